@@ -1,0 +1,183 @@
+// The one table that maps each domain error to the wire: numeric code, HTTP status, message, suggestion.
+// Codes and statuses follow the Tripo error table (shared/spec/tripo-api.md §8.2).
+
+export const ERROR_CATALOG = {
+  internal: {
+    code: 1000,
+    httpStatus: 500,
+    retryable: true,
+    message: 'Unknown error on server side',
+    suggestion: 'Retry later; if it persists, contact the operator with the X-Tripo-Trace-ID header.',
+  },
+  authenticationFailed: {
+    code: 1002,
+    httpStatus: 401,
+    retryable: false,
+    message: 'Authentication failed',
+    suggestion: 'Send "Authorization: Bearer tsk_..." with an active API key.',
+  },
+  malformedRequest: {
+    code: 1003,
+    httpStatus: 400,
+    retryable: false,
+    message: 'The request body is malformed',
+    suggestion: 'Send a JSON object with Content-Type: application/json; refer to the API documentation for the request schema.',
+  },
+  invalidParameter: {
+    code: 1004,
+    httpStatus: 400,
+    retryable: false,
+    message: 'One or more of your parameter is invalid',
+    suggestion: 'Refer to the API documentation for parameter requirements.',
+  },
+  forbidden: {
+    code: 1005,
+    httpStatus: 403,
+    retryable: false,
+    message: 'You are not allowed to access this resource',
+    suggestion: 'Request a fresh download link by getting the task again; links expire quickly.',
+  },
+  payloadTooLarge: {
+    code: 1006,
+    httpStatus: 413,
+    retryable: false,
+    message: 'The request body or uploaded file is too large',
+    suggestion: 'Stay under the size limit named in the message.',
+  },
+  idempotencyKeyReused: {
+    code: 1008,
+    httpStatus: 409,
+    retryable: false,
+    message: 'The Idempotency-Key was already used with a different request',
+    suggestion: 'Use a new Idempotency-Key for a new request; reuse a key only to retry the exact same request.',
+  },
+  rateLimited: {
+    code: 1007,
+    httpStatus: 429,
+    retryable: true,
+    message: 'Rate limit exceeded',
+    suggestion: 'Slow down and retry after the number of seconds in the Retry-After header.',
+  },
+  concurrencyLimitExceeded: {
+    code: 2000,
+    httpStatus: 429,
+    retryable: true,
+    message: 'You have exceeded the limit of generation',
+    suggestion: 'Wait for a queued or running task to finish (see Retry-After), or ask the operator for a higher concurrency limit.',
+  },
+  taskNotFound: {
+    code: 2001,
+    httpStatus: 404,
+    retryable: false,
+    message: 'Task not found',
+    suggestion: 'Check the task id; a task can only be read with a key of the account that created it.',
+  },
+  unsupportedTaskType: {
+    code: 2002,
+    httpStatus: 400,
+    retryable: false,
+    message: 'The task type is unsupported',
+    suggestion: 'Use one of the task types listed in the API documentation.',
+  },
+  notAvailable: {
+    code: 2002,
+    httpStatus: 400,
+    retryable: false,
+    message: 'Not available on this deployment',
+    suggestion: 'Nothing was charged. POST /v2/openapi/task/quote tells whether a request is available here; ask the operator which task types are served.',
+  },
+  emptyFile: {
+    code: 2003,
+    httpStatus: 400,
+    retryable: false,
+    message: 'The input file is empty',
+    suggestion: 'Upload a non-empty file.',
+  },
+  unsupportedFileType: {
+    code: 2004,
+    httpStatus: 400,
+    retryable: false,
+    message: 'The file type is unsupported',
+    suggestion: 'Upload a JPEG, PNG or WebP image, or a GLB, glTF, OBJ, STL or FBX model.',
+  },
+  invalidOriginalTask: {
+    code: 2006,
+    httpStatus: 400,
+    retryable: false,
+    message: 'The type of the input original task is invalid',
+    suggestion: 'Use a source task whose type this task accepts.',
+  },
+  originalTaskNotSuccessful: {
+    code: 2007,
+    httpStatus: 400,
+    retryable: false,
+    message: 'The status of the original task is not success',
+    suggestion: 'Wait until the source task has status "success".',
+  },
+  contentPolicyViolation: {
+    code: 2008,
+    httpStatus: 400,
+    retryable: false,
+    message: 'Task is rejected because the input violates our content policy',
+    suggestion: 'Revise your input. If you believe it is compliant, contact support.',
+  },
+  insufficientCredits: {
+    code: 2010,
+    httpStatus: 403,
+    retryable: false,
+    message: "You don't have enough credits to start a new task",
+    suggestion: 'Check your balance and buy or request more credits.',
+  },
+  deprecatedVersion: {
+    code: 2015,
+    httpStatus: 400,
+    retryable: false,
+    message: 'The version has been deprecated, please try higher version',
+    suggestion: 'Use a current model_version.',
+  },
+  deprecatedTaskType: {
+    code: 2016,
+    httpStatus: 400,
+    retryable: false,
+    message: 'Deprecated task type',
+    suggestion: 'Use animate_rig followed by animate_retarget.',
+  },
+  invalidModelVersion: {
+    code: 2017,
+    httpStatus: 400,
+    retryable: false,
+    message: 'Invalid model version',
+    suggestion: 'Use a model_version listed in the API documentation for this task type.',
+  },
+  fileNotFound: {
+    code: 2019,
+    httpStatus: 404,
+    retryable: false,
+    message: 'File not found',
+    suggestion: 'Upload the file first and use the returned image_token as file_token.',
+  },
+  routeNotFound: {
+    code: 4001,
+    httpStatus: 404,
+    retryable: false,
+    message: 'Route not found',
+    suggestion: 'Check the method and path against the API documentation.',
+  },
+} as const;
+
+export type ErrorName = keyof typeof ERROR_CATALOG;
+export type ErrorEntry = (typeof ERROR_CATALOG)[ErrorName];
+
+export interface WireError {
+  code: number;
+  message: string;
+  suggestion: string;
+}
+
+/** Codes a failed task may carry in `error_code` (task-level failures are data, not HTTP errors). */
+export const TASK_FAILURE_CODES = {
+  engineFailed: 1001,
+  contentPolicy: 2008,
+  badInputModel: 2004,
+  tooComplex: 2018,
+} as const;

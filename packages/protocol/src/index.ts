@@ -1,0 +1,5 @@
+export * from './error-catalog.ts';
+export * from './task-status.ts';
+export * from './task-types.ts';
+export * from './task-requests/index.ts';
+export * from './webhook-signature.ts';

@@ -1,0 +1,43 @@
+// Sign-up policy: every new account gets 300 trial credits that expire 14 days after sign-up.
+import type { Ledger } from '../billing/ledger.ts';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/database-schema.ts';
+import type { Account, AccountStore, CreatedApiKey } from './account-store.ts';
+
+export const TRIAL_CREDITS = 300;
+export const TRIAL_DAYS = 14;
+const DAY_MS = 24 * 3600 * 1000;
+
+export class AccountOnboarding {
+  constructor(
+    private readonly db: Database,
+    private readonly accounts: AccountStore,
+    private readonly ledger: Ledger,
+    private readonly clock: Clock,
+  ) {}
+
+  async signUp(options: { email: string; concurrencyLimit?: number; isDemo?: boolean }): Promise<Account & CreatedApiKey> {
+    const account = await this.accounts.createAccount(options);
+    await this.ledger.grant(this.db, {
+      accountId: account.id,
+      credits: TRIAL_CREDITS,
+      source: 'trial',
+      expiresAt: this.clock.nowMs() + TRIAL_DAYS * DAY_MS,
+      note: `${TRIAL_CREDITS} free trial credits, valid ${TRIAL_DAYS} days`,
+    });
+    return account;
+  }
+
+  /** On first start with an empty database, creates the demo account; returns it (with its key) only then. */
+  async ensureDemoAccount(): Promise<(Account & CreatedApiKey) | undefined> {
+    if ((await this.accounts.countAccounts()) > 0) return undefined;
+    return this.signUp({ email: 'demo@polyforge.local', isDemo: true });
+  }
+
+  /** Grants credits that never expire unless an expiry is given. */
+  async grantCredits(accountId: string, credits: number, expiresInDays?: number): Promise<{ grantId: string }> {
+    await this.accounts.getAccount(accountId);
+    const expiresAt = expiresInDays === undefined ? null : this.clock.nowMs() + expiresInDays * DAY_MS;
+    return this.ledger.grant(this.db, { accountId, credits, source: 'grant', expiresAt });
+  }
+}

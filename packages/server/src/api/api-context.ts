@@ -1,0 +1,27 @@
+// What the HTTP layer needs from the platform, passed in by platform.ts.
+import type { FastifyRequest } from 'fastify';
+import type { ApiKeyAuthenticator } from '../accounts/api-key-authenticator.ts';
+import type { Ledger } from '../billing/ledger.ts';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/database-schema.ts';
+import type { DownloadSigner } from '../files/download-signer.ts';
+import type { FileStore } from '../files/file-store.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
+import type { TaskService } from '../tasks/task-service.ts';
+import type { WebhookStore } from '../webhooks/webhook-store.ts';
+import type { cancelTask } from '../tasks/cancel-task.ts';
+
+export interface ApiContext {
+  db: Database;
+  clock: Clock;
+  tasks: TaskService;
+  cancelDependencies: Parameters<typeof cancelTask>[0];
+  ledger: Ledger;
+  webhooks: WebhookStore;
+  files: FileStore;
+  blobs: BlobStore;
+  signer: DownloadSigner;
+  authenticator: ApiKeyAuthenticator;
+  maxUploadBytes: number;
+  baseUrlOf(request: FastifyRequest): string;
+}

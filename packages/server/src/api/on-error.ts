@@ -1,0 +1,56 @@
+// The one edge where errors become wire responses: domain errors via the catalog, framework errors mapped
+// to the nearest catalog entry, anything else a 1000 with no stack trace.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ERROR_CATALOG, type ErrorName } from '@polyforge/protocol';
+import { DomainError } from '../domain-error.ts';
+
+export interface WireErrorBody {
+  code: number;
+  message: string;
+  suggestion: string;
+}
+
+export function toWireError(error: unknown): { httpStatus: number; body: WireErrorBody; retryAfterSeconds?: number } {
+  const { errorName, detail, retryAfterSeconds } = classify(error);
+  const entry = ERROR_CATALOG[errorName];
+  const message = detail && detail !== entry.message ? `${entry.message}: ${detail}` : entry.message;
+  return { httpStatus: entry.httpStatus, body: { code: entry.code, message, suggestion: entry.suggestion }, retryAfterSeconds };
+}
+
+export function sendError(reply: FastifyReply, error: unknown): FastifyReply {
+  const wire = toWireError(error);
+  if (wire.retryAfterSeconds !== undefined) reply.header('Retry-After', String(wire.retryAfterSeconds));
+  return reply.status(wire.httpStatus).type('application/json').send(wire.body);
+}
+
+export function onError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const wire = toWireError(error);
+  if (wire.httpStatus >= 500) request.log.error({ err: error }, 'request failed');
+  return sendError(reply, error);
+}
+
+function classify(error: unknown): { errorName: ErrorName; detail?: string; retryAfterSeconds?: number } {
+  if (error instanceof DomainError) return { errorName: error.errorName, detail: error.message, retryAfterSeconds: error.retryAfterSeconds };
+  const frameworkError = error as Partial<FastifyError> | undefined;
+  switch (frameworkError?.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { errorName: 'malformedRequest', detail: 'the body is not valid JSON' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { errorName: 'malformedRequest', detail: 'unsupported Content-Type; send application/json (or multipart/form-data for uploads)' };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FILES_LIMIT':
+      return { errorName: 'payloadTooLarge', detail: frameworkError.message };
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return { errorName: 'malformedRequest', detail: 'uploads must be multipart/form-data with one part named "file"' };
+    default:
+      break;
+  }
+  if (typeof frameworkError?.statusCode === 'number' && frameworkError.statusCode >= 400 && frameworkError.statusCode < 500) {
+    return { errorName: 'malformedRequest', detail: frameworkError.message };
+  }
+  return { errorName: 'internal' };
+}

@@ -1,0 +1,94 @@
+// Beyond the Tripo V2 surface: list tasks, cancel a task, and follow one live (WebSocket and Server-Sent Events).
+import type { FastifyInstance } from 'fastify';
+import { isFinalStatus } from '@polyforge/protocol';
+import { cancelTask } from '../../tasks/cancel-task.ts';
+import { listTasks } from '../../tasks/list-tasks.ts';
+import { watchTask } from '../../tasks/watch-task.ts';
+import { DomainError } from '../../domain-error.ts';
+import { presentTaskV2 } from '../task-view-v2.ts';
+import type { ApiContext } from '../api-context.ts';
+import { toWireError } from '../on-error.ts';
+
+interface ListQuery {
+  status?: string;
+  type?: string;
+  created_after?: string;
+  created_before?: string;
+  limit?: string;
+  cursor?: string;
+}
+
+export function registerV2TaskExtraRoutes(app: FastifyInstance, context: ApiContext): void {
+  app.get<{ Querystring: ListQuery }>('/v2/openapi/tasks', async (request) => {
+    const query = request.query;
+    const page = await listTasks(context.db, request.account.accountId, {
+      status: query.status,
+      type: query.type,
+      createdAfterMs: timeOf(query.created_after, 'created_after'),
+      createdBeforeMs: timeOf(query.created_before, 'created_before'),
+      limit: query.limit === undefined ? undefined : Number(query.limit),
+      cursor: query.cursor,
+    });
+    const baseUrl = context.baseUrlOf(request);
+    return {
+      code: 0,
+      data: {
+        tasks: page.tasks.map((task) => presentTaskV2({ task, queuePosition: -1, estimatedSecondsLeft: null }, context.signer, baseUrl)),
+        next_cursor: page.nextCursor,
+      },
+    };
+  });
+
+  app.post<{ Params: { taskId: string } }>('/v2/openapi/task/:taskId/cancel', async (request) => {
+    const { result, task } = await cancelTask(context.cancelDependencies, request.account.accountId, request.params.taskId);
+    return { code: 0, data: { task_id: task.id, result, status: task.status } };
+  });
+
+  app.get<{ Params: { taskId: string } }>('/v2/openapi/task/:taskId/events', async (request, reply) => {
+    const { accountId } = request.account;
+    await context.tasks.getTask(accountId, request.params.taskId); // 2001 before the stream starts
+    const abort = new AbortController();
+    request.raw.on('close', () => abort.abort());
+    reply.hijack();
+    reply.raw.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-cache',
+      Connection: 'keep-alive',
+      'X-Tripo-Trace-ID': request.id,
+    });
+    try {
+      for await (const info of watchTask(context.tasks, accountId, request.params.taskId, abort.signal)) {
+        const event = isFinalStatus(info.task.status) ? 'finalized' : 'update';
+        reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(presentTaskV2(info, context.signer, context.baseUrlOf(request)))}\n\n`);
+      }
+    } catch (error) {
+      reply.raw.write(`event: error\ndata: ${JSON.stringify(toWireError(error).body)}\n\n`);
+    }
+    reply.raw.end();
+  });
+
+  app.get<{ Params: { taskId: string } }>('/v2/openapi/task/watch/:taskId', { websocket: true }, (socket, request) => {
+    const abort = new AbortController();
+    socket.on('close', () => abort.abort());
+    const { accountId } = request.account;
+    (async () => {
+      try {
+        for await (const info of watchTask(context.tasks, accountId, request.params.taskId, abort.signal)) {
+          const event = isFinalStatus(info.task.status) ? 'finalized' : 'update';
+          socket.send(JSON.stringify({ event, data: presentTaskV2(info, context.signer, context.baseUrlOf(request)) }));
+        }
+        socket.close(1000, 'finalized');
+      } catch (error) {
+        socket.send(JSON.stringify(toWireError(error).body));
+        socket.close(1008, error instanceof DomainError ? error.errorName : 'error');
+      }
+    })();
+  });
+}
+
+function timeOf(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const milliseconds = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value);
+  if (!Number.isFinite(milliseconds)) throw new DomainError('invalidParameter', `${name} must be unix seconds or an ISO-8601 time`);
+  return milliseconds;
+}

@@ -1,0 +1,51 @@
+// Presents a task in the V2 wire shape, with freshly signed, expiring output links.
+import type { DownloadSigner } from '../files/download-signer.ts';
+import type { TaskWithQueueInfo } from '../tasks/task-service.ts';
+
+export interface TaskViewV2 {
+  task_id: string;
+  type: string;
+  status: string;
+  input: Record<string, unknown>;
+  output: Record<string, unknown>;
+  progress: number;
+  create_time: number;
+  running_left_time: number | null;
+  queuing_num: number;
+  consumed_credit: number;
+  error_code?: number;
+  error_msg?: string;
+  result: Record<string, unknown>;
+  /** present (true) only on tasks created with a test-mode key */
+  test_mode?: boolean;
+}
+
+export function presentTaskV2(info: TaskWithQueueInfo, signer: DownloadSigner, baseUrl: string): TaskViewV2 {
+  const { task } = info;
+  const output: Record<string, unknown> = { ...task.result };
+  for (const [outputKey, file] of Object.entries(task.outputFiles)) {
+    const url = baseUrl + signer.signPath(task.id, file.fileName);
+    const [outer, inner] = outputKey.split('.');
+    if (inner === undefined) output[outer] = url;
+    else output[outer] = { ...(output[outer] as Record<string, string> | undefined), [inner]: url };
+  }
+  const view: TaskViewV2 = {
+    task_id: task.id,
+    type: task.type,
+    status: task.status,
+    input: task.input,
+    output,
+    progress: task.status === 'success' ? 100 : task.progress,
+    create_time: Math.floor(task.createdAt / 1000),
+    running_left_time: info.estimatedSecondsLeft,
+    queuing_num: info.queuePosition,
+    consumed_credit: task.consumedCredits,
+    result: {},
+  };
+  if (task.isTest) view.test_mode = true;
+  if (task.errorCode !== null) {
+    view.error_code = task.errorCode;
+    view.error_msg = task.errorMessage ?? '';
+  }
+  return view;
+}

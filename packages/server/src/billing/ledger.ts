@@ -1,0 +1,172 @@
+// The credit ledger: grants, holds, captures and releases. Grant rows carry what is left of each grant;
+// ledger_entries is the append-only history. Expiring credits are spent first.
+import { sql } from 'kysely';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/database-schema.ts';
+import { DomainError } from '../domain-error.ts';
+import { newId } from '../ids.ts';
+import { preparedQuery } from '../db/prepared-query.ts';
+
+const spendableCreditsQuery = preparedQuery<{ credits: number }, [string, number]>((db, slot) =>
+  db
+    .selectFrom('creditGrants')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('creditsRemaining'), sql<number>`0`).as('credits'))
+    .where('accountId', '=', slot(0))
+    .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', slot(1))])),
+);
+
+const frozenCreditsQuery = preparedQuery<{ credits: number }, [string]>((db, slot) =>
+  db
+    .selectFrom('holdAllocations')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('credits'), sql<number>`0`).as('credits'))
+    .where('accountId', '=', slot(0))
+    .where('state', '=', 'held'),
+);
+
+const spendableGrantsQuery = preparedQuery<{ id: string; creditsRemaining: number; expiresAt: number | null }, [string, number]>((db, slot) =>
+  db
+    .selectFrom('creditGrants')
+    .select(['id', 'creditsRemaining', 'expiresAt'])
+    .where('accountId', '=', slot(0))
+    .where('creditsRemaining', '>', 0)
+    .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', slot(1))]))
+    .orderBy(sql`case when expires_at is null then 1 else 0 end`)
+    .orderBy('expiresAt')
+    .orderBy('createdAt'),
+);
+
+const takeFromGrantQuery = preparedQuery<{ id: string }, [number, string]>((db, slot) =>
+  db
+    .updateTable('creditGrants')
+    .set((eb) => ({ creditsRemaining: eb('creditsRemaining', '-', slot(0)) }))
+    .where('id', '=', slot(1))
+    .where('creditsRemaining', '>=', slot(0))
+    .returning(['id']),
+);
+
+const insertHoldQuery = preparedQuery<never, [string, string, string, number, number]>((db, slot) =>
+  db.insertInto('holdAllocations').values({ taskId: slot(0), grantId: slot(1), accountId: slot(2), credits: slot(3), state: 'held', createdAt: slot(4) }),
+);
+
+const insertEntryQuery = preparedQuery<never, [string, string, number, string | null, string | null, string | null, number]>((db, slot) =>
+  db.insertInto('ledgerEntries').values({
+    accountId: slot(0),
+    entryType: slot(1),
+    credits: slot(2),
+    grantId: slot(3),
+    taskId: slot(4),
+    note: slot(5),
+    createdAt: slot(6),
+  }),
+);
+
+export const GRANT_SOURCES = ['trial', 'grant', 'purchase'] as const;
+export type GrantSource = (typeof GRANT_SOURCES)[number];
+
+export interface Balance {
+  balance: number;
+  frozen: number;
+}
+
+export interface GrantOptions {
+  accountId: string;
+  credits: number;
+  source: GrantSource;
+  expiresAt?: number | null;
+  note?: string;
+}
+
+export class Ledger {
+  constructor(private readonly clock: Clock) {}
+
+  async grant(db: Database, options: GrantOptions): Promise<{ grantId: string }> {
+    if (!Number.isInteger(options.credits) || options.credits <= 0) {
+      throw new DomainError('invalidParameter', 'credits must be a positive integer');
+    }
+    const grantId = newId();
+    const nowMs = this.clock.nowMs();
+    await db
+      .insertInto('creditGrants')
+      .values({
+        id: grantId,
+        accountId: options.accountId,
+        source: options.source,
+        creditsGranted: options.credits,
+        creditsRemaining: options.credits,
+        expiresAt: options.expiresAt ?? null,
+        createdAt: nowMs,
+      })
+      .execute();
+    await this.appendEntry(db, { accountId: options.accountId, entryType: 'grant', credits: options.credits, grantId, note: options.note ?? options.source });
+    return { grantId };
+  }
+
+  async balance(db: Database, accountId: string): Promise<Balance> {
+    const [available] = await spendableCreditsQuery(db, accountId, this.clock.nowMs());
+    const [frozen] = await frozenCreditsQuery(db, accountId);
+    return { balance: Number(available.credits), frozen: Number(frozen.credits) };
+  }
+
+  async listGrants(db: Database, accountId: string) {
+    return db.selectFrom('creditGrants').selectAll().where('accountId', '=', accountId).orderBy('createdAt').execute();
+  }
+
+  /** Moves `credits` from spendable grants into a hold for the task. Call inside the task-creating transaction. */
+  async hold(trx: Database, accountId: string, taskId: string, credits: number): Promise<void> {
+    if (credits === 0) return;
+    const nowMs = this.clock.nowMs();
+    const grants = await spendableGrantsQuery(trx, accountId, nowMs);
+    const spendable = grants.reduce((sum, grant) => sum + grant.creditsRemaining, 0);
+    if (spendable < credits) {
+      throw new DomainError('insufficientCredits', `this task costs ${credits} credits and the balance is ${spendable}`);
+    }
+    let stillNeeded = credits;
+    for (const grant of grants) {
+      if (stillNeeded === 0) break;
+      const taken = Math.min(stillNeeded, grant.creditsRemaining);
+      const updated = await takeFromGrantQuery(trx, taken, grant.id);
+      if (updated.length !== 1) throw new DomainError('insufficientCredits', 'the balance changed while holding credits; retry');
+      await insertHoldQuery(trx, taskId, grant.id, accountId, taken, nowMs);
+      stillNeeded -= taken;
+    }
+    await this.appendEntry(trx, { accountId, entryType: 'hold', credits, taskId });
+  }
+
+  /** Turns the task's hold into a charge. Returns the credits captured. */
+  async capture(trx: Database, taskId: string): Promise<number> {
+    const allocations = await this.heldAllocations(trx, taskId);
+    if (allocations.length === 0) return 0;
+    await trx.updateTable('holdAllocations').set({ state: 'captured' }).where('taskId', '=', taskId).where('state', '=', 'held').execute();
+    const credits = allocations.reduce((sum, allocation) => sum + allocation.credits, 0);
+    await this.appendEntry(trx, { accountId: allocations[0].accountId, entryType: 'capture', credits, taskId });
+    return credits;
+  }
+
+  /** Gives the task's held credits back to the grants they came from. Returns the credits released. */
+  async release(trx: Database, taskId: string, note: string): Promise<number> {
+    const allocations = await this.heldAllocations(trx, taskId);
+    if (allocations.length === 0) return 0;
+    await trx.updateTable('holdAllocations').set({ state: 'released' }).where('taskId', '=', taskId).where('state', '=', 'held').execute();
+    for (const allocation of allocations) {
+      await trx
+        .updateTable('creditGrants')
+        .set((eb) => ({ creditsRemaining: eb('creditsRemaining', '+', allocation.credits) }))
+        .where('id', '=', allocation.grantId)
+        .execute();
+    }
+    const credits = allocations.reduce((sum, allocation) => sum + allocation.credits, 0);
+    await this.appendEntry(trx, { accountId: allocations[0].accountId, entryType: 'release', credits, taskId, note });
+    return credits;
+  }
+
+  private heldAllocations(db: Database, taskId: string) {
+    return db.selectFrom('holdAllocations').select(['grantId', 'accountId', 'credits']).where('taskId', '=', taskId).where('state', '=', 'held').execute();
+  }
+
+  private async appendEntry(
+    db: Database,
+    entry: { accountId: string; entryType: string; credits: number; grantId?: string; taskId?: string; note?: string },
+  ): Promise<void> {
+    await insertEntryQuery(db, entry.accountId, entry.entryType, entry.credits, entry.grantId ?? null, entry.taskId ?? null, entry.note ?? null, this.clock.nowMs());
+  }
+}

@@ -1,0 +1,30 @@
+// The pipeline shared by the engines that rework a source task's model (convert_model, highpoly_to_lowpoly):
+// read it, apply the conversion options, write the output format, render its preview.
+import { applyConvertOptions, loadGeometryCodecs, type ConvertOptionsRequest, type GeometryCodecs } from '../../geometry/apply-convert-options.ts';
+import { convertModel, type ConvertOptions } from '../../geometry/convert-model.ts';
+import { readModel } from '../../geometry/read-model.ts';
+import { EngineFailure, type EngineInput, type EngineResult } from '../engine.ts';
+import { previewFiles } from './with-preview.ts';
+
+let codecs: Promise<GeometryCodecs> | undefined;
+
+export async function runSourceModelPipeline(
+  input: EngineInput,
+  reportProgress: (percent: number) => void,
+  optionsRequest: ConvertOptionsRequest,
+  output: Omit<ConvertOptions, 'quadFaces'>,
+): Promise<EngineResult> {
+  const source = input.sourceModel;
+  if (!source) throw new EngineFailure(2019, 'the source model is missing');
+  reportProgress(10);
+  const document = await readModel(source.bytes, source.format as 'glb');
+  reportProgress(30);
+  codecs ??= loadGeometryCodecs();
+  const applied = await applyConvertOptions(document, optionsRequest, await codecs);
+  reportProgress(70);
+  const converted = await convertModel(document, { ...output, quadFaces: applied.quadFaces });
+  return {
+    files: { model: { bytes: converted.bytes, extension: converted.extension, mimeType: converted.mimeType }, ...(await previewFiles(document)) },
+    result: { face_count: applied.faceCount },
+  };
+}

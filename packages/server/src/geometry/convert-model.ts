@@ -1,0 +1,83 @@
+// convert_model's geometry core: writes a Document in the requested output format. GLTF and GLB both give a
+// .glb (a single self-contained file is what the platform stores); OBJ gives a .zip with model.obj, model.mtl
+// and the textures when the model has materials, otherwise a plain .obj; STL gives binary STL; FBX gives
+// binary FBX 7.4 with embedded textures; USDZ a textured USDZ package; 3MF a 3MF package (Z up, millimetres).
+
+import type { Document, Primitive } from '@gltf-transform/core';
+import { zipSync, type Zippable } from 'fflate';
+import { write3mf } from './write-3mf.ts';
+import { writeFbx } from './write-fbx.ts';
+import { writeGlb } from './write-glb.ts';
+import { writeObjFiles } from './write-obj.ts';
+import { writeStl } from './write-stl.ts';
+import { writeUsdz } from './write-usdz.ts';
+import { documentForFbxPreset, FBX_PRESETS, type FbxPreset } from './fbx-presets.ts';
+
+/** Output formats implemented here (every format the spec lists, plus GLB). */
+export const SUPPORTED_CONVERT_FORMATS = ['GLTF', 'GLB', 'OBJ', 'STL', 'FBX', 'USDZ', '3MF'] as const;
+export type SupportedConvertFormat = (typeof SUPPORTED_CONVERT_FORMATS)[number];
+
+export interface ConvertOptions {
+  format: SupportedConvertFormat;
+  /** File stem inside an OBJ zip: `<baseName>.obj`, `<baseName>.mtl`. */
+  baseName?: string;
+  /**
+   * Per-primitive polygon faces (3 or 4 indices into the primitive's vertices, glTF winding, covering the
+   * whole primitive) from the quad step. FBX, USDZ and OBJ write them; GLB, STL and 3MF keep triangles.
+   */
+  quadFaces?: Map<Primitive, number[][]>;
+  /** FBX only: the target tool's axes and units */
+  fbxPreset?: FbxPreset;
+}
+
+export const CONVERT_OPTIONS_DEFAULTS: Required<Omit<ConvertOptions, 'format' | 'quadFaces' | 'fbxPreset'>> = {
+  baseName: 'model',
+};
+
+export interface ConvertedModel {
+  bytes: Uint8Array;
+  extension: 'glb' | 'obj' | 'zip' | 'stl' | 'fbx' | 'usdz' | '3mf';
+  mimeType: string;
+}
+
+export async function convertModel(document: Document, options: ConvertOptions): Promise<ConvertedModel> {
+  const resolved = { ...CONVERT_OPTIONS_DEFAULTS, ...options };
+  switch (resolved.format) {
+    case 'GLTF':
+    case 'GLB':
+      return { bytes: await writeGlb(document), extension: 'glb', mimeType: 'model/gltf-binary' };
+    case 'OBJ':
+      return objOutput(document, resolved.baseName, resolved.quadFaces);
+    case 'STL':
+      return { bytes: writeStl(document), extension: 'stl', mimeType: 'model/stl' };
+    case 'FBX':
+      // FBX has no registered media type; a generic binary type makes browsers download it.
+      return fbxOutput(document, resolved.quadFaces, resolved.fbxPreset ?? 'blender');
+    case 'USDZ':
+      return { bytes: writeUsdz(document, { quadFaces: resolved.quadFaces }), extension: 'usdz', mimeType: 'model/vnd.usdz+zip' };
+    case '3MF':
+      return { bytes: write3mf(document), extension: '3mf', mimeType: 'model/3mf' };
+    default:
+      throw new Error(`convertModel: unsupported format ${String(resolved.format)}`);
+  }
+}
+
+function fbxOutput(document: Document, quadFaces: Map<Primitive, number[][]> | undefined, preset: FbxPreset): ConvertedModel {
+  const framed = documentForFbxPreset(document, preset, quadFaces);
+  const bytes = writeFbx(framed.document, { quadFaces: framed.quadFaces, axes: FBX_PRESETS[preset].axes });
+  return { bytes, extension: 'fbx', mimeType: 'application/octet-stream' };
+}
+
+function objOutput(document: Document, baseName: string, quadFaces?: Map<Primitive, number[][]>): ConvertedModel {
+  const mtlFileName = `${baseName}.mtl`;
+  const { objBytes, mtlText, textures } = writeObjFiles(document, { mtlFileName, quadFaces });
+  if (!mtlText) return { bytes: objBytes, extension: 'obj', mimeType: 'model/obj' };
+  const entries: Zippable = {
+    [`${baseName}.obj`]: objBytes,
+    [mtlFileName]: new TextEncoder().encode(mtlText),
+  };
+  // Images are already compressed; storing them saves time for no loss of size.
+  for (const texture of textures) entries[texture.name] = [texture.bytes, { level: 0 }];
+  // Level 3: for a 100 MB OBJ, 2.2 s and 11 MB against level 6's 5.5 s and 10 MB.
+  return { bytes: zipSync(entries, { level: 3 }), extension: 'zip', mimeType: 'application/zip' };
+}

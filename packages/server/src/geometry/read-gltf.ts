@@ -1,0 +1,93 @@
+// Reads a GLB or a self-contained .gltf (data: URIs only) into a glTF-Transform Document, after the
+// pre-flight checks in check-gltf-json.ts. Compression extensions are decoded on read and dropped, so the
+// Document handed on is plain and any writer can write it.
+
+import type { Document } from '@gltf-transform/core';
+import { checkGltfJson } from './check-gltf-json.ts';
+import { createGltfIO } from './create-gltf-io.ts';
+import { asModelInputError, ModelInputError } from './model-input-error.ts';
+
+const GLB_MAGIC = 0x46546c67; // 'glTF'
+const CHUNK_JSON = 0x4e4f534a;
+const CHUNK_BIN = 0x004e4942;
+
+export interface ReadGltfOptions {
+  maxTriangleCount: number;
+}
+
+export async function readGlb(bytes: Uint8Array, options: ReadGltfOptions): Promise<Document> {
+  const glb = alignedCopy(bytes);
+  const { json, binByteLength } = parseGlbContainer(glb);
+  checkGltfJson(json, {
+    maxTriangleCount: options.maxTriangleCount,
+    availableBufferBytes: (index) => (index === 0 ? binByteLength : undefined) ?? dataUriBytesOf(json, index),
+  });
+  const io = await createGltfIO();
+  return finishRead(await asModelInputError('The GLB file could not be read', () => io.readBinary(glb)));
+}
+
+export async function readGltfJson(bytes: Uint8Array, options: ReadGltfOptions): Promise<Document> {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new ModelInputError(`The .gltf file is not valid JSON: ${(error as Error).message}`);
+  }
+  checkGltfJson(json, { maxTriangleCount: options.maxTriangleCount, availableBufferBytes: (index) => dataUriBytesOf(json, index) });
+  const io = await createGltfIO();
+  return finishRead(
+    await asModelInputError('The .gltf file could not be read', () => io.readJSON({ json: json as never, resources: {} })),
+  );
+}
+
+/** Splits a GLB into its JSON and BIN chunks, checking every length against the bytes we actually have. */
+function parseGlbContainer(glb: Uint8Array): { json: unknown; binByteLength: number | undefined } {
+  if (glb.byteLength < 20) throw new ModelInputError('The GLB file is truncated: it is shorter than its 20-byte header.');
+  const view = new DataView(glb.buffer, glb.byteOffset, glb.byteLength);
+  if (view.getUint32(0, true) !== GLB_MAGIC) throw new ModelInputError('The file is not a GLB: it does not start with "glTF".');
+  const version = view.getUint32(4, true);
+  if (version !== 2) throw new ModelInputError(`Only GLB version 2 is supported; this file is version ${version}.`);
+  const totalLength = view.getUint32(8, true);
+  if (totalLength > glb.byteLength) {
+    throw new ModelInputError(`The GLB file is truncated: its header declares ${totalLength} bytes but ${glb.byteLength} were received.`);
+  }
+  const jsonLength = view.getUint32(12, true);
+  if (view.getUint32(16, true) !== CHUNK_JSON) throw new ModelInputError('The GLB file has no JSON chunk.');
+  if (20 + jsonLength > totalLength) throw new ModelInputError('The GLB file is truncated inside its JSON chunk.');
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(glb.subarray(20, 20 + jsonLength)));
+  } catch (error) {
+    throw new ModelInputError(`The GLB JSON chunk is not valid JSON: ${(error as Error).message}`);
+  }
+  const binOffset = 20 + jsonLength;
+  if (binOffset + 8 > totalLength || view.getUint32(binOffset + 4, true) !== CHUNK_BIN) return { json, binByteLength: undefined };
+  const binByteLength = view.getUint32(binOffset, true);
+  if (binOffset + 8 + binByteLength > totalLength) throw new ModelInputError('The GLB file is truncated inside its binary chunk.');
+  return { json, binByteLength };
+}
+
+function finishRead(document: Document): Document {
+  const root = document.getRoot();
+  for (const extension of root.listExtensionsUsed()) {
+    if (extension.extensionName === 'EXT_meshopt_compression') extension.dispose();
+  }
+  if (root.listMeshes().length === 0) throw new ModelInputError('The model contains no meshes.');
+  return document;
+}
+
+/** Decoded size of a base64 data URI buffer, without decoding it. */
+function dataUriBytesOf(json: unknown, index: number): number | undefined {
+  const uri = (json as { buffers?: Array<{ uri?: unknown }> }).buffers?.[index]?.uri;
+  if (typeof uri !== 'string' || !uri.startsWith('data:')) return undefined;
+  const comma = uri.indexOf(',');
+  if (comma < 0 || !uri.slice(0, comma).endsWith(';base64')) return undefined;
+  const payload = uri.length - comma - 1;
+  const padding = uri.endsWith('==') ? 2 : uri.endsWith('=') ? 1 : 0;
+  return Math.floor((payload * 3) / 4) - padding;
+}
+
+/** glTF-Transform views the GLB header as a Uint32Array, which needs a 4-byte aligned offset. */
+function alignedCopy(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+}

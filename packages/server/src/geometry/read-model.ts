@@ -1,0 +1,49 @@
+// Reads an uploaded model (GLB, self-contained glTF, OBJ, STL) into a glTF-Transform Document. Every failure on
+// bad input is a ModelInputError with a message for the uploader; work is capped by a triangle budget.
+
+import type { Document } from '@gltf-transform/core';
+import { weld } from '@gltf-transform/functions';
+import { asModelInputError, ModelInputError } from './model-input-error.ts';
+import { readGlb, readGltfJson } from './read-gltf.ts';
+import { readObj } from './read-obj.ts';
+import { readStl } from './read-stl.ts';
+
+export const READABLE_MODEL_FORMATS = ['glb', 'gltf', 'obj', 'stl'] as const;
+export type ReadableModelFormat = (typeof READABLE_MODEL_FORMATS)[number];
+
+export interface ReadModelOptions {
+  /** Models with more triangles than this are refused before they are decoded. */
+  maxTriangleCount?: number;
+}
+
+export const READ_MODEL_DEFAULTS: Required<ReadModelOptions> = {
+  maxTriangleCount: 5_000_000,
+};
+
+export async function readModel(
+  bytes: Uint8Array,
+  format: ReadableModelFormat | 'fbx',
+  options: ReadModelOptions = {},
+): Promise<Document> {
+  const resolved = { ...READ_MODEL_DEFAULTS, ...options };
+  if (bytes.byteLength === 0) throw new ModelInputError('The model file is empty.');
+  switch (format) {
+    case 'glb':
+      return readGlb(bytes, resolved);
+    case 'gltf':
+      return readGltfJson(bytes, resolved);
+    case 'obj':
+      return weldTriangleSoup(readObj(bytes, resolved));
+    case 'stl':
+      return weldTriangleSoup(readStl(bytes, resolved));
+    case 'fbx':
+      throw new ModelInputError('FBX input is not supported yet; upload a GLB, glTF, OBJ or STL file.');
+    default:
+      throw new ModelInputError(`Unknown model format "${String(format)}".`);
+  }
+}
+
+/** OBJ and STL loaders give one vertex per triangle corner; welding restores shared vertices and indices. */
+async function weldTriangleSoup(document: Document): Promise<Document> {
+  return asModelInputError('The model could not be indexed', () => document.transform(weld()));
+}

@@ -1,0 +1,44 @@
+// BlobStore on the local file system, under the data directory. Writes go to a temp file first, then rename.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { assertSafeBlobKey, type BlobStore } from './blob-store.ts';
+
+export class LocalDiskBlobStore implements BlobStore {
+  constructor(private readonly rootDir: string) {}
+
+  async put(key: string, bytes: Uint8Array): Promise<void> {
+    const filePath = this.pathOf(key);
+    await fs.mkdir(path.dirname(filePath), { recursive: true });
+    const temporaryPath = `${filePath}.${randomUUID()}.partial`;
+    await fs.writeFile(temporaryPath, bytes);
+    await fs.rename(temporaryPath, filePath);
+  }
+
+  async get(key: string): Promise<Uint8Array | undefined> {
+    try {
+      return new Uint8Array(await fs.readFile(this.pathOf(key)));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
+  async exists(key: string): Promise<boolean> {
+    try {
+      await fs.access(this.pathOf(key));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    await fs.rm(this.pathOf(key), { force: true });
+  }
+
+  private pathOf(key: string): string {
+    assertSafeBlobKey(key);
+    return path.join(this.rootDir, ...key.split('/'));
+  }
+}

@@ -1,0 +1,70 @@
+// Everything a create or quote call checks before money moves: schema, content safety, input files, source task, price.
+import { fileReferencesOf, parseTaskRequest, promptTextsOf, sourceTaskOf, type FileReference, type TaskRequest } from '@polyforge/protocol';
+import { priceTask, type TaskPrice } from '../billing/pricing.ts';
+import type { Database, TasksTable } from '../db/database-schema.ts';
+import { preparedQuery } from '../db/prepared-query.ts';
+import { DomainError } from '../domain-error.ts';
+import type { FileStore, StoredFile } from '../files/file-store.ts';
+import { checkPromptSafety } from '../safety/prompt-safety.ts';
+import { taskFromRow, UUID_PATTERN, type TaskRecord } from './task-record.ts';
+
+const taskByIdQuery = preparedQuery<TasksTable, [string, string]>((db, slot) =>
+  db.selectFrom('tasks').selectAll().where('id', '=', slot(0)).where('accountId', '=', slot(1)),
+);
+
+export interface PreparedTask {
+  request: TaskRequest;
+  price: TaskPrice;
+  inputFiles: StoredFile[];
+  sourceTask?: TaskRecord;
+}
+
+/** Task types whose uploaded input must be a model file rather than an image. */
+const MODEL_INPUT_TASK_TYPES = new Set(['import_model']);
+
+export async function prepareTask(db: Database, files: FileStore, accountId: string, body: unknown): Promise<PreparedTask> {
+  const parsed = parseTaskRequest(body);
+  if (!parsed.ok) throw new DomainError(parsed.error, parsed.message);
+  const request = parsed.request;
+
+  const safety = checkPromptSafety(promptTextsOf(request));
+  if (!safety.allowed) throw new DomainError('contentPolicyViolation', `${safety.reason}; nothing was charged`);
+
+  const expectedKind = MODEL_INPUT_TASK_TYPES.has(request.type) ? 'model' : 'image';
+  const inputFiles: StoredFile[] = [];
+  for (const reference of fileReferencesOf(request)) {
+    inputFiles.push(await resolveFileReference(files, accountId, reference, expectedKind));
+  }
+
+  const source = sourceTaskOf(request);
+  let sourceTask: TaskRecord | undefined;
+  if (source) {
+    const [row] = UUID_PATTERN.test(source.taskId) ? await taskByIdQuery(db, source.taskId.toLowerCase(), accountId) : [];
+    if (!row) throw new DomainError('taskNotFound', `${source.field} ${source.taskId} does not name a task of this account`);
+    sourceTask = taskFromRow(row);
+    if (!source.allowedTypes.includes(sourceTask.type as never)) {
+      throw new DomainError('invalidOriginalTask', `${request.type} cannot use a ${sourceTask.type} task as ${source.field}; accepted: ${source.allowedTypes.join(', ')}`);
+    }
+    if (sourceTask.status !== 'success') {
+      throw new DomainError('originalTaskNotSuccessful', `${source.field} ${source.taskId} has status "${sourceTask.status}", not "success"`);
+    }
+  }
+
+  return { request, price: priceTask(request), inputFiles, sourceTask };
+}
+
+async function resolveFileReference(files: FileStore, accountId: string, reference: FileReference, expectedKind: 'image' | 'model'): Promise<StoredFile> {
+  if (reference.url !== undefined) {
+    throw new DomainError('notAvailable', 'file references by "url" are not accepted here yet; upload the file and pass its file_token');
+  }
+  if (reference.object !== undefined) {
+    throw new DomainError('notAvailable', 'STS "object" file references are not accepted here; upload with POST /v2/openapi/upload and pass file_token');
+  }
+  const token = reference.file_token ?? '';
+  const file = await files.findFile(accountId, token);
+  if (!file) throw new DomainError('fileNotFound', `file_token ${token} does not name a file uploaded by this account`);
+  if (file.kind !== expectedKind) {
+    throw new DomainError('unsupportedFileType', `file_token ${token} is a ${file.format} ${file.kind}, but this task needs ${expectedKind === 'model' ? 'a model (GLB, glTF, OBJ, STL, FBX)' : 'an image (JPEG, PNG, WebP)'}`);
+  }
+  return file;
+}

@@ -1,0 +1,261 @@
+// The worker side of the task lifecycle: claim a queued task, run its engine, commit success (capture) or
+// failure (release) together with the job, and give back tasks whose worker stopped heartbeating.
+import { fileReferencesOf, TASK_FAILURE_CODES, type TaskRequest } from '@polyforge/protocol';
+import type { Ledger } from '../billing/ledger.ts';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/database-schema.ts';
+import type { EngineRegistry } from '../engines/engine-registry.ts';
+import { EngineFailure, type Engine, type EngineInputFile, type EngineResult } from '../engines/engine.ts';
+import type { FileStore } from '../files/file-store.ts';
+import { ModelInputError } from '../geometry/model-input-error.ts';
+import type { ClaimedJob, JobQueue } from '../queue/job-queue.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
+import { taskFromRow, type StoredOutputFile, type TaskRecord } from './task-record.ts';
+import { finishTask } from './task-transitions.ts';
+import { recordTaskEvent } from '../webhooks/task-event-outbox.ts';
+
+export interface TaskRunnerDependencies {
+  db: Database;
+  clock: Clock;
+  ledger: Ledger;
+  queue: JobQueue;
+  files: FileStore;
+  blobs: BlobStore;
+  engines: EngineRegistry;
+  /** serves every task created with a test-mode key */
+  testModeEngine: Engine;
+  leaseSeconds: number;
+  log: (message: string, details?: Record<string, unknown>) => void;
+}
+
+const PROGRESS_WRITE_INTERVAL_MS = 500;
+const CANCEL_CHECK_INTERVAL_MS = 1000;
+const CANCELLED = Symbol('cancelled');
+
+export class TaskRunner {
+  constructor(
+    private readonly deps: TaskRunnerDependencies,
+    readonly workerId: string,
+  ) {}
+
+  /** Reclaims lost leases, then runs at most one task. Returns whether a task was run. */
+  async runOnce(): Promise<boolean> {
+    await this.reclaimExpiredLeases();
+    const claimed = await this.claimNext();
+    if (!claimed) return false;
+    await this.runClaimed(claimed);
+    return true;
+  }
+
+  /** Ends, unbilled, queued tasks whose start deadline passed before any worker took them. */
+  async expirePastDeadlines(): Promise<number> {
+    const { db, queue, ledger, clock } = this.deps;
+    const overdue = await db
+      .selectFrom('tasks')
+      .select(['id'])
+      .where('status', '=', 'queued')
+      .where('startDeadlineAt', 'is not', null)
+      .where('startDeadlineAt', '<', clock.nowMs())
+      .limit(100)
+      .execute();
+    for (const { id } of overdue) {
+      await db.transaction().execute(async (trx) => {
+        if (!(await queue.finishQueued(trx, id))) return;
+        const expired = await finishTask(trx, id, 'queued', 'expired', {
+          errorCode: TASK_FAILURE_CODES.tooComplex,
+          errorMessage: 'the start deadline passed before the task started; nothing was charged',
+          finishedAt: clock.nowMs(),
+        });
+        if (expired) await ledger.release(trx, id, 'start deadline passed');
+      });
+    }
+    return overdue.length;
+  }
+
+  async reclaimExpiredLeases(): Promise<number> {
+    const { db, queue, ledger, clock } = this.deps;
+    await this.expirePastDeadlines();
+    const expired = await queue.expiredLeases(db);
+    for (const job of expired) {
+      await db.transaction().execute(async (trx) => {
+        if (job.attempts < job.maxAttempts) {
+          if (await queue.requeueExpired(trx, job.id)) {
+            await trx.updateTable('tasks').set({ status: 'queued', progress: 0, startedAt: null }).where('id', '=', job.id).where('status', '=', 'running').execute();
+            await recordTaskEvent(trx, job.id, clock.nowMs());
+            this.deps.log('task requeued after its worker stopped responding', { taskId: job.id, attempts: job.attempts });
+          }
+        } else if (await queue.abandonExpired(trx, job.id)) {
+          const failed = await finishTask(trx, job.id, 'running', 'failed', {
+            errorCode: TASK_FAILURE_CODES.engineFailed,
+            errorMessage: `the worker running this task stopped responding ${job.attempts} times; the task was not charged`,
+            finishedAt: clock.nowMs(),
+          });
+          if (failed) await ledger.release(trx, job.id, 'worker lost');
+        }
+      });
+    }
+    return expired.length;
+  }
+
+  /** Leases the next queued task and marks it running, without running it (runOnce runs it). */
+  async claimNext(): Promise<{ job: ClaimedJob; task: TaskRecord } | undefined> {
+    const { db, queue, clock } = this.deps;
+    return db.transaction().execute(async (trx) => {
+      const job = await queue.claim(trx, this.workerId, ['default']);
+      if (!job) return undefined;
+      const [pending] = await trx.selectFrom('tasks').select(['startDeadlineAt']).where('id', '=', job.id).execute();
+      if (pending?.startDeadlineAt != null && pending.startDeadlineAt < clock.nowMs()) {
+        await queue.finish(trx, job.id, this.workerId);
+        const expired = await finishTask(trx, job.id, 'queued', 'expired', {
+          errorCode: TASK_FAILURE_CODES.tooComplex,
+          errorMessage: 'the start deadline passed before the task started; nothing was charged',
+          finishedAt: clock.nowMs(),
+        });
+        if (expired) await this.deps.ledger.release(trx, job.id, 'start deadline passed');
+        return undefined;
+      }
+      const started = await trx
+        .updateTable('tasks')
+        .set({ status: 'running', startedAt: clock.nowMs(), progress: 0 })
+        .where('id', '=', job.id)
+        .where('status', '=', 'queued')
+        .executeTakeFirst();
+      if (Number(started.numUpdatedRows) !== 1) {
+        await queue.finish(trx, job.id, this.workerId);
+        return undefined;
+      }
+      await recordTaskEvent(trx, job.id, clock.nowMs());
+      const row = await trx.selectFrom('tasks').selectAll().where('id', '=', job.id).executeTakeFirstOrThrow();
+      return { job, task: taskFromRow(row) };
+    });
+  }
+
+  /** Runs a task taken with claimNext() to its end. */
+  async runClaimed({ job, task }: { job: ClaimedJob; task: TaskRecord }): Promise<void> {
+    const { db, queue, engines, leaseSeconds } = this.deps;
+    const request = task.input as TaskRequest;
+    const abort = new AbortController();
+    let lastProgressWriteMs = 0;
+    const heartbeat = setInterval(() => {
+      queue.heartbeat(db, job.id, this.workerId).then(
+        (stillLeased) => stillLeased || abort.abort(new Error('lease lost')),
+        (error) => this.deps.log('heartbeat failed', { taskId: task.id, error: String(error) }),
+      );
+    }, Math.max(1000, (leaseSeconds * 1000) / 3));
+    heartbeat.unref();
+    const cancelWatch = setInterval(() => {
+      db.selectFrom('tasks').select(['cancelRequestedAt']).where('id', '=', task.id).executeTakeFirst().then(
+        (row) => row?.cancelRequestedAt != null && abort.abort(CANCELLED),
+        () => undefined,
+      );
+    }, CANCEL_CHECK_INTERVAL_MS);
+    cancelWatch.unref();
+
+    try {
+      const served = task.isTest ? { engine: this.deps.testModeEngine, support: { ok: true as const } } : engines.find(request);
+      if (!served || !served.support.ok) {
+        throw new EngineFailure(TASK_FAILURE_CODES.engineFailed, served && !served.support.ok ? served.support.reason : `no engine serves ${task.type} any more`);
+      }
+      const input = { taskId: task.id, request, ...(await this.resolveInputs(task, request)) };
+      const result = await served.engine.run(input, {
+        signal: abort.signal,
+        reportProgress: (percent) => {
+          const nowMs = Date.now();
+          if (nowMs - lastProgressWriteMs < PROGRESS_WRITE_INTERVAL_MS) return;
+          lastProgressWriteMs = nowMs;
+          const progress = Math.max(0, Math.min(99, Math.round(percent)));
+          db.updateTable('tasks').set({ progress }).where('id', '=', task.id).where('status', '=', 'running').execute().catch(() => undefined);
+        },
+      });
+      if (abort.signal.reason === CANCELLED || (await this.cancelRequested(task.id))) return await this.commitCancelled(job, task);
+      if (abort.signal.aborted) return;
+      await this.commitSuccess(job, task, result);
+    } catch (error) {
+      if (abort.signal.reason === CANCELLED || (await this.cancelRequested(task.id))) return await this.commitCancelled(job, task);
+      if (abort.signal.aborted) return;
+      await this.commitFailure(job, task, error);
+    } finally {
+      clearInterval(heartbeat);
+      clearInterval(cancelWatch);
+    }
+  }
+
+  private async resolveInputs(task: TaskRecord, request: TaskRequest): Promise<{ files: EngineInputFile[]; sourceModel?: EngineInputFile }> {
+    const { files, db, blobs } = this.deps;
+    const inputFiles: EngineInputFile[] = [];
+    for (const reference of fileReferencesOf(request)) {
+      const stored = reference.file_token ? await files.findFile(task.accountId, reference.file_token) : undefined;
+      if (!stored) throw new EngineFailure(2019, `input file ${reference.file_token ?? ''} is no longer available`);
+      inputFiles.push({ bytes: await files.readBytes(stored), format: stored.format, kind: stored.kind, fileName: stored.fileName });
+    }
+    const sourceTaskId = (request as { original_model_task_id?: string }).original_model_task_id;
+    if (!sourceTaskId) return { files: inputFiles };
+    const sourceRow = await db.selectFrom('tasks').selectAll().where('id', '=', sourceTaskId).where('accountId', '=', task.accountId).executeTakeFirst();
+    const sourceFiles = sourceRow ? taskFromRow(sourceRow).outputFiles : {};
+    const sourceFile = sourceFiles.pbr_model ?? sourceFiles.model ?? sourceFiles.base_model;
+    const bytes = sourceFile ? await blobs.get(sourceFile.blobKey) : undefined;
+    if (!sourceFile || !bytes) throw new EngineFailure(2019, `the model of source task ${sourceTaskId} is no longer available`);
+    const format = sourceFile.fileName.split('.').pop() ?? 'glb';
+    return { files: inputFiles, sourceModel: { bytes, format, kind: 'model', fileName: sourceFile.fileName } };
+  }
+
+  private async commitSuccess(job: ClaimedJob, task: TaskRecord, result: EngineResult): Promise<void> {
+    const { db, blobs, ledger, queue, clock } = this.deps;
+    const outputFiles: Record<string, StoredOutputFile> = {};
+    for (const [outputKey, file] of Object.entries(result.files)) {
+      // Nested outputs use dotted keys (generate_multiview_image.front_view_url); file names stay flat.
+      const fileName = `${outputKey.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}.${file.extension}`;
+      const blobKey = `tasks/${task.id}/${fileName}`;
+      await blobs.put(blobKey, file.bytes);
+      outputFiles[outputKey] = { fileName, blobKey, mimeType: file.mimeType, sizeBytes: file.bytes.byteLength };
+    }
+    await db.transaction().execute(async (trx) => {
+      if (!(await queue.finish(trx, job.id, this.workerId))) return;
+      const succeeded = await finishTask(trx, task.id, 'running', 'success', {
+        progress: 100,
+        outputJson: JSON.stringify(outputFiles),
+        resultJson: JSON.stringify(result.result ?? {}),
+        finishedAt: clock.nowMs(),
+      });
+      if (!succeeded) return;
+      const captured = await ledger.capture(trx, task.id);
+      await trx.updateTable('tasks').set({ consumedCredits: captured }).where('id', '=', task.id).execute();
+    });
+  }
+
+  private async cancelRequested(taskId: string): Promise<boolean> {
+    const row = await this.deps.db.selectFrom('tasks').select(['cancelRequestedAt']).where('id', '=', taskId).executeTakeFirst();
+    return row?.cancelRequestedAt != null;
+  }
+
+  private async commitCancelled(job: ClaimedJob, task: TaskRecord): Promise<void> {
+    const { db, ledger, queue, clock } = this.deps;
+    await db.transaction().execute(async (trx) => {
+      if (!(await queue.finish(trx, job.id, this.workerId))) return;
+      const cancelled = await finishTask(trx, task.id, 'running', 'cancelled', {
+        errorMessage: 'cancelled by the client while running; nothing was charged',
+        finishedAt: clock.nowMs(),
+      });
+      if (cancelled) await ledger.release(trx, task.id, 'cancelled');
+    });
+  }
+
+  private async commitFailure(job: ClaimedJob, task: TaskRecord, error: unknown): Promise<void> {
+    const { db, ledger, queue, clock } = this.deps;
+    const { errorCode, errorMessage } = describeFailure(error);
+    if (errorCode === TASK_FAILURE_CODES.engineFailed) {
+      this.deps.log('engine failed', { taskId: task.id, error: String((error as Error | undefined)?.stack ?? error) });
+    }
+    await db.transaction().execute(async (trx) => {
+      if (!(await queue.finish(trx, job.id, this.workerId))) return;
+      const failed = await finishTask(trx, task.id, 'running', 'failed', { errorCode, errorMessage, finishedAt: clock.nowMs() });
+      if (failed) await ledger.release(trx, task.id, `failed: ${errorCode}`);
+    });
+  }
+}
+
+function describeFailure(error: unknown): { errorCode: number; errorMessage: string } {
+  if (error instanceof EngineFailure) return { errorCode: error.errorCode, errorMessage: `${error.message}; the task was not charged` };
+  if (error instanceof ModelInputError) return { errorCode: TASK_FAILURE_CODES.badInputModel, errorMessage: `${error.message}; the task was not charged` };
+  return { errorCode: TASK_FAILURE_CODES.engineFailed, errorMessage: 'the engine failed with an internal error; the task was not charged' };
+}

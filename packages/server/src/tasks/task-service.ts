@@ -1,0 +1,213 @@
+// The only place that orchestrates a task's creation: price + hold + insert + enqueue in one transaction.
+import { EventEmitter } from 'node:events';
+import type { Ledger } from '../billing/ledger.ts';
+import type { Clock } from '../clock.ts';
+import type { Database, TasksTable } from '../db/database-schema.ts';
+import { isPostgres } from '../db/open-database.ts';
+import { preparedQuery } from '../db/prepared-query.ts';
+import { DomainError } from '../domain-error.ts';
+import type { EngineRegistry } from '../engines/engine-registry.ts';
+import type { FileStore } from '../files/file-store.ts';
+import { newId } from '../ids.ts';
+import type { JobQueue } from '../queue/job-queue.ts';
+import { checkIdempotencyKey, findIdempotentTask, isUniqueViolation, recordIdempotencyKey, requestHashOf } from './idempotency.ts';
+import { prepareTask } from './prepare-task.ts';
+import { recordTaskEvent } from '../webhooks/task-event-outbox.ts';
+import { taskFromRow, UUID_PATTERN, type TaskRecord } from './task-record.ts';
+
+const taskByIdQuery = preparedQuery<TasksTable, [string, string]>((db, slot) =>
+  db.selectFrom('tasks').selectAll().where('id', '=', slot(0)).where('accountId', '=', slot(1)),
+);
+
+const lockAccountQuery = preparedQuery<{ concurrencyLimit: number; activeTasks: number }, [string]>((db, slot) => {
+  const query = db.selectFrom('accounts').select(['concurrencyLimit', 'activeTasks']).where('id', '=', slot(0));
+  // Serialises creates of one account on PostgreSQL; SQLite transactions are already serial.
+  return isPostgres(db) ? query.forUpdate() : query;
+});
+
+const insertTaskQuery = preparedQuery<never, unknown[]>((db, slot) =>
+  db.insertInto('tasks').values({
+    id: slot(0),
+    accountId: slot(1),
+    type: slot(2),
+    status: slot(3),
+    inputJson: slot(4),
+    outputJson: slot(5),
+    resultJson: slot(6),
+    progress: slot(7),
+    costCredits: slot(8),
+    consumedCredits: slot(9),
+    errorCode: slot(10),
+    errorMessage: slot(11),
+    createdAt: slot(12),
+    startedAt: slot(13),
+    finishedAt: slot(14),
+    cancelRequestedAt: null,
+    startDeadlineAt: slot(15),
+    isTest: slot(16),
+  }),
+);
+
+const countActiveTaskQuery = preparedQuery<never, [number, string]>((db, slot) =>
+  db.updateTable('accounts').set({ activeTasks: slot(0) }).where('id', '=', slot(1)),
+);
+
+export interface TaskServiceDependencies {
+  db: Database;
+  clock: Clock;
+  ledger: Ledger;
+  queue: JobQueue;
+  files: FileStore;
+  engines: EngineRegistry;
+}
+
+export interface CreateTaskOptions {
+  idempotencyKey?: string;
+  /** epoch ms after which the task, if it has not started, ends `expired` and unbilled */
+  startDeadlineAt?: number;
+  /** created with a test-mode key: never charged, served by the test-mode engine whatever its type */
+  testMode?: boolean;
+}
+
+export interface CreatedTask {
+  task: TaskRecord;
+  replayed: boolean;
+}
+
+export interface TaskWithQueueInfo {
+  task: TaskRecord;
+  queuePosition: number;
+  estimatedSecondsLeft: number | null;
+}
+
+export class TaskService {
+  /** Emits 'enqueued' after a task commits, so in-process workers wake without polling. */
+  readonly events = new EventEmitter();
+
+  constructor(private readonly deps: TaskServiceDependencies) {}
+
+  async quoteTask(accountId: string, body: unknown): Promise<{ credits: number; available: boolean; lines: { item: string; credits: number }[] }> {
+    const prepared = await prepareTask(this.deps.db, this.deps.files, accountId, body);
+    const served = this.deps.engines.find(prepared.request);
+    return { credits: prepared.price.costCredits, available: Boolean(served?.support.ok), lines: prepared.price.lines };
+  }
+
+  /**
+   * Creates a task: validation, price, concurrency check, hold, insert and enqueue; the last four in one
+   * transaction. With an idempotency key, a retry returns the original task (`replayed`) and charges nothing more.
+   */
+  async createTask(accountId: string, body: unknown, options: CreateTaskOptions = {}): Promise<CreatedTask> {
+    const { db, clock, engines } = this.deps;
+    const { idempotencyKey } = options;
+    const requestHash = idempotencyKey === undefined ? '' : requestHashOf(body);
+    if (idempotencyKey !== undefined) {
+      checkIdempotencyKey(idempotencyKey);
+      const replay = await this.replayOf(accountId, idempotencyKey, requestHash);
+      if (replay) return replay;
+    }
+    const prepared = await prepareTask(db, this.deps.files, accountId, body);
+    const served = engines.find(prepared.request);
+    if (!options.testMode && !served) {
+      throw new DomainError('notAvailable', `no engine on this deployment serves ${prepared.request.type} yet`);
+    }
+    if (!options.testMode && served && !served.support.ok) {
+      throw new DomainError('notAvailable', served.support.reason);
+    }
+    if (options.startDeadlineAt !== undefined && options.startDeadlineAt <= clock.nowMs()) {
+      throw new DomainError('invalidParameter', 'the start deadline is already in the past');
+    }
+
+    const row: TasksTable = {
+      id: newId(),
+      accountId,
+      type: prepared.request.type,
+      status: 'queued',
+      inputJson: JSON.stringify(prepared.request),
+      outputJson: '{}',
+      resultJson: '{}',
+      progress: 0,
+      costCredits: options.testMode ? 0 : prepared.price.costCredits,
+      consumedCredits: 0,
+      errorCode: null,
+      errorMessage: null,
+      createdAt: clock.nowMs(),
+      startedAt: null,
+      finishedAt: null,
+      cancelRequestedAt: null,
+      startDeadlineAt: options.startDeadlineAt ?? null,
+      isTest: options.testMode ? 1 : 0,
+    };
+    try {
+      await db.transaction().execute((trx) => this.insertQueuedTask(trx, row, idempotencyKey, requestHash));
+    } catch (error) {
+      // A concurrent retry with the same key committed first: answer with its task.
+      if (idempotencyKey !== undefined && isUniqueViolation(error)) {
+        const replay = await this.replayOf(accountId, idempotencyKey, requestHash);
+        if (replay) return replay;
+      }
+      throw error;
+    }
+    this.events.emit('enqueued', row.id);
+    return { task: taskFromRow(row), replayed: false };
+  }
+
+  private async insertQueuedTask(trx: Database, row: TasksTable, idempotencyKey: string | undefined, requestHash: string): Promise<void> {
+    const { ledger, queue } = this.deps;
+    const [account] = await lockAccountQuery(trx, row.accountId);
+    if (idempotencyKey !== undefined) await recordIdempotencyKey(trx, row.accountId, idempotencyKey, requestHash, row.id, row.createdAt);
+    if (account.activeTasks >= account.concurrencyLimit) {
+      throw new DomainError(
+        'concurrencyLimitExceeded',
+        `this account already has ${account.concurrencyLimit} tasks queued or running, its concurrency limit; nothing was charged`,
+        { retryAfterSeconds: 5 },
+      );
+    }
+    await ledger.hold(trx, row.accountId, row.id, row.costCredits);
+    await insertTaskQuery(
+      trx,
+      row.id,
+      row.accountId,
+      row.type,
+      row.status,
+      row.inputJson,
+      row.outputJson,
+      row.resultJson,
+      row.progress,
+      row.costCredits,
+      row.consumedCredits,
+      row.errorCode,
+      row.errorMessage,
+      row.createdAt,
+      row.startedAt,
+      row.finishedAt,
+      row.startDeadlineAt,
+      row.isTest,
+    );
+    await countActiveTaskQuery(trx, account.activeTasks + 1, row.accountId);
+    await queue.enqueue(trx, { id: row.id, accountId: row.accountId });
+    await recordTaskEvent(trx, row.id, row.createdAt);
+  }
+
+  private async replayOf(accountId: string, idempotencyKey: string, requestHash: string): Promise<CreatedTask | undefined> {
+    const taskId = await findIdempotentTask(this.deps.db, accountId, idempotencyKey, requestHash);
+    if (!taskId) return undefined;
+    const [row] = await taskByIdQuery(this.deps.db, taskId, accountId);
+    return row ? { task: taskFromRow(row), replayed: true } : undefined;
+  }
+
+  async getTask(accountId: string, taskId: string): Promise<TaskWithQueueInfo> {
+    const { db, queue, engines, clock } = this.deps;
+    const [row] = UUID_PATTERN.test(taskId) ? await taskByIdQuery(db, taskId.toLowerCase(), accountId) : [];
+    if (!row) throw new DomainError('taskNotFound', `task ${taskId} not found`);
+    const task = taskFromRow(row);
+    const queuePosition = task.status === 'queued' ? await queue.positionOf(db, task.id) : -1;
+    let estimatedSecondsLeft: number | null = null;
+    if (task.status === 'running') {
+      const served = engines.find(task.input as never);
+      const estimate = served ? served.engine.estimateSeconds(task.input as never) : 10;
+      const elapsedSeconds = (clock.nowMs() - (task.startedAt ?? clock.nowMs())) / 1000;
+      estimatedSecondsLeft = Math.max(1, Math.round(estimate - elapsedSeconds));
+    }
+    return { task, queuePosition, estimatedSecondsLeft };
+  }
+}

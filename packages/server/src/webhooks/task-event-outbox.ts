@@ -1,0 +1,72 @@
+// Writes a webhook delivery for every active endpoint of the task's account, inside the transaction that
+// changes the task's status: the event commits with the change or not at all, so none is ever lost.
+import type { Database } from '../db/database-schema.ts';
+import { preparedQuery } from '../db/prepared-query.ts';
+import { newId } from '../ids.ts';
+
+export const TASK_EVENT_TYPES = {
+  queued: 'task.queued',
+  running: 'task.running',
+  success: 'task.completed',
+  failed: 'task.failed',
+  cancelled: 'task.cancelled',
+  banned: 'task.failed',
+  expired: 'task.expired',
+} as const;
+
+const activeEndpointsQuery = preparedQuery<{ id: string }, [string]>((db, slot) =>
+  db.selectFrom('webhookEndpoints').select(['id']).where('accountId', '=', slot(0)).where('disabledAt', 'is', null),
+);
+
+const taskSnapshotQuery = preparedQuery<
+  { id: string; accountId: string; type: string; status: string; progress: number; consumedCredits: number; errorCode: number | null; errorMessage: string | null; createdAt: number },
+  [string]
+>((db, slot) =>
+  db
+    .selectFrom('tasks')
+    .select(['id', 'accountId', 'type', 'status', 'progress', 'consumedCredits', 'errorCode', 'errorMessage', 'createdAt'])
+    .where('id', '=', slot(0)),
+);
+
+export async function recordTaskEvent(trx: Database, taskId: string, nowMs: number): Promise<void> {
+  const [task] = await taskSnapshotQuery(trx, taskId);
+  if (!task) return;
+  const endpoints = await activeEndpointsQuery(trx, task.accountId);
+  if (endpoints.length === 0) return;
+  const eventId = newId();
+  const eventType = TASK_EVENT_TYPES[task.status as keyof typeof TASK_EVENT_TYPES] ?? `task.${task.status}`;
+  const payload = JSON.stringify({
+    id: eventId,
+    type: eventType,
+    created_at: new Date(nowMs).toISOString(),
+    data: {
+      task_id: task.id,
+      type: task.type,
+      status: task.status,
+      progress: task.status === 'success' ? 100 : task.progress,
+      consumed_credit: task.consumedCredits,
+      create_time: Math.floor(task.createdAt / 1000),
+      ...(task.errorCode !== null ? { error_code: task.errorCode, error_msg: task.errorMessage ?? '' } : {}),
+    },
+  });
+  for (const endpoint of endpoints) {
+    await trx
+      .insertInto('webhookDeliveries')
+      .values({
+        id: newId(),
+        endpointId: endpoint.id,
+        accountId: task.accountId,
+        eventId,
+        eventType,
+        payloadJson: payload,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: nowMs,
+        lastStatusCode: null,
+        lastError: null,
+        createdAt: nowMs,
+        deliveredAt: null,
+      })
+      .execute();
+  }
+}

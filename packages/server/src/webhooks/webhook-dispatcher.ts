@@ -1,0 +1,103 @@
+// Sends due webhook deliveries, signed, with retries and exponential backoff for 24 hours. Runs beside the task
+// workers on its own timer, so a slow or dead endpoint never holds up task processing.
+import { signWebhookPayload, WEBHOOK_SIGNATURE_HEADER } from '@polyforge/protocol';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/database-schema.ts';
+
+export const WEBHOOK_DELIVERY_DEFAULTS = {
+  timeoutMs: 10_000,
+  firstRetryDelayMs: 10_000,
+  maxRetryDelayMs: 3_600_000,
+  giveUpAfterMs: 24 * 3_600_000,
+  batchSize: 20,
+  /** how long a claimed delivery stays invisible to other dispatchers while it is being sent */
+  claimMs: 60_000,
+} as const;
+
+export class WebhookDispatcher {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly options: typeof WEBHOOK_DELIVERY_DEFAULTS = WEBHOOK_DELIVERY_DEFAULTS,
+  ) {}
+
+  /** Sends every delivery that is due now; returns how many were attempted. */
+  async runOnce(): Promise<number> {
+    const nowMs = this.clock.nowMs();
+    const due = await this.db
+      .selectFrom('webhookDeliveries')
+      .innerJoin('webhookEndpoints', 'webhookEndpoints.id', 'webhookDeliveries.endpointId')
+      .select([
+        'webhookDeliveries.id as id',
+        'webhookDeliveries.eventId as eventId',
+        'webhookDeliveries.eventType as eventType',
+        'webhookDeliveries.payloadJson as payloadJson',
+        'webhookDeliveries.attempts as attempts',
+        'webhookDeliveries.createdAt as createdAt',
+        'webhookEndpoints.url as url',
+        'webhookEndpoints.secret as secret',
+      ])
+      .where('webhookDeliveries.status', '=', 'pending')
+      .where('webhookDeliveries.nextAttemptAt', '<=', nowMs)
+      .orderBy('webhookDeliveries.nextAttemptAt')
+      .limit(this.options.batchSize)
+      .execute();
+    let attempted = 0;
+    for (const delivery of due) {
+      const claimed = await this.db
+        .updateTable('webhookDeliveries')
+        .set({ nextAttemptAt: nowMs + this.options.claimMs })
+        .where('id', '=', delivery.id)
+        .where('status', '=', 'pending')
+        .where('nextAttemptAt', '<=', nowMs)
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1) continue;
+      attempted += 1;
+      await this.send(delivery);
+    }
+    return attempted;
+  }
+
+  private async send(delivery: { id: string; eventId: string; eventType: string; payloadJson: string; attempts: number; createdAt: number; url: string; secret: string }): Promise<void> {
+    const attempt = delivery.attempts + 1;
+    let statusCode: number | null = null;
+    let error: string | null = null;
+    try {
+      const response = await fetch(delivery.url, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'User-Agent': 'Polyforge-Webhooks/1',
+          [WEBHOOK_SIGNATURE_HEADER]: signWebhookPayload(delivery.secret, delivery.payloadJson, Math.floor(this.clock.nowMs() / 1000)),
+          'Tripo-Webhook-Id': delivery.eventId,
+          'Tripo-Webhook-Event': delivery.eventType,
+          'Tripo-Webhook-Delivery': delivery.id,
+        },
+        body: delivery.payloadJson,
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+        redirect: 'manual',
+      });
+      statusCode = response.status;
+      await response.body?.cancel();
+      if (!response.ok) error = `endpoint answered HTTP ${response.status}`;
+    } catch (caught) {
+      error = `could not reach the endpoint: ${(caught as Error).message}`;
+    }
+    const nowMs = this.clock.nowMs();
+    if (error === null) {
+      await this.db
+        .updateTable('webhookDeliveries')
+        .set({ status: 'delivered', attempts: attempt, lastStatusCode: statusCode, lastError: null, deliveredAt: nowMs })
+        .where('id', '=', delivery.id)
+        .execute();
+      return;
+    }
+    const delayMs = Math.min(this.options.firstRetryDelayMs * 2 ** (attempt - 1), this.options.maxRetryDelayMs);
+    const givesUp = nowMs + delayMs - delivery.createdAt > this.options.giveUpAfterMs;
+    await this.db
+      .updateTable('webhookDeliveries')
+      .set({ status: givesUp ? 'failed' : 'pending', attempts: attempt, lastStatusCode: statusCode, lastError: error, nextAttemptAt: nowMs + delayMs })
+      .where('id', '=', delivery.id)
+      .execute();
+  }
+}

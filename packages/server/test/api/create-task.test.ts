@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { texturedCubeGlb } from '../fixtures/build-fixtures.ts';
+import { apiClient } from '../harness/api-client.ts';
+import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
+
+describe('creating tasks: validation, price, credits, concurrency', () => {
+  let platform: TestPlatform;
+  let cubeGlb: Uint8Array;
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+    cubeGlb = await texturedCubeGlb();
+  });
+  afterAll(() => platform.close());
+
+  async function importedModelTask(client: ReturnType<typeof apiClient>): Promise<string> {
+    const upload = await client.upload(cubeGlb, 'cube.glb');
+    const created = await client.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } });
+    expect(created.status).toBe(200);
+    await platform.drainQueue();
+    return created.body.data.task_id;
+  }
+
+  async function taskCount(accountId: string): Promise<number> {
+    const rows = await platform.platform.db.selectFrom('tasks').select('id').where('accountId', '=', accountId).execute();
+    return rows.length;
+  }
+
+  it.each([
+    ['malformed JSON', { rawBody: '{"type": "text_to_model",' }, 400, 1003],
+    ['a JSON array', { json: [1, 2] }, 400, 1003],
+    ['an unknown task type', { json: { type: 'make_me_a_sandwich' } }, 400, 2002],
+    ['a missing type', { json: { prompt: 'a cat' } }, 400, 2002],
+    ['a wrong field type', { json: { type: 'text_to_model', prompt: 42 } }, 400, 1004],
+    ['an out-of-range value', { json: { type: 'text_to_model', prompt: 'a cat', face_limit: -3, smart_low_poly: true } }, 400, 1004],
+    ['an unknown file token', { json: { type: 'import_model', file: { type: 'glb', file_token: '6f1c1f2e-54c4-4a8b-9d0e-111111111111' } } }, 404, 2019],
+    ['an unknown source task', { json: { type: 'convert_model', format: 'OBJ', original_model_task_id: '6f1c1f2e-54c4-4a8b-9d0e-222222222222' } }, 404, 2001],
+    ['the deprecated animate_model', { json: { type: 'animate_model', original_model_task_id: '6f1c1f2e-54c4-4a8b-9d0e-222222222222' } }, 400, 2016],
+    ['a type not served here yet', { json: { type: 'text_to_model', prompt: 'a small cat' } }, 400, 2002],
+  ])('refuses %s with a clear error and charges nothing', async (_label, init, httpStatus, code) => {
+    const account = await platform.createAccount();
+    const client = apiClient(platform.baseUrl, account.apiKey);
+    const response = await client.send('POST', '/v2/openapi/task', init as never);
+    expect(response.status).toBe(httpStatus);
+    expect(response.body.code).toBe(code);
+    expect(response.body.message.length).toBeGreaterThan(10);
+    expect(typeof response.body.suggestion).toBe('string');
+    expect((await client.balance()).body.data).toEqual({ balance: 300, frozen: 0 });
+    expect(await taskCount(account.accountId)).toBe(0);
+  });
+
+  it('says plainly that an unserved task type is not available, and quote still prices it', async () => {
+    const account = await platform.createAccount();
+    const client = apiClient(platform.baseUrl, account.apiKey);
+    const body = { type: 'text_to_model', prompt: 'a small cat', texture: true };
+    const created = await client.createTask(body);
+    expect(created.body.message).toMatch(/Not available on this deployment: no engine on this deployment serves text_to_model yet/);
+    expect(created.body.suggestion).toMatch(/Nothing was charged/);
+    const quote = await client.quote(body);
+    expect(quote.status).toBe(200);
+    expect(quote.body).toMatchObject({ code: 0, data: { credits: 20, available: false } });
+  });
+
+  it('rejects a prompt that violates the content policy with 2008 before charging', async () => {
+    const account = await platform.createAccount();
+    const client = apiClient(platform.baseUrl, account.apiKey);
+    for (const path of ['/v2/openapi/task', '/v2/openapi/task/quote']) {
+      const response = await client.send('POST', path, { json: { type: 'text_to_model', prompt: 'a fucking dragon' } });
+      expect(response.status).toBe(400);
+      expect(response.body.code).toBe(2008);
+    }
+    expect((await client.balance()).body.data).toEqual({ balance: 300, frozen: 0 });
+  });
+
+  it('holds the price while queued, captures it on success, and reports consumed_credit', async () => {
+    const account = await platform.createAccount();
+    const client = apiClient(platform.baseUrl, account.apiKey);
+    const sourceTaskId = await importedModelTask(client);
+    expect((await client.balance()).body.data).toEqual({ balance: 300, frozen: 0 }); // import is free
+    const quote = await client.quote({ type: 'convert_model', format: 'STL', original_model_task_id: sourceTaskId });
+    expect(quote.body.data.credits).toBe(5);
+    const created = await client.createTask({ type: 'convert_model', format: 'STL', original_model_task_id: sourceTaskId });
+    expect(created.status).toBe(200);
+    expect((await client.balance()).body.data).toEqual({ balance: 295, frozen: 5 });
+    const queued = await client.getTask(created.body.data.task_id);
+    expect(queued.body.data).toMatchObject({ status: 'queued', progress: 0, consumed_credit: 0, output: {}, running_left_time: null });
+    expect(queued.body.data.queuing_num).toBeGreaterThanOrEqual(0);
+    await platform.drainQueue();
+    const done = await client.getTask(created.body.data.task_id);
+    expect(done.body.data).toMatchObject({ status: 'success', progress: 100, consumed_credit: 5, queuing_num: -1 });
+    expect((await client.balance()).body.data).toEqual({ balance: 295, frozen: 0 });
+  });
+
+  it('refuses a task the balance cannot pay with 2010 (HTTP 403) and creates nothing', async () => {
+    const account = await platform.createAccount({ credits: 4 });
+    const client = apiClient(platform.baseUrl, account.apiKey);
+    const sourceTaskId = await importedModelTask(client);
+    const before = await taskCount(account.accountId);
+    const response = await client.createTask({ type: 'convert_model', format: 'OBJ', original_model_task_id: sourceTaskId });
+    expect(response.status).toBe(403);
+    expect(response.body.code).toBe(2010);
+    expect(response.body.message).toMatch(/costs 5 credits and the balance is 4/);
+    expect(await taskCount(account.accountId)).toBe(before);
+    expect((await client.balance()).body.data).toEqual({ balance: 4, frozen: 0 });
+  });
+
+  it('accepts exactly the concurrency limit out of 50 parallel creates (workers off), the rest get 2000 / 429 with Retry-After', async () => {
+    const account = await platform.createAccount({ credits: 1000 });
+    const client = apiClient(platform.baseUrl, account.apiKey);
+    const sourceTaskId = await importedModelTask(client);
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () => client.createTask({ type: 'convert_model', format: 'STL', original_model_task_id: sourceTaskId })),
+    );
+    const accepted = responses.filter((response) => response.status === 200);
+    const refused = responses.filter((response) => response.status === 429);
+    expect(accepted).toHaveLength(10);
+    expect(refused).toHaveLength(40);
+    for (const response of refused) {
+      expect(response.body.code).toBe(2000);
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    expect((await client.balance()).body.data).toEqual({ balance: 950, frozen: 50 });
+    await platform.drainQueue();
+    expect((await client.balance()).body.data).toEqual({ balance: 950, frozen: 0 });
+    const accountRow = await platform.platform.db.selectFrom('accounts').select('activeTasks').where('id', '=', account.accountId).executeTakeFirstOrThrow();
+    expect(accountRow.activeTasks).toBe(0);
+  });
+
+  it('never lets concurrent creates spend more than the balance', async () => {
+    const account = await platform.createAccount({ credits: 12, concurrency: 100 });
+    const client = apiClient(platform.baseUrl, account.apiKey);
+    const sourceTaskId = await importedModelTask(client);
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => client.createTask({ type: 'convert_model', format: 'STL', original_model_task_id: sourceTaskId })),
+    );
+    expect(responses.filter((response) => response.status === 200)).toHaveLength(2);
+    expect(responses.filter((response) => response.status === 403 && response.body.code === 2010)).toHaveLength(18);
+    expect((await client.balance()).body.data).toEqual({ balance: 2, frozen: 10 });
+  });
+
+  it('honours a per-account concurrency limit set by the operator', async () => {
+    const account = await platform.createAccount({ credits: 100 });
+    await platform.platform.accounts.setConcurrencyLimit(account.accountId, 2);
+    const client = apiClient(platform.baseUrl, account.apiKey);
+    const sourceTaskId = await importedModelTask(client);
+    const body = { type: 'convert_model', format: 'STL', original_model_task_id: sourceTaskId };
+    expect((await client.createTask(body)).status).toBe(200);
+    expect((await client.createTask(body)).status).toBe(200);
+    expect((await client.createTask(body)).body.code).toBe(2000);
+  });
+});
