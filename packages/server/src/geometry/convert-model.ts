@@ -4,13 +4,13 @@
 // binary FBX 7.4 with embedded textures; USDZ a textured USDZ package; 3MF a 3MF package (Z up, millimetres).
 
 import type { Document, Primitive } from '@gltf-transform/core';
-import { zipSync, type Zippable } from 'fflate';
 import { write3mf } from './write-3mf.ts';
 import { writeFbx } from './write-fbx.ts';
 import { writeGlb } from './write-glb.ts';
 import { writeObjFiles } from './write-obj.ts';
 import { writeStl } from './write-stl.ts';
 import { writeUsdz } from './write-usdz.ts';
+import { writeZip, type ZipEntry } from './write-zip.ts';
 import { documentForFbxPreset, FBX_PRESETS, type FbxPreset } from './fbx-presets.ts';
 
 /** Output formats implemented here (every format the spec lists, plus GLB). */
@@ -68,16 +68,18 @@ function fbxOutput(document: Document, quadFaces: Map<Primitive, number[][]> | u
   return { bytes, extension: 'fbx', mimeType: 'application/octet-stream' };
 }
 
-function objOutput(document: Document, baseName: string, quadFaces?: Map<Primitive, number[][]>): ConvertedModel {
+/** zlib level of the OBJ and MTL text: for a 100 MB OBJ, level 1 takes 0.3 s for 21 MB, level 3 0.6 s for 16 MB. */
+const OBJ_TEXT_COMPRESSION_LEVEL = 2;
+
+async function objOutput(document: Document, baseName: string, quadFaces?: Map<Primitive, number[][]>): Promise<ConvertedModel> {
   const mtlFileName = `${baseName}.mtl`;
   const { objBytes, mtlText, textures } = writeObjFiles(document, { mtlFileName, quadFaces });
   if (!mtlText) return { bytes: objBytes, extension: 'obj', mimeType: 'model/obj' };
-  const entries: Zippable = {
-    [`${baseName}.obj`]: objBytes,
-    [mtlFileName]: new TextEncoder().encode(mtlText),
-  };
-  // Images are already compressed; storing them saves time for no loss of size.
-  for (const texture of textures) entries[texture.name] = [texture.bytes, { level: 0 }];
-  // Level 3: for a 100 MB OBJ, 2.2 s and 11 MB against level 6's 5.5 s and 10 MB.
-  return { bytes: zipSync(entries, { level: 3 }), extension: 'zip', mimeType: 'application/zip' };
+  const entries: ZipEntry[] = [
+    { name: `${baseName}.obj`, bytes: objBytes, compressionLevel: OBJ_TEXT_COMPRESSION_LEVEL },
+    { name: mtlFileName, bytes: new TextEncoder().encode(mtlText), compressionLevel: OBJ_TEXT_COMPRESSION_LEVEL },
+    // Images are already compressed; storing them saves time for no loss of size.
+    ...textures.map((texture) => ({ name: texture.name, bytes: texture.bytes, compressionLevel: 0 })),
+  ];
+  return { bytes: await writeZip(entries), extension: 'zip', mimeType: 'application/zip' };
 }

@@ -5,8 +5,10 @@ import {
   objText,
   texturedCubeGlb,
   texturedCubeGltfEmbedded,
+  texturedCubeDocument,
   texturedCubeGltfExternal,
 } from '../../test/fixtures/build-fixtures.ts';
+import { writeFbx } from './write-fbx.ts';
 import { ModelInputError } from './model-input-error.ts';
 import { modelStats } from './model-stats.ts';
 import { readModel, type ReadableModelFormat } from './read-model.ts';
@@ -40,6 +42,15 @@ function joinGlb(json: unknown, bin: Uint8Array): Uint8Array {
   view.setUint32(24 + jsonPadded.length, 0x004e4942, true);
   out.set(binPadded, 28 + jsonPadded.length);
   return out;
+}
+
+/** Rewrites the declared element count of the first array property of the record named `recordName`. */
+function inflateFbxArrayLength(fbx: Uint8Array, recordName: string, length: number): Uint8Array {
+  const name = text(recordName);
+  const at = fbx.findIndex((_, index) => name.every((byte, offset) => fbx[index + offset] === byte));
+  expect(String.fromCharCode(fbx[at + name.length])).toBe('i');
+  new DataView(fbx.buffer, fbx.byteOffset).setUint32(at + name.length + 1, length, true);
+  return fbx;
 }
 
 async function corruptGlb(edit: (json: Record<string, any>) => void): Promise<Uint8Array> {
@@ -106,7 +117,12 @@ describe('readModel refuses with a ModelInputError', () => {
     ['an ASCII STL without facets', () => text('solid nothing\nendsolid nothing\n'), 'stl', /no facets/],
     ['a binary STL cut short', () => binaryStl().slice(0, 150), 'stl', /truncated: its header declares 4 triangles/],
     ['a binary STL header claiming 10 million triangles', () => { const stl = binaryStl(); new DataView(stl.buffer).setUint32(80, 10_000_000, true); return stl; }, 'stl', /10,000,000 triangles; the limit is 5,000,000/],
-    ['an FBX file', () => text('; FBX 7.4.0 project file\n'), 'fbx', /FBX input is not supported yet/],
+    ['random bytes as FBX', () => random, 'fbx', /not an FBX file/],
+    ['a binary FBX cut short', () => writeFbx(texturedCubeDocument()).slice(0, 400), 'fbx', /truncated/],
+    ['a binary FBX of version 6.1', () => { const fbx = writeFbx(texturedCubeDocument()); new DataView(fbx.buffer).setUint32(23, 6100, true); return fbx; }, 'fbx', /FBX version 6100 is not supported/],
+    ['a binary FBX whose array declares 4 GB (a zip bomb)', () => inflateFbxArrayLength(writeFbx(texturedCubeDocument()), 'PolygonVertexIndex', 1_000_000_000), 'fbx', /declares 3,815 MB of decompressed data/],
+    ['a binary FBX whose polygon index array declares 30 million corners', () => inflateFbxArrayLength(writeFbx(texturedCubeDocument()), 'PolygonVertexIndex', 30_000_000), 'fbx', /at least 10,000,000 triangles; the limit is 5,000,000/],
+    ['an ASCII FBX without geometry', () => text('; FBX 7.4.0 project file\nFBXHeaderExtension:  {\n}\n'), 'fbx', /could not be read|no meshes/],
   ])('%s', async (_name, build, format, message) => {
     const bytes = await build();
     const error = await readModel(bytes, format).then(
@@ -121,6 +137,7 @@ describe('readModel refuses with a ModelInputError', () => {
     ['GLB', texturedCubeGlb, 'glb'],
     ['OBJ', () => text(objText()), 'obj'],
     ['STL', binaryStl, 'stl'],
+    ['FBX', () => writeFbx(texturedCubeDocument()), 'fbx'],
   ])('a %s over the triangle budget', async (_name, build, format) => {
     await expect(readModel(await build(), format, { maxTriangleCount: 3 })).rejects.toThrow(/triangles; the limit is 3\b/);
   });

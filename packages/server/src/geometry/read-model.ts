@@ -1,14 +1,15 @@
-// Reads an uploaded model (GLB, self-contained glTF, OBJ, STL) into a glTF-Transform Document. Every failure on
+// Reads an uploaded model (GLB, self-contained glTF, OBJ, STL, FBX) into a glTF-Transform Document. Every failure on
 // bad input is a ModelInputError with a message for the uploader; work is capped by a triangle budget.
 
 import type { Document } from '@gltf-transform/core';
 import { weld } from '@gltf-transform/functions';
 import { asModelInputError, ModelInputError } from './model-input-error.ts';
+import { readFbx } from './read-fbx.ts';
 import { readGlb, readGltfJson } from './read-gltf.ts';
 import { readObj } from './read-obj.ts';
 import { readStl } from './read-stl.ts';
 
-export const READABLE_MODEL_FORMATS = ['glb', 'gltf', 'obj', 'stl'] as const;
+export const READABLE_MODEL_FORMATS = ['glb', 'gltf', 'obj', 'stl', 'fbx'] as const;
 export type ReadableModelFormat = (typeof READABLE_MODEL_FORMATS)[number];
 
 export interface ReadModelOptions {
@@ -22,7 +23,7 @@ export const READ_MODEL_DEFAULTS: Required<ReadModelOptions> = {
 
 export async function readModel(
   bytes: Uint8Array,
-  format: ReadableModelFormat | 'fbx',
+  format: ReadableModelFormat,
   options: ReadModelOptions = {},
 ): Promise<Document> {
   const resolved = { ...READ_MODEL_DEFAULTS, ...options };
@@ -37,7 +38,7 @@ export async function readModel(
     case 'stl':
       return weldTriangleSoup(readStl(bytes, resolved));
     case 'fbx':
-      throw new ModelInputError('FBX input is not supported yet; upload a GLB, glTF, OBJ or STL file.');
+      return readFbx(bytes, resolved);
     default:
       throw new ModelInputError(`Unknown model format "${String(format)}".`);
   }

@@ -120,12 +120,18 @@ function polygonList(faces: number[][], mirrored: boolean, vertexCount: number):
 function writeFaces(out: AsciiWriter, faces: Uint32Array | PolygonList, positionBase: number, uvBase: number, normalBase: number): void {
   const indices = faces instanceof Uint32Array ? faces : faces.polygons;
   const sized = !(faces instanceof Uint32Array);
+  // With UVs and normals, the three indices of a corner are usually the same number: format it once.
+  const sameIndices = uvBase === positionBase && normalBase === positionBase;
   for (let index = 0; index < indices.length; ) {
     const size = sized ? indices[index++] : 3;
-    out.text('f');
+    out.byte(LETTER_F);
     for (let corner = 0; corner < size; corner++) {
       const vertex = indices[index + corner];
       out.space();
+      if (sameIndices) {
+        out.integerTimesThree(positionBase + vertex, SLASH);
+        continue;
+      }
       out.integer(positionBase + vertex);
       if (uvBase || normalBase) {
         out.byte(SLASH);
@@ -205,6 +211,7 @@ const NEWLINE = 0x0a;
 const MINUS = 0x2d;
 const DOT = 0x2e;
 const ZERO = 0x30;
+const LETTER_F = 0x66;
 
 /**
  * Writes ASCII straight into a growing byte buffer. Formatting numbers ourselves (fixed point, six decimals,
@@ -255,6 +262,24 @@ class AsciiWriter {
     } while (value > 0);
     this.reserve(count);
     while (count > 0) this.bytes[this.length++] = this.digits[--count];
+  }
+
+  /** `value<separator>value<separator>value`, the digits formatted once (an OBJ face corner `v/vt/vn`). */
+  integerTimesThree(value: number, separator: number): void {
+    let count = 0;
+    do {
+      const quotient = Math.floor(value / 10);
+      this.digits[count++] = ZERO + (value - quotient * 10);
+      value = quotient;
+    } while (value > 0);
+    this.reserve(count * 3 + 2);
+    const bytes = this.bytes;
+    let at = this.length;
+    for (let copy = 0; copy < 3; copy++) {
+      if (copy > 0) bytes[at++] = separator;
+      for (let digit = count - 1; digit >= 0; digit--) bytes[at++] = this.digits[digit];
+    }
+    this.length = at;
   }
 
   /** Six decimals is below float32 precision for unit-scale models and keeps the text short. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asciiStl, objText, texturedCubeGlb } from '../fixtures/build-fixtures.ts';
+import { writeFbx } from '../../src/geometry/write-fbx.ts';
+import { asciiStl, objText, skinnedAnimatedDocument, texturedCubeGlb } from '../fixtures/build-fixtures.ts';
 import { validateGlb } from '../fixtures/validate-glb.ts';
 import { apiClient } from '../harness/api-client.ts';
 import { ManualClock, startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
@@ -40,6 +41,7 @@ describe('import_model, convert_model and signed downloads, end to end', () => {
     ['cube.glb', () => cubeGlb],
     ['cube.obj', () => new TextEncoder().encode(objText())],
     ['cube.stl', () => new TextEncoder().encode(asciiStl())],
+    ['rigged.fbx', () => writeFbx(skinnedAnimatedDocument())],
   ])('imports %s for free into a valid GLB with every field clients require', async (fileName, bytesOf) => {
     const account = await platform.createAccount();
     const client = apiClient(platform.baseUrl, account.apiKey);

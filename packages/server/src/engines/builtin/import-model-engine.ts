@@ -1,10 +1,11 @@
-// import_model: normalises an uploaded GLB, glTF, OBJ or STL into a validated GLB, with a preview render.
+// import_model: normalises an uploaded GLB, glTF, OBJ, STL or FBX into a validated GLB, with a preview render.
 import type { TaskRequest } from '@polyforge/protocol';
 import { importModel } from '../../geometry/import-model.ts';
+import { READABLE_MODEL_FORMATS, type ReadableModelFormat } from '../../geometry/read-model.ts';
 import { EngineFailure, type Engine, type EngineInput, type EngineResult } from '../engine.ts';
 import { withPreview } from './with-preview.ts';
 
-const IMPORTABLE_FORMATS = new Set(['glb', 'gltf', 'obj', 'stl']);
+const IMPORTABLE_FORMATS = new Set<string>(READABLE_MODEL_FORMATS);
 
 export class ImportModelEngine implements Engine {
   readonly name = 'builtin';
@@ -22,9 +23,9 @@ export class ImportModelEngine implements Engine {
     const file = input.files[0];
     if (!file) throw new EngineFailure(2003, 'import_model needs one model file');
     if (!IMPORTABLE_FORMATS.has(file.format)) {
-      throw new EngineFailure(2004, `${file.format.toUpperCase()} files cannot be imported yet; use GLB, glTF (embedded), OBJ or STL`);
+      throw new EngineFailure(2004, `${file.format.toUpperCase()} files cannot be imported yet; use GLB, glTF (embedded), OBJ, STL or FBX`);
     }
-    const imported = await importModel(file.bytes, file.format as 'glb' | 'gltf' | 'obj' | 'stl');
+    const imported = await importModel(file.bytes, file.format as ReadableModelFormat);
     return withPreview(imported.document, {
       files: { model: { bytes: imported.glb, extension: 'glb', mimeType: 'model/gltf-binary' } },
       result: { model_stats: imported.stats },
