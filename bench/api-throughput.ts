@@ -59,6 +59,9 @@ const serverEnvironment = { POLYFORGE_DATA_DIR: dataDir, PORT: '18080', HOST: '1
 // The bench account: its own credits and a concurrency limit that never refuses, so every create is a real create.
 const account = await cli(serverEnvironment, 'accounts', 'create', '--email', 'bench@polyforge.local', '--concurrency', '100000000');
 await cli(serverEnvironment, 'credits', 'grant', '--account', account.account_id, '--credits', '100000000');
+// A request-rate limit that never refuses, so the limiter's shared counter is measured but every request is served
+// (POLYFORGE_RATE_LIMIT_PER_MINUTE=0 in the environment turns the limiter off, for comparison).
+await cli(serverEnvironment, 'accounts', 'set', '--account', account.account_id, '--rate-limit', '100000000');
 const base = 'http://127.0.0.1:18080';
 const headers = { Authorization: `Bearer ${account.api_key}` };
 

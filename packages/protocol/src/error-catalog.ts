@@ -149,6 +149,14 @@ export const ERROR_CATALOG = {
     message: 'Invalid model version',
     suggestion: 'Use a model_version listed in the API documentation for this task type.',
   },
+  // input images outside 20–6000 px per side (tripo-api.md §3), decompression bombs included
+  imageDimensionsOutOfRange: {
+    code: 1004,
+    httpStatus: 400,
+    retryable: false,
+    message: "The image's dimensions are outside the accepted range",
+    suggestion: 'Send a JPEG, PNG or WebP image of 20 to 6000 pixels per side (over 256 recommended); nothing was charged.',
+  },
   fileNotFound: {
     code: 2019,
     httpStatus: 404,
@@ -156,12 +164,35 @@ export const ERROR_CATALOG = {
     message: 'File not found',
     suggestion: 'Upload the file first and use the returned image_token as file_token.',
   },
+  // worker protocol (/worker/v1): the lease named in the path is no longer held by the caller
+  workerLeaseLost: {
+    code: 1009,
+    httpStatus: 409,
+    retryable: false,
+    message: 'This lease is no longer held',
+    suggestion: 'Stop working on this task: its lease expired, it was cancelled or finished, or another worker holds it now. Lease a new task.',
+  },
   routeNotFound: {
     code: 4001,
     httpStatus: 404,
     retryable: false,
     message: 'Route not found',
     suggestion: 'Check the method and path against the API documentation.',
+  },
+  // /v3 answers a wrong method or Content-Type with 1003 and the matching HTTP status (tripo-api.md §6.1)
+  methodNotAllowed: {
+    code: 1003,
+    httpStatus: 405,
+    retryable: false,
+    message: 'Method not allowed',
+    suggestion: 'Check the HTTP method against the API documentation; creation endpoints take POST with a JSON body.',
+  },
+  unsupportedMediaType: {
+    code: 1003,
+    httpStatus: 415,
+    retryable: false,
+    message: 'Unsupported Content-Type',
+    suggestion: 'Send JSON with Content-Type: application/json, or multipart/form-data with one part named "file" for uploads.',
   },
 } as const;
 

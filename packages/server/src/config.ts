@@ -7,6 +7,19 @@ const booleanFlag = z
   .transform((value) => value === '1' || value === 'true' || value === 'yes');
 
 const environmentSchema = z.object({
+  POLYFORGE_ROUTING_FILE: z.string().min(1).optional(),
+  POLYFORGE_OPENAI_API_KEY: z.string().min(1).optional(),
+  POLYFORGE_OPENAI_BASE_URL: z.url().default('https://api.openai.com'),
+  POLYFORGE_GEMINI_API_KEY: z.string().min(1).optional(),
+  POLYFORGE_GEMINI_BASE_URL: z.url().default('https://generativelanguage.googleapis.com'),
+  POLYFORGE_BFL_API_KEY: z.string().min(1).optional(),
+  POLYFORGE_BFL_BASE_URL: z.url().default('https://api.bfl.ai'),
+  POLYFORGE_PROVIDER_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(120),
+  POLYFORGE_PROVIDER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  POLYFORGE_UPSTREAM_URL: z.url().optional(),
+  POLYFORGE_UPSTREAM_API_KEY: z.string().min(1).optional(),
+  POLYFORGE_UPSTREAM_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(7 * 24 * 3600).default(3600),
+  POLYFORGE_UPSTREAM_POLL_SECONDS: z.coerce.number().min(0.05).max(600).default(2),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
   POLYFORGE_DATA_DIR: z.string().min(1).default('./data'),
@@ -21,11 +34,43 @@ const environmentSchema = z.object({
   POLYFORGE_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
   POLYFORGE_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(2048).default(150),
   POLYFORGE_MAX_IMAGE_MB: z.coerce.number().int().min(1).max(2048).default(20),
+  POLYFORGE_BACKGROUND_REMOVAL: z.enum(['classical', 'imgly']).default('classical'),
+  POLYFORGE_IMAGE_SAFETY: booleanFlag.default(true),
+  POLYFORGE_IMAGE_SAFETY_THRESHOLD: z.coerce.number().min(0).max(1).default(0.7),
+  POLYFORGE_URL_FETCH_ALLOW_PRIVATE: booleanFlag.default(false),
+  POLYFORGE_URL_FETCH_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(15),
   POLYFORGE_DEFAULT_CONCURRENCY: z.coerce.number().int().min(1).max(100000).default(10),
   POLYFORGE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
+  STORAGE_URL: z.string().regex(/^(s3:\/\/|file:)/, 'must be s3://bucket?endpoint=...&region=... or file:<directory>').optional(),
+  AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  AWS_SESSION_TOKEN: z.string().min(1).optional(),
+  AWS_REGION: z.string().min(1).optional(),
+  POLYFORGE_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
+  POLYFORGE_RETENTION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  POLYFORGE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000_000).default(1200),
+  POLYFORGE_WEB_SIGNUP: booleanFlag.default(true),
+  POLYFORGE_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(168),
+  POLYFORGE_STUDIO_PRICES_FILE: z.string().min(1).optional(),
+  POLYFORGE_STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, 'must be a Stripe secret key (sk_... or rk_...)').optional(),
+  POLYFORGE_STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, 'must be a Stripe webhook signing secret (whsec_...)').optional(),
+  POLYFORGE_STRIPE_API_URL: z.url().optional(),
 });
 
+export interface ProviderConfig {
+  apiKey: string;
+  baseUrl: string;
+}
+
 export interface PlatformConfig {
+  /** the routing file (JSON or YAML); absent = built-in engines for their types (engines/routing/) */
+  routingFile?: string;
+  /** third-party image APIs the operator has keys for */
+  providers: Partial<Record<'openai' | 'gemini' | 'bfl', ProviderConfig>>;
+  providerTimeoutSeconds: number;
+  providerMaxAttempts: number;
+  /** another Tripo-compatible API that routes may forward tasks to (its V2 base URL) */
+  upstream?: ProviderConfig & { taskTimeoutSeconds: number; pollSeconds: number };
   port: number;
   host: string;
   dataDir: string;
@@ -39,7 +84,55 @@ export interface PlatformConfig {
   maxImageBytes: number;
   defaultConcurrencyLimit: number;
   logLevel: string;
+  /** where inputs and outputs live: the data dir's blobs/ folder (default), another folder, or an S3 bucket */
+  storage: StorageConfig;
+  /** deployment default of the data-retention period in days; 0 = keep forever; accounts may override */
+  retentionDays: number;
+  retentionSweepSeconds: number;
+  /** deployment default of requests per minute per API key; 0 = no rate limit; accounts may override */
+  rateLimitPerMinute: number;
+  /** the web dashboard and Studio (packages/server/src/web) */
+  dashboard: DashboardConfig;
+  /** input images: background removal, content policy, `url` references (packages/server/src/images) */
+  images: ImageInputConfig;
 }
+
+export interface ImageInputConfig {
+  /** `classical` (default, built in) or `imgly` (@imgly/background-removal-node, AGPL-3.0, installed by the operator) */
+  backgroundRemoval: 'classical' | 'imgly';
+  safetyEnabled: boolean;
+  /** an image whose classifier Porn + Hentai probability reaches this is refused (2008) */
+  safetyThreshold: number;
+  /** fetch `url` references from loopback and private addresses too (off: SSRF guard) */
+  urlFetchAllowPrivate: boolean;
+  urlFetchTimeoutMs: number;
+}
+
+export interface DashboardConfig {
+  signupOpen: boolean;
+  sessionTtlSeconds: number;
+  /** JSON price list of the Studio wallet (billing/studio-prices.ts); absent = the API's prices */
+  studioPricesFile?: string;
+  /** absent = buying credits is off; the billing page says how an admin grants them */
+  stripe?: { secretKey: string; webhookSecret: string; apiUrl?: string };
+}
+
+export type StorageConfig =
+  | { kind: 'local'; rootDir: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      /** S3-compatible endpoint (MinIO, R2, ...); absent = AWS */
+      endpoint?: string;
+      region: string;
+      forcePathStyle: boolean;
+      /** key prefix inside the bucket, e.g. "polyforge/" */
+      prefix: string;
+      /** absent = the AWS SDK's default credential chain (instance role, ~/.aws, ...) */
+      credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+      /** how the signed download route serves an object: a 302 to a presigned S3 URL, or streamed through */
+      downloadMode: 'redirect' | 'proxy';
+    };
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Readonly<PlatformConfig> {
   const parsed = environmentSchema.safeParse(pickDefined(environment));
@@ -54,7 +147,31 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Readon
     databaseUrl && /^postgres(ql)?:\/\//.test(databaseUrl)
       ? { kind: 'postgres', url: databaseUrl }
       : { kind: 'sqlite', filePath: databaseUrl ? databaseUrl.replace(/^(sqlite:|file:)/, '') : path.join(dataDir, 'polyforge.sqlite') };
+  if ((settings.POLYFORGE_UPSTREAM_URL === undefined) !== (settings.POLYFORGE_UPSTREAM_API_KEY === undefined)) {
+    throw new Error('Invalid configuration: POLYFORGE_UPSTREAM_URL and POLYFORGE_UPSTREAM_API_KEY go together; set both or neither');
+  }
+  const provider = (apiKey: string | undefined, baseUrl: string) => (apiKey ? { apiKey, baseUrl: baseUrl.replace(/\/$/, '') } : undefined);
+  const providers: PlatformConfig['providers'] = {};
+  const openai = provider(settings.POLYFORGE_OPENAI_API_KEY, settings.POLYFORGE_OPENAI_BASE_URL);
+  const gemini = provider(settings.POLYFORGE_GEMINI_API_KEY, settings.POLYFORGE_GEMINI_BASE_URL);
+  const bfl = provider(settings.POLYFORGE_BFL_API_KEY, settings.POLYFORGE_BFL_BASE_URL);
+  if (openai) providers.openai = openai;
+  if (gemini) providers.gemini = gemini;
+  if (bfl) providers.bfl = bfl;
   return Object.freeze({
+    routingFile: settings.POLYFORGE_ROUTING_FILE ? path.resolve(settings.POLYFORGE_ROUTING_FILE) : undefined,
+    providers,
+    providerTimeoutSeconds: settings.POLYFORGE_PROVIDER_TIMEOUT_SECONDS,
+    providerMaxAttempts: settings.POLYFORGE_PROVIDER_MAX_ATTEMPTS,
+    upstream:
+      settings.POLYFORGE_UPSTREAM_URL && settings.POLYFORGE_UPSTREAM_API_KEY
+        ? {
+            apiKey: settings.POLYFORGE_UPSTREAM_API_KEY,
+            baseUrl: settings.POLYFORGE_UPSTREAM_URL.replace(/\/$/, ''),
+            taskTimeoutSeconds: settings.POLYFORGE_UPSTREAM_TIMEOUT_SECONDS,
+            pollSeconds: settings.POLYFORGE_UPSTREAM_POLL_SECONDS,
+          }
+        : undefined,
     port: settings.PORT,
     host: settings.HOST,
     dataDir,
@@ -68,7 +185,77 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Readon
     maxImageBytes: settings.POLYFORGE_MAX_IMAGE_MB * 1024 * 1024,
     defaultConcurrencyLimit: settings.POLYFORGE_DEFAULT_CONCURRENCY,
     logLevel: settings.POLYFORGE_LOG_LEVEL,
+    storage: parseStorageUrl(settings, dataDir),
+    retentionDays: settings.POLYFORGE_RETENTION_DAYS,
+    retentionSweepSeconds: settings.POLYFORGE_RETENTION_SWEEP_SECONDS,
+    rateLimitPerMinute: settings.POLYFORGE_RATE_LIMIT_PER_MINUTE,
+    dashboard: parseDashboardSettings(settings),
+    images: Object.freeze({
+      backgroundRemoval: settings.POLYFORGE_BACKGROUND_REMOVAL,
+      safetyEnabled: settings.POLYFORGE_IMAGE_SAFETY,
+      safetyThreshold: settings.POLYFORGE_IMAGE_SAFETY_THRESHOLD,
+      urlFetchAllowPrivate: settings.POLYFORGE_URL_FETCH_ALLOW_PRIVATE,
+      urlFetchTimeoutMs: settings.POLYFORGE_URL_FETCH_TIMEOUT_SECONDS * 1000,
+    }),
   });
+}
+
+function parseDashboardSettings(settings: z.infer<typeof environmentSchema>): DashboardConfig {
+  const secretKey = settings.POLYFORGE_STRIPE_SECRET_KEY;
+  const webhookSecret = settings.POLYFORGE_STRIPE_WEBHOOK_SECRET;
+  if ((secretKey === undefined) !== (webhookSecret === undefined)) {
+    throw new Error('Invalid configuration: POLYFORGE_STRIPE_SECRET_KEY and POLYFORGE_STRIPE_WEBHOOK_SECRET go together (purchases are credited by the signed webhook)');
+  }
+  return Object.freeze({
+    signupOpen: settings.POLYFORGE_WEB_SIGNUP,
+    sessionTtlSeconds: settings.POLYFORGE_SESSION_TTL_HOURS * 3600,
+    studioPricesFile: settings.POLYFORGE_STUDIO_PRICES_FILE ? path.resolve(settings.POLYFORGE_STUDIO_PRICES_FILE) : undefined,
+    stripe: secretKey && webhookSecret ? { secretKey, webhookSecret, apiUrl: settings.POLYFORGE_STRIPE_API_URL?.replace(/\/$/, '') } : undefined,
+  });
+}
+
+/** STORAGE_URL=s3://bucket?endpoint=http://127.0.0.1:9000&region=us-east-1&force_path_style=true[&prefix=p/][&download=proxy] */
+function parseStorageUrl(settings: z.infer<typeof environmentSchema>, dataDir: string): StorageConfig {
+  const storageUrl = settings.STORAGE_URL;
+  if (!storageUrl) return { kind: 'local', rootDir: path.join(dataDir, 'blobs') };
+  if (storageUrl.startsWith('file:')) return { kind: 'local', rootDir: path.resolve(storageUrl.replace(/^file:(\/\/)?/, '')) };
+  const fail = (problem: string): never => {
+    throw new Error(`Invalid configuration: STORAGE_URL: ${problem}`);
+  };
+  let url: URL;
+  try {
+    url = new URL(storageUrl);
+  } catch {
+    return fail('not a URL; expected s3://bucket?endpoint=...&region=...');
+  }
+  const bucket = url.hostname;
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) fail(`"${bucket}" is not a valid bucket name`);
+  const known = new Set(['endpoint', 'region', 'force_path_style', 'prefix', 'download', 'access_key_id', 'secret_access_key', 'session_token']);
+  for (const name of url.searchParams.keys()) if (!known.has(name)) fail(`unknown setting "${name}" (known: ${[...known].join(', ')})`);
+  const parameter = (name: string) => url.searchParams.get(name) ?? undefined;
+  const endpoint = parameter('endpoint');
+  if (endpoint !== undefined && !/^https?:\/\/[^/]+/.test(endpoint)) fail('endpoint must be an http(s):// URL');
+  const forcePathStyle = parameter('force_path_style') ?? 'false';
+  if (!['true', 'false', '1', '0'].includes(forcePathStyle)) fail('force_path_style must be true or false');
+  const downloadMode = parameter('download') ?? 'redirect';
+  if (downloadMode !== 'redirect' && downloadMode !== 'proxy') fail('download must be redirect or proxy');
+  const prefix = parameter('prefix') ?? '';
+  if (prefix !== '' && !/^[A-Za-z0-9][A-Za-z0-9._\/-]*\/$/.test(prefix)) fail('prefix must be letters, digits, . _ - / and end with /');
+  // Credentials in the URL win over the usual AWS variables; percent-encode "+" and "/" of a secret in the URL.
+  const accessKeyId = parameter('access_key_id') ?? settings.AWS_ACCESS_KEY_ID;
+  const secretAccessKey = parameter('secret_access_key') ?? settings.AWS_SECRET_ACCESS_KEY;
+  if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) fail('give both an access key id and a secret access key, or neither');
+  const sessionToken = parameter('session_token') ?? settings.AWS_SESSION_TOKEN;
+  return {
+    kind: 's3',
+    bucket,
+    endpoint: endpoint?.replace(/\/$/, ''),
+    region: parameter('region') ?? settings.AWS_REGION ?? 'us-east-1',
+    forcePathStyle: forcePathStyle === 'true' || forcePathStyle === '1',
+    prefix,
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } : undefined,
+    downloadMode: downloadMode as 'redirect' | 'proxy',
+  };
 }
 
 function pickDefined(environment: NodeJS.ProcessEnv): Record<string, string> {

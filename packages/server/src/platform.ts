@@ -1,7 +1,6 @@
 // Composition root: the only place that picks concrete implementations and wires modules together.
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { AccountStore } from './accounts/account-store.ts';
 import { ApiKeyAuthenticator } from './accounts/api-key-authenticator.ts';
@@ -12,18 +11,32 @@ import type { PlatformConfig } from './config.ts';
 import type { Database } from './db/database-schema.ts';
 import { openDatabase } from './db/open-database.ts';
 import { createBuiltinEngines } from './engines/builtin/create-builtin-engines.ts';
-import { EngineRegistry } from './engines/engine-registry.ts';
+import type { EngineRegistry } from './engines/engine-registry.ts';
+import { engineRegistryFromConfig } from './engines/routing/engine-registry-from-config.ts';
 import { TestModeEngine } from './engines/test-mode/test-mode-engine.ts';
 import { DownloadSigner } from './files/download-signer.ts';
 import { FileStore } from './files/file-store.ts';
+import { createBackgroundRemover } from './images/background-remover.ts';
+import { ImageInputs } from './images/image-inputs.ts';
+import { ImageSafety } from './images/image-safety.ts';
 import { JobQueue } from './queue/job-queue.ts';
 import { LocalDiskBlobStore } from './storage/local-disk-blob-store.ts';
+import { S3BlobStore } from './storage/s3-blob-store.ts';
+import type { BlobStore } from './storage/blob-store.ts';
+import { RequestRateLimiter } from './ratelimit/request-rate-limiter.ts';
+import { RetentionSweeper, type RetentionSweepResult } from './retention/retention-sweeper.ts';
 import { TaskRunner } from './tasks/task-runner.ts';
 import { TaskService } from './tasks/task-service.ts';
 import { InProcessWorkers } from './workers/in-process-workers.ts';
+import { WorkerService } from './workers/worker-service.ts';
+import { WorkerTokenStore } from './workers/worker-token-store.ts';
+import { registerWorkerRoutes } from './api/routes/worker-routes.ts';
+import { registerCapabilitiesRoutes } from './api/routes/capabilities-routes.ts';
 import { AccountOnboarding } from './accounts/account-onboarding.ts';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
 import { WebhookStore } from './webhooks/webhook-store.ts';
+import { loadStudioPriceList } from './billing/studio-prices.ts';
+import { createWebContext } from './web/create-web-context.ts';
 
 export interface Platform {
   config: Readonly<PlatformConfig>;
@@ -38,7 +51,15 @@ export interface Platform {
   dispatchWebhooksOnce(): Promise<number>;
   /** one runner step for tests: reclaim lost leases, run at most one task */
   runWorkerOnce(): Promise<boolean>;
+  /** one retention pass (the workers run it every POLYFORGE_RETENTION_SWEEP_SECONDS) */
+  sweepRetentionOnce(): Promise<RetentionSweepResult>;
   createRunner(workerId?: string): TaskRunner;
+  /** routing: which engine serves each task type and model_version */
+  engines: EngineRegistry;
+  queue: JobQueue;
+  /** worker tokens for the worker protocol (/worker/v1) */
+  workerTokens: WorkerTokenStore;
+  workerService: WorkerService;
   startWorkers(): void;
   close(): Promise<void>;
 }
@@ -50,20 +71,28 @@ export interface PlatformOptions {
 export async function createPlatform(config: Readonly<PlatformConfig>, options: PlatformOptions = {}): Promise<Platform> {
   const clock = options.clock ?? systemClock;
   const db = await openDatabase(config.database);
-  const blobs = new LocalDiskBlobStore(path.join(config.dataDir, 'blobs'));
+  const blobs = await createBlobStore(config);
   const ledger = new Ledger(clock);
   const accounts = new AccountStore(db, clock, config.defaultConcurrencyLimit);
   const onboarding = new AccountOnboarding(db, accounts, ledger, clock);
   const queue = new JobQueue(clock, config.leaseSeconds);
-  const files = new FileStore(db, blobs, clock, { maxUploadBytes: config.maxUploadBytes, maxImageBytes: config.maxImageBytes });
-  const engines = new EngineRegistry(createBuiltinEngines());
+  const imageInputs = new ImageInputs({
+    maxImageBytes: config.maxImageBytes,
+    safety: new ImageSafety({ enabled: config.images.safetyEnabled, threshold: config.images.safetyThreshold }),
+    urlFetchTimeoutMs: config.images.urlFetchTimeoutMs,
+    urlFetchAllowPrivateAddresses: config.images.urlFetchAllowPrivate,
+  });
+  const files = new FileStore(db, blobs, clock, { maxUploadBytes: config.maxUploadBytes, maxImageBytes: config.maxImageBytes }, imageInputs);
+  const engines = engineRegistryFromConfig(config, createBuiltinEngines({ backgroundRemover: createBackgroundRemover(config.images.backgroundRemoval) }));
   const testModeEngine = new TestModeEngine();
-  const tasks = new TaskService({ db, clock, ledger, queue, files, engines });
+  const tasks = new TaskService({ db, clock, ledger, queue, files, engines, studioPrices: loadStudioPriceList(config.dashboard.studioPricesFile) });
   const signer = new DownloadSigner(await loadSigningSecret(db), clock, config.downloadTtlSeconds);
   const authenticator = new ApiKeyAuthenticator(accounts);
   const webhooks = new WebhookStore(db, clock);
   const webhookDispatcher = new WebhookDispatcher(db, clock);
   const log = (message: string, details?: Record<string, unknown>) => app.log.warn(details ?? {}, message);
+  const rateLimiter = new RequestRateLimiter(db, clock, log);
+  const retentionSweeper = new RetentionSweeper(db, blobs, clock, { defaultRetentionDays: config.retentionDays }, log);
 
   const app = await createApp(
     {
@@ -79,15 +108,55 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
       authenticator,
       maxUploadBytes: config.maxUploadBytes,
       baseUrlOf: (request) => config.publicUrl ?? `${request.protocol}://${request.host}`,
+      rateLimit: { limiter: rateLimiter, defaultPerMinute: config.rateLimitPerMinute },
     },
-    { logLevel: config.logLevel },
+    {
+      logLevel: config.logLevel,
+      web: await createWebContext(
+        {
+          db,
+          clock,
+          accounts,
+          onboarding,
+          ledger,
+          tasks,
+          files,
+          signer,
+          engines,
+          authenticator,
+          cancelDependencies: { db, ledger, queue, clock },
+          maxUploadBytes: config.maxUploadBytes,
+          defaultRetentionDays: config.retentionDays,
+          publicUrl: config.publicUrl,
+          baseUrlOf: (request) => config.publicUrl ?? `${request.protocol}://${request.host}`,
+        },
+        config.dashboard,
+      ),
+    },
   );
 
   const createRunner = (workerId = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`) =>
     new TaskRunner({ db, clock, ledger, queue, files, blobs, engines, testModeEngine, leaseSeconds: config.leaseSeconds, log }, workerId);
   let workers: InProcessWorkers | undefined;
   let webhookTimer: NodeJS.Timeout | undefined;
+  let retentionTimer: NodeJS.Timeout | undefined;
   const defaultRunner = createRunner();
+  const workerTokens = new WorkerTokenStore(db, clock);
+  const workerService = new WorkerService({
+    db,
+    clock,
+    queue,
+    files,
+    blobs,
+    engines,
+    createRunner,
+    taskEvents: tasks.events,
+    maxOutputBytes: config.maxUploadBytes,
+    leaseSeconds: config.leaseSeconds,
+  });
+  tasks.events.setMaxListeners(0); // each long-polling worker listens for 'enqueued'
+  await registerWorkerRoutes(app, { workers: workerService, tokens: workerTokens, maxOutputBytes: config.maxUploadBytes, baseUrlOf: (request) => config.publicUrl ?? `${request.protocol}://${request.host}` });
+  registerCapabilitiesRoutes(app, { engines, workers: workerService });
 
   return {
     config,
@@ -99,8 +168,13 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
     tasks,
     app,
     createRunner,
+    engines,
+    queue,
+    workerTokens,
+    workerService,
     runWorkerOnce: () => defaultRunner.runOnce(),
     dispatchWebhooksOnce: () => webhookDispatcher.runOnce(),
+    sweepRetentionOnce: () => retentionSweeper.runOnce(),
     startWorkers() {
       if (workers) return;
       const runners = Array.from({ length: config.workerConcurrency }, () => createRunner());
@@ -108,14 +182,41 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
       tasks.events.on('enqueued', () => workers?.wake());
       workers.start();
       webhookTimer = startWebhookTimer(webhookDispatcher, log);
+      retentionTimer = startRetentionTimer(retentionSweeper, config.retentionSweepSeconds, log);
     },
     async close() {
       if (webhookTimer) clearInterval(webhookTimer);
+      if (retentionTimer) clearInterval(retentionTimer);
       await app.close();
       await workers?.stop();
       await db.destroy();
+      blobs.close?.();
     },
   };
+}
+
+async function createBlobStore(config: Readonly<PlatformConfig>): Promise<BlobStore> {
+  if (config.storage.kind === 'local') return new LocalDiskBlobStore(config.storage.rootDir);
+  const store = new S3BlobStore(config.storage);
+  await store.checkBucket();
+  return store;
+}
+
+/** Runs retention passes on a timer in worker processes; each pass is bounded and skips if the last still runs. */
+function startRetentionTimer(sweeper: RetentionSweeper, intervalSeconds: number, log: (message: string, details?: Record<string, unknown>) => void): NodeJS.Timeout {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    sweeper
+      .runOnce()
+      .catch((error) => log('retention sweep failed', { error: String(error) }))
+      .finally(() => {
+        running = false;
+      });
+  }, intervalSeconds * 1000);
+  timer.unref();
+  return timer;
 }
 
 const WEBHOOK_DISPATCH_INTERVAL_MS = 1000;

@@ -58,6 +58,8 @@ export const MODEL_VERSION_TABLES = {
       'midjourney',
       'gemini_3_pro_image_preview',
       'gemini_3.1_flash_image_preview',
+      // Polyforge's embedded image model (renders the text_to_model generator's object); explicit only
+      'polyforge_basic',
     ],
     retired: [],
     defaultVersion: 'flux.1_kontext_pro',

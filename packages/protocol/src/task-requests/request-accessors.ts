@@ -20,7 +20,8 @@ const RIGGABLE_SOURCE_TYPES = [...GENERATION_TYPES, 'texture_model', 'refine_mod
 /** Which task each chaining type builds on and which source types it accepts (error 2006 otherwise); tripo-api.md §4. */
 export const SOURCE_TASK_RULES: Partial<Record<TaskType, SourceTaskRule>> = {
   refine_model: { field: 'draft_model_task_id', allowedTypes: GENERATION_TYPES },
-  texture_model: { field: 'original_model_task_id', allowedTypes: [...GENERATION_TYPES, 'texture_model', 'import_model'] },
+  // the segmentation types too: texture_model's part_names names parts of a mesh_segmentation result (§4.6)
+  texture_model: { field: 'original_model_task_id', allowedTypes: [...GENERATION_TYPES, 'texture_model', 'import_model', 'mesh_segmentation', 'mesh_completion'] },
   stylize_model: {
     field: 'original_model_task_id',
     allowedTypes: [...GENERATION_TYPES, 'texture_model', 'refine_model', 'import_model', 'animate_rig', 'animate_retarget'],

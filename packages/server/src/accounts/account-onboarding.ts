@@ -1,5 +1,6 @@
 // Sign-up policy: every new account gets 300 trial credits that expire 14 days after sign-up.
 import type { Ledger } from '../billing/ledger.ts';
+import { DEFAULT_WALLET, type Wallet } from '../billing/wallets.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database-schema.ts';
 import type { Account, AccountStore, CreatedApiKey } from './account-store.ts';
@@ -31,13 +32,19 @@ export class AccountOnboarding {
   /** On first start with an empty database, creates the demo account; returns it (with its key) only then. */
   async ensureDemoAccount(): Promise<(Account & CreatedApiKey) | undefined> {
     if ((await this.accounts.countAccounts()) > 0) return undefined;
-    return this.signUp({ email: 'demo@polyforge.local', isDemo: true });
+    try {
+      return await this.signUp({ email: 'demo@polyforge.local', isDemo: true });
+    } catch (error) {
+      // Several processes starting on one empty database race here; the one that lost finds the demo account made.
+      if ((await this.accounts.countAccounts()) > 0) return undefined;
+      throw error;
+    }
   }
 
-  /** Grants credits that never expire unless an expiry is given. */
-  async grantCredits(accountId: string, credits: number, expiresInDays?: number): Promise<{ grantId: string }> {
+  /** Grants credits (to the API wallet unless told otherwise) that never expire unless an expiry is given. */
+  async grantCredits(accountId: string, credits: number, expiresInDays?: number, wallet: Wallet = DEFAULT_WALLET): Promise<{ grantId: string }> {
     await this.accounts.getAccount(accountId);
     const expiresAt = expiresInDays === undefined ? null : this.clock.nowMs() + expiresInDays * DAY_MS;
-    return this.ledger.grant(this.db, { accountId, credits, source: 'grant', expiresAt });
+    return this.ledger.grant(this.db, { accountId, credits, source: 'grant', expiresAt, wallet });
   }
 }

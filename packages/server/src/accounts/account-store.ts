@@ -24,6 +24,16 @@ export interface AuthenticatedKey {
   keyId: string;
   clientId: string;
   mode: KeyMode;
+  /** the account's override of the per-key request rate; null = deployment default */
+  rateLimitPerMinute?: number | null;
+}
+
+/** Per-account overrides of deployment settings; null means the deployment default applies. */
+export interface AccountDataPolicy {
+  accountId: string;
+  /** days after which inputs and outputs are deleted; 0 = keep forever */
+  retentionDays: number | null;
+  rateLimitPerMinute: number | null;
 }
 
 export class AccountStore {
@@ -102,7 +112,7 @@ export class AccountStore {
     return this.db
       .selectFrom('apiKeys')
       .innerJoin('accounts', 'accounts.id', 'apiKeys.accountId')
-      .select(['apiKeys.accountId as accountId', 'apiKeys.id as keyId', 'accounts.clientId as clientId', 'apiKeys.mode as mode'])
+      .select(['apiKeys.accountId as accountId', 'apiKeys.id as keyId', 'accounts.clientId as clientId', 'apiKeys.mode as mode', 'accounts.rateLimitPerMinute as rateLimitPerMinute'])
       .where('apiKeys.keyHash', '=', keyHash)
       .where('apiKeys.revokedAt', 'is', null)
       .executeTakeFirst() as Promise<AuthenticatedKey | undefined>;
@@ -119,5 +129,34 @@ export class AccountStore {
     await this.getAccount(accountId);
     await this.db.updateTable('accounts').set({ concurrencyLimit }).where('id', '=', accountId).execute();
     return this.getAccount(accountId);
+  }
+
+  async getDataPolicy(accountId: string): Promise<AccountDataPolicy> {
+    const row = await this.db.selectFrom('accounts').select(['id', 'retentionDays', 'rateLimitPerMinute']).where('id', '=', accountId).executeTakeFirst();
+    if (!row) throw new DomainError('invalidParameter', `account ${accountId} not found`);
+    return { accountId: row.id, retentionDays: row.retentionDays, rateLimitPerMinute: row.rateLimitPerMinute };
+  }
+
+  /**
+   * Sets how long the account's inputs and outputs are kept: N days, 0 = forever, null = the deployment default.
+   * The retention sweeper applies it on its next pass; the ledger is never deleted.
+   */
+  async setRetentionDays(accountId: string, retentionDays: number | null): Promise<AccountDataPolicy> {
+    if (retentionDays !== null && (!Number.isInteger(retentionDays) || retentionDays < 0 || retentionDays > 36_500)) {
+      throw new DomainError('invalidParameter', 'retention days must be an integer from 0 (keep forever) to 36500, or null for the deployment default');
+    }
+    await this.getAccount(accountId);
+    await this.db.updateTable('accounts').set({ retentionDays }).where('id', '=', accountId).execute();
+    return this.getDataPolicy(accountId);
+  }
+
+  /** Requests per minute allowed to each of the account's keys; null = the deployment default. */
+  async setRateLimitPerMinute(accountId: string, rateLimitPerMinute: number | null): Promise<AccountDataPolicy> {
+    if (rateLimitPerMinute !== null && (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 1)) {
+      throw new DomainError('invalidParameter', 'the rate limit must be a positive integer (requests per minute), or null for the deployment default');
+    }
+    await this.getAccount(accountId);
+    await this.db.updateTable('accounts').set({ rateLimitPerMinute }).where('id', '=', accountId).execute();
+    return this.getDataPolicy(accountId);
   }
 }

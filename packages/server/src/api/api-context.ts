@@ -9,6 +9,7 @@ import type { FileStore } from '../files/file-store.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { TaskService } from '../tasks/task-service.ts';
 import type { WebhookStore } from '../webhooks/webhook-store.ts';
+import type { RateLimitHookOptions } from './rate-limit-hook.ts';
 import type { cancelTask } from '../tasks/cancel-task.ts';
 
 export interface ApiContext {
@@ -24,4 +25,6 @@ export interface ApiContext {
   authenticator: ApiKeyAuthenticator;
   maxUploadBytes: number;
   baseUrlOf(request: FastifyRequest): string;
+  /** requests per minute per API key; absent = not limited */
+  rateLimit?: RateLimitHookOptions;
 }

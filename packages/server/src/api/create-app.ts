@@ -14,6 +14,11 @@ import { registerV2TaskExtraRoutes } from './routes/v2-task-extra-routes.ts';
 import { registerWebhookRoutes } from './routes/webhook-routes.ts';
 import { registerV2UploadRoutes } from './routes/v2-upload-routes.ts';
 import { DOWNLOAD_PATH_PREFIX } from '../files/download-signer.ts';
+import { registerWebRoutes } from '../web/register-web-routes.ts';
+import type { WebContext } from '../web/web-context.ts';
+import { rateLimitHook } from './rate-limit-hook.ts';
+import { registerV3Routes } from './routes/v3-routes.ts';
+import { V3_UPLOAD_PATH_PREFIX } from './v3/v3-envelope.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -25,6 +30,8 @@ const JSON_BODY_LIMIT_BYTES = 20 * 1024 * 1024;
 
 export interface CreateAppOptions {
   logLevel?: string;
+  /** mounts the web dashboard and Studio (/dashboard, /studio); their own session auth, not the API key's */
+  web?: WebContext;
 }
 
 export async function createApp(context: ApiContext, options: CreateAppOptions = {}): Promise<FastifyInstance> {
@@ -39,10 +46,15 @@ export async function createApp(context: ApiContext, options: CreateAppOptions =
   app.decorateRequest('account', null as unknown as AuthenticatedKey);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Tripo-Trace-ID', request.id);
-    if (!request.url.startsWith('/v2/openapi/') || request.url.startsWith(DOWNLOAD_PATH_PREFIX)) return;
+    const isV3 = request.url === '/v3' || request.url.startsWith('/v3/') || request.url.startsWith('/v3?');
+    if (!(request.url.startsWith('/v2/openapi/') || isV3) || request.url.startsWith(DOWNLOAD_PATH_PREFIX)) return;
+    // a presigned upload PUT carries its own signature instead of an API key
+    if (request.method === 'PUT' && request.url.startsWith(V3_UPLOAD_PATH_PREFIX)) return;
     request.account = await context.authenticator.authenticate(request.headers.authorization);
     if (request.account.mode === 'test') reply.header('X-Polyforge-Mode', 'test');
   });
+  // after authentication: counts each request against its API key (X-RateLimit-* headers, 429 / 1007)
+  if (context.rateLimit) app.addHook('onRequest', rateLimitHook(context.rateLimit));
   app.setErrorHandler(onError);
   app.setNotFoundHandler((request, reply) => sendError(reply, new DomainError('routeNotFound', `no route for ${request.method} ${request.url.split('?')[0]}`)));
 
@@ -53,5 +65,7 @@ export async function createApp(context: ApiContext, options: CreateAppOptions =
   registerV2AccountRoutes(app, context);
   registerV2UploadRoutes(app, context);
   registerDownloadRoutes(app, context);
+  await registerV3Routes(app, context);
+  if (options.web) await registerWebRoutes(app, options.web);
   return app;
 }

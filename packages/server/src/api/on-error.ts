@@ -1,5 +1,6 @@
 // The one edge where errors become wire responses: domain errors via the catalog, framework errors mapped
-// to the nearest catalog entry, anything else a 1000 with no stack trace.
+// to the nearest catalog entry, anything else a 1000 with no stack trace. The envelope follows the surface:
+// V2 `{code, message, suggestion}`, V3 adds `status: "error"` and `request_id` (= the X-Tripo-Trace-ID header).
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_CATALOG, type ErrorName } from '@polyforge/protocol';
 import { DomainError } from '../domain-error.ts';
@@ -10,17 +11,38 @@ export interface WireErrorBody {
   suggestion: string;
 }
 
-export function toWireError(error: unknown): { httpStatus: number; body: WireErrorBody; retryAfterSeconds?: number } {
-  const { errorName, detail, retryAfterSeconds } = classify(error);
+export interface V3WireErrorBody extends WireErrorBody {
+  status: 'error';
+  request_id: string;
+}
+
+export type ApiSurface = 'v2' | 'v3';
+
+export function surfaceOf(url: string): ApiSurface {
+  return url === '/v3' || url.startsWith('/v3/') || url.startsWith('/v3?') ? 'v3' : 'v2';
+}
+
+/** Where /v3 answers with another catalog entry than /v2 (tripo-api.md §6.1, §8.2). */
+const V3_ERROR_NAMES: Partial<Record<ErrorName, ErrorName>> = {
+  // V3 reports an unknown or not-yet-uploaded file token as an invalid parameter
+  fileNotFound: 'invalidParameter',
+};
+
+export function toWireError(error: unknown, surface: ApiSurface = 'v2'): { httpStatus: number; body: WireErrorBody; retryAfterSeconds?: number } {
+  const classified = classify(error, surface);
+  const { detail, retryAfterSeconds } = classified;
+  const errorName = surface === 'v3' ? (V3_ERROR_NAMES[classified.errorName] ?? classified.errorName) : classified.errorName;
   const entry = ERROR_CATALOG[errorName];
   const message = detail && detail !== entry.message ? `${entry.message}: ${detail}` : entry.message;
   return { httpStatus: entry.httpStatus, body: { code: entry.code, message, suggestion: entry.suggestion }, retryAfterSeconds };
 }
 
 export function sendError(reply: FastifyReply, error: unknown): FastifyReply {
-  const wire = toWireError(error);
+  const surface = surfaceOf(reply.request.url);
+  const wire = toWireError(error, surface);
   if (wire.retryAfterSeconds !== undefined) reply.header('Retry-After', String(wire.retryAfterSeconds));
-  return reply.status(wire.httpStatus).type('application/json').send(wire.body);
+  const body: WireErrorBody | V3WireErrorBody = surface === 'v3' ? { ...wire.body, status: 'error', request_id: String(reply.request.id) } : wire.body;
+  return reply.status(wire.httpStatus).type('application/json').send(body);
 }
 
 export function onError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
@@ -29,7 +51,7 @@ export function onError(error: FastifyError, request: FastifyRequest, reply: Fas
   return sendError(reply, error);
 }
 
-function classify(error: unknown): { errorName: ErrorName; detail?: string; retryAfterSeconds?: number } {
+function classify(error: unknown, surface: ApiSurface): { errorName: ErrorName; detail?: string; retryAfterSeconds?: number } {
   if (error instanceof DomainError) return { errorName: error.errorName, detail: error.message, retryAfterSeconds: error.retryAfterSeconds };
   const frameworkError = error as Partial<FastifyError> | undefined;
   switch (frameworkError?.code) {
@@ -37,6 +59,8 @@ function classify(error: unknown): { errorName: ErrorName; detail?: string; retr
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { errorName: 'malformedRequest', detail: 'the body is not valid JSON' };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      if (surface === 'v3') return { errorName: 'unsupportedMediaType', detail: 'send application/json (or multipart/form-data to POST /v3/files)' };
+      return { errorName: 'malformedRequest', detail: 'unsupported Content-Type; send application/json (or multipart/form-data for uploads)' };
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return { errorName: 'malformedRequest', detail: 'unsupported Content-Type; send application/json (or multipart/form-data for uploads)' };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

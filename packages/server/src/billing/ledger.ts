@@ -1,33 +1,38 @@
 // The credit ledger: grants, holds, captures and releases. Grant rows carry what is left of each grant;
-// ledger_entries is the append-only history. Expiring credits are spent first.
+// ledger_entries is the append-only history. Expiring credits are spent first. Every row belongs to one wallet
+// (billing/wallets.ts): a hold takes only from grants of its wallet and a release gives back to the same grants.
 import { sql } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database-schema.ts';
 import { DomainError } from '../domain-error.ts';
 import { newId } from '../ids.ts';
 import { preparedQuery } from '../db/prepared-query.ts';
+import { DEFAULT_WALLET, type Wallet } from './wallets.ts';
 
-const spendableCreditsQuery = preparedQuery<{ credits: number }, [string, number]>((db, slot) =>
+const spendableCreditsQuery = preparedQuery<{ credits: number }, [string, number, Wallet]>((db, slot) =>
   db
     .selectFrom('creditGrants')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('creditsRemaining'), sql<number>`0`).as('credits'))
     .where('accountId', '=', slot(0))
+    .where('wallet', '=', slot(2))
     .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', slot(1))])),
 );
 
-const frozenCreditsQuery = preparedQuery<{ credits: number }, [string]>((db, slot) =>
+const frozenCreditsQuery = preparedQuery<{ credits: number }, [string, Wallet]>((db, slot) =>
   db
     .selectFrom('holdAllocations')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('credits'), sql<number>`0`).as('credits'))
     .where('accountId', '=', slot(0))
+    .where('wallet', '=', slot(1))
     .where('state', '=', 'held'),
 );
 
-const spendableGrantsQuery = preparedQuery<{ id: string; creditsRemaining: number; expiresAt: number | null }, [string, number]>((db, slot) =>
+const spendableGrantsQuery = preparedQuery<{ id: string; creditsRemaining: number; expiresAt: number | null }, [string, number, Wallet]>((db, slot) =>
   db
     .selectFrom('creditGrants')
     .select(['id', 'creditsRemaining', 'expiresAt'])
     .where('accountId', '=', slot(0))
+    .where('wallet', '=', slot(2))
     .where('creditsRemaining', '>', 0)
     .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', slot(1))]))
     .orderBy(sql`case when expires_at is null then 1 else 0 end`)
@@ -44,11 +49,11 @@ const takeFromGrantQuery = preparedQuery<{ id: string }, [number, string]>((db, 
     .returning(['id']),
 );
 
-const insertHoldQuery = preparedQuery<never, [string, string, string, number, number]>((db, slot) =>
-  db.insertInto('holdAllocations').values({ taskId: slot(0), grantId: slot(1), accountId: slot(2), credits: slot(3), state: 'held', createdAt: slot(4) }),
+const insertHoldQuery = preparedQuery<never, [string, string, string, number, number, Wallet]>((db, slot) =>
+  db.insertInto('holdAllocations').values({ taskId: slot(0), grantId: slot(1), accountId: slot(2), credits: slot(3), state: 'held', createdAt: slot(4), wallet: slot(5) }),
 );
 
-const insertEntryQuery = preparedQuery<never, [string, string, number, string | null, string | null, string | null, number]>((db, slot) =>
+const insertEntryQuery = preparedQuery<never, [string, string, number, string | null, string | null, string | null, number, Wallet]>((db, slot) =>
   db.insertInto('ledgerEntries').values({
     accountId: slot(0),
     entryType: slot(1),
@@ -57,6 +62,7 @@ const insertEntryQuery = preparedQuery<never, [string, string, number, string | 
     taskId: slot(4),
     note: slot(5),
     createdAt: slot(6),
+    wallet: slot(7),
   }),
 );
 
@@ -74,6 +80,8 @@ export interface GrantOptions {
   source: GrantSource;
   expiresAt?: number | null;
   note?: string;
+  /** default: the API wallet */
+  wallet?: Wallet;
 }
 
 export class Ledger {
@@ -85,6 +93,7 @@ export class Ledger {
     }
     const grantId = newId();
     const nowMs = this.clock.nowMs();
+    const wallet = options.wallet ?? DEFAULT_WALLET;
     await db
       .insertInto('creditGrants')
       .values({
@@ -95,30 +104,36 @@ export class Ledger {
         creditsRemaining: options.credits,
         expiresAt: options.expiresAt ?? null,
         createdAt: nowMs,
+        wallet,
       })
       .execute();
-    await this.appendEntry(db, { accountId: options.accountId, entryType: 'grant', credits: options.credits, grantId, note: options.note ?? options.source });
+    await this.appendEntry(db, { accountId: options.accountId, entryType: 'grant', credits: options.credits, grantId, note: options.note ?? options.source, wallet });
     return { grantId };
   }
 
-  async balance(db: Database, accountId: string): Promise<Balance> {
-    const [available] = await spendableCreditsQuery(db, accountId, this.clock.nowMs());
-    const [frozen] = await frozenCreditsQuery(db, accountId);
+  /** The balance of one wallet; the API's unless told otherwise (GET /v2/openapi/user/balance is the API wallet). */
+  async balance(db: Database, accountId: string, wallet: Wallet = DEFAULT_WALLET): Promise<Balance> {
+    const [available] = await spendableCreditsQuery(db, accountId, this.clock.nowMs(), wallet);
+    const [frozen] = await frozenCreditsQuery(db, accountId, wallet);
     return { balance: Number(available.credits), frozen: Number(frozen.credits) };
   }
 
-  async listGrants(db: Database, accountId: string) {
-    return db.selectFrom('creditGrants').selectAll().where('accountId', '=', accountId).orderBy('createdAt').execute();
+  /** The account's grants, oldest first: of one wallet, or of both when none is named. */
+  async listGrants(db: Database, accountId: string, wallet?: Wallet) {
+    let query = db.selectFrom('creditGrants').selectAll().where('accountId', '=', accountId);
+    if (wallet !== undefined) query = query.where('wallet', '=', wallet);
+    return query.orderBy('createdAt').execute();
   }
 
-  /** Moves `credits` from spendable grants into a hold for the task. Call inside the task-creating transaction. */
-  async hold(trx: Database, accountId: string, taskId: string, credits: number): Promise<void> {
+  /** Moves `credits` from spendable grants of the wallet into a hold for the task. Call inside the task-creating transaction. */
+  async hold(trx: Database, accountId: string, taskId: string, credits: number, wallet: Wallet = DEFAULT_WALLET): Promise<void> {
     if (credits === 0) return;
     const nowMs = this.clock.nowMs();
-    const grants = await spendableGrantsQuery(trx, accountId, nowMs);
+    const grants = await spendableGrantsQuery(trx, accountId, nowMs, wallet);
     const spendable = grants.reduce((sum, grant) => sum + grant.creditsRemaining, 0);
     if (spendable < credits) {
-      throw new DomainError('insufficientCredits', `this task costs ${credits} credits and the balance is ${spendable}`);
+      const balanceName = wallet === DEFAULT_WALLET ? 'the balance' : `the ${wallet} wallet's balance`;
+      throw new DomainError('insufficientCredits', `this task costs ${credits} credits and ${balanceName} is ${spendable}`);
     }
     let stillNeeded = credits;
     for (const grant of grants) {
@@ -126,10 +141,10 @@ export class Ledger {
       const taken = Math.min(stillNeeded, grant.creditsRemaining);
       const updated = await takeFromGrantQuery(trx, taken, grant.id);
       if (updated.length !== 1) throw new DomainError('insufficientCredits', 'the balance changed while holding credits; retry');
-      await insertHoldQuery(trx, taskId, grant.id, accountId, taken, nowMs);
+      await insertHoldQuery(trx, taskId, grant.id, accountId, taken, nowMs, wallet);
       stillNeeded -= taken;
     }
-    await this.appendEntry(trx, { accountId, entryType: 'hold', credits, taskId });
+    await this.appendEntry(trx, { accountId, entryType: 'hold', credits, taskId, wallet });
   }
 
   /** Turns the task's hold into a charge. Returns the credits captured. */
@@ -138,7 +153,7 @@ export class Ledger {
     if (allocations.length === 0) return 0;
     await trx.updateTable('holdAllocations').set({ state: 'captured' }).where('taskId', '=', taskId).where('state', '=', 'held').execute();
     const credits = allocations.reduce((sum, allocation) => sum + allocation.credits, 0);
-    await this.appendEntry(trx, { accountId: allocations[0].accountId, entryType: 'capture', credits, taskId });
+    await this.appendEntry(trx, { accountId: allocations[0].accountId, entryType: 'capture', credits, taskId, wallet: allocations[0].wallet as Wallet });
     return credits;
   }
 
@@ -155,18 +170,18 @@ export class Ledger {
         .execute();
     }
     const credits = allocations.reduce((sum, allocation) => sum + allocation.credits, 0);
-    await this.appendEntry(trx, { accountId: allocations[0].accountId, entryType: 'release', credits, taskId, note });
+    await this.appendEntry(trx, { accountId: allocations[0].accountId, entryType: 'release', credits, taskId, note, wallet: allocations[0].wallet as Wallet });
     return credits;
   }
 
   private heldAllocations(db: Database, taskId: string) {
-    return db.selectFrom('holdAllocations').select(['grantId', 'accountId', 'credits']).where('taskId', '=', taskId).where('state', '=', 'held').execute();
+    return db.selectFrom('holdAllocations').select(['grantId', 'accountId', 'credits', 'wallet']).where('taskId', '=', taskId).where('state', '=', 'held').execute();
   }
 
   private async appendEntry(
     db: Database,
-    entry: { accountId: string; entryType: string; credits: number; grantId?: string; taskId?: string; note?: string },
+    entry: { accountId: string; entryType: string; credits: number; grantId?: string; taskId?: string; note?: string; wallet: Wallet },
   ): Promise<void> {
-    await insertEntryQuery(db, entry.accountId, entry.entryType, entry.credits, entry.grantId ?? null, entry.taskId ?? null, entry.note ?? null, this.clock.nowMs());
+    await insertEntryQuery(db, entry.accountId, entry.entryType, entry.credits, entry.grantId ?? null, entry.taskId ?? null, entry.note ?? null, this.clock.nowMs(), entry.wallet);
   }
 }

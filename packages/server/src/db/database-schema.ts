@@ -14,8 +14,22 @@ export interface AccountsTable {
   concurrencyLimit: number;
   /** tasks queued or running; kept with the task rows in the same transactions (see tasks/task-transitions.ts) */
   activeTasks: Generated<number>;
+  /** share of queue dispatches relative to other accounts with queued work (1 = normal; queue/fair-dispatch-rank.ts) */
+  queuePriority: Generated<number>;
+  /** dispatch rank of the account's latest enqueued job */
+  queueRank: Generated<number>;
   isDemo: number;
   createdAt: number;
+  /** days after which the retention sweeper deletes inputs and outputs; null = deployment default, 0 = never */
+  retentionDays: Generated<number | null>;
+  /** requests per minute per API key; null = deployment default */
+  rateLimitPerMinute: Generated<number | null>;
+  /** argon2id hash (encoded form) of the web log-in password; null = no web log-in yet */
+  passwordHash: string | null;
+  /** 1 for operators who may use the admin console */
+  isAdmin: Generated<number>;
+  /** percentage taken off the account's API prices at create and quote time (billing/volume-discount.ts) */
+  volumeDiscountPercent: Generated<number>;
 }
 
 export interface ApiKeysTable {
@@ -38,6 +52,8 @@ export interface CreditGrantsTable {
   creditsRemaining: number;
   expiresAt: number | null;
   createdAt: number;
+  /** 'api' or 'studio' (billing/wallets.ts): credits never move between wallets */
+  wallet: Generated<string>;
 }
 
 export interface LedgerEntriesTable {
@@ -49,6 +65,7 @@ export interface LedgerEntriesTable {
   taskId: string | null;
   note: string | null;
   createdAt: number;
+  wallet: Generated<string>;
 }
 
 export interface HoldAllocationsTable {
@@ -58,6 +75,7 @@ export interface HoldAllocationsTable {
   credits: number;
   state: string;
   createdAt: number;
+  wallet: Generated<string>;
 }
 
 export interface FilesTable {
@@ -70,6 +88,8 @@ export interface FilesTable {
   sizeBytes: number;
   blobKey: string;
   createdAt: number;
+  /** images: the content classifier's Porn + Hentai probability (images/image-safety.ts); null until checked */
+  unsafeScore?: number | null;
 }
 
 export interface TasksTable {
@@ -92,6 +112,10 @@ export interface TasksTable {
   startDeadlineAt: number | null;
   /** 1 for tasks created with a test-mode key: free, deterministic sample outputs */
   isTest: number;
+  /** when the retention sweeper deleted this task's inputs and outputs (it then reads `expired`) */
+  dataDeletedAt?: number | null;
+  /** the wallet that pays for the task: 'api' (default) or 'studio' (created from the Studio web app) */
+  wallet?: string;
 }
 
 export interface IdempotencyKeysTable {
@@ -113,6 +137,46 @@ export interface JobsTable {
   leaseExpiresAt: number | null;
   availableAt: number;
   createdAt: number;
+  /** start-time fair queuing tag: claims take the lowest rank (queue/fair-dispatch-rank.ts) */
+  dispatchRank: Generated<number>;
+  taskType: string | null;
+  modelVersion: string | null;
+  /** the registered external worker holding the lease; null for in-process runners */
+  workerId: string | null;
+}
+
+export interface WorkerTokensTable {
+  id: string;
+  name: string;
+  /** SHA-256 of the pfw_ token (256 random bits) */
+  tokenHash: string;
+  tokenPrefix: string;
+  /** worker pool names this token may serve, or ["*"] */
+  capabilitiesJson: string;
+  createdAt: number;
+  revokedAt: number | null;
+  lastUsedAt: number | null;
+}
+
+export interface LeaseOutputsTable {
+  leaseId: string;
+  outputKey: string;
+  blobKey: string;
+  extension: string;
+  mimeType: string;
+  sizeBytes: number;
+  createdAt: number;
+}
+
+export interface WorkersTable {
+  id: string;
+  tokenId: string;
+  name: string;
+  capabilitiesJson: string;
+  taskTypesJson: string;
+  modelVersionsJson: string;
+  registeredAt: number;
+  lastSeenAt: number;
 }
 
 export interface WebhookEndpointsTable {
@@ -140,6 +204,58 @@ export interface WebhookDeliveriesTable {
   deliveredAt: number | null;
 }
 
+export interface RateLimitWindowsTable {
+  keyId: string;
+  windowStart: number;
+  requestCount: number;
+}
+
+export interface BlobDeletionsTable {
+  blobKey: string;
+  createdAt: number;
+}
+
+export interface WebSessionsTable {
+  /** SHA-256 of the session cookie's value; the value itself is never stored */
+  tokenHash: string;
+  accountId: string;
+  createdAt: number;
+  expiresAt: number;
+  lastSeenAt: number;
+}
+
+export interface CheckoutSessionsTable {
+  /** the Stripe Checkout Session id (cs_...) */
+  id: string;
+  accountId: string;
+  wallet: string;
+  credits: number;
+  amountCents: number;
+  currency: string;
+  /** open | completed */
+  status: string;
+  grantId: string | null;
+  createdAt: number;
+  completedAt: number | null;
+}
+
+export interface StripeEventsTable {
+  id: string;
+  eventType: string;
+  receivedAt: number;
+}
+
+/** a /v3 presigned upload slot; its file row (same id) appears when the bytes arrive */
+export interface PendingUploadsTable {
+  id: string;
+  accountId: string;
+  secretHash: string;
+  format: string | null;
+  createdAt: number;
+  expiresAt: number;
+  completedAt: number | null;
+}
+
 export interface DatabaseSchema {
   settings: SettingsTable;
   accounts: AccountsTable;
@@ -150,9 +266,18 @@ export interface DatabaseSchema {
   files: FilesTable;
   tasks: TasksTable;
   jobs: JobsTable;
+  workerTokens: WorkerTokensTable;
+  workers: WorkersTable;
+  leaseOutputs: LeaseOutputsTable;
   idempotencyKeys: IdempotencyKeysTable;
   webhookEndpoints: WebhookEndpointsTable;
   webhookDeliveries: WebhookDeliveriesTable;
+  pendingUploads: PendingUploadsTable;
+  rateLimitWindows: RateLimitWindowsTable;
+  blobDeletions: BlobDeletionsTable;
+  webSessions: WebSessionsTable;
+  checkoutSessions: CheckoutSessionsTable;
+  stripeEvents: StripeEventsTable;
 }
 
 export type Database = Kysely<DatabaseSchema>;

@@ -24,6 +24,11 @@ function createDialect(location: DatabaseLocation) {
     // An idle client whose server connection drops (PostgreSQL restarted, connection terminated) emits 'error' on
     // the pool; unhandled, that would crash the process. The pool discards the client and the next query reconnects.
     pool.on('error', (error) => process.emitWarning(`PostgreSQL idle client error: ${error.message}`));
+    // A client checked out of the pool (inside a transaction, between two of its queries, or mid-query) also emits
+    // 'error' when its server connection dies, and the pool listens only to idle clients: without this listener a
+    // PostgreSQL restart crashes the process (found by bench/faults.ts). The query in flight fails on its own, and
+    // the pool discards the broken client when it is released.
+    pool.on('connect', (client) => client.on('error', (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`)));
     return new PostgresDialect({ pool });
   }
   fs.mkdirSync(path.dirname(path.resolve(location.filePath)), { recursive: true });
@@ -50,6 +55,11 @@ function withStatementCache(sqlite: BetterSqlite3.Database) {
   return {
     close: () => sqlite.close(),
     prepare(sqlText: string) {
+      // Kysely opens transactions with a plain (deferred) BEGIN. When another process (`polyforge work` beside
+      // `serve`) commits between a transaction's first read and its first write, SQLite fails that write at once
+      // with SQLITE_BUSY_SNAPSHOT instead of waiting; BEGIN IMMEDIATE takes the write lock first and waits for it
+      // (busy_timeout). In one process nothing changes: the driver runs one transaction at a time anyway.
+      if (sqlText === 'begin') sqlText = 'begin immediate';
       let statement = statements.get(sqlText);
       if (!statement) {
         if (statements.size >= STATEMENT_CACHE_LIMIT) statements.clear();

@@ -1,24 +1,126 @@
-// Maps each task type to the engine that serves it on this deployment.
-import type { TaskRequest } from '@polyforge/protocol';
+// Maps each task type and model_version to the engine that serves it on this deployment, through routes
+// tried in order (the routing file's, then the defaults: built-in engines for the types they serve).
+import { MODEL_VERSION_TABLES, TASK_TYPES, type TaskRequest } from '@polyforge/protocol';
+import { DEFAULT_QUEUE } from '../queue/job-queue.ts';
 import type { Engine, EngineSupport } from './engine.ts';
 
-export class EngineRegistry {
-  private readonly byTaskType = new Map<string, Engine>();
+export interface Route {
+  /** a task type, or '*' for every type */
+  taskType: string;
+  /** the model_version pattern as written (`*` wildcards), absent = any */
+  modelVersionPattern?: string;
+  matches(modelVersion: string | undefined): boolean;
+  /** null: explicitly not served here */
+  engine: Engine | null;
+  /** where the route comes from: "routes[2]" of the routing file, or "default" */
+  origin: string;
+}
 
-  constructor(engines: readonly Engine[]) {
-    for (const engine of engines) {
-      for (const taskType of engine.taskTypes) {
-        if (!this.byTaskType.has(taskType)) this.byTaskType.set(taskType, engine);
-      }
-    }
+export interface ServedModelVersion {
+  model_version: string;
+  served: boolean;
+  engine?: string;
+}
+
+export interface TaskTypeCapability {
+  type: string;
+  served: boolean;
+  /** the engine when the type has no model_version, or one engine serves all of them */
+  engine?: string;
+  model_versions?: ServedModelVersion[];
+}
+
+export interface JobRoute {
+  queueName: string;
+  taskType: string;
+  modelVersion?: string;
+}
+
+export class EngineRegistry {
+  private readonly routes: readonly Route[];
+
+  constructor(engines: readonly Engine[], routes?: readonly Route[]) {
+    this.routes = routes ?? defaultRoutes(engines);
   }
 
+  /** The first route that matches the request's type and model_version decides; no route = not served. */
   find(request: TaskRequest): { engine: Engine; support: EngineSupport } | undefined {
-    const engine = this.byTaskType.get(request.type);
+    const engine = this.engineFor(request.type, modelVersionOf(request));
     return engine ? { engine, support: engine.supports(request) } : undefined;
   }
 
-  servedTaskTypes(): string[] {
-    return [...this.byTaskType.keys()].sort();
+  /** Which queue a new task's job goes to: a worker pool's, or the default one that in-process runners take. */
+  jobRouteOf(request: TaskRequest, testMode: boolean): JobRoute {
+    const modelVersion = modelVersionOf(request);
+    const queueName = testMode ? DEFAULT_QUEUE : (this.engineFor(request.type, modelVersion)?.queueName ?? DEFAULT_QUEUE);
+    return { queueName, taskType: request.type, ...(modelVersion === undefined ? {} : { modelVersion }) };
   }
+
+  engineFor(taskType: string, modelVersion: string | undefined): Engine | undefined {
+    for (const route of this.routes) {
+      if (route.taskType !== '*' && route.taskType !== taskType) continue;
+      if (!route.matches(modelVersion)) continue;
+      return route.engine ?? undefined;
+    }
+    return undefined;
+  }
+
+  servedTaskTypes(): string[] {
+    return this.capabilities()
+      .filter((capability) => capability.served)
+      .map((capability) => capability.type)
+      .sort();
+  }
+
+  /** What this deployment serves, per task type and, where the type has them, per model_version. */
+  capabilities(): TaskTypeCapability[] {
+    return TASK_TYPES.map((type) => {
+      const versions = (MODEL_VERSION_TABLES as Record<string, { accepted: readonly string[]; defaultVersion?: string }>)[type];
+      // a type whose model_version has no default (text_to_image) tolerates the field without using it
+      if (!versions || versions.defaultVersion === undefined) {
+        const engine = this.engineFor(type, undefined);
+        return engine ? { type, served: true, engine: engine.name } : { type, served: false };
+      }
+      const modelVersions: ServedModelVersion[] = versions.accepted.map((modelVersion) => {
+        const engine = this.engineFor(type, modelVersion);
+        return engine ? { model_version: modelVersion, served: true, engine: engine.name } : { model_version: modelVersion, served: false };
+      });
+      const servedVersions = modelVersions.filter((entry) => entry.served);
+      const engineNames = new Set(servedVersions.map((entry) => entry.engine));
+      const capability: TaskTypeCapability = { type, served: servedVersions.length > 0, model_versions: modelVersions };
+      if (engineNames.size === 1 && servedVersions.length === modelVersions.length) capability.engine = [...engineNames][0];
+      return capability;
+    });
+  }
+
+  /** The worker pools some route sends tasks to. */
+  workerPools(): string[] {
+    const pools = new Set<string>();
+    for (const route of this.routes) {
+      const queueName = route.engine?.queueName;
+      if (queueName?.startsWith(WORKER_POOL_QUEUE_PREFIX)) pools.add(queueName.slice(WORKER_POOL_QUEUE_PREFIX.length));
+    }
+    return [...pools].sort();
+  }
+}
+
+export const WORKER_POOL_QUEUE_PREFIX = 'pool:';
+
+/** Built-in engines for the task types they declare, first engine wins. */
+export function defaultRoutes(engines: readonly Engine[]): Route[] {
+  const routes: Route[] = [];
+  const seen = new Set<string>();
+  for (const engine of engines) {
+    for (const taskType of engine.taskTypes) {
+      if (seen.has(taskType)) continue;
+      seen.add(taskType);
+      routes.push({ taskType, matches: () => true, engine, origin: 'default' });
+    }
+  }
+  return routes;
+}
+
+function modelVersionOf(request: TaskRequest): string | undefined {
+  const modelVersion = (request as { model_version?: unknown }).model_version;
+  return typeof modelVersion === 'string' ? modelVersion : undefined;
 }

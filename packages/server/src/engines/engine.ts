@@ -15,6 +15,8 @@ export interface EngineInput {
   files: EngineInputFile[];
   /** the model produced by the task named in original_model_task_id (or similar), when there is one */
   sourceModel?: EngineInputFile;
+  /** the output files, by output key, of the task named in original_task_id (multiview image tasks) */
+  sourceOutputs?: Record<string, EngineInputFile>;
 }
 
 export interface EngineOutputFile {
@@ -40,7 +42,11 @@ export type EngineSupport = { ok: true } | { ok: false; reason: string };
 export interface Engine {
   readonly name: string;
   readonly taskTypes: readonly string[];
+  /** set by engines whose tasks run outside this process (external worker pools): their jobs go to this queue */
+  readonly queueName?: string;
   supports(request: TaskRequest): EngineSupport;
+  /** optional create/quote-time check of what the engine alone can judge (a prompt naming nothing it can make); throws a DomainError */
+  validate?(request: TaskRequest): void;
   estimateSeconds(request: TaskRequest): number;
   run(input: EngineInput, context: EngineContext): Promise<EngineResult>;
 }

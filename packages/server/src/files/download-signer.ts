@@ -8,7 +8,7 @@ export class DownloadSigner {
   constructor(
     private readonly secret: string,
     private readonly clock: Clock,
-    private readonly ttlSeconds: number,
+    readonly ttlSeconds: number,
   ) {}
 
   /** Path and query of a fresh link, e.g. /v2/openapi/downloads/<task>/model.glb?expires=..&signature=.. */

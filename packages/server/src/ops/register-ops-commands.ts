@@ -4,6 +4,9 @@ import { loadConfig } from '../config.ts';
 import { DomainError } from '../domain-error.ts';
 import { createPlatform } from '../platform.ts';
 import { openOpsContext, type OpsContext } from './ops-context.ts';
+import { registerWorkerOpsCommands } from '../workers/worker-ops-commands.ts';
+import { registerWebAccountCommands } from '../accounts/web-account-commands.ts';
+import { isWallet, type Wallet } from '../billing/wallets.ts';
 
 export function registerOpsCommands(program: Command): void {
   program
@@ -26,8 +29,10 @@ export function registerOpsCommands(program: Command): void {
           `  API key:   ${demo.apiKey}`,
           `  client id: ${demo.clientId} (identifies your app; not a credential)`,
           `  try:       curl -H "Authorization: Bearer ${demo.apiKey}" http://127.0.0.1:${config.port}/v2/openapi/user/balance`,
+          `  web:       npx polyforge accounts set-password --account ${demo.email}   (then log in to the dashboard)`,
         );
       }
+      banner.push(`Dashboard and Studio: http://127.0.0.1:${config.port}/dashboard (sign up there)`);
       process.stdout.write(`${banner.join('\n')}\n`);
       shutDownOnSignal(() => platform.close());
     });
@@ -40,7 +45,13 @@ export function registerOpsCommands(program: Command): void {
       const platform = await createPlatform(config);
       platform.startWorkers();
       console.log(`Polyforge workers running (${config.workerConcurrency}) on ${config.database.kind}`);
-      shutDownOnSignal(() => platform.close());
+      // The worker loops sleep on unref'd timers and no HTTP server holds this process open: while the database
+      // is down (no pool sockets either) Node would exit. Keep it alive until a signal stops it.
+      const keepAlive = setInterval(() => undefined, 60_000);
+      shutDownOnSignal(() => {
+        clearInterval(keepAlive);
+        return platform.close();
+      });
     });
 
   const accounts = program.command('accounts').description('manage accounts');
@@ -61,12 +72,24 @@ export function registerOpsCommands(program: Command): void {
   accounts
     .command('set')
     .requiredOption('--account <id>', 'account id')
-    .requiredOption('--concurrency <n>', 'concurrency limit', parseInteger)
+    .option('--concurrency <n>', 'concurrency limit', parseInteger)
+    .option('--retention-days <n>', 'delete inputs and outputs after N days (0 = keep forever, "default" = the deployment setting)', parseIntegerOrDefault)
+    .option('--rate-limit <n>', 'requests per minute per API key ("default" = the deployment setting)', parseIntegerOrDefault)
     .option('--json', 'print JSON')
-    .action((options: { account: string; concurrency: number; json?: boolean }) =>
+    .action((options: { account: string; concurrency?: number; retentionDays?: number | 'default'; rateLimit?: number | 'default'; json?: boolean }) =>
       withOps(wantsJson(program, options), async (ops) => {
-        const account = await ops.accounts.setConcurrencyLimit(options.account, options.concurrency);
-        return { json: { account_id: account.id, concurrency_limit: account.concurrencyLimit }, text: `account ${account.id}: concurrency limit ${account.concurrencyLimit}` };
+        if (options.concurrency === undefined && options.retentionDays === undefined && options.rateLimit === undefined) {
+          throw new Error('give at least one of --concurrency, --retention-days, --rate-limit');
+        }
+        if (options.concurrency !== undefined) await ops.accounts.setConcurrencyLimit(options.account, options.concurrency);
+        if (options.retentionDays !== undefined) await ops.accounts.setRetentionDays(options.account, options.retentionDays === 'default' ? null : options.retentionDays);
+        if (options.rateLimit !== undefined) await ops.accounts.setRateLimitPerMinute(options.account, options.rateLimit === 'default' ? null : options.rateLimit);
+        const account = await ops.accounts.getAccount(options.account);
+        const policy = await ops.accounts.getDataPolicy(options.account);
+        return {
+          json: { account_id: account.id, concurrency_limit: account.concurrencyLimit, retention_days: policy.retentionDays, rate_limit_per_minute: policy.rateLimitPerMinute },
+          text: `account ${account.id}: concurrency limit ${account.concurrencyLimit}, retention ${describeOverride(policy.retentionDays, 'days')}, rate limit ${describeOverride(policy.rateLimitPerMinute, 'requests/min per key')}`,
+        };
       }),
     );
   accounts
@@ -77,8 +100,9 @@ export function registerOpsCommands(program: Command): void {
       withOps(wantsJson(program, options), async (ops) => {
         const account = await ops.accounts.getAccount(options.account);
         const balance = await ops.ledger.balance(ops.db, account.id);
+        const policy = await ops.accounts.getDataPolicy(account.id);
         return {
-          json: { account_id: account.id, email: account.email, client_id: account.clientId, concurrency_limit: account.concurrencyLimit, ...balance },
+          json: { account_id: account.id, email: account.email, client_id: account.clientId, concurrency_limit: account.concurrencyLimit, retention_days: policy.retentionDays, rate_limit_per_minute: policy.rateLimitPerMinute, ...balance },
           text: `account ${account.id} <${account.email}>: balance ${balance.balance}, frozen ${balance.frozen}, concurrency ${account.concurrencyLimit}`,
         };
       }),
@@ -115,17 +139,21 @@ export function registerOpsCommands(program: Command): void {
     .requiredOption('--account <id>', 'account id')
     .requiredOption('--credits <n>', 'credits to grant', parseInteger)
     .option('--expires-in-days <d>', 'make the grant expire after D days', parseInteger)
+    .option('--wallet <wallet>', 'api (default) or studio: the two wallets never share credits', 'api')
     .option('--json', 'print JSON')
-    .action((options: { account: string; credits: number; expiresInDays?: number; json?: boolean }) =>
+    .action((options: { account: string; credits: number; expiresInDays?: number; wallet: string; json?: boolean }) =>
       withOps(wantsJson(program, options), async (ops) => {
-        const grant = await ops.onboarding.grantCredits(options.account, options.credits, options.expiresInDays);
-        const balance = await ops.ledger.balance(ops.db, options.account);
+        if (!isWallet(options.wallet)) throw new Error('--wallet must be api or studio');
+        const grant = await ops.onboarding.grantCredits(options.account, options.credits, options.expiresInDays, options.wallet as Wallet);
+        const balance = await ops.ledger.balance(ops.db, options.account, options.wallet as Wallet);
         return {
-          json: { grant_id: grant.grantId, account_id: options.account, credits: options.credits, expires_in_days: options.expiresInDays ?? null, ...balance },
-          text: `granted ${options.credits} credits to ${options.account}; balance ${balance.balance}`,
+          json: { grant_id: grant.grantId, account_id: options.account, credits: options.credits, expires_in_days: options.expiresInDays ?? null, wallet: options.wallet, ...balance },
+          text: `granted ${options.credits} ${options.wallet === 'studio' ? 'Studio ' : ''}credits to ${options.account}; balance ${balance.balance}`,
         };
       }),
     );
+  registerWorkerOpsCommands(program, { wantsJson: (options) => wantsJson(program, options), withOps });
+  registerWebAccountCommands(accounts, { wantsJson: (options) => wantsJson(program, options), withOps });
 }
 
 /** `--json` may be the program's global option (set by the CLI package) or this command's own. */
@@ -146,6 +174,15 @@ async function withOps(json: boolean | undefined, action: (ops: OpsContext) => P
   } finally {
     await ops.close();
   }
+}
+
+/** "default" clears an account's override, so the deployment setting applies again (commander turns null into ''). */
+function parseIntegerOrDefault(value: string): number | 'default' {
+  return value === 'default' ? 'default' : parseInteger(value);
+}
+
+function describeOverride(value: number | null, unit: string): string {
+  return value === null ? 'deployment default' : `${value} ${unit}`;
 }
 
 function parseInteger(value: string): number {

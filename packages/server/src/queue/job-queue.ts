@@ -1,11 +1,13 @@
-// Generic job mechanics: enqueue, claim with a lease, heartbeat, finish, reclaim lost leases.
-// Knows nothing of tasks or 3D; callers pass a transaction so a job changes together with its owner's row.
+// Generic job mechanics: enqueue with a fair dispatch rank, claim with a lease, heartbeat, finish, reclaim lost
+// leases. Knows nothing of tasks or 3D; callers pass a transaction so a job changes together with its owner's row.
+import { sql } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database-schema.ts';
 import { isPostgres } from '../db/open-database.ts';
 import { preparedQuery } from '../db/prepared-query.ts';
+import { assignDispatchRanks } from './fair-dispatch-rank.ts';
 
-const insertJobQuery = preparedQuery<never, [string, string, string, number, number]>((db, slot) =>
+const insertJobQuery = preparedQuery<never, [string, string, string, number, number, number, string | null, string | null]>((db, slot) =>
   db.insertInto('jobs').values({
     id: slot(0),
     accountId: slot(1),
@@ -17,23 +19,28 @@ const insertJobQuery = preparedQuery<never, [string, string, string, number, num
     leaseExpiresAt: null,
     availableAt: slot(4),
     createdAt: slot(4),
+    dispatchRank: slot(5),
+    taskType: slot(6),
+    modelVersion: slot(7),
+    workerId: null,
   }),
 );
 
-const jobByIdQuery = preparedQuery<{ status: string; createdAt: number; queueName: string }, [string]>((db, slot) =>
-  db.selectFrom('jobs').select(['status', 'createdAt', 'queueName']).where('id', '=', slot(0)),
+const jobByIdQuery = preparedQuery<{ status: string; dispatchRank: number; queueName: string }, [string]>((db, slot) =>
+  db.selectFrom('jobs').select(['status', 'dispatchRank', 'queueName']).where('id', '=', slot(0)),
 );
 
 const jobsAheadQuery = preparedQuery<{ count: number }, [string, number, string]>((db, slot) =>
   db
     .selectFrom('jobs')
     .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('status', '=', 'queued')
     .where('queueName', '=', slot(0))
-    .where((eb) => eb.or([eb('createdAt', '<', slot(1)), eb.and([eb('createdAt', '=', slot(1)), eb('id', '<', slot(2))])])),
+    .where('status', '=', 'queued')
+    .where((eb) => eb.or([eb('dispatchRank', '<', slot(1)), eb.and([eb('dispatchRank', '=', slot(1)), eb('id', '<', slot(2))])])),
 );
 
 export const JOB_STATUSES = ['queued', 'leased', 'done'] as const;
+export const DEFAULT_QUEUE = 'default';
 
 export interface ClaimedJob {
   id: string;
@@ -43,64 +50,157 @@ export interface ClaimedJob {
   leaseExpiresAt: number;
 }
 
+export interface NewJob {
+  id: string;
+  accountId: string;
+  queueName?: string;
+  maxAttempts?: number;
+  taskType?: string;
+  modelVersion?: string;
+}
+
+export interface ClaimOptions {
+  /** only jobs of these task types (a worker that serves part of a pool) */
+  taskTypes?: readonly string[];
+  /** only jobs of these model versions */
+  modelVersions?: readonly string[];
+  /** the registered external worker taking the lease */
+  workerId?: string;
+}
+
 export class JobQueue {
   constructor(
     private readonly clock: Clock,
     private readonly leaseSeconds: number,
   ) {}
 
-  async enqueue(db: Database, job: { id: string; accountId: string; queueName?: string; maxAttempts?: number }): Promise<void> {
-    const nowMs = this.clock.nowMs();
-    await insertJobQuery(db, job.id, job.accountId, job.queueName ?? 'default', job.maxAttempts ?? 2, nowMs);
+  get leaseDurationSeconds(): number {
+    return this.leaseSeconds;
   }
 
-  /** Leases the oldest available job of the given queues to the worker. Call inside a transaction. */
-  async claim(trx: Database, workerId: string, queueNames: readonly string[]): Promise<ClaimedJob | undefined> {
-    const nowMs = this.clock.nowMs();
-    let query = trx
-      .selectFrom('jobs')
-      .select(['id'])
-      .where('status', '=', 'queued')
-      .where('availableAt', '<=', nowMs)
-      .where('queueName', 'in', [...queueNames])
-      .orderBy('createdAt')
-      .orderBy('id')
-      .limit(1);
-    if (isPostgres(trx)) query = query.forUpdate().skipLocked();
-    const candidate = await query.executeTakeFirst();
-    if (!candidate) return undefined;
-    const leaseExpiresAt = nowMs + this.leaseSeconds * 1000;
-    const updated = await trx
-      .updateTable('jobs')
-      .set((eb) => ({ status: 'leased', leaseOwner: workerId, leaseExpiresAt, attempts: eb('attempts', '+', 1) }))
-      .where('id', '=', candidate.id)
-      .where('status', '=', 'queued')
-      .returning(['id', 'accountId', 'attempts', 'maxAttempts', 'leaseExpiresAt'])
-      .executeTakeFirst();
-    if (!updated) return undefined;
-    return { ...updated, leaseExpiresAt };
+  async enqueue(db: Database, job: NewJob): Promise<void> {
+    const queueName = job.queueName ?? DEFAULT_QUEUE;
+    const [rank] = await assignDispatchRanks(db, job.accountId, queueName, 1);
+    await insertJobQuery(db, job.id, job.accountId, queueName, job.maxAttempts ?? 2, this.clock.nowMs(), rank, job.taskType ?? null, job.modelVersion ?? null);
   }
 
-  /** Extends the lease; false means the worker lost it (expired and reclaimed) and must stop. */
-  async heartbeat(db: Database, jobId: string, workerId: string): Promise<boolean> {
+  /** Enqueues many jobs of one account in one queue (bulk imports, tests, benchmarks). Call inside a transaction. */
+  async enqueueMany(db: Database, accountId: string, jobs: readonly Omit<NewJob, 'accountId'>[], queueName = DEFAULT_QUEUE): Promise<void> {
+    const ranks = await assignDispatchRanks(db, accountId, queueName, jobs.length);
+    const nowMs = this.clock.nowMs();
+    const rows = jobs.map((job, index) => ({
+      id: job.id,
+      accountId,
+      queueName,
+      status: 'queued',
+      attempts: 0,
+      maxAttempts: job.maxAttempts ?? 2,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      availableAt: nowMs,
+      createdAt: nowMs,
+      dispatchRank: ranks[index],
+      taskType: job.taskType ?? null,
+      modelVersion: job.modelVersion ?? null,
+      workerId: null,
+    }));
+    for (let start = 0; start < rows.length; start += 500) await db.insertInto('jobs').values(rows.slice(start, start + 500)).execute();
+  }
+
+  /**
+   * Leases the queued job with the lowest dispatch rank among the given queues to `leaseOwner`. Call inside a
+   * transaction. Each queue is one index probe (queue_name, status, dispatch_rank); with several queues the one
+   * whose head ranks lowest is tried first.
+   */
+  async claim(trx: Database, leaseOwner: string, queueNames: readonly string[], options: ClaimOptions = {}): Promise<ClaimedJob | undefined> {
+    const nowMs = this.clock.nowMs();
+    const ordered = queueNames.length > 1 ? await this.queuesByHeadRank(trx, queueNames, options) : queueNames;
+    for (const queueName of ordered) {
+      let query = trx
+        .selectFrom('jobs')
+        .select(['id'])
+        .where('queueName', '=', queueName)
+        .where('status', '=', 'queued')
+        // SQLite would otherwise pick the (status, available_at) index and sort every queued row; the unary plus
+        // keeps available_at a plain filter there, so the claim walks jobs_fair_claim in rank order.
+        .where(isPostgres(trx) ? sql.ref('availableAt') : sql`+${sql.ref('availableAt')}`, '<=', nowMs)
+        .orderBy('dispatchRank')
+        .orderBy('id')
+        .limit(1);
+      if (options.taskTypes && options.taskTypes.length > 0) query = query.where('taskType', 'in', [...options.taskTypes]);
+      if (options.modelVersions && options.modelVersions.length > 0) query = query.where('modelVersion', 'in', [...options.modelVersions]);
+      if (isPostgres(trx)) query = query.forUpdate().skipLocked();
+      const candidate = await query.executeTakeFirst();
+      if (!candidate) continue;
+      const leaseExpiresAt = nowMs + this.leaseSeconds * 1000;
+      const updated = await trx
+        .updateTable('jobs')
+        .set((eb) => ({ status: 'leased', leaseOwner, leaseExpiresAt, workerId: options.workerId ?? null, attempts: eb('attempts', '+', 1) }))
+        .where('id', '=', candidate.id)
+        .where('status', '=', 'queued')
+        .returning(['id', 'accountId', 'attempts', 'maxAttempts', 'leaseExpiresAt'])
+        .executeTakeFirst();
+      if (updated) return { ...updated, leaseExpiresAt };
+    }
+    return undefined;
+  }
+
+  private async queuesByHeadRank(db: Database, queueNames: readonly string[], options: ClaimOptions): Promise<string[]> {
+    const heads: { queueName: string; rank: number }[] = [];
+    for (const queueName of queueNames) {
+      let query = db.selectFrom('jobs').select('dispatchRank').where('queueName', '=', queueName).where('status', '=', 'queued').orderBy('dispatchRank').limit(1);
+      if (options.taskTypes && options.taskTypes.length > 0) query = query.where('taskType', 'in', [...options.taskTypes]);
+      if (options.modelVersions && options.modelVersions.length > 0) query = query.where('modelVersion', 'in', [...options.modelVersions]);
+      const head = await query.executeTakeFirst();
+      if (head) heads.push({ queueName, rank: Number(head.dispatchRank) });
+    }
+    return heads.sort((left, right) => left.rank - right.rank).map((head) => head.queueName);
+  }
+
+  /** Extends the lease; false means the holder lost it (expired and reclaimed) and must stop. */
+  async heartbeat(db: Database, jobId: string, leaseOwner: string): Promise<boolean> {
     const result = await db
       .updateTable('jobs')
       .set({ leaseExpiresAt: this.clock.nowMs() + this.leaseSeconds * 1000 })
       .where('id', '=', jobId)
       .where('status', '=', 'leased')
-      .where('leaseOwner', '=', workerId)
+      .where('leaseOwner', '=', leaseOwner)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
 
-  /** Marks a leased job done; false when the worker no longer holds the lease. */
-  async finish(trx: Database, jobId: string, workerId: string): Promise<boolean> {
+  /** Marks a leased job done; false when the holder no longer holds the lease. */
+  async finish(trx: Database, jobId: string, leaseOwner: string): Promise<boolean> {
     const result = await trx
       .updateTable('jobs')
       .set({ status: 'done', leaseOwner: null, leaseExpiresAt: null })
       .where('id', '=', jobId)
       .where('status', '=', 'leased')
-      .where('leaseOwner', '=', workerId)
+      .where('leaseOwner', '=', leaseOwner)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Gives a leased job back to the queue at once (its holder failed it as retryable); keeps its rank. */
+  async release(trx: Database, jobId: string, leaseOwner: string): Promise<boolean> {
+    const result = await trx
+      .updateTable('jobs')
+      .set({ status: 'queued', leaseOwner: null, leaseExpiresAt: null, workerId: null, availableAt: this.clock.nowMs() })
+      .where('id', '=', jobId)
+      .where('status', '=', 'leased')
+      .where('leaseOwner', '=', leaseOwner)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Undoes a claim whose holder never started (the worker hung up during its long poll): no attempt is counted. */
+  async unclaim(trx: Database, jobId: string, leaseOwner: string): Promise<boolean> {
+    const result = await trx
+      .updateTable('jobs')
+      .set((eb) => ({ status: 'queued', leaseOwner: null, leaseExpiresAt: null, workerId: null, attempts: eb('attempts', '-', 1) }))
+      .where('id', '=', jobId)
+      .where('status', '=', 'leased')
+      .where('leaseOwner', '=', leaseOwner)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
@@ -121,11 +221,11 @@ export class JobQueue {
     return rows.map((row) => ({ ...row, leaseExpiresAt: row.leaseExpiresAt ?? 0 }));
   }
 
-  /** Puts a job whose lease expired back in the queue; false if something else already handled it. */
+  /** Puts a job whose lease expired back in the queue, keeping its rank; false if something else already handled it. */
   async requeueExpired(trx: Database, jobId: string): Promise<boolean> {
     const result = await trx
       .updateTable('jobs')
-      .set({ status: 'queued', leaseOwner: null, leaseExpiresAt: null, availableAt: this.clock.nowMs() })
+      .set({ status: 'queued', leaseOwner: null, leaseExpiresAt: null, workerId: null, availableAt: this.clock.nowMs() })
       .where('id', '=', jobId)
       .where('status', '=', 'leased')
       .where('leaseExpiresAt', '<', this.clock.nowMs())
@@ -145,11 +245,11 @@ export class JobQueue {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  /** How many queued jobs are ahead of this one (0 = next), or -1 when it is not queued. */
+  /** How many queued jobs will be dispatched before this one (0 = next), or -1 when it is not queued. */
   async positionOf(db: Database, jobId: string): Promise<number> {
     const [job] = await jobByIdQuery(db, jobId);
     if (!job || job.status !== 'queued') return -1;
-    const [ahead] = await jobsAheadQuery(db, job.queueName, job.createdAt, jobId);
+    const [ahead] = await jobsAheadQuery(db, job.queueName, Number(job.dispatchRank), jobId);
     return Number(ahead.count);
   }
 }

@@ -28,11 +28,26 @@ export function describeBlobStoreContract(name: string, createStore: () => Promi
       expect(await store.get('k/v.bin')).toEqual(new Uint8Array([2, 3]));
     });
 
+    it('streams a stored blob with its size, and answers undefined for a missing one', async () => {
+      const store = await createStore();
+      if (!store.openReadStream) return;
+      const bytes = new Uint8Array(300_000).map((_, index) => index % 251);
+      await store.put('stream/big.bin', bytes);
+      const opened = await store.openReadStream('stream/big.bin');
+      expect(opened?.sizeBytes).toBe(bytes.byteLength);
+      const chunks: Buffer[] = [];
+      for await (const chunk of opened!.stream) chunks.push(chunk as Buffer);
+      expect(Buffer.concat(chunks).equals(Buffer.from(bytes))).toBe(true);
+      expect(await store.openReadStream('stream/missing.bin')).toBeUndefined();
+    });
+
     it('refuses keys that could escape the store', async () => {
       const store = await createStore();
       await expect(store.put('../escape.bin', new Uint8Array([1]))).rejects.toThrow(/unsafe/);
       await expect(store.get('a/../../b')).rejects.toThrow(/unsafe/);
       await expect(store.put('/absolute', new Uint8Array([1]))).rejects.toThrow(/unsafe/);
+      await expect(store.delete('a/./b')).rejects.toThrow(/unsafe/);
+      if (store.openReadStream) await expect(store.openReadStream('../x')).rejects.toThrow(/unsafe/);
     });
   });
 }

@@ -2,7 +2,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { assertSafeBlobKey, type BlobStore } from './blob-store.ts';
+import { assertSafeBlobKey, type BlobReadStream, type BlobStore } from './blob-store.ts';
 
 export class LocalDiskBlobStore implements BlobStore {
   constructor(private readonly rootDir: string) {}
@@ -18,6 +18,18 @@ export class LocalDiskBlobStore implements BlobStore {
   async get(key: string): Promise<Uint8Array | undefined> {
     try {
       return new Uint8Array(await fs.readFile(this.pathOf(key)));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
+  async openReadStream(key: string): Promise<BlobReadStream | undefined> {
+    const filePath = this.pathOf(key);
+    try {
+      const handle = await fs.open(filePath, 'r');
+      const { size } = await handle.stat();
+      return { stream: handle.createReadStream(), sizeBytes: size };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;

@@ -33,6 +33,11 @@ export async function prepareTask(db: Database, files: FileStore, accountId: str
   const expectedKind = MODEL_INPUT_TASK_TYPES.has(request.type) ? 'model' : 'image';
   const inputFiles: StoredFile[] = [];
   for (const reference of fileReferencesOf(request)) {
+    // An image `url` is checked here without fetching it; the worker fetches it (size, time and address bounded).
+    if (reference.url !== undefined && expectedKind === 'image') {
+      files.checkImageUrl(reference.url);
+      continue;
+    }
     inputFiles.push(await resolveFileReference(files, accountId, reference, expectedKind));
   }
 
@@ -55,7 +60,7 @@ export async function prepareTask(db: Database, files: FileStore, accountId: str
 
 async function resolveFileReference(files: FileStore, accountId: string, reference: FileReference, expectedKind: 'image' | 'model'): Promise<StoredFile> {
   if (reference.url !== undefined) {
-    throw new DomainError('notAvailable', 'file references by "url" are not accepted here yet; upload the file and pass its file_token');
+    throw new DomainError('notAvailable', 'model files cannot be referenced by "url" here; upload the file and pass its file_token');
   }
   if (reference.object !== undefined) {
     throw new DomainError('notAvailable', 'STS "object" file references are not accepted here; upload with POST /v2/openapi/upload and pass file_token');
@@ -66,5 +71,7 @@ async function resolveFileReference(files: FileStore, accountId: string, referen
   if (file.kind !== expectedKind) {
     throw new DomainError('unsupportedFileType', `file_token ${token} is a ${file.format} ${file.kind}, but this task needs ${expectedKind === 'model' ? 'a model (GLB, glTF, OBJ, STL, FBX)' : 'an image (JPEG, PNG, WebP)'}`);
   }
+  // image limits and the image content policy (2008), nothing charged yet
+  if (file.kind === 'image') await files.checkImageForTask(file, `file_token ${token}`);
   return file;
 }

@@ -1,14 +1,15 @@
 // The worker side of the task lifecycle: claim a queued task, run its engine, commit success (capture) or
 // failure (release) together with the job, and give back tasks whose worker stopped heartbeating.
-import { fileReferencesOf, TASK_FAILURE_CODES, type TaskRequest } from '@polyforge/protocol';
+import { ERROR_CATALOG, fileReferencesOf, TASK_FAILURE_CODES, type TaskRequest } from '@polyforge/protocol';
 import type { Ledger } from '../billing/ledger.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database-schema.ts';
 import type { EngineRegistry } from '../engines/engine-registry.ts';
 import { EngineFailure, type Engine, type EngineInputFile, type EngineResult } from '../engines/engine.ts';
+import { DomainError } from '../domain-error.ts';
 import type { FileStore } from '../files/file-store.ts';
 import { ModelInputError } from '../geometry/model-input-error.ts';
-import type { ClaimedJob, JobQueue } from '../queue/job-queue.ts';
+import { DEFAULT_QUEUE, type ClaimedJob, type ClaimOptions, type JobQueue } from '../queue/job-queue.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import { taskFromRow, type StoredOutputFile, type TaskRecord } from './task-record.ts';
 import { finishTask } from './task-transitions.ts';
@@ -78,6 +79,17 @@ export class TaskRunner {
     const expired = await queue.expiredLeases(db);
     for (const job of expired) {
       await db.transaction().execute(async (trx) => {
+        const [pending] = await trx.selectFrom('tasks').select(['cancelRequestedAt']).where('id', '=', job.id).execute();
+        if (pending?.cancelRequestedAt != null) {
+          // The client cancelled while the lost worker ran it: end it cancelled rather than run it again.
+          if (!(await queue.abandonExpired(trx, job.id))) return;
+          const cancelled = await finishTask(trx, job.id, 'running', 'cancelled', {
+            errorMessage: 'cancelled by the client while running; nothing was charged',
+            finishedAt: clock.nowMs(),
+          });
+          if (cancelled) await ledger.release(trx, job.id, 'cancelled');
+          return;
+        }
         if (job.attempts < job.maxAttempts) {
           if (await queue.requeueExpired(trx, job.id)) {
             await trx.updateTable('tasks').set({ status: 'queued', progress: 0, startedAt: null }).where('id', '=', job.id).where('status', '=', 'running').execute();
@@ -97,11 +109,14 @@ export class TaskRunner {
     return expired.length;
   }
 
-  /** Leases the next queued task and marks it running, without running it (runOnce runs it). */
-  async claimNext(): Promise<{ job: ClaimedJob; task: TaskRecord } | undefined> {
+  /**
+   * Leases the next queued task and marks it running, without running it (runOnce runs it). The in-process
+   * runner takes the default queue; the worker protocol passes a pool's queues and the worker's task types.
+   */
+  async claimNext(options: { queueNames?: readonly string[] } & ClaimOptions = {}): Promise<{ job: ClaimedJob; task: TaskRecord } | undefined> {
     const { db, queue, clock } = this.deps;
     return db.transaction().execute(async (trx) => {
-      const job = await queue.claim(trx, this.workerId, ['default']);
+      const job = await queue.claim(trx, this.workerId, options.queueNames ?? [DEFAULT_QUEUE], options);
       if (!job) return undefined;
       const [pending] = await trx.selectFrom('tasks').select(['startDeadlineAt']).where('id', '=', job.id).execute();
       if (pending?.startDeadlineAt != null && pending.startDeadlineAt < clock.nowMs()) {
@@ -167,11 +182,17 @@ export class TaskRunner {
           db.updateTable('tasks').set({ progress }).where('id', '=', task.id).where('status', '=', 'running').execute().catch(() => undefined);
         },
       });
-      if (abort.signal.reason === CANCELLED || (await this.cancelRequested(task.id))) return await this.commitCancelled(job, task);
+      if (abort.signal.reason === CANCELLED || (await this.cancelRequested(task.id))) {
+        await this.commitCancelled(job, task);
+        return;
+      }
       if (abort.signal.aborted) return;
       await this.commitSuccess(job, task, result);
     } catch (error) {
-      if (abort.signal.reason === CANCELLED || (await this.cancelRequested(task.id))) return await this.commitCancelled(job, task);
+      if (abort.signal.reason === CANCELLED || (await this.cancelRequested(task.id))) {
+        await this.commitCancelled(job, task);
+        return;
+      }
       if (abort.signal.aborted) return;
       await this.commitFailure(job, task, error);
     } finally {
@@ -180,26 +201,49 @@ export class TaskRunner {
     }
   }
 
-  private async resolveInputs(task: TaskRecord, request: TaskRequest): Promise<{ files: EngineInputFile[]; sourceModel?: EngineInputFile }> {
+  private async resolveInputs(
+    task: TaskRecord,
+    request: TaskRequest,
+  ): Promise<{ files: EngineInputFile[]; sourceModel?: EngineInputFile; sourceOutputs?: Record<string, EngineInputFile> }> {
     const { files, db, blobs } = this.deps;
     const inputFiles: EngineInputFile[] = [];
     for (const reference of fileReferencesOf(request)) {
+      // an image `url` is fetched now, with every input check (a content-policy hit ends the task `banned`)
+      if (reference.url !== undefined && reference.file_token === undefined) {
+        inputFiles.push(await files.fetchReferencedImage(reference.url));
+        continue;
+      }
       const stored = reference.file_token ? await files.findFile(task.accountId, reference.file_token) : undefined;
       if (!stored) throw new EngineFailure(2019, `input file ${reference.file_token ?? ''} is no longer available`);
       inputFiles.push({ bytes: await files.readBytes(stored), format: stored.format, kind: stored.kind, fileName: stored.fileName });
     }
+    const outputsTaskId = (request as { original_task_id?: string }).original_task_id;
+    if (outputsTaskId) return { files: inputFiles, sourceOutputs: await this.outputsOfTask(task.accountId, outputsTaskId) };
     const sourceTaskId = (request as { original_model_task_id?: string }).original_model_task_id;
     if (!sourceTaskId) return { files: inputFiles };
     const sourceRow = await db.selectFrom('tasks').selectAll().where('id', '=', sourceTaskId).where('accountId', '=', task.accountId).executeTakeFirst();
     const sourceFiles = sourceRow ? taskFromRow(sourceRow).outputFiles : {};
-    const sourceFile = sourceFiles.pbr_model ?? sourceFiles.model ?? sourceFiles.base_model;
+    const sourceFile = sourceModelFileOf(sourceFiles);
     const bytes = sourceFile ? await blobs.get(sourceFile.blobKey) : undefined;
     if (!sourceFile || !bytes) throw new EngineFailure(2019, `the model of source task ${sourceTaskId} is no longer available`);
     const format = sourceFile.fileName.split('.').pop() ?? 'glb';
     return { files: inputFiles, sourceModel: { bytes, format, kind: 'model', fileName: sourceFile.fileName } };
   }
 
-  private async commitSuccess(job: ClaimedJob, task: TaskRecord, result: EngineResult): Promise<void> {
+  private async outputsOfTask(accountId: string, taskId: string): Promise<Record<string, EngineInputFile>> {
+    const row = await this.deps.db.selectFrom('tasks').selectAll().where('id', '=', taskId).where('accountId', '=', accountId).executeTakeFirst();
+    const outputs: Record<string, EngineInputFile> = {};
+    for (const [key, file] of Object.entries(row ? taskFromRow(row).outputFiles : {})) {
+      const bytes = await this.deps.blobs.get(file.blobKey);
+      if (!bytes) throw new EngineFailure(2019, `the outputs of source task ${taskId} are no longer available`);
+      const format = file.fileName.split('.').pop() ?? '';
+      outputs[key] = { bytes, format, kind: file.mimeType.startsWith('image/') ? 'image' : 'model', fileName: file.fileName };
+    }
+    return outputs;
+  }
+
+  /** Stores the outputs, then commits success + capture with the job; false when this runner lost the lease. */
+  async commitSuccess(job: ClaimedJob, task: TaskRecord, result: EngineResult): Promise<boolean> {
     const { db, blobs, ledger, queue, clock } = this.deps;
     const outputFiles: Record<string, StoredOutputFile> = {};
     for (const [outputKey, file] of Object.entries(result.files)) {
@@ -209,47 +253,80 @@ export class TaskRunner {
       await blobs.put(blobKey, file.bytes);
       outputFiles[outputKey] = { fileName, blobKey, mimeType: file.mimeType, sizeBytes: file.bytes.byteLength };
     }
-    await db.transaction().execute(async (trx) => {
-      if (!(await queue.finish(trx, job.id, this.workerId))) return;
+    return db.transaction().execute(async (trx) => {
+      if (!(await queue.finish(trx, job.id, this.workerId))) return false;
       const succeeded = await finishTask(trx, task.id, 'running', 'success', {
         progress: 100,
         outputJson: JSON.stringify(outputFiles),
         resultJson: JSON.stringify(result.result ?? {}),
         finishedAt: clock.nowMs(),
       });
-      if (!succeeded) return;
+      if (!succeeded) return true;
       const captured = await ledger.capture(trx, task.id);
       await trx.updateTable('tasks').set({ consumedCredits: captured }).where('id', '=', task.id).execute();
+      return true;
     });
   }
 
-  private async cancelRequested(taskId: string): Promise<boolean> {
+  async cancelRequested(taskId: string): Promise<boolean> {
     const row = await this.deps.db.selectFrom('tasks').select(['cancelRequestedAt']).where('id', '=', taskId).executeTakeFirst();
     return row?.cancelRequestedAt != null;
   }
 
-  private async commitCancelled(job: ClaimedJob, task: TaskRecord): Promise<void> {
+  /** Commits cancelled + release with the job; false when this runner lost the lease. */
+  async commitCancelled(job: ClaimedJob, task: TaskRecord): Promise<boolean> {
     const { db, ledger, queue, clock } = this.deps;
-    await db.transaction().execute(async (trx) => {
-      if (!(await queue.finish(trx, job.id, this.workerId))) return;
+    return db.transaction().execute(async (trx) => {
+      if (!(await queue.finish(trx, job.id, this.workerId))) return false;
       const cancelled = await finishTask(trx, task.id, 'running', 'cancelled', {
         errorMessage: 'cancelled by the client while running; nothing was charged',
         finishedAt: clock.nowMs(),
       });
       if (cancelled) await ledger.release(trx, task.id, 'cancelled');
+      return true;
     });
   }
 
-  private async commitFailure(job: ClaimedJob, task: TaskRecord, error: unknown): Promise<void> {
+  /** Gives back a task claimed for a worker that went away before receiving it: queued again, no attempt counted. */
+  async returnUnstarted(job: ClaimedJob, task: TaskRecord): Promise<void> {
+    const { db, queue, clock } = this.deps;
+    await db.transaction().execute(async (trx) => {
+      if (!(await queue.unclaim(trx, job.id, this.workerId))) return;
+      await trx.updateTable('tasks').set({ status: 'queued', progress: 0, startedAt: null }).where('id', '=', task.id).where('status', '=', 'running').execute();
+      await recordTaskEvent(trx, task.id, clock.nowMs());
+    });
+  }
+
+  /**
+   * A retryable failure: the task goes back to the queue (keeping its place) while attempts remain, else it
+   * fails and is refunded. Returns what happened, or 'lost' when this runner no longer holds the lease.
+   */
+  async commitRetryableFailure(job: ClaimedJob, task: TaskRecord, error: EngineFailure): Promise<'queued' | 'failed' | 'lost'> {
+    const { db, queue, clock } = this.deps;
+    if (job.attempts >= job.maxAttempts) return (await this.commitFailure(job, task, error)) ? 'failed' : 'lost';
+    return db.transaction().execute(async (trx) => {
+      if (!(await queue.release(trx, job.id, this.workerId))) return 'lost' as const;
+      await trx.updateTable('tasks').set({ status: 'queued', progress: 0, startedAt: null }).where('id', '=', task.id).where('status', '=', 'running').execute();
+      await recordTaskEvent(trx, task.id, clock.nowMs());
+      this.deps.log('task requeued after a retryable failure', { taskId: task.id, attempts: job.attempts, error: error.message });
+      return 'queued' as const;
+    });
+  }
+
+  /** Commits failed + release with the job; false when this runner lost the lease. */
+  async commitFailure(job: ClaimedJob, task: TaskRecord, error: unknown): Promise<boolean> {
     const { db, ledger, queue, clock } = this.deps;
     const { errorCode, errorMessage } = describeFailure(error);
     if (errorCode === TASK_FAILURE_CODES.engineFailed) {
       this.deps.log('engine failed', { taskId: task.id, error: String((error as Error | undefined)?.stack ?? error) });
     }
-    await db.transaction().execute(async (trx) => {
-      if (!(await queue.finish(trx, job.id, this.workerId))) return;
-      const failed = await finishTask(trx, task.id, 'running', 'failed', { errorCode, errorMessage, finishedAt: clock.nowMs() });
+    return db.transaction().execute(async (trx) => {
+      if (!(await queue.finish(trx, job.id, this.workerId))) return false;
+      // an input found to violate the content policy only now (a fetched `url` image) ends the task `banned`
+      const status = error instanceof DomainError && error.errorName === 'contentPolicyViolation' ? 'banned' : 'failed';
+      const failed = await finishTask(trx, task.id, 'running', status, { errorCode, errorMessage, finishedAt: clock.nowMs() });
       if (failed) await ledger.release(trx, task.id, `failed: ${errorCode}`);
+      return true;
     });
   }
 }
@@ -257,5 +334,11 @@ export class TaskRunner {
 function describeFailure(error: unknown): { errorCode: number; errorMessage: string } {
   if (error instanceof EngineFailure) return { errorCode: error.errorCode, errorMessage: `${error.message}; the task was not charged` };
   if (error instanceof ModelInputError) return { errorCode: TASK_FAILURE_CODES.badInputModel, errorMessage: `${error.message}; the task was not charged` };
+  if (error instanceof DomainError) return { errorCode: ERROR_CATALOG[error.errorName].code, errorMessage: `${error.message}; the task was not charged` };
   return { errorCode: TASK_FAILURE_CODES.engineFailed, errorMessage: 'the engine failed with an internal error; the task was not charged' };
+}
+
+/** The model a task hands to the tasks built on it: the PBR model, else the model, else the untextured base. */
+export function sourceModelFileOf(outputFiles: Record<string, StoredOutputFile>): StoredOutputFile | undefined {
+  return outputFiles.pbr_model ?? outputFiles.model ?? outputFiles.base_model;
 }

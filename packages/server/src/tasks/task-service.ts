@@ -1,6 +1,10 @@
 // The only place that orchestrates a task's creation: price + hold + insert + enqueue in one transaction.
 import { EventEmitter } from 'node:events';
 import type { Ledger } from '../billing/ledger.ts';
+import type { TaskPrice } from '../billing/pricing.ts';
+import { DEFAULT_STUDIO_PRICE_LIST, studioPrice, type StudioPriceList } from '../billing/studio-prices.ts';
+import { applyVolumeDiscount } from '../billing/volume-discount.ts';
+import { DEFAULT_WALLET, type Wallet } from '../billing/wallets.ts';
 import type { Clock } from '../clock.ts';
 import type { Database, TasksTable } from '../db/database-schema.ts';
 import { isPostgres } from '../db/open-database.ts';
@@ -11,7 +15,7 @@ import type { FileStore } from '../files/file-store.ts';
 import { newId } from '../ids.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
 import { checkIdempotencyKey, findIdempotentTask, isUniqueViolation, recordIdempotencyKey, requestHashOf } from './idempotency.ts';
-import { prepareTask } from './prepare-task.ts';
+import { prepareTask, type PreparedTask } from './prepare-task.ts';
 import { recordTaskEvent } from '../webhooks/task-event-outbox.ts';
 import { taskFromRow, UUID_PATTERN, type TaskRecord } from './task-record.ts';
 
@@ -19,8 +23,8 @@ const taskByIdQuery = preparedQuery<TasksTable, [string, string]>((db, slot) =>
   db.selectFrom('tasks').selectAll().where('id', '=', slot(0)).where('accountId', '=', slot(1)),
 );
 
-const lockAccountQuery = preparedQuery<{ concurrencyLimit: number; activeTasks: number }, [string]>((db, slot) => {
-  const query = db.selectFrom('accounts').select(['concurrencyLimit', 'activeTasks']).where('id', '=', slot(0));
+const lockAccountQuery = preparedQuery<{ concurrencyLimit: number; activeTasks: number; volumeDiscountPercent: number }, [string]>((db, slot) => {
+  const query = db.selectFrom('accounts').select(['concurrencyLimit', 'activeTasks', 'volumeDiscountPercent']).where('id', '=', slot(0));
   // Serialises creates of one account on PostgreSQL; SQLite transactions are already serial.
   return isPostgres(db) ? query.forUpdate() : query;
 });
@@ -45,6 +49,7 @@ const insertTaskQuery = preparedQuery<never, unknown[]>((db, slot) =>
     cancelRequestedAt: null,
     startDeadlineAt: slot(15),
     isTest: slot(16),
+    wallet: slot(17),
   }),
 );
 
@@ -59,6 +64,8 @@ export interface TaskServiceDependencies {
   queue: JobQueue;
   files: FileStore;
   engines: EngineRegistry;
+  /** the Studio wallet's price list; default: the API's prices */
+  studioPrices?: StudioPriceList;
 }
 
 export interface CreateTaskOptions {
@@ -67,6 +74,8 @@ export interface CreateTaskOptions {
   startDeadlineAt?: number;
   /** created with a test-mode key: never charged, served by the test-mode engine whatever its type */
   testMode?: boolean;
+  /** the wallet that pays: the API's (default) or the Studio's, with the Studio's own prices */
+  wallet?: Wallet;
 }
 
 export interface CreatedTask {
@@ -86,10 +95,24 @@ export class TaskService {
 
   constructor(private readonly deps: TaskServiceDependencies) {}
 
-  async quoteTask(accountId: string, body: unknown): Promise<{ credits: number; available: boolean; lines: { item: string; credits: number }[] }> {
+  async quoteTask(
+    accountId: string,
+    body: unknown,
+    options: { wallet?: Wallet } = {},
+  ): Promise<{ credits: number; available: boolean; lines: { item: string; credits: number }[] }> {
     const prepared = await prepareTask(this.deps.db, this.deps.files, accountId, body);
     const served = this.deps.engines.find(prepared.request);
-    return { credits: prepared.price.costCredits, available: Boolean(served?.support.ok), lines: prepared.price.lines };
+    if (served?.support.ok) served.engine.validate?.(prepared.request);
+    const wallet = options.wallet ?? DEFAULT_WALLET;
+    const discount = wallet === 'api' ? await this.deps.db.selectFrom('accounts').select('volumeDiscountPercent').where('id', '=', accountId).executeTakeFirst() : undefined;
+    const price = this.priceOf(prepared, wallet, discount?.volumeDiscountPercent ?? 0);
+    return { credits: price.costCredits, available: Boolean(served?.support.ok), lines: price.lines };
+  }
+
+  /** The API price less the account's volume discount, or the Studio price (Studio has its own list, no discount). */
+  private priceOf(prepared: PreparedTask, wallet: Wallet, volumeDiscountPercent: number): TaskPrice {
+    if (wallet === 'studio') return studioPrice(prepared.request, prepared.price, this.deps.studioPrices ?? DEFAULT_STUDIO_PRICE_LIST);
+    return applyVolumeDiscount(prepared.price, volumeDiscountPercent);
   }
 
   /**
@@ -113,9 +136,13 @@ export class TaskService {
     if (!options.testMode && served && !served.support.ok) {
       throw new DomainError('notAvailable', served.support.reason);
     }
+    if (!options.testMode && served?.support.ok) served.engine.validate?.(prepared.request);
     if (options.startDeadlineAt !== undefined && options.startDeadlineAt <= clock.nowMs()) {
       throw new DomainError('invalidParameter', 'the start deadline is already in the past');
     }
+    const wallet = options.wallet ?? DEFAULT_WALLET;
+    // the discount is read under the account lock, so the cost is set in the transaction (insertQueuedTask)
+    const costOf = (volumeDiscountPercent: number) => (options.testMode ? 0 : this.priceOf(prepared, wallet, volumeDiscountPercent).costCredits);
 
     const row: TasksTable = {
       id: newId(),
@@ -126,7 +153,7 @@ export class TaskService {
       outputJson: '{}',
       resultJson: '{}',
       progress: 0,
-      costCredits: options.testMode ? 0 : prepared.price.costCredits,
+      costCredits: 0,
       consumedCredits: 0,
       errorCode: null,
       errorMessage: null,
@@ -136,9 +163,10 @@ export class TaskService {
       cancelRequestedAt: null,
       startDeadlineAt: options.startDeadlineAt ?? null,
       isTest: options.testMode ? 1 : 0,
+      wallet,
     };
     try {
-      await db.transaction().execute((trx) => this.insertQueuedTask(trx, row, idempotencyKey, requestHash));
+      await db.transaction().execute((trx) => this.insertQueuedTask(trx, row, idempotencyKey, requestHash, costOf));
     } catch (error) {
       // A concurrent retry with the same key committed first: answer with its task.
       if (idempotencyKey !== undefined && isUniqueViolation(error)) {
@@ -151,9 +179,16 @@ export class TaskService {
     return { task: taskFromRow(row), replayed: false };
   }
 
-  private async insertQueuedTask(trx: Database, row: TasksTable, idempotencyKey: string | undefined, requestHash: string): Promise<void> {
+  private async insertQueuedTask(
+    trx: Database,
+    row: TasksTable,
+    idempotencyKey: string | undefined,
+    requestHash: string,
+    costOf: (volumeDiscountPercent: number) => number,
+  ): Promise<void> {
     const { ledger, queue } = this.deps;
     const [account] = await lockAccountQuery(trx, row.accountId);
+    row.costCredits = costOf(account.volumeDiscountPercent);
     if (idempotencyKey !== undefined) await recordIdempotencyKey(trx, row.accountId, idempotencyKey, requestHash, row.id, row.createdAt);
     if (account.activeTasks >= account.concurrencyLimit) {
       throw new DomainError(
@@ -162,7 +197,7 @@ export class TaskService {
         { retryAfterSeconds: 5 },
       );
     }
-    await ledger.hold(trx, row.accountId, row.id, row.costCredits);
+    await ledger.hold(trx, row.accountId, row.id, row.costCredits, (row.wallet ?? DEFAULT_WALLET) as Wallet);
     await insertTaskQuery(
       trx,
       row.id,
@@ -182,9 +217,10 @@ export class TaskService {
       row.finishedAt,
       row.startDeadlineAt,
       row.isTest,
+      row.wallet ?? DEFAULT_WALLET,
     );
     await countActiveTaskQuery(trx, account.activeTasks + 1, row.accountId);
-    await queue.enqueue(trx, { id: row.id, accountId: row.accountId });
+    await queue.enqueue(trx, { id: row.id, accountId: row.accountId, ...this.deps.engines.jobRouteOf(JSON.parse(row.inputJson), row.isTest === 1) });
     await recordTaskEvent(trx, row.id, row.createdAt);
   }
 

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodePng } from '../fixtures/encode-png.ts';
 import { apiClient } from '../harness/api-client.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 
-const PNG_HEADER = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89]);
+// a small but real image: uploads must decode and be 20–6000 px per side (tripo-api.md §3)
+const PNG_HEADER = encodePng(32, 32, new Uint8Array(32 * 32 * 4).fill(128));
 
 describe('uploads', () => {
   let platform: TestPlatform;

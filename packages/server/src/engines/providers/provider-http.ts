@@ -1,0 +1,123 @@
+// HTTP calls to third-party APIs: a timeout per request, retries of what is worth retrying (429, 408, 5xx,
+// network errors) with exponential backoff that honours Retry-After, and a typed error for the rest.
+export interface ProviderHttpOptions {
+  /** how the provider is named in error messages, e.g. "OpenAI" */
+  providerName: string;
+  timeoutMs: number;
+  maxAttempts: number;
+  /** first backoff when the provider gives no Retry-After; doubles per attempt */
+  retryBaseMs?: number;
+  /** the task's signal: aborts waits and requests when the task is cancelled or its lease lost */
+  signal?: AbortSignal;
+  /**
+   * false for requests that must not run twice (creating an upstream task without idempotency): then only
+   * answers that say the request was not taken (429, 503) and refused connections are retried.
+   */
+  idempotent?: boolean;
+}
+
+/** The longest Retry-After honoured; a provider asking for more is treated as failing now. */
+const MAX_RETRY_AFTER_MS = 60_000;
+
+export class ProviderHttpError extends Error {
+  constructor(
+    readonly providerName: string,
+    /** 0 when no HTTP answer came (timeout, connection refused) */
+    readonly status: number,
+    readonly bodyText: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ProviderHttpError';
+  }
+
+  /** The JSON body, when there is one. */
+  get body(): unknown {
+    try {
+      return JSON.parse(this.bodyText);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || status >= 500;
+}
+
+/** Sends the request until it answers 2xx, a non-retryable status, or the attempts run out. */
+export async function fetchWithRetries(url: string, init: RequestInit, options: ProviderHttpOptions): Promise<Response> {
+  const retryBaseMs = options.retryBaseMs ?? 500;
+  let lastError: ProviderHttpError | undefined;
+  for (let attempt = 1; attempt <= options.maxAttempts; attempt += 1) {
+    options.signal?.throwIfAborted();
+    let waitMs = retryBaseMs * 2 ** (attempt - 1);
+    try {
+      const signals = [AbortSignal.timeout(options.timeoutMs), ...(options.signal ? [options.signal] : [])];
+      const response = await fetch(url, { ...init, signal: AbortSignal.any(signals) });
+      if (response.ok) return response;
+      const bodyText = await response.text().catch(() => '');
+      lastError = new ProviderHttpError(options.providerName, response.status, bodyText, `${options.providerName} answered HTTP ${response.status}${describeBody(bodyText)}`);
+      if (!isRetryableStatus(response.status) || (options.idempotent === false && response.status !== 429 && response.status !== 503)) {
+        throw Object.assign(lastError, { final: true });
+      }
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      if (retryAfterMs !== undefined) {
+        if (retryAfterMs > MAX_RETRY_AFTER_MS) throw lastError;
+        waitMs = retryAfterMs;
+      }
+    } catch (error) {
+      if (error instanceof ProviderHttpError && (error as { final?: boolean }).final) throw error;
+      if (options.signal?.aborted) throw options.signal.reason;
+      if (!(error instanceof ProviderHttpError)) {
+        const timedOut = (error as Error)?.name === 'TimeoutError';
+        const refused = /ECONNREFUSED/.test(String((error as { cause?: unknown })?.cause ?? ''));
+        lastError = new ProviderHttpError(
+          options.providerName,
+          0,
+          '',
+          timedOut ? `${options.providerName} did not answer within ${Math.round(options.timeoutMs / 1000)} s` : `${options.providerName} could not be reached (${(error as Error)?.message ?? error})`,
+        );
+        if (options.idempotent === false && !refused) throw lastError;
+      }
+    }
+    if (attempt < options.maxAttempts) await sleep(waitMs, options.signal);
+  }
+  throw lastError ?? new ProviderHttpError(options.providerName, 0, '', `${options.providerName} request failed`);
+}
+
+/** Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3), in milliseconds from now. */
+export function parseRetryAfter(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const dateMs = Date.parse(trimmed);
+  return Number.isNaN(dateMs) ? undefined : Math.max(0, dateMs - Date.now());
+}
+
+export function sleep(milliseconds: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, milliseconds);
+    function onAbort() {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function describeBody(bodyText: string): string {
+  if (!bodyText) return '';
+  try {
+    const body = JSON.parse(bodyText) as { error?: { message?: unknown } | string; message?: unknown; detail?: unknown };
+    const message = typeof body.error === 'string' ? body.error : (body.error?.message ?? body.message ?? body.detail);
+    if (typeof message === 'string' && message) return `: ${message.slice(0, 300)}`;
+  } catch {
+    // not JSON
+  }
+  return `: ${bodyText.slice(0, 200)}`;
+}

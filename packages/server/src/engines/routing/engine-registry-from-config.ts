@@ -1,0 +1,30 @@
+// The engine registry this deployment's settings describe: built-in engines, the routing file, configured
+// providers and upstream. Used by the platform and by the ops commands, so both see the same routing.
+import type { PlatformConfig } from '../../config.ts';
+import type { EngineRegistry } from '../engine-registry.ts';
+import type { Engine } from '../engine.ts';
+import type { ProviderSettings } from '../providers/image-provider.ts';
+import { buildEngineRegistry } from './build-engine-registry.ts';
+import { loadRoutingFile, PROVIDER_NAMES, type ProviderName } from './routing-rules.ts';
+
+export function engineRegistryFromConfig(config: Readonly<PlatformConfig>, builtinEngines: readonly Engine[]): EngineRegistry {
+  const providers: Partial<Record<ProviderName, ProviderSettings>> = {};
+  for (const name of PROVIDER_NAMES) {
+    const provider = config.providers[name];
+    if (provider) providers[name] = { ...provider, timeoutMs: config.providerTimeoutSeconds * 1000, maxAttempts: config.providerMaxAttempts };
+  }
+  const upstream = config.upstream && {
+    baseUrl: config.upstream.baseUrl,
+    apiKey: config.upstream.apiKey,
+    timeoutMs: config.providerTimeoutSeconds * 1000,
+    maxAttempts: config.providerMaxAttempts,
+    minPollIntervalMs: config.upstream.pollSeconds * 1000,
+    taskTimeoutMs: config.upstream.taskTimeoutSeconds * 1000,
+  };
+  return buildEngineRegistry({
+    builtinEngines,
+    routing: config.routingFile ? loadRoutingFile(config.routingFile) : undefined,
+    providers,
+    upstream,
+  });
+}

@@ -1,0 +1,60 @@
+// The checks every input image goes through, in one place for the file store, the create path and the
+// workers: the header limits (inspect-image.ts), the content policy (image-safety.ts) and, for `url`
+// references, the bounded, SSRF-guarded fetch (fetch-image-url.ts).
+import { DomainError } from '../domain-error.ts';
+import { refusedHostReason } from './address-policy.ts';
+import { FETCH_IMAGE_URL_DEFAULTS, fetchImageUrl } from './fetch-image-url.ts';
+import { URL_IMAGE_FORMATS } from './image-limits.ts';
+import { ImageSafety, IMAGE_SAFETY_DEFAULTS } from './image-safety.ts';
+import { inspectImage, type ImageInfo } from './inspect-image.ts';
+
+export interface ImageInputsOptions {
+  maxImageBytes: number;
+  safety?: ImageSafety;
+  urlFetchTimeoutMs?: number;
+  urlFetchAllowPrivateAddresses?: boolean;
+}
+
+export interface FetchedInputImage {
+  bytes: Uint8Array;
+  info: ImageInfo;
+  unsafeScore: number;
+}
+
+export class ImageInputs {
+  readonly safety: ImageSafety;
+
+  constructor(private readonly options: ImageInputsOptions) {
+    this.safety = options.safety ?? new ImageSafety(IMAGE_SAFETY_DEFAULTS);
+  }
+
+  /** Create-time check of a `url` reference, without fetching it: http(s), and no address that is refused outright. */
+  checkUrlReference(rawUrl: string): void {
+    let url: URL;
+    try {
+      url = new URL(rawUrl);
+    } catch {
+      throw new DomainError('invalidParameter', 'file.url is not a valid URL');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new DomainError('invalidParameter', 'file.url must be an http or https URL');
+    if (!this.options.urlFetchAllowPrivateAddresses) {
+      const reason = refusedHostReason(url);
+      if (reason) throw new DomainError('invalidParameter', `file.url is refused: ${reason}; reference a publicly reachable image or upload it`);
+    }
+  }
+
+  /** Worker side: fetches a `url` reference and runs every check on it (JPEG/PNG only, as the spec says for URLs). */
+  async fetchUrlImage(rawUrl: string): Promise<FetchedInputImage> {
+    const fetched = await fetchImageUrl(rawUrl, {
+      ...FETCH_IMAGE_URL_DEFAULTS,
+      maxBytes: this.options.maxImageBytes,
+      timeoutMs: this.options.urlFetchTimeoutMs ?? FETCH_IMAGE_URL_DEFAULTS.timeoutMs,
+      allowPrivateAddresses: this.options.urlFetchAllowPrivateAddresses ?? false,
+    });
+    if (fetched.bytes.byteLength === 0) throw new DomainError('emptyFile', 'the image at file.url is empty');
+    const info = await inspectImage(fetched.bytes, { formats: URL_IMAGE_FORMATS, label: 'the image at file.url' });
+    const unsafeScore = await this.safety.unsafeScoreOf(fetched.bytes);
+    this.safety.assertAllowed(unsafeScore, 'the image at file.url');
+    return { bytes: fetched.bytes, info, unsafeScore };
+  }
+}

@@ -1,0 +1,28 @@
+// Builds the web layer's context from the platform's parts (called by platform.ts, the composition root).
+import { randomBytes } from 'node:crypto';
+import { SessionStore } from '../accounts/sessions.ts';
+import { WebAccounts } from '../accounts/web-accounts.ts';
+import { StripeCheckout } from '../billing/stripe-checkout.ts';
+import type { DashboardConfig } from '../config.ts';
+import type { Database } from '../db/database-schema.ts';
+import type { WebContext } from './web-context.ts';
+
+export type WebContextParts = Omit<WebContext, 'webAccounts' | 'sessions' | 'stripe' | 'csrfSecret' | 'signupOpen'>;
+
+export async function createWebContext(parts: WebContextParts, dashboard: DashboardConfig): Promise<WebContext> {
+  return {
+    ...parts,
+    webAccounts: new WebAccounts(parts.db, parts.onboarding),
+    sessions: new SessionStore(parts.db, parts.clock, dashboard.sessionTtlSeconds),
+    stripe: dashboard.stripe ? new StripeCheckout(parts.db, parts.ledger, parts.clock, dashboard.stripe) : undefined,
+    csrfSecret: await loadSetting(parts.db, 'web_csrf_secret'),
+    signupOpen: dashboard.signupOpen,
+  };
+}
+
+/** One secret per deployment, in the database, so every API process issues and checks the same tokens. */
+async function loadSetting(db: Database, key: string): Promise<string> {
+  await db.insertInto('settings').values({ key, value: randomBytes(32).toString('base64url') }).onConflict((conflict) => conflict.column('key').doNothing()).execute();
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
+  return row.value;
+}

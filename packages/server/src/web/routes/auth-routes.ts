@@ -1,0 +1,71 @@
+// Sign-up, log-in and log-out of the web dashboard.
+import type { FastifyInstance } from 'fastify';
+import { DomainError } from '../../domain-error.ts';
+import { html } from '../html.ts';
+import { logInForm, signUpForm, welcomeBody } from '../pages/auth-pages.ts';
+import { formField, pageCsrfToken, safeNextPath, sendPage } from '../respond.ts';
+import { clearSessionCookie, setSessionCookie } from '../web-cookies.ts';
+import type { WebContext } from '../web-context.ts';
+
+export function registerAuthRoutes(web: FastifyInstance, context: WebContext): void {
+  web.get<{ Querystring: { next?: string; signed_out?: string } }>('/dashboard/login', { config: { public: true } }, async (request, reply) => {
+    if (request.visitor) return reply.redirect(safeNextPath(request.query.next), 303);
+    const body = logInForm({ csrfToken: pageCsrfToken(context, request, reply), next: request.query.next, signupOpen: context.signupOpen });
+    const flash = request.query.signed_out ? { kind: 'info' as const, message: 'You are logged out.' } : undefined;
+    return sendPage(context, request, reply, { title: 'Log in', section: 'none', body, flash });
+  });
+
+  web.post('/dashboard/login', { config: { public: true } }, async (request, reply) => {
+    const email = formField(request.body, 'email');
+    const password = typeof (request.body as Record<string, unknown>)?.password === 'string' ? String((request.body as Record<string, unknown>).password) : '';
+    const account = email && password ? await context.webAccounts.logIn(email, password) : undefined;
+    if (!account) {
+      const body = logInForm({ csrfToken: pageCsrfToken(context, request, reply), email, next: formField(request.body, 'next'), signupOpen: context.signupOpen });
+      return sendPage(context, request, reply, { title: 'Log in', section: 'none', body, flash: { kind: 'error', message: 'The email or the password is wrong.' } }, 401);
+    }
+    const { token, expiresAt } = await context.sessions.create(account.id);
+    setSessionCookie(request, reply, token, expiresAt, context.publicUrl);
+    return reply.redirect(safeNextPath(formField(request.body, 'next')), 303);
+  });
+
+  web.get('/dashboard/signup', { config: { public: true } }, async (request, reply) => {
+    if (request.visitor) return reply.redirect('/dashboard', 303);
+    const body = signUpForm({ csrfToken: pageCsrfToken(context, request, reply), signupOpen: context.signupOpen });
+    return sendPage(context, request, reply, { title: 'Create an account', section: 'none', body });
+  });
+
+  web.post('/dashboard/signup', { config: { public: true } }, async (request, reply) => {
+    if (!context.signupOpen) throw new DomainError('forbidden', 'sign-up is closed on this deployment; ask its operator for an account');
+    const email = formField(request.body, 'email');
+    const password = typeof (request.body as Record<string, unknown>)?.password === 'string' ? String((request.body as Record<string, unknown>).password) : '';
+    let created;
+    try {
+      created = await context.webAccounts.signUp(email, password);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const body = signUpForm({ csrfToken: pageCsrfToken(context, request, reply), email, signupOpen: true });
+      return sendPage(context, request, reply, { title: 'Create an account', section: 'none', body, flash: { kind: 'error', message: html`${capitalise(error.message)}.` } }, 400);
+    }
+    const { token, expiresAt } = await context.sessions.create(created.id);
+    setSessionCookie(request, reply, token, expiresAt, context.publicUrl);
+    // The new session's visitor, so the page header and its forms belong to the new account.
+    const session = await context.sessions.find(token);
+    request.visitor = session ? { account: await context.webAccounts.getAccount(created.id), session } : undefined;
+    return sendPage(context, request, reply, {
+      title: 'Welcome to Polyforge',
+      section: 'overview',
+      body: welcomeBody({ apiKey: created.apiKey, clientId: created.clientId }),
+      flash: { kind: 'success', message: 'Your account is ready.' },
+    });
+  });
+
+  web.post('/dashboard/logout', { config: { public: true } }, async (request, reply) => {
+    if (request.visitor) await context.sessions.destroy(request.visitor.session.tokenHash);
+    clearSessionCookie(request, reply, context.publicUrl);
+    return reply.redirect('/dashboard/login?signed_out=1', 303);
+  });
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,70 @@
+// A task seen from the dashboard: its page, downloads through fresh signed links, and its state as JSON and
+// Server-Sent Events for the web session (the equivalent of /v2/openapi/task/{id}/events for API keys).
+import type { FastifyInstance } from 'fastify';
+import { isFinalStatus } from '@polyforge/protocol';
+import { presentTaskV2 } from '../../api/task-view-v2.ts';
+import { toWireError } from '../../api/on-error.ts';
+import { DomainError } from '../../domain-error.ts';
+import { cancelTask } from '../../tasks/cancel-task.ts';
+import { taskFromRow, UUID_PATTERN } from '../../tasks/task-record.ts';
+import { watchTask } from '../../tasks/watch-task.ts';
+import { humanTaskType } from '../format.ts';
+import { taskPageBody } from '../pages/task-page.ts';
+import { pageCsrfToken, sendPage } from '../respond.ts';
+import type { WebContext } from '../web-context.ts';
+
+type TaskParams = { Params: { taskId: string } };
+
+export function registerTaskRoutes(web: FastifyInstance, context: WebContext): void {
+  /** The task and its wallet; another account's task reads as not found. */
+  const loadTask = async (accountId: string, taskId: string) => {
+    const row = UUID_PATTERN.test(taskId)
+      ? await context.db.selectFrom('tasks').selectAll().where('id', '=', taskId.toLowerCase()).where('accountId', '=', accountId).executeTakeFirst()
+      : undefined;
+    if (!row) throw new DomainError('taskNotFound', `task ${taskId} not found`);
+    return { task: taskFromRow(row), wallet: row.wallet ?? 'api' };
+  };
+
+  web.get<TaskParams>('/dashboard/tasks/:taskId', async (request, reply) => {
+    const { task, wallet } = await loadTask(request.visitor!.account.id, request.params.taskId);
+    const body = taskPageBody(task, wallet, pageCsrfToken(context, request, reply));
+    return sendPage(context, request, reply, { title: `Task: ${humanTaskType(task.type)}`, section: 'history', body, scripts: ['task-page.js'], usesThree: true });
+  });
+
+  web.get<{ Params: { taskId: string; outputKey: string } }>('/dashboard/tasks/:taskId/download/:outputKey', async (request, reply) => {
+    const { task } = await loadTask(request.visitor!.account.id, request.params.taskId);
+    const file = task.outputFiles[request.params.outputKey];
+    if (!file) throw new DomainError('fileNotFound', `this task has no output "${request.params.outputKey}"`);
+    return reply.redirect(context.signer.signPath(task.id, file.fileName), 303);
+  });
+
+  web.post<TaskParams>('/dashboard/tasks/:taskId/cancel', async (request, reply) => {
+    const { task } = await cancelTask(context.cancelDependencies, request.visitor!.account.id, request.params.taskId);
+    return reply.redirect(`/dashboard/tasks/${task.id}`, 303);
+  });
+
+  web.get<TaskParams>('/dashboard/api/tasks/:taskId', { config: { json: true } }, async (request) => {
+    const accountId = request.visitor!.account.id;
+    const { wallet } = await loadTask(accountId, request.params.taskId);
+    const info = await context.tasks.getTask(accountId, request.params.taskId);
+    return { code: 0, data: { ...presentTaskV2(info, context.signer, context.baseUrlOf(request)), wallet } };
+  });
+
+  web.get<TaskParams>('/dashboard/api/tasks/:taskId/events', { config: { json: true } }, async (request, reply) => {
+    const accountId = request.visitor!.account.id;
+    await context.tasks.getTask(accountId, request.params.taskId); // 2001 before the stream starts
+    const abort = new AbortController();
+    request.raw.on('close', () => abort.abort());
+    reply.hijack();
+    reply.raw.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
+    try {
+      for await (const info of watchTask(context.tasks, accountId, request.params.taskId, abort.signal)) {
+        const event = isFinalStatus(info.task.status) ? 'finalized' : 'update';
+        reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(presentTaskV2(info, context.signer, context.baseUrlOf(request)))}\n\n`);
+      }
+    } catch (error) {
+      reply.raw.write(`event: error\ndata: ${JSON.stringify(toWireError(error).body)}\n\n`);
+    }
+    reply.raw.end();
+  });
+}

@@ -1,0 +1,67 @@
+// What the web dashboard and Studio need from the platform, passed in by platform.ts.
+import type { FastifyRequest } from 'fastify';
+import type { AccountOnboarding } from '../accounts/account-onboarding.ts';
+import type { AccountStore } from '../accounts/account-store.ts';
+import type { ApiKeyAuthenticator } from '../accounts/api-key-authenticator.ts';
+import type { SessionStore, WebSession } from '../accounts/sessions.ts';
+import type { WebAccount, WebAccounts } from '../accounts/web-accounts.ts';
+import type { Ledger } from '../billing/ledger.ts';
+import type { StripeCheckout } from '../billing/stripe-checkout.ts';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/database-schema.ts';
+import type { EngineRegistry } from '../engines/engine-registry.ts';
+import type { DownloadSigner } from '../files/download-signer.ts';
+import type { FileStore } from '../files/file-store.ts';
+import type { cancelTask } from '../tasks/cancel-task.ts';
+import type { TaskService } from '../tasks/task-service.ts';
+
+export interface WebContext {
+  db: Database;
+  clock: Clock;
+  accounts: AccountStore;
+  webAccounts: WebAccounts;
+  onboarding: AccountOnboarding;
+  sessions: SessionStore;
+  ledger: Ledger;
+  tasks: TaskService;
+  files: FileStore;
+  signer: DownloadSigner;
+  engines: EngineRegistry;
+  authenticator: ApiKeyAuthenticator;
+  cancelDependencies: Parameters<typeof cancelTask>[0];
+  /** absent when the operator has not configured Stripe */
+  stripe?: StripeCheckout;
+  /** HMAC key of the CSRF tokens, one per deployment (kept in the settings table) */
+  csrfSecret: string;
+  signupOpen: boolean;
+  maxUploadBytes: number;
+  /** the deployment's default data-retention period in days (0 = keep forever) */
+  defaultRetentionDays: number;
+  /** set when the deployment sits behind https (cookies are then always Secure) */
+  publicUrl?: string;
+  baseUrlOf(request: FastifyRequest): string;
+}
+
+export interface SignedInVisitor {
+  account: WebAccount;
+  session: WebSession;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** the logged-in visitor of a web route, if any */
+    visitor?: SignedInVisitor;
+    /** per-response nonce for the page's inline import map (Content-Security-Policy) */
+    cspNonce: string;
+  }
+  interface FastifyContextConfig {
+    /** web route reachable without logging in */
+    public?: boolean;
+    /** web route for admin accounts only */
+    admin?: boolean;
+    /** web route that answers JSON (errors too) rather than a page */
+    json?: boolean;
+    /** skips the CSRF check: only the Stripe webhook, which is authenticated by its signature */
+    skipCsrf?: boolean;
+  }
+}

@@ -1,0 +1,17 @@
+"""Polyforge worker SDK for Python 3 (standard library only): lease tasks over the worker protocol
+(docs/worker-protocol.md), heartbeat, upload outputs, complete or fail."""
+
+from .client import WorkerApiClient, WorkerApiError
+from .worker import LeasedTask, OutputFile, PolyforgeWorker, TaskError, TaskOutput
+from .glb import write_glb
+
+__all__ = [
+    "WorkerApiClient",
+    "WorkerApiError",
+    "LeasedTask",
+    "OutputFile",
+    "PolyforgeWorker",
+    "TaskError",
+    "TaskOutput",
+    "write_glb",
+]
