@@ -9,6 +9,15 @@ export const ERROR_CATALOG = {
     message: 'Unknown error on server side',
     suggestion: 'Retry later; if it persists, contact the operator with the X-Tripo-Trace-ID header.',
   },
+  // A database outage or timeout: the request may not have been applied, and retrying is safe (creates with an
+  // Idempotency-Key are never charged twice). 503 makes the official SDKs retry it, also for POST.
+  serviceUnavailable: {
+    code: 1000,
+    httpStatus: 503,
+    retryable: true,
+    message: 'The service is temporarily unavailable',
+    suggestion: 'Retry after the number of seconds in the Retry-After header; send an Idempotency-Key with creates so a retry never charges twice.',
+  },
   authenticationFailed: {
     code: 1002,
     httpStatus: 401,
@@ -171,6 +180,13 @@ export const ERROR_CATALOG = {
     retryable: false,
     message: 'This lease is no longer held',
     suggestion: 'Stop working on this task: its lease expired, it was cancelled or finished, or another worker holds it now. Lease a new task.',
+  },
+  webhookEndpointNotFound: {
+    code: 1010,
+    httpStatus: 404,
+    retryable: false,
+    message: 'Webhook endpoint not found',
+    suggestion: 'List the endpoints of this account with GET /v2/openapi/webhooks; another account\'s endpoints are not visible.',
   },
   routeNotFound: {
     code: 4001,

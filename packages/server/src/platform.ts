@@ -127,6 +127,7 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
           cancelDependencies: { db, ledger, queue, clock },
           maxUploadBytes: config.maxUploadBytes,
           defaultRetentionDays: config.retentionDays,
+          rateLimiter,
           publicUrl: config.publicUrl,
           baseUrlOf: (request) => config.publicUrl ?? `${request.protocol}://${request.host}`,
         },

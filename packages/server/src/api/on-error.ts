@@ -76,5 +76,28 @@ function classify(error: unknown, surface: ApiSurface): { errorName: ErrorName; 
   if (typeof frameworkError?.statusCode === 'number' && frameworkError.statusCode >= 400 && frameworkError.statusCode < 500) {
     return { errorName: 'malformedRequest', detail: frameworkError.message };
   }
+  if (isDatabaseUnavailable(error)) return { errorName: 'serviceUnavailable', detail: 'the database is not reachable right now', retryAfterSeconds: 2 };
   return { errorName: 'internal' };
+}
+
+/** Connection-level failures of PostgreSQL (pg) or a locked SQLite file: the request can be retried as it was. */
+const UNAVAILABLE_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '08000', // connection_exception
+  '08003', // connection_does_not_exist
+  '08006', // connection_failure
+  'SQLITE_BUSY',
+  'SQLITE_BUSY_SNAPSHOT',
+]);
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/;
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (typeof code === 'string' && UNAVAILABLE_ERROR_CODES.has(code)) || (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message));
 }

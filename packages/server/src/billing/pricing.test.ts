@@ -29,6 +29,7 @@ const PRICE_TABLE: [string, Record<string, unknown>, number][] = [
   ['generate_image default model (flux.1_kontext_pro)', { type: 'generate_image', prompt: 'a cat' }, 5],
   ['generate_image flux.1_kontext_pro', generateImage('flux.1_kontext_pro'), 5],
   ['generate_image flux.1_dev', generateImage('flux.1_dev'), 5],
+  ['generate_image polyforge_basic (the embedded model)', generateImage('polyforge_basic'), 5],
   ['generate_image gpt_4o', generateImage('gpt_4o'), 5],
   ['generate_image gemini_2.5_flash_image_preview', generateImage('gemini_2.5_flash_image_preview'), 5],
   ['generate_image gpt_image_1.5', generateImage('gpt_image_1.5'), 10],

@@ -83,7 +83,8 @@ export class EngineRegistry {
       }
       const modelVersions: ServedModelVersion[] = versions.accepted.map((modelVersion) => {
         const engine = this.engineFor(type, modelVersion);
-        return engine ? { model_version: modelVersion, served: true, engine: engine.name } : { model_version: modelVersion, served: false };
+        const serves = engine && (!engine.modelVersions || engine.modelVersions.includes(modelVersion));
+        return serves ? { model_version: modelVersion, served: true, engine: engine.name } : { model_version: modelVersion, served: false };
       });
       const servedVersions = modelVersions.filter((entry) => entry.served);
       const engineNames = new Set(servedVersions.map((entry) => entry.engine));

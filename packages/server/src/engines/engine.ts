@@ -44,6 +44,11 @@ export interface Engine {
   readonly taskTypes: readonly string[];
   /** set by engines whose tasks run outside this process (external worker pools): their jobs go to this queue */
   readonly queueName?: string;
+  /**
+   * When set, the model_versions this engine can serve of the task types it is routed (absent: all of them).
+   * Capability listings use it; a request for another version still reaches supports(), which explains the refusal.
+   */
+  readonly modelVersions?: readonly string[];
   supports(request: TaskRequest): EngineSupport;
   /** optional create/quote-time check of what the engine alone can judge (a prompt naming nothing it can make); throws a DomainError */
   validate?(request: TaskRequest): void;

@@ -30,14 +30,28 @@ export interface VisibilityBuffer {
   inverseDepth: Float32Array;
 }
 
-export function rasterizeVisibility(lists: ScreenTriangles[], width: number, height: number): VisibilityBuffer {
+/** Thrown when the triangles' pixel bounding boxes add up to more than the work budget (heavy overdraw). */
+export class RasterBudgetExceeded extends Error {
+  constructor(readonly maxPixelTests: number) {
+    super(`rasterising would test more than ${maxPixelTests} pixels`);
+    this.name = 'RasterBudgetExceeded';
+  }
+}
+
+/**
+ * `maxPixelTests` bounds the work: every triangle costs the pixels of its bounding box, so a model of many large,
+ * overlapping triangles (a hostile file, or an n-gon fanned into thousands of slivers) could otherwise take
+ * minutes; past the budget the pass stops with RasterBudgetExceeded.
+ */
+export function rasterizeVisibility(lists: ScreenTriangles[], width: number, height: number, maxPixelTests = Number.POSITIVE_INFINITY): VisibilityBuffer {
   const triangleIds = new Int32Array(width * height).fill(-1);
   const inverseDepth = new Float32Array(width * height);
-  for (const list of lists) rasterizeList(list, width, height, triangleIds, inverseDepth);
+  const budget = { remaining: maxPixelTests, max: maxPixelTests };
+  for (const list of lists) rasterizeList(list, width, height, triangleIds, inverseDepth, budget);
   return { width, height, triangleIds, inverseDepth };
 }
 
-function rasterizeList(list: ScreenTriangles, width: number, height: number, ids: Int32Array, depth: Float32Array): void {
+function rasterizeList(list: ScreenTriangles, width: number, height: number, ids: Int32Array, depth: Float32Array, budget: { remaining: number; max: number }): void {
   const { screen, indices, cullBackFaces, firstTriangleId } = list;
   const triangleCount = indices.length / 3;
   for (let triangle = 0; triangle < triangleCount; triangle++) {
@@ -68,6 +82,8 @@ function rasterizeList(list: ScreenTriangles, width: number, height: number, ids
       [y1, y2] = [y2, y1];
       area = -area;
     }
+    budget.remaining -= (maxX - minX + 1) * (maxY - minY + 1);
+    if (budget.remaining < 0) throw new RasterBudgetExceeded(budget.max);
     const w0 = screen[i0 + 2], w1 = screen[i1 + 2], w2 = screen[i2 + 2];
 
     // Edge function of edge a→b: E(x, y) = (xb - xa)(y - ya) - (yb - ya)(x - xa) = A·x + B·y + C.

@@ -93,3 +93,30 @@ describe('renderPreview', () => {
     await expect(renderPreview(document)).rejects.toThrow(/no triangles/);
   });
 });
+
+/** `count` copies of one screen-filling triangle, each a little further back: the worst case for a rasteriser. */
+function stackedTrianglesDocument(count: number): Document {
+  const document = new Document();
+  const buffer = document.createBuffer();
+  const positions = new Float32Array(count * 9);
+  for (let copy = 0; copy < count; copy++) positions.set([-1, -1, -copy * 1e-4, 1, -1, -copy * 1e-4, 0, 1, -copy * 1e-4], copy * 9);
+  const indices = Uint32Array.from({ length: count * 3 }, (_, index) => index);
+  const primitive = document
+    .createPrimitive()
+    .setAttribute('POSITION', document.createAccessor().setType('VEC3').setArray(positions).setBuffer(buffer))
+    .setIndices(document.createAccessor().setType('SCALAR').setArray(indices).setBuffer(buffer));
+  document.getRoot().setDefaultScene(document.createScene().addChild(document.createNode().setMesh(document.createMesh().addPrimitive(primitive))));
+  return document;
+}
+
+describe('renderPreview under heavy overdraw', () => {
+  it('drops supersampling when the triangles cover the frame thousands of times over, and still draws the model', async () => {
+    const image = await decode(await renderPreview(stackedTrianglesDocument(3_000)));
+    expect([image.width, image.height]).toEqual([512, 512]);
+    expect(isBackground(image.pixel(256, 300))).toBe(false);
+  });
+
+  it('gives up with a ModelInputError (no preview) past the work budget, instead of rendering for minutes', async () => {
+    await expect(renderPreview(stackedTrianglesDocument(20_000))).rejects.toBeInstanceOf(ModelInputError);
+  });
+});

@@ -18,7 +18,7 @@ import type { Document, Material, Texture } from '@gltf-transform/core';
 import { collectWorldTriangles, type WorldPrimitive } from './collect-world-triangles.ts';
 import type { Sharp } from './encode-texture.ts';
 import { ModelInputError } from './model-input-error.ts';
-import { rasterizeVisibility, type ScreenTriangles } from './rasterize-visibility.ts';
+import { RasterBudgetExceeded, rasterizeVisibility, type ScreenTriangles } from './rasterize-visibility.ts';
 import { decodeTexture, sampleBilinear, SRGB_TO_LINEAR, type SampledTexture } from './sample-texture.ts';
 
 export interface RenderPreviewOptions {
@@ -92,11 +92,38 @@ export async function renderPreview(document: Document, options: RenderPreviewOp
     throw new ModelInputError('The model has no triangles in its default scene, so there is nothing to render a preview of.');
   }
 
-  const factor = Math.max(1, Math.round(resolved.supersampling));
   const outputSize = Math.max(1, Math.round(resolved.sizePixels));
-  const size = outputSize * factor;
-  const camera = frameCamera(worldPrimitives, resolved, size);
   const shadings = await materialShadings(worldPrimitives, sharp, resolved.maxTextureSizePixels);
+  const background = resolved.backgroundColor.map((channel) => SRGB_TO_LINEAR[Math.round(channel)]) as Vector3;
+  // Heavy overdraw is rendered without supersampling, and past that budget not at all.
+  let factor = Math.max(1, Math.round(resolved.supersampling));
+  let frame: { size: number; linear: Float32Array } | undefined;
+  while (!frame) {
+    try {
+      frame = renderFrame(worldPrimitives, shadings, resolved, outputSize * factor, background);
+    } catch (error) {
+      if (!(error instanceof RasterBudgetExceeded)) throw error;
+      if (factor === 1) throw new ModelInputError('The model overlaps itself too much to render a preview in reasonable time.');
+      factor = 1;
+    }
+  }
+  const { size, linear } = frame;
+  const rgb = downsampleToSrgb(linear, size, factor);
+  const webp = await sharp(rgb, { raw: { width: outputSize, height: outputSize, channels: 3 } }).webp({ quality: resolved.webpQuality }).toBuffer();
+  return new Uint8Array(webp.buffer, webp.byteOffset, webp.byteLength);
+}
+
+/** Pixel tests the rasteriser may spend on one frame: about a second of work here, ~1000 times a full 1024² frame. */
+const MAX_PIXEL_TESTS = 1_000_000_000;
+
+function renderFrame(
+  worldPrimitives: WorldPrimitive[],
+  shadings: Map<Material | null, MaterialShading>,
+  resolved: typeof RENDER_PREVIEW_DEFAULTS,
+  size: number,
+  background: Vector3,
+): { size: number; linear: Float32Array } {
+  const camera = frameCamera(worldPrimitives, resolved, size);
   const prepared: PreparedPrimitive[] = [];
   let firstTriangleId = 0;
   for (const world of worldPrimitives) {
@@ -109,12 +136,8 @@ export async function renderPreview(document: Document, options: RenderPreviewOp
     cullBackFaces: !(world.material?.getDoubleSided() ?? false),
     firstTriangleId,
   }));
-  const visibility = rasterizeVisibility(lists, size, size);
-  const background = resolved.backgroundColor.map((channel) => SRGB_TO_LINEAR[Math.round(channel)]) as Vector3;
-  const linear = shadeVisibility(visibility.triangleIds, size, prepared, camera, background);
-  const rgb = downsampleToSrgb(linear, size, factor);
-  const webp = await sharp(rgb, { raw: { width: outputSize, height: outputSize, channels: 3 } }).webp({ quality: resolved.webpQuality }).toBuffer();
-  return new Uint8Array(webp.buffer, webp.byteOffset, webp.byteLength);
+  const visibility = rasterizeVisibility(lists, size, size, MAX_PIXEL_TESTS);
+  return { size, linear: shadeVisibility(visibility.triangleIds, size, prepared, camera, background) };
 }
 
 /** A perspective camera looking at the bounds' centre, then zoomed and shifted on screen to fit every vertex. */

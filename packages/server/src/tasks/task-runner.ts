@@ -187,7 +187,13 @@ export class TaskRunner {
         return;
       }
       if (abort.signal.aborted) return;
-      await this.commitSuccess(job, task, result);
+      try {
+        await this.commitSuccess(job, task, result);
+      } catch (error) {
+        // The engine succeeded but the commit did not (a database outage): committing a failure now would refund
+        // a task that worked. Leave the lease to expire; the task is then run again, or failed after its last attempt.
+        this.deps.log('committing a finished task failed; it will be retried when its lease expires', { taskId: task.id, error: String(error) });
+      }
     } catch (error) {
       if (abort.signal.reason === CANCELLED || (await this.cancelRequested(task.id))) {
         await this.commitCancelled(job, task);

@@ -5,13 +5,17 @@ import { WebAccounts } from '../accounts/web-accounts.ts';
 import { StripeCheckout } from '../billing/stripe-checkout.ts';
 import type { DashboardConfig } from '../config.ts';
 import type { Database } from '../db/database-schema.ts';
+import type { RequestRateLimiter } from '../ratelimit/request-rate-limiter.ts';
+import { LogInThrottle } from './log-in-throttle.ts';
 import type { WebContext } from './web-context.ts';
 
-export type WebContextParts = Omit<WebContext, 'webAccounts' | 'sessions' | 'stripe' | 'csrfSecret' | 'signupOpen'>;
+export type WebContextParts = Omit<WebContext, 'webAccounts' | 'sessions' | 'stripe' | 'csrfSecret' | 'signupOpen' | 'logInThrottle'> & { rateLimiter: RequestRateLimiter };
 
 export async function createWebContext(parts: WebContextParts, dashboard: DashboardConfig): Promise<WebContext> {
+  const { rateLimiter, ...shared } = parts;
   return {
-    ...parts,
+    ...shared,
+    logInThrottle: new LogInThrottle(rateLimiter),
     webAccounts: new WebAccounts(parts.db, parts.onboarding),
     sessions: new SessionStore(parts.db, parts.clock, dashboard.sessionTtlSeconds),
     stripe: dashboard.stripe ? new StripeCheckout(parts.db, parts.ledger, parts.clock, dashboard.stripe) : undefined,

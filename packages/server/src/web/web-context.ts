@@ -14,6 +14,7 @@ import type { DownloadSigner } from '../files/download-signer.ts';
 import type { FileStore } from '../files/file-store.ts';
 import type { cancelTask } from '../tasks/cancel-task.ts';
 import type { TaskService } from '../tasks/task-service.ts';
+import type { LogInThrottle } from './log-in-throttle.ts';
 
 export interface WebContext {
   db: Database;
@@ -31,6 +32,8 @@ export interface WebContext {
   cancelDependencies: Parameters<typeof cancelTask>[0];
   /** absent when the operator has not configured Stripe */
   stripe?: StripeCheckout;
+  /** attempts per email and per client address, so passwords cannot be guessed at speed */
+  logInThrottle: LogInThrottle;
   /** HMAC key of the CSRF tokens, one per deployment (kept in the settings table) */
   csrfSecret: string;
   signupOpen: boolean;

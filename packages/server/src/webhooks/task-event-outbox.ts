@@ -19,12 +19,12 @@ const activeEndpointsQuery = preparedQuery<{ id: string }, [string]>((db, slot) 
 );
 
 const taskSnapshotQuery = preparedQuery<
-  { id: string; accountId: string; type: string; status: string; progress: number; consumedCredits: number; errorCode: number | null; errorMessage: string | null; createdAt: number },
+  { id: string; accountId: string; type: string; status: string; progress: number; consumedCredits: number; errorCode: number | null; errorMessage: string | null; createdAt: number; finishedAt: number | null },
   [string]
 >((db, slot) =>
   db
     .selectFrom('tasks')
-    .select(['id', 'accountId', 'type', 'status', 'progress', 'consumedCredits', 'errorCode', 'errorMessage', 'createdAt'])
+    .select(['id', 'accountId', 'type', 'status', 'progress', 'consumedCredits', 'errorCode', 'errorMessage', 'createdAt', 'finishedAt'])
     .where('id', '=', slot(0)),
 );
 
@@ -39,14 +39,19 @@ export async function recordTaskEvent(trx: Database, taskId: string, nowMs: numb
     id: eventId,
     type: eventType,
     created_at: new Date(nowMs).toISOString(),
+    // One body for every receiver: the V2 names (consumed_credit, create_time, error_msg) beside the V3 ones
+    // (credits_consumed, created_at, completed_at, error_message), so clients of either generation find theirs.
     data: {
       task_id: task.id,
       type: task.type,
       status: task.status,
       progress: task.status === 'success' ? 100 : task.progress,
       consumed_credit: task.consumedCredits,
+      credits_consumed: task.consumedCredits,
       create_time: Math.floor(task.createdAt / 1000),
-      ...(task.errorCode !== null ? { error_code: task.errorCode, error_msg: task.errorMessage ?? '' } : {}),
+      created_at: new Date(task.createdAt).toISOString(),
+      completed_at: task.finishedAt === null ? null : new Date(task.finishedAt).toISOString(),
+      ...(task.errorCode !== null ? { error_code: task.errorCode, error_msg: task.errorMessage ?? '', error_message: task.errorMessage ?? '' } : {}),
     },
   });
   for (const endpoint of endpoints) {

@@ -42,13 +42,13 @@ export class WebhookStore {
       .where('accountId', '=', accountId)
       .where('disabledAt', 'is', null)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw new DomainError('invalidParameter', `webhook endpoint ${endpointId} not found`);
+    if (Number(result.numUpdatedRows) !== 1) throw new DomainError('webhookEndpointNotFound', `webhook endpoint ${endpointId} not found`);
   }
 
   async listDeliveries(accountId: string, endpointId: string, limit = 50) {
     // another account's endpoint (or none) reads as not found, rather than as an empty log
     const endpoint = await this.db.selectFrom('webhookEndpoints').select('id').where('id', '=', endpointId).where('accountId', '=', accountId).executeTakeFirst();
-    if (!endpoint) throw new DomainError('invalidParameter', `webhook endpoint ${endpointId} not found`);
+    if (!endpoint) throw new DomainError('webhookEndpointNotFound', `webhook endpoint ${endpointId} not found`);
     return this.db
       .selectFrom('webhookDeliveries')
       .select(['id', 'eventId', 'eventType', 'status', 'attempts', 'nextAttemptAt', 'lastStatusCode', 'lastError', 'createdAt', 'deliveredAt'])

@@ -90,8 +90,9 @@ describe('segmentation, completion and texturing end to end over HTTP', () => {
     const texturedGlb = await download(textured.output.pbr_model);
     expect((await validateGlb(texturedGlb)).errors).toEqual([]);
     const texturedDocument = await new NodeIO().readBinary(texturedGlb);
-    // The seat's front edge faces the camera: its left half is in the picture's lower-left (blue) quadrant... the
-    // picture spans the chair's whole height, so the seat front (y 0.42–0.48 of 0–0.98) sits just below the middle.
+    // The picture is fitted to the chair's front silhouette (0.5 m wide, 0.98 m high), so the seat's front face
+    // (y 0.42–0.48) lies just below the picture's middle: blue on the left, yellow on the right; the top of the
+    // back is in the red top-left quadrant.
     const seatFrontLeft = await sampleSurfaceTexture(texturedDocument, [-0.15, 0.45, 0.25]);
     const seatFrontRight = await sampleSurfaceTexture(texturedDocument, [0.15, 0.45, 0.25]);
     expect(seatFrontLeft.textureSize).toEqual([2048, 2048]);

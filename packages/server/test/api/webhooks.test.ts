@@ -113,5 +113,8 @@ describe('webhooks', () => {
     expect((await client.send('GET', '/v2/openapi/webhooks')).body.data.webhooks).toHaveLength(1);
     await client.send('DELETE', `/v2/openapi/webhooks/${created.body.data.id}`);
     expect((await client.send('GET', '/v2/openapi/webhooks')).body.data.webhooks).toHaveLength(0);
+    const again = await client.send('DELETE', `/v2/openapi/webhooks/${created.body.data.id}`);
+    expect(again.status).toBe(404);
+    expect(again.body).toMatchObject({ code: 1010, message: expect.stringMatching(/Webhook endpoint not found/) });
   });
 });

@@ -83,7 +83,7 @@ describe('polyforge ops commands and serve', () => {
     expect(granted.json).toMatchObject({ account_id: accountId, credits: 1000, balance: 1300, frozen: 0 });
 
     const limited = polyforge('accounts', 'set', '--account', accountId, '--concurrency', '25', '--json');
-    expect(limited.json).toEqual({ account_id: accountId, concurrency_limit: 25 });
+    expect(limited.json).toEqual({ account_id: accountId, concurrency_limit: 25, retention_days: null, rate_limit_per_minute: null });
 
     const key = polyforge('keys', 'create', '--account', accountId, '--name', 'ci', '--json');
     expect(key.json.api_key).toMatch(/^tsk_/);

@@ -92,6 +92,21 @@ describe('web sessions and CSRF', () => {
     expect(after.location).toBe('/dashboard/login?next=%2Fdashboard%2Fkeys');
   });
 
+  it('refuses log-ins for an email after 10 attempts in a minute, even with the right password, and says when to retry', async () => {
+    const email = uniqueEmail('guessed');
+    await new WebClient(harness.baseUrl).signUp(email, 'a long passphrase');
+    const guesser = new WebClient(harness.baseUrl);
+    for (let attempt = 0; attempt < 10; attempt++) expect((await guesser.logIn(email, `guess number ${attempt}`)).status).toBe(401);
+    const throttled = await new WebClient(harness.baseUrl).logIn(email, 'a long passphrase');
+    expect(throttled.status).toBe(429);
+    expect(throttled.text).toContain('Too many log-in attempts');
+    expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
+    // another account is not affected
+    const other = uniqueEmail('unaffected');
+    await new WebClient(harness.baseUrl).signUp(other, 'another passphrase');
+    expect((await new WebClient(harness.baseUrl).logIn(other, 'another passphrase')).status).toBe(303);
+  });
+
   it('sends the visitor back where they were going after log-in, but never off-site', async () => {
     const email = uniqueEmail('next');
     await new WebClient(harness.baseUrl).signUp(email);

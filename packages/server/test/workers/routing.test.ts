@@ -111,6 +111,9 @@ describe('what this deployment serves', () => {
     expect(byType.text_to_model.model_versions).toContainEqual({ model_version: 'P1-20260311', served: true, engine: 'worker_pool:example-mesh' });
     expect(byType.import_model).toMatchObject({ served: true, engine: 'builtin' });
     expect(byType.generate_image.model_versions).toContainEqual({ model_version: 'midjourney', served: false });
+    // the embedded image model serves only its own version; third-party ones need a provider
+    expect(byType.generate_image.model_versions).toContainEqual({ model_version: 'polyforge_basic', served: true, engine: 'builtin' });
+    expect(byType.generate_image.model_versions).toContainEqual({ model_version: 'flux.1_kontext_pro', served: false });
     expect(answer.body.data.worker_pools).toEqual([
       { pool: 'example-mesh', workers_online: 0 },
       { pool: 'gpu-large', workers_online: 0 },

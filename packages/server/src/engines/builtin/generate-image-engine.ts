@@ -17,6 +17,7 @@ type GenerateImageRequest = TaskRequestOf<'generate_image'>;
 export class GenerateImageEngine implements Engine {
   readonly name = 'builtin';
   readonly taskTypes = ['generate_image'];
+  readonly modelVersions = [EMBEDDED_IMAGE_MODEL_VERSION];
 
   supports(request: TaskRequest): EngineSupport {
     const version = (request as GenerateImageRequest).model_version;

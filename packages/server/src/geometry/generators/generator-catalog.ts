@@ -39,10 +39,6 @@ export const GENERATOR_DEFINITIONS: readonly GeneratorDefinition[] = [
 
 export const PROMPT_PARSER = new PromptParser(GENERATOR_DEFINITIONS);
 
-export function findGenerator(category: string): GeneratorDefinition | undefined {
-  return GENERATOR_DEFINITIONS.find((definition) => definition.category === category);
-}
-
 /** A short help text for prompts naming nothing known: a few examples and every category. */
 export function subjectHelp(): string {
   const examples = ['a tall narrow wooden bookshelf with 5 shelves', 'a red sports car', 'a low-poly pine tree', 'a cat', 'a blue ceramic mug without a handle'];

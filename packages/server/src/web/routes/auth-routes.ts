@@ -18,6 +18,13 @@ export function registerAuthRoutes(web: FastifyInstance, context: WebContext): v
   web.post('/dashboard/login', { config: { public: true } }, async (request, reply) => {
     const email = formField(request.body, 'email');
     const password = typeof (request.body as Record<string, unknown>)?.password === 'string' ? String((request.body as Record<string, unknown>).password) : '';
+    const throttle = await context.logInThrottle.attempt(email ?? '', request.ip);
+    if (!throttle.allowed) {
+      const body = logInForm({ csrfToken: pageCsrfToken(context, request, reply), email, next: formField(request.body, 'next'), signupOpen: context.signupOpen });
+      reply.header('Retry-After', String(throttle.retryAfterSeconds));
+      const message = `Too many log-in attempts. Try again in ${throttle.retryAfterSeconds} seconds.`;
+      return sendPage(context, request, reply, { title: 'Log in', section: 'none', body, flash: { kind: 'error', message } }, 429);
+    }
     const account = email && password ? await context.webAccounts.logIn(email, password) : undefined;
     if (!account) {
       const body = logInForm({ csrfToken: pageCsrfToken(context, request, reply), email, next: formField(request.body, 'next'), signupOpen: context.signupOpen });

@@ -118,11 +118,3 @@ export function parametricShape(surface: (u: number, v: number) => Vector3Tuple,
   }
   return geometry;
 }
-
-/** Points on a circle of `radius` in the XZ plane, counter-clockwise seen from +Y. */
-export function circlePoints(radius: number, count: number, phase = 0): Vector2Tuple[] {
-  return Array.from({ length: count }, (_, index) => {
-    const angle = phase + (index / count) * Math.PI * 2;
-    return [Math.cos(angle) * radius, Math.sin(angle) * radius] as Vector2Tuple;
-  });
-}

@@ -129,12 +129,6 @@ export const COLOUR_MODIFIERS: Readonly<Record<string, number>> = {
   deep: -0.3,
 };
 
-export function colourByName(name: string): Rgb {
-  const rgb = COLOUR_NAMES[name];
-  if (!rgb) throw new Error(`unknown colour name ${name}`);
-  return rgb;
-}
-
 /** Mixes towards white (amount > 0) or black (amount < 0). */
 export function tintColour(rgb: Rgb, amount: number): Rgb {
   const target = amount >= 0 ? 255 : 0;

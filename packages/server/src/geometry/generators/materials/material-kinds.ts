@@ -61,7 +61,3 @@ export const MATERIAL_KINDS = {
 } as const satisfies Record<string, MaterialKind>;
 
 export type MaterialKindName = keyof typeof MATERIAL_KINDS;
-
-export function materialKind(name: MaterialKindName): MaterialKind {
-  return MATERIAL_KINDS[name];
-}
