@@ -1,5 +1,6 @@
 // Benchmark: create-task and get-task throughput and p99 latency on the embedded SQLite default, against a
 // bare hello-world route of the same framework, in one run. Server and load generator are separate processes.
+// Also polls a queued task once the create row has filled the queue (its queue position is computed per poll).
 // Usage: npm run bench [-- --seconds 10 --connections 32]
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -53,6 +54,7 @@ async function cli(environment: Record<string, string>, ...args: string[]): Prom
   return JSON.parse(output.find((line) => line.startsWith('{')) ?? '{}');
 }
 
+const loadBefore = os.loadavg()[0].toFixed(1);
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'polyforge-bench-'));
 const serverEnvironment = { POLYFORGE_DATA_DIR: dataDir, PORT: '18080', HOST: '127.0.0.1', POLYFORGE_LOG_LEVEL: 'warn' };
 
@@ -100,18 +102,24 @@ await stop(bare.child);
 
 rows.push({ name: 'get-task (success, signed links)', result: await runLoad({ url: `${base}/v2/openapi/task/${sourceTaskId}`, headers }) });
 const getTaskIndex = rows.length - 1;
+// a task that stays at the head of the queue while the create row fills it: polled after that row
+const headTask = await (await fetch(`${base}/v2/openapi/task`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: createBody })).json();
 rows.push({
   name: 'create-task (convert_model: validate, price, hold, insert, enqueue)',
   result: await runLoad({ url: `${base}/v2/openapi/task`, method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: createBody }),
 });
 const createIndex = rows.length - 1;
+rows.push({
+  name: `get-task (queued, position 0 of ${Math.round(rows[createIndex].result.requests.total / 1000)}k queued)`,
+  result: await runLoad({ url: `${base}/v2/openapi/task/${headTask.data.task_id}`, headers }),
+});
 await stop(server.child);
 await fs.rm(dataDir, { recursive: true, force: true });
 
 const bareGet = rows[0].result.requests.average;
 const barePost = rows[1].result.requests.average;
 console.log(`\nPolyforge API throughput — ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-console.log(`${seconds} s per row, ${connections} connections, autocannon in a separate process\n`);
+console.log(`${seconds} s per row, ${connections} connections, autocannon in a separate process; load average before ${loadBefore}, after ${os.loadavg()[0].toFixed(1)}\n`);
 console.log('| endpoint | req/s | p50 ms | p99 ms | non-2xx | ratio to bare route |');
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const [index, row] of rows.entries()) {

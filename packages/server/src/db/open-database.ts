@@ -12,13 +12,33 @@ export type DatabaseLocation = { kind: 'sqlite'; filePath: string } | { kind: 'p
 // PostgreSQL returns BIGINT as a string by default; our bigints are epoch milliseconds and sizes, well inside 2^53.
 pg.types.setTypeParser(20, (value) => Number(value));
 
+/** The one SQLite connection of a database opened here: prepared statements, cached by SQL text. */
+export interface SqliteStatements {
+  prepare(sqlText: string): BetterSqlite3.Statement;
+  /** whether a transaction is open on the connection right now */
+  readonly inTransaction: boolean;
+}
+
+const sqliteConnections = new WeakMap<Database, SqliteStatements>();
+
 export async function openDatabase(location: DatabaseLocation): Promise<Database> {
-  const db = new Kysely<DatabaseSchema>({ dialect: createDialect(location), plugins: [new CamelCasePlugin()] });
+  const opened: { sqlite?: SqliteStatements } = {};
+  const db = new Kysely<DatabaseSchema>({ dialect: createDialect(location, opened), plugins: [new CamelCasePlugin()] });
   await migrateToLatest(db);
+  if (opened.sqlite) sqliteConnections.set(db, opened.sqlite);
   return db;
 }
 
-function createDialect(location: DatabaseLocation) {
+/**
+ * The SQLite connection behind a database from openDatabase (undefined on PostgreSQL). For code that holds the
+ * connection through Kysely (`db.connection()`, as group-commit.ts does), or that runs one synchronous statement
+ * while no transaction is open on it (prepared-query.ts): either way no other query interleaves.
+ */
+export function sqliteConnectionOf(db: Database): SqliteStatements | undefined {
+  return sqliteConnections.get(db);
+}
+
+function createDialect(location: DatabaseLocation, opened: { sqlite?: SqliteStatements }) {
   if (location.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: location.url, max: 10 });
     // An idle client whose server connection drops (PostgreSQL restarted, connection terminated) emits 'error' on
@@ -39,7 +59,12 @@ function createDialect(location: DatabaseLocation) {
       sqlite.pragma('busy_timeout = 5000');
       sqlite.pragma('foreign_keys = ON');
       sqlite.pragma('synchronous = NORMAL');
-      return withStatementCache(sqlite);
+      // Savepoint journals (group-commit.ts runs each unit under a savepoint) and temporary sort tables stay in
+      // memory instead of a temp file per statement; they hold only the pages one transaction changes.
+      sqlite.pragma('temp_store = MEMORY');
+      const connection = withStatementCache(sqlite);
+      opened.sqlite = connection;
+      return connection;
     },
   });
 }
@@ -54,6 +79,9 @@ function withStatementCache(sqlite: BetterSqlite3.Database) {
   const statements = new Map<string, BetterSqlite3.Statement>();
   return {
     close: () => sqlite.close(),
+    get inTransaction() {
+      return sqlite.inTransaction;
+    },
     prepare(sqlText: string) {
       // Kysely opens transactions with a plain (deferred) BEGIN. When another process (`polyforge work` beside
       // `serve`) commits between a transaction's first read and its first write, SQLite fails that write at once

@@ -1,10 +1,41 @@
 // Compiles a Kysely query once per database and re-runs it with new parameter values. Building and compiling a
-// query costs more than running a point query on SQLite, so hot paths (polling, balance) use this.
-import type { Compilable, CompiledQuery } from 'kysely';
+// query costs more than running a point query on SQLite, so hot paths (polling, balance) use this. On SQLite the
+// compiled statement runs on the connection directly when that is safe (see below), skipping Kysely's executor.
+import { CamelCasePlugin, type Compilable, type CompiledQuery } from 'kysely';
 import type { Database } from './database-schema.ts';
-import { isPostgres } from './open-database.ts';
+import { isPostgres, sqliteConnectionOf, type SqliteStatements } from './open-database.ts';
 
 type Slot = { readonly slotIndex: number };
+
+/** Kysely instances bound to a SQLite connection their holder runs statements on directly (group-commit.ts). */
+const directConnections = new WeakMap<Database, SqliteStatements>();
+/** the row mapping of openDatabase's plugin: snake_case columns to camelCase keys */
+class RowMapper extends CamelCasePlugin {
+  map(row: Record<string, unknown>): unknown {
+    return this.mapRow(row);
+  }
+}
+const rowMapper = new RowMapper();
+
+/**
+ * Makes prepared queries on `boundDb` (a Kysely instance bound to one SQLite connection, from `db.connection()`,
+ * so no other query can run on that connection meanwhile) skip Kysely's executor and run the cached statement on
+ * `connection` itself: same SQL, same parameters, same rows, a few microseconds less per statement.
+ */
+export function runPreparedQueriesDirectly(boundDb: Database, connection: SqliteStatements): void {
+  directConnections.set(boundDb, connection);
+}
+
+/**
+ * The SQLite connection of `db` (a database from openDatabase, not a transaction) when no transaction is open on
+ * it. One better-sqlite3 call runs start to end without yielding, so a statement run then is atomic and sees only
+ * committed rows: exactly as if Kysely had queued it before or after whatever holds the connection. While a
+ * transaction is open (it may be between two of its statements), the query goes through Kysely and waits its turn.
+ */
+function idleConnectionOf(db: Database): SqliteStatements | undefined {
+  const connection = sqliteConnectionOf(db);
+  return connection && !connection.inTransaction ? connection : undefined;
+}
 
 /**
  * `build` receives `slot(i)` markers in place of values; each call of the returned function runs the compiled
@@ -23,6 +54,15 @@ export function preparedQuery<Row, Values extends unknown[]>(build: (db: Databas
     const parameters = compiled.parameters.map((parameter) =>
       typeof parameter === 'object' && parameter !== null && 'slotIndex' in parameter ? values[(parameter as Slot).slotIndex] : parameter,
     );
+    const direct = directConnections.get(db) ?? idleConnectionOf(db);
+    if (direct) {
+      const statement = direct.prepare(compiled.sql);
+      if (!statement.reader) {
+        statement.run(parameters);
+        return [];
+      }
+      return (statement.all(parameters) as Record<string, unknown>[]).map((row) => rowMapper.map(row) as Row);
+    }
     const result = await db.executeQuery<Row>({ ...compiled, parameters });
     return result.rows;
   };

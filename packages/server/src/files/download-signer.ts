@@ -11,9 +11,13 @@ export class DownloadSigner {
     readonly ttlSeconds: number,
   ) {}
 
+  /** When a link signed now expires (unix seconds): the same for every link signed within one second. */
+  expiresAtSecondsNow(): number {
+    return Math.floor(this.clock.nowMs() / 1000) + this.ttlSeconds;
+  }
+
   /** Path and query of a fresh link, e.g. /v2/openapi/downloads/<task>/model.glb?expires=..&signature=.. */
-  signPath(taskId: string, fileName: string): string {
-    const expiresAtSeconds = Math.floor(this.clock.nowMs() / 1000) + this.ttlSeconds;
+  signPath(taskId: string, fileName: string, expiresAtSeconds = this.expiresAtSecondsNow()): string {
     const path = `${DOWNLOAD_PATH_PREFIX}/${encodeURIComponent(taskId)}/${encodeURIComponent(fileName)}`;
     return `${path}?expires=${expiresAtSeconds}&signature=${this.signature(path, expiresAtSeconds)}`;
   }

@@ -10,6 +10,7 @@
 // of a priority-1 account while both have work queued. Claiming stays one index probe (queue, status, rank),
 // which is why this and not a per-claim scan over accounts; no extra state is kept outside the jobs and accounts
 // rows, and the account row is already locked by the create transaction on PostgreSQL.
+import { sql } from 'kysely';
 import type { Database } from '../db/database-schema.ts';
 import { preparedQuery } from '../db/prepared-query.ts';
 import { DomainError } from '../domain-error.ts';
@@ -18,12 +19,14 @@ import { DomainError } from '../domain-error.ts';
 export const RANK_STEP = 1_000_000;
 export const MAX_QUEUE_PRIORITY = 100;
 
+// `limit 1` written into the SQL: SQLite runs these index probes about three times faster than with `limit ?`
+// (measured on the create path, where the head query runs once per task)
 const headRankQuery = preparedQuery<{ dispatchRank: number }, [string]>((db, slot) =>
-  db.selectFrom('jobs').select('dispatchRank').where('queueName', '=', slot(0)).where('status', '=', 'queued').orderBy('dispatchRank').limit(1),
+  db.selectFrom('jobs').select('dispatchRank').where('queueName', '=', slot(0)).where('status', '=', 'queued').orderBy('dispatchRank').limit(sql.lit(1)),
 );
 
 const highestRankQuery = preparedQuery<{ dispatchRank: number }, [string, string]>((db, slot) =>
-  db.selectFrom('jobs').select('dispatchRank').where('queueName', '=', slot(0)).where('status', '=', slot(1)).orderBy('dispatchRank', 'desc').limit(1),
+  db.selectFrom('jobs').select('dispatchRank').where('queueName', '=', slot(0)).where('status', '=', slot(1)).orderBy('dispatchRank', 'desc').limit(sql.lit(1)),
 );
 
 const accountRankQuery = preparedQuery<{ queueRank: number; queuePriority: number }, [string]>((db, slot) =>
@@ -49,6 +52,19 @@ export async function virtualTimeOf(db: Database, queueName: string): Promise<nu
 export async function assignDispatchRanks(db: Database, accountId: string, queueName: string, count: number): Promise<number[]> {
   const virtualTime = await virtualTimeOf(db, queueName);
   const [account] = await accountRankQuery(db, accountId);
+  const ranks = nextDispatchRanks(account, virtualTime, count);
+  if (account) await setAccountRankQuery(db, ranks[ranks.length - 1] ?? Math.max(Number(account.queueRank ?? 0), virtualTime), accountId);
+  return ranks;
+}
+
+/** An account's fair-queue state, as stored on its row. */
+export interface AccountQueueState {
+  queueRank: number;
+  queuePriority: number;
+}
+
+/** The ranks of `count` new jobs of an account at the queue's virtual time; the last one is the account's new queueRank. */
+export function nextDispatchRanks(account: AccountQueueState | undefined, virtualTime: number, count: number): number[] {
   const priority = Math.min(MAX_QUEUE_PRIORITY, Math.max(1, Number(account?.queuePriority ?? 1)));
   const step = Math.max(1, Math.round(RANK_STEP / priority));
   let rank = Math.max(Number(account?.queueRank ?? 0), virtualTime);
@@ -57,7 +73,6 @@ export async function assignDispatchRanks(db: Database, accountId: string, queue
     rank += step;
     ranks.push(rank);
   }
-  if (account) await setAccountRankQuery(db, rank, accountId);
   return ranks;
 }
 

@@ -5,7 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database-schema.ts';
 import { isPostgres } from '../db/open-database.ts';
 import { preparedQuery } from '../db/prepared-query.ts';
-import { assignDispatchRanks } from './fair-dispatch-rank.ts';
+import { assignDispatchRanks, nextDispatchRanks, virtualTimeOf, type AccountQueueState } from './fair-dispatch-rank.ts';
 
 const insertJobQuery = preparedQuery<never, [string, string, string, number, number, number, string | null, string | null]>((db, slot) =>
   db.insertInto('jobs').values({
@@ -26,17 +26,26 @@ const insertJobQuery = preparedQuery<never, [string, string, string, number, num
   }),
 );
 
-const jobByIdQuery = preparedQuery<{ status: string; dispatchRank: number; queueName: string }, [string]>((db, slot) =>
-  db.selectFrom('jobs').select(['status', 'dispatchRank', 'queueName']).where('id', '=', slot(0)),
-);
-
-const jobsAheadQuery = preparedQuery<{ count: number }, [string, number, string]>((db, slot) =>
+/**
+ * A job's status and how many queued jobs of its queue are dispatched before it, in one statement. The count is
+ * an index range scan on jobs_fair_claim up to the job's own rank (`rank <=` bounds the range; the OR only breaks
+ * ties by id), so it reads as many index entries as there are jobs ahead, not the whole queue.
+ */
+const positionQuery = preparedQuery<{ status: string; ahead: number }, [string]>((db, slot) =>
   db
-    .selectFrom('jobs')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('queueName', '=', slot(0))
-    .where('status', '=', 'queued')
-    .where((eb) => eb.or([eb('dispatchRank', '<', slot(1)), eb.and([eb('dispatchRank', '=', slot(1)), eb('id', '<', slot(2))])])),
+    .selectFrom('jobs as me')
+    .select((eb) => [
+      'me.status',
+      eb
+        .selectFrom('jobs as ahead')
+        .select((inner) => inner.fn.countAll<number>().as('count'))
+        .whereRef('ahead.queueName', '=', 'me.queueName')
+        .where('ahead.status', '=', 'queued')
+        .whereRef('ahead.dispatchRank', '<=', 'me.dispatchRank')
+        .where((inner) => inner.or([inner('ahead.dispatchRank', '<', inner.ref('me.dispatchRank')), inner('ahead.id', '<', inner.ref('me.id'))]))
+        .as('ahead'),
+    ])
+    .where('me.id', '=', slot(0)),
 );
 
 export const JOB_STATUSES = ['queued', 'leased', 'done'] as const;
@@ -82,6 +91,18 @@ export class JobQueue {
     const queueName = job.queueName ?? DEFAULT_QUEUE;
     const [rank] = await assignDispatchRanks(db, job.accountId, queueName, 1);
     await insertJobQuery(db, job.id, job.accountId, queueName, job.maxAttempts ?? 2, this.clock.nowMs(), rank, job.taskType ?? null, job.modelVersion ?? null);
+  }
+
+  /**
+   * Enqueues one job of an account whose fair-queue state the caller read under its lock of the account row (the
+   * task-creating transaction); returns the job's rank, which the caller stores as the account's queueRank in the
+   * same transaction (together with its other account update: one statement instead of two).
+   */
+  async enqueueForLockedAccount(db: Database, job: NewJob, account: AccountQueueState): Promise<number> {
+    const queueName = job.queueName ?? DEFAULT_QUEUE;
+    const [rank] = nextDispatchRanks(account, await virtualTimeOf(db, queueName), 1);
+    await insertJobQuery(db, job.id, job.accountId, queueName, job.maxAttempts ?? 2, this.clock.nowMs(), rank, job.taskType ?? null, job.modelVersion ?? null);
+    return rank;
   }
 
   /** Enqueues many jobs of one account in one queue (bulk imports, tests, benchmarks). Call inside a transaction. */
@@ -247,9 +268,8 @@ export class JobQueue {
 
   /** How many queued jobs will be dispatched before this one (0 = next), or -1 when it is not queued. */
   async positionOf(db: Database, jobId: string): Promise<number> {
-    const [job] = await jobByIdQuery(db, jobId);
+    const [job] = await positionQuery(db, jobId);
     if (!job || job.status !== 'queued') return -1;
-    const [ahead] = await jobsAheadQuery(db, job.queueName, Number(job.dispatchRank), jobId);
-    return Number(ahead.count);
+    return Number(job.ahead);
   }
 }

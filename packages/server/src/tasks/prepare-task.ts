@@ -22,7 +22,10 @@ export interface PreparedTask {
 /** Task types whose uploaded input must be a model file rather than an image. */
 const MODEL_INPUT_TASK_TYPES = new Set(['import_model']);
 
-export async function prepareTask(db: Database, files: FileStore, accountId: string, body: unknown): Promise<PreparedTask> {
+/** Looks up a task of the account by id (any case), or undefined; the task service passes its cached lookup. */
+export type TaskLookup = (accountId: string, taskId: string) => Promise<TaskRecord | undefined>;
+
+export async function prepareTask(db: Database, files: FileStore, accountId: string, body: unknown, findTask?: TaskLookup): Promise<PreparedTask> {
   const parsed = parseTaskRequest(body);
   if (!parsed.ok) throw new DomainError(parsed.error, parsed.message);
   const request = parsed.request;
@@ -44,9 +47,8 @@ export async function prepareTask(db: Database, files: FileStore, accountId: str
   const source = sourceTaskOf(request);
   let sourceTask: TaskRecord | undefined;
   if (source) {
-    const [row] = UUID_PATTERN.test(source.taskId) ? await taskByIdQuery(db, source.taskId.toLowerCase(), accountId) : [];
-    if (!row) throw new DomainError('taskNotFound', `${source.field} ${source.taskId} does not name a task of this account`);
-    sourceTask = taskFromRow(row);
+    sourceTask = await (findTask ?? ((owner, taskId) => findTaskInDatabase(db, owner, taskId)))(accountId, source.taskId);
+    if (!sourceTask) throw new DomainError('taskNotFound', `${source.field} ${source.taskId} does not name a task of this account`);
     if (!source.allowedTypes.includes(sourceTask.type as never)) {
       throw new DomainError('invalidOriginalTask', `${request.type} cannot use a ${sourceTask.type} task as ${source.field}; accepted: ${source.allowedTypes.join(', ')}`);
     }
@@ -56,6 +58,11 @@ export async function prepareTask(db: Database, files: FileStore, accountId: str
   }
 
   return { request, price: priceTask(request), inputFiles, sourceTask };
+}
+
+async function findTaskInDatabase(db: Database, accountId: string, taskId: string): Promise<TaskRecord | undefined> {
+  const [row] = UUID_PATTERN.test(taskId) ? await taskByIdQuery(db, taskId.toLowerCase(), accountId) : [];
+  return row ? taskFromRow(row) : undefined;
 }
 
 async function resolveFileReference(files: FileStore, accountId: string, reference: FileReference, expectedKind: 'image' | 'model'): Promise<StoredFile> {

@@ -1,5 +1,6 @@
 // The only place that orchestrates a task's creation: price + hold + insert + enqueue in one transaction.
 import { EventEmitter } from 'node:events';
+import { isFinalStatus } from '@polyforge/protocol';
 import type { Ledger } from '../billing/ledger.ts';
 import type { TaskPrice } from '../billing/pricing.ts';
 import { DEFAULT_STUDIO_PRICE_LIST, studioPrice, type StudioPriceList } from '../billing/studio-prices.ts';
@@ -18,13 +19,15 @@ import { checkIdempotencyKey, findIdempotentTask, isUniqueViolation, recordIdemp
 import { prepareTask, type PreparedTask } from './prepare-task.ts';
 import { recordTaskEvent } from '../webhooks/task-event-outbox.ts';
 import { taskFromRow, UUID_PATTERN, type TaskRecord } from './task-record.ts';
+import { TaskReadCache } from './task-read-cache.ts';
+import { GroupCommit } from '../db/group-commit.ts';
 
 const taskByIdQuery = preparedQuery<TasksTable, [string, string]>((db, slot) =>
   db.selectFrom('tasks').selectAll().where('id', '=', slot(0)).where('accountId', '=', slot(1)),
 );
 
-const lockAccountQuery = preparedQuery<{ concurrencyLimit: number; activeTasks: number; volumeDiscountPercent: number }, [string]>((db, slot) => {
-  const query = db.selectFrom('accounts').select(['concurrencyLimit', 'activeTasks', 'volumeDiscountPercent']).where('id', '=', slot(0));
+const lockAccountQuery = preparedQuery<{ concurrencyLimit: number; activeTasks: number; volumeDiscountPercent: number; queueRank: number; queuePriority: number }, [string]>((db, slot) => {
+  const query = db.selectFrom('accounts').select(['concurrencyLimit', 'activeTasks', 'volumeDiscountPercent', 'queueRank', 'queuePriority']).where('id', '=', slot(0));
   // Serialises creates of one account on PostgreSQL; SQLite transactions are already serial.
   return isPostgres(db) ? query.forUpdate() : query;
 });
@@ -53,8 +56,9 @@ const insertTaskQuery = preparedQuery<never, unknown[]>((db, slot) =>
   }),
 );
 
-const countActiveTaskQuery = preparedQuery<never, [number, string]>((db, slot) =>
-  db.updateTable('accounts').set({ activeTasks: slot(0) }).where('id', '=', slot(1)),
+/** The account's count of active tasks and its fair-queue rank, both changed by a create: one statement. */
+const updateCreatingAccountQuery = preparedQuery<never, [number, number, string]>((db, slot) =>
+  db.updateTable('accounts').set({ activeTasks: slot(0), queueRank: slot(1) }).where('id', '=', slot(2)),
 );
 
 export interface TaskServiceDependencies {
@@ -92,8 +96,13 @@ export interface TaskWithQueueInfo {
 export class TaskService {
   /** Emits 'enqueued' after a task commits, so in-process workers wake without polling. */
   readonly events = new EventEmitter();
+  private readonly finishedTasks = new TaskReadCache();
+  /** creates share commits on SQLite (db/group-commit.ts) */
+  private readonly groupCommit: GroupCommit;
 
-  constructor(private readonly deps: TaskServiceDependencies) {}
+  constructor(private readonly deps: TaskServiceDependencies) {
+    this.groupCommit = new GroupCommit(deps.db);
+  }
 
   async quoteTask(
     accountId: string,
@@ -128,7 +137,8 @@ export class TaskService {
       const replay = await this.replayOf(accountId, idempotencyKey, requestHash);
       if (replay) return replay;
     }
-    const prepared = await prepareTask(db, this.deps.files, accountId, body);
+    // the source task of a convert must be finished, so it usually comes from the task cache
+    const prepared = await prepareTask(db, this.deps.files, accountId, body, (owner, taskId) => this.findTask(owner, taskId));
     const served = engines.find(prepared.request);
     if (!options.testMode && !served) {
       throw new DomainError('notAvailable', `no engine on this deployment serves ${prepared.request.type} yet`);
@@ -166,7 +176,7 @@ export class TaskService {
       wallet,
     };
     try {
-      await db.transaction().execute((trx) => this.insertQueuedTask(trx, row, idempotencyKey, requestHash, costOf));
+      await this.groupCommit.run((trx) => this.insertQueuedTask(trx, row, idempotencyKey, requestHash, costOf));
     } catch (error) {
       // A concurrent retry with the same key committed first: answer with its task.
       if (idempotencyKey !== undefined && isUniqueViolation(error)) {
@@ -219,9 +229,10 @@ export class TaskService {
       row.isTest,
       row.wallet ?? DEFAULT_WALLET,
     );
-    await countActiveTaskQuery(trx, account.activeTasks + 1, row.accountId);
-    await queue.enqueue(trx, { id: row.id, accountId: row.accountId, ...this.deps.engines.jobRouteOf(JSON.parse(row.inputJson), row.isTest === 1) });
-    await recordTaskEvent(trx, row.id, row.createdAt);
+    const job = { id: row.id, accountId: row.accountId, ...this.deps.engines.jobRouteOf(JSON.parse(row.inputJson), row.isTest === 1) };
+    const queueRank = await queue.enqueueForLockedAccount(trx, job, account);
+    await updateCreatingAccountQuery(trx, Number(account.activeTasks) + 1, queueRank, row.accountId);
+    await recordTaskEvent(trx, row.id, row.createdAt, row.accountId);
   }
 
   private async replayOf(accountId: string, idempotencyKey: string, requestHash: string): Promise<CreatedTask | undefined> {
@@ -231,11 +242,13 @@ export class TaskService {
     return row ? { task: taskFromRow(row), replayed: true } : undefined;
   }
 
+  /** A task of the account with its queue position; finished tasks come from a short-lived cache (task-read-cache.ts). */
   async getTask(accountId: string, taskId: string): Promise<TaskWithQueueInfo> {
     const { db, queue, engines, clock } = this.deps;
-    const [row] = UUID_PATTERN.test(taskId) ? await taskByIdQuery(db, taskId.toLowerCase(), accountId) : [];
-    if (!row) throw new DomainError('taskNotFound', `task ${taskId} not found`);
-    const task = taskFromRow(row);
+    const found = await this.findTaskWithInfo(accountId, taskId);
+    if (!found) throw new DomainError('taskNotFound', `task ${taskId} not found`);
+    if (isFinalStatus(found.task.status)) return found;
+    const { task } = found;
     const queuePosition = task.status === 'queued' ? await queue.positionOf(db, task.id) : -1;
     let estimatedSecondsLeft: number | null = null;
     if (task.status === 'running') {
@@ -245,5 +258,23 @@ export class TaskService {
       estimatedSecondsLeft = Math.max(1, Math.round(estimate - elapsedSeconds));
     }
     return { task, queuePosition, estimatedSecondsLeft };
+  }
+
+  private async findTask(accountId: string, taskId: string): Promise<TaskRecord | undefined> {
+    return (await this.findTaskWithInfo(accountId, taskId))?.task;
+  }
+
+  /** The task from the cache of finished tasks, else from the database (finished ones are then cached). */
+  private async findTaskWithInfo(accountId: string, taskId: string): Promise<TaskWithQueueInfo | undefined> {
+    if (!UUID_PATTERN.test(taskId)) return undefined;
+    const id = taskId.toLowerCase();
+    const nowMs = this.deps.clock.nowMs();
+    const cached = this.finishedTasks.get(accountId, id, nowMs);
+    if (cached) return cached;
+    const [row] = await taskByIdQuery(this.deps.db, id, accountId);
+    if (!row) return undefined;
+    const info: TaskWithQueueInfo = { task: taskFromRow(row), queuePosition: -1, estimatedSecondsLeft: null };
+    this.finishedTasks.remember(info, nowMs);
+    return info;
   }
 }

@@ -28,7 +28,9 @@ const taskSnapshotQuery = preparedQuery<
     .where('id', '=', slot(0)),
 );
 
-export async function recordTaskEvent(trx: Database, taskId: string, nowMs: number): Promise<void> {
+/** `accountId`, when the caller knows it (a create), lets an account without endpoints skip reading the task. */
+export async function recordTaskEvent(trx: Database, taskId: string, nowMs: number, accountId?: string): Promise<void> {
+  if (accountId !== undefined && (await activeEndpointsQuery(trx, accountId)).length === 0) return;
   const [task] = await taskSnapshotQuery(trx, taskId);
   if (!task) return;
   const endpoints = await activeEndpointsQuery(trx, task.accountId);

@@ -1,6 +1,6 @@
 // V2 task endpoints: create, quote, get.
 import type { FastifyInstance } from 'fastify';
-import { presentTaskV2 } from '../task-view-v2.ts';
+import { taskResponseJsonV2 } from '../task-view-v2.ts';
 import { createOptionsOf } from '../create-options.ts';
 import type { ApiContext } from '../api-context.ts';
 
@@ -16,8 +16,10 @@ export function registerV2TaskRoutes(app: FastifyInstance, context: ApiContext):
     return { code: 0, data: quote };
   });
 
-  app.get<{ Params: { taskId: string } }>('/v2/openapi/task/:taskId', async (request) => {
+  app.get<{ Params: { taskId: string } }>('/v2/openapi/task/:taskId', async (request, reply) => {
     const info = await context.tasks.getTask(request.account.accountId, request.params.taskId);
-    return { code: 0, data: presentTaskV2(info, context.signer, context.baseUrlOf(request)) };
+    // already JSON: a finished task's body is reused within the second its links are signed for
+    reply.type('application/json; charset=utf-8');
+    return taskResponseJsonV2(info, context.signer, context.baseUrlOf(request));
   });
 }
