@@ -22,6 +22,13 @@ export interface WriteObjOptions {
   quadFaces?: Map<Primitive, number[][]>;
 }
 
+export interface WriteObjChunksOptions extends WriteObjOptions {
+  /** The OBJ text is handed out in pieces of about this many bytes, each ending at a line end. */
+  chunkBytes: number;
+  /** Receives each piece as it is written; the writer never touches a piece again once handed out. */
+  onChunk: (chunk: Uint8Array) => void;
+}
+
 export const WRITE_OBJ_DEFAULTS: Required<Omit<WriteObjOptions, 'quadFaces'>> = {
   mtlFileName: 'model.mtl',
 };
@@ -33,14 +40,24 @@ export function writeObj(document: Document, options: WriteObjOptions = {}): Obj
 
 /** writeObj with the OBJ as bytes: what convert-model.ts zips, without a round trip through a JS string. */
 export function writeObjFiles(document: Document, options: WriteObjOptions = {}): Omit<ObjFiles, 'objText'> & { objBytes: Uint8Array } {
-  const { mtlFileName, quadFaces } = { ...WRITE_OBJ_DEFAULTS, ...options };
+  const chunks: Uint8Array[] = [];
+  const files = writeObjChunks(document, { ...options, chunkBytes: Number.POSITIVE_INFINITY, onChunk: (chunk) => chunks.push(chunk) });
+  return { objBytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), ...files };
+}
+
+/**
+ * Writes the OBJ text in pieces through `onChunk`, so a caller can compress one piece on another thread while the
+ * next is being written; returns the MTL and the textures.
+ */
+export function writeObjChunks(document: Document, options: WriteObjChunksOptions): Omit<ObjFiles, 'objText'> {
+  const { mtlFileName, quadFaces, chunkBytes, onChunk } = { ...WRITE_OBJ_DEFAULTS, ...options };
   const primitives = collectWorldTriangles(document);
   const sources = quadFaces ? listScenePrimitives(document) : [];
   const materials = nameMaterials(primitives);
   const textures = nameTextures(document, [...materials.keys()].filter((material): material is Material => material !== null));
   const mtlText = materials.size > 0 ? writeMtl(materials, textures) : '';
 
-  const out = new AsciiWriter(estimateBytes(primitives));
+  const out = new AsciiWriter(Math.min(estimateBytes(primitives), chunkBytes + CHUNK_SLACK_BYTES), chunkBytes, onChunk);
   out.text('# Wavefront OBJ written by Polyforge\n');
   if (mtlText) out.text(`mtllib ${mtlFileName}\n`);
   let positionBase = 1, uvBase = 1, normalBase = 1;
@@ -66,12 +83,15 @@ export function writeObjFiles(document: Document, options: WriteObjOptions = {})
     if (primitive.uvs) uvBase += vertexCount;
     if (primitive.normals) normalBase += vertexCount;
   }
+  out.finish();
   return {
-    objBytes: out.finish(),
     mtlText,
     textures: [...textures.values()].map(({ name, texture }) => ({ name, bytes: texture.getImage()! })),
   };
 }
+
+/** Room past chunkBytes for the line that crosses it (lines are short; the writer grows if one is not). */
+const CHUNK_SLACK_BYTES = 64 * 1024;
 
 function writeVertices(out: AsciiWriter, { positions, normals, uvs, colors }: WorldPrimitive): void {
   const vertexCount = positions.length / 3;
@@ -83,16 +103,19 @@ function writeVertices(out: AsciiWriter, { positions, normals, uvs, colors }: Wo
       out.space(); out.decimal(toSrgb(colors[p])); out.space(); out.decimal(toSrgb(colors[p + 1])); out.space(); out.decimal(toSrgb(colors[p + 2]));
     }
     out.newline();
+    out.handOffIfFull();
   }
   if (uvs) {
     for (let vertex = 0; vertex < vertexCount; vertex++) {
       out.text('vt '); out.decimal(uvs[vertex * 2]); out.space(); out.decimal(1 - uvs[vertex * 2 + 1]); out.newline();
+      out.handOffIfFull();
     }
   }
   if (normals) {
     for (let vertex = 0; vertex < vertexCount; vertex++) {
       const n = vertex * 3;
       out.text('vn '); out.decimal(normals[n]); out.space(); out.decimal(normals[n + 1]); out.space(); out.decimal(normals[n + 2]); out.newline();
+      out.handOffIfFull();
     }
   }
 }
@@ -144,6 +167,7 @@ function writeFaces(out: AsciiWriter, faces: Uint32Array | PolygonList, position
     }
     index += size;
     out.newline();
+    out.handOffIfFull();
   }
 }
 
@@ -223,8 +247,20 @@ class AsciiWriter {
   private length = 0;
   private readonly digits = new Uint8Array(24);
 
-  constructor(initialBytes: number) {
+  constructor(
+    private readonly initialBytes: number,
+    private readonly chunkBytes: number,
+    private readonly onChunk: (chunk: Uint8Array) => void,
+  ) {
     this.bytes = new Uint8Array(Math.max(1024, initialBytes));
+  }
+
+  /** Hands the text written so far to onChunk once it reaches chunkBytes, and continues in a fresh buffer. */
+  handOffIfFull(): void {
+    if (this.length < this.chunkBytes) return;
+    this.onChunk(this.bytes.subarray(0, this.length));
+    this.bytes = new Uint8Array(Math.max(1024, this.initialBytes));
+    this.length = 0;
   }
 
   text(value: string): void {
@@ -306,8 +342,10 @@ class AsciiWriter {
     this.length += places;
   }
 
-  finish(): Uint8Array {
-    return this.bytes.subarray(0, this.length);
+  /** Hands out the rest. */
+  finish(): void {
+    if (this.length > 0) this.onChunk(this.bytes.subarray(0, this.length));
+    this.length = 0;
   }
 
   private reserve(extra: number): void {
