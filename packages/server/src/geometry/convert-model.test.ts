@@ -221,6 +221,23 @@ describe('convertModel', () => {
     expect(text.match(/^f /gm)).toHaveLength(4);
   });
 
+  it('writes a plain .obj when the only materials belong to meshes outside the default scene', async () => {
+    const document = await readModel(binaryStl(), 'stl');
+    const offScene = document.createMesh('off-scene').addPrimitive(
+      document
+        .createPrimitive()
+        .setAttribute('POSITION', document.createAccessor().setType('VEC3').setArray(new Float32Array([0, 0, 0, 1, 0, 0, 0, 1, 0])))
+        .setMaterial(document.createMaterial('unused')),
+    );
+    document.createNode('not-in-any-scene').setMesh(offScene);
+    const converted = await convertModel(document, { format: 'OBJ' });
+    expect(converted).toMatchObject({ extension: 'obj', mimeType: 'model/obj' });
+    const text = new TextDecoder().decode(converted.bytes);
+    expect(text.startsWith('# Wavefront OBJ')).toBe(true);
+    expect(text).not.toMatch(/mtllib|usemtl/);
+    expect(text.match(/^f /gm)).toHaveLength(4);
+  });
+
   it('poses skinned meshes by their joints, not by the mesh node', async () => {
     const document = skinnedAnimatedDocument();
     const bone1 = document.getRoot().listNodes().find((node) => node.getName() === 'bone1')!;

@@ -3,6 +3,7 @@
 // and the textures when the model has materials, otherwise a plain .obj; STL gives binary STL; FBX gives
 // binary FBX 7.4 with embedded textures; USDZ a textured USDZ package; 3MF a 3MF package (Z up, millimetres).
 
+import zlib from 'node:zlib';
 import type { Document, Primitive } from '@gltf-transform/core';
 import { write3mf } from './write-3mf.ts';
 import { writeFbx } from './write-fbx.ts';
@@ -79,16 +80,14 @@ async function objOutput(document: Document, baseName: string, quadFaces?: Map<P
   const hasMaterials = document.getRoot().listMeshes().some((mesh) => mesh.listPrimitives().some((primitive) => primitive.getMaterial()));
   if (!hasMaterials) return { bytes: writeObjFiles(document, { mtlFileName, quadFaces }).objBytes, extension: 'obj', mimeType: 'model/obj' };
   const deflater = new PiecewiseDeflater(OBJ_TEXT_COMPRESSION_LEVEL);
-  const pieces: Uint8Array[] = [];
-  const onChunk = (piece: Uint8Array) => {
-    pieces.push(piece);
-    deflater.add(piece);
-  };
+  const onChunk = (piece: Uint8Array) => deflater.add(piece);
   const { mtlText, textures } = writeObjChunks(document, { mtlFileName, quadFaces, chunkBytes: OBJ_PIECE_BYTES, onChunk });
-  // the materials belong to meshes outside the default scene: nothing to put in an MTL
-  if (!mtlText) return { bytes: Buffer.concat(pieces), extension: 'obj', mimeType: 'model/obj' };
+  const obj = await deflater.finish();
+  // The materials belong to meshes outside the default scene: nothing to put in an MTL. Rare enough to inflate
+  // the text back rather than keep every piece of it while it is written.
+  if (!mtlText) return { bytes: zlib.inflateRawSync(obj.deflated), extension: 'obj', mimeType: 'model/obj' };
   const entries: ZipEntry[] = [
-    { name: `${baseName}.obj`, ...(await deflater.finish()) },
+    { name: `${baseName}.obj`, ...obj },
     { name: mtlFileName, bytes: new TextEncoder().encode(mtlText), compressionLevel: OBJ_TEXT_COMPRESSION_LEVEL },
     // Images are already compressed; storing them saves time for no loss of size.
     ...textures.map((texture) => ({ name: texture.name, bytes: texture.bytes, compressionLevel: 0 })),
