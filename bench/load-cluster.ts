@@ -106,7 +106,10 @@ export class PrivatePostgres {
   }
 
   async startServer(): Promise<void> {
-    const options = `-p ${this.port} -k ${this.dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
+    // fsync off is safe for the faults run: it kills the server's processes, not the machine, so WAL already handed
+    // to the kernel survives. synchronous_commit must stay on: off, a commit is acknowledged before its WAL is
+    // written, and an immediate stop loses the last ones (a run lost a created task that way).
+    const options = `-p ${this.port} -k ${this.dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=on -c full_page_writes=off -c max_connections=300`;
     this.run('pg_ctl', ['-D', path.join(this.dataDir, 'data'), '-o', options, '-l', path.join(this.dataDir, 'server.log'), '-w', 'start']);
   }
 
