@@ -71,7 +71,10 @@ export interface PlatformOptions {
 export async function createPlatform(config: Readonly<PlatformConfig>, options: PlatformOptions = {}): Promise<Platform> {
   const clock = options.clock ?? systemClock;
   const db = await openDatabase(config.database);
-  const blobs = await createBlobStore(config);
+  const blobs = await createBlobStore(config).catch(async (error: unknown) => {
+    await db.destroy(); // a boot that fails leaves no connection (or SQLite file handle) behind
+    throw error;
+  });
   const ledger = new Ledger(clock);
   const accounts = new AccountStore(db, clock, config.defaultConcurrencyLimit);
   const onboarding = new AccountOnboarding(db, accounts, ledger, clock);

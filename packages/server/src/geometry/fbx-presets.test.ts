@@ -2,18 +2,21 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { HIERARCHY_BOUNDS, hierarchyDocument } from '../../test/fixtures/build-fixtures.ts';
 import { assimpInfo, hasAssimp } from '../../test/fixtures/assimp-info.ts';
 import { convertModel } from './convert-model.ts';
 import { modelStats } from './model-stats.ts';
 import { quadrangulate } from './quadrangulate.ts';
 
+const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'fbx-preset-'));
+afterAll(() => fs.rm(scratch, { recursive: true, force: true }));
+
 async function fbxBounds(preset: 'blender' | '3dsmax' | 'mixamo', withQuads = false) {
   const document = hierarchyDocument();
   const quadFaces = withQuads ? quadrangulate(document) : undefined;
   const output = await convertModel(document, { format: 'FBX', fbxPreset: preset, quadFaces });
-  const filePath = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'fbx-preset-')), `${preset}.fbx`);
+  const filePath = path.join(await fs.mkdtemp(path.join(scratch, `${preset}-`)), `${preset}.fbx`);
   await fs.writeFile(filePath, output.bytes);
   const rawInfo = execFileSync('assimp', ['info', filePath, '-r'], { encoding: 'utf8' });
   return { info: assimpInfo(filePath), rawInfo, document };

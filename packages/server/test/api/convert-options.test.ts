@@ -1,7 +1,7 @@
 // convert_model options and highpoly_to_lowpoly over real HTTP: import a model, convert or decimate it, download
 // the result and read it back with an independent reader (glTF-Transform + the Khronos validator, sharp, hdrify,
 // fflate for zips, assimp where installed).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -33,7 +33,12 @@ describe('convert_model options and smart low poly, end to end', () => {
     grid.getRoot().listMaterials()[0].setBaseColorTexture(grid.createTexture('checker').setImage(checkerPng(64, 8)).setMimeType('image/png'));
     gridGlb = await toGlb(grid);
   });
-  afterAll(() => platform.close());
+  // every directory the assimp checks write goes under this one, removed at the end
+  const scratch = mkdtempSync(join(tmpdir(), 'polyforge-convert-options-'));
+  afterAll(async () => {
+    rmSync(scratch, { recursive: true, force: true });
+    await platform.close();
+  });
 
   async function runToEnd(client: Client, body: unknown) {
     const created = await client.createTask(body);
@@ -129,7 +134,7 @@ describe('convert_model options and smart low poly, end to end', () => {
     expect(faces.length).toBeGreaterThan(600);
     expect(faces.filter((line) => line.split(' ').length === 5).length).toBeGreaterThan(faces.length / 4);
     if (hasAssimp) {
-      const directory = mkdtempSync(join(tmpdir(), 'polyforge-quad-'));
+      const directory = mkdtempSync(join(scratch, 'quad-'));
       for (const [name, content] of Object.entries(files)) writeFileSync(join(directory, name), content);
       // `assimp info` triangulates: each quad reads as two triangles.
       const quads = faces.filter((line) => line.split(' ').length === 5).length;
@@ -194,7 +199,7 @@ describe('convert_model options and smart low poly, end to end', () => {
     expect(vertices.length).toBe(24);
     expect(vertices.every((line) => line.split(' ').length === 7)).toBe(true);
     if (hasAssimp) {
-      const directory = mkdtempSync(join(tmpdir(), 'polyforge-colors-'));
+      const directory = mkdtempSync(join(scratch, 'colors-'));
       for (const [name, content] of Object.entries(files)) writeFileSync(join(directory, name), content);
       expect(assimpInfo(join(directory, 'model.obj'))).toMatchObject({ faceCount: 12 });
     }
@@ -214,7 +219,7 @@ describe('convert_model options and smart low poly, end to end', () => {
     const files = unzipSync((await download(objTask)).bytes);
     expect(Object.keys(files).filter((name) => /\.(png|jpg)$/.test(name))).toHaveLength(1);
     if (hasAssimp) {
-      const directory = mkdtempSync(join(tmpdir(), 'polyforge-pack-'));
+      const directory = mkdtempSync(join(scratch, 'pack-'));
       for (const [name, content] of Object.entries(files)) writeFileSync(join(directory, name), content);
       expect(assimpInfo(join(directory, 'model.obj'))).toMatchObject({ faceCount: 24 });
     }
@@ -245,7 +250,7 @@ describe('convert_model options and smart low poly, end to end', () => {
     const keys = new Set(points.map(([x, y, z]) => `${x.toFixed(4)},${y.toFixed(4)},${z.toFixed(4)}`));
     for (const [x, y, z] of points) expect(keys.has(`${(1 - x + 0).toFixed(4)},${y.toFixed(4)},${z.toFixed(4)}`)).toBe(true);
     if (hasAssimp) {
-      const directory = mkdtempSync(join(tmpdir(), 'polyforge-symmetry-'));
+      const directory = mkdtempSync(join(scratch, 'symmetry-'));
       for (const [name, content] of Object.entries(files)) writeFileSync(join(directory, name), content);
       const quads = faces.filter((line) => line.split(' ').length === 5).length;
       expect(assimpInfo(join(directory, 'model.obj')).faceCount).toBe(faces.length + quads);
@@ -301,7 +306,7 @@ describe('convert_model options and smart low poly, end to end', () => {
     expect(fbx.path).toMatch(/\.fbx$/);
     expect(new TextDecoder().decode(fbx.bytes.subarray(0, 18))).toBe('Kaydara FBX Binary');
     if (hasAssimp) {
-      const directory = mkdtempSync(join(tmpdir(), 'polyforge-lowpoly-'));
+      const directory = mkdtempSync(join(scratch, 'lowpoly-'));
       writeFileSync(join(directory, 'model.fbx'), fbx.bytes);
       const info = assimpInfo(join(directory, 'model.fbx'));
       // `assimp info` triangulates, so a quad counts twice: at most 2 × face_limit triangles.

@@ -49,7 +49,12 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     HOST: '127.0.0.1',
     ...options.environment,
   });
-  const platform = await createPlatform(config, { clock: options.clock });
+  const platform = await createPlatform(config, { clock: options.clock }).catch(async (error: unknown) => {
+    // a test of a failing boot must not leave its database or data directory behind
+    await database.drop();
+    await fs.rm(dataDir, { recursive: true, force: true });
+    throw error;
+  });
   if (options.workers) platform.startWorkers();
   const address = await platform.app.listen({ port: 0, host: '127.0.0.1' });
 
@@ -77,9 +82,12 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       // A test's fetch may leave a keep-alive socket that is not idle (a body it did not read to the end); the
       // server would wait for it until its headers timeout. Nothing is in flight when a test closes.
       platform.app.server.closeAllConnections();
-      await platform.close();
-      await database.drop();
-      await fs.rm(dataDir, { recursive: true, force: true });
+      try {
+        await platform.close();
+        await database.drop();
+      } finally {
+        await fs.rm(dataDir, { recursive: true, force: true });
+      }
     },
   };
 }
