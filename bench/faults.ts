@@ -6,16 +6,13 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openOpsContext } from '../packages/server/src/ops/ops-context.ts';
 import { denseGridDocument, toGlb } from '../packages/server/test/fixtures/build-fixtures.ts';
-import { argument, auditLedgerAt, freePort, PrivatePostgres, sleep, startPolyforge, stopProcess, type PolyforgeProcess } from './load-cluster.ts';
+import { argument, auditLedgerAt, createBenchAccounts, FINAL_STATUSES, freePort, PrivatePostgres, sleep, startPolyforge, stopProcess, type PolyforgeProcess } from './load-cluster.ts';
 
 const clientCount = argument('clients', 40);
 const accountCount = argument('accounts', 10);
 const seconds = argument('seconds', 36);
-const FINAL = new Set(['success', 'failed', 'cancelled', 'banned', 'expired']);
 
 const postgres = await PrivatePostgres.start();
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'polyforge-faults-'));
@@ -47,34 +44,17 @@ try {
   const nextApi = () => apiUrls[roundRobin++ % apiUrls.length];
 
   // Accounts, each with a 60k-triangle grid imported: its conversions take long enough to be killed mid-way.
-  const ops = await openOpsContext({ DATABASE_URL: postgres.url, POLYFORGE_DATA_DIR: dataDir });
-  const grid = await toGlb(denseGridDocument(60_000));
-  const accounts: { id: string; apiKey: string; sourceTaskId: string }[] = [];
-  for (let index = 0; index < accountCount; index += 1) {
-    const account = await ops.accounts.createAccount({ email: `faults-${index}-${randomBytes(3).toString('hex')}@bench.local`, concurrencyLimit: 10 });
-    await ops.onboarding.grantCredits(account.id, 100_000);
-    const headers = { Authorization: `Bearer ${account.apiKey}` };
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(grid)]), 'grid.glb');
-    const upload = await (await fetch(`${nextApi()}/v2/openapi/upload`, { method: 'POST', headers, body: form })).json();
-    const created = await (
-      await fetch(`${nextApi()}/v2/openapi/task`, {
-        method: 'POST',
-        headers: { ...headers, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ type: 'import_model', file: { type: 'glb', file_token: upload.data.image_token } }),
-      })
-    ).json();
-    accounts.push({ id: account.id, apiKey: account.apiKey, sourceTaskId: created.data.task_id });
-  }
-  for (const account of accounts) {
-    for (;;) {
-      const task = await (await fetch(`${nextApi()}/v2/openapi/task/${account.sourceTaskId}`, { headers: { Authorization: `Bearer ${account.apiKey}` } })).json();
-      if (task.data.status === 'success') break;
-      if (FINAL.has(task.data.status)) throw new Error(`source import failed: ${JSON.stringify(task.data)}`);
-      await sleep(200);
-    }
-  }
-  await ops.close();
+  const accounts = await createBenchAccounts({
+    databaseUrl: postgres.url,
+    dataDir,
+    nextApi,
+    count: accountCount,
+    emailPrefix: 'faults',
+    credits: 100_000,
+    concurrencyLimit: 10,
+    model: await toGlb(denseGridDocument(60_000)),
+    pollMilliseconds: 200,
+  });
 
   const responses = { ok: 0, clientErrors: 0, serverErrors: 0, networkErrors: 0 };
   const accepted = new Set<string>();
@@ -111,7 +91,7 @@ try {
         const response = await send(`${nextApi()}/v2/openapi/task/${taskId}`, { headers });
         record(response);
         const task = response?.status === 200 ? await response.json().catch(() => undefined) : undefined;
-        if (task && FINAL.has(task.data.status)) break;
+        if (task && FINAL_STATUSES.has(task.data.status)) break;
       }
     }
   }
@@ -180,7 +160,7 @@ try {
   await checker.end();
   const audit = await auditLedgerAt(postgres.url);
 
-  const acceptedNotFinal = accepted.size - acceptedRows.filter((row) => FINAL.has(row.status)).length;
+  const acceptedNotFinal = accepted.size - acceptedRows.filter((row) => FINAL_STATUSES.has(row.status)).length;
   console.log(`\nPolyforge faults — ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
   console.log(`2 API + 2 worker processes on a private PostgreSQL; ${clientCount} clients, ${accountCount} accounts, ${((endsAt - startedAt) / 1000).toFixed(0)} s of load, every task final ${((drainedAt - loadEndedAt) / 1000).toFixed(1)} s after the last create\n`);
   console.log('| fault | at (s) | detail |');
@@ -206,7 +186,7 @@ try {
   const failures = [
     acceptedNotFinal > 0 && 'accepted tasks not final',
     unfinished !== 0 && 'tasks not final',
-    killedRows.some((row) => !FINAL.has(row.status)) && 'a killed task not final',
+    killedRows.some((row) => !FINAL_STATUSES.has(row.status)) && 'a killed task not final',
     audit.frozenCredits > 0 && 'frozen credits',
     audit.doubleCharges > 0 && 'double charges',
     audit.balanceMismatches + audit.captureMismatches + audit.activeCountMismatches > 0 && 'the ledger audit',

@@ -2,6 +2,7 @@
 // and `polyforge work` processes on one database, a private PostgreSQL server that may be restarted, client
 // accounts, and the ledger audit (test/scale/ledger-audit.ts) that every run ends with.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openDatabase } from '../packages/server/src/db/open-database.ts';
+import { openOpsContext } from '../packages/server/src/ops/ops-context.ts';
 import { auditLedger, type LedgerAudit } from '../packages/server/test/scale/ledger-audit.ts';
 
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -183,3 +185,62 @@ export function percentile(values: number[], fraction: number): number {
 }
 
 export const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+export const FINAL_STATUSES = new Set(['success', 'failed', 'cancelled', 'banned', 'expired']);
+
+export interface BenchAccount {
+  id: string;
+  apiKey: string;
+  /** A successful import_model of `model`, the source the run's convert_model tasks point at. */
+  sourceTaskId: string;
+}
+
+/**
+ * Creates `count` accounts through the ops layer, grants each `credits`, and imports `model` for each through the
+ * API (`nextApi` spreads the calls over the API processes); returns once every import has succeeded.
+ */
+export async function createBenchAccounts(options: {
+  databaseUrl: string;
+  dataDir: string;
+  nextApi: () => string;
+  count: number;
+  emailPrefix: string;
+  credits: number;
+  concurrencyLimit: number;
+  model: Uint8Array;
+  pollMilliseconds: number;
+}): Promise<BenchAccount[]> {
+  const { nextApi } = options;
+  const ops = await openOpsContext({ DATABASE_URL: options.databaseUrl, POLYFORGE_DATA_DIR: options.dataDir });
+  const accounts: BenchAccount[] = [];
+  try {
+    for (let index = 0; index < options.count; index += 1) {
+      const email = `${options.emailPrefix}-${index}-${randomBytes(3).toString('hex')}@bench.local`;
+      const account = await ops.accounts.createAccount({ email, concurrencyLimit: options.concurrencyLimit });
+      await ops.onboarding.grantCredits(account.id, options.credits);
+      const headers = { Authorization: `Bearer ${account.apiKey}` };
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(options.model)]), 'model.glb');
+      const upload = await (await fetch(`${nextApi()}/v2/openapi/upload`, { method: 'POST', headers, body: form })).json();
+      const created = await (
+        await fetch(`${nextApi()}/v2/openapi/task`, {
+          method: 'POST',
+          headers: { ...headers, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ type: 'import_model', file: { type: 'glb', file_token: upload.data.image_token } }),
+        })
+      ).json();
+      accounts.push({ id: account.id, apiKey: account.apiKey, sourceTaskId: created.data.task_id });
+    }
+    for (const account of accounts) {
+      for (;;) {
+        const task = await (await fetch(`${nextApi()}/v2/openapi/task/${account.sourceTaskId}`, { headers: { Authorization: `Bearer ${account.apiKey}` } })).json();
+        if (task.data.status === 'success') break;
+        if (FINAL_STATUSES.has(task.data.status)) throw new Error(`source import failed: ${JSON.stringify(task.data)}`);
+        await sleep(options.pollMilliseconds);
+      }
+    }
+  } finally {
+    await ops.close();
+  }
+  return accounts;
+}

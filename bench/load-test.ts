@@ -9,13 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openOpsContext } from '../packages/server/src/ops/ops-context.ts';
 import { texturedCubeGlb } from '../packages/server/test/fixtures/build-fixtures.ts';
 import {
   argument,
   auditLedgerAt,
+  createBenchAccounts,
   createDatabase,
   dropDatabase,
+  FINAL_STATUSES,
   freePort,
   percentile,
   sleep,
@@ -32,7 +33,6 @@ const concurrencyLimit = argument('concurrency', 5);
 const databaseIndex = process.argv.indexOf('--database');
 const serverUrl = databaseIndex > 0 ? process.argv[databaseIndex + 1] : 'postgres://postgres@127.0.0.1:5432/postgres';
 
-const FINAL = new Set(['success', 'failed', 'cancelled', 'banned', 'expired']);
 const databaseName = `polyforge_load_${randomBytes(4).toString('hex')}`;
 const databaseUrl = await createDatabase(serverUrl, databaseName);
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'polyforge-load-'));
@@ -69,34 +69,17 @@ try {
   const nextApi = () => apiUrls[roundRobin++ % apiUrls.length];
 
   // Accounts with credits and a finished import to convert from.
-  const ops = await openOpsContext({ DATABASE_URL: databaseUrl, POLYFORGE_DATA_DIR: dataDir });
-  const cube = await texturedCubeGlb();
-  const accounts: { id: string; apiKey: string; sourceTaskId: string }[] = [];
-  for (let index = 0; index < accountCount; index += 1) {
-    const account = await ops.accounts.createAccount({ email: `load-${index}-${randomBytes(3).toString('hex')}@bench.local`, concurrencyLimit });
-    await ops.onboarding.grantCredits(account.id, 1_000_000);
-    const headers = { Authorization: `Bearer ${account.apiKey}` };
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(cube)]), 'cube.glb');
-    const upload = await (await fetch(`${nextApi()}/v2/openapi/upload`, { method: 'POST', headers, body: form })).json();
-    const created = await (
-      await fetch(`${nextApi()}/v2/openapi/task`, {
-        method: 'POST',
-        headers: { ...headers, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ type: 'import_model', file: { type: 'glb', file_token: upload.data.image_token } }),
-      })
-    ).json();
-    accounts.push({ id: account.id, apiKey: account.apiKey, sourceTaskId: created.data.task_id });
-  }
-  for (const account of accounts) {
-    for (;;) {
-      const task = await (await fetch(`${nextApi()}/v2/openapi/task/${account.sourceTaskId}`, { headers: { Authorization: `Bearer ${account.apiKey}` } })).json();
-      if (task.data.status === 'success') break;
-      if (FINAL.has(task.data.status)) throw new Error(`source import failed: ${JSON.stringify(task.data)}`);
-      await sleep(100);
-    }
-  }
-  await ops.close();
+  const accounts = await createBenchAccounts({
+    databaseUrl,
+    dataDir,
+    nextApi,
+    count: accountCount,
+    emailPrefix: 'load',
+    credits: 1_000_000,
+    concurrencyLimit,
+    model: await texturedCubeGlb(),
+    pollMilliseconds: 100,
+  });
 
   // The concurrency monitor: the worst account, sampled every 200 ms in one statement (one snapshot).
   const monitor = new pg.Client({ connectionString: databaseUrl });
@@ -148,7 +131,7 @@ try {
         await sleep(250);
         const response = await timed(stats.get, () => fetch(`${nextApi()}/v2/openapi/task/${taskId}`, { headers }));
         const task = response?.status === 200 ? await response.json() : undefined;
-        if (task && FINAL.has(task.data.status)) {
+        if (task && FINAL_STATUSES.has(task.data.status)) {
           finished.add(taskId);
           break;
         }
