@@ -18,36 +18,20 @@ import { signedDistance } from '../../images/distance-transform.ts';
 import type { ForegroundMask } from '../../images/foreground-mask.ts';
 import { pushPullFill } from '../../images/push-pull-fill.ts';
 import { ModelInputError } from '../model-input-error.ts';
-import { levelSetMesh, type TriangleMesh } from '../multiview/level-set-mesh.ts';
-import { projectViewTextures, type TexturedMesh, type TextureView } from '../multiview/project-view-textures.ts';
+import { levelSetMesh } from '../multiview/level-set-mesh.ts';
+import type { MultiviewModel, MultiviewToModelOptions } from '../multiview/multiview-to-model.ts';
+import { projectViewTextures, type TextureView } from '../multiview/project-view-textures.ts';
 import { sampleBilinear, sampleSignedDistance, type ScalarGrid } from '../multiview/sample-grid.ts';
 import { simplifyMesh } from '../multiview/simplify-mesh.ts';
 import { smoothMesh } from '../multiview/smooth-mesh.ts';
 import { fitViewFrame, maskBoundingBox, projectToView, type ViewFrame } from '../multiview/view-frame.ts';
 import { inflateSilhouette } from './inflate-silhouette.ts';
 
-export interface ImageToModelOptions {
-  backgroundRemover: BackgroundRemover;
-  sharp: typeof sharpModule;
-  /** false: geometry only (no UVs, no atlas). */
-  textured: boolean;
-  /** Longest side of each view's cell in the texture atlas. */
-  textureCellPixels: number;
-  maxTriangles: number;
-  /** Level-set cells across the model's longest side. */
-  gridResolution: number;
-  /** Longest side the mask and height field are computed at. */
-  workingSizePixels?: number;
-  reportProgress?: (percent: number) => void;
-}
+export type ImageToModelOptions = MultiviewToModelOptions;
 
 export const IMAGE_TO_MODEL_WORKING_SIZE_PIXELS = 256;
 
-export interface SingleImageModel {
-  mesh: TexturedMesh | TriangleMesh;
-  /** Size of the model's bounding box, world units (the longest side is 1). */
-  extent: [number, number, number];
-}
+export type SingleImageModel = MultiviewModel;
 
 export async function imageToModel(imageBytes: Uint8Array, options: ImageToModelOptions): Promise<SingleImageModel> {
   const progress = options.reportProgress ?? (() => undefined);

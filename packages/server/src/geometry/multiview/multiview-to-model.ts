@@ -21,13 +21,18 @@ export interface MultiviewImage {
   bytes: Uint8Array;
 }
 
+/** The options of both reconstructions from images: this one and image-to-model/image-to-model.ts. */
 export interface MultiviewToModelOptions {
   backgroundRemover: BackgroundRemover;
   sharp: typeof sharpModule;
+  /** false: geometry only (no UVs, no atlas). */
   textured: boolean;
+  /** Longest side of each view's cell in the texture atlas. */
   textureCellPixels: number;
   maxTriangles: number;
+  /** Level-set cells across the model's longest side. */
   gridResolution: number;
+  /** Longest side the masks (and image-to-model's height field) are computed at. */
   workingSizePixels?: number;
   reportProgress?: (percent: number) => void;
 }
@@ -36,6 +41,7 @@ export const MULTIVIEW_WORKING_SIZE_PIXELS = 256;
 
 export interface MultiviewModel {
   mesh: TexturedMesh | TriangleMesh;
+  /** Size of the model's bounding box, world units (the longest side is 1). */
   extent: [number, number, number];
 }
 
