@@ -3,3 +3,4 @@ export * from './task-status.ts';
 export * from './task-types.ts';
 export * from './task-requests/index.ts';
 export * from './webhook-signature.ts';
+export * from './worker-lease.ts';

@@ -1,28 +1,9 @@
 // The worker protocol's HTTP calls (/worker/v1, docs/worker-protocol.md), one method each; errors carry the
 // HTTP status and the platform's error code so the worker loop can tell a lost lease (409) from an outage.
-export interface LeaseInput {
-  name: string;
-  kind: 'image' | 'model';
-  format: string;
-  file_name: string;
-  size_bytes: number;
-  path: string;
-  url: string;
-}
+import type { WorkerLease, WorkerLeaseInput } from '@polyforge/protocol';
 
-export interface Lease {
-  lease_id: string;
-  task_id: string;
-  task_type: string;
-  model_version: string | null;
-  attempt: number;
-  max_attempts: number;
-  lease_expires_at: number;
-  lease_seconds: number;
-  heartbeat_interval_seconds: number;
-  request: Record<string, unknown>;
-  inputs: LeaseInput[];
-}
+export type Lease = WorkerLease;
+export type LeaseInput = WorkerLeaseInput;
 
 export interface Registration {
   worker_id: string;

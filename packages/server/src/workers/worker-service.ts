@@ -4,6 +4,7 @@
 // that lost its lease commits nothing and one lease never reaches another task.
 import { randomBytes } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
+import type { WorkerLease, WorkerLeaseInput } from '@polyforge/protocol';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database-schema.ts';
 import { DomainError } from '../domain-error.ts';
@@ -42,19 +43,8 @@ export interface RegisteredWorker {
   modelVersions: string[] | null;
 }
 
-export interface LeaseView {
-  lease_id: string;
-  task_id: string;
-  task_type: string;
-  model_version: string | null;
-  attempt: number;
-  max_attempts: number;
-  lease_expires_at: number;
-  lease_seconds: number;
-  heartbeat_interval_seconds: number;
-  request: Record<string, unknown>;
-  inputs: { name: string; kind: string; format: string; file_name: string; size_bytes: number; path: string }[];
-}
+/** A lease before the route adds each input's absolute `url` (it knows the request's base URL). */
+export type LeaseView = Omit<WorkerLease, 'inputs'> & { inputs: Omit<WorkerLeaseInput, 'url'>[] };
 
 const OUTPUT_KEY = /^[a-z][a-z0-9_]{0,63}(\.[a-z][a-z0-9_]{0,63})?$/;
 const EXTENSION = /^[a-z0-9]{1,8}$/;
