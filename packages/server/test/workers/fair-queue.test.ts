@@ -5,21 +5,17 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setQueuePriority } from '../../src/queue/fair-dispatch-rank.ts';
 import { apiClient } from '../harness/api-client.ts';
-import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
-import { registeredWorker, writeRoutingFile } from './worker-test-kit.ts';
+import type { TestPlatform } from '../harness/start-test-platform.ts';
+import { registeredWorker, startRoutedTestPlatform } from './worker-test-kit.ts';
 
 describe('fair queue', () => {
   let harness: TestPlatform;
-  let removeRouting: () => Promise<void>;
 
   beforeAll(async () => {
-    const routing = await writeRoutingFile();
-    removeRouting = routing.remove;
-    harness = await startTestPlatform({ environment: { POLYFORGE_ROUTING_FILE: routing.filePath } });
+    harness = await startRoutedTestPlatform();
   });
   afterAll(async () => {
     await harness.close();
-    await removeRouting();
   });
 
   async function claimAccounts(queueName: string, count: number): Promise<string[]> {

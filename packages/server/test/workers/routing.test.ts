@@ -11,8 +11,8 @@ import { buildEngineRegistry } from '../../src/engines/routing/build-engine-regi
 import { engineRegistryFromConfig } from '../../src/engines/routing/engine-registry-from-config.ts';
 import { parseRoutingRules } from '../../src/engines/routing/routing-rules.ts';
 import { apiClient } from '../harness/api-client.ts';
-import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
-import { workerClient, writeRoutingFile } from './worker-test-kit.ts';
+import type { TestPlatform } from '../harness/start-test-platform.ts';
+import { startRoutedTestPlatform, workerClient, writeRoutingFile } from './worker-test-kit.ts';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const polyforgeBin = path.join(repositoryRoot, 'packages/cli/bin/polyforge.js');
@@ -89,16 +89,12 @@ describe('routing rules', () => {
 
 describe('what this deployment serves', () => {
   let harness: TestPlatform;
-  let removeRouting: () => Promise<void>;
 
   beforeAll(async () => {
-    const routing = await writeRoutingFile();
-    removeRouting = routing.remove;
-    harness = await startTestPlatform({ environment: { POLYFORGE_ROUTING_FILE: routing.filePath } });
+    harness = await startRoutedTestPlatform();
   });
   afterAll(async () => {
     await harness.close();
-    await removeRouting();
   });
 
   it('lists task types, model versions and worker pools at GET /v2/openapi/capabilities (with a customer key)', async () => {

@@ -6,33 +6,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { texturedCubeGlb } from '../fixtures/build-fixtures.ts';
 import { apiClient } from '../harness/api-client.ts';
 import { startTestPlatform, type TestAccount, type TestPlatform } from '../harness/start-test-platform.ts';
-import { writeRoutingFile } from './worker-test-kit.ts';
+import { startRoutedTestPlatform } from './worker-test-kit.ts';
 
 describe('upstream gateway (Tripo-compatible API, here another Polyforge)', () => {
   let upstream: TestPlatform;
   let gateway: TestPlatform;
   let operator: TestAccount;
-  let removeRouting: () => Promise<void>;
 
   beforeAll(async () => {
     upstream = await startTestPlatform({ workers: true });
     // enough for one conversion (5 credits) upstream, so the second one is refused there
     operator = await upstream.createAccount({ credits: 5 });
-    const routing = await writeRoutingFile({ routes: [{ task_type: 'convert_model', engine: 'upstream' }] });
-    removeRouting = routing.remove;
-    gateway = await startTestPlatform({
-      environment: {
-        POLYFORGE_ROUTING_FILE: routing.filePath,
-        POLYFORGE_UPSTREAM_URL: `${upstream.baseUrl}/v2/openapi`,
-        POLYFORGE_UPSTREAM_API_KEY: operator.apiKey,
-        POLYFORGE_UPSTREAM_POLL_SECONDS: '0.1',
+    gateway = await startRoutedTestPlatform(
+      {
+        environment: {
+          POLYFORGE_UPSTREAM_URL: `${upstream.baseUrl}/v2/openapi`,
+          POLYFORGE_UPSTREAM_API_KEY: operator.apiKey,
+          POLYFORGE_UPSTREAM_POLL_SECONDS: '0.1',
+        },
       },
-    });
+      { routes: [{ task_type: 'convert_model', engine: 'upstream' }] },
+    );
   });
   afterAll(async () => {
     await gateway?.close();
     await upstream?.close();
-    await removeRouting();
   });
 
   async function importedModel(client: ReturnType<typeof apiClient>): Promise<string> {

@@ -5,24 +5,20 @@ import { buildShape, meshToGlb } from '../../../worker-sdk/src/examples/parametr
 import { checkerPng } from '../fixtures/encode-png.ts';
 import { validateGlb } from '../fixtures/validate-glb.ts';
 import { apiClient } from '../harness/api-client.ts';
-import { ManualClock, startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
-import { registeredWorker, workerClient, writeRoutingFile } from './worker-test-kit.ts';
+import { ManualClock, type TestPlatform } from '../harness/start-test-platform.ts';
+import { registeredWorker, startRoutedTestPlatform, workerClient } from './worker-test-kit.ts';
 
 describe('worker protocol', () => {
   const clock = new ManualClock(Date.now());
   let harness: TestPlatform;
-  let removeRouting: () => Promise<void>;
   let glb: Uint8Array;
 
   beforeAll(async () => {
-    const routing = await writeRoutingFile();
-    removeRouting = routing.remove;
-    harness = await startTestPlatform({ clock, leaseSeconds: 30, environment: { POLYFORGE_ROUTING_FILE: routing.filePath } });
+    harness = await startRoutedTestPlatform({ clock, leaseSeconds: 30 });
     glb = await meshToGlb(buildShape('box'), [0.2, 0.4, 0.8], 'box');
   });
   afterAll(async () => {
     await harness.close();
-    await removeRouting();
   });
 
   async function customer() {

@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { validateGlb } from '../fixtures/validate-glb.ts';
 import { apiClient } from '../harness/api-client.ts';
-import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
-import { writeRoutingFile } from './worker-test-kit.ts';
+import type { TestPlatform } from '../harness/start-test-platform.ts';
+import { startRoutedTestPlatform } from './worker-test-kit.ts';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const PYTHON_WORKER = path.join(repositoryRoot, 'workers/python/examples/parametric_mesh_worker.py');
@@ -22,14 +22,11 @@ interface WorkerProcess {
 
 describe('worker SDKs end to end', () => {
   let harness: TestPlatform;
-  let removeRouting: () => Promise<void>;
   let token: string;
   const running: WorkerProcess[] = [];
 
   beforeAll(async () => {
-    const routing = await writeRoutingFile();
-    removeRouting = routing.remove;
-    harness = await startTestPlatform({ leaseSeconds: 5, environment: { POLYFORGE_ROUTING_FILE: routing.filePath } });
+    harness = await startRoutedTestPlatform({ leaseSeconds: 5 });
     token = (await harness.platform.workerTokens.create('sdk-test', ['example-mesh'])).token;
   });
   afterEach(async () => {
@@ -41,7 +38,6 @@ describe('worker SDKs end to end', () => {
   });
   afterAll(async () => {
     await harness.close();
-    await removeRouting();
   });
 
   function startWorker(kind: 'python' | 'ts', environment: Record<string, string> = {}): WorkerProcess {

@@ -2,7 +2,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { TestPlatform } from '../harness/start-test-platform.ts';
+import { startTestPlatform, type TestPlatform, type TestPlatformOptions } from '../harness/start-test-platform.ts';
 
 export const TEST_ROUTING = {
   routes: [
@@ -18,6 +18,28 @@ export async function writeRoutingFile(routing: unknown = TEST_ROUTING, extensio
   const filePath = path.join(directory, `routing.${extension}`);
   await fs.writeFile(filePath, typeof routing === 'string' ? routing : JSON.stringify(routing));
   return { filePath, remove: () => fs.rm(directory, { recursive: true, force: true }) };
+}
+
+/** A test platform that boots with `routing` as its routing file; its close() also removes the file. */
+export async function startRoutedTestPlatform(options: TestPlatformOptions = {}, routing: unknown = TEST_ROUTING): Promise<TestPlatform> {
+  const routingFile = await writeRoutingFile(routing);
+  let harness: TestPlatform;
+  try {
+    harness = await startTestPlatform({ ...options, environment: { ...options.environment, POLYFORGE_ROUTING_FILE: routingFile.filePath } });
+  } catch (error) {
+    await routingFile.remove();
+    throw error;
+  }
+  return {
+    ...harness,
+    async close() {
+      try {
+        await harness.close();
+      } finally {
+        await routingFile.remove();
+      }
+    },
+  };
 }
 
 export interface ProtocolResponse {
