@@ -7,6 +7,7 @@
 // centroid lies on the side the near band's normal points to — the integrated turning of the surface across
 // the joint, as a mesh-independent measure.
 import { otherFace, type FaceGraph } from './build-face-graph.ts';
+import { MinHeap } from './min-heap.ts';
 
 export interface BandFolds {
   /** Per dual edge between two different parts (others 0): the fold angle across it, radians. */
@@ -19,7 +20,7 @@ export function bandFolds(graph: FaceGraph, parts: Int32Array, partThickness: Fl
   const radius = new Float64Array(faceCount);
   const distance = new Float64Array(faceCount).fill(Infinity);
   const source = new Int32Array(faceCount).fill(-1);
-  const heap = new BoundedHeap(faceCount);
+  const heap = new MinHeap(faceCount);
   for (let face = 0; face < faceCount; face++) {
     if (parts[face] < 0) continue;
     for (let slot = graph.adjacencyStart[face]; slot < graph.adjacencyStart[face + 1]; slot++) {
@@ -34,7 +35,7 @@ export function bandFolds(graph: FaceGraph, parts: Int32Array, partThickness: Fl
     }
   }
   while (heap.size > 0) {
-    const face = heap.pop();
+    const face = heap.popValue();
     const limit = radius[source[face]];
     for (let slot = graph.adjacencyStart[face]; slot < graph.adjacencyStart[face + 1]; slot++) {
       const edge = graph.adjacencyEdge[slot];
@@ -77,54 +78,4 @@ export function bandFolds(graph: FaceGraph, parts: Int32Array, partThickness: Fl
     concave[edge] = side > 0 ? 1 : 0;
   }
   return { angle, concave };
-}
-
-/** Binary min-heap keyed by distance, values face ids; at most one live entry per push. */
-class BoundedHeap {
-  private keys: Float64Array;
-  private values: Int32Array;
-  size = 0;
-
-  constructor(capacity: number) {
-    this.keys = new Float64Array(Math.max(16, capacity));
-    this.values = new Int32Array(Math.max(16, capacity));
-  }
-
-  push(key: number, value: number): void {
-    if (this.size === this.keys.length) {
-      const keys = new Float64Array(this.size * 2), values = new Int32Array(this.size * 2);
-      keys.set(this.keys);
-      values.set(this.values);
-      this.keys = keys;
-      this.values = values;
-    }
-    let index = this.size++;
-    while (index > 0) {
-      const parent = (index - 1) >> 1;
-      if (this.keys[parent] <= key) break;
-      this.keys[index] = this.keys[parent];
-      this.values[index] = this.values[parent];
-      index = parent;
-    }
-    this.keys[index] = key;
-    this.values[index] = value;
-  }
-
-  pop(): number {
-    const top = this.values[0];
-    const lastKey = this.keys[--this.size], lastValue = this.values[this.size];
-    let index = 0;
-    for (;;) {
-      let child = index * 2 + 1;
-      if (child >= this.size) break;
-      if (child + 1 < this.size && this.keys[child + 1] < this.keys[child]) child++;
-      if (this.keys[child] >= lastKey) break;
-      this.keys[index] = this.keys[child];
-      this.values[index] = this.values[child];
-      index = child;
-    }
-    this.keys[index] = lastKey;
-    this.values[index] = lastValue;
-    return top;
-  }
 }

@@ -2,6 +2,7 @@
 // several source faces, with any non-negative length per dual edge. Faces another component holds stay at
 // Infinity. Typed arrays throughout: segmentation runs a few dozen of these over 100k faces.
 import { otherFace, type GraphTopology } from './build-face-graph.ts';
+import { MinHeap } from './min-heap.ts';
 
 export interface DistanceField {
   distance: Float64Array;
@@ -13,7 +14,7 @@ export interface DistanceField {
 export function faceGraphDistances(graph: GraphTopology, edgeWeights: Float64Array, sources: readonly number[], within?: Uint8Array): DistanceField {
   const distance = new Float64Array(graph.faceCount).fill(Infinity);
   const nearestSource = new Int32Array(graph.faceCount).fill(-1);
-  const heap = new MinHeap(Math.max(16, graph.faceCount));
+  const heap = new MinHeap(graph.faceCount);
   sources.forEach((face, index) => {
     if (distance[face] === 0) return;
     distance[face] = 0;
@@ -39,57 +40,4 @@ export function faceGraphDistances(graph: GraphTopology, edgeWeights: Float64Arr
     }
   }
   return { distance, nearestSource };
-}
-
-/** A binary min-heap of (key, value) pairs in growable typed arrays. */
-class MinHeap {
-  private keys: Float64Array;
-  private values: Int32Array;
-  size = 0;
-
-  constructor(capacity: number) {
-    this.keys = new Float64Array(capacity);
-    this.values = new Int32Array(capacity);
-  }
-
-  push(key: number, value: number): void {
-    if (this.size === this.keys.length) {
-      const keys = new Float64Array(this.size * 2);
-      keys.set(this.keys);
-      const values = new Int32Array(this.size * 2);
-      values.set(this.values);
-      this.keys = keys;
-      this.values = values;
-    }
-    let index = this.size++;
-    while (index > 0) {
-      const parent = (index - 1) >> 1;
-      if (this.keys[parent] <= key) break;
-      this.keys[index] = this.keys[parent];
-      this.values[index] = this.values[parent];
-      index = parent;
-    }
-    this.keys[index] = key;
-    this.values[index] = value;
-  }
-
-  /** Removes the smallest key and returns its value. */
-  popValue(): number {
-    const top = this.values[0];
-    const lastKey = this.keys[--this.size];
-    const lastValue = this.values[this.size];
-    let index = 0;
-    for (;;) {
-      let child = index * 2 + 1;
-      if (child >= this.size) break;
-      if (child + 1 < this.size && this.keys[child + 1] < this.keys[child]) child++;
-      if (this.keys[child] >= lastKey) break;
-      this.keys[index] = this.keys[child];
-      this.values[index] = this.values[child];
-      index = child;
-    }
-    this.keys[index] = lastKey;
-    this.values[index] = lastValue;
-    return top;
-  }
 }
