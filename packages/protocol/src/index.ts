@@ -4,3 +4,4 @@ export * from './task-types.ts';
 export * from './task-requests/index.ts';
 export * from './webhook-signature.ts';
 export * from './worker-lease.ts';
+export * from './json-values.ts';

@@ -1,6 +1,7 @@
 // Animation tasks: animate_prerigcheck, animate_rig, animate_retarget (tripo-api.md §4.14).
 import { z } from 'zod';
-import { booleanField, describeInput, enumField, expected, modelVersionField, taskIdField } from './fields.ts';
+import { describeInput } from '../json-values.ts';
+import { booleanField, enumField, expected, modelVersionField, taskIdField } from './fields.ts';
 import { MODEL_VERSION_TABLES } from './model-versions.ts';
 import { ANIMATION_PRESETS } from './animation-presets.ts';
 

@@ -1,22 +1,12 @@
 // Field builders shared by the task-request schemas: human error messages, file references, prompts, seeds.
 import { z } from 'zod';
+import { describeInput, isHttpUrl } from '../json-values.ts';
 import type { ModelVersionTable } from './model-versions.ts';
 import type { TaskRequestError } from './task-request-error.ts';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Emoji blocks only; ©, ® and ™ are "pictographic" too but harmless in a prompt.
 const EMOJI_PATTERN = /[\u{1F000}-\u{1FAFF}\u{2600}-\u{27BF}\u{FE0F}]/u;
-
-/** A short, JSON-ish rendering of what the client sent, for error messages. */
-export function describeInput(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
 
 /** Zod error option: "is required" when absent, else "must be <description> (got <input>)". */
 export function expected(description: string) {
@@ -142,13 +132,4 @@ export function fourViewSlots() {
   return z
     .array(fileSlotSchema, expected('a list of 4 file objects [front, left, back, right]'))
     .length(4, expected('a list of exactly 4 file objects [front, left, back, right] ({} for an omitted view)'));
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }

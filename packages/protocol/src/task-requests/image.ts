@@ -1,8 +1,8 @@
 // Image tasks: text_to_image, generate_image, generate_multiview_image, edit_multiview_image (tripo-api.md §4.7–4.9).
 import { z } from 'zod';
+import { describeInput } from '../json-values.ts';
 import {
   booleanField,
-  describeInput,
   enumField,
   errorParams,
   expected,

@@ -1,7 +1,7 @@
 // POST /v2/openapi/task body → a validated TaskRequest with every documented default filled in, or a typed error.
 import { z } from 'zod';
 import { TASK_TYPES, isDeprecatedTaskType, isTaskType, type TaskType } from '../task-types.ts';
-import { describeInput } from './fields.ts';
+import { describeInput, isPlainObject } from '../json-values.ts';
 import { isTaskRequestError, type TaskRequestError } from './task-request-error.ts';
 import { imageToModelSchema, multiviewToModelSchema, refineModelSchema, textToModelSchema } from './generate-model.ts';
 import { stylizeModelSchema, textureModelSchema } from './texture-and-stylize.ts';
@@ -115,12 +115,6 @@ function formatPath(path: readonly PropertyKey[]): string {
 /** Options a transform left unset (e.g. P1's forbidden options) are dropped so the echo holds no undefined keys. */
 function withoutUndefinedFields<T extends object>(request: T): T {
   return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined)) as T;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
 }
 
 function describeBody(body: unknown): string {

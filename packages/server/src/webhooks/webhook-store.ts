@@ -1,5 +1,6 @@
 // An account's webhook endpoints and the log of deliveries to them.
 import { randomBytes } from 'node:crypto';
+import { isHttpUrl } from '@polyforge/protocol';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database-schema.ts';
 import { DomainError } from '../domain-error.ts';
@@ -57,14 +58,5 @@ export class WebhookStore {
       .orderBy('createdAt', 'desc')
       .limit(Math.min(Math.max(limit, 1), 200))
       .execute();
-  }
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
   }
 }

@@ -1,12 +1,13 @@
 // /v3 uploads: multipart POST /v3/files, and presigned uploads (POST /v3/files/presign or
 // /v3/files/upload-credentials, then a PUT of the bytes to the signed URL this server serves).
+import { isPlainObject } from '@polyforge/protocol';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../../domain-error.ts';
 import type { StoredFile } from '../../files/file-store.ts';
 import type { ApiContext } from '../api-context.ts';
 import { isoTime } from '../v3/task-view-v3.ts';
 import { V3_UPLOAD_PATH_PREFIX, v3Success } from '../v3/v3-envelope.ts';
-import { fileTokenOf, isPlainObject } from '../v3/v3-inputs.ts';
+import { fileTokenOf } from '../v3/v3-inputs.ts';
 
 /** Presigned upload URLs stay valid this long (the V3 docs say about 30 minutes). */
 export const PRESIGNED_UPLOAD_TTL_SECONDS = 30 * 60;

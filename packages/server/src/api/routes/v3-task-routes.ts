@@ -1,5 +1,6 @@
 // /v3 task endpoints: one creation endpoint per operation (translated into the shared V2 task request),
 // the task by id, and several tasks by id (POST /v3/tasks/list).
+import { isPlainObject } from '@polyforge/protocol';
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../../domain-error.ts';
 import type { ApiContext } from '../api-context.ts';
@@ -8,7 +9,7 @@ import { taskOutputImageResolver } from '../v3/task-output-image.ts';
 import { presentTaskV3, v3StatusOf, type TaskViewV3 } from '../v3/task-view-v3.ts';
 import { translateV3Request } from '../v3/translate-v3-request.ts';
 import { v3Success } from '../v3/v3-envelope.ts';
-import { fileTokenOf, isPlainObject } from '../v3/v3-inputs.ts';
+import { fileTokenOf } from '../v3/v3-inputs.ts';
 import { V3_OPERATIONS } from '../v3/v3-operations.ts';
 
 /** How many ids one POST /v3/tasks/list may ask for. */

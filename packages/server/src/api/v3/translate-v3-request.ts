@@ -1,8 +1,8 @@
 // Turns a /v3 creation body into the V2-shaped task request that parseTaskRequest validates, so both surfaces
 // share one task logic: `input`/`inputs` become file objects or source-task ids, `model` becomes model_version.
-import { MULTIVIEW_VIEWS } from '@polyforge/protocol';
+import { describeInput, isPlainObject, MULTIVIEW_VIEWS } from '@polyforge/protocol';
 import { DomainError } from '../../domain-error.ts';
-import { describe, invalid, isPlainObject, parseV3Input, type V2FileObject, type V3Input } from './v3-inputs.ts';
+import { invalid, parseV3Input, type V2FileObject, type V3Input } from './v3-inputs.ts';
 import { checkImageOptions, modelVersionFor, requestedModelOf, V3_IMAGE_ONLY_OPTIONS } from './v3-model-rules.ts';
 import type { V3Operation } from './v3-operations.ts';
 
@@ -19,7 +19,7 @@ export async function translateV3Request(operation: V3Operation, body: unknown, 
   if (!isPlainObject(body)) throw new DomainError('malformedRequest', `The request body must be a JSON object (got ${describeBody(body)})`);
   const { input, inputs, model, model_version: modelVersion, type, ...rest } = body;
   if (type !== undefined && type !== operation.taskType) {
-    throw invalid('type', `is decided by the endpoint: ${endpoint} creates ${operation.taskType} tasks (got ${describe(type)})`);
+    throw invalid('type', `is decided by the endpoint: ${endpoint} creates ${operation.taskType} tasks (got ${describeInput(type)})`);
   }
   const request: Record<string, unknown> = { type: operation.taskType, ...withoutNulls(rest) };
 
@@ -89,7 +89,7 @@ async function applyReferenceImages(context: TranslationContext, input: unknown,
   delete request.files;
   if (single !== undefined) request.file = await singleImage(context, singleField, single);
   if (list !== undefined) {
-    if (!Array.isArray(list)) throw invalid(listField, `must be a list of file tokens, URLs or task ids (got ${describe(list)})`);
+    if (!Array.isArray(list)) throw invalid(listField, `must be a list of file tokens, URLs or task ids (got ${describeInput(list)})`);
     request.files = await Promise.all(
       list.map(async (value, index) => {
         const slot = await imageSlot(context.resolver, parseV3Input(value, `${listField}[${index}]`));

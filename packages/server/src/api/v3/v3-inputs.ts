@@ -1,5 +1,6 @@
 // Reads one V3 input value (tripo-api.md §6.3): a `file_<uuid>` token, an http(s) URL, a bare task UUID
 // (an earlier task's output), or an object {file_token | url | object | task_id, type?}.
+import { describeInput, isHttpUrl, isPlainObject } from '@polyforge/protocol';
 import { DomainError } from '../../domain-error.ts';
 
 export const V3_FILE_TOKEN_PREFIX = 'file_';
@@ -34,7 +35,7 @@ export function isTaskId(value: unknown): value is string {
 export function parseV3Input(value: unknown, field: string): V3Input {
   if (typeof value === 'string') return parseInputString(value, field);
   if (isPlainObject(value)) return parseInputObject(value, field);
-  throw invalid(field, `must be a file token, an http(s) URL, a task id or a file object (got ${describe(value)})`);
+  throw invalid(field, `must be a file token, an http(s) URL, a task id or a file object (got ${describeInput(value)})`);
 }
 
 function parseInputString(value: string, field: string): V3Input {
@@ -44,18 +45,18 @@ function parseInputString(value: string, field: string): V3Input {
   if (fileId) return { kind: 'file', file: { file_token: fileId } };
   if (/^data:/i.test(text)) throw invalid(field, 'cannot be a data: URI; upload the file with POST /v3/files and pass its file_token');
   if (/^https?:\/\//i.test(text)) {
-    if (!isHttpUrl(text)) throw invalid(field, `is not a valid http(s) URL (got ${describe(value)})`);
+    if (!isHttpUrl(text)) throw invalid(field, `is not a valid http(s) URL (got ${describeInput(value)})`);
     return { kind: 'file', file: { url: text } };
   }
   if (UUID_PATTERN.test(text)) return { kind: 'task', taskId: text.toLowerCase() };
   if (/^task_/i.test(text)) throw invalid(field, 'names a task with a "task_" prefix; task ids are bare UUIDs');
-  throw invalid(field, `must be a file_<uuid> token from POST /v3/files, an http(s) URL or a task id (got ${describe(value)})`);
+  throw invalid(field, `must be a file_<uuid> token from POST /v3/files, an http(s) URL or a task id (got ${describeInput(value)})`);
 }
 
 function parseInputObject(value: Record<string, unknown>, field: string): V3Input {
   if ('data' in value) throw invalid(field, 'cannot carry base64 "data"; upload the file with POST /v3/files and pass its file_token');
   if (value.task_id !== undefined) {
-    if (!isTaskId(value.task_id)) throw invalid(`${field}.task_id`, `must be a task id (a UUID) (got ${describe(value.task_id)})`);
+    if (!isTaskId(value.task_id)) throw invalid(`${field}.task_id`, `must be a task id (a UUID) (got ${describeInput(value.task_id)})`);
     return { kind: 'task', taskId: value.task_id.toLowerCase() };
   }
   const sources = ['file_token', 'url', 'object'].filter((key) => value[key] !== undefined);
@@ -70,11 +71,11 @@ function parseInputObject(value: Record<string, unknown>, field: string): V3Inpu
       const hint = isTaskId(token)
         ? `; on /v3 file tokens are written file_<uuid> (a V2 image_token ${token} is file_${token} here)`
         : ' from POST /v3/files';
-      throw invalid(`${field}.file_token`, `must be a file_<uuid> token${hint} (got ${describe(token)})`);
+      throw invalid(`${field}.file_token`, `must be a file_<uuid> token${hint} (got ${describeInput(token)})`);
     }
     file.file_token = fileId;
   } else if (value.url !== undefined) {
-    if (typeof value.url !== 'string' || !isHttpUrl(value.url)) throw invalid(`${field}.url`, `must be an http(s) URL (got ${describe(value.url)})`);
+    if (typeof value.url !== 'string' || !isHttpUrl(value.url)) throw invalid(`${field}.url`, `must be an http(s) URL (got ${describeInput(value.url)})`);
     file.url = value.url;
   } else {
     file.object = value.object;
@@ -84,29 +85,4 @@ function parseInputObject(value: Record<string, unknown>, field: string): V3Inpu
 
 export function invalid(field: string, problem: string): DomainError {
   return new DomainError('invalidParameter', `${field} ${problem}`);
-}
-
-export function describe(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }

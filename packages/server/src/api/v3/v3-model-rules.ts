@@ -1,7 +1,8 @@
 // How each /v3 creation endpoint reads `model` (or its alias `model_version`) into the V2 request's model_version,
 // and the V3-only image options that depend on the image model (tripo-api.md §6.1, §6.3).
+import { describeInput } from '@polyforge/protocol';
 import { DomainError } from '../../domain-error.ts';
-import { describe, invalid } from './v3-inputs.ts';
+import { invalid } from './v3-inputs.ts';
 import {
   V3_DECIMATE_DEFAULT_MODEL,
   V3_DECIMATE_MODELS,
@@ -16,11 +17,11 @@ import {
 /** `model` and `model_version` name the same thing; both may be sent if they agree. */
 export function requestedModelOf(model: unknown, modelVersion: unknown): string | undefined {
   if (model !== undefined && modelVersion !== undefined && model !== modelVersion) {
-    throw invalid('model', `and model_version disagree (${describe(model)} vs ${describe(modelVersion)}); send one of them`);
+    throw invalid('model', `and model_version disagree (${describeInput(model)} vs ${describeInput(modelVersion)}); send one of them`);
   }
   const value = model ?? modelVersion;
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' || value.trim() === '') throw invalid('model', `must be a model version string (got ${describe(value)})`);
+  if (typeof value !== 'string' || value.trim() === '') throw invalid('model', `must be a model version string (got ${describeInput(value)})`);
   return value;
 }
 
@@ -44,7 +45,7 @@ export function modelVersionFor(operation: V3Operation, model: string | undefine
     case 'decimate': {
       const chosen = model ?? V3_DECIMATE_DEFAULT_MODEL;
       const mapped = V3_DECIMATE_MODELS[chosen] ?? (chosen.startsWith('P-') ? chosen : undefined);
-      if (!mapped) throw new DomainError('invalidModelVersion', `model must be ${Object.keys(V3_DECIMATE_MODELS).join(' or ')} on ${endpoint} (got ${describe(chosen)})`);
+      if (!mapped) throw new DomainError('invalidModelVersion', `model must be ${Object.keys(V3_DECIMATE_MODELS).join(' or ')} on ${endpoint} (got ${describeInput(chosen)})`);
       return mapped;
     }
     case 'text-to-image':
@@ -72,19 +73,19 @@ export const V3_IMAGE_ONLY_OPTIONS = ['size', 'quality', 'background', 'aspect_r
 export function checkImageOptions(model: string | undefined, options: Record<string, unknown>): void {
   const name = model ?? 'the default model';
   const oneOf = (field: string, values: string[]) => {
-    if (options[field] !== undefined && !values.includes(options[field] as string)) throw invalid(field, `must be one of ${values.join(', ')} (got ${describe(options[field])})`);
+    if (options[field] !== undefined && !values.includes(options[field] as string)) throw invalid(field, `must be one of ${values.join(', ')} (got ${describeInput(options[field])})`);
   };
   oneOf('quality', QUALITY_VALUES);
   oneOf('background', BACKGROUND_VALUES);
   oneOf('aspect_ratio', ASPECT_RATIOS);
   oneOf('output_format', OUTPUT_FORMATS);
-  if (options.size !== undefined && typeof options.size !== 'string') throw invalid('size', `must be a string such as "2K" or "2048x2048" (got ${describe(options.size)})`);
-  if (options.watermark !== undefined && typeof options.watermark !== 'boolean') throw invalid('watermark', `must be true or false (got ${describe(options.watermark)})`);
+  if (options.size !== undefined && typeof options.size !== 'string') throw invalid('size', `must be a string such as "2K" or "2048x2048" (got ${describeInput(options.size)})`);
+  if (options.watermark !== undefined && typeof options.watermark !== 'boolean') throw invalid('watermark', `must be true or false (got ${describeInput(options.watermark)})`);
   if (options.quality !== undefined && !model?.startsWith('chat_image_2')) throw invalid('quality', `is only accepted with chat_image_2 and chat_image_2.5 models (model is ${name})`);
   if (options.background !== undefined && !model?.startsWith('chat_image_2.5')) throw invalid('background', `is only accepted with chat_image_2.5 models (model is ${name})`);
   if (options.aspect_ratio !== undefined && !model?.startsWith('banana')) throw invalid('aspect_ratio', `is only accepted with banana models (model is ${name})`);
 }
 
 function unknownImageModel(model: string): DomainError {
-  return new DomainError('invalidModelVersion', `model must be one of ${Object.keys(V3_IMAGE_MODELS).join(', ')} (got ${describe(model)})`);
+  return new DomainError('invalidModelVersion', `model must be one of ${Object.keys(V3_IMAGE_MODELS).join(', ')} (got ${describeInput(model)})`);
 }
