@@ -6,6 +6,7 @@ import { listTasks } from '../../tasks/list-tasks.ts';
 import { watchTask } from '../../tasks/watch-task.ts';
 import { DomainError } from '../../domain-error.ts';
 import { presentTaskV2 } from '../task-view-v2.ts';
+import { streamTaskEvents } from '../stream-task-events.ts';
 import type { ApiContext } from '../api-context.ts';
 import { toWireError } from '../on-error.ts';
 
@@ -44,28 +45,9 @@ export function registerV2TaskExtraRoutes(app: FastifyInstance, context: ApiCont
     return { code: 0, data: { task_id: task.id, result, status: task.status } };
   });
 
-  app.get<{ Params: { taskId: string } }>('/v2/openapi/task/:taskId/events', async (request, reply) => {
-    const { accountId } = request.account;
-    await context.tasks.getTask(accountId, request.params.taskId); // 2001 before the stream starts
-    const abort = new AbortController();
-    request.raw.on('close', () => abort.abort());
-    reply.hijack();
-    reply.raw.writeHead(200, {
-      'Content-Type': 'text/event-stream',
-      'Cache-Control': 'no-cache',
-      Connection: 'keep-alive',
-      'X-Tripo-Trace-ID': request.id,
-    });
-    try {
-      for await (const info of watchTask(context.tasks, accountId, request.params.taskId, abort.signal)) {
-        const event = isFinalStatus(info.task.status) ? 'finalized' : 'update';
-        reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(presentTaskV2(info, context.signer, context.baseUrlOf(request)))}\n\n`);
-      }
-    } catch (error) {
-      reply.raw.write(`event: error\ndata: ${JSON.stringify(toWireError(error).body)}\n\n`);
-    }
-    reply.raw.end();
-  });
+  app.get<{ Params: { taskId: string } }>('/v2/openapi/task/:taskId/events', (request, reply) =>
+    streamTaskEvents(context, request, reply, request.account.accountId, request.params.taskId, { 'X-Tripo-Trace-ID': request.id }),
+  );
 
   app.get<{ Params: { taskId: string } }>('/v2/openapi/task/watch/:taskId', { websocket: true }, (socket, request) => {
     const abort = new AbortController();

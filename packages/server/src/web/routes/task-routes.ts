@@ -1,13 +1,11 @@
 // A task seen from the dashboard: its page, downloads through fresh signed links, and its state as JSON and
 // Server-Sent Events for the web session (the equivalent of /v2/openapi/task/{id}/events for API keys).
 import type { FastifyInstance } from 'fastify';
-import { isFinalStatus } from '@polyforge/protocol';
 import { presentTaskV2 } from '../../api/task-view-v2.ts';
-import { toWireError } from '../../api/on-error.ts';
+import { streamTaskEvents } from '../../api/stream-task-events.ts';
 import { DomainError } from '../../domain-error.ts';
 import { cancelTask } from '../../tasks/cancel-task.ts';
 import { taskFromRow, UUID_PATTERN } from '../../tasks/task-record.ts';
-import { watchTask } from '../../tasks/watch-task.ts';
 import { humanTaskType } from '../format.ts';
 import { taskPageBody } from '../pages/task-page.ts';
 import { pageCsrfToken, sendPage } from '../respond.ts';
@@ -50,21 +48,7 @@ export function registerTaskRoutes(web: FastifyInstance, context: WebContext): v
     return { code: 0, data: { ...presentTaskV2(info, context.signer, context.baseUrlOf(request)), wallet } };
   });
 
-  web.get<TaskParams>('/dashboard/api/tasks/:taskId/events', { config: { json: true } }, async (request, reply) => {
-    const accountId = request.visitor!.account.id;
-    await context.tasks.getTask(accountId, request.params.taskId); // 2001 before the stream starts
-    const abort = new AbortController();
-    request.raw.on('close', () => abort.abort());
-    reply.hijack();
-    reply.raw.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
-    try {
-      for await (const info of watchTask(context.tasks, accountId, request.params.taskId, abort.signal)) {
-        const event = isFinalStatus(info.task.status) ? 'finalized' : 'update';
-        reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(presentTaskV2(info, context.signer, context.baseUrlOf(request)))}\n\n`);
-      }
-    } catch (error) {
-      reply.raw.write(`event: error\ndata: ${JSON.stringify(toWireError(error).body)}\n\n`);
-    }
-    reply.raw.end();
-  });
+  web.get<TaskParams>('/dashboard/api/tasks/:taskId/events', { config: { json: true } }, (request, reply) =>
+    streamTaskEvents(context, request, reply, request.visitor!.account.id, request.params.taskId),
+  );
 }
