@@ -4,7 +4,7 @@
 // that lost its lease commits nothing and one lease never reaches another task.
 import { randomBytes } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
-import type { WorkerLease, WorkerLeaseInput } from '@polyforge/protocol';
+import { workerFailureNameOf, type WorkerLease, type WorkerLeaseInput } from '@polyforge/protocol';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database-schema.ts';
 import { DomainError } from '../domain-error.ts';
@@ -207,7 +207,7 @@ export class WorkerService {
     if (task.cancelRequestedAt !== null) {
       status = (await runner.commitCancelled(job, task)) ? 'cancelled' : 'lost';
     } else {
-      const error = new EngineFailure(failure.error_code, `the worker reported: ${failure.message}`);
+      const error = new EngineFailure(workerFailureNameOf(failure.error_code) ?? 'engineFailed', `the worker reported: ${failure.message}`);
       status = failure.retryable ? await runner.commitRetryableFailure(job, task, error) : (await runner.commitFailure(job, task, error)) ? 'failed' : 'lost';
     }
     await this.dropStaged(leaseId);

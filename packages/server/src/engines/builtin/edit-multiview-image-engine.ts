@@ -42,7 +42,7 @@ export class EditMultiviewImageEngine implements Engine {
     const files: Record<string, EngineOutputFile> = {};
     for (const view of MULTIVIEW_VIEW_NAMES) {
       const source = input.sourceOutputs?.[multiviewOutputKey(view)];
-      if (!source) throw new EngineFailure(2019, `the ${view} view of source task ${request.original_task_id} is no longer available`);
+      if (!source) throw new EngineFailure('inputExpired', `the ${view} view of source task ${request.original_task_id} is no longer available`);
       const prompt = request.prompts.find((entry) => entry.view === view)?.prompt;
       files[multiviewOutputKey(view)] = prompt === undefined ? { bytes: source.bytes, extension: source.format || 'webp', mimeType: `image/${source.format || 'webp'}` } : await this.editView(source.bytes, prompt, view);
       context.reportProgress(((MULTIVIEW_VIEW_NAMES.indexOf(view) + 1) / MULTIVIEW_VIEW_NAMES.length) * 95);
@@ -57,7 +57,7 @@ export class EditMultiviewImageEngine implements Engine {
     try {
       mask = await this.backgroundRemover.foregroundMask(working);
     } catch (error) {
-      if (error instanceof NoForegroundError) throw new EngineFailure(2004, `no object could be separated from the background of the ${view} view`);
+      if (error instanceof NoForegroundError) throw new EngineFailure('noForegroundObject', `no object could be separated from the background of the ${view} view`);
       throw error;
     }
     // a soft mask at full size: the working mask's 0/255 values upsampled linearly, so the outline blends

@@ -35,7 +35,7 @@ export class GenerateMultiviewImageEngine implements Engine {
 
   async run(input: EngineInput, context: EngineContext): Promise<EngineResult> {
     const image = input.files[0];
-    if (!image) throw new EngineFailure(2019, 'the input image is missing');
+    if (!image) throw new EngineFailure('inputExpired', 'the input image is missing');
     const model = await imageToModel(image.bytes, {
       backgroundRemover: this.backgroundRemover,
       sharp,

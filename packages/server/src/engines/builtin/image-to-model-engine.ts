@@ -28,7 +28,7 @@ export class ImageToModelEngine implements Engine {
   async run(input: EngineInput, context: EngineContext): Promise<EngineResult> {
     const request = input.request as ImageToModelRequest;
     const image = input.files[0];
-    if (!image) throw new EngineFailure(2019, 'the input image is missing');
+    if (!image) throw new EngineFailure('inputExpired', 'the input image is missing');
     const settings = generationSettings(request);
     const model = await imageToModel(image.bytes, { ...settings, backgroundRemover: this.backgroundRemover, sharp, reportProgress: (percent) => context.reportProgress(percent * 0.8) });
     context.reportProgress(85);

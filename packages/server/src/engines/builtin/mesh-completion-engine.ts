@@ -29,7 +29,7 @@ export class MeshCompletionEngine implements Engine {
   async run(input: EngineInput, context: EngineContext): Promise<EngineResult> {
     const request = input.request as CompletionRequest;
     const source = input.sourceModel;
-    if (!source) throw new EngineFailure(2019, 'the source model is missing');
+    if (!source) throw new EngineFailure('inputExpired', 'the source model is missing');
     context.reportProgress(5);
     const document = await readModel(source.bytes, source.format as ReadableModelFormat);
     context.reportProgress(15);

@@ -31,8 +31,8 @@ export class MultiviewToModelEngine implements Engine {
   async run(input: EngineInput, context: EngineContext): Promise<EngineResult> {
     const request = input.request as MultiviewToModelRequest;
     const images = viewImages(request, input);
-    if (!images.some((image) => image.view === 'front')) throw new EngineFailure(1004, 'the front view is missing');
-    if (images.length < 2) throw new EngineFailure(1004, 'multiview_to_model needs the front view and at least one more');
+    if (!images.some((image) => image.view === 'front')) throw new EngineFailure('invalidParameter', 'the front view is missing');
+    if (images.length < 2) throw new EngineFailure('invalidParameter', 'multiview_to_model needs the front view and at least one more');
     const settings = generationSettings(request);
     const model = await multiviewToModel(images, { ...settings, backgroundRemover: this.backgroundRemover, sharp, reportProgress: (percent) => context.reportProgress(percent * 0.8) });
     context.reportProgress(85);

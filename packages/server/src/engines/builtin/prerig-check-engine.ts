@@ -24,7 +24,7 @@ export class PrerigCheckEngine implements Engine {
 
   async run(input: EngineInput, context: EngineContext): Promise<EngineResult> {
     const source = input.sourceModel;
-    if (!source) throw new EngineFailure(2019, 'the source model is missing');
+    if (!source) throw new EngineFailure('inputExpired', 'the source model is missing');
     const document = await readModel(source.bytes, source.format as 'glb');
     context.reportProgress(20);
     const analysis = analyseRigShape(collectRigMesh(document), { riggableTypes: RIG_TEMPLATE_NAMES });

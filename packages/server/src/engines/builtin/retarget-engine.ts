@@ -43,7 +43,7 @@ export class RetargetEngine implements Engine {
   async run(input: EngineInput, context: EngineContext): Promise<EngineResult> {
     const request = input.request as RetargetRequest;
     const source = input.sourceModel;
-    if (!source) throw new EngineFailure(2019, 'the source model is missing');
+    if (!source) throw new EngineFailure('inputExpired', 'the source model is missing');
     const document = await readModel(source.bytes, source.format as 'glb' | 'fbx');
     document.setLogger(new Logger(Logger.Verbosity.WARN));
     const rig = readRig(document);
@@ -53,7 +53,7 @@ export class RetargetEngine implements Engine {
     const clips: PresetClip[] = [];
     for (const presetId of presets) {
       const found = presetClip(presetId, rig.template.name);
-      if ('error' in found) throw new EngineFailure(1004, found.error);
+      if ('error' in found) throw new EngineFailure('invalidParameter', found.error);
       clips.push(found.clip);
     }
     clips.forEach((clip, index) => {

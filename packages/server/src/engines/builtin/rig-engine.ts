@@ -35,7 +35,7 @@ export class RigEngine implements Engine {
   async run(input: EngineInput, context: EngineContext): Promise<EngineResult> {
     const request = input.request as RigRequest;
     const source = input.sourceModel;
-    if (!source) throw new EngineFailure(2019, 'the source model is missing');
+    if (!source) throw new EngineFailure('inputExpired', 'the source model is missing');
     const document = await readModel(source.bytes, source.format as 'glb');
     context.reportProgress(10);
     const requested = request.rig_type as RigTemplateName;

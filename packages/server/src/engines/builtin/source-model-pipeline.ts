@@ -15,7 +15,7 @@ export async function runSourceModelPipeline(
   output: Omit<ConvertOptions, 'quadFaces'>,
 ): Promise<EngineResult> {
   const source = input.sourceModel;
-  if (!source) throw new EngineFailure(2019, 'the source model is missing');
+  if (!source) throw new EngineFailure('inputExpired', 'the source model is missing');
   reportProgress(10);
   const document = await readModel(source.bytes, source.format as 'glb');
   reportProgress(30);
