@@ -8,7 +8,7 @@ import type { EngineRegistry } from '../engines/engine-registry.ts';
 import { EngineFailure, type Engine, type EngineInputFile, type EngineResult } from '../engines/engine.ts';
 import { DomainError } from '../domain-error.ts';
 import type { FileStore } from '../files/file-store.ts';
-import { ModelInputError } from '../geometry/model-input-error.ts';
+import { ModelInputError } from '@polyforge/geometry/read/model-input-error';
 import { DEFAULT_QUEUE, type ClaimedJob, type ClaimOptions, type JobQueue } from '../queue/job-queue.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import { taskFromRow, type StoredOutputFile, type TaskRecord } from './task-record.ts';

@@ -11,7 +11,7 @@ import { DomainError } from '../domain-error.ts';
 import { WORKER_POOL_QUEUE_PREFIX, type EngineRegistry } from '../engines/engine-registry.ts';
 import { EngineFailure, type EngineOutputFile } from '../engines/engine.ts';
 import type { FileStore } from '../files/file-store.ts';
-import { detectFileFormat } from '../geometry/detect-file-format.ts';
+import { detectFileFormat } from '@polyforge/geometry/read/detect-file-format';
 import { newId } from '../ids.ts';
 import type { ClaimedJob, JobQueue } from '../queue/job-queue.ts';
 import type { BlobStore } from '../storage/blob-store.ts';

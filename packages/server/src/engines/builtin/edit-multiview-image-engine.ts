@@ -5,12 +5,12 @@
 // charge). The price is per edited view (pricing.ts).
 import type { TaskRequest } from '@polyforge/protocol';
 import sharp from 'sharp';
-import { MULTIVIEW_VIEW_NAMES } from '../../geometry/multiview/view-frame.ts';
+import { MULTIVIEW_VIEW_NAMES } from '@polyforge/geometry/multiview/view-frame';
 import type { BackgroundRemover } from '../../images/background-remover.ts';
-import { NoForegroundError } from '../../images/classical-background-remover.ts';
-import { decodeImage } from '../../images/decode-image.ts';
-import { editImageColours } from '../../images/edit-image-colours.ts';
-import { EDIT_VOCABULARY_HINT, parseEditPrompt } from '../../images/parse-edit-prompt.ts';
+import { NoForegroundError } from '@polyforge/geometry/raster/classical-background-remover';
+import { decodeImage } from '@polyforge/geometry/raster/decode-image';
+import { editImageColours } from '@polyforge/geometry/raster/edit-image-colours';
+import { EDIT_VOCABULARY_HINT, parseEditPrompt } from '@polyforge/geometry/raster/parse-edit-prompt';
 import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineOutputFile, type EngineResult, type EngineSupport } from '../engine.ts';
 import { multiviewOutputKey } from './generate-multiview-image-engine.ts';
 

@@ -2,8 +2,8 @@
 // written per the generation options (generated-model-output.ts), with a rendered_image preview.
 import type { TaskRequest } from '@polyforge/protocol';
 import sharp from 'sharp';
-import { generationSettings, unservedGenerationOption, writeGeneratedModel } from '../../geometry/image-to-model/generated-model-output.ts';
-import { imageToModel } from '../../geometry/image-to-model/image-to-model.ts';
+import { generationSettings, unservedGenerationOption, writeGeneratedModel } from '@polyforge/geometry/image-to-model/generated-model-output';
+import { imageToModel } from '@polyforge/geometry/image-to-model/image-to-model';
 import type { BackgroundRemover } from '../../images/background-remover.ts';
 import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineResult, type EngineSupport } from '../engine.ts';
 import { previewFiles } from './with-preview.ts';

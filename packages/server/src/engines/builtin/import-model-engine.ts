@@ -1,7 +1,7 @@
 // import_model: normalises an uploaded GLB, glTF, OBJ, STL or FBX into a validated GLB, with a preview render.
 import type { TaskRequest } from '@polyforge/protocol';
-import { importModel } from '../../geometry/import-model.ts';
-import { READABLE_MODEL_FORMATS, type ReadableModelFormat } from '../../geometry/read-model.ts';
+import { importModel } from '@polyforge/geometry/read/import-model';
+import { READABLE_MODEL_FORMATS, type ReadableModelFormat } from '@polyforge/geometry/read/read-model';
 import { EngineFailure, type Engine, type EngineInput, type EngineResult } from '../engine.ts';
 import { withPreview } from './with-preview.ts';
 

@@ -4,9 +4,9 @@
 // `files` slot replaces its view (V2's merge).
 import type { TaskRequest } from '@polyforge/protocol';
 import sharp from 'sharp';
-import { generationSettings, unservedGenerationOption, writeGeneratedModel } from '../../geometry/image-to-model/generated-model-output.ts';
-import { multiviewToModel, type MultiviewImage } from '../../geometry/multiview/multiview-to-model.ts';
-import { MULTIVIEW_VIEW_NAMES } from '../../geometry/multiview/view-frame.ts';
+import { generationSettings, unservedGenerationOption, writeGeneratedModel } from '@polyforge/geometry/image-to-model/generated-model-output';
+import { multiviewToModel, type MultiviewImage } from '@polyforge/geometry/multiview/multiview-to-model';
+import { MULTIVIEW_VIEW_NAMES } from '@polyforge/geometry/multiview/view-frame';
 import type { BackgroundRemover } from '../../images/background-remover.ts';
 import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineResult, type EngineSupport } from '../engine.ts';
 import { previewFiles } from './with-preview.ts';

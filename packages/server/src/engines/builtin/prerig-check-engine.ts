@@ -2,10 +2,10 @@
 // `riggable`, `rig_type`, legacy `topology`), with the reasons the shape analysis found
 // (geometry/rigging/analyse-rig-shape.ts) and what it counted. A false result does not forbid rigging.
 import type { TaskRequest } from '@polyforge/protocol';
-import { readModel } from '../../geometry/read-model.ts';
-import { analyseRigShape } from '../../geometry/rigging/analyse-rig-shape.ts';
-import { collectRigMesh } from '../../geometry/rigging/collect-rig-mesh.ts';
-import { RIG_TEMPLATE_NAMES } from '../../geometry/rigging/rig-templates.ts';
+import { readModel } from '@polyforge/geometry/read/read-model';
+import { analyseRigShape } from '@polyforge/geometry/rigging/analyse-rig-shape';
+import { collectRigMesh } from '@polyforge/geometry/rigging/collect-rig-mesh';
+import { RIG_TEMPLATE_NAMES } from '@polyforge/geometry/rigging/rig-templates';
 import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineResult } from '../engine.ts';
 
 const LEGACY_TOPOLOGY: Partial<Record<string, string>> = { biped: 'bip', quadruped: 'quad' };

@@ -7,10 +7,10 @@
 // are refused with 2002 before anything is charged. spec=mixamo names bones as Mixamo does and writes FBX in
 // the mixamo preset (centimetres); every model_version runs the same rigger.
 import type { TaskRequest } from '@polyforge/protocol';
-import { convertModel } from '../../geometry/convert-model.ts';
-import { readModel } from '../../geometry/read-model.ts';
-import { rigModel } from '../../geometry/rigging/rig-model.ts';
-import { RIG_TEMPLATE_NAMES, type RigTemplateName } from '../../geometry/rigging/rig-templates.ts';
+import { convertModel } from '@polyforge/geometry/convert/convert-model';
+import { readModel } from '@polyforge/geometry/read/read-model';
+import { rigModel } from '@polyforge/geometry/rigging/rig-model';
+import { RIG_TEMPLATE_NAMES, type RigTemplateName } from '@polyforge/geometry/rigging/rig-templates';
 import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineResult, type EngineSupport } from '../engine.ts';
 import { withPreview } from './with-preview.ts';
 

@@ -1,7 +1,7 @@
 // generate_image / text_to_image through a third-party image API: builds the prompt, passes the reference
 // images, checks that what comes back is an image, and turns provider errors into task failures (refunded).
 import type { TaskRequest } from '@polyforge/protocol';
-import { detectFileFormat } from '../../geometry/detect-file-format.ts';
+import { detectFileFormat } from '@polyforge/geometry/read/detect-file-format';
 import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineResult, type EngineSupport } from '../engine.ts';
 import type { ImageProvider } from './image-provider.ts';
 import { ProviderHttpError } from './provider-http.ts';
