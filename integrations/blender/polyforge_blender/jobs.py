@@ -130,11 +130,13 @@ def call_in_background(work, on_result, label):
 def pump():
     """The bpy.app.timers callback: applies the threads' events; unregisters itself once nothing is running."""
     global _calls_running
+    changed = False
     while True:
         try:
             job_id, kind, payload = _events.get_nowait()
         except queue.Empty:
             break
+        changed = True
         if job_id is None:
             _calls_running -= 1
             if kind == "call":
@@ -146,7 +148,7 @@ def pump():
         job = JOBS.get(job_id)
         if job is not None:
             _apply(job, kind, payload)
-    if HANDLERS["redraw"]:
+    if changed and HANDLERS["redraw"]:
         HANDLERS["redraw"]()
     return PUMP_INTERVAL_SECONDS if busy() else None
 

@@ -1,17 +1,12 @@
 // The Blender add-on end to end: packaged by its build script, installed from the zip into Debian's headless
 // Blender, driven against the real platform on loopback (workers on). One Blender process runs every step
 // (blender_addon_check.py) and reports what it saw; the assertions are here.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '../../../packages/server/test/harness/start-test-platform.ts';
-
-const BUILD_SCRIPT = fileURLToPath(new URL('../build-addon-zip.mjs', import.meta.url));
-const CHECK_SCRIPT = fileURLToPath(new URL('./blender_addon_check.py', import.meta.url));
-const hasBlender = spawnSync('blender', ['--version'], { encoding: 'utf8' }).status === 0;
+import { hasBlender, runBlenderCheck } from './run-blender-check.ts';
 
 interface JobFacts {
   state: string;
@@ -33,35 +28,15 @@ describe.skipIf(!hasBlender)('Blender add-on in headless Blender', () => {
   beforeAll(async () => {
     platform = await startTestPlatform({ workers: true });
     scratch = await mkdtemp(join(tmpdir(), 'polyforge-blender-test-'));
-    const zipPath = join(scratch, 'polyforge-blender.zip');
-    const built = spawnSync(process.execPath, [BUILD_SCRIPT, zipPath], { encoding: 'utf8' });
-    expect(built.status, built.stderr).toBe(0);
     const rich = await platform.createAccount({ credits: 500 });
     const broke = await platform.createAccount({ credits: 0 });
-    const config = {
-      zip_path: zipPath,
-      base_url: platform.baseUrl,
-      api_key: rich.apiKey,
-      broke_api_key: broke.apiKey,
-      download_dir: join(scratch, 'downloads'),
-      result_path: join(scratch, 'result.json'),
-      prompt: 'a humanoid robot',
-    };
-    await writeFile(join(scratch, 'config.json'), JSON.stringify(config));
-    const started = Date.now();
-    const exitCode = await new Promise<number | null>((resolve, reject) => {
-      // The user's own Blender settings and add-ons stay untouched: scripts and config go to the scratch folder.
-      const child = spawn('blender', ['-b', '--factory-startup', '--python-exit-code', '1', '--python', CHECK_SCRIPT, '--', join(scratch, 'config.json')], {
-        env: { ...process.env, BLENDER_USER_SCRIPTS: join(scratch, 'scripts'), BLENDER_USER_CONFIG: join(scratch, 'config') },
-      });
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-      child.on('error', reject);
-      child.on('close', resolve);
+    const run = await runBlenderCheck<typeof results>({
+      script: './blender_addon_check.py',
+      scratch,
+      config: { base_url: platform.baseUrl, api_key: rich.apiKey, broke_api_key: broke.apiKey, prompt: 'a humanoid robot' },
     });
-    blenderSeconds = (Date.now() - started) / 1000;
-    expect(exitCode, output.slice(-4000)).toBe(0);
-    results = JSON.parse(await readFile(config.result_path, 'utf8'));
+    expect(run.exitCode, run.output.slice(-4000)).toBe(0);
+    ({ results, output, seconds: blenderSeconds } = run);
   }, 120_000);
   afterAll(async () => {
     await platform?.close();
