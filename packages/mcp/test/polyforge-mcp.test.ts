@@ -102,7 +102,7 @@ describe('polyforge mcp', () => {
       expect(listed).toContain(`polyforge://tasks/${task.task_id}/preview`);
 
       const imagePath = files.find((file) => file.key === 'rendered_image')!.path;
-      const fromImage = await call('generate_from_image', { image: imagePath, texture: false });
+      const fromImage = await call('generate_from_image', { image: imagePath, texture: false, face_limit: 1000 });
       expect(fromImage.isError, textOf(fromImage)).toBeFalsy();
       expect(fromImage.structuredContent).toMatchObject({ type: 'image_to_model', status: 'success', consumed_credit: 20 });
     });
