@@ -14,6 +14,7 @@ interface JobFacts {
   prices: Array<{ step: string; credits: number; balance: number }>;
   spent: number;
   task_ids: string[];
+  statuses: string[];
   operator_seconds: number;
   scene?: Record<string, number>;
 }
@@ -58,6 +59,8 @@ describe.skipIf(!hasBlender)('Blender add-on in headless Blender', () => {
     const generated: JobFacts = results.steps.generate;
     expect(generated).toMatchObject({ state: 'done', prices: [{ step: 'Text to model', credits: 20, balance: 500 }], spent: 20 });
     expect(generated.operator_seconds).toBeLessThan(0.5);
+    // Progress as the panel showed it while the task ran.
+    expect(generated.statuses.some((status) => /^Text to model: (queued|running)/.test(status))).toBe(true);
     expect(generated.scene!.meshes).toBeGreaterThanOrEqual(1);
     expect(generated.scene!.materials).toBeGreaterThanOrEqual(1);
     expect(generated.scene!.textured_materials).toBeGreaterThanOrEqual(1);
@@ -85,6 +88,14 @@ describe.skipIf(!hasBlender)('Blender add-on in headless Blender', () => {
       expect(job.prices[0].credits).toBeGreaterThan(0);
     }
     expect(balanceAfter).toBe(445);
+  });
+
+  it('prices low poly, segment and texture on the generated object from their one-click buttons', () => {
+    expect(results.steps.declined_actions).toMatchObject({
+      LOW_POLY: [{ step: 'Low poly', credits: 30 }],
+      SEGMENT: [{ step: 'Segment', credits: 40 }],
+      TEXTURE: [{ step: 'Texture', credits: 10 }],
+    });
   });
 
   it('sends a scene object up and converts it back', () => {

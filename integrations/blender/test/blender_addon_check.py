@@ -29,10 +29,12 @@ def addon():
     return sys.modules["polyforge_blender"]
 
 
-def pump_until(predicate, timeout_seconds=60):
+def pump_until(predicate, timeout_seconds=60, observe=None):
     jobs = addon().jobs
     deadline = time.monotonic() + timeout_seconds
     while not predicate():
+        if observe:
+            observe()
         if time.monotonic() > deadline:
             raise TimeoutError("waited %s s; jobs: %s" % (timeout_seconds, [(job.label, job.state, job.status_text) for job in jobs.JOBS.values()]))
         # What runs the add-on's results is its own bpy.app.timers callback; it must be registered while work runs.
@@ -54,8 +56,14 @@ def run_job(start, approve=True):
     operator_seconds = time.monotonic() - started
     job = latest_job()
     prices = []
+    statuses = []
+
+    def observe():
+        if job.status_text not in statuses:
+            statuses.append(job.status_text)
+
     while True:
-        pump_until(lambda: job.state != addon().jobs.STATE_WORKING)
+        pump_until(lambda: job.state != addon().jobs.STATE_WORKING, observe=observe)
         if job.state != addon().jobs.STATE_CONFIRM:
             break
         prices.append(dict(job.confirmation))
@@ -66,6 +74,7 @@ def run_job(start, approve=True):
         "prices": prices,
         "spent": job.spent_credits,
         "task_ids": list(job.task_ids),
+        "statuses": statuses,
         "operator_seconds": round(operator_seconds, 3),
     }
 
@@ -206,6 +215,14 @@ def main():
     bpy.ops.polyforge.refresh_balance()
     pump_until(lambda: not addon().jobs.busy())
     record("declined_pictures", image=from_image, views=from_views, balance_after=state.balance)
+
+    # The other one-click actions on the generated robot: each body is checked and priced by the server, then declined.
+    state.texture_prompt = "weathered red brick"
+    declined_actions = {}
+    for action in ("LOW_POLY", "SEGMENT", "TEXTURE"):
+        select_only(robot)
+        declined_actions[action] = run_job(lambda: bpy.ops.polyforge.process(action=action), approve=False)["prices"]
+    record("declined_actions", **declined_actions)
 
     bpy.ops.mesh.primitive_cube_add(size=2.0)
     cube = bpy.context.active_object
