@@ -1,9 +1,10 @@
-// The content categories the moderation layer refuses, with the words a refusal (error 2008) names them by.
+// The content categories the moderation layer refuses, most serious first, with the words a refusal (error
+// 2008) names them by.
 export const MODERATION_CATEGORIES = {
-  sexual: 'sexual content',
   minors: 'minors in a sexual or violent context',
-  gore: 'gore and graphic violence',
+  sexual: 'sexual content',
   'self-harm': 'self-harm and suicide',
+  gore: 'gore and graphic violence',
   hate: 'extremist symbols and hate',
   weapons: 'weapons built to hurt people',
   profanity: 'offensive language',
