@@ -88,6 +88,11 @@ export const PERSON = [
   'uomo',
   'ragazza',
   'ragazzo',
+  // pronouns: "make her naked" in an edit prompt
+  '=her',
+  '=him',
+  '=she',
+  '=he',
   ...MINOR,
 ];
 
