@@ -63,7 +63,7 @@ export class LexiconMatcher {
     this.lexicons = lexicons.map((lexicon) => {
       const fuzzy = new Set(lexicon.fuzzy ?? []);
       const compile = (phrases: readonly string[]) => phrases.map((phrase) => this.phraseId(phrase, fuzzy));
-      for (const word of fuzzy) this.phraseId(word, fuzzy);
+      for (const word of fuzzy) this.wordId(word, true);
       return {
         category: lexicon.category,
         terms: compile(lexicon.terms),

@@ -9,25 +9,22 @@ export interface ModeratedText {
   kind: 'positive' | 'negative';
 }
 
-/** Keys that hold identifiers, versions or presets rather than text a person wrote. */
-const NOT_TEXT_KEYS = new Set(['type', 'model_version', 'animation', 'animations', 'out_format', 'format']);
-
 /**
- * All strings in the request except ids, versions and file references; walking the whole request means a text
- * field added to a schema later is checked without a change here.
+ * Keys whose strings a person wrote, wherever they sit (texture_prompt.text, prompts[].prompt, part_names[]).
+ * Other strings are ids, versions, enums and presets that the schema already closed, defaults included.
  */
+const TEXT_KEYS = new Set(['prompt', 'negative_prompt', 'text', 'text_prompt', 'part_names', 'template', 'name', 'names', 'description', 'caption']);
+
+/** Every text of the request in request order, found by walking it whole (file references skipped). */
 export function moderatedTextsOf(request: TaskRequest): ModeratedText[] {
   const texts: ModeratedText[] = [];
   const visit = (value: unknown, field: string, key: string) => {
     if (typeof value === 'string') {
-      if (value.trim().length > 0) texts.push({ field, text: value, kind: key === 'negative_prompt' ? 'negative' : 'positive' });
+      if (TEXT_KEYS.has(key) && value.trim().length > 0) texts.push({ field, text: value, kind: key === 'negative_prompt' ? 'negative' : 'positive' });
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => visit(item, `${field}[${index}]`, key));
     } else if (isRecord(value) && !isFileReference(value)) {
-      for (const [childKey, child] of Object.entries(value)) {
-        if (NOT_TEXT_KEYS.has(childKey) || childKey.endsWith('_task_id')) continue;
-        visit(child, field ? `${field}.${childKey}` : childKey, childKey);
-      }
+      for (const [childKey, child] of Object.entries(value)) visit(child, field ? `${field}.${childKey}` : childKey, childKey);
     }
   };
   visit(request, '', '');

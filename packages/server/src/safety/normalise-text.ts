@@ -30,19 +30,15 @@ const LETTER_RUN = /([a-z])\1{2,}/;
 /** Letters folded to plain lower-case ASCII where a look-alike exists; everything else is kept as it is. */
 export function foldCharacters(text: string): string {
   // format characters (zero-width space/joiners, soft hyphen, bidi marks) hide inside words
-  const visible = text.replace(/\p{Cf}/gu, '');
-  const folded = visible.normalize('NFKC').toLowerCase().replace(/ß/g, 'ss').normalize('NFD').replace(/\p{M}/gu, '');
-  let result = '';
-  for (const character of folded) {
+  const visible = text.replace(/\p{Cf}/gu, '').normalize('NFKC').replace(/[ßẞ]/g, 'ss');
+  let mapped = '';
+  for (const character of visible) {
     const codePoint = character.codePointAt(0)!;
-    if (codePoint < 128) {
-      result += character;
-      continue;
-    }
-    const mapped = confusable(codePoint);
-    result += mapped === undefined ? character : String.fromCodePoint(mapped).toLowerCase();
+    // look-alikes are looked up before lower-casing: a capital Greek nu looks like N, a small one like v
+    const replacement = codePoint < 128 ? undefined : (confusable(codePoint) ?? confusable(character.toLowerCase().codePointAt(0)!));
+    mapped += replacement === undefined ? character : String.fromCodePoint(replacement);
   }
-  return result;
+  return mapped.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 /**
