@@ -25,22 +25,24 @@ interface Span {
 
 type PhraseIds = number[];
 
-interface CompiledRule {
-  name: string;
-  groups: PhraseIds[];
-  window: number;
-  ordered: boolean;
-  unless: PhraseIds;
-}
-
 interface CompiledLexicon {
   category: ModerationCategory;
-  terms: PhraseIds;
-  rules: CompiledRule[];
-  allow: PhraseIds;
+  /** per rule: its name, window, order and group count */
+  rules: { name: string; window: number; ordered: boolean; groupCount: number }[];
   appliesToNegativePrompts: boolean;
   negativePromptRules: { name: string; negative: PhraseIds; positive: PhraseIds }[];
 }
+
+/** What a phrase means to one lexicon: a term, an allow-phrase, a rule's `unless`, or one of a rule's groups. */
+interface PhraseRole {
+  lexicon: number;
+  kind: 'term' | 'allow' | 'unless' | 'group';
+  rule: number;
+  group: number;
+}
+
+/** Distinct word forms remembered with their word ids; cleared when it grows past this. */
+const FORM_CACHE_ENTRIES = 50_000;
 
 /** Which phrases occur where in one reading of a text. */
 export type PhraseOccurrences = Map<number, Span[]>;
@@ -58,23 +60,26 @@ export class LexiconMatcher {
   private readonly vocabulary = new Set<string>();
   private longestWordLength = 0;
   private readonly lexicons: CompiledLexicon[];
+  private readonly roles = new Map<number, PhraseRole[]>();
+  private readonly formCache = new Map<string, readonly number[]>();
 
   constructor(lexicons: readonly CategoryLexicon[]) {
-    this.lexicons = lexicons.map((lexicon) => {
+    this.lexicons = lexicons.map((lexicon, lexiconIndex) => {
       const fuzzy = new Set(lexicon.fuzzy ?? []);
-      const compile = (phrases: readonly string[]) => phrases.map((phrase) => this.phraseId(phrase, fuzzy));
       for (const word of fuzzy) this.wordId(word, true);
+      const compile = (phrases: readonly string[]) => phrases.map((phrase) => this.phraseId(phrase, fuzzy));
+      const assign = (phrases: readonly string[], kind: PhraseRole['kind'], rule = -1, group = -1) => {
+        for (const id of compile(phrases)) this.roles.set(id, [...(this.roles.get(id) ?? []), { lexicon: lexiconIndex, kind, rule, group }]);
+      };
+      assign(lexicon.terms, 'term');
+      assign(lexicon.allow, 'allow');
+      lexicon.rules.forEach((rule, ruleIndex) => {
+        assign(rule.unless ?? [], 'unless', ruleIndex);
+        rule.groups.forEach((group, groupIndex) => assign(group, 'group', ruleIndex, groupIndex));
+      });
       return {
         category: lexicon.category,
-        terms: compile(lexicon.terms),
-        rules: lexicon.rules.map((rule) => ({
-          name: rule.name,
-          groups: rule.groups.map(compile),
-          window: rule.window,
-          ordered: rule.ordered ?? false,
-          unless: compile(rule.unless ?? []),
-        })),
-        allow: compile(lexicon.allow),
+        rules: lexicon.rules.map((rule) => ({ name: rule.name, window: rule.window, ordered: rule.ordered ?? false, groupCount: rule.groups.length })),
         appliesToNegativePrompts: lexicon.appliesToNegativePrompts ?? false,
         negativePromptRules: (lexicon.negativePromptRules ?? []).map((rule) => ({ name: rule.name, negative: compile(rule.negative), positive: compile(rule.positive) })),
       };
@@ -84,23 +89,22 @@ export class LexiconMatcher {
   /** Both readings of a text (split at punctuation, joined across it), each with the phrases found in it. */
   occurrencesOf(text: string): PhraseOccurrences[] {
     const views = textViews(text, (run) => this.segmentRun(run));
-    return [views.split, views.joined].map((view) => this.findPhrases(view));
+    const split = this.findPhrases(views.split);
+    // most texts have no punctuation inside words and no spaced letters: then both readings are the same
+    const same = views.joined.length === views.split.length && views.joined.every((forms, index) => forms[0] === views.split[index]![0]);
+    return same ? [split] : [split, this.findPhrases(views.joined)];
   }
 
-  /** Findings in one text; a negative prompt is held only to the lexicons that apply to it. */
+  /** Findings in one text, in lexicon order; a negative prompt is held only to the lexicons that apply to it. */
   match(readings: readonly PhraseOccurrences[], kind: 'positive' | 'negative'): LexiconFinding[] {
-    const findings: LexiconFinding[] = [];
-    for (const lexicon of this.lexicons) {
-      if (kind === 'negative' && !lexicon.appliesToNegativePrompts) continue;
-      for (const occurrences of readings) {
-        const reason = this.violation(lexicon, occurrences);
-        if (reason !== undefined) {
-          findings.push({ category: lexicon.category, reason });
-          break;
-        }
-      }
+    const reasons = new Map<number, string>();
+    for (const occurrences of readings) {
+      for (const [lexiconIndex, reason] of this.violationsIn(occurrences)) if (!reasons.has(lexiconIndex)) reasons.set(lexiconIndex, reason);
     }
-    return findings;
+    return [...reasons]
+      .sort(([first], [second]) => first - second)
+      .filter(([lexiconIndex]) => kind === 'positive' || this.lexicons[lexiconIndex]!.appliesToNegativePrompts)
+      .map(([lexiconIndex, reason]) => ({ category: this.lexicons[lexiconIndex]!.category, reason }));
   }
 
   /** Cross-field rules: a phrase in a negative prompt ("clothes") with one in a positive text ("woman"). */
@@ -115,21 +119,44 @@ export class LexiconMatcher {
     return findings;
   }
 
-  private violation(lexicon: CompiledLexicon, occurrences: PhraseOccurrences): string | undefined {
-    const masked = new Set<number>();
-    for (const id of lexicon.allow) {
-      for (const span of occurrences.get(id) ?? []) for (let position = span.start; position < span.end; position++) masked.add(position);
+  /** The first term or rule each lexicon finds in one reading; only the phrases that occur are visited. */
+  private violationsIn(occurrences: PhraseOccurrences): Map<number, string> {
+    const byLexicon = new Map<number, { terms: [number, Span[]][]; masked: Set<number>; unless: Set<number>; groups: Map<number, Span[][]> }>();
+    for (const [phraseId, spans] of occurrences) {
+      for (const role of this.roles.get(phraseId) ?? []) {
+        let state = byLexicon.get(role.lexicon);
+        if (!state) byLexicon.set(role.lexicon, (state = { terms: [], masked: new Set(), unless: new Set(), groups: new Map() }));
+        if (role.kind === 'term') state.terms.push([phraseId, spans]);
+        else if (role.kind === 'unless') state.unless.add(role.rule);
+        else if (role.kind === 'allow') {
+          for (const span of spans) for (let position = span.start; position < span.end; position++) state.masked.add(position);
+        } else {
+          const groups = state.groups.get(role.rule) ?? Array.from({ length: this.lexicons[role.lexicon]!.rules[role.rule]!.groupCount }, (): Span[] => []);
+          groups[role.group]!.push(...spans);
+          state.groups.set(role.rule, groups);
+        }
+      }
     }
-    const spansOf = (phraseIds: PhraseIds): Span[] =>
-      phraseIds.flatMap((id) => (occurrences.get(id) ?? []).filter((span) => !overlapsMask(span, masked)));
-    const term = lexicon.terms.find((id) => spansOf([id]).length > 0);
-    if (term !== undefined) return this.phrases[term]!.text;
-    for (const rule of lexicon.rules) {
-      if (rule.unless.some((id) => occurrences.has(id))) continue;
-      const groups = rule.groups.map(spansOf);
-      if (groups.every((spans) => spans.length > 0) && groupsWithinWindow(groups, rule.window, rule.ordered)) return rule.name;
+    const violations = new Map<number, string>();
+    for (const [lexiconIndex, state] of byLexicon) {
+      const unmasked = (spans: readonly Span[]) => spans.filter((span) => !overlapsMask(span, state.masked));
+      const term = state.terms.find(([, spans]) => unmasked(spans).length > 0);
+      if (term) {
+        violations.set(lexiconIndex, this.phrases[term[0]]!.text);
+        continue;
+      }
+      const rules = this.lexicons[lexiconIndex]!.rules;
+      for (const [ruleIndex, groupSpans] of [...state.groups].sort(([first], [second]) => first - second)) {
+        const rule = rules[ruleIndex]!;
+        if (state.unless.has(ruleIndex)) continue;
+        const groups = groupSpans.map(unmasked);
+        if (groups.every((spans) => spans.length > 0) && groupsWithinWindow(groups, rule.window, rule.ordered)) {
+          violations.set(lexiconIndex, rule.name);
+          break;
+        }
+      }
     }
-    return undefined;
+    return violations;
   }
 
   private findPhrases(view: readonly TokenForms[]): PhraseOccurrences {
@@ -157,19 +184,43 @@ export class LexiconMatcher {
 
   private wordIdsOf(forms: TokenForms): Set<number> {
     const ids = new Set<number>();
-    for (const form of forms) {
-      for (const id of this.keyToWordIds.get(`=${form}`) ?? []) ids.add(id);
-      for (const id of this.keyToWordIds.get(`~${stemmer(form)}`) ?? []) ids.add(id);
-    }
+    for (const form of forms) for (const id of this.idsOfForm(form)) ids.add(id);
     if (ids.size === 0) {
-      for (const form of forms) {
-        if (form.length < 5) continue;
-        for (const variant of [form, ...deletionsOf(form)]) {
-          for (const [id, word] of this.fuzzyIndex.get(variant) ?? []) if (withinOneEdit(form, word)) ids.add(id);
-        }
-      }
+      for (const form of forms) for (const id of this.fuzzyIdsOfForm(form)) ids.add(id);
     }
     return ids;
+  }
+
+  /** Word ids of one spelling, exact or by stem; remembered, since prompts repeat their words. */
+  private idsOfForm(form: string): readonly number[] {
+    const key = `w:${form}`;
+    let ids = this.formCache.get(key);
+    if (ids === undefined) {
+      ids = [...new Set([...(this.keyToWordIds.get(`=${form}`) ?? []), ...(this.keyToWordIds.get(`~${stemmer(form)}`) ?? [])])];
+      this.rememberForm(key, ids);
+    }
+    return ids;
+  }
+
+  /** Word ids of the fuzzy words one edit away from this spelling. */
+  private fuzzyIdsOfForm(form: string): readonly number[] {
+    if (form.length < 5) return [];
+    const key = `f:${form}`;
+    let ids = this.formCache.get(key);
+    if (ids === undefined) {
+      const found = new Set<number>();
+      for (const variant of [form, ...deletionsOf(form)]) {
+        for (const [id, word] of this.fuzzyIndex.get(variant) ?? []) if (withinOneEdit(form, word)) found.add(id);
+      }
+      ids = [...found];
+      this.rememberForm(key, ids);
+    }
+    return ids;
+  }
+
+  private rememberForm(key: string, ids: readonly number[]): void {
+    if (this.formCache.size >= FORM_CACHE_ENTRIES) this.formCache.clear();
+    this.formCache.set(key, ids);
   }
 
   private phraseId(phrase: string, fuzzy: ReadonlySet<string>): number {

@@ -54,7 +54,7 @@ export const HATE_SYMBOLS_LEXICON: CategoryLexicon = {
     'kill all muslims',
     'kill all blacks',
     'kill all gays',
-    'lynching',
+    '=lynching',
     'lynch mob',
   ],
   rules: [],

@@ -14,7 +14,7 @@ export const SELF_HARM_LEXICON: CategoryLexicon = {
     'selbstmord',
     'suizid',
     'suicidio',
-    'kys',
+    '=kys',
     'self harm',
     'selfharm',
     'self harming',
