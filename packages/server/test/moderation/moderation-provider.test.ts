@@ -1,5 +1,7 @@
 // The operator's moderation provider (OpenAI's /v1/moderations format) against a loopback fake: the request it
 // sends, what it counts, and what the public API does when it flags, fails open (default) or fails closed.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
@@ -77,9 +79,17 @@ describe('the moderation provider through the public API', () => {
   let fake: FakeOpenAiModeration;
   let failOpen: TestPlatform;
   let failClosed: TestPlatform;
+  let imageServer: http.Server;
+  let imageUrl: string;
   beforeAll(async () => {
     fake = await startFakeOpenAiModeration();
+    // another image than the uploaded one: the provider's answers are remembered per image
+    const drawing = await drawingImage(80);
+    imageServer = http.createServer((_request, response) => response.end(drawing));
+    await new Promise<void>((resolve) => imageServer.listen(0, '127.0.0.1', resolve));
+    imageUrl = `http://127.0.0.1:${(imageServer.address() as AddressInfo).port}/photo.png`;
     const environment = {
+      POLYFORGE_URL_FETCH_ALLOW_PRIVATE: 'true',
       POLYFORGE_MODERATION_PROVIDER: 'openai',
       POLYFORGE_MODERATION_API_KEY: API_KEY,
       POLYFORGE_MODERATION_BASE_URL: fake.baseUrl,
@@ -92,6 +102,7 @@ describe('the moderation provider through the public API', () => {
     await failOpen.close();
     await failClosed.close();
     await fake.close();
+    await new Promise<void>((resolve) => imageServer.close(() => resolve()));
   });
   beforeEach(() => {
     fake.requests.length = 0;
@@ -137,6 +148,19 @@ describe('the moderation provider through the public API', () => {
     expect(created.body.message).toContain(`file_token ${token} was refused by the content policy: sexual content (flagged by OpenAI moderation); nothing was charged`);
     const sent = fake.requests.map((request) => request.body.input as { type: string }[]);
     expect(sent.some((input) => input[0]?.type === 'image_url')).toBe(true);
+    expect((await client.balance()).body.data).toEqual({ balance: 300, frozen: 0 });
+  });
+
+  it('asks about a url image in the worker, after its fetch: a flagged one ends the task banned, unbilled', async () => {
+    fake.imageFlags = ['violence/graphic'];
+    const account = await failOpen.createAccount();
+    const client = apiClient(failOpen.baseUrl, account.apiKey);
+    const created = await client.createTask({ type: 'image_to_model', file: { type: 'png', url: imageUrl } });
+    expect(created.status).toBe(200);
+    await failOpen.drainQueue();
+    const task = (await client.getTask(created.body.data.task_id)).body.data;
+    expect(task).toMatchObject({ status: 'banned', error_code: 2008, consumed_credit: 0 });
+    expect(fake.requests.some((request) => (request.body.input as { type?: string }[])[0]?.type === 'image_url')).toBe(true);
     expect((await client.balance()).body.data).toEqual({ balance: 300, frozen: 0 });
   });
 
