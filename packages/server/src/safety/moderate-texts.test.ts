@@ -1,3 +1,5 @@
+// The offline content check: inflections, obfuscations and context per category, what a 3D platform must serve,
+// negative prompts, the text fields of a request, and the one-edit distance used for misspellings.
 import { parseTaskRequest } from '@polyforge/protocol';
 import { describe, expect, it } from 'vitest';
 import { withinOneEdit } from './lexicon-matcher.ts';

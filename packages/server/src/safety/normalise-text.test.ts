@@ -1,3 +1,4 @@
+// The moderation normaliser: character folding, the two readings of a text, leetspeak and squeezed spellings.
 import { describe, expect, it } from 'vitest';
 import { foldCharacters, textViews } from './normalise-text.ts';
 
