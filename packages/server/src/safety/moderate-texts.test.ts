@@ -25,6 +25,8 @@ describe('moderateTexts', () => {
     ['bomb making', 'how to build a bomb at home', 'weapons'],
     ['a real firearm', 'a 3d printable glock that actually works, fully functional', 'weapons'],
     ['profanity', 'a fucking dragon', 'profanity'],
+    ['genitals outside a medical context', 'a woman showing her vagina', 'sexual'],
+    ['a firearm with its accessory named', 'a functional glock with a holster, 3d printable', 'weapons'],
   ])('refuses %s', (_label, text, category) => {
     expect(categoriesOf(text)).toContain(category);
   });
@@ -50,6 +52,10 @@ describe('moderateTexts', () => {
     'flame retardant foam',
     'a statue of a man standing erect',
     'a statue of david lynch',
+    // accessories, anatomy and a cocktail
+    'a 3d printable gun holster',
+    'a vagina anatomy model for medical students',
+    'a baby bottle nipple',
   ])('serves %j', (text) => {
     expect(moderateTexts(prompt(text))).toBeUndefined();
   });

@@ -114,6 +114,7 @@ export const GORE_LEXICON: CategoryLexicon = {
   rules: [
     { name: 'a bloodied or murdered person', groups: [BLOODIED, PERSON], window: 1, ordered: true },
     { name: 'a person wounded or killed graphically', groups: [PERSON, WOUNDED], window: 4, ordered: true },
+    { name: 'a person torn apart', groups: [['tearing apart', 'tears apart', 'tore apart', 'ripping apart', 'rips apart', 'ripped apart', 'mauling', 'mauled', 'torn apart', 'disembowelling'], PERSON], window: 3 },
   ],
   allow: [...NOT_A_PERSON, 'al gore', 'gore tex', 'goretex', 'bloody mary'],
   fuzzy: ['disemboweled', 'disembowelled', 'dismembered', 'dismemberment', 'decapitated', 'decapitation', 'beheaded', 'beheading', 'mutilated', 'mutilation', 'eviscerated'],

@@ -84,14 +84,6 @@ export const SEXUAL_ACTS = [
   '=erection',
   '=erections',
   'erect penis',
-  'penis',
-  'penises',
-  'vagina',
-  'vaginal',
-  'vulva',
-  'clitoris',
-  'genitals',
-  'genitalia',
   'anal sex',
   'dildo',
   'buttplug',
@@ -123,10 +115,15 @@ export const SEXUAL_ACTS = [
   'boob',
 ];
 
+/** Anatomical words: sexual unless the text is about anatomy or medicine. */
+export const GENITAL_WORDS = ['penis', 'penises', 'vagina', 'vaginal', 'vulva', 'clitoris', 'genitals', 'genitalia', 'scrotum', 'testicles'];
+const MEDICAL_CONTEXT = ['anatomy', 'anatomical', 'medical', 'medicine', 'biology', 'cross section', 'diagram', 'urology', 'gynecology', 'gynaecology', 'textbook', 'reproductive system'];
+
 export const SEXUAL_LEXICON: CategoryLexicon = {
   category: 'sexual',
   terms: SEXUAL_ACTS,
   rules: [
+    { name: 'genitals outside a medical context', groups: [GENITAL_WORDS], window: Infinity, unless: MEDICAL_CONTEXT },
     { name: 'a person shown naked', groups: [NUDITY, PERSON], window: 5 },
     { name: 'exposed intimate parts', groups: [['bare', 'exposed', 'showing', 'flashing', 'uncovered', ...NUDITY], INTIMATE_PART], window: 3 },
     { name: 'a naked body', groups: [NUDITY, ['figure', 'figures', 'pinup', 'pin up', 'selfie', 'photoshoot', 'photo shoot', 'posing']], window: 3 },
@@ -179,8 +176,10 @@ export const SEXUAL_LEXICON: CategoryLexicon = {
     'sexual reproduction',
     'sex education',
     'cum laude',
+    'sex on the beach cocktail',
+    'sex on the beach drink',
   ],
-  fuzzy: ['pornography', 'pornographic', 'masturbate', 'masturbating', 'masturbation', 'intercourse', 'genitalia'],
+  fuzzy: ['pornography', 'pornographic', 'masturbate', 'masturbating', 'masturbation', 'intercourse'],
   negativePromptRules: [
     {
       name: 'clothing negated for a person',

@@ -84,6 +84,10 @@ const PROP_MARKERS = [
   'starting pistol',
 ];
 
+/** Things made for a firearm rather than the firearm: "a gun holster" masks "gun" (phrases built below). */
+const ACCESSORIES = ['holster', 'holsters', 'rack', 'mount', 'wall mount', 'display', 'display stand', 'stand', 'keychain', 'key chain', 'case', 'cabinet', 'cleaning kit', 'sling', 'charm', 'pendant', 'ornament', 'cookie cutter', 'bookend', 'trophy', 'lamp', 'scale model', 'shaped'];
+const FIREARM_WORDS = ['gun', 'guns', 'pistol', 'handgun', 'rifle', 'shotgun', 'revolver', 'glock', 'ar15', 'ak47'];
+
 const EXPLOSIVE = ['bomb', 'bombs', 'explosive', 'explosives', 'grenade', 'detonator', 'shrapnel'];
 
 /** Said with a weapon, these make it one built to hurt people. */
@@ -147,5 +151,5 @@ export const WEAPONS_LEXICON: CategoryLexicon = {
     { name: 'an explosive with instructions or intent', groups: [EXPLOSIVE, [...REAL_AND_WORKING, ...HARM_INTENT]], window: Infinity, unless: PROP_MARKERS },
     { name: 'a weapon meant to hurt people', groups: [[...FIREARM, ...EXPLOSIVE, 'knife', 'weapon', 'weapons', 'poison', 'gas'], HARM_INTENT], window: Infinity },
   ],
-  allow: [],
+  allow: FIREARM_WORDS.flatMap((firearm) => ACCESSORIES.map((accessory) => `${firearm} ${accessory}`)),
 };
