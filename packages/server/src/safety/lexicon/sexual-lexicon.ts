@@ -45,6 +45,7 @@ export const SEXUAL_ACTS = [
   'pornography',
   'pornographic',
   'pr0n',
+  '=prn',
   'hentai',
   'xxx',
   'nsfw',

@@ -7,9 +7,13 @@ const FIREARM = ['gun', 'guns', 'pistol', 'handgun', 'rifle', 'firearm', 'firear
 
 /** What makes a firearm request a manufacturing one: it must work, fire, be printed or milled, or be untraceable. */
 const REAL_AND_WORKING = [
-  'functional',
+  // exact forms: the stems would catch "function", "work" and "mill"
+  '=functional',
   'fully functional',
-  'working',
+  '=working',
+  'that works',
+  'actually works',
+  'really works',
   'that fires',
   'fires real',
   'real bullets',
@@ -23,7 +27,7 @@ const REAL_AND_WORKING = [
   'ready to print',
   'ready to mill',
   'to mill',
-  'milling',
+  '=milling',
   'cnc',
   'untraceable',
   'unserialized',
