@@ -2,19 +2,10 @@
 // to the nearest catalog entry, anything else a 1000 with no stack trace. The envelope follows the surface:
 // V2 `{code, message, suggestion}`, V3 adds `status: "error"` and `request_id` (= the X-Tripo-Trace-ID header).
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { ERROR_CATALOG, type ErrorName } from '@polyforge/protocol';
+import { ERROR_CATALOG, type ErrorName, type V3WireErrorBody, type WireErrorBody } from '@polyforge/protocol';
 import { DomainError } from '../domain-error.ts';
 
-export interface WireErrorBody {
-  code: number;
-  message: string;
-  suggestion: string;
-}
-
-export interface V3WireErrorBody extends WireErrorBody {
-  status: 'error';
-  request_id: string;
-}
+export type { V3WireErrorBody, WireErrorBody };
 
 export type ApiSurface = 'v2' | 'v3';
 
