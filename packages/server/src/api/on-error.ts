@@ -19,10 +19,15 @@ const V3_ERROR_NAMES: Partial<Record<ErrorName, ErrorName>> = {
   fileNotFound: 'invalidParameter',
 };
 
+/** The catalogue entry an error answers with on a surface (the OpenAPI document lists the same). */
+export function wireErrorNameOf(errorName: ErrorName, surface: ApiSurface): ErrorName {
+  return surface === 'v3' ? (V3_ERROR_NAMES[errorName] ?? errorName) : errorName;
+}
+
 export function toWireError(error: unknown, surface: ApiSurface = 'v2'): { httpStatus: number; body: WireErrorBody; retryAfterSeconds?: number } {
   const classified = classify(error, surface);
   const { detail, retryAfterSeconds } = classified;
-  const errorName = surface === 'v3' ? (V3_ERROR_NAMES[classified.errorName] ?? classified.errorName) : classified.errorName;
+  const errorName = wireErrorNameOf(classified.errorName, surface);
   const entry = ERROR_CATALOG[errorName];
   const message = detail && detail !== entry.message ? `${entry.message}: ${detail}` : entry.message;
   return { httpStatus: entry.httpStatus, body: { code: entry.code, message, suggestion: entry.suggestion }, retryAfterSeconds };
