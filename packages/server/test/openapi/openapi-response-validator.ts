@@ -69,7 +69,7 @@ export class OpenApiResponseValidator {
     if (!response) return [`${label}: status ${answer.status} is not documented for ${documented.operation.operationId} (${Object.keys(documented.operation.responses).join(', ')})`];
     const mediaType = (answer.contentType ?? '').split(';')[0]!.trim();
     if (!response.content) return [];
-    if (!response.content[mediaType]) return [`${label}: Content-Type ${mediaType || '(none)'} is not documented (${Object.keys(response.content).join(', ')})`];
+    if (!response.content[mediaType] && !response.content['*/*']) return [`${label}: Content-Type ${mediaType || '(none)'} is not documented (${Object.keys(response.content).join(', ')})`];
     if (mediaType !== 'application/json') return [];
     if (answer.body === undefined) return [`${label}: the body is not JSON`];
     const validate = this.validatorFor(documented, String(answer.status));

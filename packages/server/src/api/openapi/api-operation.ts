@@ -24,7 +24,7 @@ export interface ApiOperation {
   surface: ApiSurface;
   params?: ZodOpenApiParameters;
   body?: { kind: BodyKind; schema: z.ZodType; required: boolean; description?: string };
-  success: { status?: number; description: string; contentType?: string; schema?: z.ZodType; headers?: Record<string, string> };
+  success: { status?: number; description: string; contentType?: string | readonly string[]; schema?: z.ZodType; headers?: Record<string, string> };
   /** catalogue errors this endpoint answers, besides those every endpoint of its kind may (commonErrorsOf) */
   errors: readonly ErrorName[];
 }
@@ -68,7 +68,7 @@ export function toOpenApiOperation(operation: ApiOperation): ZodOpenApiOperation
     [String(success.status ?? 200)]: {
       description: success.description,
       ...(success.headers && { headers: Object.fromEntries(Object.entries(success.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }])) }),
-      ...(success.schema && { content: { [success.contentType ?? 'application/json']: { schema: success.schema } } }),
+      ...(success.schema && { content: Object.fromEntries([success.contentType ?? 'application/json'].flat().map((contentType) => [contentType, { schema: success.schema }])) }),
     },
     ...errorResponses(documentedErrorsOf(operation), operation.surface),
   };

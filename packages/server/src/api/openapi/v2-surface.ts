@@ -21,6 +21,7 @@ import {
 } from '@polyforge/protocol';
 import { z } from 'zod';
 import { LIST_TASKS_DEFAULTS } from '../../tasks/list-tasks.ts';
+import { OUTPUT_CONTENT_TYPES } from '../routes/download-routes.ts';
 import type { ApiOperation } from './api-operation.ts';
 import { binarySchema, createHeaders, multipartFileSchema, taskIdParameter } from './shared-schemas.ts';
 
@@ -248,7 +249,7 @@ export const V2_SURFACE_OPERATIONS: readonly ApiOperation[] = [
       path: z.object({ taskId: z.string(), fileName: z.string() }),
       query: z.object({ expires: z.string().optional().describe('Unix seconds'), signature: z.string().optional() }),
     },
-    success: { description: 'The file', contentType: 'application/octet-stream', schema: binarySchema },
+    success: { description: 'The file', contentType: [...new Set(Object.values(OUTPUT_CONTENT_TYPES))], schema: binarySchema },
     errors: ['forbidden', 'fileNotFound'],
   },
 ];

@@ -56,7 +56,7 @@ export const WORKER_SURFACE_OPERATIONS: readonly ApiOperation[] = [
     operationId: 'workerReadInput',
     summary: "One of the leased task's input files",
     params: { path: z.object({ leaseId: z.string(), name: z.string() }) },
-    success: { description: 'The bytes', contentType: 'application/octet-stream', schema: binarySchema },
+    success: { description: 'The bytes, with the media type of their format', contentType: '*/*', schema: binarySchema },
     errors: ['workerLeaseLost', 'fileNotFound'],
   },
   {
