@@ -6,7 +6,7 @@ import websocket from '@fastify/websocket';
 import type { AuthenticatedKey } from '../accounts/account-store.ts';
 import { DomainError } from '../domain-error.ts';
 import type { ApiContext } from './api-context.ts';
-import { onError, sendError } from './on-error.ts';
+import { MAX_PATH_PARAMETER_LENGTH, onClientError, onError, onFrameworkError, sendError } from './on-error.ts';
 import { registerDownloadRoutes } from './routes/download-routes.ts';
 import { registerV2AccountRoutes } from './routes/v2-account-routes.ts';
 import { registerV2TaskRoutes } from './routes/v2-task-routes.ts';
@@ -41,6 +41,9 @@ export async function createApp(context: ApiContext, options: CreateAppOptions =
     logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false,
     bodyLimit: JSON_BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
+    routerOptions: { maxParamLength: MAX_PATH_PARAMETER_LENGTH },
+    frameworkErrors: onFrameworkError,
+    clientErrorHandler: onClientError,
   });
   recordRoutes(app);
   await app.register(multipart, { limits: { fileSize: context.maxUploadBytes, files: 1, fields: 10, parts: 12 } });

@@ -29,8 +29,10 @@ export interface ApiOperation {
   errors: readonly ErrorName[];
 }
 
-/** Errors any request may meet: an unreachable database, a bug. */
-const ALWAYS: readonly ErrorName[] = ['internal', 'serviceUnavailable'];
+/** Errors any request may meet: an unreachable database, a bug, a URL or headers over the parser's limit. */
+const ALWAYS: readonly ErrorName[] = ['internal', 'serviceUnavailable', 'headersTooLarge'];
+/** A path parameter with broken percent-encoding, or longer than the router takes (api/on-error.ts). */
+const PATH_PARAMETERS: readonly ErrorName[] = ['malformedRequest', 'invalidParameter'];
 const API_KEY: readonly ErrorName[] = ['authenticationFailed', 'rateLimited'];
 const BODY: Record<BodyKind, readonly ErrorName[]> = {
   json: ['malformedRequest', 'payloadTooLarge'],
@@ -38,8 +40,9 @@ const BODY: Record<BodyKind, readonly ErrorName[]> = {
   bytes: ['payloadTooLarge'],
 };
 
-export function commonErrorsOf(operation: Pick<ApiOperation, 'auth' | 'body' | 'surface' | 'method'>): ErrorName[] {
+export function commonErrorsOf(operation: Pick<ApiOperation, 'auth' | 'body' | 'surface' | 'method' | 'path'>): ErrorName[] {
   const names: ErrorName[] = [...ALWAYS];
+  if (operation.path.includes('{')) names.push(...PATH_PARAMETERS);
   if (operation.auth === 'apiKey') names.push(...API_KEY);
   if (operation.auth === 'workerToken') names.push('authenticationFailed');
   // a POST or PUT may carry a body whatever the endpoint expects: unparseable JSON, a wrong Content-Type
@@ -96,9 +99,10 @@ function errorResponses(names: ErrorName[], surface: ApiSurface): ZodOpenApiResp
     const status = ERROR_CATALOG[name].httpStatus;
     byStatus.set(status, [...(byStatus.get(status) ?? []), name]);
   }
-  const envelope = surface === 'v3' ? v3WireErrorBodySchema : wireErrorBodySchema;
   const responses: ZodOpenApiResponsesObject = {};
   for (const [status, statusNames] of [...byStatus].sort(([a], [b]) => a - b)) {
+    // Node's parser refuses oversized headers before a route (or its surface) is known: always the V2 envelope
+    const envelope = surface === 'v3' && status !== ERROR_CATALOG.headersTooLarge.httpStatus ? v3WireErrorBodySchema : wireErrorBodySchema;
     const codes = [...new Set(statusNames.map((name) => ERROR_CATALOG[name].code))].sort((a, b) => a - b);
     const lines = statusNames.map((name) => `${ERROR_CATALOG[name].code} ${ERROR_CATALOG[name].message}`);
     const codeSchema = codes.length === 1 ? z.literal(codes[0]!) : z.literal(codes as [number, ...number[]]);

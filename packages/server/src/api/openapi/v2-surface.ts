@@ -139,7 +139,7 @@ export const V2_SURFACE_OPERATIONS: readonly ApiOperation[] = [
     description: 'Upgrade to a WebSocket; each message is `{"event": "update" | "finalized", "data": <task>}`, or a wire error before the socket closes.',
     params: taskIdParameter,
     success: { status: 101, description: 'Switching to the WebSocket protocol' },
-    errors: ['taskNotFound'],
+    errors: ['taskNotFound', 'malformedRequest'],
   },
   {
     ...v2,
