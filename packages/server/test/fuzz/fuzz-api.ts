@@ -21,6 +21,8 @@ export interface FuzzOptions {
   concurrency?: number;
   /** an answer (its headers, for streams) slower than this is a hang */
   requestTimeoutMs?: number;
+  /** extra settings for the platform, e.g. a higher POLYFORGE_RATE_LIMIT_PER_MINUTE for long runs */
+  environment?: Record<string, string>;
 }
 
 export interface FuzzFailure {
@@ -49,7 +51,7 @@ export interface FuzzReport {
 export const FUZZ_ROUTING = { routes: [{ task_type: 'animate_prerigcheck', engine: 'worker_pool', pool: 'fuzz' }] };
 
 export async function runApiFuzz(options: FuzzOptions): Promise<FuzzReport> {
-  const harness = await startRoutedTestPlatform({ workers: true, leaseSeconds: 5 }, FUZZ_ROUTING);
+  const harness = await startRoutedTestPlatform({ workers: true, leaseSeconds: 5, environment: options.environment }, FUZZ_ROUTING);
   try {
     return await fuzzPlatform(harness, options);
   } finally {

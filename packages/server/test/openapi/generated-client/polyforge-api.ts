@@ -1610,6 +1610,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -1672,6 +1688,22 @@ export interface operations {
                         };
                     } & {
                         [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
                     };
                 };
             };
@@ -1740,6 +1772,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -1802,6 +1850,22 @@ export interface operations {
                         };
                     } & {
                         [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
                     };
                 };
             };
@@ -1870,6 +1934,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -1920,6 +2000,22 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
                 };
             };
             /** @description 1000 Unknown error on server side */
@@ -1977,6 +2073,22 @@ export interface operations {
                     "text/css": string;
                 };
             };
+            /** @description 1003 The request body is malformed; 1004 One or more of your parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 1003 | 1004;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 4001 Route not found */
             404: {
                 headers: {
@@ -1986,6 +2098,22 @@ export interface operations {
                     "application/json": {
                         /** @constant */
                         code: 4001;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
                         /** @description The catalogue's message, then what exactly was wrong */
                         message: string;
                         /** @description How to fix the request */
@@ -2175,6 +2303,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -2324,6 +2468,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -2382,6 +2542,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1003 The request body is malformed; 1004 One or more of your parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 1003 | 1004;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1002 Authentication failed */
             401: {
                 headers: {
@@ -2423,6 +2599,22 @@ export interface operations {
                     "application/json": {
                         /** @constant */
                         code: 1007;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
                         /** @description The catalogue's message, then what exactly was wrong */
                         message: string;
                         /** @description How to fix the request */
@@ -2549,6 +2741,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -2616,15 +2824,15 @@ export interface operations {
                     };
                 };
             };
-            /** @description 1003 The request body is malformed */
+            /** @description 1003 The request body is malformed; 1004 One or more of your parameter is invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        /** @constant */
-                        code: 1003;
+                        /** @enum {number} */
+                        code: 1003 | 1004;
                         /** @description The catalogue's message, then what exactly was wrong */
                         message: string;
                         /** @description How to fix the request */
@@ -2696,6 +2904,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -2750,6 +2974,22 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
+            /** @description 1003 The request body is malformed; 1004 One or more of your parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 1003 | 1004;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1002 Authentication failed */
             401: {
                 headers: {
@@ -2791,6 +3031,22 @@ export interface operations {
                     "application/json": {
                         /** @constant */
                         code: 1007;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
                         /** @description The catalogue's message, then what exactly was wrong */
                         message: string;
                         /** @description How to fix the request */
@@ -2850,6 +3106,22 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 1003 The request body is malformed; 1004 One or more of your parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 1003 | 1004;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1002 Authentication failed */
             401: {
                 headers: {
@@ -2891,6 +3163,22 @@ export interface operations {
                     "application/json": {
                         /** @constant */
                         code: 1007;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
                         /** @description The catalogue's message, then what exactly was wrong */
                         message: string;
                         /** @description How to fix the request */
@@ -3034,6 +3322,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -3170,6 +3474,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -3258,6 +3578,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -3339,6 +3675,22 @@ export interface operations {
                     "application/json": {
                         /** @constant */
                         code: 1007;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
                         /** @description The catalogue's message, then what exactly was wrong */
                         message: string;
                         /** @description How to fix the request */
@@ -3450,6 +3802,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -3538,6 +3906,22 @@ export interface operations {
                     "application/json": {
                         /** @constant */
                         code: 1007;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
                         /** @description The catalogue's message, then what exactly was wrong */
                         message: string;
                         /** @description How to fix the request */
@@ -3679,6 +4063,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -3741,6 +4141,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1003 The request body is malformed; 1004 One or more of your parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 1003 | 1004;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1002 Authentication failed */
             401: {
                 headers: {
@@ -3782,6 +4198,22 @@ export interface operations {
                     "application/json": {
                         /** @constant */
                         code: 1007;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
                         /** @description The catalogue's message, then what exactly was wrong */
                         message: string;
                         /** @description How to fix the request */
@@ -3864,15 +4296,15 @@ export interface operations {
                     };
                 };
             };
-            /** @description 1004 One or more of your parameter is invalid */
+            /** @description 1003 The request body is malformed; 1004 One or more of your parameter is invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        /** @constant */
-                        code: 1004;
+                        /** @enum {number} */
+                        code: 1003 | 1004;
                         /** @description The catalogue's message, then what exactly was wrong */
                         message: string;
                         /** @description How to fix the request */
@@ -3921,6 +4353,22 @@ export interface operations {
                     "application/json": {
                         /** @constant */
                         code: 1007;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
                         /** @description The catalogue's message, then what exactly was wrong */
                         message: string;
                         /** @description How to fix the request */
@@ -3996,6 +4444,22 @@ export interface operations {
                     "image/jpeg": string;
                 };
             };
+            /** @description 1003 The request body is malformed; 1004 One or more of your parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 1003 | 1004;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1005 You are not allowed to access this resource */
             403: {
                 headers: {
@@ -4021,6 +4485,22 @@ export interface operations {
                     "application/json": {
                         /** @constant */
                         code: 2019;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
                         /** @description The catalogue's message, then what exactly was wrong */
                         message: string;
                         /** @description How to fix the request */
@@ -4303,6 +4783,22 @@ export interface operations {
                         status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
                     };
                 };
             };
@@ -4609,6 +5105,22 @@ export interface operations {
                         status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
                     };
                 };
             };
@@ -4942,6 +5454,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -5183,6 +5711,22 @@ export interface operations {
                         status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
                     };
                 };
             };
@@ -5446,6 +5990,22 @@ export interface operations {
                         status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
                     };
                 };
             };
@@ -5727,6 +6287,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -5981,6 +6557,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -6232,6 +6824,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -6478,6 +7086,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -6721,6 +7345,22 @@ export interface operations {
                         status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
                     };
                 };
             };
@@ -7022,6 +7662,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -7269,6 +7925,22 @@ export interface operations {
                         status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
                     };
                 };
             };
@@ -7558,6 +8230,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -7801,6 +8489,22 @@ export interface operations {
                         status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
                     };
                 };
             };
@@ -8066,6 +8770,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -8323,6 +9043,22 @@ export interface operations {
                         status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
                     };
                 };
             };
@@ -8585,6 +9321,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -8826,6 +9578,22 @@ export interface operations {
                         status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
                     };
                 };
             };
@@ -9076,6 +9844,22 @@ export interface operations {
                         status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
                     };
                 };
             };
@@ -9333,6 +10117,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -9401,6 +10201,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1003 The request body is malformed; 1004 One or more of your parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 1003 | 1004;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                        /** @constant */
+                        status: "error";
+                        /** @description Equals the X-Tripo-Trace-ID response header */
+                        request_id: string;
+                    };
+                };
+            };
             /** @description 1002 Authentication failed */
             401: {
                 headers: {
@@ -9458,6 +10278,22 @@ export interface operations {
                         status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
                     };
                 };
             };
@@ -9637,6 +10473,22 @@ export interface operations {
                         status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
                     };
                 };
             };
@@ -9823,6 +10675,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -10002,6 +10870,22 @@ export interface operations {
                         status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
                     };
                 };
             };
@@ -10187,6 +11071,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -10268,7 +11168,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 2004 The file type is unsupported; 2003 The input file is empty; 1004 The image's dimensions are outside the accepted range */
+            /** @description 1003 The request body is malformed; 1004 One or more of your parameter is invalid; 2004 The file type is unsupported; 2003 The input file is empty; 1004 The image's dimensions are outside the accepted range */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10276,7 +11176,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {number} */
-                        code: 1004 | 2003 | 2004;
+                        code: 1003 | 1004 | 2003 | 2004;
                         /** @description The catalogue's message, then what exactly was wrong */
                         message: string;
                         /** @description How to fix the request */
@@ -10325,6 +11225,22 @@ export interface operations {
                         status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
                     };
                 };
             };
@@ -10435,6 +11351,22 @@ export interface operations {
                         status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
                     };
                 };
             };
@@ -10572,6 +11504,22 @@ export interface operations {
                         status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
                     };
                 };
             };
@@ -10722,6 +11670,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -10837,6 +11801,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -10897,6 +11877,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1003 The request body is malformed; 1004 One or more of your parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 1003 | 1004;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1002 Authentication failed */
             401: {
                 headers: {
@@ -10922,6 +11918,22 @@ export interface operations {
                     "application/json": {
                         /** @constant */
                         code: 1009;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
                         /** @description The catalogue's message, then what exactly was wrong */
                         message: string;
                         /** @description How to fix the request */
@@ -10984,6 +11996,22 @@ export interface operations {
                     "*/*": string;
                 };
             };
+            /** @description 1003 The request body is malformed; 1004 One or more of your parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 1003 | 1004;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1002 Authentication failed */
             401: {
                 headers: {
@@ -11025,6 +12053,22 @@ export interface operations {
                     "application/json": {
                         /** @constant */
                         code: 1009;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
                         /** @description The catalogue's message, then what exactly was wrong */
                         message: string;
                         /** @description How to fix the request */
@@ -11164,6 +12208,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -11234,7 +12294,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 1004 One or more of your parameter is invalid; 2003 The input file is empty; 2004 The file type is unsupported */
+            /** @description 1003 The request body is malformed; 1004 One or more of your parameter is invalid; 2003 The input file is empty; 2004 The file type is unsupported */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11242,7 +12302,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {number} */
-                        code: 1004 | 2003 | 2004;
+                        code: 1003 | 1004 | 2003 | 2004;
                         /** @description The catalogue's message, then what exactly was wrong */
                         message: string;
                         /** @description How to fix the request */
@@ -11284,6 +12344,22 @@ export interface operations {
             };
             /** @description 1006 The request body or uploaded file is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11447,6 +12523,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
             /** @description 1000 Unknown error on server side */
             500: {
                 headers: {
@@ -11567,6 +12659,22 @@ export interface operations {
             };
             /** @description 1006 The request body or uploaded file is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
