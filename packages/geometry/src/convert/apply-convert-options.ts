@@ -109,8 +109,11 @@ export async function applyConvertOptions(
       throw new ModelInputError(`None of part_names (${request.part_names.join(', ')}) names a part of this model.`);
     }
   }
+  const warnings: string[] = [];
   if (!(request.with_animation ?? defaults.with_animation)) removeAnimation(document);
-  else if (request.animate_in_place ?? defaults.animate_in_place) animateInPlace(document);
+  else if ((request.animate_in_place ?? defaults.animate_in_place) && animateInPlace(document) === 0 && document.getRoot().listAnimations().length > 0) {
+    warnings.push('animate_in_place: no clip moves its root horizontally from start to end; the animations already play in place');
+  }
   if (request.assemble_animation) assembleAnimations(document);
 
   let quadFaces: QuadFaces | undefined;
@@ -140,7 +143,6 @@ export async function applyConvertOptions(
   await document.transform(
     prune({ keepLeaves: true, keepAttributes: true, keepIndices: true, keepSolidTextures: true, keepExtras: true }),
   );
-  const warnings: string[] = [];
   const materialMaps = SPLIT_MAP_FORMATS.has(format) ? await splitMaterialMaps(document, sharp) : undefined;
   let textureFormat: ConvertTextureFormat | undefined;
   if (request.texture_format) {

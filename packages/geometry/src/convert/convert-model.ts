@@ -49,10 +49,11 @@ export interface ConvertedModel {
 
 export async function convertModel(document: Document, options: ConvertOptions): Promise<ConvertedModel> {
   const warnings = listConversionWarnings(document, options.format, options.materialMaps);
-  return { ...(await writeFormat(document, options)), warnings };
+  const written = await writeFormat(document, options);
+  return { ...written, warnings: [...warnings, ...(written.warnings ?? [])] };
 }
 
-async function writeFormat(document: Document, options: ConvertOptions): Promise<Omit<ConvertedModel, 'warnings'>> {
+async function writeFormat(document: Document, options: ConvertOptions): Promise<Omit<ConvertedModel, 'warnings'> & { warnings?: string[] }> {
   const resolved = { ...CONVERT_OPTIONS_DEFAULTS, ...options };
   switch (resolved.format) {
     case 'GLTF':
@@ -74,11 +75,11 @@ async function writeFormat(document: Document, options: ConvertOptions): Promise
   }
 }
 
-function fbxOutput(document: Document, quadFaces: Map<Primitive, number[][]> | undefined, preset: FbxPreset, materialMaps?: MaterialMaps): Omit<ConvertedModel, 'warnings'> {
+function fbxOutput(document: Document, quadFaces: Map<Primitive, number[][]> | undefined, preset: FbxPreset, materialMaps?: MaterialMaps): ConvertedModel {
   const framed = documentForFbxPreset(document, preset, quadFaces);
   const maps = materialMaps && framed.document !== document ? rekeyMaterialMaps(materialMaps, document, framed.document) : materialMaps;
   const bytes = writeFbx(framed.document, { quadFaces: framed.quadFaces, axes: FBX_PRESETS[preset].axes, materialMaps: maps });
-  return { bytes, extension: 'fbx', mimeType: 'application/octet-stream' };
+  return { bytes, extension: 'fbx', mimeType: 'application/octet-stream', warnings: framed.warnings };
 }
 
 /** zlib level of the OBJ and MTL text: for a 100 MB OBJ, level 1 takes 0.3 s for 21 MB, level 3 0.6 s for 16 MB. */
