@@ -6,6 +6,9 @@
 // when it finds a four-legged model, and the output's `rig_type` says which template was used. Other rig types
 // are refused with 2002 before anything is charged. spec=mixamo names bones as Mixamo does and writes FBX in
 // the mixamo preset (centimetres); every model_version runs the same rigger.
+// A model the pre-rig check rejects is rigged only when a riggable character separates from the rest (a pedestal,
+// a base: left static, reported as `static_props`); otherwise the task fails with the check's reasons (2004,
+// refunded). The check needs the model's geometry, which create does not read, so the refusal comes at run time.
 import type { TaskRequest } from '@polyforge/protocol';
 import { convertModel } from '@polyforge/geometry/convert/convert-model';
 import { readModel } from '@polyforge/geometry/read/read-model';
@@ -43,12 +46,16 @@ export class RigEngine implements Engine {
     context.reportProgress(80);
     const model = await convertModel(document, request.out_format === 'fbx' ? { format: 'FBX', fbxPreset: request.spec === 'mixamo' ? 'mixamo' : 'blender' } : { format: 'GLB' });
     const notes = rigged.template !== requested ? [`rig_type ${requested} was requested (the default) but the model has four legs: rigged as ${rigged.template}`] : [];
+    if (rigged.staticPropCount > 0) {
+      notes.push(`the pre-rig check rejects the whole model; the character was rigged and ${rigged.staticPropCount} separate part(s) (a base or prop) left static`);
+    }
     return withPreview(document, {
       files: { model: { bytes: model.bytes, extension: model.extension, mimeType: model.mimeType } },
       result: {
         rig_type: rigged.template,
         spec: request.spec,
         bone_count: rigged.skeleton.joints.length,
+        ...(rigged.staticPropCount > 0 ? { static_props: rigged.staticPropCount } : {}),
         ...(rigged.fallbacks.length + notes.length > 0 ? { notes: [...notes, ...rigged.fallbacks.map((part) => `${part} placed by proportion: the shape did not show it`)] } : {}),
       },
     });
