@@ -4,8 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { runInThisContext } from 'node:vm';
 
 export interface Ktx2File {
@@ -33,8 +32,9 @@ let transcoder: Promise<BasisTranscoder> | undefined;
 export function loadBasisTranscoder(): Promise<BasisTranscoder> {
   transcoder ??= (async () => {
     const require = createRequire(import.meta.url);
-    const scriptPath = fileURLToPath(import.meta.resolve('three/examples/jsm/libs/basis/basis_transcoder.js'));
-    const directory = dirname(scriptPath);
+    // three's package exports map "." to build/three.cjs for require; the transcoder sits in examples/ beside it.
+    const directory = join(dirname(require.resolve('three')), '..', 'examples', 'jsm', 'libs', 'basis');
+    const scriptPath = join(directory, 'basis_transcoder.js');
     const factory = runInThisContext(`(function (require, __filename, __dirname) {\n${readFileSync(scriptPath, 'utf8')}\nreturn BASIS;\n})`, {
       filename: scriptPath,
     })(require, scriptPath, directory) as (options: { wasmBinary: Uint8Array }) => Promise<BasisTranscoder>;
