@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Document } from '@gltf-transform/core';
 import { unzipSync } from 'fflate';
 import sharp from 'sharp';
+import { USDZLoader } from 'three/examples/jsm/loaders/USDZLoader.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyConvertOptions, loadGeometryCodecs, type GeometryCodecs } from '../../src/convert/apply-convert-options.ts';
 import { convertModel, type ConvertedModel, type SupportedConvertFormat } from '../../src/convert/convert-model.ts';
@@ -16,6 +17,7 @@ import { collectWorldTriangles } from '../../src/mesh/collect-world-triangles.ts
 import { modelStats } from '../../src/mesh/model-stats.ts';
 import { readModel, type ReadableModelFormat } from '../../src/read/read-model.ts';
 import { renderPreview } from '../../src/render/render-preview.ts';
+import { segmentModel } from '../../src/segmentation/segment-model.ts';
 import { assimpInfo, hasAssimp } from '../fixtures/assimp-info.ts';
 import { validateGlb } from '../fixtures/validate-glb.ts';
 import { parseUsdSkel, skinUsdPoints } from './usda-skel-reader.ts';
@@ -159,6 +161,15 @@ describe('DamagedHelmet (five PBR maps) through every format', () => {
       expect(usda).toMatch(input);
     }
     for (const [, file] of usda.matchAll(/asset inputs:file = @([^@]+)@/g)) expect(files[file], file).toBeTruthy();
+    // three's USDZ loader, an independent reader, finds all six PBR map slots filled.
+    const material = withImageStandIn(() => {
+      let found: Record<string, unknown> | undefined;
+      new USDZLoader().parse(bytes.slice().buffer).traverse((object) => {
+        if ((object as { isMesh?: boolean }).isMesh) found = (object as unknown as { material: Record<string, unknown> }).material;
+      });
+      return found!;
+    });
+    for (const slot of ['map', 'normalMap', 'emissiveMap', 'aoMap', 'metalnessMap', 'roughnessMap']) expect(material[slot], slot).toBeTruthy();
   });
 
   it('STL and 3MF stand Z up on the build plate and name what they drop', async () => {
@@ -214,6 +225,14 @@ describe('the rigged, animated Fox through FBX and USDZ', () => {
     const skel = parseUsdSkel(usda);
     const skin = document.getRoot().listSkins()[0];
     expect(skel.joints).toHaveLength(skin.listJoints().length);
+    // three's USDZ loader sees the same: one skinned mesh, every joint a bone, three clips.
+    const loaded = withImageStandIn(() => new USDZLoader().parse(bytes.slice().buffer));
+    let skinnedMeshes = 0, bones = 0;
+    loaded.traverse((object) => {
+      if ((object as { isSkinnedMesh?: boolean }).isSkinnedMesh) skinnedMeshes++;
+      if ((object as { isBone?: boolean }).isBone) bones++;
+    });
+    expect([skinnedMeshes, bones, loaded.animations.length]).toEqual([1, skin.listJoints().length, 3]);
     expect(skel.animations.map((animation) => animation.name)).toEqual(['Survey', 'Walk', 'Run']);
     expect(skel.boundAnimation).toBe('Survey');
     // Rest pose: USD's Σ w · restWorld · bind⁻¹ · p against glTF's posed world vertices.
@@ -245,6 +264,18 @@ describe('the rigged, animated Fox through FBX and USDZ', () => {
 });
 
 /** Mean angle between the normals at the ends of each triangle edge: 0 for flat shading, a few degrees when smooth. */
+describe('segmentation of third-party models', () => {
+  it('splits the Fox into head, body, tail and four legs (segmented by its fitted skeleton)', async () => {
+    const { MeshoptSimplifier } = await import('meshoptimizer');
+    await MeshoptSimplifier.ready;
+    const document = await readModel(corpus('fox.glb'), 'glb');
+    const report = await segmentModel(document, { simplifier: MeshoptSimplifier });
+    expect([...(report.partLabels ?? [])].sort()).toEqual(['body', 'front_left_leg', 'front_right_leg', 'head', 'rear_left_leg', 'rear_right_leg', 'tail']);
+    // Each part is a real share of the fox, not a sliver.
+    for (const faces of report.partFaceCounts) expect(faces).toBeGreaterThan(576 * 0.04);
+  });
+});
+
 function meanCornerNormalSpreadDegrees(document: Document): number {
   const [world] = collectWorldTriangles(document);
   const { positions, normals, indices } = world;
@@ -272,6 +303,19 @@ async function meanImageDifference(a: Uint8Array, b: Uint8Array): Promise<number
     count += 3;
   }
   return sum / Math.max(1, count);
+}
+
+/** three's loaders create <img> elements for textures; Node has none, so a do-nothing one stands in meanwhile. */
+function withImageStandIn<T>(work: () => T): T {
+  const globals = globalThis as Record<string, unknown>;
+  const previous = globals.document;
+  globals.document = { createElementNS: () => ({ style: {}, addEventListener() {}, removeEventListener() {}, setAttribute() {} }) };
+  try {
+    return work();
+  } finally {
+    // Texture loads finish after parse returns; keep the stand-in until they have run.
+    setTimeout(() => (globals.document = previous), 1000);
+  }
 }
 
 function maxDistance(a: Float32Array, b: Float32Array): number {
