@@ -63,18 +63,30 @@ function smoothPrimitive(document: Document, primitive: Primitive, cosineLimit: 
   const around = new Uint32Array(triangleCount * 3);
   for (let corner = 0; corner < triangleCount * 3; corner++) around[fill[welded.triangles[corner]]++] = Math.floor(corner / 3);
 
-  // One output vertex per (source vertex identity, normal); identity = welded position + the other attributes.
+  // One output vertex per (source vertex identity, smoothing group); identity = welded position + the other
+  // attributes (UV and colour seams stay), numbered once per source vertex.
   const others = primitive.listSemantics().filter((semantic) => semantic !== 'POSITION').map((semantic) => primitive.getAttribute(semantic)!);
-  const element: number[] = [];
-  const identityOf = (vertex: number): string => {
-    let key = String(welded.weldedIdOf[vertex]);
-    for (const accessor of others) key += `|${accessor.getElement(vertex, element).join(',')}`;
-    return key;
-  };
-  const outputIds = new Map<string, number>();
+  const identityOf = new Uint32Array(vertexCount);
+  if (others.length === 0) {
+    identityOf.set(welded.weldedIdOf);
+  } else {
+    const ids = new Map<string, number>();
+    const element: number[] = [];
+    for (let vertex = 0; vertex < vertexCount; vertex++) {
+      let key = String(welded.weldedIdOf[vertex]);
+      for (const accessor of others) key += `|${accessor.getElement(vertex, element).join(',')}`;
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = ids.size));
+      identityOf[vertex] = id;
+    }
+  }
+  const outputIds = new Map<number, number>();
   const sourceOf: number[] = [];
   const normals: number[] = [];
   const newIndices = new Uint32Array(triangleCount * 3);
+  /** smoothing group of each corner, numbered within its welded vertex's fan */
+  const cornerGroup = new Uint32Array(triangleCount * 3);
+
   // Around each welded vertex, triangles that share an edge with a dihedral angle under the limit form one
   // smoothing group (union-find over the fan); each group's normal is its area-weighted face normal sum.
   const cornerNormal = new Float64Array(triangleCount * 9);
@@ -105,24 +117,27 @@ function smoothPrimitive(document: Document, primitive: Primitive, cosineLimit: 
     }
     for (let i = 0; i < count; i++) {
       const triangle = around[first + i];
-      const [x, y, z] = sums.get(find(i))!;
+      const root = find(i);
+      const [x, y, z] = sums.get(root)!;
       const length = Math.hypot(x, y, z);
       const unit = length > 0 ? [x / length, y / length, z / length] : [0, 1, 0];
       for (let k = 0; k < 3; k++) {
-        if (welded.triangles[triangle * 3 + k] === vertex) cornerNormal.set(unit, (triangle * 3 + k) * 3);
+        if (welded.triangles[triangle * 3 + k] !== vertex) continue;
+        cornerNormal.set(unit, (triangle * 3 + k) * 3);
+        cornerGroup[triangle * 3 + k] = root;
       }
     }
   }
   for (let corner = 0; corner < triangleCount * 3; corner++) {
     const vertex = indices[corner];
-    const [nx, ny, nz] = [cornerNormal[corner * 3], cornerNormal[corner * 3 + 1], cornerNormal[corner * 3 + 2]];
-    const key = `${identityOf(vertex)}|${Math.round(nx * 1e4)},${Math.round(ny * 1e4)},${Math.round(nz * 1e4)}`;
+    // A fan has fewer than 2^20 triangles, so the key is exact.
+    const key = identityOf[vertex] * 1048576 + cornerGroup[corner];
     let id = outputIds.get(key);
     if (id === undefined) {
       id = sourceOf.length;
       outputIds.set(key, id);
       sourceOf.push(vertex);
-      normals.push(nx, ny, nz);
+      normals.push(cornerNormal[corner * 3], cornerNormal[corner * 3 + 1], cornerNormal[corner * 3 + 2]);
     }
     newIndices[corner] = id;
   }
