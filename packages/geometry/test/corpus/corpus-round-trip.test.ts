@@ -252,6 +252,15 @@ describe('the rigged, animated Fox through FBX and USDZ', () => {
     expect(maxDistance(posed, collectWorldTriangles(document)[0].positions)).toBeLessThan(1e-3 * 80);
   });
 
+  it('writes the Khronos SimpleSkin (an embedded .gltf) as a UsdSkel that poses like glTF at rest', async () => {
+    const document = await readModel(corpus('simple-skin.gltf'), 'gltf');
+    const { bytes } = await convertModel(document, { format: 'USDZ' });
+    const skel = parseUsdSkel(new TextDecoder().decode(unzipSync(bytes)['model.usda']));
+    expect(skel.joints).toHaveLength(2);
+    expect(skel.animations).toHaveLength(1);
+    expect(maxDistance(skinUsdPoints(skel, 'rest'), collectWorldTriangles(document)[0].positions)).toBeLessThan(1e-4);
+  });
+
   it('names a non-template skeleton in the mixamo preset\'s warnings instead of silently keeping its names', async () => {
     const { warnings } = await convert('fox.glb', 'FBX', { fbx_preset: 'mixamo' });
     expect(warnings.join(' ')).toMatch(/bone names are kept/);
