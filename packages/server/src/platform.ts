@@ -19,7 +19,7 @@ import { FileStore } from './files/file-store.ts';
 import { createBackgroundRemover } from './images/background-remover.ts';
 import { ImageInputs } from './images/image-inputs.ts';
 import { ImageSafety } from './images/image-safety.ts';
-import { JobQueue } from './queue/job-queue.ts';
+import { DEFAULT_QUEUE, JobQueue } from './queue/job-queue.ts';
 import { LocalDiskBlobStore } from './storage/local-disk-blob-store.ts';
 import { S3BlobStore } from './storage/s3-blob-store.ts';
 import type { BlobStore } from './storage/blob-store.ts';
@@ -139,12 +139,15 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
     },
   );
 
-  const createRunner = (workerId = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`) =>
-    new TaskRunner({ db, clock, ledger, queue, files, blobs, engines, testModeEngine, leaseSeconds: config.leaseSeconds, log }, workerId);
+  const createRunner = (workerId = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`, claimQueues?: () => readonly string[]) =>
+    new TaskRunner({ db, clock, ledger, queue, files, blobs, engines, testModeEngine, leaseSeconds: config.leaseSeconds, log, claimQueues }, workerId);
   let workers: InProcessWorkers | undefined;
+  // provider tasks wait on HTTP, not the CPU: their own loops, claiming only while their provider has room
+  let providerWorkers: InProcessWorkers | undefined;
   let webhookTimer: NodeJS.Timeout | undefined;
   let retentionTimer: NodeJS.Timeout | undefined;
-  const defaultRunner = createRunner();
+  // the test step runs CPU and provider tasks alike
+  const defaultRunner = createRunner(undefined, () => [DEFAULT_QUEUE, ...engines.claimableProviderQueues()]);
   const workerTokens = new WorkerTokenStore(db, clock);
   const workerService = new WorkerService({
     db,
@@ -185,6 +188,15 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
       workers = new InProcessWorkers(runners, {}, log);
       tasks.events.on('enqueued', () => workers?.wake());
       workers.start();
+      if (engines.providerRuntime && engines.providerRuntime.providers().length > 0) {
+        const providerRunners = Array.from({ length: config.provider3d.workerConcurrency }, () => createRunner(undefined, () => engines.claimableProviderQueues()));
+        // woken by new tasks and freed provider slots; the slow poll only backs those up
+        const started = new InProcessWorkers(providerRunners, { pollIntervalMs: 5000 }, log);
+        providerWorkers = started;
+        tasks.events.on('enqueued', () => started.wake());
+        engines.providerRuntime.onRoom(() => started.wake());
+        started.start();
+      }
       webhookTimer = startWebhookTimer(webhookDispatcher, log);
       retentionTimer = startRetentionTimer(retentionSweeper, config.retentionSweepSeconds, log);
     },
@@ -193,6 +205,7 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
       if (retentionTimer) clearInterval(retentionTimer);
       await app.close();
       await workers?.stop();
+      await providerWorkers?.stop();
       await db.destroy();
       blobs.close?.();
     },

@@ -256,6 +256,24 @@ export interface PendingUploadsTable {
   completedAt: number | null;
 }
 
+/** One call of a hosted 3D provider for a task (db/migrations/0010-provider-calls.ts). */
+export interface ProviderCallsTable {
+  id: string;
+  taskId: string;
+  accountId: string;
+  provider: string;
+  providerModel: string;
+  providerTaskId: string | null;
+  outcome: string;
+  failureKind: string | null;
+  message: string | null;
+  reportedCostAmount: number | null;
+  reportedCostUnit: string | null;
+  costUsd: number | null;
+  startedAt: number;
+  durationMs: number;
+}
+
 export interface DatabaseSchema {
   settings: SettingsTable;
   accounts: AccountsTable;
@@ -278,6 +296,7 @@ export interface DatabaseSchema {
   webSessions: WebSessionsTable;
   checkoutSessions: CheckoutSessionsTable;
   stripeEvents: StripeEventsTable;
+  providerCalls: ProviderCallsTable;
 }
 
 export type Database = Kysely<DatabaseSchema>;

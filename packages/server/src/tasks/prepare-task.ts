@@ -1,5 +1,6 @@
 // Everything a create or quote call checks before money moves: schema, content safety, input files, source task, price.
 import { fileReferencesOf, parseTaskRequest, promptTextsOf, sourceTaskOf, type FileReference, type TaskRequest } from '@polyforge/protocol';
+import type { DeploymentModelPrices } from '../billing/model-version-prices.ts';
 import { priceTask, type TaskPrice } from '../billing/pricing.ts';
 import type { Database, TasksTable } from '../db/database-schema.ts';
 import { preparedQuery } from '../db/prepared-query.ts';
@@ -25,8 +26,16 @@ const MODEL_INPUT_TASK_TYPES = new Set(['import_model']);
 /** Looks up a task of the account by id (any case), or undefined; the task service passes its cached lookup. */
 export type TaskLookup = (accountId: string, taskId: string) => Promise<TaskRecord | undefined>;
 
-export async function prepareTask(db: Database, files: FileStore, accountId: string, body: unknown, findTask?: TaskLookup): Promise<PreparedTask> {
-  const parsed = parseTaskRequest(body);
+export async function prepareTask(
+  db: Database,
+  files: FileStore,
+  accountId: string,
+  body: unknown,
+  findTask?: TaskLookup,
+  /** the deployment's own model_version names (provider models) and their prices */
+  deploymentModels?: DeploymentModelPrices,
+): Promise<PreparedTask> {
+  const parsed = parseTaskRequest(body, { deploymentModelVersions: deploymentModels?.namesByTaskType() });
   if (!parsed.ok) throw new DomainError(parsed.error, parsed.message);
   const request = parsed.request;
 
@@ -57,7 +66,7 @@ export async function prepareTask(db: Database, files: FileStore, accountId: str
     }
   }
 
-  return { request, price: priceTask(request), inputFiles, sourceTask };
+  return { request, price: priceTask(request, deploymentModels), inputFiles, sourceTask };
 }
 
 async function findTaskInDatabase(db: Database, accountId: string, taskId: string): Promise<TaskRecord | undefined> {

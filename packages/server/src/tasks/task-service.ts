@@ -109,7 +109,7 @@ export class TaskService {
     body: unknown,
     options: { wallet?: Wallet } = {},
   ): Promise<{ credits: number; available: boolean; lines: { item: string; credits: number }[] }> {
-    const prepared = await prepareTask(this.deps.db, this.deps.files, accountId, body);
+    const prepared = await prepareTask(this.deps.db, this.deps.files, accountId, body, undefined, this.deps.engines.deploymentModels);
     const served = this.deps.engines.find(prepared.request);
     if (served?.support.ok) served.engine.validate?.(prepared.request);
     const wallet = options.wallet ?? DEFAULT_WALLET;
@@ -138,7 +138,7 @@ export class TaskService {
       if (replay) return replay;
     }
     // the source task of a convert must be finished, so it usually comes from the task cache
-    const prepared = await prepareTask(db, this.deps.files, accountId, body, (owner, taskId) => this.findTask(owner, taskId));
+    const prepared = await prepareTask(db, this.deps.files, accountId, body, (owner, taskId) => this.findTask(owner, taskId), engines.deploymentModels);
     const served = engines.find(prepared.request);
     if (!options.testMode && !served) {
       throw new DomainError('notAvailable', `no engine on this deployment serves ${prepared.request.type} yet`);

@@ -6,7 +6,7 @@
 // balance), 422 (validation; content_policy_violation), 429, 5xx. The URLs are built from our base URL, never
 // taken from the answer, so the key only goes to the configured host.
 import { errorTextOf, ProviderApi, type ProviderApiSettings } from './provider-api.ts';
-import { dataUriOf, ProviderFailure, type Provider3dAdapter, type Provider3dRequest, type Provider3dResult, type Provider3dTaskType } from './provider-3d.ts';
+import { modelInputOf, ProviderFailure, type Provider3dAdapter, type Provider3dRequest, type Provider3dResult, type Provider3dTaskType } from './provider-3d.ts';
 import { findModelUrl } from './find-model-url.ts';
 
 interface FalStatus {
@@ -38,12 +38,7 @@ export class FalAdapter implements Provider3dAdapter {
   }
 
   async generate(request: Provider3dRequest): Promise<Provider3dResult> {
-    const input: Record<string, unknown> = { ...request.extraInput };
-    const fields = request.inputFields ?? {};
-    if (request.taskType === 'text_to_model') input[fields.prompt ?? 'prompt'] = request.prompt;
-    else if (request.taskType === 'image_to_model') input[fields.image ?? 'image_url'] = dataUriOf(request.images[0]!);
-    else input[fields.images ?? 'image_urls'] = request.images.map(dataUriOf);
-    if (request.seed !== undefined) input.seed = request.seed;
+    const input = modelInputOf(request, { image: 'image_url', images: 'image_urls', prompt: 'prompt' });
     const modelPath = request.model.split('/').map(encodeURIComponent).join('/');
     const submitted = await this.api.json<{ request_id?: unknown }>(`/${modelPath}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) }, { signal: request.signal, idempotent: false });
     if (typeof submitted.request_id !== 'string' || !/^[\w-]{1,128}$/.test(submitted.request_id)) throw new ProviderFailure('fal', 'bad_answer', 'fal queued the request without a usable request_id');

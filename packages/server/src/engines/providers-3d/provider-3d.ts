@@ -47,7 +47,7 @@ export interface Provider3dResult {
 }
 
 export interface Provider3dInputFields {
-  /** the field of the one image (image_to_model) */
+  /** the field of the one image (image_to_model); "name[]" sends it as a list of one */
   image?: string;
   /** the field of the list of views (multiview_to_model) */
   images?: string;
@@ -101,4 +101,21 @@ export class ProviderFailure extends Error {
 /** Base64 data URI of an image, how Meshy, fal and Replicate accept inline images. */
 export function dataUriOf(image: Provider3dImage): string {
   return `data:${image.mimeType};base64,${Buffer.from(image.bytes.buffer, image.bytes.byteOffset, image.bytes.byteLength).toString('base64')}`;
+}
+
+/** A hosted model's JSON input (fal, Replicate): the route's extra input, then the prompt or images under the model's field names. */
+export function modelInputOf(request: Provider3dRequest, defaults: Required<Provider3dInputFields>): Record<string, unknown> {
+  const fields = { ...defaults, ...request.inputFields };
+  const input: Record<string, unknown> = { ...request.extraInput };
+  if (request.taskType === 'text_to_model') {
+    input[fields.prompt] = request.prompt;
+  } else if (request.taskType === 'image_to_model') {
+    const image = dataUriOf(request.images[0]!);
+    if (fields.image.endsWith('[]')) input[fields.image.slice(0, -2)] = [image];
+    else input[fields.image] = image;
+  } else {
+    input[fields.images] = request.images.map(dataUriOf);
+  }
+  if (request.seed !== undefined) input.seed = request.seed;
+  return input;
 }

@@ -6,7 +6,7 @@
 // 429 "Request was throttled" with Retry-After, 5xx. The 3D models' outputs are URLs (or objects of them); the GLB
 // is picked out (find-model-url.ts).
 import { errorTextOf, ProviderApi, type ProviderApiSettings } from './provider-api.ts';
-import { dataUriOf, ProviderFailure, type Provider3dAdapter, type Provider3dRequest, type Provider3dResult, type Provider3dTaskType } from './provider-3d.ts';
+import { modelInputOf, ProviderFailure, type Provider3dAdapter, type Provider3dRequest, type Provider3dResult, type Provider3dTaskType } from './provider-3d.ts';
 import { findModelUrl } from './find-model-url.ts';
 
 interface Prediction {
@@ -39,12 +39,7 @@ export class ReplicateAdapter implements Provider3dAdapter {
   }
 
   async generate(request: Provider3dRequest): Promise<Provider3dResult> {
-    const fields = request.inputFields ?? {};
-    const input: Record<string, unknown> = { ...request.extraInput };
-    if (request.taskType === 'text_to_model') input[fields.prompt ?? 'prompt'] = request.prompt;
-    else if (request.taskType === 'image_to_model') input[fields.image ?? 'image'] = dataUriOf(request.images[0]!);
-    else input[fields.images ?? 'images'] = request.images.map(dataUriOf);
-    if (request.seed !== undefined) input.seed = request.seed;
+    const input = modelInputOf(request, { image: 'image', images: 'images', prompt: 'prompt' });
     const [model, version] = request.model.split(':');
     const [owner, name] = (model ?? '').split('/');
     const create = version
