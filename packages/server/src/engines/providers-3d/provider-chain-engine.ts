@@ -2,7 +2,7 @@
 // "meshy-6"), served by hosted 3D providers tried in the route's order: a provider whose breaker is open is
 // skipped; one that times out, answers 5xx/429, fails the task or returns a bad model is recorded and the next one
 // is tried (the customer's hold is captured once, at success, so a failover never charges twice); a content
-// refusal ends the task (2008) at once. The model is copied in, checked, finished by our geometry code and given
+// refusal ends the task `banned` (2008) at once. The model is copied in, checked, finished by our geometry code and given
 // our preview. Options no provider or our code can honour are refused at create (validate).
 import { DomainError } from '../../domain-error.ts';
 import { QUAD_DEFAULT_FACE_LIMIT, type TaskRequest, type TaskRequestOf } from '@polyforge/protocol';
@@ -122,7 +122,8 @@ export class ProviderChainEngine implements Engine {
       const outcome = await this.tryLink(link, request, images, input.taskId, context);
       if (outcome.ok) return outcome.result;
       failures.push(`${link.adapter.displayName}: ${outcome.failure.message}`);
-      if (outcome.failure.kind === 'content') throw new EngineFailure(2008, `${link.adapter.displayName} refused the input under its content policy: ${outcome.failure.message}`);
+      // the task ends `banned` with 2008, as Tripo's own content refusals do; no other provider is asked
+      if (outcome.failure.kind === 'content') throw new DomainError('contentPolicyViolation', `${link.adapter.displayName} refused the input under its content policy: ${outcome.failure.message}`);
     }
     throw new EngineFailure(1001, `no 3D provider could make the model (${failures.join('; ')})`);
   }
