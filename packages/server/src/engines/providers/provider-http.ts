@@ -165,8 +165,10 @@ export function sleep(milliseconds: number, signal?: AbortSignal): Promise<void>
 function describeBody(bodyText: string): string {
   if (!bodyText) return '';
   try {
-    const body = JSON.parse(bodyText) as { error?: { message?: unknown } | string; message?: unknown; detail?: unknown };
-    const message = typeof body.error === 'string' ? body.error : (body.error?.message ?? body.message ?? body.detail);
+    const body = JSON.parse(bodyText) as { error?: { message?: unknown } | string; message?: unknown; detail?: unknown; errors?: unknown };
+    // OpenAI / Gemini {error: {message}}, BFL / Replicate {detail}, Meshy {message}, Stability {name, errors: [...]}
+    const firstError = Array.isArray(body.errors) && typeof body.errors[0] === 'string' ? body.errors[0] : undefined;
+    const message = typeof body.error === 'string' ? body.error : (body.error?.message ?? body.message ?? body.detail ?? firstError);
     if (typeof message === 'string' && message) return `: ${message.slice(0, 300)}`;
   } catch {
     // not JSON
