@@ -40,6 +40,9 @@ export type FakeRoute = (context: FakeContext) => boolean | Promise<boolean>;
 
 export class FakeProviderServer {
   readonly requests: RecordedRequest[] = [];
+  /** provider tasks created and not yet ended, and the most there were at once */
+  active = 0;
+  maxActive = 0;
   behaviour: FakeBehaviour = { ...DEFAULT_BEHAVIOUR };
   /** the GLB served at model links */
   model: Uint8Array = new Uint8Array();
@@ -82,6 +85,7 @@ export class FakeProviderServer {
     this.behaviour = { ...DEFAULT_BEHAVIOUR, ...behaviour };
     this.requests.length = 0;
     this.rateLimitedOnce = false;
+    this.maxActive = this.active;
   }
 
   /** Requests that reached the provider's API (downloads of model links excluded). */
@@ -134,6 +138,15 @@ export class FakeProviderServer {
         // never answers; the client's timeout must end it
         return true;
     }
+  }
+
+  taskStarted(): void {
+    this.active += 1;
+    this.maxActive = Math.max(this.maxActive, this.active);
+  }
+
+  taskEnded(): void {
+    this.active -= 1;
   }
 
   /** The model link of a provider task, served by this fake under /files/. */

@@ -45,6 +45,7 @@ export async function startFakeMeshy(): Promise<FakeProviderServer> {
       }
       const taskId = randomUUID();
       tasks.set(taskId, { polls: 0, mode });
+      fake.taskStarted();
       return (json(context.response, 202, { result: taskId }), true);
     }
     const task = id && tasks.get(id);
@@ -52,6 +53,7 @@ export async function startFakeMeshy(): Promise<FakeProviderServer> {
     task.polls += 1;
     const base = { id, progress: 0, model_urls: {}, thumbnail_url: '', task_error: null, created_at: Date.now(), preceding_tasks: 0 };
     if (task.polls <= fake.behaviour.pollsBeforeDone) return (json(context.response, 200, { ...base, status: task.polls === 1 ? 'PENDING' : 'IN_PROGRESS', progress: 40 }), true);
+    if (task.polls === fake.behaviour.pollsBeforeDone + 1) fake.taskEnded();
     if (fake.behaviour.task !== 'ok') {
       const message = fake.behaviour.task === 'content' ? 'The input was flagged by content moderation' : 'Generation failed: internal error';
       return (json(context.response, 200, { ...base, status: 'FAILED', task_error: { message } }), true);

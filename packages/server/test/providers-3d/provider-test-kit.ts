@@ -38,6 +38,8 @@ export interface TestBedOptions {
   routing?: unknown;
   prices?: unknown;
   model?: Uint8Array;
+  /** run the platform's worker loops (CPU and provider runners) instead of stepping the queue */
+  workers?: boolean;
 }
 
 export async function startProviderTestBed(options: TestBedOptions = {}): Promise<ProviderTestBed> {
@@ -66,7 +68,7 @@ export async function startProviderTestBed(options: TestBedOptions = {}): Promis
   }
   let harness: TestPlatform;
   try {
-    harness = await startTestPlatform({ environment });
+    harness = await startTestPlatform({ environment, workers: options.workers });
   } catch (error) {
     await Promise.all(Object.values(fakes).map((fake) => fake.close()));
     await fs.rm(scratch, { recursive: true, force: true });
