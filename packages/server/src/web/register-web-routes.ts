@@ -14,6 +14,7 @@ import { csrfTokenMatches, CSRF_FIELD, CSRF_HEADER, sameOriginRequest } from './
 import { ASSETS_PREFIX, THREE_PREFIX } from './layout.ts';
 import { renderErrorPage } from './pages/error-page.ts';
 import { registerAdminRoutes } from './routes/admin-routes.ts';
+import { registerProviderRoutes } from './routes/provider-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerBillingRoutes } from './routes/billing-routes.ts';
 import { registerHistoryRoutes } from './routes/history-routes.ts';
@@ -66,6 +67,7 @@ export async function registerWebRoutes(app: FastifyInstance, context: WebContex
     registerHistoryRoutes(web, context);
     registerTaskRoutes(web, context);
     registerAdminRoutes(web, context);
+    registerProviderRoutes(web, context);
     registerStudioRoutes(web, context);
   });
 }
