@@ -139,8 +139,9 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
     },
   );
 
+  const claimGate = engines.providerRuntime;
   const createRunner = (workerId = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`, claimQueues?: () => readonly string[]) =>
-    new TaskRunner({ db, clock, ledger, queue, files, blobs, engines, testModeEngine, leaseSeconds: config.leaseSeconds, log, claimQueues }, workerId);
+    new TaskRunner({ db, clock, ledger, queue, files, blobs, engines, testModeEngine, leaseSeconds: config.leaseSeconds, log, claimQueues, claimGate: claimQueues ? claimGate : undefined }, workerId);
   let workers: InProcessWorkers | undefined;
   // provider tasks wait on HTTP, not the CPU: their own loops, claiming only while their provider has room
   let providerWorkers: InProcessWorkers | undefined;

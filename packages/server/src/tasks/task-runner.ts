@@ -30,6 +30,14 @@ export interface TaskRunnerDependencies {
   log: (message: string, details?: Record<string, unknown>) => void;
   /** the queues this runner claims from when the caller names none (default: the default queue) */
   claimQueues?: () => readonly string[];
+  /** set when those queues include provider queues: claims run one at a time and report what they claimed */
+  claimGate?: ClaimGate;
+}
+
+/** Serialises claims that are limited outside the database (3D provider slots) and reports each claim's queue. */
+export interface ClaimGate {
+  serializeClaim<T>(claim: () => Promise<T>): Promise<T>;
+  claimed(queueName: string): void;
 }
 
 const PROGRESS_WRITE_INTERVAL_MS = 500;
@@ -117,6 +125,16 @@ export class TaskRunner {
    * runner takes the default queue; the worker protocol passes a pool's queues and the worker's task types.
    */
   async claimNext(options: { queueNames?: readonly string[] } & ClaimOptions = {}): Promise<{ job: ClaimedJob; task: TaskRecord } | undefined> {
+    const gate = this.deps.claimGate;
+    if (options.queueNames || !gate) return this.claimIn(options);
+    return gate.serializeClaim(async () => {
+      const claimed = await this.claimIn(options);
+      if (claimed?.job.queueName) gate.claimed(claimed.job.queueName);
+      return claimed;
+    });
+  }
+
+  private async claimIn(options: { queueNames?: readonly string[] } & ClaimOptions): Promise<{ job: ClaimedJob; task: TaskRecord } | undefined> {
     const { db, queue, clock } = this.deps;
     return db.transaction().execute(async (trx) => {
       const queueNames = options.queueNames ?? this.deps.claimQueues?.() ?? [DEFAULT_QUEUE];

@@ -113,13 +113,14 @@ export class ProviderChainEngine implements Engine {
     const request = input.request as GenerationRequest;
     const images = imagesOf(input);
     const failures: string[] = [];
-    for (const link of this.options.links) {
+    for (const [index, link] of this.options.links.entries()) {
       const refusal = link.adapter.refusal?.(shapeOf(request, link.model));
       if (refusal) {
+        if (index === 0) this.options.runtime.limiter(link.adapter.name).cancelReservation();
         failures.push(`${link.adapter.displayName}: ${refusal}`);
         continue;
       }
-      const outcome = await this.tryLink(link, request, images, input.taskId, context);
+      const outcome = await this.tryLink(link, request, images, input.taskId, context, index === 0);
       if (outcome.ok) return outcome.result;
       failures.push(`${link.adapter.displayName}: ${outcome.failure.message}`);
       // the task ends `banned` with 2008, as Tripo's own content refusals do; no other provider is asked
@@ -134,6 +135,8 @@ export class ProviderChainEngine implements Engine {
     images: Provider3dImage[],
     taskId: string,
     context: EngineContext,
+    /** the route's first provider: the runner reserved its slot when it claimed the job */
+    primary: boolean,
   ): Promise<{ ok: true; result: EngineResult } | { ok: false; failure: ProviderFailure }> {
     const { runtime } = this.options;
     const provider = link.adapter.name;
@@ -143,6 +146,7 @@ export class ProviderChainEngine implements Engine {
       runtime.notify({ provider, model: link.model, outcome: call.outcome, failureKind: call.failureKind as never, durationMs: call.durationMs });
     };
     if (!breaker.tryAcquire()) {
+      if (primary) runtime.limiter(provider).cancelReservation();
       const snapshot = breaker.snapshot();
       const failure = new ProviderFailure(provider, 'unavailable', `skipped: its circuit breaker is open after ${snapshot.consecutiveFailures} failures (last: ${snapshot.lastFailure ?? 'unknown'})`);
       record({ outcome: 'skipped', failureKind: 'unavailable', message: failure.message, startedAtMs: Date.now(), durationMs: 0 });

@@ -36,4 +36,23 @@ describe('ProviderLimiter', () => {
     nowMs = 60_001;
     expect(limiter.hasRoom()).toBe(true);
   });
+
+  it('a reservation taken at claim is what the task\'s acquire gets; a cancelled or lapsed one frees the slot', async () => {
+    let nowMs = 0;
+    const limiter = new ProviderLimiter({ maxConcurrent: 1, tasksPerMinute: 100, now: () => nowMs });
+    const signal = new AbortController().signal;
+    limiter.reserve();
+    expect(limiter.hasRoom()).toBe(false);
+    const release = await limiter.acquire(signal);
+    expect(limiter.active).toBe(1);
+    release();
+    expect(limiter.hasRoom()).toBe(true);
+    limiter.reserve();
+    limiter.cancelReservation();
+    expect(limiter.hasRoom()).toBe(true);
+    limiter.reserve();
+    nowMs = 30_001;
+    expect(limiter.hasRoom()).toBe(true);
+    expect(limiter.active).toBe(0);
+  });
 });

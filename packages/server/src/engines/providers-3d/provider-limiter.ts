@@ -9,6 +9,8 @@ export interface ProviderLimiterOptions {
 }
 
 const MINUTE_MS = 60_000;
+/** A claimed provider job's engine starts within milliseconds; a reservation older than this was not used. */
+const RESERVATION_TTL_MS = 30_000;
 
 interface Waiter {
   grant: (release: () => void) => void;
@@ -21,6 +23,8 @@ export class ProviderLimiter {
   private readonly now: () => number;
   private readonly releaseListeners = new Set<() => void>();
   private windowTimer: NodeJS.Timeout | undefined;
+  /** slots taken for a job just claimed, until its engine run acquires them (or they lapse) */
+  private readonly reservedAtMs: number[] = [];
 
   constructor(private readonly options: ProviderLimiterOptions) {
     this.now = options.now ?? Date.now;
@@ -39,9 +43,34 @@ export class ProviderLimiter {
     return this.waiters.length === 0 && this.roomNow();
   }
 
+  /**
+   * Takes a slot for a job the runner has just claimed for this provider (under the runtime's claim lock, so
+   * concurrent claims cannot all see the same free slot); the task's first acquire() gets it. A reservation no
+   * engine takes within RESERVATION_TTL_MS is given back.
+   */
+  reserve(): void {
+    this.inFlight += 1;
+    this.startedAtMs.push(this.now());
+    this.reservedAtMs.push(this.now());
+  }
+
+  /** Gives back one reservation (its task skipped this provider without calling it). */
+  cancelReservation(): void {
+    if (this.reservedAtMs.length === 0) return;
+    this.reservedAtMs.shift();
+    this.inFlight -= 1;
+    this.pump();
+    for (const listener of this.releaseListeners) listener();
+  }
+
   /** Waits (first come, first served) for room, takes a slot and returns its release. */
   acquire(signal: AbortSignal): Promise<() => void> {
     signal.throwIfAborted();
+    this.dropLapsedReservations();
+    if (this.reservedAtMs.length > 0) {
+      this.reservedAtMs.shift();
+      return Promise.resolve(this.releaseOf());
+    }
     if (this.waiters.length === 0 && this.roomNow()) return Promise.resolve(this.take());
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
@@ -69,6 +98,10 @@ export class ProviderLimiter {
   private take(): () => void {
     this.inFlight += 1;
     this.startedAtMs.push(this.now());
+    return this.releaseOf();
+  }
+
+  private releaseOf(): () => void {
     let released = false;
     return () => {
       if (released) return;
@@ -77,6 +110,14 @@ export class ProviderLimiter {
       this.pump();
       for (const listener of this.releaseListeners) listener();
     };
+  }
+
+  private dropLapsedReservations(): void {
+    const since = this.now() - RESERVATION_TTL_MS;
+    while (this.reservedAtMs.length > 0 && this.reservedAtMs[0]! <= since) {
+      this.reservedAtMs.shift();
+      this.inFlight -= 1;
+    }
   }
 
   private pump(): void {
@@ -98,6 +139,7 @@ export class ProviderLimiter {
   }
 
   private roomNow(): boolean {
+    this.dropLapsedReservations();
     return this.inFlight < this.options.maxConcurrent && this.startsInLastMinute() < this.options.tasksPerMinute;
   }
 

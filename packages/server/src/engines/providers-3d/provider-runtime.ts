@@ -43,6 +43,7 @@ export class ProviderRuntime {
   private readonly limiters = new Map<Provider3dName, ProviderLimiter>();
   private readonly limits = new Map<Provider3dName, ProviderLimits>();
   private readonly observers = new Set<(observation: ProviderCallObservation) => void>();
+  private claimLock: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: ProviderRuntimeOptions) {}
 
@@ -74,6 +75,24 @@ export class ProviderRuntime {
     return this.providers()
       .filter((provider) => this.limiter(provider).hasRoom())
       .map((provider) => `${PROVIDER_QUEUE_PREFIX}${provider}`);
+  }
+
+  /**
+   * Runs a claim of provider jobs alone in this process: the queues with room are read, one job is claimed, and its
+   * provider's slot is reserved before the next claim looks (runner loops claiming at once would otherwise all see
+   * the same free slot).
+   */
+  serializeClaim<T>(claim: () => Promise<T>): Promise<T> {
+    const result = this.claimLock.then(claim, claim);
+    this.claimLock = result.catch(() => undefined);
+    return result;
+  }
+
+  /** A job was claimed from `queueName`: reserve its provider's slot (see ProviderLimiter.reserve). */
+  claimed(queueName: string): void {
+    if (!queueName.startsWith(PROVIDER_QUEUE_PREFIX)) return;
+    const limiter = this.limiters.get(queueName.slice(PROVIDER_QUEUE_PREFIX.length) as Provider3dName);
+    limiter?.reserve();
   }
 
   isDegraded(provider: Provider3dName): boolean {
