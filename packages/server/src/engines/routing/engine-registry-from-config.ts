@@ -24,6 +24,7 @@ export function engineRegistryFromConfig(config: Readonly<PlatformConfig>, built
     maxAttempts: config.providerMaxAttempts,
     minPollIntervalMs: config.upstream.pollSeconds * 1000,
     taskTimeoutMs: config.upstream.taskTimeoutSeconds * 1000,
+    download: { maxBytes: config.provider3d.maxDownloadBytes, timeoutMs: config.providerTimeoutSeconds * 1000, allowPrivateAddresses: config.provider3d.downloadAllowPrivate },
   };
   return buildEngineRegistry({
     builtinEngines,
