@@ -140,8 +140,8 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
   );
 
   const claimGate = engines.providerRuntime;
-  const createRunner = (workerId = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`, claimQueues?: () => readonly string[]) =>
-    new TaskRunner({ db, clock, ledger, queue, files, blobs, engines, testModeEngine, leaseSeconds: config.leaseSeconds, log, claimQueues, claimGate: claimQueues ? claimGate : undefined }, workerId);
+  const createRunner = (workerId = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`, claimQueues?: () => readonly string[], skipReclaim = false) =>
+    new TaskRunner({ db, clock, ledger, queue, files, blobs, engines, testModeEngine, leaseSeconds: config.leaseSeconds, log, claimQueues, claimGate: claimQueues ? claimGate : undefined, skipReclaim }, workerId);
   let workers: InProcessWorkers | undefined;
   // provider tasks wait on HTTP, not the CPU: their own loops, claiming only while their provider has room
   let providerWorkers: InProcessWorkers | undefined;
@@ -190,12 +190,13 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
       tasks.events.on('enqueued', () => workers?.wake());
       workers.start();
       if (engines.providerRuntime && engines.providerRuntime.providers().length > 0) {
-        const providerRunners = Array.from({ length: config.provider3d.workerConcurrency }, () => createRunner(undefined, () => engines.claimableProviderQueues()));
+        const providerRunners = Array.from({ length: config.provider3d.workerConcurrency }, () => createRunner(undefined, () => engines.claimableProviderQueues(), true));
         // woken by new tasks and freed provider slots; the slow poll only backs those up
         const started = new InProcessWorkers(providerRunners, { pollIntervalMs: 5000 }, log);
         providerWorkers = started;
-        tasks.events.on('enqueued', () => started.wake());
-        engines.providerRuntime.onRoom(() => started.wake());
+        // one idle loop per event: waking all of them would have them race for the one job
+        tasks.events.on('enqueued', () => started.wake(1));
+        engines.providerRuntime.onRoom(() => started.wake(1));
         started.start();
       }
       webhookTimer = startWebhookTimer(webhookDispatcher, log);

@@ -32,6 +32,8 @@ export interface TaskRunnerDependencies {
   claimQueues?: () => readonly string[];
   /** set when those queues include provider queues: claims run one at a time and report what they claimed */
   claimGate?: ClaimGate;
+  /** leave lost leases and start deadlines to the other runners (the provider loops: many, and woken often) */
+  skipReclaim?: boolean;
 }
 
 /** Serialises claims that are limited outside the database (3D provider slots) and reports each claim's queue. */
@@ -52,7 +54,7 @@ export class TaskRunner {
 
   /** Reclaims lost leases, then runs at most one task. Returns whether a task was run. */
   async runOnce(): Promise<boolean> {
-    await this.reclaimExpiredLeases();
+    if (!this.deps.skipReclaim) await this.reclaimExpiredLeases();
     const claimed = await this.claimNext();
     if (!claimed) return false;
     await this.runClaimed(claimed);

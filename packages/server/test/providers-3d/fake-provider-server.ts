@@ -9,6 +9,8 @@ export interface RecordedRequest {
   path: string;
   headers: http.IncomingHttpHeaders;
   body: Buffer;
+  /** when the request's body had arrived (epoch ms, sub-millisecond) */
+  atMs: number;
 }
 
 /** How the fake answers the request that creates a task. */
@@ -60,7 +62,7 @@ export class FakeProviderServer {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
-        const recorded = { method: request.method ?? '', path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks) };
+        const recorded = { method: request.method ?? '', path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks), atMs: performance.timeOrigin + performance.now() };
         this.requests.push(recorded);
         void this.dispatch({ request: recorded, response, url: new URL(request.url ?? '/', 'http://fake') });
       });
