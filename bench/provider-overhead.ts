@@ -10,11 +10,11 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../packages/server/src/config.ts';
-import { readModel } from '../packages/server/src/geometry/read-model.ts';
-import { renderPreview } from '../packages/server/src/geometry/render-preview.ts';
+import { readModel } from '@polyforge/geometry/read/read-model';
+import { renderPreview } from '@polyforge/geometry/render/render-preview';
 import { createPlatform } from '../packages/server/src/platform.ts';
-import { texturedCubeGlb } from '../packages/server/test/fixtures/build-fixtures.ts';
-import { checkerPng } from '../packages/server/test/fixtures/encode-png.ts';
+import { texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
+import { checkerPng } from '@polyforge/geometry/test/fixtures/encode-png';
 import type { FakeProviderServer } from '../packages/server/test/providers-3d/fake-provider-server.ts';
 import { FAKE_KEYS, startFakeFal, startFakeMeshy, startFakeReplicate, startFakeRodin, startFakeStability } from '../packages/server/test/providers-3d/fake-providers.ts';
 

@@ -1,6 +1,6 @@
 // Maps each task type and model_version to the engine that serves it on this deployment, through routes
 // tried in order (the routing file's, then the defaults: built-in engines for the types they serve).
-import { MODEL_VERSION_TABLES, TASK_TYPES, type TaskRequest } from '@polyforge/protocol';
+import { MODEL_VERSION_TABLES, TASK_TYPES, type ServedModelVersion, type TaskRequest, type TaskTypeCapability } from '@polyforge/protocol';
 import { DEFAULT_QUEUE } from '../queue/job-queue.ts';
 import type { Engine, EngineSupport } from './engine.ts';
 import { DeploymentModelPrices } from '../billing/model-version-prices.ts';
@@ -18,32 +18,13 @@ export interface Route {
   origin: string;
 }
 
-export interface ServedModelVersion {
-  model_version: string;
-  served: boolean;
-  engine?: string;
-  /** a name this deployment publishes itself (an operator's provider model) rather than a Tripo version */
-  deployment_model?: true;
-  /** deployment names: credits per task, textured and untextured */
-  credits?: { textured: number; untextured: number };
-  /** the engine's third-party provider is failing and skipped for now (circuit breaker open) */
-  degraded?: true;
-  degraded_detail?: string;
-}
+export type { ServedModelVersion, TaskTypeCapability };
 
 export interface EngineRegistryExtras {
   /** the deployment's own model_version names that a route serves, with their prices */
   deploymentModels?: DeploymentModelPrices;
   /** live state of the 3D providers (breakers, limits) */
   providerRuntime?: ProviderRuntime;
-}
-
-export interface TaskTypeCapability {
-  type: string;
-  served: boolean;
-  /** the engine when the type has no model_version, or one engine serves all of them */
-  engine?: string;
-  model_versions?: ServedModelVersion[];
 }
 
 export interface JobRoute {

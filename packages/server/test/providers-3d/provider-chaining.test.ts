@@ -1,10 +1,10 @@
 // A provider's model is a task like any other: convert_model and animate_rig take it as original_model_task_id and
 // the built-in engines convert and rig it, each charged as priced.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { humanFigureDocument } from '../fixtures/build-creatures.ts';
-import { toGlb } from '../fixtures/build-fixtures.ts';
+import { humanFigureDocument } from '@polyforge/geometry/test/fixtures/build-creatures';
+import { toGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
 import { downloadBytes } from '../fixtures/download-bytes.ts';
-import { validateGlb } from '../fixtures/validate-glb.ts';
+import { validateGlb } from '@polyforge/geometry/test/fixtures/validate-glb';
 import { balanceOf, expectValidModel, newClient, runTask, startProviderTestBed, type ProviderTestBed } from './provider-test-kit.ts';
 
 describe('chaining a provider model into the built-in engines', () => {

@@ -7,8 +7,8 @@
 import { DomainError } from '../../domain-error.ts';
 import { QUAD_DEFAULT_FACE_LIMIT, type TaskRequest, type TaskRequestOf } from '@polyforge/protocol';
 import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineResult, type EngineSupport, type ProviderCallRecord } from '../engine.ts';
-import { detectFileFormat } from '../../geometry/detect-file-format.ts';
-import { MULTIVIEW_VIEW_NAMES } from '../../geometry/multiview/view-frame.ts';
+import { detectFileFormat } from '@polyforge/geometry/read/detect-file-format';
+import { MULTIVIEW_VIEW_NAMES } from '@polyforge/geometry/multiview/view-frame';
 import { fetchProviderOutput, type FetchProviderOutputOptions } from './fetch-provider-output.ts';
 import { finishProviderModel, readProviderModel } from './finish-provider-model.ts';
 import { ProviderFailure, type Provider3dAdapter, type Provider3dImage, type Provider3dInputFields, type Provider3dResult, type Provider3dTaskType } from './provider-3d.ts';
@@ -126,7 +126,7 @@ export class ProviderChainEngine implements Engine {
       // the task ends `banned` with 2008, as Tripo's own content refusals do; no other provider is asked
       if (outcome.failure.kind === 'content') throw new DomainError('contentPolicyViolation', `${link.adapter.displayName} refused the input under its content policy: ${outcome.failure.message}`);
     }
-    throw new EngineFailure(1001, `no 3D provider could make the model (${failures.join('; ')})`);
+    throw new EngineFailure('engineFailed', `no 3D provider could make the model (${failures.join('; ')})`);
   }
 
   private async tryLink(

@@ -1,6 +1,5 @@
 // The few calls of a Tripo-compatible V2 API (the real one or another Polyforge) that the gateway needs:
 // upload, create, get, cancel, download; with the operator's key, timeouts and retries of retryable answers.
-import { TASK_FAILURE_CODES } from '@polyforge/protocol';
 import { DomainError } from '../../domain-error.ts';
 import { fetchImageUrl } from '../../images/fetch-image-url.ts';
 import { EngineFailure } from '../engine.ts';
@@ -91,7 +90,7 @@ export class UpstreamClient {
       return { bytes: fetched.bytes, contentType: null };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      throw new EngineFailure(TASK_FAILURE_CODES.engineFailed, `an output of the upstream task could not be downloaded: ${error.message.replace(/^file url /, '')}`);
+      throw new EngineFailure('engineFailed', `an output of the upstream task could not be downloaded: ${error.message.replace(/^file url /, '')}`);
     }
   }
 
