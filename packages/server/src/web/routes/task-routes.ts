@@ -12,6 +12,7 @@ import { pageCsrfToken, sendPage } from '../respond.ts';
 import type { WebContext } from '../web-context.ts';
 
 type TaskParams = { Params: { taskId: string } };
+const THUMBNAIL_MAX_AGE_SECONDS = 24 * 3600;
 
 export function registerTaskRoutes(web: FastifyInstance, context: WebContext): void {
   /** The task and its wallet; another account's task reads as not found. */
@@ -26,7 +27,7 @@ export function registerTaskRoutes(web: FastifyInstance, context: WebContext): v
   web.get<TaskParams>('/dashboard/tasks/:taskId', async (request, reply) => {
     const { task, wallet } = await loadTask(request.visitor!.account.id, request.params.taskId);
     const body = taskPageBody(task, wallet, pageCsrfToken(context, request, reply));
-    return sendPage(context, request, reply, { title: `Task: ${humanTaskType(task.type)}`, section: 'history', body, scripts: ['task-page.js'], usesThree: true });
+    return sendPage(context, request, reply, { title: `Task: ${humanTaskType(task.type)}`, section: 'history', body, scripts: ['task-page.js'] });
   });
 
   web.get<{ Params: { taskId: string; outputKey: string } }>('/dashboard/tasks/:taskId/download/:outputKey', async (request, reply) => {
@@ -34,6 +35,19 @@ export function registerTaskRoutes(web: FastifyInstance, context: WebContext): v
     const file = task.outputFiles[request.params.outputKey];
     if (!file) throw new DomainError('fileNotFound', `this task has no output "${request.params.outputKey}"`);
     return reply.redirect(context.signer.signPath(task.id, file.fileName), 303);
+  });
+
+  // The task's rendered_image (a small WebP still every model task makes), for thumbnails and viewer posters. Task
+  // outputs never change, so the browser may keep it; only this account's session can read it.
+  web.get<TaskParams>('/dashboard/tasks/:taskId/thumbnail', async (request, reply) => {
+    const { task } = await loadTask(request.visitor!.account.id, request.params.taskId);
+    const file = task.outputFiles.rendered_image;
+    const bytes = file ? await context.blobs.get(file.blobKey) : undefined;
+    if (!file || !bytes) throw new DomainError('fileNotFound', 'this task has no preview image');
+    const etag = `"${task.id}-preview"`;
+    reply.header('Cache-Control', `private, max-age=${THUMBNAIL_MAX_AGE_SECONDS}`).header('ETag', etag);
+    if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+    return reply.type(file.mimeType).send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   });
 
   web.post<TaskParams>('/dashboard/tasks/:taskId/cancel', async (request, reply) => {
