@@ -142,6 +142,51 @@ describe('history, task page and downloads', () => {
     expect(bad.text).toContain('status must be one of');
   });
 
+  it('keeps the filters on every page link, and shows the last page for a page past the end', async () => {
+    const first = await browser.get('/dashboard/history?type=import_model');
+    expect(first.text).toContain('26 tasks, page 1 of 2');
+    expect(first.text).toContain('href="/dashboard/history?type=import_model&amp;page=2" rel="next"');
+    const past = await browser.get('/dashboard/history?type=import_model&page=99');
+    expect(past.status).toBe(200);
+    expect(past.text).toContain('26 tasks, page 2 of 2');
+    expect(past.text.match(/href="\/dashboard\/tasks\//g)).toHaveLength(1);
+    expect(past.text).toContain('href="/dashboard/history?type=import_model&amp;page=1" rel="prev"');
+    expect((await browser.get('/dashboard/history?page=0')).status).toBe(400);
+  });
+
+  it('searches prompts and task ids, with thumbnails and the prompt in the page and the CSV', async () => {
+    const searcher = new WebClient(harness.baseUrl);
+    const { apiKey: key } = await searcher.signUp(uniqueEmail('search'));
+    const api = apiClient(harness.baseUrl, key);
+    const ids: Record<string, string> = {};
+    for (const prompt of ['a red ceramic teapot', 'a blue ceramic vase', 'a wool_hat stool 100% oak']) {
+      const created = await api.createTask({ type: 'text_to_model', prompt });
+      expect(created.body, prompt).toMatchObject({ code: 0 });
+      ids[prompt] = created.body.data.task_id;
+    }
+    await harness.drainQueue();
+    const ceramic = await searcher.get('/dashboard/history?q=ceramic');
+    expect(ceramic.text).toContain('2 tasks, page 1 of 1');
+    expect(ceramic.text).toContain('<td class="prompt-cell">a red ceramic teapot</td>');
+    expect(ceramic.text).not.toContain('wool_hat');
+    expect(ceramic.text).toContain(`<img class="thumbnail" src="/dashboard/tasks/${ids['a red ceramic teapot']}/thumbnail"`);
+    expect(ceramic.text).toContain('id="filter-search" name="q" type="search" maxlength="200" value="ceramic"');
+    expect(ceramic.text).toContain('href="/dashboard/history.csv?q=ceramic"');
+    expect((await searcher.get('/dashboard/history?q=CERAMIC+teapot')).text).toContain('1 task,');
+    // LIKE's wildcards are searched for as they are
+    expect((await searcher.get('/dashboard/history?q=%25')).text).toContain('1 task,');
+    expect((await searcher.get('/dashboard/history?q=_')).text).toContain('1 task,');
+    const byId = await searcher.get(`/dashboard/history?q=${ids['a blue ceramic vase'].slice(0, 8)}`);
+    expect(byId.text).toContain('1 task,');
+    expect(byId.text).toContain('a blue ceramic vase');
+    expect((await searcher.get(`/dashboard/history?q=${'x'.repeat(201)}`)).status).toBe(400);
+    const csv = (await searcher.get('/dashboard/history.csv?q=teapot')).text.trim().split('\r\n');
+    expect(csv).toHaveLength(2);
+    expect(csv[1]).toMatch(/,a red ceramic teapot$/);
+    // another account's search finds nothing of these
+    expect((await browser.get('/dashboard/history?q=ceramic')).text).toContain('No tasks match.');
+  });
+
   it('charts the credits used per day and task type', async () => {
     const page = await browser.get('/dashboard/history');
     expect(page.text).toContain('data-testid="usage-chart"');
