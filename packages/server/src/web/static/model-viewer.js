@@ -32,6 +32,9 @@ export async function mountViewer(container, url, format) {
   renderer.outputColorSpace = THREE.SRGBColorSpace;
   renderer.toneMapping = THREE.ACESFilmicToneMapping;
 
+  // Frames are drawn only when something moves (the camera, an animation) or changed: a still model costs no
+  // GPU (or, without one, CPU) time while it sits on the page.
+  let dirty = true;
   const scene = new THREE.Scene();
   const camera = new THREE.PerspectiveCamera(40, 1, 0.01, 1000);
   const controls = new OrbitControls(camera, renderer.domElement);
@@ -76,6 +79,7 @@ export async function mountViewer(container, url, format) {
     renderer.setSize(width, height, false);
     camera.aspect = width / height;
     camera.updateProjectionMatrix();
+    dirty = true;
   };
   const observer = new ResizeObserver(resize);
   observer.observe(container);
@@ -94,15 +98,25 @@ export async function mountViewer(container, url, format) {
     event.preventDefault();
     camera.position.copy(controls.target).add(new THREE.Vector3().setFromSpherical(spherical));
     controls.update();
+    dirty = true;
   });
 
   const animation = createAnimationPlayer(model, object.animations ?? []);
+  const redraw = () => {
+    dirty = true;
+  };
+  controls.addEventListener('change', redraw);
+  animation.onChange(redraw);
   const clock = new THREE.Clock();
   let running = true;
   renderer.setAnimationLoop(() => {
     if (!running) return;
-    animation.update(clock.getDelta());
-    controls.update();
+    const delta = clock.getDelta();
+    const animating = animation.playing && animation.clips.length > 0;
+    if (animating) animation.update(delta);
+    const cameraMoved = controls.update();
+    if (!animating && !cameraMoved && !dirty) return;
+    dirty = false;
     renderer.render(scene, camera);
   });
 
@@ -121,13 +135,17 @@ export async function mountViewer(container, url, format) {
   return {
     triangles: Math.round(triangles),
     animation,
-    reset: home,
+    reset() {
+      home();
+      dirty = true;
+    },
     setAutoRotate(on) {
       controls.autoRotate = on;
     },
     setLighting(preset) {
       lighting.use(preset);
       container.dataset.lighting = preset;
+      dirty = true;
     },
     setWireframe(on) {
       model.traverse((node) => {
@@ -135,6 +153,7 @@ export async function mountViewer(container, url, format) {
         for (const material of Array.isArray(node.material) ? node.material : [node.material]) if (material) material.wireframe = on;
       });
       container.dataset.wireframe = String(on);
+      dirty = true;
     },
     dispose() {
       running = false;
@@ -147,9 +166,18 @@ export async function mountViewer(container, url, format) {
   };
 }
 
+/** A software rasterizer (no GPU: SwiftShader, llvmpipe) takes seconds to prefilter an environment map. */
+function isSoftwareRenderer(renderer) {
+  const gl = renderer.getContext();
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  return /swiftshader|llvmpipe|softpipe|software/i.test(name);
+}
+
 function createLighting(renderer, scene, center, radius) {
-  const pmrem = new THREE.PMREMGenerator(renderer);
-  const room = pmrem.fromScene(new RoomEnvironment(), 0.04).texture;
+  // Image-based light from a room, prefiltered once (PMREM); without a GPU the presets use lights alone.
+  const pmrem = isSoftwareRenderer(renderer) ? undefined : new THREE.PMREMGenerator(renderer);
+  const room = pmrem ? pmrem.fromScene(new RoomEnvironment(), 0.04).texture : null;
   const at = (x, y, z) => new THREE.Vector3(center.x + x * radius, center.y + y * radius, center.z + z * radius);
   const directional = (intensity, position) => {
     const light = new THREE.DirectionalLight(0xffffff, intensity);
@@ -159,8 +187,8 @@ function createLighting(renderer, scene, center, radius) {
     return light;
   };
   const presets = {
-    studio: { environment: room, environmentIntensity: 0.9, lights: [directional(1.6, at(3, 5, 4)), new THREE.HemisphereLight(0xffffff, 0x8890a0, 0.4)] },
-    soft: { environment: room, environmentIntensity: 0.4, lights: [new THREE.HemisphereLight(0xf4f6ff, 0x9a9488, 2.6)] },
+    studio: { environment: room, environmentIntensity: 0.9, lights: [directional(1.6, at(3, 5, 4)), new THREE.HemisphereLight(0xffffff, 0x8890a0, room ? 0.4 : 1.8)] },
+    soft: { environment: room, environmentIntensity: 0.4, lights: [new THREE.HemisphereLight(0xf4f6ff, 0x9a9488, room ? 2.6 : 3.2)] },
     dramatic: { environment: null, environmentIntensity: 0, lights: [directional(4.5, at(-4, 3, 2)), directional(3, at(2, 2, -5)), new THREE.AmbientLight(0x404860, 0.3)] },
     flat: { environment: null, environmentIntensity: 0, lights: [new THREE.AmbientLight(0xffffff, 3.2)] },
   };
@@ -172,7 +200,7 @@ function createLighting(renderer, scene, center, radius) {
     scene.environmentIntensity = chosen.environmentIntensity;
   };
   use('studio');
-  return { use, dispose: () => (room.dispose(), pmrem.dispose()) };
+  return { use, dispose: () => (room?.dispose(), pmrem?.dispose()) };
 }
 
 async function load(url, format) {
