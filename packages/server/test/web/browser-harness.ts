@@ -156,3 +156,8 @@ export async function dropFile(page: Page, selector: string, file: { name: strin
     { target: selector, name: file.name, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') },
   );
 }
+
+/** expect.poll with room for a busy machine (vitest's default gives up after one second). */
+export function poll<T>(read: () => T | Promise<T>, timeoutMs = 15_000) {
+  return expect.poll(read, { timeout: timeoutMs, interval: 100 });
+}

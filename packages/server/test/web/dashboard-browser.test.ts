@@ -8,7 +8,7 @@ import { WebAccounts } from '../../src/accounts/web-accounts.ts';
 import { texturedCubeGlb } from '../fixtures/build-fixtures.ts';
 import { apiClient } from '../harness/api-client.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
-import { expectAxeClean, launchBrowser, newBrowserContext, waitForViewer } from './browser-harness.ts';
+import { expectAxeClean, launchBrowser, newBrowserContext, poll, waitForViewer } from './browser-harness.ts';
 import { fakeStripeEnvironment, startFakeStripe, type FakeStripe } from './fake-stripe-server.ts';
 import { uniqueEmail } from './web-client.ts';
 
@@ -51,7 +51,7 @@ describe('a new user in a real browser', () => {
     const apiKey = (await page.textContent('[data-testid="new-api-key"]'))!.trim();
     expect(apiKey).toMatch(/^tsk_/);
     await page.getByRole('button', { name: 'Copy key' }).click();
-    await expect.poll(() => page.textContent('[data-copy-status-for="welcome-api-key"]')).toBe('Copied to the clipboard.');
+    await poll(() => page.textContent('[data-copy-status-for="welcome-api-key"]')).toBe('Copied to the clipboard.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(apiKey);
     await expectAxeClean(page, 'welcome');
 
@@ -61,7 +61,7 @@ describe('a new user in a real browser', () => {
     expect(await page.textContent('[data-testid="studio-trial"]')).toMatch(/Free trial: 300 of 300 credits left/);
     await expectAxeClean(page, 'Studio, empty');
     await page.getByLabel('Describe the model').fill('a small ceramic teapot');
-    await expect.poll(() => page.textContent('[data-role="create-price"]')).toBe('20 Studio credits.');
+    await poll(() => page.textContent('[data-role="create-price"]')).toBe('20 Studio credits.');
     await page.getByRole('button', { name: 'Create model' }).click();
     await page.waitForURL(/\/studio\/models\/[0-9a-f-]{36}$/);
     firstModelUrl = page.url();
@@ -80,7 +80,7 @@ describe('a new user in a real browser', () => {
 
   it('chains next steps: a convert, then a low-poly of its source, with the server\'s limits and no stale errors', async () => {
     expect(await card('convert_model').locator('select').inputValue()).toBe('OBJ');
-    await expect.poll(() => card('convert_model').locator('[data-role="action-price"]').textContent()).toBe('5 Studio credits.');
+    await poll(() => card('convert_model').locator('[data-role="action-price"]').textContent()).toBe('5 Studio credits.');
     await card('convert_model').getByRole('button', { name: 'Convert' }).click();
     await page.waitForURL((url) => url.pathname.startsWith('/studio/models/') && url.href !== firstModelUrl);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Converted to OBJ');
@@ -95,18 +95,18 @@ describe('a new user in a real browser', () => {
     const faces = lowPoly.getByLabel('Face limit');
     expect([await faces.getAttribute('min'), await faces.getAttribute('max')]).toEqual(['1000', '20000']);
     await faces.fill('500');
-    await expect.poll(() => lowPoly.locator('[data-role="action-price"]').textContent()).toBe('Choose 1000 to 20000 faces.');
+    await poll(() => lowPoly.locator('[data-role="action-price"]').textContent()).toBe('Choose 1000 to 20000 faces.');
     expect(await lowPoly.getByRole('button').isDisabled()).toBe(true);
     await faces.fill('2000');
-    await expect.poll(() => lowPoly.locator('[data-role="action-price"]').textContent()).toBe('30 Studio credits.');
+    await poll(() => lowPoly.locator('[data-role="action-price"]').textContent()).toBe('30 Studio credits.');
 
     // a refused option shows its error in its own card, and the next change clears it
     const texture = card('texture_model');
     await texture.getByLabel('Describe the look (optional)').fill('fucking ugly bronze');
-    await expect.poll(() => texture.locator('[data-role="action-error"]').isVisible()).toBe(true);
+    await poll(() => texture.locator('[data-role="action-error"]').isVisible()).toBe(true);
     await texture.getByLabel('Describe the look (optional)').fill('weathered bronze');
-    await expect.poll(() => texture.locator('[data-role="action-error"]').isVisible()).toBe(false);
-    await expect.poll(() => texture.locator('[data-role="action-price"]').textContent()).toBe('10 Studio credits.');
+    await poll(() => texture.locator('[data-role="action-error"]').isVisible()).toBe(false);
+    await poll(() => texture.locator('[data-role="action-price"]').textContent()).toBe('10 Studio credits.');
 
     await lowPoly.getByRole('button', { name: 'Low poly' }).click();
     await page.waitForURL(/\/studio\/models\//);
@@ -130,7 +130,7 @@ describe('a new user in a real browser', () => {
     const cards = page.locator('[data-testid="gallery"] .gallery-card');
     expect(await cards.count()).toBe(3);
     // every model has a thumbnail (the OBJ convert shows its source's), loaded at twice its 128 px for sharp screens
-    await expect.poll(() => page.evaluate(() => [...document.querySelectorAll<HTMLImageElement>('.gallery-card img.thumbnail')].map((image) => image.complete && image.naturalWidth))).toEqual([256, 256, 256]);
+    await poll(() => page.evaluate(() => [...document.querySelectorAll<HTMLImageElement>('.gallery-card img.thumbnail')].map((image) => image.complete && image.naturalWidth))).toEqual([256, 256, 256]);
     await expectAxeClean(page, 'Studio gallery');
   });
 
@@ -168,7 +168,7 @@ describe('a new user in a real browser', () => {
     await page.getByRole('link', { name: `Manage ${customerEmail}` }).click();
     await page.getByLabel('Tasks queued or running at once').fill('1');
     await page.getByRole('button', { name: 'Save limit' }).click();
-    await expect.poll(() => page.textContent('.flash')).toContain('Concurrency limit saved');
+    await poll(() => page.textContent('.flash')).toContain('Concurrency limit saved');
     await expectAxeClean(page, 'admin account');
 
     const refused = await api.createTask(body);

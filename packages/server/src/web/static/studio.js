@@ -48,6 +48,8 @@ const refreshQuote = debounce(async () => {
     button.disabled = true;
     return;
   }
+  price.textContent = 'Working out the price…';
+  button.disabled = true;
   try {
     const quote = await post('/studio/api/quote', request);
     if (mine !== generation) return;

@@ -49,7 +49,8 @@ export function createAnimationPlayer(root, clips) {
     },
     seek(timeSeconds) {
       if (!action) return;
-      action.time = Math.max(0, Math.min(timeSeconds, clips[index].duration));
+      // the very end would wrap to the start (the clip loops): stop just short of it
+      action.time = Math.max(0, Math.min(timeSeconds, clips[index].duration - 1e-3));
       mixer.update(0);
       notify();
     },
