@@ -99,7 +99,7 @@ export async function measurePageWeight(browser: Browser, storageState: Awaited<
 
 /**
  * Compares a screenshot with its stored baseline. Both are scaled down to a third (fonts' antialiasing and
- * sub-pixel shifts average out) and compared with pixelmatch, ignoring antialiased pixels; a few percent may
+ * sub-pixel shifts average out) and compared with pixelmatch, ignoring antialiased pixels; 1% may
  * differ. With UPDATE_BASELINES=1 the baseline is (re)written instead. The full-size capture goes to test-artifacts.
  */
 export async function expectMatchesBaseline(page: Page, name: string, options: { mask?: ReturnType<Page['locator']>[]; maxDifferentRatio?: number } = {}): Promise<void> {
@@ -121,10 +121,10 @@ export async function expectMatchesBaseline(page: Page, name: string, options: {
   const difference = Buffer.alloc(width * height * 4);
   const different = pixelmatch(baseline.data, small, difference, width, height, { threshold: 0.2, includeAA: false });
   const ratio = different / (width * height);
-  if (ratio > (options.maxDifferentRatio ?? 0.03)) {
+  if (ratio > (options.maxDifferentRatio ?? 0.01)) {
     await sharp(difference, { raw: { width, height, channels: 4 } }).png().toFile(path.join(SCREENSHOT_DIR, `${name}.diff.png`));
   }
-  expect(ratio, `${name}: share of pixels that differ from baselines/${name}.png (diff in test-artifacts/screenshots)`).toBeLessThanOrEqual(options.maxDifferentRatio ?? 0.03);
+  expect(ratio, `${name}: share of pixels that differ from baselines/${name}.png (diff in test-artifacts/screenshots)`).toBeLessThanOrEqual(options.maxDifferentRatio ?? 0.01);
 }
 
 /** Signs up through the form in the page; resolves on the welcome page. */
