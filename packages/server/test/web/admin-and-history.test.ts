@@ -93,6 +93,8 @@ describe('admin console', () => {
     expect((await harness.platform.accounts.getDataPolicy(accountId)).retentionDays).toBe(30);
     const page = await admin.get(`/dashboard/admin/accounts/${accountId}`);
     expect(page.text).toContain('Now: 30 days');
+    await admin.postForm(`/dashboard/admin/accounts/${accountId}/retention`, { retention_days: '1' });
+    expect((await admin.get(`/dashboard/admin/accounts/${accountId}`)).text).toContain('Now: 1 day.');
     await admin.postForm(`/dashboard/admin/accounts/${accountId}/retention`, { retention_days: '' });
     expect((await harness.platform.accounts.getDataPolicy(accountId)).retentionDays).toBeNull();
     expect((await admin.get(`/dashboard/admin/accounts/${accountId}`)).text).toContain('default: 90 days');
