@@ -157,7 +157,7 @@ createForm.addEventListener('submit', async (event) => {
 });
 
 // Gallery: live progress of models being made (a few at a time: each is one open connection).
-const MAX_FOLLOWED = 6;
+const MAX_FOLLOWED = 3; // a browser opens at most six connections to a host; leave room for the page
 for (const card of [...document.querySelectorAll('.gallery-card[data-active="true"]')].slice(0, MAX_FOLLOWED)) {
   const progress = card.querySelector('progress');
   const badge = card.querySelector('.badge');
