@@ -70,7 +70,7 @@ export interface PageWeight {
 }
 
 /** Loads `url` in a fresh context (empty cache) and adds up what came over the wire until the page settled. */
-export async function measurePageWeight(browser: Browser, storageState: Awaited<ReturnType<BrowserContext['storageState']>>, url: string, settle: (page: Page) => Promise<void> = async () => undefined): Promise<PageWeight> {
+export async function measurePageWeight(browser: Browser, storageState: Awaited<ReturnType<BrowserContext['storageState']>>, url: string, settle: (page: Page) => Promise<unknown> = async () => undefined): Promise<PageWeight> {
   const context = await browser.newContext({ viewport: DESKTOP, storageState });
   const page = await context.newPage();
   const finished: Promise<void>[] = [];

@@ -19,7 +19,7 @@ describe('Studio models over HTTP', () => {
     await browser.signUp(uniqueEmail('models'));
     await browser.get('/studio');
     const form = new FormData();
-    form.append('file', new Blob([await texturedCubeGlb()]), 'cube.glb');
+    form.append('file', new Blob([Buffer.from(await texturedCubeGlb())]), 'cube.glb');
     const uploaded = JSON.parse((await browser.request('POST', '/studio/api/upload', { body: form, headers: { 'x-csrf-token': browser.csrfToken } })).text).data;
     importId = JSON.parse((await browser.postJson('/studio/api/tasks', { type: 'import_model', file: { type: uploaded.type, file_token: uploaded.file_token } })).text).data.task_id;
     await harness.drainQueue();
