@@ -2,7 +2,7 @@
 // applies to, its defaults for that model, and the task request built from a form. A step that cannot take the
 // model shown (a rig of an FBX made by a convert) applies to the nearest model it was made from that it can take,
 // so chaining keeps every step one click away.
-import { RIG_TYPES, RIG_V2_PRESETS, SOURCE_TASK_RULES, type TaskType } from '@polyforge/protocol';
+import { MODEL_VERSION_TABLES, RIG_TYPES, RIG_V2_PRESETS, SOURCE_TASK_RULES, type TaskType } from '@polyforge/protocol';
 import { DomainError } from '../domain-error.ts';
 import type { TaskRecord } from '../tasks/task-record.ts';
 import { humanTaskType } from './format.ts';
@@ -37,6 +37,8 @@ export const CONVERT_CHOICES = ['GLB', 'GLTF', 'FBX', 'OBJ', 'STL', 'USDZ', '3MF
  */
 export const LOW_POLY_FACE_LIMIT = { min: 1000, max: 20_000, default: 5000, step: 500 } as const;
 export const TEXTURE_PROMPT_MAX_LENGTH = 1024;
+/** Studio rigs with the newest rig version: the only ones that take rig types other than biped (and the presets offered are its set). */
+export const STUDIO_RIG_MODEL_VERSION = MODEL_VERSION_TABLES.animate_rig.accepted.at(-1)!;
 
 export function isStudioAction(value: unknown): value is StudioActionType {
   return typeof value === 'string' && (STUDIO_ACTION_TYPES as readonly string[]).includes(value);
@@ -87,7 +89,7 @@ export function planStudioActions(chain: readonly TaskRecord[], derivedChecks: r
     } else if (type === 'highpoly_to_lowpoly') {
       plan.defaults.face_limit = String(LOW_POLY_FACE_LIMIT.default);
     } else if (type === 'animate_rig') {
-      const check = derivedChecks.find((task) => task.status === 'success' && typeof task.result.rig_type === 'string' && sourceOf(task) === target.id);
+      const check = derivedChecks.find((task) => task.status === 'success' && task.result.riggable === true && typeof task.result.rig_type === 'string' && sourceOf(task) === target.id);
       plan.defaults.rig_type = (check?.result.rig_type as string | undefined) ?? 'biped';
       plan.choices.rig_type = RIG_TYPES;
     } else if (type === 'animate_retarget') {
@@ -120,7 +122,10 @@ export function studioActionRequest(type: string, sourceTaskId: string, fields: 
     request.face_limit = faceLimit;
   }
   if (type === 'texture_model' && fields.prompt) request.texture_prompt = { text: fields.prompt.slice(0, TEXTURE_PROMPT_MAX_LENGTH) };
-  if (type === 'animate_rig' && fields.rig_type) request.rig_type = fields.rig_type;
+  if (type === 'animate_rig') {
+    request.model_version = STUDIO_RIG_MODEL_VERSION;
+    if (fields.rig_type) request.rig_type = fields.rig_type;
+  }
   if (type === 'animate_retarget') request.animation = fields.animation || 'preset:walk';
   return request;
 }

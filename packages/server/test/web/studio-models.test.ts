@@ -29,6 +29,13 @@ describe('Studio models over HTTP', () => {
   const card = (page: string, type: string) =>
     new RegExp(`<form class="action-card" data-action="${type}"[\\s\\S]*?</form>|<div class="action-card action-card-off" data-action="${type}">[\\s\\S]*?</div>`).exec(page)?.[0] ?? '';
 
+  it('rigs with the newest rig version, so the rig types the engine fits are all available', async () => {
+    for (const rigType of ['biped', 'quadruped']) {
+      const quote = await browser.postJson(`/studio/api/models/${importId}/quote-next`, { type: 'animate_rig', rig_type: rigType });
+      expect(JSON.parse(quote.text), rigType).toMatchObject({ code: 0, data: { credits: 25, available: true } });
+    }
+  });
+
   it('takes exactly the face limits the server takes', async () => {
     const quote = async (faceLimit: number) => browser.postJson('/studio/api/quote', { type: 'highpoly_to_lowpoly', original_model_task_id: importId, face_limit: faceLimit });
     expect((await quote(LOW_POLY_FACE_LIMIT.min - 1)).status).toBe(400);
@@ -153,6 +160,9 @@ describe('planning Studio next steps', () => {
     const model = task('m', 'import_model');
     const check = task('c', 'animate_prerigcheck', { input: { original_model_task_id: 'm' }, result: { riggable: true, rig_type: 'quadruped' } });
     expect(planOf(planStudioActions([model], [check]), 'animate_rig').defaults.rig_type).toBe('quadruped');
+    // a check that found the model not riggable names no rig type worth starting from
+    const unriggable = task('u', 'animate_prerigcheck', { input: { original_model_task_id: 'm' }, result: { riggable: false, rig_type: 'aquatic' } });
+    expect(planOf(planStudioActions([model], [unriggable]), 'animate_rig').defaults.rig_type).toBe('biped');
     const running = planStudioActions([task('x', 'text_to_model', { status: 'running' })], []);
     expect(running.every((plan) => plan.target === undefined)).toBe(true);
     const fbx = task('f', 'convert_model', { input: { original_model_task_id: 'm', format: 'FBX' }, outputFiles: { model: { fileName: 'model.fbx', blobKey: 'k', mimeType: 'application/octet-stream', sizeBytes: 1 } } });
