@@ -5,8 +5,8 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
-import { texturedCubeGlb } from '../fixtures/build-fixtures.ts';
-import { checkerPng } from '../fixtures/encode-png.ts';
+import { texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
+import { checkerPng } from '@polyforge/geometry/test/fixtures/encode-png';
 import type { TestPlatform } from '../harness/start-test-platform.ts';
 import { fetchDocument } from '../openapi/checked-fetch.ts';
 import { OpenApiResponseValidator } from '../openapi/openapi-response-validator.ts';

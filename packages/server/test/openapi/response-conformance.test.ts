@@ -3,8 +3,8 @@
 // the document's schema for its status: the document may not describe a shape the server does not return.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { texturedCubeGlb } from '../fixtures/build-fixtures.ts';
-import { checkerPng } from '../fixtures/encode-png.ts';
+import { texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
+import { checkerPng } from '@polyforge/geometry/test/fixtures/encode-png';
 import type { TestPlatform } from '../harness/start-test-platform.ts';
 import { startRoutedTestPlatform } from '../workers/worker-test-kit.ts';
 import { checkedFetch, fetchDocument, type CheckedFetch } from './checked-fetch.ts';
