@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebAccounts } from '../../src/accounts/web-accounts.ts';
 import { staticAssets } from '../../src/web/static-assets.ts';
-import { texturedCubeGlb } from '../fixtures/build-fixtures.ts';
+import { texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
 import { apiClient } from '../harness/api-client.ts';
 import { ManualClock, startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 import {

@@ -2,7 +2,7 @@
 // viewer's lighting presets, wireframe and animation playback, all of it by keyboard, and axe-clean.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { solidPng, toGlb, twoAnimationDocument } from '../fixtures/build-fixtures.ts';
+import { solidPng, toGlb, twoAnimationDocument } from '@polyforge/geometry/test/fixtures/build-fixtures';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 import { dropFile, expectAxeClean, launchBrowser, newBrowserContext, poll, signUpInPage, waitForViewer } from './browser-harness.ts';
 import { uniqueEmail } from './web-client.ts';

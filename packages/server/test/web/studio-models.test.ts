@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TaskRecord } from '../../src/tasks/task-record.ts';
 import { animationsFor, LOW_POLY_FACE_LIMIT, planStudioActions } from '../../src/web/studio-actions.ts';
-import { texturedCubeGlb } from '../fixtures/build-fixtures.ts';
+import { texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 import { uniqueEmail, WebClient } from './web-client.ts';
 
