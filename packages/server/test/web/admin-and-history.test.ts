@@ -156,7 +156,7 @@ describe('history, task page and downloads', () => {
     expect((await browser.get('/dashboard/history?page=0')).status).toBe(400);
   });
 
-  it('searches prompts and task ids, with thumbnails and the prompt in the page and the CSV', async () => {
+  it('searches prompts and task ids, with the prompt in the page and the CSV (no thumbnail before there is a model)', async () => {
     const searcher = new WebClient(harness.baseUrl);
     const { apiKey: key } = await searcher.signUp(uniqueEmail('search'));
     const api = apiClient(harness.baseUrl, key);
@@ -166,12 +166,12 @@ describe('history, task page and downloads', () => {
       expect(created.body, prompt).toMatchObject({ code: 0 });
       ids[prompt] = created.body.data.task_id;
     }
-    await harness.drainQueue();
+    // left queued (draining would run this file's 25 queued imports too): a prompt is searchable from the start
     const ceramic = await searcher.get('/dashboard/history?q=ceramic');
     expect(ceramic.text).toContain('2 tasks, page 1 of 1');
     expect(ceramic.text).toContain('<td class="prompt-cell">a red ceramic teapot</td>');
     expect(ceramic.text).not.toContain('wool_hat');
-    expect(ceramic.text).toContain(`<img class="thumbnail" src="/dashboard/tasks/${ids['a red ceramic teapot']}/thumbnail"`);
+    expect(ceramic.text).toContain(`href="/dashboard/tasks/${ids['a red ceramic teapot']}"><span class="thumbnail thumbnail-empty" aria-hidden="true"></span>`);
     expect(ceramic.text).toContain('id="filter-search" name="q" type="search" maxlength="200" value="ceramic"');
     expect(ceramic.text).toContain('href="/dashboard/history.csv?q=ceramic"');
     expect((await searcher.get('/dashboard/history?q=CERAMIC+teapot')).text).toContain('1 task,');
