@@ -16,6 +16,9 @@ import { engineRegistryFromConfig } from './engines/routing/engine-registry-from
 import { TestModeEngine } from './engines/test-mode/test-mode-engine.ts';
 import { DownloadSigner } from './files/download-signer.ts';
 import { FileStore } from './files/file-store.ts';
+import { StsCredentialSigner } from './files/sts/sts-credentials.ts';
+import { StsMultipartUploads } from './files/sts/sts-multipart-uploads.ts';
+import { StsUploads } from './files/sts/sts-uploads.ts';
 import { createBackgroundRemover } from './images/background-remover.ts';
 import { ImageInputs } from './images/image-inputs.ts';
 import { ImageSafety } from './images/image-safety.ts';
@@ -90,6 +93,11 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
   const testModeEngine = new TestModeEngine();
   const tasks = new TaskService({ db, clock, ledger, queue, files, engines, studioPrices: loadStudioPriceList(config.dashboard.studioPricesFile) });
   const signer = new DownloadSigner(await loadSigningSecret(db), clock, config.downloadTtlSeconds);
+  const stsSigner = new StsCredentialSigner(await loadSigningSecret(db, 'sts_signing_secret'));
+  const sts = {
+    uploads: new StsUploads({ files, clock, signer: stsSigner, maxUploadBytes: config.maxUploadBytes }),
+    multipart: new StsMultipartUploads({ db, files, blobs, clock, maxUploadBytes: config.maxUploadBytes }),
+  };
   const authenticator = new ApiKeyAuthenticator(accounts);
   const webhooks = new WebhookStore(db, clock);
   const webhookDispatcher = new WebhookDispatcher(db, clock);
@@ -106,6 +114,7 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
       webhooks,
       ledger,
       files,
+      sts,
       blobs,
       signer,
       authenticator,
@@ -241,10 +250,10 @@ function startWebhookTimer(dispatcher: WebhookDispatcher, log: (message: string,
   return timer;
 }
 
-/** One secret per deployment, kept in the database so every API process signs and checks links alike. */
-async function loadSigningSecret(db: Database): Promise<string> {
+/** One secret per deployment and purpose, kept in the database so every API process signs and checks alike. */
+async function loadSigningSecret(db: Database, key = 'download_signing_secret'): Promise<string> {
   const candidate = randomBytes(32).toString('base64url');
-  await db.insertInto('settings').values({ key: 'download_signing_secret', value: candidate }).onConflict((conflict) => conflict.column('key').doNothing()).execute();
-  const row = await db.selectFrom('settings').select('value').where('key', '=', 'download_signing_secret').executeTakeFirstOrThrow();
+  await db.insertInto('settings').values({ key, value: candidate }).onConflict((conflict) => conflict.column('key').doNothing()).execute();
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
   return row.value;
 }
