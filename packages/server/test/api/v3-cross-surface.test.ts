@@ -64,7 +64,7 @@ describe('/v2/openapi and /v3 over one task store', () => {
     expect((await api.balance()).body.data).toEqual({ balance: 95, frozen: 0 });
   });
 
-  it('resolves a V2 upload on /v3 only in its file_ spelling', async () => {
+  it('resolves a V2 upload on /v3 models/import only in its file_ spelling', async () => {
     const api = await client();
     const imageToken = (await api.upload(glb, 'cube.glb')).body.data.image_token;
     const bare = await v3Create(api, 'models/import', { input: { file_token: imageToken } });
