@@ -21,7 +21,12 @@ export interface TaskViewV3 {
   error_message?: string;
   /** present (true) only on tasks created with a test-mode key */
   test_mode?: boolean;
+  /** Polyforge extension: what the embedded generator made of the prompt (subject, materials, seeds), kept out of `output` */
+  generation?: unknown;
 }
+
+/** Engine results that are Polyforge's own detail, not V3 output keys: shown beside `output`, not in it. */
+const EXTENSION_RESULT_KEYS = ['generation'] as const;
 
 /** Output keys holding a model, in the order V3's single `model_url` picks from. */
 const MODEL_OUTPUT_KEYS = ['pbr_model', 'model', 'base_model'] as const;
@@ -48,7 +53,7 @@ export function presentTaskV3(task: TaskRecord, signer: DownloadSigner, baseUrl:
     status,
     progress: task.status === 'success' ? 100 : task.progress,
     input: task.input,
-    output: v3OutputOf(task.result, urls),
+    output: v3OutputOf(task.result, urls, task.type),
     credits_consumed: creditsOf(task.consumedCredits),
     created_at: isoTime(task.createdAt),
     completed_at: task.finishedAt === null ? null : isoTime(task.finishedAt),
@@ -58,18 +63,22 @@ export function presentTaskV3(task: TaskRecord, signer: DownloadSigner, baseUrl:
     view.error_message = errorMessage ?? '';
   }
   if (task.isTest) view.test_mode = true;
+  if (task.result.generation !== undefined) view.generation = task.result.generation;
   return view;
 }
 
 /**
  * V2 output keys → V3: the models collapse into `model_url` (pbr_model > model > base_model), multiview views
  * appear both flat (`front_view_url`) and under `generate_multiview_image`, every other file `<key>_url`;
- * non-file results (riggable, rig_type, ...) as they are.
+ * non-file results (riggable, rig_type, ...) as they are. A retarget also lists its model in `model_urls` (one
+ * file holds every animation asked for), which the official JS SDK's README reads.
  */
-export function v3OutputOf(result: Record<string, unknown>, urls: Record<string, string>): Record<string, unknown> {
+export function v3OutputOf(result: Record<string, unknown>, urls: Record<string, string>, taskType?: string): Record<string, unknown> {
   const output: Record<string, unknown> = { ...result };
+  for (const key of EXTENSION_RESULT_KEYS) delete output[key];
   const modelKey = MODEL_OUTPUT_KEYS.find((key) => urls[key] !== undefined);
   if (modelKey) output.model_url = urls[modelKey];
+  if (modelKey && taskType === 'animate_retarget') output.model_urls = [urls[modelKey]];
   for (const [key, url] of Object.entries(urls)) {
     if ((MODEL_OUTPUT_KEYS as readonly string[]).includes(key)) continue;
     const [outer, inner] = key.split('.');
