@@ -7,7 +7,7 @@ import { ApiKeyAuthenticator } from './accounts/api-key-authenticator.ts';
 import { createApp } from './api/create-app.ts';
 import { Ledger } from './billing/ledger.ts';
 import { systemClock, type Clock } from './clock.ts';
-import type { PlatformConfig } from './config.ts';
+import { EMBEDDED_DEFAULT_IMAGE_MODEL, type PlatformConfig } from './config.ts';
 import type { Database } from './db/database-schema.ts';
 import { openDatabase } from './db/open-database.ts';
 import { createBuiltinEngines } from './engines/builtin/create-builtin-engines.ts';
@@ -91,7 +91,20 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
   const files = new FileStore(db, blobs, clock, { maxUploadBytes: config.maxUploadBytes, maxImageBytes: config.maxImageBytes }, imageInputs);
   const engines = engineRegistryFromConfig(config, createBuiltinEngines({ backgroundRemover: createBackgroundRemover(config.images.backgroundRemoval) }));
   const testModeEngine = new TestModeEngine();
-  const tasks = new TaskService({ db, clock, ledger, queue, files, engines, studioPrices: loadStudioPriceList(config.dashboard.studioPricesFile) });
+  if (config.defaultImageModel.explicit && !engines.engineFor('generate_image', config.defaultImageModel.modelVersion)) {
+    await db.destroy();
+    throw new Error(`Invalid configuration: POLYFORGE_DEFAULT_IMAGE_MODEL: no engine serves generate_image model_version "${config.defaultImageModel.modelVersion}" on this deployment (configure its provider, or use ${EMBEDDED_DEFAULT_IMAGE_MODEL})`);
+  }
+  const tasks = new TaskService({
+    db,
+    clock,
+    ledger,
+    queue,
+    files,
+    engines,
+    studioPrices: loadStudioPriceList(config.dashboard.studioPricesFile),
+    defaults: { imageModelVersion: config.defaultImageModel.modelVersion },
+  });
   const signer = new DownloadSigner(await loadSigningSecret(db), clock, config.downloadTtlSeconds);
   const stsSigner = new StsCredentialSigner(await loadSigningSecret(db, 'sts_signing_secret'));
   const sts = {
