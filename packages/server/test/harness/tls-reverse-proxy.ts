@@ -44,13 +44,30 @@ export async function startTlsReverseProxy(): Promise<TlsReverseProxy> {
         headers: { ...headers, host: upstream.host, 'x-forwarded-host': request.headers.host ?? '', 'x-forwarded-proto': 'https' },
       },
       (answer) => {
-        response.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(response);
+        // hop-by-hop headers are the proxy's own (as nginx does); the answer is buffered and sent with its length,
+        // which also avoids Node's parser refusing a keep-alive client's next request (HPE_PAUSED) that arrives
+        // before a piped response has finished on the server side
+        const { connection: _connection, 'keep-alive': _keepAlive, 'transfer-encoding': _encoding, ...headers } = answer.headers;
+        const chunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('end', () => {
+          const body = Buffer.concat(chunks);
+          response.writeHead(answer.statusCode ?? 502, { ...headers, 'content-length': String(body.byteLength) });
+          response.end(body);
+        });
       },
     );
-    forwarded.on('error', () => response.headersSent ? response.destroy() : response.writeHead(502).end('upstream error'));
+    forwarded.on('error', () => {
+      if (response.writableEnded) return;
+      if (response.headersSent) response.destroy();
+      else response.writeHead(502).end('upstream error');
+    });
     request.pipe(forwarded);
   });
+  // idle client connections stay open longer than clients keep them (aiohttp 15 s), as nginx's 75 s do; Node's
+  // 5 s default would close a pooled connection just as a client reuses it
+  server.keepAliveTimeout = 65_000;
+  server.on('clientError', (error) => console.error('test TLS proxy: client error', error));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
