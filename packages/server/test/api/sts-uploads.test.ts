@@ -3,6 +3,7 @@
 // {"object": {"bucket", "key"}} references on V2 and V3; and every way a request is refused.
 import {
   AbortMultipartUploadCommand,
+  ListObjectsV2Command,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
   PutObjectCommand,
@@ -13,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solidPng, texturedCubeGlb } from '../fixtures/build-fixtures.ts';
 import { apiClient } from '../harness/api-client.ts';
 import { ManualClock, startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
+import { startLocalS3Server, type LocalS3Server } from '../scale/local-s3-server.ts';
 
 const MAX_UPLOAD_MB = 1;
 
@@ -175,5 +177,45 @@ describe('STS uploads', () => {
     // a model task given an image object, and the other way round
     expect((await api.createTask({ type: 'import_model', file: { object } })).body).toMatchObject({ code: 2004 });
     expect((await api.balance()).body.data).toEqual({ balance: 200, frozen: 0 });
+  });
+});
+
+describe('STS uploads on S3 storage', () => {
+  let s3: LocalS3Server;
+  let platform: TestPlatform;
+  beforeAll(async () => {
+    s3 = await startLocalS3Server();
+    platform = await startTestPlatform({ environment: { STORAGE_URL: s3.storageUrl({ prefix: 'sts/' }) } });
+  });
+  afterAll(async () => {
+    await platform?.close();
+    await s3?.close();
+  });
+
+  it('stages parts and stores the joined file in the operator\'s bucket, behind the same endpoint', async () => {
+    const account = await platform.createAccount({ credits: 50 });
+    const api = apiClient(platform.baseUrl, account.apiKey);
+    const grant = (await api.send('POST', '/v2/openapi/upload/sts/token', { json: { format: 'glb' } })).body.data as Grant;
+    const client = s3ClientFor(grant);
+    const target = { Bucket: grant.resource_bucket, Key: grant.resource_uri };
+    const glb = await texturedCubeGlb();
+    const { UploadId } = await client.send(new CreateMultipartUploadCommand(target));
+    const half = Math.floor(glb.byteLength / 2);
+    const parts = [];
+    for (const [index, bytes] of [glb.subarray(0, half), glb.subarray(half)].entries()) {
+      const uploaded = await client.send(new UploadPartCommand({ ...target, UploadId, PartNumber: index + 1, Body: bytes }));
+      parts.push({ PartNumber: index + 1, ETag: uploaded.ETag });
+    }
+    const bucket = new S3Client({ ...s3.storageConfig(), forcePathStyle: true, credentials: s3.storageConfig().credentials });
+    const keys = async (prefix: string) => ((await bucket.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: prefix }))).Contents ?? []).map((object) => object.Key!);
+    expect(await keys('sts/staging/sts/')).toHaveLength(2);
+    await client.send(new CompleteMultipartUploadCommand({ ...target, UploadId, MultipartUpload: { Parts: parts } }));
+    expect(await keys('sts/staging/sts/')).toEqual([]);
+    expect(await keys(`sts/uploads/${account.accountId}/`)).toEqual([`sts/uploads/${account.accountId}/${grant.resource_uri.split('/')[2]}.glb`]);
+    bucket.destroy();
+
+    const created = await api.createTask({ type: 'import_model', file: { object: { bucket: grant.resource_bucket, key: grant.resource_uri } } });
+    await platform.drainQueue();
+    expect((await api.getTask(created.body.data.task_id)).body.data.status).toBe('success');
   });
 });
