@@ -62,6 +62,13 @@ const environmentSchema = z.object({
       message: `must be a generate_image model_version: ${MODEL_VERSION_TABLES.generate_image.accepted.join(', ')}`,
     })
     .optional(),
+  POLYFORGE_MODERATION_PROVIDER: z.enum(['none', 'openai']).default('none'),
+  POLYFORGE_MODERATION_API_KEY: z.string().min(1).optional(),
+  POLYFORGE_MODERATION_BASE_URL: z.url().default('https://api.openai.com'),
+  POLYFORGE_MODERATION_MODEL: z.string().min(1).default('omni-moderation-latest'),
+  POLYFORGE_MODERATION_ON_FAILURE: z.enum(['open', 'closed']).default('open'),
+  POLYFORGE_MODERATION_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(120).default(5),
+  POLYFORGE_MODERATION_IMAGES: booleanFlag.default(true),
 });
 
 /** The image model that serves generate_image requests naming none, unless POLYFORGE_DEFAULT_IMAGE_MODEL says otherwise. */
@@ -107,6 +114,17 @@ export interface PlatformConfig {
   images: ImageInputConfig;
   /** generate_image model_version for requests that name none; `explicit` when the operator set it */
   defaultImageModel: { modelVersion: string; explicit: boolean };
+  /** the content policy's moderation provider (packages/server/src/safety); the offline checks always run */
+  moderation: ModerationConfig;
+}
+
+export interface ModerationConfig {
+  /** absent = offline checks only (lexicon, image classifier) */
+  provider?: { kind: 'openai'; apiKey: string; baseUrl: string; model: string; timeoutMs: number };
+  /** a provider that fails: `open` = the offline checks decide (default); `closed` = creates answer 503 */
+  onProviderFailure: 'open' | 'closed';
+  /** send input images to the provider as well as texts */
+  providerChecksImages: boolean;
 }
 
 export interface ImageInputConfig {
@@ -213,6 +231,28 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Readon
       urlFetchAllowPrivate: settings.POLYFORGE_URL_FETCH_ALLOW_PRIVATE,
       urlFetchTimeoutMs: settings.POLYFORGE_URL_FETCH_TIMEOUT_SECONDS * 1000,
     }),
+    moderation: parseModerationSettings(settings),
+  });
+}
+
+function parseModerationSettings(settings: z.infer<typeof environmentSchema>): ModerationConfig {
+  const apiKey = settings.POLYFORGE_MODERATION_API_KEY ?? settings.POLYFORGE_OPENAI_API_KEY;
+  if (settings.POLYFORGE_MODERATION_PROVIDER === 'openai' && !apiKey) {
+    throw new Error('Invalid configuration: POLYFORGE_MODERATION_PROVIDER=openai needs POLYFORGE_MODERATION_API_KEY (or POLYFORGE_OPENAI_API_KEY)');
+  }
+  return Object.freeze({
+    provider:
+      settings.POLYFORGE_MODERATION_PROVIDER === 'openai' && apiKey
+        ? {
+            kind: 'openai' as const,
+            apiKey,
+            baseUrl: settings.POLYFORGE_MODERATION_BASE_URL.replace(/\/$/, ''),
+            model: settings.POLYFORGE_MODERATION_MODEL,
+            timeoutMs: Math.round(settings.POLYFORGE_MODERATION_TIMEOUT_SECONDS * 1000),
+          }
+        : undefined,
+    onProviderFailure: settings.POLYFORGE_MODERATION_ON_FAILURE,
+    providerChecksImages: settings.POLYFORGE_MODERATION_IMAGES,
   });
 }
 

@@ -11,7 +11,7 @@ import {
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { solidPng, texturedCubeGlb } from '../fixtures/build-fixtures.ts';
+import { solidPng, texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
 import { apiClient } from '../harness/api-client.ts';
 import { ManualClock, startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 import { startLocalS3Server, type LocalS3Server } from '../scale/local-s3-server.ts';

@@ -2,8 +2,8 @@
 // to a PNG and is the default image model; third-party generate_image versions are "not available", uncharged.
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { solidPng } from '../fixtures/build-fixtures.ts';
-import { drawingImage } from '../fixtures/build-image-fixtures.ts';
+import { solidPng } from '@polyforge/geometry/test/fixtures/build-fixtures';
+import { drawingImage } from '@polyforge/geometry/test/fixtures/build-image-fixtures';
 import { downloadBytes } from '../fixtures/download-bytes.ts';
 import { apiClient } from '../harness/api-client.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';

@@ -3,9 +3,9 @@
 // chain check → rig → retarget for a quadruped, model_urls, and a parameter error where the spec puts one.
 import { NodeIO } from '@gltf-transform/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quadrupedAnimalDocument } from '../fixtures/build-creatures.ts';
-import { toGlb } from '../fixtures/build-fixtures.ts';
-import { drawingImage } from '../fixtures/build-image-fixtures.ts';
+import { quadrupedAnimalDocument } from '@polyforge/geometry/test/fixtures/build-creatures';
+import { toGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
+import { drawingImage } from '@polyforge/geometry/test/fixtures/build-image-fixtures';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 import { JsSdkApiError, JsSdkShapedClient, type JsSdkVersion } from './js-sdk-shaped-client.ts';
 

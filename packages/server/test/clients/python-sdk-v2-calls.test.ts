@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { texturedCubeDocument, toGlb } from '../fixtures/build-fixtures.ts';
-import { drawingImage } from '../fixtures/build-image-fixtures.ts';
+import { texturedCubeDocument, toGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
+import { drawingImage } from '@polyforge/geometry/test/fixtures/build-image-fixtures';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 import { startTlsReverseProxy, type TlsReverseProxy } from '../harness/tls-reverse-proxy.ts';
 

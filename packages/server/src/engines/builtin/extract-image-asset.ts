@@ -1,9 +1,9 @@
 // generate_image's `asset_extraction` template on the embedded model: the main object of the reference image,
 // cut out by the configured background remover, on a transparent background and cropped to the object.
 import sharp from 'sharp';
-import { NoForegroundError } from '../../images/classical-background-remover.ts';
+import { NoForegroundError } from '@polyforge/geometry/raster/classical-background-remover';
 import type { BackgroundRemover } from '../../images/background-remover.ts';
-import { decodeImage } from '../../images/decode-image.ts';
+import { decodeImage } from '@polyforge/geometry/raster/decode-image';
 import { EngineFailure, type EngineOutputFile } from '../engine.ts';
 
 /** The mask is found at this size (as for image-to-model inputs), then applied softly at full size. */
@@ -18,7 +18,7 @@ export async function extractImageAsset(bytes: Uint8Array, remover: BackgroundRe
   try {
     mask = await remover.foregroundMask(working);
   } catch (error) {
-    if (error instanceof NoForegroundError) throw new EngineFailure(2004, 'no object could be separated from the background of the reference image');
+    if (error instanceof NoForegroundError) throw new EngineFailure('noForegroundObject', 'no object could be separated from the background of the reference image');
     throw error;
   }
   const binary = Uint8Array.from(mask.data, (inside) => inside * 255);
@@ -38,7 +38,7 @@ export async function extractImageAsset(bytes: Uint8Array, remover: BackgroundRe
       }
     }
   }
-  if (maxX < 0) throw new EngineFailure(2004, 'no object could be separated from the background of the reference image');
+  if (maxX < 0) throw new EngineFailure('noForegroundObject', 'no object could be separated from the background of the reference image');
   const margin = Math.round(MARGIN_SHARE * Math.max(maxX - minX, maxY - minY));
   const left = Math.max(0, minX - margin);
   const top = Math.max(0, minY - margin);
