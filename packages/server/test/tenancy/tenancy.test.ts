@@ -68,6 +68,9 @@ const LISTINGS = new Set([
   'GET /v2/openapi/capabilities',
   'GET /v3/account/balance',
   'GET /v3/account/usage',
+  // the OpenAPI documents: public, the same for everyone
+  'GET /v2/openapi/openapi.json',
+  'GET /v3/openapi.json',
 ]);
 
 function isNotFound(response: ApiResponse): boolean {
@@ -233,7 +236,9 @@ describe('tenancy on every route', () => {
     const unclassified: string[] = [];
     for (const route of routes) {
       const name = `${route.method} ${route.path}`;
-      if (route.path.startsWith('/worker/')) {
+      if (route.path === '/worker/v1/openapi.json') {
+        expect((await fetch(harness.baseUrl + route.path)).status, `${name} is a public document`).toBe(200);
+      } else if (route.path.startsWith('/worker/')) {
         const response = await fetch(harness.baseUrl + pathFor(route, b), {
           method: route.method,
           headers: { Authorization: `Bearer ${a.apiKey}`, ...(route.method === 'GET' ? {} : { 'Content-Type': 'application/json' }) },
@@ -252,7 +257,7 @@ describe('tenancy on every route', () => {
           body: route.method === 'GET' ? undefined : new Uint8Array([1]),
         });
         expect([403, 405], name).toContain(response.status);
-      } else if (!route.path.startsWith('/v2/openapi/') && !route.path.startsWith('/v3/') && !route.path.startsWith('/dashboard') && !route.path.startsWith('/studio') && !['/', '/health'].includes(route.path) && !route.path.startsWith('/static') && !route.path.startsWith('/assets')) {
+      } else if (!route.path.startsWith('/v2/openapi/') && !route.path.startsWith('/v3/') && !route.path.startsWith('/dashboard') && !route.path.startsWith('/studio') && !['/', '/health', '/openapi.json', '/docs'].includes(route.path) && !route.path.startsWith('/docs/') && !route.path.startsWith('/static') && !route.path.startsWith('/assets')) {
         unclassified.push(name);
       }
     }
