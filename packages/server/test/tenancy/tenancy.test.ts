@@ -272,6 +272,7 @@ describe('tenancy on every route', () => {
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await keysPage.text())?.[1] ?? '';
     for (const route of routes) {
       if (!route.path.startsWith('/dashboard') && !route.path.startsWith('/studio')) continue;
+      if (route.path === '/dashboard/logout') continue; // it would end the session the routes after it are tried with
       const name = `${route.method} ${route.path}`;
       const path = pathFor(route, b);
       const response = await fetch(harness.baseUrl + path, {
