@@ -256,7 +256,18 @@ export interface PendingUploadsTable {
   completedAt: number | null;
 }
 
-/** One call of a hosted 3D provider for a task (db/migrations/0010-provider-calls.ts). */
+/** a part of an S3 multipart upload to the STS upload endpoint, staged as a blob until the upload completes */
+export interface StsUploadPartsTable {
+  multipartId: string;
+  partNumber: number;
+  uploadId: string;
+  sizeBytes: number;
+  etag: string;
+  blobKey: string;
+  createdAt: number;
+}
+
+/** One call of a hosted 3D provider for a task (db/migrations/0011-provider-calls.ts). */
 export interface ProviderCallsTable {
   id: string;
   taskId: string;
@@ -291,6 +302,7 @@ export interface DatabaseSchema {
   webhookEndpoints: WebhookEndpointsTable;
   webhookDeliveries: WebhookDeliveriesTable;
   pendingUploads: PendingUploadsTable;
+  stsUploadParts: StsUploadPartsTable;
   rateLimitWindows: RateLimitWindowsTable;
   blobDeletions: BlobDeletionsTable;
   webSessions: WebSessionsTable;
