@@ -10,7 +10,7 @@ describe('Meshy provider', () => {
   let client: Client;
   beforeAll(async () => {
     // the breaker would skip Meshy after the first failures; here each failure path is checked on its own
-    bed = await startProviderTestBed({ providers: ['meshy'], environment: { POLYFORGE_PROVIDER_BREAKER_SECONDS: '0.01', POLYFORGE_PROVIDER_MAX_DOWNLOAD_MB: '2' } });
+    bed = await startProviderTestBed({ providers: ['meshy'], environment: { POLYFORGE_PROVIDER_BREAKER_SECONDS: '0.01', POLYFORGE_PROVIDER_MAX_DOWNLOAD_MB: '2', POLYFORGE_PROVIDER_TIMEOUT_SECONDS: '1' } });
   });
   afterAll(() => bed.close());
   beforeEach(async () => {

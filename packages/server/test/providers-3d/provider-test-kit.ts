@@ -55,7 +55,8 @@ export async function startProviderTestBed(options: TestBedOptions = {}): Promis
   if (options.prices) await fs.writeFile(files.POLYFORGE_MODEL_PRICES_FILE!, JSON.stringify(options.prices));
   const environment: Record<string, string> = {
     POLYFORGE_PROVIDER_POLL_SECONDS: '0.01',
-    POLYFORGE_PROVIDER_TIMEOUT_SECONDS: '1',
+    // long enough for a loaded CI machine; the hanging-connection tests set 1 s
+    POLYFORGE_PROVIDER_TIMEOUT_SECONDS: '5',
     POLYFORGE_PROVIDER_MAX_ATTEMPTS: '2',
     POLYFORGE_PROVIDER_DOWNLOAD_ALLOW_PRIVATE: '1',
     POLYFORGE_IMAGE_SAFETY: '0',
