@@ -26,8 +26,8 @@ export function addCreatureExtras(context: BuildContext, extras: readonly string
     for (const side of [-1, 1]) {
       if (extras.includes('membrane-wings')) {
         const outline: Vector2Tuple[] = [[0, 0], [span * 0.35, span * 0.45], [span, span * 0.25], [span * 0.78, -span * 0.05], [span * 0.55, span * 0.08], [span * 0.4, -span * 0.12], [span * 0.2, -span * 0.02]];
-        kit.extrude('wing', 'accent', outline, bodyRadius * 0.04, { at: [side * root[0], root[1], root[2]], rotate: [Math.PI / 2 - 0.35, side < 0 ? Math.PI : 0, side * 0.5] });
-        kit.tube('wing_bone', 'horn', [[side * root[0], root[1], root[2]], [side * (root[0] + span * 0.35 * Math.cos(0.5)), root[1] + span * 0.45 * Math.sin(0.5) + span * 0.15, root[2] - span * 0.05], [side * (root[0] + span * Math.cos(0.5)), root[1] + span * 0.55, root[2] - span * 0.2]], bodyRadius * 0.05);
+        kit.extrude('wing', 'accent', outline, bodyRadius * 0.04, { at: [side * root[0], root[1], root[2]], rotate: [0.35, side < 0 ? Math.PI : 0, side * 0.35] });
+        
       } else {
         kit.sphere('wing', 'accent', [span * 0.5, bodyRadius * 0.08, span * 0.22], { at: [side * (root[0] + span * 0.42), root[1] + span * 0.25, root[2] - span * 0.05], rotate: [0, side * 0.2, side * 0.55], segments: 14 });
       }

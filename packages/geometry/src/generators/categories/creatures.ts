@@ -8,7 +8,7 @@ import type { Vector3Tuple } from '../kit/shapes.ts';
 import { buildQuadruped, type Species } from './quadruped-body.ts';
 import { animalSlots } from './quadrupeds.ts';
 
-const SCALES = { kinds: ['skin'], colors: ['green', 'red', 'teal', 'purple', 'charcoal', 'olive'], words: ['scale'] } as const;
+const SCALES = { kinds: ['skin'], colors: ['green', 'red', 'teal', 'purple', 'olive'], words: ['scale'] } as const;
 
 export const dragon: GeneratorDefinition = {
   category: 'dragon',
@@ -19,7 +19,7 @@ export const dragon: GeneratorDefinition = {
   example: 'a green dragon with big wings',
   bodyPlan: 'quadruped',
   build: (context) =>
-    buildQuadruped(context, { bodyLength: 2.6, bodyRadius: 0.45, legLength: 0.7, legRadius: 0.12, neckLength: 0.9, neckAngle: 0.8, headRadius: 0.28, snoutLength: 0.35, snoutRadius: 0.13, ears: 'pointed', tail: 'thin', tailLength: 2.4, extras: ['horns', 'membrane-wings', 'spikes'] }),
+    buildQuadruped(context, { bodyLength: 2.6, bodyRadius: 0.45, legLength: 0.7, legRadius: 0.12, neckLength: 0.9, neckAngle: 0.8, headRadius: 0.28, snoutLength: 0.35, snoutRadius: 0.13, ears: 'pointed', tail: 'reptile', tailLength: 2.4, extras: ['horns', 'membrane-wings', 'spikes'] }),
 };
 
 export const unicorn: GeneratorDefinition = {
@@ -51,9 +51,9 @@ export const griffin: GeneratorDefinition = {
 };
 
 const SAUROPODS: Readonly<Record<string, Species>> = {
-  longneck: { bodyLength: 6, bodyRadius: 1.2, legLength: 2.2, legRadius: 0.35, neckLength: 5, neckAngle: 0.85, headRadius: 0.35, snoutLength: 0.3, snoutRadius: 0.2, ears: 'small', tail: 'thin', tailLength: 6, extras: [] },
-  stegosaurus: { bodyLength: 4.5, bodyRadius: 1.0, legLength: 1.3, legRadius: 0.25, neckLength: 0.6, neckAngle: -0.2, headRadius: 0.25, snoutLength: 0.3, snoutRadius: 0.13, ears: 'small', tail: 'thin', tailLength: 3, extras: ['plates'] },
-  triceratops: { bodyLength: 5, bodyRadius: 1.1, legLength: 1.3, legRadius: 0.3, neckLength: 0.4, neckAngle: 0.1, headRadius: 0.55, snoutLength: 0.4, snoutRadius: 0.25, ears: 'small', tail: 'thin', tailLength: 2.5, extras: ['frill'] },
+  longneck: { bodyLength: 6, bodyRadius: 1.2, legLength: 2.2, legRadius: 0.35, neckLength: 5, neckAngle: 0.85, headRadius: 0.5, snoutLength: 0.3, snoutRadius: 0.2, ears: 'small', tail: 'reptile', tailLength: 6, extras: [] },
+  stegosaurus: { bodyLength: 4.5, bodyRadius: 1.0, legLength: 1.3, legRadius: 0.25, neckLength: 0.6, neckAngle: -0.2, headRadius: 0.25, snoutLength: 0.3, snoutRadius: 0.13, ears: 'small', tail: 'reptile', tailLength: 3, extras: ['plates'] },
+  triceratops: { bodyLength: 5, bodyRadius: 1.1, legLength: 1.3, legRadius: 0.3, neckLength: 0.4, neckAngle: 0.1, headRadius: 0.55, snoutLength: 0.4, snoutRadius: 0.25, ears: 'small', tail: 'reptile', tailLength: 2.5, extras: ['frill'] },
 };
 
 export const dinosaur: GeneratorDefinition = {

@@ -100,7 +100,8 @@ export const piano = partListCategory({
     const outline: Vector2Tuple[] = [[-0.75, 0], [0.75, 0], [0.75, -0.9], [0.4, -1.5], [-0.1, -1.85], [-0.75, -1.9]];
     return [
       { part: 'case', slot: 'body', extrude: outline, depth: 0.32, at: [0, 0.82, 0.35], rotate: [-Math.PI / 2, 0, 0] },
-      { part: 'lid', slot: 'body', extrude: outline, depth: 0.02, at: [0, 1.45, 0.1], rotate: [-Math.PI / 2 - 0.55, 0, 0] },
+      { part: 'lid', slot: 'body', extrude: outline, depth: 0.02, at: [0, 0.99, 0.35], rotate: [-Math.PI / 2, 0, 0] },
+      { part: 'music_stand', slot: 'body', box: [0.6, 0.25, 0.02], at: [0, 1.1, 0.28], rotate: [-0.3, 0, 0] },
       { part: 'keys', slot: 'white_keys', box: [1.3, 0.03, 0.17], at: [0, 0.74, 0.45] },
       ...Array.from({ length: 18 }, (_, index): PartSpec => ({ part: 'black_key', slot: 'black_keys', box: [0.015, 0.015, 0.1], at: [-0.6 + index * 0.07, 0.76, 0.42] })),
       { part: 'leg', slot: 'leg', cylinder: [0.05, 0.04, 0.66], at: [0.7, 0.33, 0.3], mirror: true },

@@ -63,7 +63,7 @@ export const fork = partListCategory({
 export const knife = partListCategory({
   category: 'kitchen knife',
   family: 'kitchen',
-  names: ['kitchen knife', 'knife', 'chef knife', 'chefs knife', 'butter knife', 'bread knife', 'cleaver', 'pocket knife', 'cuchillo', 'couteau', 'messer'],
+  names: ['kitchen knife', 'chef knife', 'chefs knife', 'butter knife', 'bread knife', 'cleaver', 'pocket knife', 'cuchillo', 'couteau', 'messer'],
   slots: { blade: { ...STEEL, words: ['blade', 'edge'] }, handle: HANDLE },
   example: 'a kitchen knife with a wooden handle',
   parts: [

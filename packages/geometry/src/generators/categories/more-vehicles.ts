@@ -90,7 +90,7 @@ export const skateboard = partListCategory({
   slots: { deck: { kinds: ['wood', 'paint'], colors: ['red', 'blue', 'birch', 'black', 'green'], words: ['deck', 'board'], primary: true }, grip: { kinds: ['rubber'], colors: ['black'], words: ['grip', 'griptape'] }, truck: METAL, wheel: { kinds: ['plastic'], colors: ['white', 'yellow', 'red', 'cyan'], words: ['wheel'] } },
   example: 'a red skateboard',
   parts: [
-    { part: 'deck', slot: 'deck', capsule: [0.1, 0.6], at: [0, 0.1, 0], rotate: [Math.PI / 2, 0, 0] },
+    { part: 'deck', slot: 'deck', extrude: [...Array.from({ length: 9 }, (_, step): [number, number] => [Math.cos((step / 8) * Math.PI) * 0.1, 0.3 + Math.sin((step / 8) * Math.PI) * 0.1]), ...Array.from({ length: 9 }, (_, step): [number, number] => [-Math.cos((step / 8) * Math.PI) * 0.1, -0.3 - Math.sin((step / 8) * Math.PI) * 0.1])], depth: 0.015, at: [0, 0.1, 0], rotate: [Math.PI / 2, 0, 0], bevel: 0.004 },
     { part: 'grip', slot: 'grip', box: [0.19, 0.003, 0.7], at: [0, 0.11, 0] },
     { part: 'truck', slot: 'truck', box: [0.16, 0.03, 0.05], at: [0, 0.07, 0.28] },
     { part: 'truck', slot: 'truck', box: [0.16, 0.03, 0.05], at: [0, 0.07, -0.28] },

@@ -8,7 +8,7 @@ import type { Vector3Tuple } from '../kit/shapes.ts';
 import { addCreatureExtras, type CreatureExtra } from './creature-extras.ts';
 
 export type EarKind = 'pointed' | 'floppy' | 'round' | 'long' | 'fan' | 'small';
-export type TailKind = 'thin' | 'bushy' | 'short' | 'tuft' | 'curly' | 'long-hair' | 'ball';
+export type TailKind = 'thin' | 'bushy' | 'short' | 'tuft' | 'curly' | 'long-hair' | 'ball' | 'reptile';
 export type SpeciesExtra = 'horns' | 'trunk' | 'tusks' | 'mane' | 'wool' | 'hooves' | 'whiskers' | 'snout-disc' | CreatureExtra;
 
 export interface Species {
@@ -169,6 +169,21 @@ function addTail(context: BuildContext, species: Species, bodyY: number, bodyLen
     case 'long-hair':
       kit.tube('tail', 'accent', [root, [0, root[1] - length * 0.2, root[2] - length * 0.3], [0, root[1] - length * 0.7, root[2] - length * 0.35], [0, root[1] - length, root[2] - length * 0.3]], bodyRadius * 0.12);
       break;
+    case 'reptile': {
+      // a long tail that tapers back and down to the ground, in segments
+      let from = root;
+      for (let segment = 0; segment < 4; segment++) {
+        const t = (segment + 1) / 4;
+        const to: Vector3Tuple = [Math.sin(t * 3) * length * 0.08, Math.max(bodyRadius * 0.3, root[1] * (1 - t * 0.85)), root[2] - length * t];
+        const radius = bodyRadius * 0.45 * (1 - segment * 0.22);
+        kit.cylinder('tail', 'fur', { radiusTop: radius * 0.75, radiusBottom: radius, height: Math.hypot(to[0] - from[0], to[1] - from[1], to[2] - from[2]), segments: 10 }, {
+          at: [(from[0] + to[0]) / 2, (from[1] + to[1]) / 2, (from[2] + to[2]) / 2],
+          rotate: [Math.atan2(to[2] - from[2], to[1] - from[1]), 0, 0],
+        });
+        from = to;
+      }
+      break;
+    }
     case 'ball':
       kit.sphere('tail', 'accent', bodyRadius * 0.3, { at: root, segments: 10 });
       break;

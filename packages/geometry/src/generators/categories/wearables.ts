@@ -33,7 +33,7 @@ export const bowTie = partListCategory({
 export const glasses = partListCategory({
   category: 'glasses',
   family: 'wearable',
-  names: ['glasses', 'eyeglasses', 'spectacles', ['sunglasses', 'sun'], ['sun glasses', 'sun'], ['shades', 'sun'], ['goggles', 'goggles'], ['ski goggles', 'goggles'], 'monocle', 'reading glasses', 'gafas', 'lunettes', 'brille'],
+  names: ['eyeglasses', 'pair of glasses', 'reading glasses', 'spectacles', ['sunglasses', 'sun'], ['sun glasses', 'sun'], ['shades', 'sun'], ['goggles', 'goggles'], ['ski goggles', 'goggles'], 'gafas', 'lunettes', 'brille'],
   variants: { sun: ['sun', 'sunglasses', 'shades', 'aviator'], goggles: ['goggles', 'ski', 'swimming'] },
   variantSlots: { sun: { lens: { kinds: ['glass'], colors: ['charcoal', 'black'] } } },
   slots: { frame: { kinds: ['plastic', 'metal'], colors: ['black', 'gold', 'silver', 'red', 'tortoise'], words: ['frame', 'rim', 'arm', 'strap'], primary: true }, lens: { kinds: ['glass'], colors: ['white', 'cyan'], words: ['lens', 'glass'] } },

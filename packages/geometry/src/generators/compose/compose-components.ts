@@ -58,7 +58,8 @@ export function composeComponents(built: readonly BuiltComponent[]): ComposedPar
         const height = bounds.max.y - bounds.min.y;
         const scale = Math.min(1, (0.7 * holderHeight) / Math.max(height, 1e-6));
         if (scale < 0.98) notes.push(`the ${category} was scaled to ${Math.round(scale * 100)} % to fit the ${targetCategory}'s hand`);
-        const grip = new Vector3((bounds.min.x + bounds.max.x) / 2, bounds.min.y + height * 0.2, (bounds.min.z + bounds.max.z) / 2);
+        // gripped low and held a little in front of the hand, so the body does not hide it
+        const grip = new Vector3((bounds.min.x + bounds.max.x) / 2, bounds.min.y + height * 0.2, bounds.min.z - holderHeight * 0.02);
         placement.worlds = [target.worlds[0].clone().multiply(translation(anchor.at)).multiply(new Matrix4().makeScale(scale, scale, scale)).multiply(translation(grip.negate().toArray()))];
         break;
       }

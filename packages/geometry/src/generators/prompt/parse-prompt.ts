@@ -18,7 +18,7 @@ import { COLOUR_NAMES } from '../materials/colour-names.ts';
 import { CategoryIndex } from './category-index.ts';
 import { CONNECTORS, DETERMINERS, PAIR_NOUNS, POSE_WORDS, PREAMBLE_WORDS, QUANTITY_NOUNS, CLASSIFIER_NOUNS, SCENE_NOUNS, SETTING_MODIFIERS, UNSHOWN_ADJECTIVES, type Relation } from './modifier-vocabulary.ts';
 import { nearestCategories } from './nearest-categories.ts';
-import { FILLER_WORDS, NEGATION_WORDS, STYLE_WORDS } from './prompt-vocabulary.ts';
+import { FILLER_WORDS, NEGATION_WORDS, NUMBER_WORDS, STYLE_WORDS } from './prompt-vocabulary.ts';
 import { emptyReading, isColourWord, isPartWordOf, readAttributes, readNegativePrompt, type PromptReading } from './read-attributes.ts';
 import { IGNORE_REASONS, isAttributeWord, looksLikeAdjective, readNounPhrase, type NounPhrase } from './read-noun-phrase.ts';
 import { correctSpelling } from './spell-correct.ts';
@@ -177,7 +177,7 @@ export class PromptParser {
       const joined = group.map((part) => part.word).join('');
       if (this.index.lookup(groupForms)) tokens.push(...group.map(({ word, form }) => ({ word, form })));
       else if (this.index.lookup([joined])) tokens.push({ word: group.map((part) => part.word).join('-'), form: joined });
-      else if (/^\d+$/.test(groupForms[0]) || groupForms.every((form) => isColourWord(form) || form === 'and' || form === 'light' || form === 'dark')) tokens.push(...group.map(({ word, form }) => ({ word, form })));
+      else if (/^\d+$/.test(groupForms[0]) || NUMBER_WORDS[groupForms[0]] !== undefined || groupForms.every((form) => isColourWord(form) || form === 'and' || form === 'light' || form === 'dark')) tokens.push(...group.map(({ word, form }) => ({ word, form })));
       else if (groupForms.length === 2 && isAttributeWord(groupForms[0]) && this.index.lookup([groupForms[1]])) tokens.push(...group.map(({ word, form }) => ({ word, form })));
       else tokens.push({ word: group.map((part) => part.word).join('-'), form: groupForms.join('-') });
     }
@@ -285,13 +285,14 @@ export class PromptParser {
     const forms = tokens.map((token) => token.form);
     const reading = emptyReading(phrase.entry.definition, phrase.entry.variant, phrase.subject);
     for (const index of phrase.consumed) used.add(index);
-    for (const [index, reason] of phrase.ignored) ignoredReasons.set(index, reason);
     for (const flavour of phrase.flavours) {
       reading.colours.push({ name: flavour.colour, rgb: COLOUR_NAMES[flavour.colour] });
       reading.attributes.push(`${words[flavour.index]} (flavour: ${flavour.colour})`);
     }
-    const skip = new Set([...used, ...phrase.ignored.keys()]);
+    // the attribute reader sees the adjectives too ("a handleless mug"); what it uses is no longer ignored
+    const skip = new Set(used);
     for (const [from, to] of ranges) for (const index of readAttributes(words, forms, from, to, skip, reading)) used.add(index);
+    for (const [index, reason] of phrase.ignored) if (!used.has(index)) ignoredReasons.set(index, reason);
     return { role: 'main', reading, copies: Math.max(1, Math.min(8, phrase.copies ?? 1)), modifiers: phrase.modifiers, attachedTo: -1 };
   }
 

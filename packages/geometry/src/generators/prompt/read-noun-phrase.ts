@@ -153,6 +153,8 @@ export function readNounPhrase(tokens: readonly PromptToken[], start: number, ph
   const nameStart = head - length + 1;
   for (let position = nameStart; position <= head; position++) consumed.push(position);
   let variant = entry.variant;
+  // a variant named by the name itself ("a trident" is the spear's trident)
+  for (let position = nameStart; position <= head && variant === undefined; position++) variant = variantOf(entry.definition, forms[position]);
 
   // the words before the name, nearest first
   for (let position = nameStart - 1; position >= start; position--) {
