@@ -66,8 +66,14 @@ export function tartan(x: number, y: number, z: number): number {
 }
 
 export function zebra(x: number, y: number, z: number, seed: number): number {
-  const warp = fractalNoise3(x * 4, y * 4, z * 4, seed, 3) * 3;
-  return Math.sin((x + z) * 45 + warp * 3 + y * 8) > 0.15 ? 1 : 0;
+  const warp = fractalNoise3(x * 4, y * 4, z * 4, seed, 3);
+  return Math.sin(y * 42 + warp * 9 + (x + z) * 4) > 0.1 ? 1 : 0;
+}
+
+/** Polka dots: round dots on a staggered lattice over the surface. */
+export function dots(x: number, y: number, z: number): number {
+  const [u, v] = lattice(x, y, z, 0.07);
+  return Math.hypot(u, v) < 0.42 ? 1 : 0;
 }
 
 export function zigzag(x: number, y: number, z: number): number {

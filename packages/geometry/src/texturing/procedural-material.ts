@@ -78,11 +78,8 @@ function patternAt(pattern: MaterialSpec['pattern'], x: number, y: number, z: nu
       return [Math.floor(y * 16) % 2 === 0 ? 0 : 1, 0];
     case 'checker':
       return [(Math.floor(x * 12) + Math.floor(y * 12) + Math.floor(z * 12)) % 2 === 0 ? 0 : 1, 0];
-    case 'dots': {
-      const cell = 0.06;
-      const dx = x / cell - Math.round(x / cell), dy = y / cell - Math.round(y / cell), dz = z / cell - Math.round(z / cell);
-      return [Math.hypot(dx, dy, dz) < 0.3 ? 1 : 0, 0];
-    }
+    case 'dots':
+      return [motifs.dots(x, y, z), 0];
     case 'spots':
       return [motifs.spots(x, y, z, seed), 0];
     case 'leopard':
