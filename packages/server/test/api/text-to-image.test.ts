@@ -54,7 +54,7 @@ describe('text_to_image and generate_image on the embedded model', () => {
     const response = await client.createTask({ type: 'text_to_image', prompt: 'the meaning of life' });
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ code: 2002 });
-    expect(response.body.message).toMatch(/cannot make "meaning of life".*nothing was charged/);
+    expect(response.body.message).toMatch(/cannot make "life".*nothing was charged/);
     const task = await run(client, { type: 'text_to_image', prompt: 'a snowman', model_version: 'v2.5-20250123' });
     expect(task.status).toBe('success');
     expect((await client.balance()).body.data).toEqual({ balance: 295, frozen: 0 });
