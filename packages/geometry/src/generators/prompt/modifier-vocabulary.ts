@@ -70,6 +70,8 @@ export const UNSHOWN_ADJECTIVES = new Set([
   'funky', 'quirky', 'crazy', 'cute', 'adorable', 'handmade', 'homemade', 'hand', 'crafted', 'handcrafted', 'custom', 'personalized', 'leaning', 'flying',
   'electric', 'acoustic', 'digital', 'analog', 'analogue', 'wireless', 'portable', 'folding', 'foldable', 'inflatable', 'treasure', 'festive', 'seasonal', 'glazed', 'frosted', 'chocolate', 'vanilla', 'sugar', 'sugary', 'grilled', 'roasted', 'baked',
   'fried', 'boiled', 'sliced', 'half', 'mini', 'wooden', 'fire-breathing', 'winged', 'horned', 'armored', 'armoured', 'shining', 'twinkling', 'blooming', 'birthday',
+  'slow', 'fast', 'quick', 'round', 'square', 'flat', 'sharp', 'blunt', 'wet', 'dry', 'calm', 'quiet', 'loud', 'strong', 'weak', 'kind', 'nice', 'bitter', 'rich',
+  'poor', 'oval', 'curved', 'straight', 'pointy', 'pointed', 'deep', 'shallow', 'gentle', 'sleek', 'bold', 'glad', 'alive', 'asleep', 'awake', 'lone', 'lonely', 'cheerful',
   'rainbow', 'multicolored', 'multicoloured', 'colorful', 'colourful', 'pastel', 'neon', 'cast', 'fluorescent', 'transparent', 'translucent', 'clear',
   'fire', 'ice', 'frost', 'lava', 'storm', 'thunder', 'lightning', 'shadow', 'poison', 'water', 'elemental', 'demonic', 'angelic', 'undead', 'zombie',
 ]);

@@ -146,6 +146,7 @@ export const MATERIAL_WORDS: Readonly<Record<string, MaterialWord>> = {
   tin: { kind: 'metal', colour: 'silver' },
   copper: { kind: 'metal', colour: 'copper' },
   bronze: { kind: 'metal', colour: 'bronze' },
+  pewter: { kind: 'metal', colour: 'iron' },
   brass: { kind: 'metal', colour: 'brass' },
   gold: { kind: 'gold', colour: 'gold' },
   golden: { kind: 'gold', colour: 'gold' },
