@@ -23,6 +23,7 @@ import { emptyReading, isColourWord, isPartWordOf, readAttributes, readNegativeP
 import { IGNORE_REASONS, isAttributeWord, looksLikeAdjective, readNounPhrase, type NounPhrase } from './read-noun-phrase.ts';
 import { correctSpelling } from './spell-correct.ts';
 import { promptTokens, singular, type PromptToken } from './word-forms.ts';
+import { lastObjectIndex, placeComponent, Refusal } from './place-component.ts';
 
 export { METAL_COLOUR_WORDS, type ColourReading, type MaterialReading, type PromptReading } from './read-attributes.ts';
 
@@ -61,15 +62,7 @@ interface Clause {
 }
 
 const REASON_NOT_UNDERSTOOD = 'not understood';
-const HOLDING_FAMILIES = new Set(['character', 'animal', 'creature']);
-const LOAD_FAMILIES = new Set(['furniture', 'container', 'vessel', 'kitchen', 'support', 'food']);
 
-class Refusal {
-  constructor(
-    readonly reason: string,
-    readonly nearest: string[],
-  ) {}
-}
 
 export class PromptParser {
   readonly index: CategoryIndex;
@@ -147,7 +140,7 @@ export class PromptParser {
         continue;
       }
       const component = this.componentOf(phrase, tokens, clause, used, ignoredReasons);
-      const placed = this.placeComponent(clause.relation, component, components, target, phrase.subject);
+      const placed = placeComponent(clause.relation, component, components, target, phrase.subject);
       components.push(placed);
     }
 
@@ -296,36 +289,6 @@ export class PromptParser {
     return { role: 'main', reading, copies: Math.max(1, Math.min(8, phrase.copies ?? 1)), modifiers: phrase.modifiers, attachedTo: -1 };
   }
 
-  /** Decides how a composed object goes with the one it relates to. */
-  private placeComponent(relation: Relation | 'main', component: ComponentReading, components: readonly ComponentReading[], target: number, subject: string): ComponentReading {
-    const targetDefinition = components[target].reading.definition;
-    const definition = component.reading.definition;
-    const wearable = definition.traits?.wear !== undefined;
-    const figure = isFigure(targetDefinition);
-    switch (relation) {
-      case 'wearing':
-        if (!wearable) throw new Refusal(`"${subject}" is not something the built-in generator can put on a ${targetDefinition.category}; it can make a ${targetDefinition.category} and a ${definition.category} side by side ("a ${targetDefinition.category} and a ${subject}")`, [targetDefinition.category, definition.category]);
-        if (!figure) throw new Refusal(`a ${targetDefinition.category} has nothing to wear a ${subject} on`, [targetDefinition.category, definition.category]);
-        return { ...component, role: 'worn', attachedTo: target };
-      case 'holding':
-        if (!figure) throw new Refusal(`a ${targetDefinition.category} cannot hold things in the built-in generator`, [targetDefinition.category, definition.category]);
-        return { ...component, role: 'held', attachedTo: target };
-      case 'riding':
-        throw new Refusal(`riding is not a pose the built-in generator can make; it can make a ${targetDefinition.category} and a ${definition.category} side by side`, [targetDefinition.category, definition.category]);
-      case 'on':
-      case 'in':
-        if (wearable && figure && relation === 'in') return { ...component, role: 'worn', attachedTo: target };
-        return { ...component, role: 'support', attachedTo: target, placement: relation };
-      case 'with':
-        if (wearable && figure) return { ...component, role: 'worn', attachedTo: target };
-        if (figure && HOLDING_FAMILIES.has(targetDefinition.family) && isHoldable(definition)) return { ...component, role: 'held', attachedTo: target };
-        if (LOAD_FAMILIES.has(targetDefinition.family) || targetDefinition.traits?.fitsLoad) return { ...component, role: 'load', attachedTo: target, placement: targetDefinition.family === 'container' || targetDefinition.family === 'vessel' ? 'in' : 'on' };
-        return { ...component, role: 'beside', attachedTo: 0 };
-      default:
-        return { ...component, role: 'beside', attachedTo: 0 };
-    }
-  }
-
   /** A scene clause ("at sunset", "in low-poly style", "for a game"): style words apply, the rest is ignored. */
   private readSceneClause(words: readonly string[], forms: readonly string[], clause: Clause, used: Set<number>, components: ComponentReading[]): void {
     for (let index = clause.start; index < clause.end; index++) {
@@ -397,25 +360,6 @@ function lastContentIndex(forms: readonly string[], from: number, to: number): n
 function lastContentForm(forms: readonly string[], from: number, to: number): string | undefined {
   const index = lastContentIndex(forms, from, to);
   return index === undefined ? undefined : forms[index];
-}
-
-/** Characters and creatures: they wear and hold things. */
-function isFigure(definition: GeneratorDefinition): boolean {
-  return HOLDING_FAMILIES.has(definition.family) || definition.bodyPlan !== undefined;
-}
-
-/** Small things a figure can hold: weapons, tools, flowers, food, toys, instruments, gadgets, cups. */
-function isHoldable(definition: GeneratorDefinition): boolean {
-  return ['weapon', 'tool', 'food', 'toy', 'instrument', 'gadget', 'vessel', 'kitchen', 'sports', 'game'].includes(definition.family) || definition.category === 'flower' || definition.category === 'balloon';
-}
-
-/** The last component that can take this relation: a figure for wearing/holding, else the last object. */
-function lastObjectIndex(components: readonly ComponentReading[], kind: 'any' | 'figure'): number {
-  for (let index = components.length - 1; index >= 0; index--) {
-    if (components[index].role === 'support' || components[index].role === 'worn' || components[index].role === 'held') continue;
-    if (kind === 'any' || isFigure(components[index].reading.definition)) return index;
-  }
-  return 0;
 }
 
 /** A detail word that is a variant word selects the variant ("a vase with flowers", "a glass of wine"). */
