@@ -33,7 +33,12 @@ export const ball = partListCategory({
     const specs: PartSpec[] = [{ part: 'ball', slot: 'cover', sphere: [radius, radius, radius * stretch], at: [0, radius, 0], segments: 32 }];
     if (variant === 'soccer') {
       const directions: [number, number, number][] = [[0, 1, 0], [0, -1, 0], ...ringPoints(5, 0.89, 0.45), ...ringPoints(5, 0.89, -0.45, Math.PI / 5)];
-      for (const [x, y, z] of directions) specs.push({ part: 'panel', slot: 'panel', cylinder: [radius * 0.3, radius * 0.3, radius * 0.03], at: [x * radius * 0.985, radius + y * radius * 0.985, z * radius * 0.985], rotate: [Math.acos(Math.max(-1, Math.min(1, y))), Math.atan2(x, z), 0], segments: 5 });
+      for (const [dx, dy, dz] of directions) {
+        const length = Math.hypot(dx, dy, dz);
+        const [x, y, z] = [dx / length, dy / length, dz / length];
+        // a flat pentagon cap flush with the surface, its axis along the direction (Euler order X, Y, Z: Ry·Rz·up)
+        specs.push({ part: 'panel', slot: 'panel', cylinder: [radius * 0.32, radius * 0.32, radius * 0.08], at: [x * radius * 0.97, radius + y * radius * 0.97, z * radius * 0.97], rotate: [0, Math.atan2(z, -x), Math.acos(Math.max(-1, Math.min(1, y)))], segments: 5 });
+      }
     } else if (variant === 'basketball' || variant === 'volleyball' || variant === 'beach' || variant === 'tennis' || variant === 'baseball') {
       specs.push({ part: 'seam', slot: 'panel', torus: [radius * 1.002, radius * 0.02], at: [0, radius, 0] });
       specs.push({ part: 'seam', slot: 'panel', torus: [radius * 1.002, radius * 0.02], at: [0, radius, 0], rotate: [0, Math.PI / 2, 0] });

@@ -84,7 +84,7 @@ export const rockingHorse = partListCategory({
   slots: { body: { kinds: ['wood', 'paint'], colors: ['white', 'oak', 'red', 'walnut'], words: ['body', 'horse', 'head'], primary: true }, rocker: { kinds: ['wood'], colors: ['walnut', 'red', 'oak'], words: ['rocker', 'base'] }, mane: { kinds: ['fur', 'paint'], colors: ['black', 'brown', 'gold'], words: ['mane', 'tail', 'saddle'] }, eyes: { kinds: ['solid'], colors: ['black'], words: ['eye'] } },
   example: 'a wooden rocking horse',
   parts: [
-    { part: 'rocker', slot: 'rocker', torus: [1.1, 0.025], arc: 0.9, at: [0.16, 1.12, 0], rotate: [0, Math.PI / 2, -Math.PI / 2 - 0.45], mirror: true },
+    { part: 'rocker', slot: 'rocker', tube: [-0.5, -0.25, 0, 0.25, 0.5].map((z): [number, number, number] => [0.16, 0.02 + z * z * 0.35, z * 1.1]), radius: 0.025, mirror: true },
     { part: 'body', slot: 'body', capsule: [0.14, 0.4], at: [0, 0.55, 0], rotate: [Math.PI / 2, 0, 0] },
     { part: 'leg', slot: 'body', cylinder: [0.03, 0.03, 0.45], at: [0.1, 0.3, 0.22], rotate: [-0.25, 0, 0.1], mirror: true },
     { part: 'leg', slot: 'body', cylinder: [0.03, 0.03, 0.45], at: [0.1, 0.3, -0.22], rotate: [0.25, 0, 0.1], mirror: true },

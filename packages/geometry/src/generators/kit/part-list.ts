@@ -40,7 +40,9 @@ export function buildPartList(kit: PartKit, specs: readonly PartSpec[]): void {
     if (spec.mirror) {
       const [x, y, z] = spec.at ?? [0, 0, 0];
       const [rx, ry, rz] = spec.rotate ?? [0, 0, 0];
-      addShape(kit, spec, [-x, y, z], [rx, -ry, -rz]);
+      // a tube's points are absolute: mirror them instead of its placement
+      const mirrored = 'tube' in spec ? { ...spec, tube: spec.tube.map(([px, py, pz]) => [-px, py, pz] as Vector3Tuple) } : spec;
+      addShape(kit, mirrored, [-x, y, z], [rx, -ry, -rz]);
     }
   }
 }
