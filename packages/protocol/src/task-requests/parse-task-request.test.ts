@@ -147,6 +147,11 @@ const VALID: [string, Record<string, unknown>, Record<string, unknown>][] = [
     { type: 'animate_rig', original_model_task_id: TASK, model_version: 'v1.0-20240301', out_format: 'glb', rig_type: 'biped', spec: 'tripo' },
   ],
   [
+    'animate_rig for a quadruped, no model_version: the model that rigs quadrupeds',
+    { type: 'animate_rig', original_model_task_id: TASK, rig_type: 'quadruped' },
+    { type: 'animate_rig', original_model_task_id: TASK, model_version: 'v2.5-20260210', out_format: 'glb', rig_type: 'quadruped', spec: 'tripo' },
+  ],
+  [
     'animate_rig legacy topology alias',
     { type: 'animate_rig', original_model_task_id: TASK, model_version: 'v2.5-20260210', topology: 'quad' },
     { type: 'animate_rig', original_model_task_id: TASK, model_version: 'v2.5-20260210', out_format: 'glb', rig_type: 'quadruped', spec: 'tripo' },
@@ -222,5 +227,23 @@ describe('parseTaskRequest: normalisation', () => {
       format: 'OBJ',
       texture_format: 'OPEN_EXR',
     });
+  });
+});
+
+describe('parseTaskRequest: the deployment\'s own model names', () => {
+  const options = { deploymentModelVersions: { text_to_model: ['meshy-6'], image_to_model: ['trellis'] } };
+
+  it('accepts a published name for its task type, checked like the newest H-series version, and keeps the name', () => {
+    const parsed = parseTaskRequest({ type: 'text_to_model', prompt: 'a lamp', model: 'meshy-6', face_limit: 800 }, options);
+    expect(parsed).toMatchObject({ ok: true, request: { model_version: 'meshy-6', face_limit: 800, texture: true, pbr: true, quad: false } });
+  });
+
+  it('refuses it for another task type, or without the option, as any unknown version', () => {
+    expect(parseTaskRequest({ type: 'image_to_model', file: { type: 'png', file_token: '3c1a1f5e-2d2b-4a4f-9b5e-4c1e2f3a4b5c' }, model_version: 'meshy-6' }, options)).toMatchObject({ ok: false, error: 'invalidModelVersion' });
+    expect(parseTaskRequest({ type: 'text_to_model', prompt: 'a lamp', model_version: 'meshy-6' })).toMatchObject({ ok: false, error: 'invalidModelVersion' });
+  });
+
+  it('still applies the option rules (face_limit range)', () => {
+    expect(parseTaskRequest({ type: 'text_to_model', prompt: 'a lamp', model_version: 'meshy-6', face_limit: 10 }, options)).toMatchObject({ ok: false, error: 'invalidParameter' });
   });
 });

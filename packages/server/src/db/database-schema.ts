@@ -256,6 +256,35 @@ export interface PendingUploadsTable {
   completedAt: number | null;
 }
 
+/** a part of an S3 multipart upload to the STS upload endpoint, staged as a blob until the upload completes */
+export interface StsUploadPartsTable {
+  multipartId: string;
+  partNumber: number;
+  uploadId: string;
+  sizeBytes: number;
+  etag: string;
+  blobKey: string;
+  createdAt: number;
+}
+
+/** One call of a hosted 3D provider for a task (db/migrations/0011-provider-calls.ts). */
+export interface ProviderCallsTable {
+  id: string;
+  taskId: string;
+  accountId: string;
+  provider: string;
+  providerModel: string;
+  providerTaskId: string | null;
+  outcome: string;
+  failureKind: string | null;
+  message: string | null;
+  reportedCostAmount: number | null;
+  reportedCostUnit: string | null;
+  costUsd: number | null;
+  startedAt: number;
+  durationMs: number;
+}
+
 export interface DatabaseSchema {
   settings: SettingsTable;
   accounts: AccountsTable;
@@ -273,11 +302,13 @@ export interface DatabaseSchema {
   webhookEndpoints: WebhookEndpointsTable;
   webhookDeliveries: WebhookDeliveriesTable;
   pendingUploads: PendingUploadsTable;
+  stsUploadParts: StsUploadPartsTable;
   rateLimitWindows: RateLimitWindowsTable;
   blobDeletions: BlobDeletionsTable;
   webSessions: WebSessionsTable;
   checkoutSessions: CheckoutSessionsTable;
   stripeEvents: StripeEventsTable;
+  providerCalls: ProviderCallsTable;
 }
 
 export type Database = Kysely<DatabaseSchema>;

@@ -56,6 +56,7 @@ const OWN_ONLY = new Set([
   'POST /v3/files',
   'POST /v3/files/presign',
   'POST /v3/files/upload-credentials',
+  'POST /v2/openapi/upload/sts/token',
 ]);
 
 /** Listings and account reads: must answer 200 without any of B's ids. */
@@ -159,12 +160,27 @@ describe('tenancy on every route', () => {
     expect(routes.map((route) => `${route.method} ${route.path}`)).toContain('GET /v2/openapi/task/:taskId');
   });
 
+  // The OpenAPI documents and their reference page are public and hold no account data.
+  const isPublicDocument = (path: string) => path.endsWith('/openapi.json') || path === '/docs' || path.startsWith('/docs/');
+
+  it('serves the public API documents with nothing of any account in them', async () => {
+    const documents = routes.filter((route) => route.method === 'GET' && isPublicDocument(route.path) && route.params.length === 0);
+    expect(documents.length).toBeGreaterThan(0);
+    for (const route of documents) {
+      const response = await fetch(harness.baseUrl + route.path);
+      expect(response.status, route.path).toBe(200);
+      const text = await response.text();
+      for (const id of idsOf(b)) expect(text.includes(id), `${route.path} shows ${id}`).toBe(false);
+    }
+  });
+
   it('gives account A nothing of account B through any API-key endpoint', async () => {
     const client = apiClient(harness.baseUrl, a.apiKey);
     const unclassified: string[] = [];
     const leaks: string[] = [];
     for (const route of routes) {
       const name = `${route.method} ${route.path}`;
+      if (isPublicDocument(route.path)) continue;
       const isApi = route.path.startsWith('/v2/openapi/') || route.path.startsWith('/v3/');
       if (!isApi || route.path.startsWith('/v2/openapi/downloads/') || route.path.startsWith('/v3/files/uploads/')) continue;
       if (OWN_ONLY.has(name)) continue;
@@ -232,6 +248,7 @@ describe('tenancy on every route', () => {
     const unclassified: string[] = [];
     for (const route of routes) {
       const name = `${route.method} ${route.path}`;
+      if (isPublicDocument(route.path)) continue;
       if (route.path.startsWith('/worker/')) {
         const response = await fetch(harness.baseUrl + pathFor(route, b), {
           method: route.method,
@@ -243,6 +260,14 @@ describe('tenancy on every route', () => {
         const response = await fetch(harness.baseUrl + route.path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"type":"checkout.session.completed"}' });
         expect(response.status, name).toBeGreaterThanOrEqual(400);
         expect(response.status, name).toBeLessThan(500);
+      } else if (route.path === '/*') {
+        // the STS upload endpoint (/polyforge_uploads/<key>, drawn as "*" by printRoutes): an API key is no credential there
+        const response = await fetch(`${harness.baseUrl}/polyforge_uploads/${b.uploadId}/input.png`, {
+          method: route.method,
+          headers: { Authorization: `Bearer ${a.apiKey}` },
+          body: route.method === 'GET' ? undefined : new Uint8Array([1]),
+        });
+        expect([403, 405], name).toContain(response.status);
       } else if (!route.path.startsWith('/v2/openapi/') && !route.path.startsWith('/v3/') && !route.path.startsWith('/dashboard') && !route.path.startsWith('/studio') && !['/', '/health'].includes(route.path) && !route.path.startsWith('/static') && !route.path.startsWith('/assets')) {
         unclassified.push(name);
       }
@@ -258,6 +283,7 @@ describe('tenancy on every route', () => {
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await keysPage.text())?.[1] ?? '';
     for (const route of routes) {
       if (!route.path.startsWith('/dashboard') && !route.path.startsWith('/studio')) continue;
+      if (route.path === '/dashboard/logout') continue; // it would end the session the routes after it are tried with
       const name = `${route.method} ${route.path}`;
       const path = pathFor(route, b);
       const response = await fetch(harness.baseUrl + path, {
