@@ -55,6 +55,13 @@ const environmentSchema = z.object({
   POLYFORGE_STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, 'must be a Stripe secret key (sk_... or rk_...)').optional(),
   POLYFORGE_STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, 'must be a Stripe webhook signing secret (whsec_...)').optional(),
   POLYFORGE_STRIPE_API_URL: z.url().optional(),
+  POLYFORGE_MODERATION_PROVIDER: z.enum(['none', 'openai']).default('none'),
+  POLYFORGE_MODERATION_API_KEY: z.string().min(1).optional(),
+  POLYFORGE_MODERATION_BASE_URL: z.url().default('https://api.openai.com'),
+  POLYFORGE_MODERATION_MODEL: z.string().min(1).default('omni-moderation-latest'),
+  POLYFORGE_MODERATION_ON_FAILURE: z.enum(['open', 'closed']).default('open'),
+  POLYFORGE_MODERATION_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(120).default(5),
+  POLYFORGE_MODERATION_IMAGES: booleanFlag.default(true),
 });
 
 export interface ProviderConfig {
@@ -95,6 +102,17 @@ export interface PlatformConfig {
   dashboard: DashboardConfig;
   /** input images: background removal, content policy, `url` references (packages/server/src/images) */
   images: ImageInputConfig;
+  /** the content policy's moderation provider (packages/server/src/safety); the offline checks always run */
+  moderation: ModerationConfig;
+}
+
+export interface ModerationConfig {
+  /** absent = offline checks only (lexicon, image classifier) */
+  provider?: { kind: 'openai'; apiKey: string; baseUrl: string; model: string; timeoutMs: number };
+  /** a provider that fails: `open` = the offline checks decide (default); `closed` = creates answer 503 */
+  onProviderFailure: 'open' | 'closed';
+  /** send input images to the provider as well as texts */
+  providerChecksImages: boolean;
 }
 
 export interface ImageInputConfig {
@@ -197,6 +215,28 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Readon
       urlFetchAllowPrivate: settings.POLYFORGE_URL_FETCH_ALLOW_PRIVATE,
       urlFetchTimeoutMs: settings.POLYFORGE_URL_FETCH_TIMEOUT_SECONDS * 1000,
     }),
+    moderation: parseModerationSettings(settings),
+  });
+}
+
+function parseModerationSettings(settings: z.infer<typeof environmentSchema>): ModerationConfig {
+  const apiKey = settings.POLYFORGE_MODERATION_API_KEY ?? settings.POLYFORGE_OPENAI_API_KEY;
+  if (settings.POLYFORGE_MODERATION_PROVIDER === 'openai' && !apiKey) {
+    throw new Error('Invalid configuration: POLYFORGE_MODERATION_PROVIDER=openai needs POLYFORGE_MODERATION_API_KEY (or POLYFORGE_OPENAI_API_KEY)');
+  }
+  return Object.freeze({
+    provider:
+      settings.POLYFORGE_MODERATION_PROVIDER === 'openai' && apiKey
+        ? {
+            kind: 'openai' as const,
+            apiKey,
+            baseUrl: settings.POLYFORGE_MODERATION_BASE_URL.replace(/\/$/, ''),
+            model: settings.POLYFORGE_MODERATION_MODEL,
+            timeoutMs: Math.round(settings.POLYFORGE_MODERATION_TIMEOUT_SECONDS * 1000),
+          }
+        : undefined,
+    onProviderFailure: settings.POLYFORGE_MODERATION_ON_FAILURE,
+    providerChecksImages: settings.POLYFORGE_MODERATION_IMAGES,
   });
 }
 

@@ -21,6 +21,7 @@ import { recordTaskEvent } from '../webhooks/task-event-outbox.ts';
 import { taskFromRow, UUID_PATTERN, type TaskRecord } from './task-record.ts';
 import { TaskReadCache } from './task-read-cache.ts';
 import { GroupCommit } from '../db/group-commit.ts';
+import type { ContentModeration } from '../safety/content-moderation.ts';
 
 const taskByIdQuery = preparedQuery<TasksTable, [string, string]>((db, slot) =>
   db.selectFrom('tasks').selectAll().where('id', '=', slot(0)).where('accountId', '=', slot(1)),
@@ -70,6 +71,8 @@ export interface TaskServiceDependencies {
   engines: EngineRegistry;
   /** the Studio wallet's price list; default: the API's prices */
   studioPrices?: StudioPriceList;
+  /** the content policy (safety/content-moderation.ts); default: the offline checks only */
+  moderation?: ContentModeration;
 }
 
 export interface CreateTaskOptions {
@@ -109,7 +112,7 @@ export class TaskService {
     body: unknown,
     options: { wallet?: Wallet } = {},
   ): Promise<{ credits: number; available: boolean; lines: { item: string; credits: number }[] }> {
-    const prepared = await prepareTask(this.deps.db, this.deps.files, accountId, body);
+    const prepared = await prepareTask(this.deps.db, this.deps.files, accountId, body, undefined, this.deps.moderation);
     const served = this.deps.engines.find(prepared.request);
     if (served?.support.ok) served.engine.validate?.(prepared.request);
     const wallet = options.wallet ?? DEFAULT_WALLET;
@@ -138,7 +141,7 @@ export class TaskService {
       if (replay) return replay;
     }
     // the source task of a convert must be finished, so it usually comes from the task cache
-    const prepared = await prepareTask(db, this.deps.files, accountId, body, (owner, taskId) => this.findTask(owner, taskId));
+    const prepared = await prepareTask(db, this.deps.files, accountId, body, (owner, taskId) => this.findTask(owner, taskId), this.deps.moderation);
     const served = engines.find(prepared.request);
     if (!options.testMode && !served) {
       throw new DomainError('notAvailable', `no engine on this deployment serves ${prepared.request.type} yet`);
