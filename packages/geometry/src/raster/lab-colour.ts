@@ -1,4 +1,5 @@
 // sRGB → CIE L*a*b* (D65), the colour space the segmentations model colours in (perceptually even distances).
+import type { RgbaImage } from './decode-image.ts';
 
 const SRGB_TO_LINEAR = Float32Array.from({ length: 256 }, (_, value) => {
   const channel = value / 255;

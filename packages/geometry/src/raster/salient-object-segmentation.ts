@@ -69,7 +69,7 @@ export function segmentSalientObject(image: RgbaImage, options: SalientSegmentat
   const threshold = otsuThreshold(saliency.values);
   const lab = toLab(image);
 
-  let labels = new Uint8Array(pixels);
+  let labels: Uint8Array = new Uint8Array(pixels);
   for (let pixel = 0; pixel < pixels; pixel++) labels[pixel] = saliency.values[pixel] > threshold ? 1 : 0;
   const core = salientCoreBox(labels, saliency, width, height);
 
@@ -120,7 +120,7 @@ export function refineObjectMask(image: RgbaImage, objectProbability: Float32Arr
   const pixels = width * height;
   const priorObject = new Float32Array(pixels);
   const priorBackground = new Float32Array(pixels);
-  let labels = new Uint8Array(pixels);
+  let labels: Uint8Array = new Uint8Array(pixels);
   for (let pixel = 0; pixel < pixels; pixel++) {
     const probability = Math.min(0.97, Math.max(0.03, objectProbability[pixel]));
     priorObject[pixel] = -resolved.saliencyWeight * Math.log(probability);

@@ -2,7 +2,7 @@
 // tasks, scope, price or hold. A threshold of 0 makes the real classifier refuse any image, so the refusal path
 // is exercised without explicit pictures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drawingImage } from '../fixtures/build-image-fixtures.ts';
+import { drawingImage } from '@polyforge/geometry/test/fixtures/build-image-fixtures';
 import { apiClient, type ApiResponse } from '../harness/api-client.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 

@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { OpenAiModerationProvider } from '../../src/safety/openai-moderation-provider.ts';
-import { drawingImage } from '../fixtures/build-image-fixtures.ts';
+import { drawingImage } from '@polyforge/geometry/test/fixtures/build-image-fixtures';
 import { apiClient } from '../harness/api-client.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 import { startFakeOpenAiModeration, type FakeOpenAiModeration } from './fake-openai-moderation.ts';
