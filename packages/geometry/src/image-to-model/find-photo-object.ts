@@ -21,8 +21,10 @@ export interface PhotoObjectCriteria {
   minCoverage: number;
   /** Largest share of the picture the object may cover (beyond it the photo is a close-up or a texture). */
   maxCoverage: number;
-  /** Largest share of the object's outline that may lie on the picture's edge. */
+  /** Largest share of the object's outline that may lie on the picture's edges. */
   maxCutOffShare: number;
+  /** Largest share of the object's outline that may lie on the top, left and right edges (a bust's base is at the bottom). */
+  maxSideCutOffShare: number;
   /** Largest saliency of the second region relative to the first. */
   maxRivalShare: number;
   /** Smallest colour difference between the object and the ring around it (0–1, histogram distance). */
@@ -39,6 +41,7 @@ export const PHOTO_OBJECT_CRITERIA: PhotoObjectCriteria = {
   minCoverage: 0.01,
   maxCoverage: 0.8,
   maxCutOffShare: 0.12,
+  maxSideCutOffShare: 0.05,
   maxRivalShare: 0.45,
   minColourContrast: 0.5,
   maxDroppedShare: 0.6,
@@ -81,6 +84,8 @@ export interface PhotoObject {
   /** The picture's edges the object's outline runs along, and the share of its outline there. */
   cutOffEdges: ('top' | 'bottom' | 'left' | 'right')[];
   cutOffShare: number;
+  /** The share of its outline on the top, left and right edges. */
+  sideCutOffShare: number;
   /** The second region's saliency (or area, for masks without saliency) relative to the object's. */
   rivalShare: number;
   /** Histogram distance (0–1) between the object's colours and those of a ring around it. */
@@ -153,6 +158,7 @@ function judge(image: RgbaImage, regions: CandidateRegions, source: PhotoObjectS
     coverage,
     cutOffEdges: edges.sides,
     cutOffShare: edges.share,
+    sideCutOffShare: edges.sideShare,
     rivalShare,
     colourContrast,
     borderEntropyBits,
@@ -167,7 +173,7 @@ function judge(image: RgbaImage, regions: CandidateRegions, source: PhotoObjectS
 function refusalOf(found: Omit<PhotoObject, 'accepted' | 'refusal'>, criteria: PhotoObjectCriteria): PhotoObjectRefusal | undefined {
   if (found.coverage === 0 || (found.barrierPeak !== undefined && found.barrierPeak < criteria.minBarrierPeak)) return 'noObject';
   if (found.coverage > criteria.maxCoverage) return 'fillsFrame';
-  if (found.cutOffShare > criteria.maxCutOffShare) return 'cutOff';
+  if (found.cutOffShare > criteria.maxCutOffShare || found.sideCutOffShare > criteria.maxSideCutOffShare) return 'cutOff';
   if (found.rivalShare > criteria.maxRivalShare) return 'severalObjects';
   if (found.borderEntropyBits > criteria.maxBorderEntropyBits || found.droppedShare > criteria.maxDroppedShare) return 'unclear';
   if (found.colourContrast < criteria.minColourContrast) return found.coverage < criteria.minCoverage ? 'noObject' : 'unclear';
@@ -193,7 +199,7 @@ function maskBounds(mask: ForegroundMask): { minX: number; minY: number; maxX: n
  * The share of the object's outline that lies on the picture's edge (outline = object pixels with a 4-neighbour
  * outside the object or outside the picture), and the edges where at least a twentieth of the side is object.
  */
-function edgeContact(mask: ForegroundMask): { share: number; sides: ('top' | 'bottom' | 'left' | 'right')[] } {
+function edgeContact(mask: ForegroundMask): { share: number; sideShare: number; sides: ('top' | 'bottom' | 'left' | 'right')[] } {
   const { width, height, data } = mask;
   let outline = 0;
   let onEdge = 0;
@@ -215,7 +221,9 @@ function edgeContact(mask: ForegroundMask): { share: number; sides: ('top' | 'bo
     }
   }
   const sides = (['top', 'bottom', 'left', 'right'] as const).filter((side) => perSide[side] >= (side === 'top' || side === 'bottom' ? width : height) / 20);
-  return { share: outline > 0 ? onEdge / outline : 0, sides };
+  // the top, left and right edges: the bottom edge is where a bust or a standing subject is usually cut
+  const sideContact = perSide.top + perSide.left + perSide.right;
+  return { share: outline > 0 ? onEdge / outline : 0, sideShare: outline > 0 ? sideContact / outline : 0, sides };
 }
 
 /**

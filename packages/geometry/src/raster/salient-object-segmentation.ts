@@ -30,7 +30,7 @@ export interface SalientSegmentationOptions {
 }
 
 export const SALIENT_SEGMENTATION_DEFAULTS: Required<SalientSegmentationOptions> = {
-  iterations: 3,
+  iterations: 2,
   foregroundComponents: 5,
   backgroundComponents: 6,
   smoothness: 25,
