@@ -257,6 +257,14 @@ export const ERROR_CATALOG = {
     message: 'Route not found',
     suggestion: 'Check the method and path against the API documentation.',
   },
+  // the request line and headers exceed Node's parser limit (16 KB): answered before any route is found
+  headersTooLarge: {
+    code: 1006,
+    httpStatus: 431,
+    retryable: false,
+    message: 'The request line or headers are too large',
+    suggestion: 'Keep the URL and headers under 16 KB; send large values in the request body.',
+  },
   // /v3 answers a wrong method or Content-Type with 1003 and the matching HTTP status (tripo-api.md §6.1)
   methodNotAllowed: {
     code: 1003,

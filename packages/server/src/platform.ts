@@ -79,7 +79,7 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
   });
   const ledger = new Ledger(clock);
   const accounts = new AccountStore(db, clock, config.defaultConcurrencyLimit);
-  const onboarding = new AccountOnboarding(db, accounts, ledger, clock);
+  const onboarding = new AccountOnboarding(db, accounts, ledger, clock, config.dashboard.studioTrial);
   const queue = new JobQueue(clock, config.leaseSeconds);
   const moderationProvider = config.moderation.provider;
   const moderation = new ContentModeration({
@@ -135,6 +135,7 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
           ledger,
           tasks,
           files,
+          blobs,
           signer,
           engines,
           authenticator,

@@ -1,5 +1,7 @@
-// Sign-up policy: every new account gets 300 trial credits that expire 14 days after sign-up.
+// Sign-up policy: every new account gets 300 trial credits that expire 14 days after sign-up, and Studio's own
+// trial (operator-set, billing/studio-trial.ts).
 import type { Ledger } from '../billing/ledger.ts';
+import { DEFAULT_STUDIO_TRIAL, studioTrialGrant, type StudioTrialPolicy } from '../billing/studio-trial.ts';
 import { DEFAULT_WALLET, type Wallet } from '../billing/wallets.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database-schema.ts';
@@ -15,6 +17,8 @@ export class AccountOnboarding {
     private readonly accounts: AccountStore,
     private readonly ledger: Ledger,
     private readonly clock: Clock,
+    /** Studio's own trial, granted together with the API trial (billing/studio-trial.ts) */
+    private readonly studioTrial: StudioTrialPolicy = DEFAULT_STUDIO_TRIAL,
   ) {}
 
   async signUp(options: { email: string; concurrencyLimit?: number; isDemo?: boolean }): Promise<Account & CreatedApiKey> {
@@ -26,7 +30,14 @@ export class AccountOnboarding {
       expiresAt: this.clock.nowMs() + TRIAL_DAYS * DAY_MS,
       note: `${TRIAL_CREDITS} free trial credits, valid ${TRIAL_DAYS} days`,
     });
+    const studioTrial = studioTrialGrant(this.studioTrial, account.id, this.clock.nowMs());
+    if (studioTrial) await this.ledger.grant(this.db, studioTrial);
     return account;
+  }
+
+  /** What a new account gets in Studio (the sign-up and welcome pages say it). */
+  get studioTrialPolicy(): StudioTrialPolicy {
+    return this.studioTrial;
   }
 
   /** On first start with an empty database, creates the demo account; returns it (with its key) only then. */

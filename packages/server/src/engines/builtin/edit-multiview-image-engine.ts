@@ -1,6 +1,6 @@
 // edit_multiview_image on the CPU: each requested view of a generate_multiview_image task is changed per its
-// prompt by the small edit vocabulary of images/parse-edit-prompt.ts (colour, lightness, saturation,
-// contrast, material words), applied to the object only (background-remover.ts gives the mask); the other
+// prompt by the small edit vocabulary of @polyforge/geometry's raster/parse-edit-prompt.ts (colour, lightness,
+// saturation, contrast, material words), applied to the object only (background-remover.ts gives the mask); the other
 // views are passed through unchanged. A prompt outside the vocabulary is refused at create time (2002, no
 // charge). The price is per edited view (pricing.ts).
 import type { TaskRequest } from '@polyforge/protocol';

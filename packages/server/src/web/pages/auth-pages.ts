@@ -1,8 +1,16 @@
 // Log-in, sign-up and the welcome page that shows the first API key once.
 import { PASSWORD_LENGTH } from '../../accounts/passwords.ts';
 import { TRIAL_CREDITS, TRIAL_DAYS } from '../../accounts/account-onboarding.ts';
+import type { StudioTrialPolicy } from '../../billing/studio-trial.ts';
+import { countOf } from '../format.ts';
 import { html, type Html } from '../html.ts';
 import { hiddenCsrf } from '../layout.ts';
+import { copyButton } from './copy-button.ts';
+
+/** "and 300 free Studio credits for 14 days", or nothing when the operator turned Studio's trial off. */
+function studioTrialPhrase(trial: StudioTrialPolicy | undefined): Html | string {
+  return trial && trial.credits > 0 ? html`, and <strong>${trial.credits} free Studio credits</strong> for ${countOf(trial.days, 'day')}` : '';
+}
 
 export function logInForm(options: { csrfToken: string; email?: string; next?: string; signupOpen: boolean }): Html {
   return html`<section class="panel panel-narrow">
@@ -25,13 +33,13 @@ export function logInForm(options: { csrfToken: string; email?: string; next?: s
 </section>`;
 }
 
-export function signUpForm(options: { csrfToken: string; email?: string; signupOpen: boolean }): Html {
+export function signUpForm(options: { csrfToken: string; email?: string; signupOpen: boolean; studioTrial?: StudioTrialPolicy }): Html {
   if (!options.signupOpen) {
     return html`<section class="panel panel-narrow"><p>Sign-up is closed on this deployment. Ask its operator for an account
     (<code>npx polyforge accounts create --email you@example.com</code>), then <a href="/dashboard/login">log in</a>.</p></section>`;
   }
   return html`<section class="panel panel-narrow">
-  <p>Every new account gets <strong>${TRIAL_CREDITS} free API credits</strong>, valid ${TRIAL_DAYS} days.</p>
+  <p>Every new account gets <strong>${TRIAL_CREDITS} free API credits</strong>, valid ${TRIAL_DAYS} days${studioTrialPhrase(options.studioTrial)}.</p>
   <form method="post" action="/dashboard/signup" class="stack">
     ${hiddenCsrf(options.csrfToken)}
     <div class="field">
@@ -49,13 +57,22 @@ export function signUpForm(options: { csrfToken: string; email?: string; signupO
 </section>`;
 }
 
-export function welcomeBody(options: { apiKey: string; clientId: string }): Html {
-  return html`<section class="panel">
+export function welcomeBody(options: { apiKey: string; clientId: string; studioTrial?: StudioTrialPolicy }): Html {
+  const studioCredits = options.studioTrial?.credits ?? 0;
+  return html`${
+    studioCredits > 0
+      ? html`<section class="panel panel-highlight">
+  <h2>Make your first model</h2>
+  <p>Studio, the web app, is ready with <strong>${studioCredits} free Studio credits</strong> (valid ${countOf(options.studioTrial!.days, 'day')}): type a prompt or drop an image or a model file.</p>
+  <p><a class="button" href="/studio">Open Studio</a></p>
+</section>`
+      : ''
+  }<section class="panel">
   <h2>Your first API key</h2>
   <p>Copy it now: it is shown <strong>only once</strong>. You can create and revoke keys on the <a href="/dashboard/keys">API keys</a> page.</p>
-  <p class="secret" data-testid="new-api-key"><code>${options.apiKey}</code></p>
+  <div class="secret-row"><p class="secret" data-testid="new-api-key"><code id="welcome-api-key">${options.apiKey}</code></p>${copyButton('welcome-api-key', 'Copy key')}</div>
   <p>Your client ID is <code>${options.clientId}</code>. It identifies your application and is <em>not</em> a credential:
   authenticate with the API key (<code>Authorization: Bearer tsk_...</code>).</p>
-  <p><a class="button" href="/dashboard">Go to the dashboard</a> <a class="button button-quiet" href="/studio">Open Studio</a></p>
+  <p><a class="button${studioCredits > 0 ? ' button-quiet' : ''}" href="/dashboard">Go to the dashboard</a>${studioCredits > 0 ? '' : html` <a class="button button-quiet" href="/studio">Open Studio</a>`}</p>
 </section>`;
 }

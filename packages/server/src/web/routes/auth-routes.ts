@@ -37,7 +37,7 @@ export function registerAuthRoutes(web: FastifyInstance, context: WebContext): v
 
   web.get('/dashboard/signup', { config: { public: true } }, async (request, reply) => {
     if (request.visitor) return reply.redirect('/dashboard', 303);
-    const body = signUpForm({ csrfToken: pageCsrfToken(context, request, reply), signupOpen: context.signupOpen });
+    const body = signUpForm({ csrfToken: pageCsrfToken(context, request, reply), signupOpen: context.signupOpen, studioTrial: context.onboarding.studioTrialPolicy });
     return sendPage(context, request, reply, { title: 'Create an account', section: 'none', body });
   });
 
@@ -61,7 +61,8 @@ export function registerAuthRoutes(web: FastifyInstance, context: WebContext): v
     return sendPage(context, request, reply, {
       title: 'Welcome to Polyforge',
       section: 'overview',
-      body: welcomeBody({ apiKey: created.apiKey, clientId: created.clientId }),
+      body: welcomeBody({ apiKey: created.apiKey, clientId: created.clientId, studioTrial: context.onboarding.studioTrialPolicy }),
+      scripts: ['copy-button.js'],
       flash: { kind: 'success', message: 'Your account is ready.' },
     });
   });
