@@ -145,7 +145,7 @@ describe('image and multiview tasks through the HTTP API (built-in CPU engines)'
     const rebuilt = await runTask(client, { type: 'multiview_to_model', original_task_id: edited.task_id, face_limit: 6000 });
     expect(rebuilt, rebuilt.error_msg).toMatchObject({ status: 'success' });
     expect((await validateGlb(await download(rebuilt.output.pbr_model))).errors).toEqual([]);
-  });
+  }, 120_000); // eight views segmented on a busy 2-core machine
 
   it('fetches a url input in the worker', async () => {
     const client = await newClient();
