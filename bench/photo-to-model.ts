@@ -22,6 +22,13 @@ interface Photo {
   truth?: { width: number; height: number; data: Uint8Array };
 }
 
+type OpenCv = typeof import('@techstark/opencv-js');
+// The module object is Emscripten's: it has a `then` that hands back itself, so it is never awaited or returned
+// from an async function (either would wait forever); its runtime start is awaited through onRuntimeInitialized.
+const openCvModule = (await import('@techstark/opencv-js')).default as unknown as { Mat?: unknown; onRuntimeInitialized?: () => void };
+if (!openCvModule.Mat) await new Promise<void>((resolve) => (openCvModule.onRuntimeInitialized = resolve));
+const cv = openCvModule as unknown as OpenCv;
+
 const photos: Photo[] = (await buildPhotoScenes()).map((scene) => ({ name: scene.name, bytes: scene.png, truth: scene.truth ? { width: scene.width, height: scene.height, data: scene.truth } : undefined }));
 const skimage = ['/usr/lib/python3/dist-packages/skimage/data', '/opt/polyforge-test-photos/usr/lib/python3/dist-packages/skimage/data'].find((directory) => fs.existsSync(path.join(directory, 'astronaut.png')));
 if (skimage) {
@@ -30,14 +37,6 @@ if (skimage) {
   }
 }
 
-type OpenCv = typeof import('@techstark/opencv-js');
-async function loadOpenCv(): Promise<OpenCv> {
-  const loaded = (await import('@techstark/opencv-js')).default as unknown as OpenCv | Promise<OpenCv>;
-  const cv = await loaded;
-  if (!(cv as { Mat?: unknown }).Mat) await new Promise<void>((resolve) => ((cv as unknown as { onRuntimeInitialized: () => void }).onRuntimeInitialized = resolve));
-  return cv;
-}
-const cv = await loadOpenCv();
 
 /** OpenCV GrabCut from the automatic rectangle (5 % border), 3 iterations; mask 1 = (probably) foreground. */
 function openCvGrabCut(image: RgbaImage): Uint8Array {
