@@ -256,6 +256,17 @@ export interface PendingUploadsTable {
   completedAt: number | null;
 }
 
+/** a part of an S3 multipart upload to the STS upload endpoint, staged as a blob until the upload completes */
+export interface StsUploadPartsTable {
+  multipartId: string;
+  partNumber: number;
+  uploadId: string;
+  sizeBytes: number;
+  etag: string;
+  blobKey: string;
+  createdAt: number;
+}
+
 export interface DatabaseSchema {
   settings: SettingsTable;
   accounts: AccountsTable;
@@ -273,6 +284,7 @@ export interface DatabaseSchema {
   webhookEndpoints: WebhookEndpointsTable;
   webhookDeliveries: WebhookDeliveriesTable;
   pendingUploads: PendingUploadsTable;
+  stsUploadParts: StsUploadPartsTable;
   rateLimitWindows: RateLimitWindowsTable;
   blobDeletions: BlobDeletionsTable;
   webSessions: WebSessionsTable;
