@@ -267,6 +267,24 @@ export interface StsUploadPartsTable {
   createdAt: number;
 }
 
+/** One call of a hosted 3D provider for a task (db/migrations/0011-provider-calls.ts). */
+export interface ProviderCallsTable {
+  id: string;
+  taskId: string;
+  accountId: string;
+  provider: string;
+  providerModel: string;
+  providerTaskId: string | null;
+  outcome: string;
+  failureKind: string | null;
+  message: string | null;
+  reportedCostAmount: number | null;
+  reportedCostUnit: string | null;
+  costUsd: number | null;
+  startedAt: number;
+  durationMs: number;
+}
+
 export interface DatabaseSchema {
   settings: SettingsTable;
   accounts: AccountsTable;
@@ -290,6 +308,7 @@ export interface DatabaseSchema {
   webSessions: WebSessionsTable;
   checkoutSessions: CheckoutSessionsTable;
   stripeEvents: StripeEventsTable;
+  providerCalls: ProviderCallsTable;
 }
 
 export type Database = Kysely<DatabaseSchema>;

@@ -40,6 +40,25 @@ export interface EngineResult {
 export interface EngineContext {
   reportProgress(percent: number): void;
   signal: AbortSignal;
+  /** engines that call paid third-party APIs report each call here; the runner records it with the task */
+  recordProviderCall?(call: ProviderCallRecord): void;
+}
+
+/** One call of a third-party generation API on behalf of a task (which provider, its task id, what it cost). */
+export interface ProviderCallRecord {
+  provider: string;
+  providerModel: string;
+  providerTaskId?: string;
+  outcome: 'success' | 'failed' | 'skipped' | 'cancelled';
+  /** provider-3d.ts ProviderFailureKind for failed calls */
+  failureKind?: string;
+  message?: string;
+  /** what the provider reported, in its own unit */
+  reportedCost?: { amount: number; unit: string };
+  /** the cost in US dollars: reported and converted, or the operator's estimate per task */
+  costUsd?: number;
+  startedAtMs: number;
+  durationMs: number;
 }
 
 export type EngineSupport = { ok: true } | { ok: false; reason: string };
@@ -64,6 +83,8 @@ export interface Engine {
    */
   checkInputs?(request: TaskRequest, files: CheckedInputFile[]): Promise<void>;
   estimateSeconds(request: TaskRequest): number;
+  /** engines over third-party APIs: whether they currently run degraded (a provider's circuit breaker is open) */
+  health?(): { degraded: boolean; detail?: string };
   run(input: EngineInput, context: EngineContext): Promise<EngineResult>;
 }
 

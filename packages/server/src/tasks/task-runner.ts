@@ -5,7 +5,8 @@ import type { Ledger } from '../billing/ledger.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database-schema.ts';
 import type { EngineRegistry } from '../engines/engine-registry.ts';
-import { EngineFailure, type Engine, type EngineInputFile, type EngineResult } from '../engines/engine.ts';
+import { EngineFailure, type Engine, type EngineInputFile, type EngineResult, type ProviderCallRecord } from '../engines/engine.ts';
+import { recordProviderCalls } from './record-provider-calls.ts';
 import { DomainError } from '../domain-error.ts';
 import type { FileStore } from '../files/file-store.ts';
 import { ModelInputError } from '@polyforge/geometry/read/model-input-error';
@@ -27,6 +28,18 @@ export interface TaskRunnerDependencies {
   testModeEngine: Engine;
   leaseSeconds: number;
   log: (message: string, details?: Record<string, unknown>) => void;
+  /** the queues this runner claims from when the caller names none (default: the default queue) */
+  claimQueues?: () => readonly string[];
+  /** set when those queues include provider queues: claims run one at a time and report what they claimed */
+  claimGate?: ClaimGate;
+  /** leave lost leases and start deadlines to the other runners (the provider loops: many, and woken often) */
+  skipReclaim?: boolean;
+}
+
+/** Serialises claims that are limited outside the database (3D provider slots) and reports each claim's queue. */
+export interface ClaimGate {
+  serializeClaim<T>(claim: () => Promise<T>): Promise<T>;
+  claimed(queueName: string): void;
 }
 
 const PROGRESS_WRITE_INTERVAL_MS = 500;
@@ -41,7 +54,7 @@ export class TaskRunner {
 
   /** Reclaims lost leases, then runs at most one task. Returns whether a task was run. */
   async runOnce(): Promise<boolean> {
-    await this.reclaimExpiredLeases();
+    if (!this.deps.skipReclaim) await this.reclaimExpiredLeases();
     const claimed = await this.claimNext();
     if (!claimed) return false;
     await this.runClaimed(claimed);
@@ -114,9 +127,21 @@ export class TaskRunner {
    * runner takes the default queue; the worker protocol passes a pool's queues and the worker's task types.
    */
   async claimNext(options: { queueNames?: readonly string[] } & ClaimOptions = {}): Promise<{ job: ClaimedJob; task: TaskRecord } | undefined> {
+    const gate = this.deps.claimGate;
+    if (options.queueNames || !gate) return this.claimIn(options);
+    return gate.serializeClaim(async () => {
+      const claimed = await this.claimIn(options);
+      if (claimed?.job.queueName) gate.claimed(claimed.job.queueName);
+      return claimed;
+    });
+  }
+
+  private async claimIn(options: { queueNames?: readonly string[] } & ClaimOptions): Promise<{ job: ClaimedJob; task: TaskRecord } | undefined> {
     const { db, queue, clock } = this.deps;
     return db.transaction().execute(async (trx) => {
-      const job = await queue.claim(trx, this.workerId, options.queueNames ?? [DEFAULT_QUEUE], options);
+      const queueNames = options.queueNames ?? this.deps.claimQueues?.() ?? [DEFAULT_QUEUE];
+      if (queueNames.length === 0) return undefined;
+      const job = await queue.claim(trx, this.workerId, queueNames, options);
       if (!job) return undefined;
       const [pending] = await trx.selectFrom('tasks').select(['startDeadlineAt']).where('id', '=', job.id).execute();
       if (pending?.startDeadlineAt != null && pending.startDeadlineAt < clock.nowMs()) {
@@ -165,6 +190,7 @@ export class TaskRunner {
       );
     }, CANCEL_CHECK_INTERVAL_MS);
     cancelWatch.unref();
+    const providerCalls: ProviderCallRecord[] = [];
 
     try {
       const served = task.isTest ? { engine: this.deps.testModeEngine, support: { ok: true as const } } : engines.find(request);
@@ -174,6 +200,7 @@ export class TaskRunner {
       const input = { taskId: task.id, request, ...(await this.resolveInputs(task, request)) };
       const result = await served.engine.run(input, {
         signal: abort.signal,
+        recordProviderCall: (call) => providerCalls.push(call),
         reportProgress: (percent) => {
           const nowMs = Date.now();
           if (nowMs - lastProgressWriteMs < PROGRESS_WRITE_INTERVAL_MS) return;
@@ -204,6 +231,7 @@ export class TaskRunner {
     } finally {
       clearInterval(heartbeat);
       clearInterval(cancelWatch);
+      await recordProviderCalls(db, task, providerCalls).catch((error) => this.deps.log('recording provider calls failed', { taskId: task.id, error: String(error) }));
     }
   }
 

@@ -10,6 +10,7 @@ import * as workers from './0007-workers.ts';
 import * as dashboard from './0008-dashboard.ts';
 import * as scale from './0009-scale.ts';
 import * as stsUploadParts from './0010-sts-upload-parts.ts';
+import * as providerCalls from './0011-provider-calls.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008-dashboard': dashboard,
   '0009-scale': scale,
   '0010-sts-upload-parts': stsUploadParts,
+  '0011-provider-calls': providerCalls,
 };
