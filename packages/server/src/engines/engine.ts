@@ -8,6 +8,11 @@ export interface EngineInputFile {
   fileName: string;
 }
 
+/** An uploaded input file at create time, with how messages name it (`file_token …`). */
+export interface CheckedInputFile extends EngineInputFile {
+  label: string;
+}
+
 export interface EngineInput {
   taskId: string;
   request: TaskRequest;
@@ -71,6 +76,12 @@ export interface Engine {
   supports(request: TaskRequest): EngineSupport;
   /** optional create/quote-time check of what the engine alone can judge (a prompt naming nothing it can make); throws a DomainError */
   validate?(request: TaskRequest): void;
+  /**
+   * optional create/quote-time check of the uploaded input files that only the engine can judge (a photo without one
+   * clear object to build); throws a DomainError, so nothing is held or charged. `url` inputs are not fetched then:
+   * the engine judges them in run() and fails the task unbilled.
+   */
+  checkInputs?(request: TaskRequest, files: CheckedInputFile[]): Promise<void>;
   estimateSeconds(request: TaskRequest): number;
   /** engines over third-party APIs: whether they currently run degraded (a provider's circuit breaker is open) */
   health?(): { degraded: boolean; detail?: string };

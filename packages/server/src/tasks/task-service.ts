@@ -11,6 +11,7 @@ import type { Database, TasksTable } from '../db/database-schema.ts';
 import { isPostgres } from '../db/open-database.ts';
 import { preparedQuery } from '../db/prepared-query.ts';
 import { DomainError } from '../domain-error.ts';
+import type { CheckedInputFile, Engine } from '../engines/engine.ts';
 import type { EngineRegistry } from '../engines/engine-registry.ts';
 import type { FileStore } from '../files/file-store.ts';
 import { newId } from '../ids.ts';
@@ -117,11 +118,23 @@ export class TaskService {
   ): Promise<{ credits: number; available: boolean; lines: { item: string; credits: number }[] }> {
     const prepared = await prepareTask(this.deps.db, this.deps.files, accountId, applyDeploymentDefaults(body, this.deps.defaults ?? {}), undefined, this.deps.moderation, this.deps.engines.deploymentModels);
     const served = this.deps.engines.find(prepared.request);
-    if (served?.support.ok) served.engine.validate?.(prepared.request);
+    if (served?.support.ok) {
+      served.engine.validate?.(prepared.request);
+      await this.checkEngineInputs(served.engine, prepared);
+    }
     const wallet = options.wallet ?? DEFAULT_WALLET;
     const discount = wallet === 'api' ? await this.deps.db.selectFrom('accounts').select('volumeDiscountPercent').where('id', '=', accountId).executeTakeFirst() : undefined;
     const price = this.priceOf(prepared, wallet, discount?.volumeDiscountPercent ?? 0);
     return { credits: price.costCredits, available: Boolean(served?.support.ok), lines: price.lines };
+  }
+
+  /** The engine's own look at the uploaded inputs (a photo without one clear object), before anything is held. */
+  private async checkEngineInputs(engine: Engine, prepared: PreparedTask): Promise<void> {
+    if (!engine.checkInputs || prepared.inputFiles.length === 0) return;
+    const files: CheckedInputFile[] = await Promise.all(
+      prepared.inputFiles.map(async (file) => ({ bytes: await this.deps.files.readBytes(file), format: file.format, kind: file.kind, fileName: file.fileName, label: `file_token ${file.id}` })),
+    );
+    await engine.checkInputs(prepared.request, files);
   }
 
   /** The API price less the account's volume discount, or the Studio price (Studio has its own list, no discount). */
@@ -152,7 +165,10 @@ export class TaskService {
     if (!options.testMode && served && !served.support.ok) {
       throw new DomainError('notAvailable', served.support.reason);
     }
-    if (!options.testMode && served?.support.ok) served.engine.validate?.(prepared.request);
+    if (!options.testMode && served?.support.ok) {
+      served.engine.validate?.(prepared.request);
+      await this.checkEngineInputs(served.engine, prepared);
+    }
     if (options.startDeadlineAt !== undefined && options.startDeadlineAt <= clock.nowMs()) {
       throw new DomainError('invalidParameter', 'the start deadline is already in the past');
     }
