@@ -1,7 +1,7 @@
 // Studio: the page, and the JSON calls its script makes with the web session (upload, quote, create), all paid
 // from and priced for the Studio wallet.
 import type { FastifyInstance } from 'fastify';
-import { DomainError } from '../../domain-error.ts';
+import { readUploadPart } from '../../api/read-upload-part.ts';
 import { UUID_PATTERN } from '../../tasks/task-record.ts';
 import { studioPageBody } from '../pages/studio-page.ts';
 import { sendPage } from '../respond.ts';
@@ -23,11 +23,8 @@ export function registerStudioRoutes(web: FastifyInstance, context: WebContext):
   web.get('/studio/api/balance', json, async (request) => ({ code: 0, data: await context.ledger.balance(context.db, request.visitor!.account.id, 'studio') }));
 
   web.post('/studio/api/upload', json, async (request) => {
-    if (!request.isMultipart()) throw new DomainError('malformedRequest', 'uploads are multipart/form-data with one part named "file"');
-    const part = await request.file({ limits: { fileSize: context.maxUploadBytes, files: 1 } });
-    if (!part || part.fieldname !== 'file') throw new DomainError('malformedRequest', 'the multipart body needs a part named "file"');
-    const bytes = await part.toBuffer();
-    const stored = await context.files.saveUpload(request.visitor!.account.id, part.filename, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const part = await readUploadPart(request, context.maxUploadBytes, 'uploads are multipart/form-data with one part named "file"');
+    const stored = await context.files.saveUpload(request.visitor!.account.id, part.fileName, part.bytes);
     return { code: 0, data: { file_token: stored.id, type: stored.format, kind: stored.kind } };
   });
 
