@@ -1,6 +1,7 @@
 // Parses the environment once, at boot, into a frozen config; a bad setting fails with a message naming it.
 import path from 'node:path';
 import { z } from 'zod';
+import { parseNetworkList } from './net/address-policy.ts';
 
 const booleanFlag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
@@ -38,6 +39,8 @@ const environmentSchema = z.object({
   POLYFORGE_IMAGE_SAFETY: booleanFlag.default(true),
   POLYFORGE_IMAGE_SAFETY_THRESHOLD: z.coerce.number().min(0).max(1).default(0.7),
   POLYFORGE_URL_FETCH_ALLOW_PRIVATE: booleanFlag.default(false),
+  POLYFORGE_OUTBOUND_ALLOW_PRIVATE: booleanFlag.default(false),
+  POLYFORGE_OUTBOUND_ALLOWED_NETWORKS: z.string().optional(),
   POLYFORGE_URL_FETCH_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(15),
   POLYFORGE_DEFAULT_CONCURRENCY: z.coerce.number().int().min(1).max(100000).default(10),
   POLYFORGE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
@@ -95,6 +98,15 @@ export interface PlatformConfig {
   dashboard: DashboardConfig;
   /** input images: background removal, content policy, `url` references (packages/server/src/images) */
   images: ImageInputConfig;
+  /** the address policy of every outbound request a tenant can aim: webhooks, `url` inputs (net/address-policy.ts) */
+  outbound: OutboundConfig;
+}
+
+export interface OutboundConfig {
+  /** reach loopback and private networks too (POLYFORGE_OUTBOUND_ALLOW_PRIVATE, or the older POLYFORGE_URL_FETCH_ALLOW_PRIVATE) */
+  allowPrivateAddresses: boolean;
+  /** CIDR blocks opened although not public (POLYFORGE_OUTBOUND_ALLOWED_NETWORKS=10.1.0.0/16,fd00::/8) */
+  allowedNetworks: readonly string[];
 }
 
 export interface ImageInputConfig {
@@ -194,8 +206,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Readon
       backgroundRemoval: settings.POLYFORGE_BACKGROUND_REMOVAL,
       safetyEnabled: settings.POLYFORGE_IMAGE_SAFETY,
       safetyThreshold: settings.POLYFORGE_IMAGE_SAFETY_THRESHOLD,
-      urlFetchAllowPrivate: settings.POLYFORGE_URL_FETCH_ALLOW_PRIVATE,
+      urlFetchAllowPrivate: settings.POLYFORGE_URL_FETCH_ALLOW_PRIVATE || settings.POLYFORGE_OUTBOUND_ALLOW_PRIVATE,
       urlFetchTimeoutMs: settings.POLYFORGE_URL_FETCH_TIMEOUT_SECONDS * 1000,
+    }),
+    outbound: Object.freeze({
+      allowPrivateAddresses: settings.POLYFORGE_OUTBOUND_ALLOW_PRIVATE || settings.POLYFORGE_URL_FETCH_ALLOW_PRIVATE,
+      allowedNetworks: Object.freeze(parseNetworks(settings.POLYFORGE_OUTBOUND_ALLOWED_NETWORKS)),
     }),
   });
 }
@@ -256,6 +272,14 @@ function parseStorageUrl(settings: z.infer<typeof environmentSchema>, dataDir: s
     credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } : undefined,
     downloadMode: downloadMode as 'redirect' | 'proxy',
   };
+}
+
+function parseNetworks(text: string | undefined): string[] {
+  try {
+    return text ? parseNetworkList(text) : [];
+  } catch (error) {
+    throw new Error(`Invalid configuration: POLYFORGE_OUTBOUND_ALLOWED_NETWORKS: ${(error as Error).message}`);
+  }
 }
 
 function pickDefined(environment: NodeJS.ProcessEnv): Record<string, string> {

@@ -33,7 +33,8 @@ import { WorkerTokenStore } from './workers/worker-token-store.ts';
 import { registerWorkerRoutes } from './api/routes/worker-routes.ts';
 import { registerCapabilitiesRoutes } from './api/routes/capabilities-routes.ts';
 import { AccountOnboarding } from './accounts/account-onboarding.ts';
-import { WebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
+import { WEBHOOK_DELIVERY_DEFAULTS, WebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
+import { AddressPolicy } from './net/address-policy.ts';
 import { WebhookStore } from './webhooks/webhook-store.ts';
 import { loadStudioPriceList } from './billing/studio-prices.ts';
 import { createWebContext } from './web/create-web-context.ts';
@@ -66,6 +67,8 @@ export interface Platform {
 
 export interface PlatformOptions {
   clock?: Clock;
+  /** name resolution of outbound requests tenants aim (tests play a rebinding DNS server with it) */
+  resolveHostname?: (hostname: string) => Promise<{ address: string; family: number }[]>;
 }
 
 export async function createPlatform(config: Readonly<PlatformConfig>, options: PlatformOptions = {}): Promise<Platform> {
@@ -79,7 +82,9 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
   const accounts = new AccountStore(db, clock, config.defaultConcurrencyLimit);
   const onboarding = new AccountOnboarding(db, accounts, ledger, clock);
   const queue = new JobQueue(clock, config.leaseSeconds);
+  const addressPolicy = new AddressPolicy({ ...config.outbound, resolve: options.resolveHostname });
   const imageInputs = new ImageInputs({
+    addressPolicy,
     maxImageBytes: config.maxImageBytes,
     safety: new ImageSafety({ enabled: config.images.safetyEnabled, threshold: config.images.safetyThreshold }),
     urlFetchTimeoutMs: config.images.urlFetchTimeoutMs,
@@ -91,9 +96,9 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
   const tasks = new TaskService({ db, clock, ledger, queue, files, engines, studioPrices: loadStudioPriceList(config.dashboard.studioPricesFile) });
   const signer = new DownloadSigner(await loadSigningSecret(db), clock, config.downloadTtlSeconds);
   const authenticator = new ApiKeyAuthenticator(accounts);
-  const webhooks = new WebhookStore(db, clock);
-  const webhookDispatcher = new WebhookDispatcher(db, clock);
   const log = (message: string, details?: Record<string, unknown>) => app.log.warn(details ?? {}, message);
+  const webhooks = new WebhookStore(db, clock, addressPolicy);
+  const webhookDispatcher = new WebhookDispatcher(db, clock, WEBHOOK_DELIVERY_DEFAULTS, addressPolicy, log);
   const rateLimiter = new RequestRateLimiter(db, clock, log);
   const retentionSweeper = new RetentionSweeper(db, blobs, clock, { defaultRetentionDays: config.retentionDays }, log);
 

@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawingImage, pngDeclaring } from '../../test/fixtures/build-image-fixtures.ts';
 import { DomainError } from '../domain-error.ts';
-import { isPublicAddress, refusedHostReason } from './address-policy.ts';
+import { isPublicAddress, refusedHostReason } from '../net/address-policy.ts';
 import { fetchImageUrl, FETCH_IMAGE_URL_DEFAULTS } from './fetch-image-url.ts';
 import { ImageInputs } from './image-inputs.ts';
 import { ImageSafety } from './image-safety.ts';

@@ -14,6 +14,8 @@ export interface TestPlatformOptions {
   downloadTtlSeconds?: number;
   leaseSeconds?: number;
   environment?: Record<string, string>;
+  /** name resolution of tenant-aimed outbound requests (plays DNS for names like hooks.example.test) */
+  resolveHostname?: (hostname: string) => Promise<{ address: string; family: number }[]>;
 }
 
 export interface TestAccount {
@@ -49,7 +51,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     HOST: '127.0.0.1',
     ...options.environment,
   });
-  const platform = await createPlatform(config, { clock: options.clock }).catch(async (error: unknown) => {
+  const platform = await createPlatform(config, { clock: options.clock, resolveHostname: options.resolveHostname }).catch(async (error: unknown) => {
     // a test of a failing boot must not leave its database or data directory behind
     await database.drop();
     await fs.rm(dataDir, { recursive: true, force: true });

@@ -79,7 +79,7 @@ describe('malformed bodies', () => {
         const headers: Record<string, string> = { Authorization: `Bearer ${apiKey}` };
         if (malformed.contentType) headers['Content-Type'] = malformed.contentType;
         if (malformed.name.startsWith('gzip')) headers['Content-Encoding'] = 'gzip';
-        const body = malformed.body === undefined ? undefined : typeof malformed.body === 'string' ? new TextEncoder().encode(malformed.body) : malformed.body;
+        const body = malformed.body === undefined ? undefined : Buffer.from(typeof malformed.body === 'string' ? new TextEncoder().encode(malformed.body) : malformed.body);
         const response = await fetch(`${harness.baseUrl}${path}`, { method: route.method, headers, body });
         const text = await response.text();
         const where = `${route.method} ${route.path} with ${malformed.name}: ${response.status} ${text.slice(0, 160)}`;
