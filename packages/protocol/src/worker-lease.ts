@@ -16,6 +16,8 @@ export interface WorkerLeaseInput {
 export interface WorkerLease {
   lease_id: string;
   task_id: string;
+  /** the id of the API request that created the task (its X-Request-Id): log it, pass it on to providers */
+  request_id: string | null;
   task_type: string;
   model_version: string | null;
   attempt: number;

@@ -35,6 +35,13 @@ import { registerCapabilitiesRoutes } from './api/routes/capabilities-routes.ts'
 import { AccountOnboarding } from './accounts/account-onboarding.ts';
 import { WEBHOOK_DELIVERY_DEFAULTS, WebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
 import { AddressPolicy } from './net/address-policy.ts';
+import { DatabaseAvailability, retryAtBoot } from './db/database-availability.ts';
+import { createLogger, type Logger } from './observability/logger.ts';
+import { PrometheusMetrics } from './observability/prometheus-metrics.ts';
+import { ReadinessProbe } from './observability/readiness-probe.ts';
+import { countOnlineWorkers, readQueueStates } from './observability/metrics-sources.ts';
+import { startMetricsListener, type MetricsListener } from './observability/metrics-listener.ts';
+import { createBaseUrlResolver } from './api/public-base-url.ts';
 import { WebhookStore } from './webhooks/webhook-store.ts';
 import { loadStudioPriceList } from './billing/studio-prices.ts';
 import { createWebContext } from './web/create-web-context.ts';
@@ -62,23 +69,46 @@ export interface Platform {
   workerTokens: WorkerTokenStore;
   workerService: WorkerService;
   startWorkers(): void;
+  /** Prometheus metrics of this process (GET /metrics renders them) */
+  metrics: PrometheusMetrics;
+  readiness: ReadinessProbe;
+  logger: Logger;
+  /** serves GET /metrics on POLYFORGE_METRICS_LISTEN (a worker process's only HTTP); undefined when not set */
+  startMetricsListener(): Promise<MetricsListener | undefined>;
   close(): Promise<void>;
 }
 
 export interface PlatformOptions {
   clock?: Clock;
+  /** the structured logger; default: JSON lines on stdout at POLYFORGE_LOG_LEVEL */
+  logger?: Logger;
   /** name resolution of outbound requests tenants aim (tests play a rebinding DNS server with it) */
   resolveHostname?: (hostname: string) => Promise<{ address: string; family: number }[]>;
 }
 
 export async function createPlatform(config: Readonly<PlatformConfig>, options: PlatformOptions = {}): Promise<Platform> {
   const clock = options.clock ?? systemClock;
-  const db = await openDatabase(config.database);
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const log = (message: string, details?: Record<string, unknown>) => logger.warn(details ?? {}, message);
+  const availability = new DatabaseAvailability(clock);
+  // a process started before its database (a reboot, a container scheduled first) waits for it instead of exiting
+  const db = await retryAtBoot('the database', () => openDatabase(config.database, { onConnectionLost: () => availability.markUnavailable() }), {
+    timeoutSeconds: config.databaseBootTimeoutSeconds,
+    log,
+  });
   const blobs = await createBlobStore(config).catch(async (error: unknown) => {
     await db.destroy(); // a boot that fails leaves no connection (or SQLite file handle) behind
     throw error;
   });
-  const ledger = new Ledger(clock);
+  let inProcessRunnerCount = 0;
+  const metrics = new PrometheusMetrics({
+    nowMs: () => clock.nowMs(),
+    queueStates: () => readQueueStates(db),
+    workersOnline: async () => ({ external: await countOnlineWorkers(db, clock.nowMs() - 2 * config.leaseSeconds * 1000), inProcess: inProcessRunnerCount }),
+  });
+  const readiness = new ReadinessProbe(db, blobs, clock, log);
+  const baseUrlOf = createBaseUrlResolver({ publicUrl: config.publicUrl, allowedHosts: config.allowedHosts });
+  const ledger = new Ledger(clock, metrics);
   const accounts = new AccountStore(db, clock, config.defaultConcurrencyLimit);
   const onboarding = new AccountOnboarding(db, accounts, ledger, clock);
   const queue = new JobQueue(clock, config.leaseSeconds);
@@ -93,12 +123,11 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
   const files = new FileStore(db, blobs, clock, { maxUploadBytes: config.maxUploadBytes, maxImageBytes: config.maxImageBytes }, imageInputs);
   const engines = engineRegistryFromConfig(config, createBuiltinEngines({ backgroundRemover: createBackgroundRemover(config.images.backgroundRemoval) }));
   const testModeEngine = new TestModeEngine();
-  const tasks = new TaskService({ db, clock, ledger, queue, files, engines, studioPrices: loadStudioPriceList(config.dashboard.studioPricesFile) });
+  const tasks = new TaskService({ db, clock, ledger, queue, files, engines, studioPrices: loadStudioPriceList(config.dashboard.studioPricesFile), telemetry: metrics });
   const signer = new DownloadSigner(await loadSigningSecret(db), clock, config.downloadTtlSeconds);
   const authenticator = new ApiKeyAuthenticator(accounts);
-  const log = (message: string, details?: Record<string, unknown>) => app.log.warn(details ?? {}, message);
   const webhooks = new WebhookStore(db, clock, addressPolicy);
-  const webhookDispatcher = new WebhookDispatcher(db, clock, WEBHOOK_DELIVERY_DEFAULTS, addressPolicy, log);
+  const webhookDispatcher = new WebhookDispatcher(db, clock, WEBHOOK_DELIVERY_DEFAULTS, addressPolicy, log, metrics);
   const rateLimiter = new RequestRateLimiter(db, clock, log);
   const retentionSweeper = new RetentionSweeper(db, blobs, clock, { defaultRetentionDays: config.retentionDays }, log);
 
@@ -115,11 +144,14 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
       signer,
       authenticator,
       maxUploadBytes: config.maxUploadBytes,
-      baseUrlOf: (request) => config.publicUrl ?? `${request.protocol}://${request.host}`,
+      baseUrlOf,
       rateLimit: { limiter: rateLimiter, defaultPerMinute: config.rateLimitPerMinute },
+      operations: { readiness, metrics, metricsToken: config.metrics.token },
     },
     {
       logLevel: config.logLevel,
+      logger: config.logLevel === 'silent' ? undefined : logger,
+      headersTimeoutMs: config.headersTimeoutMs,
       web: await createWebContext(
         {
           db,
@@ -137,7 +169,7 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
           defaultRetentionDays: config.retentionDays,
           rateLimiter,
           publicUrl: config.publicUrl,
-          baseUrlOf: (request) => config.publicUrl ?? `${request.protocol}://${request.host}`,
+          baseUrlOf,
         },
         config.dashboard,
       ),
@@ -145,8 +177,9 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
   );
 
   const createRunner = (workerId = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`) =>
-    new TaskRunner({ db, clock, ledger, queue, files, blobs, engines, testModeEngine, leaseSeconds: config.leaseSeconds, log }, workerId);
+    new TaskRunner({ db, clock, ledger, queue, files, blobs, engines, testModeEngine, leaseSeconds: config.leaseSeconds, log, availability, telemetry: metrics }, workerId);
   let workers: InProcessWorkers | undefined;
+  let metricsListener: MetricsListener | undefined;
   let webhookTimer: NodeJS.Timeout | undefined;
   let retentionTimer: NodeJS.Timeout | undefined;
   const defaultRunner = createRunner();
@@ -164,7 +197,7 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
     leaseSeconds: config.leaseSeconds,
   });
   tasks.events.setMaxListeners(0); // each long-polling worker listens for 'enqueued'
-  await registerWorkerRoutes(app, { workers: workerService, tokens: workerTokens, maxOutputBytes: config.maxUploadBytes, baseUrlOf: (request) => config.publicUrl ?? `${request.protocol}://${request.host}` });
+  await registerWorkerRoutes(app, { workers: workerService, tokens: workerTokens, maxOutputBytes: config.maxUploadBytes, baseUrlOf });
   registerCapabilitiesRoutes(app, { engines, workers: workerService });
 
   return {
@@ -181,12 +214,21 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
     queue,
     workerTokens,
     workerService,
+    metrics,
+    readiness,
+    logger,
+    async startMetricsListener() {
+      if (!config.metrics.listen || metricsListener) return metricsListener;
+      metricsListener = await startMetricsListener(config.metrics.listen, () => metrics.render());
+      return metricsListener;
+    },
     runWorkerOnce: () => defaultRunner.runOnce(),
     dispatchWebhooksOnce: () => webhookDispatcher.runOnce(),
     sweepRetentionOnce: () => retentionSweeper.runOnce(),
     startWorkers() {
       if (workers) return;
       const runners = Array.from({ length: config.workerConcurrency }, () => createRunner());
+      inProcessRunnerCount = runners.length;
       workers = new InProcessWorkers(runners, {}, log);
       tasks.events.on('enqueued', () => workers?.wake());
       workers.start();
@@ -194,6 +236,8 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
       retentionTimer = startRetentionTimer(retentionSweeper, config.retentionSweepSeconds, log);
     },
     async close() {
+      readiness.startDraining();
+      await metricsListener?.close();
       if (webhookTimer) clearInterval(webhookTimer);
       if (retentionTimer) clearInterval(retentionTimer);
       await app.close();

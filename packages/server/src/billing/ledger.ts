@@ -3,6 +3,7 @@
 // (billing/wallets.ts): a hold takes only from grants of its wallet and a release gives back to the same grants.
 import { sql } from 'kysely';
 import type { Clock } from '../clock.ts';
+import { NO_TELEMETRY, type PlatformTelemetry } from '../observability/telemetry.ts';
 import type { Database } from '../db/database-schema.ts';
 import { DomainError } from '../domain-error.ts';
 import { newId } from '../ids.ts';
@@ -85,7 +86,11 @@ export interface GrantOptions {
 }
 
 export class Ledger {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    /** counts holds, captures and releases as they are written (a transaction rolled back after its write, rare, still counts) */
+    private readonly telemetry: PlatformTelemetry = NO_TELEMETRY,
+  ) {}
 
   async grant(db: Database, options: GrantOptions): Promise<{ grantId: string }> {
     if (!Number.isInteger(options.credits) || options.credits <= 0) {
@@ -145,6 +150,7 @@ export class Ledger {
       stillNeeded -= taken;
     }
     await this.appendEntry(trx, { accountId, entryType: 'hold', credits, taskId, wallet });
+    this.telemetry.creditsMoved('held', wallet, credits);
   }
 
   /** Turns the task's hold into a charge. Returns the credits captured. */
@@ -154,6 +160,7 @@ export class Ledger {
     await trx.updateTable('holdAllocations').set({ state: 'captured' }).where('taskId', '=', taskId).where('state', '=', 'held').execute();
     const credits = allocations.reduce((sum, allocation) => sum + allocation.credits, 0);
     await this.appendEntry(trx, { accountId: allocations[0].accountId, entryType: 'capture', credits, taskId, wallet: allocations[0].wallet as Wallet });
+    this.telemetry.creditsMoved('captured', allocations[0].wallet, credits);
     return credits;
   }
 
@@ -171,6 +178,7 @@ export class Ledger {
     }
     const credits = allocations.reduce((sum, allocation) => sum + allocation.credits, 0);
     await this.appendEntry(trx, { accountId: allocations[0].accountId, entryType: 'release', credits, taskId, note, wallet: allocations[0].wallet as Wallet });
+    this.telemetry.creditsMoved('released', allocations[0].wallet, credits);
     return credits;
   }
 

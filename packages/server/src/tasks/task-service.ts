@@ -2,6 +2,7 @@
 import { EventEmitter } from 'node:events';
 import { isFinalStatus } from '@polyforge/protocol';
 import type { Ledger } from '../billing/ledger.ts';
+import type { PlatformTelemetry } from '../observability/telemetry.ts';
 import type { TaskPrice } from '../billing/pricing.ts';
 import { DEFAULT_STUDIO_PRICE_LIST, studioPrice, type StudioPriceList } from '../billing/studio-prices.ts';
 import { applyVolumeDiscount } from '../billing/volume-discount.ts';
@@ -53,6 +54,7 @@ const insertTaskQuery = preparedQuery<never, unknown[]>((db, slot) =>
     startDeadlineAt: slot(15),
     isTest: slot(16),
     wallet: slot(17),
+    requestId: slot(18),
   }),
 );
 
@@ -70,6 +72,8 @@ export interface TaskServiceDependencies {
   engines: EngineRegistry;
   /** the Studio wallet's price list; default: the API's prices */
   studioPrices?: StudioPriceList;
+  /** metrics of created tasks (observability/telemetry.ts) */
+  telemetry?: PlatformTelemetry;
 }
 
 export interface CreateTaskOptions {
@@ -80,6 +84,8 @@ export interface CreateTaskOptions {
   testMode?: boolean;
   /** the wallet that pays: the API's (default) or the Studio's, with the Studio's own prices */
   wallet?: Wallet;
+  /** the id of the HTTP request creating the task: logs, worker leases and provider calls carry it */
+  requestId?: string;
 }
 
 export interface CreatedTask {
@@ -174,6 +180,7 @@ export class TaskService {
       startDeadlineAt: options.startDeadlineAt ?? null,
       isTest: options.testMode ? 1 : 0,
       wallet,
+      requestId: options.requestId ?? null,
     };
     try {
       await this.groupCommit.run((trx) => this.insertQueuedTask(trx, row, idempotencyKey, requestHash, costOf));
@@ -186,6 +193,7 @@ export class TaskService {
       throw error;
     }
     this.events.emit('enqueued', row.id);
+    this.deps.telemetry?.taskCreated({ type: row.type, wallet });
     return { task: taskFromRow(row), replayed: false };
   }
 
@@ -228,6 +236,7 @@ export class TaskService {
       row.startDeadlineAt,
       row.isTest,
       row.wallet ?? DEFAULT_WALLET,
+      row.requestId ?? null,
     );
     const job = { id: row.id, accountId: row.accountId, ...this.deps.engines.jobRouteOf(JSON.parse(row.inputJson), row.isTest === 1) };
     const queueRank = await queue.enqueueForLockedAccount(trx, job, account);

@@ -7,6 +7,7 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database-schema.ts';
 import { ADDRESS_POLICY_DEFAULTS, AddressPolicy } from '../net/address-policy.ts';
 import { guardedHttpRequest, OutboundRequestError } from '../net/guarded-http-request.ts';
+import { NO_TELEMETRY, type PlatformTelemetry } from '../observability/telemetry.ts';
 
 export const WEBHOOK_DELIVERY_DEFAULTS = {
   timeoutMs: 10_000,
@@ -25,6 +26,7 @@ export class WebhookDispatcher {
     private readonly options: typeof WEBHOOK_DELIVERY_DEFAULTS = WEBHOOK_DELIVERY_DEFAULTS,
     private readonly addressPolicy: AddressPolicy = new AddressPolicy(ADDRESS_POLICY_DEFAULTS),
     private readonly log: (message: string, details?: Record<string, unknown>) => void = () => undefined,
+    private readonly telemetry: PlatformTelemetry = NO_TELEMETRY,
   ) {}
 
   /** Sends every delivery that is due now; returns how many were attempted. */
@@ -94,6 +96,7 @@ export class WebhookDispatcher {
       this.log('webhook delivery failed', { deliveryId: delivery.id, kind: failure.kind, detail: failure.detail });
     }
     const nowMs = this.clock.nowMs();
+    if (error === null) this.telemetry.webhookDelivery('delivered');
     if (error === null) {
       await this.db
         .updateTable('webhookDeliveries')
@@ -104,6 +107,7 @@ export class WebhookDispatcher {
     }
     const delayMs = Math.min(this.options.firstRetryDelayMs * 2 ** (attempt - 1), this.options.maxRetryDelayMs);
     const givesUp = nowMs + delayMs - delivery.createdAt > this.options.giveUpAfterMs;
+    this.telemetry.webhookDelivery(givesUp ? 'gave_up' : 'failed_attempt');
     await this.db
       .updateTable('webhookDeliveries')
       .set({ status: givesUp ? 'failed' : 'pending', attempts: attempt, lastStatusCode: statusCode, lastError: error, nextAttemptAt: nowMs + delayMs })

@@ -34,7 +34,7 @@ export function registerStudioRoutes(web: FastifyInstance, context: WebContext):
   });
 
   web.post('/studio/api/tasks', json, async (request) => {
-    const { task } = await context.tasks.createTask(request.visitor!.account.id, request.body, { wallet: 'studio' });
+    const { task } = await context.tasks.createTask(request.visitor!.account.id, request.body, { wallet: 'studio', requestId: String(request.id) });
     return { code: 0, data: { task_id: task.id } };
   });
 }
