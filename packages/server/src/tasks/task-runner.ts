@@ -203,7 +203,20 @@ export class TaskRunner {
       if (!served || !served.support.ok) {
         throw new EngineFailure(TASK_FAILURE_CODES.engineFailed, served && !served.support.ok ? served.support.reason : `no engine serves ${task.type} any more`);
       }
-      const input = { taskId: task.id, request, ...(await this.resolveInputs(task, request)) };
+      let resolved;
+      try {
+        resolved = await this.resolveInputs(task, request);
+      } catch (error) {
+        // inputs are read from the database and the blob store: an outage there is the platform's fault, so the
+        // task goes back to the queue uncounted once the database answers again (engine errors are judged below)
+        if (this.deps.availability?.noteFailure(error) ?? isDatabaseUnavailable(error)) {
+          await this.commitDespiteOutage(task, () => this.returnUnstarted(job, task));
+          this.deps.log('the database was unreachable while reading a task\'s inputs; the task was given back uncounted', { taskId: task.id, requestId: task.requestId });
+          return;
+        }
+        throw error;
+      }
+      const input = { taskId: task.id, request, ...resolved };
       const telemetry = this.telemetry.providerTelemetry(task.requestId ?? undefined);
       const engine = served.engine;
       const result = await runWithProviderTelemetry(telemetry, () => engine.run(input, {
