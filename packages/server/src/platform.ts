@@ -42,6 +42,7 @@ import { ReadinessProbe } from './observability/readiness-probe.ts';
 import { countOnlineWorkers, readQueueStates } from './observability/metrics-sources.ts';
 import { startMetricsListener, type MetricsListener } from './observability/metrics-listener.ts';
 import { createBaseUrlResolver } from './api/public-base-url.ts';
+import { SmtpMailer } from './accounts/mailer.ts';
 import { WebhookStore } from './webhooks/webhook-store.ts';
 import { loadStudioPriceList } from './billing/studio-prices.ts';
 import { createWebContext } from './web/create-web-context.ts';
@@ -107,6 +108,7 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
     workersOnline: async () => ({ external: await countOnlineWorkers(db, clock.nowMs() - 2 * config.leaseSeconds * 1000), inProcess: inProcessRunnerCount }),
   });
   const readiness = new ReadinessProbe(db, blobs, clock, log);
+  const mailer = config.dashboard.mail ? new SmtpMailer(config.dashboard.mail.smtpUrl, config.dashboard.mail.from) : undefined;
   const baseUrlOf = createBaseUrlResolver({ publicUrl: config.publicUrl, allowedHosts: config.allowedHosts });
   const ledger = new Ledger(clock, metrics);
   const accounts = new AccountStore(db, clock, config.defaultConcurrencyLimit);
@@ -170,6 +172,8 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
           rateLimiter,
           publicUrl: config.publicUrl,
           baseUrlOf,
+          mailer,
+          log,
         },
         config.dashboard,
       ),
@@ -244,6 +248,7 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
       await workers?.stop();
       await db.destroy();
       blobs.close?.();
+      mailer?.close();
     },
   };
 }

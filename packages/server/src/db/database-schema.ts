@@ -273,6 +273,11 @@ export interface EmailTokensTable {
   usedAt: number | null;
 }
 
+export interface LogInFailuresTable {
+  addressHash: string;
+  failedAt: number;
+}
+
 export interface DatabaseSchema {
   settings: SettingsTable;
   accounts: AccountsTable;
@@ -296,6 +301,7 @@ export interface DatabaseSchema {
   checkoutSessions: CheckoutSessionsTable;
   stripeEvents: StripeEventsTable;
   emailTokens: EmailTokensTable;
+  logInFailures: LogInFailuresTable;
 }
 
 export type Database = Kysely<DatabaseSchema>;

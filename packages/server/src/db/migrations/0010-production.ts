@@ -1,6 +1,6 @@
 // Production hardening: the request id that created each task (logs and provider calls carry it), e-mail
 // verification and sign-up throttling (when an address was verified, a hash of the address an account signed up
-// from), and one-use e-mail tokens (verification links, invitations).
+// from), one-use e-mail tokens (verification links, invitations), and failed log-ins per client address.
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -23,4 +23,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('used_at', 'bigint')
     .execute();
   await db.schema.createIndex('email_tokens_email').on('email_tokens').columns(['email', 'purpose']).execute();
+
+  // failed web log-ins per client address (hashed), whatever e-mail they named: password spraying is counted here
+  await db.schema
+    .createTable('log_in_failures')
+    .addColumn('address_hash', 'text', (c) => c.notNull())
+    .addColumn('failed_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('log_in_failures_address').on('log_in_failures').columns(['address_hash', 'failed_at']).execute();
 }
