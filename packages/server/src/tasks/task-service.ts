@@ -22,16 +22,12 @@ import { recordTaskEvent } from '../webhooks/task-event-outbox.ts';
 import { taskFromRow, UUID_PATTERN, type TaskRecord } from './task-record.ts';
 import { TaskReadCache } from './task-read-cache.ts';
 import { GroupCommit } from '../db/group-commit.ts';
+import { KeyedBatchCommit } from '../db/keyed-batch-commit.ts';
+import { concurrencyRefusal, insertQueuedTaskBatch, lockAccountQuery, updateCreatingAccountQuery, type PendingCreate } from './create-task-batch.ts';
 
 const taskByIdQuery = preparedQuery<TasksTable, [string, string]>((db, slot) =>
   db.selectFrom('tasks').selectAll().where('id', '=', slot(0)).where('accountId', '=', slot(1)),
 );
-
-const lockAccountQuery = preparedQuery<{ concurrencyLimit: number; activeTasks: number; volumeDiscountPercent: number; queueRank: number; queuePriority: number }, [string]>((db, slot) => {
-  const query = db.selectFrom('accounts').select(['concurrencyLimit', 'activeTasks', 'volumeDiscountPercent', 'queueRank', 'queuePriority']).where('id', '=', slot(0));
-  // Serialises creates of one account on PostgreSQL; SQLite transactions are already serial.
-  return isPostgres(db) ? query.forUpdate() : query;
-});
 
 const insertTaskQuery = preparedQuery<never, unknown[]>((db, slot) =>
   db.insertInto('tasks').values({
@@ -56,11 +52,6 @@ const insertTaskQuery = preparedQuery<never, unknown[]>((db, slot) =>
     wallet: slot(17),
     requestId: slot(18),
   }),
-);
-
-/** The account's count of active tasks and its fair-queue rank, both changed by a create: one statement. */
-const updateCreatingAccountQuery = preparedQuery<never, [number, number, string]>((db, slot) =>
-  db.updateTable('accounts').set({ activeTasks: slot(0), queueRank: slot(1) }).where('id', '=', slot(2)),
 );
 
 export interface TaskServiceDependencies {
@@ -105,9 +96,13 @@ export class TaskService {
   private readonly finishedTasks = new TaskReadCache();
   /** creates share commits on SQLite (db/group-commit.ts) */
   private readonly groupCommit: GroupCommit;
+  private readonly createBatches?: KeyedBatchCommit<PendingCreate, void>;
 
   constructor(private readonly deps: TaskServiceDependencies) {
     this.groupCommit = new GroupCommit(deps.db);
+    this.createBatches = isPostgres(deps.db)
+      ? new KeyedBatchCommit(deps.db, (trx, accountId, items: PendingCreate[]) => insertQueuedTaskBatch({ ledger: deps.ledger, queue: deps.queue, engines: deps.engines }, trx, accountId, items))
+      : undefined;
   }
 
   async quoteTask(
@@ -183,7 +178,10 @@ export class TaskService {
       requestId: options.requestId ?? null,
     };
     try {
-      await this.groupCommit.run((trx) => this.insertQueuedTask(trx, row, idempotencyKey, requestHash, costOf));
+      // PostgreSQL: one account's concurrent creates are batched, one lock and one commit per batch
+      // (create-task-batch.ts); with an idempotency key, or on SQLite (group-commit.ts), a create is its own unit
+      if (this.createBatches && idempotencyKey === undefined) await this.createBatches.add(accountId, { row, costOf });
+      else await this.groupCommit.run((trx) => this.insertQueuedTask(trx, row, idempotencyKey, requestHash, costOf), accountId);
     } catch (error) {
       // A concurrent retry with the same key committed first: answer with its task.
       if (idempotencyKey !== undefined && isUniqueViolation(error)) {
@@ -208,13 +206,7 @@ export class TaskService {
     const [account] = await lockAccountQuery(trx, row.accountId);
     row.costCredits = costOf(account.volumeDiscountPercent);
     if (idempotencyKey !== undefined) await recordIdempotencyKey(trx, row.accountId, idempotencyKey, requestHash, row.id, row.createdAt);
-    if (account.activeTasks >= account.concurrencyLimit) {
-      throw new DomainError(
-        'concurrencyLimitExceeded',
-        `this account already has ${account.concurrencyLimit} tasks queued or running, its concurrency limit; nothing was charged`,
-        { retryAfterSeconds: 5 },
-      );
-    }
+    if (account.activeTasks >= account.concurrencyLimit) throw concurrencyRefusal(account.concurrencyLimit);
     await ledger.hold(trx, row.accountId, row.id, row.costCredits, (row.wallet ?? DEFAULT_WALLET) as Wallet);
     await insertTaskQuery(
       trx,
