@@ -175,6 +175,15 @@ describe('tenancy on every route', () => {
         for (const id of idsOf(b)) if (text.includes(id)) leaks.push(`${name} shows ${id}`);
         continue;
       }
+      if (name === 'POST /v2/openapi/tasks/cancel') {
+        // a filter that would match B's queued task (created after A's) must match nothing of B's
+        const bTask = (await apiClient(harness.baseUrl, b.apiKey).getTask(b.queuedTaskId)).body.data;
+        const response = await client.send('POST', route.path, { json: { created_after: String(bTask.create_time) } });
+        expect(response.status, name).toBe(200);
+        expect(response.body.data.task_ids, name).not.toContain(b.queuedTaskId);
+        expect((await apiClient(harness.baseUrl, b.apiKey).getTask(b.queuedTaskId)).body.data.status, name).toBe('queued');
+        continue;
+      }
       if (name === 'POST /v3/tasks/list') {
         const response = await client.send('POST', route.path, { json: { task_ids: [b.queuedTaskId, b.sourceTaskId, a.sourceTaskId] } });
         expect(response.status, name).toBe(200);
@@ -243,7 +252,7 @@ describe('tenancy on every route', () => {
         const response = await fetch(harness.baseUrl + route.path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"type":"checkout.session.completed"}' });
         expect(response.status, name).toBeGreaterThanOrEqual(400);
         expect(response.status, name).toBeLessThan(500);
-      } else if (!route.path.startsWith('/v2/openapi/') && !route.path.startsWith('/v3/') && !route.path.startsWith('/dashboard') && !route.path.startsWith('/studio') && !['/', '/health'].includes(route.path) && !route.path.startsWith('/static') && !route.path.startsWith('/assets')) {
+      } else if (!route.path.startsWith('/v2/openapi/') && !route.path.startsWith('/v3/') && !route.path.startsWith('/dashboard') && !route.path.startsWith('/studio') && !['/', '/health', '/ready', '/metrics'].includes(route.path) && !route.path.startsWith('/static') && !route.path.startsWith('/assets')) {
         unclassified.push(name);
       }
     }
