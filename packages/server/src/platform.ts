@@ -43,6 +43,7 @@ import { countOnlineWorkers, readQueueStates } from './observability/metrics-sou
 import { startMetricsListener, type MetricsListener } from './observability/metrics-listener.ts';
 import { createBaseUrlResolver } from './api/public-base-url.ts';
 import { SmtpMailer } from './accounts/mailer.ts';
+import { startTracing } from './observability/tracing.ts';
 import { WebhookStore } from './webhooks/webhook-store.ts';
 import { loadStudioPriceList } from './billing/studio-prices.ts';
 import { createWebContext } from './web/create-web-context.ts';
@@ -108,6 +109,7 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
     workersOnline: async () => ({ external: await countOnlineWorkers(db, clock.nowMs() - 2 * config.leaseSeconds * 1000), inProcess: inProcessRunnerCount }),
   });
   const readiness = new ReadinessProbe(db, blobs, clock, log);
+  const tracing = await startTracing(config.tracing);
   const mailer = config.dashboard.mail ? new SmtpMailer(config.dashboard.mail.smtpUrl, config.dashboard.mail.from) : undefined;
   const baseUrlOf = createBaseUrlResolver({ publicUrl: config.publicUrl, allowedHosts: config.allowedHosts });
   const ledger = new Ledger(clock, metrics);
@@ -154,6 +156,7 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
       logLevel: config.logLevel,
       logger: config.logLevel === 'silent' ? undefined : logger,
       headersTimeoutMs: config.headersTimeoutMs,
+      tracing,
       web: await createWebContext(
         {
           db,
@@ -181,7 +184,7 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
   );
 
   const createRunner = (workerId = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`) =>
-    new TaskRunner({ db, clock, ledger, queue, files, blobs, engines, testModeEngine, leaseSeconds: config.leaseSeconds, log, availability, telemetry: metrics }, workerId);
+    new TaskRunner({ db, clock, ledger, queue, files, blobs, engines, testModeEngine, leaseSeconds: config.leaseSeconds, log, availability, telemetry: metrics, tracing }, workerId);
   let workers: InProcessWorkers | undefined;
   let metricsListener: MetricsListener | undefined;
   let webhookTimer: NodeJS.Timeout | undefined;
@@ -249,6 +252,7 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
       await db.destroy();
       blobs.close?.();
       mailer?.close();
+      await tracing.shutdown();
     },
   };
 }

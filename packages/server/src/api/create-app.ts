@@ -22,10 +22,12 @@ import { registerV3Routes } from './routes/v3-routes.ts';
 import { V3_UPLOAD_PATH_PREFIX } from './v3/v3-envelope.ts';
 import { registerOperationsRoutes } from './routes/operations-routes.ts';
 import { acceptableRequestId, type Logger } from '../observability/logger.ts';
+import type { TraceSpan, Tracing } from '../observability/tracing.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     account: AuthenticatedKey;
+    traceSpan?: TraceSpan;
   }
 }
 
@@ -41,6 +43,8 @@ export interface CreateAppOptions {
   headersTimeoutMs?: number;
   /** a request (headers and body) must arrive within this; long enough for the largest upload on a slow link */
   requestTimeoutMs?: number;
+  /** OpenTelemetry: a server span per request (observability/tracing.ts); absent = off */
+  tracing?: Tracing;
   /** mounts the web dashboard and Studio (/dashboard, /studio); their own session auth, not the API key's */
   web?: WebContext;
 }
@@ -71,6 +75,7 @@ export async function createApp(context: ApiContext, options: CreateAppOptions =
     request.account = await context.authenticator.authenticate(request.headers.authorization);
     if (request.account.mode === 'test') reply.header('X-Polyforge-Mode', 'test');
   });
+  if (options.tracing?.enabled) registerRequestSpans(app, options.tracing);
   // after authentication: counts each request against its API key (X-RateLimit-* headers, 429 / 1007)
   if (context.rateLimit) app.addHook('onRequest', rateLimitHook(context.rateLimit));
   app.setErrorHandler(onError);
@@ -86,4 +91,17 @@ export async function createApp(context: ApiContext, options: CreateAppOptions =
   await registerV3Routes(app, context);
   if (options.web) await registerWebRoutes(app, options.web);
   return app;
+}
+
+/** A server span per request, continuing the caller's traceparent; named by the route pattern, never the raw URL. */
+function registerRequestSpans(app: FastifyInstance, tracing: Tracing): void {
+  app.addHook('onRequest', async (request) => {
+    const traceparent = typeof request.headers.traceparent === 'string' ? request.headers.traceparent : undefined;
+    const route = request.routeOptions.url ?? 'unmatched';
+    request.traceSpan = tracing.startSpan(`${request.method} ${route}`, { 'http.request.method': request.method, 'http.route': route, 'polyforge.request_id': String(request.id) }, { traceparent });
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.traceSpan?.setAttributes({ 'http.response.status_code': reply.statusCode, 'polyforge.account_id': request.account?.accountId });
+    request.traceSpan?.end(reply.statusCode >= 500 ? 'error' : 'ok');
+  });
 }

@@ -1,6 +1,7 @@
 // What the platform's modules report about themselves, as plain calls: the domain code never imports prom-client
 // (prometheus-metrics.ts implements this) and runs unchanged with the no-op recorder in tests and ops commands.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { SpanAttributes, TraceSpan } from './tracing.ts';
 export type CreditMovement = 'held' | 'captured' | 'released';
 export type WebhookDeliveryOutcome = 'delivered' | 'failed_attempt' | 'gave_up';
 
@@ -23,6 +24,8 @@ export interface ProviderCallRecord {
 export interface ProviderTelemetry {
   readonly requestId?: string;
   recordProviderCall(call: ProviderCallRecord): void;
+  /** a trace span for one call, a child of the task's span (absent: tracing is off) */
+  startCallSpan?(name: string, attributes: SpanAttributes): TraceSpan;
 }
 
 export interface PlatformTelemetry {

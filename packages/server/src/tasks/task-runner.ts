@@ -20,6 +20,7 @@ import { recordTaskEvent } from '../webhooks/task-event-outbox.ts';
 import type { DatabaseAvailability } from '../db/database-availability.ts';
 import { isDatabaseUnavailable } from '../db/database-availability.ts';
 import { NO_TELEMETRY, runWithProviderTelemetry, type PlatformTelemetry } from '../observability/telemetry.ts';
+import { NO_TRACING, type SpanAttributes, type Tracing } from '../observability/tracing.ts';
 
 export interface TaskRunnerDependencies {
   db: Database;
@@ -36,6 +37,8 @@ export interface TaskRunnerDependencies {
   /** this process's record of database outages (shared by its runners and its connection pool) */
   availability?: DatabaseAvailability;
   telemetry?: PlatformTelemetry;
+  /** OpenTelemetry: a span per task run, parent of its provider calls' spans */
+  tracing?: Tracing;
 }
 
 /** How long a finished task's commit is retried while the database is unreachable (then its lease decides). */
@@ -197,6 +200,12 @@ export class TaskRunner {
       );
     }, CANCEL_CHECK_INTERVAL_MS);
     cancelWatch.unref();
+    const span = (this.deps.tracing ?? NO_TRACING).startSpan('task.run', {
+      'polyforge.task_id': task.id,
+      'polyforge.task_type': task.type,
+      'polyforge.request_id': task.requestId ?? undefined,
+      'polyforge.attempt': job.attempts,
+    });
 
     try {
       const served = task.isTest ? { engine: this.deps.testModeEngine, support: { ok: true as const } } : engines.find(request);
@@ -217,7 +226,8 @@ export class TaskRunner {
         throw error;
       }
       const input = { taskId: task.id, request, ...resolved };
-      const telemetry = this.telemetry.providerTelemetry(task.requestId ?? undefined);
+      span.setAttributes({ 'polyforge.engine': served.engine.name });
+      const telemetry = { ...this.telemetry.providerTelemetry(task.requestId ?? undefined), startCallSpan: (name: string, attributes: SpanAttributes) => (this.deps.tracing ?? NO_TRACING).startSpan(name, attributes, span) };
       const engine = served.engine;
       const result = await runWithProviderTelemetry(telemetry, () => engine.run(input, {
         signal: abort.signal,
@@ -251,6 +261,7 @@ export class TaskRunner {
       if (abort.signal.aborted) return;
       await this.commitDespiteOutage(task, () => this.commitFailure(job, task, error));
     } finally {
+      span.end();
       clearInterval(heartbeat);
       clearInterval(cancelWatch);
     }

@@ -50,22 +50,43 @@ export function isRetryableStatus(status: number): boolean {
 
 /** Sends the request until it answers 2xx, a non-retryable status, or the attempts run out. */
 export async function fetchWithRetries(url: string, init: RequestInit, options: ProviderHttpOptions): Promise<Response> {
-  const retryBaseMs = options.retryBaseMs ?? 500;
-  let lastError: ProviderHttpError | undefined;
   const telemetry = currentProviderTelemetry();
   const provider = providerSlug(options.providerName);
   const operation = (init.method ?? 'GET').toUpperCase();
-  const record = (startedAtMs: number, status: number, outcome: ProviderCallRecord['outcome']) =>
-    telemetry.recordProviderCall({ provider, operation, durationSeconds: (performance.now() - startedAtMs) / 1000, status, outcome });
   const headers = new Headers(init.headers);
   if (telemetry.requestId && !headers.has('x-request-id')) headers.set('x-request-id', telemetry.requestId);
+  const span = telemetry.startCallSpan?.(`${provider} ${operation}`, { 'polyforge.provider': provider, 'http.request.method': operation, 'polyforge.request_id': telemetry.requestId });
+  const traceparent = span?.traceparent();
+  if (traceparent) headers.set('traceparent', traceparent);
+  const record = (startedAtMs: number, status: number, outcome: ProviderCallRecord['outcome']) => {
+    telemetry.recordProviderCall({ provider, operation, durationSeconds: (performance.now() - startedAtMs) / 1000, status, outcome });
+    span?.setAttributes({ 'http.response.status_code': status, 'polyforge.outcome': outcome });
+  };
+  try {
+    const response = await sendWithRetries(url, { ...init, headers }, options, record);
+    span?.end('ok');
+    return response;
+  } catch (error) {
+    span?.end('error', String((error as Error)?.message ?? error));
+    throw error;
+  }
+}
+
+async function sendWithRetries(
+  url: string,
+  init: RequestInit,
+  options: ProviderHttpOptions,
+  record: (startedAtMs: number, status: number, outcome: ProviderCallRecord['outcome']) => void,
+): Promise<Response> {
+  const retryBaseMs = options.retryBaseMs ?? 500;
+  let lastError: ProviderHttpError | undefined;
   for (let attempt = 1; attempt <= options.maxAttempts; attempt += 1) {
     options.signal?.throwIfAborted();
     let waitMs = retryBaseMs * 2 ** (attempt - 1);
     const startedAtMs = performance.now();
     try {
       const signals = [AbortSignal.timeout(options.timeoutMs), ...(options.signal ? [options.signal] : [])];
-      const response = await fetch(url, { ...init, headers, signal: AbortSignal.any(signals) });
+      const response = await fetch(url, { ...init, signal: AbortSignal.any(signals) });
       record(startedAtMs, response.status, response.ok ? 'success' : 'http_error');
       if (response.ok) return response;
       const bodyText = await response.text().catch(() => '');
