@@ -5,6 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { texturedCubeGlb } from '../fixtures/build-fixtures.ts';
 import { apiClient } from '../harness/api-client.ts';
@@ -162,5 +163,14 @@ describe('metrics, logs and the request id', () => {
     expect(value(/^polyforge_provider_requests_total\{provider="upstream_api",operation="POST",outcome="success"\} (\d+)/m)).toBeGreaterThanOrEqual(2);
     expect(text).toMatch(/^polyforge_provider_request_duration_seconds_count\{provider="upstream_api",operation="GET"\} \d+/m);
     expect(text).toMatch(/^polyforge_process_resident_memory_bytes \d+/m);
+
+    // the starter dashboard and alert rules only name metrics this endpoint serves
+    const docs = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../docs/monitoring');
+    const referenced = new Set<string>();
+    for (const file of ['grafana-dashboard.json', 'prometheus-alerts.yml']) {
+      for (const [name] of (await fs.readFile(path.join(docs, file), 'utf8')).matchAll(/polyforge_[a-z0-9_]+/g)) referenced.add(name.replace(/_(bucket|count|sum)$/, ''));
+    }
+    expect(referenced.size).toBeGreaterThan(10);
+    for (const name of referenced) expect(text, name).toContain(`# TYPE ${name} `);
   });
 });
