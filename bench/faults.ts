@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { denseGridDocument, toGlb } from '../packages/server/test/fixtures/build-fixtures.ts';
+import { denseGridDocument, toGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
 import { argument, auditLedgerAt, createBenchAccounts, FINAL_STATUSES, freePort, PrivatePostgres, sleep, startPolyforge, stopProcess, type PolyforgeProcess } from './load-cluster.ts';
 
 const clientCount = argument('clients', 40);

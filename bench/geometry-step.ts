@@ -2,10 +2,10 @@
 // node --import tsx bench/geometry-step.ts <simplify|obj|fbx|render> <input.glb> <output>
 // Prints one JSON line: seconds (file in → file out, in process), phase timings, maxRssMB, faces.
 import fs from 'node:fs/promises';
-import { applyConvertOptions, loadGeometryCodecs } from '../packages/server/src/geometry/apply-convert-options.ts';
-import { convertModel } from '../packages/server/src/geometry/convert-model.ts';
-import { readModel } from '../packages/server/src/geometry/read-model.ts';
-import { renderPreview } from '../packages/server/src/geometry/render-preview.ts';
+import { applyConvertOptions, loadGeometryCodecs } from '@polyforge/geometry/convert/apply-convert-options';
+import { convertModel } from '@polyforge/geometry/convert/convert-model';
+import { readModel } from '@polyforge/geometry/read/read-model';
+import { renderPreview } from '@polyforge/geometry/render/render-preview';
 
 const [operation, inputPath, outputPath] = process.argv.slice(2);
 const codecs = await loadGeometryCodecs(); // wasm/native module start-up is not part of the job

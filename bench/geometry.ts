@@ -9,10 +9,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document } from '@gltf-transform/core';
 import sharp from 'sharp';
-import { SUPPORTED_CONVERT_FORMATS } from '../packages/server/src/geometry/convert-model.ts';
-import { readModel } from '../packages/server/src/geometry/read-model.ts';
-import { sceneTriangleCount } from '../packages/server/src/geometry/list-primitive-uses.ts';
-import { writeGlb } from '../packages/server/src/geometry/write-glb.ts';
+import { SUPPORTED_CONVERT_FORMATS } from '@polyforge/geometry/convert/convert-model';
+import { readModel } from '@polyforge/geometry/read/read-model';
+import { sceneTriangleCount } from '@polyforge/geometry/mesh/list-primitive-uses';
+import { writeGlb } from '@polyforge/geometry/formats/glb/write-glb';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argument = (name: string, fallback: number) => {

@@ -13,14 +13,14 @@ import { GenerateMultiviewImageEngine } from '../packages/server/src/engines/bui
 import { ImageToModelEngine } from '../packages/server/src/engines/builtin/image-to-model-engine.ts';
 import { MultiviewToModelEngine } from '../packages/server/src/engines/builtin/multiview-to-model-engine.ts';
 import type { Engine, EngineInputFile } from '../packages/server/src/engines/engine.ts';
-import { imageToModel } from '../packages/server/src/geometry/image-to-model/image-to-model.ts';
-import { createBackgroundRemover } from '../packages/server/src/images/background-remover.ts';
+import { imageToModel } from '@polyforge/geometry/image-to-model/image-to-model';
+import { createClassicalBackgroundRemover } from '@polyforge/geometry/raster/background-remover';
 import { parseTaskRequest } from '../packages/protocol/src/index.ts';
-import { boxesDocument, drawingImage, renderFourViews, TABLE_BOXES, VIEW_ORDER } from '../packages/server/test/fixtures/build-image-fixtures.ts';
+import { boxesDocument, drawingImage, renderFourViews, TABLE_BOXES, VIEW_ORDER } from '@polyforge/geometry/test/fixtures/build-image-fixtures';
 
 const runsIndex = process.argv.indexOf('--runs');
 const runs = runsIndex > 0 ? Number(process.argv[runsIndex + 1]) : 3;
-const remover = createBackgroundRemover();
+const remover = createClassicalBackgroundRemover();
 const context = { reportProgress: () => undefined, signal: new AbortController().signal };
 
 function request(body: Record<string, unknown>) {

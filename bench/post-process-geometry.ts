@@ -9,15 +9,15 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseTaskRequest } from '@polyforge/protocol';
-import { toGlb } from '../packages/server/test/fixtures/build-fixtures.ts';
-import { quadrantsPng, singleMeshDocument, smoothFigureMesh } from '../packages/server/test/fixtures/build-part-fixtures.ts';
+import { toGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
+import { quadrantsPng, singleMeshDocument, smoothFigureMesh } from '@polyforge/geometry/test/fixtures/build-part-fixtures';
 import { MeshCompletionEngine } from '../packages/server/src/engines/builtin/mesh-completion-engine.ts';
 import { MeshSegmentationEngine } from '../packages/server/src/engines/builtin/mesh-segmentation-engine.ts';
 import { TextureModelEngine } from '../packages/server/src/engines/builtin/texture-model-engine.ts';
 import type { EngineInputFile, EngineResult } from '../packages/server/src/engines/engine.ts';
-import { collectTextureTargets } from '../packages/server/src/geometry/texturing/collect-texture-targets.ts';
-import { unwrapAtlas } from '../packages/server/src/geometry/texturing/unwrap-atlas.ts';
-import { readModel } from '../packages/server/src/geometry/read-model.ts';
+import { collectTextureTargets } from '@polyforge/geometry/texturing/collect-texture-targets';
+import { unwrapAtlas } from '@polyforge/geometry/texturing/unwrap-atlas';
+import { readModel } from '@polyforge/geometry/read/read-model';
 
 const argument = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);

@@ -12,11 +12,11 @@ import { PrerigCheckEngine } from '../packages/server/src/engines/builtin/prerig
 import { RetargetEngine } from '../packages/server/src/engines/builtin/retarget-engine.ts';
 import { RigEngine } from '../packages/server/src/engines/builtin/rig-engine.ts';
 import type { Engine, EngineInputFile } from '../packages/server/src/engines/engine.ts';
-import { readModel } from '../packages/server/src/geometry/read-model.ts';
-import { rigModel } from '../packages/server/src/geometry/rigging/rig-model.ts';
-import { writeGlb } from '../packages/server/src/geometry/write-glb.ts';
+import { readModel } from '@polyforge/geometry/read/read-model';
+import { rigModel } from '@polyforge/geometry/rigging/rig-model';
+import { writeGlb } from '@polyforge/geometry/formats/glb/write-glb';
 import { parseTaskRequest, type TaskRequest } from '../packages/protocol/src/index.ts';
-import { humanFigureDocument } from '../packages/server/test/fixtures/build-creatures.ts';
+import { humanFigureDocument } from '@polyforge/geometry/test/fixtures/build-creatures';
 
 const argument = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);

@@ -12,7 +12,7 @@ import { GenerateImageEngine } from '../packages/server/src/engines/builtin/gene
 import { TextToImageEngine } from '../packages/server/src/engines/builtin/text-to-image-engine.ts';
 import { TextToModelEngine } from '../packages/server/src/engines/builtin/text-to-model-engine.ts';
 import type { Engine } from '../packages/server/src/engines/engine.ts';
-import { GENERATOR_DEFINITIONS } from '../packages/server/src/geometry/generators/generator-catalog.ts';
+import { GENERATOR_DEFINITIONS } from '@polyforge/geometry/generators/generator-catalog';
 
 const argument = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);

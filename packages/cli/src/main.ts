@@ -5,7 +5,7 @@ import { formatErrorJson, formatErrorLine } from './format-error.ts';
 import { registerUserCommands } from './user-commands/register-user-commands.ts';
 
 const OPS_MODULE = '@polyforge/server/ops';
-const USER_COMMANDS = new Set(['task', 'balance', 'upload', 'webhooks']);
+const USER_COMMANDS = new Set(['task', 'balance', 'upload', 'webhooks', 'mcp']);
 const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--base-url', '--api-key']);
 
 type RegisterCommands = (program: Command) => void | Promise<void>;

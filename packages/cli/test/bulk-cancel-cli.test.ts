@@ -1,7 +1,7 @@
 // Cancelling a backlog in one go: POST /v2/openapi/tasks/cancel with the list filters, and `polyforge task cancel
 // --all` over it, against the real server (workers off, so the tasks wait in the queue). Every hold is released.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { texturedCubeGlb } from '../../server/test/fixtures/build-fixtures.ts';
+import { texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
 import { apiClient } from '../../server/test/harness/api-client.ts';
 import { startTestPlatform, type TestPlatform } from '../../server/test/harness/start-test-platform.ts';
 import { runCli } from './run-cli.ts';

@@ -2,13 +2,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ERROR_CATALOG, TASK_FAILURE_CODES } from '../src/error-catalog.ts';
+import { ERROR_CATALOG, TASK_FAILURE_NAMES, WORKER_FAILURE_NAMES } from '../src/error-catalog.ts';
 
 export function renderErrorsDoc(): string {
   const rows = Object.entries(ERROR_CATALOG).map(
     ([name, entry]) => `| ${entry.code} | ${entry.httpStatus} | \`${name}\` | ${entry.message} | ${entry.suggestion} | ${entry.retryable ? 'yes' : 'no'} |`,
   );
-  const failureRows = Object.entries(TASK_FAILURE_CODES).map(([name, code]) => `| ${code} | \`${name}\` |`);
+  const workerNames: readonly string[] = WORKER_FAILURE_NAMES;
+  const failureRows = [...TASK_FAILURE_NAMES]
+    .sort((a, b) => ERROR_CATALOG[a].code - ERROR_CATALOG[b].code)
+    .map((name) => {
+      const entry = ERROR_CATALOG[name];
+      return `| ${entry.code} | \`${name}\` | ${entry.message} | ${entry.suggestion} | ${workerNames.includes(name) ? 'yes' : 'no'} |`;
+    });
   return [
     '# Errors',
     '',
@@ -26,8 +32,14 @@ export function renderErrorsDoc(): string {
     'A task that fails after it was accepted is data, not an HTTP error: `GET /v2/openapi/task/{id}` answers 200',
     'with `status: "failed"`, `error_code` and `error_msg`, and the held credits are released.',
     '',
-    '| error_code | meaning |',
-    '|---|---|',
+    'Every code a finished task can carry is one of these entries (the message adds what exactly went wrong). An',
+    '`expired` task carries 2018 when its start deadline passed in the queue and 2019 when the retention sweeper',
+    'deleted its data; the V3 surface shows every expired task as `failed` with 2018. A task forwarded to an upstream',
+    'Tripo-compatible API keeps the error_code the upstream gave it. The last column says whether an external worker',
+    'may report the code (`POST /worker/v1/leases/{id}/fail`, docs/worker-protocol.md).',
+    '',
+    '| error_code | name | message | suggestion | worker may report |',
+    '|---|---|---|---|---|',
     ...failureRows,
     '',
   ].join('\n');

@@ -173,6 +173,59 @@ export const ERROR_CATALOG = {
     message: 'File not found',
     suggestion: 'Upload the file first and use the returned image_token as file_token.',
   },
+  // task failures: a task that was accepted and then failed carries one of these in error_code (see TASK_FAILURE_NAMES);
+  // the HTTP status is the one Tripo's table gives the code, used only if the entry is ever answered as a request error
+  engineFailed: {
+    code: 1001,
+    httpStatus: 500,
+    retryable: true,
+    message: 'The engine failed to produce the result',
+    suggestion: 'Nothing was charged. Retry the task; the message says what the engine could not do.',
+  },
+  unreadableModel: {
+    code: 2004,
+    httpStatus: 400,
+    retryable: false,
+    message: 'The input model could not be read',
+    suggestion: 'Nothing was charged. Send a valid GLB, glTF, OBJ, STL or FBX model; the message names what was wrong with it.',
+  },
+  noForegroundObject: {
+    code: 2004,
+    httpStatus: 400,
+    retryable: false,
+    message: 'No object could be separated from the background',
+    suggestion: 'Nothing was charged. Use an image with one object in front of a plain, contrasting background.',
+  },
+  // Tripo's own meaning of 2018; external workers may report it
+  modelTooComplex: {
+    code: 2018,
+    httpStatus: 400,
+    retryable: false,
+    message: 'The model is too complex to process',
+    suggestion: 'Nothing was charged. Simplify the model (fewer faces or parts) and create the task again.',
+  },
+  // the V3 surface reads a task that expired in the queue as failed with 2018 (tripo-api.md §6.4)
+  startDeadlinePassed: {
+    code: 2018,
+    httpStatus: 400,
+    retryable: false,
+    message: 'The start deadline passed before the task started',
+    suggestion: 'Nothing was charged. Create the task again when fewer tasks are queued.',
+  },
+  inputExpired: {
+    code: 2019,
+    httpStatus: 404,
+    retryable: false,
+    message: 'An input of the task is no longer available',
+    suggestion: 'Nothing was charged. Upload the file again, or run the source task again, and create the task again.',
+  },
+  dataRetentionExpired: {
+    code: 2019,
+    httpStatus: 404,
+    retryable: false,
+    message: "The task's inputs and outputs were deleted at the end of the data-retention period",
+    suggestion: 'Download outputs before the retention period ends, or ask the operator for a longer period; the charge stays in the credit history.',
+  },
   // worker protocol (/worker/v1): the lease named in the path is no longer held by the caller
   workerLeaseLost: {
     code: 1009,
@@ -194,6 +247,14 @@ export const ERROR_CATALOG = {
     retryable: false,
     message: 'Route not found',
     suggestion: 'Check the method and path against the API documentation.',
+  },
+  // the request line and headers exceed Node's parser limit (16 KB): answered before any route is found
+  headersTooLarge: {
+    code: 1006,
+    httpStatus: 431,
+    retryable: false,
+    message: 'The request line or headers are too large',
+    suggestion: 'Keep the URL and headers under 16 KB; send large values in the request body.',
   },
   // /v3 answers a wrong method or Content-Type with 1003 and the matching HTTP status (tripo-api.md §6.1)
   methodNotAllowed: {
@@ -221,10 +282,44 @@ export interface WireError {
   suggestion: string;
 }
 
-/** Codes a failed task may carry in `error_code` (task-level failures are data, not HTTP errors). */
-export const TASK_FAILURE_CODES = {
-  engineFailed: 1001,
-  contentPolicy: 2008,
-  badInputModel: 2004,
-  tooComplex: 2018,
-} as const;
+/**
+ * The entries a finished task may carry in `error_code` (a failed task is data, not an HTTP error). Engines fail
+ * with one of these names, never a bare number; request errors of an input fetched when the task runs (an image
+ * `url`) end the task with their own entry, so those are listed too.
+ */
+export const TASK_FAILURE_NAMES = [
+  'engineFailed',
+  'invalidParameter',
+  'emptyFile',
+  'unsupportedFileType',
+  'unreadableModel',
+  'noForegroundObject',
+  'payloadTooLarge',
+  'imageDimensionsOutOfRange',
+  'forbidden',
+  'fileNotFound',
+  'contentPolicyViolation',
+  'modelTooComplex',
+  'startDeadlinePassed',
+  'inputExpired',
+  'dataRetentionExpired',
+] as const satisfies readonly ErrorName[];
+export type TaskFailureName = (typeof TASK_FAILURE_NAMES)[number];
+
+/** The task failures an external worker may report over the worker protocol (POST .../fail `error_code`). */
+export const WORKER_FAILURE_NAMES = [
+  'engineFailed',
+  'emptyFile',
+  'unreadableModel',
+  'contentPolicyViolation',
+  'modelTooComplex',
+] as const satisfies readonly TaskFailureName[];
+export type WorkerFailureName = (typeof WORKER_FAILURE_NAMES)[number];
+
+/** The numeric codes of WORKER_FAILURE_NAMES, each once, ascending. */
+export const WORKER_FAILURE_CODES: readonly number[] = [...new Set(WORKER_FAILURE_NAMES.map((name) => ERROR_CATALOG[name].code))].sort((a, b) => a - b);
+
+/** The worker failure entry a reported code stands for (the first entry with that code), or undefined. */
+export function workerFailureNameOf(code: number): WorkerFailureName | undefined {
+  return WORKER_FAILURE_NAMES.find((name) => ERROR_CATALOG[name].code === code);
+}

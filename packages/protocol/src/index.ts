@@ -5,3 +5,4 @@ export * from './task-requests/index.ts';
 export * from './webhook-signature.ts';
 export * from './worker-lease.ts';
 export * from './json-values.ts';
+export * from './responses/index.ts';

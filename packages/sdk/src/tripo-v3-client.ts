@@ -2,7 +2,8 @@
 // file tokens from `/v3/files`, ISO timestamps, and the `{code, status, data}` / `{..., request_id}` envelopes.
 import { ApiTransport, isObject, requireNumber, requireString, sleep } from './api-transport.ts';
 import { PolyforgeTimeoutError } from './polyforge-api-error.ts';
-import { isTerminalStatus, type Balance, type TaskStatus } from './types.ts';
+import type { TaskViewV3 } from '@polyforge/protocol';
+import { isTerminalStatus, type Balance } from './types.ts';
 
 export interface TripoV3ClientOptions {
   /** Server root, e.g. `http://127.0.0.1:8080`; `/v3` is appended (and tolerated if already there). */
@@ -19,23 +20,8 @@ export const TRIPO_V3_CLIENT_DEFAULTS = {
   retries: 2,
 } as const;
 
-/** The V3 task object (§6.4). */
-export interface V3Task {
-  task_id: string;
-  type: string;
-  status: TaskStatus;
-  progress: number;
-  input?: Record<string, unknown>;
-  /** `model_url`, `rendered_image_url`, ...; `{}` until the task succeeds. */
-  output: Record<string, unknown>;
-  /** Decimal with 2 places; 0 on failure. */
-  credits_consumed: number;
-  /** ISO-8601. */
-  created_at: string;
-  completed_at?: string | null;
-  error_code?: number;
-  error_message?: string;
-}
+/** The V3 task object (§6.4); `output` holds `model_url`, `rendered_image_url`, ..., `{}` until the task succeeds. */
+export type V3Task = TaskViewV3;
 
 export interface V3CreateTaskOptions {
   /** Sent as the `Idempotency-Key` header: a retried create returns the original task and charges once. */

@@ -1,38 +1,25 @@
-// V2 wire types as the SDK sees them (tripo-api.md §5): the task object, its statuses, the balance.
+// V2 wire types as the SDK sees them (tripo-api.md §5): the task object, its statuses, the balance; the shapes
+// and statuses are defined once in @polyforge/protocol (the server presents the same ones).
+import type { TaskViewV2, WireTaskStatus } from '@polyforge/protocol';
 
-export const TASK_STATUSES = ['queued', 'running', 'success', 'failed', 'cancelled', 'banned', 'expired', 'unknown'] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
+export {
+  WIRE_TASK_STATUSES as TASK_STATUSES,
+  FINAL_TASK_STATUSES as TERMINAL_TASK_STATUSES,
+  isFinalStatus as isTerminalStatus,
+  CANCEL_RESULTS,
+  type CancelResult,
+  type CancelTaskResult,
+  type Balance,
+  type WebhookEndpoint,
+  type CreatedWebhookEndpoint,
+  type WebhookDelivery,
+} from '@polyforge/protocol';
 
-/** Statuses after which a task never changes. `unknown` is deliberately absent, as in every official SDK. */
-export const TERMINAL_TASK_STATUSES: readonly TaskStatus[] = ['success', 'failed', 'cancelled', 'banned', 'expired'];
+/** Any status the V2 wire may carry, `unknown` included (a client keeps polling it). */
+export type TaskStatus = WireTaskStatus;
 
-export function isTerminalStatus(status: string): boolean {
-  return (TERMINAL_TASK_STATUSES as readonly string[]).includes(status);
-}
-
-export interface Task {
-  task_id: string;
-  type: string;
-  status: TaskStatus;
-  input: Record<string, unknown>;
-  /** Always an object; `{}` until the task succeeds. Values are signed, short-lived URLs (or objects of them). */
-  output: Record<string, unknown>;
-  progress: number;
-  /** Unix seconds. */
-  create_time: number;
-  /** Seconds; -1 or null when not known. */
-  running_left_time: number | null;
-  /** Queue position; -1 when not queued. */
-  queuing_num: number;
-  consumed_credit: number;
-  error_code?: number;
-  error_msg?: string;
-}
-
-export interface Balance {
-  balance: number;
-  frozen: number;
-}
+/** The V2 task object; `output` values are signed, short-lived URLs (or objects of them), `{}` until success. */
+export type Task = TaskViewV2;
 
 /** A task creation body: the `type` plus its parameters (tripo-api.md §4). */
 export type TaskBody = Record<string, unknown> & { type: string };
@@ -71,39 +58,4 @@ export interface ListTasksFilter {
 export interface TaskPage {
   tasks: Task[];
   nextCursor: string | null;
-}
-
-export const CANCEL_RESULTS = ['cancelled', 'cancellation_requested', 'already_finished'] as const;
-export type CancelResult = (typeof CANCEL_RESULTS)[number];
-
-/** `POST /task/{id}/cancel`: `cancelled` (was queued, credits released), `cancellation_requested` (running), `already_finished`. */
-export interface CancelTaskResult {
-  task_id: string;
-  result: CancelResult;
-  status: TaskStatus;
-}
-
-export interface WebhookEndpoint {
-  id: string;
-  url: string;
-  /** ISO-8601. */
-  created_at: string;
-}
-
-/** Only the create call shows the signing secret (`whsec_...`). */
-export interface CreatedWebhookEndpoint extends WebhookEndpoint {
-  secret: string;
-}
-
-export interface WebhookDelivery {
-  id: string;
-  event_id: string;
-  event_type: string;
-  status: string;
-  attempts: number;
-  last_status_code: number | null;
-  last_error: string | null;
-  next_attempt_at: string | null;
-  created_at: string;
-  delivered_at: string | null;
 }

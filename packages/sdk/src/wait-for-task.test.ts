@@ -17,6 +17,7 @@ function taskAnswer(fields: Partial<Task>) {
     running_left_time: -1,
     queuing_num: 0,
     consumed_credit: 0,
+    result: {},
     ...fields,
   };
   return jsonResponse({ code: 0, data: task });

@@ -70,6 +70,13 @@ const environmentSchema = z.object({
   POLYFORGE_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be smtp://[user:password@]host[:port] or smtps://...').optional(),
   POLYFORGE_MAIL_FROM: z.string().min(3).default('Polyforge <no-reply@polyforge.local>'),
   POLYFORGE_LOGIN_FAILURES_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(0).max(100_000).default(30),
+  POLYFORGE_MODERATION_PROVIDER: z.enum(['none', 'openai']).default('none'),
+  POLYFORGE_MODERATION_API_KEY: z.string().min(1).optional(),
+  POLYFORGE_MODERATION_BASE_URL: z.url().default('https://api.openai.com'),
+  POLYFORGE_MODERATION_MODEL: z.string().min(1).default('omni-moderation-latest'),
+  POLYFORGE_MODERATION_ON_FAILURE: z.enum(['open', 'closed']).default('open'),
+  POLYFORGE_MODERATION_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(120).default(5),
+  POLYFORGE_MODERATION_IMAGES: booleanFlag.default(true),
 });
 
 export interface ProviderConfig {
@@ -110,6 +117,8 @@ export interface PlatformConfig {
   dashboard: DashboardConfig;
   /** input images: background removal, content policy, `url` references (packages/server/src/images) */
   images: ImageInputConfig;
+  /** the content policy's moderation provider (packages/server/src/safety); the offline checks always run */
+  moderation: ModerationConfig;
   /** the address policy of every outbound request a tenant can aim: webhooks, `url` inputs (net/address-policy.ts) */
   outbound: OutboundConfig;
   /** how long a process started before its database waits for it; 0 = fail at once */
@@ -128,6 +137,15 @@ export interface OutboundConfig {
   allowPrivateAddresses: boolean;
   /** CIDR blocks opened although not public (POLYFORGE_OUTBOUND_ALLOWED_NETWORKS=10.1.0.0/16,fd00::/8) */
   allowedNetworks: readonly string[];
+}
+
+export interface ModerationConfig {
+  /** absent = offline checks only (lexicon, image classifier) */
+  provider?: { kind: 'openai'; apiKey: string; baseUrl: string; model: string; timeoutMs: number };
+  /** a provider that fails: `open` = the offline checks decide (default); `closed` = creates answer 503 */
+  onProviderFailure: 'open' | 'closed';
+  /** send input images to the provider as well as texts */
+  providerChecksImages: boolean;
 }
 
 export interface ImageInputConfig {
@@ -250,6 +268,28 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Readon
       allowPrivateAddresses: settings.POLYFORGE_OUTBOUND_ALLOW_PRIVATE || settings.POLYFORGE_URL_FETCH_ALLOW_PRIVATE,
       allowedNetworks: Object.freeze(parseNetworks(settings.POLYFORGE_OUTBOUND_ALLOWED_NETWORKS)),
     }),
+    moderation: parseModerationSettings(settings),
+  });
+}
+
+function parseModerationSettings(settings: z.infer<typeof environmentSchema>): ModerationConfig {
+  const apiKey = settings.POLYFORGE_MODERATION_API_KEY ?? settings.POLYFORGE_OPENAI_API_KEY;
+  if (settings.POLYFORGE_MODERATION_PROVIDER === 'openai' && !apiKey) {
+    throw new Error('Invalid configuration: POLYFORGE_MODERATION_PROVIDER=openai needs POLYFORGE_MODERATION_API_KEY (or POLYFORGE_OPENAI_API_KEY)');
+  }
+  return Object.freeze({
+    provider:
+      settings.POLYFORGE_MODERATION_PROVIDER === 'openai' && apiKey
+        ? {
+            kind: 'openai' as const,
+            apiKey,
+            baseUrl: settings.POLYFORGE_MODERATION_BASE_URL.replace(/\/$/, ''),
+            model: settings.POLYFORGE_MODERATION_MODEL,
+            timeoutMs: Math.round(settings.POLYFORGE_MODERATION_TIMEOUT_SECONDS * 1000),
+          }
+        : undefined,
+    onProviderFailure: settings.POLYFORGE_MODERATION_ON_FAILURE,
+    providerChecksImages: settings.POLYFORGE_MODERATION_IMAGES,
   });
 }
 

@@ -19,6 +19,8 @@ import { FileStore } from './files/file-store.ts';
 import { createBackgroundRemover } from './images/background-remover.ts';
 import { ImageInputs } from './images/image-inputs.ts';
 import { ImageSafety } from './images/image-safety.ts';
+import { ContentModeration } from './safety/content-moderation.ts';
+import { OpenAiModerationProvider } from './safety/openai-moderation-provider.ts';
 import { JobQueue } from './queue/job-queue.ts';
 import { LocalDiskBlobStore } from './storage/local-disk-blob-store.ts';
 import { S3BlobStore } from './storage/s3-blob-store.ts';
@@ -117,9 +119,18 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
   const onboarding = new AccountOnboarding(db, accounts, ledger, clock);
   const queue = new JobQueue(clock, config.leaseSeconds);
   const addressPolicy = new AddressPolicy({ ...config.outbound, resolve: options.resolveHostname });
+  const moderationProvider = config.moderation.provider;
+  const moderation = new ContentModeration({
+    // one retry: the check sits in the create request's path
+    provider: moderationProvider ? new OpenAiModerationProvider({ ...moderationProvider, maxAttempts: 2 }) : undefined,
+    onProviderFailure: config.moderation.onProviderFailure,
+    providerChecksImages: config.moderation.providerChecksImages,
+    log,
+  });
   const imageInputs = new ImageInputs({
     addressPolicy,
     maxImageBytes: config.maxImageBytes,
+    moderation,
     safety: new ImageSafety({ enabled: config.images.safetyEnabled, threshold: config.images.safetyThreshold }),
     urlFetchTimeoutMs: config.images.urlFetchTimeoutMs,
     urlFetchAllowPrivateAddresses: config.images.urlFetchAllowPrivate,
@@ -127,7 +138,7 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
   const files = new FileStore(db, blobs, clock, { maxUploadBytes: config.maxUploadBytes, maxImageBytes: config.maxImageBytes }, imageInputs);
   const engines = engineRegistryFromConfig(config, createBuiltinEngines({ backgroundRemover: createBackgroundRemover(config.images.backgroundRemoval) }));
   const testModeEngine = new TestModeEngine();
-  const tasks = new TaskService({ db, clock, ledger, queue, files, engines, studioPrices: loadStudioPriceList(config.dashboard.studioPricesFile), telemetry: metrics });
+  const tasks = new TaskService({ db, clock, ledger, queue, files, engines, studioPrices: loadStudioPriceList(config.dashboard.studioPricesFile), moderation, telemetry: metrics });
   const signer = new DownloadSigner(await loadSigningSecret(db), clock, config.downloadTtlSeconds);
   const authenticator = new ApiKeyAuthenticator(accounts);
   const webhooks = new WebhookStore(db, clock, addressPolicy);

@@ -1,6 +1,7 @@
 // The worker loop: register once, then lease (long poll), run the handler while a timer heartbeats the lease,
 // upload the outputs, complete; a thrown TaskError fails the task (retryable or not). A cancel requested by the
 // customer or a lost lease aborts the handler's signal.
+import { ERROR_CATALOG, type WorkerFailureName } from '@polyforge/protocol';
 import { WorkerApiClient, WorkerApiError, type Lease, type LeaseInput, type Registration } from './worker-api-client.ts';
 
 export interface OutputFile {
@@ -34,16 +35,19 @@ export interface LeasedTask {
 
 export type TaskHandler = (task: LeasedTask) => Promise<TaskOutput>;
 
-/** Throw from a handler to fail the task; retryable failures go back to the queue while attempts remain. */
+/**
+ * Throw from a handler to fail the task; retryable failures go back to the queue while attempts remain. `failure`
+ * names the error catalogue's worker failure the task ends with (docs/errors.md; engineFailed when absent).
+ */
 export class TaskError extends Error {
   readonly retryable: boolean;
   readonly errorCode?: number;
 
-  constructor(message: string, options: { retryable?: boolean; errorCode?: number } = {}) {
+  constructor(message: string, options: { retryable?: boolean; failure?: WorkerFailureName } = {}) {
     super(message);
     this.name = 'TaskError';
     this.retryable = options.retryable ?? false;
-    this.errorCode = options.errorCode;
+    this.errorCode = options.failure ? ERROR_CATALOG[options.failure].code : undefined;
   }
 }
 

@@ -2,7 +2,7 @@
 (docs/worker-protocol.md), heartbeat, upload outputs, complete or fail."""
 
 from .client import WorkerApiClient, WorkerApiError
-from .worker import LeasedTask, OutputFile, PolyforgeWorker, TaskError, TaskOutput
+from .worker import WORKER_FAILURES, LeasedTask, OutputFile, PolyforgeWorker, TaskError, TaskOutput
 from .glb import write_glb
 
 __all__ = [
@@ -13,5 +13,6 @@ __all__ = [
     "PolyforgeWorker",
     "TaskError",
     "TaskOutput",
+    "WORKER_FAILURES",
     "write_glb",
 ]

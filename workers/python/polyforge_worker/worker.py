@@ -9,8 +9,20 @@ import traceback
 from .client import WorkerApiClient, WorkerApiError
 
 
+# The error catalogue's worker failures (docs/errors.md, packages/protocol WORKER_FAILURE_NAMES): name -> error_code.
+# A test in packages/protocol checks this table against the catalogue.
+WORKER_FAILURES = {
+    "engineFailed": 1001,
+    "emptyFile": 2003,
+    "unreadableModel": 2004,
+    "contentPolicyViolation": 2008,
+    "modelTooComplex": 2018,
+}
+
+
 class TaskError(Exception):
-    """Raise from a handler to fail the task; retryable failures go back to the queue while attempts remain."""
+    """Raise from a handler to fail the task; retryable failures go back to the queue while attempts remain.
+    error_code is one of WORKER_FAILURES' codes, e.g. TaskError("bad mesh", error_code=WORKER_FAILURES["unreadableModel"])."""
 
     def __init__(self, message, retryable=False, error_code=None):
         super().__init__(message)

@@ -1,5 +1,6 @@
-// Adds the API-user commands (task, balance, upload, webhooks) and their global options to the `polyforge` program.
+// Adds the API-user commands (task, balance, upload, webhooks, mcp) and their global options to the `polyforge` program.
 import { Option, type Command } from 'commander';
+import { registerMcpCommand } from '@polyforge/mcp/command';
 import { GLOBAL_OPTION_DEFAULTS } from './cli-context.ts';
 import { registerAccountCommands } from './account-commands.ts';
 import { registerTaskCommands } from './task-commands.ts';
@@ -14,4 +15,5 @@ export function registerUserCommands(program: Command): void {
   registerTaskStatusCommands(registerTaskCommands(program));
   registerAccountCommands(program);
   registerWebhookCommands(program);
+  registerMcpCommand(program);
 }

@@ -48,6 +48,7 @@ const task: Task = {
   consumed_credit: 0,
   error_code: 1001,
   error_msg: 'engine failed',
+  result: {},
 };
 
 describe('formatTaskSummary', () => {

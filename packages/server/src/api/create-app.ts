@@ -7,7 +7,7 @@ import websocket from '@fastify/websocket';
 import type { AuthenticatedKey } from '../accounts/account-store.ts';
 import { DomainError } from '../domain-error.ts';
 import type { ApiContext } from './api-context.ts';
-import { onError, sendError } from './on-error.ts';
+import { MAX_PATH_PARAMETER_LENGTH, onClientError, onError, onFrameworkError, sendError } from './on-error.ts';
 import { registerDownloadRoutes } from './routes/download-routes.ts';
 import { registerV2AccountRoutes } from './routes/v2-account-routes.ts';
 import { registerV2TaskRoutes } from './routes/v2-task-routes.ts';
@@ -23,6 +23,8 @@ import { V3_UPLOAD_PATH_PREFIX } from './v3/v3-envelope.ts';
 import { registerOperationsRoutes } from './routes/operations-routes.ts';
 import { acceptableRequestId, type Logger } from '../observability/logger.ts';
 import type { TraceSpan, Tracing } from '../observability/tracing.ts';
+import { isPublicDocumentUrl, registerOpenApiRoutes } from './openapi/register-openapi-routes.ts';
+import { recordRoutes } from './openapi/route-inventory.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -60,7 +62,11 @@ export async function createApp(context: ApiContext, options: CreateAppOptions =
     // Node checks these timeouts every connectionsCheckingInterval (30 s by default): a stalled header block was held
     // for up to headersTimeout + 30 s. Check every second.
     http: { headersTimeout: options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS, requestTimeout: requestTimeoutMs, connectionsCheckingInterval: 1000 },
+    routerOptions: { maxParamLength: MAX_PATH_PARAMETER_LENGTH },
+    frameworkErrors: onFrameworkError,
+    clientErrorHandler: onClientError,
   });
+  recordRoutes(app);
   await app.register(multipart, { limits: { fileSize: context.maxUploadBytes, files: 1, fields: 10, parts: 12 } });
   await app.register(websocket);
 
@@ -72,6 +78,7 @@ export async function createApp(context: ApiContext, options: CreateAppOptions =
     if (!(request.url.startsWith('/v2/openapi/') || isV3) || request.url.startsWith(DOWNLOAD_PATH_PREFIX)) return;
     // a presigned upload PUT carries its own signature instead of an API key
     if (request.method === 'PUT' && request.url.startsWith(V3_UPLOAD_PATH_PREFIX)) return;
+    if (isPublicDocumentUrl(request.url)) return;
     request.account = await context.authenticator.authenticate(request.headers.authorization);
     if (request.account.mode === 'test') reply.header('X-Polyforge-Mode', 'test');
   });
@@ -89,6 +96,7 @@ export async function createApp(context: ApiContext, options: CreateAppOptions =
   registerV2UploadRoutes(app, context);
   registerDownloadRoutes(app, context);
   await registerV3Routes(app, context);
+  registerOpenApiRoutes(app);
   if (options.web) await registerWebRoutes(app, options.web);
   return app;
 }

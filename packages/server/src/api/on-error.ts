@@ -2,21 +2,14 @@
 // to the nearest catalog entry, anything else a 1000 with no stack trace. The envelope follows the surface:
 // V2 `{code, message, suggestion}`, V3 adds `status: "error"` and `request_id` (= the X-Request-Id and
 // X-Tripo-Trace-ID headers, and the reqId of the request's log lines).
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { ERROR_CATALOG, type ErrorName } from '@polyforge/protocol';
+import { ERROR_CATALOG, type ErrorName, type V3WireErrorBody, type WireErrorBody } from '@polyforge/protocol';
 import { isDatabaseUnavailable } from '../db/database-availability.ts';
 import { DomainError } from '../domain-error.ts';
 
-export interface WireErrorBody {
-  code: number;
-  message: string;
-  suggestion: string;
-}
-
-export interface V3WireErrorBody extends WireErrorBody {
-  status: 'error';
-  request_id: string;
-}
+export type { V3WireErrorBody, WireErrorBody };
 
 export type ApiSurface = 'v2' | 'v3';
 
@@ -30,10 +23,15 @@ const V3_ERROR_NAMES: Partial<Record<ErrorName, ErrorName>> = {
   fileNotFound: 'invalidParameter',
 };
 
+/** The catalogue entry an error answers with on a surface (the OpenAPI document lists the same). */
+export function wireErrorNameOf(errorName: ErrorName, surface: ApiSurface): ErrorName {
+  return surface === 'v3' ? (V3_ERROR_NAMES[errorName] ?? errorName) : errorName;
+}
+
 export function toWireError(error: unknown, surface: ApiSurface = 'v2'): { httpStatus: number; body: WireErrorBody; retryAfterSeconds?: number } {
   const classified = classify(error, surface);
   const { detail, retryAfterSeconds } = classified;
-  const errorName = surface === 'v3' ? (V3_ERROR_NAMES[classified.errorName] ?? classified.errorName) : classified.errorName;
+  const errorName = wireErrorNameOf(classified.errorName, surface);
   const entry = ERROR_CATALOG[errorName];
   const message = detail && detail !== entry.message ? `${entry.message}: ${detail}` : entry.message;
   return { httpStatus: entry.httpStatus, body: { code: entry.code, message, suggestion: entry.suggestion }, retryAfterSeconds };
@@ -52,6 +50,29 @@ export function onError(error: FastifyError, request: FastifyRequest, reply: Fas
   const wire = toWireError(error);
   if (wire.httpStatus >= 500) request.log.error({ err: error, requestId: request.id }, 'request failed');
   return sendError(reply, error);
+}
+
+/**
+ * Fastify's `frameworkErrors`: a path with broken percent-encoding or a path parameter over the router's length
+ * limit, found before any route (so before the error handler).
+ */
+export function onFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendError(reply, new DomainError('invalidParameter', `a path parameter is longer than ${MAX_PATH_PARAMETER_LENGTH} characters`));
+  return sendError(reply, new DomainError('malformedRequest', 'the path is not valid percent-encoded UTF-8'));
+}
+
+/** Longest path parameter the router accepts (Fastify's maxParamLength): ids are far shorter. */
+export const MAX_PATH_PARAMETER_LENGTH = 100;
+
+/**
+ * Fastify's `clientErrorHandler`: Node's HTTP parser refused the request (headers over 16 KB, bytes that are not
+ * HTTP). There is no request to route, so the answer is written to the socket, in the V2 envelope.
+ */
+export function onClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
+  const wire = toWireError(new DomainError(error.code === 'HPE_HEADER_OVERFLOW' ? 'headersTooLarge' : 'malformedRequest', error.code === 'HPE_HEADER_OVERFLOW' ? undefined : 'the request is not valid HTTP/1.1'));
+  const body = JSON.stringify(wire.body);
+  socket.end(`HTTP/1.1 ${wire.httpStatus} ${STATUS_CODES[wire.httpStatus]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 
 function classify(error: unknown, surface: ApiSurface): { errorName: ErrorName; detail?: string; retryAfterSeconds?: number } {

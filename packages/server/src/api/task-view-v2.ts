@@ -1,25 +1,9 @@
 // Presents a task in the V2 wire shape, with freshly signed, expiring output links.
-import { isFinalStatus } from '@polyforge/protocol';
+import { isFinalStatus, type TaskViewV2 } from '@polyforge/protocol';
 import type { DownloadSigner } from '../files/download-signer.ts';
 import type { TaskWithQueueInfo } from '../tasks/task-service.ts';
 
-export interface TaskViewV2 {
-  task_id: string;
-  type: string;
-  status: string;
-  input: Record<string, unknown>;
-  output: Record<string, unknown>;
-  progress: number;
-  create_time: number;
-  running_left_time: number | null;
-  queuing_num: number;
-  consumed_credit: number;
-  error_code?: number;
-  error_msg?: string;
-  result: Record<string, unknown>;
-  /** present (true) only on tasks created with a test-mode key */
-  test_mode?: boolean;
-}
+export type { TaskViewV2 };
 
 export function presentTaskV2(info: TaskWithQueueInfo, signer: DownloadSigner, baseUrl: string, expiresAtSeconds = signer.expiresAtSecondsNow()): TaskViewV2 {
   const { task } = info;

@@ -1,6 +1,6 @@
 // Maps each task type and model_version to the engine that serves it on this deployment, through routes
 // tried in order (the routing file's, then the defaults: built-in engines for the types they serve).
-import { MODEL_VERSION_TABLES, TASK_TYPES, type TaskRequest } from '@polyforge/protocol';
+import { MODEL_VERSION_TABLES, TASK_TYPES, type ServedModelVersion, type TaskRequest, type TaskTypeCapability } from '@polyforge/protocol';
 import { DEFAULT_QUEUE } from '../queue/job-queue.ts';
 import type { Engine, EngineSupport } from './engine.ts';
 
@@ -16,19 +16,7 @@ export interface Route {
   origin: string;
 }
 
-export interface ServedModelVersion {
-  model_version: string;
-  served: boolean;
-  engine?: string;
-}
-
-export interface TaskTypeCapability {
-  type: string;
-  served: boolean;
-  /** the engine when the type has no model_version, or one engine serves all of them */
-  engine?: string;
-  model_versions?: ServedModelVersion[];
-}
+export type { ServedModelVersion, TaskTypeCapability };
 
 export interface JobRoute {
   queueName: string;

@@ -1,5 +1,5 @@
 // The Engine seam: engines receive resolved inputs and a context, return output files; they never touch the database or ledger.
-import type { TaskRequest } from '@polyforge/protocol';
+import { ERROR_CATALOG, type TaskFailureName, type TaskRequest } from '@polyforge/protocol';
 import type { ProviderTelemetry } from '../observability/telemetry.ts';
 
 export interface EngineInputFile {
@@ -62,13 +62,25 @@ export interface Engine {
   run(input: EngineInput, context: EngineContext): Promise<EngineResult>;
 }
 
-/** A task-level failure: the task ends `failed` with this error code and message, and is refunded. */
+/**
+ * A task-level failure: the task ends `failed` with the code of a task-failure entry of the error catalogue and is
+ * refunded. The message defaults to the entry's and may instead say what exactly went wrong in this task.
+ */
 export class EngineFailure extends Error {
+  readonly errorCode: number;
+
   constructor(
-    readonly errorCode: number,
-    message: string,
+    readonly errorName: TaskFailureName,
+    detail?: string,
+    options: { relayedErrorCode?: number } = {},
   ) {
-    super(message);
+    super(detail ?? ERROR_CATALOG[errorName].message);
     this.name = 'EngineFailure';
+    this.errorCode = options.relayedErrorCode ?? ERROR_CATALOG[errorName].code;
+  }
+
+  /** A failure another Tripo-compatible API reported with its own error_code, which the task keeps as it is. */
+  static relayed(errorCode: number, message: string): EngineFailure {
+    return new EngineFailure('engineFailed', message, { relayedErrorCode: errorCode });
   }
 }

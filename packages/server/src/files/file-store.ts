@@ -4,7 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { Database, FilesTable } from '../db/database-schema.ts';
 import { preparedQuery } from '../db/prepared-query.ts';
 import { DomainError } from '../domain-error.ts';
-import { detectFileFormat } from '../geometry/detect-file-format.ts';
+import { detectFileFormat } from '@polyforge/geometry/read/detect-file-format';
 import { newId } from '../ids.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import { ImageInputs } from '../images/image-inputs.ts';

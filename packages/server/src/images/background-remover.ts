@@ -2,7 +2,7 @@
 //
 // An image that uses transparency is already cut out: its alpha is the mask, whatever method is configured.
 // Otherwise the operator's POLYFORGE_BACKGROUND_REMOVAL decides:
-// - `classical` (default): classical-background-remover.ts, training-free graph cuts. The npm registry was
+// - `classical` (default): @polyforge/geometry's raster/classical-background-remover.ts, training-free graph cuts. The npm registry was
 //   searched for a permissively licensed segmentation model that ships its weights and runs offline
 //   (U²-Net/u2netp, MODNet, BiRefNet, IS-Net, RMBG exports): `rembg-node` (MIT) downloads its weights from a
 //   file host at run time, `@bunnio/rembg-web` (MIT) fetches them in a browser, `@mediapipe/selfie_segmentation`
@@ -12,29 +12,18 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { backgroundRemoverFrom, createClassicalBackgroundRemover, type BackgroundRemover } from '@polyforge/geometry/raster/background-remover';
+import type { RgbaImage } from '@polyforge/geometry/raster/decode-image';
+import { cleanMask, maskFromAlpha, type ForegroundMask } from '@polyforge/geometry/raster/foreground-mask';
 import sharp from 'sharp';
-import { segmentForeground } from './classical-background-remover.ts';
-import { usesTransparency, type RgbaImage } from './decode-image.ts';
-import { cleanMask, maskFromAlpha, type ForegroundMask } from './foreground-mask.ts';
 
 export const BACKGROUND_REMOVAL_METHODS = ['classical', 'imgly'] as const;
 export type BackgroundRemovalMethod = (typeof BACKGROUND_REMOVAL_METHODS)[number];
 
-export interface BackgroundRemover {
-  readonly method: BackgroundRemovalMethod;
-  /** The object's mask at the image's resolution. Throws NoForegroundError when no object is found. */
-  foregroundMask(image: RgbaImage): Promise<ForegroundMask>;
-}
+export type { BackgroundRemover };
 
-export function createBackgroundRemover(method: BackgroundRemovalMethod = 'classical'): BackgroundRemover {
-  const cutOut = method === 'imgly' ? imglyMask : async (image: RgbaImage) => segmentForeground(image);
-  return {
-    method,
-    async foregroundMask(image: RgbaImage): Promise<ForegroundMask> {
-      if (usesTransparency(image)) return cleanMask(maskFromAlpha(image));
-      return cutOut(image);
-    },
-  };
+export function createBackgroundRemover(method: BackgroundRemovalMethod = 'classical'): BackgroundRemover & { readonly method: BackgroundRemovalMethod } {
+  return method === 'imgly' ? backgroundRemoverFrom('imgly', imglyMask) : createClassicalBackgroundRemover();
 }
 
 /** The opt-in's package name, kept in a variable so neither TypeScript nor a bundler resolves it at build time. */

@@ -1,6 +1,7 @@
 // The checks every input image goes through, in one place for the file store, the create path and the
-// workers: the header limits (inspect-image.ts), the content policy (image-safety.ts) and, for `url`
-// references, the bounded fetch under the outbound address policy (fetch-image-url.ts, net/address-policy.ts).
+// workers: the header limits (inspect-image.ts), the content policy (image-safety.ts, and the moderation
+// provider when one is set) and, for `url` references, the bounded fetch under the outbound address policy
+// (fetch-image-url.ts, net/address-policy.ts).
 import { DomainError } from '../domain-error.ts';
 import { AddressPolicy } from '../net/address-policy.ts';
 import { FETCH_IMAGE_URL_DEFAULTS, fetchImageUrl } from './fetch-image-url.ts';
@@ -11,6 +12,8 @@ import { inspectImage, type ImageInfo } from './inspect-image.ts';
 export interface ImageInputsOptions {
   maxImageBytes: number;
   safety?: ImageSafety;
+  /** the operator's moderation provider, asked about a `url` image after the offline classifier passed it */
+  moderation?: { checkImageBytes(bytes: Uint8Array, label: string): Promise<void> };
   urlFetchTimeoutMs?: number;
   /** shorthand for a policy that opens every private network (tests); ignored when addressPolicy is given */
   urlFetchAllowPrivateAddresses?: boolean;
@@ -59,6 +62,7 @@ export class ImageInputs {
     const info = await inspectImage(fetched.bytes, { formats: URL_IMAGE_FORMATS, label: 'the image at file.url' });
     const unsafeScore = await this.safety.unsafeScoreOf(fetched.bytes);
     this.safety.assertAllowed(unsafeScore, 'the image at file.url');
+    await this.options.moderation?.checkImageBytes(fetched.bytes, 'the image at file.url');
     return { bytes: fetched.bytes, info, unsafeScore };
   }
 }

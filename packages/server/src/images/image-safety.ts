@@ -44,7 +44,7 @@ export class ImageSafety {
   /** Throws contentPolicyViolation (2008) when the score violates the policy. */
   assertAllowed(score: number, label: string): void {
     if (this.isViolation(score)) {
-      throw new DomainError('contentPolicyViolation', `${label} was rejected by the image content check`);
+      throw new DomainError('contentPolicyViolation', `${label} was refused by the image content check: sexual content; nothing was charged`);
     }
   }
 }

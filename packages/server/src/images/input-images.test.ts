@@ -2,11 +2,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drawingImage, pngDeclaring } from '../../test/fixtures/build-image-fixtures.ts';
+import { DECODE_IMAGE_DEFAULTS } from '@polyforge/geometry/raster/decode-image';
+import { drawingImage, pngDeclaring } from '@polyforge/geometry/test/fixtures/build-image-fixtures';
 import { DomainError } from '../domain-error.ts';
 import { isPublicAddress, refusedHostReason } from '../net/address-policy.ts';
 import { fetchImageUrl, FETCH_IMAGE_URL_DEFAULTS } from './fetch-image-url.ts';
 import { ImageInputs } from './image-inputs.ts';
+import { IMAGE_LIMITS } from './image-limits.ts';
 import { ImageSafety } from './image-safety.ts';
 import { inspectImage } from './inspect-image.ts';
 
@@ -20,6 +22,10 @@ async function domainErrorOf(promise: Promise<unknown>): Promise<DomainError> {
 }
 
 describe('inspectImage', () => {
+  it('admits no image larger than geometry decodes (the two pixel bounds are one number)', () => {
+    expect(IMAGE_LIMITS.maxPixels).toBe(DECODE_IMAGE_DEFAULTS.maxInputPixels);
+  });
+
   it('reads JPEG, PNG and WebP headers', async () => {
     for (const format of ['png', 'jpeg', 'webp'] as const) {
       expect(await inspectImage(await drawingImage(64, format))).toMatchObject({ format, widthPixels: 64, heightPixels: 64 });

@@ -7,7 +7,7 @@
 // libtensorflow (geometry-stack.md §2).
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { RgbaImage } from './decode-image.ts';
+import type { RgbaImage } from '@polyforge/geometry/raster/decode-image';
 
 export const NSFW_CLASS_NAMES = ['Drawing', 'Hentai', 'Neutral', 'Porn', 'Sexy'] as const;
 export type NsfwClassName = (typeof NSFW_CLASS_NAMES)[number];

@@ -98,7 +98,7 @@ export class RetentionSweeper {
             inputJson: JSON.stringify({ type: task.type }),
             outputJson: '{}',
             resultJson: '{}',
-            errorCode: ERROR_CATALOG.fileNotFound.code,
+            errorCode: ERROR_CATALOG.dataRetentionExpired.code,
             errorMessage: `the inputs and outputs of this task were deleted after the account's ${task.retentionDays}-day data-retention period; its charge stays in the credit history`,
             dataDeletedAt: nowMs,
           })

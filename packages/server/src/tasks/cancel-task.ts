@@ -1,5 +1,6 @@
 // Cancellation: a queued task is removed and released at once; a running task is asked to stop (its runner
 // checks the request and releases the hold when the engine returns); a finished task stays as it is.
+import type { CancelResult } from '@polyforge/protocol';
 import type { Ledger } from '../billing/ledger.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database-schema.ts';
@@ -8,8 +9,7 @@ import type { JobQueue } from '../queue/job-queue.ts';
 import { taskFromRow, UUID_PATTERN, type TaskRecord } from './task-record.ts';
 import { finishTask } from './task-transitions.ts';
 
-export const CANCEL_RESULTS = ['cancelled', 'cancellation_requested', 'already_finished'] as const;
-export type CancelResult = (typeof CANCEL_RESULTS)[number];
+export type { CancelResult };
 
 export async function cancelTask(
   deps: { db: Database; ledger: Ledger; queue: JobQueue; clock: Clock },

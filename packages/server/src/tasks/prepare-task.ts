@@ -1,11 +1,11 @@
 // Everything a create or quote call checks before money moves: schema, content safety, input files, source task, price.
-import { fileReferencesOf, parseTaskRequest, promptTextsOf, sourceTaskOf, type FileReference, type TaskRequest } from '@polyforge/protocol';
+import { fileReferencesOf, parseTaskRequest, sourceTaskOf, type FileReference, type TaskRequest } from '@polyforge/protocol';
 import { priceTask, type TaskPrice } from '../billing/pricing.ts';
 import type { Database, TasksTable } from '../db/database-schema.ts';
 import { preparedQuery } from '../db/prepared-query.ts';
 import { DomainError } from '../domain-error.ts';
 import type { FileStore, StoredFile } from '../files/file-store.ts';
-import { checkPromptSafety } from '../safety/prompt-safety.ts';
+import { ContentModeration } from '../safety/content-moderation.ts';
 import { taskFromRow, UUID_PATTERN, type TaskRecord } from './task-record.ts';
 
 const taskByIdQuery = preparedQuery<TasksTable, [string, string]>((db, slot) =>
@@ -25,13 +25,23 @@ const MODEL_INPUT_TASK_TYPES = new Set(['import_model']);
 /** Looks up a task of the account by id (any case), or undefined; the task service passes its cached lookup. */
 export type TaskLookup = (accountId: string, taskId: string) => Promise<TaskRecord | undefined>;
 
-export async function prepareTask(db: Database, files: FileStore, accountId: string, body: unknown, findTask?: TaskLookup): Promise<PreparedTask> {
+/** The offline content policy, for callers that were not given the platform's (tests, tools). */
+const OFFLINE_MODERATION = new ContentModeration();
+
+export async function prepareTask(
+  db: Database,
+  files: FileStore,
+  accountId: string,
+  body: unknown,
+  findTask?: TaskLookup,
+  moderation: ContentModeration = OFFLINE_MODERATION,
+): Promise<PreparedTask> {
   const parsed = parseTaskRequest(body);
   if (!parsed.ok) throw new DomainError(parsed.error, parsed.message);
   const request = parsed.request;
 
-  const safety = checkPromptSafety(promptTextsOf(request));
-  if (!safety.allowed) throw new DomainError('contentPolicyViolation', `${safety.reason}; nothing was charged`);
+  // The content policy before anything else: a refused text (2008) is never looked up, scoped, priced or held.
+  await moderation.checkRequestTexts(request);
 
   const expectedKind = MODEL_INPUT_TASK_TYPES.has(request.type) ? 'model' : 'image';
   const inputFiles: StoredFile[] = [];
@@ -43,6 +53,10 @@ export async function prepareTask(db: Database, files: FileStore, accountId: str
     }
     inputFiles.push(await resolveFileReference(files, accountId, reference, expectedKind));
   }
+  // each image passed the offline classifier as it was resolved; the operator's provider sees them too
+  await moderation.checkInputImages(
+    inputFiles.filter((file) => file.kind === 'image').map((file) => ({ label: `file_token ${file.id}`, readBytes: () => files.readBytes(file) })),
+  );
 
   const source = sourceTaskOf(request);
   let sourceTask: TaskRecord | undefined;

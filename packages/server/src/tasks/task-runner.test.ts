@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { texturedCubeGlb } from '../../test/fixtures/build-fixtures.ts';
+import { texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
 import { apiClient } from '../../test/harness/api-client.ts';
 import { ManualClock, startTestPlatform, type TestPlatform } from '../../test/harness/start-test-platform.ts';
 

@@ -3,7 +3,7 @@
 // outage is the platform's fault, not the task's: while one is recent, expired leases are left to their holders
 // (who heartbeat again when it ends) instead of being counted as lost attempts, and a finished task's commit is
 // retried until the database is back.
-import { ERROR_CATALOG, fileReferencesOf, TASK_FAILURE_CODES, type TaskRequest } from '@polyforge/protocol';
+import { ERROR_CATALOG, fileReferencesOf, type TaskRequest } from '@polyforge/protocol';
 import type { Ledger } from '../billing/ledger.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database-schema.ts';
@@ -11,7 +11,7 @@ import type { EngineRegistry } from '../engines/engine-registry.ts';
 import { EngineFailure, type Engine, type EngineInputFile, type EngineResult } from '../engines/engine.ts';
 import { DomainError } from '../domain-error.ts';
 import type { FileStore } from '../files/file-store.ts';
-import { ModelInputError } from '../geometry/model-input-error.ts';
+import { ModelInputError } from '@polyforge/geometry/read/model-input-error';
 import { DEFAULT_QUEUE, type ClaimedJob, type ClaimOptions, type JobQueue } from '../queue/job-queue.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import { taskFromRow, type StoredOutputFile, type TaskRecord } from './task-record.ts';
@@ -88,7 +88,7 @@ export class TaskRunner {
       await db.transaction().execute(async (trx) => {
         if (!(await queue.finishQueued(trx, id))) return;
         const expired = await finishTask(trx, id, 'queued', 'expired', {
-          errorCode: TASK_FAILURE_CODES.tooComplex,
+          errorCode: ERROR_CATALOG.startDeadlinePassed.code,
           errorMessage: 'the start deadline passed before the task started; nothing was charged',
           finishedAt: clock.nowMs(),
         });
@@ -127,7 +127,7 @@ export class TaskRunner {
           }
         } else if (await queue.abandonExpired(trx, job.id)) {
           const failed = await finishTask(trx, job.id, 'running', 'failed', {
-            errorCode: TASK_FAILURE_CODES.engineFailed,
+            errorCode: ERROR_CATALOG.engineFailed.code,
             errorMessage: `the worker running this task stopped responding ${job.attempts} times; the task was not charged`,
             finishedAt: clock.nowMs(),
           });
@@ -154,7 +154,7 @@ export class TaskRunner {
       if (pending?.startDeadlineAt != null && pending.startDeadlineAt < clock.nowMs()) {
         await queue.finish(trx, job.id, this.workerId);
         const expired = await finishTask(trx, job.id, 'queued', 'expired', {
-          errorCode: TASK_FAILURE_CODES.tooComplex,
+          errorCode: ERROR_CATALOG.startDeadlinePassed.code,
           errorMessage: 'the start deadline passed before the task started; nothing was charged',
           finishedAt: clock.nowMs(),
         });
@@ -210,7 +210,7 @@ export class TaskRunner {
     try {
       const served = task.isTest ? { engine: this.deps.testModeEngine, support: { ok: true as const } } : engines.find(request);
       if (!served || !served.support.ok) {
-        throw new EngineFailure(TASK_FAILURE_CODES.engineFailed, served && !served.support.ok ? served.support.reason : `no engine serves ${task.type} any more`);
+        throw new EngineFailure('engineFailed', served && !served.support.ok ? served.support.reason : `no engine serves ${task.type} any more`);
       }
       let resolved;
       try {
@@ -280,7 +280,7 @@ export class TaskRunner {
         continue;
       }
       const stored = reference.file_token ? await files.findFile(task.accountId, reference.file_token) : undefined;
-      if (!stored) throw new EngineFailure(2019, `input file ${reference.file_token ?? ''} is no longer available`);
+      if (!stored) throw new EngineFailure('inputExpired', `input file ${reference.file_token ?? ''} is no longer available`);
       inputFiles.push({ bytes: await files.readBytes(stored), format: stored.format, kind: stored.kind, fileName: stored.fileName });
     }
     const outputsTaskId = (request as { original_task_id?: string }).original_task_id;
@@ -291,7 +291,7 @@ export class TaskRunner {
     const sourceFiles = sourceRow ? taskFromRow(sourceRow).outputFiles : {};
     const sourceFile = sourceModelFileOf(sourceFiles);
     const bytes = sourceFile ? await blobs.get(sourceFile.blobKey) : undefined;
-    if (!sourceFile || !bytes) throw new EngineFailure(2019, `the model of source task ${sourceTaskId} is no longer available`);
+    if (!sourceFile || !bytes) throw new EngineFailure('inputExpired', `the model of source task ${sourceTaskId} is no longer available`);
     const format = sourceFile.fileName.split('.').pop() ?? 'glb';
     return { files: inputFiles, sourceModel: { bytes, format, kind: 'model', fileName: sourceFile.fileName } };
   }
@@ -301,7 +301,7 @@ export class TaskRunner {
     const outputs: Record<string, EngineInputFile> = {};
     for (const [key, file] of Object.entries(row ? taskFromRow(row).outputFiles : {})) {
       const bytes = await this.deps.blobs.get(file.blobKey);
-      if (!bytes) throw new EngineFailure(2019, `the outputs of source task ${taskId} are no longer available`);
+      if (!bytes) throw new EngineFailure('inputExpired', `the outputs of source task ${taskId} are no longer available`);
       const format = file.fileName.split('.').pop() ?? '';
       outputs[key] = { bytes, format, kind: file.mimeType.startsWith('image/') ? 'image' : 'model', fileName: file.fileName };
     }
@@ -420,7 +420,7 @@ export class TaskRunner {
   async commitFailure(job: ClaimedJob, task: TaskRecord, error: unknown): Promise<boolean> {
     const { db, ledger, queue, clock } = this.deps;
     const { errorCode, errorMessage } = describeFailure(error);
-    if (errorCode === TASK_FAILURE_CODES.engineFailed) {
+    if (errorCode === ERROR_CATALOG.engineFailed.code) {
       this.deps.log('engine failed', { taskId: task.id, error: String((error as Error | undefined)?.stack ?? error) });
     }
     const committed = await db.transaction().execute(async (trx) => {
@@ -438,9 +438,9 @@ export class TaskRunner {
 
 function describeFailure(error: unknown): { errorCode: number; errorMessage: string } {
   if (error instanceof EngineFailure) return { errorCode: error.errorCode, errorMessage: `${error.message}; the task was not charged` };
-  if (error instanceof ModelInputError) return { errorCode: TASK_FAILURE_CODES.badInputModel, errorMessage: `${error.message}; the task was not charged` };
+  if (error instanceof ModelInputError) return { errorCode: ERROR_CATALOG.unreadableModel.code, errorMessage: `${error.message}; the task was not charged` };
   if (error instanceof DomainError) return { errorCode: ERROR_CATALOG[error.errorName].code, errorMessage: `${error.message}; the task was not charged` };
-  return { errorCode: TASK_FAILURE_CODES.engineFailed, errorMessage: 'the engine failed with an internal error; the task was not charged' };
+  return { errorCode: ERROR_CATALOG.engineFailed.code, errorMessage: 'the engine failed with an internal error; the task was not charged' };
 }
 
 /** The model a task hands to the tasks built on it: the PBR model, else the model, else the untextured base. */

@@ -24,6 +24,7 @@ import { TaskReadCache } from './task-read-cache.ts';
 import { GroupCommit } from '../db/group-commit.ts';
 import { KeyedBatchCommit } from '../db/keyed-batch-commit.ts';
 import { concurrencyRefusal, insertQueuedTaskBatch, lockAccountQuery, updateCreatingAccountQuery, type PendingCreate } from './create-task-batch.ts';
+import type { ContentModeration } from '../safety/content-moderation.ts';
 
 const taskByIdQuery = preparedQuery<TasksTable, [string, string]>((db, slot) =>
   db.selectFrom('tasks').selectAll().where('id', '=', slot(0)).where('accountId', '=', slot(1)),
@@ -65,6 +66,8 @@ export interface TaskServiceDependencies {
   studioPrices?: StudioPriceList;
   /** metrics of created tasks (observability/telemetry.ts) */
   telemetry?: PlatformTelemetry;
+  /** the content policy (safety/content-moderation.ts); default: the offline checks only */
+  moderation?: ContentModeration;
 }
 
 export interface CreateTaskOptions {
@@ -110,7 +113,7 @@ export class TaskService {
     body: unknown,
     options: { wallet?: Wallet } = {},
   ): Promise<{ credits: number; available: boolean; lines: { item: string; credits: number }[] }> {
-    const prepared = await prepareTask(this.deps.db, this.deps.files, accountId, body);
+    const prepared = await prepareTask(this.deps.db, this.deps.files, accountId, body, undefined, this.deps.moderation);
     const served = this.deps.engines.find(prepared.request);
     if (served?.support.ok) served.engine.validate?.(prepared.request);
     const wallet = options.wallet ?? DEFAULT_WALLET;
@@ -139,7 +142,7 @@ export class TaskService {
       if (replay) return replay;
     }
     // the source task of a convert must be finished, so it usually comes from the task cache
-    const prepared = await prepareTask(db, this.deps.files, accountId, body, (owner, taskId) => this.findTask(owner, taskId));
+    const prepared = await prepareTask(db, this.deps.files, accountId, body, (owner, taskId) => this.findTask(owner, taskId), this.deps.moderation);
     const served = engines.find(prepared.request);
     if (!options.testMode && !served) {
       throw new DomainError('notAvailable', `no engine on this deployment serves ${prepared.request.type} yet`);

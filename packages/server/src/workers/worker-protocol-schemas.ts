@@ -1,5 +1,5 @@
 // Request bodies of the worker protocol (/worker/v1), validated with zod; a bad body is error 1004 naming the field.
-import { TASK_TYPES } from '@polyforge/protocol';
+import { ERROR_CATALOG, TASK_TYPES, WORKER_FAILURE_CODES } from '@polyforge/protocol';
 import { z } from 'zod';
 import { DomainError } from '../domain-error.ts';
 
@@ -39,8 +39,6 @@ export const completeBodySchema = z
   })
   .strict();
 
-/** Task failure codes a worker may report (docs/errors.md); anything else is stored as 1001. */
-export const WORKER_FAILURE_CODES = [1001, 2003, 2004, 2008, 2018] as const;
 
 export const failBodySchema = z
   .object({
@@ -48,8 +46,9 @@ export const failBodySchema = z
     error_code: z
       .number()
       .int()
-      .refine((code) => (WORKER_FAILURE_CODES as readonly number[]).includes(code), `must be one of ${WORKER_FAILURE_CODES.join(', ')}`)
-      .default(1001),
+      // the catalogue's worker failures (WORKER_FAILURE_NAMES; docs/errors.md, "Task failures")
+      .refine((code) => WORKER_FAILURE_CODES.includes(code), `must be one of ${WORKER_FAILURE_CODES.join(', ')}`)
+      .default(ERROR_CATALOG.engineFailed.code),
     message: z.string().min(1).max(1000),
   })
   .strict();

@@ -4,14 +4,14 @@
 // that lost its lease commits nothing and one lease never reaches another task.
 import { randomBytes } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
-import type { WorkerLease, WorkerLeaseInput } from '@polyforge/protocol';
+import { workerFailureNameOf, type WorkerLease, type WorkerLeaseInput } from '@polyforge/protocol';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database-schema.ts';
 import { DomainError } from '../domain-error.ts';
 import { WORKER_POOL_QUEUE_PREFIX, type EngineRegistry } from '../engines/engine-registry.ts';
 import { EngineFailure, type EngineOutputFile } from '../engines/engine.ts';
 import type { FileStore } from '../files/file-store.ts';
-import { detectFileFormat } from '../geometry/detect-file-format.ts';
+import { detectFileFormat } from '@polyforge/geometry/read/detect-file-format';
 import { newId } from '../ids.ts';
 import type { ClaimedJob, JobQueue } from '../queue/job-queue.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
@@ -207,7 +207,7 @@ export class WorkerService {
     if (task.cancelRequestedAt !== null) {
       status = (await runner.commitCancelled(job, task)) ? 'cancelled' : 'lost';
     } else {
-      const error = new EngineFailure(failure.error_code, `the worker reported: ${failure.message}`);
+      const error = new EngineFailure(workerFailureNameOf(failure.error_code) ?? 'engineFailed', `the worker reported: ${failure.message}`);
       status = failure.retryable ? await runner.commitRetryableFailure(job, task, error) : (await runner.commitFailure(job, task, error)) ? 'failed' : 'lost';
     }
     await this.dropStaged(leaseId);

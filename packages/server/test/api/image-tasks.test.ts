@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { NodeIO } from '@gltf-transform/core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boxesDocument, drawingImage, pngDeclaring, renderFourViews, TABLE_BOXES, VIEW_ORDER } from '../fixtures/build-image-fixtures.ts';
-import { validateGlb } from '../fixtures/validate-glb.ts';
+import { boxesDocument, drawingImage, pngDeclaring, renderFourViews, TABLE_BOXES, VIEW_ORDER } from '@polyforge/geometry/test/fixtures/build-image-fixtures';
+import { validateGlb } from '@polyforge/geometry/test/fixtures/validate-glb';
 import { apiClient } from '../harness/api-client.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 

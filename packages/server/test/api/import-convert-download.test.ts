@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFbx } from '../../src/geometry/write-fbx.ts';
-import { asciiStl, objText, skinnedAnimatedDocument, texturedCubeGlb } from '../fixtures/build-fixtures.ts';
-import { validateGlb } from '../fixtures/validate-glb.ts';
+import { writeFbx } from '@polyforge/geometry/formats/fbx/write-fbx';
+import { asciiStl, objText, skinnedAnimatedDocument, texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
+import { validateGlb } from '@polyforge/geometry/test/fixtures/validate-glb';
 import { apiClient } from '../harness/api-client.ts';
 import { ManualClock, startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeIO, type Document } from '@gltf-transform/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boxDocument, humanFigureDocument, quadrupedAnimalDocument, skinnedSampleDocument } from '../fixtures/build-creatures.ts';
-import { hasAssimp } from '../fixtures/assimp-info.ts';
-import { toGlb } from '../fixtures/build-fixtures.ts';
-import { validateGlb } from '../fixtures/validate-glb.ts';
+import { boxDocument, humanFigureDocument, quadrupedAnimalDocument, skinnedSampleDocument } from '@polyforge/geometry/test/fixtures/build-creatures';
+import { hasAssimp } from '@polyforge/geometry/test/fixtures/assimp-info';
+import { toGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
+import { validateGlb } from '@polyforge/geometry/test/fixtures/validate-glb';
 import { apiClient } from '../harness/api-client.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 

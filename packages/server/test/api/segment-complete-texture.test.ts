@@ -3,14 +3,14 @@
 // credits as priced, failures refunded, bad requests refused with clear codes and no charge.
 import { NodeIO } from '@gltf-transform/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toGlb } from '../fixtures/build-fixtures.ts';
-import { chairDocument, quadrantsPng, type Rgb } from '../fixtures/build-part-fixtures.ts';
-import { sampleSurfaceTexture } from '../fixtures/sample-surface-texture.ts';
-import { validateGlb } from '../fixtures/validate-glb.ts';
+import { toGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
+import { chairDocument, quadrantsPng, type Rgb } from '@polyforge/geometry/test/fixtures/build-part-fixtures';
+import { sampleSurfaceTexture } from '@polyforge/geometry/test/fixtures/sample-surface-texture';
+import { validateGlb } from '@polyforge/geometry/test/fixtures/validate-glb';
 import { apiClient } from '../harness/api-client.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
-import { checkWatertight } from '../../src/geometry/completion/check-watertight.ts';
-import { weldPositions } from '../../src/geometry/segmentation/weld-positions.ts';
+import { checkWatertight } from '@polyforge/geometry/completion/check-watertight';
+import { weldPositions } from '@polyforge/geometry/segmentation/weld-positions';
 
 type Client = ReturnType<typeof apiClient>;
 const RED: Rgb = [220, 30, 30], GREEN: Rgb = [30, 190, 40], BLUE: Rgb = [30, 40, 220], YELLOW: Rgb = [235, 215, 30];

@@ -2,7 +2,7 @@
 // (a change made by another instance shows within that bound), never to another account, with links signed anew
 // each second; queue positions are fresh; creates that share a commit keep every limit and balance exact.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { texturedCubeGlb } from '../fixtures/build-fixtures.ts';
+import { texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
 import { apiClient } from '../harness/api-client.ts';
 import { ManualClock, startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 import { auditLedger, auditProblems } from '../scale/ledger-audit.ts';

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../harness/api-client.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
-import { validateGlb } from '../fixtures/validate-glb.ts';
+import { validateGlb } from '@polyforge/geometry/test/fixtures/validate-glb';
 
 describe('test mode (tsk_test_ keys)', () => {
   let harness: TestPlatform;

@@ -7,11 +7,11 @@ import path from 'node:path';
 import type { Document } from '@gltf-transform/core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGltfIO } from '../../src/geometry/create-gltf-io.ts';
-import { GENERATOR_DEFINITIONS } from '../../src/geometry/generators/generator-catalog.ts';
-import { assimpInfo, hasAssimp } from '../fixtures/assimp-info.ts';
+import { createGltfIO } from '@polyforge/geometry/read/create-gltf-io';
+import { GENERATOR_DEFINITIONS } from '@polyforge/geometry/generators/generator-catalog';
+import { assimpInfo, hasAssimp } from '@polyforge/geometry/test/fixtures/assimp-info';
 import { downloadBytes } from '../fixtures/download-bytes.ts';
-import { validateGlb } from '../fixtures/validate-glb.ts';
+import { validateGlb } from '@polyforge/geometry/test/fixtures/validate-glb';
 import { apiClient } from '../harness/api-client.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 

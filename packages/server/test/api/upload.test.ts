@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodePng } from '../fixtures/encode-png.ts';
+import { encodePng } from '@polyforge/geometry/test/fixtures/encode-png';
 import { apiClient } from '../harness/api-client.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 

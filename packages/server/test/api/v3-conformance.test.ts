@@ -1,7 +1,7 @@
 // The /v3 surface over real HTTP, endpoint by endpoint of tripo-api.md §6.1, with every response compared
 // against the example shapes the spec records (field names and JSON types), error envelope included.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { solidPng, texturedCubeGlb } from '../fixtures/build-fixtures.ts';
+import { solidPng, texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
 import { apiClient, type ApiResponse } from '../harness/api-client.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 

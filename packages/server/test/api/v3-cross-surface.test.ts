@@ -2,7 +2,7 @@
 // on /v3 (20 at once → one task, one charge), test-mode keys on /v3, and tenancy (another account's task or
 // file reads as not found).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { solidPng, texturedCubeGlb } from '../fixtures/build-fixtures.ts';
+import { solidPng, texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
 import { apiClient } from '../harness/api-client.ts';
 import { ManualClock, startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 

@@ -1,7 +1,7 @@
 // /v3 uploads over real HTTP: multipart POST /v3/files, and presigned slots whose bytes are PUT to a signed URL
 // this server serves (no API key), bounded in size, checked for type, single use, expiring; then imported.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { solidPng, texturedCubeGlb } from '../fixtures/build-fixtures.ts';
+import { solidPng, texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
 import { apiClient, type ApiResponse } from '../harness/api-client.ts';
 import { ManualClock, startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 

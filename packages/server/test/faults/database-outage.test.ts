@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createPlatform, type Platform } from '../../src/platform.ts';
-import { texturedCubeGlb } from '../fixtures/build-fixtures.ts';
+import { texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
 import { apiClient } from '../harness/api-client.ts';
 import { startDatabaseProxy, type DatabaseProxy } from '../harness/database-proxy.ts';
 import { createTestDatabase, type TestDatabase } from '../harness/test-database.ts';

@@ -3,8 +3,8 @@
 // flushed to a byte boundary, is repeated; a back-reference into zeros only ever yields zeros, so the copies
 // decode to N MiB of zeros from ~1 KiB each.
 import { crc32, deflateRawSync, constants as zlibConstants } from 'node:zlib';
-import { writeFbx } from '../../src/geometry/write-fbx.ts';
-import { objText, texturedCubeDocument, texturedCubeGlb } from '../fixtures/build-fixtures.ts';
+import { writeFbx } from '@polyforge/geometry/formats/fbx/write-fbx';
+import { objText, texturedCubeDocument, texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
 
 const MIB = 1024 * 1024;
 

@@ -2,7 +2,7 @@
 // only the engine can find bad, a failed task with a clear error and nothing charged; the server stays up and its
 // memory stays bounded (RSS sampled throughout, printed with the list of inputs tried).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { texturedCubeGlb } from '../fixtures/build-fixtures.ts';
+import { texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
 import { apiClient, type ApiResponse } from '../harness/api-client.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 import { archiveBombs, hostileModels, imageBombs, type HostileModel } from './hostile-files.ts';

@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPostgres } from '../../src/db/open-database.ts';
-import { texturedCubeGlb } from '../fixtures/build-fixtures.ts';
+import { texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
 import { apiClient } from '../harness/api-client.ts';
 import { auditLedger, auditProblems } from './ledger-audit.ts';
 import { startSharedPlatforms, type SharedPlatforms } from './shared-database-platforms.ts';

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createPlatform, type Platform } from '../../src/platform.ts';
-import { denseGridDocument, toGlb } from '../fixtures/build-fixtures.ts';
+import { denseGridDocument, toGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
 import { apiClient } from '../harness/api-client.ts';
 import { createTestDatabase, type TestDatabase } from '../harness/test-database.ts';
 import { auditLedger, auditProblems } from './ledger-audit.ts';

@@ -10,7 +10,7 @@ import type { Database } from '../../src/db/database-schema.ts';
 import { isPostgres } from '../../src/db/open-database.ts';
 import { RetentionSweeper } from '../../src/retention/retention-sweeper.ts';
 import { LocalDiskBlobStore } from '../../src/storage/local-disk-blob-store.ts';
-import { texturedCubeGlb } from '../fixtures/build-fixtures.ts';
+import { texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
 import { apiClient } from '../harness/api-client.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 import { startSharedPlatforms } from './shared-database-platforms.ts';

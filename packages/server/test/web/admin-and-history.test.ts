@@ -2,7 +2,7 @@
 // history side of the dashboard (filters, paging, CSV, usage chart, task page, downloads, the session's SSE).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebAccounts } from '../../src/accounts/web-accounts.ts';
-import { texturedCubeGlb } from '../fixtures/build-fixtures.ts';
+import { texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
 import { apiClient } from '../harness/api-client.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 import { uniqueEmail, WebClient } from './web-client.ts';

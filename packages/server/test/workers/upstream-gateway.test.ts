@@ -3,7 +3,7 @@
 // to the end, copies the outputs into its own storage under the same keys; an upstream refusal fails the task
 // and refunds it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { texturedCubeGlb } from '../fixtures/build-fixtures.ts';
+import { texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
 import { apiClient } from '../harness/api-client.ts';
 import { startTestPlatform, type TestAccount, type TestPlatform } from '../harness/start-test-platform.ts';
 import { startRoutedTestPlatform } from './worker-test-kit.ts';

@@ -2,8 +2,8 @@
 // fail (retryable or not), lost leases, cancel; the credits are captured once or released.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildShape, meshToGlb } from '../../../worker-sdk/src/examples/parametric-mesh.ts';
-import { checkerPng } from '../fixtures/encode-png.ts';
-import { validateGlb } from '../fixtures/validate-glb.ts';
+import { checkerPng } from '@polyforge/geometry/test/fixtures/encode-png';
+import { validateGlb } from '@polyforge/geometry/test/fixtures/validate-glb';
 import { apiClient } from '../harness/api-client.ts';
 import { ManualClock, type TestPlatform } from '../harness/start-test-platform.ts';
 import { registeredWorker, startRoutedTestPlatform, workerClient } from './worker-test-kit.ts';

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { validateGlb } from '../fixtures/validate-glb.ts';
+import { validateGlb } from '@polyforge/geometry/test/fixtures/validate-glb';
 import { apiClient } from '../harness/api-client.ts';
 import type { TestPlatform } from '../harness/start-test-platform.ts';
 import { startRoutedTestPlatform } from './worker-test-kit.ts';

@@ -41,7 +41,8 @@ export function registerDownloadRoutes(app: FastifyInstance, context: ApiContext
   );
 }
 
-const MIME_TYPES: Record<string, string> = {
+/** Output file extension → the Content-Type its download answers with (the OpenAPI document lists them). */
+export const OUTPUT_CONTENT_TYPES: Record<string, string> = {
   glb: 'model/gltf-binary',
   gltf: 'model/gltf+json',
   obj: 'model/obj',
@@ -56,5 +57,5 @@ const MIME_TYPES: Record<string, string> = {
 };
 
 function mimeTypeOf(fileName: string): string {
-  return MIME_TYPES[fileName.split('.').pop() ?? ''] ?? 'application/octet-stream';
+  return OUTPUT_CONTENT_TYPES[fileName.split('.').pop() ?? ''] ?? 'application/octet-stream';
 }

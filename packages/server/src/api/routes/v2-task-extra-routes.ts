@@ -71,22 +71,30 @@ export function registerV2TaskExtraRoutes(app: FastifyInstance, context: ApiCont
     streamTaskEvents(context, request, reply, request.account.accountId, request.params.taskId, { 'X-Tripo-Trace-ID': request.id }),
   );
 
-  app.get<{ Params: { taskId: string } }>('/v2/openapi/task/watch/:taskId', { websocket: true }, (socket, request) => {
-    const abort = new AbortController();
-    socket.on('close', () => abort.abort());
-    const { accountId } = request.account;
-    (async () => {
-      try {
-        for await (const info of watchTask(context.tasks, accountId, request.params.taskId, abort.signal)) {
-          const event = isFinalStatus(info.task.status) ? 'finalized' : 'update';
-          socket.send(JSON.stringify({ event, data: presentTaskV2(info, context.signer, context.baseUrlOf(request)) }));
+  app.route<{ Params: { taskId: string } }>({
+    method: 'GET',
+    url: '/v2/openapi/task/watch/:taskId',
+    // a plain GET (no Upgrade) would otherwise get an empty 404
+    handler: async () => {
+      throw new DomainError('malformedRequest', 'this endpoint speaks WebSocket: send "Connection: Upgrade" and "Upgrade: websocket", or follow /events (Server-Sent Events)');
+    },
+    wsHandler: (socket, request) => {
+      const abort = new AbortController();
+      socket.on('close', () => abort.abort());
+      const { accountId } = request.account;
+      (async () => {
+        try {
+          for await (const info of watchTask(context.tasks, accountId, request.params.taskId, abort.signal)) {
+            const event = isFinalStatus(info.task.status) ? 'finalized' : 'update';
+            socket.send(JSON.stringify({ event, data: presentTaskV2(info, context.signer, context.baseUrlOf(request)) }));
+          }
+          socket.close(1000, 'finalized');
+        } catch (error) {
+          socket.send(JSON.stringify(toWireError(error).body));
+          socket.close(1008, error instanceof DomainError ? error.errorName : 'error');
         }
-        socket.close(1000, 'finalized');
-      } catch (error) {
-        socket.send(JSON.stringify(toWireError(error).body));
-        socket.close(1008, error instanceof DomainError ? error.errorName : 'error');
-      }
-    })();
+      })();
+    },
   });
 }
 

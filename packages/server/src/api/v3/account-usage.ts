@@ -1,18 +1,13 @@
 // /v3/account/usage: the account's tasks with what each one cost, newest first, paged by limit and offset.
+import type { UsageEntryV3 } from '@polyforge/protocol';
 import type { Database } from '../../db/database-schema.ts';
 import { DomainError } from '../../domain-error.ts';
 import { taskFromRow } from '../../tasks/task-record.ts';
-import { creditsOf, isoTime, v3StatusOf, type V3TaskStatus } from './task-view-v3.ts';
+import { creditsOf, isoTime, v3StatusOf } from './task-view-v3.ts';
 
 export const ACCOUNT_USAGE_DEFAULTS = { limit: 50, maxLimit: 200 } as const;
 
-export interface UsageEntry {
-  task_id: string;
-  type: string;
-  status: V3TaskStatus;
-  credits_consumed: number;
-  created_at: string;
-}
+export type UsageEntry = UsageEntryV3;
 
 export async function accountUsage(db: Database, accountId: string, query: { limit?: string; offset?: string }): Promise<UsageEntry[]> {
   const limit = integerParameter(query.limit, 'limit', ACCOUNT_USAGE_DEFAULTS.limit, 1, ACCOUNT_USAGE_DEFAULTS.maxLimit);

@@ -1,39 +1,21 @@
 // Presents a task in the V3 wire shape (tripo-api.md §6.4): five statuses, error_code + error_message,
 // credits_consumed with 2 decimals, ISO times, and the V3 output keys, with freshly signed links as on V2.
-import { ERROR_CATALOG, TASK_FAILURE_CODES } from '@polyforge/protocol';
+import { ERROR_CATALOG, type TaskViewV3, type V3TaskStatus } from '@polyforge/protocol';
 import type { DownloadSigner } from '../../files/download-signer.ts';
 import type { TaskRecord } from '../../tasks/task-record.ts';
 
-export const V3_TASK_STATUSES = ['queued', 'running', 'success', 'failed', 'cancelled'] as const;
-export type V3TaskStatus = (typeof V3_TASK_STATUSES)[number];
-
-export interface TaskViewV3 {
-  task_id: string;
-  type: string;
-  status: V3TaskStatus;
-  progress: number;
-  input: Record<string, unknown>;
-  output: Record<string, unknown>;
-  credits_consumed: number;
-  created_at: string;
-  completed_at: string | null;
-  error_code?: number;
-  error_message?: string;
-  /** present (true) only on tasks created with a test-mode key */
-  test_mode?: boolean;
-}
+export type { TaskViewV3, V3TaskStatus };
 
 /** Output keys holding a model, in the order V3's single `model_url` picks from. */
 const MODEL_OUTPUT_KEYS = ['pbr_model', 'model', 'base_model'] as const;
-const QUEUE_EXPIRED_CODE = 2018;
 
 /** V2's `banned` and `expired` are `failed` on V3, with the error code that says why. */
 export function v3StatusOf(task: Pick<TaskRecord, 'status' | 'errorCode' | 'errorMessage'>): { status: V3TaskStatus; errorCode: number | null; errorMessage: string | null } {
   switch (task.status) {
     case 'banned':
-      return { status: 'failed', errorCode: TASK_FAILURE_CODES.contentPolicy, errorMessage: task.errorMessage ?? ERROR_CATALOG.contentPolicyViolation.message };
+      return { status: 'failed', errorCode: ERROR_CATALOG.contentPolicyViolation.code, errorMessage: task.errorMessage ?? ERROR_CATALOG.contentPolicyViolation.message };
     case 'expired':
-      return { status: 'failed', errorCode: QUEUE_EXPIRED_CODE, errorMessage: task.errorMessage ?? 'The task expired before it could run' };
+      return { status: 'failed', errorCode: ERROR_CATALOG.startDeadlinePassed.code, errorMessage: task.errorMessage ?? 'The task expired before it could run' };
     default:
       return { status: task.status, errorCode: task.errorCode, errorMessage: task.errorMessage };
   }

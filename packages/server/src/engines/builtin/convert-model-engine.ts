@@ -1,14 +1,14 @@
-// convert_model: reads the source task's model, applies the conversion options (geometry/apply-convert-options.ts)
+// convert_model: reads the source task's model, applies the conversion options (@polyforge/geometry convert/apply-convert-options.ts)
 // and writes it in the requested format.
 import { CONVERT_MODEL_DEFAULTS, type TaskRequest } from '@polyforge/protocol';
-import { SUPPORTED_CONVERT_FORMATS, type SupportedConvertFormat } from '../../geometry/convert-model.ts';
+import { SUPPORTED_CONVERT_FORMATS, type SupportedConvertFormat } from '@polyforge/geometry/convert/convert-model';
 import type { Engine, EngineInput, EngineResult, EngineSupport } from '../engine.ts';
 import { runSourceModelPipeline } from './source-model-pipeline.ts';
 
 type ConvertRequest = Extract<TaskRequest, { type: 'convert_model' }>;
 
 /**
- * fbx_preset applies to FBX output only (geometry/fbx-presets.ts); other formats ignore it.
+ * fbx_preset applies to FBX output only (@polyforge/geometry formats/fbx/fbx-presets.ts); other formats ignore it.
  * export_vertex_colors is refused for formats other than OBJ and GLTF/GLB, as the spec restricts it.
  * bake is accepted either way: the built-in engine keeps PBR maps as separate textures and never bakes.
  */

@@ -1,16 +1,16 @@
 // edit_multiview_image on the CPU: each requested view of a generate_multiview_image task is changed per its
-// prompt by the small edit vocabulary of images/parse-edit-prompt.ts (colour, lightness, saturation,
-// contrast, material words), applied to the object only (background-remover.ts gives the mask); the other
+// prompt by the small edit vocabulary of @polyforge/geometry's raster/parse-edit-prompt.ts (colour, lightness,
+// saturation, contrast, material words), applied to the object only (background-remover.ts gives the mask); the other
 // views are passed through unchanged. A prompt outside the vocabulary is refused at create time (2002, no
 // charge). The price is per edited view (pricing.ts).
 import type { TaskRequest } from '@polyforge/protocol';
 import sharp from 'sharp';
-import { MULTIVIEW_VIEW_NAMES } from '../../geometry/multiview/view-frame.ts';
+import { MULTIVIEW_VIEW_NAMES } from '@polyforge/geometry/multiview/view-frame';
 import type { BackgroundRemover } from '../../images/background-remover.ts';
-import { NoForegroundError } from '../../images/classical-background-remover.ts';
-import { decodeImage } from '../../images/decode-image.ts';
-import { editImageColours } from '../../images/edit-image-colours.ts';
-import { EDIT_VOCABULARY_HINT, parseEditPrompt } from '../../images/parse-edit-prompt.ts';
+import { NoForegroundError } from '@polyforge/geometry/raster/classical-background-remover';
+import { decodeImage } from '@polyforge/geometry/raster/decode-image';
+import { editImageColours } from '@polyforge/geometry/raster/edit-image-colours';
+import { EDIT_VOCABULARY_HINT, parseEditPrompt } from '@polyforge/geometry/raster/parse-edit-prompt';
 import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineOutputFile, type EngineResult, type EngineSupport } from '../engine.ts';
 import { multiviewOutputKey } from './generate-multiview-image-engine.ts';
 
@@ -42,7 +42,7 @@ export class EditMultiviewImageEngine implements Engine {
     const files: Record<string, EngineOutputFile> = {};
     for (const view of MULTIVIEW_VIEW_NAMES) {
       const source = input.sourceOutputs?.[multiviewOutputKey(view)];
-      if (!source) throw new EngineFailure(2019, `the ${view} view of source task ${request.original_task_id} is no longer available`);
+      if (!source) throw new EngineFailure('inputExpired', `the ${view} view of source task ${request.original_task_id} is no longer available`);
       const prompt = request.prompts.find((entry) => entry.view === view)?.prompt;
       files[multiviewOutputKey(view)] = prompt === undefined ? { bytes: source.bytes, extension: source.format || 'webp', mimeType: `image/${source.format || 'webp'}` } : await this.editView(source.bytes, prompt, view);
       context.reportProgress(((MULTIVIEW_VIEW_NAMES.indexOf(view) + 1) / MULTIVIEW_VIEW_NAMES.length) * 95);
@@ -57,7 +57,7 @@ export class EditMultiviewImageEngine implements Engine {
     try {
       mask = await this.backgroundRemover.foregroundMask(working);
     } catch (error) {
-      if (error instanceof NoForegroundError) throw new EngineFailure(2004, `no object could be separated from the background of the ${view} view`);
+      if (error instanceof NoForegroundError) throw new EngineFailure('noForegroundObject', `no object could be separated from the background of the ${view} view`);
       throw error;
     }
     // a soft mask at full size: the working mask's 0/255 values upsampled linearly, so the outline blends

@@ -3,11 +3,11 @@
 // preview renderer, level and nearly orthographic (a 1° field of view), so multiview_to_model can rebuild it.
 import type { TaskRequest } from '@polyforge/protocol';
 import sharp from 'sharp';
-import { GENERATION_DEFAULTS } from '../../geometry/image-to-model/generated-model-output.ts';
-import { imageToModel } from '../../geometry/image-to-model/image-to-model.ts';
-import { reconstructedModelDocument } from '../../geometry/multiview/reconstructed-model-document.ts';
-import { MULTIVIEW_VIEW_NAMES, VIEW_AZIMUTH_DEGREES } from '../../geometry/multiview/view-frame.ts';
-import { renderPreview } from '../../geometry/render-preview.ts';
+import { GENERATION_DEFAULTS } from '@polyforge/geometry/image-to-model/generated-model-output';
+import { imageToModel } from '@polyforge/geometry/image-to-model/image-to-model';
+import { reconstructedModelDocument } from '@polyforge/geometry/multiview/reconstructed-model-document';
+import { MULTIVIEW_VIEW_NAMES, VIEW_AZIMUTH_DEGREES } from '@polyforge/geometry/multiview/view-frame';
+import { renderPreview } from '@polyforge/geometry/render/render-preview';
 import type { BackgroundRemover } from '../../images/background-remover.ts';
 import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineOutputFile, type EngineResult, type EngineSupport } from '../engine.ts';
 
@@ -35,7 +35,7 @@ export class GenerateMultiviewImageEngine implements Engine {
 
   async run(input: EngineInput, context: EngineContext): Promise<EngineResult> {
     const image = input.files[0];
-    if (!image) throw new EngineFailure(2019, 'the input image is missing');
+    if (!image) throw new EngineFailure('inputExpired', 'the input image is missing');
     const model = await imageToModel(image.bytes, {
       backgroundRemover: this.backgroundRemover,
       sharp,

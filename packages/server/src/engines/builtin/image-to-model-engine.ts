@@ -2,8 +2,8 @@
 // written per the generation options (generated-model-output.ts), with a rendered_image preview.
 import type { TaskRequest } from '@polyforge/protocol';
 import sharp from 'sharp';
-import { generationSettings, unservedGenerationOption, writeGeneratedModel } from '../../geometry/image-to-model/generated-model-output.ts';
-import { imageToModel } from '../../geometry/image-to-model/image-to-model.ts';
+import { generationSettings, unservedGenerationOption, writeGeneratedModel } from '@polyforge/geometry/image-to-model/generated-model-output';
+import { imageToModel } from '@polyforge/geometry/image-to-model/image-to-model';
 import type { BackgroundRemover } from '../../images/background-remover.ts';
 import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineResult, type EngineSupport } from '../engine.ts';
 import { previewFiles } from './with-preview.ts';
@@ -28,7 +28,7 @@ export class ImageToModelEngine implements Engine {
   async run(input: EngineInput, context: EngineContext): Promise<EngineResult> {
     const request = input.request as ImageToModelRequest;
     const image = input.files[0];
-    if (!image) throw new EngineFailure(2019, 'the input image is missing');
+    if (!image) throw new EngineFailure('inputExpired', 'the input image is missing');
     const settings = generationSettings(request);
     const model = await imageToModel(image.bytes, { ...settings, backgroundRemover: this.backgroundRemover, sharp, reportProgress: (percent) => context.reportProgress(percent * 0.8) });
     context.reportProgress(85);

@@ -1,7 +1,7 @@
 // import_model: normalises an uploaded GLB, glTF, OBJ, STL or FBX into a validated GLB, with a preview render.
 import type { TaskRequest } from '@polyforge/protocol';
-import { importModel } from '../../geometry/import-model.ts';
-import { READABLE_MODEL_FORMATS, type ReadableModelFormat } from '../../geometry/read-model.ts';
+import { importModel } from '@polyforge/geometry/read/import-model';
+import { READABLE_MODEL_FORMATS, type ReadableModelFormat } from '@polyforge/geometry/read/read-model';
 import { EngineFailure, type Engine, type EngineInput, type EngineResult } from '../engine.ts';
 import { withPreview } from './with-preview.ts';
 
@@ -21,9 +21,9 @@ export class ImportModelEngine implements Engine {
 
   async run(input: EngineInput): Promise<EngineResult> {
     const file = input.files[0];
-    if (!file) throw new EngineFailure(2003, 'import_model needs one model file');
+    if (!file) throw new EngineFailure('emptyFile', 'import_model needs one model file');
     if (!IMPORTABLE_FORMATS.has(file.format)) {
-      throw new EngineFailure(2004, `${file.format.toUpperCase()} files cannot be imported yet; use GLB, glTF (embedded), OBJ, STL or FBX`);
+      throw new EngineFailure('unsupportedFileType', `${file.format.toUpperCase()} files cannot be imported yet; use GLB, glTF (embedded), OBJ, STL or FBX`);
     }
     const imported = await importModel(file.bytes, file.format as ReadableModelFormat);
     return withPreview(imported.document, {

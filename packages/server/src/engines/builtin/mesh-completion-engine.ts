@@ -6,9 +6,9 @@
 // unmatched_part_names, and a task where none matches fails (refunded). completion_mode (V3) ai_completion, the
 // default, refines and fairs each patch; quick_cap stops at the minimum-weight triangulation of each hole.
 import type { TaskRequest } from '@polyforge/protocol';
-import { completeModel } from '../../geometry/completion/complete-model.ts';
-import { readModel, type ReadableModelFormat } from '../../geometry/read-model.ts';
-import { writeGlb } from '../../geometry/write-glb.ts';
+import { completeModel } from '@polyforge/geometry/completion/complete-model';
+import { readModel, type ReadableModelFormat } from '@polyforge/geometry/read/read-model';
+import { writeGlb } from '@polyforge/geometry/formats/glb/write-glb';
 import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineResult, type EngineSupport } from '../engine.ts';
 import { withPreview } from './with-preview.ts';
 
@@ -29,7 +29,7 @@ export class MeshCompletionEngine implements Engine {
   async run(input: EngineInput, context: EngineContext): Promise<EngineResult> {
     const request = input.request as CompletionRequest;
     const source = input.sourceModel;
-    if (!source) throw new EngineFailure(2019, 'the source model is missing');
+    if (!source) throw new EngineFailure('inputExpired', 'the source model is missing');
     context.reportProgress(5);
     const document = await readModel(source.bytes, source.format as ReadableModelFormat);
     context.reportProgress(15);

@@ -9,10 +9,10 @@
 // read a reference image.
 import type { TaskRequest } from '@polyforge/protocol';
 import { MeshoptSimplifier } from 'meshoptimizer';
-import { readModel, type ReadableModelFormat } from '../../geometry/read-model.ts';
-import { colourPartsForPreview } from '../../geometry/segmentation/colour-parts-for-preview.ts';
-import { segmentModel } from '../../geometry/segmentation/segment-model.ts';
-import { writeGlb } from '../../geometry/write-glb.ts';
+import { readModel, type ReadableModelFormat } from '@polyforge/geometry/read/read-model';
+import { colourPartsForPreview } from '@polyforge/geometry/segmentation/colour-parts-for-preview';
+import { segmentModel } from '@polyforge/geometry/segmentation/segment-model';
+import { writeGlb } from '@polyforge/geometry/formats/glb/write-glb';
 import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineResult, type EngineSupport } from '../engine.ts';
 import { previewFiles } from './with-preview.ts';
 
@@ -38,7 +38,7 @@ export class MeshSegmentationEngine implements Engine {
   async run(input: EngineInput, context: EngineContext): Promise<EngineResult> {
     const request = input.request as SegmentationRequest;
     const source = input.sourceModel;
-    if (!source) throw new EngineFailure(2019, 'the source model is missing');
+    if (!source) throw new EngineFailure('inputExpired', 'the source model is missing');
     context.reportProgress(5);
     const document = await readModel(source.bytes, source.format as ReadableModelFormat);
     context.reportProgress(15);

@@ -4,9 +4,9 @@
 // `files` slot replaces its view (V2's merge).
 import type { TaskRequest } from '@polyforge/protocol';
 import sharp from 'sharp';
-import { generationSettings, unservedGenerationOption, writeGeneratedModel } from '../../geometry/image-to-model/generated-model-output.ts';
-import { multiviewToModel, type MultiviewImage } from '../../geometry/multiview/multiview-to-model.ts';
-import { MULTIVIEW_VIEW_NAMES } from '../../geometry/multiview/view-frame.ts';
+import { generationSettings, unservedGenerationOption, writeGeneratedModel } from '@polyforge/geometry/image-to-model/generated-model-output';
+import { multiviewToModel, type MultiviewImage } from '@polyforge/geometry/multiview/multiview-to-model';
+import { MULTIVIEW_VIEW_NAMES } from '@polyforge/geometry/multiview/view-frame';
 import type { BackgroundRemover } from '../../images/background-remover.ts';
 import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineResult, type EngineSupport } from '../engine.ts';
 import { previewFiles } from './with-preview.ts';
@@ -31,8 +31,8 @@ export class MultiviewToModelEngine implements Engine {
   async run(input: EngineInput, context: EngineContext): Promise<EngineResult> {
     const request = input.request as MultiviewToModelRequest;
     const images = viewImages(request, input);
-    if (!images.some((image) => image.view === 'front')) throw new EngineFailure(1004, 'the front view is missing');
-    if (images.length < 2) throw new EngineFailure(1004, 'multiview_to_model needs the front view and at least one more');
+    if (!images.some((image) => image.view === 'front')) throw new EngineFailure('invalidParameter', 'the front view is missing');
+    if (images.length < 2) throw new EngineFailure('invalidParameter', 'multiview_to_model needs the front view and at least one more');
     const settings = generationSettings(request);
     const model = await multiviewToModel(images, { ...settings, backgroundRemover: this.backgroundRemover, sharp, reportProgress: (percent) => context.reportProgress(percent * 0.8) });
     context.reportProgress(85);

@@ -2,10 +2,10 @@
 // `riggable`, `rig_type`, legacy `topology`), with the reasons the shape analysis found
 // (geometry/rigging/analyse-rig-shape.ts) and what it counted. A false result does not forbid rigging.
 import type { TaskRequest } from '@polyforge/protocol';
-import { readModel } from '../../geometry/read-model.ts';
-import { analyseRigShape } from '../../geometry/rigging/analyse-rig-shape.ts';
-import { collectRigMesh } from '../../geometry/rigging/collect-rig-mesh.ts';
-import { RIG_TEMPLATE_NAMES } from '../../geometry/rigging/rig-templates.ts';
+import { readModel } from '@polyforge/geometry/read/read-model';
+import { analyseRigShape } from '@polyforge/geometry/rigging/analyse-rig-shape';
+import { collectRigMesh } from '@polyforge/geometry/rigging/collect-rig-mesh';
+import { RIG_TEMPLATE_NAMES } from '@polyforge/geometry/rigging/rig-templates';
 import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineResult } from '../engine.ts';
 
 const LEGACY_TOPOLOGY: Partial<Record<string, string>> = { biped: 'bip', quadruped: 'quad' };
@@ -24,7 +24,7 @@ export class PrerigCheckEngine implements Engine {
 
   async run(input: EngineInput, context: EngineContext): Promise<EngineResult> {
     const source = input.sourceModel;
-    if (!source) throw new EngineFailure(2019, 'the source model is missing');
+    if (!source) throw new EngineFailure('inputExpired', 'the source model is missing');
     const document = await readModel(source.bytes, source.format as 'glb');
     context.reportProgress(20);
     const analysis = analyseRigShape(collectRigMesh(document), { riggableTypes: RIG_TEMPLATE_NAMES });

@@ -11,13 +11,13 @@
 import { retargetAnimationsOf, type TaskRequest } from '@polyforge/protocol';
 import { prune } from '@gltf-transform/functions';
 import { Logger, type Document } from '@gltf-transform/core';
-import { animateInPlace } from '../../geometry/animate-in-place.ts';
-import { convertModel } from '../../geometry/convert-model.ts';
-import { readModel } from '../../geometry/read-model.ts';
-import { applyPresetPose, bakePresetAnimation } from '../../geometry/rigging/animation/bake-preset-animation.ts';
-import { presetClip } from '../../geometry/rigging/animation/preset-library.ts';
-import type { PresetClip } from '../../geometry/rigging/animation/pose-clip.ts';
-import { readRig } from '../../geometry/rigging/read-rig.ts';
+import { animateInPlace } from '@polyforge/geometry/convert/animate-in-place';
+import { convertModel } from '@polyforge/geometry/convert/convert-model';
+import { readModel } from '@polyforge/geometry/read/read-model';
+import { applyPresetPose, bakePresetAnimation } from '@polyforge/geometry/rigging/animation/bake-preset-animation';
+import { presetClip } from '@polyforge/geometry/rigging/animation/preset-library';
+import type { PresetClip } from '@polyforge/geometry/rigging/animation/pose-clip';
+import { readRig } from '@polyforge/geometry/rigging/read-rig';
 import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineResult, type EngineSupport } from '../engine.ts';
 import { previewFiles } from './with-preview.ts';
 
@@ -43,7 +43,7 @@ export class RetargetEngine implements Engine {
   async run(input: EngineInput, context: EngineContext): Promise<EngineResult> {
     const request = input.request as RetargetRequest;
     const source = input.sourceModel;
-    if (!source) throw new EngineFailure(2019, 'the source model is missing');
+    if (!source) throw new EngineFailure('inputExpired', 'the source model is missing');
     const document = await readModel(source.bytes, source.format as 'glb' | 'fbx');
     document.setLogger(new Logger(Logger.Verbosity.WARN));
     const rig = readRig(document);
@@ -53,7 +53,7 @@ export class RetargetEngine implements Engine {
     const clips: PresetClip[] = [];
     for (const presetId of presets) {
       const found = presetClip(presetId, rig.template.name);
-      if ('error' in found) throw new EngineFailure(1004, found.error);
+      if ('error' in found) throw new EngineFailure('invalidParameter', found.error);
       clips.push(found.clip);
     }
     clips.forEach((clip, index) => {

@@ -7,10 +7,10 @@
 // are refused with 2002 before anything is charged. spec=mixamo names bones as Mixamo does and writes FBX in
 // the mixamo preset (centimetres); every model_version runs the same rigger.
 import type { TaskRequest } from '@polyforge/protocol';
-import { convertModel } from '../../geometry/convert-model.ts';
-import { readModel } from '../../geometry/read-model.ts';
-import { rigModel } from '../../geometry/rigging/rig-model.ts';
-import { RIG_TEMPLATE_NAMES, type RigTemplateName } from '../../geometry/rigging/rig-templates.ts';
+import { convertModel } from '@polyforge/geometry/convert/convert-model';
+import { readModel } from '@polyforge/geometry/read/read-model';
+import { rigModel } from '@polyforge/geometry/rigging/rig-model';
+import { RIG_TEMPLATE_NAMES, type RigTemplateName } from '@polyforge/geometry/rigging/rig-templates';
 import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineResult, type EngineSupport } from '../engine.ts';
 import { withPreview } from './with-preview.ts';
 
@@ -35,7 +35,7 @@ export class RigEngine implements Engine {
   async run(input: EngineInput, context: EngineContext): Promise<EngineResult> {
     const request = input.request as RigRequest;
     const source = input.sourceModel;
-    if (!source) throw new EngineFailure(2019, 'the source model is missing');
+    if (!source) throw new EngineFailure('inputExpired', 'the source model is missing');
     const document = await readModel(source.bytes, source.format as 'glb');
     context.reportProgress(10);
     const requested = request.rig_type as RigTemplateName;

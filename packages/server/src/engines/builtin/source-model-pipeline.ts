@@ -1,8 +1,8 @@
 // The pipeline shared by the engines that rework a source task's model (convert_model, highpoly_to_lowpoly):
 // read it, apply the conversion options, write the output format, render its preview.
-import { applyConvertOptions, loadGeometryCodecs, type ConvertOptionsRequest, type GeometryCodecs } from '../../geometry/apply-convert-options.ts';
-import { convertModel, type ConvertOptions } from '../../geometry/convert-model.ts';
-import { readModel } from '../../geometry/read-model.ts';
+import { applyConvertOptions, loadGeometryCodecs, type ConvertOptionsRequest, type GeometryCodecs } from '@polyforge/geometry/convert/apply-convert-options';
+import { convertModel, type ConvertOptions } from '@polyforge/geometry/convert/convert-model';
+import { readModel } from '@polyforge/geometry/read/read-model';
 import { EngineFailure, type EngineInput, type EngineResult } from '../engine.ts';
 import { previewFiles } from './with-preview.ts';
 
@@ -15,7 +15,7 @@ export async function runSourceModelPipeline(
   output: Omit<ConvertOptions, 'quadFaces'>,
 ): Promise<EngineResult> {
   const source = input.sourceModel;
-  if (!source) throw new EngineFailure(2019, 'the source model is missing');
+  if (!source) throw new EngineFailure('inputExpired', 'the source model is missing');
   reportProgress(10);
   const document = await readModel(source.bytes, source.format as 'glb');
   reportProgress(30);

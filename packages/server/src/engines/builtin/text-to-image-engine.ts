@@ -5,8 +5,8 @@
 
 import type { TaskRequest, TaskRequestOf } from '@polyforge/protocol';
 import sharp from 'sharp';
-import { generateModel } from '../../geometry/generators/generate-model.ts';
-import { renderStudioImage } from '../../geometry/generators/render-studio-image.ts';
+import { generateModel } from '@polyforge/geometry/generators/generate-model';
+import { renderStudioImage } from '@polyforge/geometry/render/render-studio-image';
 import type { Engine, EngineContext, EngineInput, EngineResult, EngineSupport } from '../engine.ts';
 import { assertGeneratablePrompt, dominantColour, seedOrRandom } from './text-to-model-engine.ts';
 

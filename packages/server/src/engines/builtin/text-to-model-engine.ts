@@ -17,12 +17,12 @@ import { isP1ModelVersion, type TaskRequest, type TaskRequestOf } from '@polyfor
 import { MeshoptEncoder } from 'meshoptimizer';
 import sharp from 'sharp';
 import { DomainError } from '../../domain-error.ts';
-import { applyConvertOptions, loadGeometryCodecs, type GeometryCodecs } from '../../geometry/apply-convert-options.ts';
-import { convertModel } from '../../geometry/convert-model.ts';
-import { createGltfIO } from '../../geometry/create-gltf-io.ts';
-import { PROMPT_PARSER, subjectHelp } from '../../geometry/generators/generator-catalog.ts';
-import { generateModel, type GenerateModelRequest } from '../../geometry/generators/generate-model.ts';
-import type { Rgb } from '../../geometry/generators/materials/colour-names.ts';
+import { applyConvertOptions, loadGeometryCodecs, type GeometryCodecs } from '@polyforge/geometry/convert/apply-convert-options';
+import { convertModel } from '@polyforge/geometry/convert/convert-model';
+import { createGltfIO } from '@polyforge/geometry/read/create-gltf-io';
+import { PROMPT_PARSER, subjectHelp } from '@polyforge/geometry/generators/generator-catalog';
+import { generateModel, type GenerateModelRequest } from '@polyforge/geometry/generators/generate-model';
+import type { Rgb } from '@polyforge/geometry/generators/materials/colour-names';
 import type { Engine, EngineContext, EngineInput, EngineOutputFile, EngineResult, EngineSupport } from '../engine.ts';
 import { previewFiles } from './with-preview.ts';
 

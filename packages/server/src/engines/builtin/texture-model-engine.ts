@@ -16,10 +16,10 @@ import { meshopt } from '@gltf-transform/functions';
 import type { TaskRequest } from '@polyforge/protocol';
 import { MeshoptEncoder } from 'meshoptimizer';
 import sharp from 'sharp';
-import { createGltfIO } from '../../geometry/create-gltf-io.ts';
-import { readModel, type ReadableModelFormat } from '../../geometry/read-model.ts';
-import { textureModel, type TextureSource } from '../../geometry/texturing/texture-model.ts';
-import { upscaleBaseTextures } from '../../geometry/texturing/upscale-base-textures.ts';
+import { createGltfIO } from '@polyforge/geometry/read/create-gltf-io';
+import { readModel, type ReadableModelFormat } from '@polyforge/geometry/read/read-model';
+import { textureModel, type TextureSource } from '@polyforge/geometry/texturing/texture-model';
+import { upscaleBaseTextures } from '@polyforge/geometry/texturing/upscale-base-textures';
 import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineOutputFile, type EngineResult, type EngineSupport } from '../engine.ts';
 import { previewFiles } from './with-preview.ts';
 
@@ -48,7 +48,7 @@ export class TextureModelEngine implements Engine {
   async run(input: EngineInput, context: EngineContext): Promise<EngineResult> {
     const request = input.request as TextureRequest;
     const source = input.sourceModel;
-    if (!source) throw new EngineFailure(2019, 'the source model is missing');
+    if (!source) throw new EngineFailure('inputExpired', 'the source model is missing');
     context.reportProgress(5);
     const document = await readModel(source.bytes, source.format as ReadableModelFormat);
     context.reportProgress(15);

@@ -1,7 +1,7 @@
 import { Document } from '@gltf-transform/core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { texturedCubeDocument } from '../../../test/fixtures/build-fixtures.ts';
+import { texturedCubeDocument } from '@polyforge/geometry/test/fixtures/build-fixtures';
 import { withPreview } from './with-preview.ts';
 
 const model = { bytes: new Uint8Array([1]), extension: 'glb', mimeType: 'model/gltf-binary' };

@@ -1,9 +1,9 @@
-// Adds the `rendered_image` output (a WebP still from geometry/render-preview.ts) to the result of any engine
+// Adds the `rendered_image` output (a WebP still from @polyforge/geometry render/render-preview.ts) to the result of any engine
 // that outputs a model. A model with nothing to draw (no triangles: points, lines, an empty scene) gets no
 // preview rather than a failed task; any other rendering error is a bug and propagates.
 import type { Document } from '@gltf-transform/core';
-import { ModelInputError } from '../../geometry/model-input-error.ts';
-import { renderPreview, type RenderPreviewOptions } from '../../geometry/render-preview.ts';
+import { ModelInputError } from '@polyforge/geometry/read/model-input-error';
+import { renderPreview, type RenderPreviewOptions } from '@polyforge/geometry/render/render-preview';
 import type { EngineOutputFile, EngineResult } from '../engine.ts';
 
 export const RENDERED_IMAGE_OUTPUT_KEY = 'rendered_image';

@@ -31,7 +31,7 @@ export class BflImageProvider implements ImageProvider {
     if (request.model.startsWith('flux-kontext')) {
       request.images.slice(0, KONTEXT_IMAGE_FIELDS.length).forEach((image, index) => (body[KONTEXT_IMAGE_FIELDS[index]] = base64Of(image.bytes)));
     } else if (request.images.length > 0) {
-      throw new EngineFailure(1001, `${request.model} takes no input image; route image inputs to flux.1_kontext_pro`);
+      throw new EngineFailure('engineFailed', `${request.model} takes no input image; route image inputs to flux.1_kontext_pro`);
     } else {
       Object.assign(body, { width: 1024, height: 1024 });
     }
@@ -41,7 +41,7 @@ export class BflImageProvider implements ImageProvider {
       http,
     );
     const { id, polling_url: pollingUrl } = ((await submitted.json().catch(() => ({}))) ?? {}) as { id?: string; polling_url?: string };
-    if (!id && !pollingUrl) throw new EngineFailure(1001, `${this.displayName} accepted the request without a request id`);
+    if (!id && !pollingUrl) throw new EngineFailure('engineFailed', `${this.displayName} accepted the request without a request id`);
     const resultUrl = pollingUrl && /^https?:\/\//.test(pollingUrl) ? pollingUrl : `${baseUrl}/v1/get_result?id=${encodeURIComponent(id ?? '')}`;
     const deadlineMs = Date.now() + this.settings.timeoutMs * 5;
     let intervalMs = this.settings.pollIntervalMs ?? 500;
@@ -53,15 +53,15 @@ export class BflImageProvider implements ImageProvider {
       if (typeof state.progress === 'number') request.reportProgress(Math.min(95, state.progress));
       if (state.status === 'Ready') {
         const sample = state.result?.sample;
-        if (!sample || !/^https?:\/\//.test(sample)) throw new EngineFailure(1001, `${this.displayName} reported Ready without a result.sample URL`);
+        if (!sample || !/^https?:\/\//.test(sample)) throw new EngineFailure('engineFailed', `${this.displayName} reported Ready without a result.sample URL`);
         const image = await fetchWithRetries(sample, {}, http);
         return new Uint8Array(await image.arrayBuffer());
       }
-      if (state.status && MODERATED_STATUSES.has(state.status)) throw new EngineFailure(2008, `${this.displayName} refused this image (${state.status})`);
+      if (state.status && MODERATED_STATUSES.has(state.status)) throw new EngineFailure('contentPolicyViolation', `${this.displayName} refused this image (${state.status})`);
       if (state.status === 'Error' || state.status === 'Failed' || state.status === 'Task not found') {
-        throw new EngineFailure(1001, `${this.displayName} reported "${state.status}" for request ${id ?? ''}`);
+        throw new EngineFailure('engineFailed', `${this.displayName} reported "${state.status}" for request ${id ?? ''}`);
       }
     }
-    throw new EngineFailure(1001, `${this.displayName} did not finish the image within ${Math.round((this.settings.timeoutMs * 5) / 1000)} s`);
+    throw new EngineFailure('engineFailed', `${this.displayName} did not finish the image within ${Math.round((this.settings.timeoutMs * 5) / 1000)} s`);
   }
 }

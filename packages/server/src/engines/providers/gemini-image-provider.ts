@@ -38,15 +38,15 @@ export class GeminiImageProvider implements ImageProvider {
       { providerName: this.displayName, signal: request.signal, ...this.settings },
     );
     const answer = (await response.json().catch(() => undefined)) as GenerateContentResponse | undefined;
-    if (answer?.promptFeedback?.blockReason) throw new EngineFailure(2008, `${this.displayName} blocked the prompt (${answer.promptFeedback.blockReason})`);
+    if (answer?.promptFeedback?.blockReason) throw new EngineFailure('contentPolicyViolation', `${this.displayName} blocked the prompt (${answer.promptFeedback.blockReason})`);
     const candidate = answer?.candidates?.[0];
     for (const part of candidate?.content?.parts ?? []) {
       const inline = part.inlineData ?? part.inline_data;
       if (inline?.data && (inline.mimeType ?? inline.mime_type ?? '').startsWith('image/')) return new Uint8Array(Buffer.from(inline.data, 'base64'));
     }
     if (candidate?.finishReason && BLOCKED_FINISH_REASONS.has(candidate.finishReason)) {
-      throw new EngineFailure(2008, `${this.displayName} refused to make this image (${candidate.finishReason})`);
+      throw new EngineFailure('contentPolicyViolation', `${this.displayName} refused to make this image (${candidate.finishReason})`);
     }
-    throw new EngineFailure(1001, `${this.displayName} answered without an image part${candidate?.finishReason ? ` (finishReason ${candidate.finishReason})` : ''}`);
+    throw new EngineFailure('engineFailed', `${this.displayName} answered without an image part${candidate?.finishReason ? ` (finishReason ${candidate.finishReason})` : ''}`);
   }
 }

@@ -1,7 +1,7 @@
 // generate_image / text_to_image through a third-party image API: builds the prompt, passes the reference
 // images, checks that what comes back is an image, and turns provider errors into task failures (refunded).
-import { TASK_FAILURE_CODES, type TaskRequest } from '@polyforge/protocol';
-import { detectFileFormat } from '../../geometry/detect-file-format.ts';
+import type { TaskRequest } from '@polyforge/protocol';
+import { detectFileFormat } from '@polyforge/geometry/read/detect-file-format';
 import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineResult, type EngineSupport } from '../engine.ts';
 import type { ImageProvider } from './image-provider.ts';
 import { ProviderHttpError } from './provider-http.ts';
@@ -33,18 +33,18 @@ export class ImageProviderEngine implements Engine {
 
   async run(input: EngineInput, context: EngineContext): Promise<EngineResult> {
     const model = this.modelOf(input.request);
-    if (!model) throw new EngineFailure(TASK_FAILURE_CODES.engineFailed, this.supports(input.request).ok ? 'no provider model' : 'model_version not served');
+    if (!model) throw new EngineFailure('engineFailed', this.supports(input.request).ok ? 'no provider model' : 'model_version not served');
     const images = input.files.filter((file) => file.kind === 'image').map((file) => ({ bytes: file.bytes, mimeType: mimeTypeOf(file.format), fileName: file.fileName }));
     context.reportProgress(5);
     let bytes: Uint8Array;
     try {
       bytes = await this.provider.generate({ model, prompt: promptOf(input.request), images, signal: context.signal, reportProgress: context.reportProgress });
     } catch (error) {
-      if (error instanceof ProviderHttpError) throw new EngineFailure(TASK_FAILURE_CODES.engineFailed, `image generation failed: ${error.message}`);
+      if (error instanceof ProviderHttpError) throw new EngineFailure('engineFailed', `image generation failed: ${error.message}`);
       throw error;
     }
     const detected = detectFileFormat(bytes);
-    if (detected?.kind !== 'image') throw new EngineFailure(TASK_FAILURE_CODES.engineFailed, `${this.provider.displayName} returned something that is not a PNG, JPEG or WebP image`);
+    if (detected?.kind !== 'image') throw new EngineFailure('engineFailed', `${this.provider.displayName} returned something that is not a PNG, JPEG or WebP image`);
     return { files: { generated_image: { bytes, extension: detected.extension, mimeType: detected.mimeType } }, result: {} };
   }
 

@@ -39,12 +39,12 @@ export class OpenAiImageProvider implements ImageProvider {
       response = await fetchWithRetries(endpoint, init, { providerName: this.displayName, signal: request.signal, ...this.settings });
     } catch (error) {
       const code = (error instanceof ProviderHttpError ? (error.body as { error?: { code?: string } } | undefined)?.error?.code : undefined) ?? '';
-      if (CONTENT_POLICY_CODES.has(code)) throw new EngineFailure(2008, `${this.displayName} refused the prompt or image under its content policy`);
+      if (CONTENT_POLICY_CODES.has(code)) throw new EngineFailure('contentPolicyViolation', `${this.displayName} refused the prompt or image under its content policy`);
       throw error;
     }
     const body = (await response.json().catch(() => undefined)) as { data?: { b64_json?: string }[] } | undefined;
     const encoded = body?.data?.[0]?.b64_json;
-    if (typeof encoded !== 'string' || encoded.length === 0) throw new EngineFailure(1001, `${this.displayName} answered without an image (no data[0].b64_json)`);
+    if (typeof encoded !== 'string' || encoded.length === 0) throw new EngineFailure('engineFailed', `${this.displayName} answered without an image (no data[0].b64_json)`);
     return new Uint8Array(Buffer.from(encoded, 'base64'));
   }
 }

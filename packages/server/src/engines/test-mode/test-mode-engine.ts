@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import { Document } from '@gltf-transform/core';
 import sharp from 'sharp';
 import type { TaskRequest } from '@polyforge/protocol';
-import { convertModel, SUPPORTED_CONVERT_FORMATS } from '../../geometry/convert-model.ts';
-import { writeGlb } from '../../geometry/write-glb.ts';
+import { convertModel, SUPPORTED_CONVERT_FORMATS } from '@polyforge/geometry/convert/convert-model';
+import { writeGlb } from '@polyforge/geometry/formats/glb/write-glb';
 import type { Engine, EngineInput, EngineOutputFile, EngineResult } from '../engine.ts';
 
 const IMAGE_TASK_TYPES = new Set(['text_to_image', 'generate_image']);

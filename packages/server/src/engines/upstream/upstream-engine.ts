@@ -1,7 +1,7 @@
 // The upstream gateway: forwards a task to another Tripo-compatible API with the operator's key, follows it to
 // the end (polling, paced by running_left_time), copies its outputs into our storage under the same output keys,
 // and turns an upstream failure into ours (failed + refunded by the runner).
-import { fileReferencesOf, TASK_FAILURE_CODES, TASK_TYPES, type TaskRequest } from '@polyforge/protocol';
+import { fileReferencesOf, TASK_TYPES, type TaskRequest } from '@polyforge/protocol';
 import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineOutputFile, type EngineResult } from '../engine.ts';
 import { sleep } from '../providers/provider-http.ts';
 import { UpstreamApiError, UpstreamClient, type UpstreamSettings, type UpstreamTask } from './upstream-client.ts';
@@ -38,10 +38,10 @@ export class UpstreamEngine implements Engine {
       return await this.copyOutputs(finished, context.signal);
     } catch (error) {
       if (error instanceof UpstreamApiError) {
-        const code = error.code === 2008 ? TASK_FAILURE_CODES.contentPolicy : TASK_FAILURE_CODES.engineFailed;
-        throw new EngineFailure(code, `the upstream API refused the task: ${error.message}`);
+        const failure = error.code === 2008 ? 'contentPolicyViolation' : 'engineFailed';
+        throw new EngineFailure(failure, `the upstream API refused the task: ${error.message}`);
       }
-      if ((error as { name?: string })?.name === 'ProviderHttpError') throw new EngineFailure(TASK_FAILURE_CODES.engineFailed, (error as Error).message);
+      if ((error as { name?: string })?.name === 'ProviderHttpError') throw new EngineFailure('engineFailed', (error as Error).message);
       throw error;
     }
   }
@@ -52,15 +52,15 @@ export class UpstreamEngine implements Engine {
     const references = fileReferencesOf(body);
     for (const [index, reference] of references.entries()) {
       const file = input.files[index];
-      if (!file) throw new EngineFailure(2019, `input file ${index + 1} is no longer available`);
+      if (!file) throw new EngineFailure('inputExpired', `input file ${index + 1} is no longer available`);
       reference.file_token = await this.client.upload(file.bytes, file.fileName, signal);
     }
     if (typeof body.original_model_task_id === 'string') {
-      if (!input.sourceModel) throw new EngineFailure(2019, 'the source model is no longer available');
+      if (!input.sourceModel) throw new EngineFailure('inputExpired', 'the source model is no longer available');
       body.original_model_task_id = await this.importSourceModel(input.sourceModel.bytes, input.sourceModel.fileName, signal);
     }
     for (const field of ['draft_model_task_id', 'original_task_id']) {
-      if (typeof body[field] === 'string') throw new EngineFailure(TASK_FAILURE_CODES.engineFailed, `${field} cannot be forwarded to the upstream API (its source task lives here)`);
+      if (typeof body[field] === 'string') throw new EngineFailure('engineFailed', `${field} cannot be forwarded to the upstream API (its source task lives here)`);
     }
     return body;
   }
@@ -82,11 +82,13 @@ export class UpstreamEngine implements Engine {
         const task = await this.client.getTask(upstreamTaskId, context.signal);
         if (task.status === 'success') return task;
         if (FINAL_FAILURES.has(task.status)) {
-          const code = task.status === 'banned' ? TASK_FAILURE_CODES.contentPolicy : (task.error_code ?? TASK_FAILURE_CODES.engineFailed);
-          throw new EngineFailure(code, `the upstream task ended ${task.status}${task.error_msg ? `: ${task.error_msg}` : ''}`);
+          const message = `the upstream task ended ${task.status}${task.error_msg ? `: ${task.error_msg}` : ''}`;
+          if (task.status === 'banned') throw new EngineFailure('contentPolicyViolation', message);
+          // the upstream's own error_code is kept: it is a Tripo-compatible API, so its codes mean what ours do
+          throw task.error_code !== undefined ? EngineFailure.relayed(task.error_code, message) : new EngineFailure('engineFailed', message);
         }
         if (typeof task.progress === 'number') context.reportProgress(Math.min(99, task.progress));
-        if (Date.now() > deadlineMs) throw new EngineFailure(TASK_FAILURE_CODES.engineFailed, `the upstream task did not finish within ${Math.round(this.settings.taskTimeoutMs / 1000)} s`);
+        if (Date.now() > deadlineMs) throw new EngineFailure('engineFailed', `the upstream task did not finish within ${Math.round(this.settings.taskTimeoutMs / 1000)} s`);
         // PYSDK's rule: half the announced time left, but never hammer the upstream nor sleep past a minute.
         const leftSeconds = task.running_left_time;
         waitMs = typeof leftSeconds === 'number' && leftSeconds > 0 ? (leftSeconds * 1000) / 2 : waitMs * 1.5;
@@ -115,7 +117,7 @@ export class UpstreamEngine implements Engine {
       }
     }
     if (Object.keys(files).length === 0 && Object.keys(result).length === 0) {
-      throw new EngineFailure(TASK_FAILURE_CODES.engineFailed, 'the upstream task succeeded without any output');
+      throw new EngineFailure('engineFailed', 'the upstream task succeeded without any output');
     }
     return { files, result };
   }

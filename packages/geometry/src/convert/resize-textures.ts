@@ -1,0 +1,31 @@
+// convert_model `texture_size`: downscales every texture whose width or height exceeds the limit so that
+// neither does (aspect ratio kept, Lanczos 3), re-encoded in its own format; never upscales. Images sharp cannot
+// decode (KTX2, ...) are left alone.
+
+import type { Document } from '@gltf-transform/core';
+import type { Sharp } from '../formats/textures/encode-texture.ts';
+
+export interface ResizeTexturesOptions {
+  maxSize: number;
+  sharp: Sharp;
+}
+
+const REENCODABLE = new Set(['image/png', 'image/jpeg', 'image/webp']);
+
+/** Returns how many textures were resized. */
+export async function resizeTextures(document: Document, options: ResizeTexturesOptions): Promise<number> {
+  const { maxSize, sharp } = options;
+  let resized = 0;
+  for (const texture of document.getRoot().listTextures()) {
+    const image = texture.getImage();
+    const mimeType = texture.getMimeType();
+    if (!image || !REENCODABLE.has(mimeType)) continue;
+    const { width = 0, height = 0 } = await sharp(image).metadata();
+    if (width <= maxSize && height <= maxSize) continue;
+    let pipeline = sharp(image).resize({ width: maxSize, height: maxSize, fit: 'inside', withoutEnlargement: true, kernel: 'lanczos3' });
+    pipeline = mimeType === 'image/png' ? pipeline.png() : mimeType === 'image/jpeg' ? pipeline.jpeg({ quality: 90 }) : pipeline.webp({ quality: 90 });
+    texture.setImage(new Uint8Array(await pipeline.toBuffer()));
+    resized++;
+  }
+  return resized;
+}

@@ -1,0 +1,89 @@
+// The `data` of each /v2/openapi response beside the task object: created task, quote, task pages, cancel,
+// balance, uploads, webhooks and their deliveries, capabilities.
+import { z } from 'zod';
+import { WIRE_TASK_STATUSES } from '../task-status.ts';
+import { taskViewV2Schema } from './task-views.ts';
+
+export const createdTaskV2Schema = z.object({ task_id: z.string() });
+
+export const taskQuoteSchema = z.object({
+  credits: z.number().describe('What the task would hold and, on success, charge'),
+  available: z.boolean().describe('Whether this deployment serves the request (false: a create answers 2002 and charges nothing)'),
+  lines: z.array(z.object({ item: z.string(), credits: z.number() })),
+});
+export type TaskQuote = z.output<typeof taskQuoteSchema>;
+
+export const taskPageV2Schema = z.object({
+  tasks: z.array(taskViewV2Schema),
+  next_cursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page'),
+});
+
+export const CANCEL_RESULTS = ['cancelled', 'cancellation_requested', 'already_finished'] as const;
+export type CancelResult = (typeof CANCEL_RESULTS)[number];
+
+export const cancelTaskResultSchema = z.object({
+  task_id: z.string(),
+  result: z.enum(CANCEL_RESULTS).describe('cancelled: was queued, credits released; cancellation_requested: running; already_finished'),
+  status: z.enum(WIRE_TASK_STATUSES),
+});
+export type CancelTaskResult = z.output<typeof cancelTaskResultSchema>;
+
+export const balanceSchema = z.object({
+  balance: z.number().describe('Spendable credits'),
+  frozen: z.number().describe('Credits held by queued and running tasks'),
+});
+export type Balance = z.output<typeof balanceSchema>;
+
+export const uploadResultV2Schema = z.object({
+  image_token: z.string().describe('Use as `file_token` in a task request'),
+  file_token: z.string(),
+  type: z.string().describe('The format read from the bytes (jpg, png, webp, glb, ...)'),
+});
+
+export const webhookEndpointSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  created_at: z.string().describe('ISO-8601'),
+});
+export type WebhookEndpoint = z.output<typeof webhookEndpointSchema>;
+
+/** Only the create call shows the signing secret. */
+export const createdWebhookEndpointSchema = webhookEndpointSchema.extend({ secret: z.string().describe('whsec_...; shown once') });
+export type CreatedWebhookEndpoint = z.output<typeof createdWebhookEndpointSchema>;
+
+export const webhookListSchema = z.object({ webhooks: z.array(webhookEndpointSchema) });
+export const deletedWebhookSchema = z.object({ id: z.string(), deleted: z.literal(true) });
+
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+
+export const webhookDeliverySchema = z.object({
+  id: z.string(),
+  event_id: z.string(),
+  event_type: z.string(),
+  status: z.enum(WEBHOOK_DELIVERY_STATUSES),
+  attempts: z.int(),
+  last_status_code: z.int().nullable(),
+  last_error: z.string().nullable(),
+  next_attempt_at: z.string().nullable(),
+  created_at: z.string(),
+  delivered_at: z.string().nullable(),
+});
+export type WebhookDelivery = z.output<typeof webhookDeliverySchema>;
+
+export const webhookDeliveryListSchema = z.object({ deliveries: z.array(webhookDeliverySchema) });
+
+const servedModelVersionSchema = z.object({ model_version: z.string(), served: z.boolean(), engine: z.string().optional() });
+
+export const taskTypeCapabilitySchema = z.object({
+  type: z.string(),
+  served: z.boolean(),
+  engine: z.string().optional().describe('The engine, when the type has no model_version or one engine serves all of them'),
+  model_versions: z.array(servedModelVersionSchema).optional(),
+});
+export type TaskTypeCapability = z.output<typeof taskTypeCapabilitySchema>;
+export type ServedModelVersion = z.output<typeof servedModelVersionSchema>;
+
+export const capabilitiesSchema = z.object({
+  task_types: z.array(taskTypeCapabilitySchema),
+  worker_pools: z.array(z.object({ pool: z.string(), workers_online: z.int().min(0) })),
+});
