@@ -55,6 +55,8 @@ const environmentSchema = z.object({
   POLYFORGE_WEB_SIGNUP: booleanFlag.default(true),
   POLYFORGE_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(168),
   POLYFORGE_STUDIO_PRICES_FILE: z.string().min(1).optional(),
+  POLYFORGE_STUDIO_TRIAL_CREDITS: z.coerce.number().int().min(0).max(1_000_000).default(300),
+  POLYFORGE_STUDIO_TRIAL_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
   POLYFORGE_STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, 'must be a Stripe secret key (sk_... or rk_...)').optional(),
   POLYFORGE_STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, 'must be a Stripe webhook signing secret (whsec_...)').optional(),
   POLYFORGE_STRIPE_API_URL: z.url().optional(),
@@ -175,6 +177,8 @@ export interface DashboardConfig {
   sessionTtlSeconds: number;
   /** JSON price list of the Studio wallet (billing/studio-prices.ts); absent = the API's prices */
   studioPricesFile?: string;
+  /** Studio's free trial for each new account (credits 0 = none), granted with the API trial */
+  studioTrial: { credits: number; days: number };
   /** absent = buying credits is off; the billing page says how an admin grants them */
   stripe?: { secretKey: string; webhookSecret: string; apiUrl?: string };
 }
@@ -313,6 +317,7 @@ function parseDashboardSettings(settings: z.infer<typeof environmentSchema>): Da
     mail,
     sessionTtlSeconds: settings.POLYFORGE_SESSION_TTL_HOURS * 3600,
     studioPricesFile: settings.POLYFORGE_STUDIO_PRICES_FILE ? path.resolve(settings.POLYFORGE_STUDIO_PRICES_FILE) : undefined,
+    studioTrial: Object.freeze({ credits: settings.POLYFORGE_STUDIO_TRIAL_CREDITS, days: settings.POLYFORGE_STUDIO_TRIAL_DAYS }),
     stripe: secretKey && webhookSecret ? { secretKey, webhookSecret, apiUrl: settings.POLYFORGE_STRIPE_API_URL?.replace(/\/$/, '') } : undefined,
   });
 }

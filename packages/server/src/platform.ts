@@ -116,7 +116,7 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
   const baseUrlOf = createBaseUrlResolver({ publicUrl: config.publicUrl, allowedHosts: config.allowedHosts });
   const ledger = new Ledger(clock, metrics);
   const accounts = new AccountStore(db, clock, config.defaultConcurrencyLimit);
-  const onboarding = new AccountOnboarding(db, accounts, ledger, clock);
+  const onboarding = new AccountOnboarding(db, accounts, ledger, clock, config.dashboard.studioTrial);
   const queue = new JobQueue(clock, config.leaseSeconds);
   const addressPolicy = new AddressPolicy({ ...config.outbound, resolve: options.resolveHostname });
   const moderationProvider = config.moderation.provider;
@@ -177,6 +177,7 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
           ledger,
           tasks,
           files,
+          blobs,
           signer,
           engines,
           authenticator,

@@ -1,6 +1,8 @@
-// Sign-up policy: every new account gets 300 trial credits that expire 14 days after sign-up — at sign-up, or, where
-// the operator asks for e-mail verification, once the address is verified (exactly once per account).
+// Sign-up policy: every new account gets 300 trial credits that expire 14 days after sign-up, and Studio's own
+// trial (operator-set, billing/studio-trial.ts) — at sign-up, or, where the operator asks for e-mail verification,
+// once the address is verified (exactly once per account).
 import type { Ledger } from '../billing/ledger.ts';
+import { DEFAULT_STUDIO_TRIAL, studioTrialGrant, type StudioTrialPolicy } from '../billing/studio-trial.ts';
 import { DEFAULT_WALLET, type Wallet } from '../billing/wallets.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database-schema.ts';
@@ -16,6 +18,8 @@ export class AccountOnboarding {
     private readonly accounts: AccountStore,
     private readonly ledger: Ledger,
     private readonly clock: Clock,
+    /** Studio's own trial, granted together with the API trial (billing/studio-trial.ts) */
+    private readonly studioTrial: StudioTrialPolicy = DEFAULT_STUDIO_TRIAL,
   ) {}
 
   /**
@@ -49,14 +53,22 @@ export class AccountOnboarding {
     });
   }
 
-  private grantTrial(db: Database, accountId: string) {
-    return this.ledger.grant(db, {
+  /** The API trial and Studio's trial, in the caller's transaction. */
+  private async grantTrial(db: Database, accountId: string): Promise<void> {
+    await this.ledger.grant(db, {
       accountId,
       credits: TRIAL_CREDITS,
       source: 'trial',
       expiresAt: this.clock.nowMs() + TRIAL_DAYS * DAY_MS,
       note: `${TRIAL_CREDITS} free trial credits, valid ${TRIAL_DAYS} days`,
     });
+    const studioTrial = studioTrialGrant(this.studioTrial, accountId, this.clock.nowMs());
+    if (studioTrial) await this.ledger.grant(db, studioTrial);
+  }
+
+  /** What a new account gets in Studio (the sign-up and welcome pages say it). */
+  get studioTrialPolicy(): StudioTrialPolicy {
+    return this.studioTrial;
   }
 
   /** On first start with an empty database, creates the demo account; returns it (with its key) only then. */

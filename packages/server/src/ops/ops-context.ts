@@ -21,6 +21,6 @@ export async function openOpsContext(environment: NodeJS.ProcessEnv = process.en
   const db = await openDatabase(config.database);
   const ledger = new Ledger(systemClock);
   const accounts = new AccountStore(db, systemClock, config.defaultConcurrencyLimit);
-  const onboarding = new AccountOnboarding(db, accounts, ledger, systemClock);
+  const onboarding = new AccountOnboarding(db, accounts, ledger, systemClock, config.dashboard.studioTrial);
   return { config, db, accounts, onboarding, ledger, close: () => db.destroy() };
 }

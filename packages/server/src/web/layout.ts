@@ -2,9 +2,7 @@
 import type { WebAccount } from '../accounts/web-accounts.ts';
 import { html, raw, type Html } from './html.ts';
 import { CSRF_FIELD } from './csrf.ts';
-
-export const ASSETS_PREFIX = '/dashboard/assets';
-export const THREE_PREFIX = '/dashboard/vendor/three';
+import type { AssetEntry, StaticAssets } from './static-assets.ts';
 
 export type Section = 'overview' | 'keys' | 'billing' | 'history' | 'studio' | 'studio-credits' | 'admin' | 'none';
 
@@ -15,12 +13,12 @@ export interface PageOptions {
   account?: WebAccount;
   csrfToken: string;
   cspNonce: string;
+  /** the built assets (absent only on an error page answered before they were ready: then unstyled) */
+  assets?: StaticAssets;
   /** shown above the content: a confirmation or an error */
   flash?: { kind: 'success' | 'error' | 'info'; message: string | Html };
-  /** ES modules of this page, under /dashboard/assets */
-  scripts?: string[];
-  /** the page uses three.js (adds the import map) */
-  usesThree?: boolean;
+  /** page scripts (ES modules); what they load lazily is fetched when needed */
+  scripts?: AssetEntry[];
 }
 
 const NAVIGATION: { section: Section; label: string; href: string; adminOnly?: boolean }[] = [
@@ -37,14 +35,11 @@ export function hiddenCsrf(token: string): Html {
 }
 
 export function renderPage(options: PageOptions): string {
-  const { account } = options;
+  const { account, assets } = options;
   const links = NAVIGATION.filter((item) => !item.adminOnly || account?.isAdmin).map(
     (item) =>
       html`<li><a href="${item.href}"${raw(item.section === options.section || (item.section === 'studio' && options.section === 'studio-credits') ? ' aria-current="page"' : '')}>${item.label}</a></li>`,
   );
-  const importMap = options.usesThree
-    ? html`<script type="importmap" nonce="${options.cspNonce}">${raw(JSON.stringify({ imports: { three: `${THREE_PREFIX}/build/three.module.js`, 'three/addons/': `${THREE_PREFIX}/examples/jsm/` } }))}</script>`
-    : '';
   const flash = options.flash
     ? html`<div class="flash flash-${options.flash.kind}" role="${options.flash.kind === 'error' ? 'alert' : 'status'}">${options.flash.message}</div>`
     : '';
@@ -56,8 +51,7 @@ export function renderPage(options: PageOptions): string {
 <meta name="csrf-token" content="${options.csrfToken}">
 <title>${options.title} · Polyforge</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="${ASSETS_PREFIX}/app.css">
-${importMap}
+${assets ? html`<link rel="stylesheet" href="${assets.urlOf('app.css')}">` : ''}
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
@@ -79,7 +73,7 @@ ${flash}
 ${options.body}
 </main>
 <footer class="site-footer"><p>Polyforge · API docs: <code>/v2/openapi</code> · Times are UTC.</p></footer>
-${(options.scripts ?? []).map((script) => html`<script type="module" src="${ASSETS_PREFIX}/${script}"></script>`)}
+${assets ? (options.scripts ?? []).map((script) => html`<script type="module" src="${assets.urlOf(script)}"></script>`) : ''}
 </body>
 </html>`;
   return page.text;

@@ -1,17 +1,12 @@
 // Mounts the web dashboard (/dashboard) and Studio (/studio) on the API's Fastify app: cookies, form bodies,
-// static assets (ours and three.js from node_modules), the session and access hooks, CSRF, and HTML errors.
+// the built static assets (static-assets.ts), the session and access hooks, CSRF, and HTML errors.
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import fastifyStatic from '@fastify/static';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { onError, sendError, toWireError } from '../api/on-error.ts';
 import { DomainError } from '../domain-error.ts';
 import { csrfTokenMatches, CSRF_FIELD, CSRF_HEADER, sameOriginRequest } from './csrf.ts';
-import { ASSETS_PREFIX, THREE_PREFIX } from './layout.ts';
 import { renderErrorPage } from './pages/error-page.ts';
 import { registerAdminRoutes } from './routes/admin-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
@@ -21,26 +16,18 @@ import { registerKeysRoutes } from './routes/keys-routes.ts';
 import { registerOverviewRoutes } from './routes/overview-routes.ts';
 import { registerStripeWebhookRoute } from './routes/stripe-webhook-route.ts';
 import { registerStudioRoutes } from './routes/studio-routes.ts';
+import { sendHtml } from './respond.ts';
+import { registerStaticAssetRoute } from './static-asset-route.ts';
+import { staticAssets } from './static-assets.ts';
 import { registerTaskRoutes } from './routes/task-routes.ts';
 import { ANONYMOUS_CSRF_COOKIE, SESSION_COOKIE } from './web-cookies.ts';
 import type { WebContext } from './web-context.ts';
 
-const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
-const THREE_DIR = path.dirname(path.dirname(createRequire(import.meta.url).resolve('three')));
 const FORM_BODY_LIMIT_BYTES = 64 * 1024;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export async function registerWebRoutes(app: FastifyInstance, context: WebContext): Promise<void> {
-  await app.register(async (assets) => {
-    await assets.register(fastifyStatic, { root: STATIC_DIR, prefix: `${ASSETS_PREFIX}/`, decorateReply: false, maxAge: 300_000 });
-    await assets.register(fastifyStatic, {
-      root: THREE_DIR,
-      prefix: `${THREE_PREFIX}/`,
-      decorateReply: false,
-      maxAge: 3_600_000,
-      allowedPath: (pathName) => /^\/(build|examples\/jsm)\/[\w./-]+\.js$/.test(pathName) && !pathName.includes('..'),
-    });
-  });
+  registerStaticAssetRoute(app);
 
   await app.register(async (stripeScope) => registerStripeWebhookRoute(stripeScope, context));
 
@@ -49,13 +36,18 @@ export async function registerWebRoutes(app: FastifyInstance, context: WebContex
     await web.register(formbody, { bodyLimit: FORM_BODY_LIMIT_BYTES });
     web.decorateRequest('visitor', undefined);
     web.decorateRequest('cspNonce', '');
+    web.decorateRequest('staticAssets', undefined);
+    web.addHook('onRequest', async (request) => {
+      // built on the first web request of the process (about a second), then shared by every page
+      request.staticAssets = await staticAssets();
+    });
     web.addHook('onRequest', (request, reply) => identifyVisitor(context, request, reply));
     web.addHook('preHandler', async (request) => checkCsrf(context, request));
     web.setErrorHandler((error, request, reply) => {
       if (request.routeOptions.config?.json) return onError(error as FastifyError, request, reply);
       const wire = toWireError(error);
       if (wire.httpStatus >= 500) request.log.error({ err: error }, 'web request failed');
-      return reply.status(wire.httpStatus).type('text/html; charset=utf-8').send(renderErrorPage(request, context, wire.httpStatus, wire.body.message));
+      return sendHtml(request, reply.status(wire.httpStatus), renderErrorPage(request, context, wire.httpStatus, wire.body.message));
     });
 
     web.get('/', { config: { public: true } }, async (request, reply) => reply.redirect(request.visitor ? '/dashboard' : '/dashboard/login', 303));

@@ -12,10 +12,12 @@ import type { Database } from '../db/database-schema.ts';
 import type { EngineRegistry } from '../engines/engine-registry.ts';
 import type { DownloadSigner } from '../files/download-signer.ts';
 import type { FileStore } from '../files/file-store.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
 import type { cancelTask } from '../tasks/cancel-task.ts';
 import type { TaskService } from '../tasks/task-service.ts';
 import type { LogInThrottle } from './log-in-throttle.ts';
 import type { SignupService } from '../accounts/signup-service.ts';
+import type { StaticAssets } from './static-assets.ts';
 
 export interface WebContext {
   db: Database;
@@ -27,6 +29,8 @@ export interface WebContext {
   ledger: Ledger;
   tasks: TaskService;
   files: FileStore;
+  /** read directly only for small previews (task thumbnails); downloads go through signed links */
+  blobs: BlobStore;
   signer: DownloadSigner;
   engines: EngineRegistry;
   authenticator: ApiKeyAuthenticator;
@@ -57,8 +61,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** the logged-in visitor of a web route, if any */
     visitor?: SignedInVisitor;
-    /** per-response nonce for the page's inline import map (Content-Security-Policy) */
+    /** per-response nonce for inline scripts (Content-Security-Policy); pages have none today */
     cspNonce: string;
+    /** the built scripts and styles, set by the web scope's first hook */
+    staticAssets?: StaticAssets;
   }
   interface FastifyContextConfig {
     /** web route reachable without logging in */

@@ -37,8 +37,11 @@ describe('web sessions and CSRF', () => {
     expect(sessions[0].expiresAt - clock.nowMs()).toBe(DAY_MS);
 
     const grants = await harness.platform.ledger.listGrants(harness.platform.db, account.id);
-    expect(grants).toMatchObject([{ source: 'trial', creditsGranted: 300, wallet: 'api', expiresAt: clock.nowMs() + 14 * DAY_MS }]);
-    expect(await harness.platform.ledger.balance(harness.platform.db, account.id, 'studio')).toEqual({ balance: 0, frozen: 0 });
+    expect(grants).toMatchObject([
+      { source: 'trial', creditsGranted: 300, wallet: 'api', expiresAt: clock.nowMs() + 14 * DAY_MS },
+      { source: 'trial', creditsGranted: 300, wallet: 'studio', expiresAt: clock.nowMs() + 14 * DAY_MS },
+    ]);
+    expect(await harness.platform.ledger.balance(harness.platform.db, account.id, 'studio')).toEqual({ balance: 300, frozen: 0 });
 
     const billing = await browser.get('/dashboard/billing');
     expect(billing.status).toBe(200);
@@ -161,7 +164,7 @@ describe('web sessions and CSRF', () => {
     expect(await keyCount()).toBe(before);
 
     const allowed = await browser.postForm('/dashboard/keys', { name: 'fine' }, { origin: harness.baseUrl, 'sec-fetch-site': 'same-origin' });
-    expect(allowed.status).toBe(200);
+    expect(allowed.status).toBe(303);
     expect(await keyCount()).toBe(before + 1);
   });
 

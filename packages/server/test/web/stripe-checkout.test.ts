@@ -65,7 +65,7 @@ describe('buying credits with Stripe Checkout', () => {
     expect(await (await postEvent(event)).json()).toMatchObject({ outcome: 'duplicate' });
     expect(await (await postEvent(stripe.signedEvent(session, { type: 'checkout.session.async_payment_succeeded' }))).json()).toMatchObject({ outcome: 'duplicate' });
     expect(await balance(accountId, 'api')).toEqual({ balance: 1500, frozen: 0 });
-    expect(await balance(accountId, 'studio')).toEqual({ balance: 0, frozen: 0 });
+    expect(await balance(accountId, 'studio')).toEqual({ balance: 300, frozen: 0 }); // Studio's own trial only
 
     const grants = await harness.platform.ledger.listGrants(harness.platform.db, accountId, 'api');
     expect(grants.find((grant) => grant.source === 'purchase')).toMatchObject({ creditsGranted: 1200, expiresAt: null });
@@ -110,11 +110,11 @@ describe('buying credits with Stripe Checkout', () => {
     // the fake's payment page sends the signed webhook and returns to the success URL, as Stripe does
     const paid = await fetch(session.url, { redirect: 'manual' });
     expect(paid.status).toBe(303);
-    expect(await balance(accountId, 'studio')).toEqual({ balance: 200, frozen: 0 });
+    expect(await balance(accountId, 'studio')).toEqual({ balance: 500, frozen: 0 }); // trial 300 + 200 bought
     expect(await balance(accountId, 'api')).toEqual({ balance: 300, frozen: 0 });
     const page = await browser.get('/studio/credits?checkout=success');
     expect(page.text).toContain('Payment received');
-    expect(page.text).toMatch(/data-testid="balance">200</);
+    expect(page.text).toMatch(/data-testid="balance">500</);
   });
 
   it('refuses amounts outside $1–$10,000 and non-whole dollars', async () => {

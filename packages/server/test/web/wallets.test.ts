@@ -16,7 +16,8 @@ describe('wallet separation', () => {
   beforeAll(async () => {
     priceFile = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'polyforge-studio-prices-')), 'prices.json');
     await fs.writeFile(priceFile, JSON.stringify({ percent_of_api_price: 150, task_types: { animate_rig: 40 } }));
-    harness = await startTestPlatform({ environment: { POLYFORGE_STUDIO_PRICES_FILE: priceFile } });
+    // no Studio trial here: each Studio credit these tests count is one they grant (studio-trial.test.ts covers the trial)
+    harness = await startTestPlatform({ environment: { POLYFORGE_STUDIO_PRICES_FILE: priceFile, POLYFORGE_STUDIO_TRIAL_CREDITS: '0' } });
     cubeGlb = await texturedCubeGlb();
   });
   afterAll(async () => {

@@ -69,7 +69,7 @@ describe('web ops commands', () => {
     expect(polyforge(['accounts', 'set-admin', '--account', 'demo@polyforge.local']).json).toMatchObject({ is_admin: true });
     expect((await browser.get('/dashboard/admin')).status).toBe(200);
 
-    expect(polyforge(['credits', 'grant', '--account', demo.id, '--credits', '70', '--wallet', 'studio']).json).toMatchObject({ wallet: 'studio', balance: 70 });
+    expect(polyforge(['credits', 'grant', '--account', demo.id, '--credits', '70', '--wallet', 'studio']).json).toMatchObject({ wallet: 'studio', balance: 370 }); // the demo account's Studio trial (300) + 70
     expect(await platform.ledger.balance(platform.db, demo.id, 'api')).toEqual({ balance: 300, frozen: 0 });
 
     expect(polyforge(['accounts', 'set-discount', '--account', demo.id, '--percent', '25']).json).toMatchObject({ volume_discount_percent: 25 });

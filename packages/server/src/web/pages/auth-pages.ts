@@ -1,8 +1,16 @@
 // Log-in, sign-up and the welcome page that shows the first API key once.
 import { PASSWORD_LENGTH } from '../../accounts/passwords.ts';
 import { TRIAL_CREDITS, TRIAL_DAYS } from '../../accounts/account-onboarding.ts';
+import type { StudioTrialPolicy } from '../../billing/studio-trial.ts';
+import { countOf } from '../format.ts';
 import { html, type Html } from '../html.ts';
 import { hiddenCsrf } from '../layout.ts';
+import { copyButton } from './copy-button.ts';
+
+/** "and 300 free Studio credits for 14 days", or nothing when the operator turned Studio's trial off. */
+function studioTrialPhrase(trial: StudioTrialPolicy | undefined): Html | string {
+  return trial && trial.credits > 0 ? html`, and <strong>${trial.credits} free Studio credits</strong> for ${countOf(trial.days, 'day')}` : '';
+}
 
 export function logInForm(options: { csrfToken: string; email?: string; next?: string; signupOpen: boolean }): Html {
   return html`<section class="panel panel-narrow">
@@ -25,7 +33,15 @@ export function logInForm(options: { csrfToken: string; email?: string; next?: s
 </section>`;
 }
 
-export function signUpForm(options: { csrfToken: string; email?: string; signupOpen: boolean; inviteToken?: string; needsInvitation?: boolean; verifiesEmail?: boolean }): Html {
+export function signUpForm(options: {
+  csrfToken: string;
+  email?: string;
+  signupOpen: boolean;
+  studioTrial?: StudioTrialPolicy;
+  inviteToken?: string;
+  needsInvitation?: boolean;
+  verifiesEmail?: boolean;
+}): Html {
   if (options.needsInvitation && !options.inviteToken) {
     return html`<section class="panel panel-narrow"><p>Sign-up on this deployment is by invitation. Ask its operator for one
     (<code>npx polyforge accounts invite --email you@example.com</code>); the link in it opens this page.</p></section>`;
@@ -35,7 +51,7 @@ export function signUpForm(options: { csrfToken: string; email?: string; signupO
     (<code>npx polyforge accounts create --email you@example.com</code>), then <a href="/dashboard/login">log in</a>.</p></section>`;
   }
   return html`<section class="panel panel-narrow">
-  <p>Every new account gets <strong>${TRIAL_CREDITS} free API credits</strong>, valid ${TRIAL_DAYS} days${options.verifiesEmail ? ', once you open the link we e-mail you' : ''}.</p>
+  <p>Every new account gets <strong>${TRIAL_CREDITS} free API credits</strong>, valid ${TRIAL_DAYS} days${studioTrialPhrase(options.studioTrial)}${options.verifiesEmail ? ', once you open the link we e-mail you' : ''}.</p>
   <form method="post" action="/dashboard/signup" class="stack">
     ${hiddenCsrf(options.csrfToken)}
     ${options.inviteToken ? html`<input type="hidden" name="invite" value="${options.inviteToken}">` : ''}
@@ -54,14 +70,23 @@ export function signUpForm(options: { csrfToken: string; email?: string; signupO
 </section>`;
 }
 
-export function welcomeBody(options: { apiKey: string; clientId: string; verification?: { email: string; sent: boolean } }): Html {
-  return html`${options.verification ? verificationNotice(options.verification) : ''}<section class="panel">
+export function welcomeBody(options: { apiKey: string; clientId: string; studioTrial?: StudioTrialPolicy; verification?: { email: string; sent: boolean } }): Html {
+  const studioCredits = options.studioTrial?.credits ?? 0;
+  return html`${options.verification ? verificationNotice(options.verification) : ''}${
+    studioCredits > 0
+      ? html`<section class="panel panel-highlight">
+  <h2>Make your first model</h2>
+  <p>Studio, the web app, is ready with <strong>${studioCredits} free Studio credits</strong> (valid ${countOf(options.studioTrial!.days, 'day')}): type a prompt or drop an image or a model file.</p>
+  <p><a class="button" href="/studio">Open Studio</a></p>
+</section>`
+      : ''
+  }<section class="panel">
   <h2>Your first API key</h2>
   <p>Copy it now: it is shown <strong>only once</strong>. You can create and revoke keys on the <a href="/dashboard/keys">API keys</a> page.</p>
-  <p class="secret" data-testid="new-api-key"><code>${options.apiKey}</code></p>
+  <div class="secret-row"><p class="secret" data-testid="new-api-key"><code id="welcome-api-key">${options.apiKey}</code></p>${copyButton('welcome-api-key', 'Copy key')}</div>
   <p>Your client ID is <code>${options.clientId}</code>. It identifies your application and is <em>not</em> a credential:
   authenticate with the API key (<code>Authorization: Bearer tsk_...</code>).</p>
-  <p><a class="button" href="/dashboard">Go to the dashboard</a> <a class="button button-quiet" href="/studio">Open Studio</a></p>
+  <p><a class="button${studioCredits > 0 ? ' button-quiet' : ''}" href="/dashboard">Go to the dashboard</a>${studioCredits > 0 ? '' : html` <a class="button button-quiet" href="/studio">Open Studio</a>`}</p>
 </section>`;
 }
 

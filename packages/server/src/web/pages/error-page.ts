@@ -20,5 +20,6 @@ export function renderErrorPage(request: FastifyRequest, context: WebContext, st
     account: request.visitor?.account,
     csrfToken: pageCsrfToken(context, request),
     cspNonce: request.cspNonce || 'none',
+    assets: request.staticAssets,
   });
 }

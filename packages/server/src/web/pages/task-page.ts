@@ -5,28 +5,8 @@ import { formatCredits, formatTime, humanTaskType } from '../format.ts';
 import { html, type Html } from '../html.ts';
 import { hiddenCsrf } from '../layout.ts';
 import { statusBadge, walletBadge } from './task-table.ts';
-
-const MODEL_OUTPUT_KEYS = ['pbr_model', 'model', 'base_model'] as const;
-export const VIEWABLE_EXTENSIONS = new Set(['glb', 'gltf', 'stl', 'fbx']);
-
-/** The output the viewer shows: the first model output in a format three.js loads here, if any. */
-export function viewableModelOf(task: TaskRecord): { outputKey: string; extension: string } | undefined {
-  for (const outputKey of MODEL_OUTPUT_KEYS) {
-    const file = task.outputFiles[outputKey];
-    const extension = file?.fileName.split('.').pop()?.toLowerCase();
-    if (file && extension && VIEWABLE_EXTENSIONS.has(extension)) return { outputKey, extension };
-  }
-  return undefined;
-}
-
-export function modelViewer(taskId: string, model: { outputKey: string; extension: string }): Html {
-  return html`<div class="viewer" data-model-url="/dashboard/tasks/${taskId}/download/${model.outputKey}" data-format="${model.extension}"
-  tabindex="0" role="img" aria-label="Interactive 3D view of the model. Drag or use arrow keys to turn it, scroll or +/- to zoom." data-testid="model-viewer">
-  <p class="viewer-status" aria-live="polite">Loading the 3D view…</p>
-</div>
-<div class="viewer-tools"><button type="button" class="button button-quiet" data-viewer-action="reset">Reset view</button>
-<button type="button" class="button button-quiet" data-viewer-action="rotate" aria-pressed="false">Auto-rotate</button></div>`;
-}
+import { viewerPanel } from './viewer-panel.ts';
+import { viewableModelOf } from '../studio-models.ts';
 
 export function taskPageBody(task: TaskRecord, wallet: string, csrfToken: string): Html {
   const final = isFinalStatus(task.status);
@@ -54,9 +34,10 @@ export function taskPageBody(task: TaskRecord, wallet: string, csrfToken: string
 </section>
 ${
   model
-    ? html`<section class="panel"><h2>Model</h2>${modelViewer(task.id, model)}</section>`
+    ? html`<section class="panel"><div class="panel-heading"><h2>Model</h2><a class="button button-quiet" href="/studio/models/${task.id}">Open in Studio</a></div>
+${viewerPanel({ idPrefix: 'task-viewer', modelUrl: `/dashboard/tasks/${task.id}/download/${model.outputKey}`, format: model.extension, posterUrl: preview ? `/dashboard/tasks/${task.id}/thumbnail` : undefined })}</section>`
     : task.status === 'success' && preview
-      ? html`<section class="panel"><h2>Preview</h2><p class="muted">This format has no 3D view here; this is a still render.</p><img class="preview" src="/dashboard/tasks/${task.id}/download/rendered_image" alt="Rendered preview of the model"></section>`
+      ? html`<section class="panel"><h2>Preview</h2><p class="muted">This format has no 3D view here; this is a still render.</p><img class="preview" src="/dashboard/tasks/${task.id}/thumbnail" alt="Rendered preview of the model" width="128" height="128"></section>`
       : ''
 }
 <section class="panel">

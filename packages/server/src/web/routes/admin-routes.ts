@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MAX_VOLUME_DISCOUNT_PERCENT } from '../../billing/volume-discount.ts';
 import { isWallet, WALLETS, WALLET_LABELS } from '../../billing/wallets.ts';
 import { DomainError } from '../../domain-error.ts';
-import { formatCredits, formatTime } from '../format.ts';
+import { countOf, formatCredits, formatTime } from '../format.ts';
 import { html } from '../html.ts';
 import { hiddenCsrf } from '../layout.ts';
 import { formField, pageCsrfToken, sendPage } from '../respond.ts';
@@ -25,8 +25,10 @@ export function registerAdminRoutes(web: FastifyInstance, context: WebContext): 
 
   web.get<{ Querystring: { search?: string; page?: string } }>('/dashboard/admin', admin, async (request, reply) => {
     const search = request.query.search ?? '';
-    const page = Math.max(1, Number(request.query.page ?? 1) || 1);
-    const { accounts, total } = await context.webAccounts.listAccounts({ search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    const requestedPage = Math.max(1, Math.floor(Number(request.query.page ?? 1)) || 1);
+    let { accounts, total } = await context.webAccounts.listAccounts({ search, limit: PAGE_SIZE, offset: (requestedPage - 1) * PAGE_SIZE });
+    const page = Math.min(requestedPage, Math.max(1, Math.ceil(total / PAGE_SIZE))); // past the end: the last page
+    if (page !== requestedPage) ({ accounts, total } = await context.webAccounts.listAccounts({ search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }));
     const balances = await Promise.all(
       accounts.map(async (account) => ({
         api: await context.ledger.balance(context.db, account.id, 'api'),
@@ -156,6 +158,6 @@ function integerField(request: FastifyRequest, name: string): number {
 }
 
 function retentionLabel(retentionDays: number | null, defaultDays: number): string {
-  if (retentionDays === null) return `default: ${defaultDays === 0 ? 'kept forever' : `${defaultDays} days`}`;
-  return retentionDays === 0 ? 'kept forever' : `${retentionDays} days`;
+  if (retentionDays === null) return `default: ${defaultDays === 0 ? 'kept forever' : countOf(defaultDays, 'day')}`;
+  return retentionDays === 0 ? 'kept forever' : countOf(retentionDays, 'day');
 }

@@ -39,7 +39,7 @@ export function registerAuthRoutes(web: FastifyInstance, context: WebContext): v
 
   web.get<{ Querystring: { invite?: string } }>('/dashboard/signup', { config: { public: true } }, async (request, reply) => {
     if (request.visitor) return reply.redirect('/dashboard', 303);
-    const body = signUpForm({ csrfToken: pageCsrfToken(context, request, reply), ...signUpFormMode(context, request.query.invite) });
+    const body = signUpForm({ csrfToken: pageCsrfToken(context, request, reply), studioTrial: context.onboarding.studioTrialPolicy, ...signUpFormMode(context, request.query.invite) });
     return sendPage(context, request, reply, { title: 'Create an account', section: 'none', body });
   });
 
@@ -67,7 +67,13 @@ export function registerAuthRoutes(web: FastifyInstance, context: WebContext): v
     return sendPage(context, request, reply, {
       title: 'Welcome to Polyforge',
       section: 'overview',
-      body: welcomeBody({ apiKey: created.apiKey, clientId: created.clientId, verification: signedUp.verification && { email: created.email, sent: signedUp.verification.sent } }),
+      body: welcomeBody({
+        apiKey: created.apiKey,
+        clientId: created.clientId,
+        studioTrial: context.onboarding.studioTrialPolicy,
+        verification: signedUp.verification && { email: created.email, sent: signedUp.verification.sent },
+      }),
+      scripts: ['copy-button.js'],
       flash: { kind: 'success', message: 'Your account is ready.' },
     });
   });

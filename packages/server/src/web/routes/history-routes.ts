@@ -7,10 +7,11 @@ import { html } from '../html.ts';
 import { taskTable } from '../pages/task-table.ts';
 import { usageChart } from '../pages/usage-chart.ts';
 import { sendPage } from '../respond.ts';
-import { creditUsageByDay, csvLine, historyPage, historyRowsForExport, HISTORY_PAGE_SIZE, parseHistoryFilter } from '../task-history.ts';
+import { creditUsageByDay, csvLine, historyCount, historyPage, historyRowsForExport, HISTORY_PAGE_SIZE, MAX_SEARCH_LENGTH, parseHistoryFilter } from '../task-history.ts';
+import { previewTaskIds } from '../task-previews.ts';
 import type { WebContext } from '../web-context.ts';
 
-type HistoryQuery = { type?: string; status?: string; wallet?: string; from?: string; to?: string; page?: string };
+type HistoryQuery = { type?: string; status?: string; wallet?: string; from?: string; to?: string; q?: string; page?: string };
 const DAY_MS = 24 * 3600 * 1000;
 const DEFAULT_CHART_DAYS = 30;
 const MAX_CHART_DAYS = 366;
@@ -20,10 +21,13 @@ export function registerHistoryRoutes(web: FastifyInstance, context: WebContext)
     const account = request.visitor!.account;
     const query = request.query;
     const filter = parseHistoryFilter(query);
-    const page = query.page === undefined ? 1 : Number(query.page);
-    if (!Number.isInteger(page) || page < 1) throw new DomainError('invalidParameter', 'page must be a positive integer');
-    const { rows, total } = await historyPage(context.db, account.id, filter, page);
+    const requestedPage = query.page === undefined ? 1 : Number(query.page);
+    if (!Number.isInteger(requestedPage) || requestedPage < 1) throw new DomainError('invalidParameter', 'page must be a positive integer');
+    const total = await historyCount(context.db, account.id, filter);
     const pageCount = Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE));
+    const page = Math.min(requestedPage, pageCount); // a page past the end shows the last one
+    const { rows } = await historyPage(context.db, account.id, filter, page);
+    const previews = await previewTaskIds(context.db, account.id, rows);
 
     const todayEndMs = Math.floor(context.clock.nowMs() / DAY_MS) * DAY_MS + DAY_MS;
     const chartToMs = filter.toMs ?? todayEndMs;
@@ -41,6 +45,7 @@ export function registerHistoryRoutes(web: FastifyInstance, context: WebContext)
     const body = html`<section class="panel">
   <h2>Filter</h2>
   <form method="get" action="/dashboard/history" class="form-row filters">
+    <div class="field field-search"><label for="filter-search">Search prompts or task id</label><input id="filter-search" name="q" type="search" maxlength="${MAX_SEARCH_LENGTH}" value="${query.q ?? ''}"></div>
     <div class="field"><label for="filter-type">Type</label><select id="filter-type" name="type">${option('', 'All types', query.type ?? '')}${TASK_TYPES.map((type) => option(type, humanTaskType(type), query.type))}</select></div>
     <div class="field"><label for="filter-status">Status</label><select id="filter-status" name="status">${option('', 'All statuses', query.status ?? '')}${TASK_STATUSES.map((status) => option(status, status, query.status))}</select></div>
     <div class="field"><label for="filter-wallet">Paid from</label><select id="filter-wallet" name="wallet">${option('', 'API and Studio', query.wallet ?? '')}${option('api', 'API', query.wallet)}${option('studio', 'Studio', query.wallet)}</select></div>
@@ -58,7 +63,7 @@ export function registerHistoryRoutes(web: FastifyInstance, context: WebContext)
 <section class="panel">
   <div class="panel-heading"><h2>Tasks</h2><a class="button button-quiet" href="/dashboard/history.csv${keep({ page: undefined })}" download>Export CSV</a></div>
   <p class="muted" data-testid="task-count">${total} task${total === 1 ? '' : 's'}${total > 0 ? `, page ${page} of ${pageCount}` : ''}</p>
-  ${rows.length === 0 ? html`<p class="empty">${total === 0 ? 'No tasks match. Tasks created with your API keys and in Studio appear here.' : 'This page is past the last one.'}</p>` : taskTable(rows, account.clientId, 'Tasks')}
+  ${rows.length === 0 ? html`<p class="empty">No tasks match. Tasks created with your API keys and in Studio appear here.</p>` : taskTable(rows, account.clientId, 'Tasks', previews)}
   <nav class="pagination" aria-label="Pages">
     ${page > 1 ? html`<a class="button button-quiet" href="/dashboard/history${keep({ page: String(page - 1) })}" rel="prev">Newer</a>` : ''}
     ${page < pageCount ? html`<a class="button button-quiet" href="/dashboard/history${keep({ page: String(page + 1) })}" rel="next">Older</a>` : ''}
@@ -70,7 +75,7 @@ export function registerHistoryRoutes(web: FastifyInstance, context: WebContext)
   web.get<{ Querystring: HistoryQuery }>('/dashboard/history.csv', async (request, reply) => {
     const account = request.visitor!.account;
     const filter = parseHistoryFilter(request.query);
-    const lines = [csvLine(['task_id', 'type', 'status', 'paid_from', 'client_id', 'credits_charged', 'price_credits', 'created_at', 'finished_at', 'test_mode', 'error_code'])];
+    const lines = [csvLine(['task_id', 'type', 'status', 'paid_from', 'client_id', 'credits_charged', 'price_credits', 'created_at', 'finished_at', 'test_mode', 'error_code', 'prompt'])];
     for await (const row of historyRowsForExport(context.db, account.id, filter)) {
       lines.push(
         csvLine([
@@ -85,6 +90,7 @@ export function registerHistoryRoutes(web: FastifyInstance, context: WebContext)
           row.finishedAt === null ? '' : new Date(row.finishedAt).toISOString(),
           row.isTest,
           row.errorCode,
+          row.prompt,
         ]),
       );
     }

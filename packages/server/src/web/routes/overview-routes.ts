@@ -5,34 +5,42 @@ import { verifyPassword } from '../../accounts/passwords.ts';
 import { DomainError } from '../../domain-error.ts';
 import { formatCredits } from '../format.ts';
 import { html } from '../html.ts';
+import { trialNote } from '../pages/trial-note.ts';
 import { hiddenCsrf } from '../layout.ts';
 import { taskTable } from '../pages/task-table.ts';
 import { pageCsrfToken, sendPage } from '../respond.ts';
 import { historyPage } from '../task-history.ts';
+import { previewTaskIds } from '../task-previews.ts';
 import type { WebContext } from '../web-context.ts';
 
 export function registerOverviewRoutes(web: FastifyInstance, context: WebContext): void {
   const overview = async (request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply, flash?: { kind: 'success' | 'error'; message: string }, statusCode = 200) => {
     const account = request.visitor!.account;
-    const [api, studio, recent, verified] = await Promise.all([
+    const [api, studio, recent, apiGrants, studioGrants, verified] = await Promise.all([
       context.ledger.balance(context.db, account.id, 'api'),
       context.ledger.balance(context.db, account.id, 'studio'),
       historyPage(context.db, account.id, {}, 1, 5),
+      context.ledger.listGrants(context.db, account.id, 'api'),
+      context.ledger.listGrants(context.db, account.id, 'studio'),
       context.signups.policy.mode !== 'verify-email' || context.signups.isVerified(account.id),
     ]);
+    const previews = await previewTaskIds(context.db, account.id, recent.rows);
+    const nowMs = context.clock.nowMs();
     const csrfToken = pageCsrfToken(context, request, reply);
     const body = html`${verified ? '' : resendVerificationForm(csrfToken)}<div class="cards">
   <section class="card" aria-labelledby="api-wallet">
     <h2 id="api-wallet">API credits</h2>
     <p class="figure" data-testid="api-balance">${formatCredits(api.balance)}</p>
     <p class="muted">${formatCredits(api.frozen)} frozen by running tasks</p>
+    ${trialNote(apiGrants, nowMs, 'api-trial')}
     <p><a href="/dashboard/billing">Billing</a></p>
   </section>
   <section class="card" aria-labelledby="studio-wallet">
     <h2 id="studio-wallet">Studio credits</h2>
     <p class="figure" data-testid="studio-balance">${formatCredits(studio.balance)}</p>
     <p class="muted">${formatCredits(studio.frozen)} frozen · a separate wallet</p>
-    <p><a href="/studio/credits">Studio credits</a></p>
+    ${trialNote(studioGrants, nowMs, 'studio-trial')}
+    <p><a href="/studio">Open Studio</a> · <a href="/studio/credits">Top up Studio credits</a></p>
   </section>
   <section class="card" aria-labelledby="limits">
     <h2 id="limits">Limits</h2>
@@ -48,7 +56,7 @@ export function registerOverviewRoutes(web: FastifyInstance, context: WebContext
 </section>
 <section class="panel">
   <h2>Recent tasks</h2>
-  ${recent.rows.length === 0 ? html`<p class="empty">No tasks yet. Create one with the API, or try <a href="/studio">Studio</a>.</p>` : taskTable(recent.rows, account.clientId, 'Recent tasks')}
+  ${recent.rows.length === 0 ? html`<p class="empty">No tasks yet. Create one with the API, or try <a href="/studio">Studio</a>.</p>` : taskTable(recent.rows, account.clientId, 'Recent tasks', previews)}
   <p><a href="/dashboard/history">All tasks and credit usage</a></p>
 </section>
 <section class="panel panel-narrow">

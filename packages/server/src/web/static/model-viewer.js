@@ -1,12 +1,15 @@
-// The interactive 3D viewer: three.js with GLTFLoader / STLLoader / FBXLoader and OrbitControls, served from
-// node_modules. Drag, scroll or keys (arrows turn, +/- zoom) to look around; animations play when the model has them.
+// The interactive 3D viewer (three.js, bundled into a chunk that pages load only when they show a model): GLB/glTF,
+// STL and FBX, orbit controls (drag, scroll, or arrows and +/- on the focused viewer), lighting presets,
+// wireframe, and playback of the model's animations (viewer-animation.js).
 import * as THREE from 'three';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
-import { GLTFLoader } from 'three/addons/loaders/GLTFLoader.js';
-import { STLLoader } from 'three/addons/loaders/STLLoader.js';
-import { FBXLoader } from 'three/addons/loaders/FBXLoader.js';
+import { RoomEnvironment } from 'three/addons/environments/RoomEnvironment.js';
+import { createAnimationPlayer } from './viewer-animation.js';
 
 const ROTATE_STEP = Math.PI / 24;
+
+/** Named lighting set-ups: image-based light from a room for PBR materials, a soft sky, a hard key light with a rim, or flat. */
+export const LIGHTING_PRESETS = ['studio', 'soft', 'dramatic', 'flat'];
 
 /** Loads `url` (format glb | gltf | stl | fbx) into `container`; resolves to a handle, or rejects with a message shown in the container. */
 export async function mountViewer(container, url, format) {
@@ -27,14 +30,12 @@ export async function mountViewer(container, url, format) {
   }
   renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
   renderer.outputColorSpace = THREE.SRGBColorSpace;
-  container.prepend(renderer.domElement);
-  renderer.domElement.setAttribute('aria-hidden', 'true');
+  renderer.toneMapping = THREE.ACESFilmicToneMapping;
 
+  // Frames are drawn only when something moves (the camera, an animation) or changed: a still model costs no
+  // GPU (or, without one, CPU) time while it sits on the page.
+  let dirty = true;
   const scene = new THREE.Scene();
-  scene.add(new THREE.HemisphereLight(0xffffff, 0x8890a0, 2.2));
-  const sun = new THREE.DirectionalLight(0xffffff, 2.0);
-  sun.position.set(3, 5, 4);
-  scene.add(sun);
   const camera = new THREE.PerspectiveCamera(40, 1, 0.01, 1000);
   const controls = new OrbitControls(camera, renderer.domElement);
   controls.enableDamping = true;
@@ -46,14 +47,10 @@ export async function mountViewer(container, url, format) {
     container.dataset.state = 'error';
     say(`The model could not be shown: ${error?.message ?? error}`);
     renderer.dispose();
-    renderer.domElement.remove();
     throw error;
   }
   const model = object.scene ?? object;
   scene.add(model);
-
-  const mixer = object.animations?.length ? new THREE.AnimationMixer(model) : undefined;
-  if (mixer) mixer.clipAction(object.animations[0]).play();
 
   const box = new THREE.Box3().setFromObject(model);
   const size = box.getSize(new THREE.Vector3());
@@ -62,6 +59,8 @@ export async function mountViewer(container, url, format) {
   const grid = new THREE.GridHelper(radius * 4, 20, 0x9aa0b4, 0xc9ccd8);
   grid.position.set(center.x, box.min.y, center.z);
   scene.add(grid);
+  const lighting = createLighting(renderer, scene, center, radius);
+
   const home = () => {
     camera.near = radius / 100;
     camera.far = radius * 100;
@@ -72,12 +71,15 @@ export async function mountViewer(container, url, format) {
   };
   home();
 
+  container.prepend(renderer.domElement);
+  renderer.domElement.setAttribute('aria-hidden', 'true');
   const resize = () => {
     const width = container.clientWidth || 400;
     const height = container.clientHeight || 300;
     renderer.setSize(width, height, false);
     camera.aspect = width / height;
     camera.updateProjectionMatrix();
+    dirty = true;
   };
   const observer = new ResizeObserver(resize);
   observer.observe(container);
@@ -96,14 +98,25 @@ export async function mountViewer(container, url, format) {
     event.preventDefault();
     camera.position.copy(controls.target).add(new THREE.Vector3().setFromSpherical(spherical));
     controls.update();
+    dirty = true;
   });
 
+  const animation = createAnimationPlayer(model, object.animations ?? []);
+  const redraw = () => {
+    dirty = true;
+  };
+  controls.addEventListener('change', redraw);
+  animation.onChange(redraw);
   const clock = new THREE.Clock();
   let running = true;
   renderer.setAnimationLoop(() => {
     if (!running) return;
-    mixer?.update(clock.getDelta());
-    controls.update();
+    const delta = clock.getDelta();
+    const animating = animation.playing && animation.clips.length > 0;
+    if (animating) animation.update(delta);
+    const cameraMoved = controls.update();
+    if (!animating && !cameraMoved && !dirty) return;
+    dirty = false;
     renderer.render(scene, camera);
   });
 
@@ -116,41 +129,93 @@ export async function mountViewer(container, url, format) {
   });
   container.dataset.state = 'ready';
   container.dataset.triangles = String(Math.round(triangles));
-  say(`${Math.round(triangles).toLocaleString('en-US')} triangles${mixer ? ` · playing “${object.animations[0].name || 'animation'}”` : ''}`);
+  container.querySelector('.viewer-poster')?.remove();
+  say(`${Math.round(triangles).toLocaleString('en-US')} triangles${animation.clips.length ? ` · ${animation.clips.length} animation${animation.clips.length === 1 ? '' : 's'}` : ''}`);
 
   return {
-    reset: home,
+    triangles: Math.round(triangles),
+    animation,
+    reset() {
+      home();
+      dirty = true;
+    },
     setAutoRotate(on) {
       controls.autoRotate = on;
+    },
+    setLighting(preset) {
+      lighting.use(preset);
+      container.dataset.lighting = preset;
+      dirty = true;
+    },
+    setWireframe(on) {
+      model.traverse((node) => {
+        if (!node.isMesh) return;
+        for (const material of Array.isArray(node.material) ? node.material : [node.material]) if (material) material.wireframe = on;
+      });
+      container.dataset.wireframe = String(on);
+      dirty = true;
     },
     dispose() {
       running = false;
       observer.disconnect();
       renderer.setAnimationLoop(null);
+      lighting.dispose();
       renderer.dispose();
       renderer.domElement.remove();
     },
   };
 }
 
-function load(url, format) {
+/** A software rasterizer (no GPU: SwiftShader, llvmpipe) takes seconds to prefilter an environment map. */
+function isSoftwareRenderer(renderer) {
+  const gl = renderer.getContext();
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  return /swiftshader|llvmpipe|softpipe|software/i.test(name);
+}
+
+function createLighting(renderer, scene, center, radius) {
+  // Image-based light from a room, prefiltered once (PMREM); without a GPU the presets use lights alone.
+  const pmrem = isSoftwareRenderer(renderer) ? undefined : new THREE.PMREMGenerator(renderer);
+  const room = pmrem ? pmrem.fromScene(new RoomEnvironment(), 0.04).texture : null;
+  const at = (x, y, z) => new THREE.Vector3(center.x + x * radius, center.y + y * radius, center.z + z * radius);
+  const directional = (intensity, position) => {
+    const light = new THREE.DirectionalLight(0xffffff, intensity);
+    light.position.copy(position);
+    light.target.position.copy(center);
+    scene.add(light.target);
+    return light;
+  };
+  const presets = {
+    studio: { environment: room, environmentIntensity: 0.9, lights: [directional(1.6, at(3, 5, 4)), new THREE.HemisphereLight(0xffffff, 0x8890a0, room ? 0.4 : 1.8)] },
+    soft: { environment: room, environmentIntensity: 0.4, lights: [new THREE.HemisphereLight(0xf4f6ff, 0x9a9488, room ? 2.6 : 3.2)] },
+    dramatic: { environment: null, environmentIntensity: 0, lights: [directional(4.5, at(-4, 3, 2)), directional(3, at(2, 2, -5)), new THREE.AmbientLight(0x404860, 0.3)] },
+    flat: { environment: null, environmentIntensity: 0, lights: [new THREE.AmbientLight(0xffffff, 3.2)] },
+  };
+  for (const preset of Object.values(presets)) for (const light of preset.lights) scene.add(light);
+  const use = (name) => {
+    const chosen = presets[name] ?? presets.studio;
+    for (const preset of Object.values(presets)) for (const light of preset.lights) light.visible = preset === chosen;
+    scene.environment = chosen.environment;
+    scene.environmentIntensity = chosen.environmentIntensity;
+  };
+  use('studio');
+  return { use, dispose: () => (room?.dispose(), pmrem?.dispose()) };
+}
+
+async function load(url, format) {
   if (format === 'stl') {
-    return new STLLoader().loadAsync(url).then((geometry) => {
-      geometry.computeVertexNormals();
-      return new THREE.Mesh(geometry, new THREE.MeshStandardMaterial({ color: 0xb8bccb, roughness: 0.6 }));
-    });
+    const { STLLoader } = await import('three/addons/loaders/STLLoader.js');
+    const geometry = await new STLLoader().loadAsync(url);
+    geometry.computeVertexNormals();
+    return new THREE.Mesh(geometry, new THREE.MeshStandardMaterial({ color: 0xb8bccb, roughness: 0.6 }));
   }
-  if (format === 'fbx') return new FBXLoader().loadAsync(url);
+  if (format === 'fbx') {
+    const { FBXLoader } = await import('three/addons/loaders/FBXLoader.js');
+    return new FBXLoader().loadAsync(url);
+  }
+  const { GLTFLoader } = await import('three/addons/loaders/GLTFLoader.js');
   return new GLTFLoader().loadAsync(url);
 }
 
-/** Wires the "Reset view" and "Auto-rotate" buttons next to a viewer. */
-export function wireViewerTools(root, handle) {
-  root.querySelector('[data-viewer-action="reset"]')?.addEventListener('click', () => handle.reset());
-  const rotate = root.querySelector('[data-viewer-action="rotate"]');
-  rotate?.addEventListener('click', () => {
-    const on = rotate.getAttribute('aria-pressed') !== 'true';
-    rotate.setAttribute('aria-pressed', String(on));
-    handle.setAutoRotate(on);
-  });
-}
+export { wireViewerTools } from './viewer-tools.js';

@@ -1,307 +1,188 @@
-// Studio page script: uploads, live Studio-wallet quotes, task creation, progress over Server-Sent Events, the
-// 3D viewer of the result, and the follow-up actions (convert, low-poly, rig, animate) on the current model.
-import { mountViewer, wireViewerTools } from './model-viewer.js';
+// Studio home: make a model from a prompt, an image or a model file (chosen, or dropped anywhere on the create
+// panel), priced live from the Studio wallet; then open the new model's page. Models in progress in the gallery
+// follow their progress and show their thumbnail when they finish.
+import { debounce, describePrice, errorText, followTask, post } from './studio-api.js';
 
 const config = JSON.parse(document.getElementById('studio-config').textContent);
-const csrfToken = document.querySelector('meta[name="csrf-token"]').content;
-const served = new Set(config.served);
-const MODEL_KEYS = ['pbr_model', 'model', 'base_model'];
-const VIEWABLE = new Set(['glb', 'gltf', 'stl', 'fbx']);
-
 const createForm = document.getElementById('studio-create');
-const createPrice = createForm.querySelector('[data-role="create-price"]');
-const createButton = createForm.querySelector('[data-role="create-button"]');
-const createError = createForm.querySelector('[data-role="create-error"]');
-const current = document.querySelector('[data-role="current"]');
-const currentEmpty = document.querySelector('[data-role="current-empty"]');
-const viewerElement = current.querySelector('[data-role="viewer"]');
-const uploads = {}; // start type → file reference from the last upload
-let viewerHandle;
-let currentTask;
-let events;
+const panel = createForm.closest('.create-panel');
+const price = createForm.querySelector('[data-role="create-price"]');
+const button = createForm.querySelector('[data-role="create-button"]');
+const errorElement = createForm.querySelector('[data-role="create-error"]');
+const dropZone = createForm.querySelector('[data-role="drop-zone"]');
+const fileInput = createForm.querySelector('#studio-file');
+const fileName = createForm.querySelector('[data-role="file-name"]');
+const prompt = createForm.querySelector('#studio-prompt');
+/** start type → the uploaded file reference */
+const uploads = {};
+let uploading = false;
+/** bumps with every change, so a slow quote never overwrites a newer one */
+let generation = 0;
 
-async function post(path, body) {
-  const isForm = body instanceof FormData;
-  const response = await fetch(path, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'X-CSRF-Token': csrfToken, ...(isForm ? {} : { 'Content-Type': 'application/json' }) },
-    body: isForm ? body : JSON.stringify(body),
-  });
-  return unwrap(response);
+const selectedStart = () => createForm.querySelector('input[name="start"]:checked')?.value;
+
+function showError(error) {
+  errorElement.textContent = typeof error === 'string' ? error : errorText(error);
+  errorElement.hidden = false;
 }
 
-async function get(path) {
-  return unwrap(await fetch(path, { credentials: 'same-origin' }));
-}
-
-async function unwrap(response) {
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok || body.code !== 0) {
-    const error = new Error(body.message || `the server answered ${response.status}`);
-    error.suggestion = body.suggestion;
-    throw error;
-  }
-  return body.data;
-}
-
-function describePrice(quote) {
-  if (!quote.available) return 'Not available on this deployment.';
-  return quote.credits === 0 ? 'Free.' : `Costs ${quote.credits.toLocaleString('en-US')} Studio credits.`;
-}
-
-function debounce(action, delayMs) {
-  let timer;
-  return (...parameters) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => action(...parameters), delayMs);
-  };
-}
-
-// ---- create -----------------------------------------------------------------------------------------------
-
-function selectedStart() {
-  return createForm.querySelector('input[name="start"]:checked')?.value;
+function clearError() {
+  errorElement.hidden = true;
+  errorElement.textContent = '';
 }
 
 function createRequest() {
   const start = selectedStart();
   if (start === 'text_to_model') {
-    const prompt = createForm.querySelector('#studio-prompt').value.trim();
-    return prompt ? { type: 'text_to_model', prompt } : undefined;
+    const text = prompt.value.trim();
+    return text ? { type: 'text_to_model', prompt: text } : undefined;
   }
-  const file = uploads[start];
-  return file ? { type: start, file } : undefined;
+  return uploads[start] ? { type: start, file: uploads[start] } : undefined;
 }
 
-const refreshCreateQuote = debounce(async () => {
-  createError.hidden = true;
+const refreshQuote = debounce(async () => {
+  const mine = ++generation;
   const request = createRequest();
-  if (!request) {
-    createPrice.textContent = selectedStart() === 'text_to_model' ? 'Write a prompt to see the price.' : 'Choose a file to see the price.';
-    createButton.disabled = true;
+  if (!request || uploading) {
+    if (!uploading) price.textContent = selectedStart() === 'text_to_model' ? 'Describe a model to see its price.' : 'Choose or drop a file to see the price.';
+    button.disabled = true;
     return;
   }
+  price.textContent = 'Working out the price…';
+  button.disabled = true;
   try {
     const quote = await post('/studio/api/quote', request);
-    createPrice.textContent = describePrice(quote);
-    createButton.disabled = !quote.available;
+    if (mine !== generation) return;
+    const { fragment, affordable } = describePrice(quote, config.balance);
+    price.replaceChildren(fragment);
+    button.disabled = !quote.available || !affordable;
   } catch (error) {
-    createPrice.textContent = '';
-    showError(createError, error);
-    createButton.disabled = true;
+    if (mine !== generation) return;
+    price.textContent = '';
+    showError(error);
+    button.disabled = true;
   }
-}, 300);
+}, 250);
 
 function showStartFields() {
   const start = selectedStart();
-  for (const field of createForm.querySelectorAll('[data-start]')) field.hidden = field.dataset.start !== start;
-  refreshCreateQuote();
+  for (const field of createForm.querySelectorAll('[data-start]')) field.hidden = !field.dataset.start.split(' ').includes(start);
+  clearError();
+  refreshQuote();
 }
 
-async function uploadFile(start, input) {
-  delete uploads[start];
-  const file = input.files?.[0];
-  if (!file) return refreshCreateQuote();
-  createPrice.textContent = `Uploading ${file.name}…`;
-  createButton.disabled = true;
+async function upload(file) {
+  clearError();
+  if (file.size > config.maxUploadBytes) {
+    showError(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; uploads are at most ${Math.floor(config.maxUploadBytes / 1024 / 1024)} MB.`);
+    return;
+  }
+  uploading = true;
+  button.disabled = true;
+  price.textContent = `Uploading ${file.name}…`;
   const form = new FormData();
   form.append('file', file, file.name);
   try {
     const uploaded = await post('/studio/api/upload', form);
+    const start = uploaded.kind === 'image' ? 'image_to_model' : 'import_model';
+    delete uploads.image_to_model;
+    delete uploads.import_model;
     uploads[start] = { type: uploaded.type, file_token: uploaded.file_token };
+    const radio = createForm.querySelector(`#start-${start}`);
+    if (radio && !radio.disabled) radio.checked = true;
+    fileName.textContent = `${file.name} (${uploaded.kind === 'image' ? 'image' : `${uploaded.type.toUpperCase()} model`}) is ready.`;
+    for (const field of createForm.querySelectorAll('[data-start]')) field.hidden = !field.dataset.start.split(' ').includes(selectedStart());
   } catch (error) {
-    createPrice.textContent = '';
-    showError(createError, error);
-    return;
+    price.textContent = '';
+    fileName.textContent = '';
+    showError(error);
+  } finally {
+    uploading = false;
   }
-  refreshCreateQuote();
+  refreshQuote();
 }
 
 createForm.addEventListener('change', (event) => {
   if (event.target.name === 'start') showStartFields();
-  if (event.target.id === 'studio-image') uploadFile('image_to_model', event.target);
-  if (event.target.id === 'studio-model-file') uploadFile('import_model', event.target);
+  if (event.target === fileInput && fileInput.files?.[0]) upload(fileInput.files[0]);
 });
-createForm.querySelector('#studio-prompt').addEventListener('input', refreshCreateQuote);
+prompt.addEventListener('input', () => {
+  clearError();
+  refreshQuote();
+});
+
+// Drag and drop: anywhere on the create panel; the file input stays the keyboard's way in.
+let dragDepth = 0;
+panel.addEventListener('dragenter', (event) => {
+  if (!event.dataTransfer?.types.includes('Files')) return;
+  event.preventDefault();
+  dragDepth += 1;
+  panel.classList.add('dragging');
+  if (selectedStart() === 'text_to_model') dropZone.hidden = false;
+});
+panel.addEventListener('dragover', (event) => {
+  if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+});
+panel.addEventListener('dragleave', () => {
+  dragDepth = Math.max(0, dragDepth - 1);
+  if (dragDepth === 0) {
+    panel.classList.remove('dragging');
+    if (selectedStart() === 'text_to_model') dropZone.hidden = true;
+  }
+});
+panel.addEventListener('drop', (event) => {
+  event.preventDefault();
+  dragDepth = 0;
+  panel.classList.remove('dragging');
+  const file = event.dataTransfer?.files?.[0];
+  if (file) upload(file);
+  else showStartFields();
+});
+
 createForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   const request = createRequest();
-  if (!request) return refreshCreateQuote();
-  createButton.disabled = true;
-  createError.hidden = true;
+  if (!request) return refreshQuote();
+  button.disabled = true;
+  clearError();
+  price.textContent = 'Starting…';
   try {
     const { task_id: taskId } = await post('/studio/api/tasks', request);
-    await openTask(taskId);
+    window.location.assign(`/studio/models/${taskId}`);
   } catch (error) {
-    showError(createError, error);
-  } finally {
-    createButton.disabled = false;
+    price.textContent = '';
+    showError(error);
+    button.disabled = false;
   }
 });
 
-function showError(element, error) {
-  element.textContent = `${error.message}${error.suggestion ? ` ${error.suggestion}` : ''}`;
-  element.hidden = false;
-}
-
-// ---- the current task -------------------------------------------------------------------------------------
-
-async function openTask(taskId) {
-  events?.close();
-  history.replaceState(null, '', `/studio?task=${taskId}`);
-  current.hidden = false;
-  currentEmpty.hidden = true;
-  current.querySelector('[data-role="current-link"]').href = `/dashboard/tasks/${taskId}`;
-  const errorElement = current.querySelector('[data-role="current-error"]');
-  errorElement.hidden = true;
-  let task;
-  try {
-    task = await get(`/dashboard/api/tasks/${taskId}`);
-  } catch (error) {
-    showError(errorElement, error);
-    return;
-  }
-  showTask(task);
-  if (task.status === 'queued' || task.status === 'running') {
-    events = new EventSource(`/dashboard/api/tasks/${taskId}/events`);
-    events.addEventListener('update', (event) => showTask(JSON.parse(event.data)));
-    events.addEventListener('finalized', (event) => {
-      events.close();
-      showTask(JSON.parse(event.data));
-      refreshBalance();
-    });
-  }
-}
-
-function showTask(task) {
-  currentTask = task;
-  current.querySelector('[data-role="current-title"]').textContent = task.type.replaceAll('_', ' ');
-  const status = current.querySelector('[data-role="current-status"]');
-  status.textContent = task.status === 'running' ? `running, ${task.progress}%` : task.status === 'queued' ? `queued (position ${task.queuing_num + 1})` : task.status;
-  status.className = `badge badge-${task.status}`;
-  const progress = current.querySelector('[data-role="current-progress"]');
-  progress.value = task.status === 'success' ? 100 : task.progress;
-  progress.hidden = task.status !== 'queued' && task.status !== 'running';
-  const errorElement = current.querySelector('[data-role="current-error"]');
-  if (task.error_msg) showError(errorElement, { message: `Error ${task.error_code}: ${task.error_msg}` });
-  else errorElement.hidden = true;
-  if (task.status === 'success') showOutputs(task);
-  else clearOutputs();
-  refreshActions();
-}
-
-function clearOutputs() {
-  viewerHandle?.dispose();
-  viewerHandle = undefined;
-  viewerElement.hidden = true;
-  current.querySelector('[data-role="downloads"]').innerHTML = '';
-}
-
-function showOutputs(task) {
-  clearOutputs();
-  const list = current.querySelector('[data-role="downloads"]');
-  const facts = [];
-  for (const [key, value] of Object.entries(task.output)) {
-    if (typeof value === 'string' && /^https?:\/\//.test(value)) {
-      const item = document.createElement('li');
-      const link = document.createElement('a');
-      link.className = 'button button-quiet';
-      link.href = `/dashboard/tasks/${task.task_id}/download/${key}`;
-      link.textContent = `Download ${key.replaceAll('_', ' ')} (${extensionOf(value).toUpperCase()})`;
-      item.append(link);
-      list.append(item);
-    } else if (value !== null && typeof value !== 'object') {
-      facts.push(`${key.replaceAll('_', ' ')}: ${value}`);
-    }
-  }
-  if (facts.length) {
-    const item = document.createElement('li');
-    item.textContent = facts.join(' · ');
-    list.append(item);
-  }
-  const modelKey = MODEL_KEYS.find((key) => typeof task.output[key] === 'string' && VIEWABLE.has(extensionOf(task.output[key])));
-  if (!modelKey) return;
-  viewerElement.hidden = false;
-  mountViewer(viewerElement, `/dashboard/tasks/${task.task_id}/download/${modelKey}`, extensionOf(task.output[modelKey])).then(
-    (handle) => {
-      viewerHandle = handle;
+// Gallery: live progress of models being made (a few at a time: each is one open connection).
+const MAX_FOLLOWED = 3; // a browser opens at most six connections to a host; leave room for the page
+for (const card of [...document.querySelectorAll('.gallery-card[data-active="true"]')].slice(0, MAX_FOLLOWED)) {
+  const progress = card.querySelector('progress');
+  const badge = card.querySelector('.badge');
+  const show = (task) => {
+    badge.className = `badge badge-${task.status}`;
+    badge.textContent = task.status;
+    if (progress) progress.value = task.status === 'success' ? 100 : task.progress;
+  };
+  followTask(card.dataset.taskId, {
+    onUpdate: show,
+    onFinal(task) {
+      show(task);
+      progress?.remove();
+      card.removeAttribute('data-active');
+      if (task.output?.rendered_image) {
+        const image = document.createElement('img');
+        image.className = 'thumbnail';
+        image.src = `/dashboard/tasks/${task.task_id}/thumbnail`;
+        image.alt = '';
+        image.width = 128;
+        image.height = 128;
+        card.querySelector('.thumbnail')?.replaceWith(image);
+      }
     },
-    () => undefined,
-  );
-}
-
-function extensionOf(url) {
-  return new URL(url, window.location.href).pathname.split('.').pop().toLowerCase();
-}
-
-async function refreshBalance() {
-  try {
-    const balance = await get('/studio/api/balance');
-    document.querySelector('[data-testid="studio-balance"]').textContent = balance.balance.toLocaleString('en-US');
-  } catch {
-    // the figure stays as it was; the next page load shows the right one
-  }
-}
-
-// ---- follow-up actions ------------------------------------------------------------------------------------
-
-function actionRequest(form) {
-  const type = form.dataset.action;
-  const request = { type, original_model_task_id: currentTask.task_id };
-  if (type === 'convert_model') request.format = form.querySelector('[name="format"]').value;
-  if (type === 'highpoly_to_lowpoly') request.face_limit = Number(form.querySelector('[name="face_limit"]').value);
-  if (type === 'animate_retarget') request.animation = form.querySelector('[name="animation"]').value;
-  return request;
-}
-
-function refreshActions() {
-  const usable = currentTask?.status === 'success';
-  document.querySelector('[data-role="actions-hint"]').hidden = usable;
-  for (const form of document.querySelectorAll('form[data-action]')) {
-    const type = form.dataset.action;
-    const button = form.querySelector('button');
-    const price = form.querySelector('[data-role="action-price"]');
-    if (!served.has(type)) continue;
-    const applies = usable && (config.actionRules[type] ?? []).includes(currentTask.type);
-    button.disabled = !applies;
-    price.textContent = usable && !applies ? `Needs a ${config.actionRules[type].map((name) => name.replaceAll('_', ' ')).join(' or ')} model.` : '';
-    if (applies) quoteAction(form);
-  }
-}
-
-async function quoteAction(form) {
-  const price = form.querySelector('[data-role="action-price"]');
-  const button = form.querySelector('button');
-  try {
-    const quote = await post('/studio/api/quote', actionRequest(form));
-    price.textContent = describePrice(quote);
-    button.disabled = !quote.available;
-  } catch (error) {
-    price.textContent = error.message;
-    button.disabled = true;
-  }
-}
-
-for (const form of document.querySelectorAll('form[data-action]')) {
-  form.addEventListener('change', () => currentTask?.status === 'success' && quoteAction(form));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const button = form.querySelector('button');
-    button.disabled = true;
-    try {
-      const { task_id: taskId } = await post('/studio/api/tasks', actionRequest(form));
-      await openTask(taskId);
-    } catch (error) {
-      form.querySelector('[data-role="action-price"]').textContent = error.message;
-      button.disabled = false;
-    }
   });
 }
 
-wireViewerTools(document, {
-  reset: () => viewerHandle?.reset(),
-  setAutoRotate: (on) => viewerHandle?.setAutoRotate(on),
-});
 showStartFields();
-if (config.currentTaskId) openTask(config.currentTaskId);
