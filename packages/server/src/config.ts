@@ -1,5 +1,6 @@
 // Parses the environment once, at boot, into a frozen config; a bad setting fails with a message naming it.
 import path from 'node:path';
+import { MODEL_VERSION_TABLES } from '@polyforge/protocol';
 import { z } from 'zod';
 import { parseNetworkList } from './net/address-policy.ts';
 
@@ -72,6 +73,12 @@ const environmentSchema = z.object({
   POLYFORGE_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be smtp://[user:password@]host[:port] or smtps://...').optional(),
   POLYFORGE_MAIL_FROM: z.string().min(3).default('Polyforge <no-reply@polyforge.local>'),
   POLYFORGE_LOGIN_FAILURES_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(0).max(100_000).default(30),
+  POLYFORGE_DEFAULT_IMAGE_MODEL: z
+    .string()
+    .refine((value) => (MODEL_VERSION_TABLES.generate_image.accepted as readonly string[]).includes(value), {
+      message: `must be a generate_image model_version: ${MODEL_VERSION_TABLES.generate_image.accepted.join(', ')}`,
+    })
+    .optional(),
   POLYFORGE_MODERATION_PROVIDER: z.enum(['none', 'openai']).default('none'),
   POLYFORGE_MODERATION_API_KEY: z.string().min(1).optional(),
   POLYFORGE_MODERATION_BASE_URL: z.url().default('https://api.openai.com'),
@@ -80,6 +87,9 @@ const environmentSchema = z.object({
   POLYFORGE_MODERATION_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(120).default(5),
   POLYFORGE_MODERATION_IMAGES: booleanFlag.default(true),
 });
+
+/** The image model that serves generate_image requests naming none, unless POLYFORGE_DEFAULT_IMAGE_MODEL says otherwise. */
+export const EMBEDDED_DEFAULT_IMAGE_MODEL = 'polyforge_basic';
 
 export interface ProviderConfig {
   apiKey: string;
@@ -119,6 +129,8 @@ export interface PlatformConfig {
   dashboard: DashboardConfig;
   /** input images: background removal, content policy, `url` references (packages/server/src/images) */
   images: ImageInputConfig;
+  /** generate_image model_version for requests that name none; `explicit` when the operator set it */
+  defaultImageModel: { modelVersion: string; explicit: boolean };
   /** the content policy's moderation provider (packages/server/src/safety); the offline checks always run */
   moderation: ModerationConfig;
   /** the address policy of every outbound request a tenant can aim: webhooks, `url` inputs (net/address-policy.ts) */
@@ -256,6 +268,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Readon
     retentionSweepSeconds: settings.POLYFORGE_RETENTION_SWEEP_SECONDS,
     rateLimitPerMinute: settings.POLYFORGE_RATE_LIMIT_PER_MINUTE,
     dashboard: parseDashboardSettings(settings),
+    defaultImageModel: Object.freeze({
+      modelVersion: settings.POLYFORGE_DEFAULT_IMAGE_MODEL ?? EMBEDDED_DEFAULT_IMAGE_MODEL,
+      explicit: settings.POLYFORGE_DEFAULT_IMAGE_MODEL !== undefined,
+    }),
     images: Object.freeze({
       backgroundRemoval: settings.POLYFORGE_BACKGROUND_REMOVAL,
       safetyEnabled: settings.POLYFORGE_IMAGE_SAFETY,

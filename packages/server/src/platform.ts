@@ -7,7 +7,7 @@ import { ApiKeyAuthenticator } from './accounts/api-key-authenticator.ts';
 import { createApp } from './api/create-app.ts';
 import { Ledger } from './billing/ledger.ts';
 import { systemClock, type Clock } from './clock.ts';
-import type { PlatformConfig } from './config.ts';
+import { EMBEDDED_DEFAULT_IMAGE_MODEL, type PlatformConfig } from './config.ts';
 import type { Database } from './db/database-schema.ts';
 import { openDatabase } from './db/open-database.ts';
 import { createBuiltinEngines } from './engines/builtin/create-builtin-engines.ts';
@@ -16,6 +16,9 @@ import { engineRegistryFromConfig } from './engines/routing/engine-registry-from
 import { TestModeEngine } from './engines/test-mode/test-mode-engine.ts';
 import { DownloadSigner } from './files/download-signer.ts';
 import { FileStore } from './files/file-store.ts';
+import { StsCredentialSigner } from './files/sts/sts-credentials.ts';
+import { StsMultipartUploads } from './files/sts/sts-multipart-uploads.ts';
+import { StsUploads } from './files/sts/sts-uploads.ts';
 import { createBackgroundRemover } from './images/background-remover.ts';
 import { ImageInputs } from './images/image-inputs.ts';
 import { ImageSafety } from './images/image-safety.ts';
@@ -138,8 +141,28 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
   const files = new FileStore(db, blobs, clock, { maxUploadBytes: config.maxUploadBytes, maxImageBytes: config.maxImageBytes }, imageInputs);
   const engines = engineRegistryFromConfig(config, createBuiltinEngines({ backgroundRemover: createBackgroundRemover(config.images.backgroundRemoval) }));
   const testModeEngine = new TestModeEngine();
-  const tasks = new TaskService({ db, clock, ledger, queue, files, engines, studioPrices: loadStudioPriceList(config.dashboard.studioPricesFile), moderation, telemetry: metrics });
+  if (config.defaultImageModel.explicit && !engines.engineFor('generate_image', config.defaultImageModel.modelVersion)) {
+    await db.destroy();
+    throw new Error(`Invalid configuration: POLYFORGE_DEFAULT_IMAGE_MODEL: no engine serves generate_image model_version "${config.defaultImageModel.modelVersion}" on this deployment (configure its provider, or use ${EMBEDDED_DEFAULT_IMAGE_MODEL})`);
+  }
+  const tasks = new TaskService({
+    db,
+    clock,
+    ledger,
+    queue,
+    files,
+    engines,
+    studioPrices: loadStudioPriceList(config.dashboard.studioPricesFile),
+    moderation,
+    defaults: { imageModelVersion: config.defaultImageModel.modelVersion },
+    telemetry: metrics,
+  });
   const signer = new DownloadSigner(await loadSigningSecret(db), clock, config.downloadTtlSeconds);
+  const stsSigner = new StsCredentialSigner(await loadSigningSecret(db, 'sts_signing_secret'));
+  const sts = {
+    uploads: new StsUploads({ files, clock, signer: stsSigner, maxUploadBytes: config.maxUploadBytes }),
+    multipart: new StsMultipartUploads({ db, files, blobs, clock, maxUploadBytes: config.maxUploadBytes }),
+  };
   const authenticator = new ApiKeyAuthenticator(accounts);
   const webhooks = new WebhookStore(db, clock, addressPolicy);
   const webhookDispatcher = new WebhookDispatcher(db, clock, WEBHOOK_DELIVERY_DEFAULTS, addressPolicy, log, metrics);
@@ -155,6 +178,7 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
       webhooks,
       ledger,
       files,
+      sts,
       blobs,
       signer,
       authenticator,
@@ -311,10 +335,10 @@ function startWebhookTimer(dispatcher: WebhookDispatcher, log: (message: string,
   return timer;
 }
 
-/** One secret per deployment, kept in the database so every API process signs and checks links alike. */
-async function loadSigningSecret(db: Database): Promise<string> {
+/** One secret per deployment and purpose, kept in the database so every API process signs and checks alike. */
+async function loadSigningSecret(db: Database, key = 'download_signing_secret'): Promise<string> {
   const candidate = randomBytes(32).toString('base64url');
-  await db.insertInto('settings').values({ key: 'download_signing_secret', value: candidate }).onConflict((conflict) => conflict.column('key').doNothing()).execute();
-  const row = await db.selectFrom('settings').select('value').where('key', '=', 'download_signing_secret').executeTakeFirstOrThrow();
+  await db.insertInto('settings').values({ key, value: candidate }).onConflict((conflict) => conflict.column('key').doNothing()).execute();
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
   return row.value;
 }

@@ -35,5 +35,6 @@ export const taskViewV3Schema = z.object({
   error_code: z.int().optional(),
   error_message: z.string().optional(),
   test_mode: z.literal(true).optional().describe('Present only on tasks created with a test-mode key'),
+  generation: jsonObject().optional().describe('Polyforge extension: what the embedded generator made of the prompt (subject, materials, seeds); kept out of `output`'),
 });
 export type TaskViewV3 = z.output<typeof taskViewV3Schema>;

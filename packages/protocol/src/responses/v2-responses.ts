@@ -40,6 +40,16 @@ export const uploadResultV2Schema = z.object({
   type: z.string().describe('The format read from the bytes (jpg, png, webp, glb, ...)'),
 });
 
+/** POST /v2/openapi/upload/sts/token: temporary S3 credentials for one object key (tripo-api.md §3). */
+export const stsUploadGrantSchema = z.object({
+  s3_host: z.string().describe('Host (and path) of the S3-compatible upload endpoint; clients prefix https://'),
+  resource_bucket: z.string().describe('The bucket to PUT into (path-style)'),
+  resource_uri: z.string().describe('The one object key these credentials may write; reference it as {"object": {"bucket", "key"}}'),
+  session_token: z.string(),
+  sts_ak: z.string().describe('Access key id'),
+  sts_sk: z.string().describe('Secret access key'),
+});
+
 export const webhookEndpointSchema = z.object({
   id: z.string(),
   url: z.string(),

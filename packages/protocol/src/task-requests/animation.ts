@@ -15,11 +15,14 @@ export const animatePrerigcheckSchema = z.object({
   original_model_task_id: taskIdField(),
 });
 
+/** v1.0-20240301 (the default) rigs bipeds only; a request for another rig type that names no model gets this one. */
+export const RIG_MODEL_FOR_ANY_TYPE = 'v2.5-20260210';
+
 export const animateRigSchema = z
   .object({
     type: z.literal('animate_rig'),
     original_model_task_id: taskIdField(),
-    model_version: modelVersionField(MODEL_VERSION_TABLES.animate_rig),
+    model_version: modelVersionField(MODEL_VERSION_TABLES.animate_rig).removeDefault().optional(),
     out_format: enumField(['glb', 'fbx']).default('glb'),
     rig_type: enumField(RIG_TYPES).default('biped'),
     spec: enumField(['tripo', 'mixamo']).default('tripo'),
@@ -32,7 +35,12 @@ export const animateRigSchema = z
         message: `"${request.rig_type}" needs model_version v2.0-20250506 or v2.5-20260210 (v1.0-20240301 rigs bipeds only)`,
       });
     }
-  });
+  })
+  // the default model follows rig_type, so animate_prerigcheck → animate_rig with the rig_type it found works
+  .transform((request) => ({
+    ...request,
+    model_version: request.model_version ?? (request.rig_type === 'biped' ? MODEL_VERSION_TABLES.animate_rig.defaultVersion : RIG_MODEL_FOR_ANY_TYPE),
+  }));
 
 const presetField = () =>
   z.string(expected('an animation preset such as "preset:idle"')).refine((preset) => ANIMATION_PRESETS.has(preset), {

@@ -94,7 +94,7 @@ const INVALID: [string, unknown, TaskRequestError, string][] = [
   ['convert force_symmetry without quad', { type: 'convert_model', original_model_task_id: TASK, format: 'FBX', force_symmetry: true }, 'invalidParameter', 'force_symmetry can only be true with quad=true'],
   ['segmentation v2 option on v1', { type: 'mesh_segmentation', original_model_task_id: TASK, segmentation_granularity: 'simple' }, 'invalidParameter', 'needs model_version v2.0-20260430'],
   ['smart low poly face_limit', { type: 'highpoly_to_lowpoly', original_model_task_id: TASK, quad: true, face_limit: 15000 }, 'invalidParameter', 'between 500 and 10000 with quad=true'],
-  ['rig quadruped on v1.0', { type: 'animate_rig', original_model_task_id: TASK, rig_type: 'quadruped' }, 'invalidParameter', 'rig_type "quadruped" needs model_version'],
+  ['rig quadruped on v1.0', { type: 'animate_rig', original_model_task_id: TASK, rig_type: 'quadruped', model_version: 'v1.0-20240301' }, 'invalidParameter', 'rig_type "quadruped" needs model_version'],
   ['rig bad out_format', { type: 'animate_rig', original_model_task_id: TASK, out_format: 'obj' }, 'invalidParameter', 'out_format must be one of glb, fbx'],
   ['retarget without animation', { type: 'animate_retarget', original_model_task_id: TASK }, 'invalidParameter', 'animation is required'],
   [

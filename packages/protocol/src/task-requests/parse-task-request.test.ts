@@ -147,6 +147,11 @@ const VALID: [string, Record<string, unknown>, Record<string, unknown>][] = [
     { type: 'animate_rig', original_model_task_id: TASK, model_version: 'v1.0-20240301', out_format: 'glb', rig_type: 'biped', spec: 'tripo' },
   ],
   [
+    'animate_rig for a quadruped, no model_version: the model that rigs quadrupeds',
+    { type: 'animate_rig', original_model_task_id: TASK, rig_type: 'quadruped' },
+    { type: 'animate_rig', original_model_task_id: TASK, model_version: 'v2.5-20260210', out_format: 'glb', rig_type: 'quadruped', spec: 'tripo' },
+  ],
+  [
     'animate_rig legacy topology alias',
     { type: 'animate_rig', original_model_task_id: TASK, model_version: 'v2.5-20260210', topology: 'quad' },
     { type: 'animate_rig', original_model_task_id: TASK, model_version: 'v2.5-20260210', out_format: 'glb', rig_type: 'quadruped', spec: 'tripo' },

@@ -20,6 +20,8 @@ export const importModelSchema = z.object({
 });
 
 export const CONVERT_FORMATS = ['GLTF', 'GLB', 'USDZ', 'FBX', 'OBJ', 'STL', '3MF'] as const;
+/** export_vertex_colors is a parameter of these formats only (tripo-api.md §4.13: "OBJ/GLTF only"). */
+const VERTEX_COLOR_FORMATS = ['OBJ', 'GLTF', 'GLB'] as const;
 export type ConvertFormat = (typeof CONVERT_FORMATS)[number];
 
 export const CONVERT_TEXTURE_FORMATS = ['BMP', 'DPX', 'HDR', 'JPEG', 'OPEN_EXR', 'PNG', 'TARGA', 'TIFF', 'WEBP'] as const;
@@ -86,6 +88,9 @@ export const convertModelSchema = z
   .superRefine((request, context) => {
     if (request.force_symmetry && !request.quad) {
       context.addIssue({ code: 'custom', path: ['force_symmetry'], message: 'can only be true with quad=true' });
+    }
+    if (request.export_vertex_colors && !(VERTEX_COLOR_FORMATS as readonly string[]).includes(request.format)) {
+      context.addIssue({ code: 'custom', path: ['export_vertex_colors'], message: `can only be true with format OBJ or GLTF (GLB), not ${request.format}` });
     }
   })
   .transform((request) => ({

@@ -6,6 +6,8 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database-schema.ts';
 import type { DownloadSigner } from '../files/download-signer.ts';
 import type { FileStore } from '../files/file-store.ts';
+import type { StsMultipartUploads } from '../files/sts/sts-multipart-uploads.ts';
+import type { StsUploads } from '../files/sts/sts-uploads.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { TaskService } from '../tasks/task-service.ts';
 import type { WebhookStore } from '../webhooks/webhook-store.ts';
@@ -22,6 +24,8 @@ export interface ApiContext {
   ledger: Ledger;
   webhooks: WebhookStore;
   files: FileStore;
+  /** STS credentials and the S3-compatible upload endpoint they sign for */
+  sts: { uploads: StsUploads; multipart: StsMultipartUploads };
   blobs: BlobStore;
   signer: DownloadSigner;
   authenticator: ApiKeyAuthenticator;

@@ -14,6 +14,7 @@ import { registerV2TaskRoutes } from './routes/v2-task-routes.ts';
 import { registerV2TaskExtraRoutes } from './routes/v2-task-extra-routes.ts';
 import { registerWebhookRoutes } from './routes/webhook-routes.ts';
 import { registerV2UploadRoutes } from './routes/v2-upload-routes.ts';
+import { registerS3UploadRoutes } from './routes/s3-upload-routes.ts';
 import { DOWNLOAD_PATH_PREFIX } from '../files/download-signer.ts';
 import { registerWebRoutes } from '../web/register-web-routes.ts';
 import type { WebContext } from '../web/web-context.ts';
@@ -94,6 +95,7 @@ export async function createApp(context: ApiContext, options: CreateAppOptions =
   registerWebhookRoutes(app, context);
   registerV2AccountRoutes(app, context);
   registerV2UploadRoutes(app, context);
+  await registerS3UploadRoutes(app, context);
   registerDownloadRoutes(app, context);
   await registerV3Routes(app, context);
   registerOpenApiRoutes(app);

@@ -278,6 +278,17 @@ export interface LogInFailuresTable {
   failedAt: number;
 }
 
+/** a part of an S3 multipart upload to the STS upload endpoint, staged as a blob until the upload completes */
+export interface StsUploadPartsTable {
+  multipartId: string;
+  partNumber: number;
+  uploadId: string;
+  sizeBytes: number;
+  etag: string;
+  blobKey: string;
+  createdAt: number;
+}
+
 export interface DatabaseSchema {
   settings: SettingsTable;
   accounts: AccountsTable;
@@ -295,6 +306,7 @@ export interface DatabaseSchema {
   webhookEndpoints: WebhookEndpointsTable;
   webhookDeliveries: WebhookDeliveriesTable;
   pendingUploads: PendingUploadsTable;
+  stsUploadParts: StsUploadPartsTable;
   rateLimitWindows: RateLimitWindowsTable;
   blobDeletions: BlobDeletionsTable;
   webSessions: WebSessionsTable;

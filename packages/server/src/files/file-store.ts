@@ -48,6 +48,15 @@ export interface PendingUpload {
   expiresAt: number;
 }
 
+export interface PendingUploadOptions {
+  format?: string;
+  ttlSeconds: number;
+  /** the slot's id (an STS upload names it in its credentials first); a new UUID otherwise */
+  id?: string;
+  /** the credential the bytes must come with; a random one otherwise */
+  secret?: string;
+}
+
 export interface UploadLimits {
   maxUploadBytes: number;
   maxImageBytes: number;
@@ -105,10 +114,16 @@ export class FileStore {
   }
 
   /** Issues a presigned upload slot; its id becomes the file's id once the bytes arrive (completePendingUpload). */
-  async createPendingUpload(accountId: string, options: { format?: string; ttlSeconds: number }): Promise<PendingUpload> {
+  async createPendingUpload(accountId: string, options: PendingUploadOptions): Promise<PendingUpload> {
     const format = options.format === undefined ? null : normaliseUploadFormat(options.format);
     const nowMs = this.clock.nowMs();
-    const upload: PendingUpload = { id: newId(), accountId, secret: randomBytes(32).toString('base64url'), format, expiresAt: nowMs + options.ttlSeconds * 1000 };
+    const upload: PendingUpload = {
+      id: options.id ?? newId(),
+      accountId,
+      secret: options.secret ?? randomBytes(32).toString('base64url'),
+      format,
+      expiresAt: nowMs + options.ttlSeconds * 1000,
+    };
     await this.db
       .insertInto('pendingUploads')
       .values({ id: upload.id, accountId, secretHash: hashSecret(upload.secret), format, createdAt: nowMs, expiresAt: upload.expiresAt, completedAt: null })
@@ -132,14 +147,14 @@ export class FileStore {
       ? await this.db.selectFrom('pendingUploads').selectAll().where('id', '=', uploadId.toLowerCase()).executeTakeFirst()
       : undefined;
     if (!row || !secret || !sameSecret(row.secretHash, secret)) throw new DomainError('forbidden', 'this upload URL is not valid');
-    if (Number(row.expiresAt) < this.clock.nowMs()) throw new DomainError('forbidden', 'this upload URL has expired; ask for a new one with POST /v3/files/presign');
+    if (Number(row.expiresAt) < this.clock.nowMs()) throw new DomainError('forbidden', 'this upload URL has expired; ask for a new one (POST /v3/files/presign, or /v2/openapi/upload/sts/token)');
     const claimed = await this.db
       .updateTable('pendingUploads')
       .set({ completedAt: this.clock.nowMs() })
       .where('id', '=', row.id)
       .where('completedAt', 'is', null)
       .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) throw new DomainError('forbidden', 'this upload URL was already used; ask for a new one with POST /v3/files/presign');
+    if (Number(claimed.numUpdatedRows) !== 1) throw new DomainError('forbidden', 'this upload URL was already used; ask for a new one (POST /v3/files/presign, or /v2/openapi/upload/sts/token)');
     try {
       const extension = row.format ?? 'bin';
       return await this.saveUpload(row.accountId, `upload.${extension}`, bytes, { id: row.id, expectedFormat: row.format });

@@ -5,6 +5,7 @@ import type { Database, TasksTable } from '../db/database-schema.ts';
 import { preparedQuery } from '../db/prepared-query.ts';
 import { DomainError } from '../domain-error.ts';
 import type { FileStore, StoredFile } from '../files/file-store.ts';
+import { STS_UPLOAD_BUCKET, uploadIdOfStsKey } from '../files/sts/sts-object-key.ts';
 import { ContentModeration } from '../safety/content-moderation.ts';
 import { taskFromRow, UUID_PATTERN, type TaskRecord } from './task-record.ts';
 
@@ -83,16 +84,33 @@ async function resolveFileReference(files: FileStore, accountId: string, referen
   if (reference.url !== undefined) {
     throw new DomainError('notAvailable', 'model files cannot be referenced by "url" here; upload the file and pass its file_token');
   }
-  if (reference.object !== undefined) {
-    throw new DomainError('notAvailable', 'STS "object" file references are not accepted here; upload with POST /v2/openapi/upload and pass file_token');
-  }
-  const token = reference.file_token ?? '';
-  const file = await files.findFile(accountId, token);
-  if (!file) throw new DomainError('fileNotFound', `file_token ${token} does not name a file uploaded by this account`);
+  const label = reference.object !== undefined ? `object ${reference.object.bucket}/${reference.object.key}` : `file_token ${reference.file_token ?? ''}`;
+  const file = reference.object !== undefined ? await findStsObject(files, accountId, reference.object) : await files.findFile(accountId, reference.file_token ?? '');
+  if (!file) throw new DomainError('fileNotFound', `file_token ${reference.file_token ?? ''} does not name a file uploaded by this account`);
   if (file.kind !== expectedKind) {
-    throw new DomainError('unsupportedFileType', `file_token ${token} is a ${file.format} ${file.kind}, but this task needs ${expectedKind === 'model' ? 'a model (GLB, glTF, OBJ, STL, FBX)' : 'an image (JPEG, PNG, WebP)'}`);
+    throw new DomainError('unsupportedFileType', `${label} is a ${file.format} ${file.kind}, but this task needs ${expectedKind === 'model' ? 'a model (GLB, glTF, OBJ, STL, FBX)' : 'an image (JPEG, PNG, WebP)'}`);
   }
   // image limits and the image content policy (2008), nothing charged yet
-  if (file.kind === 'image') await files.checkImageForTask(file, `file_token ${token}`);
+  if (file.kind === 'image') await files.checkImageForTask(file, label);
+  if (reference.object !== undefined) {
+    // the task keeps the file's id, as for any upload: the runner, worker leases and gateways read file_token only
+    delete reference.object;
+    reference.file_token = file.id;
+  }
   return file;
+}
+
+/** The file an STS upload wrote (`{"object": {"bucket", "key"}}`), with a message that says what is missing. */
+async function findStsObject(files: FileStore, accountId: string, object: { bucket: string; key: string }): Promise<StoredFile> {
+  if (object.bucket !== STS_UPLOAD_BUCKET) {
+    throw new DomainError('fileNotFound', `object bucket "${object.bucket}" is not this deployment's upload bucket "${STS_UPLOAD_BUCKET}"; upload with POST /v2/openapi/upload/sts/token first`);
+  }
+  const uploadId = uploadIdOfStsKey(object.key);
+  const file = uploadId ? await files.findFile(accountId, uploadId) : undefined;
+  if (file) return file;
+  const slot = uploadId ? await files.findPendingUpload(accountId, uploadId) : undefined;
+  if (slot && !slot.completed) {
+    throw new DomainError('fileNotFound', `nothing was uploaded to object ${object.key} yet${slot.expired ? ' and its credentials have expired; ask for new ones' : '; upload it with the STS credentials first'}`);
+  }
+  throw new DomainError('fileNotFound', `object ${object.key} does not name a file uploaded by this account`);
 }

@@ -18,6 +18,7 @@ import { newId } from '../ids.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
 import { checkIdempotencyKey, findIdempotentTask, isUniqueViolation, recordIdempotencyKey, requestHashOf } from './idempotency.ts';
 import { prepareTask, type PreparedTask } from './prepare-task.ts';
+import { applyDeploymentDefaults, type DeploymentDefaults } from './apply-deployment-defaults.ts';
 import { recordTaskEvent } from '../webhooks/task-event-outbox.ts';
 import { taskFromRow, UUID_PATTERN, type TaskRecord } from './task-record.ts';
 import { TaskReadCache } from './task-read-cache.ts';
@@ -66,6 +67,8 @@ export interface TaskServiceDependencies {
   studioPrices?: StudioPriceList;
   /** metrics of created tasks (observability/telemetry.ts) */
   telemetry?: PlatformTelemetry;
+  /** what the deployment fills in before the schema's defaults (the default image model) */
+  defaults?: DeploymentDefaults;
   /** the content policy (safety/content-moderation.ts); default: the offline checks only */
   moderation?: ContentModeration;
 }
@@ -113,7 +116,7 @@ export class TaskService {
     body: unknown,
     options: { wallet?: Wallet } = {},
   ): Promise<{ credits: number; available: boolean; lines: { item: string; credits: number }[] }> {
-    const prepared = await prepareTask(this.deps.db, this.deps.files, accountId, body, undefined, this.deps.moderation);
+    const prepared = await prepareTask(this.deps.db, this.deps.files, accountId, applyDeploymentDefaults(body, this.deps.defaults ?? {}), undefined, this.deps.moderation);
     const served = this.deps.engines.find(prepared.request);
     if (served?.support.ok) served.engine.validate?.(prepared.request);
     const wallet = options.wallet ?? DEFAULT_WALLET;
@@ -142,7 +145,7 @@ export class TaskService {
       if (replay) return replay;
     }
     // the source task of a convert must be finished, so it usually comes from the task cache
-    const prepared = await prepareTask(db, this.deps.files, accountId, body, (owner, taskId) => this.findTask(owner, taskId), this.deps.moderation);
+    const prepared = await prepareTask(db, this.deps.files, accountId, applyDeploymentDefaults(body, this.deps.defaults ?? {}), (owner, taskId) => this.findTask(owner, taskId), this.deps.moderation);
     const served = engines.find(prepared.request);
     if (!options.testMode && !served) {
       throw new DomainError('notAvailable', `no engine on this deployment serves ${prepared.request.type} yet`);

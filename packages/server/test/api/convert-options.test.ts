@@ -178,13 +178,13 @@ describe('convert_model options and smart low poly, end to end', () => {
     }
   });
 
-  it('refuses export_vertex_colors for formats other than OBJ and GLTF with "not available" and no charge', async () => {
+  it('refuses export_vertex_colors for formats other than OBJ and GLTF as a parameter error, with no charge', async () => {
     const client = await newClient();
     const source = await imported(client, cubeGlb);
     for (const format of ['FBX', 'STL', 'USDZ']) {
       const response = await client.createTask({ type: 'convert_model', format, original_model_task_id: source, export_vertex_colors: true });
       expect(response.status).toBe(400);
-      expect(response.body.code).toBe(2002);
+      expect(response.body.code).toBe(1004);
       expect(response.body.message).toContain('export_vertex_colors');
     }
     expect((await client.balance()).body.data).toEqual({ balance: 300, frozen: 0 });

@@ -35,7 +35,7 @@ describe('creating tasks: validation, price, credits, concurrency', () => {
     ['an unknown file token', { json: { type: 'import_model', file: { type: 'glb', file_token: '6f1c1f2e-54c4-4a8b-9d0e-111111111111' } } }, 404, 2019],
     ['an unknown source task', { json: { type: 'convert_model', format: 'OBJ', original_model_task_id: '6f1c1f2e-54c4-4a8b-9d0e-222222222222' } }, 404, 2001],
     ['the deprecated animate_model', { json: { type: 'animate_model', original_model_task_id: '6f1c1f2e-54c4-4a8b-9d0e-222222222222' } }, 400, 2016],
-    ['a type not served here yet', { json: { type: 'generate_image', prompt: 'a small cat' } }, 400, 2002],
+    ['a model not served here', { json: { type: 'generate_image', prompt: 'a small cat', model_version: 'flux.1_kontext_pro' } }, 400, 2002],
   ])('refuses %s with a clear error and charges nothing', async (_label, init, httpStatus, code) => {
     const account = await platform.createAccount();
     const client = apiClient(platform.baseUrl, account.apiKey);
@@ -51,7 +51,7 @@ describe('creating tasks: validation, price, credits, concurrency', () => {
   it('says plainly that an unserved task type is not available, and quote still prices it', async () => {
     const account = await platform.createAccount();
     const client = apiClient(platform.baseUrl, account.apiKey);
-    const body = { type: 'generate_image', prompt: 'a small cat' };
+    const body = { type: 'generate_image', prompt: 'a small cat', model_version: 'flux.1_kontext_pro' };
     const created = await client.createTask(body);
     expect(created.body.message).toMatch(/Not available on this deployment: generate_image model_version flux.1_kontext_pro is a third-party image model/);
     expect(created.body.suggestion).toMatch(/Nothing was charged/);

@@ -77,21 +77,6 @@ describe('import_model, convert_model and signed downloads, end to end', () => {
     expect((await client.balance()).body.data).toEqual({ balance: 295, frozen: 0 });
   });
 
-  it('answers a convert option that is not built yet with "not available" and no charge', async () => {
-    const account = await platform.createAccount();
-    const client = apiClient(platform.baseUrl, account.apiKey);
-    const imported = await importTask(client, cubeGlb, 'cube.glb');
-    for (const body of [
-      { type: 'convert_model', format: 'FBX', export_vertex_colors: true, original_model_task_id: imported.task_id },
-    ]) {
-      const response = await client.createTask(body);
-      expect(response.status).toBe(400);
-      expect(response.body.code).toBe(2002);
-      expect(response.body.message).toMatch(/Not available on this deployment: convert_model option (export_vertex_colors is only available for OBJ and GLTF output|)/);
-    }
-    expect((await client.balance()).body.data).toEqual({ balance: 300, frozen: 0 });
-  });
-
   it('fails a task whose model cannot be read, with an error code and message, and refunds it', async () => {
     const account = await platform.createAccount();
     const client = apiClient(platform.baseUrl, account.apiKey);

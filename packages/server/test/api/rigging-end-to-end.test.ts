@@ -148,14 +148,19 @@ describe('rigging and retargeting end to end over HTTP', () => {
     expect(await balance(client)).toBe(500 - 25);
   });
 
-  it('rigs the four-legged animal as a quadruped and walks it; exports a skeleton-only walk', async () => {
+  it('rigs the four-legged animal as the quadruped the check found and walks it; a default rig stays biped', async () => {
     const account = await platform.createAccount({ credits: 500 });
     const client = apiClient(platform.baseUrl, account.apiKey);
     const source = await imported(client, 'animal');
     const check = await runToEnd(client, { type: 'animate_prerigcheck', original_model_task_id: source.task_id });
     expect(check.output).toMatchObject({ riggable: true, rig_type: 'quadruped', topology: 'quad', limbs: { legs: 4, head: true, tail: true } });
-    const rig = await runToEnd(client, { type: 'animate_rig', original_model_task_id: source.task_id });
-    expect(rig.output).toMatchObject({ rig_type: 'quadruped' });
+    // check → rig with the rig_type it found, no model_version: the default model follows rig_type
+    const rig = await runToEnd(client, { type: 'animate_rig', original_model_task_id: source.task_id, rig_type: check.output.rig_type });
+    expect(rig).toMatchObject({ input: { rig_type: 'quadruped', model_version: 'v2.5-20260210' }, output: { rig_type: 'quadruped' } });
+    // a default request is a biped rig, as asked, never silently another type; the notes say what the shape is
+    const biped = await runToEnd(client, { type: 'animate_rig', original_model_task_id: source.task_id });
+    expect(biped).toMatchObject({ input: { rig_type: 'biped', model_version: 'v1.0-20240301' }, output: { rig_type: 'biped' } });
+    expect(biped.output.notes.join(' ')).toMatch(/looks like a quadruped: send rig_type "quadruped"/);
     const walk = await runToEnd(client, { type: 'animate_retarget', original_model_task_id: rig.task_id, animation: 'preset:quadruped:walk', export_with_geometry: false, animate_in_place: true });
     expect(walk).toMatchObject({ status: 'success', consumed_credit: 10 });
     const bytes = await download(walk.output.model);

@@ -28,7 +28,7 @@ describe('test mode (tsk_test_ keys)', () => {
 
   it('runs any task type, even one this deployment does not serve, free, with a valid sample model', async () => {
     const { live, test } = await testClient();
-    expect((await live.createTask({ type: 'generate_image', prompt: 'a red fox' })).body.code).toBe(2002);
+    expect((await live.createTask({ type: 'generate_image', prompt: 'a red fox', model_version: 'midjourney' })).body.code).toBe(2002);
     const task = await run(test, { type: 'text_to_model', prompt: 'a red fox' });
     expect(task).toMatchObject({ status: 'success', consumed_credit: 0, test_mode: true });
     const model = new Uint8Array(await (await fetch(task.output.model)).arrayBuffer());

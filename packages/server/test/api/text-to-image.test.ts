@@ -1,7 +1,9 @@
 // text_to_image and generate_image through the HTTP API: the embedded model renders the generator's object
-// to a PNG; third-party generate_image versions (the spec default among them) are "not available", uncharged.
+// to a PNG and is the default image model; third-party generate_image versions are "not available", uncharged.
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { solidPng } from '@polyforge/geometry/test/fixtures/build-fixtures';
+import { drawingImage } from '@polyforge/geometry/test/fixtures/build-image-fixtures';
 import { downloadBytes } from '../fixtures/download-bytes.ts';
 import { apiClient } from '../harness/api-client.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
@@ -60,10 +62,10 @@ describe('text_to_image and generate_image on the embedded model', () => {
     expect((await client.balance()).body.data).toEqual({ balance: 295, frozen: 0 });
   });
 
-  it('generate_image keeps Tripo\'s default (flux.1_kontext_pro) and the other third-party models "not available", uncharged', async () => {
+  it('generate_image keeps the third-party models, Tripo\'s default flux.1_kontext_pro among them, "not available", uncharged', async () => {
     const client = await newClient();
     for (const body of [
-      { type: 'generate_image', prompt: 'a cat' },
+      { type: 'generate_image', prompt: 'a cat', model_version: 'flux.1_kontext_pro' },
       { type: 'generate_image', prompt: 'a cat', model_version: 'gpt_image_2' },
       { type: 'generate_image', prompt: 'a cat', model_version: 'midjourney' },
     ]) {
@@ -76,7 +78,7 @@ describe('text_to_image and generate_image on the embedded model', () => {
     expect((await client.balance()).body.data).toEqual({ balance: 300, frozen: 0 });
   });
 
-  it('generate_image with model_version polyforge_basic renders the prompt, honours t_pose, and refuses image inputs', async () => {
+  it('generate_image with model_version polyforge_basic renders the prompt, honours t_pose, and refuses more than one image', async () => {
     const client = await newClient();
     const quote = await client.quote({ type: 'generate_image', prompt: 'a robot', model_version: 'polyforge_basic' });
     expect(quote.body.data).toMatchObject({ credits: 5, available: true });
@@ -88,11 +90,47 @@ describe('text_to_image and generate_image on the embedded model', () => {
     // arms stretched out make the robot wider than it is deep
     const [width, , depth] = task.output.generation.size_metres;
     expect(width).toBeGreaterThan(depth * 2);
-    const withImage = await client.createTask({ type: 'generate_image', prompt: 'a robot', model_version: 'polyforge_basic', file: { type: 'png', url: 'https://example.com/robot.png' } });
-    expect(withImage.status).toBe(400);
-    expect(withImage.body.code).toBe(1004);
-    expect(withImage.body.message).toMatch(/takes no image input/);
+    const url = (name: string) => ({ type: 'png', url: `https://example.com/${name}.png` });
+    const twoImages = await client.createTask({ type: 'generate_image', prompt: 'a robot', model_version: 'polyforge_basic', files: [url('a'), url('b')] });
+    expect(twoImages.status).toBe(400);
+    expect(twoImages.body.code).toBe(1004);
+    expect(twoImages.body.message).toMatch(/at most one reference image/);
     expect((await client.createTask({ type: 'generate_image', prompt: 'a unicorn of doom', model_version: 'polyforge_basic' })).body.code).toBe(1004);
     expect((await client.balance()).body.data).toEqual({ balance: 295, frozen: 0 });
+  });
+
+  it('serves generate_image naming no model with the default image model, a reference image as colour, and two templates', async () => {
+    const account = await platform.createAccount();
+    const client = apiClient(platform.baseUrl, account.apiKey);
+    const upload = async (bytes: Uint8Array) => (await client.upload(bytes, 'reference.png')).body.data.image_token as string;
+    const plain = await run(client, { type: 'generate_image', prompt: 'a robot' });
+    expect(plain).toMatchObject({ status: 'success', consumed_credit: 5, input: { model_version: 'polyforge_basic' } });
+    const blueToken = await upload(solidPng(64, [20, 40, 230, 255]));
+    const tinted = await run(client, { type: 'generate_image', prompt: 'a robot', template: 't-pose', file: { type: 'png', file_token: blueToken } });
+    expect(tinted).toMatchObject({ status: 'success', output: { template: 't_pose' } });
+    expect(tinted.output.notes.join(' ')).toMatch(/dominant colour/);
+    const [plainImage, tintedImage] = await Promise.all([imageStats(plain.output.generated_image), imageStats(tinted.output.generated_image)]);
+    expect(tintedImage.mean[2] - tintedImage.mean[0]).toBeGreaterThan(plainImage.mean[2] - plainImage.mean[0] + 5);
+    const drawing = await upload(await drawingImage(256));
+    const extracted = await run(client, { type: 'generate_image', template: 'asset_extraction', file: { type: 'png', file_token: drawing } });
+    expect(extracted).toMatchObject({ status: 'success', output: { template: 'asset_extraction' } });
+    const cutOut = Buffer.from((await downloadBytes(extracted.output.generated_image)).bytes);
+    const metadata = await sharp(cutOut).metadata();
+    expect(metadata).toMatchObject({ format: 'png', hasAlpha: true });
+    // cropped to the ellipse and cap (about 60% × 80% of the drawing), the light backdrop gone
+    expect(metadata.width).toBeLessThan(200);
+    const corner = await sharp(cutOut).extract({ left: 0, top: metadata.height! - 2, width: 2, height: 2 }).raw().toBuffer();
+    expect(corner[3]).toBeLessThan(64);
+
+    for (const [body, code] of [
+      [{ type: 'generate_image', prompt: 'a robot', template: '3d_enhance', file: { type: 'png', file_token: drawing } }, 2002],
+      [{ type: 'generate_image', prompt: 'a robot', template: 'asset_extraction' }, 1004],
+      [{ type: 'generate_image', prompt: 'a robot', sketch_to_render: true, file: { type: 'png', file_token: drawing } }, 1004],
+    ] as const) {
+      const refused = await client.createTask(body);
+      expect(refused.status).toBe(400);
+      expect(refused.body.code, JSON.stringify(refused.body)).toBe(code);
+    }
+    expect((await client.balance()).body.data).toEqual({ balance: 300 - 3 * 5, frozen: 0 });
   });
 });

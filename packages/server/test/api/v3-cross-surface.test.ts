@@ -64,7 +64,7 @@ describe('/v2/openapi and /v3 over one task store', () => {
     expect((await api.balance()).body.data).toEqual({ balance: 95, frozen: 0 });
   });
 
-  it('resolves a V2 upload on /v3 only in its file_ spelling', async () => {
+  it('resolves a V2 upload on /v3 models/import only in its file_ spelling', async () => {
     const api = await client();
     const imageToken = (await api.upload(glb, 'cube.glb')).body.data.image_token;
     const bare = await v3Create(api, 'models/import', { input: { file_token: imageToken } });
@@ -75,6 +75,11 @@ describe('/v2/openapi and /v3 over one task store', () => {
     expect((await v3Create(api, 'models/import', { input: imageToken })).body.code).toBe(1004);
     const prefixed = await v3Create(api, 'models/import', { input: `file_${imageToken}` });
     expect(prefixed.status, JSON.stringify(prefixed.body)).toBe(200);
+    // as an image input, a bare UUID that names no task but an upload of the account is that upload
+    const pictureToken = (await api.upload(solidPng(64, [200, 120, 40, 255]), 'picture.png')).body.data.image_token;
+    const picture = await v3Create(api, 'generation/image-to-model', { input: { file_token: pictureToken }, model: 'v3.0-20250812' });
+    expect(picture.status, JSON.stringify(picture.body)).toBe(200);
+    expect((await api.send('GET', `/v3/tasks/${picture.body.data.task_id}`)).body.data.input.file).toEqual({ file_token: pictureToken });
   });
 
   it('turns 20 concurrent retries with one Idempotency-Key into one task and one charge', async () => {

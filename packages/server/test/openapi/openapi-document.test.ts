@@ -15,6 +15,7 @@ const UNDOCUMENTED_ROUTES: { pattern: RegExp; why: string }[] = [
   { pattern: /^\/studio(\/|$)/, why: 'Studio: HTML and session-cookie JSON for its own scripts' },
   { pattern: /^\/$/, why: 'redirects to the dashboard' },
   { pattern: /^\/webhooks\/stripe$/, why: "Stripe's signed billing callback, not a client endpoint" },
+  { pattern: /^\/polyforge_uploads\//, why: 'the S3-compatible STS upload endpoint: AWS Signature V4 and S3\'s XML, not this API\'s envelope (docs/compatibility.md)' },
 ];
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -72,6 +72,8 @@ describe('real answers against the OpenAPI document', () => {
     const modelUpload = await call('POST', '/v2/openapi/upload', { token: key, body: form(glb, 'cube.glb') });
     expect(modelUpload.status).toBe(200);
     expect((await call('POST', '/v2/openapi/upload/sts', { token: key, body: form(checkerPng(64, 4), 'checker.png') })).status).toBe(200);
+    expect((await call('POST', '/v2/openapi/upload/sts/token', { token: key, json: { format: 'png' } })).status).toBe(200);
+    expect((await call('POST', '/v2/openapi/upload/sts/token', { token: key, json: { format: '3mf' } })).status).toBe(400);
     const textRequest = { type: 'text_to_model', prompt: 'a wooden chair' };
     expect((await call('POST', '/v2/openapi/task/quote', { token: key, json: textRequest })).status).toBe(200);
     const created = await call('POST', '/v2/openapi/task', { token: key, json: textRequest, headers: { 'Idempotency-Key': 'conformance-1' } });

@@ -13,6 +13,7 @@ import {
   taskPageV2Schema,
   taskQuoteSchema,
   taskViewV2Schema,
+  stsUploadGrantSchema,
   uploadResultV2Schema,
   v2Envelope,
   webhookDeliveryListSchema,
@@ -162,6 +163,19 @@ export const V2_SURFACE_OPERATIONS: readonly ApiOperation[] = [
     body: { kind: 'multipart', schema: multipartFileSchema, required: true },
     success: { description: 'The stored file and its token', schema: v2Envelope(uploadResultV2Schema) },
     errors: UPLOAD_ERRORS,
+  },
+  {
+    ...v2,
+    tag: 'Files (V2)',
+    method: 'post',
+    path: '/v2/openapi/upload/sts/token',
+    operationId: 'getStsUploadToken',
+    summary: 'Temporary S3 credentials for one upload (the STS flow of the Python SDK)',
+    description:
+      'PUT the file (PutObject, or multipart above 8 MB) to https://<s3_host>/<resource_bucket>/<resource_uri> with AWS Signature V4 and these credentials, then reference it as {"object": {"bucket": resource_bucket, "key": resource_uri}}. The S3-compatible endpoint answers in S3\'s XML (docs/compatibility.md).',
+    body: { kind: 'json', schema: z.object({ format: z.enum(['jpeg', 'jpg', 'png', 'webp', 'glb', 'gltf', 'obj', 'fbx', 'stl']).describe('Names the key; the bytes are typed by content') }), required: true },
+    success: { description: 'The credentials, in Tripo\'s shape', schema: v2Envelope(stsUploadGrantSchema) },
+    errors: ['invalidParameter'],
   },
   {
     ...v2,

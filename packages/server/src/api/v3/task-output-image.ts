@@ -1,4 +1,5 @@
-// A bare task UUID given as an image input on /v3 means "that task's image output" (tripo-api.md §6.3).
+// A bare task UUID given as an image input on /v3 means "that task's image output" (tripo-api.md §6.3); a UUID
+// that names no task but an uploaded file of the account (a V2 image_token) is that file.
 // The core takes only uploaded files, so the output is copied once into a file of the account, under an id
 // derived from the task and output key: a retried request resolves to the same file (idempotent bodies match).
 import { createHash } from 'node:crypto';
@@ -24,7 +25,13 @@ function candidateKeys(view: MultiviewView | undefined): string[] {
 export function taskOutputImageResolver(dependencies: TaskOutputImageDependencies, accountId: string): V3InputResolver {
   return {
     async taskOutputImage(taskId, view) {
-      const { task } = await dependencies.tasks.getTask(accountId, taskId);
+      const found = await dependencies.tasks.getTask(accountId, taskId).catch(async (error: unknown) => {
+        // a V2 image_token sent where /v3 reads a task id: the ids never collide, so use the file
+        if (error instanceof DomainError && error.errorName === 'taskNotFound' && (await dependencies.files.findFile(accountId, taskId))) return undefined;
+        throw error;
+      });
+      if (!found) return taskId.toLowerCase();
+      const { task } = found;
       if (task.status !== 'success') {
         throw new DomainError('originalTaskNotSuccessful', `task ${taskId} has status "${task.status}"; its output can be used as input once it is "success"`);
       }

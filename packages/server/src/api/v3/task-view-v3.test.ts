@@ -64,6 +64,15 @@ describe('v3OutputOf', () => {
     expect(v3OutputOf({}, { base_model: 'b' })).toEqual({ model_url: 'b' });
   });
 
+  it('keeps the generator\'s summary out of output, and lists a retarget\'s model in model_urls', () => {
+    const view = presentTaskV3(task({ type: 'text_to_image', result: { generation: { subject: 'cat', model_seed: 3 } }, outputFiles: { generated_image: file('generated_image.png') } }), signer, 'https://api.test');
+    expect(view.output).not.toHaveProperty('generation');
+    expect(view.generation).toEqual({ subject: 'cat', model_seed: 3 });
+    const retarget = v3OutputOf({ animations: ['preset:walk'], rig_type: 'biped' }, { model: 'https://api.test/m.glb' }, 'animate_retarget');
+    expect(retarget).toMatchObject({ model_url: 'https://api.test/m.glb', model_urls: ['https://api.test/m.glb'], animations: ['preset:walk'] });
+    expect(v3OutputOf({}, { model: 'm' }, 'animate_rig')).not.toHaveProperty('model_urls');
+  });
+
   it('renames images and views, and keeps non-file results', () => {
     expect(v3OutputOf({}, { generated_image: 'g' })).toEqual({ generated_image_url: 'g' });
     expect(v3OutputOf({}, { 'generate_multiview_image.front_view_url': 'f', 'generate_multiview_image.back_view_url': 'k' })).toEqual({

@@ -6,6 +6,9 @@ import type { TaskRecord } from '../../tasks/task-record.ts';
 
 export type { TaskViewV3, V3TaskStatus };
 
+/** Engine results that are Polyforge's own detail, not V3 output keys: shown beside `output`, not in it. */
+const EXTENSION_RESULT_KEYS = ['generation'] as const;
+
 /** Output keys holding a model, in the order V3's single `model_url` picks from. */
 const MODEL_OUTPUT_KEYS = ['pbr_model', 'model', 'base_model'] as const;
 
@@ -30,7 +33,7 @@ export function presentTaskV3(task: TaskRecord, signer: DownloadSigner, baseUrl:
     status,
     progress: task.status === 'success' ? 100 : task.progress,
     input: task.input,
-    output: v3OutputOf(task.result, urls),
+    output: v3OutputOf(task.result, urls, task.type),
     credits_consumed: creditsOf(task.consumedCredits),
     created_at: isoTime(task.createdAt),
     completed_at: task.finishedAt === null ? null : isoTime(task.finishedAt),
@@ -40,18 +43,22 @@ export function presentTaskV3(task: TaskRecord, signer: DownloadSigner, baseUrl:
     view.error_message = errorMessage ?? '';
   }
   if (task.isTest) view.test_mode = true;
+  if (task.result.generation !== undefined) view.generation = task.result.generation as Record<string, unknown>;
   return view;
 }
 
 /**
  * V2 output keys → V3: the models collapse into `model_url` (pbr_model > model > base_model), multiview views
  * appear both flat (`front_view_url`) and under `generate_multiview_image`, every other file `<key>_url`;
- * non-file results (riggable, rig_type, ...) as they are.
+ * non-file results (riggable, rig_type, ...) as they are. A retarget also lists its model in `model_urls` (one
+ * file holds every animation asked for), which the official JS SDK's README reads.
  */
-export function v3OutputOf(result: Record<string, unknown>, urls: Record<string, string>): Record<string, unknown> {
+export function v3OutputOf(result: Record<string, unknown>, urls: Record<string, string>, taskType?: string): Record<string, unknown> {
   const output: Record<string, unknown> = { ...result };
+  for (const key of EXTENSION_RESULT_KEYS) delete output[key];
   const modelKey = MODEL_OUTPUT_KEYS.find((key) => urls[key] !== undefined);
   if (modelKey) output.model_url = urls[modelKey];
+  if (modelKey && taskType === 'animate_retarget') output.model_urls = [urls[modelKey]];
   for (const [key, url] of Object.entries(urls)) {
     if ((MODEL_OUTPUT_KEYS as readonly string[]).includes(key)) continue;
     const [outer, inner] = key.split('.');

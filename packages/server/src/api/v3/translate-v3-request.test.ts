@@ -125,11 +125,23 @@ describe('translateV3Request', () => {
     expect(await errorOf('generation/text-to-image', { prompt: 'x', model: 'flux' })).toMatchObject({ errorName: 'invalidModelVersion' });
   });
 
+  it('reads {file_token: "<uuid>"} as a task id, as the official JS SDK 0.1 wraps every input string', async () => {
+    resolver.calls = [];
+    expect(await translate('generation/image-to-model', { input: { file_token: TASK_ID }, model: 'v3.1-20260211' })).toMatchObject({ file: { file_token: OUTPUT_FILE_ID } });
+    expect(resolver.calls).toEqual([`${TASK_ID}:`]);
+    expect(await translate('generation/edit-multiview', { input: { file_token: TASK_ID }, prompts: [{ view: 'front', prompt: 'a hat' }] })).toMatchObject({ original_task_id: TASK_ID });
+    expect(await translate('animations/rig', { input: { file_token: TASK_ID.toUpperCase() } })).toMatchObject({ original_model_task_id: TASK_ID });
+    const multiview = await translate('generation/multiview-to-model', { model: 'v3.0-20250812', inputs: [{ file_token: TOKEN }, '', { file_token: TASK_ID }, ''] });
+    expect(multiview.files).toEqual([{ file_token: FILE_ID }, {}, { file_token: OUTPUT_FILE_ID }, {}]);
+    expect(resolver.calls).toEqual([`${TASK_ID}:`, `${TASK_ID}:back`]);
+    expect(await translate('generation/image-to-image', { prompt: 'x', input: { file_token: TASK_ID } })).toMatchObject({ file: { file_token: OUTPUT_FILE_ID } });
+  });
+
   it('refuses what /v3 does not take, with a message naming the field', async () => {
     const cases: [string, unknown, RegExp][] = [
       ['generation/image-to-model', { input: 'data:image/png;base64,AAAA', model: 'v3.1-20260211' }, /^input cannot be a data: URI/],
       ['generation/image-to-model', { input: { data: 'AAAA' }, model: 'v3.1-20260211' }, /base64/],
-      ['generation/image-to-model', { input: { file_token: FILE_ID }, model: 'v3.1-20260211' }, /file_11111111-2222-4333-8444-555555555555 here/],
+      ['generation/image-to-model', { input: { file_token: 'abc' }, model: 'v3.1-20260211' }, /file_token must be a file_<uuid> token from POST \/v3\/files or a task id/],
       ['generation/image-to-model', { input: 'task_abc123', model: 'v3.1-20260211' }, /bare UUIDs/],
       ['generation/image-to-model', { model: 'v3.1-20260211' }, /^input is required/],
       ['generation/image-to-model', { input: TOKEN, file: { file_token: TOKEN }, model: 'v3.1-20260211' }, /cannot be combined with file/],

@@ -158,12 +158,15 @@ async function positionalSlots(context: TranslationContext, list: unknown[], fie
   return Promise.all(list.map((value, index) => imageSlot(context.resolver, parseV3Input(value, `${field}[${index}]`), MULTIVIEW_VIEWS[index])));
 }
 
-/** models/import takes the token of an uploaded model, nothing else (§6.1). */
+/** models/import takes the token (or STS object) of an uploaded model, nothing else (§6.1). */
 function uploadedModel(input: unknown, v2File: unknown): V2FileObject {
   const [field, value] = oneOf(['input', input], ['file', v2File]);
   if (value === undefined) throw invalid('input', 'is required: the file_<uuid> token of an uploaded model (POST /v3/files or /v3/files/presign)');
   const parsed = parseV3Input(value, field);
-  if (parsed.kind !== 'file' || parsed.file.file_token === undefined) {
+  if (parsed.kind === 'task') {
+    throw invalid(field, `must be the file_<uuid> token of an uploaded model; ${parsed.taskId} reads as a task id on /v3 (a V2 image_token ${parsed.taskId} is file_${parsed.taskId} here)`);
+  }
+  if (parsed.kind !== 'file' || (parsed.file.file_token === undefined && parsed.file.object === undefined)) {
     throw invalid(field, 'must be the file_<uuid> token of an uploaded model (POST /v3/files or /v3/files/presign); URLs and task ids are not imported');
   }
   return parsed.file;

@@ -1,5 +1,6 @@
 // Reads one V3 input value (tripo-api.md §6.3): a `file_<uuid>` token, an http(s) URL, a bare task UUID
-// (an earlier task's output), or an object {file_token | url | object | task_id, type?}.
+// (an earlier task's output), or an object {file_token | url | object | task_id, type?}; a bare UUID is a task
+// id in every form, `{file_token: "<uuid>"}` included.
 import { describeInput, isHttpUrl, isPlainObject } from '@polyforge/protocol';
 import { DomainError } from '../../domain-error.ts';
 
@@ -65,14 +66,11 @@ function parseInputObject(value: Record<string, unknown>, field: string): V3Inpu
   const file: V2FileObject = {};
   if (typeof value.type === 'string') file.type = value.type;
   if (value.file_token !== undefined) {
-    const token = value.file_token;
+    const token = typeof value.file_token === 'string' ? value.file_token.trim() : value.file_token;
+    // the official JS SDK (0.1) wraps every input string as {file_token: ...}, task ids included (§6.3)
+    if (isTaskId(token)) return { kind: 'task', taskId: token.toLowerCase() };
     const fileId = typeof token === 'string' ? fileIdOfToken(token) : undefined;
-    if (!fileId) {
-      const hint = isTaskId(token)
-        ? `; on /v3 file tokens are written file_<uuid> (a V2 image_token ${token} is file_${token} here)`
-        : ' from POST /v3/files';
-      throw invalid(`${field}.file_token`, `must be a file_<uuid> token${hint} (got ${describeInput(token)})`);
-    }
+    if (!fileId) throw invalid(`${field}.file_token`, `must be a file_<uuid> token from POST /v3/files or a task id (got ${describeInput(token)})`);
     file.file_token = fileId;
   } else if (value.url !== undefined) {
     if (typeof value.url !== 'string' || !isHttpUrl(value.url)) throw invalid(`${field}.url`, `must be an http(s) URL (got ${describeInput(value.url)})`);

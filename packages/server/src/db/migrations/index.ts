@@ -9,7 +9,8 @@ import * as imageInputs from './0006-image-inputs.ts';
 import * as workers from './0007-workers.ts';
 import * as dashboard from './0008-dashboard.ts';
 import * as scale from './0009-scale.ts';
-import * as production from './0010-production.ts';
+import * as stsUploadParts from './0010-sts-upload-parts.ts';
+import * as production from './0011-production.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
@@ -21,5 +22,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-workers': workers,
   '0008-dashboard': dashboard,
   '0009-scale': scale,
-  '0010-production': production,
+  '0010-sts-upload-parts': stsUploadParts,
+  '0011-production': production,
 };

@@ -9,10 +9,9 @@ type ConvertRequest = Extract<TaskRequest, { type: 'convert_model' }>;
 
 /**
  * fbx_preset applies to FBX output only (@polyforge/geometry formats/fbx/fbx-presets.ts); other formats ignore it.
- * export_vertex_colors is refused for formats other than OBJ and GLTF/GLB, as the spec restricts it.
+ * export_vertex_colors with another format than OBJ and GLTF/GLB is a parameter error (the request schema, 1004).
  * bake is accepted either way: the built-in engine keeps PBR maps as separate textures and never bakes.
  */
-const VERTEX_COLOR_FORMATS = ['OBJ', 'GLTF', 'GLB'];
 
 export class ConvertModelEngine implements Engine {
   readonly name = 'builtin';
@@ -22,9 +21,6 @@ export class ConvertModelEngine implements Engine {
     const convert = request as ConvertRequest;
     if (!(SUPPORTED_CONVERT_FORMATS as readonly string[]).includes(convert.format)) {
       return { ok: false, reason: `convert_model to ${convert.format} is not built yet (served formats: ${SUPPORTED_CONVERT_FORMATS.join(', ')})` };
-    }
-    if (convert.export_vertex_colors && !VERTEX_COLOR_FORMATS.includes(convert.format)) {
-      return { ok: false, reason: `convert_model option export_vertex_colors is only available for OBJ and GLTF output (not ${convert.format})` };
     }
     return { ok: true };
   }

@@ -35,7 +35,7 @@ export function createBuiltinEngines(options: BuiltinEngineOptions = {}): Engine
     new EditMultiviewImageEngine(backgroundRemover),
     new TextToModelEngine(),
     new TextToImageEngine(),
-    new GenerateImageEngine(),
+    new GenerateImageEngine(backgroundRemover),
     new PrerigCheckEngine(),
     new RigEngine(),
     new RetargetEngine(),

@@ -2,10 +2,11 @@
 // weights (geometry/rigging/rig-model.ts); outputs a skinned GLB (default) or FBX with the source's materials
 // and textures, and a preview.
 //
-// Decisions: rig_type is honoured for biped and quadruped; the default (biped) yields to the shape analysis
-// when it finds a four-legged model, and the output's `rig_type` says which template was used. Other rig types
-// are refused with 2002 before anything is charged. spec=mixamo names bones as Mixamo does and writes FBX in
-// the mixamo preset (centimetres); every model_version runs the same rigger.
+// Decisions: the rig is always the rig_type asked for (biped by default), never another one, so the presets
+// of that type retarget onto it; when the shape analysis finds the other type, the output's notes say so (send
+// the rig_type animate_prerigcheck found; a non-biped rig_type with no model_version gets a model that rigs it).
+// Other rig types are refused with 2002 before anything is charged. spec=mixamo names bones as Mixamo does and
+// writes FBX in the mixamo preset (centimetres); every model_version runs the same rigger.
 import type { TaskRequest } from '@polyforge/protocol';
 import { convertModel } from '@polyforge/geometry/convert/convert-model';
 import { readModel } from '@polyforge/geometry/read/read-model';
@@ -39,10 +40,13 @@ export class RigEngine implements Engine {
     const document = await readModel(source.bytes, source.format as 'glb');
     context.reportProgress(10);
     const requested = request.rig_type as RigTemplateName;
-    const rigged = await rigModel(document, { template: requested === 'quadruped' ? 'quadruped' : undefined, spec: request.spec });
+    const rigged = await rigModel(document, { template: requested, spec: request.spec });
     context.reportProgress(80);
     const model = await convertModel(document, request.out_format === 'fbx' ? { format: 'FBX', fbxPreset: request.spec === 'mixamo' ? 'mixamo' : 'blender' } : { format: 'GLB' });
-    const notes = rigged.template !== requested ? [`rig_type ${requested} was requested (the default) but the model has four legs: rigged as ${rigged.template}`] : [];
+    const found = rigged.analysis.riggable ? rigged.analysis.rigType : undefined;
+    const notes = found !== undefined && found !== requested && (RIG_TEMPLATE_NAMES as readonly string[]).includes(found)
+      ? [`rigged as the requested ${requested}, but the shape looks like a ${found}: send rig_type "${found}" (what animate_prerigcheck reports) for a ${found} rig`]
+      : [];
     return withPreview(document, {
       files: { model: { bytes: model.bytes, extension: model.extension, mimeType: model.mimeType } },
       result: {

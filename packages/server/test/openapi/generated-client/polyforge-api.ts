@@ -281,6 +281,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/openapi/upload/sts/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Temporary S3 credentials for one upload (the STS flow of the Python SDK)
+         * @description PUT the file (PutObject, or multipart above 8 MB) to https://<s3_host>/<resource_bucket>/<resource_uri> with AWS Signature V4 and these credentials, then reference it as {"object": {"bucket": resource_bucket, "key": resource_uri}}. The S3-compatible endpoint answers in S3's XML (docs/compatibility.md).
+         */
+        post: operations["getStsUploadToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/openapi/user/balance": {
         parameters: {
             query?: never;
@@ -1538,6 +1558,10 @@ export interface components {
              * @constant
              */
             test_mode?: true;
+            /** @description Polyforge extension: what the embedded generator made of the prompt (subject, materials, seeds); kept out of `output` */
+            generation?: {
+                [key: string]: unknown;
+            };
         };
         WorkerLease: {
             lease_id: string;
@@ -3419,6 +3443,164 @@ export interface operations {
                     "application/json": {
                         /** @enum {number} */
                         code: 1003 | 1004 | 2003 | 2004;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1002 Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1002;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1006 The request body or uploaded file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1007 Rate limit exceeded */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1007;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1000 Unknown error on server side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1000;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1000 The service is temporarily unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1000;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+        };
+    };
+    getStsUploadToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Names the key; the bytes are typed by content
+                     * @enum {string}
+                     */
+                    format: "jpeg" | "jpg" | "png" | "webp" | "glb" | "gltf" | "obj" | "fbx" | "stl";
+                };
+            };
+        };
+        responses: {
+            /** @description The credentials, in Tripo's shape */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 0;
+                        data: {
+                            /** @description Host (and path) of the S3-compatible upload endpoint; clients prefix https:// */
+                            s3_host: string;
+                            /** @description The bucket to PUT into (path-style) */
+                            resource_bucket: string;
+                            /** @description The one object key these credentials may write; reference it as {"object": {"bucket", "key"}} */
+                            resource_uri: string;
+                            session_token: string;
+                            /** @description Access key id */
+                            sts_ak: string;
+                            /** @description Secret access key */
+                            sts_sk: string;
+                        };
+                    };
+                };
+            };
+            /** @description 1003 The request body is malformed; 1004 One or more of your parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 1003 | 1004;
                         /** @description The catalogue's message, then what exactly was wrong */
                         message: string;
                         /** @description How to fix the request */
