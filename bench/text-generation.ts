@@ -1,7 +1,8 @@
 // Benchmark: seconds per task of the embedded text_to_model / text_to_image engines over the example prompt of
 // every generator category, against Blender 3.4 headless doing the same kind of job in the same run (build a
 // procedural chair from primitives, bake a procedural wood texture, export GLB; render a 768² image).
-// Usage: node --import tsx bench/text-generation.ts [--categories 65] [--skip-blender]
+// Usage: node --import tsx bench/text-generation.ts [--categories 235] [--every 1] [--skip-blender]
+// (--every K takes every K-th category: the library is large and the machine is shared.)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -19,7 +20,8 @@ const argument = (name: string, fallback: number) => {
   return index > 0 ? Number(process.argv[index + 1]) : fallback;
 };
 const categoryCount = argument('categories', GENERATOR_DEFINITIONS.length);
-const definitions = GENERATOR_DEFINITIONS.slice(0, categoryCount);
+const every = argument('every', 1);
+const definitions = GENERATOR_DEFINITIONS.slice(0, categoryCount).filter((_, index) => index % every === 0);
 const context = { reportProgress: () => undefined, signal: new AbortController().signal };
 
 function request(body: Record<string, unknown>): TaskRequest {
@@ -125,15 +127,26 @@ const seeded = (prompt: string, index: number) => ({ prompt, model_seed: index, 
 await run('text_to_model, PBR textures 512² (default)', textToModel, prompts.map((prompt, index) => ({ type: 'text_to_model', ...seeded(prompt, index) })));
 await run('text_to_model, untextured', textToModel, prompts.map((prompt, index) => ({ type: 'text_to_model', texture: false, ...seeded(prompt, index) })));
 await run('text_to_model, texture_quality=detailed (1024²)', textToModel, prompts.map((prompt, index) => ({ type: 'text_to_model', texture_quality: 'detailed', ...seeded(prompt, index) })));
+const composed = ['a cat wearing a wizard hat', 'a knight holding a sword', 'a medieval castle on a hill', 'a table with 3 mugs', 'a dog and a cat', 'a statue of a horse on a plinth', 'a frog sitting on a lily pad', 'three red balloons'];
+await run('text_to_model, composed prompts, PBR 512²', textToModel, composed.map((prompt, index) => ({ type: 'text_to_model', ...seeded(prompt, index) })));
 await run('text_to_model, quad=true (FBX)', textToModel, prompts.slice(0, 20).map((prompt, index) => ({ type: 'text_to_model', quad: true, ...seeded(prompt, index) })));
 await run('text_to_image (768² PNG)', new TextToImageEngine(), prompts.slice(0, 20).map((prompt) => ({ type: 'text_to_image', prompt })));
 await run('generate_image polyforge_basic', new GenerateImageEngine(), prompts.slice(0, 10).map((prompt) => ({ type: 'generate_image', model_version: 'polyforge_basic', prompt })));
+
+// reading alone: every prompt of the evaluation set, parsed (the create-time check)
+const { TEXT_PROMPT_SET } = await import('../packages/server/test/generation/text-prompt-set.ts');
+const { PROMPT_PARSER } = await import('@polyforge/geometry/generators/generator-catalog');
+for (const item of TEXT_PROMPT_SET) PROMPT_PARSER.parse(item.prompt);
+const parseStart = performance.now();
+for (let round = 0; round < 10; round++) for (const item of TEXT_PROMPT_SET) PROMPT_PARSER.parse(item.prompt);
+const parseMicroseconds = ((performance.now() - parseStart) * 1000) / (10 * TEXT_PROMPT_SET.length);
 
 const blender = blenderReference();
 const chairSeconds = (await secondsPerTask(textToModel, [{ type: 'text_to_model', prompt: 'a wooden chair', model_seed: 1, texture_seed: 1 }])).seconds[0];
 const imageSeconds = (await secondsPerTask(new TextToImageEngine(), [{ type: 'text_to_image', prompt: 'a wooden chair' }])).seconds[0];
 
-console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ${definitions.length} categories\n`);
+console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ${definitions.length} of ${GENERATOR_DEFINITIONS.length} categories; load ${os.loadavg()[0].toFixed(1)}\n`);
+console.log(`Prompt reading (create-time check): ${parseMicroseconds.toFixed(0)} µs per prompt over the ${TEXT_PROMPT_SET.length} evaluation prompts\n`);
 console.log('| task | mean s | median s | max s | slowest prompt |');
 console.log('|---|---:|---:|---:|---|');
 for (const [label, stats, slowest] of rows) console.log(`| ${label} | ${stats.mean.toFixed(2)} | ${stats.median.toFixed(2)} | ${stats.max.toFixed(2)} | ${slowest} |`);

@@ -8,7 +8,40 @@ const booleanFlag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
   .transform((value) => value === '1' || value === 'true' || value === 'yes');
 
+/** Hosted 3D generators an operator may plug in (engines/providers-3d/), with their public API's base URL. */
+export const PROVIDER_3D_DEFAULT_BASE_URLS = {
+  meshy: 'https://api.meshy.ai',
+  rodin: 'https://api.hyper3d.com',
+  stability: 'https://api.stability.ai',
+  fal: 'https://queue.fal.run',
+  replicate: 'https://api.replicate.com',
+} as const;
+export type Provider3dName = keyof typeof PROVIDER_3D_DEFAULT_BASE_URLS;
+export const PROVIDER_3D_NAMES = Object.keys(PROVIDER_3D_DEFAULT_BASE_URLS) as Provider3dName[];
+
+/** POLYFORGE_<NAME>_API_KEY, _BASE_URL, _CONCURRENCY (tasks in flight at once) and _TASKS_PER_MINUTE per 3D provider. */
+const provider3dSettings = Object.fromEntries(
+  PROVIDER_3D_NAMES.flatMap((name) => {
+    const prefix = `POLYFORGE_${name.toUpperCase()}`;
+    return [
+      [`${prefix}_API_KEY`, z.string().min(1).optional()],
+      [`${prefix}_BASE_URL`, z.url().default(PROVIDER_3D_DEFAULT_BASE_URLS[name])],
+      [`${prefix}_CONCURRENCY`, z.coerce.number().int().min(1).max(1000).default(5)],
+      [`${prefix}_TASKS_PER_MINUTE`, z.coerce.number().int().min(1).max(100_000).default(60)],
+    ];
+  }),
+) as Record<string, z.ZodType>;
+
 const environmentSchema = z.object({
+  ...provider3dSettings,
+  POLYFORGE_MODEL_PRICES_FILE: z.string().min(1).optional(),
+  POLYFORGE_PROVIDER_POLL_SECONDS: z.coerce.number().min(0.01).max(600).default(3),
+  POLYFORGE_PROVIDER_TASK_TIMEOUT_SECONDS: z.coerce.number().min(1).max(7 * 24 * 3600).default(1800),
+  POLYFORGE_PROVIDER_MAX_DOWNLOAD_MB: z.coerce.number().min(0.001).max(4096).default(200),
+  POLYFORGE_PROVIDER_DOWNLOAD_ALLOW_PRIVATE: booleanFlag.default(false),
+  POLYFORGE_PROVIDER_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1000).default(3),
+  POLYFORGE_PROVIDER_BREAKER_SECONDS: z.coerce.number().min(0.01).max(86_400).default(60),
+  POLYFORGE_PROVIDER_WORKERS: z.coerce.number().int().min(1).max(1000).default(16),
   POLYFORGE_ROUTING_FILE: z.string().min(1).optional(),
   POLYFORGE_OPENAI_API_KEY: z.string().min(1).optional(),
   POLYFORGE_OPENAI_BASE_URL: z.url().default('https://api.openai.com'),
@@ -103,6 +136,10 @@ export interface PlatformConfig {
   providers: Partial<Record<'openai' | 'gemini' | 'bfl', ProviderConfig>>;
   providerTimeoutSeconds: number;
   providerMaxAttempts: number;
+  /** hosted 3D generators the operator has keys for (engines/providers-3d/) */
+  providers3d: Partial<Record<Provider3dName, Provider3dConfig>>;
+  /** how 3D provider tasks are followed, downloaded, guarded and priced */
+  provider3d: Provider3dSettings;
   /** another Tripo-compatible API that routes may forward tasks to (its V2 base URL) */
   upstream?: ProviderConfig & { taskTimeoutSeconds: number; pollSeconds: number };
   port: number;
@@ -160,6 +197,31 @@ export interface ModerationConfig {
   onProviderFailure: 'open' | 'closed';
   /** send input images to the provider as well as texts */
   providerChecksImages: boolean;
+}
+
+export interface Provider3dConfig extends ProviderConfig {
+  /** provider tasks of this deployment in flight at once; more wait, queued, in our fair queue */
+  maxConcurrent: number;
+  /** provider tasks started per minute at most */
+  tasksPerMinute: number;
+}
+
+export interface Provider3dSettings {
+  /** the operator's model_version names and their credit prices (billing/model-version-prices.ts); absent = defaults */
+  pricesFile?: string;
+  pollIntervalMs: number;
+  /** longest time one provider task may take before the next provider is tried */
+  taskTimeoutMs: number;
+  /** largest output file accepted from a provider */
+  maxDownloadBytes: number;
+  /** download provider outputs from loopback and private addresses too (tests, on-premises mirrors) */
+  downloadAllowPrivate: boolean;
+  /** consecutive failures that open a provider's circuit breaker */
+  breakerFailures: number;
+  /** how long an open breaker skips the provider before one trial request */
+  breakerOpenMs: number;
+  /** in-process loops that follow provider tasks (I/O-bound, apart from the CPU workers) */
+  workerConcurrency: number;
 }
 
 export interface ImageInputConfig {
@@ -236,9 +298,33 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Readon
   if (openai) providers.openai = openai;
   if (gemini) providers.gemini = gemini;
   if (bfl) providers.bfl = bfl;
+  const providers3d: PlatformConfig['providers3d'] = {};
+  const setting = (name: string) => (settings as Record<string, unknown>)[name];
+  for (const name of PROVIDER_3D_NAMES) {
+    const prefix = `POLYFORGE_${name.toUpperCase()}`;
+    const apiKey = setting(`${prefix}_API_KEY`) as string | undefined;
+    if (!apiKey) continue;
+    providers3d[name] = {
+      apiKey,
+      baseUrl: (setting(`${prefix}_BASE_URL`) as string).replace(/\/$/, ''),
+      maxConcurrent: setting(`${prefix}_CONCURRENCY`) as number,
+      tasksPerMinute: setting(`${prefix}_TASKS_PER_MINUTE`) as number,
+    };
+  }
   return Object.freeze({
     routingFile: settings.POLYFORGE_ROUTING_FILE ? path.resolve(settings.POLYFORGE_ROUTING_FILE) : undefined,
     providers,
+    providers3d,
+    provider3d: Object.freeze({
+      pricesFile: settings.POLYFORGE_MODEL_PRICES_FILE ? path.resolve(settings.POLYFORGE_MODEL_PRICES_FILE) : undefined,
+      pollIntervalMs: settings.POLYFORGE_PROVIDER_POLL_SECONDS * 1000,
+      taskTimeoutMs: settings.POLYFORGE_PROVIDER_TASK_TIMEOUT_SECONDS * 1000,
+      maxDownloadBytes: Math.round(settings.POLYFORGE_PROVIDER_MAX_DOWNLOAD_MB * 1024 * 1024),
+      downloadAllowPrivate: settings.POLYFORGE_PROVIDER_DOWNLOAD_ALLOW_PRIVATE,
+      breakerFailures: settings.POLYFORGE_PROVIDER_BREAKER_FAILURES,
+      breakerOpenMs: settings.POLYFORGE_PROVIDER_BREAKER_SECONDS * 1000,
+      workerConcurrency: settings.POLYFORGE_PROVIDER_WORKERS,
+    }),
     providerTimeoutSeconds: settings.POLYFORGE_PROVIDER_TIMEOUT_SECONDS,
     providerMaxAttempts: settings.POLYFORGE_PROVIDER_MAX_ATTEMPTS,
     upstream:

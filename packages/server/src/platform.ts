@@ -24,7 +24,7 @@ import { ImageInputs } from './images/image-inputs.ts';
 import { ImageSafety } from './images/image-safety.ts';
 import { ContentModeration } from './safety/content-moderation.ts';
 import { OpenAiModerationProvider } from './safety/openai-moderation-provider.ts';
-import { JobQueue } from './queue/job-queue.ts';
+import { DEFAULT_QUEUE, JobQueue } from './queue/job-queue.ts';
 import { LocalDiskBlobStore } from './storage/local-disk-blob-store.ts';
 import { S3BlobStore } from './storage/s3-blob-store.ts';
 import type { BlobStore } from './storage/blob-store.ts';
@@ -219,13 +219,17 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
     },
   );
 
-  const createRunner = (workerId = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`) =>
-    new TaskRunner({ db, clock, ledger, queue, files, blobs, engines, testModeEngine, leaseSeconds: config.leaseSeconds, log, availability, telemetry: metrics, tracing }, workerId);
+  const claimGate = engines.providerRuntime;
+  const createRunner = (workerId = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`, claimQueues?: () => readonly string[], skipReclaim = false) =>
+    new TaskRunner({ db, clock, ledger, queue, files, blobs, engines, testModeEngine, leaseSeconds: config.leaseSeconds, log, claimQueues, claimGate: claimQueues ? claimGate : undefined, skipReclaim, availability, telemetry: metrics, tracing }, workerId);
   let workers: InProcessWorkers | undefined;
+  // provider tasks wait on HTTP, not the CPU: their own loops, claiming only while their provider has room
+  let providerWorkers: InProcessWorkers | undefined;
   let metricsListener: MetricsListener | undefined;
   let webhookTimer: NodeJS.Timeout | undefined;
   let retentionTimer: NodeJS.Timeout | undefined;
-  const defaultRunner = createRunner();
+  // the test step runs CPU and provider tasks alike
+  const defaultRunner = createRunner(undefined, () => [DEFAULT_QUEUE, ...engines.claimableProviderQueues()]);
   const workerTokens = new WorkerTokenStore(db, clock);
   const workerService = new WorkerService({
     db,
@@ -275,6 +279,16 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
       workers = new InProcessWorkers(runners, {}, log);
       tasks.events.on('enqueued', () => workers?.wake());
       workers.start();
+      if (engines.providerRuntime && engines.providerRuntime.providers().length > 0) {
+        const providerRunners = Array.from({ length: config.provider3d.workerConcurrency }, () => createRunner(undefined, () => engines.claimableProviderQueues(), true));
+        // woken by new tasks and freed provider slots; the slow poll only backs those up
+        const started = new InProcessWorkers(providerRunners, { pollIntervalMs: 5000 }, log);
+        providerWorkers = started;
+        // one idle loop per event: waking all of them would have them race for the one job
+        tasks.events.on('enqueued', () => started.wake(1));
+        engines.providerRuntime.onRoom(() => started.wake(1));
+        started.start();
+      }
       webhookTimer = startWebhookTimer(webhookDispatcher, log);
       retentionTimer = startRetentionTimer(retentionSweeper, config.retentionSweepSeconds, log);
     },
@@ -285,6 +299,7 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
       if (retentionTimer) clearInterval(retentionTimer);
       await app.close();
       await workers?.stop();
+      await providerWorkers?.stop();
       await db.destroy();
       blobs.close?.();
       mailer?.close();

@@ -5,7 +5,38 @@ import type { PartKit } from './kit/part-kit.ts';
 import type { MaterialKindName } from './materials/material-kinds.ts';
 import type { SeededRandom } from './seeded-random.ts';
 
-export type GeneratorFamily = 'furniture' | 'vessel' | 'tool' | 'weapon' | 'vehicle' | 'building' | 'plant' | 'character' | 'animal';
+export type GeneratorFamily =
+  | 'furniture'
+  | 'vessel'
+  | 'tool'
+  | 'weapon'
+  | 'vehicle'
+  | 'building'
+  | 'plant'
+  | 'character'
+  | 'animal'
+  | 'food'
+  | 'creature'
+  | 'wearable'
+  | 'container'
+  | 'gadget'
+  | 'instrument'
+  | 'game'
+  | 'kitchen'
+  | 'sports'
+  | 'toy'
+  | 'support';
+
+/** Where a wearable goes on a character or creature ("a cat wearing a hat"), see kit anchors. */
+export type WearPlace = 'head' | 'neck' | 'face' | 'back' | 'body';
+
+/** How another object relates to this one when composed: held items, supports ("on a hill"), containers ("in a pot"). */
+export interface CompositionTraits {
+  /** wearables: the anchor they go on, and the anchor size (metres) they are designed for */
+  wear?: { place: WearPlace; designSize: number };
+  /** supports grow or shrink to fit what stands on them (a hill, a plinth, a lily pad) instead of keeping their size */
+  fitsLoad?: boolean;
+}
 
 export type GenerationStyle = 'default' | 'low-poly' | 'cartoon' | 'realistic';
 
@@ -43,7 +74,19 @@ export interface GeneratorDefinition {
   optional?: Readonly<Record<string, readonly string[]>>;
   /** an example prompt, used in help texts and tests */
   example: string;
+  /** composition: wearables, supports that fit their load */
+  traits?: CompositionTraits;
+  /** the body plan, for kind-keeping modifiers ("a robot dog" is a mechanical quadruped) */
+  bodyPlan?: 'quadruped' | 'biped' | 'bird';
   build(context: BuildContext): void;
+}
+
+/** Modifiers that keep an object's kind but change how it is made ("a toy car", "a robot dog", "a horse statue"). */
+export interface KindModifiers {
+  toy?: boolean;
+  mechanical?: boolean;
+  statue?: boolean;
+  baby?: boolean;
 }
 
 export interface Proportions {
@@ -63,6 +106,8 @@ export interface BuildContext {
   style: GenerationStyle;
   /** for characters: arms stretched out (generate_image t_pose) */
   tPose: boolean;
+  /** kind-keeping modifiers the prompt used (mechanical bodies are built differently) */
+  modifiers: KindModifiers;
 }
 
 /** The definition's material slots with the variant's overrides applied. */

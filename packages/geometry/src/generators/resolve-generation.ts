@@ -3,7 +3,7 @@
 // material kind and colour for every slot. Colours the prompt does not give come from the slot's palette,
 // picked by texture_seed and never one that negative_prompt excludes.
 
-import { slotsFor, type GenerationStyle, type GeneratorDefinition, type Proportions } from './generator-definition.ts';
+import { slotsFor, type GenerationStyle, type GeneratorDefinition, type KindModifiers, type Proportions } from './generator-definition.ts';
 import type { ResolvedSlot } from './build-model-document.ts';
 import { COLOUR_NAMES, saturateColour, tintColour, type Rgb } from './materials/colour-names.ts';
 import { MATERIAL_KINDS, type MaterialKindName } from './materials/material-kinds.ts';
@@ -49,10 +49,10 @@ export interface GenerationPlan {
 const FALLBACK_COLOURS = ['grey', 'white', 'black', 'brown', 'blue', 'green', 'red', 'yellow'];
 const METAL_KINDS: readonly MaterialKindName[] = ['metal', 'gold'];
 
-export function resolveGeneration(reading: PromptReading, options: GenerationOptions, textureRandom: SeededRandom): GenerationPlan {
+export function resolveGeneration(reading: PromptReading, options: GenerationOptions, textureRandom: SeededRandom, modifiers: KindModifiers = {}): GenerationPlan {
   const { definition } = reading;
   const style: GenerationStyle =
-    reading.style ?? (options.requestStyle === 'person:person2cartoon' ? 'cartoon' : options.lowPolyModelVersion ? 'low-poly' : 'default');
+    reading.style ?? (options.requestStyle === 'person:person2cartoon' || modifiers.toy || modifiers.baby ? 'cartoon' : options.lowPolyModelVersion ? 'low-poly' : 'default');
   const styleDetail = { default: 1, 'low-poly': 0.35, cartoon: 1, realistic: 1.5 }[style];
   const detail = styleDetail * (options.geometryQuality === 'detailed' ? 1.6 : 1) * (options.smartLowPoly ? 0.6 : 1);
 
@@ -63,12 +63,13 @@ export function resolveGeneration(reading: PromptReading, options: GenerationOpt
   }
 
   const slots = resolveSlots(reading, options, textureRandom, style);
+  applyKindModifiers(slots, reading, modifiers);
   return {
     definition,
     variant: reading.variant,
     counts,
     proportions: reading.proportions,
-    size: reading.size,
+    size: reading.size * (modifiers.baby ? 0.45 : 1),
     style,
     detail,
     flatShading: style === 'low-poly',
@@ -180,5 +181,35 @@ function applyRequestStyle(
       return ['paint', ...named('black')];
     default:
       return [kind, colourName, rgb];
+  }
+}
+
+const STATUE_STONE: Rgb = [170, 166, 158];
+
+/**
+ * A statue is one material all over (the one named, else stone); a toy is plastic where the prompt names no
+ * material; a mechanical body is metal with glowing eyes. Slots whose colour or material the prompt gave keep it.
+ */
+function applyKindModifiers(slots: Record<string, ResolvedSlot>, reading: PromptReading, modifiers: KindModifiers): void {
+  const namedMaterial = reading.materials.find((material) => material.slot === undefined);
+  const namedColour = reading.colours.find((colour) => colour.slot === undefined);
+  for (const [name, slot] of Object.entries(slots)) {
+    const boundColour = reading.colours.some((colour) => colour.slot === name);
+    const boundMaterial = reading.materials.some((material) => material.slot === name);
+    if (modifiers.statue) {
+      const kindName: MaterialKindName = namedMaterial?.material.kind ?? 'stone';
+      const colour = namedColour?.rgb ?? (namedMaterial?.material.colour ? COLOUR_NAMES[namedMaterial.material.colour] : STATUE_STONE);
+      slots[name] = { kindName, kind: MATERIAL_KINDS[kindName], colour, colourName: namedColour?.name ?? namedMaterial?.material.colour ?? 'stone grey' };
+    } else if (modifiers.toy && !boundMaterial && !namedMaterial && slot.kindName !== 'solid' && slot.kindName !== 'glass') {
+      slots[name] = { ...slot, kindName: 'plastic', kind: MATERIAL_KINDS.plastic };
+    } else if (modifiers.mechanical && !boundMaterial) {
+      if (slot.kindName === 'solid') {
+        if (name.includes('eye')) slots[name] = { kindName: 'solid', kind: MATERIAL_KINDS.solid, colour: COLOUR_NAMES.cyan, colourName: 'cyan' };
+      } else if (!boundColour && !(namedColour && slot === slots[Object.keys(slots)[0]])) {
+        slots[name] = { kindName: 'metal', kind: MATERIAL_KINDS.metal, colour: name === Object.keys(slots)[0] ? COLOUR_NAMES.silver : COLOUR_NAMES.charcoal, colourName: name === Object.keys(slots)[0] ? 'silver' : 'charcoal' };
+      } else {
+        slots[name] = { ...slot, kindName: 'paint', kind: MATERIAL_KINDS.paint };
+      }
+    }
   }
 }

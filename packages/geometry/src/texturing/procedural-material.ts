@@ -3,10 +3,12 @@
 // shows), scaled to the model's size. Wood is concentric rings around the vertical axis, perturbed by noise,
 // with fine grain; marble is a turbulent sine (Perlin's "marble" function); stone and blotches threshold fractal
 // noise; metal is anisotropic ("brushed") noise; brick is a running-bond lattice with mortar; fabric a weave of
-// two crossed sines; stripes, checker and dots are regular lattices. Outputs are in linear light.
+// two crossed sines; stripes, checker and dots are regular lattices; the other patterns are in pattern-motifs.ts.
+// Outputs are in linear light.
 import { SRGB_TO_LINEAR } from '../render/sample-texture.ts';
 import type { MaterialSpec } from './parse-texture-prompt.ts';
 import { fractalNoise3, valueNoise3 } from './solid-noise.ts';
+import * as motifs from './pattern-motifs.ts';
 
 export interface ProceduralFrame {
   /** Bounding box minimum and its diagonal length: points are taken relative to these. */
@@ -76,11 +78,34 @@ function patternAt(pattern: MaterialSpec['pattern'], x: number, y: number, z: nu
       return [Math.floor(y * 16) % 2 === 0 ? 0 : 1, 0];
     case 'checker':
       return [(Math.floor(x * 12) + Math.floor(y * 12) + Math.floor(z * 12)) % 2 === 0 ? 0 : 1, 0];
-    case 'dots': {
-      const cell = 0.06;
-      const dx = x / cell - Math.round(x / cell), dy = y / cell - Math.round(y / cell), dz = z / cell - Math.round(z / cell);
-      return [Math.hypot(dx, dy, dz) < 0.3 ? 1 : 0, 0];
-    }
+    case 'dots':
+      return [motifs.dots(x, y, z), 0];
+    case 'spots':
+      return [motifs.spots(x, y, z, seed), 0];
+    case 'leopard':
+      return [motifs.leopard(x, y, z, seed), 0];
+    case 'giraffe':
+      return [motifs.giraffe(x, y, z, seed), 0];
+    case 'camouflage':
+      return [motifs.camouflage(x, y, z, seed), 0];
+    case 'tartan':
+      return [motifs.tartan(x, y, z), 0];
+    case 'zebra':
+      return [motifs.zebra(x, y, z, seed), 0];
+    case 'zigzag':
+      return [motifs.zigzag(x, y, z), 0];
+    case 'gradient':
+      return [motifs.gradient(y), 0];
+    case 'porcelain':
+      return [motifs.porcelain(x, y, z), 0];
+    case 'hearts':
+      return [motifs.hearts(x, y, z), 0];
+    case 'stars':
+      return [motifs.stars(x, y, z), 0];
+    case 'hexagons':
+      return [motifs.hexagons(x, y, z), 0];
+    case 'scales':
+      return [motifs.scales(x, y, z), 0];
     default:
       return [(fractalNoise3(x * 8, y * 8, z * 8, seed, 3) - 0.5) * 0.12, 0];
   }

@@ -31,7 +31,7 @@ function fade(t: number): number {
 }
 
 /** A hash of the lattice point to [0, 1]. */
-function latticeValue(x: number, y: number, z: number, seed: number): number {
+export function latticeValue(x: number, y: number, z: number, seed: number): number {
   let h = Math.imul(x, 0x27d4eb2d) ^ Math.imul(y, 0x165667b1) ^ Math.imul(z, 0x5bd1e995) ^ Math.imul(seed, 0x9e3779b1);
   h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);

@@ -44,6 +44,8 @@ export interface TextureModelReport {
   seenFraction?: number;
   /** Words of the text prompt the procedural material used (text only). */
   matchedWords?: string[];
+  /** What the text prompt was read as (text only): pattern, colours, material, words not used. */
+  understood?: { pattern: string; colours: string[]; material: string | null; ignored: string[] };
   unmatchedPartNames: string[];
 }
 
@@ -123,7 +125,7 @@ export async function textureModel(document: Document, options: TextureModelOpti
       textureSize: options.textureSize,
       texturedTriangles: targets.reduce((sum, target) => sum + target.indices.length / 3, 0),
       ...(seenFraction !== undefined ? { seenFraction } : {}),
-      ...(spec ? { matchedWords: spec.matchedWords } : {}),
+      ...(spec ? { matchedWords: spec.matchedWords, understood: { pattern: spec.pattern, colours: spec.colourNames, material: spec.material ?? null, ignored: spec.ignoredWords } } : {}),
       unmatchedPartNames,
     },
   };

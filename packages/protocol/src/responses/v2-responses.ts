@@ -82,7 +82,15 @@ export type WebhookDelivery = z.output<typeof webhookDeliverySchema>;
 
 export const webhookDeliveryListSchema = z.object({ deliveries: z.array(webhookDeliverySchema) });
 
-const servedModelVersionSchema = z.object({ model_version: z.string(), served: z.boolean(), engine: z.string().optional() });
+const servedModelVersionSchema = z.object({
+  model_version: z.string(),
+  served: z.boolean(),
+  engine: z.string().optional(),
+  deployment_model: z.literal(true).optional().describe("A name this deployment publishes itself (an operator's hosted 3D provider model), not a Tripo version"),
+  credits: z.object({ textured: z.int().min(0), untextured: z.int().min(0) }).optional().describe('Deployment names: credits per task'),
+  degraded: z.literal(true).optional().describe("The engine's third-party provider is failing and skipped for now (circuit breaker open)"),
+  degraded_detail: z.string().optional(),
+});
 
 export const taskTypeCapabilitySchema = z.object({
   type: z.string(),
@@ -93,7 +101,19 @@ export const taskTypeCapabilitySchema = z.object({
 export type TaskTypeCapability = z.output<typeof taskTypeCapabilitySchema>;
 export type ServedModelVersion = z.output<typeof servedModelVersionSchema>;
 
+export const providerHealthSchema = z.object({
+  provider: z.string(),
+  status: z.enum(['ok', 'degraded']),
+  breaker: z.enum(['closed', 'open', 'half_open']),
+  retry_at: z.string().optional().describe('When an open breaker lets a trial request through'),
+  in_flight: z.int().min(0),
+  waiting: z.int().min(0),
+  max_concurrent: z.int().min(1),
+  tasks_per_minute: z.int().min(1),
+});
+
 export const capabilitiesSchema = z.object({
   task_types: z.array(taskTypeCapabilitySchema),
   worker_pools: z.array(z.object({ pool: z.string(), workers_online: z.int().min(0) })),
+  providers: z.array(providerHealthSchema).describe('Hosted 3D providers configured on this deployment'),
 });

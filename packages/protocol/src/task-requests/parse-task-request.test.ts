@@ -229,3 +229,21 @@ describe('parseTaskRequest: normalisation', () => {
     });
   });
 });
+
+describe('parseTaskRequest: the deployment\'s own model names', () => {
+  const options = { deploymentModelVersions: { text_to_model: ['meshy-6'], image_to_model: ['trellis'] } };
+
+  it('accepts a published name for its task type, checked like the newest H-series version, and keeps the name', () => {
+    const parsed = parseTaskRequest({ type: 'text_to_model', prompt: 'a lamp', model: 'meshy-6', face_limit: 800 }, options);
+    expect(parsed).toMatchObject({ ok: true, request: { model_version: 'meshy-6', face_limit: 800, texture: true, pbr: true, quad: false } });
+  });
+
+  it('refuses it for another task type, or without the option, as any unknown version', () => {
+    expect(parseTaskRequest({ type: 'image_to_model', file: { type: 'png', file_token: '3c1a1f5e-2d2b-4a4f-9b5e-4c1e2f3a4b5c' }, model_version: 'meshy-6' }, options)).toMatchObject({ ok: false, error: 'invalidModelVersion' });
+    expect(parseTaskRequest({ type: 'text_to_model', prompt: 'a lamp', model_version: 'meshy-6' })).toMatchObject({ ok: false, error: 'invalidModelVersion' });
+  });
+
+  it('still applies the option rules (face_limit range)', () => {
+    expect(parseTaskRequest({ type: 'text_to_model', prompt: 'a lamp', model_version: 'meshy-6', face_limit: 10 }, options)).toMatchObject({ ok: false, error: 'invalidParameter' });
+  });
+});

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { TASK_TYPES, isDeprecatedTaskType, isTaskType, type TaskType } from '../task-types.ts';
 import { describeInput, isPlainObject } from '../json-values.ts';
 import { isTaskRequestError, type TaskRequestError } from './task-request-error.ts';
+import { MODEL_VERSION_TABLES } from './model-versions.ts';
 import { imageToModelSchema, multiviewToModelSchema, refineModelSchema, textToModelSchema } from './generate-model.ts';
 import { stylizeModelSchema, textureModelSchema } from './texture-and-stylize.ts';
 import { editMultiviewImageSchema, generateImageSchema, generateMultiviewImageSchema, textToImageSchema } from './image.ts';
@@ -43,6 +44,16 @@ export type TaskRequestOf<T extends TaskType> = z.output<TaskRequestSchemas[T]>;
 
 export type TaskRequest = { [T in TaskType]: TaskRequestOf<T> }[TaskType];
 
+/** Deployment-specific model names the parser accepts besides the Tripo model versions. */
+export interface ParseTaskRequestOptions {
+  /**
+   * Per task type, the model_version names this deployment publishes itself (an operator's provider models such
+   * as "meshy-6"). Such a request is checked as if it named the type's first accepted Tripo version (same option rules)
+   * and keeps its own name in model_version.
+   */
+  deploymentModelVersions?: Readonly<Partial<Record<TaskType, readonly string[]>>>;
+}
+
 export type ParseTaskRequestResult =
   | { ok: true; request: TaskRequest }
   | { ok: false; error: TaskRequestError; message: string };
@@ -50,7 +61,7 @@ export type ParseTaskRequestResult =
 /** Issues quoted in an error message; the rest are summarised as "(and N more)". */
 const MAX_REPORTED_ISSUES = 3;
 
-export function parseTaskRequest(body: unknown): ParseTaskRequestResult {
+export function parseTaskRequest(body: unknown, options: ParseTaskRequestOptions = {}): ParseTaskRequestResult {
   if (!isPlainObject(body)) {
     return { ok: false, error: 'malformedRequest', message: `The request body must be a JSON object (got ${describeBody(body)})` };
   }
@@ -66,9 +77,25 @@ export function parseTaskRequest(body: unknown): ParseTaskRequestResult {
     const given = type === undefined ? 'type is required' : `type ${describeInput(type)} is not supported`;
     return { ok: false, error: 'unsupportedTaskType', message: `${given}; valid types: ${TASK_TYPES.join(', ')}` };
   }
-  const result = TASK_REQUEST_SCHEMAS[type].safeParse(applyAliases(type, body));
-  if (result.success) return { ok: true, request: withoutUndefinedFields(result.data) as TaskRequest };
+  const aliased = applyAliases(type, body);
+  const deploymentVersion = deploymentVersionOf(type, aliased.model_version, options);
+  if (deploymentVersion !== undefined) aliased.model_version = deploymentVersion.standIn;
+  const result = TASK_REQUEST_SCHEMAS[type].safeParse(aliased);
+  if (result.success) {
+    const request = withoutUndefinedFields(result.data) as TaskRequest & { model_version?: string };
+    if (deploymentVersion !== undefined) request.model_version = deploymentVersion.name;
+    return { ok: true, request };
+  }
   return { ok: false, error: errorOf(result.error.issues), message: messageOf(type, result.error.issues) };
+}
+
+/** The deployment's own model name in the request, with the Tripo version whose option rules it follows. */
+function deploymentVersionOf(type: TaskType, modelVersion: unknown, options: ParseTaskRequestOptions): { name: string; standIn: string } | undefined {
+  const names = options.deploymentModelVersions?.[type];
+  const table = (MODEL_VERSION_TABLES as Record<string, { accepted: readonly string[] }>)[type];
+  if (!names || !table || typeof modelVersion !== 'string' || !names.includes(modelVersion)) return undefined;
+  // the table's first version (for the generation types: the newest H-series one) lends its option rules
+  return { name: modelVersion, standIn: table.accepted[0]! };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTaskRequest, type TaskRequest } from '@polyforge/protocol';
 import { priceTask } from './pricing.ts';
+import { DeploymentModelPrices } from './model-version-prices.ts';
 
 const TASK = '1ec04ced-4b87-44f6-a296-beee80777941';
 const FILE = { type: 'jpg', file_token: '0b9f4c1e-2d3a-4b5c-8d7e-6f5a4b3c2d1e' };
@@ -137,5 +138,26 @@ describe('priceTask', () => {
       { item: 'conversion to GLB', credits: 5 },
       { item: 'complex conversion (face_limit, scale_factor)', credits: 5 },
     ]);
+  });
+});
+
+describe('priceTask: the deployment\'s own model names', () => {
+  const prices = new DeploymentModelPrices({ 'meshy-6': { text_to_model: { textured: 45, untextured: 35 } } });
+  const parse = (body: Record<string, unknown>) => {
+    const parsed = parseTaskRequest(body, { deploymentModelVersions: prices.namesByTaskType() });
+    if (!parsed.ok) throw new Error(parsed.message);
+    return parsed.request;
+  };
+
+  it('prices the name from the price file, textured or not, plus the surcharges of options applied here', () => {
+    expect(priceTask(parse({ type: 'text_to_model', prompt: 'a lamp', model_version: 'meshy-6' }), prices).costCredits).toBe(45);
+    expect(priceTask(parse({ type: 'text_to_model', prompt: 'a lamp', model_version: 'meshy-6', texture: false }), prices).costCredits).toBe(35);
+    expect(priceTask(parse({ type: 'text_to_model', prompt: 'a lamp', model_version: 'meshy-6', quad: true, smart_low_poly: true }), prices).lines).toEqual([
+      { item: 'text to model (meshy-6, textured)', credits: 45 },
+      { item: 'smart_low_poly=true', credits: 10 },
+      { item: 'quad=true', credits: 5 },
+    ]);
+    // a Tripo version keeps its own price
+    expect(priceTask(parse({ type: 'text_to_model', prompt: 'a lamp', model_version: 'v3.1-20260211' }), prices).costCredits).toBe(20);
   });
 });

@@ -8,6 +8,7 @@ import {
   type TaskRequest,
   type TaskRequestOf,
 } from '@polyforge/protocol';
+import type { DeploymentModelPrices } from './model-version-prices.ts';
 
 export interface TaskPriceLine {
   item: string;
@@ -56,8 +57,9 @@ export const PRICE_CREDITS = {
 
 const P = PRICE_CREDITS;
 
-export function priceTask(request: TaskRequest): TaskPrice {
-  const lines = priceLines(request);
+/** The price of a request; `deploymentModels` prices the deployment's own model_version names (provider models). */
+export function priceTask(request: TaskRequest, deploymentModels?: DeploymentModelPrices): TaskPrice {
+  const lines = deploymentModelLines(request, deploymentModels) ?? priceLines(request);
   return { costCredits: lines.reduce((sum, line) => sum + line.credits, 0), lines };
 }
 
@@ -130,6 +132,23 @@ function generationLines(request: TaskRequestOf<GenerationType>): TaskPriceLine[
   if (request.quad) lines.push({ item: 'quad=true', credits: P.quadOption });
   if (request.generate_parts) lines.push({ item: 'generate_parts=true', credits: P.generatePartsOption });
   if (request.style !== undefined) lines.push({ item: `style=${request.style}`, credits: P.styleOption });
+  return lines;
+}
+
+/**
+ * A generation with one of the deployment's own model names: its price from the price file, plus the option
+ * surcharges our geometry engine applies afterwards at the H-series rates (quad, smart_low_poly).
+ */
+function deploymentModelLines(request: TaskRequest, deploymentModels: DeploymentModelPrices | undefined): TaskPriceLine[] | undefined {
+  if (!deploymentModels || (request.type !== 'text_to_model' && request.type !== 'image_to_model' && request.type !== 'multiview_to_model')) return undefined;
+  const price = deploymentModels.priceOf(request.model_version, request.type);
+  if (!price) return undefined;
+  const textured = request.texture || request.pbr;
+  const lines: TaskPriceLine[] = [
+    { item: `${request.type.replaceAll('_', ' ')} (${request.model_version}, ${textured ? 'textured' : 'no texture'})`, credits: textured ? price.textured : price.untextured },
+  ];
+  if (request.smart_low_poly) lines.push({ item: 'smart_low_poly=true', credits: P.smartLowPolyOption });
+  if (request.quad) lines.push({ item: 'quad=true', credits: P.quadOption });
   return lines;
 }
 

@@ -289,6 +289,24 @@ export interface StsUploadPartsTable {
   createdAt: number;
 }
 
+/** One call of a hosted 3D provider for a task (db/migrations/0011-provider-calls.ts). */
+export interface ProviderCallsTable {
+  id: string;
+  taskId: string;
+  accountId: string;
+  provider: string;
+  providerModel: string;
+  providerTaskId: string | null;
+  outcome: string;
+  failureKind: string | null;
+  message: string | null;
+  reportedCostAmount: number | null;
+  reportedCostUnit: string | null;
+  costUsd: number | null;
+  startedAt: number;
+  durationMs: number;
+}
+
 export interface DatabaseSchema {
   settings: SettingsTable;
   accounts: AccountsTable;
@@ -312,6 +330,7 @@ export interface DatabaseSchema {
   webSessions: WebSessionsTable;
   checkoutSessions: CheckoutSessionsTable;
   stripeEvents: StripeEventsTable;
+  providerCalls: ProviderCallsTable;
   emailTokens: EmailTokensTable;
   logInFailures: LogInFailuresTable;
 }

@@ -3,6 +3,8 @@
 import { MODEL_VERSION_TABLES, TASK_TYPES, type ServedModelVersion, type TaskRequest, type TaskTypeCapability } from '@polyforge/protocol';
 import { DEFAULT_QUEUE } from '../queue/job-queue.ts';
 import type { Engine, EngineSupport } from './engine.ts';
+import { DeploymentModelPrices } from '../billing/model-version-prices.ts';
+import type { ProviderHealth, ProviderRuntime } from './providers-3d/provider-runtime.ts';
 
 export interface Route {
   /** a task type, or '*' for every type */
@@ -18,6 +20,13 @@ export interface Route {
 
 export type { ServedModelVersion, TaskTypeCapability };
 
+export interface EngineRegistryExtras {
+  /** the deployment's own model_version names that a route serves, with their prices */
+  deploymentModels?: DeploymentModelPrices;
+  /** live state of the 3D providers (breakers, limits) */
+  providerRuntime?: ProviderRuntime;
+}
+
 export interface JobRoute {
   queueName: string;
   taskType: string;
@@ -26,9 +35,23 @@ export interface JobRoute {
 
 export class EngineRegistry {
   private readonly routes: readonly Route[];
+  /** the deployment's own model_version names and their prices */
+  readonly deploymentModels: DeploymentModelPrices;
+  readonly providerRuntime?: ProviderRuntime;
 
-  constructor(engines: readonly Engine[], routes?: readonly Route[]) {
+  constructor(engines: readonly Engine[], routes?: readonly Route[], extras: EngineRegistryExtras = {}) {
     this.routes = routes ?? defaultRoutes(engines);
+    this.deploymentModels = extras.deploymentModels ?? new DeploymentModelPrices();
+    this.providerRuntime = extras.providerRuntime;
+  }
+
+  /** The provider queues an in-process runner may claim from now (their provider has room). */
+  claimableProviderQueues(): string[] {
+    return this.providerRuntime?.claimableQueues() ?? [];
+  }
+
+  providerHealth(): ProviderHealth[] {
+    return this.providerRuntime?.health() ?? [];
   }
 
   /** The first route that matches the request's type and model_version decides; no route = not served. */
@@ -72,8 +95,13 @@ export class EngineRegistry {
       const modelVersions: ServedModelVersion[] = versions.accepted.map((modelVersion) => {
         const engine = this.engineFor(type, modelVersion);
         const serves = engine && (!engine.modelVersions || engine.modelVersions.includes(modelVersion));
-        return serves ? { model_version: modelVersion, served: true, engine: engine.name } : { model_version: modelVersion, served: false };
+        return serves ? { model_version: modelVersion, served: true, engine: engine.name, ...healthOf(engine) } : { model_version: modelVersion, served: false };
       });
+      for (const modelVersion of this.deploymentModels.namesByTaskType()[type as 'text_to_model'] ?? []) {
+        const engine = this.engineFor(type, modelVersion);
+        const credits = this.deploymentModels.priceOf(modelVersion, type);
+        if (engine) modelVersions.push({ model_version: modelVersion, served: true, engine: engine.name, deployment_model: true, ...(credits ? { credits } : {}), ...healthOf(engine) });
+      }
       const servedVersions = modelVersions.filter((entry) => entry.served);
       const engineNames = new Set(servedVersions.map((entry) => entry.engine));
       const capability: TaskTypeCapability = { type, served: servedVersions.length > 0, model_versions: modelVersions };
@@ -107,6 +135,11 @@ export function defaultRoutes(engines: readonly Engine[]): Route[] {
     }
   }
   return routes;
+}
+
+function healthOf(engine: Engine): Pick<ServedModelVersion, 'degraded' | 'degraded_detail'> {
+  const health = engine.health?.();
+  return health?.degraded ? { degraded: true, ...(health.detail ? { degraded_detail: health.detail } : {}) } : {};
 }
 
 function modelVersionOf(request: TaskRequest): string | undefined {

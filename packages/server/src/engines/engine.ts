@@ -41,6 +41,25 @@ export interface EngineContext {
    * providers/provider-http.ts report by themselves; an adapter with its own HTTP client records here.
    */
   telemetry?: ProviderTelemetry;
+  /** engines that call paid third-party APIs report each call here; the runner records it with the task */
+  recordProviderCall?(call: ProviderCallRecord): void;
+}
+
+/** One call of a third-party generation API on behalf of a task (which provider, its task id, what it cost). */
+export interface ProviderCallRecord {
+  provider: string;
+  providerModel: string;
+  providerTaskId?: string;
+  outcome: 'success' | 'failed' | 'skipped' | 'cancelled';
+  /** provider-3d.ts ProviderFailureKind for failed calls */
+  failureKind?: string;
+  message?: string;
+  /** what the provider reported, in its own unit */
+  reportedCost?: { amount: number; unit: string };
+  /** the cost in US dollars: reported and converted, or the operator's estimate per task */
+  costUsd?: number;
+  startedAtMs: number;
+  durationMs: number;
 }
 
 export type EngineSupport = { ok: true } | { ok: false; reason: string };
@@ -59,6 +78,8 @@ export interface Engine {
   /** optional create/quote-time check of what the engine alone can judge (a prompt naming nothing it can make); throws a DomainError */
   validate?(request: TaskRequest): void;
   estimateSeconds(request: TaskRequest): number;
+  /** engines over third-party APIs: whether they currently run degraded (a provider's circuit breaker is open) */
+  health?(): { degraded: boolean; detail?: string };
   run(input: EngineInput, context: EngineContext): Promise<EngineResult>;
 }
 

@@ -6,6 +6,7 @@ import { createPlatform } from '../platform.ts';
 import { openOpsContext, type OpsContext } from './ops-context.ts';
 import { registerWorkerOpsCommands } from '../workers/worker-ops-commands.ts';
 import { registerWebAccountCommands } from '../accounts/web-account-commands.ts';
+import { registerProviderCostCommands } from '../billing/provider-cost-commands.ts';
 import { isWallet, type Wallet } from '../billing/wallets.ts';
 
 export function registerOpsCommands(program: Command): void {
@@ -157,6 +158,7 @@ export function registerOpsCommands(program: Command): void {
     );
   registerWorkerOpsCommands(program, { wantsJson: (options) => wantsJson(program, options), withOps });
   registerWebAccountCommands(accounts, { wantsJson: (options) => wantsJson(program, options), withOps });
+  registerProviderCostCommands(program, { wantsJson: (options) => wantsJson(program, options), withOps });
 }
 
 /** `--json` may be the program's global option (set by the CLI package) or this command's own. */

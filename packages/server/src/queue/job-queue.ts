@@ -57,6 +57,8 @@ export interface ClaimedJob {
   attempts: number;
   maxAttempts: number;
   leaseExpiresAt: number;
+  /** the queue it was claimed from */
+  queueName?: string;
 }
 
 export interface NewJob {
@@ -198,7 +200,7 @@ export class JobQueue {
         .where('status', '=', 'queued')
         .returning(['id', 'accountId', 'attempts', 'maxAttempts', 'leaseExpiresAt'])
         .executeTakeFirst();
-      if (updated) return { ...updated, leaseExpiresAt };
+      if (updated) return { ...updated, leaseExpiresAt, queueName };
     }
     return undefined;
   }

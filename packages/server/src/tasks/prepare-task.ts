@@ -1,5 +1,6 @@
 // Everything a create or quote call checks before money moves: schema, content safety, input files, source task, price.
 import { fileReferencesOf, parseTaskRequest, sourceTaskOf, type FileReference, type TaskRequest } from '@polyforge/protocol';
+import type { DeploymentModelPrices } from '../billing/model-version-prices.ts';
 import { priceTask, type TaskPrice } from '../billing/pricing.ts';
 import type { Database, TasksTable } from '../db/database-schema.ts';
 import { preparedQuery } from '../db/prepared-query.ts';
@@ -36,8 +37,10 @@ export async function prepareTask(
   body: unknown,
   findTask?: TaskLookup,
   moderation: ContentModeration = OFFLINE_MODERATION,
+  /** the deployment's own model_version names (provider models) and their prices */
+  deploymentModels?: DeploymentModelPrices,
 ): Promise<PreparedTask> {
-  const parsed = parseTaskRequest(body);
+  const parsed = parseTaskRequest(body, { deploymentModelVersions: deploymentModels?.namesByTaskType() });
   if (!parsed.ok) throw new DomainError(parsed.error, parsed.message);
   const request = parsed.request;
 
@@ -72,7 +75,7 @@ export async function prepareTask(
     }
   }
 
-  return { request, price: priceTask(request), inputFiles, sourceTask };
+  return { request, price: priceTask(request, deploymentModels), inputFiles, sourceTask };
 }
 
 async function findTaskInDatabase(db: Database, accountId: string, taskId: string): Promise<TaskRecord | undefined> {

@@ -8,7 +8,8 @@ import type { Ledger } from '../billing/ledger.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database-schema.ts';
 import type { EngineRegistry } from '../engines/engine-registry.ts';
-import { EngineFailure, type Engine, type EngineInputFile, type EngineResult } from '../engines/engine.ts';
+import { EngineFailure, type Engine, type EngineInputFile, type EngineResult, type ProviderCallRecord } from '../engines/engine.ts';
+import { recordProviderCalls } from './record-provider-calls.ts';
 import { DomainError } from '../domain-error.ts';
 import type { FileStore } from '../files/file-store.ts';
 import { ModelInputError } from '@polyforge/geometry/read/model-input-error';
@@ -39,6 +40,18 @@ export interface TaskRunnerDependencies {
   telemetry?: PlatformTelemetry;
   /** OpenTelemetry: a span per task run, parent of its provider calls' spans */
   tracing?: Tracing;
+  /** the queues this runner claims from when the caller names none (default: the default queue) */
+  claimQueues?: () => readonly string[];
+  /** set when those queues include provider queues: claims run one at a time and report what they claimed */
+  claimGate?: ClaimGate;
+  /** leave lost leases and start deadlines to the other runners (the provider loops: many, and woken often) */
+  skipReclaim?: boolean;
+}
+
+/** Serialises claims that are limited outside the database (3D provider slots) and reports each claim's queue. */
+export interface ClaimGate {
+  serializeClaim<T>(claim: () => Promise<T>): Promise<T>;
+  claimed(queueName: string): void;
 }
 
 /** How long a finished task's commit is retried while the database is unreachable (then its lease decides). */
@@ -58,7 +71,7 @@ export class TaskRunner {
   async runOnce(): Promise<boolean> {
     let claimed;
     try {
-      await this.reclaimExpiredLeases();
+      if (!this.deps.skipReclaim) await this.reclaimExpiredLeases();
       claimed = await this.claimNext();
     } catch (error) {
       this.deps.availability?.noteFailure(error);
@@ -146,9 +159,21 @@ export class TaskRunner {
    * runner takes the default queue; the worker protocol passes a pool's queues and the worker's task types.
    */
   async claimNext(options: { queueNames?: readonly string[] } & ClaimOptions = {}): Promise<{ job: ClaimedJob; task: TaskRecord } | undefined> {
+    const gate = this.deps.claimGate;
+    if (options.queueNames || !gate) return this.claimIn(options);
+    return gate.serializeClaim(async () => {
+      const claimed = await this.claimIn(options);
+      if (claimed?.job.queueName) gate.claimed(claimed.job.queueName);
+      return claimed;
+    });
+  }
+
+  private async claimIn(options: { queueNames?: readonly string[] } & ClaimOptions): Promise<{ job: ClaimedJob; task: TaskRecord } | undefined> {
     const { db, queue, clock } = this.deps;
     return db.transaction().execute(async (trx) => {
-      const job = await queue.claim(trx, this.workerId, options.queueNames ?? [DEFAULT_QUEUE], options);
+      const queueNames = options.queueNames ?? this.deps.claimQueues?.() ?? [DEFAULT_QUEUE];
+      if (queueNames.length === 0) return undefined;
+      const job = await queue.claim(trx, this.workerId, queueNames, options);
       if (!job) return undefined;
       const [pending] = await trx.selectFrom('tasks').select(['startDeadlineAt']).where('id', '=', job.id).execute();
       if (pending?.startDeadlineAt != null && pending.startDeadlineAt < clock.nowMs()) {
@@ -206,6 +231,7 @@ export class TaskRunner {
       'polyforge.request_id': task.requestId ?? undefined,
       'polyforge.attempt': job.attempts,
     });
+    const providerCalls: ProviderCallRecord[] = [];
 
     try {
       const served = task.isTest ? { engine: this.deps.testModeEngine, support: { ok: true as const } } : engines.find(request);
@@ -232,6 +258,7 @@ export class TaskRunner {
       const result = await runWithProviderTelemetry(telemetry, () => engine.run(input, {
         signal: abort.signal,
         telemetry,
+        recordProviderCall: (call) => providerCalls.push(call),
         reportProgress: (percent) => {
           const nowMs = Date.now();
           if (nowMs - lastProgressWriteMs < PROGRESS_WRITE_INTERVAL_MS) return;
@@ -264,6 +291,7 @@ export class TaskRunner {
       span.end();
       clearInterval(heartbeat);
       clearInterval(cancelWatch);
+      await recordProviderCalls(db, task, providerCalls).catch((error) => this.deps.log('recording provider calls failed', { taskId: task.id, error: String(error) }));
     }
   }
 

@@ -116,7 +116,7 @@ export class TaskService {
     body: unknown,
     options: { wallet?: Wallet } = {},
   ): Promise<{ credits: number; available: boolean; lines: { item: string; credits: number }[] }> {
-    const prepared = await prepareTask(this.deps.db, this.deps.files, accountId, applyDeploymentDefaults(body, this.deps.defaults ?? {}), undefined, this.deps.moderation);
+    const prepared = await prepareTask(this.deps.db, this.deps.files, accountId, applyDeploymentDefaults(body, this.deps.defaults ?? {}), undefined, this.deps.moderation, this.deps.engines.deploymentModels);
     const served = this.deps.engines.find(prepared.request);
     if (served?.support.ok) served.engine.validate?.(prepared.request);
     const wallet = options.wallet ?? DEFAULT_WALLET;
@@ -145,7 +145,7 @@ export class TaskService {
       if (replay) return replay;
     }
     // the source task of a convert must be finished, so it usually comes from the task cache
-    const prepared = await prepareTask(db, this.deps.files, accountId, applyDeploymentDefaults(body, this.deps.defaults ?? {}), (owner, taskId) => this.findTask(owner, taskId), this.deps.moderation);
+    const prepared = await prepareTask(db, this.deps.files, accountId, applyDeploymentDefaults(body, this.deps.defaults ?? {}), (owner, taskId) => this.findTask(owner, taskId), this.deps.moderation, this.deps.engines.deploymentModels);
     const served = engines.find(prepared.request);
     if (!options.testMode && !served) {
       throw new DomainError('notAvailable', `no engine on this deployment serves ${prepared.request.type} yet`);

@@ -9,6 +9,7 @@ import { DomainError } from '../domain-error.ts';
 import { csrfTokenMatches, CSRF_FIELD, CSRF_HEADER, sameOriginRequest } from './csrf.ts';
 import { renderErrorPage } from './pages/error-page.ts';
 import { registerAdminRoutes } from './routes/admin-routes.ts';
+import { registerProviderRoutes } from './routes/provider-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerBillingRoutes } from './routes/billing-routes.ts';
 import { registerHistoryRoutes } from './routes/history-routes.ts';
@@ -58,6 +59,7 @@ export async function registerWebRoutes(app: FastifyInstance, context: WebContex
     registerHistoryRoutes(web, context);
     registerTaskRoutes(web, context);
     registerAdminRoutes(web, context);
+    registerProviderRoutes(web, context);
     registerStudioRoutes(web, context);
   });
 }

@@ -20,11 +20,10 @@ export class InProcessWorkers {
     for (const runner of this.runners) this.loops.push(this.loop(runner));
   }
 
-  /** Call when a task was enqueued so an idle worker picks it up at once. */
-  wake(): void {
-    const waiters = this.wakeWaiters;
-    this.wakeWaiters = [];
-    for (const resolve of waiters) resolve();
+  /** Call when a task was enqueued so an idle worker picks it up at once; `count` wakes only that many idle ones. */
+  wake(count = Infinity): void {
+    const waking = this.wakeWaiters.splice(0, count);
+    for (const resolve of waking) resolve();
   }
 
   async stop(): Promise<void> {
@@ -48,13 +47,16 @@ export class InProcessWorkers {
 
   private sleep(milliseconds: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, milliseconds);
+      const timer = setTimeout(() => done(), milliseconds);
       timer.unref();
       const waiters = this.wakeWaiters;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        // a loop woken by its timer leaves the list, so wake(1) never spends itself on a loop already awake
+        const index = this.wakeWaiters.indexOf(done);
+        if (index >= 0) this.wakeWaiters.splice(index, 1);
         resolve();
-      }
+      };
       waiters.push(done);
     });
   }

@@ -104,7 +104,8 @@ describe('segmentation, completion and texturing end to end over HTTP', () => {
     const plain = await runToEnd(client, { type: 'texture_model', original_model_task_id: imported.task_id, texture_prompt: { text: 'dark oak wood' }, pbr: false });
     expect(plain).toMatchObject({ status: 'success', consumed_credit: 10 });
     expect(plain.output.texture_size).toBe(1024);
-    expect(plain.output.matched_words).toEqual(['oak', 'wood']);
+    expect(plain.output.matched_words).toEqual(['dark oak', 'wood']);
+    expect(plain.output.texture_prompt_understood).toEqual({ pattern: 'wood', colours: [], material: 'dark oak', ignored: [] });
     expect(plain.output.pbr_model).toBeUndefined();
     expect((await validateGlb(await download(plain.output.model))).errors).toEqual([]);
 

@@ -51,12 +51,12 @@ describe('text_to_image and generate_image on the embedded model', () => {
     expect((await client.balance()).body.data).toEqual({ balance: 290, frozen: 0 });
   });
 
-  it('refuses an unknown subject with 1004 at create time, and tolerates the 3D model_version V2 accepted', async () => {
+  it('refuses an unknown subject with 2002 at create time, and tolerates the 3D model_version V2 accepted', async () => {
     const client = await newClient();
     const response = await client.createTask({ type: 'text_to_image', prompt: 'the meaning of life' });
     expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ code: 1004 });
-    expect(response.body.message).toMatch(/names no object/);
+    expect(response.body).toMatchObject({ code: 2002 });
+    expect(response.body.message).toMatch(/cannot make "life".*nothing was charged/);
     const task = await run(client, { type: 'text_to_image', prompt: 'a snowman', model_version: 'v2.5-20250123' });
     expect(task.status).toBe('success');
     expect((await client.balance()).body.data).toEqual({ balance: 295, frozen: 0 });
@@ -95,7 +95,7 @@ describe('text_to_image and generate_image on the embedded model', () => {
     expect(twoImages.status).toBe(400);
     expect(twoImages.body.code).toBe(1004);
     expect(twoImages.body.message).toMatch(/at most one reference image/);
-    expect((await client.createTask({ type: 'generate_image', prompt: 'a unicorn of doom', model_version: 'polyforge_basic' })).body.code).toBe(1004);
+    expect((await client.createTask({ type: 'generate_image', prompt: 'a flibbertigibbet of doom', model_version: 'polyforge_basic' })).body.code).toBe(2002);
     expect((await client.balance()).body.data).toEqual({ balance: 295, frozen: 0 });
   });
 

@@ -26,7 +26,7 @@ function registryOf(routes: unknown[], providers = {}) {
 
 describe('routing rules', () => {
   it.each([
-    [{ routes: [{ task_type: 'text_to_model', engine: 'gpu' }] }, /routing.yaml: routes\[0\] \(task_type text_to_model\): engine: must be one of builtin, worker_pool, provider, upstream, none/],
+    [{ routes: [{ task_type: 'text_to_model', engine: 'gpu' }] }, /routing.yaml: routes\[0\] \(task_type text_to_model\): engine: must be one of builtin, worker_pool, provider, providers, upstream, none/],
     [{ routes: [{ task_type: 'import_model', engine: 'builtin' }, { task_type: 'text_to_model', engine: 'worker_pool' }] }, /routes\[1\] \(task_type text_to_model\): pool: /],
     [{ routes: [{ task_type: 'text_to_model', engine: 'worker_pool', pool: 'a', colour: 'red' }] }, /routes\[0\].*unknown field colour/],
     [{ routes: [{ task_type: 'generate_image', engine: 'provider', provider: 'dalle' }] }, /routes\[0\].*provider: /],

@@ -23,6 +23,8 @@ describe('upstream gateway (Tripo-compatible API, here another Polyforge)', () =
           POLYFORGE_UPSTREAM_URL: `${upstream.baseUrl}/v2/openapi`,
           POLYFORGE_UPSTREAM_API_KEY: operator.apiKey,
           POLYFORGE_UPSTREAM_POLL_SECONDS: '0.1',
+          // the upstream here is another Polyforge on loopback: its output links pass the address policy only by opt-in
+          POLYFORGE_PROVIDER_DOWNLOAD_ALLOW_PRIVATE: '1',
         },
       },
       { routes: [{ task_type: 'convert_model', engine: 'upstream' }] },

@@ -18,14 +18,15 @@ function arms(context: BuildContext, slot: string, handSlot: string, shoulderY: 
     const hand: Vector3Tuple = [shoulderX * side + direction[0] * length * (tPose ? 1 : 0.25), shoulderY + direction[1] * length, direction[2] * length];
     kit.tube('arm', slot, [[shoulderX * side, shoulderY, 0], elbow, hand], radius);
     kit.sphere('hand', handSlot, radius * 1.3, { at: hand, segments: 10 });
+    if (side === 1) context.kit.anchor('hand', [hand[0], hand[1], hand[2] + radius * 1.2], radius * 1.3);
   }
 }
 
 export const person: GeneratorDefinition = {
   category: 'person',
   family: 'character',
-  names: ['person', 'human', 'man', 'woman', 'boy', 'girl', 'people', 'character', 'figure', 'guy', 'lady', ['child', 'child'], ['kid', 'child'], ['knight', 'knight'], ['wizard', 'wizard'], ['witch', 'wizard'], ['astronaut', 'astronaut'], ['spaceman', 'astronaut'], 'persona', 'personne', 'mensch', 'hombre', 'mujer', 'homme', 'femme', 'mann', 'frau'],
-  variants: { child: ['child', 'kid', 'boy', 'girl', 'baby'], knight: ['knight', 'armor', 'armour', 'armored'], wizard: ['wizard', 'witch', 'mage', 'sorcerer'], astronaut: ['astronaut', 'spaceman', 'cosmonaut'], woman: ['woman', 'lady', 'girl', 'mujer', 'femme', 'frau'] },
+  names: ['person', 'human', 'man', 'woman', 'boy', 'girl', 'people', 'guy', 'lady', ['pirate', 'pirate'], ['viking', 'knight'], ['soldier', 'knight'], ['cowboy', 'cowboy'], ['princess', 'woman'], ['prince', 'knight'], ['child', 'child'], ['kid', 'child'], ['knight', 'knight'], ['wizard', 'wizard'], ['witch', 'wizard'], ['astronaut', 'astronaut'], ['spaceman', 'astronaut'], 'persona', 'personne', 'mensch', 'hombre', 'mujer', 'homme', 'femme', 'mann', 'frau'],
+  variants: { child: ['child', 'kid', 'boy', 'girl', 'baby'], knight: ['knight', 'armor', 'armour', 'armored'], wizard: ['wizard', 'witch', 'mage', 'sorcerer'], astronaut: ['astronaut', 'spaceman', 'cosmonaut'], pirate: ['pirate'], cowboy: ['cowboy'], woman: ['woman', 'lady', 'girl', 'mujer', 'femme', 'frau'] },
   variantSlots: {
     knight: { shirt: { kinds: ['metal'], colors: ['steel', 'silver'] }, pants: { kinds: ['metal'], colors: ['steel', 'iron'] } },
     wizard: { shirt: { colors: ['navy', 'purple', 'charcoal'] } },
@@ -38,10 +39,11 @@ export const person: GeneratorDefinition = {
     hair: { kinds: ['fur'], colors: ['black', 'brown', 'walnut', 'sand', 'ginger', 'grey'], words: ['hair', 'beard'] },
     shoes: { kinds: ['leather', 'rubber'], colors: ['black', 'brown', 'white'], words: ['shoe', 'boot'] },
     eyes: { kinds: ['solid'], colors: ['black'], words: ['eye'] },
-    accessory: { kinds: ['fabric', 'glass', 'gold'], colors: ['purple', 'navy', 'gold'], words: ['hat', 'helmet', 'visor'] },
+    accessory: { kinds: ['fabric', 'glass', 'gold'], colors: ['purple', 'navy', 'gold'], words: ['visor'] },
   },
-  optional: { hair: ['hair'], hat: ['hat'], helmet: ['helmet'] },
+  optional: { hair: ['hair'], pointed_hat: [], helmet: [] },
   example: 'a cartoon knight in silver armour',
+  bodyPlan: 'biped',
   build(context) {
     const { kit, random, variant, proportions, style } = context;
     const cartoon = style === 'cartoon';
@@ -69,6 +71,11 @@ export const person: GeneratorDefinition = {
     const headCentre: Vector3Tuple = [0, torsoBottom + torsoHeight + headRadius * 1.05, 0];
     kit.cylinder('neck', 'skin', { radius: headRadius * 0.4, height: headRadius * 0.5, segments: 10 }, { at: [0, torsoBottom + torsoHeight + headRadius * 0.1, 0] });
     kit.sphere('head', 'skin', [headRadius, headRadius * 1.1, headRadius], { at: headCentre, segments: 18 });
+    kit.anchor('head', headCentre, headRadius * 1.1);
+    kit.anchor('face', [0, headCentre[1] + headRadius * 0.1, headCentre[2] + headRadius * 0.9], headRadius);
+    kit.anchor('neck', [0, torsoBottom + torsoHeight + headRadius * 0.05, 0], headRadius * 0.45);
+    kit.anchor('back', [0, torsoBottom + torsoHeight * 0.6, -torsoWidth * 0.6], torsoWidth);
+    kit.anchor('body', [0, torsoBottom + torsoHeight * 0.6, 0], torsoWidth);
     addEyes(kit, 'eyes', headCentre, headRadius * 0.7, headRadius * 0.88, headRadius * (cartoon ? 0.18 : 0.1), headRadius * 0.1);
     kit.sphere('nose', 'skin', headRadius * 0.14, { at: [0, headCentre[1] - headRadius * 0.15, headCentre[2] + headRadius], segments: 8 });
     if (variant === 'astronaut' || (variant === 'knight' && kit.has('helmet'))) {
@@ -82,9 +89,9 @@ export const person: GeneratorDefinition = {
       const long = variant === 'woman' || random.chance(0.2);
       kit.sphere('hair', 'hair', [headRadius * 1.08, headRadius * (long ? 1.15 : 0.75), headRadius * 1.08], { at: [0, headCentre[1] + headRadius * (long ? 0.05 : 0.4), headCentre[2] - headRadius * 0.15], segments: 16 });
     }
-    if (variant === 'wizard' && kit.has('hat')) {
-      kit.cylinder('hat', 'accessory', { radius: headRadius * 1.8, height: headRadius * 0.1, segments: 20 }, { at: [0, headCentre[1] + headRadius * 0.75, 0] });
-      kit.cylinder('hat', 'accessory', { radiusTop: 0.005, radiusBottom: headRadius * 0.95, height: headRadius * 2.6, segments: 16 }, { at: [0, headCentre[1] + headRadius * 2.05, 0], rotate: [-0.15, 0, 0] });
+    if (variant === 'wizard' && kit.has('pointed_hat')) {
+      kit.cylinder('pointed_hat', 'accessory', { radius: headRadius * 1.8, height: headRadius * 0.1, segments: 20 }, { at: [0, headCentre[1] + headRadius * 0.75, 0] });
+      kit.cylinder('pointed_hat', 'accessory', { radiusTop: 0.005, radiusBottom: headRadius * 0.95, height: headRadius * 2.6, segments: 16 }, { at: [0, headCentre[1] + headRadius * 2.05, 0], rotate: [-0.15, 0, 0] });
     }
   },
 };
@@ -102,6 +109,7 @@ export const robot: GeneratorDefinition = {
   counts: { arms: { words: ['arm'], default: 2, min: 0, max: 6 }, eyes: { words: ['eye'], default: 2, min: 1, max: 3 } },
   optional: { antenna: ['antenna'], leg: ['leg'] },
   example: 'a friendly silver robot with an antenna',
+  bodyPlan: 'biped',
   build(context) {
     const { kit, random, variant, counts, proportions, style } = context;
     const height = random.vary(1.5) * proportions.height;
@@ -129,9 +137,15 @@ export const robot: GeneratorDefinition = {
       const hand: Vector3Tuple = context.tPose ? [side * (width * 0.58 + height * 0.4), y, 0] : [side * width * 0.66, y - height * 0.38, width * 0.05];
       kit.tube('arm', 'body', [[side * width * 0.58, y, 0], [(side * width * 0.58 + hand[0]) / 2, (y + hand[1]) / 2, hand[2] / 2], hand], width * 0.07);
       kit.box('claw', 'joint', [width * 0.14, width * 0.14, width * 0.14], { at: hand, bevel: 0.01 });
+      if (side === 1) kit.anchor('hand', [hand[0], hand[1], hand[2] + width * 0.08], width * 0.07);
     }
     const headCentre: Vector3Tuple = [0, legHeight + torsoHeight + headSize / 2 + 0.03, 0];
     kit.box('head', 'body', [headSize * 1.2, headSize, headSize], { at: headCentre, bevel: 0.03 });
+    kit.anchor('head', headCentre, headSize * 0.6);
+    kit.anchor('face', [0, headCentre[1] + headSize * 0.1, headSize * 0.55], headSize * 0.6);
+    kit.anchor('neck', [0, legHeight + torsoHeight + 0.02, 0], headSize * 0.35);
+    kit.anchor('back', [0, legHeight + torsoHeight * 0.6, -width * 0.33], width * 0.5);
+    kit.anchor('body', [0, legHeight + torsoHeight * 0.6, 0], width * 0.5);
     for (let eye = 0; eye < counts.eyes; eye++) {
       const x = counts.eyes === 1 ? 0 : -headSize * 0.25 + (headSize * 0.5 * eye) / (counts.eyes - 1);
       kit.cylinder('eye', 'light', { radius: headSize * 0.12, height: 0.02, segments: 12 }, { at: [x, headCentre[1] + headSize * 0.1, headSize / 2 + 0.01], rotate: [Math.PI / 2, 0, 0] });
@@ -157,6 +171,7 @@ export const snowman: GeneratorDefinition = {
   },
   counts: { balls: { words: ['ball', 'snowball', 'tier', 'level'], default: 3, min: 2, max: 4 }, buttons: { words: ['button'], default: 3, min: 0, max: 6 } },
   optional: { hat: ['hat'], scarf: ['scarf'], arm: ['arm', 'stick'] },
+  bodyPlan: 'biped',
   example: 'a snowman with a red scarf and a black hat',
   build({ kit, random, counts, proportions }) {
     const balls = counts.balls;
@@ -172,6 +187,11 @@ export const snowman: GeneratorDefinition = {
       radius *= random.between(0.66, 0.74);
     }
     const head = centres[centres.length - 1];
+    kit.anchor('head', [0, head.y, 0], head.radius);
+    kit.anchor('face', [0, head.y + head.radius * 0.2, head.radius * 0.9], head.radius);
+    kit.anchor('neck', [0, head.y - head.radius * 0.75, 0], head.radius * 0.75);
+    kit.anchor('back', [0, centres[centres.length - 2].y, -centres[centres.length - 2].radius], centres[centres.length - 2].radius);
+    kit.anchor('hand', [centres[centres.length - 2].radius * 2.2, centres[centres.length - 2].y + centres[centres.length - 2].radius * 1.1, 0], 0.03);
     addEyes(kit, 'coal', [0, head.y, 0], head.radius * 0.7, head.radius * 0.85, head.radius * 0.09, head.radius * 0.22);
     kit.cylinder('nose', 'nose', { radiusTop: 0.002, radiusBottom: head.radius * 0.12, height: head.radius * 0.8, segments: 10 }, { at: [0, head.y, head.radius * 1.2], rotate: [Math.PI / 2, 0, 0] });
     const middle = centres[centres.length - 2];

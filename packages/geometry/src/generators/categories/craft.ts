@@ -7,7 +7,7 @@ import type { Vector2Tuple } from '../kit/shapes.ts';
 export const boat: GeneratorDefinition = {
   category: 'boat',
   family: 'vehicle',
-  names: ['boat', 'ship', ['sailboat', 'sail'], ['sailing boat', 'sail'], ['sailing ship', 'sail'], ['yacht', 'sail'], ['rowboat', 'row'], ['rowing boat', 'row'], ['canoe', 'row'], ['motorboat', 'motor'], ['speedboat', 'motor'], 'barco', 'bateau', 'boot', 'schiff'],
+  names: ['boat', 'ship', ['sailboat', 'sail'], ['sailing boat', 'sail'], ['sailing ship', 'sail'], ['yacht', 'sail'], ['rowboat', 'row'], ['rowing boat', 'row'], ['canoe', 'row'], ['motorboat', 'motor'], ['speedboat', 'motor'], ['pirate ship', 'sail'], ['galleon', 'sail'], ['viking ship', 'sail'], ['kayak', 'row'], 'barco', 'bateau', 'schiff'],
   variants: { sail: ['sail', 'sailing', 'pirate', 'mast'], row: ['row', 'rowing', 'oar', 'fishing'], motor: ['motor', 'speed', 'cabin'] },
   slots: {
     hull: { kinds: ['wood', 'paint', 'metal', 'plastic'], colors: ['walnut', 'oak', 'white', 'navy', 'red'], words: ['hull', 'body'], primary: true },

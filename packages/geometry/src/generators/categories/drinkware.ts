@@ -91,7 +91,7 @@ export const bottle: GeneratorDefinition = {
   category: 'bottle',
   family: 'vessel',
   names: ['bottle', ['wine bottle', 'wine'], ['water bottle', 'water'], ['beer bottle', 'beer'], ['potion bottle', 'potion'], ['potion', 'potion'], 'botella', 'bouteille', 'flasche'],
-  variants: { wine: ['wine'], water: ['water', 'sport'], beer: ['beer'], potion: ['potion', 'magic', 'elixir'] },
+  variants: { wine: ['wine'], water: ['water', 'sport'], beer: ['beer'], potion: ['potion', 'magic', 'elixir', 'health', 'healing', 'mana', 'poison'] },
   slots: {
     glass: { kinds: ['glass', 'plastic', 'metal', 'ceramic'], colors: ['green', 'olive', 'brown', 'blue', 'white'], words: ['glass', 'body'], primary: true },
     cap: { kinds: ['metal', 'plastic', 'wood'], colors: ['gold', 'silver', 'red', 'black'], words: ['cap', 'cork', 'lid', 'stopper'] },
@@ -121,7 +121,7 @@ export const bottle: GeneratorDefinition = {
 export const teapot: GeneratorDefinition = {
   category: 'teapot',
   family: 'vessel',
-  names: ['teapot', 'tea pot', 'kettle', 'tetera', 'theiere', 'teekanne'],
+  names: ['teapot', 'tea pot', 'tetera', 'theiere', 'teekanne'],
   slots: {
     body: { kinds: ['ceramic', 'metal', 'clay'], colors: ['white', 'cream', 'blue', 'green', 'red', 'terracotta'], words: ['body', 'lid', 'spout', 'handle'], primary: true },
     knob: { kinds: ['ceramic', 'metal', 'gold'], colors: ['gold', 'white', 'black'], words: ['knob'] },

@@ -156,7 +156,7 @@ export const cactus: GeneratorDefinition = {
   optional: { pot: ['pot', 'planter'], flower: ['flower', 'bloom'] },
   example: 'a cactus with three arms in a pot',
   build({ kit, random, counts, proportions }) {
-    const potted = kit.has('pot') && random.chance(0.6);
+    const potted = kit.has('pot') && (kit.wants('pot') || random.chance(0.6));
     const height = random.vary(potted ? 0.35 : 2.5) * proportions.height;
     const radius = height * random.vary(0.14) * proportions.width;
     const baseY = potted ? height * 0.3 : 0;
@@ -213,7 +213,7 @@ export const mushroom: GeneratorDefinition = {
 export const pottedPlant: GeneratorDefinition = {
   category: 'potted plant',
   family: 'plant',
-  names: ['potted plant', 'houseplant', 'house plant', 'plant', 'flower pot', 'planter', 'bonsai', 'fern', 'maceta', 'plante', 'pflanze'],
+  names: ['potted plant', 'houseplant', 'house plant', 'plant', ['bonsai', 'bonsai'], ['bonsai tree', 'bonsai'], ['fern', 'fern'], 'plante', 'pflanze'],
   variants: { fern: ['fern'], bonsai: ['bonsai'] },
   slots: {
     pot: { kinds: ['clay', 'ceramic', 'plastic', 'concrete'], colors: ['terracotta', 'white', 'charcoal', 'blue'], words: ['pot', 'planter', 'vase'], primary: true },

@@ -5,10 +5,11 @@
 import type { BuildContext } from '../generator-definition.ts';
 import { addEyes } from '../kit/common-parts.ts';
 import type { Vector3Tuple } from '../kit/shapes.ts';
+import { addCreatureExtras, type CreatureExtra } from './creature-extras.ts';
 
 export type EarKind = 'pointed' | 'floppy' | 'round' | 'long' | 'fan' | 'small';
-export type TailKind = 'thin' | 'bushy' | 'short' | 'tuft' | 'curly' | 'long-hair' | 'ball';
-export type SpeciesExtra = 'horns' | 'trunk' | 'tusks' | 'mane' | 'wool' | 'hooves' | 'whiskers' | 'snout-disc';
+export type TailKind = 'thin' | 'bushy' | 'short' | 'tuft' | 'curly' | 'long-hair' | 'ball' | 'reptile';
+export type SpeciesExtra = 'horns' | 'trunk' | 'tusks' | 'mane' | 'wool' | 'hooves' | 'whiskers' | 'snout-disc' | CreatureExtra;
 
 export interface Species {
   /** torso length and radius, leg length, metres */
@@ -38,7 +39,11 @@ export function buildQuadruped(context: BuildContext, species: Species): void {
   const legRadius = species.legRadius * Math.sqrt(proportions.width);
   const bodyY = legLength + bodyRadius * 0.85;
 
-  if (species.extras.includes('wool')) {
+  const mechanical = context.modifiers.mechanical === true;
+  if (mechanical) {
+    kit.box('body', 'fur', [bodyRadius * 1.7, bodyRadius * 1.8, bodyLength], { at: [0, bodyY, 0], bevel: bodyRadius * 0.25 });
+    kit.box('panel', 'eyes', [bodyRadius * 0.9, 0.01, bodyLength * 0.5], { at: [0, bodyY + bodyRadius * 0.9, 0] });
+  } else if (species.extras.includes('wool')) {
     kit.sphere('body', 'fur', [bodyRadius * 1.05, bodyRadius * 1.05, bodyLength * 0.55], { at: [0, bodyY, 0], segments: 16 });
     for (let tuft = 0; tuft < 10; tuft++) {
       const angle = random.between(-0.3, Math.PI + 0.3);
@@ -53,7 +58,10 @@ export function buildQuadruped(context: BuildContext, species: Species): void {
   for (const z of [legZ, -legZ]) {
     for (const side of [-1, 1]) {
       const x = side * bodyRadius * 0.5;
-      kit.capsule('leg', 'fur', legRadius, Math.max(0.01, legLength + bodyRadius * 0.3 - legRadius * 2), { at: [x, (legLength + bodyRadius * 0.3) / 2, z] });
+      if (mechanical) {
+        kit.box('leg', 'fur', [legRadius * 2, legLength + bodyRadius * 0.3, legRadius * 2], { at: [x, (legLength + bodyRadius * 0.3) / 2, z], bevel: legRadius * 0.3 });
+        kit.sphere('joint', 'accent', legRadius * 1.3, { at: [x, legLength * 0.55, z], segments: 10 });
+      } else kit.capsule('leg', 'fur', legRadius, Math.max(0.01, legLength + bodyRadius * 0.3 - legRadius * 2), { at: [x, (legLength + bodyRadius * 0.3) / 2, z] });
       if (species.extras.includes('hooves')) kit.cylinder('hoof', 'hoof', { radius: legRadius * 1.1, height: legRadius * 1.2, segments: 10 }, { at: [x, legRadius * 0.6, z] });
     }
   }
@@ -63,7 +71,13 @@ export function buildQuadruped(context: BuildContext, species: Species): void {
   const angle = species.neckAngle + random.between(-0.08, 0.08);
   const headCentre: Vector3Tuple = [0, neckBase[1] + Math.sin(angle) * neckLength, neckBase[2] + Math.cos(angle) * neckLength];
   if (neckLength > 0.01) kit.tube('neck', 'fur', [neckBase, [0, (neckBase[1] + headCentre[1]) / 2, (neckBase[2] + headCentre[2]) / 2], headCentre], Math.min(bodyRadius * 0.55, headRadius * 0.8));
-  kit.sphere('head', 'fur', headRadius, { at: headCentre, segments: 16 });
+  if (mechanical) kit.box('head', 'fur', [headRadius * 1.8, headRadius * 1.6, headRadius * 1.9], { at: headCentre, bevel: headRadius * 0.3 });
+  else kit.sphere('head', 'fur', headRadius, { at: headCentre, segments: 16 });
+  kit.anchor('head', headCentre, headRadius);
+  kit.anchor('face', [headCentre[0], headCentre[1] + headRadius * 0.25, headCentre[2] + headRadius * 0.9], headRadius);
+  kit.anchor('neck', [0, (neckBase[1] + headCentre[1]) / 2 - headRadius * 0.3, (neckBase[2] + headCentre[2]) / 2], Math.min(bodyRadius * 0.55, headRadius * 0.8));
+  kit.anchor('back', [0, bodyY + bodyRadius * 0.95, -bodyLength * 0.05], bodyRadius);
+  kit.anchor('body', [0, bodyY, 0], bodyRadius);
 
   const snoutLength = species.snoutLength * (cartoon ? 0.6 : 1);
   const snoutCentre: Vector3Tuple = [0, headCentre[1] - headRadius * 0.25, headCentre[2] + headRadius * 0.7 + snoutLength * 0.4];
@@ -73,8 +87,10 @@ export function buildQuadruped(context: BuildContext, species: Species): void {
   else if (!species.extras.includes('trunk')) kit.sphere('nose', 'nose', Math.max(0.008, species.snoutRadius * 0.35), { at: noseAt, segments: 8 });
   addEyes(kit, 'eyes', headCentre, headRadius * 0.75, headRadius * 0.75, headRadius * (cartoon ? 0.22 : 0.13), headRadius * 0.25);
 
+  kit.anchor('mouth', [0, snoutCentre[1] - species.snoutRadius * 0.3, snoutCentre[2] + snoutLength * 0.5 + species.snoutRadius], headRadius * 0.5);
   addEars(context, species.ears, headCentre, headRadius);
   addTail(context, species, bodyY, bodyLength, bodyRadius);
+  addCreatureExtras(context, species.extras, { headCentre, headRadius, bodyY, bodyLength, bodyRadius, legLength, neckBase });
 
   if (species.extras.includes('horns')) {
     for (const side of [-1, 1]) kit.tube('horn', 'horn', [[side * headRadius * 0.5, headCentre[1] + headRadius * 0.7, headCentre[2]], [side * headRadius * 1.0, headCentre[1] + headRadius * 1.0, headCentre[2] + 0.02], [side * headRadius * 1.2, headCentre[1] + headRadius * 1.5, headCentre[2] + 0.08]], headRadius * 0.12);
@@ -153,6 +169,21 @@ function addTail(context: BuildContext, species: Species, bodyY: number, bodyLen
     case 'long-hair':
       kit.tube('tail', 'accent', [root, [0, root[1] - length * 0.2, root[2] - length * 0.3], [0, root[1] - length * 0.7, root[2] - length * 0.35], [0, root[1] - length, root[2] - length * 0.3]], bodyRadius * 0.12);
       break;
+    case 'reptile': {
+      // a long tail that tapers back and down to the ground, in segments
+      let from = root;
+      for (let segment = 0; segment < 4; segment++) {
+        const t = (segment + 1) / 4;
+        const to: Vector3Tuple = [Math.sin(t * 3) * length * 0.08, Math.max(bodyRadius * 0.3, root[1] * (1 - t * 0.85)), root[2] - length * t];
+        const radius = bodyRadius * 0.45 * (1 - segment * 0.22);
+        kit.cylinder('tail', 'fur', { radiusTop: radius * 0.75, radiusBottom: radius, height: Math.hypot(to[0] - from[0], to[1] - from[1], to[2] - from[2]), segments: 10 }, {
+          at: [(from[0] + to[0]) / 2, (from[1] + to[1]) / 2, (from[2] + to[2]) / 2],
+          rotate: [Math.atan2(to[2] - from[2], to[1] - from[1]), 0, 0],
+        });
+        from = to;
+      }
+      break;
+    }
     case 'ball':
       kit.sphere('tail', 'accent', bodyRadius * 0.3, { at: root, segments: 10 });
       break;

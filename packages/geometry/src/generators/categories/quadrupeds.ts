@@ -6,7 +6,7 @@ import { buildQuadruped, type Species } from './quadruped-body.ts';
 
 const ANIMAL_OPTIONAL = { tail: ['tail'], ear: ['ear'] } as const;
 
-function animalSlots(fur: MaterialSlotDefinition, accent: MaterialSlotDefinition): Record<string, MaterialSlotDefinition> {
+export function animalSlots(fur: MaterialSlotDefinition, accent: MaterialSlotDefinition): Record<string, MaterialSlotDefinition> {
   return {
     fur: { ...fur, words: ['fur', 'body', 'coat', 'skin', 'hair', 'leg', 'head', ...(fur.words ?? [])], primary: true },
     accent: { ...accent, words: ['muzzle', 'snout', 'belly', 'mane', 'tip', 'ear', 'face', ...(accent.words ?? [])] },
@@ -17,7 +17,7 @@ function animalSlots(fur: MaterialSlotDefinition, accent: MaterialSlotDefinition
   };
 }
 
-function quadruped(
+export function quadruped(
   category: string,
   names: GeneratorDefinition['names'],
   species: Species,
@@ -26,23 +26,26 @@ function quadruped(
   example: string,
   variants?: GeneratorDefinition['variants'],
   variantSlots?: GeneratorDefinition['variantSlots'],
+  more: Partial<Pick<GeneratorDefinition, 'family' | 'optional' | 'counts'>> = {},
 ): GeneratorDefinition {
   return {
     category,
-    family: 'animal',
+    family: more.family ?? 'animal',
     names,
     variants,
     variantSlots,
     slots: animalSlots(fur, accent),
-    optional: ANIMAL_OPTIONAL,
+    optional: { ...ANIMAL_OPTIONAL, ...more.optional },
+    counts: more.counts,
     example,
+    bodyPlan: 'quadruped',
     build: (context) => buildQuadruped(context, species),
   };
 }
 
 export const cat = quadruped(
   'cat',
-  ['cat', 'kitten', 'kitty', 'gato', 'chat', 'katze'],
+  ['cat', 'kitten', 'kitty', 'house cat', 'gato', 'chat', 'katze'],
   { bodyLength: 0.46, bodyRadius: 0.11, legLength: 0.17, legRadius: 0.025, neckLength: 0.08, neckAngle: 0.9, headRadius: 0.065, snoutLength: 0.02, snoutRadius: 0.03, ears: 'pointed', tail: 'thin', tailLength: 0.35, extras: ['whiskers'] },
   { kinds: ['fur'], colors: ['ginger', 'grey', 'black', 'white', 'cream', 'charcoal'] },
   { kinds: ['fur'], colors: ['white', 'cream'] },
@@ -105,16 +108,15 @@ export const sheep = quadruped(
 
 export const bear = quadruped(
   'bear',
-  ['bear', 'grizzly', ['polar bear', 'polar'], ['panda', 'panda'], ['teddy bear', 'teddy'], ['teddy', 'teddy'], 'oso', 'ours'],
+  ['bear', 'grizzly', ['polar bear', 'polar'], ['panda', 'panda'], ['panda bear', 'panda'], 'oso', 'ours'],
   { bodyLength: 1.6, bodyRadius: 0.45, legLength: 0.45, legRadius: 0.13, neckLength: 0.15, neckAngle: 0.5, headRadius: 0.24, snoutLength: 0.14, snoutRadius: 0.1, ears: 'round', tail: 'ball', tailLength: 0.1, extras: [] },
   { kinds: ['fur'], colors: ['brown', 'walnut', 'black'] },
   { kinds: ['fur'], colors: ['tan', 'cream'] },
-  'a brown teddy bear',
-  { polar: ['polar'], panda: ['panda'], teddy: ['teddy', 'plush', 'stuffed'] },
+  'a brown bear',
+  { polar: ['polar'], panda: ['panda'] },
   {
     polar: { fur: { colors: ['white', 'cream'] }, accent: { colors: ['cream'] } },
     panda: { fur: { colors: ['white'] }, accent: { colors: ['black'] } },
-    teddy: { fur: { colors: ['tan', 'brown', 'cream'] }, accent: { colors: ['cream', 'tan'] } },
   },
 );
 

@@ -55,6 +55,7 @@ export const chair: GeneratorDefinition = {
     const legThickness = random.vary(0.038);
     const office = variant === 'office';
     kit.box('seat', 'seat', [width, seatThickness, depth], { at: [0, seatY, 0], bevel: office ? 0.03 : 0.008 });
+    kit.anchor('top', [0, seatY + seatThickness / 2, 0.02], Math.min(width, depth) / 2);
     if (office) pedestal(kit, 'frame', seatY - seatThickness / 2, 0.3, 5);
     else if (counts.legs === 1) pedestal(kit, 'frame', seatY - seatThickness / 2, 0.22, 0);
     else if (variant === 'rocking') {
@@ -153,6 +154,7 @@ export const bench: GeneratorDefinition = {
     const slatDepth = (depth - gap * (slats - 1)) / slats;
     for (let slat = 0; slat < slats; slat++) {
       kit.box('slat', 'seat', [length, 0.035, slatDepth], { at: [0, seatY, -depth / 2 + slatDepth / 2 + slat * (slatDepth + gap)], bevel: 0.005 });
+      kit.anchor('top', [0, seatY + 0.0175, 0], depth / 2);
     }
     const legPairs = Math.max(1, Math.round(counts.legs / 2));
     for (let pair = 0; pair < legPairs; pair++) {

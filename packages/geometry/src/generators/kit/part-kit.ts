@@ -3,7 +3,7 @@
 // ("no handle", negative_prompt "legs") that the generator lists as optional is left out here, so every
 // generator honours negations the same way. The detail level scales segment counts (style, geometry_quality).
 
-import type { BufferGeometry } from 'three';
+import { Matrix4, type BufferGeometry } from 'three';
 import {
   boxShape,
   capsuleShape,
@@ -28,6 +28,13 @@ export interface GeneratedPart {
   geometry: BufferGeometry;
 }
 
+/** A named attachment point: where worn, held or supported objects go ("head", "hand", "neck", "back", "top", "inside"). */
+export interface Anchor {
+  at: Vector3Tuple;
+  /** a characteristic size at the anchor, metres: head radius, hand radius, top surface half-width */
+  size: number;
+}
+
 export interface PartKitOptions {
   /** multiplies segment counts; 1 = the generators' defaults */
   detail: number;
@@ -35,10 +42,13 @@ export interface PartKitOptions {
   without: ReadonlySet<string>;
   /** components the generator allows to be left out */
   optionalComponents: ReadonlySet<string>;
+  /** optional components the prompt named ("a cactus in a pot"): generators build them rather than leave them to chance */
+  wanted?: ReadonlySet<string>;
 }
 
 export class PartKit {
   readonly parts: GeneratedPart[] = [];
+  readonly anchors = new Map<string, Anchor>();
   private readonly counters = new Map<string, number>();
 
   constructor(private readonly options: PartKitOptions) {}
@@ -51,6 +61,26 @@ export class PartKit {
   /** Whether a component will be built (false when the prompt negated an optional component). */
   has(component: string): boolean {
     return !(this.options.without.has(component) && this.options.optionalComponents.has(component));
+  }
+
+  /** Whether the prompt named this optional component, so it must be built rather than left to chance. */
+  wants(component: string): boolean {
+    return this.has(component) && (this.options.wanted?.has(component) ?? false);
+  }
+
+  /** Records an attachment point (the first one of a name wins: "hand" is the right hand). */
+  anchor(name: string, at: Vector3Tuple, size: number): void {
+    if (!this.anchors.has(name)) this.anchors.set(name, { at: [...at], size });
+  }
+
+  /** Scales the parts added from `start` on, and every anchor, about the origin (the prompt's proportions). */
+  scaleFrom(start: number, [x, y, z]: Vector3Tuple): void {
+    const matrix = new Matrix4().makeScale(x, y, z);
+    for (const part of this.parts.slice(start)) part.geometry.applyMatrix4(matrix);
+    for (const anchor of this.anchors.values()) {
+      anchor.at = [anchor.at[0] * x, anchor.at[1] * y, anchor.at[2] * z];
+      anchor.size *= Math.sqrt((x * z + x * y + y * z) / 3);
+    }
   }
 
   add(component: string, slot: string, geometry: BufferGeometry, placement?: Placement): void {

@@ -54,6 +54,11 @@ export const COLOUR_NAMES: Readonly<Record<string, Rgb>> = {
   skin: [230, 186, 150],
   snow: [246, 248, 252],
   ginger: [206, 120, 56],
+  mint: [160, 224, 190],
+  peach: [246, 190, 150],
+  salmon: [244, 140, 110],
+  lavender: [190, 170, 226],
+  tortoise: [110, 70, 36],
 };
 
 /** Synonyms and other languages → a key of COLOUR_NAMES. */

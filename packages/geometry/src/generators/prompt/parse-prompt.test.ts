@@ -1,13 +1,28 @@
-// The prompt grammar: subjects (synonyms, plurals, phrases, other languages), counts, bound and free colours
-// and materials, sizes and proportions, styles, negations and negative_prompt.
+// The prompt grammar: subjects (synonyms, plurals, phrases, other languages), head nouns and compounds, refusals
+// of what cannot be made for certain, composition, counts, bound and free colours and materials, sizes and
+// proportions, styles, negations and negative_prompt, and the words reported as ignored.
 import { describe, expect, it } from 'vitest';
 import { GENERATOR_DEFINITIONS, PROMPT_PARSER } from '../generator-catalog.ts';
 import { promptWords, singular } from './word-forms.ts';
 
-function read(prompt: string, negativePrompt?: string) {
+function understand(prompt: string, negativePrompt?: string) {
   const parsed = PROMPT_PARSER.parse(prompt, negativePrompt);
   if (!parsed.ok) throw new Error(`"${prompt}" was not understood: ${parsed.reason}`);
-  return parsed.reading;
+  return parsed.understanding;
+}
+
+function read(prompt: string, negativePrompt?: string) {
+  return understand(prompt, negativePrompt).components[0].reading;
+}
+
+function components(prompt: string) {
+  return understand(prompt).components.map((component) => [component.role, component.reading.definition.category, component.reading.variant ?? null]);
+}
+
+function refusal(prompt: string) {
+  const parsed = PROMPT_PARSER.parse(prompt);
+  if (parsed.ok) throw new Error(`"${prompt}" was read as ${parsed.understanding.components.map((component) => component.reading.definition.category).join(' + ')}`);
+  return parsed;
 }
 
 describe('prompt words', () => {
@@ -32,7 +47,21 @@ describe('parsing prompts', () => {
     ['a glass of red wine', 'wine glass', 'filled'],
     ['flowers in a vase', 'flower', undefined],
     ['a cat sitting on a chair', 'cat', undefined],
-    ['a teddy bear', 'bear', 'teddy'],
+    ['a teddy bear', 'teddy bear', undefined],
+    ['an astronaut helmet', 'helmet', 'space'],
+    ['a wizard hat', 'hat', 'wizard'],
+    ['a chess knight piece', 'chess piece', 'knight'],
+    ['a mushroom house', 'mushroom house', undefined],
+    ['a hot dog', 'hot dog', undefined],
+    ['a fire truck', 'truck', 'fire'],
+    ['a dragonfly', 'dragonfly', undefined],
+    ['a t-rex dinosaur', 'dinosaur', 'trex'],
+    ['a slice of pizza', 'pizza', 'slice'],
+    ['a chiar', 'chair', undefined],
+    ['a bannana', 'banana', undefined],
+    ["a witch's cauldron", 'cauldron', undefined],
+    ['a ham and cheese sandwich', 'sandwich', undefined],
+    ['create a 3d model of a wooden chair', 'chair', undefined],
     ['a bar stool', 'stool', 'bar'],
     ['a light blue chair', 'chair', undefined],
     ['a trident', 'spear', 'trident'],
@@ -46,9 +75,51 @@ describe('parsing prompts', () => {
   });
 
   it('refuses a prompt with no known subject instead of guessing', () => {
-    for (const prompt of ['a flibbertigibbet', 'something nice', 'a dragon breathing fire', 'red and shiny', 'no chair']) {
+    for (const prompt of ['a flibbertigibbet', 'something nice', 'red and shiny', 'no chair', 'a forest']) {
       expect(PROMPT_PARSER.parse(prompt).ok).toBe(false);
     }
+  });
+
+  it('never answers a qualified object with the unqualified one: compounds it cannot make are refused, naming what it can', () => {
+    const trap = refusal('a bear trap');
+    expect(trap.reason).toMatch(/"bear trap".*no "trap"/);
+    expect(trap.nearest[0]).toBe('bear');
+    expect(refusal('a sea lion').reason).toMatch(/sea lion/);
+    expect(refusal('a robot fish').reason).toMatch(/not sure what a "robot fish" is/);
+    expect(refusal('a hot water bottle').reason).toMatch(/hot water bottle/);
+    expect(refusal('a sword hilt').reason).toMatch(/hilt/);
+    expect(refusal('a knight riding a horse').reason).toMatch(/riding/);
+    expect(refusal('a cat wearing a monocle').reason).toMatch(/monocle/);
+  });
+
+  it('keeps the kind under toy, baby, robot and statue, and reports them', () => {
+    expect(understand('a robot dog').components[0]).toMatchObject({ modifiers: { mechanical: true }, reading: { subject: 'robot dog' } });
+    expect(understand('a toy car').components[0]).toMatchObject({ modifiers: { toy: true }, reading: { subject: 'toy car' } });
+    expect(understand('a baby dragon').components[0].modifiers).toEqual({ baby: true });
+    expect(understand('a statue of a horse').components[0].modifiers).toEqual({ statue: true });
+  });
+
+  it('composes worn, held, supporting, loaded and side-by-side objects', () => {
+    expect(components('a cat wearing a wizard hat')).toEqual([['main', 'cat', null], ['worn', 'hat', 'wizard']]);
+    expect(components('a knight holding a sword')).toEqual([['main', 'person', 'knight'], ['held', 'sword', null]]);
+    expect(components('a medieval castle on a hill')).toEqual([['main', 'castle', null], ['support', 'hill', null]]);
+    expect(components('a table with 3 mugs')).toEqual([['main', 'table', null], ['load', 'mug', null]]);
+    expect(understand('a table with 3 mugs').components[1].copies).toBe(3);
+    expect(components('a dog and a cat')).toEqual([['main', 'dog', null], ['beside', 'cat', null]]);
+    expect(components('a wizard with a staff')).toEqual([['main', 'person', 'wizard'], ['held', 'staff', null]]);
+    // a part of the object is a detail of it, not another object
+    expect(components('a sword with a jeweled hilt')).toEqual([['main', 'sword', null]]);
+    expect(components('a cactus in a terracotta pot')).toEqual([['main', 'cactus', null]]);
+    expect([...read('a cactus in a terracotta pot').wanted]).toEqual(['pot']);
+  });
+
+  it('reports the words it did not use, with a reason', () => {
+    expect(understand('a wolf howling at the moon').ignored).toEqual([
+      { words: 'howling', reason: 'a pose or action: models are made at rest' },
+      { words: 'moon', reason: 'not understood' },
+    ]);
+    expect(understand('a sword with a jeweled hilt').ignored).toEqual([{ words: 'jeweled', reason: 'not shown by the built-in generator' }]);
+    expect(understand('a chiar').corrections).toEqual([{ from: 'chiar', to: 'chair' }]);
   });
 
   it('binds numbers to the count nouns of the category', () => {

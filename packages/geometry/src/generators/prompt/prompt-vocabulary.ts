@@ -102,7 +102,6 @@ export const STYLE_WORDS: Readonly<Record<string, GenerationStyle>> = {
   stylized: 'cartoon',
   stylised: 'cartoon',
   comic: 'cartoon',
-  toy: 'cartoon',
   realistic: 'realistic',
   photorealistic: 'realistic',
   hyperrealistic: 'realistic',
@@ -147,6 +146,7 @@ export const MATERIAL_WORDS: Readonly<Record<string, MaterialWord>> = {
   tin: { kind: 'metal', colour: 'silver' },
   copper: { kind: 'metal', colour: 'copper' },
   bronze: { kind: 'metal', colour: 'bronze' },
+  pewter: { kind: 'metal', colour: 'iron' },
   brass: { kind: 'metal', colour: 'brass' },
   gold: { kind: 'gold', colour: 'gold' },
   golden: { kind: 'gold', colour: 'gold' },
@@ -202,6 +202,8 @@ export const MATERIAL_WORDS: Readonly<Record<string, MaterialWord>> = {
   fluffy: { kind: 'fur' },
   fur: { kind: 'fur' },
   painted: { kind: 'paint' },
+  enamel: { kind: 'paint' },
+  lacquered: { kind: 'paint' },
 };
 
 /** Colours a material has of its own, used when the prompt changes a slot's material but names no colour. */

@@ -14,6 +14,17 @@ export async function describeCapabilities(context: CapabilitiesContext) {
   return {
     task_types: context.engines.capabilities(),
     worker_pools: context.engines.workerPools().map((pool) => ({ pool, workers_online: (online[pool] ?? 0) + (online['*'] ?? 0) })),
+    // hosted 3D providers: `degraded` while their circuit breaker skips them
+    providers: context.engines.providerHealth().map((health) => ({
+      provider: health.provider,
+      status: health.status,
+      breaker: health.breaker.state,
+      ...(health.breaker.retryAtMs ? { retry_at: new Date(health.breaker.retryAtMs).toISOString() } : {}),
+      in_flight: health.in_flight,
+      waiting: health.waiting,
+      max_concurrent: health.max_concurrent,
+      tasks_per_minute: health.tasks_per_minute,
+    })),
   };
 }
 

@@ -10,7 +10,8 @@ import * as workers from './0007-workers.ts';
 import * as dashboard from './0008-dashboard.ts';
 import * as scale from './0009-scale.ts';
 import * as stsUploadParts from './0010-sts-upload-parts.ts';
-import * as production from './0011-production.ts';
+import * as providerCalls from './0011-provider-calls.ts';
+import * as production from './0012-production.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
@@ -23,5 +24,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008-dashboard': dashboard,
   '0009-scale': scale,
   '0010-sts-upload-parts': stsUploadParts,
-  '0011-production': production,
+  '0011-provider-calls': providerCalls,
+  '0012-production': production,
 };

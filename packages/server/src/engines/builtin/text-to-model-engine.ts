@@ -1,8 +1,10 @@
 // text_to_model on the embedded default: the parametric generator library (geometry/generators/) builds the
 // model the prompt names, then the generation options run over it: face_limit (meshoptimizer), quad (FBX
 // output), compress=geometry (EXT_meshopt_compression). Serves every current model_version (GPU workers take
-// versions over through routing); the prompt's subject is checked at create time (validate), so a prompt that
-// names nothing known is refused with 1004 before anything is charged.
+// versions over through routing); the prompt is read at create time (validate): a prompt naming an object the
+// library cannot make, or cannot make for certain ("a bear trap", "a sea lion"), is refused with 2002 "not
+// available" and the nearest things it can make, before anything is charged. output.generation says what was
+// understood (each object, the words used) and which words were ignored, and why.
 //
 // Decisions (the spec is silent): the model is `pbr_model` when pbr, `model` when textured without PBR maps and
 // `base_model` when untextured; seeds omitted are drawn at random and reported in output.generation, so a
@@ -20,7 +22,7 @@ import { DomainError } from '../../domain-error.ts';
 import { applyConvertOptions, loadGeometryCodecs, type GeometryCodecs } from '@polyforge/geometry/convert/apply-convert-options';
 import { convertModel } from '@polyforge/geometry/convert/convert-model';
 import { createGltfIO } from '@polyforge/geometry/read/create-gltf-io';
-import { PROMPT_PARSER, subjectHelp } from '@polyforge/geometry/generators/generator-catalog';
+import { generationRefusal } from '@polyforge/geometry/generators/generator-catalog';
 import { generateModel, type GenerateModelRequest } from '@polyforge/geometry/generators/generate-model';
 import type { Rgb } from '@polyforge/geometry/generators/materials/colour-names';
 import type { Engine, EngineContext, EngineInput, EngineOutputFile, EngineResult, EngineSupport } from '../engine.ts';
@@ -33,10 +35,17 @@ export const GENERATED_SMART_LOW_POLY_FACE_LIMIT = 10_000;
 
 const UNBUILT_OPTIONS = ['render_video', 'render_sequence', 'return_multiview', 'check_printable'] as const;
 
-/** Refuses, with 1004 and examples of what the generator knows, a prompt whose subject it cannot make. */
-export function assertGeneratablePrompt(prompt: string, field = 'prompt'): void {
-  const parsed = PROMPT_PARSER.parse(prompt);
-  if (!parsed.ok) throw new DomainError('invalidParameter', `${field} "${prompt.slice(0, 80)}" names no object the built-in generator can make: ${subjectHelp()}; nothing was charged`);
+/**
+ * Refuses with 2002 (not available on this deployment: the request is valid, this engine cannot make it) a prompt
+ * whose object the generator cannot make for certain, naming the nearest things it can make.
+ */
+export function assertGeneratablePrompt(prompt: string, field = 'prompt', negativePrompt?: string): void {
+  const refusal = generationRefusal(prompt, negativePrompt);
+  if (!refusal) return;
+  throw new DomainError(
+    'notAvailable',
+    `${field} "${prompt.slice(0, 80)}": ${refusal.reason}; nearest things the built-in generator can make: ${refusal.nearest.join(', ')} (docs/text-generation.md lists them all); nothing was charged`,
+  );
 }
 
 /** A seed the client gave, or a fresh random one. */
@@ -66,7 +75,8 @@ export class TextToModelEngine implements Engine {
   }
 
   validate(request: TaskRequest): void {
-    assertGeneratablePrompt((request as TextToModelRequest).prompt);
+    const textToModel = request as TextToModelRequest;
+    assertGeneratablePrompt(textToModel.prompt, 'prompt', textToModel.negative_prompt);
   }
 
   estimateSeconds(request: TaskRequest): number {

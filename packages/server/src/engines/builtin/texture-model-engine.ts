@@ -1,7 +1,8 @@
 // texture_model (tripo-api.md §4.6, outputs §5.1): paints the source task's model anew
 // (geometry/texturing/texture-model.ts) from texture_prompt: an image (projected from the front), images
-// ([front, left, back, right], empty slots allowed), or text (a procedural material from its colour and material
-// words, tinted by style_image when the text names no colour); with no prompt the model's current look is
+// ([front, left, back, right], empty slots allowed), or text (a procedural material from its colour, material and
+// pattern words, tinted by style_image when the text names no colour; output.texture_prompt_understood says which
+// pattern, colours and material were used and which words were not); with no prompt the model's current look is
 // re-baked onto the new layout. Outputs `model` (base colour texture), `pbr_model` when pbr (plus a
 // metallic-roughness map) and `rendered_image`.
 //
@@ -81,6 +82,7 @@ export class TextureModelEngine implements Engine {
         texture_size: report.textureSize,
         ...(report.seenFraction !== undefined ? { seen_fraction: Math.round(report.seenFraction * 1000) / 1000 } : {}),
         ...(report.matchedWords ? { matched_words: report.matchedWords } : {}),
+        ...(report.understood ? { texture_prompt_understood: report.understood } : {}),
         ...(report.unmatchedPartNames.length > 0 ? { unmatched_part_names: report.unmatchedPartNames } : {}),
       },
     };

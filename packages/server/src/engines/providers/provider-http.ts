@@ -19,6 +19,9 @@ export interface ProviderHttpOptions {
   idempotent?: boolean;
 }
 
+/** Error answers are read this far only: a provider (or a proxy before it) answering megabytes of HTML is cut. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
 /** The longest Retry-After honoured; a provider asking for more is treated as failing now. */
 const MAX_RETRY_AFTER_MS = 60_000;
 
@@ -89,7 +92,7 @@ async function sendWithRetries(
       const response = await fetch(url, { ...init, signal: AbortSignal.any(signals) });
       record(startedAtMs, response.status, response.ok ? 'success' : 'http_error');
       if (response.ok) return response;
-      const bodyText = await response.text().catch(() => '');
+      const bodyText = await readTextUpTo(response, MAX_ERROR_BODY_BYTES).catch(() => '');
       lastError = new ProviderHttpError(options.providerName, response.status, bodyText, `${options.providerName} answered HTTP ${response.status}${describeBody(bodyText)}`);
       if (!isRetryableStatus(response.status) || (options.idempotent === false && response.status !== 429 && response.status !== 503)) {
         throw Object.assign(lastError, { final: true });
@@ -125,6 +128,55 @@ function providerSlug(providerName: string): string {
   return providerName.toLowerCase().replace(/^the /, '').replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'provider';
 }
 
+/** The body as text, at most `maxBytes` of it (the rest is not read; the connection is released). */
+export async function readTextUpTo(response: Response, maxBytes: number): Promise<string> {
+  const bytes = await readBytesUpTo(response, maxBytes, false);
+  return new TextDecoder().decode(bytes);
+}
+
+/**
+ * The body's bytes, refusing (or, with `truncate`, cutting) a body over `maxBytes`: a Content-Length over the limit
+ * is refused before reading, a body without one is counted while it streams.
+ */
+export async function readBytesUpTo(response: Response, maxBytes: number, refuseLarger = true): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (refuseLarger && Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new ResponseTooLargeError(maxBytes);
+  }
+  if (!response.body) return new Uint8Array();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (total + value.byteLength > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      if (refuseLarger) throw new ResponseTooLargeError(maxBytes);
+      chunks.push(value.subarray(0, maxBytes - total));
+      total = maxBytes;
+      break;
+    }
+    chunks.push(value);
+    total += value.byteLength;
+  }
+  const joined = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return joined;
+}
+
+export class ResponseTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`the answer is larger than ${maxBytes} bytes`);
+    this.name = 'ResponseTooLargeError';
+  }
+}
+
 /** Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3), in milliseconds from now. */
 export function parseRetryAfter(value: string | null): number | undefined {
   if (!value) return undefined;
@@ -152,8 +204,10 @@ export function sleep(milliseconds: number, signal?: AbortSignal): Promise<void>
 function describeBody(bodyText: string): string {
   if (!bodyText) return '';
   try {
-    const body = JSON.parse(bodyText) as { error?: { message?: unknown } | string; message?: unknown; detail?: unknown };
-    const message = typeof body.error === 'string' ? body.error : (body.error?.message ?? body.message ?? body.detail);
+    const body = JSON.parse(bodyText) as { error?: { message?: unknown } | string; message?: unknown; detail?: unknown; errors?: unknown };
+    // OpenAI / Gemini {error: {message}}, BFL / Replicate {detail}, Meshy {message}, Stability {name, errors: [...]}
+    const firstError = Array.isArray(body.errors) && typeof body.errors[0] === 'string' ? body.errors[0] : undefined;
+    const message = typeof body.error === 'string' ? body.error : (body.error?.message ?? body.message ?? body.detail ?? firstError);
     if (typeof message === 'string' && message) return `: ${message.slice(0, 300)}`;
   } catch {
     // not JSON

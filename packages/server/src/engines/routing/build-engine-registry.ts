@@ -12,6 +12,7 @@ import { WorkerPoolEngine } from '../remote/worker-pool-engine.ts';
 import type { UpstreamSettings } from '../upstream/upstream-client.ts';
 import { UpstreamEngine } from '../upstream/upstream-engine.ts';
 import { modelVersionMatcher, PROVIDER_NAMES, RoutingConfigError, type ProviderName, type RouteRule, type RoutingRules } from './routing-rules.ts';
+import { isProvider3dName, Provider3dRouting, type Provider3dSetup } from './provider-3d-routes.ts';
 
 export interface EngineRegistryOptions {
   builtinEngines: readonly Engine[];
@@ -19,6 +20,8 @@ export interface EngineRegistryOptions {
   /** providers the operator configured (an API key is set) */
   providers: Partial<Record<ProviderName, ProviderSettings>>;
   upstream?: UpstreamSettings;
+  /** hosted 3D providers, their runtime state and the operator's model prices (absent: none configured) */
+  providers3d?: Provider3dSetup;
 }
 
 const PROVIDER_KEY_SETTINGS: Record<ProviderName, string> = {
@@ -36,6 +39,7 @@ const PROVIDER_FACTORIES: Record<ProviderName, (settings: ProviderSettings) => I
 export function buildEngineRegistry(options: EngineRegistryOptions): EngineRegistry {
   const routes: Route[] = [];
   const pools = new Map<string, WorkerPoolEngine>();
+  const providers3d = new Provider3dRouting(options.providers3d);
   let upstreamEngine: UpstreamEngine | undefined;
   const rules = options.routing;
   rules?.routes.forEach((rule, index) => {
@@ -43,8 +47,8 @@ export function buildEngineRegistry(options: EngineRegistryOptions): EngineRegis
     const fail = (problem: string): never => {
       throw new RoutingConfigError(`${rules.source}: ${origin}: ${problem}`);
     };
-    checkTaskTypeAndVersion(rule, fail);
-    const engine = engineOfRule(rule, options, fail, {
+    checkTaskTypeAndVersion(rule, fail, providers3d);
+    const engine = engineOfRule(rule, options, fail, providers3d, {
       pool: (name) => {
         const existing = pools.get(name);
         const engine = new WorkerPoolEngine(name, [...new Set([...(existing?.taskTypes ?? []), rule.task_type])], rule.estimate_seconds);
@@ -57,6 +61,7 @@ export function buildEngineRegistry(options: EngineRegistryOptions): EngineRegis
   });
   if (rules?.useDefaults ?? true) {
     // configured providers first: they name exact model versions, the built-in defaults whole task types
+    routes.push(...providers3d.defaultRoutes());
     for (const name of PROVIDER_NAMES) {
       const settings = options.providers[name];
       if (!settings) continue;
@@ -67,16 +72,21 @@ export function buildEngineRegistry(options: EngineRegistryOptions): EngineRegis
     }
     routes.push(...defaultRoutes(options.builtinEngines));
   }
-  return new EngineRegistry(options.builtinEngines, routes);
+  return new EngineRegistry(options.builtinEngines, routes, { deploymentModels: providers3d.published(routes), providerRuntime: options.providers3d?.runtime });
 }
 
-function checkTaskTypeAndVersion(rule: RouteRule, fail: (problem: string) => never): void {
+function checkTaskTypeAndVersion(rule: RouteRule, fail: (problem: string) => never, providers3d: Provider3dRouting): void {
   if (rule.task_type === '*') return;
   if (!(TASK_TYPES as readonly string[]).includes(rule.task_type)) fail(`"${rule.task_type}" is not a task type; use one of ${TASK_TYPES.join(', ')} or "*"`);
   if (rule.model_version === undefined || rule.model_version === '*') return;
   const table = (MODEL_VERSION_TABLES as Record<string, { accepted: readonly string[] }>)[rule.task_type];
   if (!table) fail(`${rule.task_type} has no model_version; leave model_version out`);
   const matches = modelVersionMatcher(rule.model_version);
+  // a name of the deployment's own (no wildcard, not a Tripo version) needs a price
+  if (!rule.model_version.includes('*') && !table.accepted.includes(rule.model_version)) {
+    if (providers3d.isPriced(rule.model_version, rule.task_type)) return;
+    fail(`model_version "${rule.model_version}" is not a Tripo version of ${rule.task_type} (${table.accepted.join(', ')}); to publish it as this deployment's own name, give it a price for ${rule.task_type} in POLYFORGE_MODEL_PRICES_FILE`);
+  }
   if (!table.accepted.some((version) => matches(version))) {
     fail(`model_version "${rule.model_version}" matches none of the versions ${rule.task_type} accepts (${table.accepted.join(', ')})`);
   }
@@ -86,6 +96,7 @@ function engineOfRule(
   rule: RouteRule,
   options: EngineRegistryOptions,
   fail: (problem: string) => never,
+  providers3d: Provider3dRouting,
   make: { pool: (name: string) => WorkerPoolEngine; upstream: () => UpstreamEngine },
 ): Engine | null {
   switch (rule.engine) {
@@ -103,18 +114,22 @@ function engineOfRule(
     case 'upstream':
       if (!options.upstream) fail('routes to the upstream API, but POLYFORGE_UPSTREAM_URL and POLYFORGE_UPSTREAM_API_KEY are not set');
       return make.upstream();
+    case 'providers':
+      return providers3d.engineOfRule(rule, fail);
     case 'provider': {
-      const settings = options.providers[rule.provider];
-      if (!settings) fail(`routes to provider ${rule.provider}, but ${PROVIDER_KEY_SETTINGS[rule.provider]} is not set`);
-      if (!(IMAGE_PROVIDER_TASK_TYPES as readonly string[]).includes(rule.task_type)) fail(`provider ${rule.provider} serves ${IMAGE_PROVIDER_TASK_TYPES.join(' and ')} only`);
+      if (isProvider3dName(rule.provider)) return providers3d.engineOfRule(rule, fail);
+      const imageProvider = rule.provider as ProviderName;
+      const settings = options.providers[imageProvider];
+      if (!settings) fail(`routes to provider ${imageProvider}, but ${PROVIDER_KEY_SETTINGS[imageProvider]} is not set`);
+      if (!(IMAGE_PROVIDER_TASK_TYPES as readonly string[]).includes(rule.task_type)) fail(`provider ${imageProvider} serves ${IMAGE_PROVIDER_TASK_TYPES.join(' and ')} only`);
       if (rule.task_type === 'generate_image' && !rule.provider_model) {
         const matches = modelVersionMatcher(rule.model_version);
-        const unserved = MODEL_VERSION_TABLES.generate_image.accepted.filter((version) => matches(version) && !PROVIDER_MODELS[rule.provider][version]);
+        const unserved = MODEL_VERSION_TABLES.generate_image.accepted.filter((version) => matches(version) && !PROVIDER_MODELS[imageProvider][version]);
         if (unserved.length > 0) {
-          fail(`provider ${rule.provider} does not serve model_version ${unserved.join(', ')}; narrow model_version (it serves ${Object.keys(PROVIDER_MODELS[rule.provider]).join(', ')}) or set provider_model`);
+          fail(`provider ${imageProvider} does not serve model_version ${unserved.join(', ')}; narrow model_version (it serves ${Object.keys(PROVIDER_MODELS[imageProvider]).join(', ')}) or set provider_model`);
         }
       }
-      return new ImageProviderEngine(PROVIDER_FACTORIES[rule.provider](settings as ProviderSettings), rule.provider_model, rule.estimate_seconds);
+      return new ImageProviderEngine(PROVIDER_FACTORIES[imageProvider](settings as ProviderSettings), rule.provider_model, rule.estimate_seconds);
     }
   }
 }

@@ -4,9 +4,27 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { PROVIDER_3D_NAMES, type Provider3dName } from '../../config.ts';
 
 export const PROVIDER_NAMES = ['openai', 'gemini', 'bfl'] as const;
 export type ProviderName = (typeof PROVIDER_NAMES)[number];
+
+const provider3dNames = PROVIDER_3D_NAMES as [Provider3dName, ...Provider3dName[]];
+
+/** One provider of a `providers` route, tried in the listed order. */
+const providerLinkSchema = z
+  .object({
+    provider: z.enum(provider3dNames),
+    /** the provider's model: Meshy ai_model, Rodin tier, Stability model, fal endpoint id, Replicate owner/name[:version] */
+    model: z.string().min(1, 'must name the provider model'),
+    /** extra input fields sent as they are (fal and Replicate model inputs, Stability form fields) */
+    input: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+    /** the model's input field names where they differ (fal, Replicate); "name[]" sends one image as a list */
+    input_fields: z.object({ image: z.string().min(1).optional(), images: z.string().min(1).optional(), prompt: z.string().min(1).optional() }).strict().optional(),
+  })
+  .strict();
+
+export type ProviderLinkRule = z.infer<typeof providerLinkSchema>;
 
 const taskTypeField = z.string().min(1, 'must be a task type such as "text_to_model", or "*"');
 const modelVersionField = z.string().min(1, 'must be a model_version pattern such as "v3.1-*" (omit it to match any)').optional();
@@ -32,15 +50,22 @@ const routeSchema = z.discriminatedUnion(
       .object({
         ...common,
         engine: z.literal('provider'),
-        provider: z.enum(PROVIDER_NAMES),
+        provider: z.enum([...PROVIDER_NAMES, ...PROVIDER_3D_NAMES] as [string, ...string[]]),
         /** the provider's own model name, when it should not be derived from model_version */
         provider_model: z.string().min(1).optional(),
+      })
+      .strict(),
+    z
+      .object({
+        ...common,
+        engine: z.literal('providers'),
+        providers: z.array(providerLinkSchema, 'must be a list of {provider, model}').min(1, 'must list at least one provider'),
       })
       .strict(),
     z.object({ ...common, engine: z.literal('upstream') }).strict(),
     z.object({ ...common, engine: z.literal('none') }).strict(),
   ],
-  { error: () => 'must be one of builtin, worker_pool, provider, upstream, none' },
+  { error: () => 'must be one of builtin, worker_pool, provider, providers, upstream, none' },
 );
 
 const routingFileSchema = z

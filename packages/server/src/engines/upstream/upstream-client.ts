@@ -1,5 +1,8 @@
 // The few calls of a Tripo-compatible V2 API (the real one or another Polyforge) that the gateway needs:
 // upload, create, get, cancel, download; with the operator's key, timeouts and retries of retryable answers.
+import { DomainError } from '../../domain-error.ts';
+import { fetchImageUrl } from '../../images/fetch-image-url.ts';
+import { EngineFailure } from '../engine.ts';
 import { fetchWithRetries, ProviderHttpError, type ProviderHttpOptions } from '../providers/provider-http.ts';
 
 export interface UpstreamSettings {
@@ -13,6 +16,8 @@ export interface UpstreamSettings {
   /** longest time one forwarded task may take */
   taskTimeoutMs: number;
   retryBaseMs?: number;
+  /** output downloads go through the address policy (images/fetch-image-url.ts), bounded in size and time */
+  download?: { maxBytes: number; timeoutMs: number; allowPrivateAddresses: boolean };
 }
 
 export interface UpstreamTask {
@@ -73,10 +78,20 @@ export class UpstreamClient {
     }).catch(() => undefined);
   }
 
-  /** Downloads an output link (signed; no key is sent with it). */
+  /**
+   * Downloads an output link (signed; no key is sent with it) through the one address policy: the upstream names
+   * the URL, so it is an outbound request like a tenant's image `url`.
+   */
   async download(url: string, signal: AbortSignal): Promise<{ bytes: Uint8Array; contentType: string | null }> {
-    const response = await fetchWithRetries(url, { method: 'GET' }, this.httpOptions(signal));
-    return { bytes: new Uint8Array(await response.arrayBuffer()), contentType: response.headers.get('content-type') };
+    signal.throwIfAborted();
+    const limits = this.settings.download ?? { maxBytes: 200 * 1024 * 1024, timeoutMs: this.settings.timeoutMs, allowPrivateAddresses: false };
+    try {
+      const fetched = await fetchImageUrl(url, { ...limits, maxRedirects: 3 });
+      return { bytes: fetched.bytes, contentType: null };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      throw new EngineFailure('engineFailed', `an output of the upstream task could not be downloaded: ${error.message.replace(/^file url /, '')}`);
+    }
   }
 
   private async call<T>(path: string, init: RequestInit, signal: AbortSignal, idempotent = true): Promise<T> {

@@ -2,6 +2,7 @@
 // the end (polling, paced by running_left_time), copies its outputs into our storage under the same output keys,
 // and turns an upstream failure into ours (failed + refunded by the runner).
 import { fileReferencesOf, TASK_TYPES, type TaskRequest } from '@polyforge/protocol';
+import { detectFileFormat } from '@polyforge/geometry/read/detect-file-format';
 import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineOutputFile, type EngineResult } from '../engine.ts';
 import { sleep } from '../providers/provider-http.ts';
 import { UpstreamApiError, UpstreamClient, type UpstreamSettings, type UpstreamTask } from './upstream-client.ts';
@@ -127,7 +128,7 @@ export class UpstreamEngine implements Engine {
     const lastSegment = new URL(url).pathname.split('/').pop() ?? '';
     const dot = lastSegment.lastIndexOf('.');
     const extension = dot > 0 && EXTENSION.test(lastSegment.slice(dot + 1)) ? lastSegment.slice(dot + 1).toLowerCase() : 'bin';
-    return { bytes, extension, mimeType: contentType?.split(';')[0] ?? 'application/octet-stream' };
+    return { bytes, extension, mimeType: contentType?.split(';')[0] ?? detectFileFormat(bytes)?.mimeType ?? 'application/octet-stream' };
   }
 }
 

@@ -37,7 +37,8 @@ export function registerAdminRoutes(web: FastifyInstance, context: WebContext): 
     );
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const link = (target: number) => `/dashboard/admin?${new URLSearchParams({ ...(search ? { search } : {}), page: String(target) })}`;
-    const body = html`<section class="panel">
+    const body = html`<p><a href="/dashboard/admin/provider-costs">3D providers: state and cost against credits earned</a></p>
+<section class="panel">
   <form method="get" action="/dashboard/admin" class="form-row" role="search">
     <div class="field"><label for="search">Email contains</label><input id="search" name="search" type="search" value="${search}"></div>
     <button type="submit" class="button">Search</button>

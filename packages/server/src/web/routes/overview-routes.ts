@@ -46,6 +46,7 @@ export function registerOverviewRoutes(web: FastifyInstance, context: WebContext
     <h2 id="limits">Limits</h2>
     <p class="figure">${account.activeTasks} / ${account.concurrencyLimit}</p>
     <p class="muted">tasks queued or running / concurrency limit</p>
+    <p><a href="/dashboard/models">Model versions and prices</a></p>
   </section>
 </div>
 <section class="panel">

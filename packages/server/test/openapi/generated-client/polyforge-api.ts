@@ -3942,11 +3942,41 @@ export interface operations {
                                     model_version: string;
                                     served: boolean;
                                     engine?: string;
+                                    /**
+                                     * @description A name this deployment publishes itself (an operator's hosted 3D provider model), not a Tripo version
+                                     * @constant
+                                     */
+                                    deployment_model?: true;
+                                    /** @description Deployment names: credits per task */
+                                    credits?: {
+                                        textured: number;
+                                        untextured: number;
+                                    };
+                                    /**
+                                     * @description The engine's third-party provider is failing and skipped for now (circuit breaker open)
+                                     * @constant
+                                     */
+                                    degraded?: true;
+                                    degraded_detail?: string;
                                 }[];
                             }[];
                             worker_pools: {
                                 pool: string;
                                 workers_online: number;
+                            }[];
+                            /** @description Hosted 3D providers configured on this deployment */
+                            providers: {
+                                provider: string;
+                                /** @enum {string} */
+                                status: "ok" | "degraded";
+                                /** @enum {string} */
+                                breaker: "closed" | "open" | "half_open";
+                                /** @description When an open breaker lets a trial request through */
+                                retry_at?: string;
+                                in_flight: number;
+                                waiting: number;
+                                max_concurrent: number;
+                                tasks_per_minute: number;
                             }[];
                         };
                     };
