@@ -75,6 +75,8 @@ describe('metrics, logs and the request id', () => {
         environment: {
           POLYFORGE_METRICS_TOKEN: METRICS_TOKEN,
           POLYFORGE_OUTBOUND_ALLOWED_NETWORKS: '127.0.0.1/32',
+          // the upstream's output links point at loopback here
+          POLYFORGE_PROVIDER_DOWNLOAD_ALLOW_PRIVATE: '1',
           POLYFORGE_UPSTREAM_URL: `${upstream.baseUrl}/v2/openapi`,
           POLYFORGE_UPSTREAM_API_KEY: operator.apiKey,
           POLYFORGE_UPSTREAM_POLL_SECONDS: '0.1',
@@ -107,7 +109,8 @@ describe('metrics, logs and the request id', () => {
     const created = await client.createTask({ type: 'convert_model', format: 'STL', original_model_task_id: imported.body.data.task_id }, { 'X-Request-Id': requestId });
     expect(created.headers.get('x-request-id')).toBe(requestId);
     await gateway.drainQueue();
-    expect((await client.getTask(created.body.data.task_id)).body.data.status).toBe('success');
+    const convertTask = (await client.getTask(created.body.data.task_id)).body.data;
+    expect(convertTask.status, JSON.stringify(convertTask)).toBe('success');
 
     const stored = await gateway.platform.db.selectFrom('tasks').select(['requestId']).where('id', '=', created.body.data.task_id).executeTakeFirstOrThrow();
     expect(stored.requestId).toBe(requestId);
