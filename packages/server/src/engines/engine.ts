@@ -1,5 +1,6 @@
 // The Engine seam: engines receive resolved inputs and a context, return output files; they never touch the database or ledger.
 import { ERROR_CATALOG, type TaskFailureName, type TaskRequest } from '@polyforge/protocol';
+import type { ProviderTelemetry } from '../observability/telemetry.ts';
 
 export interface EngineInputFile {
   bytes: Uint8Array;
@@ -40,6 +41,11 @@ export interface EngineResult {
 export interface EngineContext {
   reportProgress(percent: number): void;
   signal: AbortSignal;
+  /**
+   * The creating request's id and the provider-call recorder (observability/telemetry.ts). Calls made through
+   * providers/provider-http.ts report by themselves; an adapter with its own HTTP client records here.
+   */
+  telemetry?: ProviderTelemetry;
   /** engines that call paid third-party APIs report each call here; the runner records it with the task */
   recordProviderCall?(call: ProviderCallRecord): void;
 }
