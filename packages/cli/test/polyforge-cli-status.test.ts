@@ -16,7 +16,7 @@ describe('polyforge task watch|list|cancel and webhooks against the real server'
   let brokenGlbPath: string;
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ workers: true });
+    platform = await startTestPlatform({ workers: true, environment: { POLYFORGE_OUTBOUND_ALLOWED_NETWORKS: '127.0.0.1/32' } });
     workDir = await mkdtemp(join(tmpdir(), 'polyforge-cli-status-test-'));
     glbPath = join(workDir, 'triangle.glb');
     brokenGlbPath = join(workDir, 'broken.glb');

@@ -196,6 +196,15 @@ export const ERROR_CATALOG = {
     message: 'No object could be separated from the background',
     suggestion: 'Nothing was charged. Use an image with one object in front of a plain, contrasting background.',
   },
+  // image_to_model (and multiview views): the photo has no single clear object for the built-in reconstruction;
+  // refused at create and quote, or the task fails unbilled when only the worker sees the image (a `url` input)
+  unclearPhotoObject: {
+    code: 2002,
+    httpStatus: 400,
+    retryable: false,
+    message: 'The image does not show one clear object this deployment can build',
+    suggestion: 'Nothing was charged. Crop the photo to one whole object with some background around it on every side, or use a plain background or a cut-out image with transparency.',
+  },
   // Tripo's own meaning of 2018; external workers may report it
   modelTooComplex: {
     code: 2018,
@@ -294,6 +303,7 @@ export const TASK_FAILURE_NAMES = [
   'unsupportedFileType',
   'unreadableModel',
   'noForegroundObject',
+  'unclearPhotoObject',
   'payloadTooLarge',
   'imageDimensionsOutOfRange',
   'forbidden',

@@ -29,6 +29,8 @@ export {
   type TaskBody,
   type Balance,
   type ListTasksFilter,
+  type CancelTasksFilter,
+  type CancelTasksSummary,
   type TaskPage,
   type CancelResult,
   type CancelTaskResult,

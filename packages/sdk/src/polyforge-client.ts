@@ -13,6 +13,8 @@ import {
   type CancelTaskResult,
   type CreatedWebhookEndpoint,
   type ListTasksFilter,
+  type CancelTasksFilter,
+  type CancelTasksSummary,
   type Task,
   type TaskBody,
   type TaskPage,
@@ -133,6 +135,19 @@ export class PolyforgeClient {
   async cancelTask(taskId: string): Promise<CancelTaskResult> {
     const data = await this.transport.requestData('POST', `${API_PREFIX}/task/${encodeURIComponent(taskId)}/cancel`);
     return { task_id: requireString(data, 'task_id'), result: requireString(data, 'result'), status: requireString(data, 'status') } as CancelTaskResult;
+  }
+
+  /** Cancels every queued and running task the filter matches (at most `limit`, default 1000, per call). */
+  async cancelTasks(filter: CancelTasksFilter = {}): Promise<CancelTasksSummary> {
+    const body = { status: filter.status, type: filter.type, created_after: timeParameter(filter.createdAfter), created_before: timeParameter(filter.createdBefore), limit: filter.limit };
+    const data = await this.transport.requestData('POST', `${API_PREFIX}/tasks/cancel`, { body });
+    return {
+      matched: Number(data.matched),
+      cancelled: Number(data.cancelled),
+      cancellationRequested: Number(data.cancellation_requested),
+      taskIds: Array.isArray(data.task_ids) ? data.task_ids.map(String) : [],
+      hasMore: data.has_more === true,
+    };
   }
 
   async uploadFile(bytes: Uint8Array, fileName: string): Promise<string> {

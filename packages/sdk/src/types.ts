@@ -25,6 +25,24 @@ export type Task = TaskViewV2;
 export type TaskBody = Record<string, unknown> & { type: string };
 
 /** Filters of `GET /tasks`; every field optional. Times as a `Date`, ISO-8601 text or unix seconds as text. */
+export interface CancelTasksFilter {
+  /** queued or running; absent = both */
+  status?: 'queued' | 'running';
+  type?: string;
+  createdAfter?: Date | string;
+  createdBefore?: Date | string;
+  /** tasks per call, 1..10000 (server default 1000) */
+  limit?: number;
+}
+
+export interface CancelTasksSummary {
+  matched: number;
+  cancelled: number;
+  cancellationRequested: number;
+  taskIds: string[];
+  hasMore: boolean;
+}
+
 export interface ListTasksFilter {
   status?: string;
   type?: string;

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { MODEL_VERSION_TABLES } from '@polyforge/protocol';
 import { z } from 'zod';
+import { parseNetworkList } from './net/address-policy.ts';
 
 const booleanFlag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
@@ -72,6 +73,8 @@ const environmentSchema = z.object({
   POLYFORGE_IMAGE_SAFETY: booleanFlag.default(true),
   POLYFORGE_IMAGE_SAFETY_THRESHOLD: z.coerce.number().min(0).max(1).default(0.7),
   POLYFORGE_URL_FETCH_ALLOW_PRIVATE: booleanFlag.default(false),
+  POLYFORGE_OUTBOUND_ALLOW_PRIVATE: booleanFlag.default(false),
+  POLYFORGE_OUTBOUND_ALLOWED_NETWORKS: z.string().optional(),
   POLYFORGE_URL_FETCH_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(15),
   POLYFORGE_DEFAULT_CONCURRENCY: z.coerce.number().int().min(1).max(100000).default(10),
   POLYFORGE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
@@ -91,6 +94,18 @@ const environmentSchema = z.object({
   POLYFORGE_STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, 'must be a Stripe secret key (sk_... or rk_...)').optional(),
   POLYFORGE_STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, 'must be a Stripe webhook signing secret (whsec_...)').optional(),
   POLYFORGE_STRIPE_API_URL: z.url().optional(),
+  POLYFORGE_DATABASE_BOOT_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  POLYFORGE_HEADERS_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(10),
+  POLYFORGE_METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+  POLYFORGE_METRICS_LISTEN: z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:9464').optional(),
+  POLYFORGE_ALLOWED_HOSTS: z.string().min(1).optional(),
+  POLYFORGE_OTEL_ENDPOINT: z.url().optional(),
+  POLYFORGE_OTEL_SERVICE_NAME: z.string().min(1).default('polyforge'),
+  POLYFORGE_SIGNUP_MODE: z.enum(['open', 'verify-email', 'invite-only', 'closed']).optional(),
+  POLYFORGE_SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(0).max(100_000).default(5),
+  POLYFORGE_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be smtp://[user:password@]host[:port] or smtps://...').optional(),
+  POLYFORGE_MAIL_FROM: z.string().min(3).default('Polyforge <no-reply@polyforge.local>'),
+  POLYFORGE_LOGIN_FAILURES_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(0).max(100_000).default(30),
   POLYFORGE_DEFAULT_IMAGE_MODEL: z
     .string()
     .refine((value) => (MODEL_VERSION_TABLES.generate_image.accepted as readonly string[]).includes(value), {
@@ -155,6 +170,24 @@ export interface PlatformConfig {
   defaultImageModel: { modelVersion: string; explicit: boolean };
   /** the content policy's moderation provider (packages/server/src/safety); the offline checks always run */
   moderation: ModerationConfig;
+  /** the address policy of every outbound request a tenant can aim: webhooks, `url` inputs (net/address-policy.ts) */
+  outbound: OutboundConfig;
+  /** how long a process started before its database waits for it; 0 = fail at once */
+  databaseBootTimeoutSeconds: number;
+  headersTimeoutMs: number;
+  /** /metrics: on the API port behind this token, and/or on a separate listener */
+  metrics: { token?: string; listen?: { host: string; port: number } };
+  /** Host headers output links may be built from when publicUrl is unset (lowercase host names, no port) */
+  allowedHosts: readonly string[];
+  /** OpenTelemetry traces over OTLP/HTTP; absent = off (the SDK is not even loaded) */
+  tracing?: { endpoint: string; serviceName: string };
+}
+
+export interface OutboundConfig {
+  /** reach loopback and private networks too (POLYFORGE_OUTBOUND_ALLOW_PRIVATE, or the older POLYFORGE_URL_FETCH_ALLOW_PRIVATE) */
+  allowPrivateAddresses: boolean;
+  /** CIDR blocks opened although not public (POLYFORGE_OUTBOUND_ALLOWED_NETWORKS=10.1.0.0/16,fd00::/8) */
+  allowedNetworks: readonly string[];
 }
 
 export interface ModerationConfig {
@@ -202,8 +235,19 @@ export interface ImageInputConfig {
   urlFetchTimeoutMs: number;
 }
 
+export type SignupMode = 'open' | 'verify-email' | 'invite-only' | 'closed';
+
 export interface DashboardConfig {
   signupOpen: boolean;
+  /**
+   * open: trial credits at sign-up; verify-email: trial credits once the address is verified (needs SMTP);
+   * invite-only: sign-up only with an operator's invitation; closed: no sign-up
+   */
+  signupMode: SignupMode;
+  signupsPerAddressPerHour: number;
+  loginFailuresPerAddressPerHour: number;
+  /** the operator's SMTP server (nodemailer); absent = no e-mail is sent */
+  mail?: { smtpUrl: string; from: string };
   sessionTtlSeconds: number;
   /** JSON price list of the Studio wallet (billing/studio-prices.ts); absent = the API's prices */
   studioPricesFile?: string;
@@ -318,8 +362,17 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Readon
       backgroundRemoval: settings.POLYFORGE_BACKGROUND_REMOVAL,
       safetyEnabled: settings.POLYFORGE_IMAGE_SAFETY,
       safetyThreshold: settings.POLYFORGE_IMAGE_SAFETY_THRESHOLD,
-      urlFetchAllowPrivate: settings.POLYFORGE_URL_FETCH_ALLOW_PRIVATE,
+      urlFetchAllowPrivate: settings.POLYFORGE_URL_FETCH_ALLOW_PRIVATE || settings.POLYFORGE_OUTBOUND_ALLOW_PRIVATE,
       urlFetchTimeoutMs: settings.POLYFORGE_URL_FETCH_TIMEOUT_SECONDS * 1000,
+    }),
+    databaseBootTimeoutSeconds: settings.POLYFORGE_DATABASE_BOOT_TIMEOUT_SECONDS,
+    headersTimeoutMs: settings.POLYFORGE_HEADERS_TIMEOUT_SECONDS * 1000,
+    metrics: Object.freeze({ token: settings.POLYFORGE_METRICS_TOKEN, listen: parseListen(settings.POLYFORGE_METRICS_LISTEN) }),
+    allowedHosts: Object.freeze(parseAllowedHosts(settings.POLYFORGE_ALLOWED_HOSTS)),
+    tracing: settings.POLYFORGE_OTEL_ENDPOINT ? { endpoint: settings.POLYFORGE_OTEL_ENDPOINT, serviceName: settings.POLYFORGE_OTEL_SERVICE_NAME } : undefined,
+    outbound: Object.freeze({
+      allowPrivateAddresses: settings.POLYFORGE_OUTBOUND_ALLOW_PRIVATE || settings.POLYFORGE_URL_FETCH_ALLOW_PRIVATE,
+      allowedNetworks: Object.freeze(parseNetworks(settings.POLYFORGE_OUTBOUND_ALLOWED_NETWORKS)),
     }),
     moderation: parseModerationSettings(settings),
   });
@@ -352,8 +405,18 @@ function parseDashboardSettings(settings: z.infer<typeof environmentSchema>): Da
   if ((secretKey === undefined) !== (webhookSecret === undefined)) {
     throw new Error('Invalid configuration: POLYFORGE_STRIPE_SECRET_KEY and POLYFORGE_STRIPE_WEBHOOK_SECRET go together (purchases are credited by the signed webhook)');
   }
+  const mail = settings.POLYFORGE_SMTP_URL ? { smtpUrl: settings.POLYFORGE_SMTP_URL, from: settings.POLYFORGE_MAIL_FROM } : undefined;
+  // unset: closed when POLYFORGE_WEB_SIGNUP=0, verify-email when the operator gave an SMTP server, else open
+  const signupMode: SignupMode = settings.POLYFORGE_SIGNUP_MODE ?? (!settings.POLYFORGE_WEB_SIGNUP ? 'closed' : mail ? 'verify-email' : 'open');
+  if (signupMode === 'verify-email' && !mail) {
+    throw new Error('Invalid configuration: POLYFORGE_SIGNUP_MODE=verify-email needs POLYFORGE_SMTP_URL (the verification links are e-mailed)');
+  }
   return Object.freeze({
-    signupOpen: settings.POLYFORGE_WEB_SIGNUP,
+    signupOpen: signupMode !== 'closed',
+    signupMode,
+    signupsPerAddressPerHour: settings.POLYFORGE_SIGNUPS_PER_ADDRESS_PER_HOUR,
+    loginFailuresPerAddressPerHour: settings.POLYFORGE_LOGIN_FAILURES_PER_ADDRESS_PER_HOUR,
+    mail,
     sessionTtlSeconds: settings.POLYFORGE_SESSION_TTL_HOURS * 3600,
     studioPricesFile: settings.POLYFORGE_STUDIO_PRICES_FILE ? path.resolve(settings.POLYFORGE_STUDIO_PRICES_FILE) : undefined,
     studioTrial: Object.freeze({ credits: settings.POLYFORGE_STUDIO_TRIAL_CREDITS, days: settings.POLYFORGE_STUDIO_TRIAL_DAYS }),
@@ -403,6 +466,26 @@ function parseStorageUrl(settings: z.infer<typeof environmentSchema>, dataDir: s
     credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } : undefined,
     downloadMode: downloadMode as 'redirect' | 'proxy',
   };
+}
+
+function parseListen(text: string | undefined): { host: string; port: number } | undefined {
+  if (!text) return undefined;
+  const separator = text.lastIndexOf(':');
+  return { host: text.slice(0, separator).replace(/^\[|\]$/g, ''), port: Number(text.slice(separator + 1)) };
+}
+
+/** Loopback names are always allowed, so a local install's links work without any setting. */
+function parseAllowedHosts(text: string | undefined): string[] {
+  const listed = (text ?? '').split(',').map((host) => host.trim().toLowerCase()).filter(Boolean);
+  return [...new Set(['localhost', '127.0.0.1', '[::1]', ...listed])];
+}
+
+function parseNetworks(text: string | undefined): string[] {
+  try {
+    return text ? parseNetworkList(text) : [];
+  } catch (error) {
+    throw new Error(`Invalid configuration: POLYFORGE_OUTBOUND_ALLOWED_NETWORKS: ${(error as Error).message}`);
+  }
 }
 
 function pickDefined(environment: NodeJS.ProcessEnv): Record<string, string> {

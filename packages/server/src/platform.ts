@@ -38,7 +38,17 @@ import { WorkerTokenStore } from './workers/worker-token-store.ts';
 import { registerWorkerRoutes } from './api/routes/worker-routes.ts';
 import { registerCapabilitiesRoutes } from './api/routes/capabilities-routes.ts';
 import { AccountOnboarding } from './accounts/account-onboarding.ts';
-import { WebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
+import { WEBHOOK_DELIVERY_DEFAULTS, WebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
+import { AddressPolicy } from './net/address-policy.ts';
+import { DatabaseAvailability, retryAtBoot } from './db/database-availability.ts';
+import { createLogger, type Logger } from './observability/logger.ts';
+import { PrometheusMetrics } from './observability/prometheus-metrics.ts';
+import { ReadinessProbe } from './observability/readiness-probe.ts';
+import { countOnlineWorkers, readQueueStates } from './observability/metrics-sources.ts';
+import { startMetricsListener, type MetricsListener } from './observability/metrics-listener.ts';
+import { createBaseUrlResolver } from './api/public-base-url.ts';
+import { SmtpMailer } from './accounts/mailer.ts';
+import { startTracing } from './observability/tracing.ts';
 import { WebhookStore } from './webhooks/webhook-store.ts';
 import { loadStudioPriceList } from './billing/studio-prices.ts';
 import { createWebContext } from './web/create-web-context.ts';
@@ -66,33 +76,62 @@ export interface Platform {
   workerTokens: WorkerTokenStore;
   workerService: WorkerService;
   startWorkers(): void;
+  /** Prometheus metrics of this process (GET /metrics renders them) */
+  metrics: PrometheusMetrics;
+  readiness: ReadinessProbe;
+  logger: Logger;
+  /** serves GET /metrics on POLYFORGE_METRICS_LISTEN (a worker process's only HTTP); undefined when not set */
+  startMetricsListener(): Promise<MetricsListener | undefined>;
   close(): Promise<void>;
 }
 
 export interface PlatformOptions {
   clock?: Clock;
+  /** the structured logger; default: JSON lines on stdout at POLYFORGE_LOG_LEVEL */
+  logger?: Logger;
+  /** name resolution of outbound requests tenants aim (tests play a rebinding DNS server with it) */
+  resolveHostname?: (hostname: string) => Promise<{ address: string; family: number }[]>;
 }
 
 export async function createPlatform(config: Readonly<PlatformConfig>, options: PlatformOptions = {}): Promise<Platform> {
   const clock = options.clock ?? systemClock;
-  const db = await openDatabase(config.database);
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const log = (message: string, details?: Record<string, unknown>) => logger.warn(details ?? {}, message);
+  const availability = new DatabaseAvailability(clock);
+  // a process started before its database (a reboot, a container scheduled first) waits for it instead of exiting
+  const db = await retryAtBoot('the database', () => openDatabase(config.database, { onConnectionLost: () => availability.markUnavailable() }), {
+    timeoutSeconds: config.databaseBootTimeoutSeconds,
+    log,
+  });
   const blobs = await createBlobStore(config).catch(async (error: unknown) => {
     await db.destroy(); // a boot that fails leaves no connection (or SQLite file handle) behind
     throw error;
   });
-  const ledger = new Ledger(clock);
+  let inProcessRunnerCount = 0;
+  const metrics = new PrometheusMetrics({
+    nowMs: () => clock.nowMs(),
+    queueStates: () => readQueueStates(db),
+    workersOnline: async () => ({ external: await countOnlineWorkers(db, clock.nowMs() - 2 * config.leaseSeconds * 1000), inProcess: inProcessRunnerCount }),
+  });
+  const readiness = new ReadinessProbe(db, blobs, clock, log);
+  const tracing = await startTracing(config.tracing);
+  const mailer = config.dashboard.mail ? new SmtpMailer(config.dashboard.mail.smtpUrl, config.dashboard.mail.from) : undefined;
+  const baseUrlOf = createBaseUrlResolver({ publicUrl: config.publicUrl, allowedHosts: config.allowedHosts });
+  const ledger = new Ledger(clock, metrics);
   const accounts = new AccountStore(db, clock, config.defaultConcurrencyLimit);
   const onboarding = new AccountOnboarding(db, accounts, ledger, clock, config.dashboard.studioTrial);
   const queue = new JobQueue(clock, config.leaseSeconds);
+  const addressPolicy = new AddressPolicy({ ...config.outbound, resolve: options.resolveHostname });
   const moderationProvider = config.moderation.provider;
   const moderation = new ContentModeration({
     // one retry: the check sits in the create request's path
     provider: moderationProvider ? new OpenAiModerationProvider({ ...moderationProvider, maxAttempts: 2 }) : undefined,
     onProviderFailure: config.moderation.onProviderFailure,
     providerChecksImages: config.moderation.providerChecksImages,
-    log: (message, details) => app.log.warn(details, message),
+    log,
   });
   const imageInputs = new ImageInputs({
+    addressPolicy,
     maxImageBytes: config.maxImageBytes,
     moderation,
     safety: new ImageSafety({ enabled: config.images.safetyEnabled, threshold: config.images.safetyThreshold }),
@@ -116,6 +155,7 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
     studioPrices: loadStudioPriceList(config.dashboard.studioPricesFile),
     moderation,
     defaults: { imageModelVersion: config.defaultImageModel.modelVersion },
+    telemetry: metrics,
   });
   const signer = new DownloadSigner(await loadSigningSecret(db), clock, config.downloadTtlSeconds);
   const stsSigner = new StsCredentialSigner(await loadSigningSecret(db, 'sts_signing_secret'));
@@ -124,9 +164,8 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
     multipart: new StsMultipartUploads({ db, files, blobs, clock, maxUploadBytes: config.maxUploadBytes }),
   };
   const authenticator = new ApiKeyAuthenticator(accounts);
-  const webhooks = new WebhookStore(db, clock);
-  const webhookDispatcher = new WebhookDispatcher(db, clock);
-  const log = (message: string, details?: Record<string, unknown>) => app.log.warn(details ?? {}, message);
+  const webhooks = new WebhookStore(db, clock, addressPolicy);
+  const webhookDispatcher = new WebhookDispatcher(db, clock, WEBHOOK_DELIVERY_DEFAULTS, addressPolicy, log, metrics);
   const rateLimiter = new RequestRateLimiter(db, clock, log);
   const retentionSweeper = new RetentionSweeper(db, blobs, clock, { defaultRetentionDays: config.retentionDays }, log);
 
@@ -144,11 +183,15 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
       signer,
       authenticator,
       maxUploadBytes: config.maxUploadBytes,
-      baseUrlOf: (request) => config.publicUrl ?? `${request.protocol}://${request.host}`,
+      baseUrlOf,
       rateLimit: { limiter: rateLimiter, defaultPerMinute: config.rateLimitPerMinute },
+      operations: { readiness, metrics, metricsToken: config.metrics.token },
     },
     {
       logLevel: config.logLevel,
+      logger: config.logLevel === 'silent' ? undefined : logger,
+      headersTimeoutMs: config.headersTimeoutMs,
+      tracing,
       web: await createWebContext(
         {
           db,
@@ -167,7 +210,9 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
           defaultRetentionDays: config.retentionDays,
           rateLimiter,
           publicUrl: config.publicUrl,
-          baseUrlOf: (request) => config.publicUrl ?? `${request.protocol}://${request.host}`,
+          baseUrlOf,
+          mailer,
+          log,
         },
         config.dashboard,
       ),
@@ -176,10 +221,11 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
 
   const claimGate = engines.providerRuntime;
   const createRunner = (workerId = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`, claimQueues?: () => readonly string[], skipReclaim = false) =>
-    new TaskRunner({ db, clock, ledger, queue, files, blobs, engines, testModeEngine, leaseSeconds: config.leaseSeconds, log, claimQueues, claimGate: claimQueues ? claimGate : undefined, skipReclaim }, workerId);
+    new TaskRunner({ db, clock, ledger, queue, files, blobs, engines, testModeEngine, leaseSeconds: config.leaseSeconds, log, claimQueues, claimGate: claimQueues ? claimGate : undefined, skipReclaim, availability, telemetry: metrics, tracing }, workerId);
   let workers: InProcessWorkers | undefined;
   // provider tasks wait on HTTP, not the CPU: their own loops, claiming only while their provider has room
   let providerWorkers: InProcessWorkers | undefined;
+  let metricsListener: MetricsListener | undefined;
   let webhookTimer: NodeJS.Timeout | undefined;
   let retentionTimer: NodeJS.Timeout | undefined;
   // the test step runs CPU and provider tasks alike
@@ -198,7 +244,7 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
     leaseSeconds: config.leaseSeconds,
   });
   tasks.events.setMaxListeners(0); // each long-polling worker listens for 'enqueued'
-  await registerWorkerRoutes(app, { workers: workerService, tokens: workerTokens, maxOutputBytes: config.maxUploadBytes, baseUrlOf: (request) => config.publicUrl ?? `${request.protocol}://${request.host}` });
+  await registerWorkerRoutes(app, { workers: workerService, tokens: workerTokens, maxOutputBytes: config.maxUploadBytes, baseUrlOf });
   registerCapabilitiesRoutes(app, { engines, workers: workerService });
 
   return {
@@ -215,12 +261,21 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
     queue,
     workerTokens,
     workerService,
+    metrics,
+    readiness,
+    logger,
+    async startMetricsListener() {
+      if (!config.metrics.listen || metricsListener) return metricsListener;
+      metricsListener = await startMetricsListener(config.metrics.listen, () => metrics.render());
+      return metricsListener;
+    },
     runWorkerOnce: () => defaultRunner.runOnce(),
     dispatchWebhooksOnce: () => webhookDispatcher.runOnce(),
     sweepRetentionOnce: () => retentionSweeper.runOnce(),
     startWorkers() {
       if (workers) return;
       const runners = Array.from({ length: config.workerConcurrency }, () => createRunner());
+      inProcessRunnerCount = runners.length;
       workers = new InProcessWorkers(runners, {}, log);
       tasks.events.on('enqueued', () => workers?.wake());
       workers.start();
@@ -238,6 +293,8 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
       retentionTimer = startRetentionTimer(retentionSweeper, config.retentionSweepSeconds, log);
     },
     async close() {
+      readiness.startDraining();
+      await metricsListener?.close();
       if (webhookTimer) clearInterval(webhookTimer);
       if (retentionTimer) clearInterval(retentionTimer);
       await app.close();
@@ -245,6 +302,8 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
       await providerWorkers?.stop();
       await db.destroy();
       blobs.close?.();
+      mailer?.close();
+      await tracing.shutdown();
     },
   };
 }

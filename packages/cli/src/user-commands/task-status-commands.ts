@@ -75,13 +75,43 @@ export function registerTaskStatusCommands(task: Command): void {
 
   task
     .command('cancel')
-    .description('cancel a task: a queued one at once, a running one as soon as its engine stops')
-    .argument('<task_id>')
-    .action(async (taskId: string, _options: unknown, command: Command) => {
+    .description('cancel a task: a queued one at once, a running one as soon as its engine stops; or, with --all, every task a filter matches')
+    .argument('[task_id]')
+    .option('--all', 'cancel every queued and running task (narrow it with --status, --type, --created-before, --created-after)')
+    .option('--status <status>', 'with --all: only queued, or only running, tasks')
+    .option('--type <type>', 'with --all: only tasks of this type')
+    .option('--created-after <time>', 'with --all: only tasks created at or after (ISO-8601 or unix seconds)')
+    .option('--created-before <time>', 'with --all: only tasks created before (ISO-8601 or unix seconds)')
+    .action(async (taskId: string | undefined, options: BulkCancelOptions, command: Command) => {
       const globals = globalOptionsOf(command);
-      const result = await clientFor(globals).cancelTask(taskId);
+      const client = clientFor(globals);
+      if (options.all) {
+        if (taskId) throw new Error('give a task id or --all, not both');
+        const filter = { status: options.status as 'queued' | 'running' | undefined, type: options.type, createdAfter: options.createdAfter, createdBefore: options.createdBefore };
+        const total = { matched: 0, cancelled: 0, cancellationRequested: 0 };
+        // a backlog larger than one call's limit takes several calls; each call's tasks are gone from the next match
+        for (;;) {
+          const summary = await client.cancelTasks(filter);
+          total.matched += summary.matched;
+          total.cancelled += summary.cancelled;
+          total.cancellationRequested += summary.cancellationRequested;
+          if (!summary.hasMore || summary.matched === 0) break;
+        }
+        printResult(globals, total, `Cancelled ${total.cancelled} queued task(s); asked ${total.cancellationRequested} running task(s) to stop`);
+        return;
+      }
+      if (!taskId) throw new Error('give a task id, or --all with filters');
+      const result = await client.cancelTask(taskId);
       printResult(globals, result, `Task ${result.task_id}: ${CANCEL_RESULT_TEXT[result.result] ?? result.result} [status ${result.status}]`);
     });
+}
+
+interface BulkCancelOptions {
+  all?: boolean;
+  status?: string;
+  type?: string;
+  createdAfter?: string;
+  createdBefore?: string;
 }
 
 /** One line per task: id, type, status with progress, created time; "No tasks" when empty. */

@@ -1,10 +1,13 @@
-// image_to_model's geometry: one image → a closed, textured mesh.
+// image_to_model's geometry: one image → a closed, textured mesh of one piece.
 //
-// Pipeline: the object's mask (background-remover.ts; an image with alpha is its own mask) → a height field
+// Pipeline: the photo's object found and judged (analyse-photo.ts: the image's alpha, or salient-object
+// segmentation; a photo without one clear object is refused) → the photo cropped to the object and its mask
+// made crisp there (object-silhouette.ts) → a height field
 // by Poisson inflation of the silhouette (inflate-silhouette.ts), mirrored for the back: the solid
 // |z| ≤ h(x, y) inside the outline, as a signed distance → a closed surface by Manifold.levelSet
 // (level-set-mesh.ts) → Taubin smoothing → quadric decimation to the face budget → the front texture
-// projected from the image and the back from a plausible stand-in (project-view-textures.ts).
+// projected from the image and the back from a plausible stand-in (project-view-textures.ts). The mesh is
+// checked to be one closed piece (single-solid.ts) before it is textured; fragments are never delivered.
 //
 // The back is not seen, so it is filled with the front image mirrored left-right and low-pass filtered: the
 // object's colours continue around it (a red shirt stays red on its back) without copying the front's fine
@@ -12,8 +15,6 @@
 // `default` and `align_image` give the same model: the image's view is the canonical front.
 import type sharpModule from 'sharp';
 import { decodeImage, type RgbaImage } from '../raster/decode-image.ts';
-import type { BackgroundRemover } from '../raster/background-remover.ts';
-import { NoForegroundError } from '../raster/classical-background-remover.ts';
 import { signedDistance } from '../raster/distance-transform.ts';
 import type { ForegroundMask } from '../raster/foreground-mask.ts';
 import { pushPullFill } from '../raster/push-pull-fill.ts';
@@ -25,19 +26,44 @@ import { sampleBilinear, sampleSignedDistance, type ScalarGrid } from '../multiv
 import { simplifyMesh } from '../multiview/simplify-mesh.ts';
 import { smoothMesh } from '../multiview/smooth-mesh.ts';
 import { fitViewFrame, maskBoundingBox, projectToView, type ViewFrame } from '../multiview/view-frame.ts';
+import { analysePhoto, PhotoObjectRefusedError, summarisePhotoObject, type PhotoObjectSummary } from './analyse-photo.ts';
+import type { PhotoObject } from './find-photo-object.ts';
 import { inflateSilhouette } from './inflate-silhouette.ts';
+import { objectSilhouette, type ImageRegion } from './object-silhouette.ts';
+import { singleSolid } from './single-solid.ts';
 
-export type ImageToModelOptions = MultiviewToModelOptions;
+export interface ImageToModelOptions extends MultiviewToModelOptions {
+  /** The photo's analysis when it was already made (the server's create-time check caches it). */
+  photoObject?: PhotoObject;
+}
 
 export const IMAGE_TO_MODEL_WORKING_SIZE_PIXELS = 256;
 
-export type SingleImageModel = MultiviewModel;
+/** What the task output reports: the object found, and that the mesh is one closed piece. */
+export interface ImageObjectReport extends PhotoObjectSummary {
+  /** Connected pieces of the delivered mesh: always 1. */
+  pieces: 1;
+  watertight: boolean;
+  /** Share of the object's silhouette dropped as parts too thin to build, and specks dropped from the mesh. */
+  thin_parts_dropped_share: number;
+  specks_dropped: number;
+}
+
+export interface SingleImageModel extends MultiviewModel {
+  object: ImageObjectReport;
+}
 
 export async function imageToModel(imageBytes: Uint8Array, options: ImageToModelOptions): Promise<SingleImageModel> {
   const progress = options.reportProgress ?? (() => undefined);
-  const working = await decodeImage(imageBytes, { maxSidePixels: options.workingSizePixels ?? IMAGE_TO_MODEL_WORKING_SIZE_PIXELS });
-  const mask = await objectMask(working, options.backgroundRemover);
-  const box = maskBoundingBox(mask)!;
+  const photoObject = options.photoObject ?? (await analysePhoto(imageBytes, { backgroundRemover: options.backgroundRemover }));
+  if (!photoObject.accepted) throw new PhotoObjectRefusedError(photoObject);
+  const silhouette = await objectSilhouette(imageBytes, photoObject, {
+    workingSizePixels: options.workingSizePixels ?? IMAGE_TO_MODEL_WORKING_SIZE_PIXELS,
+    gridResolution: options.gridResolution,
+  });
+  const { working, mask, region } = silhouette;
+  const box = maskBoundingBox(mask);
+  if (!box) throw new PhotoObjectRefusedError({ ...photoObject, accepted: false, refusal: 'noObject' });
   const boxWidth = box.maxU - box.minU;
   const boxHeight = box.maxV - box.minV;
   // The longest side of the silhouette is one world unit.
@@ -66,36 +92,33 @@ export async function imageToModel(imageBytes: Uint8Array, options: ImageToModel
   );
   if (raw.indices.length === 0) throw new ModelInputError('The object in the image is too thin to build a model from.');
   progress(50);
-  const mesh = await simplifyMesh(smoothMesh(raw), options.maxTriangles);
+  const solid = await singleSolid(await simplifyMesh(smoothMesh(raw), options.maxTriangles));
+  const mesh = solid.mesh;
   progress(60);
   const extent: [number, number, number] = [2 * halfWidth, 2 * halfHeight, 2 * halfDepth];
-  if (!options.textured) return { mesh, extent };
+  const object: ImageObjectReport = {
+    ...summarisePhotoObject(photoObject),
+    pieces: 1,
+    watertight: solid.watertight,
+    thin_parts_dropped_share: Math.round(silhouette.openedShare * 1000) / 1000,
+    specks_dropped: solid.droppedPieces,
+  };
+  if (!options.textured) return { mesh, extent, object };
 
-  const views = await frontAndBackViews(imageBytes, working, mask, frame, options);
+  const views = await frontAndBackViews(imageBytes, region, working, mask, frame, options);
   progress(75);
   const textured = await projectViewTextures(mesh, views, { maxCellSizePixels: options.textureCellPixels, sharp: options.sharp });
-  return { mesh: textured, extent };
-}
-
-async function objectMask(working: RgbaImage, remover: BackgroundRemover): Promise<ForegroundMask> {
-  try {
-    return await remover.foregroundMask(working);
-  } catch (error) {
-    if (error instanceof NoForegroundError) {
-      throw new ModelInputError('No object could be separated from the background of the image; use an image of one object on a plain background, or one with transparency');
-    }
-    throw error;
-  }
+  return { mesh: textured, extent, object };
 }
 
 /** The image as the front view, and its mirrored, blurred, background-filled copy as the back view. */
-async function frontAndBackViews(imageBytes: Uint8Array, working: RgbaImage, mask: ForegroundMask, frame: ViewFrame, options: ImageToModelOptions): Promise<TextureView[]> {
+async function frontAndBackViews(imageBytes: Uint8Array, region: ImageRegion, working: RgbaImage, mask: ForegroundMask, frame: ViewFrame, options: ImageToModelOptions): Promise<TextureView[]> {
   const { sharp } = options;
   const [minU, minV, maxU, maxV] = frame.box;
   const objectSide = Math.max(maxU - minU, maxV - minV);
   // Decode so the object's crop is about one atlas cell across (never above the source's own size).
   const textureSide = Math.min(4096, Math.ceil((options.textureCellPixels * Math.max(working.width, working.height)) / objectSide));
-  const image = await decodeImage(imageBytes, { maxSidePixels: textureSide });
+  const image = await decodeImage(imageBytes, { maxSidePixels: textureSide, region });
 
   const fullMask = await upscaleMask(mask, image.width, image.height, sharp);
   const filled = { ...image, data: image.data.slice() };

@@ -21,7 +21,7 @@ export function backgroundRemoverFrom<Method extends string>(method: Method, cut
   };
 }
 
-/** The default: classical-background-remover.ts, training-free graph cuts. */
+/** The default: classical-background-remover.ts, salient-object segmentation (training-free, offline). */
 export function createClassicalBackgroundRemover(): BackgroundRemover & { readonly method: 'classical' } {
   return backgroundRemoverFrom('classical', async (image) => segmentForeground(image));
 }

@@ -15,6 +15,8 @@ export interface DecodeImageOptions {
   maxSidePixels?: number;
   /** Inputs with more pixels than this are refused undecoded. */
   maxInputPixels?: number;
+  /** Decode only this region (pixels of the upright image, after the EXIF orientation), before scaling. */
+  region?: { left: number; top: number; width: number; height: number };
 }
 
 export const DECODE_IMAGE_DEFAULTS = {
@@ -24,11 +26,22 @@ export const DECODE_IMAGE_DEFAULTS = {
 
 export async function decodeImage(bytes: Uint8Array, options: DecodeImageOptions = {}): Promise<RgbaImage> {
   let pipeline = sharp(bytes, { limitInputPixels: options.maxInputPixels ?? DECODE_IMAGE_DEFAULTS.maxInputPixels, failOn: 'error' }).rotate();
+  // sharp applies operations in call order for rotate/extract/resize, so the region is cut from the upright image
+  if (options.region) pipeline = pipeline.extract(options.region);
   if (options.maxSidePixels !== undefined) {
     pipeline = pipeline.resize({ width: options.maxSidePixels, height: options.maxSidePixels, fit: 'inside', withoutEnlargement: true, kernel: 'lanczos3' });
   }
   const { data, info } = await pipeline.toColourspace('srgb').ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+}
+
+/** Width and height of the upright image (the EXIF orientation applied), from the header alone. */
+export async function uprightSize(bytes: Uint8Array): Promise<{ width: number; height: number }> {
+  const metadata = await sharp(bytes, { limitInputPixels: DECODE_IMAGE_DEFAULTS.maxInputPixels }).metadata();
+  const rotated = (metadata.orientation ?? 1) >= 5;
+  const width = metadata.width ?? 0;
+  const height = metadata.height ?? 0;
+  return rotated ? { width: height, height: width } : { width, height };
 }
 
 /** Whether the image uses transparency: enough of its pixels are clearly see-through to read as a cut-out. */

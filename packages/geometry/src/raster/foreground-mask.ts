@@ -44,13 +44,26 @@ export function cleanMask(mask: ForegroundMask, options: { keepShare?: number; h
   return { width, height, data };
 }
 
-interface Components {
+/** The mask with every background region that does not reach the image border filled. */
+export function fillHoles(mask: ForegroundMask): ForegroundMask {
+  const { width, height } = mask;
+  const data = mask.data.slice();
+  const holes = labelComponents(data, width, height, 0);
+  for (let pixel = 0; pixel < data.length; pixel++) {
+    const label = holes.labels[pixel];
+    if (label >= 0 && !holes.touchesBorder[label]) data[pixel] = 1;
+  }
+  return { width, height, data };
+}
+
+export interface Components {
   labels: Int32Array;
   sizes: number[];
   touchesBorder: boolean[];
 }
 
-function labelComponents(data: Uint8Array, width: number, height: number, value: number): Components {
+/** Connected regions of the pixels equal to `value`: 8-connected for 1 (object), 4-connected for 0 (background). */
+export function labelComponents(data: Uint8Array, width: number, height: number, value: number): Components {
   const labels = new Int32Array(data.length).fill(-1);
   const sizes: number[] = [];
   const touchesBorder: boolean[] = [];

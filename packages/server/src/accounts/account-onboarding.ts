@@ -1,5 +1,6 @@
 // Sign-up policy: every new account gets 300 trial credits that expire 14 days after sign-up, and Studio's own
-// trial (operator-set, billing/studio-trial.ts).
+// trial (operator-set, billing/studio-trial.ts) — at sign-up, or, where the operator asks for e-mail verification,
+// once the address is verified (exactly once per account).
 import type { Ledger } from '../billing/ledger.ts';
 import { DEFAULT_STUDIO_TRIAL, studioTrialGrant, type StudioTrialPolicy } from '../billing/studio-trial.ts';
 import { DEFAULT_WALLET, type Wallet } from '../billing/wallets.ts';
@@ -21,18 +22,48 @@ export class AccountOnboarding {
     private readonly studioTrial: StudioTrialPolicy = DEFAULT_STUDIO_TRIAL,
   ) {}
 
-  async signUp(options: { email: string; concurrencyLimit?: number; isDemo?: boolean }): Promise<Account & CreatedApiKey> {
-    const account = await this.accounts.createAccount(options);
-    await this.ledger.grant(this.db, {
-      accountId: account.id,
+  /**
+   * A new account with its first API key. The trial is granted now unless `withholdTrial` (verify-email sign-up:
+   * verifyEmail grants it). Accounts made by the operator, the demo account and invited ones count as verified.
+   */
+  async signUp(options: {
+    email: string;
+    concurrencyLimit?: number;
+    isDemo?: boolean;
+    withholdTrial?: boolean;
+    signupAddressHash?: string;
+  }): Promise<Account & CreatedApiKey> {
+    const account = await this.accounts.createAccount({ ...options, emailVerified: !options.withholdTrial });
+    if (!options.withholdTrial) await this.grantTrial(this.db, account.id);
+    return account;
+  }
+
+  /**
+   * Marks the account's address verified and grants the trial it was waiting for, in one transaction: a second
+   * click, or two at once, grant nothing more. Returns whether this call verified it.
+   */
+  async verifyEmail(accountId: string, beforeCommit?: (trx: Database) => Promise<boolean>): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      if (beforeCommit && !(await beforeCommit(trx))) return false;
+      const updated = await trx.updateTable('accounts').set({ emailVerifiedAt: this.clock.nowMs() }).where('id', '=', accountId).where('emailVerifiedAt', 'is', null).executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) return false;
+      const trial = await trx.selectFrom('creditGrants').select('id').where('accountId', '=', accountId).where('source', '=', 'trial').executeTakeFirst();
+      if (!trial) await this.grantTrial(trx, accountId);
+      return true;
+    });
+  }
+
+  /** The API trial and Studio's trial, in the caller's transaction. */
+  private async grantTrial(db: Database, accountId: string): Promise<void> {
+    await this.ledger.grant(db, {
+      accountId,
       credits: TRIAL_CREDITS,
       source: 'trial',
       expiresAt: this.clock.nowMs() + TRIAL_DAYS * DAY_MS,
       note: `${TRIAL_CREDITS} free trial credits, valid ${TRIAL_DAYS} days`,
     });
-    const studioTrial = studioTrialGrant(this.studioTrial, account.id, this.clock.nowMs());
-    if (studioTrial) await this.ledger.grant(this.db, studioTrial);
-    return account;
+    const studioTrial = studioTrialGrant(this.studioTrial, accountId, this.clock.nowMs());
+    if (studioTrial) await this.ledger.grant(db, studioTrial);
   }
 
   /** What a new account gets in Studio (the sign-up and welcome pages say it). */

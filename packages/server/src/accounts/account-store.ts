@@ -43,7 +43,7 @@ export class AccountStore {
     private readonly defaultConcurrencyLimit: number,
   ) {}
 
-  async createAccount(options: { email: string; concurrencyLimit?: number; isDemo?: boolean }): Promise<Account & CreatedApiKey> {
+  async createAccount(options: { email: string; concurrencyLimit?: number; isDemo?: boolean; emailVerified?: boolean; signupAddressHash?: string }): Promise<Account & CreatedApiKey> {
     const email = options.email.trim().toLowerCase();
     if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new DomainError('invalidParameter', `"${options.email}" is not an email address`);
     const existing = await this.db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirst();
@@ -55,7 +55,10 @@ export class AccountStore {
       concurrencyLimit: options.concurrencyLimit ?? this.defaultConcurrencyLimit,
       createdAt: this.clock.nowMs(),
     };
-    await this.db.insertInto('accounts').values({ ...account, isDemo: options.isDemo ? 1 : 0 }).execute();
+    await this.db
+      .insertInto('accounts')
+      .values({ ...account, isDemo: options.isDemo ? 1 : 0, emailVerifiedAt: options.emailVerified ? account.createdAt : null, signupAddressHash: options.signupAddressHash ?? null })
+      .execute();
     const key = await this.createApiKey(account.id, 'default');
     return { ...account, ...key };
   }

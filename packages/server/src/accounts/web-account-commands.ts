@@ -1,9 +1,13 @@
 // Ops commands for web log-in: set an account's password (how the demo account's owner logs in), grant or
-// revoke admin (the admin console), and set the volume discount.
+// revoke admin (the admin console), set the volume discount, and invite an address to sign up.
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import type { OpsContext } from '../ops/ops-context.ts';
 import { WebAccounts } from './web-accounts.ts';
+import { systemClock } from '../clock.ts';
+import { SmtpMailer } from './mailer.ts';
+import { SignupPolicy } from './signup-policy.ts';
+import { SignupService } from './signup-service.ts';
 
 type WithOps = (json: boolean | undefined, action: (ops: OpsContext) => Promise<{ json: unknown; text: string }>) => Promise<void>;
 
@@ -30,6 +34,29 @@ export function registerWebAccountCommands(accounts: Command, helpers: { wantsJs
             ? `password of ${account.email} set (shown once): ${generated}\nlog in at /dashboard/login`
             : `password of ${account.email} set; log in at /dashboard/login`,
         };
+      }),
+    );
+
+  accounts
+    .command('invite')
+    .description('invite an e-mail address to sign up (the way in when POLYFORGE_SIGNUP_MODE=invite-only); mailed when SMTP is set')
+    .requiredOption('--email <email>', 'the address invited; only it can use the invitation')
+    .option('--json', 'print JSON')
+    .action((options: { email: string; json?: boolean }) =>
+      helpers.withOps(helpers.wantsJson(options), async (ops) => {
+        const mail = ops.config.dashboard.mail;
+        const mailer = mail ? new SmtpMailer(mail.smtpUrl, mail.from) : undefined;
+        try {
+          const policy = new SignupPolicy(ops.db, systemClock, ops.config.dashboard.signupMode, ops.config.dashboard.signupsPerAddressPerHour);
+          const signups = new SignupService(ops.db, systemClock, webAccountsOf(ops), ops.onboarding, policy, mailer, () => undefined);
+          const invitation = await signups.invite(options.email, ops.config.publicUrl ?? `http://127.0.0.1:${ops.config.port}`);
+          return {
+            json: { email: options.email.trim().toLowerCase(), link: invitation.link, mailed: invitation.mailed, expires_at: new Date(invitation.expiresAt).toISOString() },
+            text: `${invitation.mailed ? 'invitation mailed' : 'invitation created (no SMTP server set: send the link yourself)'}; the link works once, until ${new Date(invitation.expiresAt).toISOString()}:\n${invitation.link}`,
+          };
+        } finally {
+          mailer?.close();
+        }
       }),
     );
 

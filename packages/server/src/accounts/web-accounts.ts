@@ -35,12 +35,12 @@ export class WebAccounts {
     private readonly onboarding: AccountOnboarding,
   ) {}
 
-  /** A new account with the trial credits of every sign-up, its first API key, and a web password. */
-  async signUp(email: string, password: string): Promise<Account & CreatedApiKey> {
+  /** A new account with its first API key and a web password; the trial now, or once the address is verified. */
+  async signUp(email: string, password: string, options: { withholdTrial?: boolean; signupAddressHash?: string } = {}): Promise<Account & CreatedApiKey> {
     const problem = passwordProblem(password);
     if (problem) throw new DomainError('invalidParameter', problem);
     const passwordHash = await hashPassword(password);
-    const account = await this.onboarding.signUp({ email });
+    const account = await this.onboarding.signUp({ email, ...options });
     await this.db.updateTable('accounts').set({ passwordHash }).where('id', '=', account.id).execute();
     return account;
   }

@@ -13,6 +13,8 @@ import type { TaskService } from '../tasks/task-service.ts';
 import type { WebhookStore } from '../webhooks/webhook-store.ts';
 import type { RateLimitHookOptions } from './rate-limit-hook.ts';
 import type { cancelTask } from '../tasks/cancel-task.ts';
+import type { PrometheusMetrics } from '../observability/prometheus-metrics.ts';
+import type { ReadinessProbe } from '../observability/readiness-probe.ts';
 
 export interface ApiContext {
   db: Database;
@@ -31,4 +33,13 @@ export interface ApiContext {
   baseUrlOf(request: FastifyRequest): string;
   /** requests per minute per API key; absent = not limited */
   rateLimit?: RateLimitHookOptions;
+  /** /ready, /metrics and the request metrics; absent = /health only */
+  operations?: OperationsContext;
+}
+
+export interface OperationsContext {
+  readiness: ReadinessProbe;
+  metrics: PrometheusMetrics;
+  /** /metrics on the API port answers only with `Authorization: Bearer <token>`; absent = not on the API port */
+  metricsToken?: string;
 }

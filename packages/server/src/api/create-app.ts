@@ -1,6 +1,7 @@
-// Builds the HTTP app: JSON everywhere, a trace id on every response, Bearer auth on the API, one error edge.
+// Builds the HTTP app: JSON everywhere, a request id on every response (and in every error body and log line),
+// Bearer auth on the API, one error edge, and connections that never finish their headers cut quickly.
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import websocket from '@fastify/websocket';
 import type { AuthenticatedKey } from '../accounts/account-store.ts';
@@ -20,28 +21,48 @@ import type { WebContext } from '../web/web-context.ts';
 import { rateLimitHook } from './rate-limit-hook.ts';
 import { registerV3Routes } from './routes/v3-routes.ts';
 import { V3_UPLOAD_PATH_PREFIX } from './v3/v3-envelope.ts';
+import { registerOperationsRoutes } from './routes/operations-routes.ts';
+import { acceptableRequestId, type Logger } from '../observability/logger.ts';
+import type { TraceSpan, Tracing } from '../observability/tracing.ts';
 import { isPublicDocumentUrl, registerOpenApiRoutes } from './openapi/register-openapi-routes.ts';
 import { recordRoutes } from './openapi/route-inventory.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     account: AuthenticatedKey;
+    traceSpan?: TraceSpan;
   }
 }
 
 const JSON_BODY_LIMIT_BYTES = 20 * 1024 * 1024;
+const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
 
 export interface CreateAppOptions {
   logLevel?: string;
+  /** the process's structured logger (observability/logger.ts); without it, Fastify's own at logLevel */
+  logger?: Logger;
+  /** a client that has not sent its whole header block by then is cut off */
+  headersTimeoutMs?: number;
+  /** a request (headers and body) must arrive within this; long enough for the largest upload on a slow link */
+  requestTimeoutMs?: number;
+  /** OpenTelemetry: a server span per request (observability/tracing.ts); absent = off */
+  tracing?: Tracing;
   /** mounts the web dashboard and Studio (/dashboard, /studio); their own session auth, not the API key's */
   web?: WebContext;
 }
 
 export async function createApp(context: ApiContext, options: CreateAppOptions = {}): Promise<FastifyInstance> {
+  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const app = Fastify({
-    logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false,
+    ...(options.logger ? { loggerInstance: options.logger as FastifyBaseLogger } : { logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false }),
     bodyLimit: JSON_BODY_LIMIT_BYTES,
-    genReqId: () => randomUUID(),
+    // a caller's own X-Request-Id is kept when it is a plain token, so one id follows a call through its systems
+    genReqId: (request) => acceptableRequestId(request.headers['x-request-id']) ?? randomUUID(),
+    requestTimeout: requestTimeoutMs,
+    // Node checks these timeouts every connectionsCheckingInterval (30 s by default): a stalled header block was held
+    // for up to headersTimeout + 30 s. Check every second.
+    http: { headersTimeout: options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS, requestTimeout: requestTimeoutMs, connectionsCheckingInterval: 1000 },
     routerOptions: { maxParamLength: MAX_PATH_PARAMETER_LENGTH },
     frameworkErrors: onFrameworkError,
     clientErrorHandler: onClientError,
@@ -53,6 +74,7 @@ export async function createApp(context: ApiContext, options: CreateAppOptions =
   app.decorateRequest('account', null as unknown as AuthenticatedKey);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Tripo-Trace-ID', request.id);
+    reply.header('X-Request-Id', request.id);
     const isV3 = request.url === '/v3' || request.url.startsWith('/v3/') || request.url.startsWith('/v3?');
     if (!(request.url.startsWith('/v2/openapi/') || isV3) || request.url.startsWith(DOWNLOAD_PATH_PREFIX)) return;
     // a presigned upload PUT carries its own signature instead of an API key
@@ -61,12 +83,13 @@ export async function createApp(context: ApiContext, options: CreateAppOptions =
     request.account = await context.authenticator.authenticate(request.headers.authorization);
     if (request.account.mode === 'test') reply.header('X-Polyforge-Mode', 'test');
   });
+  if (options.tracing?.enabled) registerRequestSpans(app, options.tracing);
   // after authentication: counts each request against its API key (X-RateLimit-* headers, 429 / 1007)
   if (context.rateLimit) app.addHook('onRequest', rateLimitHook(context.rateLimit));
   app.setErrorHandler(onError);
   app.setNotFoundHandler((request, reply) => sendError(reply, new DomainError('routeNotFound', `no route for ${request.method} ${request.url.split('?')[0]}`)));
 
-  app.get('/health', async () => ({ status: 'ok' }));
+  registerOperationsRoutes(app, context.operations);
   registerV2TaskRoutes(app, context);
   registerV2TaskExtraRoutes(app, context);
   registerWebhookRoutes(app, context);
@@ -78,4 +101,17 @@ export async function createApp(context: ApiContext, options: CreateAppOptions =
   registerOpenApiRoutes(app);
   if (options.web) await registerWebRoutes(app, options.web);
   return app;
+}
+
+/** A server span per request, continuing the caller's traceparent; named by the route pattern, never the raw URL. */
+function registerRequestSpans(app: FastifyInstance, tracing: Tracing): void {
+  app.addHook('onRequest', async (request) => {
+    const traceparent = typeof request.headers.traceparent === 'string' ? request.headers.traceparent : undefined;
+    const route = request.routeOptions.url ?? 'unmatched';
+    request.traceSpan = tracing.startSpan(`${request.method} ${route}`, { 'http.request.method': request.method, 'http.route': route, 'polyforge.request_id': String(request.id) }, { traceparent });
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.traceSpan?.setAttributes({ 'http.response.status_code': reply.statusCode, 'polyforge.account_id': request.account?.accountId });
+    request.traceSpan?.end(reply.statusCode >= 500 ? 'error' : 'ok');
+  });
 }

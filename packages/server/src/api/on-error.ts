@@ -1,10 +1,12 @@
 // The one edge where errors become wire responses: domain errors via the catalog, framework errors mapped
 // to the nearest catalog entry, anything else a 1000 with no stack trace. The envelope follows the surface:
-// V2 `{code, message, suggestion}`, V3 adds `status: "error"` and `request_id` (= the X-Tripo-Trace-ID header).
+// V2 `{code, message, suggestion}`, V3 adds `status: "error"` and `request_id` (= the X-Request-Id and
+// X-Tripo-Trace-ID headers, and the reqId of the request's log lines).
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_CATALOG, type ErrorName, type V3WireErrorBody, type WireErrorBody } from '@polyforge/protocol';
+import { isDatabaseUnavailable } from '../db/database-availability.ts';
 import { DomainError } from '../domain-error.ts';
 
 export type { V3WireErrorBody, WireErrorBody };
@@ -39,13 +41,14 @@ export function sendError(reply: FastifyReply, error: unknown): FastifyReply {
   const surface = surfaceOf(reply.request.url);
   const wire = toWireError(error, surface);
   if (wire.retryAfterSeconds !== undefined) reply.header('Retry-After', String(wire.retryAfterSeconds));
+  // V2's envelope stays the three fields clients parse (tripo-api.md §1); its request id is the X-Request-Id header
   const body: WireErrorBody | V3WireErrorBody = surface === 'v3' ? { ...wire.body, status: 'error', request_id: String(reply.request.id) } : wire.body;
   return reply.status(wire.httpStatus).type('application/json').send(body);
 }
 
 export function onError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const wire = toWireError(error);
-  if (wire.httpStatus >= 500) request.log.error({ err: error }, 'request failed');
+  if (wire.httpStatus >= 500) request.log.error({ err: error, requestId: request.id }, 'request failed');
   return sendError(reply, error);
 }
 
@@ -99,26 +102,4 @@ function classify(error: unknown, surface: ApiSurface): { errorName: ErrorName; 
   }
   if (isDatabaseUnavailable(error)) return { errorName: 'serviceUnavailable', detail: 'the database is not reachable right now', retryAfterSeconds: 2 };
   return { errorName: 'internal' };
-}
-
-/** Connection-level failures of PostgreSQL (pg) or a locked SQLite file: the request can be retried as it was. */
-const UNAVAILABLE_ERROR_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  '57P01', // admin_shutdown
-  '57P02', // crash_shutdown
-  '57P03', // cannot_connect_now
-  '08000', // connection_exception
-  '08003', // connection_does_not_exist
-  '08006', // connection_failure
-  'SQLITE_BUSY',
-  'SQLITE_BUSY_SNAPSHOT',
-]);
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/;
-
-function isDatabaseUnavailable(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  return (typeof code === 'string' && UNAVAILABLE_ERROR_CODES.has(code)) || (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message));
 }

@@ -3,6 +3,7 @@
 // (billing/wallets.ts): a hold takes only from grants of its wallet and a release gives back to the same grants.
 import { sql } from 'kysely';
 import type { Clock } from '../clock.ts';
+import { NO_TELEMETRY, type PlatformTelemetry } from '../observability/telemetry.ts';
 import type { Database } from '../db/database-schema.ts';
 import { DomainError } from '../domain-error.ts';
 import { newId } from '../ids.ts';
@@ -84,8 +85,32 @@ export interface GrantOptions {
   wallet?: Wallet;
 }
 
+export interface HoldPlan {
+  /** undefined when the hold fits (it is then part of the plan); the insufficientCredits error otherwise */
+  tryHold(taskId: string, credits: number, wallet?: Wallet): Promise<DomainError | undefined>;
+  write(): Promise<void>;
+}
+
+/** Which grants a hold takes from, and how much of each: those that expire first, so trial credits go first. */
+function allocateFromGrants(grants: readonly { id: string; creditsRemaining: number }[], credits: number): { grantId: string; taken: number }[] {
+  const taken: { grantId: string; taken: number }[] = [];
+  let stillNeeded = credits;
+  for (const grant of grants) {
+    if (stillNeeded === 0) break;
+    const amount = Math.min(stillNeeded, grant.creditsRemaining);
+    if (amount <= 0) continue;
+    taken.push({ grantId: grant.id, taken: amount });
+    stillNeeded -= amount;
+  }
+  return taken;
+}
+
 export class Ledger {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    /** counts holds, captures and releases as they are written (a transaction rolled back after its write, rare, still counts) */
+    private readonly telemetry: PlatformTelemetry = NO_TELEMETRY,
+  ) {}
 
   async grant(db: Database, options: GrantOptions): Promise<{ grantId: string }> {
     if (!Number.isInteger(options.credits) || options.credits <= 0) {
@@ -135,16 +160,64 @@ export class Ledger {
       const balanceName = wallet === DEFAULT_WALLET ? 'the balance' : `the ${wallet} wallet's balance`;
       throw new DomainError('insufficientCredits', `this task costs ${credits} credits and ${balanceName} is ${spendable}`);
     }
-    let stillNeeded = credits;
-    for (const grant of grants) {
-      if (stillNeeded === 0) break;
-      const taken = Math.min(stillNeeded, grant.creditsRemaining);
-      const updated = await takeFromGrantQuery(trx, taken, grant.id);
+    for (const { grantId, taken } of allocateFromGrants(grants, credits)) {
+      const updated = await takeFromGrantQuery(trx, taken, grantId);
       if (updated.length !== 1) throw new DomainError('insufficientCredits', 'the balance changed while holding credits; retry');
-      await insertHoldQuery(trx, taskId, grant.id, accountId, taken, nowMs, wallet);
-      stillNeeded -= taken;
+      await insertHoldQuery(trx, taskId, grantId, accountId, taken, nowMs, wallet);
     }
     await this.appendEntry(trx, { accountId, entryType: 'hold', credits, taskId, wallet });
+    this.telemetry.creditsMoved('held', wallet, credits);
+  }
+
+  /**
+   * Holds for many tasks of one account in one go (a batch of creates under the account's lock): read the spendable
+   * grants once, decide each hold in order in memory with the same rule as hold(), then write them all with a few
+   * statements. `tryHold` answers at once whether a task's hold fits; `write` stores what fitted.
+   */
+  async planHolds(trx: Database, accountId: string): Promise<HoldPlan> {
+    const nowMs = this.clock.nowMs();
+    const grantsByWallet = new Map<Wallet, { id: string; creditsRemaining: number }[]>();
+    const allocations: { taskId: string; grantId: string; taken: number; wallet: Wallet }[] = [];
+    const entries: { taskId: string; credits: number; wallet: Wallet }[] = [];
+    return {
+      tryHold: async (taskId, credits, wallet = DEFAULT_WALLET) => {
+        if (credits === 0) return undefined;
+        let grants = grantsByWallet.get(wallet);
+        if (!grants) {
+          grants = (await spendableGrantsQuery(trx, accountId, nowMs, wallet)).map((grant) => ({ id: grant.id, creditsRemaining: grant.creditsRemaining }));
+          grantsByWallet.set(wallet, grants);
+        }
+        const spendable = grants.reduce((sum, grant) => sum + grant.creditsRemaining, 0);
+        if (spendable < credits) {
+          const balanceName = wallet === DEFAULT_WALLET ? 'the balance' : `the ${wallet} wallet's balance`;
+          return new DomainError('insufficientCredits', `this task costs ${credits} credits and ${balanceName} is ${spendable}`);
+        }
+        for (const { grantId, taken } of allocateFromGrants(grants, credits)) {
+          grants.find((grant) => grant.id === grantId)!.creditsRemaining -= taken;
+          allocations.push({ taskId, grantId, taken, wallet });
+        }
+        entries.push({ taskId, credits, wallet });
+        return undefined;
+      },
+      write: async () => {
+        if (entries.length === 0) return;
+        const takenByGrant = new Map<string, number>();
+        for (const allocation of allocations) takenByGrant.set(allocation.grantId, (takenByGrant.get(allocation.grantId) ?? 0) + allocation.taken);
+        for (const [grantId, taken] of takenByGrant) {
+          const updated = await takeFromGrantQuery(trx, taken, grantId);
+          if (updated.length !== 1) throw new DomainError('insufficientCredits', 'the balance changed while holding credits; retry');
+        }
+        await trx
+          .insertInto('holdAllocations')
+          .values(allocations.map((allocation) => ({ taskId: allocation.taskId, grantId: allocation.grantId, accountId, credits: allocation.taken, state: 'held', createdAt: nowMs, wallet: allocation.wallet })))
+          .execute();
+        await trx
+          .insertInto('ledgerEntries')
+          .values(entries.map((entry) => ({ accountId, entryType: 'hold', credits: entry.credits, grantId: null, taskId: entry.taskId, note: null, createdAt: nowMs, wallet: entry.wallet })))
+          .execute();
+        for (const entry of entries) this.telemetry.creditsMoved('held', entry.wallet, entry.credits);
+      },
+    };
   }
 
   /** Turns the task's hold into a charge. Returns the credits captured. */
@@ -154,6 +227,7 @@ export class Ledger {
     await trx.updateTable('holdAllocations').set({ state: 'captured' }).where('taskId', '=', taskId).where('state', '=', 'held').execute();
     const credits = allocations.reduce((sum, allocation) => sum + allocation.credits, 0);
     await this.appendEntry(trx, { accountId: allocations[0].accountId, entryType: 'capture', credits, taskId, wallet: allocations[0].wallet as Wallet });
+    this.telemetry.creditsMoved('captured', allocations[0].wallet, credits);
     return credits;
   }
 
@@ -171,6 +245,7 @@ export class Ledger {
     }
     const credits = allocations.reduce((sum, allocation) => sum + allocation.credits, 0);
     await this.appendEntry(trx, { accountId: allocations[0].accountId, entryType: 'release', credits, taskId, note, wallet: allocations[0].wallet as Wallet });
+    this.telemetry.creditsMoved('released', allocations[0].wallet, credits);
     return credits;
   }
 

@@ -30,6 +30,10 @@ export interface AccountsTable {
   isAdmin: Generated<number>;
   /** percentage taken off the account's API prices at create and quote time (billing/volume-discount.ts) */
   volumeDiscountPercent: Generated<number>;
+  /** when the account's e-mail address was verified (or vouched for by an invitation); null = not yet */
+  emailVerifiedAt: Generated<number | null>;
+  /** SHA-256 of the client address a web sign-up came from (accounts/signup-policy.ts) */
+  signupAddressHash: Generated<string | null>;
 }
 
 export interface ApiKeysTable {
@@ -116,6 +120,8 @@ export interface TasksTable {
   dataDeletedAt?: number | null;
   /** the wallet that pays for the task: 'api' (default) or 'studio' (created from the Studio web app) */
   wallet?: string;
+  /** the id of the API request that created the task (X-Request-Id), carried into worker and provider calls */
+  requestId?: string | null;
 }
 
 export interface IdempotencyKeysTable {
@@ -256,6 +262,22 @@ export interface PendingUploadsTable {
   completedAt: number | null;
 }
 
+export interface EmailTokensTable {
+  /** SHA-256 of the token in the link; the token itself is only in the e-mail */
+  tokenHash: string;
+  purpose: 'verify_email' | 'invite';
+  email: string;
+  accountId: string | null;
+  createdAt: number;
+  expiresAt: number;
+  usedAt: number | null;
+}
+
+export interface LogInFailuresTable {
+  addressHash: string;
+  failedAt: number;
+}
+
 /** a part of an S3 multipart upload to the STS upload endpoint, staged as a blob until the upload completes */
 export interface StsUploadPartsTable {
   multipartId: string;
@@ -309,6 +331,8 @@ export interface DatabaseSchema {
   checkoutSessions: CheckoutSessionsTable;
   stripeEvents: StripeEventsTable;
   providerCalls: ProviderCallsTable;
+  emailTokens: EmailTokensTable;
+  logInFailures: LogInFailuresTable;
 }
 
 export type Database = Kysely<DatabaseSchema>;

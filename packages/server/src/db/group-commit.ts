@@ -7,8 +7,11 @@
 // it), so a caller answers its client only once its rows are durable, exactly as with its own transaction. Units
 // see each other's writes in order, as consecutive transactions would, so limits checked inside them stay exact.
 // A batch is what queued up during one turn of the event loop: with one create at a time every unit is its own.
-// PostgreSQL runs writers in parallel on its pool (and serialises them per account with row locks), so there
-// each unit keeps its own transaction.
+// PostgreSQL runs writers in parallel on its pool, but the creates of one account serialise on that account's row
+// lock, and each held the lock through its own commit (a WAL flush): one account's creates ran one flush at a time.
+// There, units carry a key (the account id) and units of one key share a transaction the same way — one lock
+// acquisition, one commit per batch — while different keys run in parallel, each batch in its own transaction
+// (one key per transaction, so two batches never wait on each other's locks in opposite orders).
 import { sql } from 'kysely';
 import type { Database } from './database-schema.ts';
 import { isPostgres, sqliteConnectionOf, type SqliteStatements } from './open-database.ts';
@@ -26,15 +29,33 @@ interface Unit {
 export class GroupCommit {
   private readonly pending: Unit[] = [];
   private draining = false;
+  /** PostgreSQL: units waiting per key, and whether that key's batch is running */
+  private readonly keyed = new Map<string, { pending: Unit[] }>();
 
   constructor(
     private readonly db: Database,
     private readonly maxUnitsPerCommit = MAX_UNITS_PER_COMMIT,
   ) {}
 
-  /** Runs `work` in a transaction (shared with other units on SQLite); settles after the commit. */
-  run<T>(work: (trx: Database) => Promise<T>): Promise<T> {
-    if (isPostgres(this.db)) return this.db.transaction().execute(work);
+  /**
+   * Runs `work` in a transaction (shared with other units on SQLite, and on PostgreSQL with other units of the same
+   * `key`); settles after the commit.
+   */
+  run<T>(work: (trx: Database) => Promise<T>, key?: string): Promise<T> {
+    if (isPostgres(this.db)) {
+      if (key === undefined) return this.db.transaction().execute(work);
+      return new Promise<T>((resolve, reject) => {
+        const unit = { work, resolve: resolve as (value: unknown) => void, reject };
+        const queue = this.keyed.get(key);
+        if (queue) {
+          queue.pending.push(unit);
+          return;
+        }
+        const created = { pending: [unit] };
+        this.keyed.set(key, created);
+        setImmediate(() => void this.drainKey(key, created));
+      });
+    }
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
       if (this.draining) return;
@@ -51,6 +72,14 @@ export class GroupCommit {
       while (this.pending.length > 0) await this.commitBatch(this.pending.splice(0, this.maxUnitsPerCommit));
     } finally {
       this.draining = false;
+    }
+  }
+
+  private async drainKey(key: string, queue: { pending: Unit[] }): Promise<void> {
+    try {
+      while (queue.pending.length > 0) await this.commitBatch(queue.pending.splice(0, this.maxUnitsPerCommit));
+    } finally {
+      this.keyed.delete(key);
     }
   }
 

@@ -21,10 +21,20 @@ export interface SqliteStatements {
 
 const sqliteConnections = new WeakMap<Database, SqliteStatements>();
 
-export async function openDatabase(location: DatabaseLocation): Promise<Database> {
+export interface OpenDatabaseOptions {
+  /** told of every PostgreSQL connection that dies (a restart, a cut network), for DatabaseAvailability */
+  onConnectionLost?: (error: Error) => void;
+}
+
+export async function openDatabase(location: DatabaseLocation, options: OpenDatabaseOptions = {}): Promise<Database> {
   const opened: { sqlite?: SqliteStatements } = {};
-  const db = new Kysely<DatabaseSchema>({ dialect: createDialect(location, opened), plugins: [new CamelCasePlugin()] });
-  await migrateToLatest(db);
+  const db = new Kysely<DatabaseSchema>({ dialect: createDialect(location, opened, options), plugins: [new CamelCasePlugin()] });
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy().catch(() => undefined); // a failed open (the database down at boot) leaves no pool behind
+    throw error;
+  }
   if (opened.sqlite) sqliteConnections.set(db, opened.sqlite);
   return db;
 }
@@ -38,17 +48,25 @@ export function sqliteConnectionOf(db: Database): SqliteStatements | undefined {
   return sqliteConnections.get(db);
 }
 
-function createDialect(location: DatabaseLocation, opened: { sqlite?: SqliteStatements }) {
+function createDialect(location: DatabaseLocation, opened: { sqlite?: SqliteStatements }, options: OpenDatabaseOptions) {
   if (location.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: location.url, max: 10 });
     // An idle client whose server connection drops (PostgreSQL restarted, connection terminated) emits 'error' on
     // the pool; unhandled, that would crash the process. The pool discards the client and the next query reconnects.
-    pool.on('error', (error) => process.emitWarning(`PostgreSQL idle client error: ${error.message}`));
+    pool.on('error', (error) => {
+      options.onConnectionLost?.(error);
+      process.emitWarning(`PostgreSQL idle client error: ${error.message}`);
+    });
     // A client checked out of the pool (inside a transaction, between two of its queries, or mid-query) also emits
     // 'error' when its server connection dies, and the pool listens only to idle clients: without this listener a
     // PostgreSQL restart crashes the process (found by bench/faults.ts). The query in flight fails on its own, and
     // the pool discards the broken client when it is released.
-    pool.on('connect', (client) => client.on('error', (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`)));
+    pool.on('connect', (client) =>
+      client.on('error', (error) => {
+        options.onConnectionLost?.(error);
+        process.emitWarning(`PostgreSQL connection lost: ${error.message}`);
+      }),
+    );
     return new PostgresDialect({ pool });
   }
   fs.mkdirSync(path.dirname(path.resolve(location.filePath)), { recursive: true });
@@ -104,7 +122,7 @@ export async function migrateToLatest(db: Database): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');
-    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? error}`);
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? error}`, { cause: error });
   }
 }
 

@@ -1,11 +1,17 @@
 // The Engine seam: engines receive resolved inputs and a context, return output files; they never touch the database or ledger.
 import { ERROR_CATALOG, type TaskFailureName, type TaskRequest } from '@polyforge/protocol';
+import type { ProviderTelemetry } from '../observability/telemetry.ts';
 
 export interface EngineInputFile {
   bytes: Uint8Array;
   format: string;
   kind: 'image' | 'model';
   fileName: string;
+}
+
+/** An uploaded input file at create time, with how messages name it (`file_token …`). */
+export interface CheckedInputFile extends EngineInputFile {
+  label: string;
 }
 
 export interface EngineInput {
@@ -35,6 +41,11 @@ export interface EngineResult {
 export interface EngineContext {
   reportProgress(percent: number): void;
   signal: AbortSignal;
+  /**
+   * The creating request's id and the provider-call recorder (observability/telemetry.ts). Calls made through
+   * providers/provider-http.ts report by themselves; an adapter with its own HTTP client records here.
+   */
+  telemetry?: ProviderTelemetry;
   /** engines that call paid third-party APIs report each call here; the runner records it with the task */
   recordProviderCall?(call: ProviderCallRecord): void;
 }
@@ -71,6 +82,12 @@ export interface Engine {
   supports(request: TaskRequest): EngineSupport;
   /** optional create/quote-time check of what the engine alone can judge (a prompt naming nothing it can make); throws a DomainError */
   validate?(request: TaskRequest): void;
+  /**
+   * optional create/quote-time check of the uploaded input files that only the engine can judge (a photo without one
+   * clear object to build); throws a DomainError, so nothing is held or charged. `url` inputs are not fetched then:
+   * the engine judges them in run() and fails the task unbilled.
+   */
+  checkInputs?(request: TaskRequest, files: CheckedInputFile[]): Promise<void>;
   estimateSeconds(request: TaskRequest): number;
   /** engines over third-party APIs: whether they currently run degraded (a provider's circuit breaker is open) */
   health?(): { degraded: boolean; detail?: string };

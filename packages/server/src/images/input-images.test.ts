@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DECODE_IMAGE_DEFAULTS } from '@polyforge/geometry/raster/decode-image';
 import { drawingImage, pngDeclaring } from '@polyforge/geometry/test/fixtures/build-image-fixtures';
 import { DomainError } from '../domain-error.ts';
-import { isPublicAddress, refusedHostReason } from './address-policy.ts';
+import { isPublicAddress, refusedHostReason } from '../net/address-policy.ts';
 import { fetchImageUrl, FETCH_IMAGE_URL_DEFAULTS } from './fetch-image-url.ts';
 import { ImageInputs } from './image-inputs.ts';
 import { IMAGE_LIMITS } from './image-limits.ts';

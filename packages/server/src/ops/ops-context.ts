@@ -3,11 +3,12 @@ import { AccountOnboarding } from '../accounts/account-onboarding.ts';
 import { AccountStore } from '../accounts/account-store.ts';
 import { Ledger } from '../billing/ledger.ts';
 import { systemClock } from '../clock.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig, type PlatformConfig } from '../config.ts';
 import type { Database } from '../db/database-schema.ts';
 import { openDatabase } from '../db/open-database.ts';
 
 export interface OpsContext {
+  config: Readonly<PlatformConfig>;
   db: Database;
   accounts: AccountStore;
   onboarding: AccountOnboarding;
@@ -21,5 +22,5 @@ export async function openOpsContext(environment: NodeJS.ProcessEnv = process.en
   const ledger = new Ledger(systemClock);
   const accounts = new AccountStore(db, systemClock, config.defaultConcurrencyLimit);
   const onboarding = new AccountOnboarding(db, accounts, ledger, systemClock, config.dashboard.studioTrial);
-  return { db, accounts, onboarding, ledger, close: () => db.destroy() };
+  return { config, db, accounts, onboarding, ledger, close: () => db.destroy() };
 }

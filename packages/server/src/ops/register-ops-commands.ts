@@ -21,6 +21,7 @@ export function registerOpsCommands(program: Command): void {
       const demo = await platform.onboarding.ensureDemoAccount();
       if (config.workersEnabled) platform.startWorkers();
       const address = await platform.app.listen({ port: config.port, host: config.host });
+      const metricsListener = await platform.startMetricsListener();
       // One write, so whoever reads the output never sees "listening" without the demo key that follows it.
       const banner = [`Polyforge listening on ${address} (data: ${config.dataDir}, database: ${config.database.kind}, workers: ${config.workersEnabled ? config.workerConcurrency : 'off'})`];
       if (demo) {
@@ -34,6 +35,7 @@ export function registerOpsCommands(program: Command): void {
         );
       }
       banner.push(`Dashboard and Studio: http://127.0.0.1:${config.port}/dashboard (sign up there)`);
+      if (metricsListener) banner.push(`Prometheus metrics: ${metricsListener.address}/metrics`);
       process.stdout.write(`${banner.join('\n')}\n`);
       shutDownOnSignal(() => platform.close());
     });
@@ -45,7 +47,8 @@ export function registerOpsCommands(program: Command): void {
       const config = loadConfig();
       const platform = await createPlatform(config);
       platform.startWorkers();
-      console.log(`Polyforge workers running (${config.workerConcurrency}) on ${config.database.kind}`);
+      const metricsListener = await platform.startMetricsListener();
+      console.log(`Polyforge workers running (${config.workerConcurrency}) on ${config.database.kind}${metricsListener ? `; metrics at ${metricsListener.address}/metrics` : ''}`);
       // The worker loops sleep on unref'd timers and no HTTP server holds this process open: while the database
       // is down (no pool sockets either) Node would exit. Keep it alive until a signal stops it.
       const keepAlive = setInterval(() => undefined, 60_000);

@@ -107,6 +107,43 @@ export class JobQueue {
     return rank;
   }
 
+  /**
+   * Enqueues jobs of one account whose queue state the caller read under its lock (a batch of creates), in order,
+   * with the ranks one enqueueForLockedAccount after another would give them; one insert. Returns the last rank.
+   */
+  async enqueueBatchForLockedAccount(db: Database, jobs: readonly NewJob[], account: AccountQueueState): Promise<number> {
+    const nowMs = this.clock.nowMs();
+    const virtualTimes = new Map<string, number>();
+    let queueRank = Number(account.queueRank);
+    const rows = [];
+    for (const job of jobs) {
+      const queueName = job.queueName ?? DEFAULT_QUEUE;
+      // a queue's virtual time only moves to ranks at or below the account's own latest rank within the batch, so
+      // reading it once per batch gives the ranks one read per job would
+      if (!virtualTimes.has(queueName)) virtualTimes.set(queueName, await virtualTimeOf(db, queueName));
+      const [rank] = nextDispatchRanks({ ...account, queueRank }, virtualTimes.get(queueName)!, 1);
+      queueRank = rank;
+      rows.push({
+        id: job.id,
+        accountId: job.accountId,
+        queueName,
+        status: 'queued',
+        attempts: 0,
+        maxAttempts: job.maxAttempts ?? 2,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        availableAt: nowMs,
+        createdAt: nowMs,
+        dispatchRank: rank,
+        taskType: job.taskType ?? null,
+        modelVersion: job.modelVersion ?? null,
+        workerId: null,
+      });
+    }
+    if (rows.length > 0) await db.insertInto('jobs').values(rows).execute();
+    return queueRank;
+  }
+
   /** Enqueues many jobs of one account in one queue (bulk imports, tests, benchmarks). Call inside a transaction. */
   async enqueueMany(db: Database, accountId: string, jobs: readonly Omit<NewJob, 'accountId'>[], queueName = DEFAULT_QUEUE): Promise<void> {
     const ranks = await assignDispatchRanks(db, accountId, queueName, jobs.length);

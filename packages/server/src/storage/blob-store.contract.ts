@@ -21,6 +21,11 @@ export function describeBlobStoreContract(name: string, createStore: () => Promi
       expect(await store.exists('x/y.bin')).toBe(false);
     });
 
+    it('reports itself reachable (the readiness check)', async () => {
+      const store = await createStore();
+      await expect(store.checkReachable()).resolves.toBeUndefined();
+    });
+
     it('overwrites an existing key', async () => {
       const store = await createStore();
       await store.put('k/v.bin', new Uint8Array([1]));

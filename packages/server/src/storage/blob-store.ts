@@ -15,6 +15,8 @@ export interface BlobStore {
    * platform should serve the bytes itself.
    */
   downloadUrl?(key: string, options: DownloadUrlOptions): Promise<string | undefined>;
+  /** Resolves when the store can be reached and written (the readiness check); rejects with the reason otherwise. */
+  checkReachable(): Promise<void>;
   close?(): void;
 }
 

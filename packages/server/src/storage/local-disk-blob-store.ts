@@ -7,6 +7,11 @@ import { assertSafeBlobKey, type BlobReadStream, type BlobStore } from './blob-s
 export class LocalDiskBlobStore implements BlobStore {
   constructor(private readonly rootDir: string) {}
 
+  async checkReachable(): Promise<void> {
+    await fs.mkdir(this.rootDir, { recursive: true });
+    await fs.access(this.rootDir, fs.constants.R_OK | fs.constants.W_OK);
+  }
+
   async put(key: string, bytes: Uint8Array): Promise<void> {
     const filePath = this.pathOf(key);
     await fs.mkdir(path.dirname(filePath), { recursive: true });

@@ -42,6 +42,10 @@ export class S3BlobStore implements BlobStore {
     }
   }
 
+  checkReachable(): Promise<void> {
+    return this.checkBucket();
+  }
+
   async put(key: string, bytes: Uint8Array): Promise<void> {
     await this.client.send(new PutObjectCommand({ Bucket: this.config.bucket, Key: this.objectKey(key), Body: bytes, ContentLength: bytes.byteLength }));
   }

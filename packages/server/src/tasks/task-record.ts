@@ -28,6 +28,8 @@ export interface TaskRecord {
   cancelRequestedAt: number | null;
   startDeadlineAt: number | null;
   isTest: boolean;
+  /** the id of the API request that created it, when known */
+  requestId?: string | null;
 }
 
 export function taskFromRow(row: TasksTable): TaskRecord {
@@ -50,6 +52,7 @@ export function taskFromRow(row: TasksTable): TaskRecord {
     cancelRequestedAt: row.cancelRequestedAt ?? null,
     startDeadlineAt: row.startDeadlineAt ?? null,
     isTest: Boolean(row.isTest),
+    requestId: row.requestId ?? null,
   };
 }
 

@@ -1,5 +1,8 @@
 // The worker side of the task lifecycle: claim a queued task, run its engine, commit success (capture) or
-// failure (release) together with the job, and give back tasks whose worker stopped heartbeating.
+// failure (release) together with the job, and give back tasks whose worker stopped heartbeating. A database
+// outage is the platform's fault, not the task's: while one is recent, expired leases are left to their holders
+// (who heartbeat again when it ends) instead of being counted as lost attempts, and a finished task's commit is
+// retried until the database is back.
 import { ERROR_CATALOG, fileReferencesOf, type TaskRequest } from '@polyforge/protocol';
 import type { Ledger } from '../billing/ledger.ts';
 import type { Clock } from '../clock.ts';
@@ -15,6 +18,10 @@ import type { BlobStore } from '../storage/blob-store.ts';
 import { taskFromRow, type StoredOutputFile, type TaskRecord } from './task-record.ts';
 import { finishTask } from './task-transitions.ts';
 import { recordTaskEvent } from '../webhooks/task-event-outbox.ts';
+import type { DatabaseAvailability } from '../db/database-availability.ts';
+import { isDatabaseUnavailable } from '../db/database-availability.ts';
+import { NO_TELEMETRY, runWithProviderTelemetry, type PlatformTelemetry } from '../observability/telemetry.ts';
+import { NO_TRACING, type SpanAttributes, type Tracing } from '../observability/tracing.ts';
 
 export interface TaskRunnerDependencies {
   db: Database;
@@ -28,6 +35,11 @@ export interface TaskRunnerDependencies {
   testModeEngine: Engine;
   leaseSeconds: number;
   log: (message: string, details?: Record<string, unknown>) => void;
+  /** this process's record of database outages (shared by its runners and its connection pool) */
+  availability?: DatabaseAvailability;
+  telemetry?: PlatformTelemetry;
+  /** OpenTelemetry: a span per task run, parent of its provider calls' spans */
+  tracing?: Tracing;
   /** the queues this runner claims from when the caller names none (default: the default queue) */
   claimQueues?: () => readonly string[];
   /** set when those queues include provider queues: claims run one at a time and report what they claimed */
@@ -42,6 +54,9 @@ export interface ClaimGate {
   claimed(queueName: string): void;
 }
 
+/** How long a finished task's commit is retried while the database is unreachable (then its lease decides). */
+const COMMIT_RETRY_WINDOW_MS = 120_000;
+
 const PROGRESS_WRITE_INTERVAL_MS = 500;
 const CANCEL_CHECK_INTERVAL_MS = 1000;
 const CANCELLED = Symbol('cancelled');
@@ -54,11 +69,21 @@ export class TaskRunner {
 
   /** Reclaims lost leases, then runs at most one task. Returns whether a task was run. */
   async runOnce(): Promise<boolean> {
-    if (!this.deps.skipReclaim) await this.reclaimExpiredLeases();
-    const claimed = await this.claimNext();
+    let claimed;
+    try {
+      if (!this.deps.skipReclaim) await this.reclaimExpiredLeases();
+      claimed = await this.claimNext();
+    } catch (error) {
+      this.deps.availability?.noteFailure(error);
+      throw error;
+    }
     if (!claimed) return false;
     await this.runClaimed(claimed);
     return true;
+  }
+
+  private get telemetry(): PlatformTelemetry {
+    return this.deps.telemetry ?? NO_TELEMETRY;
   }
 
   /** Ends, unbilled, queued tasks whose start deadline passed before any worker took them. */
@@ -89,6 +114,9 @@ export class TaskRunner {
   async reclaimExpiredLeases(): Promise<number> {
     const { db, queue, ledger, clock } = this.deps;
     await this.expirePastDeadlines();
+    // Leases run out during a database outage although their holders live: none could heartbeat. Holders heartbeat
+    // every third of a lease, so one lease after the last failure seen, every live holder has renewed its lease.
+    if (this.deps.availability?.unavailableWithin(this.deps.leaseSeconds * 1000)) return 0;
     const expired = await queue.expiredLeases(db);
     for (const job of expired) {
       await db.transaction().execute(async (trx) => {
@@ -107,6 +135,7 @@ export class TaskRunner {
           if (await queue.requeueExpired(trx, job.id)) {
             await trx.updateTable('tasks').set({ status: 'queued', progress: 0, startedAt: null }).where('id', '=', job.id).where('status', '=', 'running').execute();
             await recordTaskEvent(trx, job.id, clock.nowMs());
+            this.telemetry.leaseExpired(false);
             this.deps.log('task requeued after its worker stopped responding', { taskId: job.id, attempts: job.attempts });
           }
         } else if (await queue.abandonExpired(trx, job.id)) {
@@ -115,7 +144,10 @@ export class TaskRunner {
             errorMessage: `the worker running this task stopped responding ${job.attempts} times; the task was not charged`,
             finishedAt: clock.nowMs(),
           });
-          if (failed) await ledger.release(trx, job.id, 'worker lost');
+          if (failed) {
+            await ledger.release(trx, job.id, 'worker lost');
+            this.telemetry.leaseExpired(false);
+          }
         }
       });
     }
@@ -179,7 +211,10 @@ export class TaskRunner {
     const heartbeat = setInterval(() => {
       queue.heartbeat(db, job.id, this.workerId).then(
         (stillLeased) => stillLeased || abort.abort(new Error('lease lost')),
-        (error) => this.deps.log('heartbeat failed', { taskId: task.id, error: String(error) }),
+        (error) => {
+          this.deps.availability?.noteFailure(error);
+          this.deps.log('heartbeat failed', { taskId: task.id, requestId: task.requestId, error: String(error) });
+        },
       );
     }, Math.max(1000, (leaseSeconds * 1000) / 3));
     heartbeat.unref();
@@ -190,6 +225,12 @@ export class TaskRunner {
       );
     }, CANCEL_CHECK_INTERVAL_MS);
     cancelWatch.unref();
+    const span = (this.deps.tracing ?? NO_TRACING).startSpan('task.run', {
+      'polyforge.task_id': task.id,
+      'polyforge.task_type': task.type,
+      'polyforge.request_id': task.requestId ?? undefined,
+      'polyforge.attempt': job.attempts,
+    });
     const providerCalls: ProviderCallRecord[] = [];
 
     try {
@@ -197,9 +238,26 @@ export class TaskRunner {
       if (!served || !served.support.ok) {
         throw new EngineFailure('engineFailed', served && !served.support.ok ? served.support.reason : `no engine serves ${task.type} any more`);
       }
-      const input = { taskId: task.id, request, ...(await this.resolveInputs(task, request)) };
-      const result = await served.engine.run(input, {
+      let resolved;
+      try {
+        resolved = await this.resolveInputs(task, request);
+      } catch (error) {
+        // inputs are read from the database and the blob store: an outage there is the platform's fault, so the
+        // task goes back to the queue uncounted once the database answers again (engine errors are judged below)
+        if (this.deps.availability?.noteFailure(error) ?? isDatabaseUnavailable(error)) {
+          await this.commitDespiteOutage(task, () => this.returnUnstarted(job, task));
+          this.deps.log('the database was unreachable while reading a task\'s inputs; the task was given back uncounted', { taskId: task.id, requestId: task.requestId });
+          return;
+        }
+        throw error;
+      }
+      const input = { taskId: task.id, request, ...resolved };
+      span.setAttributes({ 'polyforge.engine': served.engine.name });
+      const telemetry = { ...this.telemetry.providerTelemetry(task.requestId ?? undefined), startCallSpan: (name: string, attributes: SpanAttributes) => (this.deps.tracing ?? NO_TRACING).startSpan(name, attributes, span) };
+      const engine = served.engine;
+      const result = await runWithProviderTelemetry(telemetry, () => engine.run(input, {
         signal: abort.signal,
+        telemetry,
         recordProviderCall: (call) => providerCalls.push(call),
         reportProgress: (percent) => {
           const nowMs = Date.now();
@@ -208,27 +266,29 @@ export class TaskRunner {
           const progress = Math.max(0, Math.min(99, Math.round(percent)));
           db.updateTable('tasks').set({ progress }).where('id', '=', task.id).where('status', '=', 'running').execute().catch(() => undefined);
         },
-      });
+      }));
       if (abort.signal.reason === CANCELLED || (await this.cancelRequested(task.id))) {
-        await this.commitCancelled(job, task);
+        await this.commitDespiteOutage(task, () => this.commitCancelled(job, task));
         return;
       }
       if (abort.signal.aborted) return;
       try {
-        await this.commitSuccess(job, task, result);
+        await this.commitDespiteOutage(task, () => this.commitSuccess(job, task, result));
       } catch (error) {
-        // The engine succeeded but the commit did not (a database outage): committing a failure now would refund
-        // a task that worked. Leave the lease to expire; the task is then run again, or failed after its last attempt.
-        this.deps.log('committing a finished task failed; it will be retried when its lease expires', { taskId: task.id, error: String(error) });
+        // The engine succeeded but the commit did not, even after waiting out an outage: committing a failure now
+        // would refund a task that worked. Leave the lease to expire; the task is then run again, or failed after
+        // its last attempt.
+        this.deps.log('committing a finished task failed; it will be retried when its lease expires', { taskId: task.id, requestId: task.requestId, error: String(error) });
       }
     } catch (error) {
       if (abort.signal.reason === CANCELLED || (await this.cancelRequested(task.id))) {
-        await this.commitCancelled(job, task);
+        await this.commitDespiteOutage(task, () => this.commitCancelled(job, task));
         return;
       }
       if (abort.signal.aborted) return;
-      await this.commitFailure(job, task, error);
+      await this.commitDespiteOutage(task, () => this.commitFailure(job, task, error));
     } finally {
+      span.end();
       clearInterval(heartbeat);
       clearInterval(cancelWatch);
       await recordProviderCalls(db, task, providerCalls).catch((error) => this.deps.log('recording provider calls failed', { taskId: task.id, error: String(error) }));
@@ -287,7 +347,7 @@ export class TaskRunner {
       await blobs.put(blobKey, file.bytes);
       outputFiles[outputKey] = { fileName, blobKey, mimeType: file.mimeType, sizeBytes: file.bytes.byteLength };
     }
-    return db.transaction().execute(async (trx) => {
+    const committed = await db.transaction().execute(async (trx) => {
       if (!(await queue.finish(trx, job.id, this.workerId))) return false;
       const succeeded = await finishTask(trx, task.id, 'running', 'success', {
         progress: 100,
@@ -298,27 +358,64 @@ export class TaskRunner {
       if (!succeeded) return true;
       const captured = await ledger.capture(trx, task.id);
       await trx.updateTable('tasks').set({ consumedCredits: captured }).where('id', '=', task.id).execute();
-      return true;
+      return 'success' as const;
     });
+    if (committed === 'success') this.finished(task, 'success');
+    return committed !== false;
   }
 
+  /** Whether the client asked to cancel; false while the database cannot say (the commit that follows waits for it). */
   async cancelRequested(taskId: string): Promise<boolean> {
-    const row = await this.deps.db.selectFrom('tasks').select(['cancelRequestedAt']).where('id', '=', taskId).executeTakeFirst();
-    return row?.cancelRequestedAt != null;
+    try {
+      const row = await this.deps.db.selectFrom('tasks').select(['cancelRequestedAt']).where('id', '=', taskId).executeTakeFirst();
+      return row?.cancelRequestedAt != null;
+    } catch (error) {
+      if (this.deps.availability?.noteFailure(error) ?? isDatabaseUnavailable(error)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Runs a commit, retrying it while the database is unreachable (an outage is not the task's fault; the lease
+   * holds meanwhile because reclaims wait out recent outages). Other errors, or an outage longer than the retry
+   * window, are thrown.
+   */
+  private async commitDespiteOutage<T>(task: TaskRecord, commit: () => Promise<T>): Promise<T> {
+    const giveUpAtMs = Date.now() + COMMIT_RETRY_WINDOW_MS;
+    for (let delayMs = 250; ; delayMs = Math.min(delayMs * 2, 2000)) {
+      try {
+        return await commit();
+      } catch (error) {
+        const outage = this.deps.availability?.noteFailure(error) ?? isDatabaseUnavailable(error);
+        if (!outage || Date.now() + delayMs > giveUpAtMs) throw error;
+        this.deps.log('the database is unreachable; retrying the commit of a finished task', { taskId: task.id, requestId: task.requestId, retryInMs: delayMs });
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+    }
+  }
+
+  /** Metrics of a task this runner ended (every commit path, also those the worker protocol drives). */
+  private finished(task: TaskRecord, status: string): void {
+    const engine = task.isTest ? this.deps.testModeEngine.name : (this.deps.engines.find(task.input as TaskRequest)?.engine.name ?? 'none');
+    const nowMs = this.deps.clock.nowMs();
+    const startedAtMs = task.startedAt ?? nowMs;
+    this.telemetry.taskFinished({ type: task.type, engine, status, runSeconds: Math.max(0, (nowMs - startedAtMs) / 1000), queueSeconds: Math.max(0, (startedAtMs - task.createdAt) / 1000) });
   }
 
   /** Commits cancelled + release with the job; false when this runner lost the lease. */
   async commitCancelled(job: ClaimedJob, task: TaskRecord): Promise<boolean> {
     const { db, ledger, queue, clock } = this.deps;
-    return db.transaction().execute(async (trx) => {
+    const committed = await db.transaction().execute(async (trx) => {
       if (!(await queue.finish(trx, job.id, this.workerId))) return false;
       const cancelled = await finishTask(trx, task.id, 'running', 'cancelled', {
         errorMessage: 'cancelled by the client while running; nothing was charged',
         finishedAt: clock.nowMs(),
       });
       if (cancelled) await ledger.release(trx, task.id, 'cancelled');
-      return true;
+      return cancelled ? ('cancelled' as const) : true;
     });
+    if (committed === 'cancelled') this.finished(task, 'cancelled');
+    return committed !== false;
   }
 
   /** Gives back a task claimed for a worker that went away before receiving it: queued again, no attempt counted. */
@@ -354,14 +451,16 @@ export class TaskRunner {
     if (errorCode === ERROR_CATALOG.engineFailed.code) {
       this.deps.log('engine failed', { taskId: task.id, error: String((error as Error | undefined)?.stack ?? error) });
     }
-    return db.transaction().execute(async (trx) => {
+    const committed = await db.transaction().execute(async (trx) => {
       if (!(await queue.finish(trx, job.id, this.workerId))) return false;
       // an input found to violate the content policy only now (a fetched `url` image) ends the task `banned`
       const status = error instanceof DomainError && error.errorName === 'contentPolicyViolation' ? 'banned' : 'failed';
       const failed = await finishTask(trx, task.id, 'running', status, { errorCode, errorMessage, finishedAt: clock.nowMs() });
       if (failed) await ledger.release(trx, task.id, `failed: ${errorCode}`);
-      return true;
+      return failed ? status : true;
     });
+    if (committed === 'failed' || committed === 'banned') this.finished(task, committed);
+    return committed !== false;
   }
 }
 

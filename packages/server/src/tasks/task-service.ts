@@ -2,6 +2,7 @@
 import { EventEmitter } from 'node:events';
 import { isFinalStatus } from '@polyforge/protocol';
 import type { Ledger } from '../billing/ledger.ts';
+import type { PlatformTelemetry } from '../observability/telemetry.ts';
 import type { TaskPrice } from '../billing/pricing.ts';
 import { DEFAULT_STUDIO_PRICE_LIST, studioPrice, type StudioPriceList } from '../billing/studio-prices.ts';
 import { applyVolumeDiscount } from '../billing/volume-discount.ts';
@@ -11,6 +12,7 @@ import type { Database, TasksTable } from '../db/database-schema.ts';
 import { isPostgres } from '../db/open-database.ts';
 import { preparedQuery } from '../db/prepared-query.ts';
 import { DomainError } from '../domain-error.ts';
+import type { CheckedInputFile, Engine } from '../engines/engine.ts';
 import type { EngineRegistry } from '../engines/engine-registry.ts';
 import type { FileStore } from '../files/file-store.ts';
 import { newId } from '../ids.ts';
@@ -22,17 +24,13 @@ import { recordTaskEvent } from '../webhooks/task-event-outbox.ts';
 import { taskFromRow, UUID_PATTERN, type TaskRecord } from './task-record.ts';
 import { TaskReadCache } from './task-read-cache.ts';
 import { GroupCommit } from '../db/group-commit.ts';
+import { KeyedBatchCommit } from '../db/keyed-batch-commit.ts';
+import { concurrencyRefusal, insertQueuedTaskBatch, lockAccountQuery, updateCreatingAccountQuery, type PendingCreate } from './create-task-batch.ts';
 import type { ContentModeration } from '../safety/content-moderation.ts';
 
 const taskByIdQuery = preparedQuery<TasksTable, [string, string]>((db, slot) =>
   db.selectFrom('tasks').selectAll().where('id', '=', slot(0)).where('accountId', '=', slot(1)),
 );
-
-const lockAccountQuery = preparedQuery<{ concurrencyLimit: number; activeTasks: number; volumeDiscountPercent: number; queueRank: number; queuePriority: number }, [string]>((db, slot) => {
-  const query = db.selectFrom('accounts').select(['concurrencyLimit', 'activeTasks', 'volumeDiscountPercent', 'queueRank', 'queuePriority']).where('id', '=', slot(0));
-  // Serialises creates of one account on PostgreSQL; SQLite transactions are already serial.
-  return isPostgres(db) ? query.forUpdate() : query;
-});
 
 const insertTaskQuery = preparedQuery<never, unknown[]>((db, slot) =>
   db.insertInto('tasks').values({
@@ -55,12 +53,8 @@ const insertTaskQuery = preparedQuery<never, unknown[]>((db, slot) =>
     startDeadlineAt: slot(15),
     isTest: slot(16),
     wallet: slot(17),
+    requestId: slot(18),
   }),
-);
-
-/** The account's count of active tasks and its fair-queue rank, both changed by a create: one statement. */
-const updateCreatingAccountQuery = preparedQuery<never, [number, number, string]>((db, slot) =>
-  db.updateTable('accounts').set({ activeTasks: slot(0), queueRank: slot(1) }).where('id', '=', slot(2)),
 );
 
 export interface TaskServiceDependencies {
@@ -72,6 +66,8 @@ export interface TaskServiceDependencies {
   engines: EngineRegistry;
   /** the Studio wallet's price list; default: the API's prices */
   studioPrices?: StudioPriceList;
+  /** metrics of created tasks (observability/telemetry.ts) */
+  telemetry?: PlatformTelemetry;
   /** what the deployment fills in before the schema's defaults (the default image model) */
   defaults?: DeploymentDefaults;
   /** the content policy (safety/content-moderation.ts); default: the offline checks only */
@@ -86,6 +82,8 @@ export interface CreateTaskOptions {
   testMode?: boolean;
   /** the wallet that pays: the API's (default) or the Studio's, with the Studio's own prices */
   wallet?: Wallet;
+  /** the id of the HTTP request creating the task: logs, worker leases and provider calls carry it */
+  requestId?: string;
 }
 
 export interface CreatedTask {
@@ -105,9 +103,13 @@ export class TaskService {
   private readonly finishedTasks = new TaskReadCache();
   /** creates share commits on SQLite (db/group-commit.ts) */
   private readonly groupCommit: GroupCommit;
+  private readonly createBatches?: KeyedBatchCommit<PendingCreate, void>;
 
   constructor(private readonly deps: TaskServiceDependencies) {
     this.groupCommit = new GroupCommit(deps.db);
+    this.createBatches = isPostgres(deps.db)
+      ? new KeyedBatchCommit(deps.db, (trx, accountId, items: PendingCreate[]) => insertQueuedTaskBatch({ ledger: deps.ledger, queue: deps.queue, engines: deps.engines }, trx, accountId, items))
+      : undefined;
   }
 
   async quoteTask(
@@ -117,11 +119,23 @@ export class TaskService {
   ): Promise<{ credits: number; available: boolean; lines: { item: string; credits: number }[] }> {
     const prepared = await prepareTask(this.deps.db, this.deps.files, accountId, applyDeploymentDefaults(body, this.deps.defaults ?? {}), undefined, this.deps.moderation, this.deps.engines.deploymentModels);
     const served = this.deps.engines.find(prepared.request);
-    if (served?.support.ok) served.engine.validate?.(prepared.request);
+    if (served?.support.ok) {
+      served.engine.validate?.(prepared.request);
+      await this.checkEngineInputs(served.engine, prepared);
+    }
     const wallet = options.wallet ?? DEFAULT_WALLET;
     const discount = wallet === 'api' ? await this.deps.db.selectFrom('accounts').select('volumeDiscountPercent').where('id', '=', accountId).executeTakeFirst() : undefined;
     const price = this.priceOf(prepared, wallet, discount?.volumeDiscountPercent ?? 0);
     return { credits: price.costCredits, available: Boolean(served?.support.ok), lines: price.lines };
+  }
+
+  /** The engine's own look at the uploaded inputs (a photo without one clear object), before anything is held. */
+  private async checkEngineInputs(engine: Engine, prepared: PreparedTask): Promise<void> {
+    if (!engine.checkInputs || prepared.inputFiles.length === 0) return;
+    const files: CheckedInputFile[] = await Promise.all(
+      prepared.inputFiles.map(async (file) => ({ bytes: await this.deps.files.readBytes(file), format: file.format, kind: file.kind, fileName: file.fileName, label: `file_token ${file.id}` })),
+    );
+    await engine.checkInputs(prepared.request, files);
   }
 
   /** The API price less the account's volume discount, or the Studio price (Studio has its own list, no discount). */
@@ -152,7 +166,10 @@ export class TaskService {
     if (!options.testMode && served && !served.support.ok) {
       throw new DomainError('notAvailable', served.support.reason);
     }
-    if (!options.testMode && served?.support.ok) served.engine.validate?.(prepared.request);
+    if (!options.testMode && served?.support.ok) {
+      served.engine.validate?.(prepared.request);
+      await this.checkEngineInputs(served.engine, prepared);
+    }
     if (options.startDeadlineAt !== undefined && options.startDeadlineAt <= clock.nowMs()) {
       throw new DomainError('invalidParameter', 'the start deadline is already in the past');
     }
@@ -180,9 +197,13 @@ export class TaskService {
       startDeadlineAt: options.startDeadlineAt ?? null,
       isTest: options.testMode ? 1 : 0,
       wallet,
+      requestId: options.requestId ?? null,
     };
     try {
-      await this.groupCommit.run((trx) => this.insertQueuedTask(trx, row, idempotencyKey, requestHash, costOf));
+      // PostgreSQL: one account's concurrent creates are batched, one lock and one commit per batch
+      // (create-task-batch.ts); with an idempotency key, or on SQLite (group-commit.ts), a create is its own unit
+      if (this.createBatches && idempotencyKey === undefined) await this.createBatches.add(accountId, { row, costOf });
+      else await this.groupCommit.run((trx) => this.insertQueuedTask(trx, row, idempotencyKey, requestHash, costOf), accountId);
     } catch (error) {
       // A concurrent retry with the same key committed first: answer with its task.
       if (idempotencyKey !== undefined && isUniqueViolation(error)) {
@@ -192,6 +213,7 @@ export class TaskService {
       throw error;
     }
     this.events.emit('enqueued', row.id);
+    this.deps.telemetry?.taskCreated({ type: row.type, wallet });
     return { task: taskFromRow(row), replayed: false };
   }
 
@@ -206,13 +228,7 @@ export class TaskService {
     const [account] = await lockAccountQuery(trx, row.accountId);
     row.costCredits = costOf(account.volumeDiscountPercent);
     if (idempotencyKey !== undefined) await recordIdempotencyKey(trx, row.accountId, idempotencyKey, requestHash, row.id, row.createdAt);
-    if (account.activeTasks >= account.concurrencyLimit) {
-      throw new DomainError(
-        'concurrencyLimitExceeded',
-        `this account already has ${account.concurrencyLimit} tasks queued or running, its concurrency limit; nothing was charged`,
-        { retryAfterSeconds: 5 },
-      );
-    }
+    if (account.activeTasks >= account.concurrencyLimit) throw concurrencyRefusal(account.concurrencyLimit);
     await ledger.hold(trx, row.accountId, row.id, row.costCredits, (row.wallet ?? DEFAULT_WALLET) as Wallet);
     await insertTaskQuery(
       trx,
@@ -234,6 +250,7 @@ export class TaskService {
       row.startDeadlineAt,
       row.isTest,
       row.wallet ?? DEFAULT_WALLET,
+      row.requestId ?? null,
     );
     const job = { id: row.id, accountId: row.accountId, ...this.deps.engines.jobRouteOf(JSON.parse(row.inputJson), row.isTest === 1) };
     const queueRank = await queue.enqueueForLockedAccount(trx, job, account);

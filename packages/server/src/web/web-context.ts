@@ -16,6 +16,7 @@ import type { BlobStore } from '../storage/blob-store.ts';
 import type { cancelTask } from '../tasks/cancel-task.ts';
 import type { TaskService } from '../tasks/task-service.ts';
 import type { LogInThrottle } from './log-in-throttle.ts';
+import type { SignupService } from '../accounts/signup-service.ts';
 import type { StaticAssets } from './static-assets.ts';
 
 export interface WebContext {
@@ -41,6 +42,8 @@ export interface WebContext {
   /** HMAC key of the CSRF tokens, one per deployment (kept in the settings table) */
   csrfSecret: string;
   signupOpen: boolean;
+  /** sign-up under the operator's mode (open, verify-email, invite-only, closed), throttled per client address */
+  signups: SignupService;
   maxUploadBytes: number;
   /** the deployment's default data-retention period in days (0 = keep forever) */
   defaultRetentionDays: number;

@@ -77,3 +77,9 @@ export async function recordTaskEvent(trx: Database, taskId: string, nowMs: numb
       .execute();
   }
 }
+
+/** The events of a batch of created tasks of one account: one look-up of its endpoints, and usually nothing more. */
+export async function recordCreatedTaskEvents(trx: Database, tasks: readonly { id: string; createdAt: number }[], accountId: string): Promise<void> {
+  if ((await activeEndpointsQuery(trx, accountId)).length === 0) return;
+  for (const task of tasks) await recordTaskEvent(trx, task.id, task.createdAt);
+}

@@ -1,8 +1,13 @@
 // Sends due webhook deliveries, signed, with retries and exponential backoff for 24 hours. Runs beside the task
-// workers on its own timer, so a slow or dead endpoint never holds up task processing.
+// workers on its own timer, so a slow or dead endpoint never holds up task processing. Every send goes through the
+// outbound address policy at connect time; the delivery log shows the tenant a status code or a kind of failure,
+// never the address that was refused or dialled.
 import { signWebhookPayload, WEBHOOK_SIGNATURE_HEADER } from '@polyforge/protocol';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database-schema.ts';
+import { ADDRESS_POLICY_DEFAULTS, AddressPolicy } from '../net/address-policy.ts';
+import { guardedHttpRequest, OutboundRequestError } from '../net/guarded-http-request.ts';
+import { NO_TELEMETRY, type PlatformTelemetry } from '../observability/telemetry.ts';
 
 export const WEBHOOK_DELIVERY_DEFAULTS = {
   timeoutMs: 10_000,
@@ -19,6 +24,9 @@ export class WebhookDispatcher {
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly options: typeof WEBHOOK_DELIVERY_DEFAULTS = WEBHOOK_DELIVERY_DEFAULTS,
+    private readonly addressPolicy: AddressPolicy = new AddressPolicy(ADDRESS_POLICY_DEFAULTS),
+    private readonly log: (message: string, details?: Record<string, unknown>) => void = () => undefined,
+    private readonly telemetry: PlatformTelemetry = NO_TELEMETRY,
   ) {}
 
   /** Sends every delivery that is due now; returns how many were attempted. */
@@ -63,7 +71,8 @@ export class WebhookDispatcher {
     let statusCode: number | null = null;
     let error: string | null = null;
     try {
-      const response = await fetch(delivery.url, {
+      const response = await guardedHttpRequest(new URL(delivery.url), {
+        policy: this.addressPolicy,
         method: 'POST',
         headers: {
           'Content-Type': 'application/json',
@@ -74,16 +83,20 @@ export class WebhookDispatcher {
           'Tripo-Webhook-Delivery': delivery.id,
         },
         body: delivery.payloadJson,
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-        redirect: 'manual',
+        timeoutMs: this.options.timeoutMs,
+        maxResponseBytes: 0,
+        discardBody: true,
       });
       statusCode = response.status;
-      await response.body?.cancel();
-      if (!response.ok) error = `endpoint answered HTTP ${response.status}`;
+      // redirects are not followed: the endpoint registered is the one that must answer 2xx
+      if (statusCode < 200 || statusCode >= 300) error = `endpoint answered HTTP ${statusCode}`;
     } catch (caught) {
-      error = `could not reach the endpoint: ${(caught as Error).message}`;
+      const failure = caught instanceof OutboundRequestError ? caught : new OutboundRequestError('unreachable', 'the target could not be reached', String(caught));
+      error = `could not reach the endpoint: ${failure.message}`;
+      this.log('webhook delivery failed', { deliveryId: delivery.id, kind: failure.kind, detail: failure.detail });
     }
     const nowMs = this.clock.nowMs();
+    if (error === null) this.telemetry.webhookDelivery('delivered');
     if (error === null) {
       await this.db
         .updateTable('webhookDeliveries')
@@ -94,6 +107,7 @@ export class WebhookDispatcher {
     }
     const delayMs = Math.min(this.options.firstRetryDelayMs * 2 ** (attempt - 1), this.options.maxRetryDelayMs);
     const givesUp = nowMs + delayMs - delivery.createdAt > this.options.giveUpAfterMs;
+    this.telemetry.webhookDelivery(givesUp ? 'gave_up' : 'failed_attempt');
     await this.db
       .updateTable('webhookDeliveries')
       .set({ status: givesUp ? 'failed' : 'pending', attempts: attempt, lastStatusCode: statusCode, lastError: error, nextAttemptAt: nowMs + delayMs })

@@ -5,6 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database-schema.ts';
 import { DomainError } from '../domain-error.ts';
 import { newId } from '../ids.ts';
+import { ADDRESS_POLICY_DEFAULTS, AddressPolicy } from '../net/address-policy.ts';
 
 export const MAX_ENDPOINTS_PER_ACCOUNT = 10;
 
@@ -12,10 +13,16 @@ export class WebhookStore {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
+    private readonly addressPolicy: AddressPolicy = new AddressPolicy(ADDRESS_POLICY_DEFAULTS),
   ) {}
 
   async createEndpoint(accountId: string, url: unknown): Promise<{ id: string; url: string; secret: string; createdAt: number }> {
     if (typeof url !== 'string' || !isHttpUrl(url)) throw new DomainError('invalidParameter', 'url must be an absolute http(s) URL');
+    // IP literals (in any spelling the URL parser normalises) and local names are refused here; names are judged
+    // again at every delivery, on the address the connection resolves (webhook-dispatcher.ts)
+    if (this.addressPolicy.refusalOf(new URL(url))) {
+      throw new DomainError('invalidParameter', 'url must point at a public address; loopback, private, link-local and reserved addresses are refused');
+    }
     const active = await this.listEndpoints(accountId);
     if (active.length >= MAX_ENDPOINTS_PER_ACCOUNT) {
       throw new DomainError('invalidParameter', `an account may have at most ${MAX_ENDPOINTS_PER_ACCOUNT} webhook endpoints`);

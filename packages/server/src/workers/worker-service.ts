@@ -261,6 +261,7 @@ export class WorkerService {
     return {
       lease_id: leaseId,
       task_id: task.id,
+      request_id: task.requestId ?? null,
       task_type: task.type,
       model_version: typeof modelVersion === 'string' ? modelVersion : null,
       attempt: job.attempts,

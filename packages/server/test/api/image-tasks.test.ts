@@ -66,7 +66,10 @@ describe('image and multiview tasks through the HTTP API (built-in CPU engines)'
     const body = { type: 'image_to_model', file: { type: 'png', file_token: token }, model_seed: 7, texture_seed: 3 };
     const task = await runTask(client, body);
     expect(task, task.error_msg).toMatchObject({ status: 'success', consumed_credit: 30 });
-    expect(Object.keys(task.output).sort()).toEqual(['face_count', 'pbr_model', 'rendered_image']);
+    expect(Object.keys(task.output).sort()).toEqual(['face_count', 'pbr_model', 'photo_object', 'rendered_image']);
+    // what was understood: one object in the middle of the drawing, built as one closed piece
+    expect(task.output.photo_object).toMatchObject({ object_found: true, mask_source: 'salient', pieces: 1, watertight: true, touches_edges: [] });
+    expect(task.output.photo_object.bounding_box[0]).toBeGreaterThan(0.1);
     const glb = await download(task.output.pbr_model);
     const validation = await validateGlb(glb);
     expect(validation.errors).toEqual([]);
@@ -142,7 +145,7 @@ describe('image and multiview tasks through the HTTP API (built-in CPU engines)'
     const rebuilt = await runTask(client, { type: 'multiview_to_model', original_task_id: edited.task_id, face_limit: 6000 });
     expect(rebuilt, rebuilt.error_msg).toMatchObject({ status: 'success' });
     expect((await validateGlb(await download(rebuilt.output.pbr_model))).errors).toEqual([]);
-  });
+  }, 120_000); // eight views segmented on a busy 2-core machine
 
   it('fetches a url input in the worker', async () => {
     const client = await newClient();

@@ -39,7 +39,8 @@ describe('webhooks', () => {
   const clock = new ManualClock(Date.now());
   let harness: TestPlatform;
   beforeAll(async () => {
-    harness = await startTestPlatform({ clock });
+    // the receivers run on loopback, which the outbound address policy refuses unless the operator opens it
+    harness = await startTestPlatform({ clock, environment: { POLYFORGE_OUTBOUND_ALLOWED_NETWORKS: '127.0.0.1/32' } });
   });
   afterAll(() => harness.close());
 
@@ -60,6 +61,8 @@ describe('webhooks', () => {
         clock.advanceSeconds(delaySeconds);
         await harness.platform.dispatchWebhooksOnce();
       }
+      // the receiver prints each request on its stdout, which may arrive after the HTTP answer does
+      for (let waited = 0; receiver.received.length < 12 && waited < 3000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
       const delivered = receiver.received.filter((request) => request.status === 200);
       expect(delivered.map((request) => JSON.parse(request.body).type)).toEqual(['task.queued', 'task.running', 'task.completed']);
       expect(delivered.every((request) => request.attempt === 4)).toBe(true);

@@ -7,6 +7,7 @@ import { ManualClock, systemClock, type Clock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createPlatform, type Platform } from '../../src/platform.ts';
 import { createTestDatabase } from './test-database.ts';
+import type { Logger } from '../../src/observability/logger.ts';
 
 export interface TestPlatformOptions {
   workers?: boolean;
@@ -14,6 +15,10 @@ export interface TestPlatformOptions {
   downloadTtlSeconds?: number;
   leaseSeconds?: number;
   environment?: Record<string, string>;
+  /** a logger to read the platform's log lines from (observability/logger.ts createLogger with a stream) */
+  logger?: Logger;
+  /** name resolution of tenant-aimed outbound requests (plays DNS for names like hooks.example.test) */
+  resolveHostname?: (hostname: string) => Promise<{ address: string; family: number }[]>;
 }
 
 export interface TestAccount {
@@ -44,12 +49,14 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     POLYFORGE_WORKERS: options.workers ? '1' : '0',
     POLYFORGE_DOWNLOAD_TTL_SECONDS: String(options.downloadTtlSeconds ?? 60),
     POLYFORGE_LEASE_SECONDS: String(options.leaseSeconds ?? 30),
-    POLYFORGE_LOG_LEVEL: 'silent',
+    POLYFORGE_LOG_LEVEL: options.logger ? options.logger.level : 'silent',
+    // tests sign up many accounts from 127.0.0.1; the sign-up throttle's own test sets a limit
+    POLYFORGE_SIGNUPS_PER_ADDRESS_PER_HOUR: '0',
     PORT: '0',
     HOST: '127.0.0.1',
     ...options.environment,
   });
-  const platform = await createPlatform(config, { clock: options.clock }).catch(async (error: unknown) => {
+  const platform = await createPlatform(config, { clock: options.clock, resolveHostname: options.resolveHostname, logger: options.logger }).catch(async (error: unknown) => {
     // a test of a failing boot must not leave its database or data directory behind
     await database.drop();
     await fs.rm(dataDir, { recursive: true, force: true });

@@ -12,7 +12,7 @@ describe('hosted 3D providers', () => {
     // fal and Replicate each serve their own model names here, so a failure of one never fails over to the other
     bed = await startProviderTestBed({
       providers: ['rodin', 'stability', 'fal', 'replicate'],
-      environment: { POLYFORGE_PROVIDER_BREAKER_SECONDS: '0.01' },
+      environment: { POLYFORGE_PROVIDER_BREAKER_FAILURES: '1000', POLYFORGE_PROVIDER_BREAKER_SECONDS: '0.01' },
       prices: { model_versions: { 'trellis-fal': { image_to_model: 30, multiview_to_model: 40 }, 'trellis-replicate': { image_to_model: 30 } } },
       routing: {
         routes: [
@@ -25,6 +25,8 @@ describe('hosted 3D providers', () => {
   });
   afterAll(() => bed.close());
   beforeEach(async () => {
+    // a refused key trips the breaker at once; its 10 ms have passed before the next test's trial request
+    await new Promise((resolve) => setTimeout(resolve, 30));
     client = await newClient(bed);
     for (const fake of Object.values(bed.fakes)) fake.script({});
   });

@@ -9,11 +9,14 @@ describe('Meshy provider', () => {
   let bed: ProviderTestBed;
   let client: Client;
   beforeAll(async () => {
-    // the breaker would skip Meshy after the first failures; here each failure path is checked on its own
-    bed = await startProviderTestBed({ providers: ['meshy'], environment: { POLYFORGE_PROVIDER_BREAKER_SECONDS: '0.01', POLYFORGE_PROVIDER_MAX_DOWNLOAD_MB: '2', POLYFORGE_PROVIDER_TIMEOUT_SECONDS: '1' } });
+    // the breaker would skip Meshy after the first failures (provider-routing.test.ts tests it); here each failure
+    // path is checked on its own, so it never opens
+    bed = await startProviderTestBed({ providers: ['meshy'], environment: { POLYFORGE_PROVIDER_BREAKER_FAILURES: '1000', POLYFORGE_PROVIDER_BREAKER_SECONDS: '0.01', POLYFORGE_PROVIDER_MAX_DOWNLOAD_MB: '2', POLYFORGE_PROVIDER_TIMEOUT_SECONDS: '1' } });
   });
   afterAll(() => bed.close());
   beforeEach(async () => {
+    // a refused key trips the breaker at once; its 10 ms have passed before the next test's trial request
+    await new Promise((resolve) => setTimeout(resolve, 30));
     client = await newClient(bed);
     bed.fakes.meshy.script({});
   });

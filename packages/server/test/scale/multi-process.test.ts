@@ -17,7 +17,7 @@ describe('several processes on one database', () => {
   let shared: SharedPlatforms;
   let cube: Uint8Array;
   beforeAll(async () => {
-    shared = await startSharedPlatforms(2, { environment: { POLYFORGE_RATE_LIMIT_PER_MINUTE: '0' } });
+    shared = await startSharedPlatforms(2, { environment: { POLYFORGE_RATE_LIMIT_PER_MINUTE: '0', POLYFORGE_OUTBOUND_ALLOWED_NETWORKS: '127.0.0.1/32' } });
     cube = await texturedCubeGlb();
   });
   afterAll(() => shared.close());

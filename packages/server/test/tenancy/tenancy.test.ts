@@ -191,6 +191,15 @@ describe('tenancy on every route', () => {
         for (const id of idsOf(b)) if (text.includes(id)) leaks.push(`${name} shows ${id}`);
         continue;
       }
+      if (name === 'POST /v2/openapi/tasks/cancel') {
+        // a filter that would match B's queued task (created after A's) must match nothing of B's
+        const bTask = (await apiClient(harness.baseUrl, b.apiKey).getTask(b.queuedTaskId)).body.data;
+        const response = await client.send('POST', route.path, { json: { created_after: String(bTask.create_time) } });
+        expect(response.status, name).toBe(200);
+        expect(response.body.data.task_ids, name).not.toContain(b.queuedTaskId);
+        expect((await apiClient(harness.baseUrl, b.apiKey).getTask(b.queuedTaskId)).body.data.status, name).toBe('queued');
+        continue;
+      }
       if (name === 'POST /v3/tasks/list') {
         const response = await client.send('POST', route.path, { json: { task_ids: [b.queuedTaskId, b.sourceTaskId, a.sourceTaskId] } });
         expect(response.status, name).toBe(200);
@@ -268,7 +277,7 @@ describe('tenancy on every route', () => {
           body: route.method === 'GET' ? undefined : new Uint8Array([1]),
         });
         expect([403, 405], name).toContain(response.status);
-      } else if (!route.path.startsWith('/v2/openapi/') && !route.path.startsWith('/v3/') && !route.path.startsWith('/dashboard') && !route.path.startsWith('/studio') && !['/', '/health'].includes(route.path) && !route.path.startsWith('/static') && !route.path.startsWith('/assets')) {
+      } else if (!route.path.startsWith('/v2/openapi/') && !route.path.startsWith('/v3/') && !route.path.startsWith('/dashboard') && !route.path.startsWith('/studio') && !['/', '/health', '/ready', '/metrics'].includes(route.path) && !route.path.startsWith('/static') && !route.path.startsWith('/assets')) {
         unclassified.push(name);
       }
     }

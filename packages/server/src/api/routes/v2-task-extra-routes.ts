@@ -1,7 +1,9 @@
-// Beyond the Tripo V2 surface: list tasks, cancel a task, and follow one live (WebSocket and Server-Sent Events).
+// Beyond the Tripo V2 surface: list tasks, cancel a task (or every task a filter matches), and follow one live
+// (WebSocket and Server-Sent Events).
 import type { FastifyInstance } from 'fastify';
-import { isFinalStatus } from '@polyforge/protocol';
+import { isFinalStatus, isPlainObject } from '@polyforge/protocol';
 import { cancelTask } from '../../tasks/cancel-task.ts';
+import { cancelTasks } from '../../tasks/cancel-tasks.ts';
 import { listTasks } from '../../tasks/list-tasks.ts';
 import { watchTask } from '../../tasks/watch-task.ts';
 import { DomainError } from '../../domain-error.ts';
@@ -38,6 +40,26 @@ export function registerV2TaskExtraRoutes(app: FastifyInstance, context: ApiCont
         next_cursor: page.nextCursor,
       },
     };
+  });
+
+  // Bulk cancel by the list filters (a JSON body): a backlog goes in one call instead of one per task.
+  app.post('/v2/openapi/tasks/cancel', async (request) => {
+    const body = request.body ?? {};
+    if (!isPlainObject(body)) throw new DomainError('malformedRequest', 'the body must be a JSON object of filters such as {"status": "queued"}');
+    const text = (name: string) => {
+      const value = body[name];
+      if (value !== undefined && typeof value !== 'string') throw new DomainError('invalidParameter', `${name} must be a string`);
+      return value as string | undefined;
+    };
+    if (body.limit !== undefined && typeof body.limit !== 'number') throw new DomainError('invalidParameter', 'limit must be a number');
+    const summary = await cancelTasks(context.cancelDependencies, request.account.accountId, {
+      status: text('status'),
+      type: text('type'),
+      createdAfterMs: timeOf(text('created_after'), 'created_after'),
+      createdBeforeMs: timeOf(text('created_before'), 'created_before'),
+      limit: body.limit as number | undefined,
+    });
+    return { code: 0, data: { matched: summary.matched, ...summary.counts, task_ids: summary.taskIds, has_more: summary.hasMore } };
   });
 
   app.post<{ Params: { taskId: string } }>('/v2/openapi/task/:taskId/cancel', async (request) => {

@@ -6,7 +6,11 @@ import type { ApiContext } from '../api-context.ts';
 
 export function registerV2TaskRoutes(app: FastifyInstance, context: ApiContext): void {
   app.post('/v2/openapi/task', async (request, reply) => {
-    const { task, replayed } = await context.tasks.createTask(request.account.accountId, request.body, { ...createOptionsOf(request.headers, context.clock.nowMs()), testMode: request.account.mode === 'test' });
+    const { task, replayed } = await context.tasks.createTask(request.account.accountId, request.body, {
+      ...createOptionsOf(request.headers, context.clock.nowMs()),
+      testMode: request.account.mode === 'test',
+      requestId: String(request.id),
+    });
     if (replayed) reply.header('Idempotent-Replayed', 'true');
     return { code: 0, data: { task_id: task.id } };
   });

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../../domain-error.ts';
 import type { StoredFile } from '../../files/file-store.ts';
 import type { ApiContext } from '../api-context.ts';
+import { readUploadPart } from '../read-upload-part.ts';
 import { isoTime } from '../v3/task-view-v3.ts';
 import { V3_UPLOAD_PATH_PREFIX, v3Success } from '../v3/v3-envelope.ts';
 import { fileTokenOf } from '../v3/v3-inputs.ts';
@@ -15,11 +16,8 @@ export const PRESIGNED_UPLOAD_TTL_SECONDS = 30 * 60;
 /** Registers inside the /v3 prefix. */
 export function registerV3FileRoutes(app: FastifyInstance, context: ApiContext): void {
   app.post('/files', async (request) => {
-    if (!request.isMultipart()) throw new DomainError('malformedRequest', 'POST /v3/files takes multipart/form-data with one part named "file"');
-    const part = await request.file({ limits: { fileSize: context.maxUploadBytes, files: 1 } });
-    if (!part || part.fieldname !== 'file') throw new DomainError('malformedRequest', 'the multipart body needs a part named "file"');
-    const bytes = await part.toBuffer();
-    const stored = await context.files.saveUpload(request.account.accountId, part.filename, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const part = await readUploadPart(request, context.maxUploadBytes, 'POST /v3/files takes multipart/form-data with one part named "file"');
+    const stored = await context.files.saveUpload(request.account.accountId, part.fileName, part.bytes);
     return v3Success(fileView(stored));
   });
 

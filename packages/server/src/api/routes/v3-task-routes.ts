@@ -23,7 +23,7 @@ export function registerV3TaskRoutes(app: FastifyInstance, context: ApiContext):
       const resolver = taskOutputImageResolver(context, accountId);
       const body = await translateV3Request(operation, request.body, resolver);
       await explainPendingUploads(context, accountId, body);
-      const options = { ...createOptionsOf(request.headers, context.clock.nowMs()), testMode: mode === 'test' };
+      const options = { ...createOptionsOf(request.headers, context.clock.nowMs()), testMode: mode === 'test', requestId: String(request.id) };
       const { task, replayed } = await context.tasks.createTask(accountId, body, options);
       if (replayed) reply.header('Idempotent-Replayed', 'true');
       return v3Success({ task_id: task.id, type: task.type, status: v3StatusOf(task).status });

@@ -11,6 +11,7 @@ import * as dashboard from './0008-dashboard.ts';
 import * as scale from './0009-scale.ts';
 import * as stsUploadParts from './0010-sts-upload-parts.ts';
 import * as providerCalls from './0011-provider-calls.ts';
+import * as production from './0012-production.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
@@ -24,4 +25,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009-scale': scale,
   '0010-sts-upload-parts': stsUploadParts,
   '0011-provider-calls': providerCalls,
+  '0012-production': production,
 };

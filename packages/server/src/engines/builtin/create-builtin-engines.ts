@@ -1,6 +1,7 @@
 // The engines that ship inside the platform and run on the CPU.
 import type { Engine } from '../engine.ts';
 import { createBackgroundRemover, type BackgroundRemover } from '../../images/background-remover.ts';
+import { PhotoObjectCache } from '../../images/photo-object-cache.ts';
 import { ConvertModelEngine } from './convert-model-engine.ts';
 import { EditMultiviewImageEngine } from './edit-multiview-image-engine.ts';
 import { GenerateMultiviewImageEngine } from './generate-multiview-image-engine.ts';
@@ -25,12 +26,14 @@ export interface BuiltinEngineOptions {
 
 export function createBuiltinEngines(options: BuiltinEngineOptions = {}): Engine[] {
   const backgroundRemover = options.backgroundRemover ?? createBackgroundRemover();
+  // one cache of photo analyses: the create-time checks and the runs of both reconstructions share it
+  const photoObjects = new PhotoObjectCache(backgroundRemover);
   return [
     new ImportModelEngine(),
     new ConvertModelEngine(),
     new SmartLowPolyEngine(),
-    new ImageToModelEngine(backgroundRemover),
-    new MultiviewToModelEngine(backgroundRemover),
+    new ImageToModelEngine(backgroundRemover, photoObjects),
+    new MultiviewToModelEngine(backgroundRemover, photoObjects),
     new GenerateMultiviewImageEngine(backgroundRemover),
     new EditMultiviewImageEngine(backgroundRemover),
     new TextToModelEngine(),

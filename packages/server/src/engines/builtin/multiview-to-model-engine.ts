@@ -1,14 +1,18 @@
 // multiview_to_model on the CPU: the visual hull of up to four views [front, left, back, right], textured by
 // projecting the views (geometry/multiview/), written per the generation options, with a rendered_image.
 // With original_task_id the views are that generate/edit_multiview_image task's images, and any filled
-// `files` slot replaces its view (V2's merge).
+// `files` slot replaces its view (V2's merge). Each view's object is found by the same salient-object step as
+// image_to_model's; an uploaded view without one clear object is refused at create (checkInputs, 2002, free).
 import type { TaskRequest } from '@polyforge/protocol';
 import sharp from 'sharp';
 import { generationSettings, unservedGenerationOption, writeGeneratedModel } from '@polyforge/geometry/image-to-model/generated-model-output';
 import { multiviewToModel, type MultiviewImage } from '@polyforge/geometry/multiview/multiview-to-model';
 import { MULTIVIEW_VIEW_NAMES } from '@polyforge/geometry/multiview/view-frame';
+import { describePhotoRefusal } from '@polyforge/geometry/image-to-model/analyse-photo';
+import { DomainError } from '../../domain-error.ts';
 import type { BackgroundRemover } from '../../images/background-remover.ts';
-import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineResult, type EngineSupport } from '../engine.ts';
+import { PhotoObjectCache } from '../../images/photo-object-cache.ts';
+import { EngineFailure, type CheckedInputFile, type Engine, type EngineContext, type EngineInput, type EngineResult, type EngineSupport } from '../engine.ts';
 import { previewFiles } from './with-preview.ts';
 
 type MultiviewToModelRequest = Extract<TaskRequest, { type: 'multiview_to_model' }>;
@@ -17,7 +21,10 @@ export class MultiviewToModelEngine implements Engine {
   readonly name = 'builtin';
   readonly taskTypes = ['multiview_to_model'];
 
-  constructor(private readonly backgroundRemover: BackgroundRemover) {}
+  constructor(
+    private readonly backgroundRemover: BackgroundRemover,
+    private readonly photoObjects: PhotoObjectCache = new PhotoObjectCache(backgroundRemover),
+  ) {}
 
   supports(request: TaskRequest): EngineSupport {
     const reason = unservedGenerationOption(request as Record<string, unknown>, 'multiview_to_model');
@@ -26,6 +33,18 @@ export class MultiviewToModelEngine implements Engine {
 
   estimateSeconds(): number {
     return 10;
+  }
+
+  async checkInputs(request: TaskRequest, files: CheckedInputFile[]): Promise<void> {
+    if (!this.photoObjects.analysesAtCreate) return;
+    const views = uploadedViewNames(request as MultiviewToModelRequest);
+    for (const [index, file] of files.entries()) {
+      const object = await this.photoObjects.analyse(file.bytes);
+      // a view may show a small object (a far side view); every other reason applies to each view
+      if (!object.accepted && object.refusal !== 'tooSmall') {
+        throw new DomainError('unclearPhotoObject', `${file.label}${views[index] ? ` (the ${views[index]} view)` : ''}: ${describePhotoRefusal(object)}; nothing was charged`);
+      }
+    }
   }
 
   async run(input: EngineInput, context: EngineContext): Promise<EngineResult> {
@@ -42,6 +61,15 @@ export class MultiviewToModelEngine implements Engine {
       result: { face_count: written.faceCount },
     };
   }
+}
+
+/** The views whose slots hold an uploaded file (file_token), in the order the checked files come. */
+function uploadedViewNames(request: MultiviewToModelRequest): string[] {
+  const names: string[] = [];
+  (request.files ?? []).forEach((slot, index) => {
+    if ((slot as Record<string, unknown>).file_token !== undefined) names.push(MULTIVIEW_VIEW_NAMES[index]);
+  });
+  return names;
 }
 
 /** The views in spec order: filled `files` slots (input.files holds them in order), over the source task's images. */

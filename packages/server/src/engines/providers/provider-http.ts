@@ -1,5 +1,8 @@
 // HTTP calls to third-party APIs: a timeout per request, retries of what is worth retrying (429, 408, 5xx,
-// network errors) with exponential backoff that honours Retry-After, and a typed error for the rest.
+// network errors) with exponential backoff that honours Retry-After, and a typed error for the rest. Every attempt
+// is reported to the running task's telemetry (latency, outcome) and carries its creating request's X-Request-Id.
+import { currentProviderTelemetry, type ProviderCallRecord } from '../../observability/telemetry.ts';
+
 export interface ProviderHttpOptions {
   /** how the provider is named in error messages, e.g. "OpenAI" */
   providerName: string;
@@ -50,14 +53,44 @@ export function isRetryableStatus(status: number): boolean {
 
 /** Sends the request until it answers 2xx, a non-retryable status, or the attempts run out. */
 export async function fetchWithRetries(url: string, init: RequestInit, options: ProviderHttpOptions): Promise<Response> {
+  const telemetry = currentProviderTelemetry();
+  const provider = providerSlug(options.providerName);
+  const operation = (init.method ?? 'GET').toUpperCase();
+  const headers = new Headers(init.headers);
+  if (telemetry.requestId && !headers.has('x-request-id')) headers.set('x-request-id', telemetry.requestId);
+  const span = telemetry.startCallSpan?.(`${provider} ${operation}`, { 'polyforge.provider': provider, 'http.request.method': operation, 'polyforge.request_id': telemetry.requestId });
+  const traceparent = span?.traceparent();
+  if (traceparent) headers.set('traceparent', traceparent);
+  const record = (startedAtMs: number, status: number, outcome: ProviderCallRecord['outcome']) => {
+    telemetry.recordProviderCall({ provider, operation, durationSeconds: (performance.now() - startedAtMs) / 1000, status, outcome });
+    span?.setAttributes({ 'http.response.status_code': status, 'polyforge.outcome': outcome });
+  };
+  try {
+    const response = await sendWithRetries(url, { ...init, headers }, options, record);
+    span?.end('ok');
+    return response;
+  } catch (error) {
+    span?.end('error', String((error as Error)?.message ?? error));
+    throw error;
+  }
+}
+
+async function sendWithRetries(
+  url: string,
+  init: RequestInit,
+  options: ProviderHttpOptions,
+  record: (startedAtMs: number, status: number, outcome: ProviderCallRecord['outcome']) => void,
+): Promise<Response> {
   const retryBaseMs = options.retryBaseMs ?? 500;
   let lastError: ProviderHttpError | undefined;
   for (let attempt = 1; attempt <= options.maxAttempts; attempt += 1) {
     options.signal?.throwIfAborted();
     let waitMs = retryBaseMs * 2 ** (attempt - 1);
+    const startedAtMs = performance.now();
     try {
       const signals = [AbortSignal.timeout(options.timeoutMs), ...(options.signal ? [options.signal] : [])];
       const response = await fetch(url, { ...init, signal: AbortSignal.any(signals) });
+      record(startedAtMs, response.status, response.ok ? 'success' : 'http_error');
       if (response.ok) return response;
       const bodyText = await readTextUpTo(response, MAX_ERROR_BODY_BYTES).catch(() => '');
       lastError = new ProviderHttpError(options.providerName, response.status, bodyText, `${options.providerName} answered HTTP ${response.status}${describeBody(bodyText)}`);
@@ -74,6 +107,7 @@ export async function fetchWithRetries(url: string, init: RequestInit, options: 
       if (options.signal?.aborted) throw options.signal.reason;
       if (!(error instanceof ProviderHttpError)) {
         const timedOut = (error as Error)?.name === 'TimeoutError';
+        record(startedAtMs, 0, timedOut ? 'timeout' : 'network_error');
         const refused = /ECONNREFUSED/.test(String((error as { cause?: unknown })?.cause ?? ''));
         lastError = new ProviderHttpError(
           options.providerName,
@@ -87,6 +121,11 @@ export async function fetchWithRetries(url: string, init: RequestInit, options: 
     if (attempt < options.maxAttempts) await sleep(waitMs, options.signal);
   }
   throw lastError ?? new ProviderHttpError(options.providerName, 0, '', `${options.providerName} request failed`);
+}
+
+/** "OpenAI" → "openai", "the upstream API" → "upstream_api": a bounded metrics label. */
+function providerSlug(providerName: string): string {
+  return providerName.toLowerCase().replace(/^the /, '').replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'provider';
 }
 
 /** The body as text, at most `maxBytes` of it (the rest is not read; the connection is released). */

@@ -33,15 +33,28 @@ export function logInForm(options: { csrfToken: string; email?: string; next?: s
 </section>`;
 }
 
-export function signUpForm(options: { csrfToken: string; email?: string; signupOpen: boolean; studioTrial?: StudioTrialPolicy }): Html {
+export function signUpForm(options: {
+  csrfToken: string;
+  email?: string;
+  signupOpen: boolean;
+  studioTrial?: StudioTrialPolicy;
+  inviteToken?: string;
+  needsInvitation?: boolean;
+  verifiesEmail?: boolean;
+}): Html {
+  if (options.needsInvitation && !options.inviteToken) {
+    return html`<section class="panel panel-narrow"><p>Sign-up on this deployment is by invitation. Ask its operator for one
+    (<code>npx polyforge accounts invite --email you@example.com</code>); the link in it opens this page.</p></section>`;
+  }
   if (!options.signupOpen) {
     return html`<section class="panel panel-narrow"><p>Sign-up is closed on this deployment. Ask its operator for an account
     (<code>npx polyforge accounts create --email you@example.com</code>), then <a href="/dashboard/login">log in</a>.</p></section>`;
   }
   return html`<section class="panel panel-narrow">
-  <p>Every new account gets <strong>${TRIAL_CREDITS} free API credits</strong>, valid ${TRIAL_DAYS} days${studioTrialPhrase(options.studioTrial)}.</p>
+  <p>Every new account gets <strong>${TRIAL_CREDITS} free API credits</strong>, valid ${TRIAL_DAYS} days${studioTrialPhrase(options.studioTrial)}${options.verifiesEmail ? ', once you open the link we e-mail you' : ''}.</p>
   <form method="post" action="/dashboard/signup" class="stack">
     ${hiddenCsrf(options.csrfToken)}
+    ${options.inviteToken ? html`<input type="hidden" name="invite" value="${options.inviteToken}">` : ''}
     <div class="field">
       <label for="email">Email</label>
       <input id="email" name="email" type="email" autocomplete="email" required value="${options.email ?? ''}">
@@ -57,9 +70,9 @@ export function signUpForm(options: { csrfToken: string; email?: string; signupO
 </section>`;
 }
 
-export function welcomeBody(options: { apiKey: string; clientId: string; studioTrial?: StudioTrialPolicy }): Html {
+export function welcomeBody(options: { apiKey: string; clientId: string; studioTrial?: StudioTrialPolicy; verification?: { email: string; sent: boolean } }): Html {
   const studioCredits = options.studioTrial?.credits ?? 0;
-  return html`${
+  return html`${options.verification ? verificationNotice(options.verification) : ''}${
     studioCredits > 0
       ? html`<section class="panel panel-highlight">
   <h2>Make your first model</h2>
@@ -75,4 +88,27 @@ export function welcomeBody(options: { apiKey: string; clientId: string; studioT
   authenticate with the API key (<code>Authorization: Bearer tsk_...</code>).</p>
   <p><a class="button${studioCredits > 0 ? ' button-quiet' : ''}" href="/dashboard">Go to the dashboard</a>${studioCredits > 0 ? '' : html` <a class="button button-quiet" href="/studio">Open Studio</a>`}</p>
 </section>`;
+}
+
+function verificationNotice(verification: { email: string; sent: boolean }): Html {
+  if (!verification.sent) {
+    return html`<section class="panel"><p>We could not send the verification e-mail to <strong>${verification.email}</strong> just now.
+    Use <em>Send the link again</em> on the dashboard in a few minutes; your ${TRIAL_CREDITS} trial credits arrive once the address is verified.</p></section>`;
+  }
+  return html`<section class="panel"><p>We sent a link to <strong>${verification.email}</strong>. Open it to verify the address:
+  your ${TRIAL_CREDITS} free trial credits arrive then.</p></section>`;
+}
+
+export function verifyEmailBody(outcome: 'verified' | 'invalid'): Html {
+  if (outcome === 'verified') {
+    return html`<section class="panel panel-narrow"><p>Your e-mail address is verified and your ${TRIAL_CREDITS} free trial credits (valid ${TRIAL_DAYS} days)
+    are in your balance.</p><p><a class="button" href="/dashboard">Go to the dashboard</a></p></section>`;
+  }
+  return html`<section class="panel panel-narrow"><p>This link is not valid: it was used already, it expired, or it was copied incompletely.
+  Log in and use <em>Send the link again</em> for a new one.</p><p><a class="button" href="/dashboard/login">Log in</a></p></section>`;
+}
+
+export function resendVerificationForm(csrfToken: string): Html {
+  return html`<section class="panel"><p>Verify your e-mail address to receive your ${TRIAL_CREDITS} free trial credits.</p>
+  <form method="post" action="/dashboard/verify-email/resend">${hiddenCsrf(csrfToken)}<button type="submit" class="button button-quiet">Send the link again</button></form></section>`;
 }

@@ -1,4 +1,5 @@
 // The dashboard's landing page (both wallets, the client id, recent tasks) and the password change.
+import { resendVerificationForm } from '../pages/auth-pages.ts';
 import type { FastifyInstance } from 'fastify';
 import { verifyPassword } from '../../accounts/passwords.ts';
 import { DomainError } from '../../domain-error.ts';
@@ -15,17 +16,18 @@ import type { WebContext } from '../web-context.ts';
 export function registerOverviewRoutes(web: FastifyInstance, context: WebContext): void {
   const overview = async (request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply, flash?: { kind: 'success' | 'error'; message: string }, statusCode = 200) => {
     const account = request.visitor!.account;
-    const [api, studio, recent, apiGrants, studioGrants] = await Promise.all([
+    const [api, studio, recent, apiGrants, studioGrants, verified] = await Promise.all([
       context.ledger.balance(context.db, account.id, 'api'),
       context.ledger.balance(context.db, account.id, 'studio'),
       historyPage(context.db, account.id, {}, 1, 5),
       context.ledger.listGrants(context.db, account.id, 'api'),
       context.ledger.listGrants(context.db, account.id, 'studio'),
+      context.signups.policy.mode !== 'verify-email' || context.signups.isVerified(account.id),
     ]);
     const previews = await previewTaskIds(context.db, account.id, recent.rows);
     const nowMs = context.clock.nowMs();
     const csrfToken = pageCsrfToken(context, request, reply);
-    const body = html`<div class="cards">
+    const body = html`${verified ? '' : resendVerificationForm(csrfToken)}<div class="cards">
   <section class="card" aria-labelledby="api-wallet">
     <h2 id="api-wallet">API credits</h2>
     <p class="figure" data-testid="api-balance">${formatCredits(api.balance)}</p>

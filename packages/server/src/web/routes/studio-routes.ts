@@ -6,6 +6,7 @@ import { toWireError } from '../../api/on-error.ts';
 import { DomainError } from '../../domain-error.ts';
 import { taskFromRow, UUID_PATTERN } from '../../tasks/task-record.ts';
 import { studioModelBody, studioModelTitle, type PricedPlan } from '../pages/studio-model-page.ts';
+import { readUploadPart } from '../../api/read-upload-part.ts';
 import { studioPageBody } from '../pages/studio-page.ts';
 import { trialNote } from '../pages/trial-note.ts';
 import { formField, pageCsrfToken, sendPage } from '../respond.ts';
@@ -110,11 +111,8 @@ export function registerStudioRoutes(web: FastifyInstance, context: WebContext):
   web.get('/studio/api/balance', json, async (request) => ({ code: 0, data: await context.ledger.balance(context.db, request.visitor!.account.id, 'studio') }));
 
   web.post('/studio/api/upload', json, async (request) => {
-    if (!request.isMultipart()) throw new DomainError('malformedRequest', 'uploads are multipart/form-data with one part named "file"');
-    const part = await request.file({ limits: { fileSize: context.maxUploadBytes, files: 1 } });
-    if (!part || part.fieldname !== 'file') throw new DomainError('malformedRequest', 'the multipart body needs a part named "file"');
-    const bytes = await part.toBuffer();
-    const stored = await context.files.saveUpload(request.visitor!.account.id, part.filename, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const part = await readUploadPart(request, context.maxUploadBytes, 'uploads are multipart/form-data with one part named "file"');
+    const stored = await context.files.saveUpload(request.visitor!.account.id, part.fileName, part.bytes);
     return { code: 0, data: { file_token: stored.id, type: stored.format, kind: stored.kind } };
   });
 
@@ -124,7 +122,7 @@ export function registerStudioRoutes(web: FastifyInstance, context: WebContext):
   });
 
   web.post('/studio/api/tasks', json, async (request) => {
-    const { task } = await context.tasks.createTask(request.visitor!.account.id, request.body, { wallet: 'studio' });
+    const { task } = await context.tasks.createTask(request.visitor!.account.id, request.body, { wallet: 'studio', requestId: String(request.id) });
     return { code: 0, data: { task_id: task.id } };
   });
 }
