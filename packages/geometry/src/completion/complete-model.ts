@@ -3,11 +3,19 @@
 // primitives (apply-hole-patch.ts), then checks the result with manifold-3d (check-watertight.ts). The parts'
 // primitives are welded together by position in the mesh's own space, so a hole whose rim crosses a material
 // boundary, or a UV seam, is one hole. Existing vertices and triangles are never changed.
+//
+// What "watertight" means: the whole model. Without part_names the model is completed as a whole: a part's open
+// rim that another part closes (the seam segmentation cut between two parts) is not a hole of the model and is
+// left open, so parts never get coincident caps where they meet; every other hole is filled. With part_names the
+// named parts are each closed into a solid of their own (caps at their seams too), as a print of one part needs.
+// Either way `watertight` is manifold-3d's verdict on the assembled model (assembled-model.ts), never a per-part
+// claim; each part's own closure is reported beside it.
 import type { Document, Mesh, Node, Primitive } from '@gltf-transform/core';
 import { listSceneRoots } from '../mesh/list-primitive-uses.ts';
 import { ModelInputError } from '../read/model-input-error.ts';
 import { weldPositions } from '../segmentation/weld-positions.ts';
 import { applyHolePatch, type HoleOwnership } from './apply-hole-patch.ts';
+import { checkAssembledModel, edgeKey, openEdgeKeys, WorldPointKeys } from './assembled-model.ts';
 import { checkWatertight } from './check-watertight.ts';
 import { fillHoles, type HoleFillingMode } from './fill-holes.ts';
 
@@ -20,6 +28,9 @@ export interface CompleteModelOptions {
 export interface CompletedPart {
   name: string;
   holesFilled: number;
+  /** Open rims left open because another part closes them (seams between parts; whole-model completion only). */
+  seamsLeftOpen: number;
+  /** The part alone is a closed solid (false for a part left open at its seams). */
   watertight: boolean;
   /** manifold-3d's reason when the part is still not watertight (e.g. NotManifold: an edge shared by 3+ faces). */
   problem?: string;
@@ -27,8 +38,10 @@ export interface CompletedPart {
 
 export interface CompleteModelReport {
   holesFilled: number;
-  /** Every completed part passed manifold-3d's check. */
+  /** The assembled model (every part, world space, welded) passed manifold-3d's check. */
   watertight: boolean;
+  /** manifold-3d's reason when the assembled model is not watertight. */
+  problem?: string;
   parts: CompletedPart[];
   /** part_names that matched no part. */
   unmatchedPartNames: string[];
@@ -40,9 +53,11 @@ export async function completeModel(document: Document, options: CompleteModelOp
   const wanted = options.partNames && options.partNames.length > 0 ? new Set(options.partNames) : undefined;
   const matched = new Set<string>();
   const targets = new Map<Mesh, string>();
+  const placements = new Map<Mesh, Node>();
   for (const root of listSceneRoots(document)) {
     root.traverse((node: Node) => {
       const mesh = node.getMesh();
+      if (mesh && !placements.has(mesh)) placements.set(mesh, node);
       if (!mesh || targets.has(mesh)) return;
       const name = node.getName() || mesh.getName();
       if (wanted) {
@@ -57,23 +72,59 @@ export async function completeModel(document: Document, options: CompleteModelOp
   if (wanted && targets.size === 0) throw new ModelInputError(`None of part_names (${[...wanted].join(', ')}) names a part of this model.`);
   if (targets.size === 0) throw new ModelInputError('The model has no meshes to complete.');
 
+  const wholeModel = !wanted;
+  const keys = WorldPointKeys.forDocument(document);
+  const surfaces = new Map<Mesh, WeldedSurface>();
+  const openEdgeOwners = new Map<string, Set<Mesh>>();
+  for (const [mesh, node] of placements) {
+    const primitives = trianglePrimitives(mesh);
+    if (primitives.length === 0) continue;
+    const surface = weldedSurface(primitives);
+    surfaces.set(mesh, surface);
+    if (!wholeModel) continue;
+    for (const edge of openEdgeKeys(surface.positions, surface.triangles, node.getWorldMatrix(), keys)) {
+      (openEdgeOwners.get(edge) ?? openEdgeOwners.set(edge, new Set()).get(edge)!).add(mesh);
+    }
+  }
   const parts: CompletedPart[] = [];
   for (const [mesh, name] of targets) {
-    const primitives = mesh.listPrimitives().filter((primitive) => primitive.getMode() === MODE_TRIANGLES && primitive.getAttribute('POSITION'));
-    if (primitives.length === 0) continue;
-    let surface = weldedSurface(primitives);
+    const primitives = trianglePrimitives(mesh);
+    let surface = surfaces.get(mesh);
+    if (!surface) continue;
+    const matrix = placements.get(mesh)!.getWorldMatrix();
+    // A rim every edge of which is also an open edge of another part is a seam between parts, not a hole.
+    const isSeam = (loop: number[]) =>
+      wholeModel &&
+      loop.every((vertex, index) => {
+        const next = loop[(index + 1) % loop.length];
+        const owners = openEdgeOwners.get(edgeKey(keys.key(surface!.positions, vertex * 3, matrix), keys.key(surface!.positions, next * 3, matrix)));
+        return owners !== undefined && [...owners].some((owner) => owner !== mesh);
+      });
     const holes = fillHoles(surface.positions, surface.triangles, options.mode ?? 'fair');
-    for (const hole of holes) applyHolePatch(document, primitives, hole, ownershipOf(surface, hole.loop));
-    if (holes.length > 0) surface = weldedSurface(primitives);
+    const filled = holes.filter((hole) => !isSeam(hole.loop));
+    for (const hole of filled) applyHolePatch(document, primitives, hole, ownershipOf(surface, hole.loop));
+    if (filled.length > 0) surface = weldedSurface(primitives);
     const check = await checkWatertight(surface.positions, surface.triangles);
-    parts.push({ name, holesFilled: holes.length, watertight: check.watertight, ...(check.problem ? { problem: check.problem } : {}) });
+    parts.push({
+      name,
+      holesFilled: filled.length,
+      seamsLeftOpen: holes.length - filled.length,
+      watertight: check.watertight,
+      ...(check.problem ? { problem: check.problem } : {}),
+    });
   }
+  const assembled = await checkAssembledModel(document);
   return {
     holesFilled: parts.reduce((sum, part) => sum + part.holesFilled, 0),
-    watertight: parts.length > 0 && parts.every((part) => part.watertight),
+    watertight: assembled.watertight,
+    ...(assembled.problem ? { problem: assembled.problem } : {}),
     parts,
     unmatchedPartNames,
   };
+}
+
+function trianglePrimitives(mesh: Mesh): Primitive[] {
+  return mesh.listPrimitives().filter((primitive) => primitive.getMode() === MODE_TRIANGLES && primitive.getAttribute('POSITION'));
 }
 
 interface WeldedSurface {

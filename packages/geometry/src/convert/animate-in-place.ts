@@ -1,38 +1,65 @@
-// convert_model `animate_in_place`: removes root motion, so a walk cycle walks on the spot. For every animation
-// channel that translates a root joint (a skin joint whose parent is not a joint of that skin), the horizontal
-// components (x, z in glTF's Y-up frame) of every keyframe are set to the first keyframe's; vertical motion
-// (a jump, a bob) stays.
+// convert_model / animate_retarget `animate_in_place`: removes root travel, so a walk cycle walks on the spot.
+// The root-motion channel of a clip is the translation channel on the topmost animated node of the skeleton
+// (skin joints and the non-joint nodes above them: glTF exporters put root motion on the hips, on a root joint
+// or on the armature node). Its net horizontal travel (x, z in glTF's Y-up frame) is removed linearly over the
+// clip, so the last key lands where the first is while side-to-side sway and vertical motion (a bob, a jump)
+// stay. Clips whose root already ends where it starts are left alone.
 
-import type { Document, Node } from '@gltf-transform/core';
+import type { AnimationChannel, Document, Node } from '@gltf-transform/core';
 
-/** Returns how many channels were changed. */
+/** Below this net horizontal travel (in model units) a clip counts as already in place. */
+const TRAVEL_EPSILON = 1e-6;
+
+/** Returns how many channels were changed (0: nothing travelled). */
 export function animateInPlace(document: Document): number {
   const root = document.getRoot();
-  const rootJoints = new Set<Node>();
+  const skeletonNodes = new Set<Node>();
   for (const skin of root.listSkins()) {
-    const joints = new Set(skin.listJoints());
-    for (const joint of joints) {
-      const parent = joint.getParentNode();
-      if (!parent || !joints.has(parent)) rootJoints.add(joint);
+    for (const joint of skin.listJoints()) {
+      for (let node: Node | null = joint; node; node = node.getParentNode()) skeletonNodes.add(node);
     }
   }
   let changed = 0;
   for (const animation of root.listAnimations()) {
-    for (const channel of animation.listChannels()) {
+    const translations = animation.listChannels().filter((channel) => {
       const target = channel.getTargetNode();
-      const output = channel.getSampler()?.getOutput();
-      if (!target || !rootJoints.has(target) || channel.getTargetPath() !== 'translation' || !output) continue;
-      // CUBICSPLINE outputs hold in-tangent, value, out-tangent per key: tangents go to zero, values to the first.
-      const cubic = channel.getSampler()!.getInterpolation() === 'CUBICSPLINE';
-      const element: number[] = [];
-      const first = output.getElement(cubic ? 1 : 0, element).slice();
-      for (let index = 0; index < output.getCount(); index++) {
-        const value = output.getElement(index, element);
-        const isTangent = cubic && index % 3 !== 1;
-        output.setElement(index, [isTangent ? 0 : first[0], value[1], isTangent ? 0 : first[2]]);
-      }
-      changed++;
-    }
+      return target && skeletonNodes.has(target) && channel.getTargetPath() === 'translation' && channel.getSampler()?.getOutput() && channel.getSampler()?.getInput();
+    });
+    const animated = new Set(translations.map((channel) => channel.getTargetNode()!));
+    const topmost = translations.filter((channel) => {
+      for (let node = channel.getTargetNode()!.getParentNode(); node; node = node.getParentNode()) if (animated.has(node)) return false;
+      return true;
+    });
+    for (const channel of topmost) if (removeTravel(channel)) changed++;
   }
   return changed;
+}
+
+function removeTravel(channel: AnimationChannel): boolean {
+  const sampler = channel.getSampler()!;
+  const input = sampler.getInput()!.getArray()!;
+  const output = sampler.getOutput()!;
+  // CUBICSPLINE outputs hold in-tangent, value, out-tangent per key.
+  const cubic = sampler.getInterpolation() === 'CUBICSPLINE';
+  const keyCount = input.length;
+  if (keyCount < 2) return false;
+  const valueAt = (key: number) => output.getElement(cubic ? key * 3 + 1 : key, []);
+  const first = valueAt(0), last = valueAt(keyCount - 1);
+  const travel = [last[0] - first[0], last[2] - first[2]];
+  if (Math.hypot(travel[0], travel[1]) < TRAVEL_EPSILON) return false;
+  const start = input[0], duration = input[keyCount - 1] - input[0] || 1;
+  for (let key = 0; key < keyCount; key++) {
+    const share = (input[key] - start) / duration;
+    const index = cubic ? key * 3 + 1 : key;
+    const value = output.getElement(index, []);
+    output.setElement(index, [value[0] - travel[0] * share, value[1], value[2] - travel[1] * share]);
+    if (cubic) {
+      // Tangents are velocities (per second): take the constant travel velocity out of them too.
+      for (const tangent of [index - 1, index + 1]) {
+        const slope = output.getElement(tangent, []);
+        output.setElement(tangent, [slope[0] - travel[0] / duration, slope[1], slope[2] - travel[1] / duration]);
+      }
+    }
+  }
+  return true;
 }

@@ -265,17 +265,34 @@ describe('texture_size and texture_format on a Document', () => {
     const applied = await applyConvertOptions(document, { format, texture_format: textureFormat }, codecs);
     const texture = document.getRoot().listTextures()[0];
     expect(texture.getMimeType()).toBe(mimeType);
-    expect(texture.getURI()).toMatch(/^checker\.[a-z]+$/);
-    expect(applied.textureFormat).toBeDefined();
+    if (mimeType === 'image/png') {
+      // Already PNG: kept bit for bit, nothing re-encoded.
+      expect(applied.textureFormat).toBeUndefined();
+    } else {
+      expect(texture.getURI()).toMatch(/^checker\.[a-z]+$/);
+      expect(applied.textureFormat).toBeDefined();
+    }
     if (format === 'GLB') await roundTrip(document);
   });
 
-  it('keeps the source images when texture_format is the output format’s default', async () => {
+  it('keeps images already in the requested format and re-encodes the others (OBJ + JPEG)', async () => {
     const document = await withTexture(64);
-    const before = document.getRoot().listTextures()[0].getImage();
-    const applied = await apply(document, { texture_format: 'JPEG' });
-    expect(applied.textureFormat).toBeUndefined();
-    expect(document.getRoot().listTextures()[0].getImage()).toBe(before);
+    const applied = await applyConvertOptions(document, { format: 'OBJ', texture_format: 'JPEG' }, codecs);
+    expect(applied.textureFormat).toBe('JPEG');
+    const texture = document.getRoot().listTextures()[0];
+    expect(texture.getMimeType()).toBe('image/jpeg');
+    const jpeg = texture.getImage();
+    const again = await applyConvertOptions(document, { format: 'OBJ', texture_format: 'JPEG' }, codecs);
+    expect(again.textureFormat).toBeUndefined();
+    expect(document.getRoot().listTextures()[0].getImage()).toBe(jpeg);
+  });
+
+  it('keeps a base colour texture whose material uses alpha as PNG when JPEG is asked, and says so', async () => {
+    const document = await withTexture(64);
+    document.getRoot().listMaterials()[0].setAlphaMode('BLEND');
+    const applied = await applyConvertOptions(document, { format: 'OBJ', texture_format: 'JPEG' }, codecs);
+    expect(document.getRoot().listTextures()[0].getMimeType()).toBe('image/png');
+    expect(applied.warnings.join(' ')).toMatch(/kept as image\/png: its material uses alpha/);
   });
 });
 

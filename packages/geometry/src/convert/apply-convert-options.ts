@@ -6,18 +6,19 @@
 // atlas then obeys texture_size), then texture_size and texture_format. Also used by smart low poly.
 //
 // Defaults (see each module): face_limit and texture_size apply even when they are the parser's defaults
-// (10000 triangles, 4096 px), as Tripo's V2 API does; texture_format re-encodes only when it differs from the
-// output format's default (JPEG, or PNG for FBX), so a default convert keeps the source's images bit for bit
-// instead of re-compressing them and dropping alpha.
+// (10000 triangles, 4096 px), as Tripo's V2 API does; texture_format (default JPEG, PNG for FBX) re-encodes the
+// textures not already in that format (reencode-textures.ts). For OBJ and FBX, whose materials take one
+// greyscale image per scalar input, the packed metallic-roughness and occlusion channels are split out first.
 
 import type { Accessor, Document } from '@gltf-transform/core';
 import { prune } from '@gltf-transform/functions';
-import { CONVERT_MODEL_DEFAULTS, defaultTextureFormat, type ConvertFormat, type ConvertTextureFormat } from '@polyforge/protocol';
+import { CONVERT_MODEL_DEFAULTS, type ConvertFormat, type ConvertTextureFormat } from '@polyforge/protocol';
 import type { MeshoptSimplifier as MeshoptSimplifierModule } from 'meshoptimizer';
 import { animateInPlace } from './animate-in-place.ts';
 import { assembleAnimations } from './assemble-animations.ts';
 import { bakeVertexColors } from './bake-vertex-colors.ts';
-import type { Sharp } from '../formats/textures/encode-texture.ts';
+import { encodeTexture, type Sharp } from '../formats/textures/encode-texture.ts';
+import { reencodeMaterialMaps, splitMaterialMaps, type MaterialMaps } from '../formats/textures/split-material-maps.ts';
 import { flattenBottom } from '../mesh/flatten-bottom.ts';
 import { keepParts } from './keep-parts.ts';
 import { listPrimitiveUses, sceneTriangleCount } from '../mesh/list-primitive-uses.ts';
@@ -72,7 +73,14 @@ export interface AppliedConvertOptions {
   faceCount: number;
   /** The texture format written, when textures were re-encoded. */
   textureFormat?: ConvertTextureFormat;
+  /** OBJ and FBX: metallic, roughness and occlusion as separate images, for the writers. */
+  materialMaps?: MaterialMaps;
+  /** What the options could not do as asked (a texture kept as PNG, ...), for the task output. */
+  warnings: string[];
 }
+
+/** Output formats whose materials take separate greyscale metallic / roughness / occlusion images. */
+const SPLIT_MAP_FORMATS = new Set(['OBJ', 'FBX']);
 
 /** Where quad faces stop at ~1.6 triangles per polygon, the first decimation aims at this many triangles per allowed face. */
 const QUAD_TRIANGLES_PER_FACE = 1.6;
@@ -101,8 +109,11 @@ export async function applyConvertOptions(
       throw new ModelInputError(`None of part_names (${request.part_names.join(', ')}) names a part of this model.`);
     }
   }
+  const warnings: string[] = [];
   if (!(request.with_animation ?? defaults.with_animation)) removeAnimation(document);
-  else if (request.animate_in_place ?? defaults.animate_in_place) animateInPlace(document);
+  else if ((request.animate_in_place ?? defaults.animate_in_place) && animateInPlace(document) === 0 && document.getRoot().listAnimations().length > 0) {
+    warnings.push('animate_in_place: no clip moves its root horizontally from start to end; the animations already play in place');
+  }
   if (request.assemble_animation) assembleAnimations(document);
 
   let quadFaces: QuadFaces | undefined;
@@ -129,14 +140,26 @@ export async function applyConvertOptions(
   const textureSize = request.texture_size ?? defaults.texture_size;
   if (request.pack_uv ?? defaults.pack_uv) await packTextureAtlas(document, { maxSize: textureSize, sharp });
   await resizeTextures(document, { maxSize: textureSize, sharp });
-  let textureFormat: ConvertTextureFormat | undefined;
-  if (request.texture_format && request.texture_format !== defaultTextureFormat(format as ConvertFormat)) {
-    textureFormat = await reencodeTextures(document, { textureFormat: request.texture_format, outputFormat: format, sharp });
-  }
-
   await document.transform(
     prune({ keepLeaves: true, keepAttributes: true, keepIndices: true, keepSolidTextures: true, keepExtras: true }),
   );
+  const materialMaps = SPLIT_MAP_FORMATS.has(format) ? await splitMaterialMaps(document, sharp) : undefined;
+  let textureFormat: ConvertTextureFormat | undefined;
+  if (request.texture_format) {
+    const reencoded = await reencodeTextures(document, { textureFormat: request.texture_format, outputFormat: format, sharp });
+    warnings.push(...reencoded.warnings);
+    if (reencoded.count > 0) textureFormat = reencoded.format;
+    const mapFormat = reencoded.format;
+    const hasMapImages = materialMaps && [...materialMaps.values()].some((images) => Object.keys(images).length > 0);
+    if (materialMaps && hasMapImages && mapFormat && mapFormat !== 'PNG') {
+      await reencodeMaterialMaps(materialMaps, async (image) => {
+        const encoded = await encodeTexture(image.bytes, mapFormat, { sharp, colorSpace: 'linear' });
+        return { stem: image.stem, extension: encoded.extension, mimeType: encoded.mimeType, bytes: encoded.bytes };
+      });
+      textureFormat ??= mapFormat;
+    }
+  }
+
   // Flatten may have copied instanced primitives; they share their index accessor with the original, and so their faces.
   const finalQuadFaces = quadFaces && remapQuadFaces(document, quadFaces);
   const triangleCount = sceneTriangleCount(document);
@@ -146,6 +169,8 @@ export async function applyConvertOptions(
     triangleCount,
     faceCount: finalQuadFaces ? scenePolygonCount(document, finalQuadFaces) : triangleCount,
     textureFormat,
+    materialMaps,
+    warnings,
   };
 }
 

@@ -125,14 +125,16 @@ describe('convertModel', () => {
       const summary = summariseThreeGeometries([geometry]);
       expect(summary.triangleCount).toBe(fixture.triangleCount);
       expect(summary.windingMismatches).toBe(0);
-      expectBounds(summary, fixture);
+      // The print frame: Z up, (x, y, z) → (x, −z, y), lifted so the model stands on the build plate.
+      const printed = { min: [fixture.min[0], -fixture.max[2], 0] as Vec3, max: [fixture.max[0], -fixture.min[2], fixture.max[1] - fixture.min[1]] as Vec3 };
+      expectBounds(summary, printed);
 
       if (hasAssimp) {
         const path = join(scratch, `${fixture.name.replace(/\W+/g, '-')}.stl`);
         writeFileSync(path, converted.bytes);
         const info = assimpInfo(path);
         expect(info.faceCount).toBe(fixture.triangleCount);
-        expectBounds(info, fixture);
+        expectBounds(info, printed);
       }
     });
 

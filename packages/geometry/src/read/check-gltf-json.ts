@@ -38,9 +38,6 @@ export function checkGltfJson(value: unknown, options: GltfJsonCheckOptions): nu
   if (typeof version !== 'string' || !version.startsWith('2.')) {
     throw new ModelInputError(`Only glTF 2.0 is supported; this file declares asset.version ${JSON.stringify(version ?? null)}.`);
   }
-  if (Array.isArray(json.extensionsUsed) && json.extensionsUsed.includes('KHR_draco_mesh_compression')) {
-    throw new ModelInputError('Draco-compressed meshes (KHR_draco_mesh_compression) are not supported yet; export the model without Draco compression.');
-  }
   const triangleCount = checkTriangleBudget(json, options.maxTriangleCount);
   checkBuffers(json, options);
   checkBufferViews(json);

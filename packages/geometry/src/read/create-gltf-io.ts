@@ -1,12 +1,16 @@
-// The one place that configures glTF-Transform's NodeIO: every extension it knows, plus the meshopt decoder
-// (small, bundled with meshoptimizer) so EXT_meshopt_compression files can be read. Draco is not wired: its
-// decoder (draco3dgltf) is not a dependency, and read-gltf.ts turns that into a clear message.
+// The one place that configures glTF-Transform's NodeIO: every extension it knows, plus the decoders the
+// ecosystem uses for compressed glTF: meshoptimizer's (EXT_meshopt_compression) and draco3dgltf's
+// (KHR_draco_mesh_compression), the same pair glTF-Transform's own CLI registers. Both are WASM and load once.
 
 import { NodeIO } from '@gltf-transform/core';
 import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
+import draco3d from 'draco3dgltf';
 import { MeshoptDecoder } from 'meshoptimizer';
 
+let dracoDecoder: Promise<unknown> | undefined;
+
 export async function createGltfIO(): Promise<NodeIO> {
-  await MeshoptDecoder.ready;
-  return new NodeIO().registerExtensions(ALL_EXTENSIONS).registerDependencies({ 'meshopt.decoder': MeshoptDecoder });
+  dracoDecoder ??= draco3d.createDecoderModule();
+  const [decoder] = await Promise.all([dracoDecoder, MeshoptDecoder.ready]);
+  return new NodeIO().registerExtensions(ALL_EXTENSIONS).registerDependencies({ 'meshopt.decoder': MeshoptDecoder, 'draco3d.decoder': decoder });
 }

@@ -26,8 +26,8 @@ describe('importModel', () => {
     ['skinned, animated GLB', skinnedAnimatedGlb, 'glb', { triangleCount: 4, boundingBox: { min: [-0.5, 0, 0], max: [0.5, 2, 0] } }],
     ['embedded glTF', texturedCubeGltfEmbedded, 'gltf', { triangleCount: 12, textureCount: 1 }],
     ['OBJ', () => text(objText()), 'obj', { triangleCount: 12, vertexCount: 24, materialCount: 2, boundingBox: { min: [-0.5, -0.5, -0.5], max: [0.5, 0.5, 0.5] } }],
-    ['ASCII STL', () => text(asciiStl()), 'stl', { triangleCount: 4, vertexCount: 4, materialCount: 0, boundingBox: { min: [0, 0, 0], max: [1, 1, 1] } }],
-    ['binary STL', binaryStl, 'stl', { triangleCount: 4, vertexCount: 4, boundingBox: { min: [0, 0, 0], max: [1, 1, 1] } }],
+    ['ASCII STL', () => text(asciiStl()), 'stl', { triangleCount: 4, vertexCount: 12, materialCount: 0, boundingBox: { min: [0, 0, 0], max: [1, 1, 1] } }],
+    ['binary STL', binaryStl, 'stl', { triangleCount: 4, vertexCount: 12, boundingBox: { min: [0, 0, 0], max: [1, 1, 1] } }],
   ])('normalises %s to a GLB with zero validator errors', async (_name, build, format, expected) => {
     const imported = await importModel(await build(), format);
     expect((await validateGlb(imported.glb)).errors).toEqual([]);

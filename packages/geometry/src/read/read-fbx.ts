@@ -50,6 +50,7 @@ async function readFbxAlone(bytes: Uint8Array, options: ReadFbxOptions): Promise
     const glb = await exportGlb(scene);
     const document = await new NodeIO().registerExtensions(ALL_EXTENSIONS).readBinary(glb);
     reattachTextures(document, textures);
+    flipTextureCoordinates(document);
     if (document.getRoot().listMeshes().length === 0) throw new ModelInputError('The FBX file contains no meshes.');
     return document;
   } finally {
@@ -187,6 +188,29 @@ function reattachTextures(document: Document, captured: Map<string, Partial<Reco
     if (slots.normalMap) material.setNormalTexture(gltfTexture(slots.normalMap));
     if (slots.emissiveMap) material.setEmissiveTexture(gltfTexture(slots.emissiveMap));
     if (slots.aoMap) material.setOcclusionTexture(gltfTexture(slots.aoMap));
+  }
+}
+
+/**
+ * three keeps FBX's bottom-left UV origin and flips images instead (Texture.flipY); GLTFExporter would flip the
+ * images it re-encodes, but the images are handed over untouched here, so the coordinates are flipped to glTF's
+ * top-left origin instead (v → 1 − v), once per accessor.
+ */
+function flipTextureCoordinates(document: Document): void {
+  const done = new Set<unknown>();
+  for (const mesh of document.getRoot().listMeshes()) {
+    for (const primitive of mesh.listPrimitives()) {
+      for (const semantic of primitive.listSemantics()) {
+        const accessor = primitive.getAttribute(semantic)!;
+        if (!semantic.startsWith('TEXCOORD_') || done.has(accessor)) continue;
+        done.add(accessor);
+        const uv: number[] = [];
+        for (let index = 0; index < accessor.getCount(); index++) {
+          accessor.getElement(index, uv);
+          accessor.setElement(index, [uv[0], 1 - uv[1]]);
+        }
+      }
+    }
   }
 }
 

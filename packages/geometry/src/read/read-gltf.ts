@@ -1,10 +1,11 @@
 // Reads a GLB or a self-contained .gltf (data: URIs only) into a glTF-Transform Document, after the
-// pre-flight checks in check-gltf-json.ts. Compression extensions are decoded on read and dropped, so the
-// Document handed on is plain and any writer can write it.
+// pre-flight checks in check-gltf-json.ts. Compression extensions (Draco, meshopt, KTX2/Basis) are decoded on
+// read and dropped, so the Document handed on is plain and any writer can write it.
 
 import type { Document } from '@gltf-transform/core';
 import { checkGltfJson } from './check-gltf-json.ts';
 import { createGltfIO } from './create-gltf-io.ts';
+import { decodeKtx2Textures } from './decode-ktx2-textures.ts';
 import { asModelInputError, ModelInputError } from './model-input-error.ts';
 
 const GLB_MAGIC = 0x46546c67; // 'glTF'
@@ -67,11 +68,14 @@ function parseGlbContainer(glb: Uint8Array): { json: unknown; binByteLength: num
   return { json, binByteLength };
 }
 
-function finishRead(document: Document): Document {
+const DECODED_ON_READ = new Set(['EXT_meshopt_compression', 'KHR_draco_mesh_compression']);
+
+async function finishRead(document: Document): Promise<Document> {
   const root = document.getRoot();
   for (const extension of root.listExtensionsUsed()) {
-    if (extension.extensionName === 'EXT_meshopt_compression') extension.dispose();
+    if (DECODED_ON_READ.has(extension.extensionName)) extension.dispose();
   }
+  await decodeKtx2Textures(document);
   if (root.listMeshes().length === 0) throw new ModelInputError('The model contains no meshes.');
   return document;
 }

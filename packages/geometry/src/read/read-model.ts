@@ -3,6 +3,7 @@
 
 import type { Document } from '@gltf-transform/core';
 import { weld } from '@gltf-transform/functions';
+import { smoothUnweldedPrimitives } from '../mesh/smooth-unwelded-primitives.ts';
 import { asModelInputError, ModelInputError } from './model-input-error.ts';
 import { readFbx } from './read-fbx.ts';
 import { readGlb, readGltfJson } from './read-gltf.ts';
@@ -44,7 +45,14 @@ export async function readModel(
   }
 }
 
-/** OBJ and STL loaders give one vertex per triangle corner; welding restores shared vertices and indices. */
+/**
+ * OBJ and STL loaders give one vertex per triangle corner. Meshes with normals are welded exactly; meshes without
+ * (every STL, OBJ without `vn`) are welded by position and given crease-aware smooth normals, so a scanned model
+ * is not faceted and a box keeps its hard edges.
+ */
 async function weldTriangleSoup(document: Document): Promise<Document> {
-  return asModelInputError('The model could not be indexed', () => document.transform(weld()));
+  return asModelInputError('The model could not be indexed', async () => {
+    smoothUnweldedPrimitives(document);
+    return document.transform(weld());
+  });
 }

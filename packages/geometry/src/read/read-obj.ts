@@ -16,7 +16,7 @@ const KNOWN_KEYWORDS = new Set(['v', 'vn', 'vt', 'f', 'o', 'g', 's', 'usemtl', '
 
 export function readObj(bytes: Uint8Array, options: ReadObjOptions): Document {
   const text = decodeObjText(bytes);
-  const { filteredText, triangleCount } = prescanObj(text);
+  const { filteredText, triangleCount, hasNormals } = prescanObj(text);
   assertTriangleBudget(triangleCount, options.maxTriangleCount);
 
   let group;
@@ -50,7 +50,8 @@ export function readObj(bytes: Uint8Array, options: ReadObjOptions): Document {
       name: threeMesh.name || 'mesh',
       buffer,
       materialFor: (index) => materialNamed(threeMaterials[index]),
-      keepNormals: true,
+      // Without `vn` lines OBJLoader makes flat normals; read-model.ts welds and smooths such meshes instead.
+      keepNormals: hasNormals,
     });
     if (mesh.listPrimitives().length === 0) return mesh.dispose();
     scene.addChild(document.createNode(mesh.getName()).setMesh(mesh));
@@ -66,10 +67,11 @@ function decodeObjText(bytes: Uint8Array): string {
 }
 
 /** One pass over the lines: keeps what OBJLoader understands and counts the triangles faces will make. */
-function prescanObj(text: string): { filteredText: string; triangleCount: number } {
+function prescanObj(text: string): { filteredText: string; triangleCount: number; hasNormals: boolean } {
   const kept: string[] = [];
   let triangleCount = 0;
   let dropped = false;
+  let hasNormals = false;
   let lineStart = 0;
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
@@ -82,10 +84,11 @@ function prescanObj(text: string): { filteredText: string; triangleCount: number
       dropped = true;
       continue;
     }
+    if (keyword === 'vn') hasNormals = true;
     if (keyword === 'f') triangleCount += Math.max(0, trimmed.split(/\s+/).filter(Boolean).length - 3);
     kept.push(line);
   }
-  return { filteredText: dropped ? kept.join('\n') : text, triangleCount };
+  return { filteredText: dropped ? kept.join('\n') : text, triangleCount, hasNormals };
 }
 
 function firstSpace(line: string): number {

@@ -13,6 +13,7 @@
 // Why by hand: three's WebGLRenderer needs a WebGL context, which Node has only with a GPU or a headless
 // browser; the renderer needs nothing beyond a z-buffer, so a few hundred lines of CPU renderer are the smaller dependency.
 // Not modelled: alpha blending and masking (everything is opaque), KHR_texture_transform, normal maps, metal.
+// Emission is the factor times the emissive texture (sampled with the base colour's UV set).
 
 import type { Document, Material, Texture } from '@gltf-transform/core';
 import { collectWorldTriangles, type WorldPrimitive } from '../mesh/collect-world-triangles.ts';
@@ -68,6 +69,8 @@ interface MaterialShading {
   baseColor: [number, number, number];
   emissive: [number, number, number];
   texture: SampledTexture | null;
+  /** Multiplies the emissive factor (glTF); without it a white factor would light the whole model. */
+  emissiveTexture: SampledTexture | null;
 }
 
 interface PreparedPrimitive {
@@ -210,18 +213,19 @@ async function materialShadings(primitives: WorldPrimitive[], sharp: Sharp, maxT
   const textures = new Map<Texture, Promise<SampledTexture | null>>();
   const entries = await Promise.all(
     [...new Set(primitives.map((primitive) => primitive.material))].map(async (material): Promise<[Material | null, MaterialShading]> => {
-      if (!material) return [null, { baseColor: [0.8, 0.8, 0.8], emissive: [0, 0, 0], texture: null }];
+      if (!material) return [null, { baseColor: [0.8, 0.8, 0.8], emissive: [0, 0, 0], texture: null, emissiveTexture: null }];
       const [r, g, b] = material.getBaseColorFactor();
-      const texture = material.getBaseColorTexture();
-      const info = material.getBaseColorTextureInfo();
-      let sampled: SampledTexture | null = null;
-      if (texture && info) {
+      const sample = async (texture: Texture | null, info: ReturnType<Material['getBaseColorTextureInfo']>): Promise<SampledTexture | null> => {
+        if (!texture || !info) return null;
         if (!textures.has(texture)) textures.set(texture, decodeTexture(texture, sharp, maxTextureSize));
         const decoded = await textures.get(texture)!;
-        if (decoded) sampled = { ...decoded, wrapS: info.getWrapS(), wrapT: info.getWrapT() };
-      }
+        return decoded ? { ...decoded, wrapS: info.getWrapS(), wrapT: info.getWrapT() } : null;
+      };
+      const sampled = await sample(material.getBaseColorTexture(), material.getBaseColorTextureInfo());
       const emissive = material.getEmissiveFactor() as Vector3;
-      return [material, { baseColor: [r, g, b], emissive: [emissive[0], emissive[1], emissive[2]], texture: sampled }];
+      const lit = emissive.some((value) => value > 0);
+      const emissiveTexture = lit ? await sample(material.getEmissiveTexture(), material.getEmissiveTextureInfo()) : null;
+      return [material, { baseColor: [r, g, b], emissive: [emissive[0], emissive[1], emissive[2]], texture: sampled, emissiveTexture }];
     }),
   );
   return new Map(entries);
@@ -304,9 +308,14 @@ function shadeSample(primitive: PreparedPrimitive, triangle: number, px: number,
     LIGHTS.ambientGround + (LIGHTS.ambientSky - LIGHTS.ambientGround) * (0.5 + 0.5 * ny) +
     LIGHTS.key * Math.max(0, nx * key[0] + ny * key[1] + nz * key[2]) +
     LIGHTS.fill * Math.max(0, nx * fill[0] + ny * fill[1] + nz * fill[2]);
-  out[0] = compressHighlight(r * irradiance + shading.emissive[0]);
-  out[1] = compressHighlight(g * irradiance + shading.emissive[1]);
-  out[2] = compressHighlight(bl * irradiance + shading.emissive[2]);
+  let er = shading.emissive[0], eg = shading.emissive[1], eb = shading.emissive[2];
+  if (shading.emissiveTexture && uv && (er > 0 || eg > 0 || eb > 0)) {
+    sampleBilinear(shading.emissiveTexture, la * uv[a * 2] + lb * uv[b * 2] + lc * uv[c * 2], la * uv[a * 2 + 1] + lb * uv[b * 2 + 1] + lc * uv[c * 2 + 1], out);
+    er *= out[0]; eg *= out[1]; eb *= out[2];
+  }
+  out[0] = compressHighlight(r * irradiance + er);
+  out[1] = compressHighlight(g * irradiance + eg);
+  out[2] = compressHighlight(bl * irradiance + eb);
 }
 
 function compressHighlight(value: number): number {

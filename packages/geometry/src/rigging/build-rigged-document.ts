@@ -3,6 +3,7 @@
 // parent), one skin over all joints with inverse bind matrices, and every source primitive re-created in world
 // space (node transforms and any previous skin baked in) with JOINTS_0 / WEIGHTS_0. Materials, textures, UVs
 // and vertex colours are kept; the old node hierarchy, skins and animations are removed (they no longer apply).
+// Triangles of static props (separate-character.ts) go to an unskinned "Props" node in world space instead.
 import { Logger, type Accessor, type Document, type Node, type Primitive } from '@gltf-transform/core';
 import { prune } from '@gltf-transform/functions';
 import type { RigMeshPart } from './collect-rig-mesh.ts';
@@ -33,6 +34,8 @@ export async function buildRiggedDocument(
   joints: TemplateJoint[],
   positions: JointPositions,
   spec: RigSpec,
+  /** 1 for welded vertices of static props: their triangles are not skinned */
+  propVertex?: Uint8Array,
 ): Promise<RiggedSkeleton> {
   const root = document.getRoot();
   const buffer = root.listBuffers()[0] ?? document.createBuffer();
@@ -67,19 +70,28 @@ export async function buildRiggedDocument(
 
   // One skinned mesh node per source mesh node, its primitives re-created in world space.
   const meshNodes = new Map<Node, Node>();
+  let props: Node | undefined;
   for (const part of parts) {
-    let meshNode = meshNodes.get(part.node);
-    if (!meshNode) {
-      const name = part.node.getName() || part.node.getMesh()?.getName() || 'mesh';
-      meshNode = document.createNode(name).setMesh(document.createMesh(part.node.getMesh()?.getName() || name)).setSkin(skin);
-      meshNodes.set(part.node, meshNode);
+    const { character, prop } = splitTriangles(part, propVertex);
+    if (character.length > 0) {
+      let meshNode = meshNodes.get(part.node);
+      if (!meshNode) {
+        const name = part.node.getName() || part.node.getMesh()?.getName() || 'mesh';
+        meshNode = document.createNode(name).setMesh(document.createMesh(part.node.getMesh()?.getName() || name)).setSkin(skin);
+        meshNodes.set(part.node, meshNode);
+      }
+      meshNode.getMesh()!.addPrimitive(skinnedPrimitive(document, part, influences, joints.length, character));
     }
-    meshNode.getMesh()!.addPrimitive(skinnedPrimitive(document, part, influences, joints.length));
+    if (prop.length > 0) {
+      props ??= document.createNode('Props').setMesh(document.createMesh('Props'));
+      props.getMesh()!.addPrimitive(skinnedPrimitive(document, part, undefined, joints.length, prop));
+    }
   }
 
   for (const child of scene.listChildren()) scene.removeChild(child);
   scene.addChild(armature);
   for (const meshNode of meshNodes.values()) scene.addChild(meshNode);
+  if (props) scene.addChild(props);
   for (const other of root.listScenes()) if (other !== scene) other.dispose();
   root.setDefaultScene(scene);
   for (const node of oldNodes) node.dispose();
@@ -88,7 +100,19 @@ export async function buildRiggedDocument(
   return { joints, nodes };
 }
 
-function skinnedPrimitive(document: Document, part: RigMeshPart, influences: SkinInfluences, jointCount: number): Primitive {
+/** The part's triangles (vertex indices) split by whether their first vertex belongs to a static prop. */
+function splitTriangles(part: RigMeshPart, propVertex?: Uint8Array): { character: number[]; prop: number[] } {
+  const indices = part.world.indices;
+  if (!propVertex) return { character: Array.from(indices), prop: [] };
+  const character: number[] = [], prop: number[] = [];
+  for (let corner = 0; corner < indices.length; corner += 3) {
+    (propVertex[part.weldedIndex[indices[corner]]] ? prop : character).push(indices[corner], indices[corner + 1], indices[corner + 2]);
+  }
+  return { character, prop };
+}
+
+/** The part re-created in world space over `triangles`; skinned when influences are given, else static. */
+function skinnedPrimitive(document: Document, part: RigMeshPart, influences: SkinInfluences | undefined, jointCount: number, triangles: number[]): Primitive {
   const { primitive: source, world, weldedIndex } = part;
   const buffer = document.getRoot().listBuffers()[0];
   const accessor = (name: string, type: 'VEC3' | 'VEC4' | 'SCALAR', array: Float32Array | Uint8Array | Uint16Array | Uint32Array) =>
@@ -100,18 +124,20 @@ function skinnedPrimitive(document: Document, part: RigMeshPart, influences: Ski
   }
   primitive.setAttribute('POSITION', accessor('POSITION', 'VEC3', world.positions));
   if (world.normals) primitive.setAttribute('NORMAL', accessor('NORMAL', 'VEC3', world.normals));
-  const joints = jointCount <= 256 ? new Uint8Array(count * 4) : new Uint16Array(count * 4);
-  const weights = new Float32Array(count * 4);
-  for (let vertex = 0; vertex < count; vertex++) {
-    const welded = weldedIndex[vertex];
-    for (let k = 0; k < 4; k++) {
-      joints[vertex * 4 + k] = influences.joints[welded * 4 + k];
-      weights[vertex * 4 + k] = influences.weights[welded * 4 + k];
+  if (influences) {
+    const joints = jointCount <= 256 ? new Uint8Array(count * 4) : new Uint16Array(count * 4);
+    const weights = new Float32Array(count * 4);
+    for (let vertex = 0; vertex < count; vertex++) {
+      const welded = weldedIndex[vertex];
+      for (let k = 0; k < 4; k++) {
+        joints[vertex * 4 + k] = influences.joints[welded * 4 + k];
+        weights[vertex * 4 + k] = influences.weights[welded * 4 + k];
+      }
     }
+    primitive.setAttribute('JOINTS_0', accessor('JOINTS_0', 'VEC4', joints));
+    primitive.setAttribute('WEIGHTS_0', accessor('WEIGHTS_0', 'VEC4', weights));
   }
-  primitive.setAttribute('JOINTS_0', accessor('JOINTS_0', 'VEC4', joints));
-  primitive.setAttribute('WEIGHTS_0', accessor('WEIGHTS_0', 'VEC4', weights));
-  const indices = count > 65535 ? Uint32Array.from(world.indices) : Uint16Array.from(world.indices);
+  const indices = count > 65535 ? Uint32Array.from(triangles) : Uint16Array.from(triangles);
   primitive.setIndices(accessor('indices', 'SCALAR', indices));
   return primitive;
 }

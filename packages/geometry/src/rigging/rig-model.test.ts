@@ -1,6 +1,6 @@
 import { Logger, type Document, type Node } from '@gltf-transform/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addEyes, boxDocument, humanFigureDocument, humanLandmarks, quadrupedAnimalDocument, skinnedSampleDocument } from '../../test/fixtures/build-creatures.ts';
+import { addEyes, humanFigureDocument, humanLandmarks, quadrupedAnimalDocument, skinnedSampleDocument } from '../../test/fixtures/build-creatures.ts';
 import { validateGlb } from '../../test/fixtures/validate-glb.ts';
 import { collectWorldTriangles } from '../mesh/collect-world-triangles.ts';
 import { multiply4 } from '../mesh/transform-math.ts';
@@ -195,15 +195,6 @@ describe('rigging other models', () => {
       if (rest[index] < 0.1) expect(moved).toBeLessThan(1e-6);
     }
     expect(checked).toBeGreaterThan(20);
-  });
-
-  it('still rigs a shape with no limbs to follow (a box), placing the skeleton by proportion and saying so', async () => {
-    const document = quiet(await boxDocument());
-    const result = await rigModel(document, {});
-    expect(result.template).toBe('biped');
-    expect(result.fallbacks).toEqual(expect.arrayContaining(['legs', 'left arm', 'right arm']));
-    expect((await validateGlb(await writeGlb(document))).errors).toEqual([]);
-    expectConsistentSkin(document, 27);
   });
 
   it('names bones as Mixamo does with spec=mixamo', async () => {

@@ -8,9 +8,10 @@ import { toLocal } from './character-frame.ts';
 import { collectRigMesh } from './collect-rig-mesh.ts';
 import { fitBipedSkeleton, type FittedSkeleton } from './fit-biped-skeleton.ts';
 import { fitQuadrupedSkeleton } from './fit-quadruped-skeleton.ts';
-import { limitSkinInfluences } from './limit-skin-influences.ts';
+import { limitSkinInfluences, type SkinInfluences } from './limit-skin-influences.ts';
 import { RIG_TEMPLATES, type RigSpec, type RigTemplateName } from './rig-templates.ts';
 import type { Point3 } from './extract-limb-branches.ts';
+import { separateCharacter } from './separate-character.ts';
 import { segmentInsideSolid } from './voxelize-solid.ts';
 import { buildWeightProxy, transferProxyWeights } from './weight-proxy.ts';
 
@@ -33,6 +34,8 @@ export interface RigModelResult {
   triangleCount: number;
   /** triangles the weights were solved on (fewer when a decimated copy was used) */
   weightTriangleCount: number;
+  /** separate parts the check found were not the character (a pedestal, a base): left static, not skinned */
+  staticPropCount: number;
   timingsMs: Record<string, number>;
 }
 
@@ -56,9 +59,13 @@ export async function rigModel(document: Document, options: RigModelOptions = {}
     timingsMs[name] = Math.round(now - started);
     started = now;
   };
-  const mesh = collectRigMesh(document);
+  const whole = collectRigMesh(document);
   lap('collect');
-  const analysis = analyseRigShape(mesh);
+  const wholeAnalysis = analyseRigShape(whole);
+  // What the check rejects is either split into a riggable character and static props, or refused.
+  const separated = wholeAnalysis.riggable ? undefined : separateCharacter(whole, wholeAnalysis);
+  const mesh = separated?.mesh ?? whole;
+  const analysis = separated?.analysis ?? wholeAnalysis;
   lap('analyse');
   const templateName = options.template ?? templateFor(undefined, analysis);
   const template = RIG_TEMPLATES[templateName];
@@ -93,15 +100,40 @@ export async function rigModel(document: Document, options: RigModelOptions = {}
     heat.nearestJoint,
     { sideMargin: 0.01 * analysis.height },
   );
-  const skeleton = await buildRiggedDocument(document, mesh.parts, influences, joints, fitted.joints, options.spec ?? 'tripo');
+  const skeleton = await buildRiggedDocument(
+    document,
+    whole.parts,
+    separated ? expandInfluences(influences, separated.vertexMap, whole.positions.length / 3) : influences,
+    joints,
+    fitted.joints,
+    options.spec ?? 'tripo',
+    separated?.propVertex,
+  );
   lap('build');
   return {
     template: templateName,
     skeleton,
     analysis,
     fallbacks: fitted.fallbacks,
-    triangleCount: mesh.triangles.length / 3,
+    triangleCount: whole.triangles.length / 3,
+    staticPropCount: separated?.propComponentCount ?? 0,
     weightTriangleCount: (proxy?.triangles.length ?? mesh.triangles.length) / 3,
     timingsMs,
   };
+}
+
+/**
+ * Influences of the character's vertices placed at their welded index in the whole model. Prop vertices are not
+ * skinned (their triangles go to a static node), but a primitive may hold both: theirs read root joint, weight 1.
+ */
+function expandInfluences(influences: SkinInfluences, vertexMap: Uint32Array, vertexCount: number): SkinInfluences {
+  const joints = new Uint16Array(vertexCount * 4), weights = new Float32Array(vertexCount * 4);
+  for (let vertex = 0; vertex < vertexCount; vertex++) weights[vertex * 4] = 1;
+  vertexMap.forEach((whole, vertex) => {
+    for (let k = 0; k < 4; k++) {
+      joints[whole * 4 + k] = influences.joints[vertex * 4 + k];
+      weights[whole * 4 + k] = influences.weights[vertex * 4 + k];
+    }
+  });
+  return { joints, weights };
 }

@@ -29,6 +29,8 @@ export interface SegmentModelReport {
   partNames: string[];
   /** Triangles per part, in partNames order. */
   partFaceCounts: number[];
+  /** Body part per part (head, body, tail, left_arm, ...), in partNames order, for characters and animals. */
+  partLabels?: string[];
 }
 
 export const PART_NAME_PREFIX = 'part_';
@@ -54,7 +56,7 @@ export async function segmentModel(document: Document, options: SegmentModelOpti
     cornerOffset += primitive.indices.length;
   }
   const welded = weldPositions(positions, triangles);
-  const { partOf, partCount } = segmentMesh(welded.positions, welded.triangles, {
+  const { partOf, partCount, labels } = segmentMesh(welded.positions, welded.triangles, {
     granularity: options.granularity,
     keepComponentsApart: options.splitByConnectivity,
     simplifier: options.simplifier,
@@ -92,7 +94,7 @@ export async function segmentModel(document: Document, options: SegmentModelOpti
   }
   document.setLogger(new Logger(Logger.Verbosity.WARN));
   await document.transform(prune({ keepSolidTextures: true, keepAttributes: true }));
-  return { partCount, partNames: names, partFaceCounts: faceCounts };
+  return { partCount, partNames: names, partFaceCounts: faceCounts, ...(labels ? { partLabels: labels } : {}) };
 }
 
 /** Removes every node, mesh, skin and animation; materials, textures and buffers stay for the parts to use. */

@@ -176,6 +176,10 @@ describe('rigging and retargeting end to end over HTTP', () => {
     const box = await imported(client, 'box');
     const check = await runToEnd(client, { type: 'animate_prerigcheck', original_model_task_id: box.task_id });
     expect(check.output).toMatchObject({ riggable: false, rig_type: 'others' });
+    // What the check rejects (and has no separate riggable character in it) is refused, with its reasons, free.
+    const refused = await runToEnd(client, { type: 'animate_rig', original_model_task_id: box.task_id });
+    expect(refused).toMatchObject({ status: 'failed', error_code: 2004, consumed_credit: 0 });
+    expect(refused.error_msg).toMatch(/pre-rig check rejects this model/);
     const sample = await imported(client, 'sample');
     const rig = await runToEnd(client, { type: 'animate_rig', original_model_task_id: sample.task_id });
     expect(rig).toMatchObject({ status: 'success', output: { rig_type: 'biped' } });

@@ -28,8 +28,9 @@ const scratch = mkdtempSync(join(tmpdir(), 'polyforge-3mf-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** glTF Y-up metres → 3MF Z-up millimetres: (x, y, z) → 1000 (x, −z, y). */
+/** Z up, millimetres, standing on the build plate: glTF's lowest y becomes z = 0. */
 function expected3mfBounds({ min, max }: { min: Vec3; max: Vec3 }) {
-  return { min: [min[0] * 1000, -max[2] * 1000, min[1] * 1000], max: [max[0] * 1000, -min[2] * 1000, max[1] * 1000] };
+  return { min: [min[0] * 1000, -max[2] * 1000, 0], max: [max[0] * 1000, -min[2] * 1000, (max[1] - min[1]) * 1000] };
 }
 
 function parseModel(bytes: Uint8Array) {

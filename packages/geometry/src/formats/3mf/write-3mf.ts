@@ -2,13 +2,15 @@
 // primitive with world transforms baked in, positions welded so seams do not open the mesh, a build item per
 // object, and each material's base colour factor as a <basematerials> display colour (3MF core has no
 // textures; the spec's convert_model says "3MF geometry only"). Coordinates go from glTF's Y-up metres to
-// 3MF's Z-up millimetres ((x, y, z) → (x, −z, y) × 1000, a rotation, so the winding is kept).
+// 3MF's Z-up millimetres ((x, y, z) → (x, −z, y) × 1000, a rotation, so the winding is kept), standing on the
+// build plate (print-frame.ts).
 // Written by hand: the package is three small XML parts in a zip, and @jscadui/3mf-export writes geometry
 // only (no materials) and would still need the same adapter.
 
 import type { Document, Material } from '@gltf-transform/core';
 import { zipSync } from 'fflate';
 import { collectWorldTriangles } from '../../mesh/collect-world-triangles.ts';
+import { buildPlateLift } from '../../mesh/print-frame.ts';
 import { weldExactPositions } from '../fbx/write-fbx-weld-positions.ts';
 
 export interface Write3mfOptions {
@@ -39,6 +41,7 @@ export function write3mf(document: Document, options: Write3mfOptions = {}): Uin
   const { scale, unit } = { ...WRITE_3MF_DEFAULTS, ...options };
   const primitives = collectWorldTriangles(document).filter((primitive) => primitive.indices.length > 0);
   const materials = [...new Set(primitives.map((primitive) => primitive.material))];
+  const lift = buildPlateLift(primitives);
   const materialsId = 1;
   const parts: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>\n',
@@ -56,7 +59,7 @@ export function write3mf(document: Document, options: Write3mfOptions = {}): Uin
     const { points, remap } = weldExactPositions(positions);
     const vertices: string[] = new Array(points.length / 3);
     for (let point = 0; point < points.length / 3; point++) {
-      const x = points[point * 3] * scale, y = points[point * 3 + 1] * scale, z = points[point * 3 + 2] * scale;
+      const x = points[point * 3] * scale, y = (points[point * 3 + 1] + lift) * scale, z = points[point * 3 + 2] * scale;
       vertices[point] = `<vertex x="${formatNumber(x)}" y="${formatNumber(-z)}" z="${formatNumber(y)}"/>`;
     }
     const triangles: string[] = [];

@@ -2,10 +2,12 @@
 // frame and the FBX GlobalSettings declare it, so each importer shows the model upright at its real size.
 //   blender: Y up, metres declared (Blender's FBX importer converts to its Z-up scene itself)
 //   3dsmax:  Z up, centimetres (3ds Max's system units and world up axis)
-//   mixamo:  Y up, centimetres (what Mixamo's uploader expects of a character)
+//   mixamo:  Y up, centimetres (what Mixamo's uploader expects of a character), template skeletons renamed to
+//            Mixamo's bone names (mixamo-bone-names.ts)
 import type { Document, Primitive } from '@gltf-transform/core';
 import { cloneDocument } from '@gltf-transform/functions';
 import { transformSceneRoots } from '../../mesh/transform-scene-roots.ts';
+import { applyMixamoBoneNames } from './mixamo-bone-names.ts';
 
 export interface FbxAxes {
   upAxis: number;
@@ -44,12 +46,16 @@ export function documentForFbxPreset(
   document: Document,
   preset: FbxPreset,
   quadFaces?: Map<Primitive, number[][]>,
-): { document: Document; quadFaces?: Map<Primitive, number[][]> } {
+): { document: Document; quadFaces?: Map<Primitive, number[][]>; warnings: string[] } {
   const settings = FBX_PRESETS[preset];
-  if (settings.metresToFileUnits === 1 && !settings.yUpToZUp) return { document, quadFaces };
+  if (settings.metresToFileUnits === 1 && !settings.yUpToZUp) return { document, quadFaces, warnings: [] };
   const copy = cloneDocument(document);
   transformSceneRoots(copy, { scale: settings.metresToFileUnits, rotation: settings.yUpToZUp ? Y_UP_TO_Z_UP : undefined });
-  if (!quadFaces) return { document: copy };
+  const warnings: string[] = [];
+  if (preset === 'mixamo' && applyMixamoBoneNames(copy).unrecognisedSkins > 0) {
+    warnings.push('fbx_preset mixamo: the skeleton is not a humanoid or quadruped rig with known bone names, so its bone names are kept');
+  }
+  if (!quadFaces) return { document: copy, warnings };
   const originals = document.getRoot().listMeshes().flatMap((mesh) => mesh.listPrimitives());
   const copies = copy.getRoot().listMeshes().flatMap((mesh) => mesh.listPrimitives());
   const rekeyed = new Map<Primitive, number[][]>();
@@ -57,5 +63,5 @@ export function documentForFbxPreset(
     const faces = quadFaces.get(primitive);
     if (faces) rekeyed.set(copies[index], faces);
   });
-  return { document: copy, quadFaces: rekeyed };
+  return { document: copy, quadFaces: rekeyed, warnings };
 }

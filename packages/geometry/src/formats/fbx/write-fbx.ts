@@ -1,8 +1,10 @@
 // Writes a Document's default scene as binary FBX 7.4: one FBX Model + Geometry per glTF mesh node, with
 // world transforms baked into the control points (like OBJ/STL: no Euler/pivot conversion to get wrong, and
 // mirrored instances come out with the right winding), normals and UVs per polygon vertex, one Material per
-// glTF material (diffuse colour, opacity, emissive) and the base-colour and normal textures embedded as
-// Video/Content. Skinned meshes keep their skeleton, skin weights and animations (write-fbx-skin.ts,
+// glTF material and every map embedded as Video/Content, connected to the properties Blender's and assimp's
+// FBX importers read for PBR: DiffuseColor (base colour), NormalMap, EmissiveColor, ReflectionFactor (metalness)
+// and ShininessExponent (roughness) — the layout Blender's own FBX exporter writes — plus AmbientColor for
+// occlusion, which assimp reads and Blender ignores. Skinned meshes keep their skeleton, skin weights and animations (write-fbx-skin.ts,
 // write-fbx-animation.ts): their vertices stay in bind space under the armature's root instead of being baked.
 // Positions are welded exactly per node, so UV seams do not split the mesh in a DCC tool.
 // Written by hand (see write-fbx-binary.ts): the only JS FBX writer needs a three scene and writes triangles
@@ -12,6 +14,7 @@ import type { Document, Material, Primitive, Skin, Texture } from '@gltf-transfo
 import { collectWorldTriangles, type WorldPrimitive } from '../../mesh/collect-world-triangles.ts';
 import { FBX_TICKS_PER_SECOND, takeNode, writeAnimations, type WrittenAnimation } from './write-fbx-animation.ts';
 import { encodeFbxBinary, FBX_CREATION_TIME, FBX_FILE_ID, fbx, type FbxNode } from './write-fbx-binary.ts';
+import { materialNode, textureNode, videoNode } from './write-fbx-material.ts';
 import { modelNode, number, properties70, type FbxObjectSink, type Property70 } from './write-fbx-objects.ts';
 import { listScenePrimitives, type ScenePrimitive } from './write-fbx-scene-primitives.ts';
 import {
@@ -25,6 +28,7 @@ import {
   type VertexInfluences,
 } from './write-fbx-skin.ts';
 import { weldExactPositions, type WeldKeys } from './write-fbx-weld-positions.ts';
+import type { MapImage, MaterialMaps } from '../textures/split-material-maps.ts';
 import { FBX_PRESETS, type FbxAxes } from './fbx-presets.ts';
 
 export interface WriteFbxOptions {
@@ -40,9 +44,11 @@ export interface WriteFbxOptions {
   compressionLevel?: 0 | 1 | 6 | 9;
   /** the frame and unit declared in GlobalSettings (see fbx-presets.ts); the geometry must already be in it */
   axes?: FbxAxes;
+  /** Metallic, roughness and occlusion as separate images (split-material-maps.ts); without them only factors. */
+  materialMaps?: MaterialMaps;
 }
 
-export const WRITE_FBX_DEFAULTS: Required<Omit<WriteFbxOptions, 'quadFaces'>> = {
+export const WRITE_FBX_DEFAULTS: Required<Omit<WriteFbxOptions, 'quadFaces' | 'materialMaps'>> = {
   axes: FBX_PRESETS.blender.axes,
   embedTextures: true,
   version: 7400,
@@ -56,7 +62,7 @@ interface Part extends ScenePrimitive {
 }
 
 export function writeFbx(document: Document, options: WriteFbxOptions = {}): Uint8Array {
-  const { quadFaces, embedTextures, version, compressionLevel, axes } = { ...WRITE_FBX_DEFAULTS, ...options };
+  const { quadFaces, embedTextures, version, compressionLevel, axes, materialMaps } = { ...WRITE_FBX_DEFAULTS, ...options };
   const world = collectWorldTriangles(document);
   const sources = listScenePrimitives(document);
   if (sources.length !== world.length) throw new Error('writeFbx: scene traversal out of step with collectWorldTriangles');
@@ -78,17 +84,19 @@ export function writeFbx(document: Document, options: WriteFbxOptions = {}): Uin
   };
 
   const materialIds = new Map<Material | null, number>();
-  const textureIds = new Map<Texture, number>();
+  const textureIds = new Map<Texture | MapImage, number>();
   const usedFileNames = new Set<string>();
-  const textureId = (texture: Texture): number => {
+  const textureId = (texture: Texture | MapImage): number => {
     const known = textureIds.get(texture);
     if (known !== undefined) return known;
-    const stem = (texture.getName() || texture.getURI().split(/[\\/]/).pop()?.replace(/\.[^.]*$/, '') || 'texture').replace(/[^\w.-]+/g, '_');
-    let fileName = `${stem}.${TEXTURE_EXTENSIONS[texture.getMimeType()] ?? 'png'}`;
-    for (let suffix = 2; usedFileNames.has(fileName); suffix++) fileName = `${stem}_${suffix}.${TEXTURE_EXTENSIONS[texture.getMimeType()] ?? 'png'}`;
+    const isMap = 'bytes' in texture;
+    const extension = isMap ? texture.extension : (TEXTURE_EXTENSIONS[texture.getMimeType()] ?? 'png');
+    const stem = (isMap ? texture.stem : texture.getName() || texture.getURI().split(/[\\/]/).pop()?.replace(/\.[^.]*$/, '') || 'texture').replace(/[^\w.-]+/g, '_');
+    let fileName = `${stem}.${extension}`;
+    for (let suffix = 2; usedFileNames.has(fileName); suffix++) fileName = `${stem}_${suffix}.${extension}`;
     usedFileNames.add(fileName);
     const id = nextId++, videoId = nextId++;
-    objects.push(textureNode(id, stem, fileName), videoNode(videoId, stem, fileName, embedTextures ? texture.getImage() : null));
+    objects.push(textureNode(id, stem, fileName), videoNode(videoId, stem, fileName, embedTextures ? (isMap ? texture.bytes : texture.getImage()) : null));
     connect(videoId, id);
     textureIds.set(texture, id);
     return id;
@@ -98,10 +106,18 @@ export function writeFbx(document: Document, options: WriteFbxOptions = {}): Uin
     if (known !== undefined) return known;
     const id = nextId++;
     objects.push(materialNode(id, material));
-    const baseColor = material?.getBaseColorTexture();
-    if (baseColor?.getImage()) connect(textureId(baseColor), id, 'DiffuseColor');
-    const normal = material?.getNormalTexture();
-    if (normal?.getImage()) connect(textureId(normal), id, 'NormalMap');
+    const maps = material ? materialMaps?.get(material) : undefined;
+    const slots: Array<[Texture | MapImage | null | undefined, string]> = [
+      [material?.getBaseColorTexture(), 'DiffuseColor'],
+      [material?.getNormalTexture(), 'NormalMap'],
+      [material?.getEmissiveTexture(), 'EmissiveColor'],
+      [maps?.metallic, 'ReflectionFactor'],
+      [maps?.roughness, 'ShininessExponent'],
+      [maps?.occlusion, 'AmbientColor'],
+    ];
+    for (const [texture, property] of slots) {
+      if (texture && ('bytes' in texture || texture.getImage())) connect(textureId(texture), id, property);
+    }
     materialIds.set(material, id);
     return id;
   };
@@ -310,54 +326,6 @@ function geometryNode(
     ]),
   ]);
   return { node, controlPoint: remap };
-}
-
-function materialNode(id: number, material: Material | null): FbxNode {
-  const [r, g, b, alpha] = material?.getBaseColorFactor() ?? [0.8, 0.8, 0.8, 1];
-  const emissive = material?.getEmissiveFactor() ?? [0, 0, 0];
-  const name = material?.getName() || 'default';
-  return fbx.node('Material', [fbx.int64(id), fbx.string(`${name}\x00\x01Material`), fbx.string('')], [
-    fbx.node('Version', [fbx.int32(102)]),
-    fbx.node('ShadingModel', [fbx.string('Phong')]),
-    fbx.node('MultiLayer', [fbx.int32(0)]),
-    properties70([
-      ['DiffuseColor', 'Color', '', 'A', number(r), number(g), number(b)],
-      ['DiffuseFactor', 'Number', '', 'A', number(1)],
-      ['EmissiveColor', 'Color', '', 'A', ...emissive.map(number)],
-      ['EmissiveFactor', 'Number', '', 'A', number(1)],
-      ['SpecularFactor', 'Number', '', 'A', number(0)],
-      ['ShininessExponent', 'Number', '', 'A', number(20 * (1 - (material?.getRoughnessFactor() ?? 1)) ** 2)],
-      ['TransparencyFactor', 'Number', '', 'A', number(1 - alpha)],
-      ['Opacity', 'Number', '', 'A', number(alpha)],
-    ]),
-  ]);
-}
-
-function textureNode(id: number, name: string, fileName: string): FbxNode {
-  return fbx.node('Texture', [fbx.int64(id), fbx.string(`${name}\x00\x01Texture`), fbx.string('')], [
-    fbx.node('Type', [fbx.string('TextureVideoClip')]),
-    fbx.node('Version', [fbx.int32(202)]),
-    fbx.node('TextureName', [fbx.string(`${name}\x00\x01Texture`)]),
-    properties70([['UseMaterial', 'bool', '', '', fbx.int32(1)]]),
-    fbx.node('Media', [fbx.string(`${name}\x00\x01Video`)]),
-    fbx.node('FileName', [fbx.string(fileName)]),
-    fbx.node('RelativeFilename', [fbx.string(fileName)]),
-    fbx.node('ModelUVTranslation', [number(0), number(0)]),
-    fbx.node('ModelUVScaling', [number(1), number(1)]),
-    fbx.node('Texture_Alpha_Source', [fbx.string('None')]),
-    fbx.node('Cropping', [fbx.int32(0), fbx.int32(0), fbx.int32(0), fbx.int32(0)]),
-  ]);
-}
-
-function videoNode(id: number, name: string, fileName: string, content: Uint8Array | null): FbxNode {
-  return fbx.node('Video', [fbx.int64(id), fbx.string(`${name}\x00\x01Video`), fbx.string('Clip')], [
-    fbx.node('Type', [fbx.string('Clip')]),
-    properties70([['Path', 'KString', 'XRefUrl', '', fbx.string(fileName)]]),
-    fbx.node('UseMipMap', [fbx.int32(0)]),
-    fbx.node('Filename', [fbx.string(fileName)]),
-    fbx.node('RelativeFilename', [fbx.string(fileName)]),
-    ...(content ? [fbx.node('Content', [fbx.raw(content)])] : []),
-  ]);
 }
 
 function headerExtension(version: number): FbxNode {

@@ -7,6 +7,7 @@ import type { Document, Material, Primitive, Texture } from '@gltf-transform/cor
 import { collectWorldTriangles, type WorldPrimitive } from '../../mesh/collect-world-triangles.ts';
 import { listScenePrimitives } from '../fbx/write-fbx-scene-primitives.ts';
 import { AsciiWriter, LETTER_F, SLASH } from './obj-ascii-writer.ts';
+import type { MapImage, MaterialMaps } from '../textures/split-material-maps.ts';
 import { textureFileExtension } from '../textures/texture-file-extension.ts';
 
 export interface ObjFiles {
@@ -21,6 +22,8 @@ export interface WriteObjOptions {
   mtlFileName?: string;
   /** Polygon faces (3 or 4 vertex indices, glTF winding) to write instead of a primitive's triangles. */
   quadFaces?: Map<Primitive, number[][]>;
+  /** Metallic, roughness and occlusion as separate images (split-material-maps.ts), for map_Pm / map_Pr / map_Ka. */
+  materialMaps?: MaterialMaps;
 }
 
 export interface WriteObjChunksOptions extends WriteObjOptions {
@@ -30,7 +33,7 @@ export interface WriteObjChunksOptions extends WriteObjOptions {
   onChunk: (chunk: Uint8Array) => void;
 }
 
-export const WRITE_OBJ_DEFAULTS: Required<Omit<WriteObjOptions, 'quadFaces'>> = {
+export const WRITE_OBJ_DEFAULTS: Required<Omit<WriteObjOptions, 'quadFaces' | 'materialMaps'>> = {
   mtlFileName: 'model.mtl',
 };
 
@@ -51,12 +54,12 @@ export function writeObjFiles(document: Document, options: WriteObjOptions = {})
  * next is being written; returns the MTL and the textures.
  */
 export function writeObjChunks(document: Document, options: WriteObjChunksOptions): Omit<ObjFiles, 'objText'> {
-  const { mtlFileName, quadFaces, chunkBytes, onChunk } = { ...WRITE_OBJ_DEFAULTS, ...options };
+  const { mtlFileName, quadFaces, chunkBytes, onChunk, materialMaps } = { ...WRITE_OBJ_DEFAULTS, ...options };
   const primitives = collectWorldTriangles(document);
   const sources = quadFaces ? listScenePrimitives(document) : [];
   const materials = nameMaterials(primitives);
-  const textures = nameTextures(document, [...materials.keys()].filter((material): material is Material => material !== null));
-  const mtlText = materials.size > 0 ? writeMtl(materials, textures) : '';
+  const textures = nameTextures(document, [...materials.keys()].filter((material): material is Material => material !== null), materialMaps);
+  const mtlText = materials.size > 0 ? writeMtl(materials, textures, materialMaps) : '';
 
   const out = new AsciiWriter(Math.min(estimateBytes(primitives), chunkBytes + CHUNK_SLACK_BYTES), chunkBytes, onChunk);
   out.text('# Wavefront OBJ written by Polyforge\n');
@@ -87,7 +90,7 @@ export function writeObjChunks(document: Document, options: WriteObjChunksOption
   out.finish();
   return {
     mtlText,
-    textures: [...textures.values()].map(({ name, texture }) => ({ name, bytes: texture.getImage()! })),
+    textures: [...textures.values()].map(({ name, texture }) => ({ name, bytes: 'bytes' in texture ? texture.bytes : texture.getImage()! })),
   };
 }
 
@@ -200,8 +203,9 @@ function nameMaterials(primitives: WorldPrimitive[]): Map<Material | null, strin
   return names;
 }
 
-function nameTextures(document: Document, materials: Material[]): Map<Texture, { name: string; texture: Texture }> {
-  const textures = new Map<Texture, { name: string; texture: Texture }>();
+/** A file name per texture image the MTL refers to: the material's own textures and the split scalar maps. */
+function nameTextures(document: Document, materials: Material[], materialMaps?: MaterialMaps): Map<Texture | MapImage, { name: string; texture: Texture | MapImage }> {
+  const textures = new Map<Texture | MapImage, { name: string; texture: Texture | MapImage }>();
   const used = new Set<string>();
   const indexOf = new Map(document.getRoot().listTextures().map((texture, index) => [texture, index]));
   for (const material of materials) {
@@ -211,11 +215,21 @@ function nameTextures(document: Document, materials: Material[]): Map<Texture, {
       const stem = sanitiseName(texture.getName() || baseName(texture.getURI()) || `texture_${indexOf.get(texture) ?? textures.size}`);
       textures.set(texture, { name: uniqueName(`${stem}.${extension}`, used), texture });
     }
+    const maps = materialMaps?.get(material);
+    for (const image of [maps?.metallic, maps?.roughness, maps?.occlusion]) {
+      if (!image || textures.has(image)) continue;
+      textures.set(image, { name: uniqueName(`${sanitiseName(image.stem)}.${image.extension}`, used), texture: image });
+    }
   }
   return textures;
 }
 
-function writeMtl(materials: Map<Material | null, string>, textures: Map<Texture, { name: string }>): string {
+/**
+ * MTL with the PBR extension (Pr/Pm/Ke, map_Pr/map_Pm/map_Ke, norm) that Blender ≥ 3.5 and assimp read, plus the
+ * older spellings Blender 3.4's importer maps to the same inputs (map_refl → metallic, map_Ns → roughness,
+ * map_Bump → normal). MTL has no occlusion slot: it goes to map_Ka (ambient), which some readers ignore.
+ */
+function writeMtl(materials: Map<Material | null, string>, textures: Map<Texture | MapImage, { name: string }>, materialMaps?: MaterialMaps): string {
   const lines = ['# Wavefront MTL written by Polyforge'];
   for (const [material, name] of materials) {
     const [r, g, b, alpha] = material?.getBaseColorFactor() ?? [1, 1, 1, 1];
@@ -225,13 +239,20 @@ function writeMtl(materials: Map<Material | null, string>, textures: Map<Texture
     const emissive = material.getEmissiveFactor();
     if (emissive.some((value) => value > 0)) lines.push(`Ke ${emissive.map((value) => num(toSrgb(value))).join(' ')}`);
     lines.push(`Pm ${num(material.getMetallicFactor())}`, `Pr ${num(material.getRoughnessFactor())}`, 'illum 2');
-    const textureName = (texture: Texture | null) => (texture ? textures.get(texture)?.name : undefined);
+    const textureName = (texture: Texture | MapImage | null | undefined) => (texture ? textures.get(texture)?.name : undefined);
+    const maps = materialMaps?.get(material);
     const baseColor = textureName(material.getBaseColorTexture());
     const normal = textureName(material.getNormalTexture());
     const emission = textureName(material.getEmissiveTexture());
+    const metallic = textureName(maps?.metallic);
+    const roughness = textureName(maps?.roughness);
+    const occlusion = textureName(maps?.occlusion);
     if (baseColor) lines.push(`map_Kd ${baseColor}`);
     if (normal) lines.push(`map_Bump ${normal}`, `norm ${normal}`);
     if (emission) lines.push(`map_Ke ${emission}`);
+    if (metallic) lines.push(`map_Pm ${metallic}`, `map_refl ${metallic}`);
+    if (roughness) lines.push(`map_Pr ${roughness}`, `map_Ns ${roughness}`);
+    if (occlusion) lines.push(`map_Ka ${occlusion}`);
   }
   return `${lines.join('\n')}\n`;
 }

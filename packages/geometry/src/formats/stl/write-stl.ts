@@ -1,9 +1,11 @@
 // Writes a Document's default scene as binary STL, in world space. Written by hand: the format is an 80-byte
 // header, a uint32 triangle count and 50 bytes per triangle (normal, three vertices, a uint16 attribute), so
 // a library would add nothing. Facet normals are computed from the winding, which is what STL readers trust.
+// Written in the print frame (print-frame.ts): Z up, standing on the build plate, in the model's own units.
 
 import type { Document } from '@gltf-transform/core';
 import { collectWorldTriangles } from '../../mesh/collect-world-triangles.ts';
+import { buildPlateLift, toPrintFrame } from '../../mesh/print-frame.ts';
 
 const HEADER_TEXT = 'Binary STL written by Polyforge';
 
@@ -15,8 +17,14 @@ export function writeStl(document: Document): Uint8Array {
   const view = new DataView(bytes.buffer);
   view.setUint32(80, triangleCount, true);
 
+  const lift = buildPlateLift(primitives);
   let offset = 84;
-  for (const { positions, indices } of primitives) {
+  for (const primitive of primitives) {
+    const { indices } = primitive;
+    const positions = new Float32Array(primitive.positions.length);
+    for (let index = 0; index < positions.length; index += 3) {
+      toPrintFrame(primitive.positions[index], primitive.positions[index + 1], primitive.positions[index + 2], lift, positions, index);
+    }
     for (let corner = 0; corner < indices.length; corner += 3) {
       const a = indices[corner] * 3, b = indices[corner + 1] * 3, c = indices[corner + 2] * 3;
       const ux = positions[b] - positions[a], uy = positions[b + 1] - positions[a + 1], uz = positions[b + 2] - positions[a + 2];

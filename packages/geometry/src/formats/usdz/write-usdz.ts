@@ -1,12 +1,21 @@
 // Writes a Document's default scene as a textured USDZ: one USDA text layer (a Mesh per primitive, world
-// transforms baked in, normals and primvars:st per vertex, UsdPreviewSurface materials with UsdUVTexture
-// base-colour and normal maps) plus the PNG/JPEG images, in a 64-byte aligned stored zip (write-usdz-zip.ts).
+// transforms baked in, normals and primvars:st per vertex, UsdPreviewSurface materials with every glTF map as a
+// UsdUVTexture) plus the PNG/JPEG images, in a 64-byte aligned stored zip (write-usdz-zip.ts).
 // Written by hand: three's USDZExporter needs a DOM canvas for textures in Node (geometry-stack.md §5.6),
 // USD's own tools are not on npm, and USDA is a plain text format. Optional quad faces become 4-vertex faces.
 
-import type { Document, Material, Primitive, Texture } from '@gltf-transform/core';
+import type { Document, Material, Primitive, Skin, Texture } from '@gltf-transform/core';
 import { collectWorldTriangles, type WorldPrimitive } from '../../mesh/collect-world-triangles.ts';
 import { listScenePrimitives } from '../fbx/write-fbx-scene-primitives.ts';
+import {
+  buildUsdSkeleton,
+  sampleSkelAnimations,
+  skelAnimationText,
+  skeletonText,
+  skinPrimvars,
+  USD_TIME_CODES_PER_SECOND,
+  type UsdSkeleton,
+} from './write-usd-skel.ts';
 import { writeUsdzZip, type UsdzEntry } from './write-usdz-zip.ts';
 
 export interface WriteUsdzOptions {
@@ -56,12 +65,60 @@ export function writeUsda(document: Document, options: WriteUsdzOptions = {}): {
     if (materialPaths.has(material)) continue;
     const name = uniqueIdentifier(material?.getName() || 'default', usedNames);
     materialPaths.set(material, `/Root/Materials/${name}`);
-    materialBlocks.push(materialText(name, material, texturePath(material?.getBaseColorTexture() ?? null), texturePath(material?.getNormalTexture() ?? null)));
+    materialBlocks.push(
+      materialText(name, material, {
+        baseColor: texturePath(material?.getBaseColorTexture() ?? null),
+        normal: texturePath(material?.getNormalTexture() ?? null),
+        emissive: texturePath(material?.getEmissiveTexture() ?? null),
+        metallicRoughness: texturePath(material?.getMetallicRoughnessTexture() ?? null),
+        occlusion: texturePath(material?.getOcclusionTexture() ?? null),
+      }),
+    );
   }
 
-  const meshBlocks = world.map((primitive, index) => {
+  // Skinned primitives go under one SkelRoot per skin, in bind space (write-usd-skel.ts); the rest are baked.
+  const skeletons = new Map<Skin, { skeleton: UsdSkeleton; meshes: string[] }>();
+  const meshBlocks: string[] = [];
+  world.forEach((primitive, index) => {
+    const { node, primitive: source, mirrored } = sources[index];
     const name = uniqueIdentifier(primitive.nodeName || 'mesh', usedNames);
-    return meshText(name, primitive, faceList(primitive, sources[index].mirrored, options.quadFaces?.get(sources[index].primitive)), materialPaths.get(primitive.material)!);
+    const skin = node.getSkin();
+    const joints = source.getAttribute('JOINTS_0'), weights = source.getAttribute('WEIGHTS_0');
+    if (!skin || !joints || !weights) {
+      meshBlocks.push(meshText(name, primitive, faceList(primitive, mirrored, options.quadFaces?.get(source)), materialPaths.get(primitive.material)!));
+      return;
+    }
+    let group = skeletons.get(skin);
+    if (!group) skeletons.set(skin, (group = { skeleton: buildUsdSkeleton(skin), meshes: [] }));
+    const skelRootPath = `/Root/${skelRootName(skeletons.size - 1)}`;
+    const influences = readInfluences(source);
+    const bound: WorldPrimitive = { ...primitive, positions: floatValues(source, 'POSITION'), normals: source.getAttribute('NORMAL') ? floatValues(source, 'NORMAL') : undefined };
+    group.meshes.push(
+      meshText(name, bound, faceList(bound, false, options.quadFaces?.get(source)), materialPaths.get(primitive.material)!, {
+        skeletonPath: `${skelRootPath}/Skeleton`,
+        ...skinPrimvars(group.skeleton, influences.joints, influences.weights),
+      }),
+    );
+  });
+  let endTimeCode = 0;
+  [...skeletons.values()].forEach(({ skeleton, meshes }, index) => {
+    const skelRootPath = `/Root/${skelRootName(index)}`;
+    const animations = sampleSkelAnimations(document, skeleton);
+    const used = new Set<string>(['Skeleton']);
+    const names = animations.map((animation) => uniqueIdentifier(animation.name, used));
+    for (const animation of animations) endTimeCode = Math.max(endTimeCode, ...animation.frames.map((frame) => frame.time));
+    meshBlocks.push(
+      [
+        `    def SkelRoot "${skelRootName(index)}" (`,
+        '        prepend apiSchemas = ["SkelBindingAPI"]',
+        '    )',
+        '    {',
+        skeletonText(skeleton, names.map((name) => `${skelRootPath}/${name}`), '        '),
+        ...animations.map((animation, k) => skelAnimationText(names[k], skeleton, animation, '        ')),
+        ...meshes.map((mesh) => mesh.replace(/^/gm, '    ')),
+        '    }',
+      ].join('\n'),
+    );
   });
 
   const text = [
@@ -72,6 +129,7 @@ export function writeUsda(document: Document, options: WriteUsdzOptions = {}): {
     '    }',
     '    defaultPrim = "Root"',
     '    metersPerUnit = 1',
+    ...(endTimeCode > 0 ? [`    timeCodesPerSecond = ${USD_TIME_CODES_PER_SECOND}`, '    startTimeCode = 0', `    endTimeCode = ${endTimeCode}`] : []),
     '    upAxis = "Y"',
     ')',
     '',
@@ -113,8 +171,15 @@ function faceList(primitive: WorldPrimitive, mirrored: boolean, quadFaces: numbe
   return { counts, indices };
 }
 
-function meshText(name: string, primitive: WorldPrimitive, faces: Faces, materialPath: string): string {
-  const { positions, normals, uvs } = primitive;
+interface MeshSkinning {
+  skeletonPath: string;
+  width: number;
+  indices: Int32Array;
+  values: Float32Array;
+}
+
+function meshText(name: string, primitive: WorldPrimitive, faces: Faces, materialPath: string, skinning?: MeshSkinning): string {
+  const { positions, normals, uvs, colors } = primitive;
   const min = [Infinity, Infinity, Infinity], max = [-Infinity, -Infinity, -Infinity];
   for (let offset = 0; offset < positions.length; offset += 3) {
     for (let axis = 0; axis < 3; axis++) {
@@ -124,7 +189,7 @@ function meshText(name: string, primitive: WorldPrimitive, faces: Faces, materia
   }
   const lines = [
     `    def Mesh "${name}" (`,
-    '        prepend apiSchemas = ["MaterialBindingAPI"]',
+    `        prepend apiSchemas = [${skinning ? '"SkelBindingAPI", ' : ''}"MaterialBindingAPI"]`,
     '    )',
     '    {',
     `        float3[] extent = [${tuples([...min, ...max], 3)}]`,
@@ -144,26 +209,69 @@ function meshText(name: string, primitive: WorldPrimitive, faces: Faces, materia
     }
     lines.push(`        texCoord2f[] primvars:st = [${tuples(flipped, 2)}] (`, '            interpolation = "vertex"', '        )');
   }
+  if (colors) {
+    const srgb = Array.from(colors, (value) => toSrgb(value)); // displayColor is authored in display (sRGB) values
+    lines.push(`        color3f[] primvars:displayColor = [${tuples(srgb, 3)}] (`, '            interpolation = "vertex"', '        )');
+  }
+  if (skinning) {
+    lines.push(
+      `        int[] primvars:skel:jointIndices = [${Array.from(skinning.indices).join(', ')}] (`,
+      `            elementSize = ${skinning.width}`,
+      '            interpolation = "vertex"',
+      '        )',
+      `        float[] primvars:skel:jointWeights = [${Array.from(skinning.values, formatNumber).join(', ')}] (`,
+      `            elementSize = ${skinning.width}`,
+      '            interpolation = "vertex"',
+      '        )',
+      '        matrix4d primvars:skel:geomBindTransform = ((1, 0, 0, 0), (0, 1, 0, 0), (0, 0, 1, 0), (0, 0, 0, 1))',
+      `        rel skel:skeleton = <${skinning.skeletonPath}>`,
+    );
+  }
   lines.push('        uniform token subdivisionScheme = "none"', '    }');
   return lines.join('\n');
 }
 
-function materialText(name: string, material: Material | null, baseColorPath: string | undefined, normalPath: string | undefined): string {
+interface MaterialTexturePaths {
+  baseColor?: string;
+  normal?: string;
+  emissive?: string;
+  metallicRoughness?: string;
+  occlusion?: string;
+}
+
+/**
+ * A UsdPreviewSurface with every glTF map: one UsdUVTexture per image, the packed metallic-roughness texture read
+ * twice through its blue (metallic) and green (roughness) outputs and the occlusion texture through red. The glTF
+ * factors that multiply a texture become the UsdUVTexture's scale; occlusion strength k is scale k, bias 1 − k.
+ */
+function materialText(name: string, material: Material | null, paths: MaterialTexturePaths): string {
   const path = `/Root/Materials/${name}`;
   const [r, g, b, alpha] = material?.getBaseColorFactor() ?? [0.8, 0.8, 0.8, 1];
   const emissive = material?.getEmissiveFactor() ?? [0, 0, 0];
+  const metallic = material?.getMetallicFactor() ?? 0;
+  const roughness = material?.getRoughnessFactor() ?? 1;
+  const occlusionStrength = material?.getOcclusionStrength() ?? 1;
   const surface = [
     `            uniform token info:id = "UsdPreviewSurface"`,
-    baseColorPath
+    paths.baseColor
       ? `            color3f inputs:diffuseColor.connect = <${path}/BaseColor.outputs:rgb>`
       : `            color3f inputs:diffuseColor = (${formatNumbers([r, g, b])})`,
-    baseColorPath && material?.getAlphaMode() === 'BLEND'
+    paths.baseColor && material?.getAlphaMode() !== 'OPAQUE'
       ? `            float inputs:opacity.connect = <${path}/BaseColor.outputs:a>`
       : `            float inputs:opacity = ${formatNumber(alpha)}`,
-    `            color3f inputs:emissiveColor = (${formatNumbers(emissive)})`,
-    `            float inputs:metallic = ${formatNumber(material?.getMetallicFactor() ?? 0)}`,
-    `            float inputs:roughness = ${formatNumber(material?.getRoughnessFactor() ?? 1)}`,
-    ...(normalPath ? [`            normal3f inputs:normal.connect = <${path}/Normal.outputs:rgb>`] : []),
+    ...(material?.getAlphaMode() === 'MASK' ? [`            float inputs:opacityThreshold = ${formatNumber(material.getAlphaCutoff())}`] : []),
+    paths.emissive
+      ? `            color3f inputs:emissiveColor.connect = <${path}/Emissive.outputs:rgb>`
+      : `            color3f inputs:emissiveColor = (${formatNumbers(emissive)})`,
+    paths.metallicRoughness
+      ? `            float inputs:metallic.connect = <${path}/MetallicRoughness.outputs:b>`
+      : `            float inputs:metallic = ${formatNumber(metallic)}`,
+    paths.metallicRoughness
+      ? `            float inputs:roughness.connect = <${path}/MetallicRoughness.outputs:g>`
+      : `            float inputs:roughness = ${formatNumber(roughness)}`,
+    ...(paths.occlusion ? [`            float inputs:occlusion.connect = <${path}/Occlusion.outputs:r>`] : []),
+    ...(paths.normal ? [`            normal3f inputs:normal.connect = <${path}/Normal.outputs:rgb>`] : []),
+    '            int inputs:useSpecularWorkflow = 0',
     '            token outputs:surface',
   ];
   const textureShader = (shaderName: string, file: string, colorSpace: string, scale: number[], bias: number[], outputs: string[]) => [
@@ -189,7 +297,7 @@ function materialText(name: string, material: Material | null, baseColorPath: st
     ...surface,
     '        }',
   ];
-  if (baseColorPath || normalPath) {
+  if (Object.values(paths).some(Boolean)) {
     lines.push(
       '        def Shader "TexCoordReader"',
       '        {',
@@ -199,9 +307,15 @@ function materialText(name: string, material: Material | null, baseColorPath: st
       '        }',
     );
   }
-  // The glTF base colour factor multiplies the texture, which is what UsdUVTexture's scale does.
-  if (baseColorPath) lines.push(...textureShader('BaseColor', baseColorPath, 'sRGB', [r, g, b, alpha], [0, 0, 0, 0], ['float3 outputs:rgb', 'float outputs:a']));
-  if (normalPath) lines.push(...textureShader('Normal', normalPath, 'raw', [2, 2, 2, 1], [-1, -1, -1, 0], ['normal3f outputs:rgb']));
+  if (paths.baseColor) lines.push(...textureShader('BaseColor', paths.baseColor, 'sRGB', [r, g, b, alpha], [0, 0, 0, 0], ['float3 outputs:rgb', 'float outputs:a']));
+  if (paths.emissive) lines.push(...textureShader('Emissive', paths.emissive, 'sRGB', [...emissive, 1], [0, 0, 0, 0], ['float3 outputs:rgb']));
+  if (paths.metallicRoughness) {
+    lines.push(...textureShader('MetallicRoughness', paths.metallicRoughness, 'raw', [1, roughness, metallic, 1], [0, 0, 0, 0], ['float outputs:g', 'float outputs:b']));
+  }
+  if (paths.occlusion) {
+    lines.push(...textureShader('Occlusion', paths.occlusion, 'raw', [occlusionStrength, occlusionStrength, occlusionStrength, 1], [1 - occlusionStrength, 1 - occlusionStrength, 1 - occlusionStrength, 0], ['float outputs:r']));
+  }
+  if (paths.normal) lines.push(...textureShader('Normal', paths.normal, 'raw', [2, 2, 2, 1], [-1, -1, -1, 0], ['normal3f outputs:rgb']));
   lines.push('        }');
   return lines.join('\n');
 }
@@ -233,4 +347,40 @@ function uniqueIdentifier(name: string, used: Set<string>): string {
   for (let suffix = 2; used.has(candidate); suffix++) candidate = `${base}_${suffix}`;
   used.add(candidate);
   return candidate;
+}
+
+function skelRootName(index: number): string {
+  return index === 0 ? 'Character' : `Character_${index + 1}`;
+}
+
+/** An attribute's values as floats (normalised integers decoded), normals made unit length. */
+function floatValues(primitive: Primitive, semantic: 'POSITION' | 'NORMAL'): Float32Array {
+  const accessor = primitive.getAttribute(semantic)!;
+  const out = new Float32Array(accessor.getCount() * 3);
+  const element: number[] = [];
+  for (let vertex = 0; vertex < accessor.getCount(); vertex++) {
+    accessor.getElement(vertex, element);
+    const length = semantic === 'NORMAL' ? Math.hypot(element[0], element[1], element[2]) || 1 : 1;
+    for (let axis = 0; axis < 3; axis++) out[vertex * 3 + axis] = element[axis] / length;
+  }
+  return out;
+}
+
+/** JOINTS_0/WEIGHTS_0 (and JOINTS_1/WEIGHTS_1 when present) per vertex. */
+function readInfluences(primitive: Primitive): { joints: number[][]; weights: number[][] } {
+  const sets = [0, 1]
+    .map((set) => [primitive.getAttribute(`JOINTS_${set}`), primitive.getAttribute(`WEIGHTS_${set}`)] as const)
+    .filter(([joints, weights]) => joints && weights);
+  const count = primitive.getAttribute('POSITION')!.getCount();
+  const joints: number[][] = [], weights: number[][] = [];
+  for (let vertex = 0; vertex < count; vertex++) {
+    joints.push(sets.flatMap(([accessor]) => accessor!.getElement(vertex, []).slice(0, 4)));
+    weights.push(sets.flatMap(([, accessor]) => accessor!.getElement(vertex, []).slice(0, 4)));
+  }
+  return { joints, weights };
+}
+
+function toSrgb(linear: number): number {
+  const value = Math.min(1, Math.max(0, linear));
+  return value <= 0.0031308 ? value * 12.92 : 1.055 * value ** (1 / 2.4) - 0.055;
 }

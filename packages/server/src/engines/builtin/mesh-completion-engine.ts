@@ -1,6 +1,7 @@
 // mesh_completion (tripo-api.md §4.12): makes the parts of a mesh_segmentation result watertight
 // (geometry/completion/complete-model.ts: Liepa hole filling, checked with manifold-3d) and returns the GLB with
-// holes_filled and watertight in the task output, plus the same per part.
+// holes_filled and watertight in the task output, plus the same per part. `watertight` is the assembled model's
+// verdict; without part_names seams between parts are left shared rather than capped twice (seams_left_open).
 //
 // part_names restricts the work to those parts (all by default); names that match no part are listed in
 // unmatched_part_names, and a task where none matches fails (refunded). completion_mode (V3) ai_completion, the
@@ -44,9 +45,11 @@ export class MeshCompletionEngine implements Engine {
       result: {
         holes_filled: report.holesFilled,
         watertight: report.watertight,
+        ...(report.problem ? { problem: report.problem } : {}),
         parts: report.parts.map((part) => ({
           name: part.name,
           holes_filled: part.holesFilled,
+          seams_left_open: part.seamsLeftOpen,
           watertight: part.watertight,
           ...(part.problem ? { problem: part.problem } : {}),
         })),

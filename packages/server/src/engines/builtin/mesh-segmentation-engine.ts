@@ -1,6 +1,7 @@
 // mesh_segmentation (tripo-api.md §4.11): splits the source task's model into named parts
 // (geometry/segmentation/segment-model.ts) and returns one GLB with a node per part, plus part_count and
-// part_names in the task output; the preview shows each part in its own colour.
+// part_names in the task output (and part_labels — head, body, tail, left_arm, ... — for characters and animals,
+// which are segmented by their fitted skeleton); the preview shows each part in its own colour.
 //
 // Versions: v1.0-20250506 (the default) segments at "balanced" granularity and never keeps tiny separate pieces
 // apart; v2.0-20260430 honours segmentation_granularity (simple | balanced | detailed, default balanced) and
@@ -53,7 +54,7 @@ export class MeshSegmentationEngine implements Engine {
     const bytes = await writeGlb(document);
     return {
       files: { model: { bytes, extension: 'glb', mimeType: 'model/gltf-binary' }, ...(await previewFiles(colourPartsForPreview(document))) },
-      result: { part_count: report.partCount, part_names: report.partNames },
+      result: { part_count: report.partCount, part_names: report.partNames, ...(report.partLabels ? { part_labels: report.partLabels } : {}) },
     };
   }
 }

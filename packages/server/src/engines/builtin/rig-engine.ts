@@ -7,6 +7,9 @@
 // the rig_type animate_prerigcheck found; a non-biped rig_type with no model_version gets a model that rigs it).
 // Other rig types are refused with 2002 before anything is charged. spec=mixamo names bones as Mixamo does and
 // writes FBX in the mixamo preset (centimetres); every model_version runs the same rigger.
+// A model the pre-rig check rejects is rigged only when a riggable character separates from the rest (a pedestal,
+// a base: left static, reported as `static_props`); otherwise the task fails with the check's reasons (2004,
+// refunded). The check needs the model's geometry, which create does not read, so the refusal comes at run time.
 import type { TaskRequest } from '@polyforge/protocol';
 import { convertModel } from '@polyforge/geometry/convert/convert-model';
 import { readModel } from '@polyforge/geometry/read/read-model';
@@ -47,12 +50,16 @@ export class RigEngine implements Engine {
     const notes = found !== undefined && found !== requested && (RIG_TEMPLATE_NAMES as readonly string[]).includes(found)
       ? [`rigged as the requested ${requested}, but the shape looks like a ${found}: send rig_type "${found}" (what animate_prerigcheck reports) for a ${found} rig`]
       : [];
+    if (rigged.staticPropCount > 0) {
+      notes.push(`the pre-rig check rejects the whole model; the character was rigged and ${rigged.staticPropCount} separate part(s) (a base or prop) left static`);
+    }
     return withPreview(document, {
       files: { model: { bytes: model.bytes, extension: model.extension, mimeType: model.mimeType } },
       result: {
         rig_type: rigged.template,
         spec: request.spec,
         bone_count: rigged.skeleton.joints.length,
+        ...(rigged.staticPropCount > 0 ? { static_props: rigged.staticPropCount } : {}),
         ...(rigged.fallbacks.length + notes.length > 0 ? { notes: [...notes, ...rigged.fallbacks.map((part) => `${part} placed by proportion: the shape did not show it`)] } : {}),
       },
     });

@@ -22,9 +22,10 @@ export async function runSourceModelPipeline(
   codecs ??= loadGeometryCodecs();
   const applied = await applyConvertOptions(document, optionsRequest, await codecs);
   reportProgress(70);
-  const converted = await convertModel(document, { ...output, quadFaces: applied.quadFaces });
+  const converted = await convertModel(document, { ...output, quadFaces: applied.quadFaces, materialMaps: applied.materialMaps });
   return {
     files: { model: { bytes: converted.bytes, extension: converted.extension, mimeType: converted.mimeType }, ...(await previewFiles(document)) },
-    result: { face_count: applied.faceCount },
+    // What the options or the format could not keep is named, never dropped silently.
+    result: { face_count: applied.faceCount, warnings: [...applied.warnings, ...converted.warnings] },
   };
 }
