@@ -20,7 +20,8 @@ describe('PolyforgeClient live status, listing, cancel and webhooks (workers on)
   let platform: Platform;
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ workers: true });
+    // the webhook receiver listens on loopback, which the outbound address policy opens only when the operator opts in
+    platform = await startTestPlatform({ workers: true, environment: { POLYFORGE_OUTBOUND_ALLOW_PRIVATE: 'true' } });
   });
   afterAll(async () => {
     await platform?.close();

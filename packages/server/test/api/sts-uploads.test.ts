@@ -11,7 +11,8 @@ import {
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { solidPng, texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
+import { texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
+import { drawingImage } from '@polyforge/geometry/test/fixtures/build-image-fixtures';
 import { apiClient } from '../harness/api-client.ts';
 import { ManualClock, startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 import { startLocalS3Server, type LocalS3Server } from '../scale/local-s3-server.ts';
@@ -53,7 +54,8 @@ describe('STS uploads', () => {
   let glb: Uint8Array;
   beforeAll(async () => {
     platform = await startTestPlatform({ clock, environment: { POLYFORGE_MAX_UPLOAD_MB: String(MAX_UPLOAD_MB), POLYFORGE_MAX_IMAGE_MB: String(MAX_UPLOAD_MB) } });
-    png = solidPng(64, [200, 30, 30, 255]);
+    // a drawing of one object on a plain background: image_to_model refuses images with no clear object at create
+    png = await drawingImage(128);
     glb = await texturedCubeGlb();
   });
   afterAll(() => platform?.close());

@@ -3,6 +3,7 @@
 // file reads as not found).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solidPng, texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
+import { drawingImage } from '@polyforge/geometry/test/fixtures/build-image-fixtures';
 import { apiClient } from '../harness/api-client.ts';
 import { ManualClock, startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 
@@ -76,7 +77,7 @@ describe('/v2/openapi and /v3 over one task store', () => {
     const prefixed = await v3Create(api, 'models/import', { input: `file_${imageToken}` });
     expect(prefixed.status, JSON.stringify(prefixed.body)).toBe(200);
     // as an image input, a bare UUID that names no task but an upload of the account is that upload
-    const pictureToken = (await api.upload(solidPng(64, [200, 120, 40, 255]), 'picture.png')).body.data.image_token;
+    const pictureToken = (await api.upload(await drawingImage(128), 'picture.png')).body.data.image_token;
     const picture = await v3Create(api, 'generation/image-to-model', { input: { file_token: pictureToken }, model: 'v3.0-20250812' });
     expect(picture.status, JSON.stringify(picture.body)).toBe(200);
     expect((await api.send('GET', `/v3/tasks/${picture.body.data.task_id}`)).body.data.input.file).toEqual({ file_token: pictureToken });

@@ -18,18 +18,20 @@ const ROUTING = {
 
 /** Operations that must also have answered with success, not only with a documented error. */
 const MUST_SUCCEED = [
-  'health', 'openApiDocument', 'openApiDocumentV2', 'openApiDocumentV3', 'openApiDocumentWorker', 'apiReference', 'apiReferenceAsset',
+  'health', 'readiness', 'metrics', 'cancelTasks', 'openApiDocument', 'openApiDocumentV2', 'openApiDocumentV3', 'openApiDocumentWorker', 'apiReference', 'apiReferenceAsset',
   'createTask', 'quoteTask', 'getTask', 'listTasks', 'cancelTask', 'streamTaskEvents', 'watchTask', 'uploadFile', 'uploadFileSts',
   'getBalance', 'getWalletBalance', 'getCapabilities', 'createWebhook', 'listWebhooks', 'deleteWebhook', 'listWebhookDeliveries', 'downloadOutput',
   'v3GenerationTextToModel', 'v3GetTask', 'v3ListTasks', 'v3UploadFile', 'v3PresignUpload', 'v3UploadCredentials', 'v3PutUpload', 'v3GetBalance', 'v3GetUsage',
   'workerRegister', 'workerLease', 'workerGetLease', 'workerReadInput', 'workerHeartbeat', 'workerPutOutput', 'workerComplete', 'workerFail',
 ];
 
+const METRICS_TOKEN = 'conformance-metrics-token';
+
 describe('real answers against the OpenAPI document', () => {
   let harness: TestPlatform;
   let checked: CheckedFetch;
   beforeAll(async () => {
-    harness = await startRoutedTestPlatform({}, ROUTING);
+    harness = await startRoutedTestPlatform({ environment: { POLYFORGE_METRICS_TOKEN: METRICS_TOKEN } }, ROUTING);
     checked = checkedFetch(await fetchDocument(harness.baseUrl));
   });
   afterAll(() => harness.close());
@@ -84,6 +86,11 @@ describe('real answers against the OpenAPI document', () => {
     expect((await call('POST', `/v2/openapi/task/${toCancel.json.data.task_id}/cancel`, { token: key })).json.data.result).toBe('cancelled');
     expect((await call('GET', '/v2/openapi/tasks?limit=5&status=queued', { token: key })).status).toBe(200);
 
+    // the operator's routes
+    expect((await call('GET', '/ready')).json.status).toBe('ready');
+    expect((await call('GET', '/metrics', { token: METRICS_TOKEN })).text).toContain('# HELP');
+    expect((await call('GET', '/metrics', { token: 'not-the-metrics-token' })).status).toBe(401);
+
     // the worker protocol runs both tasks: one to success with an output, the other to failure
     const workerToken = (await harness.platform.workerTokens.create('conformance', ['conformance'])).token;
     const registered = await call('POST', '/worker/v1/register', { token: workerToken, json: { name: 'conformance-worker' } });
@@ -108,6 +115,12 @@ describe('real answers against the OpenAPI document', () => {
     }
     expect(outcomes.sort()).toEqual(['failed', 'success']);
     expect((await call('POST', '/worker/v1/lease', { token: workerToken, json: { worker_id: workerId } })).json.data.lease).toBeNull();
+
+    // bulk cancel: the one task still queued now (the others finished)
+    const backlog = await call('POST', '/v2/openapi/task', { token: key, json: { type: 'text_to_model', prompt: 'a stool' } });
+    const bulk = await call('POST', '/v2/openapi/tasks/cancel', { token: key, json: { type: 'text_to_model' } });
+    expect(bulk.json.data).toMatchObject({ matched: 1, cancelled: 1, task_ids: [backlog.json.data.task_id], has_more: false });
+    expect((await call('POST', '/v2/openapi/tasks/cancel', { token: key, json: { status: 'success' } })).status).toBe(400);
 
     // the finished task: read, download, follow (SSE and WebSocket end at once with the final state)
     const taskId = created.json.data.task_id;

@@ -2,7 +2,8 @@
 // viewer's lighting presets, wireframe and animation playback, all of it by keyboard, and axe-clean.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { solidPng, toGlb, twoAnimationDocument } from '@polyforge/geometry/test/fixtures/build-fixtures';
+import { toGlb, twoAnimationDocument } from '@polyforge/geometry/test/fixtures/build-fixtures';
+import { drawingImage } from '@polyforge/geometry/test/fixtures/build-image-fixtures';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 import { dropFile, expectAxeClean, launchBrowser, newBrowserContext, poll, signUpInPage, waitForViewer } from './browser-harness.ts';
 import { uniqueEmail } from './web-client.ts';
@@ -106,8 +107,9 @@ describe('Studio in a real browser', () => {
   it('switches to "Image" when an image is dropped on a prompt, and prices the model from it', async () => {
     await page.goto(`${harness.baseUrl}/studio`);
     expect(await page.isChecked('#start-text_to_model')).toBe(true);
-    await dropFile(page, '.create-panel', { name: 'red.png', mimeType: 'image/png', bytes: solidPng(64, [200, 30, 30, 255]) });
-    await poll(() => page.textContent('[data-role="file-name"]')).toBe('red.png (image) is ready.');
+    // a drawing of one object on a plain background (a flat colour has no object, and its quote is refused)
+    await dropFile(page, '.create-panel', { name: 'table.png', mimeType: 'image/png', bytes: await drawingImage(128) });
+    await poll(() => page.textContent('[data-role="file-name"]')).toBe('table.png (image) is ready.');
     expect(await page.isChecked('#start-image_to_model')).toBe(true);
     // the first image quote loads the image checks (seconds on a busy machine)
     await poll(price, 30_000).toMatch(/^\d+ Studio credits\.$/);

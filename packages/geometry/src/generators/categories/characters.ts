@@ -100,7 +100,7 @@ export const robot: GeneratorDefinition = {
   category: 'robot',
   family: 'character',
   names: ['robot', 'android', 'droid', 'mech', 'cyborg', 'robota', 'robo', 'roboter'],
-  variants: { wheeled: ['wheel', 'wheeled', 'rolling'] },
+  variants: { wheeled: ['wheel', 'wheeled', 'rolling'], humanoid: ['humanoid', 'bipedal', 'biped', 'walking'] },
   slots: {
     body: { kinds: ['metal', 'paint', 'plastic'], colors: ['silver', 'steel', 'white', 'red', 'blue', 'yellow'], words: ['body', 'torso', 'head', 'chest', 'arm', 'leg'], primary: true },
     joint: { kinds: ['metal', 'rubber'], colors: ['charcoal', 'black', 'iron'], words: ['joint', 'wheel', 'hand', 'claw'] },

@@ -21,6 +21,7 @@ import {
   type ErrorName,
 } from '@polyforge/protocol';
 import { z } from 'zod';
+import { CANCEL_TASKS_DEFAULTS } from '../../tasks/cancel-tasks.ts';
 import { LIST_TASKS_DEFAULTS } from '../../tasks/list-tasks.ts';
 import { OUTPUT_CONTENT_TYPES } from '../routes/download-routes.ts';
 import type { ApiOperation } from './api-operation.ts';
@@ -108,6 +109,38 @@ export const V2_SURFACE_OPERATIONS: readonly ApiOperation[] = [
       }),
     },
     success: { description: 'One page of tasks', schema: v2Envelope(taskPageV2Schema) },
+    errors: ['invalidParameter'],
+  },
+  {
+    ...v2,
+    method: 'post',
+    path: '/v2/openapi/tasks/cancel',
+    operationId: 'cancelTasks',
+    summary: 'Cancel every task matching the list filters (a backlog in one call)',
+    body: {
+      kind: 'json',
+      required: false,
+      schema: z.object({
+        status: z.enum(['queued', 'running']).optional().describe('Only tasks in this status; both when left out'),
+        type: z.enum(TASK_TYPES).optional(),
+        created_after: z.string().optional().describe('Unix seconds or ISO-8601'),
+        created_before: z.string().optional().describe('Unix seconds or ISO-8601'),
+        limit: z.int().min(1).max(CANCEL_TASKS_DEFAULTS.maxLimit).optional().describe(`Default ${CANCEL_TASKS_DEFAULTS.limit}`),
+      }),
+    },
+    success: {
+      description: 'How many tasks matched and what happened to each',
+      schema: v2Envelope(
+        z.object({
+          matched: z.int(),
+          cancelled: z.int().describe('queued tasks released, their holds refunded'),
+          cancellation_requested: z.int().describe('running tasks asked to stop'),
+          already_finished: z.int(),
+          task_ids: z.array(z.string()),
+          has_more: z.boolean().describe('more matching tasks remain: call again'),
+        }),
+      ),
+    },
     errors: ['invalidParameter'],
   },
   {

@@ -17,6 +17,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the database and storage answer too (503 with the failing checks otherwise) */
+        get: operations["readiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics, behind Authorization: Bearer <POLYFORGE_METRICS_TOKEN> (docs/operations.md) */
+        get: operations["metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -184,6 +218,23 @@ export interface paths {
         get: operations["listTasks"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/openapi/tasks/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel every task matching the list filters (a backlog in one call) */
+        post: operations["cancelTasks"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1566,6 +1617,8 @@ export interface components {
         WorkerLease: {
             lease_id: string;
             task_id: string;
+            /** @description The X-Request-Id of the API request that created the task: log it, send it on to providers */
+            request_id: string | null;
             task_type: string;
             model_version: string | null;
             attempt: number;
@@ -1631,6 +1684,182 @@ export interface operations {
                     "application/json": {
                         /** @constant */
                         status: "ok";
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1000 Unknown error on server side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1000;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1000 The service is temporarily unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1000;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+        };
+    };
+    readiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ready" | "not_ready";
+                        checks: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1000 Unknown error on server side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1000;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1000 The service is temporarily unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1000;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+        };
+    };
+    metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text exposition format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description 1002 Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1002;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1005 You are not allowed to access this resource */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1005;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
                     };
                 };
             };
@@ -2742,6 +2971,170 @@ export interface operations {
                     "application/json": {
                         /** @constant */
                         code: 1002;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1007 Rate limit exceeded */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1007;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1006 The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1000 Unknown error on server side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1000;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1000 The service is temporarily unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1000;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+        };
+    };
+    cancelTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Only tasks in this status; both when left out
+                     * @enum {string}
+                     */
+                    status?: "queued" | "running";
+                    /** @enum {string} */
+                    type?: "text_to_model" | "image_to_model" | "multiview_to_model" | "refine_model" | "texture_model" | "stylize_model" | "text_to_image" | "generate_image" | "generate_multiview_image" | "edit_multiview_image" | "import_model" | "convert_model" | "mesh_segmentation" | "mesh_completion" | "highpoly_to_lowpoly" | "animate_prerigcheck" | "animate_rig" | "animate_retarget";
+                    /** @description Unix seconds or ISO-8601 */
+                    created_after?: string;
+                    /** @description Unix seconds or ISO-8601 */
+                    created_before?: string;
+                    /** @description Default 1000 */
+                    limit?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description How many tasks matched and what happened to each */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 0;
+                        data: {
+                            matched: number;
+                            /** @description queued tasks released, their holds refunded */
+                            cancelled: number;
+                            /** @description running tasks asked to stop */
+                            cancellation_requested: number;
+                            already_finished: number;
+                            task_ids: string[];
+                            /** @description more matching tasks remain: call again */
+                            has_more: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description 1003 The request body is malformed; 1004 One or more of your parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 1003 | 1004;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1002 Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1002;
+                        /** @description The catalogue's message, then what exactly was wrong */
+                        message: string;
+                        /** @description How to fix the request */
+                        suggestion: string;
+                    };
+                };
+            };
+            /** @description 1006 The request body or uploaded file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        code: 1006;
                         /** @description The catalogue's message, then what exactly was wrong */
                         message: string;
                         /** @description How to fix the request */
