@@ -15,8 +15,8 @@ export interface RecordedRequest {
 
 /** How the fake answers the request that creates a task. */
 export type CreateBehaviour = 'ok' | 'auth' | 'credits' | 'content' | 'rate_limited' | 'rate_limited_once' | 'server_error' | 'malformed' | 'huge' | 'hang';
-/** How the provider-side task ends. */
-export type TaskBehaviour = 'ok' | 'failed' | 'content';
+/** How the provider-side task ends ('no_model': it succeeds without a GLB link, a malformed answer; Meshy's fake). */
+export type TaskBehaviour = 'ok' | 'failed' | 'content' | 'no_model';
 /** How the model link answers. */
 export type DownloadBehaviour = 'ok' | 'expired' | 'hang' | 'not_glb' | 'too_large';
 

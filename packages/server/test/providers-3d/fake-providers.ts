@@ -27,7 +27,7 @@ export async function startFakeMeshy(): Promise<FakeProviderServer> {
   };
   const tasks = new Map<string, { polls: number; mode: string }>();
   fake.route(async (context) => {
-    const match = /^\/openapi\/(v1|v2)\/(text-to-3d|image-to-3d|multi-image-to-3d)(?:\/([^/]+))?$/.exec(context.url.pathname);
+    const match = /^\/openapi\/(v1|v2)\/(text-to-3d|image-to-3d|multi-image-to-3d|retexture)(?:\/([^/]+))?$/.exec(context.url.pathname);
     if (!match) return false;
     if (!fake.authorized(context)) return (json(context.response, 401, errors.auth), true);
     const [, , endpoint, id] = match;
@@ -40,6 +40,9 @@ export async function startFakeMeshy(): Promise<FakeProviderServer> {
         if (body.mode === 'refine' ? !tasks.has(body.preview_task_id) : body.mode !== 'preview' || typeof body.prompt !== 'string') {
           return (json(context.response, 400, { message: 'Invalid mode, prompt or preview_task_id' }), true);
         }
+      } else if (endpoint === 'retexture') {
+        const problem = retextureProblem(body);
+        if (problem) return (json(context.response, 400, { message: problem }), true);
       } else if (endpoint === 'image-to-3d' ? !String(body.image_url).startsWith('data:image/') : !(Array.isArray(body.image_urls) && body.image_urls.length >= 1 && body.image_urls.length <= 4)) {
         return (json(context.response, 400, { message: 'Invalid image input' }), true);
       }
@@ -54,14 +57,33 @@ export async function startFakeMeshy(): Promise<FakeProviderServer> {
     const base = { id, progress: 0, model_urls: {}, thumbnail_url: '', task_error: null, created_at: Date.now(), preceding_tasks: 0 };
     if (task.polls <= fake.behaviour.pollsBeforeDone) return (json(context.response, 200, { ...base, status: task.polls === 1 ? 'PENDING' : 'IN_PROGRESS', progress: 40 }), true);
     if (task.polls === fake.behaviour.pollsBeforeDone + 1) fake.taskEnded();
-    if (fake.behaviour.task !== 'ok') {
+    if (fake.behaviour.task === 'failed' || fake.behaviour.task === 'content') {
       const message = fake.behaviour.task === 'content' ? 'The input was flagged by content moderation' : 'Generation failed: internal error';
       return (json(context.response, 200, { ...base, status: 'FAILED', task_error: { message } }), true);
     }
-    const credits = task.mode === 'refine' ? 10 : 20;
-    return (json(context.response, 200, { ...base, status: 'SUCCEEDED', progress: 100, model_urls: { glb: fake.modelUrl(id!), fbx: fake.modelUrl(`${id}-fbx`) }, consumed_credits: credits }), true);
+    const credits = task.mode === 'refine' || task.mode === 'retexture' ? 10 : 20;
+    const model_urls = { ...(fake.behaviour.task === 'no_model' ? {} : { glb: fake.modelUrl(id!) }), fbx: fake.modelUrl(`${id}-fbx`) };
+    const textures = task.mode === 'retexture' ? { texture_urls: [{ base_color: `${fake.url}/files/${id}_base_color.png` }] } : {};
+    return (json(context.response, 200, { ...base, status: 'SUCCEEDED', progress: 100, model_urls, ...textures, consumed_credits: credits }), true);
   });
   return fake.start();
+}
+
+/** Why Meshy's retexture create refuses a body (docs.meshy.ai/api/retexture), or undefined. */
+function retextureProblem(body: Record<string, unknown>): string | undefined {
+  const model = body.input_task_id ?? body.model_url;
+  if (typeof model !== 'string' || model === '') return 'One of input_task_id or model_url is required';
+  if (body.model_url !== undefined) {
+    const dataUri = /^data:application\/octet-stream;base64,(.+)$/.exec(String(body.model_url));
+    if (!dataUri && !/^https?:\/\//.test(String(body.model_url))) return 'model_url must be a public URL or a data URI';
+    if (dataUri && Buffer.from(dataUri[1]!, 'base64').subarray(0, 4).toString('latin1') !== 'glTF') return 'Unsupported model format';
+  }
+  const text = body.text_style_prompt;
+  const image = body.image_style_url;
+  if (text === undefined && image === undefined) return 'One of text_style_prompt or image_style_url is required';
+  if (typeof text === 'string' && text.length > 600) return 'text_style_prompt must be at most 600 characters';
+  if (image !== undefined && !/^(data:image\/(png|jpeg);base64,|https?:\/\/)/.test(String(image))) return 'image_style_url must be a .jpg, .jpeg or .png image';
+  return undefined;
 }
 
 export async function startFakeRodin(): Promise<FakeProviderServer> {
@@ -214,7 +236,7 @@ export async function startFakeReplicate(): Promise<FakeProviderServer> {
     if (prediction.canceled) return (json(context.response, 200, view(id, 'canceled')), true);
     prediction.polls += 1;
     if (prediction.polls <= fake.behaviour.pollsBeforeDone) return (json(context.response, 200, view(id, 'processing')), true);
-    if (fake.behaviour.task !== 'ok') {
+    if (fake.behaviour.task === 'failed' || fake.behaviour.task === 'content') {
       const error = fake.behaviour.task === 'content' ? 'NSFW content detected in the input image' : 'CUDA out of memory';
       return (json(context.response, 200, view(id, 'failed', { error, metrics: { predict_time: 3.5 } })), true);
     }

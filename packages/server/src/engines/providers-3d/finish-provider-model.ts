@@ -1,9 +1,10 @@
 // Turns the model a provider made into our task's outputs: checks it is a readable glTF binary with triangles
 // (the same reader and limits as uploads: geometry/read-model.ts), applies what the provider did not (no texture,
 // no PBR maps, face_limit, quad → FBX, smart_low_poly, compress=geometry) with our geometry code, writes it with
-// our writer and renders our `rendered_image` preview.
+// our writer and renders our `rendered_image` preview. texture_model's outputs follow Tripo's: `pbr_model` and
+// `model` (base colour only), or `model` alone with pbr=false.
 import type { Document } from '@gltf-transform/core';
-import { meshopt, prune } from '@gltf-transform/functions';
+import { cloneDocument, meshopt, prune } from '@gltf-transform/functions';
 import { MeshoptEncoder } from 'meshoptimizer';
 import { applyConvertOptions, loadGeometryCodecs, type GeometryCodecs } from '@polyforge/geometry/convert/apply-convert-options';
 import { convertModel } from '@polyforge/geometry/convert/convert-model';
@@ -67,6 +68,25 @@ export async function finishProviderModel(document: Document, options: FinishOpt
   }
   const outputKey = !options.texture ? 'base_model' : options.pbr ? 'pbr_model' : 'model';
   return { result: { files: { [outputKey]: model, ...preview } }, appliedHere, faceCount: applied.faceCount };
+}
+
+/** texture_model: the painted model as `pbr_model` and `model` (PBR maps removed), or `model` alone when pbr=false. */
+export async function finishTexturedModel(document: Document, options: { pbr: boolean; compressGeometry: boolean }): Promise<{ result: EngineResult; appliedHere: string[]; faceCount: number }> {
+  const appliedHere: string[] = [];
+  const preview = await previewFiles(document);
+  const files: Record<string, EngineOutputFile> = { ...preview };
+  if (options.pbr) files.pbr_model = glbFile(await writeGlb(cloneDocument(document), options.compressGeometry));
+  if (stripTextures(document, 'pbr-maps')) {
+    await document.transform(prune({ propertyTypes: ['Texture'] }));
+    if (!options.pbr) appliedHere.push('pbr=false');
+  }
+  files.model = glbFile(await writeGlb(document, options.compressGeometry));
+  if (options.compressGeometry) appliedHere.push('compress=geometry');
+  return { result: { files }, appliedHere, faceCount: sceneTriangleCount(document) };
+}
+
+function glbFile(bytes: Uint8Array): EngineOutputFile {
+  return { bytes, extension: 'glb', mimeType: 'model/gltf-binary' };
 }
 
 /** Removes every texture (untextured request) or only the PBR maps (textured without PBR); true when any was there. */

@@ -1,5 +1,5 @@
 // text_to_model / image_to_model / multiview_to_model for one of the operator's model_version names (e.g.
-// "meshy-6"), served by hosted 3D providers tried in the route's order: a provider whose breaker is open is
+// "meshy-6"), and texture_model (the source task's model painted anew) where a route sends it to a provider, served by hosted 3D providers tried in the route's order: a provider whose breaker is open is
 // skipped; one that times out, answers 5xx/429, fails the task or returns a bad model is recorded and the next one
 // is tried (the customer's hold is captured once, at success, so a failover never charges twice); a content
 // refusal ends the task `banned` (2008) at once. The model is copied in, checked, finished by our geometry code and given
@@ -10,11 +10,12 @@ import { EngineFailure, type Engine, type EngineContext, type EngineInput, type 
 import { detectFileFormat } from '@polyforge/geometry/read/detect-file-format';
 import { MULTIVIEW_VIEW_NAMES } from '@polyforge/geometry/multiview/view-frame';
 import { fetchProviderOutput, type FetchProviderOutputOptions } from './fetch-provider-output.ts';
-import { finishProviderModel, readProviderModel } from './finish-provider-model.ts';
-import { ProviderFailure, type Provider3dAdapter, type Provider3dImage, type Provider3dInputFields, type Provider3dResult, type Provider3dTaskType } from './provider-3d.ts';
+import { finishProviderModel, finishTexturedModel, readProviderModel } from './finish-provider-model.ts';
+import { ProviderFailure, type Provider3dAdapter, type Provider3dImage, type Provider3dInputFields, type Provider3dRequestShape, type Provider3dResult, type Provider3dTaskType, type TextureSourceKind } from './provider-3d.ts';
 import { PROVIDER_QUEUE_PREFIX, type ProviderRuntime } from './provider-runtime.ts';
+import { sourceModelGlb } from './source-model-glb.ts';
 
-type GenerationRequest = TaskRequestOf<'text_to_model'> | TaskRequestOf<'image_to_model'> | TaskRequestOf<'multiview_to_model'>;
+type GenerationRequest = TaskRequestOf<'text_to_model'> | TaskRequestOf<'image_to_model'> | TaskRequestOf<'multiview_to_model'> | TaskRequestOf<'texture_model'>;
 
 /** What an operator may know a provider model costs, to report provider cost in dollars. */
 export interface ProviderCostRates {
@@ -58,6 +59,7 @@ const REFUSED_OPTIONS: { field: string; isSet: (request: Record<string, unknown>
   { field: 'render_sequence', isSet: (request) => request.render_sequence === true, why: 'image sequences are not rendered here' },
   { field: 'return_multiview', isSet: (request) => request.return_multiview === true, why: 'multiview images are not returned here' },
   { field: 'check_printable', isSet: (request) => request.check_printable === true, why: 'printability is not checked here' },
+  { field: 'part_names', isSet: (request) => Array.isArray(request.part_names) && request.part_names.length > 0, why: 'it textures the whole model, not named parts' },
 ];
 
 /** face_limit for smart_low_poly when the client gives none (the highpoly_to_lowpoly default). */
@@ -88,7 +90,8 @@ export class ProviderChainEngine implements Engine {
 
   validate(request: TaskRequest): void {
     const fields = request as unknown as Record<string, unknown>;
-    const modelVersion = this.options.modelVersion;
+    // a route may name a pattern (or none): messages name the version the client asked for
+    const modelVersion = (request as { model_version?: string }).model_version ?? this.options.modelVersion;
     for (const option of REFUSED_OPTIONS) {
       if (option.isSet(fields)) throw new DomainError('invalidParameter', `${option.field} cannot be used with model_version ${modelVersion}: ${option.why}; leave it out (nothing was charged)`);
     }
@@ -112,6 +115,7 @@ export class ProviderChainEngine implements Engine {
   async run(input: EngineInput, context: EngineContext): Promise<EngineResult> {
     const request = input.request as GenerationRequest;
     const images = imagesOf(input);
+    const sourceModel = request.type === 'texture_model' ? await sourceModelGlb(input.sourceModel) : undefined;
     const failures: string[] = [];
     for (const [index, link] of this.options.links.entries()) {
       const refusal = link.adapter.refusal?.(shapeOf(request, link.model));
@@ -120,7 +124,7 @@ export class ProviderChainEngine implements Engine {
         failures.push(`${link.adapter.displayName}: ${refusal}`);
         continue;
       }
-      const outcome = await this.tryLink(link, request, images, input.taskId, context, index === 0);
+      const outcome = await this.tryLink(link, request, { images, sourceModel }, input.taskId, context, index === 0);
       if (outcome.ok) return outcome.result;
       failures.push(`${link.adapter.displayName}: ${outcome.failure.message}`);
       // the task ends `banned` with 2008, as Tripo's own content refusals do; no other provider is asked
@@ -132,7 +136,7 @@ export class ProviderChainEngine implements Engine {
   private async tryLink(
     link: ProviderLink,
     request: GenerationRequest,
-    images: Provider3dImage[],
+    { images, sourceModel }: { images: Provider3dImage[]; sourceModel?: Uint8Array },
     taskId: string,
     context: EngineContext,
     /** the route's first provider: the runner reserved its slot when it claimed the job */
@@ -163,9 +167,10 @@ export class ProviderChainEngine implements Engine {
       generated = await link.adapter.generate({
         taskType: request.type,
         model: link.model,
-        prompt: (request as { prompt?: string }).prompt,
+        prompt: request.type === 'texture_model' ? request.texture_prompt?.text : (request as { prompt?: string }).prompt,
         negativePrompt: (request as { negative_prompt?: string }).negative_prompt,
         images,
+        sourceModel,
         texture: request.texture,
         pbr: Boolean(request.pbr),
         seed: request.model_seed,
@@ -189,7 +194,11 @@ export class ProviderChainEngine implements Engine {
         durationMs: Date.now() - startedAtMs,
       });
       release();
-      const finished = await finishProviderModel(document, { texture: request.texture, pbr: Boolean(request.pbr), faceLimit, quad: Boolean(request.quad), compressGeometry: request.compress === 'geometry' });
+      const compressGeometry = request.compress === 'geometry';
+      const finished =
+        request.type === 'texture_model'
+          ? await finishTexturedModel(document, { pbr: request.pbr, compressGeometry })
+          : await finishProviderModel(document, { texture: request.texture, pbr: Boolean(request.pbr), faceLimit, quad: Boolean(request.quad), compressGeometry });
       return { ok: true, result: { files: finished.result.files, result: { generation: this.summaryOf(request, generated, finished.appliedHere, finished.faceCount) } } };
     } catch (error) {
       release();
@@ -225,7 +234,7 @@ export class ProviderChainEngine implements Engine {
     if (request.texture_seed !== undefined) ignored.push('texture_seed');
     if ((request as { image_seed?: number }).image_seed !== undefined) ignored.push('image_seed');
     if ((request as { negative_prompt?: string }).negative_prompt !== undefined && !generated.honoured.includes('negative_prompt')) ignored.push('negative_prompt');
-    return { model_version: this.options.modelVersion, face_count: faceCount, applied_by_polyforge: appliedHere, ...(ignored.length > 0 ? { ignored_options: ignored } : {}) };
+    return { model_version: request.model_version ?? this.options.modelVersion, face_count: faceCount, applied_by_polyforge: appliedHere, ...(ignored.length > 0 ? { ignored_options: ignored } : {}) };
   }
 }
 
@@ -237,6 +246,7 @@ function describeForCustomer(failure: ProviderFailure): ProviderFailure {
 }
 
 function faceLimitOf(request: GenerationRequest): number | undefined {
+  if (request.type === 'texture_model') return undefined;
   if (request.face_limit !== undefined) return request.face_limit;
   if (request.smart_low_poly) return SMART_LOW_POLY_FACE_LIMIT;
   if (request.quad) return QUAD_DEFAULT_FACE_LIMIT;
@@ -280,7 +290,12 @@ function isFilledSlot(slot: unknown): boolean {
   return ['file_token', 'url', 'object'].some((field) => (slot as Record<string, unknown> | undefined)?.[field] !== undefined);
 }
 
-function shapeOf(request: GenerationRequest, model: string) {
+function shapeOf(request: GenerationRequest, model: string): Provider3dRequestShape {
+  if (request.type === 'texture_model') {
+    const prompt = request.texture_prompt;
+    const source: TextureSourceKind = prompt?.text !== undefined ? (prompt.style_image ? 'text_and_style_image' : 'text') : prompt?.image ? 'image' : prompt?.images ? 'views' : 'none';
+    return { taskType: request.type, model, prompt: prompt?.text, imageCount: source === 'image' ? 1 : 0, textureSource: source };
+  }
   // with original_task_id the views come from that task (at most four)
   const views = request.type === 'multiview_to_model' ? (request.original_task_id !== undefined ? 4 : (request.files ?? []).filter(isFilledSlot).length) : 0;
   const images = request.type === 'image_to_model' ? 1 : views;

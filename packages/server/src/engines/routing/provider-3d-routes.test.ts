@@ -1,5 +1,5 @@
 // Boot-time checks of the 3D provider routing: every deployment name needs a route and a price, a route needs its
-// provider's key, and providers serve the generation types only; defaults publish names per configured provider.
+// provider's key, and providers serve the generation types (and texture_model where the provider has it) only; defaults publish names per configured provider.
 import { describe, expect, it } from 'vitest';
 import { parseModelPriceFile } from '../../billing/model-version-prices.ts';
 import { ProviderRuntime } from '../providers-3d/provider-runtime.ts';
@@ -40,11 +40,20 @@ describe('3D provider routing at boot', () => {
     [['meshy'], [{ task_type: 'text_to_model', model_version: 'house-model', engine: 'provider', provider: 'meshy', provider_model: 'meshy-6' }], undefined, /model_version "house-model" is not a Tripo version of text_to_model .* give it a price for text_to_model in POLYFORGE_MODEL_PRICES_FILE/],
     [['meshy'], undefined, { model_versions: { 'house-model': { text_to_model: 30 } } }, /POLYFORGE_MODEL_PRICES_FILE \(prices.json\): no route serves house-model \(text_to_model\)/],
     [[], [{ task_type: 'image_to_model', model_version: 'sf3d', engine: 'provider', provider: 'stability', provider_model: 'stable-fast-3d' }], { model_versions: { sf3d: { image_to_model: 20 } } }, /routes to provider stability, but POLYFORGE_STABILITY_API_KEY is not set/],
-    [['meshy'], [{ task_type: 'convert_model', engine: 'provider', provider: 'meshy', provider_model: 'meshy-6' }], undefined, /3D providers serve text_to_model, image_to_model, multiview_to_model/],
+    [['meshy'], [{ task_type: 'convert_model', engine: 'provider', provider: 'meshy', provider_model: 'meshy-6' }], undefined, /3D providers serve text_to_model, image_to_model, multiview_to_model, texture_model/],
+    [['stability'], [{ task_type: 'texture_model', engine: 'provider', provider: 'stability', provider_model: 'stable-fast-3d' }], undefined, /Stability model stable-fast-3d does not serve texture_model/],
+    [['meshy'], [{ task_type: 'texture_model', model_version: 'v3.0-*', engine: 'provider', provider: 'meshy' }], undefined, /set provider_model: the meshy model to run for texture_model/],
     [['stability'], [{ task_type: 'text_to_model', model_version: 'v3.1-*', engine: 'provider', provider: 'stability', provider_model: 'stable-fast-3d' }], undefined, /Stability model stable-fast-3d does not serve text_to_model/],
     [['fal'], [{ task_type: 'image_to_model', model_version: 'x', engine: 'providers', providers: [] }], { model_versions: { x: { image_to_model: 1 } } }, /providers: must list at least one provider/],
   ])('refuses a configuration that cannot be served (%#)', (providers, routes, prices, message) => {
     expect(() => build(providers, routes, prices)).toThrow(message);
+  });
+
+  it('routes texture_model to Meshy at the Tripo versions the route names, publishing no name of its own', () => {
+    const registry = build(['meshy'], [{ task_type: 'texture_model', model_version: 'v3.0-*', engine: 'provider', provider: 'meshy', provider_model: 'meshy-6' }]);
+    expect(registry.engineFor('texture_model', 'v3.0-20250812')?.name).toBe('provider:meshy');
+    expect(registry.engineFor('texture_model', 'v2.5-20250123')).toBeUndefined();
+    expect(registry.deploymentModels.namesByTaskType()).not.toHaveProperty('texture_model');
   });
 
   it('lets a route serve a Tripo version with providers, and a price file rename prices', () => {

@@ -21,7 +21,9 @@ export interface Provider3dSetup {
   prices?: ModelPriceFile;
 }
 
-export const PROVIDER_3D_TASK_TYPES: readonly Provider3dTaskType[] = ['text_to_model', 'image_to_model', 'multiview_to_model'];
+export const PROVIDER_3D_TASK_TYPES = ['text_to_model', 'image_to_model', 'multiview_to_model'] as const satisfies readonly Provider3dTaskType[];
+/** What a routing-file route may send to a provider: the generations, and texture_model (at its Tripo price). */
+export const PROVIDER_3D_ROUTABLE_TASK_TYPES: readonly Provider3dTaskType[] = [...PROVIDER_3D_TASK_TYPES, 'texture_model'];
 
 export function isProvider3dName(name: string): name is Provider3dName {
   return (PROVIDER_3D_NAMES as readonly string[]).includes(name);
@@ -47,8 +49,8 @@ export class Provider3dRouting {
 
   /** The engine of a routing-file `provider` (3D) or `providers` route. */
   engineOfRule(rule: Extract<RouteRule, { engine: 'provider' | 'providers' }>, fail: (problem: string) => never): ProviderChainEngine {
-    if (rule.task_type === '*' || !(PROVIDER_3D_TASK_TYPES as readonly string[]).includes(rule.task_type)) {
-      fail(`3D providers serve ${PROVIDER_3D_TASK_TYPES.join(', ')}; name one of them as task_type`);
+    if (rule.task_type === '*' || !(PROVIDER_3D_ROUTABLE_TASK_TYPES as readonly string[]).includes(rule.task_type)) {
+      fail(`3D providers serve ${PROVIDER_3D_ROUTABLE_TASK_TYPES.join(', ')}; name one of them as task_type`);
     }
     const links: ProviderLinkRule[] =
       rule.engine === 'providers' ? rule.providers : [{ provider: rule.provider as Provider3dName, model: rule.provider_model ?? defaultModelOf(rule.provider as Provider3dName, rule.task_type, rule.model_version, fail) }];
