@@ -11,6 +11,7 @@ export default defineConfig({
   test: {
     include: databasePassOnly ? databaseTestFiles(import.meta.dirname) : ALL_TEST_FILES,
     pool: 'forks',
+    setupFiles: ['test-support/worker-rpc-guard.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
