@@ -107,7 +107,7 @@ export const airplane: GeneratorDefinition = {
 export const rocket: GeneratorDefinition = {
   category: 'rocket',
   family: 'vehicle',
-  names: ['rocket', 'spaceship', 'spacecraft', ['space shuttle', 'shuttle'], 'missile', 'cohete', 'fusee', 'rakete'],
+  names: ['rocket', 'spaceship', 'spacecraft', 'rocket ship', 'starship', ['space shuttle', 'shuttle'], 'missile', 'cohete', 'fusee', 'rakete'],
   slots: {
     body: { kinds: ['paint', 'metal'], colors: ['white', 'silver', 'red'], words: ['body', 'hull'], primary: true },
     fin: { kinds: ['paint', 'metal'], colors: ['red', 'blue', 'orange', 'black'], words: ['fin', 'nose', 'cone', 'tip'] },

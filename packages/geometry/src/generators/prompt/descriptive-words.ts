@@ -47,7 +47,7 @@ export const DESCRIPTIVE_ADJECTIVES = new Set([
   // mood and character
   'happy', 'joyful', 'cheerful', 'jolly', 'merry', 'excited', 'surprised', 'shocked', 'scared', 'frightened', 'nervous', 'worried', 'anxious',
   'sad', 'gloomy', 'melancholic', 'lonely', 'angry', 'furious', 'mad', 'grumpy', 'cranky', 'sleepy', 'tired', 'bored', 'lazy', 'relaxed',
-  'calm', 'confident', 'proud', 'brave', 'bold', 'fearless', 'heroic', 'noble', 'wise', 'clever', 'smart', 'goofy', 'dorky', 'nerdy', 'quirky',
+  'calm', 'confident', 'proud', 'brave', 'bold', 'fearless', 'heroic', 'noble', 'wise', 'clever', 'goofy', 'dorky', 'nerdy', 'quirky',
   'mischievous', 'sneaky', 'sly', 'cunning', 'evil', 'wicked', 'villainous', 'cruel', 'kind', 'friendly', 'loyal', 'faithful', 'obedient',
   'wild', 'tame', 'hungry', 'thirsty', 'hyper', 'energetic', 'dynamic', 'heroic', 'legendary', 'mythic', 'epic', 'iconic', 'classic',
   // condition and use
@@ -86,8 +86,8 @@ export const DESCRIPTIVE_ADJECTIVES = new Set([
   'rich', 'proud', 'loud', 'quiet', 'swift', 'brisk', 'bleak', 'stark', 'lush', 'posh', 'rough', 'tough', 'smooth', 'thick', 'prim', 'dim', 'pale',
   'fair', 'foul', 'vile', 'bad', 'glad', 'odd', 'weird', 'hip', 'fit', 'wide', 'deep', 'young', 'mild', 'shy', 'sly', 'spry', 'coy', 'crisp', 'dense',
   'fierce', 'firm', 'free', 'frail', 'gaunt', 'gruff', 'harsh', 'keen', 'lean', 'lithe', 'meek', 'mute', 'plain', 'prime', 'quaint', 'rare', 'ripe',
-  'sane', 'scarce', 'sheer', 'smart', 'snug', 'soft', 'sparse', 'steep', 'stern', 'stiff', 'still', 'stout', 'strange', 'supreme', 'taut', 'tense', 'vague',
-  'vast', 'weak', 'wise', 'awesome', 'gorgeous', 'stunning', 'striking', 'badass', 'kawaii', 'cutesy', 'girly', 'manly', 'macho', 'sexy',
+  'sane', 'scarce', 'sheer', 'snug', 'soft', 'sparse', 'steep', 'stern', 'stiff', 'still', 'stout', 'strange', 'supreme', 'taut', 'tense', 'vague',
+  'vast', 'weak', 'wise', 'isometric', 'orthographic', 'awesome', 'gorgeous', 'stunning', 'striking', 'badass', 'kawaii', 'cutesy', 'girly', 'manly', 'macho', 'sexy',
   // coats and markings of animals
   'tabby', 'calico', 'tortoiseshell', 'tuxedo', 'dappled', 'brindle', 'piebald', 'speckled', 'freckled', 'mottled', 'ginger', 'albino', 'melanistic',
   'working', 'functional', 'mechanical', 'electronic', 'automatic', 'manual', 'modular', 'collapsible', 'adjustable', 'detachable',
@@ -117,6 +117,7 @@ export const SURFACE_DETAIL_NOUNS = new Set([
   'accent', 'trim', 'filigree', 'embroidery', 'stitching', 'light', 'led', 'neon', 'glow', 'highlight', 'reflection', 'sticker', 'decal', 'logo', 'emblem',
   'crest', 'insignia', 'rivet', 'stud', 'scratch', 'dent', 'crack', 'rust', 'moss', 'dirt', 'grime', 'stain', 'sparkle', 'glitter', 'shine', 'graffiti',
   'texture', 'color', 'colour', 'shading', 'gradient', 'tone', 'finish', 'coating', 'paint', 'paintwork', 'lighting', 'shadow', 'effect', 'particle',
+  'number', 'numeral', 'letter', 'lettering', 'text', 'writing', 'label', 'stripe', 'spot', 'dot', 'polka', 'check', 'swirl', 'flame', 'tattoo', 'scar',
 ]);
 
 /** Whether an unknown word before an object's name describes it (see the header for why by these rules). */

@@ -74,7 +74,7 @@ describe('everyday prompt wording', () => {
   });
 
   it('refuses nouns used as modifiers that make another thing, and cooked animals', () => {
-    for (const prompt of ['a candy cane', 'a honey pot', 'a water tank', 'an ice pick', 'a lava lamp', 'a hot water bottle', 'a roasted chicken', 'a grilled fish', 'a horse fly', 'a king cobra', 'a sea lion']) {
+    for (const prompt of ['a smart watch', 'a candy cane', 'a honey pot', 'a water tank', 'an ice pick', 'a lava lamp', 'a hot water bottle', 'a roasted chicken', 'a grilled fish', 'a horse fly', 'a king cobra', 'a sea lion']) {
       expect(isRefused(prompt), prompt).toBe(true);
     }
   });
@@ -90,6 +90,15 @@ describe('everyday prompt wording', () => {
     expect(categories('a fantasy sword with glowing runes')).toEqual([['sword', null]]);
     expect(ignoredWords('a fantasy sword with glowing runes')).toContain('glowing runes');
     expect(understand('a crate with glowing lights').components[0].reading.colours).toEqual([]);
+  });
+
+  it('reads "character", "mascot" and "icon" as the kind of model, and "in the style of ..." as a scene', () => {
+    expect(categories('a cat character')).toEqual([['cat', null]]);
+    expect(categories('a stylized character of a wizard')).toEqual([['person', 'wizard']]);
+    expect(categories('a fox mascot')).toEqual([['fox', null]]);
+    expect(isRefused('a character')).toBe(true);
+    expect(categories('a sword in the style of dark souls')).toEqual([['sword', null]]);
+    expect(categories('a race car with number 7')).toEqual([['car', 'sports']]);
   });
 
   it('joins a name written as two words', () => {

@@ -10,6 +10,7 @@ export type Relation = 'wearing' | 'holding' | 'on' | 'in' | 'with' | 'and' | 'r
 
 /** Connector phrases, longest first when matched; each word is a singular form. */
 export const CONNECTORS: readonly (readonly [string, Relation])[] = [
+  ['in the style of', 'scene'], ['in style of', 'scene'], ['in the art style of', 'scene'], ['style of', 'scene'],
   ['on top of', 'on'], ['sitting on top of', 'on'], ['in front of', 'scene'], ['next to', 'and'], ['together with', 'and'], ['surrounded by', 'scene'],
   ['sitting on', 'on'], ['standing on', 'on'], ['perched on', 'on'], ['resting on', 'on'], ['lying on', 'on'], ['placed on', 'on'], ['sat on', 'on'], ['seated on', 'on'],
   ['sitting in', 'in'], ['standing in', 'in'], ['planted in', 'in'], ['growing in', 'in'], ['inside of', 'in'], ['filled with', 'with'], ['full of', 'with'], ['topped with', 'with'],
@@ -93,13 +94,14 @@ export const SETTING_MODIFIERS = new Set([
   'picnic', 'farm', 'city', 'street', 'home', 'party', 'wedding', 'holiday', 'studio', 'workshop', 'cafe', 'restaurant', 'hotel', 'hospital', 'library',
   'village', 'country', 'backyard', 'lawn', 'pool', 'balcony', 'porch', 'nursery', 'playground', 'gym', 'lab', 'laboratory', 'castle', 'dungeon', 'tavern',
   'medieval', 'fantasy', 'halloween', 'christmas', 'easter', 'summer', 'winter', 'autumn', 'spring', 'travel', 'antique', 'gaming', 'computer', 'reading',
-  'rescue', 'military', 'cargo', 'passenger', 'delivery', 'emergency', 'family', 'kids', 'children', 'pet', 'village', 'farmhouse', 'mountain', 'desert', 'jungle', 'forest', 'arctic', 'ocean',
+  'rescue', 'military', 'cargo', 'passenger', 'delivery', 'emergency', 'family', 'kids', 'kid', 'children', 'child', 'pet', 'village', 'farmhouse', 'mountain', 'desert', 'jungle', 'forest', 'arctic', 'ocean',
 ]);
 
 /** Nouns that name what kind of object the thing is rather than which thing: "a chess knight piece", "a dragon statue". */
 export const CLASSIFIER_NOUNS: Readonly<Record<string, keyof KindModifiers | undefined>> = {
   piece: undefined, figure: 'toy', figurine: 'toy', statue: 'statue', statuette: 'statue', sculpture: 'statue', bust: undefined, model: undefined, toy: 'toy',
   prop: undefined, replica: undefined, ornament: 'toy', decoration: undefined, object: undefined, thing: undefined, asset: undefined, item: undefined, miniature: 'toy', plushie: 'toy', plush: 'toy',
+  character: undefined, mascot: undefined, icon: undefined, avatar: undefined, emoji: undefined, design: undefined, concept: undefined, sculpt: undefined, mesh: undefined, version: undefined,
 };
 
 /** "a slice of cake", "a stack of pancakes": the object is after "of". */
