@@ -6,7 +6,7 @@
 
 import { isEnglishWord } from './spell-correct.ts';
 import { DESCRIPTIVE_ADJECTIVES, readsAsDescription, SURFACE_DETAIL_NOUNS, THEME_NOUNS } from './descriptive-words.ts';
-import { DETERMINERS, POSE_WORDS, PRESENTATION_NOUNS, SCENE_NOUNS, SETTING_MODIFIERS, UNSHOWN_ADJECTIVES } from './modifier-vocabulary.ts';
+import { CLASSIFIER_NOUNS, DETERMINERS, KIND_MODIFIER_WORDS, POSE_WORDS, PRESENTATION_NOUNS, SCENE_NOUNS, SETTING_MODIFIERS, UNSHOWN_ADJECTIVES } from './modifier-vocabulary.ts';
 import { FILLER_WORDS } from './prompt-vocabulary.ts';
 import { readAttributes, type PromptReading } from './read-attributes.ts';
 import { IGNORE_REASONS, isAttributeWord, looksLikeAdjective } from './read-noun-phrase.ts';
@@ -27,9 +27,11 @@ export function reasonFor(form: string): string {
  * attribute or adjective ("stone", "pastel"). */
 function describes(token: PromptToken, isName: (form: string) => boolean): boolean {
   const { form, word } = token;
+  // "sculpted", "robotic", "toy" change how the object is made: never a mere description
+  if (KIND_MODIFIER_WORDS[form] !== undefined || form in CLASSIFIER_NOUNS) return false;
   if (DETERMINERS.has(form) || FILLER_WORDS.has(form) || isAttributeWord(form) || UNSHOWN_ADJECTIVES.has(form) || DESCRIPTIVE_ADJECTIVES.has(form)) return true;
   if (isName(form)) return false;
-  return POSE_WORDS.has(form) || SCENE_NOUNS.has(form) || PRESENTATION_NOUNS.has(form) || SURFACE_DETAIL_NOUNS.has(form) || readsAsDescription(form, isEnglishWord(word) || isEnglishWord(form));
+  return POSE_WORDS.has(form) || SCENE_NOUNS.has(form) || THEME_NOUNS.has(form) || PRESENTATION_NOUNS.has(form) || SURFACE_DETAIL_NOUNS.has(form) || readsAsDescription(form, isEnglishWord(word) || isEnglishWord(form));
 }
 
 /** The tokens left to read as objects, and the describing segments set aside. */

@@ -42,7 +42,7 @@ export const DESCRIPTIVE_ADJECTIVES = new Set([
   // style and rendering words that are not a style the generator has
   'voxel', 'pixelated', 'pixel', 'anime', 'manga', 'claymation', 'plasticine', 'toylike', 'cel', 'shaded', 'flat', 'painterly', 'sketchy',
   'photoreal', 'photographic', 'cinematic', 'dramatic', 'moody', 'gritty', 'grim', 'grimdark', 'dark', 'bright', 'colorful', 'colourful',
-  'handpainted', 'hand-painted', 'sculpted', 'ornamental', 'decorative', 'detailed', 'intricate', 'elaborate', 'fancy', 'plain', 'simple',
+  'handpainted', 'hand-painted', 'ornamental', 'decorative', 'detailed', 'intricate', 'elaborate', 'fancy', 'plain', 'simple',
   'basic', 'generic', 'default', 'unique', 'original', 'authentic', 'accurate', 'lifelike', 'believable', 'convincing', 'proportional',
   // mood and character
   'happy', 'joyful', 'cheerful', 'jolly', 'merry', 'excited', 'surprised', 'shocked', 'scared', 'frightened', 'nervous', 'worried', 'anxious',
@@ -54,7 +54,7 @@ export const DESCRIPTIVE_ADJECTIVES = new Set([
   'new', 'brand-new', 'used', 'secondhand', 'vintage', 'retro', 'antique', 'aged', 'old', 'olden', 'weathered', 'rusty', 'rusted', 'corroded',
   'tarnished', 'oxidized', 'oxidised', 'burnt', 'burned', 'charred', 'scorched', 'singed', 'frozen', 'icy', 'snowy', 'frosty', 'wet', 'damp',
   'soggy', 'dry', 'dusty', 'sandy', 'muddy', 'grassy', 'leafy', 'bushy', 'woody', 'rocky', 'stony', 'earthy', 'fiery', 'watery', 'stormy',
-  'cloudy', 'sunny', 'rainy', 'windy', 'foggy', 'misty', 'smoky', 'warm', 'cool', 'chilly', 'loaded', 'stuffed', 'packed',
+  'cloudy', 'sunny', 'rainy', 'windy', 'foggy', 'misty', 'smoky', 'warm', 'cool', 'chilly', 'loaded', 'packed',
   // texture, taste and feel (-y and other endings that nouns share, so listed rather than guessed)
   'crusty', 'crispy', 'crunchy', 'chewy', 'creamy', 'cheesy', 'meaty', 'fruity', 'nutty', 'salty', 'buttery', 'flaky', 'frothy', 'foamy', 'bubbly',
   'milky', 'silky', 'velvety', 'woolly', 'wooly', 'feathery', 'leathery', 'papery', 'glassy', 'musty', 'bony', 'tubby', 'stumpy', 'scrawny', 'brawny',
@@ -87,10 +87,11 @@ export const DESCRIPTIVE_ADJECTIVES = new Set([
   'fair', 'foul', 'vile', 'bad', 'glad', 'odd', 'weird', 'hip', 'fit', 'wide', 'deep', 'young', 'mild', 'shy', 'sly', 'spry', 'coy', 'crisp', 'dense',
   'fierce', 'firm', 'free', 'frail', 'gaunt', 'gruff', 'harsh', 'keen', 'lean', 'lithe', 'meek', 'mute', 'plain', 'prime', 'quaint', 'rare', 'ripe',
   'sane', 'scarce', 'sheer', 'snug', 'soft', 'sparse', 'steep', 'stern', 'stiff', 'still', 'stout', 'strange', 'supreme', 'taut', 'tense', 'vague',
-  'vast', 'weak', 'wise', 'isometric', 'orthographic', 'awesome', 'gorgeous', 'stunning', 'striking', 'badass', 'kawaii', 'cutesy', 'girly', 'manly', 'macho', 'sexy',
+  'vast', 'weak', 'wise', 'isometric', 'orthographic', 'awesome', 'gorgeous', 'stunning', 'striking', 'badass', 'kawaii', 'cutesy', 'girly', 'manly', 'macho', 'shabby', 'flowery', 'wintry', 'summery', 'starry', 'dusky', 'murky', 'frilly',
+  'wispy', 'scratchy', 'grainy', 'edgy', 'hilly',
   // coats and markings of animals
   'tabby', 'calico', 'tortoiseshell', 'tuxedo', 'dappled', 'brindle', 'piebald', 'speckled', 'freckled', 'mottled', 'ginger', 'albino', 'melanistic',
-  'working', 'functional', 'mechanical', 'electronic', 'automatic', 'manual', 'modular', 'collapsible', 'adjustable', 'detachable',
+  'working', 'functional', 'electronic', 'automatic', 'manual', 'modular', 'collapsible', 'adjustable', 'detachable',
 ]);
 
 /** Nouns used as themes ("a fire dragon", "a zombie dog", "a war horse"): they keep the kind only of living things and
@@ -105,7 +106,7 @@ export function themeKeepsKind(definition: GeneratorDefinition): boolean {
 }
 
 /** How food is prepared: before an animal it makes a dish ("a roasted chicken", "a grilled fish"), not the animal. */
-export const COOKING_WORDS = new Set(['grilled', 'roasted', 'roast', 'baked', 'fried', 'boiled', 'cooked', 'smoked', 'dried', 'pickled', 'steamed', 'braised', 'barbecued', 'bbq', 'stewed', 'poached', 'deviled', 'candied', 'glazed', 'sliced', 'diced', 'minced', 'stuffed', 'breaded', 'battered', 'marinated', 'cured', 'salted', 'raw', 'sauteed', 'seared', 'toasted', 'fillet', 'filet']);
+export const COOKING_WORDS = new Set(['grilled', 'roasted', 'roast', 'baked', 'fried', 'boiled', 'cooked', 'smoked', 'dried', 'pickled', 'steamed', 'braised', 'barbecued', 'bbq', 'stewed', 'poached', 'deviled', 'candied', 'glazed', 'sliced', 'diced', 'minced', 'breaded', 'battered', 'marinated', 'cured', 'salted', 'raw', 'sauteed', 'seared', 'toasted', 'fillet', 'filet']);
 
 export function isFood(definition: GeneratorDefinition): boolean {
   return definition.family === 'food' || definition.family === 'kitchen' || definition.family === 'vessel';

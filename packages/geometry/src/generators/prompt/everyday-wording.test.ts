@@ -52,8 +52,12 @@ describe('everyday prompt wording', () => {
     expect(understand('a car, red').components[0].reading.colours.map((colour) => colour.name)).toEqual(['red']);
     expect(understand('Low poly, stylized: a fox').components[0].reading.style).not.toBeNull();
     expect(categories('a simple low poly house, minimal, clean topology')).toEqual([['house', null]]);
-    // a segment that names a thing is not a description
+    // a segment that names a thing, or changes how it is made, is not a description
     expect(isRefused('a table, chair')).toBe(true);
+    for (const prompt of ['a dog, mechanical', 'a cat, sculpted']) {
+      const parsed = PROMPT_PARSER.parse(prompt);
+      expect(parsed.ok && Object.keys(parsed.understanding.components[0].modifiers).length === 0, prompt).toBe(false);
+    }
     expect(isRefused('a lamp (desk)')).toBe(true);
   });
 
