@@ -61,7 +61,7 @@ export const boat: GeneratorDefinition = {
 export const airplane: GeneratorDefinition = {
   category: 'airplane',
   family: 'vehicle',
-  names: ['airplane', 'aeroplane', 'plane', 'aircraft', 'airliner', ['jet', 'jet'], ['jet plane', 'jet'], ['propeller plane', 'propeller'], ['biplane', 'propeller'], 'avion', 'flugzeug'],
+  names: ['airplane', 'aeroplane', 'plane', 'aircraft', 'airliner', ['jet', 'jet'], ['jet plane', 'jet'], ['fighter jet', 'jet'], ['fighter plane', 'jet'], ['jet fighter', 'jet'], ['warplane', 'jet'], ['propeller plane', 'propeller'], ['biplane', 'propeller'], 'avion', 'flugzeug'],
   variants: { jet: ['jet', 'airliner', 'passenger', 'jumbo'], propeller: ['propeller', 'prop', 'biplane', 'cessna', 'small'] },
   slots: {
     body: { kinds: ['paint', 'metal'], colors: ['white', 'silver', 'red', 'blue', 'yellow'], words: ['body', 'fuselage', 'wing', 'tail'], primary: true },
@@ -107,7 +107,7 @@ export const airplane: GeneratorDefinition = {
 export const rocket: GeneratorDefinition = {
   category: 'rocket',
   family: 'vehicle',
-  names: ['rocket', 'spaceship', 'spacecraft', ['space shuttle', 'shuttle'], 'missile', 'cohete', 'fusee', 'rakete'],
+  names: ['rocket', 'spaceship', 'spacecraft', 'rocket ship', 'starship', ['space shuttle', 'shuttle'], 'missile', 'cohete', 'fusee', 'rakete'],
   slots: {
     body: { kinds: ['paint', 'metal'], colors: ['white', 'silver', 'red'], words: ['body', 'hull'], primary: true },
     fin: { kinds: ['paint', 'metal'], colors: ['red', 'blue', 'orange', 'black'], words: ['fin', 'nose', 'cone', 'tip'] },

@@ -145,7 +145,7 @@ export const radio = partListCategory({
 export const alarmClock = partListCategory({
   category: 'clock',
   family: 'gadget',
-  names: ['clock', 'alarm clock', 'wall clock', 'pocket watch', 'watch', 'reloj', 'horloge', 'uhr', 'wecker'],
+  names: ['clock', 'alarm clock', 'wall clock', 'pocket watch', 'watch', 'wristwatch', 'wrist watch', 'grandfather clock', 'cuckoo clock', 'reloj', 'horloge', 'uhr', 'wecker'],
   slots: { case: { ...CASE, kinds: ['metal', 'plastic', 'wood'], colors: ['red', 'silver', 'gold', 'black', 'walnut'] }, face: { kinds: ['ceramic'], colors: ['white', 'cream'], words: ['face', 'dial'] }, hand: { kinds: ['solid'], colors: ['black'], words: ['hand', 'number'] } },
   example: 'a red alarm clock with two bells',
   parts: [

@@ -10,6 +10,7 @@ export type Relation = 'wearing' | 'holding' | 'on' | 'in' | 'with' | 'and' | 'r
 
 /** Connector phrases, longest first when matched; each word is a singular form. */
 export const CONNECTORS: readonly (readonly [string, Relation])[] = [
+  ['in the style of', 'scene'], ['in style of', 'scene'], ['in the art style of', 'scene'], ['style of', 'scene'],
   ['on top of', 'on'], ['sitting on top of', 'on'], ['in front of', 'scene'], ['next to', 'and'], ['together with', 'and'], ['surrounded by', 'scene'],
   ['sitting on', 'on'], ['standing on', 'on'], ['perched on', 'on'], ['resting on', 'on'], ['lying on', 'on'], ['placed on', 'on'], ['sat on', 'on'], ['seated on', 'on'],
   ['sitting in', 'in'], ['standing in', 'in'], ['planted in', 'in'], ['growing in', 'in'], ['inside of', 'in'], ['filled with', 'with'], ['full of', 'with'], ['topped with', 'with'],
@@ -32,11 +33,22 @@ export const SCENE_NOUNS = new Set([
   'field', 'meadow', 'grass', 'ground', 'floor', 'street', 'road', 'city', 'town', 'village', 'world', 'landscape', 'night', 'day', 'sunset', 'sunrise', 'dawn',
   'dusk', 'moonlight', 'sunlight', 'light', 'lighting', 'shadow', 'darkness', 'dark', 'rain', 'storm', 'fog', 'mist', 'fire', 'flame', 'smoke', 'wind', 'style',
   'studio', 'room', 'universe', 'galaxy', 'wilderness', 'nature', 'savanna', 'arctic', 'mountain', 'winter', 'summer', 'autumn', 'fall', 'spring', 'air',
-  'halloween', 'christmas', 'game', 'video', 'movie', 'film', 'unity', 'unreal', 'engine', 'blender', 'render', 'rendering', 'view', 'angle', 'perspective',
+  'halloween', 'christmas', 'game', 'video', 'movie', 'film', 'unity', 'unreal', 'blender', 'render', 'rendering', 'view', 'angle', 'perspective',
   'top', 'front', 'side', 'back', 'distance', 'garden', 'yard', 'park', 'kitchen', 'bedroom', 'house', 'home', 'office', 'museum', 'store', 'shop', 'market',
   'party', 'birthday', 'wedding', 'holiday', 'vacation', 'weekend', 'morning', 'evening', 'afternoon', 'midnight', 'time', 'year', 'century', 'era', 'age',
   'van', 'gogh', 'pixar', 'disney', 'ghibli', 'minecraft', 'lego', 'fortnite', 'zelda', 'pokemon', 'mario', 'nintendo', 'anime', 'manga', 'art', 'artstation',
   'glow', 'sparkle', 'motion', 'action', 'pose', 'position', 'mood', 'atmosphere', 'effect', 'detail', 'quality', 'resolution', 'texture', 'color', 'colour',
+]);
+
+/** Scene nouns that say how the model is shown, never a place or a thing: they may follow a name directly ("a car
+ * side view", "a sword minecraft style"). Every other scene noun right after a name makes a compound that names
+ * another thing ("a dog park", "a book shop", "a car engine"), so the phrase is refused. */
+export const PRESENTATION_NOUNS = new Set([
+  'background', 'backdrop', 'scene', 'style', 'studio', 'light', 'lighting', 'shadow', 'darkness', 'dark', 'render', 'rendering', 'view', 'angle',
+  'perspective', 'top', 'front', 'side', 'back', 'distance', 'art', 'artstation', 'glow', 'sparkle', 'motion', 'action', 'pose', 'position', 'mood',
+  'atmosphere', 'effect', 'detail', 'quality', 'resolution', 'texture', 'color', 'colour', 'night', 'day', 'sunset', 'sunrise', 'dawn', 'dusk',
+  'moonlight', 'sunlight', 'time', 'year', 'century', 'era', 'age', 'unity', 'unreal', 'van', 'gogh', 'pixar', 'disney', 'ghibli', 'minecraft',
+  'lego', 'fortnite', 'zelda', 'pokemon', 'mario', 'nintendo', 'anime', 'manga', 'winter', 'summer', 'autumn', 'fall', 'spring', 'halloween', 'christmas',
 ]);
 
 /** Verbs and participles of a pose or action: models are made in their rest pose. */
@@ -56,7 +68,7 @@ export const UNSHOWN_ADJECTIVES = new Set([
   'creepy', 'scary', 'cursed', 'sacred', 'holy', 'royal', 'noble', 'heroic', 'brave', 'wise', 'evil', 'good', 'dark', 'sci', 'scifi', 'sci-fi', 'cyberpunk',
   'steampunk', 'gothic', 'victorian', 'baroque', 'art', 'deco', 'nouveau', 'egyptian', 'greek', 'roman', 'japanese', 'chinese', 'korean', 'indian', 'french',
   'italian', 'english', 'british', 'american', 'mexican', 'african', 'nordic', 'norse', 'celtic', 'arabian', 'persian', 'tribal', 'aztec', 'mayan', 'western',
-  'eastern', 'oriental', 'tropical', 'arctic', 'alien', 'cosmic', 'celestial', 'elven', 'dwarven', 'orcish', 'broken', 'cracked', 'damaged', 'worn', 'weathered',
+  'eastern', 'oriental', 'tropical', 'arctic', 'cosmic', 'celestial', 'elven', 'dwarven', 'orcish', 'broken', 'cracked', 'damaged', 'worn', 'weathered',
   'battered', 'dirty', 'clean', 'rusty', 'rusted', 'mossy', 'dusty', 'muddy', 'polished', 'shiny', 'glossy', 'matte', 'smooth', 'rough', 'soft', 'hard',
   'heavy', 'sturdy', 'solid', 'hollow', 'empty', 'full', 'fresh', 'ripe', 'rotten', 'delicious', 'tasty', 'yummy', 'juicy', 'sweet', 'sour', 'spicy',
   'warm', 'frozen', 'icy', 'happy', 'sad', 'angry', 'grumpy', 'friendly', 'fierce', 'ferocious', 'majestic', 'proud', 'lazy', 'sleepy', 'playful', 'curious',
@@ -73,7 +85,7 @@ export const UNSHOWN_ADJECTIVES = new Set([
   'slow', 'fast', 'quick', 'round', 'square', 'flat', 'sharp', 'blunt', 'wet', 'dry', 'calm', 'quiet', 'loud', 'strong', 'weak', 'kind', 'nice', 'bitter', 'rich',
   'poor', 'oval', 'curved', 'straight', 'pointy', 'pointed', 'deep', 'shallow', 'gentle', 'sleek', 'bold', 'glad', 'alive', 'asleep', 'awake', 'lone', 'lonely', 'cheerful',
   'rainbow', 'multicolored', 'multicoloured', 'colorful', 'colourful', 'pastel', 'neon', 'cast', 'fluorescent', 'transparent', 'translucent', 'clear',
-  'fire', 'ice', 'frost', 'lava', 'storm', 'thunder', 'lightning', 'shadow', 'poison', 'water', 'elemental', 'demonic', 'angelic', 'undead', 'zombie',
+  'elemental', 'demonic', 'angelic',
 ]);
 
 /** Place words before an object that keep its kind ("a kitchen table", "a garden bench"): reported as ignored. */
@@ -82,13 +94,14 @@ export const SETTING_MODIFIERS = new Set([
   'picnic', 'farm', 'city', 'street', 'home', 'party', 'wedding', 'holiday', 'studio', 'workshop', 'cafe', 'restaurant', 'hotel', 'hospital', 'library',
   'village', 'country', 'backyard', 'lawn', 'pool', 'balcony', 'porch', 'nursery', 'playground', 'gym', 'lab', 'laboratory', 'castle', 'dungeon', 'tavern',
   'medieval', 'fantasy', 'halloween', 'christmas', 'easter', 'summer', 'winter', 'autumn', 'spring', 'travel', 'antique', 'gaming', 'computer', 'reading',
-  'rescue', 'military', 'cargo', 'passenger', 'delivery', 'emergency', 'family', 'kids', 'children', 'pet', 'village', 'farmhouse', 'mountain', 'desert', 'jungle', 'forest', 'arctic', 'ocean',
+  'rescue', 'military', 'cargo', 'passenger', 'delivery', 'emergency', 'family', 'kids', 'kid', 'children', 'child', 'pet', 'village', 'farmhouse', 'mountain', 'desert', 'jungle', 'forest', 'arctic', 'ocean',
 ]);
 
 /** Nouns that name what kind of object the thing is rather than which thing: "a chess knight piece", "a dragon statue". */
 export const CLASSIFIER_NOUNS: Readonly<Record<string, keyof KindModifiers | undefined>> = {
   piece: undefined, figure: 'toy', figurine: 'toy', statue: 'statue', statuette: 'statue', sculpture: 'statue', bust: undefined, model: undefined, toy: 'toy',
   prop: undefined, replica: undefined, ornament: 'toy', decoration: undefined, object: undefined, thing: undefined, asset: undefined, item: undefined, miniature: 'toy', plushie: 'toy', plush: 'toy',
+  character: undefined, mascot: undefined, icon: undefined, avatar: undefined, emoji: undefined, design: undefined, concept: undefined, sculpt: undefined, mesh: undefined, version: undefined,
 };
 
 /** "a slice of cake", "a stack of pancakes": the object is after "of". */

@@ -1,5 +1,7 @@
 // Reads a text_to_model prompt into the objects to make and how they go together, or a refusal that says why.
 //
+// Production notes ("game ready, PBR, 4k", "please") and comma-separated segments that only describe ("pastel
+// colors") are set aside first (production-notes.ts, description-segments.ts) and reported as ignored.
 // Method: a keyword grammar over singular word forms, not a language model. The prompt is cut into clauses at
 // connectors ("wearing", "holding", "on", "in", "with", "and", "made of"; "at", "under", "for" … start a scene
 // clause). Each clause's noun phrase is read by its head noun (read-noun-phrase.ts), so "an astronaut helmet" is a
@@ -21,6 +23,8 @@ import { nearestCategories } from './nearest-categories.ts';
 import { FILLER_WORDS, NEGATION_WORDS, NUMBER_WORDS, STYLE_WORDS } from './prompt-vocabulary.ts';
 import { emptyReading, isColourWord, isPartWordOf, readAttributes, readNegativePrompt, type PromptReading } from './read-attributes.ts';
 import { IGNORE_REASONS, isAttributeWord, looksLikeAdjective, readNounPhrase, type NounPhrase } from './read-noun-phrase.ts';
+import { readDescriptions, reasonFor, setAsideDescriptions } from './description-segments.ts';
+import { setAsideProductionNotes } from './production-notes.ts';
 import { correctSpelling } from './spell-correct.ts';
 import { promptTokens, singular, type PromptToken } from './word-forms.ts';
 import { lastObjectIndex, placeComponent, Refusal } from './place-component.ts';
@@ -61,7 +65,6 @@ interface Clause {
   end: number;
 }
 
-const REASON_NOT_UNDERSTOOD = 'not understood';
 
 
 export class PromptParser {
@@ -82,7 +85,8 @@ export class PromptParser {
 
   private understand(prompt: string, negativePrompt: string | undefined): PromptUnderstanding {
     const corrections: { from: string; to: string }[] = [];
-    const tokens = this.prepareTokens(promptTokens(prompt), corrections);
+    const { kept, notes } = setAsideProductionNotes(promptTokens(prompt));
+    const { objectTokens: tokens, descriptions } = setAsideDescriptions(this.prepareTokens(kept, corrections), (form) => this.index.vocabulary.get(form) === true);
     const words = tokens.map((token) => token.word);
     const forms = tokens.map((token) => token.form);
     const used = new Set<number>();
@@ -124,6 +128,11 @@ export class PromptParser {
       }
       const targetDefinition = components[target].reading.definition;
       const phrase = readNounPhrase(tokens, clause.start, clause.end, this.index, (form) => isPartWordOf(targetDefinition, form));
+      if (phrase.kind === 'detail') {
+        // "with glowing runes": a surface detail not modelled; its colours are the detail's, not the object's
+        for (let index = clause.start; index < clause.end; index++) if (!DETERMINERS.has(forms[index]) && !FILLER_WORDS.has(forms[index])) ignoredReasons.set(index, IGNORE_REASONS.unshown);
+        continue;
+      }
       if (phrase.kind === 'none' || phrase.kind === 'part') {
         for (const index of readAttributes(words, forms, clause.start, clause.end, used, components[target].reading)) used.add(index);
         if (phrase.kind === 'part' && !used.has(phrase.headIndex)) used.add(phrase.headIndex);
@@ -152,7 +161,8 @@ export class PromptParser {
       }
     }
     for (const component of components) inferVariantFromDetails(component.reading);
-    return { components, ignored: this.collectIgnored(tokens, used, ignoredReasons), corrections };
+    const described = readDescriptions(descriptions, components.map((component) => component.reading));
+    return { components, ignored: [...this.collectIgnored(tokens, used, ignoredReasons), ...described, ...notes], corrections };
   }
 
   /** Spelling corrections, and hyphenated words kept as one adjective unless they are a name, a count or colours. */
@@ -168,13 +178,15 @@ export class PromptParser {
       index += group.length - 1;
       const groupForms = group.map((part) => part.form);
       const joined = group.map((part) => part.word).join('');
-      if (this.index.lookup(groupForms)) tokens.push(...group.map(({ word, form }) => ({ word, form })));
-      else if (this.index.lookup([joined])) tokens.push({ word: group.map((part) => part.word).join('-'), form: joined });
-      else if (/^\d+$/.test(groupForms[0]) || NUMBER_WORDS[groupForms[0]] !== undefined || groupForms.every((form) => isColourWord(form) || form === 'and' || form === 'light' || form === 'dark')) tokens.push(...group.map(({ word, form }) => ({ word, form })));
-      else if (groupForms.length === 2 && isAttributeWord(groupForms[0]) && this.index.lookup([groupForms[1]])) tokens.push(...group.map(({ word, form }) => ({ word, form })));
-      else tokens.push({ word: group.map((part) => part.word).join('-'), form: groupForms.join('-') });
+      const separate = () => group.map(({ word, form, endsSegment, possessive }) => ({ word, form, endsSegment, possessive }));
+      const { endsSegment, possessive } = group[group.length - 1];
+      if (this.index.lookup(groupForms)) tokens.push(...separate());
+      else if (this.index.lookup([joined])) tokens.push({ word: group.map((part) => part.word).join('-'), form: joined, endsSegment, possessive });
+      else if (/^\d+$/.test(groupForms[0]) || NUMBER_WORDS[groupForms[0]] !== undefined || groupForms.every((form) => isColourWord(form) || form === 'and' || form === 'light' || form === 'dark')) tokens.push(...separate());
+      else if (groupForms.length === 2 && isAttributeWord(groupForms[0]) && this.index.lookup([groupForms[1]])) tokens.push(...separate());
+      else tokens.push({ word: group.map((part) => part.word).join('-'), form: groupForms.join('-'), endsSegment, possessive });
     }
-    return tokens;
+    return this.joinSplitNames(tokens);
   }
 
   private corrected(token: PromptToken, corrections: { from: string; to: string }[]): PromptToken {
@@ -182,7 +194,25 @@ export class PromptParser {
     const correction = correctSpelling(token.word, this.index.vocabulary) ?? (token.form !== token.word ? correctSpelling(token.form, this.index.vocabulary) : undefined);
     if (!correction) return token;
     corrections.push({ from: token.word, to: correction });
-    return { word: correction, form: correction, correctedFrom: token.word };
+    return { ...token, word: correction, form: correction, correctedFrom: token.word };
+  }
+
+  /** Two words that are one name written apart ("space ship", "sail boat", "book case") become that name. */
+  private joinSplitNames(tokens: PromptToken[]): PromptToken[] {
+    const joined: PromptToken[] = [];
+    for (let index = 0; index < tokens.length; index++) {
+      const [first, second] = [tokens[index], tokens[index + 1]];
+      if (second && !first.endsSegment && /^[a-z]+$/.test(first.word + second.word) && !this.index.lookup([first.form, second.form])) {
+        const form = singular(first.word + second.word);
+        if (this.index.lookup([form])) {
+          joined.push({ ...second, word: `${first.word} ${second.word}`, form });
+          index++;
+          continue;
+        }
+      }
+      joined.push(first);
+    }
+    return joined;
   }
 
   /** Clauses at connectors; "and" starts a new object only when a noun follows that is not a part of the last one. */
@@ -345,12 +375,6 @@ export class PromptParser {
   }
 }
 
-function reasonFor(form: string): string {
-  if (POSE_WORDS.has(form)) return IGNORE_REASONS.pose;
-  if (SCENE_NOUNS.has(form) || SETTING_MODIFIERS.has(form)) return IGNORE_REASONS.setting;
-  if (UNSHOWN_ADJECTIVES.has(form) || isAttributeWord(form) || looksLikeAdjective(form)) return IGNORE_REASONS.unshown;
-  return REASON_NOT_UNDERSTOOD;
-}
 
 function lastContentIndex(forms: readonly string[], from: number, to: number): number | undefined {
   for (let index = to - 1; index >= from; index--) if (!DETERMINERS.has(forms[index]) && !FILLER_WORDS.has(forms[index])) return index;

@@ -3,7 +3,8 @@
 // ("chess knight", "hot dog", "ice cream cone"). The words before the name are then checked one by one: colours,
 // materials, sizes and styles are attributes; a variant word of the category selects the variant ("pine tree");
 // toy / baby / robot / statue keep the kind and change how it is made (robot only for a body plan that has a
-// mechanical form); appearance, mood and theme adjectives and settings ("kitchen table") are reported as ignored.
+// mechanical form); appearance, mood and theme adjectives and settings ("kitchen table") are reported as ignored
+// (descriptive-words.ts says which unknown words describe; a noun used as a modifier, "candy cane", is refused).
 // A word before the name that is itself the name of another category ("robot fish", "mushroom lamp") or a noun the
 // parser does not know ("sea lion", "bear trap" where the head is unknown) makes the phrase ambiguous or unknown:
 // the caller refuses rather than answer with the unqualified object.
@@ -11,7 +12,8 @@
 import type { GeneratorDefinition, KindModifiers } from '../generator-definition.ts';
 import { COLOUR_MODIFIERS } from '../materials/colour-names.ts';
 import { type CategoryEntry, type CategoryIndex, MAX_PHRASE_WORDS, phraseKey } from './category-index.ts';
-import { CLASSIFIER_NOUNS, DETERMINERS, KIND_MODIFIER_WORDS, PAIR_NOUNS, POSE_WORDS, QUANTITY_NOUNS, SCENE_NOUNS, SETTING_MODIFIERS, UNSHOWN_ADJECTIVES } from './modifier-vocabulary.ts';
+import { COOKING_WORDS, DESCRIPTIVE_ADJECTIVES, isFood, readsAsDescription, SURFACE_DETAIL_NOUNS, THEME_NOUNS, themeKeepsKind } from './descriptive-words.ts';
+import { CLASSIFIER_NOUNS, DETERMINERS, KIND_MODIFIER_WORDS, PAIR_NOUNS, POSE_WORDS, PRESENTATION_NOUNS, QUANTITY_NOUNS, SCENE_NOUNS, SETTING_MODIFIERS, UNSHOWN_ADJECTIVES } from './modifier-vocabulary.ts';
 import { FILLER_WORDS, INTENSIFIERS, MATERIAL_WORDS, NEGATION_WORDS, NUMBER_WORDS, PROPORTION_WORDS, SIZE_WORDS, STYLE_WORDS } from './prompt-vocabulary.ts';
 import { isColourWord } from './read-attributes.ts';
 import { isEnglishWord } from './spell-correct.ts';
@@ -39,6 +41,8 @@ export type NounPhrase =
   | { kind: 'ambiguous'; phrase: string; named: GeneratorDefinition[]; head: GeneratorDefinition; word: string }
   | { kind: 'unknown'; head: string; phrase: string; named: GeneratorDefinition[] }
   | { kind: 'part'; head: string; headIndex: number }
+  /** a surface detail the generator does not model: "(with) glowing runes", "(with) neon lights" */
+  | { kind: 'detail'; head: string }
   | { kind: 'scene'; head: string }
   | { kind: 'none' };
 
@@ -106,12 +110,12 @@ export function readNounPhrase(tokens: readonly PromptToken[], start: number, ph
       head--;
       continue;
     }
-    if (POSE_WORDS.has(form) || (form.endsWith('ing') && form.length > 5) || /ly$/.test(form)) {
+    if (POSE_WORDS.has(form) || (form.endsWith('ing') && form.length > 5) || (/ly$/.test(form) && form.length > 4)) {
       trailing.set(head, REASONS.pose);
       head--;
       continue;
     }
-    if ((SCENE_NOUNS.has(form) || UNSHOWN_ADJECTIVES.has(form)) && nameBefore(head)) {
+    if ((SCENE_NOUNS.has(form) || UNSHOWN_ADJECTIVES.has(form)) && nameBefore(head) && !makesCompound(tokens, start, head, index)) {
       trailing.set(head, SCENE_NOUNS.has(form) ? REASONS.setting : REASONS.unshown);
       head--;
       continue;
@@ -140,6 +144,7 @@ export function readNounPhrase(tokens: readonly PromptToken[], start: number, ph
   if (!match) {
     const form = forms[head];
     if (isPartWord(form)) return { kind: 'part', head: form, headIndex: head };
+    if (SURFACE_DETAIL_NOUNS.has(form) && namedCategories(forms, start, head, index).length === 0) return { kind: 'detail', head: form };
     if (SCENE_NOUNS.has(form) || SETTING_MODIFIERS.has(form)) return { kind: 'scene', head: form };
     if (isAttributeWord(form) || UNSHOWN_ADJECTIVES.has(form) || looksLikeAdjective(tokens[head].form)) {
       // only adjectives: "something red", "in blue"
@@ -195,13 +200,21 @@ export function readNounPhrase(tokens: readonly PromptToken[], start: number, ph
       position -= other.length - 1;
       continue;
     }
+    // a describing word that is also a one-word name elsewhere ("regal" is German for a bookshelf, "frosty" a snowman)
+    if (other && other.length === 1 && DESCRIPTIVE_ADJECTIVES.has(form)) {
+      ignored.set(position, REASONS.unshown);
+      continue;
+    }
     if (other && other.entry.definition !== entry.definition && !SETTING_MODIFIERS.has(form)) {
       return { kind: 'ambiguous', phrase: phraseText(tokens, start, head + 1), named: [other.entry.definition], head: entry.definition, word: tokens[position].word };
     }
     if (kindModifier) return { kind: 'ambiguous', phrase: phraseText(tokens, start, head + 1), named: [], head: entry.definition, word: tokens[position].word };
+    const english = isEnglishWord(tokens[position].word) || isEnglishWord(form);
     if (POSE_WORDS.has(form)) ignored.set(position, REASONS.pose);
     else if (SETTING_MODIFIERS.has(form)) ignored.set(position, REASONS.setting);
-    else if (UNSHOWN_ADJECTIVES.has(form) || looksLikeAdjective(tokens[position].form) || (!isEnglishWord(tokens[position].word) && !isEnglishWord(form))) ignored.set(position, REASONS.unshown);
+    else if (COOKING_WORDS.has(form) && !isFood(entry.definition)) return { kind: 'ambiguous', phrase: phraseText(tokens, start, head + 1), named: [], head: entry.definition, word: tokens[position].word };
+    else if (THEME_NOUNS.has(form) && !themeKeepsKind(entry.definition)) return { kind: 'ambiguous', phrase: phraseText(tokens, start, head + 1), named: [], head: entry.definition, word: tokens[position].word };
+    else if (THEME_NOUNS.has(form) || UNSHOWN_ADJECTIVES.has(form) || readsAsDescription(form, english) || !english) ignored.set(position, REASONS.unshown);
     else return { kind: 'ambiguous', phrase: phraseText(tokens, start, head + 1), named: [], head: entry.definition, word: tokens[position].word };
   }
 
@@ -226,6 +239,16 @@ export function readNounPhrase(tokens: readonly PromptToken[], start: number, ph
     flavours,
     subject: [...modifierWords, ...tokens.slice(nameStart, head + 1).map((token) => token.word)].join(' '),
   };
+}
+
+/**
+ * Whether the word at `at`, right after a name and with no punctuation between, is the head of a compound that
+ * names another thing: a place or thing noun ("a dog park", "a car engine"), not how the model is shown ("side view").
+ */
+function makesCompound(tokens: readonly PromptToken[], from: number, at: number, index: CategoryIndex): boolean {
+  const form = tokens[at].form;
+  if (!(SCENE_NOUNS.has(form) || THEME_NOUNS.has(form)) || PRESENTATION_NOUNS.has(form)) return false;
+  return at > from && !tokens[at - 1].endsSegment && nameEndingAt(tokens.map((token) => token.form), from, at - 1, index) !== undefined;
 }
 
 /** The longest category name in forms[from..at] that ends at `at`. */

@@ -2,7 +2,7 @@
 // "low-poly" / "low poly" joined into one word, and each word reduced to its singular form (pluralize's English
 // rules, after the irregular nouns and the words ending in "s" that are singular or foreign listed here).
 // promptTokens() keeps the words of a hyphenated compound together as a group ("fire-breathing", "t-rex"), so
-// the parser can tell a name ("t-rex") from a compound adjective.
+// the parser can tell a name ("t-rex") from a compound adjective, and marks where punctuation ends a segment.
 
 import pluralize from 'pluralize';
 
@@ -163,14 +163,18 @@ export interface PromptToken {
   correctedFrom?: string;
   /** written with "'s": an owner ("a witch's cauldron") */
   possessive?: boolean;
+  /** followed by a comma, semicolon, colon, full stop, bracket or dash: the end of a segment of the prompt */
+  endsSegment?: boolean;
 }
 
 /** The prompt's tokens: folded words with their singular forms, hyphenated words marked as groups. */
 export function promptTokens(text: string): PromptToken[] {
   const tokens: PromptToken[] = [];
   let group = 0;
-  for (const chunk of text.split(/\s+/)) {
+  // "low poly" written with a space is still one style word: join it before the text is cut into words
+  for (const chunk of text.replace(/\b(low|high)[\s_]+poly(gon)?\b/gi, '$1poly').split(/\s+/)) {
     const possessive = /[a-z]['’]s\W*$/i.test(chunk);
+    if (/^[(\[]/.test(chunk) || /^[-–—|/]+$/.test(chunk)) endSegment(tokens);
     const folded = foldText(chunk, true).split(' ').filter((raw) => raw.length > 0);
     folded.forEach((raw, index) => {
       const parts = raw.split('-').filter((part) => part.length > 0);
@@ -178,8 +182,14 @@ export function promptTokens(text: string): PromptToken[] {
       group += parts.length > 1 ? 1 : 0;
       for (const part of parts) tokens.push({ word: part, form: singular(part), ...(parts.length > 1 ? { hyphenGroup: group } : {}), ...(possessive && index === folded.length - 1 ? { possessive: true } : {}) });
     });
+    if (/[,;:.!?)\]]$/.test(chunk)) endSegment(tokens);
   }
   return tokens;
+}
+
+/** Marks the last token so far as the end of a comma-separated segment ("a fox, low poly, game ready"). */
+function endSegment(tokens: PromptToken[]): void {
+  if (tokens.length > 0) tokens[tokens.length - 1].endsSegment = true;
 }
 
 function foldText(text: string, keepHyphens = false): string {
