@@ -17,7 +17,11 @@ describe('bulk cancel by filter', () => {
     const account = await platform.createAccount({ credits: 1000, concurrency: 50 });
     const client = apiClient(platform.baseUrl, account.apiKey);
     const created: string[] = [];
-    for (let index = 0; index < 6; index += 1) created.push((await client.createTask({ type: 'text_to_model', prompt: `a chair number ${index}` })).body.data.task_id);
+    for (const colour of ['red', 'blue', 'green', 'white', 'black', 'yellow']) {
+      const task = await client.createTask({ type: 'text_to_model', prompt: `a ${colour} chair` });
+      expect(task.body, colour).toMatchObject({ code: 0 });
+      created.push(task.body.data.task_id);
+    }
     const upload = await client.upload(await texturedCubeGlb(), 'cube.glb');
     created.push((await client.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } })).body.data.task_id);
     const held = (await client.balance()).body.data.frozen;
