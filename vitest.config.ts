@@ -14,5 +14,7 @@ export default defineConfig({
     setupFiles: ['test-support/worker-rpc-guard.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // tests whose external tool (assimp, Blender, ...) is missing fail instead of skipping (required-tool.ts)
+    provide: { requireTools: process.env.POLYFORGE_TEST_REQUIRE_TOOLS === '1' },
   },
 });

@@ -4,11 +4,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hasTool } from '@polyforge/geometry/test/fixtures/required-tool';
 
 const BUILD_SCRIPT = fileURLToPath(new URL('../build-addon-zip.mjs', import.meta.url));
 
-export const hasBlender = spawnSync('blender', ['--version'], { encoding: 'utf8' }).status === 0;
-export const hasXvfb = spawnSync('xvfb-run', ['--help'], { encoding: 'utf8' }).status === 0;
+export const hasBlender = hasTool('blender');
+export const hasXvfb = hasTool('xvfb-run');
 
 export interface BlenderCheckRun<Results> {
   results: Results;

@@ -1,6 +1,7 @@
 // Fetch-based client for the Polyforge (Tripo V2-compatible) API: tasks (create, quote, get, list, cancel, wait,
 // watch live), uploads, downloads, balance and webhook endpoints.
 import { mkdir, writeFile } from 'node:fs/promises';
+import type { CancelTasksResult } from '@polyforge/protocol';
 import { join } from 'node:path';
 import { ApiTransport, apiErrorFromEnvelope, envelopeFromText, isObject, readEnvelope, requireArray, requireNumber, requireString, sleep } from './api-transport.ts';
 import { PolyforgeApiError, PolyforgeTimeoutError } from './polyforge-api-error.ts';
@@ -140,7 +141,7 @@ export class PolyforgeClient {
   /** Cancels every queued and running task the filter matches (at most `limit`, default 1000, per call). */
   async cancelTasks(filter: CancelTasksFilter = {}): Promise<CancelTasksSummary> {
     const body = { status: filter.status, type: filter.type, created_after: timeParameter(filter.createdAfter), created_before: timeParameter(filter.createdBefore), limit: filter.limit };
-    const data = await this.transport.requestData('POST', `${API_PREFIX}/tasks/cancel`, { body });
+    const data: Partial<Record<keyof CancelTasksResult, unknown>> = await this.transport.requestData('POST', `${API_PREFIX}/tasks/cancel`, { body });
     return {
       matched: Number(data.matched),
       cancelled: Number(data.cancelled),

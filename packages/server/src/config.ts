@@ -450,7 +450,7 @@ function parseStorageUrl(settings: z.infer<typeof environmentSchema>, dataDir: s
   const downloadMode = parameter('download') ?? 'redirect';
   if (downloadMode !== 'redirect' && downloadMode !== 'proxy') fail('download must be redirect or proxy');
   const prefix = parameter('prefix') ?? '';
-  if (prefix !== '' && !/^[A-Za-z0-9][A-Za-z0-9._\/-]*\/$/.test(prefix)) fail('prefix must be letters, digits, . _ - / and end with /');
+  if (prefix !== '' && !/^[A-Za-z0-9][A-Za-z0-9._/-]*\/$/.test(prefix)) fail('prefix must be letters, digits, . _ - / and end with /');
   // Credentials in the URL win over the usual AWS variables; percent-encode "+" and "/" of a secret in the URL.
   const accessKeyId = parameter('access_key_id') ?? settings.AWS_ACCESS_KEY_ID;
   const secretAccessKey = parameter('secret_access_key') ?? settings.AWS_SECRET_ACCESS_KEY;

@@ -1,5 +1,6 @@
 // `polyforge task watch|list|cancel`: follow a task live, list the account's tasks, cancel one.
 import type { Command } from 'commander';
+import type { ActiveTaskStatus } from '@polyforge/protocol';
 import type { Task, TaskPage } from '@polyforge/sdk';
 import { clientFor, globalOptionsOf, printResult } from './cli-context.ts';
 import { FOLLOW_TASK_DEFAULTS, failureReason, followTask } from './follow-task.ts';
@@ -87,7 +88,7 @@ export function registerTaskStatusCommands(task: Command): void {
       const client = clientFor(globals);
       if (options.all) {
         if (taskId) throw new Error('give a task id or --all, not both');
-        const filter = { status: options.status as 'queued' | 'running' | undefined, type: options.type, createdAfter: options.createdAfter, createdBefore: options.createdBefore };
+        const filter = { status: options.status as ActiveTaskStatus | undefined, type: options.type, createdAfter: options.createdAfter, createdBefore: options.createdBefore };
         const total = { matched: 0, cancelled: 0, cancellationRequested: 0 };
         // a backlog larger than one call's limit takes several calls; each call's tasks are gone from the next match
         for (;;) {

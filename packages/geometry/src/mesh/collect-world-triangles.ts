@@ -24,7 +24,6 @@ export interface WorldPrimitive {
 type Matrix4 = ArrayLike<number>;
 
 const MODE_TRIANGLES = 4;
-const MODE_TRIANGLE_STRIP = 5;
 const MODE_TRIANGLE_FAN = 6;
 const FLOAT = 5126;
 

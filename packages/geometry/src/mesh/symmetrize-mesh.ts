@@ -25,7 +25,7 @@ import { ModelInputError } from '../read/model-input-error.ts';
 import { modelStats } from './model-stats.ts';
 import type { QuadFaces } from './quadrangulate.ts';
 import { floatArray } from './simplify-to-face-limit.ts';
-import { IDENTITY4, multiply4 } from './transform-math.ts';
+import { multiply4 } from './transform-math.ts';
 
 export interface SymmetryPlane {
   /** World x of the mirror plane. */
@@ -38,7 +38,6 @@ type Matrix = ArrayLike<number>;
 type AttributeArrays = Map<string, { values: number[]; width: number }>;
 
 const MODE_TRIANGLES = 4;
-const MODE_TRIANGLE_STRIP = 5;
 const MODE_TRIANGLE_FAN = 6;
 
 /** Step 1: cuts the model at its X centre plane and keeps the +X half. */

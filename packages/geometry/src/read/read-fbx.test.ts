@@ -1,5 +1,5 @@
 // FBX input: files from our own writer and, when Blender is installed, files Blender's exporter wrote.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +11,9 @@ import { modelStats } from '../mesh/model-stats.ts';
 import { readModel } from './read-model.ts';
 import { writeFbx } from '../formats/fbx/write-fbx.ts';
 import { writeGlb } from '../formats/glb/write-glb.ts';
+import { hasTool } from '../../test/fixtures/required-tool.ts';
 
-const hasBlender = spawnSync('blender', ['--version'], { encoding: 'utf8' }).status === 0;
+const hasBlender = hasTool('blender');
 const scratch = mkdtempSync(join(tmpdir(), 'polyforge-read-fbx-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

@@ -28,6 +28,17 @@ export const cancelTaskResultSchema = z.object({
 });
 export type CancelTaskResult = z.output<typeof cancelTaskResultSchema>;
 
+/** POST /v2/openapi/tasks/cancel: how many tasks matched and what happened to them */
+export const cancelTasksResultSchema = z.object({
+  matched: z.int(),
+  cancelled: z.int().describe('queued tasks released, their holds refunded'),
+  cancellation_requested: z.int().describe('running tasks asked to stop'),
+  already_finished: z.int(),
+  task_ids: z.array(z.string()),
+  has_more: z.boolean().describe('more matching tasks remain: call again'),
+});
+export type CancelTasksResult = z.output<typeof cancelTasksResultSchema>;
+
 export const balanceSchema = z.object({
   balance: z.number().describe('Spendable credits'),
   frozen: z.number().describe('Credits held by queued and running tasks'),

@@ -7,7 +7,7 @@ import { NO_TELEMETRY, type PlatformTelemetry } from '../observability/telemetry
 import type { Database } from '../db/database-schema.ts';
 import { DomainError } from '../domain-error.ts';
 import { newId } from '../ids.ts';
-import { preparedQuery } from '../db/prepared-query.ts';
+import { preparedNamedQuery, preparedQuery } from '../db/prepared-query.ts';
 import { DEFAULT_WALLET, type Wallet } from './wallets.ts';
 
 const spendableCreditsQuery = preparedQuery<{ credits: number }, [string, number, Wallet]>((db, slot) =>
@@ -50,20 +50,40 @@ const takeFromGrantQuery = preparedQuery<{ id: string }, [number, string]>((db, 
     .returning(['id']),
 );
 
-const insertHoldQuery = preparedQuery<never, [string, string, string, number, number, Wallet]>((db, slot) =>
-  db.insertInto('holdAllocations').values({ taskId: slot(0), grantId: slot(1), accountId: slot(2), credits: slot(3), state: 'held', createdAt: slot(4), wallet: slot(5) }),
+const insertHoldQuery = preparedNamedQuery<never, { taskId: string; grantId: string; accountId: string; credits: number; createdAt: number; wallet: Wallet }>(
+  (db, slot) =>
+    db.insertInto('holdAllocations').values({
+      taskId: slot('taskId'),
+      grantId: slot('grantId'),
+      accountId: slot('accountId'),
+      credits: slot('credits'),
+      state: 'held',
+      createdAt: slot('createdAt'),
+      wallet: slot('wallet'),
+    }),
 );
 
-const insertEntryQuery = preparedQuery<never, [string, string, number, string | null, string | null, string | null, number, Wallet]>((db, slot) =>
+interface EntryValues {
+  accountId: string;
+  entryType: string;
+  credits: number;
+  grantId: string | null;
+  taskId: string | null;
+  note: string | null;
+  createdAt: number;
+  wallet: Wallet;
+}
+
+const insertEntryQuery = preparedNamedQuery<never, EntryValues>((db, slot) =>
   db.insertInto('ledgerEntries').values({
-    accountId: slot(0),
-    entryType: slot(1),
-    credits: slot(2),
-    grantId: slot(3),
-    taskId: slot(4),
-    note: slot(5),
-    createdAt: slot(6),
-    wallet: slot(7),
+    accountId: slot('accountId'),
+    entryType: slot('entryType'),
+    credits: slot('credits'),
+    grantId: slot('grantId'),
+    taskId: slot('taskId'),
+    note: slot('note'),
+    createdAt: slot('createdAt'),
+    wallet: slot('wallet'),
   }),
 );
 
@@ -163,7 +183,7 @@ export class Ledger {
     for (const { grantId, taken } of allocateFromGrants(grants, credits)) {
       const updated = await takeFromGrantQuery(trx, taken, grantId);
       if (updated.length !== 1) throw new DomainError('insufficientCredits', 'the balance changed while holding credits; retry');
-      await insertHoldQuery(trx, taskId, grantId, accountId, taken, nowMs, wallet);
+      await insertHoldQuery(trx, { taskId, grantId, accountId, credits: taken, createdAt: nowMs, wallet });
     }
     await this.appendEntry(trx, { accountId, entryType: 'hold', credits, taskId, wallet });
     this.telemetry.creditsMoved('held', wallet, credits);
@@ -257,6 +277,15 @@ export class Ledger {
     db: Database,
     entry: { accountId: string; entryType: string; credits: number; grantId?: string; taskId?: string; note?: string; wallet: Wallet },
   ): Promise<void> {
-    await insertEntryQuery(db, entry.accountId, entry.entryType, entry.credits, entry.grantId ?? null, entry.taskId ?? null, entry.note ?? null, this.clock.nowMs(), entry.wallet);
+    await insertEntryQuery(db, {
+      accountId: entry.accountId,
+      entryType: entry.entryType,
+      credits: entry.credits,
+      grantId: entry.grantId ?? null,
+      taskId: entry.taskId ?? null,
+      note: entry.note ?? null,
+      createdAt: this.clock.nowMs(),
+      wallet: entry.wallet,
+    });
   }
 }

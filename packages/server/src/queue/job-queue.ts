@@ -4,24 +4,35 @@ import { sql } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database-schema.ts';
 import { isPostgres } from '../db/open-database.ts';
-import { preparedQuery } from '../db/prepared-query.ts';
+import { preparedNamedQuery, preparedQuery } from '../db/prepared-query.ts';
 import { assignDispatchRanks, nextDispatchRanks, virtualTimeOf, type AccountQueueState } from './fair-dispatch-rank.ts';
 
-const insertJobQuery = preparedQuery<never, [string, string, string, number, number, number, string | null, string | null]>((db, slot) =>
+interface QueuedJobValues {
+  id: string;
+  accountId: string;
+  queueName: string;
+  maxAttempts: number;
+  createdAt: number;
+  dispatchRank: number;
+  taskType: string | null;
+  modelVersion: string | null;
+}
+
+const insertJobQuery = preparedNamedQuery<never, QueuedJobValues>((db, slot) =>
   db.insertInto('jobs').values({
-    id: slot(0),
-    accountId: slot(1),
-    queueName: slot(2),
+    id: slot('id'),
+    accountId: slot('accountId'),
+    queueName: slot('queueName'),
     status: 'queued',
     attempts: 0,
-    maxAttempts: slot(3),
+    maxAttempts: slot('maxAttempts'),
     leaseOwner: null,
     leaseExpiresAt: null,
-    availableAt: slot(4),
-    createdAt: slot(4),
-    dispatchRank: slot(5),
-    taskType: slot(6),
-    modelVersion: slot(7),
+    availableAt: slot('createdAt'),
+    createdAt: slot('createdAt'),
+    dispatchRank: slot('dispatchRank'),
+    taskType: slot('taskType'),
+    modelVersion: slot('modelVersion'),
     workerId: null,
   }),
 );
@@ -92,7 +103,20 @@ export class JobQueue {
   async enqueue(db: Database, job: NewJob): Promise<void> {
     const queueName = job.queueName ?? DEFAULT_QUEUE;
     const [rank] = await assignDispatchRanks(db, job.accountId, queueName, 1);
-    await insertJobQuery(db, job.id, job.accountId, queueName, job.maxAttempts ?? 2, this.clock.nowMs(), rank, job.taskType ?? null, job.modelVersion ?? null);
+    await this.insertQueuedJob(db, job, queueName, rank);
+  }
+
+  private async insertQueuedJob(db: Database, job: NewJob, queueName: string, dispatchRank: number): Promise<void> {
+    await insertJobQuery(db, {
+      id: job.id,
+      accountId: job.accountId,
+      queueName,
+      maxAttempts: job.maxAttempts ?? 2,
+      createdAt: this.clock.nowMs(),
+      dispatchRank,
+      taskType: job.taskType ?? null,
+      modelVersion: job.modelVersion ?? null,
+    });
   }
 
   /**
@@ -103,7 +127,7 @@ export class JobQueue {
   async enqueueForLockedAccount(db: Database, job: NewJob, account: AccountQueueState): Promise<number> {
     const queueName = job.queueName ?? DEFAULT_QUEUE;
     const [rank] = nextDispatchRanks(account, await virtualTimeOf(db, queueName), 1);
-    await insertJobQuery(db, job.id, job.accountId, queueName, job.maxAttempts ?? 2, this.clock.nowMs(), rank, job.taskType ?? null, job.modelVersion ?? null);
+    await this.insertQueuedJob(db, job, queueName, rank);
     return rank;
   }
 

@@ -4,7 +4,7 @@
 import type { Database } from '../db/database-schema.ts';
 import { DomainError } from '../domain-error.ts';
 import { cancelTask, type CancelResult } from './cancel-task.ts';
-import { TASK_TYPES } from '@polyforge/protocol';
+import { ACTIVE_TASK_STATUSES, TASK_TYPES } from '@polyforge/protocol';
 
 export const CANCEL_TASKS_DEFAULTS = { limit: 1000, maxLimit: 10_000 } as const;
 
@@ -30,7 +30,7 @@ export async function cancelTasks(deps: Parameters<typeof cancelTask>[0] & { db:
   if (!Number.isInteger(limit) || limit < 1 || limit > CANCEL_TASKS_DEFAULTS.maxLimit) {
     throw new DomainError('invalidParameter', `limit must be an integer between 1 and ${CANCEL_TASKS_DEFAULTS.maxLimit}`);
   }
-  if (filter.status !== undefined && filter.status !== 'queued' && filter.status !== 'running') {
+  if (filter.status !== undefined && !(ACTIVE_TASK_STATUSES as readonly string[]).includes(filter.status)) {
     throw new DomainError('invalidParameter', 'status must be queued or running (only those can be cancelled); leave it out for both');
   }
   if (filter.type !== undefined && !(TASK_TYPES as readonly string[]).includes(filter.type)) {
@@ -40,7 +40,7 @@ export async function cancelTasks(deps: Parameters<typeof cancelTask>[0] & { db:
     .selectFrom('tasks')
     .select(['id'])
     .where('accountId', '=', accountId)
-    .where('status', 'in', filter.status ? [filter.status] : ['queued', 'running'])
+    .where('status', 'in', filter.status ? [filter.status] : [...ACTIVE_TASK_STATUSES])
     .where('cancelRequestedAt', 'is', null);
   if (filter.type !== undefined) query = query.where('type', '=', filter.type);
   if (filter.createdAfterMs !== undefined) query = query.where('createdAt', '>=', filter.createdAfterMs);

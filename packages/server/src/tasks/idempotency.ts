@@ -1,8 +1,8 @@
 // Idempotency keys on create calls: a retry with the same key and body gets the original task and is charged
 // once; the same key with another body is an error. Keys are per account.
 import { createHash } from 'node:crypto';
-import type { Database } from '../db/database-schema.ts';
-import { preparedQuery } from '../db/prepared-query.ts';
+import type { Database, IdempotencyKeysTable } from '../db/database-schema.ts';
+import { preparedNamedQuery, preparedQuery } from '../db/prepared-query.ts';
 import { DomainError } from '../domain-error.ts';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -11,8 +11,14 @@ const findKeyQuery = preparedQuery<{ requestHash: string; taskId: string }, [str
   db.selectFrom('idempotencyKeys').select(['requestHash', 'taskId']).where('accountId', '=', slot(0)).where('idempotencyKey', '=', slot(1)),
 );
 
-const insertKeyQuery = preparedQuery<never, [string, string, string, string, number]>((db, slot) =>
-  db.insertInto('idempotencyKeys').values({ accountId: slot(0), idempotencyKey: slot(1), requestHash: slot(2), taskId: slot(3), createdAt: slot(4) }),
+const insertKeyQuery = preparedNamedQuery<never, IdempotencyKeysTable>((db, slot) =>
+  db.insertInto('idempotencyKeys').values({
+    accountId: slot('accountId'),
+    idempotencyKey: slot('idempotencyKey'),
+    requestHash: slot('requestHash'),
+    taskId: slot('taskId'),
+    createdAt: slot('createdAt'),
+  }),
 );
 
 export function checkIdempotencyKey(key: string): void {
@@ -35,7 +41,7 @@ export async function findIdempotentTask(db: Database, accountId: string, key: s
 }
 
 export async function recordIdempotencyKey(trx: Database, accountId: string, key: string, requestHash: string, taskId: string, nowMs: number): Promise<void> {
-  await insertKeyQuery(trx, accountId, key, requestHash, taskId, nowMs);
+  await insertKeyQuery(trx, { accountId, idempotencyKey: key, requestHash, taskId, createdAt: nowMs });
 }
 
 export function isUniqueViolation(error: unknown): boolean {

@@ -23,6 +23,7 @@ import { applyDeploymentDefaults, type DeploymentDefaults } from './apply-deploy
 import { recordTaskEvent } from '../webhooks/task-event-outbox.ts';
 import { taskFromRow, UUID_PATTERN, type TaskRecord } from './task-record.ts';
 import { TaskReadCache } from './task-read-cache.ts';
+import { insertTask, type NewTaskRow } from './insert-task.ts';
 import { GroupCommit } from '../db/group-commit.ts';
 import { KeyedBatchCommit } from '../db/keyed-batch-commit.ts';
 import { concurrencyRefusal, insertQueuedTaskBatch, lockAccountQuery, updateCreatingAccountQuery, type PendingCreate } from './create-task-batch.ts';
@@ -30,31 +31,6 @@ import type { ContentModeration } from '../safety/content-moderation.ts';
 
 const taskByIdQuery = preparedQuery<TasksTable, [string, string]>((db, slot) =>
   db.selectFrom('tasks').selectAll().where('id', '=', slot(0)).where('accountId', '=', slot(1)),
-);
-
-const insertTaskQuery = preparedQuery<never, unknown[]>((db, slot) =>
-  db.insertInto('tasks').values({
-    id: slot(0),
-    accountId: slot(1),
-    type: slot(2),
-    status: slot(3),
-    inputJson: slot(4),
-    outputJson: slot(5),
-    resultJson: slot(6),
-    progress: slot(7),
-    costCredits: slot(8),
-    consumedCredits: slot(9),
-    errorCode: slot(10),
-    errorMessage: slot(11),
-    createdAt: slot(12),
-    startedAt: slot(13),
-    finishedAt: slot(14),
-    cancelRequestedAt: null,
-    startDeadlineAt: slot(15),
-    isTest: slot(16),
-    wallet: slot(17),
-    requestId: slot(18),
-  }),
 );
 
 export interface TaskServiceDependencies {
@@ -177,7 +153,7 @@ export class TaskService {
     // the discount is read under the account lock, so the cost is set in the transaction (insertQueuedTask)
     const costOf = (volumeDiscountPercent: number) => (options.testMode ? 0 : this.priceOf(prepared, wallet, volumeDiscountPercent).costCredits);
 
-    const row: TasksTable = {
+    const row: NewTaskRow = {
       id: newId(),
       accountId,
       type: prepared.request.type,
@@ -219,7 +195,7 @@ export class TaskService {
 
   private async insertQueuedTask(
     trx: Database,
-    row: TasksTable,
+    row: NewTaskRow,
     idempotencyKey: string | undefined,
     requestHash: string,
     costOf: (volumeDiscountPercent: number) => number,
@@ -229,29 +205,8 @@ export class TaskService {
     row.costCredits = costOf(account.volumeDiscountPercent);
     if (idempotencyKey !== undefined) await recordIdempotencyKey(trx, row.accountId, idempotencyKey, requestHash, row.id, row.createdAt);
     if (account.activeTasks >= account.concurrencyLimit) throw concurrencyRefusal(account.concurrencyLimit);
-    await ledger.hold(trx, row.accountId, row.id, row.costCredits, (row.wallet ?? DEFAULT_WALLET) as Wallet);
-    await insertTaskQuery(
-      trx,
-      row.id,
-      row.accountId,
-      row.type,
-      row.status,
-      row.inputJson,
-      row.outputJson,
-      row.resultJson,
-      row.progress,
-      row.costCredits,
-      row.consumedCredits,
-      row.errorCode,
-      row.errorMessage,
-      row.createdAt,
-      row.startedAt,
-      row.finishedAt,
-      row.startDeadlineAt,
-      row.isTest,
-      row.wallet ?? DEFAULT_WALLET,
-      row.requestId ?? null,
-    );
+    await ledger.hold(trx, row.accountId, row.id, row.costCredits, row.wallet as Wallet);
+    await insertTask(trx, row);
     const job = { id: row.id, accountId: row.accountId, ...this.deps.engines.jobRouteOf(JSON.parse(row.inputJson), row.isTest === 1) };
     const queueRank = await queue.enqueueForLockedAccount(trx, job, account);
     await updateCreatingAccountQuery(trx, Number(account.activeTasks) + 1, queueRank, row.accountId);

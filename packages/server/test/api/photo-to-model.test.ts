@@ -10,11 +10,13 @@ import { NodeIO } from '@gltf-transform/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawingImage } from '@polyforge/geometry/test/fixtures/build-image-fixtures';
 import { backdropPhoto } from '@polyforge/geometry/test/fixtures/build-photo-scenes';
+import { isAvailable } from '@polyforge/geometry/test/fixtures/required-tool';
 import { apiClient } from '../harness/api-client.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 
 const PHOTO_DIRECTORIES = ['/usr/lib/python3/dist-packages/skimage/data', '/opt/polyforge-test-photos/usr/lib/python3/dist-packages/skimage/data'];
 const photoDirectory = PHOTO_DIRECTORIES.find((directory) => fs.existsSync(path.join(directory, 'astronaut.png')));
+const hasPhotos = isAvailable(`scikit-image's sample photographs (looked in ${PHOTO_DIRECTORIES.join(', ')})`, 'python3-skimage', photoDirectory !== undefined);
 
 /** The photos, their licence as the package states it, and what must happen where the answer is not a judgement call. */
 const PHOTOS: { file: string; licence: string; must?: 'refuse' | 'build' }[] = [
@@ -63,7 +65,7 @@ async function glbPieces(glb: Uint8Array): Promise<number> {
   return new Set(triangles.map(([a]) => find(a))).size;
 }
 
-describe.skipIf(!photoDirectory && !process.env.CI)('image_to_model on real photographs (Debian python3-skimage)', () => {
+describe.skipIf(!hasPhotos && !process.env.CI)('image_to_model on real photographs (Debian python3-skimage)', () => {
   let platform: TestPlatform;
   beforeAll(async () => {
     if (!photoDirectory) throw new Error(`the test photographs are missing: install python3-skimage (or run .ci/run); looked in ${PHOTO_DIRECTORIES.join(', ')}`);

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +11,9 @@ import { skinnedAnimatedDocument } from '../../../test/fixtures/build-fixtures.t
 import { collectWorldTriangles } from '../../mesh/collect-world-triangles.ts';
 import { invert4, multiply4 } from '../../mesh/transform-math.ts';
 import { writeFbx } from './write-fbx.ts';
+import { hasTool } from '../../../test/fixtures/required-tool.ts';
 
-const hasBlender = spawnSync('blender', ['--version'], { encoding: 'utf8' }).status === 0;
+const hasBlender = hasTool('blender');
 const scratch = mkdtempSync(join(tmpdir(), 'polyforge-fbx-skin-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

@@ -9,7 +9,6 @@ import { FBXLoader } from 'three/examples/jsm/loaders/FBXLoader.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hasAssimp } from '../../../test/fixtures/assimp-info.ts';
 import {
-  denseGridDocument,
   HIERARCHY_BOUNDS,
   hierarchyDocument,
   skinnedAnimatedDocument,

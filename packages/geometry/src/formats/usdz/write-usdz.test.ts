@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { resolveObjectURL, type Blob as NodeBlob } from 'node:buffer';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,7 @@ import {
 import { checkerPng } from '../../../test/fixtures/encode-png.ts';
 import { collectWorldTriangles } from '../../mesh/collect-world-triangles.ts';
 import { writeUsdz } from './write-usdz.ts';
+import { hasTool } from '../../../test/fixtures/required-tool.ts';
 
 type Vec3 = [number, number, number];
 const FIXTURES: Array<{ name: string; build: () => Document; triangleCount: number; min: Vec3; max: Vec3 }> = [
@@ -29,7 +30,7 @@ const FIXTURES: Array<{ name: string; build: () => Document; triangleCount: numb
 
 const scratch = mkdtempSync(join(tmpdir(), 'polyforge-usdz-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-const hasUnzip = spawnSync('unzip', ['-v']).status === 0;
+const hasUnzip = hasTool('unzip');
 
 /**
  * Reads with three's USDLoader (the USDZLoader's successor). It loads images through a DOM <img>, which Node

@@ -83,7 +83,6 @@ function buildTheropod(context: BuildContext, scale: number): void {
   const length = random.vary(4.5 * scale) * proportions.length;
   const bodyRadius = length * 0.13 * proportions.width;
   const hipHeight = length * 0.42 * proportions.height;
-  const hip: Vector3Tuple = [0, hipHeight, 0];
   kit.sphere('body', 'fur', [bodyRadius, bodyRadius * 1.1, length * 0.25], { at: [0, hipHeight + bodyRadius * 0.3, length * 0.08], rotate: [-0.35, 0, 0], segments: 18 });
   kit.sphere('belly', 'accent', [bodyRadius * 0.8, bodyRadius * 0.9, length * 0.2], { at: [0, hipHeight + bodyRadius * 0.05, length * 0.12], rotate: [-0.35, 0, 0], segments: 14 });
   for (const side of [-1, 1]) {

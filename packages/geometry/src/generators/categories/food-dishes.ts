@@ -70,7 +70,10 @@ export const burger = partListCategory({
     };
     for (let patty = 0; patty < counts.patties; patty++) {
       layer('patty', 'patty', 0.016, 0.058);
-      if ((variant === 'cheese' || kit.wants('cheese')) && kit.has('cheese')) specs.push({ part: 'cheese', slot: 'cheese', box: [0.1, 0.003, 0.1], at: [0, y + 0.0015, 0], rotate: [0, 0.3, 0] }), (y += 0.003);
+      if ((variant === 'cheese' || kit.wants('cheese')) && kit.has('cheese')) {
+        specs.push({ part: 'cheese', slot: 'cheese', box: [0.1, 0.003, 0.1], at: [0, y + 0.0015, 0], rotate: [0, 0.3, 0] });
+        y += 0.003;
+      }
     }
     if (kit.has('tomato')) layer('tomato', 'tomato', 0.007, 0.05);
     if (kit.has('lettuce')) layer('lettuce', 'lettuce', 0.005, 0.062);

@@ -153,14 +153,12 @@ export const grapes = partListCategory({
   example: 'a bunch of purple grapes',
   parts: () => {
     const specs: PartSpec[] = [{ part: 'stem', slot: 'stem', tube: [[0, 0.16, 0], [0.005, 0.13, 0], [0, 0.09, 0]], radius: 0.003 }];
-    let index = 0;
     for (let row = 0; row < 6; row++) {
       const count = Math.max(1, 5 - row);
       for (let grape = 0; grape < count; grape++) {
         const angle = (grape / count) * Math.PI * 2 + row;
         const radius = (count - 1) * 0.006;
         specs.push({ part: 'grape', slot: 'grape', sphere: 0.011, at: [Math.cos(angle) * radius, 0.12 - row * 0.018, Math.sin(angle) * radius], segments: 12 });
-        index++;
       }
     }
     return specs;

@@ -1,11 +1,13 @@
 // The /v2/openapi surface (tripo-api.md §4–5 and Polyforge's additions) as documented operations: tasks, uploads,
 // balance, webhooks, capabilities and signed downloads, with the request schemas the server validates with.
 import {
+  ACTIVE_TASK_STATUSES,
   TASK_REQUEST_SCHEMAS,
   TASK_STATUSES,
   TASK_TYPES,
   balanceSchema,
   cancelTaskResultSchema,
+  cancelTasksResultSchema,
   capabilitiesSchema,
   createdTaskV2Schema,
   createdWebhookEndpointSchema,
@@ -121,7 +123,7 @@ export const V2_SURFACE_OPERATIONS: readonly ApiOperation[] = [
       kind: 'json',
       required: false,
       schema: z.object({
-        status: z.enum(['queued', 'running']).optional().describe('Only tasks in this status; both when left out'),
+        status: z.enum(ACTIVE_TASK_STATUSES).optional().describe('Only tasks in this status; both when left out'),
         type: z.enum(TASK_TYPES).optional(),
         created_after: z.string().optional().describe('Unix seconds or ISO-8601'),
         created_before: z.string().optional().describe('Unix seconds or ISO-8601'),
@@ -130,16 +132,7 @@ export const V2_SURFACE_OPERATIONS: readonly ApiOperation[] = [
     },
     success: {
       description: 'How many tasks matched and what happened to each',
-      schema: v2Envelope(
-        z.object({
-          matched: z.int(),
-          cancelled: z.int().describe('queued tasks released, their holds refunded'),
-          cancellation_requested: z.int().describe('running tasks asked to stop'),
-          already_finished: z.int(),
-          task_ids: z.array(z.string()),
-          has_more: z.boolean().describe('more matching tasks remain: call again'),
-        }),
-      ),
+      schema: v2Envelope(cancelTasksResultSchema),
     },
     errors: ['invalidParameter'],
   },

@@ -1,7 +1,7 @@
 // Beyond the Tripo V2 surface: list tasks, cancel a task (or every task a filter matches), and follow one live
 // (WebSocket and Server-Sent Events).
 import type { FastifyInstance } from 'fastify';
-import { isFinalStatus, isPlainObject } from '@polyforge/protocol';
+import { isFinalStatus, isPlainObject, type CancelTasksResult } from '@polyforge/protocol';
 import { cancelTask } from '../../tasks/cancel-task.ts';
 import { cancelTasks } from '../../tasks/cancel-tasks.ts';
 import { listTasks } from '../../tasks/list-tasks.ts';
@@ -59,7 +59,8 @@ export function registerV2TaskExtraRoutes(app: FastifyInstance, context: ApiCont
       createdBeforeMs: timeOf(text('created_before'), 'created_before'),
       limit: body.limit as number | undefined,
     });
-    return { code: 0, data: { matched: summary.matched, ...summary.counts, task_ids: summary.taskIds, has_more: summary.hasMore } };
+    const data: CancelTasksResult = { matched: summary.matched, ...summary.counts, task_ids: summary.taskIds, has_more: summary.hasMore };
+    return { code: 0, data };
   });
 
   app.post<{ Params: { taskId: string } }>('/v2/openapi/task/:taskId/cancel', async (request) => {

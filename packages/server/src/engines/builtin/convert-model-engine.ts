@@ -1,6 +1,6 @@
 // convert_model: reads the source task's model, applies the conversion options (@polyforge/geometry convert/apply-convert-options.ts)
 // and writes it in the requested format.
-import { CONVERT_MODEL_DEFAULTS, type TaskRequest } from '@polyforge/protocol';
+import type { TaskRequest } from '@polyforge/protocol';
 import { SUPPORTED_CONVERT_FORMATS, type SupportedConvertFormat } from '@polyforge/geometry/convert/convert-model';
 import type { Engine, EngineInput, EngineResult, EngineSupport } from '../engine.ts';
 import { runSourceModelPipeline } from './source-model-pipeline.ts';

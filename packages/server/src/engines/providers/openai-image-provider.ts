@@ -1,7 +1,7 @@
 // OpenAI Images API: POST /v1/images/generations (text only, JSON) or /v1/images/edits (with reference
 // images, multipart `image[]`), answer `data[0].b64_json`.
 import { EngineFailure } from '../engine.ts';
-import { base64Of, PROVIDER_MODELS, type ImageGenerationRequest, type ImageProvider, type ProviderSettings } from './image-provider.ts';
+import { PROVIDER_MODELS, type ImageGenerationRequest, type ImageProvider, type ProviderSettings } from './image-provider.ts';
 import { fetchWithRetries, ProviderHttpError } from './provider-http.ts';
 
 const CONTENT_POLICY_CODES = new Set(['moderation_blocked', 'content_policy_violation']);
