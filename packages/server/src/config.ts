@@ -3,6 +3,7 @@ import path from 'node:path';
 import { MODEL_VERSION_TABLES } from '@polyforge/protocol';
 import { z } from 'zod';
 import { parseNetworkList } from './net/address-policy.ts';
+import { parseTrustedProxies } from './net/trusted-proxies.ts';
 
 const booleanFlag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
@@ -99,6 +100,17 @@ const environmentSchema = z.object({
   POLYFORGE_METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   POLYFORGE_METRICS_LISTEN: z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:9464').optional(),
   POLYFORGE_ALLOWED_HOSTS: z.string().min(1).optional(),
+  POLYFORGE_TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((text, context) => {
+      try {
+        return parseTrustedProxies(text);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   POLYFORGE_OTEL_ENDPOINT: z.url().optional(),
   POLYFORGE_OTEL_SERVICE_NAME: z.string().min(1).default('polyforge'),
   POLYFORGE_SIGNUP_MODE: z.enum(['open', 'verify-email', 'invite-only', 'closed']).optional(),
@@ -179,6 +191,11 @@ export interface PlatformConfig {
   metrics: { token?: string; listen?: { host: string; port: number } };
   /** Host headers output links may be built from when publicUrl is unset (lowercase host names, no port) */
   allowedHosts: readonly string[];
+  /**
+   * reverse proxies whose X-Forwarded-For/-Proto/-Host are believed (addresses, CIDR blocks, proxy-addr's named
+   * ranges); empty = none: the client address is the socket's, the protocol and host the request's own
+   */
+  trustedProxies: readonly string[];
   /** OpenTelemetry traces over OTLP/HTTP; absent = off (the SDK is not even loaded) */
   tracing?: { endpoint: string; serviceName: string };
 }
@@ -369,6 +386,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Readon
     headersTimeoutMs: settings.POLYFORGE_HEADERS_TIMEOUT_SECONDS * 1000,
     metrics: Object.freeze({ token: settings.POLYFORGE_METRICS_TOKEN, listen: parseListen(settings.POLYFORGE_METRICS_LISTEN) }),
     allowedHosts: Object.freeze(parseAllowedHosts(settings.POLYFORGE_ALLOWED_HOSTS)),
+    trustedProxies: Object.freeze(settings.POLYFORGE_TRUST_PROXY),
     tracing: settings.POLYFORGE_OTEL_ENDPOINT ? { endpoint: settings.POLYFORGE_OTEL_ENDPOINT, serviceName: settings.POLYFORGE_OTEL_SERVICE_NAME } : undefined,
     outbound: Object.freeze({
       allowPrivateAddresses: settings.POLYFORGE_OUTBOUND_ALLOW_PRIVATE || settings.POLYFORGE_URL_FETCH_ALLOW_PRIVATE,

@@ -191,6 +191,7 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
       logLevel: config.logLevel,
       logger: config.logLevel === 'silent' ? undefined : logger,
       headersTimeoutMs: config.headersTimeoutMs,
+      trustedProxies: config.trustedProxies,
       tracing,
       web: await createWebContext(
         {

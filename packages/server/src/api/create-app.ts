@@ -48,6 +48,11 @@ export interface CreateAppOptions {
   requestTimeoutMs?: number;
   /** OpenTelemetry: a server span per request (observability/tracing.ts); absent = off */
   tracing?: Tracing;
+  /**
+   * peers whose X-Forwarded-For/-Proto/-Host Fastify believes (request.ip, .protocol, .host); empty or absent = none,
+   * so a client's own X-Forwarded-* headers change nothing
+   */
+  trustedProxies?: readonly string[];
   /** mounts the web dashboard and Studio (/dashboard, /studio); their own session auth, not the API key's */
   web?: WebContext;
 }
@@ -57,6 +62,7 @@ export async function createApp(context: ApiContext, options: CreateAppOptions =
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger as FastifyBaseLogger } : { logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false }),
     bodyLimit: JSON_BODY_LIMIT_BYTES,
+    trustProxy: options.trustedProxies?.length ? [...options.trustedProxies] : false,
     // a caller's own X-Request-Id is kept when it is a plain token, so one id follows a call through its systems
     genReqId: (request) => acceptableRequestId(request.headers['x-request-id']) ?? randomUUID(),
     requestTimeout: requestTimeoutMs,

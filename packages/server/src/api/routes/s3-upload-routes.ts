@@ -86,7 +86,7 @@ function objectOf(request: FastifyRequest): { bucket: string; key: string } {
 }
 
 /**
- * The Host (and path prefix) the client may have signed: as received, as a proxy forwarded it, or the public URL
+ * The Host (and path prefix) the client may have signed: as received, as a trusted proxy forwarded it, or the public URL
  * the credentials' s3_host came from (a proxy that rewrites Host to its upstream still verifies).
  */
 function signingOrigins(context: ApiContext, request: FastifyRequest): SigningOrigin[] {
@@ -95,8 +95,8 @@ function signingOrigins(context: ApiContext, request: FastifyRequest): SigningOr
     if (host && !origins.some((origin) => origin.host === host && origin.pathPrefix === pathPrefix)) origins.push({ host, pathPrefix });
   };
   add(request.headers.host);
-  const forwarded = request.headers['x-forwarded-host'];
-  add((Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim());
+  // X-Forwarded-Host, when a trusted proxy (POLYFORGE_TRUST_PROXY) sent it; otherwise the Host again
+  add(request.host);
   const publicBase = new URL(context.baseUrlOf(request));
   add(publicBase.host, publicBase.pathname.replace(/\/$/, ''));
   add(publicBase.host);

@@ -21,6 +21,7 @@ export function registerAuthRoutes(web: FastifyInstance, context: WebContext): v
     const password = typeof (request.body as Record<string, unknown>)?.password === 'string' ? String((request.body as Record<string, unknown>).password) : '';
     const throttle = await context.logInThrottle.attempt(email ?? '', request.ip);
     if (!throttle.allowed) {
+      request.log.warn({ clientAddress: request.ip, retryAfterSeconds: throttle.retryAfterSeconds }, 'log-in throttled');
       const body = logInForm({ csrfToken: pageCsrfToken(context, request, reply), email, next: formField(request.body, 'next'), signupOpen: context.signupOpen });
       reply.header('Retry-After', String(throttle.retryAfterSeconds));
       const message = `Too many log-in attempts. Try again in ${throttle.retryAfterSeconds} seconds.`;
@@ -56,6 +57,7 @@ export function registerAuthRoutes(web: FastifyInstance, context: WebContext): v
       const body = signUpForm({ csrfToken: pageCsrfToken(context, request, reply), email, ...signUpFormMode(context, inviteToken) });
       if (error.retryAfterSeconds !== undefined) reply.header('Retry-After', String(error.retryAfterSeconds));
       const status = error.errorName === 'rateLimited' ? 429 : error.errorName === 'forbidden' ? 403 : 400;
+      if (status === 429) request.log.warn({ clientAddress: request.ip, retryAfterSeconds: error.retryAfterSeconds }, 'sign-up throttled');
       return sendPage(context, request, reply, { title: 'Create an account', section: 'none', body, flash: { kind: 'error', message: html`${capitalise(error.message)}.` } }, status);
     }
     const created = signedUp.account;
