@@ -18,11 +18,11 @@
 import type { GeneratorDefinition, KindModifiers } from '../generator-definition.ts';
 import { COLOUR_NAMES } from '../materials/colour-names.ts';
 import { CategoryIndex } from './category-index.ts';
-import { CONNECTORS, DETERMINERS, PAIR_NOUNS, POSE_WORDS, PREAMBLE_WORDS, QUANTITY_NOUNS, CLASSIFIER_NOUNS, SCENE_NOUNS, SETTING_MODIFIERS, UNSHOWN_ADJECTIVES, type Relation } from './modifier-vocabulary.ts';
+import { CONNECTORS, DETERMINERS, PAIR_NOUNS, POSE_WORDS, PREAMBLE_WORDS, QUANTITY_NOUNS, CLASSIFIER_NOUNS, UNSHOWN_ADJECTIVES, type Relation } from './modifier-vocabulary.ts';
 import { nearestCategories } from './nearest-categories.ts';
 import { FILLER_WORDS, NEGATION_WORDS, NUMBER_WORDS, STYLE_WORDS } from './prompt-vocabulary.ts';
 import { emptyReading, isColourWord, isPartWordOf, readAttributes, readNegativePrompt, type PromptReading } from './read-attributes.ts';
-import { IGNORE_REASONS, isAttributeWord, looksLikeAdjective, readNounPhrase, type NounPhrase } from './read-noun-phrase.ts';
+import { IGNORE_REASONS, isAttributeWord, readNounPhrase, type NounPhrase } from './read-noun-phrase.ts';
 import { readDescriptions, reasonFor, setAsideDescriptions } from './description-segments.ts';
 import { setAsideProductionNotes } from './production-notes.ts';
 import { correctSpelling } from './spell-correct.ts';

@@ -174,7 +174,7 @@ export function promptTokens(text: string): PromptToken[] {
   // "low poly" written with a space is still one style word: join it before the text is cut into words
   for (const chunk of text.replace(/\b(low|high)[\s_]+poly(gon)?\b/gi, '$1poly').split(/\s+/)) {
     const possessive = /[a-z]['’]s\W*$/i.test(chunk);
-    if (/^[(\[]/.test(chunk) || /^[-–—|/]+$/.test(chunk)) endSegment(tokens);
+    if (/^[([]/.test(chunk) || /^[-–—|/]+$/.test(chunk)) endSegment(tokens);
     const folded = foldText(chunk, true).split(' ').filter((raw) => raw.length > 0);
     folded.forEach((raw, index) => {
       const parts = raw.split('-').filter((part) => part.length > 0);
