@@ -1,7 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import { databaseTestFiles } from './test-support/database-test-files.ts';
 
-const ALL_TEST_FILES = ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'integrations/*/test/**/*.test.ts', 'test-support/**/*.test.ts'];
+const ALL_TEST_FILES = [
+  'packages/*/src/**/*.test.ts',
+  'packages/*/test/**/*.test.ts',
+  'integrations/*/test/**/*.test.ts',
+  'test-support/**/*.test.ts',
+];
 
 // With TEST_DATABASE_URL (the PostgreSQL pass), only the files that open a database run again: the rest (geometry,
 // protocol, pure units) do not touch one and already ran on SQLite. POLYFORGE_TEST_ALL_FILES=1 runs everything.

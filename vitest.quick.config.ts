@@ -31,7 +31,12 @@ const SLOW_FILES = [
 export default defineConfig({
   test: {
     ...fullSuite.test,
-    include: ['packages/*/src/**/*.test.ts', 'packages/geometry/test/**/*.test.ts', 'packages/server/test/api/auth.test.ts', 'packages/server/test/api/create-task.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'packages/geometry/test/**/*.test.ts',
+      'packages/server/test/api/auth.test.ts',
+      'packages/server/test/api/create-task.test.ts',
+    ],
     exclude: ['**/node_modules/**', ...SLOW_FILES],
   },
 });

@@ -34,7 +34,8 @@ function checkedManifest() {
   const manifest = readFileSync(join(SOURCE_DIR, MANIFEST_NAME), 'utf8');
   const [id, version] = [manifestString(manifest, 'id'), manifestString(manifest, 'version')];
   if (id !== ADDON_MODULE) throw new Error(`${MANIFEST_NAME}: id is ${id}, the add-on's folder is ${ADDON_MODULE}`);
-  if (version !== addonVersion()) throw new Error(`${MANIFEST_NAME}: version is ${version}, bl_info says ${addonVersion()}`);
+  if (version !== addonVersion())
+    throw new Error(`${MANIFEST_NAME}: version is ${version}, bl_info says ${addonVersion()}`);
   return manifest;
 }
 

@@ -13,7 +13,9 @@ import { REMOVED_BLENDER_APIS, findRemovedApis } from './removed-blender-apis.ts
 
 const ADDON_DIR = fileURLToPath(new URL('../polyforge_blender/', import.meta.url));
 const BUILD_SCRIPT = fileURLToPath(new URL('../build-addon-zip.mjs', import.meta.url));
-const PYTHON_FILES = readdirSync(ADDON_DIR).filter((name) => name.endsWith('.py')).sort();
+const PYTHON_FILES = readdirSync(ADDON_DIR)
+  .filter((name) => name.endsWith('.py'))
+  .sort();
 
 function blInfoVersion(initSource: string): string {
   const match = /"version":\s*\((\d+),\s*(\d+),\s*(\d+)\)/.exec(initSource);
@@ -24,7 +26,9 @@ function blInfoVersion(initSource: string): string {
 describe('the add-on uses no Blender API that 4.x removed', () => {
   it.each(PYTHON_FILES)('%s', (name) => {
     const found = findRemovedApis(readFileSync(join(ADDON_DIR, name), 'utf8'));
-    expect(found.map(({ api, line, text }) => `${name}:${line} ${api.name} (${api.changedIn}; use ${api.instead}): ${text}`)).toEqual([]);
+    expect(
+      found.map(({ api, line, text }) => `${name}:${line} ${api.name} (${api.changedIn}; use ${api.instead}): ${text}`),
+    ).toEqual([]);
   });
 
   it.each(REMOVED_BLENDER_APIS.map((api) => [api.name, api] as const))('the check catches: %s', (_, api) => {
@@ -32,7 +36,9 @@ describe('the add-on uses no Blender API that 4.x removed', () => {
   });
 
   it('ignores comments that name a removed API', () => {
-    expect(findRemovedApis('# bgl and use_auto_smooth are gone in 4.x\nx = 1  # not bgl.glEnable either\n')).toEqual([]);
+    expect(findRemovedApis('# bgl and use_auto_smooth are gone in 4.x\nx = 1  # not bgl.glEnable either\n')).toEqual(
+      [],
+    );
   });
 
   it('finds its preferences by __package__, which is bl_ext.<repository>.polyforge_blender in an extension', () => {
@@ -58,7 +64,9 @@ describe('the packaged zip installs as a legacy add-on and as a 4.2+ extension',
     expect(names.every((name) => name.startsWith('polyforge_blender/'))).toBe(true);
     expect(names).toContain('polyforge_blender/__init__.py');
     expect(names).toContain('polyforge_blender/blender_manifest.toml');
-    expect(names.filter((name) => name.endsWith('.py'))).toEqual(PYTHON_FILES.map((name) => `polyforge_blender/${name}`));
+    expect(names.filter((name) => name.endsWith('.py'))).toEqual(
+      PYTHON_FILES.map((name) => `polyforge_blender/${name}`),
+    );
   });
 
   it('has a manifest with every required field, whose id and version match bl_info', () => {
@@ -95,7 +103,13 @@ describe('the packaged zip installs as a legacy add-on and as a 4.2+ extension',
 
 describe('the manifest reader', () => {
   it('reads tables, arrays, numbers, booleans and strings with # inside', () => {
-    expect(parseManifestToml('a = "x # y" # note\nn = 3\nb = true\nl = ["p", "q"]\n[t]\nk = "v"\n')).toEqual({ a: 'x # y', n: 3, b: true, l: ['p', 'q'], t: { k: 'v' } });
+    expect(parseManifestToml('a = "x # y" # note\nn = 3\nb = true\nl = ["p", "q"]\n[t]\nk = "v"\n')).toEqual({
+      a: 'x # y',
+      n: 3,
+      b: true,
+      l: ['p', 'q'],
+      t: { k: 'v' },
+    });
   });
 
   it.each(['a = "open', 'a = 1\na = 2', 'a = { b = 1 }', 'just words', 'a = "x" trailing'])('refuses %j', (source) => {

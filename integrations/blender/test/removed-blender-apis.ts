@@ -13,7 +13,18 @@ export interface RemovedBlenderApi {
   sample: string;
 }
 
-const OLD_PRINCIPLED_INPUTS = ['Subsurface', 'Subsurface Color', 'Specular', 'Emission', 'Clearcoat', 'Clearcoat Roughness', 'Clearcoat Normal', 'Sheen', 'Transmission', 'Transmission Roughness'];
+const OLD_PRINCIPLED_INPUTS = [
+  'Subsurface',
+  'Subsurface Color',
+  'Specular',
+  'Emission',
+  'Clearcoat',
+  'Clearcoat Roughness',
+  'Clearcoat Normal',
+  'Sheen',
+  'Transmission',
+  'Transmission Roughness',
+];
 
 export const REMOVED_BLENDER_APIS: readonly RemovedBlenderApi[] = [
   {
@@ -48,7 +59,8 @@ export const REMOVED_BLENDER_APIS: readonly RemovedBlenderApi[] = [
     name: 'Principled BSDF input names of 3.x',
     pattern: new RegExp(`inputs(\\.get\\(\\s*|\\[\\s*)["'](${OLD_PRINCIPLED_INPUTS.join('|')})["']`),
     changedIn: '4.0',
-    instead: "'Subsurface Weight', 'Specular IOR Level', 'Emission Color', 'Coat Weight', 'Sheen Weight', 'Transmission Weight'",
+    instead:
+      "'Subsurface Weight', 'Specular IOR Level', 'Emission Color', 'Coat Weight', 'Sheen Weight', 'Transmission Weight'",
     sample: 'bsdf.inputs["Specular"].default_value = 0.5',
   },
   {
@@ -77,7 +89,7 @@ export const REMOVED_BLENDER_APIS: readonly RemovedBlenderApi[] = [
     pattern: /\bexport_colors\s*=|\bexport_selected\s*=|["']GLTF_EMBEDDED["']/,
     changedIn: '4.1–4.2 (export_colors became export_vertex_color; GLTF_EMBEDDED needs an exporter preference)',
     instead: "export_format='GLB' with use_selection; vertex colours through export_vertex_color on 4.2+",
-    sample: "bpy.ops.export_scene.gltf(filepath=path, export_colors=True)",
+    sample: 'bpy.ops.export_scene.gltf(filepath=path, export_colors=True)',
   },
   {
     name: 'action F-curves read straight off the action',

@@ -18,14 +18,24 @@ export interface Reading {
 
 export function readingOf(result: ParsePromptResult): Reading {
   if (!result.ok) return { accepted: false, text: result.reason, components: [], notUnderstood: [] };
-  const components = result.understanding.components.map((component) => ({ category: component.reading.definition.category, variant: component.reading.variant }));
+  const components = result.understanding.components.map((component) => ({
+    category: component.reading.definition.category,
+    variant: component.reading.variant,
+  }));
   const modifiers = (index: number) => Object.keys(result.understanding.components[index].modifiers).join(',');
   return {
     accepted: true,
-    text: components.map((component, index) => `${component.category}${component.variant ? `/${component.variant}` : ''}${modifiers(index) ? ` (${modifiers(index)})` : ''}`).join(' + '),
+    text: components
+      .map(
+        (component, index) =>
+          `${component.category}${component.variant ? `/${component.variant}` : ''}${modifiers(index) ? ` (${modifiers(index)})` : ''}`,
+      )
+      .join(' + '),
     components,
     ignored: result.understanding.ignored.map((ignored) => ignored.words).join(', ') || undefined,
-    notUnderstood: result.understanding.ignored.filter((ignored) => ignored.reason === 'not understood').map((ignored) => ignored.words),
+    notUnderstood: result.understanding.ignored
+      .filter((ignored) => ignored.reason === 'not understood')
+      .map((ignored) => ignored.words),
   };
 }
 

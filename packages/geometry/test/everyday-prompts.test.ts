@@ -9,7 +9,10 @@ const fixtures = new URL('./fixtures/', import.meta.url);
 
 describe('the everyday prompt set', () => {
   it('is judged in full, accepts no prompt as the wrong object and refuses none the library can make', () => {
-    const prompts = readFileSync(new URL('everyday-prompts.txt', fixtures), 'utf8').split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
+    const prompts = readFileSync(new URL('everyday-prompts.txt', fixtures), 'utf8')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line.length > 0);
     const judged = expectedReading(readFileSync(new URL('everyday-prompts.judged.tsv', fixtures), 'utf8'));
     expect(prompts.length).toBeGreaterThanOrEqual(200);
     const misses: string[] = [];
@@ -18,7 +21,8 @@ describe('the everyday prompt set', () => {
       expect(judgement, `"${prompt}" has no judgement`).toBeDefined();
       const reading = readingOf(PROMPT_PARSER.parse(prompt));
       const verdict = judgeReading(reading, judgement!);
-      if (verdict !== 'right' && verdict !== 'right refusal') misses.push(`${verdict}: "${prompt}" → ${reading.text} (expected ${judgement})`);
+      if (verdict !== 'right' && verdict !== 'right refusal')
+        misses.push(`${verdict}: "${prompt}" → ${reading.text} (expected ${judgement})`);
     }
     expect(misses).toEqual([]);
   });

@@ -22,8 +22,19 @@ export async function resizeTextures(document: Document, options: ResizeTextures
     if (!image || !REENCODABLE.has(mimeType)) continue;
     const { width = 0, height = 0 } = await sharp(image).metadata();
     if (width <= maxSize && height <= maxSize) continue;
-    let pipeline = sharp(image).resize({ width: maxSize, height: maxSize, fit: 'inside', withoutEnlargement: true, kernel: 'lanczos3' });
-    pipeline = mimeType === 'image/png' ? pipeline.png() : mimeType === 'image/jpeg' ? pipeline.jpeg({ quality: 90 }) : pipeline.webp({ quality: 90 });
+    let pipeline = sharp(image).resize({
+      width: maxSize,
+      height: maxSize,
+      fit: 'inside',
+      withoutEnlargement: true,
+      kernel: 'lanczos3',
+    });
+    pipeline =
+      mimeType === 'image/png'
+        ? pipeline.png()
+        : mimeType === 'image/jpeg'
+          ? pipeline.jpeg({ quality: 90 })
+          : pipeline.webp({ quality: 90 });
     texture.setImage(new Uint8Array(await pipeline.toBuffer()));
     resized++;
   }

@@ -25,7 +25,12 @@ export function smoothUnweldedPrimitives(document: Document, options: SmoothUnwe
   let changed = 0;
   for (const mesh of document.getRoot().listMeshes()) {
     for (const primitive of mesh.listPrimitives()) {
-      if (primitive.getMode() !== MODE_TRIANGLES || primitive.getAttribute('NORMAL') || !primitive.getAttribute('POSITION')) continue;
+      if (
+        primitive.getMode() !== MODE_TRIANGLES ||
+        primitive.getAttribute('NORMAL') ||
+        !primitive.getAttribute('POSITION')
+      )
+        continue;
       smoothPrimitive(document, primitive, Math.cos((creaseAngleDegrees * Math.PI) / 180));
       changed++;
     }
@@ -46,9 +51,15 @@ function smoothPrimitive(document: Document, primitive: Primitive, cosineLimit: 
   const faceUnits = new Float64Array(triangleCount * 3);
   for (let triangle = 0; triangle < triangleCount; triangle++) {
     const [a, b, c] = [indices[triangle * 3] * 3, indices[triangle * 3 + 1] * 3, indices[triangle * 3 + 2] * 3];
-    const ux = positions[b] - positions[a], uy = positions[b + 1] - positions[a + 1], uz = positions[b + 2] - positions[a + 2];
-    const vx = positions[c] - positions[a], vy = positions[c + 1] - positions[a + 1], vz = positions[c + 2] - positions[a + 2];
-    const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
+    const ux = positions[b] - positions[a],
+      uy = positions[b + 1] - positions[a + 1],
+      uz = positions[b + 2] - positions[a + 2];
+    const vx = positions[c] - positions[a],
+      vy = positions[c + 1] - positions[a + 1],
+      vz = positions[c + 2] - positions[a + 2];
+    const nx = uy * vz - uz * vy,
+      ny = uz * vx - ux * vz,
+      nz = ux * vy - uy * vx;
     const length = Math.hypot(nx, ny, nz) || 1;
     faceNormals.set([nx, ny, nz], triangle * 3);
     faceUnits.set([nx / length, ny / length, nz / length], triangle * 3);
@@ -61,11 +72,15 @@ function smoothPrimitive(document: Document, primitive: Primitive, cosineLimit: 
   for (let vertex = 0; vertex < weldedCount; vertex++) start[vertex + 1] += start[vertex];
   const fill = start.slice(0, weldedCount);
   const around = new Uint32Array(triangleCount * 3);
-  for (let corner = 0; corner < triangleCount * 3; corner++) around[fill[welded.triangles[corner]]++] = Math.floor(corner / 3);
+  for (let corner = 0; corner < triangleCount * 3; corner++)
+    around[fill[welded.triangles[corner]]++] = Math.floor(corner / 3);
 
   // One output vertex per (source vertex identity, smoothing group); identity = welded position + the other
   // attributes (UV and colour seams stay), numbered once per source vertex.
-  const others = primitive.listSemantics().filter((semantic) => semantic !== 'POSITION').map((semantic) => primitive.getAttribute(semantic)!);
+  const others = primitive
+    .listSemantics()
+    .filter((semantic) => semantic !== 'POSITION')
+    .map((semantic) => primitive.getAttribute(semantic)!);
   const identityOf = new Uint32Array(vertexCount);
   if (others.length === 0) {
     identityOf.set(welded.weldedIdOf);
@@ -96,7 +111,8 @@ function smoothPrimitive(document: Document, primitive: Primitive, cosineLimit: 
     return index;
   };
   for (let vertex = 0; vertex < weldedCount; vertex++) {
-    const first = start[vertex], count = start[vertex + 1] - first;
+    const first = start[vertex],
+      count = start[vertex + 1] - first;
     groupOf.length = count;
     for (let slot = 0; slot < count; slot++) groupOf[slot] = slot;
     for (let i = 0; i < count; i++) {
@@ -104,15 +120,21 @@ function smoothPrimitive(document: Document, primitive: Primitive, cosineLimit: 
       for (let j = i + 1; j < count; j++) {
         const b = around[first + j];
         if (!sharesEdge(welded.triangles, a, b, vertex)) continue;
-        const cosine = faceUnits[a * 3] * faceUnits[b * 3] + faceUnits[a * 3 + 1] * faceUnits[b * 3 + 1] + faceUnits[a * 3 + 2] * faceUnits[b * 3 + 2];
+        const cosine =
+          faceUnits[a * 3] * faceUnits[b * 3] +
+          faceUnits[a * 3 + 1] * faceUnits[b * 3 + 1] +
+          faceUnits[a * 3 + 2] * faceUnits[b * 3 + 2];
         if (cosine >= cosineLimit) groupOf[find(i)] = find(j);
       }
     }
     const sums = new Map<number, [number, number, number]>();
     for (let i = 0; i < count; i++) {
-      const triangle = around[first + i], root = find(i);
+      const triangle = around[first + i],
+        root = find(i);
       const sum = sums.get(root) ?? [0, 0, 0];
-      sum[0] += faceNormals[triangle * 3]; sum[1] += faceNormals[triangle * 3 + 1]; sum[2] += faceNormals[triangle * 3 + 2];
+      sum[0] += faceNormals[triangle * 3];
+      sum[1] += faceNormals[triangle * 3 + 1];
+      sum[2] += faceNormals[triangle * 3 + 2];
       sums.set(root, sum);
     }
     for (let i = 0; i < count; i++) {
@@ -148,12 +170,22 @@ function smoothPrimitive(document: Document, primitive: Primitive, cosineLimit: 
     const size = accessor.getElementSize();
     const source = accessor.getArray()!;
     const gathered = new (source.constructor as Float32ArrayConstructor)(sourceOf.length * size);
-    sourceOf.forEach((vertex, index) => gathered.set(source.subarray(vertex * size, vertex * size + size), index * size));
-    const replacement = document.createAccessor(accessor.getName()).setType(accessor.getType()).setArray(gathered).setNormalized(accessor.getNormalized()).setBuffer(buffer);
+    sourceOf.forEach((vertex, index) =>
+      gathered.set(source.subarray(vertex * size, vertex * size + size), index * size),
+    );
+    const replacement = document
+      .createAccessor(accessor.getName())
+      .setType(accessor.getType())
+      .setArray(gathered)
+      .setNormalized(accessor.getNormalized())
+      .setBuffer(buffer);
     primitive.setAttribute(semantic, replacement);
     if (accessor.listParents().length <= 1) accessor.dispose();
   }
-  primitive.setAttribute('NORMAL', document.createAccessor('NORMAL').setType('VEC3').setArray(Float32Array.from(normals)).setBuffer(buffer));
+  primitive.setAttribute(
+    'NORMAL',
+    document.createAccessor('NORMAL').setType('VEC3').setArray(Float32Array.from(normals)).setBuffer(buffer),
+  );
   const oldIndices = primitive.getIndices();
   primitive.setIndices(document.createAccessor('indices').setType('SCALAR').setArray(newIndices).setBuffer(buffer));
   if (oldIndices && oldIndices.listParents().length <= 1) oldIndices.dispose();
@@ -164,7 +196,8 @@ function sharesEdge(triangles: Uint32Array, a: number, b: number, vertex: number
   for (let i = 0; i < 3; i++) {
     const candidate = triangles[a * 3 + i];
     if (candidate === vertex) continue;
-    if (triangles[b * 3] === candidate || triangles[b * 3 + 1] === candidate || triangles[b * 3 + 2] === candidate) return true;
+    if (triangles[b * 3] === candidate || triangles[b * 3 + 1] === candidate || triangles[b * 3 + 2] === candidate)
+      return true;
   }
   return false;
 }

@@ -91,7 +91,10 @@ const nonEmptyString = () => {
 const fileReferenceShape = z.object(
   {
     type: z.string(expected('a string such as "jpg"')).optional(),
-    file_token: z.string(expected('an upload token (UUID)')).regex(UUID_PATTERN, expected('an upload token (UUID)')).optional(),
+    file_token: z
+      .string(expected('an upload token (UUID)'))
+      .regex(UUID_PATTERN, expected('an upload token (UUID)'))
+      .optional(),
     url: z
       .string(expected('an http(s) URL'))
       .refine((value) => isHttpUrl(value), expected('an http(s) URL'))

@@ -60,7 +60,9 @@ export interface CreateAppOptions {
 export async function createApp(context: ApiContext, options: CreateAppOptions = {}): Promise<FastifyInstance> {
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const app = Fastify({
-    ...(options.logger ? { loggerInstance: options.logger as FastifyBaseLogger } : { logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false }),
+    ...(options.logger
+      ? { loggerInstance: options.logger as FastifyBaseLogger }
+      : { logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false }),
     bodyLimit: JSON_BODY_LIMIT_BYTES,
     trustProxy: options.trustedProxies?.length ? [...options.trustedProxies] : false,
     // a caller's own X-Request-Id is kept when it is a plain token, so one id follows a call through its systems
@@ -68,7 +70,11 @@ export async function createApp(context: ApiContext, options: CreateAppOptions =
     requestTimeout: requestTimeoutMs,
     // Node checks these timeouts every connectionsCheckingInterval (30 s by default): a stalled header block was held
     // for up to headersTimeout + 30 s. Check every second.
-    http: { headersTimeout: options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS, requestTimeout: requestTimeoutMs, connectionsCheckingInterval: 1000 },
+    http: {
+      headersTimeout: options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS,
+      requestTimeout: requestTimeoutMs,
+      connectionsCheckingInterval: 1000,
+    },
     routerOptions: { maxParamLength: MAX_PATH_PARAMETER_LENGTH },
     frameworkErrors: onFrameworkError,
     clientErrorHandler: onClientError,
@@ -93,7 +99,9 @@ export async function createApp(context: ApiContext, options: CreateAppOptions =
   // after authentication: counts each request against its API key (X-RateLimit-* headers, 429 / 1007)
   if (context.rateLimit) app.addHook('onRequest', rateLimitHook(context.rateLimit));
   app.setErrorHandler(onError);
-  app.setNotFoundHandler((request, reply) => sendError(reply, new DomainError('routeNotFound', `no route for ${request.method} ${request.url.split('?')[0]}`)));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, new DomainError('routeNotFound', `no route for ${request.method} ${request.url.split('?')[0]}`)),
+  );
 
   registerOperationsRoutes(app, context.operations);
   registerV2TaskRoutes(app, context);
@@ -114,10 +122,17 @@ function registerRequestSpans(app: FastifyInstance, tracing: Tracing): void {
   app.addHook('onRequest', async (request) => {
     const traceparent = typeof request.headers.traceparent === 'string' ? request.headers.traceparent : undefined;
     const route = request.routeOptions.url ?? 'unmatched';
-    request.traceSpan = tracing.startSpan(`${request.method} ${route}`, { 'http.request.method': request.method, 'http.route': route, 'polyforge.request_id': String(request.id) }, { traceparent });
+    request.traceSpan = tracing.startSpan(
+      `${request.method} ${route}`,
+      { 'http.request.method': request.method, 'http.route': route, 'polyforge.request_id': String(request.id) },
+      { traceparent },
+    );
   });
   app.addHook('onResponse', async (request, reply) => {
-    request.traceSpan?.setAttributes({ 'http.response.status_code': reply.statusCode, 'polyforge.account_id': request.account?.accountId });
+    request.traceSpan?.setAttributes({
+      'http.response.status_code': reply.statusCode,
+      'polyforge.account_id': request.account?.accountId,
+    });
     request.traceSpan?.end(reply.statusCode >= 500 ? 'error' : 'ok');
   });
 }

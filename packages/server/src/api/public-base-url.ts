@@ -7,7 +7,10 @@ import type { FastifyRequest } from 'fastify';
 
 const HOST_PATTERN = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
-export function createBaseUrlResolver(settings: { publicUrl?: string; allowedHosts: readonly string[] }): (request: FastifyRequest) => string {
+export function createBaseUrlResolver(settings: {
+  publicUrl?: string;
+  allowedHosts: readonly string[];
+}): (request: FastifyRequest) => string {
   if (settings.publicUrl) {
     const publicUrl = settings.publicUrl;
     return () => publicUrl;

@@ -43,23 +43,31 @@ function idleConnectionOf(db: Database): SqliteStatements | undefined {
  * query (on the database or transaction passed in) with the markers replaced by the given values.
  * The SQL depends only on the dialect, so one compiled copy per dialect serves every connection and transaction.
  */
-export function preparedQuery<Row, Values extends unknown[]>(build: (db: Database, slot: (index: number) => never) => Compilable<Row>) {
+export function preparedQuery<Row, Values extends unknown[]>(
+  build: (db: Database, slot: (index: number) => never) => Compilable<Row>,
+) {
   const run = compiledOncePerDialect<Row>((db) => build(db, (index) => ({ slotIndex: index }) as Slot as never));
-  return (db: Database, ...values: Values): Promise<Row[]> => run(db, (slot) => ('slotIndex' in slot ? values[slot.slotIndex] : undefined));
+  return (db: Database, ...values: Values): Promise<Row[]> =>
+    run(db, (slot) => ('slotIndex' in slot ? values[slot.slotIndex] : undefined));
 }
 
 /**
  * preparedQuery with the values passed as one object keyed by name (`slot('accountId')`), for statements with many
  * values of the same type (inserts): two values cannot trade places the way two positional arguments can.
  */
-export function preparedNamedQuery<Row, Values extends object>(build: (db: Database, slot: (name: keyof Values & string) => never) => Compilable<Row>) {
+export function preparedNamedQuery<Row, Values extends object>(
+  build: (db: Database, slot: (name: keyof Values & string) => never) => Compilable<Row>,
+) {
   const run = compiledOncePerDialect<Row>((db) => build(db, (name) => ({ slotName: name }) as Slot as never));
   return (db: Database, values: Values): Promise<Row[]> =>
     run(db, (slot) => ('slotName' in slot ? (values as Record<string, unknown>)[slot.slotName] : undefined));
 }
 
 /** `{ column: slot('column') }` for every column: an insert whose columns each take the same-named value. */
-export function slotPerColumn<Column extends string>(columns: readonly Column[], slot: (name: Column) => never): Record<Column, never> {
+export function slotPerColumn<Column extends string>(
+  columns: readonly Column[],
+  slot: (name: Column) => never,
+): Record<Column, never> {
   return Object.fromEntries(columns.map((column) => [column, slot(column)])) as Record<Column, never>;
 }
 

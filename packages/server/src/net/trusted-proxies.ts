@@ -24,14 +24,22 @@ export function parseTrustedProxies(text: string): string[] {
       `hop counts ("${text}") are not accepted: a hop count cannot tell your proxy from a client that reaches this port directly (Fastify ignores them); list your proxy's addresses or networks instead (e.g. 127.0.0.1 or 10.0.0.0/8)`,
     );
   }
-  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const networks = entries.filter((entry) => !NAMED_RANGES.has(entry));
   try {
     parseNetworkList(networks.join(','));
   } catch (error) {
-    throw new Error(`${(error as Error).message}; expected comma-separated addresses, CIDR blocks or loopback, linklocal, uniquelocal`);
+    throw new Error(
+      `${(error as Error).message}; expected comma-separated addresses, CIDR blocks or loopback, linklocal, uniquelocal`,
+    );
   }
   const everyAddress = networks.find((network) => /\/0+$/.test(network));
-  if (everyAddress) throw new Error(`"${everyAddress}" covers every address, so any client could pick its own address by sending X-Forwarded-For; list your proxy's networks instead`);
+  if (everyAddress)
+    throw new Error(
+      `"${everyAddress}" covers every address, so any client could pick its own address by sending X-Forwarded-For; list your proxy's networks instead`,
+    );
   return entries;
 }

@@ -25,13 +25,23 @@ export interface CancelTasksSummary {
   hasMore: boolean;
 }
 
-export async function cancelTasks(deps: Parameters<typeof cancelTask>[0] & { db: Database }, accountId: string, filter: CancelTasksFilter): Promise<CancelTasksSummary> {
+export async function cancelTasks(
+  deps: Parameters<typeof cancelTask>[0] & { db: Database },
+  accountId: string,
+  filter: CancelTasksFilter,
+): Promise<CancelTasksSummary> {
   const limit = filter.limit ?? CANCEL_TASKS_DEFAULTS.limit;
   if (!Number.isInteger(limit) || limit < 1 || limit > CANCEL_TASKS_DEFAULTS.maxLimit) {
-    throw new DomainError('invalidParameter', `limit must be an integer between 1 and ${CANCEL_TASKS_DEFAULTS.maxLimit}`);
+    throw new DomainError(
+      'invalidParameter',
+      `limit must be an integer between 1 and ${CANCEL_TASKS_DEFAULTS.maxLimit}`,
+    );
   }
   if (filter.status !== undefined && !(ACTIVE_TASK_STATUSES as readonly string[]).includes(filter.status)) {
-    throw new DomainError('invalidParameter', 'status must be queued or running (only those can be cancelled); leave it out for both');
+    throw new DomainError(
+      'invalidParameter',
+      'status must be queued or running (only those can be cancelled); leave it out for both',
+    );
   }
   if (filter.type !== undefined && !(TASK_TYPES as readonly string[]).includes(filter.type)) {
     throw new DomainError('invalidParameter', `type must be one of ${TASK_TYPES.join(', ')}`);
@@ -45,7 +55,11 @@ export async function cancelTasks(deps: Parameters<typeof cancelTask>[0] & { db:
   if (filter.type !== undefined) query = query.where('type', '=', filter.type);
   if (filter.createdAfterMs !== undefined) query = query.where('createdAt', '>=', filter.createdAfterMs);
   if (filter.createdBeforeMs !== undefined) query = query.where('createdAt', '<', filter.createdBeforeMs);
-  const rows = await query.orderBy('createdAt').orderBy('id').limit(limit + 1).execute();
+  const rows = await query
+    .orderBy('createdAt')
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
   const counts: Record<CancelResult, number> = { cancelled: 0, cancellation_requested: 0, already_finished: 0 };
   const taskIds: string[] = [];
   for (const { id } of rows.slice(0, limit)) {

@@ -8,7 +8,11 @@ import { DomainError } from '../domain-error.ts';
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 const findKeyQuery = preparedQuery<{ requestHash: string; taskId: string }, [string, string]>((db, slot) =>
-  db.selectFrom('idempotencyKeys').select(['requestHash', 'taskId']).where('accountId', '=', slot(0)).where('idempotencyKey', '=', slot(1)),
+  db
+    .selectFrom('idempotencyKeys')
+    .select(['requestHash', 'taskId'])
+    .where('accountId', '=', slot(0))
+    .where('idempotencyKey', '=', slot(1)),
 );
 
 const insertKeyQuery = preparedNamedQuery<never, IdempotencyKeysTable>((db, slot) =>
@@ -22,7 +26,8 @@ const insertKeyQuery = preparedNamedQuery<never, IdempotencyKeysTable>((db, slot
 );
 
 export function checkIdempotencyKey(key: string): void {
-  if (!KEY_PATTERN.test(key)) throw new DomainError('invalidParameter', 'Idempotency-Key must be 1 to 255 printable ASCII characters');
+  if (!KEY_PATTERN.test(key))
+    throw new DomainError('invalidParameter', 'Idempotency-Key must be 1 to 255 printable ASCII characters');
 }
 
 /** A hash of the request body that ignores key order, so a retry that re-serialises the same JSON still matches. */
@@ -31,16 +36,31 @@ export function requestHashOf(body: unknown): string {
 }
 
 /** The task a key already created, or undefined; throws when the key was used with a different body. */
-export async function findIdempotentTask(db: Database, accountId: string, key: string, requestHash: string): Promise<string | undefined> {
+export async function findIdempotentTask(
+  db: Database,
+  accountId: string,
+  key: string,
+  requestHash: string,
+): Promise<string | undefined> {
   const [existing] = await findKeyQuery(db, accountId, key);
   if (!existing) return undefined;
   if (existing.requestHash !== requestHash) {
-    throw new DomainError('idempotencyKeyReused', `Idempotency-Key "${key}" was already used for task ${existing.taskId} with a different request body`);
+    throw new DomainError(
+      'idempotencyKeyReused',
+      `Idempotency-Key "${key}" was already used for task ${existing.taskId} with a different request body`,
+    );
   }
   return existing.taskId;
 }
 
-export async function recordIdempotencyKey(trx: Database, accountId: string, key: string, requestHash: string, taskId: string, nowMs: number): Promise<void> {
+export async function recordIdempotencyKey(
+  trx: Database,
+  accountId: string,
+  key: string,
+  requestHash: string,
+  taskId: string,
+  nowMs: number,
+): Promise<void> {
   await insertKeyQuery(trx, { accountId, idempotencyKey: key, requestHash, taskId, createdAt: nowMs });
 }
 

@@ -19,7 +19,9 @@ beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'polyforge-insert-task-'));
   database = await createTestDatabase(dataDir);
   const url = database.databaseUrl;
-  db = await openDatabase(url.startsWith('postgres') ? { kind: 'postgres', url } : { kind: 'sqlite', filePath: url.replace(/^sqlite:/, '') });
+  db = await openDatabase(
+    url.startsWith('postgres') ? { kind: 'postgres', url } : { kind: 'sqlite', filePath: url.replace(/^sqlite:/, '') },
+  );
   await migrateToLatest(db);
 });
 afterAll(async () => {

@@ -30,7 +30,9 @@ const NEW_TASK_COLUMNS = Object.keys({
   requestId: true,
 } satisfies Record<keyof NewTaskRow, true>) as (keyof NewTaskRow)[];
 
-const insertTaskQuery = preparedNamedQuery<never, NewTaskRow>((db, slot) => db.insertInto('tasks').values(slotPerColumn(NEW_TASK_COLUMNS, slot)));
+const insertTaskQuery = preparedNamedQuery<never, NewTaskRow>((db, slot) =>
+  db.insertInto('tasks').values(slotPerColumn(NEW_TASK_COLUMNS, slot)),
+);
 
 export async function insertTask(trx: Database, row: NewTaskRow): Promise<void> {
   await insertTaskQuery(trx, row);

@@ -32,7 +32,11 @@ function logCollector() {
 async function signUpWith(baseUrl: string, headers: Record<string, string>): Promise<WebResponse> {
   const browser = new WebClient(baseUrl);
   await browser.request('GET', '/dashboard/signup', { headers });
-  return browser.postForm('/dashboard/signup', { email: uniqueEmail('proxied'), password: 'correct horse battery' }, headers);
+  return browser.postForm(
+    '/dashboard/signup',
+    { email: uniqueEmail('proxied'), password: 'correct horse battery' },
+    headers,
+  );
 }
 
 async function failLogInWith(baseUrl: string, headers: Record<string, string>): Promise<WebResponse> {
@@ -44,9 +48,15 @@ async function failLogInWith(baseUrl: string, headers: Record<string, string>): 
 /** The presigned upload link (built on the request's base URL) and the CSRF cookie's Set-Cookie, seen through these headers. */
 async function linksAndCookieWith(harness: TestPlatform, headers: Record<string, string>) {
   const account = await harness.createAccount({ credits: 0 });
-  const presign = await apiClient(harness.baseUrl, account.apiKey).send('POST', '/v3/files/presign', { json: { format: 'glb' }, headers });
+  const presign = await apiClient(harness.baseUrl, account.apiKey).send('POST', '/v3/files/presign', {
+    json: { format: 'glb' },
+    headers,
+  });
   const page = await new WebClient(harness.baseUrl).request('GET', '/dashboard/login', { headers });
-  return { uploadUrl: String((presign.body as { data: { upload_url: string } }).data.upload_url), csrfCookie: page.setCookies.find((cookie) => cookie.startsWith('pf_csrf=')) ?? '' };
+  return {
+    uploadUrl: String((presign.body as { data: { upload_url: string } }).data.upload_url),
+    csrfCookie: page.setCookies.find((cookie) => cookie.startsWith('pf_csrf=')) ?? '',
+  };
 }
 
 const FORWARDED_ORIGIN = { 'x-forwarded-host': 'polyforge.example', 'x-forwarded-proto': 'https' };
@@ -55,20 +65,26 @@ describe('without POLYFORGE_TRUST_PROXY: X-Forwarded-* from the client are ignor
   let harness: TestPlatform;
   beforeAll(async () => {
     harness = await startTestPlatform({
-      environment: { POLYFORGE_SIGNUPS_PER_ADDRESS_PER_HOUR: '2', POLYFORGE_LOGIN_FAILURES_PER_ADDRESS_PER_HOUR: '3', POLYFORGE_ALLOWED_HOSTS: 'polyforge.example' },
+      environment: {
+        POLYFORGE_SIGNUPS_PER_ADDRESS_PER_HOUR: '2',
+        POLYFORGE_LOGIN_FAILURES_PER_ADDRESS_PER_HOUR: '3',
+        POLYFORGE_ALLOWED_HOSTS: 'polyforge.example',
+      },
     });
   });
   afterAll(() => harness.close());
 
   it('counts every sign-up against the socket address, whatever X-Forwarded-For says', async () => {
     const statuses: number[] = [];
-    for (const forwardedFor of ['192.0.2.1', '192.0.2.2', '192.0.2.3']) statuses.push((await signUpWith(harness.baseUrl, { 'x-forwarded-for': forwardedFor })).status);
+    for (const forwardedFor of ['192.0.2.1', '192.0.2.2', '192.0.2.3'])
+      statuses.push((await signUpWith(harness.baseUrl, { 'x-forwarded-for': forwardedFor })).status);
     expect(statuses).toEqual([200, 200, 429]);
   });
 
   it('counts every failed log-in against the socket address, whatever X-Forwarded-For says', async () => {
     const statuses: number[] = [];
-    for (const forwardedFor of ['192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14']) statuses.push((await failLogInWith(harness.baseUrl, { 'x-forwarded-for': forwardedFor })).status);
+    for (const forwardedFor of ['192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14'])
+      statuses.push((await failLogInWith(harness.baseUrl, { 'x-forwarded-for': forwardedFor })).status);
     expect(statuses).toEqual([401, 401, 401, 429]);
   });
 
@@ -104,14 +120,19 @@ describe('POLYFORGE_TRUST_PROXY=127.0.0.1: the loopback client plays the proxy',
     expect((await signUpWith(harness.baseUrl, { 'x-forwarded-for': CLIENT_B })).status).toBe(200);
 
     const requestId = refused.headers.get('x-request-id');
-    expect(logs.lines.find((line) => line.reqId === requestId && line.msg === 'sign-up throttled')).toMatchObject({ clientAddress: CLIENT_A });
-    expect(logs.lines.find((line) => line.reqId === requestId && line.msg === 'incoming request')).toMatchObject({ req: { remoteAddress: CLIENT_A } });
+    expect(logs.lines.find((line) => line.reqId === requestId && line.msg === 'sign-up throttled')).toMatchObject({
+      clientAddress: CLIENT_A,
+    });
+    expect(logs.lines.find((line) => line.reqId === requestId && line.msg === 'incoming request')).toMatchObject({
+      req: { remoteAddress: CLIENT_A },
+    });
     expect(logs.lines.some((line) => line.msg === 'sign-up throttled' && line.clientAddress === CLIENT_B)).toBe(false);
   });
 
   it('counts failed log-ins per forwarded client address', async () => {
     const fromA: number[] = [];
-    for (let attempt = 0; attempt < 3; attempt += 1) fromA.push((await failLogInWith(harness.baseUrl, { 'x-forwarded-for': CLIENT_A })).status);
+    for (let attempt = 0; attempt < 3; attempt += 1)
+      fromA.push((await failLogInWith(harness.baseUrl, { 'x-forwarded-for': CLIENT_A })).status);
     expect(fromA).toEqual([401, 401, 429]);
     expect((await failLogInWith(harness.baseUrl, { 'x-forwarded-for': CLIENT_B })).status).toBe(401);
     expect(logs.lines.find((line) => line.msg === 'log-in throttled')).toMatchObject({ clientAddress: CLIENT_A });
@@ -128,12 +149,16 @@ describe('a trusted proxy elsewhere (POLYFORGE_TRUST_PROXY=127.0.0.2): the loopb
   let harness: TestPlatform;
   beforeAll(async () => {
     harness = await startTestPlatform({
-      environment: { POLYFORGE_TRUST_PROXY: '127.0.0.2,10.0.0.0/8', POLYFORGE_SIGNUPS_PER_ADDRESS_PER_HOUR: '1', POLYFORGE_ALLOWED_HOSTS: 'polyforge.example' },
+      environment: {
+        POLYFORGE_TRUST_PROXY: '127.0.0.2,10.0.0.0/8',
+        POLYFORGE_SIGNUPS_PER_ADDRESS_PER_HOUR: '1',
+        POLYFORGE_ALLOWED_HOSTS: 'polyforge.example',
+      },
     });
   });
   afterAll(() => harness.close());
 
-  it("ignores its X-Forwarded-For and X-Forwarded-Host / -Proto", async () => {
+  it('ignores its X-Forwarded-For and X-Forwarded-Host / -Proto', async () => {
     expect((await signUpWith(harness.baseUrl, { 'x-forwarded-for': CLIENT_A })).status).toBe(200);
     expect((await signUpWith(harness.baseUrl, { 'x-forwarded-for': CLIENT_B })).status).toBe(429);
     const { uploadUrl } = await linksAndCookieWith(harness, FORWARDED_ORIGIN);
@@ -142,33 +167,52 @@ describe('a trusted proxy elsewhere (POLYFORGE_TRUST_PROXY=127.0.0.2): the loopb
 });
 
 describe('POLYFORGE_TRUST_PROXY values that stop boot', () => {
-  const configWith = (value: string) => () => loadConfig({ POLYFORGE_DATA_DIR: '/tmp/polyforge-config-check', POLYFORGE_TRUST_PROXY: value });
+  const configWith = (value: string) => () =>
+    loadConfig({ POLYFORGE_DATA_DIR: '/tmp/polyforge-config-check', POLYFORGE_TRUST_PROXY: value });
 
-  it.each(['true', '*', 'all', '0.0.0.0/0', '::/0', '10.0.0.0/8, 0.0.0.0/0'])('refuses %s, which would trust every hop', (value) => {
-    expect(configWith(value)).toThrow(/POLYFORGE_TRUST_PROXY: .*(every hop|every address).*X-Forwarded-For/);
-  });
+  it.each(['true', '*', 'all', '0.0.0.0/0', '::/0', '10.0.0.0/8, 0.0.0.0/0'])(
+    'refuses %s, which would trust every hop',
+    (value) => {
+      expect(configWith(value)).toThrow(/POLYFORGE_TRUST_PROXY: .*(every hop|every address).*X-Forwarded-For/);
+    },
+  );
 
   it.each(['1', '2'])('refuses the hop count %s', (value) => {
     expect(configWith(value)).toThrow(/POLYFORGE_TRUST_PROXY: hop counts .* are not accepted/);
   });
 
-  it.each(['proxy.internal', '10.0.0.0/33', '127.0.0.1;10.0.0.1'])('refuses %s, which is not an address, a CIDR block or a named range', (value) => {
-    expect(configWith(value)).toThrow(/POLYFORGE_TRUST_PROXY: .*expected comma-separated addresses, CIDR blocks/);
-  });
+  it.each(['proxy.internal', '10.0.0.0/33', '127.0.0.1;10.0.0.1'])(
+    'refuses %s, which is not an address, a CIDR block or a named range',
+    (value) => {
+      expect(configWith(value)).toThrow(/POLYFORGE_TRUST_PROXY: .*expected comma-separated addresses, CIDR blocks/);
+    },
+  );
 
   it('accepts addresses, CIDR blocks and named ranges; false and unset trust none', () => {
-    expect(configWith(' 127.0.0.1 , 10.0.0.0/8,fd00::/8,loopback ')().trustedProxies).toEqual(['127.0.0.1', '10.0.0.0/8', 'fd00::/8', 'loopback']);
+    expect(configWith(' 127.0.0.1 , 10.0.0.0/8,fd00::/8,loopback ')().trustedProxies).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      'fd00::/8',
+      'loopback',
+    ]);
     expect(configWith('false')().trustedProxies).toEqual([]);
     expect(loadConfig({ POLYFORGE_DATA_DIR: '/tmp/polyforge-config-check' }).trustedProxies).toEqual([]);
   });
 
   it('stops `polyforge serve` with a message naming the setting', async () => {
     const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-    const run = promisify(execFile)(process.execPath, [path.join(repositoryRoot, 'packages/cli/bin/polyforge.js'), 'serve', '--port', '0'], {
-      env: { ...process.env, POLYFORGE_DATA_DIR: '/tmp/polyforge-config-check', POLYFORGE_TRUST_PROXY: 'true' },
-      timeout: 30_000,
-    });
-    const failure = await run.then(() => undefined, (error: { code?: number; stderr?: string }) => error);
+    const run = promisify(execFile)(
+      process.execPath,
+      [path.join(repositoryRoot, 'packages/cli/bin/polyforge.js'), 'serve', '--port', '0'],
+      {
+        env: { ...process.env, POLYFORGE_DATA_DIR: '/tmp/polyforge-config-check', POLYFORGE_TRUST_PROXY: 'true' },
+        timeout: 30_000,
+      },
+    );
+    const failure = await run.then(
+      () => undefined,
+      (error: { code?: number; stderr?: string }) => error,
+    );
     expect(failure?.code).not.toBe(0);
     expect(failure?.stderr).toMatch(/POLYFORGE_TRUST_PROXY: "true" would trust every hop/);
   });

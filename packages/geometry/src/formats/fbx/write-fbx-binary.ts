@@ -38,7 +38,11 @@ export const ENCODE_FBX_DEFAULTS: Required<EncodeFbxOptions> = {
 
 /** Builders that keep the scene code short. */
 export const fbx = {
-  node: (name: string, properties: FbxProperty[] = [], children: FbxNode[] = []): FbxNode => ({ name, properties, children }),
+  node: (name: string, properties: FbxProperty[] = [], children: FbxNode[] = []): FbxNode => ({
+    name,
+    properties,
+    children,
+  }),
   bool: (value: boolean): FbxProperty => ({ type: 'C', value }),
   int16: (value: number): FbxProperty => ({ type: 'Y', value }),
   int32: (value: number): FbxProperty => ({ type: 'I', value }),
@@ -55,9 +59,15 @@ export const fbx = {
 
 const HEADER_MAGIC = new Uint8Array([...new TextEncoder().encode('Kaydara FBX Binary  '), 0x00, 0x1a, 0x00]);
 // Constants every FBX writer outside the SDK uses (the SDK derives them from the creation time).
-const FOOTER_ID = new Uint8Array([0xfa, 0xbc, 0xab, 0x09, 0xd0, 0xc8, 0xd4, 0x66, 0xb1, 0x76, 0xfb, 0x83, 0x1c, 0xf7, 0x26, 0x7e]);
-const FOOTER_MAGIC = new Uint8Array([0xf8, 0x5a, 0x8c, 0x6a, 0xde, 0xf5, 0xd9, 0x7e, 0xec, 0xe9, 0x0c, 0xe3, 0x75, 0x8f, 0x29, 0x0b]);
-export const FBX_FILE_ID = new Uint8Array([0x28, 0xb3, 0x2a, 0xeb, 0xb6, 0x24, 0xcc, 0xc2, 0xbf, 0xc8, 0xb0, 0x2a, 0xa9, 0x2b, 0xfc, 0xf1]);
+const FOOTER_ID = new Uint8Array([
+  0xfa, 0xbc, 0xab, 0x09, 0xd0, 0xc8, 0xd4, 0x66, 0xb1, 0x76, 0xfb, 0x83, 0x1c, 0xf7, 0x26, 0x7e,
+]);
+const FOOTER_MAGIC = new Uint8Array([
+  0xf8, 0x5a, 0x8c, 0x6a, 0xde, 0xf5, 0xd9, 0x7e, 0xec, 0xe9, 0x0c, 0xe3, 0x75, 0x8f, 0x29, 0x0b,
+]);
+export const FBX_FILE_ID = new Uint8Array([
+  0x28, 0xb3, 0x2a, 0xeb, 0xb6, 0x24, 0xcc, 0xc2, 0xbf, 0xc8, 0xb0, 0x2a, 0xa9, 0x2b, 0xfc, 0xf1,
+]);
 export const FBX_CREATION_TIME = '1970-01-01 10:00:00:000';
 
 const UTF8 = new TextEncoder();
@@ -85,7 +95,12 @@ export function encodeFbxBinary(nodes: FbxNode[], options: EncodeFbxOptions = {}
     const children = node.children.map(encode);
     const sentinel = children.length > 0 || properties.length === 0;
     const size =
-      headerBytes + 1 + name.length + propertyBytes + children.reduce((sum, child) => sum + child.size, 0) + (sentinel ? sentinelBytes : 0);
+      headerBytes +
+      1 +
+      name.length +
+      propertyBytes +
+      children.reduce((sum, child) => sum + child.size, 0) +
+      (sentinel ? sentinelBytes : 0);
     return { name, propertyCount: properties.length, properties, propertyBytes, children, sentinel, size };
   };
   const encoded = nodes.map(encode);

@@ -12,7 +12,10 @@ function understand(prompt: string) {
 }
 
 function categories(prompt: string) {
-  return understand(prompt).components.map((component) => [component.reading.definition.category, component.reading.variant ?? null]);
+  return understand(prompt).components.map((component) => [
+    component.reading.definition.category,
+    component.reading.variant ?? null,
+  ]);
 }
 
 function ignoredWords(prompt: string) {
@@ -73,18 +76,35 @@ describe('everyday prompt wording', () => {
       ['a war horse', 'horse', 'war'],
     ] as const) {
       expect(categories(prompt)[0][0], prompt).toBe(category);
-      expect(understand(prompt).ignored, prompt).toContainEqual({ words: word, reason: 'not shown by the built-in generator' });
+      expect(understand(prompt).ignored, prompt).toContainEqual({
+        words: word,
+        reason: 'not shown by the built-in generator',
+      });
     }
   });
 
   it('refuses nouns used as modifiers that make another thing, and cooked animals', () => {
-    for (const prompt of ['a smart watch', 'a candy cane', 'a honey pot', 'a water tank', 'an ice pick', 'a lava lamp', 'a hot water bottle', 'a roasted chicken', 'a grilled fish', 'a horse fly', 'a king cobra', 'a sea lion']) {
+    for (const prompt of [
+      'a smart watch',
+      'a candy cane',
+      'a honey pot',
+      'a water tank',
+      'an ice pick',
+      'a lava lamp',
+      'a hot water bottle',
+      'a roasted chicken',
+      'a grilled fish',
+      'a horse fly',
+      'a king cobra',
+      'a sea lion',
+    ]) {
       expect(isRefused(prompt), prompt).toBe(true);
     }
   });
 
   it('refuses a place or thing noun right after a name, but not how the model is shown', () => {
-    for (const prompt of ['a dog park', 'a book shop', 'a car park', 'a car engine']) expect(isRefused(prompt), prompt).toBe(true);
+    for (const prompt of ['a dog park', 'a book shop', 'a car park', 'a car engine'])
+      expect(isRefused(prompt), prompt).toBe(true);
     expect(categories('a car side view')).toEqual([['car', null]]);
     expect(categories('a sword minecraft style')).toEqual([['sword', null]]);
     expect(categories('a dragon breathing fire')).toEqual([['dragon', null]]);

@@ -142,14 +142,21 @@ const SINGULAR_ENDING_IN_S = new Set([
 export function singular(word: string): string {
   const irregular = IRREGULAR_SINGULARS[word];
   if (irregular) return irregular;
-  if (word.length <= 3 || SINGULAR_ENDING_IN_S.has(word) || (!word.endsWith('s') && !word.endsWith('i') && !word.endsWith('a') && !word.endsWith('en'))) return word;
+  if (
+    word.length <= 3 ||
+    SINGULAR_ENDING_IN_S.has(word) ||
+    (!word.endsWith('s') && !word.endsWith('i') && !word.endsWith('a') && !word.endsWith('en'))
+  )
+    return word;
   if (/(ss|us)$/.test(word)) return word;
   return pluralize.singular(word);
 }
 
 /** Lower-case, accent-free words of the text, "low-poly" joined as "lowpoly", hyphenated words split. */
 export function promptWords(text: string): string[] {
-  return foldText(text).split(/[\s-]+/).filter((word) => word.length > 0);
+  return foldText(text)
+    .split(/[\s-]+/)
+    .filter((word) => word.length > 0);
 }
 
 export interface PromptToken {
@@ -175,12 +182,20 @@ export function promptTokens(text: string): PromptToken[] {
   for (const chunk of text.replace(/\b(low|high)[\s_]+poly(gon)?\b/gi, '$1poly').split(/\s+/)) {
     const possessive = /[a-z]['’]s\W*$/i.test(chunk);
     if (/^[([]/.test(chunk) || /^[-–—|/]+$/.test(chunk)) endSegment(tokens);
-    const folded = foldText(chunk, true).split(' ').filter((raw) => raw.length > 0);
+    const folded = foldText(chunk, true)
+      .split(' ')
+      .filter((raw) => raw.length > 0);
     folded.forEach((raw, index) => {
       const parts = raw.split('-').filter((part) => part.length > 0);
       if (parts.length === 0) return;
       group += parts.length > 1 ? 1 : 0;
-      for (const part of parts) tokens.push({ word: part, form: singular(part), ...(parts.length > 1 ? { hyphenGroup: group } : {}), ...(possessive && index === folded.length - 1 ? { possessive: true } : {}) });
+      for (const part of parts)
+        tokens.push({
+          word: part,
+          form: singular(part),
+          ...(parts.length > 1 ? { hyphenGroup: group } : {}),
+          ...(possessive && index === folded.length - 1 ? { possessive: true } : {}),
+        });
     });
     if (/[,;:.!?)\]]$/.test(chunk)) endSegment(tokens);
   }

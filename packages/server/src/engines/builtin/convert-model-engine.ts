@@ -20,7 +20,10 @@ export class ConvertModelEngine implements Engine {
   supports(request: TaskRequest): EngineSupport {
     const convert = request as ConvertRequest;
     if (!(SUPPORTED_CONVERT_FORMATS as readonly string[]).includes(convert.format)) {
-      return { ok: false, reason: `convert_model to ${convert.format} is not built yet (served formats: ${SUPPORTED_CONVERT_FORMATS.join(', ')})` };
+      return {
+        ok: false,
+        reason: `convert_model to ${convert.format} is not built yet (served formats: ${SUPPORTED_CONVERT_FORMATS.join(', ')})`,
+      };
     }
     return { ok: true };
   }

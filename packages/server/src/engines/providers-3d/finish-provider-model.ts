@@ -6,7 +6,11 @@
 import type { Document } from '@gltf-transform/core';
 import { cloneDocument, meshopt, prune } from '@gltf-transform/functions';
 import { MeshoptEncoder } from 'meshoptimizer';
-import { applyConvertOptions, loadGeometryCodecs, type GeometryCodecs } from '@polyforge/geometry/convert/apply-convert-options';
+import {
+  applyConvertOptions,
+  loadGeometryCodecs,
+  type GeometryCodecs,
+} from '@polyforge/geometry/convert/apply-convert-options';
 import { convertModel } from '@polyforge/geometry/convert/convert-model';
 import { createGltfIO } from '@polyforge/geometry/read/create-gltf-io';
 import { detectFileFormat } from '@polyforge/geometry/read/detect-file-format';
@@ -30,31 +34,56 @@ export interface FinishOptions {
 let codecs: Promise<GeometryCodecs> | undefined;
 
 /** Reads and checks the provider's bytes; a model that is not valid glTF is the provider's failure (next provider). */
-export async function readProviderModel(bytes: Uint8Array, provider: Provider3dName, displayName: string, providerTaskId?: string): Promise<Document> {
+export async function readProviderModel(
+  bytes: Uint8Array,
+  provider: Provider3dName,
+  displayName: string,
+  providerTaskId?: string,
+): Promise<Document> {
   const format = detectFileFormat(bytes);
   if (format?.extension !== 'glb') {
-    throw new ProviderFailure(provider, 'bad_answer', `${displayName}'s model is not a glTF binary (GLB)${format ? ` but ${format.extension}` : ''}`, providerTaskId);
+    throw new ProviderFailure(
+      provider,
+      'bad_answer',
+      `${displayName}'s model is not a glTF binary (GLB)${format ? ` but ${format.extension}` : ''}`,
+      providerTaskId,
+    );
   }
   try {
     const document = await readModel(bytes, 'glb');
     if (sceneTriangleCount(document) === 0) throw new ModelInputError('it has no triangles to draw');
     return document;
   } catch (error) {
-    if (error instanceof ModelInputError) throw new ProviderFailure(provider, 'bad_answer', `${displayName}'s model is not a valid glTF model: ${error.message}`, providerTaskId);
+    if (error instanceof ModelInputError)
+      throw new ProviderFailure(
+        provider,
+        'bad_answer',
+        `${displayName}'s model is not a valid glTF model: ${error.message}`,
+        providerTaskId,
+      );
     throw error;
   }
 }
 
 /** Applies the options and writes the outputs; returns the files and what was applied here. */
-export async function finishProviderModel(document: Document, options: FinishOptions): Promise<{ result: EngineResult; appliedHere: string[]; faceCount: number }> {
+export async function finishProviderModel(
+  document: Document,
+  options: FinishOptions,
+): Promise<{ result: EngineResult; appliedHere: string[]; faceCount: number }> {
   const appliedHere: string[] = [];
-  const stripped = !options.texture ? stripTextures(document, 'all') : !options.pbr && stripTextures(document, 'pbr-maps');
+  const stripped = !options.texture
+    ? stripTextures(document, 'all')
+    : !options.pbr && stripTextures(document, 'pbr-maps');
   if (stripped) {
     appliedHere.push(options.texture ? 'pbr=false' : 'texture=false');
     await document.transform(prune({ propertyTypes: ['Texture'] }));
   }
   codecs ??= loadGeometryCodecs();
-  const applied = await applyConvertOptions(document, { format: options.quad ? 'FBX' : 'GLB', quad: options.quad, face_limit: options.faceLimit ?? null }, await codecs);
+  const applied = await applyConvertOptions(
+    document,
+    { format: options.quad ? 'FBX' : 'GLB', quad: options.quad, face_limit: options.faceLimit ?? null },
+    await codecs,
+  );
   if (options.faceLimit !== undefined) appliedHere.push('face_limit');
   if (options.quad) appliedHere.push('quad');
   const preview = await previewFiles(document);
@@ -63,7 +92,11 @@ export async function finishProviderModel(document: Document, options: FinishOpt
     const converted = await convertModel(document, { format: 'FBX', quadFaces: applied.quadFaces });
     model = { bytes: converted.bytes, extension: converted.extension, mimeType: converted.mimeType };
   } else {
-    model = { bytes: await writeGlb(document, options.compressGeometry), extension: 'glb', mimeType: 'model/gltf-binary' };
+    model = {
+      bytes: await writeGlb(document, options.compressGeometry),
+      extension: 'glb',
+      mimeType: 'model/gltf-binary',
+    };
     if (options.compressGeometry) appliedHere.push('compress=geometry');
   }
   const outputKey = !options.texture ? 'base_model' : options.pbr ? 'pbr_model' : 'model';
@@ -71,7 +104,10 @@ export async function finishProviderModel(document: Document, options: FinishOpt
 }
 
 /** texture_model: the painted model as `pbr_model` and `model` (PBR maps removed), or `model` alone when pbr=false. */
-export async function finishTexturedModel(document: Document, options: { pbr: boolean; compressGeometry: boolean }): Promise<{ result: EngineResult; appliedHere: string[]; faceCount: number }> {
+export async function finishTexturedModel(
+  document: Document,
+  options: { pbr: boolean; compressGeometry: boolean },
+): Promise<{ result: EngineResult; appliedHere: string[]; faceCount: number }> {
   const appliedHere: string[] = [];
   const preview = await previewFiles(document);
   const files: Record<string, EngineOutputFile> = { ...preview };
@@ -97,7 +133,12 @@ function stripTextures(document: Document, what: 'all' | 'pbr-maps'): boolean {
       material.setBaseColorTexture(null);
       removed = true;
     }
-    if (material.getMetallicRoughnessTexture() || material.getNormalTexture() || material.getOcclusionTexture() || (what === 'all' && material.getEmissiveTexture())) {
+    if (
+      material.getMetallicRoughnessTexture() ||
+      material.getNormalTexture() ||
+      material.getOcclusionTexture() ||
+      (what === 'all' && material.getEmissiveTexture())
+    ) {
       material.setMetallicRoughnessTexture(null).setNormalTexture(null).setOcclusionTexture(null);
       if (what === 'all') material.setEmissiveTexture(null);
       removed = true;

@@ -12,7 +12,15 @@
 // model_urls.glb (texture_urls lists the maps, which the GLB already embeds).
 import type { ProviderApiSettings } from './provider-api.ts';
 import { errorTextOf, formatBytes, ProviderApi } from './provider-api.ts';
-import { dataUriOf, ProviderFailure, type Provider3dAdapter, type Provider3dRequest, type Provider3dRequestShape, type Provider3dResult, type Provider3dTaskType } from './provider-3d.ts';
+import {
+  dataUriOf,
+  ProviderFailure,
+  type Provider3dAdapter,
+  type Provider3dRequest,
+  type Provider3dRequestShape,
+  type Provider3dResult,
+  type Provider3dTaskType,
+} from './provider-3d.ts';
 
 interface MeshyTask {
   id?: string;
@@ -34,10 +42,17 @@ export class MeshyAdapter implements Provider3dAdapter {
   private readonly api: ProviderApi;
 
   constructor(settings: ProviderApiSettings) {
-    this.api = new ProviderApi('meshy', this.displayName, settings, { Authorization: `Bearer ${settings.apiKey}` }, (status, body, text) => {
-      if ((status === 400 || status === 403 || status === 422) && MODERATION_WORDS.test(errorTextOf(body, text))) return 'content';
-      return undefined;
-    });
+    this.api = new ProviderApi(
+      'meshy',
+      this.displayName,
+      settings,
+      { Authorization: `Bearer ${settings.apiKey}` },
+      (status, body, text) => {
+        if ((status === 400 || status === 403 || status === 422) && MODERATION_WORDS.test(errorTextOf(body, text)))
+          return 'content';
+        return undefined;
+      },
+    );
   }
 
   taskTypesOf(): readonly Provider3dTaskType[] {
@@ -46,7 +61,8 @@ export class MeshyAdapter implements Provider3dAdapter {
 
   refusal(request: Provider3dRequestShape): string | undefined {
     if (request.taskType === 'texture_model') return retextureRefusal(request);
-    if (request.taskType === 'text_to_model' && (request.prompt?.length ?? 0) > MESHY_PROMPT_MAX_LENGTH) return `Meshy takes prompts of at most ${MESHY_PROMPT_MAX_LENGTH} characters`;
+    if (request.taskType === 'text_to_model' && (request.prompt?.length ?? 0) > MESHY_PROMPT_MAX_LENGTH)
+      return `Meshy takes prompts of at most ${MESHY_PROMPT_MAX_LENGTH} characters`;
     if (request.taskType === 'multiview_to_model' && request.imageCount > 4) return 'Meshy takes at most 4 views';
     return undefined;
   }
@@ -56,22 +72,48 @@ export class MeshyAdapter implements Provider3dAdapter {
     const geometry: Record<string, unknown> = {
       ai_model: request.model,
       moderation: true,
-      ...(request.faceLimit !== undefined ? { should_remesh: true, topology: 'triangle', target_polycount: clamp(request.faceLimit, 100, 300_000) } : {}),
+      ...(request.faceLimit !== undefined
+        ? { should_remesh: true, topology: 'triangle', target_polycount: clamp(request.faceLimit, 100, 300_000) }
+        : {}),
       ...(request.seed !== undefined ? { seed: request.seed } : {}),
     };
-    const honoured = [...(request.seed !== undefined ? (['seed'] as const) : []), ...(request.faceLimit !== undefined ? (['face_limit'] as const) : []), 'pbr' as const];
+    const honoured = [
+      ...(request.seed !== undefined ? (['seed'] as const) : []),
+      ...(request.faceLimit !== undefined ? (['face_limit'] as const) : []),
+      'pbr' as const,
+    ];
     if (request.taskType === 'text_to_model') {
-      const preview = await this.run('/openapi/v2/text-to-3d', { mode: 'preview', prompt: request.prompt ?? '', ...geometry }, request, [0, request.texture ? 50 : 95]);
+      const preview = await this.run(
+        '/openapi/v2/text-to-3d',
+        { mode: 'preview', prompt: request.prompt ?? '', ...geometry },
+        request,
+        [0, request.texture ? 50 : 95],
+      );
       if (!request.texture) return this.resultOf(preview, [preview], honoured);
-      const refined = await this.run('/openapi/v2/text-to-3d', { mode: 'refine', preview_task_id: preview.id, enable_pbr: request.pbr }, request, [50, 95]);
+      const refined = await this.run(
+        '/openapi/v2/text-to-3d',
+        { mode: 'refine', preview_task_id: preview.id, enable_pbr: request.pbr },
+        request,
+        [50, 95],
+      );
       return this.resultOf(refined, [preview, refined], honoured);
     }
     const texturing = { should_texture: request.texture, ...(request.texture ? { enable_pbr: request.pbr } : {}) };
     if (request.taskType === 'image_to_model') {
-      const task = await this.run('/openapi/v1/image-to-3d', { image_url: dataUriOf(request.images[0]!), ...geometry, ...texturing }, request, [0, 95]);
+      const task = await this.run(
+        '/openapi/v1/image-to-3d',
+        { image_url: dataUriOf(request.images[0]!), ...geometry, ...texturing },
+        request,
+        [0, 95],
+      );
       return this.resultOf(task, [task], honoured);
     }
-    const task = await this.run('/openapi/v1/multi-image-to-3d', { image_urls: request.images.slice(0, 4).map(dataUriOf), ...geometry, ...texturing }, request, [0, 95]);
+    const task = await this.run(
+      '/openapi/v1/multi-image-to-3d',
+      { image_urls: request.images.slice(0, 4).map(dataUriOf), ...geometry, ...texturing },
+      request,
+      [0, 95],
+    );
     return this.resultOf(task, [task], honoured);
   }
 
@@ -79,9 +121,16 @@ export class MeshyAdapter implements Provider3dAdapter {
     const model = request.sourceModel;
     if (!model) throw new Error('texture_model reached Meshy without its source model');
     if (model.byteLength > MESHY_MODEL_DATA_URI_MAX_BYTES) {
-      throw new ProviderFailure('meshy', 'rejected', `the model to texture is ${formatBytes(model.byteLength)}; Meshy takes at most ${formatBytes(MESHY_MODEL_DATA_URI_MAX_BYTES)} inline`);
+      throw new ProviderFailure(
+        'meshy',
+        'rejected',
+        `the model to texture is ${formatBytes(model.byteLength)}; Meshy takes at most ${formatBytes(MESHY_MODEL_DATA_URI_MAX_BYTES)} inline`,
+      );
     }
-    const style = request.images.length > 0 ? { image_style_url: dataUriOf(request.images[0]!) } : { text_style_prompt: request.prompt ?? '' };
+    const style =
+      request.images.length > 0
+        ? { image_style_url: dataUriOf(request.images[0]!) }
+        : { text_style_prompt: request.prompt ?? '' };
     const body = {
       model_url: `data:application/octet-stream;base64,${Buffer.from(model.buffer, model.byteOffset, model.byteLength).toString('base64')}`,
       ...style,
@@ -93,30 +142,74 @@ export class MeshyAdapter implements Provider3dAdapter {
   }
 
   /** Creates one Meshy task and follows it until it ends; returns the finished task object. */
-  private async run(endpoint: string, body: Record<string, unknown>, request: Provider3dRequest, [from, to]: [number, number]): Promise<MeshyTask & { id: string }> {
-    const created = await this.api.json<{ result?: unknown }>(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }, { signal: request.signal, idempotent: false });
-    if (typeof created.result !== 'string' || created.result === '') throw new ProviderFailure('meshy', 'bad_answer', 'Meshy accepted the task without a task id ("result")');
+  private async run(
+    endpoint: string,
+    body: Record<string, unknown>,
+    request: Provider3dRequest,
+    [from, to]: [number, number],
+  ): Promise<MeshyTask & { id: string }> {
+    const created = await this.api.json<{ result?: unknown }>(
+      endpoint,
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+      { signal: request.signal, idempotent: false },
+    );
+    if (typeof created.result !== 'string' || created.result === '')
+      throw new ProviderFailure('meshy', 'bad_answer', 'Meshy accepted the task without a task id ("result")');
     const id = created.result;
     const deadline = this.api.deadline();
     for (;;) {
-      const task = await this.api.json<MeshyTask>(`${endpoint}/${encodeURIComponent(id)}`, { method: 'GET' }, { signal: request.signal });
-      if (typeof task.progress === 'number') request.reportProgress(from + ((to - from) * Math.min(100, task.progress)) / 100);
+      const task = await this.api.json<MeshyTask>(
+        `${endpoint}/${encodeURIComponent(id)}`,
+        { method: 'GET' },
+        { signal: request.signal },
+      );
+      if (typeof task.progress === 'number')
+        request.reportProgress(from + ((to - from) * Math.min(100, task.progress)) / 100);
       if (task.status === 'SUCCEEDED') return { ...task, id };
       if (task.status === 'FAILED' || task.status === 'CANCELED') {
         const message = task.task_error?.message || `the task ended ${task.status}`;
-        throw new ProviderFailure('meshy', MODERATION_WORDS.test(message.toLowerCase()) ? 'content' : 'task_failed', `Meshy task ${id} failed: ${message}`, id);
+        throw new ProviderFailure(
+          'meshy',
+          MODERATION_WORDS.test(message.toLowerCase()) ? 'content' : 'task_failed',
+          `Meshy task ${id} failed: ${message}`,
+          id,
+        );
       }
-      if (task.status !== 'PENDING' && task.status !== 'IN_PROGRESS') throw new ProviderFailure('meshy', 'bad_answer', `Meshy reported an unknown status ${JSON.stringify(task.status)} for task ${id}`, id);
+      if (task.status !== 'PENDING' && task.status !== 'IN_PROGRESS')
+        throw new ProviderFailure(
+          'meshy',
+          'bad_answer',
+          `Meshy reported an unknown status ${JSON.stringify(task.status)} for task ${id}`,
+          id,
+        );
       if (Date.now() > deadline) throw this.api.timedOut(id);
       await this.api.pause(request.signal);
     }
   }
 
-  private resultOf(task: MeshyTask & { id: string }, all: MeshyTask[], honoured: Provider3dResult['honoured']): Provider3dResult {
+  private resultOf(
+    task: MeshyTask & { id: string },
+    all: MeshyTask[],
+    honoured: Provider3dResult['honoured'],
+  ): Provider3dResult {
     const url = task.model_urls?.glb;
-    if (typeof url !== 'string' || !/^https?:\/\//.test(url)) throw new ProviderFailure('meshy', 'bad_answer', `Meshy task ${task.id} succeeded without model_urls.glb`, task.id);
-    const credits = all.reduce((sum, each) => sum + (typeof each.consumed_credits === 'number' ? each.consumed_credits : 0), 0);
-    return { model: { url }, providerTaskId: task.id, honoured, ...(credits > 0 ? { reportedCost: { amount: credits, unit: 'provider_credits' } } : {}) };
+    if (typeof url !== 'string' || !/^https?:\/\//.test(url))
+      throw new ProviderFailure(
+        'meshy',
+        'bad_answer',
+        `Meshy task ${task.id} succeeded without model_urls.glb`,
+        task.id,
+      );
+    const credits = all.reduce(
+      (sum, each) => sum + (typeof each.consumed_credits === 'number' ? each.consumed_credits : 0),
+      0,
+    );
+    return {
+      model: { url },
+      providerTaskId: task.id,
+      honoured,
+      ...(credits > 0 ? { reportedCost: { amount: credits, unit: 'provider_credits' } } : {}),
+    };
   }
 }
 
@@ -124,7 +217,9 @@ export class MeshyAdapter implements Provider3dAdapter {
 function retextureRefusal(request: Provider3dRequestShape): string | undefined {
   switch (request.textureSource) {
     case 'text':
-      return (request.prompt?.length ?? 0) > MESHY_PROMPT_MAX_LENGTH ? `Meshy takes texture prompts of at most ${MESHY_PROMPT_MAX_LENGTH} characters` : undefined;
+      return (request.prompt?.length ?? 0) > MESHY_PROMPT_MAX_LENGTH
+        ? `Meshy takes texture prompts of at most ${MESHY_PROMPT_MAX_LENGTH} characters`
+        : undefined;
     case 'image':
       return undefined;
     case 'text_and_style_image':

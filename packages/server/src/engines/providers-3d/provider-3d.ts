@@ -89,7 +89,18 @@ export interface Provider3dAdapter {
  * another provider; `auth` and `credits` open the provider's breaker at once (the operator must act); the rest
  * count towards the breaker and move on to the next provider of the route.
  */
-export const PROVIDER_FAILURE_KINDS = ['content', 'auth', 'credits', 'rate_limited', 'unavailable', 'timeout', 'rejected', 'task_failed', 'bad_answer', 'download'] as const;
+export const PROVIDER_FAILURE_KINDS = [
+  'content',
+  'auth',
+  'credits',
+  'rate_limited',
+  'unavailable',
+  'timeout',
+  'rejected',
+  'task_failed',
+  'bad_answer',
+  'download',
+] as const;
 export type ProviderFailureKind = (typeof PROVIDER_FAILURE_KINDS)[number];
 
 export class ProviderFailure extends Error {
@@ -111,7 +122,10 @@ export function dataUriOf(image: Provider3dImage): string {
 }
 
 /** A hosted model's JSON input (fal, Replicate): the route's extra input, then the prompt or images under the model's field names. */
-export function modelInputOf(request: Provider3dRequest, defaults: Required<Provider3dInputFields>): Record<string, unknown> {
+export function modelInputOf(
+  request: Provider3dRequest,
+  defaults: Required<Provider3dInputFields>,
+): Record<string, unknown> {
   const fields = { ...defaults, ...request.inputFields };
   const input: Record<string, unknown> = { ...request.extraInput };
   if (request.taskType === 'text_to_model') {
