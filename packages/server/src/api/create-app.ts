@@ -6,6 +6,7 @@ import multipart from '@fastify/multipart';
 import websocket from '@fastify/websocket';
 import type { AuthenticatedKey } from '../accounts/account-store.ts';
 import { DomainError } from '../domain-error.ts';
+import { registerBodyDepthLimit } from './body-depth.ts';
 import type { ApiContext } from './api-context.ts';
 import { MAX_PATH_PARAMETER_LENGTH, onClientError, onError, onFrameworkError, sendError } from './on-error.ts';
 import { registerDownloadRoutes } from './routes/download-routes.ts';
@@ -99,6 +100,7 @@ export async function createApp(context: ApiContext, options: CreateAppOptions =
   // after authentication: counts each request against its API key (X-RateLimit-* headers, 429 / 1007)
   if (context.rateLimit) app.addHook('onRequest', rateLimitHook(context.rateLimit));
   app.setErrorHandler(onError);
+  registerBodyDepthLimit(app);
   app.setNotFoundHandler((request, reply) =>
     sendError(reply, new DomainError('routeNotFound', `no route for ${request.method} ${request.url.split('?')[0]}`)),
   );

@@ -21,11 +21,9 @@ const leaseQuery = preparedQuery<{ requestCount: number }, [string, number, numb
     .insertInto('rateLimitWindows')
     .values({ keyId: slot(0), windowStart: slot(1), requestCount: slot(2) })
     .onConflict((conflict) =>
-      conflict
-        .columns(['keyId', 'windowStart'])
-        .doUpdateSet((eb) => ({
-          requestCount: eb('rateLimitWindows.requestCount', '+', eb.ref('excluded.requestCount')),
-        })),
+      conflict.columns(['keyId', 'windowStart']).doUpdateSet((eb) => ({
+        requestCount: eb('rateLimitWindows.requestCount', '+', eb.ref('excluded.requestCount')),
+      })),
     )
     .returning(['requestCount']),
 );

@@ -259,15 +259,13 @@ export class WorkerService {
       .insertInto('leaseOutputs')
       .values(row)
       .onConflict((conflict) =>
-        conflict
-          .columns(['leaseId', 'outputKey'])
-          .doUpdateSet({
-            blobKey,
-            extension: cleanExtension,
-            mimeType,
-            sizeBytes: bytes.byteLength,
-            createdAt: row.createdAt,
-          }),
+        conflict.columns(['leaseId', 'outputKey']).doUpdateSet({
+          blobKey,
+          extension: cleanExtension,
+          mimeType,
+          sizeBytes: bytes.byteLength,
+          createdAt: row.createdAt,
+        }),
       )
       .execute();
     return { output_key: outputKey, size_bytes: bytes.byteLength, mime_type: mimeType };

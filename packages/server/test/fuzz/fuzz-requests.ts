@@ -141,11 +141,12 @@ function requestOf(
 }
 
 /**
- * encodeURIComponent, except that a lone surrogate becomes bytes that are not UTF-8 at all (the server must cope),
- * and a "." or ".." segment is spelled %2E: fetch would otherwise remove it and the request would reach another path.
+ * encodeURIComponent, except that a lone surrogate becomes bytes that are not UTF-8 at all (the server must cope).
+ * A "." or ".." segment cannot be sent at all: URL parsing removes it even percent-encoded (WHATWG URL), so the
+ * request would reach another route; such a value is sent as "..." instead, still an odd path parameter.
  */
 function percentEncode(text: string): string {
-  if (text === '.' || text === '..') return text.replaceAll('.', '%2E');
+  if (text === '.' || text === '..') return '...';
   return Array.from(text, (character) => {
     try {
       return encodeURIComponent(character);

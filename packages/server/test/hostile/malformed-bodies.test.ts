@@ -67,6 +67,13 @@ const MALFORMED_BODIES: MalformedBody[] = [
     body: 'email=a&email=b&password=c&password=d&_csrf=x&_csrf=y',
   },
   { name: 'gzip declared, plain sent', contentType: 'application/json', body: '{}' },
+  // valid JSON that the code walking a body (the Idempotency-Key hash, moderation) once recursed through to a 500
+  { name: 'deeply nested JSON array', contentType: 'application/json', body: '['.repeat(20_000) + ']'.repeat(20_000) },
+  {
+    name: 'deeply nested JSON object',
+    contentType: 'application/json',
+    body: '{"type":"text_to_model","prompt":"a chair","x":' + '{"a":'.repeat(20_000) + '1' + '}'.repeat(20_001),
+  },
 ];
 
 /** Method and full path of every route, read from Fastify's route tree (printed without common prefixes). */
@@ -111,6 +118,7 @@ describe('malformed bodies', () => {
         const headers: Record<string, string> = { Authorization: `Bearer ${apiKey}` };
         if (malformed.contentType) headers['Content-Type'] = malformed.contentType;
         if (malformed.name.startsWith('gzip')) headers['Content-Encoding'] = 'gzip';
+        if (malformed.name.startsWith('deeply')) headers['Idempotency-Key'] = `nested-${route.path}`;
         const body =
           malformed.body === undefined
             ? undefined
