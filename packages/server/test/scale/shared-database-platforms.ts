@@ -54,7 +54,12 @@ export async function startSharedPlatforms(
       return { accountId: account.id, apiKey: account.apiKey, keyId: account.keyId };
     },
     async close() {
-      for (const instance of instances) await instance.platform.close();
+      // as in start-test-platform.ts: a test's fetch may leave a keep-alive socket the server counts as busy, and
+      // close would wait for it until the headers timeout; nothing is in flight when a test file closes
+      for (const instance of instances) {
+        instance.platform.app.server.closeAllConnections();
+        await instance.platform.close();
+      }
       await database.drop();
       await fs.rm(dataDir, { recursive: true, force: true });
     },
