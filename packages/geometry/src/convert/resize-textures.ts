@@ -2,7 +2,7 @@
 // neither does (aspect ratio kept, Lanczos 3), re-encoded in its own format; never upscales. Images sharp cannot
 // decode (KTX2, ...) are left alone.
 
-import type { Document } from '@gltf-transform/core';
+import { ImageUtils, type Document } from '@gltf-transform/core';
 import type { Sharp } from '../formats/textures/encode-texture.ts';
 
 export interface ResizeTexturesOptions {
@@ -20,7 +20,8 @@ export async function resizeTextures(document: Document, options: ResizeTextures
     const image = texture.getImage();
     const mimeType = texture.getMimeType();
     if (!image || !REENCODABLE.has(mimeType)) continue;
-    const { width = 0, height = 0 } = await sharp(image).metadata();
+    // The size from the image header (no decode, no thread hop); sharp only for what that cannot read.
+    const [width, height] = headerSize(image, mimeType) ?? (await sizeBySharp(sharp, image));
     if (width <= maxSize && height <= maxSize) continue;
     let pipeline = sharp(image).resize({ width: maxSize, height: maxSize, fit: 'inside', withoutEnlargement: true, kernel: 'lanczos3' });
     pipeline = mimeType === 'image/png' ? pipeline.png() : mimeType === 'image/jpeg' ? pipeline.jpeg({ quality: 90 }) : pipeline.webp({ quality: 90 });
@@ -28,4 +29,17 @@ export async function resizeTextures(document: Document, options: ResizeTextures
     resized++;
   }
   return resized;
+}
+
+function headerSize(image: Uint8Array, mimeType: string): [number, number] | null {
+  try {
+    return ImageUtils.getSize(image, mimeType);
+  } catch {
+    return null; // a header it cannot parse: sharp decides
+  }
+}
+
+async function sizeBySharp(sharp: Sharp, image: Uint8Array): Promise<[number, number]> {
+  const { width = 0, height = 0 } = await sharp(image).metadata();
+  return [width, height];
 }
