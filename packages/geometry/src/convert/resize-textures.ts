@@ -31,7 +31,12 @@ export async function resizeTextures(document: Document, options: ResizeTextures
   return resized;
 }
 
+/** Signatures of the formats whose header is read here; anything else (or mislabelled) goes to sharp. */
+const SIGNATURES: Record<string, number[]> = { 'image/png': [0x89, 0x50, 0x4e, 0x47], 'image/jpeg': [0xff, 0xd8, 0xff] };
+
 function headerSize(image: Uint8Array, mimeType: string): [number, number] | null {
+  const signature = SIGNATURES[mimeType];
+  if (!signature || signature.some((byte, index) => image[index] !== byte)) return null;
   try {
     return ImageUtils.getSize(image, mimeType);
   } catch {
