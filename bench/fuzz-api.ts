@@ -39,4 +39,15 @@ console.log(`| ${'measure'.padEnd(width)} | value |`);
 console.log(`|${'-'.repeat(width + 2)}|-------|`);
 for (const [name, value] of rows) console.log(`| ${name.padEnd(width)} | ${value} |`);
 for (const [kind, count] of [...problemKinds].sort((a, b) => b[1] - a[1])) console.log(`  ${count} × ${kind}`);
-process.exit(0);
+
+// the run fails (exit 1) on any failure, an unbalanced ledger, a touched victim, or a heap that kept what it served
+const HEAP_GROWTH_LIMIT_BYTES = 64 * 1048576;
+const heapGrowth = report.heapAfterBytes - report.heapBeforeBytes;
+const verdicts = [
+  report.failures.length > 0 && `${report.failures.length} failures`,
+  report.auditProblems.length > 0 && 'ledger audit problems',
+  !report.victimIntact && "the victim tenant's data changed",
+  heapGrowth > HEAP_GROWTH_LIMIT_BYTES && `the heap grew by ${megabytes(heapGrowth)} MB (limit ${megabytes(HEAP_GROWTH_LIMIT_BYTES)} MB)`,
+].filter(Boolean);
+if (verdicts.length > 0) console.log(`FAILED: ${verdicts.join('; ')}`);
+process.exit(verdicts.length > 0 ? 1 : 0);

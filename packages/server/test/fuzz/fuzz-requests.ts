@@ -88,8 +88,12 @@ function requestOf(operation: DocumentedOperation, mutation: Mutation, context: 
   });
 }
 
-/** encodeURIComponent, except that a lone surrogate becomes bytes that are not UTF-8 at all (the server must cope). */
+/**
+ * encodeURIComponent, except that a lone surrogate becomes bytes that are not UTF-8 at all (the server must cope),
+ * and a "." or ".." segment is spelled %2E: fetch would otherwise remove it and the request would reach another path.
+ */
 function percentEncode(text: string): string {
+  if (text === '.' || text === '..') return text.replaceAll('.', '%2E');
   return Array.from(text, (character) => {
     try {
       return encodeURIComponent(character);
