@@ -46,16 +46,16 @@ async function load(file: string): Promise<Document> {
 }
 
 /** Read + options + write, as the engine does (face_limit off so the whole model is written). */
-async function ourConvert(file: string, format: SupportedConvertFormat): Promise<number> {
+async function ourConvert(file: string, format: SupportedConvertFormat, runs = RUNS): Promise<number> {
   const times: number[] = [];
-  for (let run = 0; run < WARM_UP_RUNS + RUNS; run++) {
+  for (let run = 0; run < WARM_UP_RUNS + runs; run++) {
     const started = performance.now();
     const document = await load(file);
     const applied = await applyConvertOptions(document, { format, face_limit: null }, codecs);
     await convertModel(document, { format, quadFaces: applied.quadFaces, materialMaps: applied.materialMaps });
     if (run >= WARM_UP_RUNS) times.push((performance.now() - started) / 1000);
   }
-  return median(times);
+  return times.length > 0 ? median(times) : 0;
 }
 
 const BLENDER_SCRIPT = `
@@ -168,6 +168,9 @@ console.log('| model | format | ours | Blender 3.4 (import + export) | Blender /
 console.log('|---|---|---:|---:|---:|');
 for (const model of MODELS) {
   const blender = blenderConvert(model.file);
+  // Ours gets the same favour as Blender's untimed first run per format: the reader of this model's file type is
+  // warm (JIT-compiled) before the first format is timed, not only from the second format on.
+  for (const target of FORMATS) await ourConvert(model.file, target, 0);
   for (const target of FORMATS) {
     const ours = await ourConvert(model.file, target);
     const theirs = blender?.[target];

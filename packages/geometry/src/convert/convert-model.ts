@@ -7,7 +7,7 @@
 import zlib from 'node:zlib';
 import type { Document, Primitive } from '@gltf-transform/core';
 import { write3mf } from '../formats/3mf/write-3mf.ts';
-import { writeFbx } from '../formats/fbx/write-fbx.ts';
+import { writeFbxDeflatingAhead } from '../formats/fbx/write-fbx.ts';
 import { writeGlb } from '../formats/glb/write-glb.ts';
 import { writeObjChunks, writeObjFiles } from '../formats/obj/write-obj.ts';
 import { writeStl } from '../formats/stl/write-stl.ts';
@@ -75,10 +75,10 @@ async function writeFormat(document: Document, options: ConvertOptions): Promise
   }
 }
 
-function fbxOutput(document: Document, quadFaces: Map<Primitive, number[][]> | undefined, preset: FbxPreset, materialMaps?: MaterialMaps): ConvertedModel {
+async function fbxOutput(document: Document, quadFaces: Map<Primitive, number[][]> | undefined, preset: FbxPreset, materialMaps?: MaterialMaps): Promise<ConvertedModel> {
   const framed = documentForFbxPreset(document, preset, quadFaces);
   const maps = materialMaps && framed.document !== document ? rekeyMaterialMaps(materialMaps, document, framed.document) : materialMaps;
-  const bytes = writeFbx(framed.document, { quadFaces: framed.quadFaces, axes: FBX_PRESETS[preset].axes, materialMaps: maps });
+  const bytes = await writeFbxDeflatingAhead(framed.document, { quadFaces: framed.quadFaces, axes: FBX_PRESETS[preset].axes, materialMaps: maps });
   return { bytes, extension: 'fbx', mimeType: 'application/octet-stream', warnings: framed.warnings };
 }
 

@@ -1,6 +1,6 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { encodeFbxBinary, fbx } from './write-fbx-binary.ts';
+import { encodeFbxBinary, encodeFbxBinaryDeflatingAhead, fbx } from './write-fbx-binary.ts';
 
 function occurrences(haystack: Uint8Array, needle: Uint8Array): number[] {
   const found: number[] = [];
@@ -56,5 +56,26 @@ describe('encodeFbxBinary', () => {
     offset += 14; // node B's header
     expect(read('I', 4, (at) => view.getInt32(at, true))).toBe(-7);
     expect(read('D', 8, (at) => view.getFloat64(at, true))).toBe(0.1);
+  });
+
+  it('writes the same bytes when the large arrays are deflated ahead on the thread pool', async () => {
+    const vertices = Float64Array.from({ length: 30_000 }, (_, index) => Math.cos(index * 0.37));
+    const indices = Int32Array.from({ length: 40_000 }, (_, index) => (index % 3 === 2 ? -(index % 997) - 1 : index % 997));
+    const nodes = [
+      fbx.node('Objects', [], [
+        fbx.node('Geometry', [fbx.int64(7), fbx.string('Mesh')], [
+          fbx.node('Vertices', [fbx.float64s(vertices)]),
+          fbx.node('PolygonVertexIndex', [fbx.int32s(indices)]),
+          fbx.node('Small', [fbx.int32s(indices.subarray(0, 100))]),
+        ]),
+        fbx.node('Video', [fbx.raw(new Uint8Array(100_000).fill(9))]),
+      ]),
+    ];
+    for (const options of [{}, { compressionLevel: 0 as const }, { version: 7500 as const, compressionLevel: 6 as const }]) {
+      const ahead = await encodeFbxBinaryDeflatingAhead(nodes, options);
+      expect(Buffer.from(ahead).equals(Buffer.from(encodeFbxBinary(nodes, options)))).toBe(true);
+    }
+    const compressed = await encodeFbxBinaryDeflatingAhead(nodes);
+    expect(occurrences(compressed, deflateSync(new Uint8Array(vertices.buffer), { level: 1 }))).toHaveLength(1);
   });
 });

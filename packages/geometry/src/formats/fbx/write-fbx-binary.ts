@@ -7,7 +7,10 @@
 // costs ~0.1 ms of set-up whatever its size, and an animated model repeats many small arrays (the key times of
 // every curve of a clip), so equal arrays are deflated once per file.
 
-import { deflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate, deflateSync } from 'node:zlib';
+
+const deflateAsync = promisify(deflate);
 
 export type FbxProperty =
   | { type: 'C'; value: boolean }
@@ -76,10 +79,34 @@ interface EncodedNode {
 }
 
 export function encodeFbxBinary(nodes: FbxNode[], options: EncodeFbxOptions = {}): Uint8Array {
-  const { version, compressionLevel } = { ...ENCODE_FBX_DEFAULTS, ...options };
+  return encodeWith(nodes, options, new DeflateOnce(options.compressionLevel ?? ENCODE_FBX_DEFAULTS.compressionLevel));
+}
+
+/**
+ * The same bytes as encodeFbxBinary, with the arrays too large to be repeated deflated first, all at once on
+ * the zlib thread pool (a mesh's vertices, indices, normals and UVs on every core instead of one after another).
+ */
+export async function encodeFbxBinaryDeflatingAhead(nodes: FbxNode[], options: EncodeFbxOptions = {}): Promise<Uint8Array> {
+  const deflater = new DeflateOnce(options.compressionLevel ?? ENCODE_FBX_DEFAULTS.compressionLevel);
+  if (deflater.level > 0) {
+    const large: ArrayBufferView[] = [];
+    const visit = (node: FbxNode) => {
+      for (const property of node.properties) {
+        if (ArrayBuffer.isView(property.value) && property.type !== 'R' && property.value.byteLength > REUSE_MAX_BYTES) large.push(property.value);
+      }
+      node.children.forEach(visit);
+    };
+    nodes.forEach(visit);
+    await Promise.all(large.map((values) => deflater.deflateAhead(values)));
+  }
+  return encodeWith(nodes, options, deflater);
+}
+
+function encodeWith(nodes: FbxNode[], options: EncodeFbxOptions, deflater: DeflateOnce): Uint8Array {
+  const { version } = { ...ENCODE_FBX_DEFAULTS, ...options };
   const headerBytes = version >= 7500 ? 24 : 12;
   const sentinelBytes = headerBytes + 1;
-  const propertyEncoder = new PropertyEncoder(new DeflateOnce(compressionLevel));
+  const propertyEncoder = new PropertyEncoder(deflater);
   const names = new Map<string, Uint8Array>();
   const encode = (node: FbxNode): EncodedNode => {
     let name = names.get(node.name);
@@ -149,13 +176,22 @@ export function encodeFbxBinary(nodes: FbxNode[], options: EncodeFbxOptions = {}
 /** Largest array whose deflated bytes are remembered for reuse: small arrays are the ones that repeat. */
 const REUSE_MAX_BYTES = 64 * 1024;
 
-/** zlib at one level, with the result for equal small inputs computed once (same bytes as deflating each). */
+/**
+ * zlib at one level, with the result for equal small inputs computed once (same bytes as deflating each), and
+ * large arrays possibly deflated ahead, off the main thread.
+ */
 class DeflateOnce {
   private readonly known = new Map<string, Uint8Array>();
+  private readonly ahead = new Map<ArrayBufferView, Uint8Array>();
   constructor(readonly level: number) {}
 
-  deflate(raw: Uint8Array): Uint8Array {
-    if (raw.length > REUSE_MAX_BYTES) return deflateSync(raw, { level: this.level });
+  async deflateAhead(values: ArrayBufferView): Promise<void> {
+    this.ahead.set(values, await deflateAsync(bytesOf(values), { level: this.level }));
+  }
+
+  deflate(values: ArrayBufferView): Uint8Array {
+    const raw = bytesOf(values);
+    if (raw.length > REUSE_MAX_BYTES) return this.ahead.get(values) ?? deflateSync(raw, { level: this.level });
     const key = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
     let data = this.known.get(key);
     if (!data) this.known.set(key, (data = deflateSync(raw, { level: this.level })));
@@ -203,11 +239,10 @@ class PropertyEncoder {
       case 'R':
         return lengthPrefixed(typeCode, property.value);
       default: {
-        // Typed arrays are little-endian on every platform Node runs on.
         const values = property.value;
-        const raw = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+        const raw = bytesOf(values);
         const compress = this.deflated.level > 0 && raw.length > 128;
-        const data = compress ? this.deflated.deflate(raw) : raw;
+        const data = compress ? this.deflated.deflate(values) : raw;
         const bytes = new Uint8Array(13 + data.length);
         bytes[0] = typeCode;
         const header = new DataView(bytes.buffer);
@@ -226,6 +261,11 @@ class PropertyEncoder {
     for (let index = 0; index < size; index++) bytes[1 + index] = this.scratch[index];
     return bytes;
   }
+}
+
+/** Typed arrays are little-endian on every platform Node runs on: their bytes are FBX's. */
+function bytesOf(values: ArrayBufferView): Uint8Array {
+  return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
 }
 
 function lengthPrefixed(typeCode: number, data: Uint8Array): Uint8Array {
