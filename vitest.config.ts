@@ -1,7 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import { databaseTestFiles } from './test-support/database-test-files.ts';
 
-const ALL_TEST_FILES = ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'integrations/*/test/**/*.test.ts', 'test-support/**/*.test.ts'];
+const ALL_TEST_FILES = [
+  'packages/*/src/**/*.test.ts',
+  'packages/*/test/**/*.test.ts',
+  'integrations/*/test/**/*.test.ts',
+  'test-support/**/*.test.ts',
+];
 
 // With TEST_DATABASE_URL (the PostgreSQL pass), only the files that open a database run again: the rest (geometry,
 // protocol, pure units) do not touch one and already ran on SQLite. POLYFORGE_TEST_ALL_FILES=1 runs everything.
@@ -14,5 +19,7 @@ export default defineConfig({
     setupFiles: ['test-support/worker-rpc-guard.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // tests whose external tool (assimp, Blender, ...) is missing fail instead of skipping (required-tool.ts)
+    provide: { requireTools: process.env.POLYFORGE_TEST_REQUIRE_TOOLS === '1' },
   },
 });

@@ -18,9 +18,17 @@ const argument = (name: string, fallback: number) => {
 const seconds = argument('seconds', 10);
 const connections = argument('connections', 32);
 
-function startProcess(command: string[], environment: Record<string, string>, readyPattern: RegExp): Promise<{ child: ChildProcess; output: string[] }> {
+function startProcess(
+  command: string[],
+  environment: Record<string, string>,
+  readyPattern: RegExp,
+): Promise<{ child: ChildProcess; output: string[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, command, { cwd: root, env: { ...process.env, ...environment }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, command, {
+      cwd: root,
+      env: { ...process.env, ...environment },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const output: string[] = [];
     const onData = (chunk: Buffer) => {
       output.push(...chunk.toString().split('\n'));
@@ -42,12 +50,18 @@ async function stop(child: ChildProcess): Promise<void> {
 
 function runLoad(options: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
-    autocannon({ duration: seconds, connections, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon({ duration: seconds, connections, ...options }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
   });
 }
 
 async function cli(environment: Record<string, string>, ...args: string[]): Promise<any> {
-  const { child, output } = await startProcess(['packages/cli/bin/polyforge.js', ...args, '--json'], environment, /^\{.*\}$/m).catch((error) => {
+  const { child, output } = await startProcess(
+    ['packages/cli/bin/polyforge.js', ...args, '--json'],
+    environment,
+    /^\{.*\}$/m,
+  ).catch((error) => {
     throw error;
   });
   child.removeAllListeners('exit');
@@ -56,10 +70,23 @@ async function cli(environment: Record<string, string>, ...args: string[]): Prom
 
 const loadBefore = os.loadavg()[0].toFixed(1);
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'polyforge-bench-'));
-const serverEnvironment = { POLYFORGE_DATA_DIR: dataDir, PORT: '18080', HOST: '127.0.0.1', POLYFORGE_LOG_LEVEL: 'warn' };
+const serverEnvironment = {
+  POLYFORGE_DATA_DIR: dataDir,
+  PORT: '18080',
+  HOST: '127.0.0.1',
+  POLYFORGE_LOG_LEVEL: 'warn',
+};
 
 // The bench account: its own credits and a concurrency limit that never refuses, so every create is a real create.
-const account = await cli(serverEnvironment, 'accounts', 'create', '--email', 'bench@polyforge.local', '--concurrency', '100000000');
+const account = await cli(
+  serverEnvironment,
+  'accounts',
+  'create',
+  '--email',
+  'bench@polyforge.local',
+  '--concurrency',
+  '100000000',
+);
 await cli(serverEnvironment, 'credits', 'grant', '--account', account.account_id, '--credits', '100000000');
 // A request-rate limit that never refuses, so the limiter's shared counter is measured but every request is served
 // (POLYFORGE_RATE_LIMIT_PER_MINUTE=0 in the environment turns the limiter off, for comparison).
@@ -88,7 +115,11 @@ for (let attempt = 0; attempt < 100; attempt += 1) {
 await stop(server.child);
 
 // Phase 2: workers off, so created tasks stay queued and only the API is measured.
-server = await startProcess(['packages/cli/bin/polyforge.js', 'serve'], { ...serverEnvironment, POLYFORGE_WORKERS: '0' }, /listening on/);
+server = await startProcess(
+  ['packages/cli/bin/polyforge.js', 'serve'],
+  { ...serverEnvironment, POLYFORGE_WORKERS: '0' },
+  /listening on/,
+);
 const createBody = JSON.stringify({ type: 'convert_model', format: 'STL', original_model_task_id: sourceTaskId });
 
 const rows: { name: string; result: autocannon.Result }[] = [];
@@ -96,17 +127,36 @@ const bare = await startProcess(['--import', 'tsx', 'bench/bare-fastify-server.t
 rows.push({ name: 'bare route GET /hello', result: await runLoad({ url: 'http://127.0.0.1:18081/hello' }) });
 rows.push({
   name: 'bare route POST /hello',
-  result: await runLoad({ url: 'http://127.0.0.1:18081/hello', method: 'POST', headers: { 'Content-Type': 'application/json' }, body: createBody }),
+  result: await runLoad({
+    url: 'http://127.0.0.1:18081/hello',
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: createBody,
+  }),
 });
 await stop(bare.child);
 
-rows.push({ name: 'get-task (success, signed links)', result: await runLoad({ url: `${base}/v2/openapi/task/${sourceTaskId}`, headers }) });
+rows.push({
+  name: 'get-task (success, signed links)',
+  result: await runLoad({ url: `${base}/v2/openapi/task/${sourceTaskId}`, headers }),
+});
 const getTaskIndex = rows.length - 1;
 // a task that stays at the head of the queue while the create row fills it: polled after that row
-const headTask = await (await fetch(`${base}/v2/openapi/task`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: createBody })).json();
+const headTask = await (
+  await fetch(`${base}/v2/openapi/task`, {
+    method: 'POST',
+    headers: { ...headers, 'Content-Type': 'application/json' },
+    body: createBody,
+  })
+).json();
 rows.push({
   name: 'create-task (convert_model: validate, price, hold, insert, enqueue)',
-  result: await runLoad({ url: `${base}/v2/openapi/task`, method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: createBody }),
+  result: await runLoad({
+    url: `${base}/v2/openapi/task`,
+    method: 'POST',
+    headers: { ...headers, 'Content-Type': 'application/json' },
+    body: createBody,
+  }),
 });
 const createIndex = rows.length - 1;
 rows.push({
@@ -118,13 +168,21 @@ await fs.rm(dataDir, { recursive: true, force: true });
 
 const bareGet = rows[0].result.requests.average;
 const barePost = rows[1].result.requests.average;
-console.log(`\nPolyforge API throughput — ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-console.log(`${seconds} s per row, ${connections} connections, autocannon in a separate process; load average before ${loadBefore}, after ${os.loadavg()[0].toFixed(1)}\n`);
+console.log(
+  `\nPolyforge API throughput — ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+);
+console.log(
+  `${seconds} s per row, ${connections} connections, autocannon in a separate process; load average before ${loadBefore}, after ${os.loadavg()[0].toFixed(1)}\n`,
+);
 console.log('| endpoint | req/s | p50 ms | p99 ms | non-2xx | ratio to bare route |');
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const [index, row] of rows.entries()) {
   const reference = index === createIndex || index === 1 ? barePost : bareGet;
   const ratio = index <= 1 ? '1.00' : (row.result.requests.average / reference).toFixed(2);
-  console.log(`| ${row.name} | ${Math.round(row.result.requests.average)} | ${row.result.latency.p50} | ${row.result.latency.p99} | ${row.result.non2xx} | ${ratio} |`);
+  console.log(
+    `| ${row.name} | ${Math.round(row.result.requests.average)} | ${row.result.latency.p50} | ${row.result.latency.p99} | ${row.result.non2xx} | ${ratio} |`,
+  );
 }
-console.log(`\ngoals: create-task >= 0.40 of the bare route (got ${(rows[createIndex].result.requests.average / barePost).toFixed(2)}), get-task >= 0.70 (got ${(rows[getTaskIndex].result.requests.average / bareGet).toFixed(2)})`);
+console.log(
+  `\ngoals: create-task >= 0.40 of the bare route (got ${(rows[createIndex].result.requests.average / barePost).toFixed(2)}), get-task >= 0.70 (got ${(rows[getTaskIndex].result.requests.average / bareGet).toFixed(2)})`,
+);

@@ -13,7 +13,15 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { createPlatform } from '../packages/server/src/platform.ts';
-import { argument, createDatabase, dropDatabase, freePort, startPolyforge, stopProcess, type PolyforgeProcess } from './load-cluster.ts';
+import {
+  argument,
+  createDatabase,
+  dropDatabase,
+  freePort,
+  startPolyforge,
+  stopProcess,
+  type PolyforgeProcess,
+} from './load-cluster.ts';
 
 const seconds = argument('seconds', 8);
 const connections = argument('connections', 32);
@@ -35,7 +43,10 @@ interface Row {
 async function measure(databaseKind: string, processCount: number, accountCount: number): Promise<Row> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'polyforge-scaling-'));
   const databaseName = `polyforge_scaling_${randomBytes(4).toString('hex')}`;
-  const databaseUrl = databaseKind === 'postgres' ? await createDatabase(serverUrl, databaseName) : `sqlite:${path.join(dataDir, 'bench.sqlite')}`;
+  const databaseUrl =
+    databaseKind === 'postgres'
+      ? await createDatabase(serverUrl, databaseName)
+      : `sqlite:${path.join(dataDir, 'bench.sqlite')}`;
   const environment = {
     DATABASE_URL: databaseUrl,
     POLYFORGE_DATA_DIR: dataDir,
@@ -50,7 +61,10 @@ async function measure(databaseKind: string, processCount: number, accountCount:
     const setup = await createPlatform(loadConfig(environment));
     const keys: string[] = [];
     for (let index = 0; index < accountCount; index += 1) {
-      const account = await setup.accounts.createAccount({ email: `scaling-${index}@bench.local`, concurrencyLimit: 100_000_000 });
+      const account = await setup.accounts.createAccount({
+        email: `scaling-${index}@bench.local`,
+        concurrencyLimit: 100_000_000,
+      });
       await setup.onboarding.grantCredits(account.id, 100_000_000);
       keys.push(account.apiKey);
     }
@@ -59,7 +73,14 @@ async function measure(databaseKind: string, processCount: number, accountCount:
     for (let index = 0; index < processCount; index += 1) {
       const port = await freePort();
       ports.push(port);
-      processes.push(await startPolyforge(`api-${index + 1}`, ['serve', '--no-workers', '--port', String(port)], environment, /listening on/));
+      processes.push(
+        await startPolyforge(
+          `api-${index + 1}`,
+          ['serve', '--no-workers', '--port', String(port)],
+          environment,
+          /listening on/,
+        ),
+      );
     }
     const body = JSON.stringify({ type: 'text_to_model', prompt: 'a small wooden chair' });
     let next = 0;
@@ -74,7 +95,11 @@ async function measure(databaseKind: string, processCount: number, accountCount:
             {
               method: 'POST',
               path: '/v2/openapi/task',
-              setupRequest: (request) => ({ ...request, headers: { 'content-type': 'application/json', authorization: `Bearer ${keys[next++ % keys.length]}` }, body }),
+              setupRequest: (request) => ({
+                ...request,
+                headers: { 'content-type': 'application/json', authorization: `Bearer ${keys[next++ % keys.length]}` },
+                body,
+              }),
             },
           ],
         },
@@ -128,18 +153,30 @@ for (const databaseKind of only) {
   for (const processCount of [1, 2]) {
     for (const accountCount of [1, 50]) {
       const row = await measure(databaseKind, processCount, accountCount);
-      console.log(`${row.database} ${row.processes} process(es) ${row.accounts} account(s): ${Math.round(row.createsPerSecond)} creates/s`);
+      console.log(
+        `${row.database} ${row.processes} process(es) ${row.accounts} account(s): ${Math.round(row.createsPerSecond)} creates/s`,
+      );
       rows.push(row);
     }
   }
 }
 
-console.log(`\nCreate-task scaling — ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-console.log(`${seconds} s per row, ${connections} connections (autocannon, this process), text_to_model, workers off; load average before ${loadBefore}, after ${os.loadavg()[0].toFixed(1)}\n`);
-console.log('| database | API processes | accounts | creates/s | p50 ms | p99 ms | non-2xx | ledger problems | ratio to SQLite (same row) |');
+console.log(
+  `\nCreate-task scaling — ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+);
+console.log(
+  `${seconds} s per row, ${connections} connections (autocannon, this process), text_to_model, workers off; load average before ${loadBefore}, after ${os.loadavg()[0].toFixed(1)}\n`,
+);
+console.log(
+  '| database | API processes | accounts | creates/s | p50 ms | p99 ms | non-2xx | ledger problems | ratio to SQLite (same row) |',
+);
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const row of rows) {
-  const sqlite = rows.find((other) => other.database === 'sqlite' && other.processes === row.processes && other.accounts === row.accounts);
+  const sqlite = rows.find(
+    (other) => other.database === 'sqlite' && other.processes === row.processes && other.accounts === row.accounts,
+  );
   const ratio = sqlite ? (row.createsPerSecond / sqlite.createsPerSecond).toFixed(2) : 'n/a';
-  console.log(`| ${row.database} | ${row.processes} | ${row.accounts} | ${Math.round(row.createsPerSecond)} | ${row.p50} | ${row.p99} | ${row.non2xx} | ${row.ledgerProblems} | ${ratio} |`);
+  console.log(
+    `| ${row.database} | ${row.processes} | ${row.accounts} | ${Math.round(row.createsPerSecond)} | ${row.p50} | ${row.p99} | ${row.non2xx} | ${row.ledgerProblems} | ${ratio} |`,
+  );
 }

@@ -14,10 +14,14 @@ const rows: string[] = [];
 let viewerChunks = 0;
 for (const [name, asset] of [...assets.files].sort((a, b) => b[1].body.length - a[1].body.length)) {
   const brotliStarted = performance.now();
-  const brotli = zlib.brotliCompressSync(asset.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: asset.body.length } });
+  const brotli = zlib.brotliCompressSync(asset.body, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: asset.body.length },
+  });
   const brotliMs = performance.now() - brotliStarted;
   const gzip = zlib.gzipSync(asset.body, { level: 9 });
-  rows.push(`| ${name} | ${(asset.body.length / KIB).toFixed(1)} | ${(gzip.length / KIB).toFixed(1)} | ${(brotli.length / KIB).toFixed(1)} | ${brotliMs.toFixed(0)} |`);
+  rows.push(
+    `| ${name} | ${(asset.body.length / KIB).toFixed(1)} | ${(gzip.length / KIB).toFixed(1)} | ${(brotli.length / KIB).toFixed(1)} | ${brotliMs.toFixed(0)} |`,
+  );
   if (name.startsWith('chunk-')) viewerChunks += brotli.length;
 }
 
@@ -25,4 +29,6 @@ console.log(`esbuild bundle + gzip (+ brotli of the small files): ${builtMs.toFi
 console.log('| file | raw KiB | gzip-9 KiB | brotli-11 KiB | brotli ms |');
 console.log('|---|---:|---:|---:|---:|');
 console.log(rows.join('\n'));
-console.log(`\nall chunks (the viewer and its loaders; a page loads only those it needs), brotli: ${(viewerChunks / KIB).toFixed(0)} KiB`);
+console.log(
+  `\nall chunks (the viewer and its loaders; a page loads only those it needs), brotli: ${(viewerChunks / KIB).toFixed(0)} KiB`,
+);

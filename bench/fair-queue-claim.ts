@@ -15,36 +15,79 @@ const QUEUED_FOR_A = 10_000;
 const CLAIMS = 1000;
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'polyforge-bench-fair-'));
 const databaseUrl = process.env.DATABASE_URL;
-const db = await openDatabase(databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'sqlite', filePath: path.join(dataDir, 'bench.sqlite') });
+const db = await openDatabase(
+  databaseUrl
+    ? { kind: 'postgres', url: databaseUrl }
+    : { kind: 'sqlite', filePath: path.join(dataDir, 'bench.sqlite') },
+);
 const queue = new JobQueue(systemClock, 30);
 
 async function createAccount(): Promise<string> {
   const id = randomUUID();
-  await db.insertInto('accounts').values({ id, email: `${id}@bench.local`, clientId: `tcli_${id.replace(/-/g, '')}`, concurrencyLimit: 100_000, isDemo: 0, createdAt: Date.now() } as never).execute();
+  await db
+    .insertInto('accounts')
+    .values({
+      id,
+      email: `${id}@bench.local`,
+      clientId: `tcli_${id.replace(/-/g, '')}`,
+      concurrencyLimit: 100_000,
+      isDemo: 0,
+      createdAt: Date.now(),
+    } as never)
+    .execute();
   return id;
 }
 
 async function fill(queueName: string): Promise<{ a: string; others: string[] }> {
   const a = await createAccount();
   const others = [await createAccount(), await createAccount(), await createAccount()];
-  await db.transaction().execute((trx) => queue.enqueueMany(trx, a, Array.from({ length: QUEUED_FOR_A }, () => ({ id: randomUUID() })), queueName));
+  await db.transaction().execute((trx) =>
+    queue.enqueueMany(
+      trx,
+      a,
+      Array.from({ length: QUEUED_FOR_A }, () => ({ id: randomUUID() })),
+      queueName,
+    ),
+  );
   for (let round = 0; round < 3; round += 1) {
-    for (const account of others) await db.transaction().execute((trx) => queue.enqueue(trx, { id: randomUUID(), accountId: account, queueName }));
+    for (const account of others)
+      await db.transaction().execute((trx) => queue.enqueue(trx, { id: randomUUID(), accountId: account, queueName }));
   }
   return { a, others };
 }
 
 /** The FIFO claim the platform used before the fair queue: oldest created first. */
 async function fifoClaim(trx: Database, owner: string, queueName: string): Promise<{ accountId: string } | undefined> {
-  let query = trx.selectFrom('jobs').select(['id', 'accountId']).where('status', '=', 'queued').where('availableAt', '<=', Date.now()).where('queueName', 'in', [queueName]).orderBy('createdAt').orderBy('id').limit(1);
+  let query = trx
+    .selectFrom('jobs')
+    .select(['id', 'accountId'])
+    .where('status', '=', 'queued')
+    .where('availableAt', '<=', Date.now())
+    .where('queueName', 'in', [queueName])
+    .orderBy('createdAt')
+    .orderBy('id')
+    .limit(1);
   if (isPostgres(trx)) query = query.forUpdate().skipLocked();
   const candidate = await query.executeTakeFirst();
   if (!candidate) return undefined;
-  await trx.updateTable('jobs').set((eb) => ({ status: 'leased', leaseOwner: owner, leaseExpiresAt: Date.now() + 30_000, attempts: eb('attempts', '+', 1) })).where('id', '=', candidate.id).execute();
+  await trx
+    .updateTable('jobs')
+    .set((eb) => ({
+      status: 'leased',
+      leaseOwner: owner,
+      leaseExpiresAt: Date.now() + 30_000,
+      attempts: eb('attempts', '+', 1),
+    }))
+    .where('id', '=', candidate.id)
+    .execute();
   return candidate;
 }
 
-async function measure(name: string, claim: (trx: Database, owner: string) => Promise<{ accountId: string } | undefined>, others: string[]) {
+async function measure(
+  name: string,
+  claim: (trx: Database, owner: string) => Promise<{ accountId: string } | undefined>,
+  others: string[],
+) {
   const latencies: number[] = [];
   let firstOtherClaim = -1;
   let othersServed = 0;
@@ -64,16 +107,41 @@ async function measure(name: string, claim: (trx: Database, owner: string) => Pr
 
 try {
   const fair = await fill('fair');
-  const fairResult = await measure('fair claim (dispatch rank)', (trx, owner) => queue.claim(trx, owner, ['fair']), fair.others);
+  const fairResult = await measure(
+    'fair claim (dispatch rank)',
+    (trx, owner) => queue.claim(trx, owner, ['fair']),
+    fair.others,
+  );
   // the claim's SELECT alone (no lock, no commit), to separate the index walk from the transaction's commit
-  const selectOnly = await measure('fair claim query only (no commit)', async (trx) =>
-    trx.selectFrom('jobs').select(['accountId']).where('queueName', '=', 'fair').where('status', '=', 'queued').orderBy('dispatchRank').orderBy('id').limit(1).executeTakeFirst(), []);
+  const selectOnly = await measure(
+    'fair claim query only (no commit)',
+    async (trx) =>
+      trx
+        .selectFrom('jobs')
+        .select(['accountId'])
+        .where('queueName', '=', 'fair')
+        .where('status', '=', 'queued')
+        .orderBy('dispatchRank')
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst(),
+    [],
+  );
   const fifo = await fill('fifo');
-  const fifoResult = await measure('FIFO claim (created_at)', (trx, owner) => fifoClaim(trx, owner, 'fifo'), fifo.others);
-  console.log(`database: ${databaseUrl ? 'postgres' : 'sqlite'}; queued: ${QUEUED_FOR_A} jobs of A + 3 × 3 of B, C, D; ${CLAIMS} claims`);
+  const fifoResult = await measure(
+    'FIFO claim (created_at)',
+    (trx, owner) => fifoClaim(trx, owner, 'fifo'),
+    fifo.others,
+  );
+  console.log(
+    `database: ${databaseUrl ? 'postgres' : 'sqlite'}; queued: ${QUEUED_FOR_A} jobs of A + 3 × 3 of B, C, D; ${CLAIMS} claims`,
+  );
   console.log('| claim | p50 ms | p99 ms | first claim of B/C/D | B/C/D jobs served in the first 1000 claims |');
   console.log('|---|---:|---:|---:|---:|');
-  for (const row of [fairResult, fifoResult]) console.log(`| ${row.name} | ${row.p50} | ${row.p99} | ${row.firstOtherClaim < 0 ? 'none' : `#${row.firstOtherClaim + 1}`} | ${row.othersServed} of 9 |`);
+  for (const row of [fairResult, fifoResult])
+    console.log(
+      `| ${row.name} | ${row.p50} | ${row.p99} | ${row.firstOtherClaim < 0 ? 'none' : `#${row.firstOtherClaim + 1}`} | ${row.othersServed} of 9 |`,
+    );
   console.log(`| ${selectOnly.name} | ${selectOnly.p50} | ${selectOnly.p99} | — | — |`);
   console.log(`ratio fair / FIFO at p50: ${(Number(fairResult.p50) / Number(fifoResult.p50)).toFixed(2)}`);
 } finally {

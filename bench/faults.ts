@@ -8,7 +8,18 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { denseGridDocument, toGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
-import { argument, auditLedgerAt, createBenchAccounts, FINAL_STATUSES, freePort, PrivatePostgres, sleep, startPolyforge, stopProcess, type PolyforgeProcess } from './load-cluster.ts';
+import {
+  argument,
+  auditLedgerAt,
+  createBenchAccounts,
+  FINAL_STATUSES,
+  freePort,
+  PrivatePostgres,
+  sleep,
+  startPolyforge,
+  stopProcess,
+  type PolyforgeProcess,
+} from './load-cluster.ts';
 
 const clientCount = argument('clients', 40);
 const accountCount = argument('accounts', 10);
@@ -35,8 +46,15 @@ let startedAt = Date.now();
 
 try {
   const apiPorts = [await freePort(), await freePort()];
-  const startApi = (index: number) => startPolyforge(`api-${index + 1}`, ['serve', '--no-workers', '--port', String(apiPorts[index])], environment, /listening on/);
-  const startWorker = (index: number) => startPolyforge(`worker-${index + 1}`, ['work'], environment, /workers running/);
+  const startApi = (index: number) =>
+    startPolyforge(
+      `api-${index + 1}`,
+      ['serve', '--no-workers', '--port', String(apiPorts[index])],
+      environment,
+      /listening on/,
+    );
+  const startWorker = (index: number) =>
+    startPolyforge(`worker-${index + 1}`, ['work'], environment, /workers running/);
   for (const index of [0, 1]) processes.set(`api-${index + 1}`, await startApi(index));
   for (const index of [0, 1]) processes.set(`worker-${index + 1}`, await startWorker(index));
   const apiUrls = apiPorts.map((port) => `http://127.0.0.1:${port}`);
@@ -69,15 +87,24 @@ try {
     else if (response.status >= 400) responses.clientErrors += 1;
     else responses.ok += 1;
   };
-  const send = (url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(15_000) }).catch(() => undefined);
+  const send = (url: string, init: RequestInit) =>
+    fetch(url, { ...init, signal: AbortSignal.timeout(15_000) }).catch(() => undefined);
 
   async function client(index: number): Promise<void> {
     const account = accounts[index % accounts.length];
     const headers = { Authorization: `Bearer ${account.apiKey}` };
     const formats = ['STL', 'OBJ', 'GLTF'];
     while (Date.now() < endsAt) {
-      const body = JSON.stringify({ type: 'convert_model', format: formats[index % formats.length], original_model_task_id: account.sourceTaskId });
-      const created = await send(`${nextApi()}/v2/openapi/task`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body });
+      const body = JSON.stringify({
+        type: 'convert_model',
+        format: formats[index % formats.length],
+        original_model_task_id: account.sourceTaskId,
+      });
+      const created = await send(`${nextApi()}/v2/openapi/task`, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body,
+      });
       record(created);
       const json = created?.status === 200 ? await created.json().catch(() => undefined) : undefined;
       if (!json?.data?.task_id) {
@@ -104,7 +131,9 @@ try {
     const victim = processes.get('worker-1')!;
     let heldTasks: string[] = [];
     for (let attempt = 0; attempt < 100 && heldTasks.length === 0; attempt += 1) {
-      const { rows } = await watcher.query(`SELECT id FROM jobs WHERE status = 'leased' AND lease_owner LIKE $1`, [`%:${victim.child.pid}:%`]);
+      const { rows } = await watcher.query(`SELECT id FROM jobs WHERE status = 'leased' AND lease_owner LIKE $1`, [
+        `%:${victim.child.pid}:%`,
+      ]);
       heldTasks = rows.map((row) => row.id);
       if (heldTasks.length === 0) await sleep(100);
     }
@@ -144,38 +173,59 @@ try {
   await checker.connect();
   let unfinished = -1;
   while (Date.now() < drainDeadline) {
-    unfinished = Number((await checker.query(`SELECT count(*) AS n FROM tasks WHERE status IN ('queued', 'running')`)).rows[0].n);
+    unfinished = Number(
+      (await checker.query(`SELECT count(*) AS n FROM tasks WHERE status IN ('queued', 'running')`)).rows[0].n,
+    );
     if (unfinished === 0) break;
     await sleep(1000);
   }
   const drainedAt = Date.now();
   for (const [name, process_] of processes) {
     const alive = process_.child.exitCode === null && process_.child.signalCode === null;
-    if (!alive || unfinished !== 0) console.log(`--- ${name} (${alive ? 'running' : `exited ${process_.child.exitCode ?? process_.child.signalCode}`}), last output:\n${process_.output.join('').slice(-3000)}`);
+    if (!alive || unfinished !== 0)
+      console.log(
+        `--- ${name} (${alive ? 'running' : `exited ${process_.child.exitCode ?? process_.child.signalCode}`}), last output:\n${process_.output.join('').slice(-3000)}`,
+      );
   }
-  const { rows: statusRows } = await checker.query(`SELECT status, error_code, count(*)::int AS n FROM tasks WHERE type = 'convert_model' GROUP BY status, error_code ORDER BY n DESC`);
-  const { rows: acceptedRows } = await checker.query(`SELECT status FROM tasks WHERE id = ANY($1::text[])`, [[...accepted]]);
-  const { rows: killedRows } = await checker.query(`SELECT id, status FROM tasks WHERE id = ANY($1::text[])`, [killedMidTask]);
+  const { rows: statusRows } = await checker.query(
+    `SELECT status, error_code, count(*)::int AS n FROM tasks WHERE type = 'convert_model' GROUP BY status, error_code ORDER BY n DESC`,
+  );
+  const { rows: acceptedRows } = await checker.query(`SELECT status FROM tasks WHERE id = ANY($1::text[])`, [
+    [...accepted],
+  ]);
+  const { rows: killedRows } = await checker.query(`SELECT id, status FROM tasks WHERE id = ANY($1::text[])`, [
+    killedMidTask,
+  ]);
   const { rows: jobRows } = await checker.query(`SELECT count(*)::int AS n FROM jobs WHERE status <> 'done'`);
   await checker.end();
   const audit = await auditLedgerAt(postgres.url);
 
   const acceptedNotFinal = accepted.size - acceptedRows.filter((row) => FINAL_STATUSES.has(row.status)).length;
-  console.log(`\nPolyforge faults — ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-  console.log(`2 API + 2 worker processes on a private PostgreSQL; ${clientCount} clients, ${accountCount} accounts, ${((endsAt - startedAt) / 1000).toFixed(0)} s of load, every task final ${((drainedAt - loadEndedAt) / 1000).toFixed(1)} s after the last create\n`);
+  console.log(
+    `\nPolyforge faults — ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+  );
+  console.log(
+    `2 API + 2 worker processes on a private PostgreSQL; ${clientCount} clients, ${accountCount} accounts, ${((endsAt - startedAt) / 1000).toFixed(0)} s of load, every task final ${((drainedAt - loadEndedAt) / 1000).toFixed(1)} s after the last create\n`,
+  );
   console.log('| fault | at (s) | detail |');
   console.log('|---|---:|---|');
   for (const event of events) console.log(`| ${event.fault} | ${event.atSeconds} | ${event.detail} |`);
   console.log('\n| measure | value |');
   console.log('|---|---:|');
   const rows: [string, string | number][] = [
-    ['responses 2xx / 4xx / 5xx / network errors', `${responses.ok} / ${responses.clientErrors} / ${responses.serverErrors} / ${responses.networkErrors}`],
+    [
+      'responses 2xx / 4xx / 5xx / network errors',
+      `${responses.ok} / ${responses.clientErrors} / ${responses.serverErrors} / ${responses.networkErrors}`,
+    ],
     ['tasks accepted (create answered 200)', accepted.size],
     ['accepted tasks not final', acceptedNotFinal],
     ['tasks not final in the database', unfinished],
     ['jobs not done', jobRows[0].n],
     ['tasks the killed worker held → final status', killedRows.map((row) => row.status).join(', ') || 'none held'],
-    ['convert tasks by status (error code)', statusRows.map((row) => `${row.status}${row.error_code ? ` (${row.error_code})` : ''}: ${row.n}`).join(', ')],
+    [
+      'convert tasks by status (error code)',
+      statusRows.map((row) => `${row.status}${row.error_code ? ` (${row.error_code})` : ''}: ${row.n}`).join(', '),
+    ],
     ['ledger: balance ≠ grants − captures', audit.balanceMismatches],
     ['ledger: credits frozen', audit.frozenCredits],
     ['ledger: tasks captured twice', audit.doubleCharges],
@@ -191,7 +241,11 @@ try {
     audit.doubleCharges > 0 && 'double charges',
     audit.balanceMismatches + audit.captureMismatches + audit.activeCountMismatches > 0 && 'the ledger audit',
   ].filter(Boolean);
-  console.log(failures.length === 0 ? `\nall checks passed: ${events.filter((event) => /SIGKILL|stopped/.test(event.fault)).length} faults survived` : `\nFAILED: ${failures.join(', ')}`);
+  console.log(
+    failures.length === 0
+      ? `\nall checks passed: ${events.filter((event) => /SIGKILL|stopped/.test(event.fault)).length} faults survived`
+      : `\nFAILED: ${failures.join(', ')}`,
+  );
   process.exitCode = failures.length === 0 ? 0 : 1;
 } finally {
   for (const process_ of processes.values()) await stopProcess(process_, 'SIGKILL');

@@ -12,7 +12,12 @@ const seed = argument('seed', 20261206);
 const concurrency = argument('concurrency', 6);
 
 // the default limit (1200 a minute per key) would turn most of a long run into 429s; the short test stays under it
-const report = await runApiFuzz({ seed, requests, concurrency, environment: { POLYFORGE_RATE_LIMIT_PER_MINUTE: '10000000' } });
+const report = await runApiFuzz({
+  seed,
+  requests,
+  concurrency,
+  environment: { POLYFORGE_RATE_LIMIT_PER_MINUTE: '10000000' },
+});
 const megabytes = (bytes: number) => (bytes / 1048576).toFixed(1);
 const problemKinds = new Map<string, number>();
 for (const failure of report.failures) {
@@ -27,8 +32,18 @@ const rows: [string, string][] = [
   ['requests per second', (report.requests / (report.durationMs / 1000)).toFixed(0)],
   ['settling the tasks left (s)', (report.settleMs / 1000).toFixed(1)],
   ['operations hit / documented', `${report.operationsHit} / ${report.operationsDocumented}`],
-  ['answers by status', Object.entries(report.statuses).map(([status, count]) => `${status}: ${count}`).join(', ')],
-  ['requests by mutation', Object.entries(report.mutations).map(([mutation, count]) => `${mutation}: ${count}`).join(', ')],
+  [
+    'answers by status',
+    Object.entries(report.statuses)
+      .map(([status, count]) => `${status}: ${count}`)
+      .join(', '),
+  ],
+  [
+    'requests by mutation',
+    Object.entries(report.mutations)
+      .map(([mutation, count]) => `${mutation}: ${count}`)
+      .join(', '),
+  ],
   ['failures (5xx, hang, undocumented answer)', String(report.failures.length)],
   ['ledger audit problems', report.auditProblems.length === 0 ? 'none' : report.auditProblems.join('; ')],
   ["victim tenant's task and webhook intact", String(report.victimIntact)],
@@ -47,7 +62,8 @@ const verdicts = [
   report.failures.length > 0 && `${report.failures.length} failures`,
   report.auditProblems.length > 0 && 'ledger audit problems',
   !report.victimIntact && "the victim tenant's data changed",
-  heapGrowth > HEAP_GROWTH_LIMIT_BYTES && `the heap grew by ${megabytes(heapGrowth)} MB (limit ${megabytes(HEAP_GROWTH_LIMIT_BYTES)} MB)`,
+  heapGrowth > HEAP_GROWTH_LIMIT_BYTES &&
+    `the heap grew by ${megabytes(heapGrowth)} MB (limit ${megabytes(HEAP_GROWTH_LIMIT_BYTES)} MB)`,
 ].filter(Boolean);
 if (verdicts.length > 0) console.log(`FAILED: ${verdicts.join('; ')}`);
 process.exit(verdicts.length > 0 ? 1 : 0);

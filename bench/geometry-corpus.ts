@@ -87,17 +87,31 @@ function blenderConvert(file: string): Record<string, number> | undefined {
   if (spawnSync('blender', ['--version']).status !== 0) return undefined;
   const script = path.join(scratch, 'convert.py');
   fs.writeFileSync(script, BLENDER_SCRIPT);
-  const output = execFileSync('blender', ['-b', '--factory-startup', '--python', script, '--', path.join(corpus, file), path.join(scratch, 'blender-out'), String(BLENDER_RUNS)], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const output = execFileSync(
+    'blender',
+    [
+      '-b',
+      '--factory-startup',
+      '--python',
+      script,
+      '--',
+      path.join(corpus, file),
+      path.join(scratch, 'blender-out'),
+      String(BLENDER_RUNS),
+    ],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   return JSON.parse(/^RESULT(.*)$/m.exec(output)![1]);
 }
 
 /** Mean and max distance from points on `simplified` to the surface of `original`, / bounding box diagonal. */
 function surfaceError(original: Document, simplified: Document): { mean: number; max: number } {
   const merged = (document: Document) => {
-    const positions: number[] = [], indices: number[] = [];
+    const positions: number[] = [],
+      indices: number[] = [];
     for (const primitive of collectWorldTriangles(document)) {
       const offset = positions.length / 3;
       positions.push(...primitive.positions);
@@ -105,19 +119,34 @@ function surfaceError(original: Document, simplified: Document): { mean: number;
     }
     return { positions: Float32Array.from(positions), indices: Uint32Array.from(indices) };
   };
-  const source = merged(original), target = merged(simplified);
-  const geometry = new BufferGeometry().setAttribute('position', new BufferAttribute(source.positions, 3)).setIndex(new BufferAttribute(source.indices, 1));
+  const source = merged(original),
+    target = merged(simplified);
+  const geometry = new BufferGeometry()
+    .setAttribute('position', new BufferAttribute(source.positions, 3))
+    .setIndex(new BufferAttribute(source.indices, 1));
   const bvh = new MeshBVH(geometry);
   geometry.computeBoundingBox();
   const diagonal = geometry.boundingBox!.min.distanceTo(geometry.boundingBox!.max);
-  let sum = 0, max = 0, count = 0;
-  const point = new Vector3(), hit = { point: new Vector3(), distance: 0, faceIndex: 0 };
+  let sum = 0,
+    max = 0,
+    count = 0;
+  const point = new Vector3(),
+    hit = { point: new Vector3(), distance: 0, faceIndex: 0 };
   const p = target.positions;
   for (let corner = 0; corner < target.indices.length; corner += 3) {
     const [a, b, c] = [target.indices[corner] * 3, target.indices[corner + 1] * 3, target.indices[corner + 2] * 3];
-    for (const [u, v] of [[1 / 3, 1 / 3], [0.8, 0.1], [0.1, 0.8], [0.1, 0.1]]) {
+    for (const [u, v] of [
+      [1 / 3, 1 / 3],
+      [0.8, 0.1],
+      [0.1, 0.8],
+      [0.1, 0.1],
+    ]) {
       const w = 1 - u - v;
-      point.set(u * p[a] + v * p[b] + w * p[c], u * p[a + 1] + v * p[b + 1] + w * p[c + 1], u * p[a + 2] + v * p[b + 2] + w * p[c + 2]);
+      point.set(
+        u * p[a] + v * p[b] + w * p[c],
+        u * p[a + 1] + v * p[b + 1] + w * p[c + 1],
+        u * p[a + 2] + v * p[b + 2] + w * p[c + 2],
+      );
       bvh.closestPointToPoint(point, hit);
       sum += hit.distance;
       max = Math.max(max, hit.distance);
@@ -140,12 +169,17 @@ async function decimation(file: string, share: number) {
     if (run >= WARM_UP_RUNS) times.push((performance.now() - started) / 1000);
     ours = document;
   }
-  const input = path.join(scratch, 'input.glb'), output = path.join(scratch, 'gltfpack.glb');
+  const input = path.join(scratch, 'input.glb'),
+    output = path.join(scratch, 'gltfpack.glb');
   fs.writeFileSync(input, await writeGlb(await load(file)));
   const packTimes: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     const started = performance.now();
-    const pack = spawnSync(path.join(root, 'node_modules/.bin/gltfpack'), ['-i', input, '-o', output, '-si', String(share), '-sa', '-noq'], { encoding: 'utf8' });
+    const pack = spawnSync(
+      path.join(root, 'node_modules/.bin/gltfpack'),
+      ['-i', input, '-o', output, '-si', String(share), '-sa', '-noq'],
+      { encoding: 'utf8' },
+    );
     if (pack.status !== 0) throw new Error(`gltfpack failed: ${pack.stderr}`);
     packTimes.push((performance.now() - started) / 1000);
   }
@@ -163,7 +197,12 @@ function median(values: number[]): number {
 }
 
 const format = (seconds: number) => (seconds < 0.1 ? `${(seconds * 1000).toFixed(1)} ms` : `${seconds.toFixed(2)} s`);
-console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${os.loadavg().map((value) => value.toFixed(1)).join(' ')}, Node ${process.version}\n`);
+console.log(
+  `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${os
+    .loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ')}, Node ${process.version}\n`,
+);
 console.log('| model | format | ours | Blender 3.4 (import + export) | Blender / ours |');
 console.log('|---|---|---:|---:|---:|');
 for (const model of MODELS) {
@@ -174,19 +213,29 @@ for (const model of MODELS) {
   for (const target of FORMATS) {
     const ours = await ourConvert(model.file, target);
     const theirs = blender?.[target];
-    console.log(`| ${model.name} | ${target} | ${format(ours)} | ${theirs === undefined ? 'n/a' : format(theirs)} | ${theirs === undefined ? '' : `${(theirs / ours).toFixed(1)}×`} |`);
+    console.log(
+      `| ${model.name} | ${target} | ${format(ours)} | ${theirs === undefined ? 'n/a' : format(theirs)} | ${theirs === undefined ? '' : `${(theirs / ours).toFixed(1)}×`} |`,
+    );
   }
 }
 if (CONVERT_ONLY) {
   fs.rmSync(scratch, { recursive: true, force: true });
   process.exit(0);
 }
-console.log('\n| model | faces in → out | ours (time, mean / max error) | gltfpack -si -sa -noq (time, mean / max error) | ours / gltfpack time |');
+console.log(
+  '\n| model | faces in → out | ours (time, mean / max error) | gltfpack -si -sa -noq (time, mean / max error) | ours / gltfpack time |',
+);
 console.log('|---|---|---|---|---:|');
-for (const [model, share] of [[MODELS[0], 0.25], [MODELS[2], 0.25], [MODELS[0], 0.05]] as const) {
+for (const [model, share] of [
+  [MODELS[0], 0.25],
+  [MODELS[2], 0.25],
+  [MODELS[0], 0.05],
+] as const) {
   const result = await decimation(model.file, share);
   const describe = (entry: { seconds: number; faces: number; error: { mean: number; max: number } }) =>
     `${format(entry.seconds)}, ${(entry.error.mean * 100).toFixed(3)} % / ${(entry.error.max * 100).toFixed(2)} % (${entry.faces.toLocaleString('en')} faces)`;
-  console.log(`| ${model.name} | ${result.before.toLocaleString('en')} → ${Math.round(result.before * share).toLocaleString('en')} | ${describe(result.ours)} | ${describe(result.gltfpack)} | ${(result.ours.seconds / result.gltfpack.seconds).toFixed(2)} |`);
+  console.log(
+    `| ${model.name} | ${result.before.toLocaleString('en')} → ${Math.round(result.before * share).toLocaleString('en')} | ${describe(result.ours)} | ${describe(result.gltfpack)} | ${(result.ours.seconds / result.gltfpack.seconds).toFixed(2)} |`,
+  );
 }
 fs.rmSync(scratch, { recursive: true, force: true });

@@ -46,4 +46,12 @@ switch (operation) {
 await fs.writeFile(outputPath, bytes);
 phase('save');
 const seconds = (performance.now() - start) / 1000;
-console.log(JSON.stringify({ seconds, phases, faces, outputBytes: bytes.byteLength, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+console.log(
+  JSON.stringify({
+    seconds,
+    phases,
+    faces,
+    outputBytes: bytes.byteLength,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+  }),
+);

@@ -52,7 +52,10 @@ async function sphereGlb(minTriangles: number): Promise<Uint8Array> {
   let offset = 0;
   for (let row = 0; row < rows; row++) {
     for (let column = 0; column < columns; column++) {
-      const a = row * side + column, b = a + 1, c = a + side, d = c + 1;
+      const a = row * side + column,
+        b = a + 1,
+        c = a + side,
+        d = c + 1;
       if (row > 0) indices.set([a, c, b], (offset += 3) - 3);
       if (row < rows - 1) indices.set([b, c, d], (offset += 3) - 3);
     }
@@ -65,12 +68,19 @@ async function sphereGlb(minTriangles: number): Promise<Uint8Array> {
       rgb.set(checker ? [220, 180, 60] : [40 + x / 8, 60, 160 - y / 8], (y * textureSize + x) * 3);
     }
   }
-  const jpeg = await sharp(rgb, { raw: { width: textureSize, height: textureSize, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+  const jpeg = await sharp(rgb, { raw: { width: textureSize, height: textureSize, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
   const document = new Document();
   const buffer = document.createBuffer();
-  const accessor = (type: 'VEC2' | 'VEC3' | 'SCALAR', array: Float32Array | Uint32Array) => document.createAccessor().setType(type).setArray(array).setBuffer(buffer);
+  const accessor = (type: 'VEC2' | 'VEC3' | 'SCALAR', array: Float32Array | Uint32Array) =>
+    document.createAccessor().setType(type).setArray(array).setBuffer(buffer);
   const texture = document.createTexture('checker').setImage(new Uint8Array(jpeg)).setMimeType('image/jpeg');
-  const material = document.createMaterial('sphere').setBaseColorTexture(texture).setRoughnessFactor(0.7).setMetallicFactor(0);
+  const material = document
+    .createMaterial('sphere')
+    .setBaseColorTexture(texture)
+    .setRoughnessFactor(0.7)
+    .setMetallicFactor(0);
   const primitive = document
     .createPrimitive()
     .setAttribute('POSITION', accessor('VEC3', positions))
@@ -84,24 +94,52 @@ async function sphereGlb(minTriangles: number): Promise<Uint8Array> {
 }
 
 /** Runs a command under /usr/bin/time -v: wall seconds, peak RSS, and its output. */
-function timed(command: string, args: string[]): { wallSeconds: number; maxRssMB: number; stdout: string; stderr: string; status: number | null } {
+function timed(
+  command: string,
+  args: string[],
+): { wallSeconds: number; maxRssMB: number; stdout: string; stderr: string; status: number | null } {
   const start = performance.now();
-  const child = spawnSync('/usr/bin/time', ['-v', command, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync('/usr/bin/time', ['-v', command, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const wallSeconds = (performance.now() - start) / 1000;
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr);
-  return { wallSeconds, maxRssMB: rss ? Number(rss[1]) / 1024 : NaN, stdout: child.stdout, stderr: child.stderr, status: child.status };
+  return {
+    wallSeconds,
+    maxRssMB: rss ? Number(rss[1]) / 1024 : NaN,
+    stdout: child.stdout,
+    stderr: child.stderr,
+    status: child.status,
+  };
 }
 
 function ours(operation: string, input: string, output: string): Measurement {
   const run = timed(process.execPath, ['--import', 'tsx', 'bench/geometry-step.ts', operation, input, output]);
   if (run.status !== 0) throw new Error(`geometry-step ${operation} failed:\n${run.stderr}`);
   const report = JSON.parse(run.stdout.trim().split('\n').pop()!);
-  const phases = Object.entries(report.phases as Record<string, number>).map(([name, seconds]) => `${name} ${seconds.toFixed(2)}`).join(', ');
-  return { seconds: report.seconds, wallSeconds: run.wallSeconds, maxRssMB: run.maxRssMB, faces: report.faces, detail: phases };
+  const phases = Object.entries(report.phases as Record<string, number>)
+    .map(([name, seconds]) => `${name} ${seconds.toFixed(2)}`)
+    .join(', ');
+  return {
+    seconds: report.seconds,
+    wallSeconds: run.wallSeconds,
+    maxRssMB: run.maxRssMB,
+    faces: report.faces,
+    detail: phases,
+  };
 }
 
 function gltfpack(input: string, output: string): Measurement {
-  const run = timed(path.join(root, 'node_modules/.bin/gltfpack'), ['-i', input, '-o', output, '-si', String(FACE_LIMIT / triangleTarget)]);
+  const run = timed(path.join(root, 'node_modules/.bin/gltfpack'), [
+    '-i',
+    input,
+    '-o',
+    output,
+    '-si',
+    String(FACE_LIMIT / triangleTarget),
+  ]);
   if (run.status !== 0) throw new Error(`gltfpack failed:\n${run.stderr}`);
   return { seconds: run.wallSeconds, wallSeconds: run.wallSeconds, maxRssMB: run.maxRssMB };
 }
@@ -139,14 +177,26 @@ print('BENCH ' + json.dumps({'seconds': done - start, 'import': imported - start
 
 function blenderAvailable(): string | undefined {
   try {
-    return execFileSync('blender', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n')[0].trim();
+    return execFileSync('blender', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .split('\n')[0]
+      .trim();
   } catch {
     return undefined;
   }
 }
 
 function blender(scriptPath: string, operation: string, input: string, output: string): Measurement {
-  const run = timed('blender', ['-b', '--factory-startup', '--python', scriptPath, '--', operation, input, output, String(FACE_LIMIT)]);
+  const run = timed('blender', [
+    '-b',
+    '--factory-startup',
+    '--python',
+    scriptPath,
+    '--',
+    operation,
+    input,
+    output,
+    String(FACE_LIMIT),
+  ]);
   const line = run.stdout.split('\n').find((text) => text.startsWith('BENCH '));
   if (!line) throw new Error(`blender ${operation} failed:\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`);
   const report = JSON.parse(line.slice(6));
@@ -173,14 +223,30 @@ async function main(): Promise<void> {
   await fs.writeFile(scriptPath, BLENDER_SCRIPT);
   const fbxAvailable = (SUPPORTED_CONVERT_FORMATS as readonly string[]).includes('FBX');
 
-  const rows: Array<{ operation: string; ours?: Measurement; gltfpack?: Measurement | 'n/a'; blender?: Measurement; note?: string }> = [];
+  const rows: Array<{
+    operation: string;
+    ours?: Measurement;
+    gltfpack?: Measurement | 'n/a';
+    blender?: Measurement;
+    note?: string;
+  }> = [];
   const out = (name: string) => path.join(directory, name);
 
-  const simplify = { operation: `simplify → ${FACE_LIMIT / 1000}k faces`, ours: ours('simplify', input, out('ours-simplified.glb')), gltfpack: gltfpack(input, out('gltfpack.glb')), blender: blenderVersion ? blender(scriptPath, 'simplify', input, out('blender-simplified.glb')) : undefined };
+  const simplify = {
+    operation: `simplify → ${FACE_LIMIT / 1000}k faces`,
+    ours: ours('simplify', input, out('ours-simplified.glb')),
+    gltfpack: gltfpack(input, out('gltfpack.glb')),
+    blender: blenderVersion ? blender(scriptPath, 'simplify', input, out('blender-simplified.glb')) : undefined,
+  };
   const gltfpackOutput = simplify.gltfpack;
   gltfpackOutput.faces = sceneTriangleCount(await readGltfpackOutput(out('gltfpack.glb')));
   rows.push(simplify);
-  rows.push({ operation: 'convert → OBJ', ours: ours('obj', input, out('ours.zip')), gltfpack: 'n/a', blender: blenderVersion ? blender(scriptPath, 'obj', input, out('blender.obj')) : undefined });
+  rows.push({
+    operation: 'convert → OBJ',
+    ours: ours('obj', input, out('ours.zip')),
+    gltfpack: 'n/a',
+    blender: blenderVersion ? blender(scriptPath, 'obj', input, out('blender.obj')) : undefined,
+  });
   rows.push({
     operation: 'convert → FBX',
     ours: fbxAvailable ? ours('fbx', input, out('ours.fbx')) : undefined,
@@ -188,27 +254,54 @@ async function main(): Promise<void> {
     blender: blenderVersion ? blender(scriptPath, 'fbx', input, out('blender.fbx')) : undefined,
     note: fbxAvailable ? undefined : 'FBX not available',
   });
-  rows.push({ operation: 'preview render 512² (2× SSAA)', ours: ours('render', input, out('preview.webp')), gltfpack: 'n/a' });
+  rows.push({
+    operation: 'preview render 512² (2× SSAA)',
+    ours: ours('render', input, out('preview.webp')),
+    gltfpack: 'n/a',
+  });
 
-  console.log(`\nInput: ${inputTriangles.toLocaleString('en')} triangles, 1024² JPEG texture (${((await fs.stat(input)).size / 1e6).toFixed(1)} MB GLB)`);
-  console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; gltfpack (npm, wasm); ${blenderVersion ?? 'Blender: not installed'}\n`);
-  console.log('| operation | ours (s) | gltfpack (s) | Blender (s) | ratio (>1: ours faster) | peak RSS ours (MB) | peak RSS gltfpack / Blender (MB) | faces out (ours / gltfpack / Blender) |');
+  console.log(
+    `\nInput: ${inputTriangles.toLocaleString('en')} triangles, 1024² JPEG texture (${((await fs.stat(input)).size / 1e6).toFixed(1)} MB GLB)`,
+  );
+  console.log(
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; gltfpack (npm, wasm); ${blenderVersion ?? 'Blender: not installed'}\n`,
+  );
+  console.log(
+    '| operation | ours (s) | gltfpack (s) | Blender (s) | ratio (>1: ours faster) | peak RSS ours (MB) | peak RSS gltfpack / Blender (MB) | faces out (ours / gltfpack / Blender) |',
+  );
   console.log('|---|---:|---:|---:|---|---:|---:|---|');
   for (const row of rows) {
     const pack = row.gltfpack === 'n/a' ? undefined : row.gltfpack;
-    const ratios = [ratio('gltfpack', pack, row.ours), ratio('Blender', row.blender, row.ours)].filter(Boolean).join('; ') || 'n/a';
-    const rss = [pack ? pack.maxRssMB.toFixed(0) : 'n/a', row.blender ? row.blender.maxRssMB.toFixed(0) : 'n/a'].join(' / ');
-    const faces = row.operation.startsWith('simplify') ? [row.ours?.faces, pack?.faces, row.blender?.faces].map((count) => count?.toLocaleString('en') ?? 'n/a').join(' / ') : '';
+    const ratios =
+      [ratio('gltfpack', pack, row.ours), ratio('Blender', row.blender, row.ours)].filter(Boolean).join('; ') || 'n/a';
+    const rss = [pack ? pack.maxRssMB.toFixed(0) : 'n/a', row.blender ? row.blender.maxRssMB.toFixed(0) : 'n/a'].join(
+      ' / ',
+    );
+    const faces = row.operation.startsWith('simplify')
+      ? [row.ours?.faces, pack?.faces, row.blender?.faces]
+          .map((count) => count?.toLocaleString('en') ?? 'n/a')
+          .join(' / ')
+      : '';
     const oursCell = row.ours ? seconds(row.ours) : (row.note ?? 'n/a');
-    console.log(`| ${row.operation} | ${oursCell} | ${row.gltfpack === 'n/a' ? 'n/a' : seconds(pack)} | ${seconds(row.blender)} | ${ratios} | ${row.ours ? row.ours.maxRssMB.toFixed(0) : 'n/a'} | ${rss} | ${faces} |`);
+    console.log(
+      `| ${row.operation} | ${oursCell} | ${row.gltfpack === 'n/a' ? 'n/a' : seconds(pack)} | ${seconds(row.blender)} | ${ratios} | ${row.ours ? row.ours.maxRssMB.toFixed(0) : 'n/a'} | ${rss} | ${faces} |`,
+    );
   }
-  console.log('\nours = file in → file out inside the process (read GLB, operate, write; Node + tsx start-up and codec load excluded);');
-  console.log('gltfpack = whole CLI process (its wasm start-up included); Blender = import → operation → export inside `blender -b` (start-up excluded).');
-  console.log('Peak RSS is the whole process (/usr/bin/time -v), start-up included. OBJ: ours writes a zip (OBJ + MTL + texture), Blender a bare .obj + .mtl.');
+  console.log(
+    '\nours = file in → file out inside the process (read GLB, operate, write; Node + tsx start-up and codec load excluded);',
+  );
+  console.log(
+    'gltfpack = whole CLI process (its wasm start-up included); Blender = import → operation → export inside `blender -b` (start-up excluded).',
+  );
+  console.log(
+    'Peak RSS is the whole process (/usr/bin/time -v), start-up included. OBJ: ours writes a zip (OBJ + MTL + texture), Blender a bare .obj + .mtl.',
+  );
   console.log('Whole-process wall (s):');
   for (const row of rows) {
     const pack = row.gltfpack === 'n/a' ? undefined : row.gltfpack;
-    console.log(`- ${row.operation}: ours ${row.ours?.wallSeconds.toFixed(2) ?? 'n/a'} (${row.ours?.detail ?? ''}); gltfpack ${pack?.wallSeconds.toFixed(2) ?? 'n/a'}; Blender ${row.blender?.wallSeconds.toFixed(2) ?? 'n/a'}${row.blender ? ` (${row.blender.detail})` : ''}`);
+    console.log(
+      `- ${row.operation}: ours ${row.ours?.wallSeconds.toFixed(2) ?? 'n/a'} (${row.ours?.detail ?? ''}); gltfpack ${pack?.wallSeconds.toFixed(2) ?? 'n/a'}; Blender ${row.blender?.wallSeconds.toFixed(2) ?? 'n/a'}${row.blender ? ` (${row.blender.detail})` : ''}`,
+    );
   }
   if (process.argv.includes('--keep')) console.log(`\nOutputs kept in ${directory}`);
   else await fs.rm(directory, { recursive: true, force: true });

@@ -41,9 +41,18 @@ export interface PolyforgeProcess {
 }
 
 /** Starts a polyforge command and resolves once its output matches `readyPattern`. */
-export function startPolyforge(name: string, args: string[], environment: Record<string, string>, readyPattern: RegExp): Promise<PolyforgeProcess> {
+export function startPolyforge(
+  name: string,
+  args: string[],
+  environment: Record<string, string>,
+  readyPattern: RegExp,
+): Promise<PolyforgeProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [polyforgeBin, ...args], { cwd: repositoryRoot, env: { ...process.env, ...environment }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [polyforgeBin, ...args], {
+      cwd: repositoryRoot,
+      env: { ...process.env, ...environment },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const output: string[] = [];
     let ready = false;
     const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
@@ -71,7 +80,12 @@ export async function stopProcess(process_: PolyforgeProcess, signal: NodeJS.Sig
 
 /** Runs an ops command (`polyforge accounts create ... --json`) and returns its JSON. */
 export function polyforgeJson(environment: Record<string, string>, ...args: string[]): any {
-  const result = spawnSync(process.execPath, [polyforgeBin, ...args, '--json'], { cwd: repositoryRoot, env: { ...process.env, ...environment }, encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(process.execPath, [polyforgeBin, ...args, '--json'], {
+    cwd: repositoryRoot,
+    env: { ...process.env, ...environment },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   const line = result.stdout.trim().split('\n').pop() ?? '';
   try {
     return JSON.parse(line);
@@ -96,13 +110,26 @@ export class PrivatePostgres {
   }
 
   static async start(): Promise<PrivatePostgres> {
-    const versions = fs.existsSync('/usr/lib/postgresql') ? fs.readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a)) : [];
-    if (versions.length === 0) throw new Error('no PostgreSQL binaries under /usr/lib/postgresql (apt install postgresql)');
+    const versions = fs.existsSync('/usr/lib/postgresql')
+      ? fs.readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a))
+      : [];
+    if (versions.length === 0)
+      throw new Error('no PostgreSQL binaries under /usr/lib/postgresql (apt install postgresql)');
     const binDir = `/usr/lib/postgresql/${versions[0]}/bin`;
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyforge-private-pg-'));
     if (process.getuid?.() === 0) spawnSync('chown', ['-R', 'postgres:postgres', dataDir]);
     const server = new PrivatePostgres(dataDir, await freePort(), binDir);
-    server.run('initdb', ['-D', path.join(dataDir, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+    server.run('initdb', [
+      '-D',
+      path.join(dataDir, 'data'),
+      '-A',
+      'trust',
+      '-U',
+      'postgres',
+      '--no-sync',
+      '-E',
+      'UTF8',
+    ]);
     await server.startServer();
     return server;
   }
@@ -112,7 +139,16 @@ export class PrivatePostgres {
     // to the kernel survives. synchronous_commit must stay on: off, a commit is acknowledged before its WAL is
     // written, and an immediate stop loses the last ones (a run lost a created task that way).
     const options = `-p ${this.port} -k ${this.dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=on -c full_page_writes=off -c max_connections=300`;
-    this.run('pg_ctl', ['-D', path.join(this.dataDir, 'data'), '-o', options, '-l', path.join(this.dataDir, 'server.log'), '-w', 'start']);
+    this.run('pg_ctl', [
+      '-D',
+      path.join(this.dataDir, 'data'),
+      '-o',
+      options,
+      '-l',
+      path.join(this.dataDir, 'server.log'),
+      '-w',
+      'start',
+    ]);
   }
 
   /** Stops the server the hard way (like a crash: no clean shutdown), so recovery runs on start. */
@@ -168,14 +204,21 @@ export async function auditLedgerAt(databaseUrl: string): Promise<LedgerAudit> {
 }
 
 /** The most queued + running tasks any account has right now, as a fraction of its limit (must stay ≤ 1). */
-export async function worstConcurrency(client: pg.Client): Promise<{ worstRatio: number; accountId?: string; active: number; limit: number }> {
+export async function worstConcurrency(
+  client: pg.Client,
+): Promise<{ worstRatio: number; accountId?: string; active: number; limit: number }> {
   const { rows } = await client.query(`
     SELECT a.id, a.concurrency_limit AS limit, count(t.id)::int AS active
     FROM accounts a JOIN tasks t ON t.account_id = a.id AND t.status IN ('queued', 'running')
     GROUP BY a.id, a.concurrency_limit
     ORDER BY count(t.id)::float / a.concurrency_limit DESC LIMIT 1`);
   if (rows.length === 0) return { worstRatio: 0, active: 0, limit: 0 };
-  return { worstRatio: rows[0].active / rows[0].limit, accountId: rows[0].id, active: rows[0].active, limit: rows[0].limit };
+  return {
+    worstRatio: rows[0].active / rows[0].limit,
+    accountId: rows[0].id,
+    active: rows[0].active,
+    limit: rows[0].limit,
+  };
 }
 
 export function percentile(values: number[], fraction: number): number {
@@ -221,7 +264,9 @@ export async function createBenchAccounts(options: {
       const headers = { Authorization: `Bearer ${account.apiKey}` };
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array(options.model)]), 'model.glb');
-      const upload = await (await fetch(`${nextApi()}/v2/openapi/upload`, { method: 'POST', headers, body: form })).json();
+      const upload = await (
+        await fetch(`${nextApi()}/v2/openapi/upload`, { method: 'POST', headers, body: form })
+      ).json();
       const created = await (
         await fetch(`${nextApi()}/v2/openapi/task`, {
           method: 'POST',
@@ -233,7 +278,11 @@ export async function createBenchAccounts(options: {
     }
     for (const account of accounts) {
       for (;;) {
-        const task = await (await fetch(`${nextApi()}/v2/openapi/task/${account.sourceTaskId}`, { headers: { Authorization: `Bearer ${account.apiKey}` } })).json();
+        const task = await (
+          await fetch(`${nextApi()}/v2/openapi/task/${account.sourceTaskId}`, {
+            headers: { Authorization: `Bearer ${account.apiKey}` },
+          })
+        ).json();
         if (task.data.status === 'success') break;
         if (FINAL_STATUSES.has(task.data.status)) throw new Error(`source import failed: ${JSON.stringify(task.data)}`);
         await sleep(options.pollMilliseconds);

@@ -29,7 +29,11 @@ async function measure(label: string, db: Awaited<ReturnType<typeof openDatabase
     await db
       .insertInto('rateLimitWindows')
       .values({ keyId: `${keyId}-each`, windowStart: 0, requestCount: 1 })
-      .onConflict((conflict) => conflict.columns(['keyId', 'windowStart']).doUpdateSet((eb) => ({ requestCount: eb('rateLimitWindows.requestCount', '+', 1) })))
+      .onConflict((conflict) =>
+        conflict
+          .columns(['keyId', 'windowStart'])
+          .doUpdateSet((eb) => ({ requestCount: eb('rateLimitWindows.requestCount', '+', 1) })),
+      )
       .execute();
   }
   const upsertMs = performance.now() - upsertStartedMs;
@@ -56,8 +60,13 @@ try {
   await dropDatabase(serverUrl, databaseName).catch(() => undefined);
 }
 
-console.log(`\nRate limiter hot path — ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+console.log(
+  `\nRate limiter hot path — ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+);
 console.log(`${requests} take() calls of one busy key (limit 100,000,000/min: leases of 1000 tokens)\n`);
-console.log('| database | µs per take() (leased tokens) | tokens leased from the shared row | µs per request with one upsert each (not chosen) |');
+console.log(
+  '| database | µs per take() (leased tokens) | tokens leased from the shared row | µs per request with one upsert each (not chosen) |',
+);
 console.log('|---|---:|---:|---:|');
-for (const row of rows) console.log(`| ${row.label} | ${row.microsecondsPerTake} | ${row.leasedCount} | ${row.microsecondsPerUpsert} |`);
+for (const row of rows)
+  console.log(`| ${row.label} | ${row.microsecondsPerTake} | ${row.leasedCount} | ${row.microsecondsPerUpsert} |`);

@@ -61,9 +61,17 @@ try {
   // The first API process migrates the empty database; the others find it migrated.
   const apiPorts = [await freePort(), await freePort()];
   for (const [index, port] of apiPorts.entries()) {
-    processes.push(await startPolyforge(`api-${index + 1}`, ['serve', '--no-workers', '--port', String(port)], environment, /listening on/));
+    processes.push(
+      await startPolyforge(
+        `api-${index + 1}`,
+        ['serve', '--no-workers', '--port', String(port)],
+        environment,
+        /listening on/,
+      ),
+    );
   }
-  for (let index = 0; index < 2; index += 1) processes.push(await startPolyforge(`worker-${index + 1}`, ['work'], environment, /workers running/));
+  for (let index = 0; index < 2; index += 1)
+    processes.push(await startPolyforge(`worker-${index + 1}`, ['work'], environment, /workers running/));
   const apiUrls = apiPorts.map((port) => `http://127.0.0.1:${port}`);
   let roundRobin = 0;
   const nextApi = () => apiUrls[roundRobin++ % apiUrls.length];
@@ -118,7 +126,13 @@ try {
     const headers = { Authorization: `Bearer ${account.apiKey}` };
     const body = JSON.stringify({ type: 'convert_model', format: 'STL', original_model_task_id: account.sourceTaskId });
     while (Date.now() < endsAt) {
-      const created = await timed(stats.create, () => fetch(`${nextApi()}/v2/openapi/task`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body }));
+      const created = await timed(stats.create, () =>
+        fetch(`${nextApi()}/v2/openapi/task`, {
+          method: 'POST',
+          headers: { ...headers, 'Content-Type': 'application/json' },
+          body,
+        }),
+      );
       const json = created ? await created.json().catch(() => undefined) : undefined;
       if (created?.status !== 200 || !json?.data?.task_id) {
         // 2000 (concurrency limit) and 1007 say when to come back; stay polite and bounded
@@ -145,25 +159,41 @@ try {
   await monitorLoop;
 
   const audit = await auditLedgerAt(databaseUrl);
-  const { rows: taskRows } = await monitor.query(`SELECT status, count(*)::int AS count FROM tasks WHERE type = 'convert_model' GROUP BY status`);
-  const { rows: lostRows } = await monitor.query(`SELECT count(*)::int AS count FROM tasks WHERE id = ANY($1::text[])`, [[...accepted.keys()]]);
+  const { rows: taskRows } = await monitor.query(
+    `SELECT status, count(*)::int AS count FROM tasks WHERE type = 'convert_model' GROUP BY status`,
+  );
+  const { rows: lostRows } = await monitor.query(
+    `SELECT count(*)::int AS count FROM tasks WHERE id = ANY($1::text[])`,
+    [[...accepted.keys()]],
+  );
   await monitor.end();
 
-  const count = (endpoint: EndpointStats, predicate: (status: number) => boolean) => [...endpoint.statuses].filter(([status]) => predicate(status)).reduce((sum, [, n]) => sum + n, 0);
+  const count = (endpoint: EndpointStats, predicate: (status: number) => boolean) =>
+    [...endpoint.statuses].filter(([status]) => predicate(status)).reduce((sum, [, n]) => sum + n, 0);
   const allRequests = stats.create.latenciesMs.length + stats.get.latenciesMs.length;
   const fiveHundreds = count(stats.create, (status) => status >= 500) + count(stats.get, (status) => status >= 500);
   const succeeded = taskRows.find((row) => row.status === 'success')?.count ?? 0;
   const lost = accepted.size - finished.size + (accepted.size - lostRows[0].count);
 
-  console.log(`\nPolyforge load — ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-  console.log(`2 API + 2 worker processes (2 tasks each) on PostgreSQL; ${clientCount} clients, ${accountCount} accounts (concurrency limit ${concurrencyLimit}), ${seconds} s of load, then drained in ${((drainedAt - endsAt) / 1000).toFixed(1)} s\n`);
+  console.log(
+    `\nPolyforge load — ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+  );
+  console.log(
+    `2 API + 2 worker processes (2 tasks each) on PostgreSQL; ${clientCount} clients, ${accountCount} accounts (concurrency limit ${concurrencyLimit}), ${seconds} s of load, then drained in ${((drainedAt - endsAt) / 1000).toFixed(1)} s\n`,
+  );
   console.log('| measure | value |');
   console.log('|---|---:|');
   const rows: [string, string | number][] = [
     ['requests (create + get)', allRequests],
     ['requests/s', Math.round(allRequests / ((drainedAt - startedAt) / 1000))],
-    ['create p50 / p99 ms', `${percentile(stats.create.latenciesMs, 0.5).toFixed(1)} / ${percentile(stats.create.latenciesMs, 0.99).toFixed(1)}`],
-    ['get p50 / p99 ms', `${percentile(stats.get.latenciesMs, 0.5).toFixed(1)} / ${percentile(stats.get.latenciesMs, 0.99).toFixed(1)}`],
+    [
+      'create p50 / p99 ms',
+      `${percentile(stats.create.latenciesMs, 0.5).toFixed(1)} / ${percentile(stats.create.latenciesMs, 0.99).toFixed(1)}`,
+    ],
+    [
+      'get p50 / p99 ms',
+      `${percentile(stats.get.latenciesMs, 0.5).toFixed(1)} / ${percentile(stats.get.latenciesMs, 0.99).toFixed(1)}`,
+    ],
     ['creates accepted (200)', accepted.size],
     ['creates refused: concurrency limit (429 / 2000)', count(stats.create, (status) => status === 429)],
     ['tasks succeeded', succeeded],
@@ -184,7 +214,12 @@ try {
     fiveHundreds > 0 && '5xx responses',
     lost > 0 && 'lost tasks',
     worstSeen.worstRatio > 1 && 'an account over its concurrency limit',
-    audit.balanceMismatches + audit.frozenCredits + audit.doubleCharges + audit.captureMismatches + audit.activeCountMismatches > 0 && 'the ledger audit',
+    audit.balanceMismatches +
+      audit.frozenCredits +
+      audit.doubleCharges +
+      audit.captureMismatches +
+      audit.activeCountMismatches >
+      0 && 'the ledger audit',
   ].filter(Boolean);
   console.log(failures.length === 0 ? '\nall checks passed' : `\nFAILED: ${failures.join(', ')}`);
   process.exitCode = failures.length === 0 ? 0 : 1;

@@ -10,7 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseTaskRequest } from '@polyforge/protocol';
 import { toGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
-import { quadrantsPng, singleMeshDocument, smoothFigureMesh } from '@polyforge/geometry/test/fixtures/build-part-fixtures';
+import {
+  quadrantsPng,
+  singleMeshDocument,
+  smoothFigureMesh,
+} from '@polyforge/geometry/test/fixtures/build-part-fixtures';
 import { MeshCompletionEngine } from '../packages/server/src/engines/builtin/mesh-completion-engine.ts';
 import { MeshSegmentationEngine } from '../packages/server/src/engines/builtin/mesh-segmentation-engine.ts';
 import { TextureModelEngine } from '../packages/server/src/engines/builtin/texture-model-engine.ts';
@@ -37,7 +41,10 @@ async function measure<T>(work: () => Promise<T>): Promise<{ value: T; measureme
   const start = performance.now();
   const value = await work();
   const used = process.cpuUsage(cpu);
-  return { value, measurement: { wallSeconds: (performance.now() - start) / 1000, cpuSeconds: (used.user + used.system) / 1e6 } };
+  return {
+    value,
+    measurement: { wallSeconds: (performance.now() - start) / 1000, cpuSeconds: (used.user + used.system) / 1e6 },
+  };
 }
 
 function request(body: Record<string, unknown>) {
@@ -75,14 +82,19 @@ print('BENCH', operation, elapsed, cpu, sum(len(o.data.polygons) for o in meshes
 
 function blenderVersion(): string | undefined {
   try {
-    return execFileSync('blender', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n')[0].trim();
+    return execFileSync('blender', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .split('\n')[0]
+      .trim();
   } catch {
     return undefined;
   }
 }
 
 function blender(script: string, operation: string, input: string): Measurement {
-  const run = spawnSync('blender', ['-b', '--factory-startup', '--python', script, '--', operation, input], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync('blender', ['-b', '--factory-startup', '--python', script, '--', operation, input], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const line = run.stdout.split('\n').find((entry) => entry.startsWith('BENCH '));
   if (!line) throw new Error(`blender ${operation} failed:\n${run.stdout.slice(-1500)}\n${run.stderr.slice(-1500)}`);
   const [, , seconds, cpuSeconds, faces] = line.split(' ');
@@ -94,24 +106,72 @@ async function main(): Promise<void> {
   const figure = await smoothFigureMesh(argument('edge', 0.0097));
   const triangles = figure.indices.length / 3;
   const inputGlb = await toGlb(singleMeshDocument('figure', figure));
-  const picture = quadrantsPng(512, [[200, 60, 50], [60, 160, 70], [50, 70, 190], [220, 200, 60]]);
+  const picture = quadrantsPng(512, [
+    [200, 60, 50],
+    [60, 160, 70],
+    [50, 70, 190],
+    [220, 200, 60],
+  ]);
 
   // Start-up (wasm compilation, first-use JIT) is not part of a task: warm every engine on a tiny model first.
   const warm = modelFile(await toGlb(singleMeshDocument('warm', await smoothFigureMesh(0.08))));
-  const warmSegmented = await new MeshSegmentationEngine().run({ taskId: 'w', request: request({ type: 'mesh_segmentation', original_model_task_id: TASK }), files: [], sourceModel: warm }, context);
-  await new MeshCompletionEngine().run({ taskId: 'w', request: request({ type: 'mesh_completion', original_model_task_id: TASK }), files: [], sourceModel: modelFile(warmSegmented.files.model.bytes) }, context);
-  await new TextureModelEngine().run({ taskId: 'w', request: request({ type: 'texture_model', original_model_task_id: TASK, texture_prompt: { text: 'wood' } }), files: [], sourceModel: warm }, context);
+  const warmSegmented = await new MeshSegmentationEngine().run(
+    {
+      taskId: 'w',
+      request: request({ type: 'mesh_segmentation', original_model_task_id: TASK }),
+      files: [],
+      sourceModel: warm,
+    },
+    context,
+  );
+  await new MeshCompletionEngine().run(
+    {
+      taskId: 'w',
+      request: request({ type: 'mesh_completion', original_model_task_id: TASK }),
+      files: [],
+      sourceModel: modelFile(warmSegmented.files.model.bytes),
+    },
+    context,
+  );
+  await new TextureModelEngine().run(
+    {
+      taskId: 'w',
+      request: request({ type: 'texture_model', original_model_task_id: TASK, texture_prompt: { text: 'wood' } }),
+      files: [],
+      sourceModel: warm,
+    },
+    context,
+  );
 
   const rows: Array<{ task: string; ours: Measurement; reference?: { name: string; measurement: Measurement } }> = [];
   const segmentation = await measure(() =>
-    new MeshSegmentationEngine().run({ taskId: 'b', request: request({ type: 'mesh_segmentation', original_model_task_id: TASK }), files: [], sourceModel: modelFile(inputGlb) }, context),
+    new MeshSegmentationEngine().run(
+      {
+        taskId: 'b',
+        request: request({ type: 'mesh_segmentation', original_model_task_id: TASK }),
+        files: [],
+        sourceModel: modelFile(inputGlb),
+      },
+      context,
+    ),
   );
-  rows.push({ task: 'mesh_segmentation (balanced)', ours: { ...segmentation.measurement, detail: `${segmentation.value.result?.part_count} parts` } });
+  rows.push({
+    task: 'mesh_segmentation (balanced)',
+    ours: { ...segmentation.measurement, detail: `${segmentation.value.result?.part_count} parts` },
+  });
   const segmentedPath = path.join(directory, 'segmented.glb');
   await fs.writeFile(segmentedPath, segmentation.value.files.model.bytes);
 
   const completion = await measure(() =>
-    new MeshCompletionEngine().run({ taskId: 'b', request: request({ type: 'mesh_completion', original_model_task_id: TASK }), files: [], sourceModel: modelFile(segmentation.value.files.model.bytes) }, context),
+    new MeshCompletionEngine().run(
+      {
+        taskId: 'b',
+        request: request({ type: 'mesh_completion', original_model_task_id: TASK }),
+        files: [],
+        sourceModel: modelFile(segmentation.value.files.model.bytes),
+      },
+      context,
+    ),
   );
   const completed = completion.value.result as { holes_filled: number; watertight: boolean };
   const version = blenderVersion();
@@ -120,37 +180,72 @@ async function main(): Promise<void> {
   rows.push({
     task: 'mesh_completion (Liepa fill + fair, manifold check)',
     ours: { ...completion.measurement, detail: `${completed.holes_filled} holes, watertight ${completed.watertight}` },
-    reference: version ? { name: 'Blender Fill Holes', measurement: blender(script, 'fill_holes', segmentedPath) } : undefined,
+    reference: version
+      ? { name: 'Blender Fill Holes', measurement: blender(script, 'fill_holes', segmentedPath) }
+      : undefined,
   });
 
   const texture = async (label: string, body: Record<string, unknown>, files: EngineInputFile[]) => {
-    const run = await measure<EngineResult>(() => new TextureModelEngine().run({ taskId: 'b', request: request({ type: 'texture_model', original_model_task_id: TASK, ...body }), files, sourceModel: modelFile(inputGlb) }, context));
+    const run = await measure<EngineResult>(() =>
+      new TextureModelEngine().run(
+        {
+          taskId: 'b',
+          request: request({ type: 'texture_model', original_model_task_id: TASK, ...body }),
+          files,
+          sourceModel: modelFile(inputGlb),
+        },
+        context,
+      ),
+    );
     rows.push({ task: label, ours: { ...run.measurement, detail: `${run.value.result?.texture_size}² texels` } });
   };
   const image = [{ bytes: picture, format: 'png', kind: 'image' as const, fileName: 'front.png' }];
-  await texture('texture_model, image, standard, pbr', { texture_prompt: { image: { type: 'png', file_token: TASK } } }, image);
-  await texture('texture_model, image, detailed, pbr', { texture_prompt: { image: { type: 'png', file_token: TASK } }, texture_quality: 'detailed' }, image);
+  await texture(
+    'texture_model, image, standard, pbr',
+    { texture_prompt: { image: { type: 'png', file_token: TASK } } },
+    image,
+  );
+  await texture(
+    'texture_model, image, detailed, pbr',
+    { texture_prompt: { image: { type: 'png', file_token: TASK } }, texture_quality: 'detailed' },
+    image,
+  );
   await texture('texture_model, text, standard, pbr', { texture_prompt: { text: 'dark oak wood' } }, []);
 
   const document = await readModel(inputGlb, 'glb');
   const { targets } = collectTextureTargets(document);
-  const unwrap = await measure(() => unwrapAtlas(targets.map((target) => ({ positions: target.positions, indices: target.indices })), { atlasSize: 1024 }));
+  const unwrap = await measure(() =>
+    unwrapAtlas(
+      targets.map((target) => ({ positions: target.positions, indices: target.indices })),
+      { atlasSize: 1024 },
+    ),
+  );
   const inputPath = path.join(directory, 'input.glb');
   await fs.writeFile(inputPath, inputGlb);
   rows.push({
     task: '  of which: UV unwrap (xatlas, bounded charts)',
     ours: unwrap.measurement,
-    reference: version ? { name: 'Blender Smart UV Project', measurement: blender(script, 'smart_project', inputPath) } : undefined,
+    reference: version
+      ? { name: 'Blender Smart UV Project', measurement: blender(script, 'smart_project', inputPath) }
+      : undefined,
   });
 
-  console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${version ?? 'Blender: not installed'}; load average ${os.loadavg()[0].toFixed(1)}`);
-  console.log(`Input: smooth human-like figure, ${triangles} triangles (${(inputGlb.byteLength / 1e6).toFixed(1)} MB GLB)\n`);
+  console.log(
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${version ?? 'Blender: not installed'}; load average ${os.loadavg()[0].toFixed(1)}`,
+  );
+  console.log(
+    `Input: smooth human-like figure, ${triangles} triangles (${(inputGlb.byteLength / 1e6).toFixed(1)} MB GLB)\n`,
+  );
   console.log('| task | ours wall (s) | ours CPU (s) | reference | reference wall / CPU (s) | ratio (CPU) | detail |');
   console.log('|---|---:|---:|---|---:|---|---|');
   for (const row of rows) {
     const reference = row.reference?.measurement;
-    const ratio = reference ? `ours = ${(row.ours.cpuSeconds / reference.cpuSeconds).toFixed(2)}× the reference` : 'n/a';
-    const referenceTimes = reference ? `${reference.wallSeconds.toFixed(2)} / ${reference.cpuSeconds.toFixed(2)}` : 'n/a';
+    const ratio = reference
+      ? `ours = ${(row.ours.cpuSeconds / reference.cpuSeconds).toFixed(2)}× the reference`
+      : 'n/a';
+    const referenceTimes = reference
+      ? `${reference.wallSeconds.toFixed(2)} / ${reference.cpuSeconds.toFixed(2)}`
+      : 'n/a';
     console.log(
       `| ${row.task} | ${row.ours.wallSeconds.toFixed(2)} | ${row.ours.cpuSeconds.toFixed(2)} | ${row.reference?.name ?? 'none offline'} | ${referenceTimes} | ${ratio} | ${[row.ours.detail, reference?.detail].filter(Boolean).join('; ')} |`,
     );

@@ -16,7 +16,14 @@ import { createPlatform } from '../packages/server/src/platform.ts';
 import { texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
 import { checkerPng } from '@polyforge/geometry/test/fixtures/encode-png';
 import type { FakeProviderServer } from '../packages/server/test/providers-3d/fake-provider-server.ts';
-import { FAKE_KEYS, startFakeFal, startFakeMeshy, startFakeReplicate, startFakeRodin, startFakeStability } from '../packages/server/test/providers-3d/fake-providers.ts';
+import {
+  FAKE_KEYS,
+  startFakeFal,
+  startFakeMeshy,
+  startFakeReplicate,
+  startFakeRodin,
+  startFakeStability,
+} from '../packages/server/test/providers-3d/fake-providers.ts';
 
 const argument = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -27,7 +34,11 @@ const providerMs = argument('provider-ms', 300);
 
 const PROVIDERS = [
   { name: 'meshy', start: startFakeMeshy, body: { type: 'text_to_model', prompt: 'a lamp', model_version: 'meshy-6' } },
-  { name: 'rodin', start: startFakeRodin, body: { type: 'text_to_model', prompt: 'a lamp', model_version: 'rodin-gen2' } },
+  {
+    name: 'rodin',
+    start: startFakeRodin,
+    body: { type: 'text_to_model', prompt: 'a lamp', model_version: 'rodin-gen2' },
+  },
   { name: 'stability', start: startFakeStability, body: 'image:sf3d' },
   { name: 'fal', start: startFakeFal, body: 'image:hunyuan3d-2.1' },
   { name: 'replicate', start: startFakeReplicate, body: 'image:trellis-replicate' },
@@ -48,10 +59,23 @@ for (const provider of PROVIDERS) {
 }
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'polyforge-bench-providers-'));
 // trellis goes to fal first; a name of its own sends Replicate its share
-await fs.writeFile(path.join(dataDir, 'prices.json'), JSON.stringify({ model_versions: { 'trellis-replicate': { image_to_model: 30 } } }));
+await fs.writeFile(
+  path.join(dataDir, 'prices.json'),
+  JSON.stringify({ model_versions: { 'trellis-replicate': { image_to_model: 30 } } }),
+);
 await fs.writeFile(
   path.join(dataDir, 'routing.json'),
-  JSON.stringify({ routes: [{ task_type: 'image_to_model', model_version: 'trellis-replicate', engine: 'provider', provider: 'replicate', provider_model: 'firtoz/trellis' }] }),
+  JSON.stringify({
+    routes: [
+      {
+        task_type: 'image_to_model',
+        model_version: 'trellis-replicate',
+        engine: 'provider',
+        provider: 'replicate',
+        provider_model: 'firtoz/trellis',
+      },
+    ],
+  }),
 );
 const environment: Record<string, string> = {
   POLYFORGE_DATA_DIR: dataDir,
@@ -77,7 +101,9 @@ const headers = { Authorization: `Bearer ${account.apiKey}` };
 
 const form = new FormData();
 form.append('file', new Blob([new Uint8Array(checkerPng(64, 4))]), 'input.png');
-const upload = (await (await fetch(`${baseUrl}/v2/openapi/upload`, { method: 'POST', headers, body: form })).json()) as { data: { image_token: string } };
+const upload = (await (
+  await fetch(`${baseUrl}/v2/openapi/upload`, { method: 'POST', headers, body: form })
+).json()) as { data: { image_token: string } };
 const file = { type: 'png', file_token: upload.data.image_token };
 
 const document = await readModel(model, 'glb');
@@ -93,7 +119,10 @@ const preview = percentile(previewMs, 0.5);
 const rows: string[][] = [];
 for (const provider of PROVIDERS) {
   const fake = fakes.get(provider.name)!;
-  const body = typeof provider.body === 'string' ? { type: 'image_to_model', file, model_version: provider.body.split(':')[1] } : provider.body;
+  const body =
+    typeof provider.body === 'string'
+      ? { type: 'image_to_model', file, model_version: provider.body.split(':')[1] }
+      : provider.body;
   const before: number[] = [];
   const after: number[] = [];
   const own: number[] = [];
@@ -102,11 +131,21 @@ for (const provider of PROVIDERS) {
   for (let run = -1; run < tasks; run += 1) {
     fake.script({ createDelayMs: providerMs, pollsBeforeDone: 0 });
     const sentMs = performance.timeOrigin + performance.now();
-    const created = (await (await fetch(`${baseUrl}/v2/openapi/task`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).json()) as { data: { task_id: string } };
+    const created = (await (
+      await fetch(`${baseUrl}/v2/openapi/task`, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    ).json()) as { data: { task_id: string } };
     const taskId = created.data.task_id;
     let finishedAt: number | null = null;
     for (;;) {
-      const row = await platform.db.selectFrom('tasks').select(['status', 'finishedAt']).where('id', '=', taskId).executeTakeFirstOrThrow();
+      const row = await platform.db
+        .selectFrom('tasks')
+        .select(['status', 'finishedAt'])
+        .where('id', '=', taskId)
+        .executeTakeFirstOrThrow();
       if (row.status !== 'queued' && row.status !== 'running') {
         if (row.status !== 'success') throw new Error(`${provider.name} task ended ${row.status}`);
         finishedAt = Number(row.finishedAt);
@@ -115,7 +154,8 @@ for (const provider of PROVIDERS) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const api = fake.apiRequests();
-    if (api.length === 0) throw new Error(`${provider.name}: the fake saw no API request (${fake.requests.length} requests in all)`);
+    if (api.length === 0)
+      throw new Error(`${provider.name}: the fake saw no API request (${fake.requests.length} requests in all)`);
     const providerStart = api[0]!.atMs;
     // the provider's last answer: a synchronous API answers the create after its delay, the others their last poll
     const providerDone = provider.name === 'stability' ? providerStart + providerMs : api[api.length - 1]!.atMs;
@@ -144,7 +184,18 @@ for (const provider of PROVIDERS) {
   ]);
 }
 
-const header = ['provider', 'tasks', 'provider own ms (p50)', 'create→provider p50', 'p90', 'provider done→success p50', 'p90', 'preview render p50', 'overhead less preview p50', 'p90'];
+const header = [
+  'provider',
+  'tasks',
+  'provider own ms (p50)',
+  'create→provider p50',
+  'p90',
+  'provider done→success p50',
+  'p90',
+  'preview render p50',
+  'overhead less preview p50',
+  'p90',
+];
 console.log(`preview render alone before the runs (same model): p50 ${preview.toFixed(1)} ms; all times in ms`);
 console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);

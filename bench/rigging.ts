@@ -34,12 +34,19 @@ function request(body: Record<string, unknown>): TaskRequest {
   return parsed.request;
 }
 
-async function timeEngine(engine: Engine, body: Record<string, unknown>, source: EngineInputFile): Promise<{ seconds: number[]; output?: Uint8Array }> {
+async function timeEngine(
+  engine: Engine,
+  body: Record<string, unknown>,
+  source: EngineInputFile,
+): Promise<{ seconds: number[]; output?: Uint8Array }> {
   const seconds: number[] = [];
   let output: Uint8Array | undefined;
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
-    const result = await engine.run({ taskId: TASK_ID, request: request(body), files: [], sourceModel: source }, context);
+    const result = await engine.run(
+      { taskId: TASK_ID, request: request(body), files: [], sourceModel: source },
+      context,
+    );
     seconds.push((performance.now() - started) / 1000);
     output = result.files.model?.bytes;
   }
@@ -97,10 +104,17 @@ async function main(): Promise<void> {
     const rig = await timeEngine(new RigEngine(), { type: 'animate_rig' }, source);
     const rigFbx = await timeEngine(new RigEngine(), { type: 'animate_rig', out_format: 'fbx' }, source);
     const rigged: EngineInputFile = { bytes: rig.output!, format: 'glb', kind: 'model', fileName: 'model.glb' };
-    const retargetOne = await timeEngine(new RetargetEngine(), { type: 'animate_retarget', animation: 'preset:walk' }, rigged);
+    const retargetOne = await timeEngine(
+      new RetargetEngine(),
+      { type: 'animate_retarget', animation: 'preset:walk' },
+      rigged,
+    );
     const retargetFive = await timeEngine(
       new RetargetEngine(),
-      { type: 'animate_retarget', animations: ['preset:walk', 'preset:run', 'preset:biped:dance_01', 'preset:biped:golf', 'preset:biped:idle'] },
+      {
+        type: 'animate_retarget',
+        animations: ['preset:walk', 'preset:run', 'preset:biped:dance_01', 'preset:biped:golf', 'preset:biped:idle'],
+      },
       rigged,
     );
 
@@ -116,27 +130,54 @@ async function main(): Promise<void> {
     let blender: { seconds: number; groups: number; faces: number } | undefined;
     const blenderVersion = spawnSync('blender', ['--version'], { encoding: 'utf8' }).stdout?.split('\n')[0]?.trim();
     if (blenderVersion && fitted) {
-      const positions = new Map(fitted.skeleton.joints.map((joint) => [joint.id, fitted!.skeleton.nodes.get(joint.id)!.getWorldTranslation()]));
+      const positions = new Map(
+        fitted.skeleton.joints.map((joint) => [joint.id, fitted!.skeleton.nodes.get(joint.id)!.getWorldTranslation()]),
+      );
       const bones = fitted.skeleton.joints
         .filter((joint) => joint.deforms)
         .map((joint) => {
           const child = fitted!.skeleton.joints.find((other) => other.parent === joint.id);
-          return { name: joint.id, parent: joint.parent ?? null, head: positions.get(joint.id), tail: positions.get(child?.id ?? joint.id) };
+          return {
+            name: joint.id,
+            parent: joint.parent ?? null,
+            head: positions.get(joint.id),
+            tail: positions.get(child?.id ?? joint.id),
+          };
         });
       await fs.writeFile(path.join(directory, 'skeleton.json'), JSON.stringify(bones));
       await fs.writeFile(path.join(directory, 'model.glb'), glb);
       await fs.writeFile(path.join(directory, 'weights.py'), BLENDER_SCRIPT);
-      const output = execFileSync('blender', ['-b', '--factory-startup', '--python', path.join(directory, 'weights.py'), '--', path.join(directory, 'model.glb'), path.join(directory, 'skeleton.json')], {
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      });
+      const output = execFileSync(
+        'blender',
+        [
+          '-b',
+          '--factory-startup',
+          '--python',
+          path.join(directory, 'weights.py'),
+          '--',
+          path.join(directory, 'model.glb'),
+          path.join(directory, 'skeleton.json'),
+        ],
+        {
+          encoding: 'utf8',
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
       const line = output.split('\n').find((entry) => entry.startsWith('BENCH_RESULT '));
       if (line) blender = JSON.parse(line.slice('BENCH_RESULT '.length));
     }
 
-    const cell = (values: number[]) => `${median(values).toFixed(2)} (${values.map((value) => value.toFixed(2)).join(', ')})`;
-    console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${os.loadavg().map((value) => value.toFixed(1)).join(' ')}; ${blenderVersion ?? 'Blender: not installed'}`);
-    console.log(`Input: A-pose figure, ${triangles.toLocaleString('en')} triangles, 1 texture (${(glb.byteLength / 1e6).toFixed(1)} MB GLB); ${runs} runs, median (all runs)\n`);
+    const cell = (values: number[]) =>
+      `${median(values).toFixed(2)} (${values.map((value) => value.toFixed(2)).join(', ')})`;
+    console.log(
+      `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${os
+        .loadavg()
+        .map((value) => value.toFixed(1))
+        .join(' ')}; ${blenderVersion ?? 'Blender: not installed'}`,
+    );
+    console.log(
+      `Input: A-pose figure, ${triangles.toLocaleString('en')} triangles, 1 texture (${(glb.byteLength / 1e6).toFixed(1)} MB GLB); ${runs} runs, median (all runs)\n`,
+    );
     console.log('| task (engine run: read, work, write, preview) | seconds | goal |');
     console.log('|---|---:|---|');
     console.log(`| animate_prerigcheck | ${cell(prerig.seconds)} | < 10 s |`);
@@ -147,8 +188,13 @@ async function main(): Promise<void> {
     console.log('');
     console.log('| skin weights only (bone heat, same skeleton) | seconds | ratio |');
     console.log('|---|---:|---|');
-    console.log(`| ours (${fitted?.triangleCount.toLocaleString('en')} triangles, ${fitted?.skeleton.joints.filter((joint) => joint.deforms).length} deforming bones) | ${cell(weightSeconds)} | |`);
-    if (blender) console.log(`| Blender automatic weights (${blender.faces.toLocaleString('en')} faces, ${blender.groups} groups) | ${blender.seconds.toFixed(2)} | Blender ${(blender.seconds / median(weightSeconds)).toFixed(1)}× our time |`);
+    console.log(
+      `| ours (${fitted?.triangleCount.toLocaleString('en')} triangles, ${fitted?.skeleton.joints.filter((joint) => joint.deforms).length} deforming bones) | ${cell(weightSeconds)} | |`,
+    );
+    if (blender)
+      console.log(
+        `| Blender automatic weights (${blender.faces.toLocaleString('en')} faces, ${blender.groups} groups) | ${blender.seconds.toFixed(2)} | Blender ${(blender.seconds / median(weightSeconds)).toFixed(1)}× our time |`,
+      );
     console.log(`\nrig stages, last run (ms): ${JSON.stringify(fitted?.timingsMs)}`);
   } finally {
     await fs.rm(directory, { recursive: true, force: true });

@@ -30,7 +30,10 @@ function request(body: Record<string, unknown>): TaskRequest {
   return parsed.request;
 }
 
-async function secondsPerTask(engine: Engine, bodies: Record<string, unknown>[]): Promise<{ seconds: number[]; slowest: string }> {
+async function secondsPerTask(
+  engine: Engine,
+  bodies: Record<string, unknown>[],
+): Promise<{ seconds: number[]; slowest: string }> {
   const seconds: number[] = [];
   let slowest = '';
   let slowestSeconds = 0;
@@ -51,7 +54,11 @@ async function secondsPerTask(engine: Engine, bodies: Record<string, unknown>[])
 
 function summary(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
-  return { mean: values.reduce((sum, value) => sum + value, 0) / values.length, median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1] };
+  return {
+    mean: values.reduce((sum, value) => sum + value, 0) / values.length,
+    median: sorted[Math.floor(sorted.length / 2)],
+    max: sorted[sorted.length - 1],
+  };
 }
 
 const BLENDER_SCRIPT = String.raw`
@@ -102,8 +109,13 @@ print('BENCH ' + json.dumps({'build': built - start, 'bake': baked - built, 'exp
 
 function blenderReference(): { model: number; render: number; bake: number } | undefined {
   if (process.argv.includes('--skip-blender')) return undefined;
-  const directory = spawnSync('mktemp', ['-d', path.join(os.tmpdir(), 'polyforge-bench-text-XXXX')], { encoding: 'utf8' }).stdout.trim();
-  const result = spawnSync('blender', ['-b', '--factory-startup', '--python-expr', BLENDER_SCRIPT, '--', directory], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const directory = spawnSync('mktemp', ['-d', path.join(os.tmpdir(), 'polyforge-bench-text-XXXX')], {
+    encoding: 'utf8',
+  }).stdout.trim();
+  const result = spawnSync('blender', ['-b', '--factory-startup', '--python-expr', BLENDER_SCRIPT, '--', directory], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   void fs.rm(directory, { recursive: true, force: true });
   const line = (result.stdout ?? '').split('\n').find((text) => text.startsWith('BENCH '));
   if (!line) {
@@ -124,14 +136,51 @@ const run = async (label: string, engine: Engine, bodies: Record<string, unknown
   rows.push([label, summary(seconds), slowest]);
 };
 const seeded = (prompt: string, index: number) => ({ prompt, model_seed: index, texture_seed: index });
-await run('text_to_model, PBR textures 512² (default)', textToModel, prompts.map((prompt, index) => ({ type: 'text_to_model', ...seeded(prompt, index) })));
-await run('text_to_model, untextured', textToModel, prompts.map((prompt, index) => ({ type: 'text_to_model', texture: false, ...seeded(prompt, index) })));
-await run('text_to_model, texture_quality=detailed (1024²)', textToModel, prompts.map((prompt, index) => ({ type: 'text_to_model', texture_quality: 'detailed', ...seeded(prompt, index) })));
-const composed = ['a cat wearing a wizard hat', 'a knight holding a sword', 'a medieval castle on a hill', 'a table with 3 mugs', 'a dog and a cat', 'a statue of a horse on a plinth', 'a frog sitting on a lily pad', 'three red balloons'];
-await run('text_to_model, composed prompts, PBR 512²', textToModel, composed.map((prompt, index) => ({ type: 'text_to_model', ...seeded(prompt, index) })));
-await run('text_to_model, quad=true (FBX)', textToModel, prompts.slice(0, 20).map((prompt, index) => ({ type: 'text_to_model', quad: true, ...seeded(prompt, index) })));
-await run('text_to_image (768² PNG)', new TextToImageEngine(), prompts.slice(0, 20).map((prompt) => ({ type: 'text_to_image', prompt })));
-await run('generate_image polyforge_basic', new GenerateImageEngine(), prompts.slice(0, 10).map((prompt) => ({ type: 'generate_image', model_version: 'polyforge_basic', prompt })));
+await run(
+  'text_to_model, PBR textures 512² (default)',
+  textToModel,
+  prompts.map((prompt, index) => ({ type: 'text_to_model', ...seeded(prompt, index) })),
+);
+await run(
+  'text_to_model, untextured',
+  textToModel,
+  prompts.map((prompt, index) => ({ type: 'text_to_model', texture: false, ...seeded(prompt, index) })),
+);
+await run(
+  'text_to_model, texture_quality=detailed (1024²)',
+  textToModel,
+  prompts.map((prompt, index) => ({ type: 'text_to_model', texture_quality: 'detailed', ...seeded(prompt, index) })),
+);
+const composed = [
+  'a cat wearing a wizard hat',
+  'a knight holding a sword',
+  'a medieval castle on a hill',
+  'a table with 3 mugs',
+  'a dog and a cat',
+  'a statue of a horse on a plinth',
+  'a frog sitting on a lily pad',
+  'three red balloons',
+];
+await run(
+  'text_to_model, composed prompts, PBR 512²',
+  textToModel,
+  composed.map((prompt, index) => ({ type: 'text_to_model', ...seeded(prompt, index) })),
+);
+await run(
+  'text_to_model, quad=true (FBX)',
+  textToModel,
+  prompts.slice(0, 20).map((prompt, index) => ({ type: 'text_to_model', quad: true, ...seeded(prompt, index) })),
+);
+await run(
+  'text_to_image (768² PNG)',
+  new TextToImageEngine(),
+  prompts.slice(0, 20).map((prompt) => ({ type: 'text_to_image', prompt })),
+);
+await run(
+  'generate_image polyforge_basic',
+  new GenerateImageEngine(),
+  prompts.slice(0, 10).map((prompt) => ({ type: 'generate_image', model_version: 'polyforge_basic', prompt })),
+);
 
 // reading alone: every prompt of the evaluation set, parsed (the create-time check)
 const { TEXT_PROMPT_SET } = await import('../packages/server/test/generation/text-prompt-set.ts');
@@ -142,17 +191,34 @@ for (let round = 0; round < 10; round++) for (const item of TEXT_PROMPT_SET) PRO
 const parseMicroseconds = ((performance.now() - parseStart) * 1000) / (10 * TEXT_PROMPT_SET.length);
 
 const blender = blenderReference();
-const chairSeconds = (await secondsPerTask(textToModel, [{ type: 'text_to_model', prompt: 'a wooden chair', model_seed: 1, texture_seed: 1 }])).seconds[0];
-const imageSeconds = (await secondsPerTask(new TextToImageEngine(), [{ type: 'text_to_image', prompt: 'a wooden chair' }])).seconds[0];
+const chairSeconds = (
+  await secondsPerTask(textToModel, [
+    { type: 'text_to_model', prompt: 'a wooden chair', model_seed: 1, texture_seed: 1 },
+  ])
+).seconds[0];
+const imageSeconds = (
+  await secondsPerTask(new TextToImageEngine(), [{ type: 'text_to_image', prompt: 'a wooden chair' }])
+).seconds[0];
 
-console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ${definitions.length} of ${GENERATOR_DEFINITIONS.length} categories; load ${os.loadavg()[0].toFixed(1)}\n`);
-console.log(`Prompt reading (create-time check): ${parseMicroseconds.toFixed(0)} µs per prompt over the ${TEXT_PROMPT_SET.length} evaluation prompts\n`);
+console.log(
+  `\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ${definitions.length} of ${GENERATOR_DEFINITIONS.length} categories; load ${os.loadavg()[0].toFixed(1)}\n`,
+);
+console.log(
+  `Prompt reading (create-time check): ${parseMicroseconds.toFixed(0)} µs per prompt over the ${TEXT_PROMPT_SET.length} evaluation prompts\n`,
+);
 console.log('| task | mean s | median s | max s | slowest prompt |');
 console.log('|---|---:|---:|---:|---|');
-for (const [label, stats, slowest] of rows) console.log(`| ${label} | ${stats.mean.toFixed(2)} | ${stats.median.toFixed(2)} | ${stats.max.toFixed(2)} | ${slowest} |`);
+for (const [label, stats, slowest] of rows)
+  console.log(
+    `| ${label} | ${stats.mean.toFixed(2)} | ${stats.median.toFixed(2)} | ${stats.max.toFixed(2)} | ${slowest} |`,
+  );
 if (blender) {
   console.log('\n| job | ours s | Blender 3.4 s | Blender / ours |');
   console.log('|---|---:|---:|---:|');
-  console.log(`| procedural wooden chair, baked 512² wood texture, GLB | ${chairSeconds.toFixed(2)} | ${blender.model.toFixed(2)} (bake ${blender.bake.toFixed(2)}) | ${(blender.model / chairSeconds).toFixed(1)}× |`);
-  console.log(`| 768² image of it (ours: model + two CPU renders; Blender: Cycles CPU, 16 samples, render only) | ${imageSeconds.toFixed(2)} | ${blender.render.toFixed(2)} | ${(blender.render / imageSeconds).toFixed(1)}× |`);
+  console.log(
+    `| procedural wooden chair, baked 512² wood texture, GLB | ${chairSeconds.toFixed(2)} | ${blender.model.toFixed(2)} (bake ${blender.bake.toFixed(2)}) | ${(blender.model / chairSeconds).toFixed(1)}× |`,
+  );
+  console.log(
+    `| 768² image of it (ours: model + two CPU renders; Blender: Cycles CPU, 16 samples, render only) | ${imageSeconds.toFixed(2)} | ${blender.render.toFixed(2)} | ${(blender.render / imageSeconds).toFixed(1)}× |`,
+  );
 }

@@ -13,7 +13,9 @@ const TICK_MS = 1_000;
 const emit = process.emit.bind(process) as (event: string | symbol, ...args: unknown[]) => boolean;
 process.emit = function filteredEmit(event: string | symbol, ...args: unknown[]): boolean {
   if (event === 'unhandledRejection' && args[0] instanceof Error && PROGRESS_RPC_TIMEOUT.test(args[0].message)) {
-    process.stderr.write(`[test-support] dropped a vitest progress-report timeout (${args[0].message}): the worker's event loop was blocked for over 60 s\n`);
+    process.stderr.write(
+      `[test-support] dropped a vitest progress-report timeout (${args[0].message}): the worker's event loop was blocked for over 60 s\n`,
+    );
     return true;
   }
   return emit(event, ...args);
@@ -25,7 +27,9 @@ setInterval(() => {
   const stalled = now - lastTick - TICK_MS;
   if (stalled > STALL_WARNING_MS) {
     const test = expect.getState().currentTestName ?? 'a hook or the file itself';
-    process.stderr.write(`[test-support] event loop blocked for ${(stalled / 1000).toFixed(1)} s in ${expect.getState().testPath ?? ''} (${test})\n`);
+    process.stderr.write(
+      `[test-support] event loop blocked for ${(stalled / 1000).toFixed(1)} s in ${expect.getState().testPath ?? ''} (${test})\n`,
+    );
   }
   lastTick = now;
 }, TICK_MS).unref();

@@ -1,4 +1,5 @@
 # Polyforge for Blender: generate and post-process models on a Polyforge deployment from the 3D view's sidebar.
+# bl_info is what Blender 3.4 to 4.1 read; 4.2 and later read blender_manifest.toml beside this file.
 bl_info = {
     "name": "Polyforge",
     "author": "Polyforge",

@@ -5,7 +5,7 @@ import tempfile
 
 import bpy
 
-from . import jobs, scene_io, task_plans
+from . import jobs, network_access, scene_io, task_plans
 from .api_client import PolyforgeClient
 from .preferences import download_dir_of, preferences
 from .properties import inputs
@@ -20,14 +20,17 @@ PROCESS_ACTIONS = [
 ]
 
 
-class SettingsMissing(Exception):
+class CannotStart(Exception):
     pass
 
 
 def job_settings(context):
     prefs = preferences(context)
     if prefs is None or not prefs.api_key.strip():
-        raise SettingsMissing("Set the deployment URL and API key in the Polyforge add-on preferences")
+        raise CannotStart("Set the deployment URL and API key in the Polyforge add-on preferences")
+    blocked = network_access.blocked_reason(prefs.base_url, *network_access.blender_online_access())
+    if blocked:
+        raise CannotStart(blocked)
     return jobs.JobSettings(
         base_url=prefs.base_url,
         api_key=prefs.api_key,
@@ -42,7 +45,7 @@ def _start(operator, context, make_plan, job_context=None):
     try:
         settings = job_settings(context)
         plan = make_plan()
-    except (SettingsMissing, task_plans.PlanError, ValueError) as error:
+    except (CannotStart, task_plans.PlanError, ValueError) as error:
         operator.report({"ERROR"}, str(error))
         return {"CANCELLED"}
     job = jobs.start(plan, settings, job_context)
@@ -59,7 +62,7 @@ class POLYFORGE_OT_refresh_balance(bpy.types.Operator):
     def execute(self, context):
         try:
             settings = job_settings(context)
-        except SettingsMissing as error:
+        except CannotStart as error:
             self.report({"ERROR"}, str(error))
             return {"CANCELLED"}
         state = inputs(context)

@@ -40,7 +40,7 @@ describe.skipIf(!hasBlender || !hasXvfb)('Blender add-on with a window (Xvfb)', 
     if (scratch) await rm(scratch, { recursive: true, force: true });
   });
 
-  it('runs jobs from its own timer, draws its panels and shows errors in Blender\'s report list', () => {
+  it("runs jobs from its own timer, draws its panels and shows errors in Blender's report list", () => {
     expect(run.results.exception, run.output.slice(-4000)).toBeUndefined();
     expect(run.output).not.toMatch(/Traceback/);
     expect(run.results.pump_registered).toBe(true);
@@ -48,7 +48,9 @@ describe.skipIf(!hasBlender || !hasXvfb)('Blender add-on with a window (Xvfb)', 
     expect(run.results.prices).toEqual([{ step: 'Text to model', credits: 20, balance: 100 }]);
     expect(run.results.job.state).toBe('done');
     expect(run.results.imported).toBeGreaterThanOrEqual(1);
-    expect(run.results.reports_final).toMatch(/^Text to model: imported 1 object, \d+ materials? from task [0-9a-f-]+ \(20 credits\)$/m);
+    expect(run.results.reports_final).toMatch(
+      /^Text to model: imported 1 object, \d+ materials? from task [0-9a-f-]+ \(20 credits\)$/m,
+    );
     // With nothing left to do, the add-on's timer has unregistered itself.
     expect(run.results.timer_registered_at_end).toBe(false);
   });

@@ -34,7 +34,12 @@ describe.skipIf(!hasBlender)('Blender add-on in headless Blender', () => {
     const run = await runBlenderCheck<typeof results>({
       script: './blender_addon_check.py',
       scratch,
-      config: { base_url: platform.baseUrl, api_key: rich.apiKey, broke_api_key: broke.apiKey, prompt: 'a humanoid robot' },
+      config: {
+        base_url: platform.baseUrl,
+        api_key: rich.apiKey,
+        broke_api_key: broke.apiKey,
+        prompt: 'a humanoid robot',
+      },
     });
     expect(run.exitCode, run.output.slice(-4000)).toBe(0);
     ({ results, output, seconds: blenderSeconds } = run);
@@ -57,7 +62,11 @@ describe.skipIf(!hasBlender)('Blender add-on in headless Blender', () => {
 
   it('generates from a prompt after showing its price, without blocking, and imports the textured model', () => {
     const generated: JobFacts = results.steps.generate;
-    expect(generated).toMatchObject({ state: 'done', prices: [{ step: 'Text to model', credits: 20, balance: 500 }], spent: 20 });
+    expect(generated).toMatchObject({
+      state: 'done',
+      prices: [{ step: 'Text to model', credits: 20, balance: 500 }],
+      spent: 20,
+    });
     expect(generated.operator_seconds).toBeLessThan(0.5);
     // Progress as the panel showed it while the task ran.
     expect(generated.statuses.some((status) => /^Text to model: (queued|running)/.test(status))).toBe(true);
@@ -82,8 +91,11 @@ describe.skipIf(!hasBlender)('Blender add-on in headless Blender', () => {
 
   it('uploads pictures and prices them; a declined price spends nothing', () => {
     const { image, views, balance_after: balanceAfter } = results.steps.declined_pictures;
-    for (const [job, step] of [[image, 'Image to model'], [views, 'Multiview to model']] as const) {
-      expect(job).toMatchObject({ state: 'cancelled', spent: 0, task_ids: [] });
+    for (const [job, step] of [
+      [image, 'Image to model'],
+      [views, 'Multiview to model'],
+    ] as const) {
+      expect(job, JSON.stringify(job)).toMatchObject({ state: 'cancelled', spent: 0, task_ids: [] });
       expect(job.prices).toEqual([{ step, credits: expect.any(Number), balance: 445 }]);
       expect(job.prices[0].credits).toBeGreaterThan(0);
     }
@@ -101,7 +113,12 @@ describe.skipIf(!hasBlender)('Blender add-on in headless Blender', () => {
   it('sends a scene object up and converts it back', () => {
     expect(results.steps.send).toMatchObject({ state: 'done', prices: [], spent: 0 });
     expect(results.steps.send.cube_task).toEqual([results.steps.send.task_ids[0], 'import_model']);
-    expect(results.steps.convert).toMatchObject({ state: 'done', prices: [{ step: 'Convert to GLTF', credits: 5 }], spent: 5, triangles: 12 });
+    expect(results.steps.convert).toMatchObject({
+      state: 'done',
+      prices: [{ step: 'Convert to GLTF', credits: 5 }],
+      spent: 5,
+      triangles: 12,
+    });
     expect(results.steps.convert.scene).toMatchObject({ objects: 1, meshes: 1 });
   });
 
@@ -109,7 +126,39 @@ describe.skipIf(!hasBlender)('Blender add-on in headless Blender', () => {
     expect(results.steps.blend_file).toMatchObject({ has_key: false, has_task_id: true });
   });
 
-  it('shows a bad key, no credits and no key as errors in Blender\'s report area, with the platform\'s message', () => {
+  it("installs a manifest that Python's tomllib (what Blender 4.2+ reads it with) parses, naming bl_info's version", () => {
+    const { manifest, bl_info_version: blInfoVersion } = results.steps.manifest;
+    expect(manifest).toMatchObject({
+      id: 'polyforge_blender',
+      version: blInfoVersion,
+      type: 'add-on',
+      blender_version_min: '4.2.0',
+    });
+    expect(Object.keys(manifest.permissions).sort()).toEqual(['files', 'network']);
+  });
+
+  it("respects Blender 4.2's online-access setting for remote deployments, never for loopback", () => {
+    const rules = results.steps.online_access;
+    expect(rules.blender_has_setting).toBe(false); // 3.4: the add-on reads (allowed, not forced) instead
+    expect(rules.read_here).toEqual([true, false]);
+    expect(rules.offline['https://polyforge.example.com']).toMatch(/Online access is off.*polyforge\.example\.com/);
+    for (const url of ['http://127.0.0.1:8080', 'http://localhost:9000', 'http://[::1]:8080'])
+      expect(rules.offline[url]).toBeNull();
+    expect(rules.forced_offline).toMatch(/--offline-mode/);
+    expect(Object.values(rules.online)).toEqual([null, null, null, null]);
+  });
+
+  it("finds its preferences under an extension's module name (bl_ext.user_default.polyforge_blender) and works", () => {
+    expect(results.steps.as_extension).toEqual({
+      package: 'bl_ext.user_default.polyforge_blender',
+      preferences_id: 'bl_ext.user_default.polyforge_blender',
+      found_preferences: true,
+      balance: 440,
+      at_seconds: expect.any(Number),
+    });
+  });
+
+  it("shows a bad key, no credits and no key as errors in Blender's report area, with the platform's message", () => {
     const badKey = results.steps.bad_key.message;
     expect(badKey.level).toBe('ERROR');
     expect(badKey.text).toMatch(/^Balance: Polyforge error 1002: Authentication failed/);

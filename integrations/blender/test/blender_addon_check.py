@@ -265,6 +265,76 @@ def main():
         no_key = str(error)
     record("no_key", error=no_key)
 
+    record("manifest", **installed_manifest())
+    record("online_access", **online_access_rules())
+    record("as_extension", **run_as_extension())
+
+
+def installed_manifest():
+    """The installed manifest read with tomllib, the parser Blender 4.2+ reads it with."""
+    import tomllib
+
+    folder = os.path.dirname(addon().__file__)
+    with open(os.path.join(folder, "blender_manifest.toml"), "rb") as handle:
+        manifest = tomllib.load(handle)
+    return {"manifest": manifest, "bl_info_version": ".".join(map(str, addon().bl_info["version"]))}
+
+
+def online_access_rules():
+    """Blender 3.4 has no online-access setting (4.2 added it): the add-on's rule is checked with given values."""
+    network_access = addon().network_access
+    urls = ("https://polyforge.example.com", "http://127.0.0.1:8080", "http://localhost:9000", "http://[::1]:8080")
+    return {
+        "blender_has_setting": hasattr(bpy.app, "online_access"),
+        "read_here": list(network_access.blender_online_access()),
+        "offline": {url: network_access.blocked_reason(url, False, False) for url in urls},
+        "forced_offline": network_access.blocked_reason(urls[0], False, True),
+        "online": {url: network_access.blocked_reason(url, True, False) for url in urls},
+    }
+
+
+def run_as_extension():
+    """Blender 4.2 loads an extension as bl_ext.<repository>.<id>, so __package__ (and the preferences' name) is the
+    full dotted name. Blender 3.4 cannot install extensions; this loads the installed files under that name the way
+    4.2 does (a namespace of repositories, an add-on entry named after the module), then reads the balance with
+    preferences found through that name."""
+    import importlib
+    import types
+
+    bpy.ops.preferences.addon_disable(module="polyforge_blender")
+    repositories = os.path.dirname(os.path.dirname(addon().__file__))
+    name = "bl_ext.user_default.polyforge_blender"
+    for package, path in (("bl_ext", []), ("bl_ext.user_default", [repositories])):
+        module = types.ModuleType(package)
+        module.__path__ = path
+        sys.modules[package] = module
+    extension = importlib.import_module(name)
+    entry = bpy.context.preferences.addons.new()
+    entry.module = name
+    extension.register()
+    try:
+        prefs = extension.preferences.preferences()
+        facts = {
+            "package": extension.__package__,
+            "preferences_id": extension.preferences.ADDON_ID,
+            "found_preferences": prefs is not None and prefs == bpy.context.preferences.addons[name].preferences,
+        }
+        prefs.base_url = CONFIG["base_url"]
+        prefs.api_key = CONFIG["api_key"]
+        state = bpy.context.window_manager.polyforge
+        state.balance = -1
+        bpy.ops.polyforge.refresh_balance()
+        jobs = extension.jobs
+        deadline = time.monotonic() + 30
+        while jobs.busy() and time.monotonic() < deadline:
+            jobs.pump()
+            time.sleep(0.05)
+        facts["balance"] = state.balance
+        return facts
+    finally:
+        extension.unregister()
+        bpy.context.preferences.addons.remove(entry)
+
 
 try:
     main()

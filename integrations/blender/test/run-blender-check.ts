@@ -4,11 +4,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hasTool } from '@polyforge/geometry/test/fixtures/required-tool';
 
 const BUILD_SCRIPT = fileURLToPath(new URL('../build-addon-zip.mjs', import.meta.url));
 
-export const hasBlender = spawnSync('blender', ['--version'], { encoding: 'utf8' }).status === 0;
-export const hasXvfb = spawnSync('xvfb-run', ['--help'], { encoding: 'utf8' }).status === 0;
+export const hasBlender = hasTool('blender');
+export const hasXvfb = hasTool('xvfb-run');
 
 export interface BlenderCheckRun<Results> {
   results: Results;
@@ -29,8 +30,24 @@ export async function runBlenderCheck<Results>(options: {
   if (built.status !== 0) throw new Error(`build-addon-zip.mjs failed: ${built.stderr}`);
   const resultPath = join(options.scratch, 'result.json');
   const configPath = join(options.scratch, 'config.json');
-  await writeFile(configPath, JSON.stringify({ ...options.config, zip_path: zipPath, result_path: resultPath, download_dir: join(options.scratch, 'downloads') }));
-  const blenderArgs = ['--factory-startup', '--python-exit-code', '1', '--python', fileURLToPath(new URL(options.script, import.meta.url)), '--', configPath];
+  await writeFile(
+    configPath,
+    JSON.stringify({
+      ...options.config,
+      zip_path: zipPath,
+      result_path: resultPath,
+      download_dir: join(options.scratch, 'downloads'),
+    }),
+  );
+  const blenderArgs = [
+    '--factory-startup',
+    '--python-exit-code',
+    '1',
+    '--python',
+    fileURLToPath(new URL(options.script, import.meta.url)),
+    '--',
+    configPath,
+  ];
   const [command, args] = options.withWindow
     ? ['xvfb-run', ['-a', '-s', '-screen 0 1280x800x24', 'blender', ...blenderArgs]]
     : ['blender', ['-b', ...blenderArgs]];
@@ -38,7 +55,13 @@ export async function runBlenderCheck<Results>(options: {
   let output = '';
   const exitCode = await new Promise<number | null>((resolve, reject) => {
     // The user's own Blender settings, add-ons and temp files stay untouched: all of them go to the scratch folder.
-    const env = { ...process.env, BLENDER_USER_SCRIPTS: join(options.scratch, 'scripts'), BLENDER_USER_CONFIG: join(options.scratch, 'config'), TEMP: options.scratch, TMPDIR: options.scratch };
+    const env = {
+      ...process.env,
+      BLENDER_USER_SCRIPTS: join(options.scratch, 'scripts'),
+      BLENDER_USER_CONFIG: join(options.scratch, 'config'),
+      TEMP: options.scratch,
+      TMPDIR: options.scratch,
+    };
     const child = spawn(command, args, { env });
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));

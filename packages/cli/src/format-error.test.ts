@@ -12,16 +12,25 @@ const creditsError = new PolyforgeApiError({
 
 describe('formatErrorLine', () => {
   it('puts code, message and suggestion on one line', () => {
-    expect(formatErrorLine(creditsError)).toBe("Error 2010: You don't have enough credits to start a new task. Check your balance and buy or request more credits.");
+    expect(formatErrorLine(creditsError)).toBe(
+      "Error 2010: You don't have enough credits to start a new task. Check your balance and buy or request more credits.",
+    );
   });
 
   it('does not double the full stop, and leaves out an empty suggestion', () => {
-    expect(formatErrorLine(new PolyforgeApiError({ code: 1004, httpStatus: 400, message: 'Bad.\nVery bad.', suggestion: '' }))).toBe('Error 1004: Bad. Very bad.');
+    expect(
+      formatErrorLine(
+        new PolyforgeApiError({ code: 1004, httpStatus: 400, message: 'Bad.\nVery bad.', suggestion: '' }),
+      ),
+    ).toBe('Error 1004: Bad. Very bad.');
   });
 
   it.each([
     [new CliUsageError('No API key'), 'Error: No API key'],
-    [new PolyforgeNetworkError('http://h/x', { message: 'ECONNREFUSED' }), 'Error: Could not reach http://h/x: ECONNREFUSED'],
+    [
+      new PolyforgeNetworkError('http://h/x', { message: 'ECONNREFUSED' }),
+      'Error: Could not reach http://h/x: ECONNREFUSED',
+    ],
     [Object.assign(new Error('no such file'), { code: 'ENOENT' }), 'Error: no such file (ENOENT)'],
     ['plain string', 'Error: plain string'],
   ])('renders %s as one line', (error, expected) => {

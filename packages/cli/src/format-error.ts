@@ -8,11 +8,16 @@ export function formatErrorLine(error: unknown): string {
     const suggestion = oneLine(error.suggestion);
     return suggestion ? `Error ${error.code}: ${message}. ${suggestion}` : `Error ${error.code}: ${message}.`;
   }
-  if (error instanceof PolyforgeNetworkError || error instanceof PolyforgeTimeoutError || error instanceof CliUsageError) {
+  if (
+    error instanceof PolyforgeNetworkError ||
+    error instanceof PolyforgeTimeoutError ||
+    error instanceof CliUsageError
+  ) {
     return `Error: ${oneLine(error.message)}`;
   }
   const code = (error as { code?: unknown } | null)?.code;
-  if (error instanceof Error) return typeof code === 'string' ? `Error: ${oneLine(error.message)} (${code})` : `Error: ${oneLine(error.message)}`;
+  if (error instanceof Error)
+    return typeof code === 'string' ? `Error: ${oneLine(error.message)} (${code})` : `Error: ${oneLine(error.message)}`;
   return `Error: ${oneLine(String(error))}`;
 }
 

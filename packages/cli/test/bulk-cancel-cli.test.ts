@@ -23,7 +23,14 @@ describe('bulk cancel by filter', () => {
       created.push(task.body.data.task_id);
     }
     const upload = await client.upload(await texturedCubeGlb(), 'cube.glb');
-    created.push((await client.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } })).body.data.task_id);
+    created.push(
+      (
+        await client.createTask({
+          type: 'import_model',
+          file: { type: 'glb', file_token: upload.body.data.image_token },
+        })
+      ).body.data.task_id,
+    );
     const held = (await client.balance()).body.data.frozen;
     expect(held).toBeGreaterThan(0);
 
@@ -34,7 +41,9 @@ describe('bulk cancel by filter', () => {
     // oldest first
     expect(byType.body.data.task_ids).toEqual(created.slice(0, 4));
 
-    const cli = await runCli(['--json', 'task', 'cancel', '--all', '--status', 'queued'], { env: { POLYFORGE_BASE_URL: platform.baseUrl, POLYFORGE_API_KEY: account.apiKey } });
+    const cli = await runCli(['--json', 'task', 'cancel', '--all', '--status', 'queued'], {
+      env: { POLYFORGE_BASE_URL: platform.baseUrl, POLYFORGE_API_KEY: account.apiKey },
+    });
     expect(cli.exitCode, cli.stderr).toBe(0);
     expect(JSON.parse(cli.stdout)).toMatchObject({ matched: 3, cancelled: 3, cancellationRequested: 0 });
     for (const taskId of created) expect((await client.getTask(taskId)).body.data.status).toBe('cancelled');

@@ -22,7 +22,8 @@ describe('polyforge without a server', () => {
   it('lists the user commands in --help', async () => {
     const result = await runCli(['--help']);
     expect(result.exitCode).toBe(0);
-    for (const word of ['task', 'balance', 'upload', '--base-url', '--api-key', '--json']) expect(result.stdout).toContain(word);
+    for (const word of ['task', 'balance', 'upload', '--base-url', '--api-key', '--json'])
+      expect(result.stdout).toContain(word);
   });
 
   it('asks for an API key when none is given', async () => {
@@ -32,7 +33,9 @@ describe('polyforge without a server', () => {
   });
 
   it('refuses a malformed --param before calling the server', async () => {
-    const result = await runCli(['task', 'create', 'text_to_model', '--param', 'prompt'], { env: { POLYFORGE_API_KEY: 'tsk_x' } });
+    const result = await runCli(['task', 'create', 'text_to_model', '--param', 'prompt'], {
+      env: { POLYFORGE_API_KEY: 'tsk_x' },
+    });
     expect(result.exitCode).toBe(1);
     expectOneLineError(result.stderr, /--param "prompt" must look like key=value/);
   });
@@ -42,7 +45,10 @@ describe('polyforge without a server', () => {
     const env = { POLYFORGE_API_KEY: 'tsk_x', POLYFORGE_BASE_URL: `http://127.0.0.1:${port}` };
     const human = await runCli(['task', 'quote', 'text_to_model', '--param', 'prompt=cat'], { env });
     expect(human.exitCode).toBe(1);
-    expectOneLineError(human.stderr, new RegExp(`^Error: Could not reach http://127\\.0\\.0\\.1:${port}/v2/openapi/task/quote: ECONNREFUSED`));
+    expectOneLineError(
+      human.stderr,
+      new RegExp(`^Error: Could not reach http://127\\.0\\.0\\.1:${port}/v2/openapi/task/quote: ECONNREFUSED`),
+    );
 
     const json = await runCli(['--json', 'task', 'quote', 'text_to_model'], { env });
     expect(json.exitCode).toBe(1);

@@ -16,7 +16,10 @@ describe('polyforge task watch|list|cancel and webhooks against the real server'
   let brokenGlbPath: string;
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ workers: true, environment: { POLYFORGE_OUTBOUND_ALLOWED_NETWORKS: '127.0.0.1/32' } });
+    platform = await startTestPlatform({
+      workers: true,
+      environment: { POLYFORGE_OUTBOUND_ALLOWED_NETWORKS: '127.0.0.1/32' },
+    });
     workDir = await mkdtemp(join(tmpdir(), 'polyforge-cli-status-test-'));
     glbPath = join(workDir, 'triangle.glb');
     brokenGlbPath = join(workDir, 'broken.glb');
@@ -41,16 +44,26 @@ describe('polyforge task watch|list|cancel and webhooks against the real server'
 
   it('watches a convert_model task to success: progress lines on stderr, the summary on stdout', async () => {
     const env = await accountEnv();
-    const imported = await runCli(['--json', 'task', 'create', 'import_model', '--file', glbPath, '--wait', '--out', join(workDir, 'imports')], { env });
+    const imported = await runCli(
+      ['--json', 'task', 'create', 'import_model', '--file', glbPath, '--wait', '--out', join(workDir, 'imports')],
+      { env },
+    );
     expect(imported.exitCode, imported.stderr).toBe(0);
     expect(imported.stderr).not.toMatch(/polling instead/);
     const sourceTaskId = JSON.parse(imported.stdout).task.task_id;
 
-    const taskId = await createTask(env, ['convert_model', '--param', 'format=STL', '--param', `original_model_task_id=${sourceTaskId}`]);
+    const taskId = await createTask(env, [
+      'convert_model',
+      '--param',
+      'format=STL',
+      '--param',
+      `original_model_task_id=${sourceTaskId}`,
+    ]);
     const watched = await runCli(['task', 'watch', taskId], { env });
     expect(watched.exitCode, watched.stderr).toBe(0);
     const progressLines = watched.stderr.trim().split('\n');
-    for (const line of progressLines) expect(line).toMatch(new RegExp(`^${taskId} (queued|running \\d+%|success 100%)`));
+    for (const line of progressLines)
+      expect(line).toMatch(new RegExp(`^${taskId} (queued|running \\d+%|success 100%)`));
     expect(progressLines.at(-1)).toBe(`${taskId} success 100%`);
     expect(watched.stdout).toMatch(new RegExp(`^task_id\\s+${taskId}$`, 'm'));
     expect(watched.stdout).toMatch(/^status\s+success \(100%\)$/m);
@@ -67,7 +80,9 @@ describe('polyforge task watch|list|cancel and webhooks against the real server'
     const watched = await runCli(['task', 'watch', taskId], { env });
     expect(watched.exitCode).toBe(1);
     expect(watched.stdout).toMatch(/^status\s+failed/m);
-    expect(watched.stderr.trim().split('\n').at(-1)).toMatch(new RegExp(`^Task ${taskId} failed \\(error \\d+: .+\\)$`));
+    expect(watched.stderr.trim().split('\n').at(-1)).toMatch(
+      new RegExp(`^Task ${taskId} failed \\(error \\d+: .+\\)$`),
+    );
 
     const unknown = await runCli(['task', 'watch', '00000000-0000-4000-8000-000000000000'], { env });
     expect(unknown.exitCode).toBe(1);
@@ -99,7 +114,10 @@ describe('polyforge task watch|list|cancel and webhooks against the real server'
     const more = await runCli(['task', 'list', '--limit', '2'], { env });
     expect(more.stderr).toMatch(/^More tasks: add --cursor \S+ \(or --all\)$/m);
 
-    const all = await runCli(['--json', 'task', 'list', '--limit', '1', '--all', '--status', 'success', '--type', 'import_model'], { env });
+    const all = await runCli(
+      ['--json', 'task', 'list', '--limit', '1', '--all', '--status', 'success', '--type', 'import_model'],
+      { env },
+    );
     expect(JSON.parse(all.stdout).tasks.map((task: { task_id: string }) => task.task_id)).toEqual(newestFirst);
     const none = await runCli(['task', 'list', '--status', 'failed'], { env });
     expect(none.stdout.trim()).toBe('No tasks');
@@ -110,7 +128,11 @@ describe('polyforge task watch|list|cancel and webhooks against the real server'
     expect(cancelled.exitCode, cancelled.stderr).toBe(0);
     expect(cancelled.stdout.trim()).toBe(`Task ${created[0]}: already finished; nothing to cancel [status success]`);
     const cancelledJson = await runCli(['--json', 'task', 'cancel', created[0]!], { env });
-    expect(JSON.parse(cancelledJson.stdout)).toEqual({ task_id: created[0], result: 'already_finished', status: 'success' });
+    expect(JSON.parse(cancelledJson.stdout)).toEqual({
+      task_id: created[0],
+      result: 'already_finished',
+      status: 'success',
+    });
   });
 
   it('adds, lists, shows deliveries of and removes a webhook endpoint', async () => {
@@ -134,7 +156,9 @@ describe('polyforge task watch|list|cancel and webhooks against the real server'
     await createTask(env, ['import_model', '--file', glbPath, '--wait', '--out', join(workDir, 'hooked')]);
     const deliveries = await runCli(['--json', 'webhooks', 'deliveries', endpoint.id], { env });
     expect(deliveries.exitCode, deliveries.stderr).toBe(0);
-    expect(JSON.parse(deliveries.stdout).deliveries.map((delivery: { event_type: string }) => delivery.event_type)).toContain('task.completed');
+    expect(
+      JSON.parse(deliveries.stdout).deliveries.map((delivery: { event_type: string }) => delivery.event_type),
+    ).toContain('task.completed');
     const deliveriesText = await runCli(['webhooks', 'deliveries', endpoint.id], { env });
     expect(deliveriesText.stdout).toMatch(/task\.completed\s+(pending|failed|delivered)\s+attempts \d+/);
 

@@ -37,7 +37,10 @@ describe('polyforge CLI against the real server', () => {
   }
 
   async function importTask(env: Record<string, string>): Promise<string> {
-    const result = await runCli(['--json', 'task', 'create', 'import_model', '--file', glbPath, '--wait', '--out', join(workDir, 'imports')], { env });
+    const result = await runCli(
+      ['--json', 'task', 'create', 'import_model', '--file', glbPath, '--wait', '--out', join(workDir, 'imports')],
+      { env },
+    );
     expect(result.exitCode, result.stderr).toBe(0);
     return JSON.parse(result.stdout).task.task_id;
   }
@@ -49,7 +52,14 @@ describe('polyforge CLI against the real server', () => {
     expect(text.stdout).toMatch(/balance\s+42 credits/);
     expect(text.stdout).toMatch(/frozen\s+0 credits/);
 
-    const json = await runCli(['--base-url', env.POLYFORGE_BASE_URL!, '--api-key', env.POLYFORGE_API_KEY!, '--json', 'balance']);
+    const json = await runCli([
+      '--base-url',
+      env.POLYFORGE_BASE_URL!,
+      '--api-key',
+      env.POLYFORGE_API_KEY!,
+      '--json',
+      'balance',
+    ]);
     expect(json.exitCode, json.stderr).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual({ balance: 42, frozen: 0 });
   });
@@ -64,7 +74,9 @@ describe('polyforge CLI against the real server', () => {
   it('imports a GLB with --file --wait --out, printing progress lines and the downloaded path', async () => {
     const env = await accountEnv();
     const outDir = join(workDir, 'import-text');
-    const result = await runCli(['task', 'create', 'import_model', '--file', glbPath, '--wait', '--out', outDir], { env });
+    const result = await runCli(['task', 'create', 'import_model', '--file', glbPath, '--wait', '--out', outDir], {
+      env,
+    });
     expect(result.exitCode, result.stderr).toBe(0);
     const paths = result.stdout.trim().split('\n').sort();
     expect(paths).toHaveLength(2); // the model and its preview render
@@ -114,7 +126,10 @@ describe('polyforge CLI against the real server', () => {
     expect(converted.exitCode, converted.stderr).toBe(0);
     const { task, files } = JSON.parse(converted.stdout);
     expect(task).toMatchObject({ status: 'success', consumed_credit: 5 });
-    expect([...files].sort()).toEqual([join(outDir, `${task.task_id}_model.stl`), join(outDir, `${task.task_id}_rendered_image.webp`)]);
+    expect([...files].sort()).toEqual([
+      join(outDir, `${task.task_id}_model.stl`),
+      join(outDir, `${task.task_id}_rendered_image.webp`),
+    ]);
     expect((await readFile(files[0])).byteLength).toBeGreaterThan(84);
 
     const balance = await runCli(['--json', 'balance'], { env });
@@ -123,14 +138,21 @@ describe('polyforge CLI against the real server', () => {
 
   it('exits 1 with error_code and error_msg when the task fails', async () => {
     const env = await accountEnv();
-    const result = await runCli(['task', 'create', 'import_model', '--file', brokenGlbPath, '--wait', '--out', join(workDir, 'broken')], { env });
+    const result = await runCli(
+      ['task', 'create', 'import_model', '--file', brokenGlbPath, '--wait', '--out', join(workDir, 'broken')],
+      { env },
+    );
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr.trim().split('\n').at(-1)).toMatch(/^Task [0-9a-f-]{36} failed \(error \d+: .+\)$/);
   });
 
   it.each([
-    ['an unknown task', ['task', 'get', '00000000-0000-4000-8000-000000000000'], /^Error 2001: Task not found\b.*\. Check the task id.+/],
+    [
+      'an unknown task',
+      ['task', 'get', '00000000-0000-4000-8000-000000000000'],
+      /^Error 2001: Task not found\b.*\. Check the task id.+/,
+    ],
     ['an unknown task type', ['task', 'create', 'make_me_a_sandwich'], /^Error 2002: .+/],
     ['a wrong key', ['--api-key', 'tsk_wrong', 'balance'], /^Error 1002: Authentication failed\b.*\. .+/],
   ])('reports %s as one line with code, message and suggestion, exit code 1', async (_what, args, pattern) => {
@@ -145,7 +167,19 @@ describe('polyforge CLI against the real server', () => {
   it('reports an API error as one JSON line with --json', async () => {
     const env = await accountEnv(0);
     const sourceTaskId = await importTask(env);
-    const result = await runCli(['--json', 'task', 'create', 'convert_model', '--param', 'format=STL', '--param', `original_model_task_id=${sourceTaskId}`], { env });
+    const result = await runCli(
+      [
+        '--json',
+        'task',
+        'create',
+        'convert_model',
+        '--param',
+        'format=STL',
+        '--param',
+        `original_model_task_id=${sourceTaskId}`,
+      ],
+      { env },
+    );
     expect(result.exitCode).toBe(1);
     expect(JSON.parse(result.stderr)).toMatchObject({ error: { code: 2010, http_status: 403 } });
   });

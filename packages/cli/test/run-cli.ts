@@ -11,10 +11,22 @@ export interface CliResult {
 }
 
 /** `input`, when given, is written to the program's stdin (which is otherwise closed). */
-export function runCli(args: readonly string[], options: { env?: Record<string, string | undefined>; cwd?: string; input?: string } = {}): Promise<CliResult> {
+export function runCli(
+  args: readonly string[],
+  options: { env?: Record<string, string | undefined>; cwd?: string; input?: string } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const env: Record<string, string | undefined> = { ...process.env, POLYFORGE_BASE_URL: undefined, POLYFORGE_API_KEY: undefined, ...options.env };
-    const child = spawn(process.execPath, [CLI_PATH, ...args], { cwd: options.cwd, env: env as NodeJS.ProcessEnv, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      POLYFORGE_BASE_URL: undefined,
+      POLYFORGE_API_KEY: undefined,
+      ...options.env,
+    };
+    const child = spawn(process.execPath, [CLI_PATH, ...args], {
+      cwd: options.cwd,
+      env: env as NodeJS.ProcessEnv,
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
     if (options.input !== undefined) child.stdin!.end(options.input);
     let stdout = '';
     let stderr = '';

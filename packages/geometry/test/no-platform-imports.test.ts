@@ -41,7 +41,8 @@ function violationsOf(filePath: string, text = fs.readFileSync(filePath, 'utf8')
     const specifier = match[1];
     if (specifier.startsWith('.')) {
       const target = path.resolve(path.dirname(filePath), specifier);
-      if (!target.startsWith(PACKAGE_ROOT + path.sep)) found.push(`${where} imports ${specifier}, outside packages/geometry`);
+      if (!target.startsWith(PACKAGE_ROOT + path.sep))
+        found.push(`${where} imports ${specifier}, outside packages/geometry`);
     } else if (FORBIDDEN_MODULES.some((pattern) => pattern.test(specifier))) {
       found.push(`${where} imports ${specifier}`);
     }
@@ -58,13 +59,17 @@ describe('@polyforge/geometry stays free of the platform', () => {
   });
 
   it('declares no such dependency', () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as Record<
+      string,
+      Record<string, string> | undefined
+    >;
     const names = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies, ...manifest.peerDependencies });
     expect(names.filter((name) => FORBIDDEN_MODULES.some((pattern) => pattern.test(name)))).toEqual([]);
   });
 
   it('catches what it is meant to catch', () => {
-    const probe = "import http from 'node:http';\nimport { x } from '../../server/src/config.ts';\nconst url = process.env.URL;\nawait fetch(url);\n";
+    const probe =
+      "import http from 'node:http';\nimport { x } from '../../server/src/config.ts';\nconst url = process.env.URL;\nawait fetch(url);\n";
     expect(violationsOf(path.join(PACKAGE_ROOT, 'test', 'probe.ts'), probe)).toHaveLength(4);
   });
 });

@@ -18,21 +18,32 @@ export interface SavedOutput {
   sizeBytes: number;
 }
 
-export async function downloadOutputs(client: PolyforgeClient, directory: OutputDirectory, request: DownloadRequest): Promise<SavedOutput[]> {
+export async function downloadOutputs(
+  client: PolyforgeClient,
+  directory: OutputDirectory,
+  request: DownloadRequest,
+): Promise<SavedOutput[]> {
   // A fresh read: the task's signed links expire, and it must have finished.
   const task = await client.getTask(request.taskId);
   if (task.status !== 'success') {
-    throw new OutputPathError(`Task ${task.task_id} is ${task.status}, not success: it has no outputs to download${task.error_msg ? ` (${task.error_msg})` : ''}`);
+    throw new OutputPathError(
+      `Task ${task.task_id} is ${task.status}, not success: it has no outputs to download${task.error_msg ? ` (${task.error_msg})` : ''}`,
+    );
   }
   const available = collectOutputUrls(task.output);
-  const wanted = request.outputs && request.outputs.length > 0 ? request.outputs : available.map((output) => output.key);
+  const wanted =
+    request.outputs && request.outputs.length > 0 ? request.outputs : available.map((output) => output.key);
   const unknown = wanted.filter((key) => !available.some((output) => output.key === key));
   if (unknown.length > 0) {
-    throw new OutputPathError(`Task ${task.task_id} has no output ${unknown.join(', ')}; its outputs are ${available.map((output) => output.key).join(', ') || 'none'}`);
+    throw new OutputPathError(
+      `Task ${task.task_id} has no output ${unknown.join(', ')}; its outputs are ${available.map((output) => output.key).join(', ') || 'none'}`,
+    );
   }
   const selected = available.filter((output) => wanted.includes(output.key));
   if (request.fileName !== undefined && selected.length !== 1) {
-    throw new OutputPathError(`file_name names one file, but ${selected.length} outputs are selected: name one in outputs`);
+    throw new OutputPathError(
+      `file_name names one file, but ${selected.length} outputs are selected: name one in outputs`,
+    );
   }
   const folder = request.directory ?? '.';
   // Every path is checked before the first download, so that a refused request writes nothing at all.

@@ -46,7 +46,9 @@ export class InputFiles {
     const path = this.localPath(trimmed);
     const extension = extensionOf(path);
     if (!extension || !INPUT_EXTENSIONS[kind].includes(extension)) {
-      throw new InputFileError(`${path} is not a${kind === 'image' ? 'n' : ''} ${kind} file: use one of .${INPUT_EXTENSIONS[kind].join(', .')}`);
+      throw new InputFileError(
+        `${path} is not a${kind === 'image' ? 'n' : ''} ${kind} file: use one of .${INPUT_EXTENSIONS[kind].join(', .')}`,
+      );
     }
     const size = await stat(path).then(
       (stats) => (stats.isFile() ? stats.size : -1),
@@ -54,7 +56,8 @@ export class InputFiles {
     );
     if (size === undefined) throw new InputFileError(`No such file: ${path}`);
     if (size < 0) throw new InputFileError(`Not a file: ${path}`);
-    if (size > MAX_INPUT_FILE_BYTES) throw new InputFileError(`${path} is ${size} bytes, more than the ${MAX_INPUT_FILE_BYTES} this server uploads`);
+    if (size > MAX_INPUT_FILE_BYTES)
+      throw new InputFileError(`${path} is ${size} bytes, more than the ${MAX_INPUT_FILE_BYTES} this server uploads`);
     const token = await this.client.uploadFile(new Uint8Array(await readFile(path)), basename(path));
     return { type: extension === 'jpeg' ? 'jpg' : extension, file_token: token };
   }

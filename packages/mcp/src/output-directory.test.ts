@@ -39,7 +39,9 @@ describe('OutputDirectory', () => {
 
   it('refuses a folder link and a file link that lead outside, writing nothing there', async () => {
     await symlink(outside, join(directory.root, 'linked'));
-    await expect(directory.writeFile('linked/model.glb', new Uint8Array([1]))).rejects.toThrow(/symbolic link leads outside/);
+    await expect(directory.writeFile('linked/model.glb', new Uint8Array([1]))).rejects.toThrow(
+      /symbolic link leads outside/,
+    );
     await symlink(join(outside, 'target.glb'), join(directory.root, 'dangling.glb'));
     await expect(directory.writeFile('dangling.glb', new Uint8Array([1]))).rejects.toThrow(OutputPathError);
     await writeFile(join(outside, 'existing.glb'), 'keep');

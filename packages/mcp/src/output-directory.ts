@@ -34,7 +34,9 @@ export class OutputDirectory {
   async resolve(namedPath: string): Promise<string> {
     if (namedPath.includes('\0')) throw new OutputPathError('The path contains a NUL character');
     if (namedPath.split(/[\\/]+/).includes('..')) {
-      throw new OutputPathError(`Refused "${namedPath}": ".." is not allowed; name a path inside the output directory ${this.root}`);
+      throw new OutputPathError(
+        `Refused "${namedPath}": ".." is not allowed; name a path inside the output directory ${this.root}`,
+      );
     }
     const absolute = this.rebase(isAbsolute(namedPath) ? resolve(namedPath) : resolve(this.root, namedPath));
     if (!isInside(this.root, absolute)) {
@@ -44,7 +46,9 @@ export class OutputDirectory {
     // A dangling link has no real path: refused like one that leads out.
     const realExisting = await realpath(existing).catch(() => undefined);
     if (realExisting === undefined || !isInside(this.root, realExisting)) {
-      throw new OutputPathError(`Refused "${namedPath}": a symbolic link leads outside the output directory ${this.root}`);
+      throw new OutputPathError(
+        `Refused "${namedPath}": a symbolic link leads outside the output directory ${this.root}`,
+      );
     }
     return absolute;
   }
@@ -52,17 +56,21 @@ export class OutputDirectory {
   /** Writes the bytes to the named path (parents created), never through a symbolic link; returns the absolute path. */
   async writeFile(namedPath: string, bytes: Uint8Array): Promise<string> {
     const target = await this.resolve(namedPath);
-    if (target === this.root) throw new OutputPathError(`Refused "${namedPath}": it names the output directory itself, not a file in it`);
+    if (target === this.root)
+      throw new OutputPathError(`Refused "${namedPath}": it names the output directory itself, not a file in it`);
     await mkdir(dirname(target), { recursive: true });
     // A link could have appeared between the check and mkdir: the parent's real path is checked once more.
     if (!isInside(this.root, await realpath(dirname(target)))) {
-      throw new OutputPathError(`Refused "${namedPath}": a symbolic link leads outside the output directory ${this.root}`);
+      throw new OutputPathError(
+        `Refused "${namedPath}": a symbolic link leads outside the output directory ${this.root}`,
+      );
     }
     let handle;
     try {
       handle = await open(target, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | NO_FOLLOW, 0o644);
     } catch (error) {
-      if ((error as { code?: string }).code === 'ELOOP') throw new OutputPathError(`Refused "${namedPath}": it is a symbolic link`);
+      if ((error as { code?: string }).code === 'ELOOP')
+        throw new OutputPathError(`Refused "${namedPath}": it is a symbolic link`);
       throw error;
     }
     try {
@@ -75,7 +83,8 @@ export class OutputDirectory {
 
   /** An absolute path under the directory as given is read as the same path under its real path. */
   private rebase(absolute: string): string {
-    if (this.givenRoot !== this.root && isInside(this.givenRoot, absolute)) return resolve(this.root, relative(this.givenRoot, absolute));
+    if (this.givenRoot !== this.root && isInside(this.givenRoot, absolute))
+      return resolve(this.root, relative(this.givenRoot, absolute));
     return absolute;
   }
 }

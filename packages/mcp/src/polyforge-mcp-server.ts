@@ -32,20 +32,33 @@ const INSTRUCTIONS = [
 
 export function createPolyforgeMcpServer(options: PolyforgeMcpServerOptions): McpServer {
   const { client, outputDirectory } = options;
-  const server = new McpServer({ name: 'polyforge', version: options.version }, { instructions: INSTRUCTIONS, capabilities: { resources: {}, tools: {} } });
-  const context = { client, inputs: new InputFiles(client, outputDirectory.root), pollIntervalMs: options.pollIntervalMs ?? POLYFORGE_MCP_DEFAULTS.pollIntervalMs };
-  const guarded = <Args>(handler: (args: Args, extra: ToolExtra) => Promise<CallToolResult>) => async (args: Args, extra: ToolExtra) => {
-    try {
-      return await handler(args, extra);
-    } catch (error) {
-      return errorResultFrom(error, client.baseUrl);
-    }
+  const server = new McpServer(
+    { name: 'polyforge', version: options.version },
+    { instructions: INSTRUCTIONS, capabilities: { resources: {}, tools: {} } },
+  );
+  const context = {
+    client,
+    inputs: new InputFiles(client, outputDirectory.root),
+    pollIntervalMs: options.pollIntervalMs ?? POLYFORGE_MCP_DEFAULTS.pollIntervalMs,
   };
+  const guarded =
+    <Args>(handler: (args: Args, extra: ToolExtra) => Promise<CallToolResult>) =>
+    async (args: Args, extra: ToolExtra) => {
+      try {
+        return await handler(args, extra);
+      } catch (error) {
+        return errorResultFrom(error, client.baseUrl);
+      }
+    };
 
   for (const tool of TASK_TOOLS) {
     server.registerTool(
       tool.name,
-      { title: tool.title, description: `${tool.description} Waits for the result unless wait is false.`, inputSchema: { ...tool.inputShape, ...COMMON_TASK_ARGUMENTS } },
+      {
+        title: tool.title,
+        description: `${tool.description} Waits for the result unless wait is false.`,
+        inputSchema: { ...tool.inputShape, ...COMMON_TASK_ARGUMENTS },
+      },
       guarded((args: Record<string, unknown>, extra) => runTaskTool(context, tool, args, extra)),
     );
   }
@@ -54,7 +67,8 @@ export function createPolyforgeMcpServer(options: PolyforgeMcpServerOptions): Mc
     'quote_task',
     {
       title: 'Price a task',
-      description: 'The credits a task tool call would cost, and the balance, without creating anything (local inputs are uploaded to be priced).',
+      description:
+        'The credits a task tool call would cost, and the balance, without creating anything (local inputs are uploaded to be priced).',
       inputSchema: {
         tool: z.enum(TASK_TOOLS.map((tool) => tool.name) as [string, ...string[]]).describe('the task tool to price'),
         arguments: z.record(z.string(), z.unknown()).describe('the arguments that tool would be called with'),
@@ -64,20 +78,30 @@ export function createPolyforgeMcpServer(options: PolyforgeMcpServerOptions): Mc
     guarded(async ({ tool: toolName, arguments: args }) => {
       const tool = taskToolNamed(toolName)!;
       const parsed = z.object({ ...tool.inputShape, ...COMMON_TASK_ARGUMENTS }).safeParse(args);
-      if (!parsed.success) return errorResult(`Arguments for ${toolName} are invalid: ${z.prettifyError(parsed.error)}`);
+      if (!parsed.success)
+        return errorResult(`Arguments for ${toolName} are invalid: ${z.prettifyError(parsed.error)}`);
       const body = await tool.buildBody(parsed.data, context.inputs);
       const [credits, balance] = await Promise.all([client.quoteTask(body), client.getBalance()]);
-      return textResult(`${toolName} (${body.type}) costs ${credits} credits; balance ${balance.balance} credits (${balance.frozen} held by running tasks).`, { credits, ...balance });
+      return textResult(
+        `${toolName} (${body.type}) costs ${credits} credits; balance ${balance.balance} credits (${balance.frozen} held by running tasks).`,
+        { credits, ...balance },
+      );
     }),
   );
 
   server.registerTool(
     'get_balance',
-    { title: 'Credit balance', description: 'Credits available, and those held by tasks still running.', annotations: { readOnlyHint: true } },
+    {
+      title: 'Credit balance',
+      description: 'Credits available, and those held by tasks still running.',
+      annotations: { readOnlyHint: true },
+    },
     async () => {
       try {
         const balance = await client.getBalance();
-        return textResult(`Balance: ${balance.balance} credits (${balance.frozen} held by running tasks).`, { ...balance });
+        return textResult(`Balance: ${balance.balance} credits (${balance.frozen} held by running tasks).`, {
+          ...balance,
+        });
       } catch (error) {
         return errorResultFrom(error, client.baseUrl);
       }
@@ -88,14 +112,22 @@ export function createPolyforgeMcpServer(options: PolyforgeMcpServerOptions): Mc
     'get_task',
     {
       title: 'Task status',
-      description: 'A task\'s status, progress, price, result facts and output files; with wait, waits for its end, reporting progress.',
-      inputSchema: { task_id: z.string().min(1), wait: z.boolean().optional().describe('wait until the task finishes (default false)') },
+      description:
+        "A task's status, progress, price, result facts and output files; with wait, waits for its end, reporting progress.",
+      inputSchema: {
+        task_id: z.string().min(1),
+        wait: z.boolean().optional().describe('wait until the task finishes (default false)'),
+      },
       annotations: { readOnlyHint: true },
     },
     guarded(async ({ task_id: taskId, wait }, extra) => {
       if (!wait) return taskResult(await client.getTask(taskId));
       const reportProgress = progressNotifier(extra);
-      const task = await client.waitForTask(taskId, { pollIntervalMs: context.pollIntervalMs, signal: extra.signal, onProgress: reportProgress });
+      const task = await client.waitForTask(taskId, {
+        pollIntervalMs: context.pollIntervalMs,
+        signal: extra.signal,
+        onProgress: reportProgress,
+      });
       await reportProgress.settled();
       return taskResult(task);
     }),
@@ -104,11 +136,14 @@ export function createPolyforgeMcpServer(options: PolyforgeMcpServerOptions): Mc
   server.registerTool(
     'download_outputs',
     {
-      title: 'Save a task\'s files',
+      title: "Save a task's files",
       description: `Downloads a finished task's output files into the output directory (${outputDirectory.root}) or a folder inside it; paths outside it are refused.`,
       inputSchema: {
         task_id: z.string().min(1),
-        directory: z.string().optional().describe('folder inside the output directory (created if missing); default the output directory itself'),
+        directory: z
+          .string()
+          .optional()
+          .describe('folder inside the output directory (created if missing); default the output directory itself'),
         outputs: z.array(z.string()).optional().describe('output keys to save, e.g. ["pbr_model"]; default all'),
         file_name: z.string().optional().describe('name of the saved file when one output is saved, e.g. "car.glb"'),
       },
@@ -116,7 +151,9 @@ export function createPolyforgeMcpServer(options: PolyforgeMcpServerOptions): Mc
     guarded(async ({ task_id: taskId, directory, outputs, file_name: fileName }) => {
       const saved = await downloadOutputs(client, outputDirectory, { taskId, directory, outputs, fileName });
       const lines = saved.map((file) => `${file.key}: ${file.path} (${file.sizeBytes} bytes)`);
-      return textResult(saved.length === 0 ? `Task ${taskId} has no output files.` : `Saved:\n${lines.join('\n')}`, { files: saved });
+      return textResult(saved.length === 0 ? `Task ${taskId} has no output files.` : `Saved:\n${lines.join('\n')}`, {
+        files: saved,
+      });
     }),
   );
 

@@ -16,18 +16,33 @@ export interface TaskRunContext {
   pollIntervalMs: number;
 }
 
-export async function runTaskTool(context: TaskRunContext, tool: TaskToolDefinition, args: Record<string, unknown>, extra: ToolExtra): Promise<CallToolResult> {
+export async function runTaskTool(
+  context: TaskRunContext,
+  tool: TaskToolDefinition,
+  args: Record<string, unknown>,
+  extra: ToolExtra,
+): Promise<CallToolResult> {
   const body = await tool.buildBody(args, context.inputs);
   const credits = await context.client.quoteTask(body);
   if (typeof args.max_credits === 'number' && credits > args.max_credits) {
-    return errorResult(`${tool.name} would cost ${credits} credits, more than max_credits ${args.max_credits}; no task was created and nothing was charged.`, { credits });
+    return errorResult(
+      `${tool.name} would cost ${credits} credits, more than max_credits ${args.max_credits}; no task was created and nothing was charged.`,
+      { credits },
+    );
   }
   const taskId = await context.client.createTask(body);
   if (args.wait === false) {
-    return textResult(`Task ${taskId} (${body.type}) created, ${credits} credits held. Follow it with get_task {"task_id": "${taskId}"}.`, { task_id: taskId, type: body.type, status: 'queued', credits });
+    return textResult(
+      `Task ${taskId} (${body.type}) created, ${credits} credits held. Follow it with get_task {"task_id": "${taskId}"}.`,
+      { task_id: taskId, type: body.type, status: 'queued', credits },
+    );
   }
   const reportProgress = progressNotifier(extra);
-  const task = await context.client.waitForTask(taskId, { pollIntervalMs: context.pollIntervalMs, signal: extra.signal, onProgress: reportProgress });
+  const task = await context.client.waitForTask(taskId, {
+    pollIntervalMs: context.pollIntervalMs,
+    signal: extra.signal,
+    onProgress: reportProgress,
+  });
   await reportProgress.settled();
   return taskResult(task);
 }
@@ -51,10 +66,13 @@ export function progressNotifier(extra: ToolExtra): ProgressNotifier {
     const progress = Math.max(0, Math.min(100, Math.round(task.progress)));
     if (progress <= lastSent) return;
     lastSent = progress;
-    const position = task.status === 'queued' && task.queuing_num >= 0 ? `, position ${task.queuing_num} in the queue` : '';
+    const position =
+      task.status === 'queued' && task.queuing_num >= 0 ? `, position ${task.queuing_num} in the queue` : '';
     const params = { progressToken, progress, total: 100, message: `${task.type} ${task.status}${position}` };
     // A notification that cannot be delivered (client gone) must not fail the task's answer.
-    pending = pending.then(() => extra.sendNotification({ method: 'notifications/progress', params }).catch(() => undefined));
+    pending = pending.then(() =>
+      extra.sendNotification({ method: 'notifications/progress', params }).catch(() => undefined),
+    );
   };
   return Object.assign(notify, { settled: () => pending });
 }

@@ -14,7 +14,10 @@ export interface McpHttpServer {
   close(): Promise<void>;
 }
 
-export async function serveMcpOverHttp(createMcpServer: () => McpServer, options: { host: string; port: number }): Promise<McpHttpServer> {
+export async function serveMcpOverHttp(
+  createMcpServer: () => McpServer,
+  options: { host: string; port: number },
+): Promise<McpHttpServer> {
   let allowedHosts: string[] = [];
   const httpServer: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -32,7 +35,11 @@ export async function serveMcpOverHttp(createMcpServer: () => McpServer, options
       return writeJsonError(response, 405, 'Method not allowed: this stateless server takes POST only');
     }
     const server = createMcpServer();
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts });
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableDnsRebindingProtection: true,
+      allowedHosts,
+    });
     response.on('close', () => {
       void transport.close();
       void server.close();
@@ -61,7 +68,10 @@ export async function serveMcpOverHttp(createMcpServer: () => McpServer, options
 /** The Host values a client of this address sends: the address itself and, on loopback, the other loopback names. */
 export function allowedHostHeaders(host: string, port: number): string[] {
   const loopback = ['127.0.0.1', 'localhost', '[::1]'];
-  const names = host === '127.0.0.1' || host === 'localhost' || host === '::1' ? loopback : [host.includes(':') ? `[${host}]` : host];
+  const names =
+    host === '127.0.0.1' || host === 'localhost' || host === '::1'
+      ? loopback
+      : [host.includes(':') ? `[${host}]` : host];
   return names.map((name) => `${name}:${port}`);
 }
 

@@ -18,14 +18,22 @@ export interface ServeMcpOptions {
   log?: (line: string) => void;
 }
 
-export const MCP_SERVER_VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const MCP_SERVER_VERSION: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 /** On stdio, resolves when the client closes the stream; on HTTP, once listening (the handle closes it). */
 export async function serveMcp(options: ServeMcpOptions): Promise<McpHttpServer | undefined> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const client = new PolyforgeClient({ baseUrl: options.baseUrl, apiKey: options.apiKey });
   const outputDirectory = await OutputDirectory.open(options.outDir);
-  const create = () => createPolyforgeMcpServer({ client, outputDirectory, version: MCP_SERVER_VERSION, pollIntervalMs: options.pollIntervalMs });
+  const create = () =>
+    createPolyforgeMcpServer({
+      client,
+      outputDirectory,
+      version: MCP_SERVER_VERSION,
+      pollIntervalMs: options.pollIntervalMs,
+    });
 
   if (options.transport === 'http') {
     const handle = await serveMcpOverHttp(create, { host: options.host, port: options.port });

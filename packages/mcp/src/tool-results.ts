@@ -1,7 +1,13 @@
 // How tool answers read: a task as text plus structured content, and every failure as a tool error (isError) whose
 // text carries the platform's own code, message and suggestion, so that an agent can act on it.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { PolyforgeApiError, PolyforgeNetworkError, PolyforgeTimeoutError, collectOutputUrls, type Task } from '@polyforge/sdk';
+import {
+  PolyforgeApiError,
+  PolyforgeNetworkError,
+  PolyforgeTimeoutError,
+  collectOutputUrls,
+  type Task,
+} from '@polyforge/sdk';
 import { InputFileError } from './input-files.ts';
 import { OutputPathError } from './output-directory.ts';
 
@@ -31,10 +37,15 @@ export function errorResult(text: string, structuredContent?: Record<string, unk
 export function errorResultFrom(error: unknown, baseUrl: string): CallToolResult {
   if (error instanceof PolyforgeApiError) {
     const suggestion = error.suggestion ? ` ${error.suggestion}` : '';
-    return errorResult(`Polyforge refused the request (error ${error.code}): ${error.message.replace(/\.$/, '')}.${suggestion}`, { error_code: error.code, message: error.message });
+    return errorResult(
+      `Polyforge refused the request (error ${error.code}): ${error.message.replace(/\.$/, '')}.${suggestion}`,
+      { error_code: error.code, message: error.message },
+    );
   }
-  if (error instanceof PolyforgeNetworkError) return errorResult(`Cannot reach the Polyforge server at ${baseUrl}: ${error.message}`);
-  if (error instanceof PolyforgeTimeoutError || error instanceof InputFileError || error instanceof OutputPathError) return errorResult(error.message);
+  if (error instanceof PolyforgeNetworkError)
+    return errorResult(`Cannot reach the Polyforge server at ${baseUrl}: ${error.message}`);
+  if (error instanceof PolyforgeTimeoutError || error instanceof InputFileError || error instanceof OutputPathError)
+    return errorResult(error.message);
   return errorResult(error instanceof Error ? error.message : String(error));
 }
 
@@ -44,19 +55,31 @@ export function taskResult(task: Task): CallToolResult {
   if (UNSUCCESSFUL_STATUSES.includes(task.status)) {
     const code = task.error_code === undefined ? '' : ` (error ${task.error_code})`;
     const charged = task.consumed_credit > 0 ? `${task.consumed_credit} credits were charged` : 'nothing was charged';
-    return errorResult(`Task ${task.task_id} (${task.type}) ${task.status}${code}: ${task.error_msg ?? 'no reason given'}; ${charged}.`, structured);
+    return errorResult(
+      `Task ${task.task_id} (${task.type}) ${task.status}${code}: ${task.error_msg ?? 'no reason given'}; ${charged}.`,
+      structured,
+    );
   }
   return textResult(describeTask(task), structured);
 }
 
 export function describeTask(task: Task): string {
-  const lines = [`Task ${task.task_id} (${task.type}): ${task.status}${task.status === 'success' ? '' : ` ${task.progress}%`}, ${task.consumed_credit} credits.`];
+  const lines = [
+    `Task ${task.task_id} (${task.type}): ${task.status}${task.status === 'success' ? '' : ` ${task.progress}%`}, ${task.consumed_credit} credits.`,
+  ];
   const files = collectOutputUrls(task.output).map((output) => output.key);
-  const facts = Object.fromEntries(Object.entries(task.output).filter(([key, value]) => !files.includes(key) && typeof value !== 'object'));
-  const details = Object.fromEntries(Object.entries(task.output).filter(([key, value]) => !files.includes(key) && value !== null && typeof value === 'object' && !isUrlObject(value)));
+  const facts = Object.fromEntries(
+    Object.entries(task.output).filter(([key, value]) => !files.includes(key) && typeof value !== 'object'),
+  );
+  const details = Object.fromEntries(
+    Object.entries(task.output).filter(
+      ([key, value]) => !files.includes(key) && value !== null && typeof value === 'object' && !isUrlObject(value),
+    ),
+  );
   if (Object.keys(facts).length > 0) lines.push(`Result: ${JSON.stringify(facts)}`);
   for (const [key, value] of Object.entries(details)) lines.push(`${key}: ${JSON.stringify(value)}`);
-  if (files.length > 0) lines.push(`Output files: ${files.join(', ')}. Save them with download_outputs {"task_id": "${task.task_id}"}.`);
+  if (files.length > 0)
+    lines.push(`Output files: ${files.join(', ')}. Save them with download_outputs {"task_id": "${task.task_id}"}.`);
   if (previewOutputKey(task)) lines.push(`Preview image: resource ${previewUri(task.task_id)}`);
   return lines.join('\n');
 }

@@ -39,7 +39,11 @@ describe('polyforge mcp', () => {
     let outDir: string;
     let apiKey: string;
     const call = async (name: string, args: Record<string, unknown>, onprogress?: (progress: Progress) => void) =>
-      (await client.callTool({ name, arguments: args }, undefined, onprogress ? { onprogress, resetTimeoutOnProgress: true } : {})) as CallToolResult;
+      (await client.callTool(
+        { name, arguments: args },
+        undefined,
+        onprogress ? { onprogress, resetTimeoutOnProgress: true } : {},
+      )) as CallToolResult;
 
     beforeAll(async () => {
       apiKey = (await platform.createAccount({ credits: 200 })).apiKey;
@@ -61,9 +65,22 @@ describe('polyforge mcp', () => {
       const names = (await client.listTools()).tools.map((tool) => tool.name).sort();
       expect(names).toEqual(
         [
-          'generate_from_text', 'generate_from_image', 'generate_from_multiview', 'import_model',
-          'convert_model', 'smart_low_poly', 'segment_model', 'complete_model', 'texture_model',
-          'check_riggable', 'rig_model', 'animate_model', 'quote_task', 'get_balance', 'get_task', 'download_outputs',
+          'generate_from_text',
+          'generate_from_image',
+          'generate_from_multiview',
+          'import_model',
+          'convert_model',
+          'smart_low_poly',
+          'segment_model',
+          'complete_model',
+          'texture_model',
+          'check_riggable',
+          'rig_model',
+          'animate_model',
+          'quote_task',
+          'get_balance',
+          'get_task',
+          'download_outputs',
         ].sort(),
       );
     });
@@ -73,7 +90,9 @@ describe('polyforge mcp', () => {
       expect(quote.structuredContent).toEqual({ credits: 20, balance: 200, frozen: 0 });
 
       const progress: Progress[] = [];
-      const generated = await call('generate_from_text', { prompt: 'a red sports car' }, (update) => progress.push(update));
+      const generated = await call('generate_from_text', { prompt: 'a red sports car' }, (update) =>
+        progress.push(update),
+      );
       expect(generated.isError, textOf(generated)).toBeFalsy();
       const task = generated.structuredContent as { task_id: string; status: string; consumed_credit: number };
       expect(task).toMatchObject({ status: 'success', consumed_credit: 20 });
@@ -82,7 +101,11 @@ describe('polyforge mcp', () => {
       expect(progress.length).toBeGreaterThan(0);
       const values = progress.map((update) => update.progress);
       expect(values).toEqual([...new Set(values)].sort((a, b) => a - b));
-      for (const update of progress) expect(update).toMatchObject({ total: 100, message: expect.stringMatching(/^text_to_model (queued|running|success)/) });
+      for (const update of progress)
+        expect(update).toMatchObject({
+          total: 100,
+          message: expect.stringMatching(/^text_to_model (queued|running|success)/),
+        });
 
       const download = await call('download_outputs', { task_id: task.task_id, directory: 'cars' });
       expect(download.isError, textOf(download)).toBeFalsy();
@@ -92,19 +115,33 @@ describe('polyforge mcp', () => {
       const model = await readFile(files.find((file) => file.key === 'pbr_model')!.path);
       expect(model.subarray(0, 4).toString('latin1')).toBe(GLB_MAGIC);
 
-      const named = await call('download_outputs', { task_id: task.task_id, outputs: ['pbr_model'], file_name: 'car.glb' });
-      expect((named.structuredContent as { files: Array<{ path: string }> }).files[0]!.path).toBe(join(outDir, 'car.glb'));
+      const named = await call('download_outputs', {
+        task_id: task.task_id,
+        outputs: ['pbr_model'],
+        file_name: 'car.glb',
+      });
+      expect((named.structuredContent as { files: Array<{ path: string }> }).files[0]!.path).toBe(
+        join(outDir, 'car.glb'),
+      );
 
       const preview = await client.readResource({ uri: `polyforge://tasks/${task.task_id}/preview` });
       expect(preview.contents[0]).toMatchObject({ mimeType: 'image/webp' });
-      expect(Buffer.from((preview.contents[0] as { blob: string }).blob, 'base64').subarray(8, 12).toString('latin1')).toBe('WEBP');
+      expect(
+        Buffer.from((preview.contents[0] as { blob: string }).blob, 'base64')
+          .subarray(8, 12)
+          .toString('latin1'),
+      ).toBe('WEBP');
       const listed = (await client.listResources()).resources.map((resource) => resource.uri);
       expect(listed).toContain(`polyforge://tasks/${task.task_id}/preview`);
 
       const imagePath = files.find((file) => file.key === 'rendered_image')!.path;
       const fromImage = await call('generate_from_image', { image: imagePath, texture: false, face_limit: 1000 });
       expect(fromImage.isError, textOf(fromImage)).toBeFalsy();
-      expect(fromImage.structuredContent).toMatchObject({ type: 'image_to_model', status: 'success', consumed_credit: 20 });
+      expect(fromImage.structuredContent).toMatchObject({
+        type: 'image_to_model',
+        status: 'success',
+        consumed_credit: 20,
+      });
     });
 
     it('refuses paths outside the output directory and writes nothing there', async () => {
@@ -137,29 +174,47 @@ describe('polyforge mcp', () => {
       await writeFile(join(outDir, 'broken.glb'), triangleGlb().slice(0, 40));
       const failed = await call('import_model', { path: 'broken.glb' });
       expect(failed.isError).toBe(true);
-      expect(textOf(failed)).toMatch(/^Task [0-9a-f-]+ \(import_model\) failed \(error \d+\): .+; nothing was charged\.$/);
-      expect(failed.structuredContent).toMatchObject({ status: 'failed', consumed_credit: 0, error_code: expect.any(Number) });
+      expect(textOf(failed)).toMatch(
+        /^Task [0-9a-f-]+ \(import_model\) failed \(error \d+\): .+; nothing was charged\.$/,
+      );
+      expect(failed.structuredContent).toMatchObject({
+        status: 'failed',
+        consumed_credit: 0,
+        error_code: expect.any(Number),
+      });
 
       const balanceBefore = ((await call('get_balance', {})).structuredContent as { balance: number }).balance;
       const generated = await call('generate_from_text', { prompt: 'a wooden chair', max_credits: 10 });
-      expect(textOf(generated)).toBe('generate_from_text would cost 20 credits, more than max_credits 10; no task was created and nothing was charged.');
+      expect(textOf(generated)).toBe(
+        'generate_from_text would cost 20 credits, more than max_credits 10; no task was created and nothing was charged.',
+      );
       expect(((await call('get_balance', {})).structuredContent as { balance: number }).balance).toBe(balanceBefore);
     });
   });
 
-  it('serves streamable HTTP: tools, progress and the platform\'s errors', async () => {
+  it("serves streamable HTTP: tools, progress and the platform's errors", async () => {
     const account = await platform.createAccount({ credits: 30 });
-    const server = spawnHttpServer(join(scratch, 'http-out'), { POLYFORGE_BASE_URL: platform.baseUrl, POLYFORGE_API_KEY: account.apiKey });
+    const server = spawnHttpServer(join(scratch, 'http-out'), {
+      POLYFORGE_BASE_URL: platform.baseUrl,
+      POLYFORGE_API_KEY: account.apiKey,
+    });
     try {
       const url = await server.url;
       const client = new Client({ name: 'polyforge-mcp-http-test', version: '1.0.0' });
       await client.connect(new StreamableHTTPClientTransport(new URL(url)));
       expect((await client.listTools()).tools.length).toBe(16);
       const progress: Progress[] = [];
-      const generated = (await client.callTool({ name: 'generate_from_text', arguments: { prompt: 'a blue ceramic mug' } }, undefined, { onprogress: (update) => progress.push(update) })) as CallToolResult;
+      const generated = (await client.callTool(
+        { name: 'generate_from_text', arguments: { prompt: 'a blue ceramic mug' } },
+        undefined,
+        { onprogress: (update) => progress.push(update) },
+      )) as CallToolResult;
       expect(generated.structuredContent).toMatchObject({ status: 'success', consumed_credit: 20 });
       expect(progress.length).toBeGreaterThan(0);
-      const refused = (await client.callTool({ name: 'generate_from_text', arguments: { prompt: 'a blue ceramic mug' } })) as CallToolResult;
+      const refused = (await client.callTool({
+        name: 'generate_from_text',
+        arguments: { prompt: 'a blue ceramic mug' },
+      })) as CallToolResult;
       expect(refused.isError).toBe(true);
       expect(textOf(refused)).toMatch(/^Polyforge refused the request \(error 2010\): /);
       await client.close();
@@ -175,10 +230,17 @@ describe('polyforge mcp', () => {
 /** The status of a POST to the MCP endpoint with the given Host header (fetch does not let a caller set Host). */
 function postWithHost(url: string, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest(url, { method: 'POST', headers: { Host: host, 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' } }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
+    const request = httpRequest(
+      url,
+      {
+        method: 'POST',
+        headers: { Host: host, 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' },
+      },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
     request.on('error', reject);
     request.end(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }));
   });
@@ -186,7 +248,10 @@ function postWithHost(url: string, host: string): Promise<number> {
 
 /** `polyforge mcp --http --port 0`; the URL is read from its status line on stderr. */
 function spawnHttpServer(outDir: string, env: Record<string, string>): { child: ChildProcess; url: Promise<string> } {
-  const child = spawn(process.execPath, [CLI_PATH, 'mcp', '--http', '--port', '0', '--out-dir', outDir], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [CLI_PATH, 'mcp', '--http', '--port', '0', '--out-dir', outDir], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const url = new Promise<string>((resolve, reject) => {
     let stderr = '';
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {

@@ -6,7 +6,8 @@ import { ERROR_CATALOG, TASK_FAILURE_NAMES, WORKER_FAILURE_NAMES } from '../src/
 
 export function renderErrorsDoc(): string {
   const rows = Object.entries(ERROR_CATALOG).map(
-    ([name, entry]) => `| ${entry.code} | ${entry.httpStatus} | \`${name}\` | ${entry.message} | ${entry.suggestion} | ${entry.retryable ? 'yes' : 'no'} |`,
+    ([name, entry]) =>
+      `| ${entry.code} | ${entry.httpStatus} | \`${name}\` | ${entry.message} | ${entry.suggestion} | ${entry.retryable ? 'yes' : 'no'} |`,
   );
   const workerNames: readonly string[] = WORKER_FAILURE_NAMES;
   const failureRows = [...TASK_FAILURE_NAMES]

@@ -3,7 +3,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderErrorsDoc } from '../scripts/write-errors-doc.ts';
-import { ERROR_CATALOG, TASK_FAILURE_NAMES, WORKER_FAILURE_CODES, WORKER_FAILURE_NAMES, workerFailureNameOf } from './error-catalog.ts';
+import {
+  ERROR_CATALOG,
+  TASK_FAILURE_NAMES,
+  WORKER_FAILURE_CODES,
+  WORKER_FAILURE_NAMES,
+  workerFailureNameOf,
+} from './error-catalog.ts';
 
 describe('error catalog', () => {
   it('uses the HTTP statuses of the Tripo error table for the codes clients depend on', () => {
@@ -44,7 +50,11 @@ describe('error catalog', () => {
     const protocolDoc = fs.readFileSync(path.join(root, 'docs/worker-protocol.md'), 'utf8');
     expect(protocolDoc).toContain(`"error_code"?: ${WORKER_FAILURE_CODES.join('\\|')}}`);
     const pythonWorker = fs.readFileSync(path.join(root, 'workers/python/polyforge_worker/worker.py'), 'utf8');
-    const pythonTable = Object.fromEntries([...pythonWorker.matchAll(/^ {4}"(\w+)": (\d+),$/gm)].map((match) => [match[1], Number(match[2])]));
-    expect(pythonTable).toEqual(Object.fromEntries(WORKER_FAILURE_NAMES.map((name) => [name, ERROR_CATALOG[name].code])));
+    const pythonTable = Object.fromEntries(
+      [...pythonWorker.matchAll(/^ {4}"(\w+)": (\d+),$/gm)].map((match) => [match[1], Number(match[2])]),
+    );
+    expect(pythonTable).toEqual(
+      Object.fromEntries(WORKER_FAILURE_NAMES.map((name) => [name, ERROR_CATALOG[name].code])),
+    );
   });
 });

@@ -16,7 +16,8 @@ export const ERROR_CATALOG = {
     httpStatus: 503,
     retryable: true,
     message: 'The service is temporarily unavailable',
-    suggestion: 'Retry after the number of seconds in the Retry-After header; send an Idempotency-Key with creates so a retry never charges twice.',
+    suggestion:
+      'Retry after the number of seconds in the Retry-After header; send an Idempotency-Key with creates so a retry never charges twice.',
   },
   authenticationFailed: {
     code: 1002,
@@ -30,7 +31,8 @@ export const ERROR_CATALOG = {
     httpStatus: 400,
     retryable: false,
     message: 'The request body is malformed',
-    suggestion: 'Send a JSON object with Content-Type: application/json; refer to the API documentation for the request schema.',
+    suggestion:
+      'Send a JSON object with Content-Type: application/json; refer to the API documentation for the request schema.',
   },
   invalidParameter: {
     code: 1004,
@@ -72,7 +74,8 @@ export const ERROR_CATALOG = {
     httpStatus: 429,
     retryable: true,
     message: 'You have exceeded the limit of generation',
-    suggestion: 'Wait for a queued or running task to finish (see Retry-After), or ask the operator for a higher concurrency limit.',
+    suggestion:
+      'Wait for a queued or running task to finish (see Retry-After), or ask the operator for a higher concurrency limit.',
   },
   taskNotFound: {
     code: 2001,
@@ -93,7 +96,8 @@ export const ERROR_CATALOG = {
     httpStatus: 400,
     retryable: false,
     message: 'Not available on this deployment',
-    suggestion: 'Nothing was charged. POST /v2/openapi/task/quote tells whether a request is available here; ask the operator which task types are served.',
+    suggestion:
+      'Nothing was charged. POST /v2/openapi/task/quote tells whether a request is available here; ask the operator which task types are served.',
   },
   emptyFile: {
     code: 2003,
@@ -164,7 +168,8 @@ export const ERROR_CATALOG = {
     httpStatus: 400,
     retryable: false,
     message: "The image's dimensions are outside the accepted range",
-    suggestion: 'Send a JPEG, PNG or WebP image of 20 to 6000 pixels per side (over 256 recommended); nothing was charged.',
+    suggestion:
+      'Send a JPEG, PNG or WebP image of 20 to 6000 pixels per side (over 256 recommended); nothing was charged.',
   },
   fileNotFound: {
     code: 2019,
@@ -187,7 +192,8 @@ export const ERROR_CATALOG = {
     httpStatus: 400,
     retryable: false,
     message: 'The input model could not be read',
-    suggestion: 'Nothing was charged. Send a valid GLB, glTF, OBJ, STL or FBX model; the message names what was wrong with it.',
+    suggestion:
+      'Nothing was charged. Send a valid GLB, glTF, OBJ, STL or FBX model; the message names what was wrong with it.',
   },
   noForegroundObject: {
     code: 2004,
@@ -203,7 +209,8 @@ export const ERROR_CATALOG = {
     httpStatus: 400,
     retryable: false,
     message: 'The image does not show one clear object this deployment can build',
-    suggestion: 'Nothing was charged. Crop the photo to one whole object with some background around it on every side, or use a plain background or a cut-out image with transparency.',
+    suggestion:
+      'Nothing was charged. Crop the photo to one whole object with some background around it on every side, or use a plain background or a cut-out image with transparency.',
   },
   // Tripo's own meaning of 2018; external workers may report it
   modelTooComplex: {
@@ -233,7 +240,8 @@ export const ERROR_CATALOG = {
     httpStatus: 404,
     retryable: false,
     message: "The task's inputs and outputs were deleted at the end of the data-retention period",
-    suggestion: 'Download outputs before the retention period ends, or ask the operator for a longer period; the charge stays in the credit history.',
+    suggestion:
+      'Download outputs before the retention period ends, or ask the operator for a longer period; the charge stays in the credit history.',
   },
   // worker protocol (/worker/v1): the lease named in the path is no longer held by the caller
   workerLeaseLost: {
@@ -241,14 +249,16 @@ export const ERROR_CATALOG = {
     httpStatus: 409,
     retryable: false,
     message: 'This lease is no longer held',
-    suggestion: 'Stop working on this task: its lease expired, it was cancelled or finished, or another worker holds it now. Lease a new task.',
+    suggestion:
+      'Stop working on this task: its lease expired, it was cancelled or finished, or another worker holds it now. Lease a new task.',
   },
   webhookEndpointNotFound: {
     code: 1010,
     httpStatus: 404,
     retryable: false,
     message: 'Webhook endpoint not found',
-    suggestion: 'List the endpoints of this account with GET /v2/openapi/webhooks; another account\'s endpoints are not visible.',
+    suggestion:
+      "List the endpoints of this account with GET /v2/openapi/webhooks; another account's endpoints are not visible.",
   },
   routeNotFound: {
     code: 4001,
@@ -278,7 +288,8 @@ export const ERROR_CATALOG = {
     httpStatus: 415,
     retryable: false,
     message: 'Unsupported Content-Type',
-    suggestion: 'Send JSON with Content-Type: application/json, or multipart/form-data with one part named "file" for uploads.',
+    suggestion:
+      'Send JSON with Content-Type: application/json, or multipart/form-data with one part named "file" for uploads.',
   },
 } as const;
 
@@ -327,7 +338,9 @@ export const WORKER_FAILURE_NAMES = [
 export type WorkerFailureName = (typeof WORKER_FAILURE_NAMES)[number];
 
 /** The numeric codes of WORKER_FAILURE_NAMES, each once, ascending. */
-export const WORKER_FAILURE_CODES: readonly number[] = [...new Set(WORKER_FAILURE_NAMES.map((name) => ERROR_CATALOG[name].code))].sort((a, b) => a - b);
+export const WORKER_FAILURE_CODES: readonly number[] = [
+  ...new Set(WORKER_FAILURE_NAMES.map((name) => ERROR_CATALOG[name].code)),
+].sort((a, b) => a - b);
 
 /** The worker failure entry a reported code stands for (the first entry with that code), or undefined. */
 export function workerFailureNameOf(code: number): WorkerFailureName | undefined {

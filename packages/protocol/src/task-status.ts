@@ -18,7 +18,9 @@ export type V3TaskStatus = (typeof V3_TASK_STATUSES)[number];
 
 /** Statuses after which a task never changes (`unknown` is deliberately absent). */
 export const FINAL_TASK_STATUSES: readonly TaskStatus[] = ['success', 'failed', 'cancelled', 'banned', 'expired'];
-export const ACTIVE_TASK_STATUSES: readonly TaskStatus[] = ['queued', 'running'];
+/** Statuses a task can still be cancelled in: the bulk cancel's `status` filter. */
+export const ACTIVE_TASK_STATUSES = ['queued', 'running'] as const satisfies readonly TaskStatus[];
+export type ActiveTaskStatus = (typeof ACTIVE_TASK_STATUSES)[number];
 
 /** Takes any string, so a client can ask about a status it read off the wire. */
 export function isFinalStatus(status: string): boolean {

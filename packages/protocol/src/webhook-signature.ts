@@ -22,7 +22,8 @@ export function verifyWebhookSignature(
   const parts = signatureHeader.split(',').map((part) => part.trim().split('='));
   const timestamp = Number(parts.find(([key]) => key === 't')?.[1]);
   const signatures = parts.filter(([key]) => key === 'v1').map(([, value]) => value ?? '');
-  if (!Number.isInteger(timestamp) || signatures.length === 0) return { valid: false, reason: 'malformed signature header' };
+  if (!Number.isInteger(timestamp) || signatures.length === 0)
+    return { valid: false, reason: 'malformed signature header' };
   const nowSeconds = options.nowSeconds ?? Math.floor(Date.now() / 1000);
   if (Math.abs(nowSeconds - timestamp) > (options.toleranceSeconds ?? WEBHOOK_TOLERANCE_SECONDS)) {
     return { valid: false, reason: 'timestamp outside the tolerance window (possible replay)' };

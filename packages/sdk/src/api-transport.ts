@@ -60,7 +60,9 @@ export class ApiTransport {
 
   /** Headers with the API key, sent only to the API's own origin (downloads may point at a CDN). */
   authorizedHeaders(url: string, headers: Record<string, string> = {}): Record<string, string> {
-    return sameOrigin(url, this.baseUrl) && this.apiKey ? { ...headers, Authorization: `Bearer ${this.apiKey}` } : { ...headers };
+    return sameOrigin(url, this.baseUrl) && this.apiKey
+      ? { ...headers, Authorization: `Bearer ${this.apiKey}` }
+      : { ...headers };
   }
 
   /** One API call: sends the body, reads the envelope, returns its `data` object or throws `PolyforgeApiError`. */
@@ -127,7 +129,10 @@ export class ApiTransport {
 function startTimeout(timeoutMs: number, headersOnly: boolean): { signal: AbortSignal; headersArrived(): void } {
   if (!headersOnly) return { signal: AbortSignal.timeout(timeoutMs), headersArrived() {} };
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+  const timer = setTimeout(
+    () => controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')),
+    timeoutMs,
+  );
   timer.unref();
   return { signal: controller.signal, headersArrived: () => clearTimeout(timer) };
 }
@@ -157,9 +162,16 @@ export function envelopeFromText(rawText: string): Envelope {
 }
 
 /** V2 `{code, message, suggestion}` and V3 `{code, status: "error", message, suggestion, request_id}` alike. */
-export function apiErrorFromEnvelope(response: Pick<Response, 'status' | 'statusText' | 'ok' | 'headers'>, envelope: Envelope, surfaceName: string): PolyforgeApiError {
+export function apiErrorFromEnvelope(
+  response: Pick<Response, 'status' | 'statusText' | 'ok' | 'headers'>,
+  envelope: Envelope,
+  surfaceName: string,
+): PolyforgeApiError {
   const retryAfterSeconds = parseRetryAfter(response);
-  const requestId = typeof envelope.request_id === 'string' ? envelope.request_id : (response.headers.get('x-tripo-trace-id') ?? undefined);
+  const requestId =
+    typeof envelope.request_id === 'string'
+      ? envelope.request_id
+      : (response.headers.get('x-tripo-trace-id') ?? undefined);
   if (typeof envelope.code === 'number' && envelope.code !== 0) {
     return new PolyforgeApiError({
       code: envelope.code,
@@ -172,7 +184,9 @@ export function apiErrorFromEnvelope(response: Pick<Response, 'status' | 'status
   }
   // Not a Polyforge envelope (a proxy's HTML page, an empty body): code -1 says so.
   const snippet = envelope.rawText.trim().slice(0, 200);
-  const what = response.ok ? 'The server answered without a valid {code, data} envelope' : `HTTP ${response.status} ${response.statusText}`.trim();
+  const what = response.ok
+    ? 'The server answered without a valid {code, data} envelope'
+    : `HTTP ${response.status} ${response.statusText}`.trim();
   return new PolyforgeApiError({
     code: -1,
     httpStatus: response.status,

@@ -18,7 +18,12 @@ export {
   type V3CreateTaskOptions,
   type V3WaitForTaskOptions,
 } from './tripo-v3-client.ts';
-export { PolyforgeApiError, PolyforgeNetworkError, PolyforgeTimeoutError, type PolyforgeApiErrorOptions } from './polyforge-api-error.ts';
+export {
+  PolyforgeApiError,
+  PolyforgeNetworkError,
+  PolyforgeTimeoutError,
+  type PolyforgeApiErrorOptions,
+} from './polyforge-api-error.ts';
 export {
   TASK_STATUSES,
   TERMINAL_TASK_STATUSES,
@@ -41,4 +46,10 @@ export {
 export { collectOutputUrls, outputFileName, extensionFromUrl, type OutputUrl } from './output-files.ts';
 export { nextPollDelayMs } from './poll-delay.ts';
 export { readServerSentEvents, ServerSentEventParser, type ServerSentEvent } from './server-sent-events.ts';
-export { verifyWebhookSignature, signWebhookPayload, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TOLERANCE_SECONDS, type WebhookVerification } from '@polyforge/protocol';
+export {
+  verifyWebhookSignature,
+  signWebhookPayload,
+  WEBHOOK_SIGNATURE_HEADER,
+  WEBHOOK_TOLERANCE_SECONDS,
+  type WebhookVerification,
+} from '@polyforge/protocol';

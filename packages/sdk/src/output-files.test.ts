@@ -21,7 +21,11 @@ describe('collectOutputUrls', () => {
   it('finds URLs one level down, named by the inner key, prefixed only on a clash', () => {
     const output = {
       model: 'https://cdn.example/model.glb',
-      generate_multiview_image: { front_view_url: 'https://cdn.example/front.png', model: 'https://cdn.example/other.glb', note: 'x' },
+      generate_multiview_image: {
+        front_view_url: 'https://cdn.example/front.png',
+        model: 'https://cdn.example/other.glb',
+        note: 'x',
+      },
     };
     expect(collectOutputUrls(output)).toEqual([
       { key: 'model', url: 'https://cdn.example/model.glb' },

@@ -13,7 +13,11 @@ export interface PollDelayOptions {
 export function nextPollDelayMs(runningLeftTimeSeconds: number | null | undefined, options: PollDelayOptions): number {
   const { pollIntervalMs } = options;
   const maxPollIntervalMs = Math.max(pollIntervalMs, options.maxPollIntervalMs);
-  if (typeof runningLeftTimeSeconds !== 'number' || !Number.isFinite(runningLeftTimeSeconds) || runningLeftTimeSeconds <= 0) {
+  if (
+    typeof runningLeftTimeSeconds !== 'number' ||
+    !Number.isFinite(runningLeftTimeSeconds) ||
+    runningLeftTimeSeconds <= 0
+  ) {
     return pollIntervalMs;
   }
   return Math.min(maxPollIntervalMs, Math.max(pollIntervalMs, (runningLeftTimeSeconds * 1000) / 2));

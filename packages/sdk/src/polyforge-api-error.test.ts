@@ -4,8 +4,17 @@ import { jsonResponse, scriptedFetch } from '../test/scripted-fetch.ts';
 import { PolyforgeApiError, PolyforgeNetworkError } from './polyforge-api-error.ts';
 import { PolyforgeClient } from './polyforge-client.ts';
 
-function clientWith(fetchFunction: typeof globalThis.fetch, options: { retries?: number; timeoutMs?: number } = {}): PolyforgeClient {
-  return new PolyforgeClient({ baseUrl: 'http://api.test', apiKey: 'tsk_test', fetch: fetchFunction, retries: 0, ...options });
+function clientWith(
+  fetchFunction: typeof globalThis.fetch,
+  options: { retries?: number; timeoutMs?: number } = {},
+): PolyforgeClient {
+  return new PolyforgeClient({
+    baseUrl: 'http://api.test',
+    apiKey: 'tsk_test',
+    fetch: fetchFunction,
+    retries: 0,
+    ...options,
+  });
 }
 
 async function caught(promise: Promise<unknown>): Promise<unknown> {
@@ -28,11 +37,19 @@ async function closedPort(): Promise<number> {
 describe('PolyforgeApiError from server answers', () => {
   it('carries code, HTTP status, message, suggestion and Retry-After of an error envelope', async () => {
     const { fetch } = scriptedFetch([
-      jsonResponse({ code: 2000, message: 'You have exceeded the limit of generation', suggestion: 'Wait.' }, 429, { 'Retry-After': '7' }),
+      jsonResponse({ code: 2000, message: 'You have exceeded the limit of generation', suggestion: 'Wait.' }, 429, {
+        'Retry-After': '7',
+      }),
     ]);
     const error = await caught(clientWith(fetch).createTask({ type: 'text_to_model', prompt: 'cat' }));
     expect(error).toBeInstanceOf(PolyforgeApiError);
-    expect(error).toMatchObject({ code: 2000, httpStatus: 429, message: 'You have exceeded the limit of generation', suggestion: 'Wait.', retryAfterSeconds: 7 });
+    expect(error).toMatchObject({
+      code: 2000,
+      httpStatus: 429,
+      message: 'You have exceeded the limit of generation',
+      suggestion: 'Wait.',
+      retryAfterSeconds: 7,
+    });
   });
 
   it('treats code != 0 as an error even with HTTP 200', async () => {
@@ -41,7 +58,9 @@ describe('PolyforgeApiError from server answers', () => {
   });
 
   it('reports a non-JSON answer (a proxy page) with code -1 and the HTTP status', async () => {
-    const { fetch } = scriptedFetch([new Response('<html>Bad Gateway</html>', { status: 502, statusText: 'Bad Gateway' })]);
+    const { fetch } = scriptedFetch([
+      new Response('<html>Bad Gateway</html>', { status: 502, statusText: 'Bad Gateway' }),
+    ]);
     const error = (await caught(clientWith(fetch).getTask('t'))) as PolyforgeApiError;
     expect(error).toMatchObject({ code: -1, httpStatus: 502 });
     expect(error.message).toContain('HTTP 502');
@@ -82,8 +101,16 @@ describe('requests', () => {
   });
 
   it('turns a failed download into a PolyforgeApiError with the server code', async () => {
-    const { fetch } = scriptedFetch([jsonResponse({ code: 1005, message: 'You are not allowed to access this resource', suggestion: 'Get the task again.' }, 403)]);
-    expect(await caught(clientWith(fetch).downloadFile('http://api.test/files/x'))).toMatchObject({ code: 1005, httpStatus: 403 });
+    const { fetch } = scriptedFetch([
+      jsonResponse(
+        { code: 1005, message: 'You are not allowed to access this resource', suggestion: 'Get the task again.' },
+        403,
+      ),
+    ]);
+    expect(await caught(clientWith(fetch).downloadFile('http://api.test/files/x'))).toMatchObject({
+      code: 1005,
+      httpStatus: 403,
+    });
   });
 
   it('retries a GET after 503 (honouring Retry-After) but never a POST', async () => {
@@ -93,7 +120,10 @@ describe('requests', () => {
     expect(first.requests).toHaveLength(2);
 
     const second = scriptedFetch([busy(), jsonResponse({ code: 0, data: { task_id: 'x' } })]);
-    expect(await caught(clientWith(second.fetch, { retries: 2 }).createTask({ type: 'x' }))).toMatchObject({ code: 1000, httpStatus: 503 });
+    expect(await caught(clientWith(second.fetch, { retries: 2 }).createTask({ type: 'x' }))).toMatchObject({
+      code: 1000,
+      httpStatus: 503,
+    });
     expect(second.requests).toHaveLength(1);
   });
 });

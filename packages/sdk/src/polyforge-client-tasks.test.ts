@@ -37,7 +37,11 @@ describe('PolyforgeClient live status, listing, cancel and webhooks (workers on)
     const sourceTaskId = await importTask(client);
     expect((await client.watchTask(sourceTaskId)).status).toBe('success');
 
-    const taskId = await client.createTask({ type: 'convert_model', format: 'STL', original_model_task_id: sourceTaskId });
+    const taskId = await client.createTask({
+      type: 'convert_model',
+      format: 'STL',
+      original_model_task_id: sourceTaskId,
+    });
     const updates: Task[] = [];
     const final = await client.watchTask(taskId, { onUpdate: (task) => updates.push(task) });
     expect(final).toMatchObject({ task_id: taskId, status: 'success', progress: 100, consumed_credit: 5 });
@@ -52,9 +56,14 @@ describe('PolyforgeClient live status, listing, cancel and webhooks (workers on)
     const taskId = await importTask(client);
     await client.waitForTask(taskId, { pollIntervalMs: 50 });
     const updates: Task[] = [];
-    expect(await client.watchTask(taskId, { onUpdate: (task) => updates.push(task) })).toMatchObject({ status: 'success' });
+    expect(await client.watchTask(taskId, { onUpdate: (task) => updates.push(task) })).toMatchObject({
+      status: 'success',
+    });
     expect(updates).toHaveLength(1);
-    await expect(client.watchTask('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 2001, httpStatus: 404 });
+    await expect(client.watchTask('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
+      code: 2001,
+      httpStatus: 404,
+    });
   });
 
   it('lists tasks newest first with filters, and pages through them with the cursor', async () => {
@@ -69,10 +78,14 @@ describe('PolyforgeClient live status, listing, cancel and webhooks (workers on)
     expect(first.tasks.map((task) => task.task_id)).toEqual([created[2], created[1]]);
     expect(first.nextCursor).toEqual(expect.any(String));
     const second = await client.listTasks({ limit: 2, cursor: first.nextCursor! });
-    expect(second).toMatchObject({ tasks: [{ task_id: created[0], status: 'success', type: 'import_model' }], nextCursor: null });
+    expect(second).toMatchObject({
+      tasks: [{ task_id: created[0], status: 'success', type: 'import_model' }],
+      nextCursor: null,
+    });
 
     const pages: string[][] = [];
-    for await (const page of client.listTaskPages({ limit: 2, type: 'import_model', status: 'success' })) pages.push(page.tasks.map((task) => task.task_id));
+    for await (const page of client.listTaskPages({ limit: 2, type: 'import_model', status: 'success' }))
+      pages.push(page.tasks.map((task) => task.task_id));
     expect(pages).toEqual([[created[2], created[1]], [created[0]]]);
 
     expect((await client.listTasks({ status: 'failed' })).tasks).toEqual([]);
@@ -95,7 +108,10 @@ describe('PolyforgeClient live status, listing, cancel and webhooks (workers on)
       let body = '';
       request.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
       request.on('end', () => {
-        received.push({ body, signature: request.headers[WEBHOOK_SIGNATURE_HEADER.toLowerCase()] as string | undefined });
+        received.push({
+          body,
+          signature: request.headers[WEBHOOK_SIGNATURE_HEADER.toLowerCase()] as string | undefined,
+        });
         response.writeHead(204).end();
       });
     });
@@ -110,16 +126,25 @@ describe('PolyforgeClient live status, listing, cancel and webhooks (workers on)
       const taskId = await importTask(client);
       await client.watchTask(taskId);
       const deadline = Date.now() + 15_000;
-      while (!received.some((delivery) => delivery.body.includes('task.completed')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      while (!received.some((delivery) => delivery.body.includes('task.completed')) && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 100));
       const completed = received.find((delivery) => delivery.body.includes('task.completed'));
       expect(completed, JSON.stringify(received)).toBeDefined();
-      expect(verifyWebhookSignature(completed!.body, completed!.signature, endpoint.secret)).toMatchObject({ valid: true });
-      expect(verifyWebhookSignature(completed!.body, completed!.signature, 'whsec_wrong')).toMatchObject({ valid: false });
+      expect(verifyWebhookSignature(completed!.body, completed!.signature, endpoint.secret)).toMatchObject({
+        valid: true,
+      });
+      expect(verifyWebhookSignature(completed!.body, completed!.signature, 'whsec_wrong')).toMatchObject({
+        valid: false,
+      });
 
       const deliveries = await client.listWebhookDeliveries(endpoint.id);
       expect(deliveries.length).toBeGreaterThan(0);
       expect(deliveries.map((delivery) => delivery.event_type)).toContain('task.completed');
-      expect(deliveries.find((delivery) => delivery.event_type === 'task.completed')).toMatchObject({ status: 'delivered', attempts: 1, last_status_code: 204 });
+      expect(deliveries.find((delivery) => delivery.event_type === 'task.completed')).toMatchObject({
+        status: 'delivered',
+        attempts: 1,
+        last_status_code: 204,
+      });
 
       await client.deleteWebhook(endpoint.id);
       expect(await client.listWebhooks()).toEqual([]);
@@ -145,7 +170,11 @@ describe('PolyforgeClient.cancelTask on a queued task (workers off)', () => {
     const client = new PolyforgeClient({ baseUrl: platform.baseUrl, apiKey: account.apiKey });
     const sourceTaskId = await importTask(client);
     await platform.drainQueue();
-    const taskId = await client.createTask({ type: 'convert_model', format: 'STL', original_model_task_id: sourceTaskId });
+    const taskId = await client.createTask({
+      type: 'convert_model',
+      format: 'STL',
+      original_model_task_id: sourceTaskId,
+    });
     expect(await client.getBalance()).toEqual({ balance: 15, frozen: 5 });
     expect(await client.cancelTask(taskId)).toEqual({ task_id: taskId, result: 'cancelled', status: 'cancelled' });
     expect(await client.getBalance()).toEqual({ balance: 20, frozen: 0 });

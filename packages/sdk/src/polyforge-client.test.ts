@@ -52,8 +52,18 @@ describe('PolyforgeClient against the real server', () => {
     expect(taskId).toMatch(UUID);
 
     const statuses: string[] = [];
-    const task = await client.waitForTask(taskId, { pollIntervalMs: 50, timeoutMs: 30_000, onProgress: (polled) => statuses.push(polled.status) });
-    expect(task).toMatchObject({ task_id: taskId, type: 'import_model', status: 'success', progress: 100, consumed_credit: 0 });
+    const task = await client.waitForTask(taskId, {
+      pollIntervalMs: 50,
+      timeoutMs: 30_000,
+      onProgress: (polled) => statuses.push(polled.status),
+    });
+    expect(task).toMatchObject({
+      task_id: taskId,
+      type: 'import_model',
+      status: 'success',
+      progress: 100,
+      consumed_credit: 0,
+    });
     expect(statuses.at(-1)).toBe('success');
     expect(typeof task.output.model).toBe('string');
 
@@ -108,7 +118,9 @@ describe('PolyforgeClient against the real server', () => {
 
     const poor = await freshClient({ credits: 0 });
     const sourceTaskId = await importedTaskId(poor);
-    await expect(poor.createTask({ type: 'convert_model', format: 'STL', original_model_task_id: sourceTaskId })).rejects.toMatchObject({
+    await expect(
+      poor.createTask({ type: 'convert_model', format: 'STL', original_model_task_id: sourceTaskId }),
+    ).rejects.toMatchObject({
       code: 2010,
       httpStatus: 403,
     });

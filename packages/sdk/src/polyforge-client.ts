@@ -1,8 +1,19 @@
 // Fetch-based client for the Polyforge (Tripo V2-compatible) API: tasks (create, quote, get, list, cancel, wait,
 // watch live), uploads, downloads, balance and webhook endpoints.
 import { mkdir, writeFile } from 'node:fs/promises';
+import type { CancelTasksResult } from '@polyforge/protocol';
 import { join } from 'node:path';
-import { ApiTransport, apiErrorFromEnvelope, envelopeFromText, isObject, readEnvelope, requireArray, requireNumber, requireString, sleep } from './api-transport.ts';
+import {
+  ApiTransport,
+  apiErrorFromEnvelope,
+  envelopeFromText,
+  isObject,
+  readEnvelope,
+  requireArray,
+  requireNumber,
+  requireString,
+  sleep,
+} from './api-transport.ts';
 import { PolyforgeApiError, PolyforgeTimeoutError } from './polyforge-api-error.ts';
 import { collectOutputUrls, outputFileName } from './output-files.ts';
 import { nextPollDelayMs, retryDelayMs } from './poll-delay.ts';
@@ -101,7 +112,9 @@ export class PolyforgeClient {
   }
 
   async getTask(taskId: string, options: { signal?: AbortSignal } = {}): Promise<Task> {
-    const data = await this.transport.requestData('GET', `${API_PREFIX}/task/${encodeURIComponent(taskId)}`, { signal: options.signal });
+    const data = await this.transport.requestData('GET', `${API_PREFIX}/task/${encodeURIComponent(taskId)}`, {
+      signal: options.signal,
+    });
     return taskFrom(data);
   }
 
@@ -118,7 +131,10 @@ export class PolyforgeClient {
       },
     });
     const tasks = requireArray(data, 'tasks').map((task) => taskFrom(isObject(task) ? task : {}));
-    return { tasks, nextCursor: typeof data.next_cursor === 'string' && data.next_cursor !== '' ? data.next_cursor : null };
+    return {
+      tasks,
+      nextCursor: typeof data.next_cursor === 'string' && data.next_cursor !== '' ? data.next_cursor : null,
+    };
   }
 
   /** Every page after `filter.cursor` (or the first), following `nextCursor`: `for await (const page of ...)`. */
@@ -134,13 +150,27 @@ export class PolyforgeClient {
   /** A queued task is removed at once (credits released); a running one is asked to stop. */
   async cancelTask(taskId: string): Promise<CancelTaskResult> {
     const data = await this.transport.requestData('POST', `${API_PREFIX}/task/${encodeURIComponent(taskId)}/cancel`);
-    return { task_id: requireString(data, 'task_id'), result: requireString(data, 'result'), status: requireString(data, 'status') } as CancelTaskResult;
+    return {
+      task_id: requireString(data, 'task_id'),
+      result: requireString(data, 'result'),
+      status: requireString(data, 'status'),
+    } as CancelTaskResult;
   }
 
   /** Cancels every queued and running task the filter matches (at most `limit`, default 1000, per call). */
   async cancelTasks(filter: CancelTasksFilter = {}): Promise<CancelTasksSummary> {
-    const body = { status: filter.status, type: filter.type, created_after: timeParameter(filter.createdAfter), created_before: timeParameter(filter.createdBefore), limit: filter.limit };
-    const data = await this.transport.requestData('POST', `${API_PREFIX}/tasks/cancel`, { body });
+    const body = {
+      status: filter.status,
+      type: filter.type,
+      created_after: timeParameter(filter.createdAfter),
+      created_before: timeParameter(filter.createdBefore),
+      limit: filter.limit,
+    };
+    const data: Partial<Record<keyof CancelTasksResult, unknown>> = await this.transport.requestData(
+      'POST',
+      `${API_PREFIX}/tasks/cancel`,
+      { body },
+    );
     return {
       matched: Number(data.matched),
       cancelled: Number(data.cancelled),
@@ -197,7 +227,13 @@ export class PolyforgeClient {
         if (error instanceof PolyforgeApiError || failuresInARow >= maxReconnects) throw error;
       }
       failuresInARow = sawEvent ? 1 : failuresInARow + 1;
-      if (failuresInARow > maxReconnects) throw new PolyforgeApiError({ code: -1, httpStatus: 200, message: `The event stream of task ${taskId} kept ending before the task finished`, suggestion: 'Use waitForTask (polling) instead.' });
+      if (failuresInARow > maxReconnects)
+        throw new PolyforgeApiError({
+          code: -1,
+          httpStatus: 200,
+          message: `The event stream of task ${taskId} kept ending before the task finished`,
+          suggestion: 'Use waitForTask (polling) instead.',
+        });
       // The final event may have been lost with the connection: ask before listening again.
       const task = await this.getTask(taskId, { signal: options.signal });
       if (isTerminalStatus(task.status)) {
@@ -224,7 +260,11 @@ export class PolyforgeClient {
 
   /** The endpoint's delivery log, newest first. */
   async listWebhookDeliveries(webhookId: string, options: { limit?: number } = {}): Promise<WebhookDelivery[]> {
-    const data = await this.transport.requestData('GET', `${API_PREFIX}/webhooks/${encodeURIComponent(webhookId)}/deliveries`, { query: { limit: options.limit } });
+    const data = await this.transport.requestData(
+      'GET',
+      `${API_PREFIX}/webhooks/${encodeURIComponent(webhookId)}/deliveries`,
+      { query: { limit: options.limit } },
+    );
     return requireArray(data, 'deliveries') as WebhookDelivery[];
   }
 
@@ -248,7 +288,11 @@ export class PolyforgeClient {
   }
 
   /** One connection to the event stream: the final task, or undefined when the stream ended before it. */
-  private async followEventStream(taskId: string, options: WatchTaskOptions, onEvent: () => void): Promise<Task | undefined> {
+  private async followEventStream(
+    taskId: string,
+    options: WatchTaskOptions,
+    onEvent: () => void,
+  ): Promise<Task | undefined> {
     const url = this.transport.url(`${API_PREFIX}/task/${encodeURIComponent(taskId)}/events`);
     const headers = this.transport.authorizedHeaders(url, { Accept: 'text/event-stream' });
     const response = await this.transport.send('GET', url, { headers, signal: options.signal, streaming: true });
@@ -257,7 +301,8 @@ export class PolyforgeClient {
       throw apiErrorFromEnvelope(response, await readEnvelope(response), 'Polyforge /v2/openapi');
     }
     for await (const event of readServerSentEvents(response.body)) {
-      if (event.event === 'error') throw apiErrorFromEnvelope(response, envelopeFromText(event.data), 'Polyforge /v2/openapi');
+      if (event.event === 'error')
+        throw apiErrorFromEnvelope(response, envelopeFromText(event.data), 'Polyforge /v2/openapi');
       if (event.event !== 'update' && event.event !== 'finalized') continue;
       const parsed: unknown = JSON.parse(event.data);
       const task = taskFrom(isObject(parsed) ? parsed : {});
@@ -277,7 +322,11 @@ function taskFrom(data: Record<string, unknown>): Task {
 }
 
 function webhookEndpointFrom(data: Record<string, unknown>): WebhookEndpoint {
-  return { id: requireString(data, 'id'), url: requireString(data, 'url'), created_at: requireString(data, 'created_at') };
+  return {
+    id: requireString(data, 'id'),
+    url: requireString(data, 'url'),
+    created_at: requireString(data, 'created_at'),
+  };
 }
 
 function timeParameter(value: Date | string | undefined): string | undefined {

@@ -86,7 +86,10 @@ describe('readServerSentEvents', () => {
 
   it('reads a whole stream', async () => {
     const events: string[] = [];
-    for await (const event of readServerSentEvents(streamOf(['event: update\nda', 'ta: 1\n\n', 'event: finalized\ndata: 2\n\n']))) events.push(`${event.event}:${event.data}`);
+    for await (const event of readServerSentEvents(
+      streamOf(['event: update\nda', 'ta: 1\n\n', 'event: finalized\ndata: 2\n\n']),
+    ))
+      events.push(`${event.event}:${event.data}`);
     expect(events).toEqual(['update:1', 'finalized:2']);
   });
 });

@@ -71,7 +71,9 @@ export class TripoV3Client {
   }
 
   async getTask(taskId: string, options: { signal?: AbortSignal } = {}): Promise<V3Task> {
-    const data = await this.transport.requestData('GET', `${API_PREFIX}/tasks/${encodeURIComponent(taskId)}`, { signal: options.signal });
+    const data = await this.transport.requestData('GET', `${API_PREFIX}/tasks/${encodeURIComponent(taskId)}`, {
+      signal: options.signal,
+    });
     requireString(data, 'task_id');
     requireString(data, 'status');
     const task = data as unknown as V3Task;

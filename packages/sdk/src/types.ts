@@ -1,6 +1,6 @@
 // V2 wire types as the SDK sees them (tripo-api.md §5): the task object, its statuses, the balance; the shapes
 // and statuses are defined once in @polyforge/protocol (the server presents the same ones).
-import type { TaskViewV2, WireTaskStatus } from '@polyforge/protocol';
+import type { ActiveTaskStatus, TaskViewV2, WireTaskStatus } from '@polyforge/protocol';
 
 export {
   WIRE_TASK_STATUSES as TASK_STATUSES,
@@ -27,7 +27,7 @@ export type TaskBody = Record<string, unknown> & { type: string };
 /** Filters of `GET /tasks`; every field optional. Times as a `Date`, ISO-8601 text or unix seconds as text. */
 export interface CancelTasksFilter {
   /** queued or running; absent = both */
-  status?: 'queued' | 'running';
+  status?: ActiveTaskStatus;
   type?: string;
   createdAfter?: Date | string;
   createdBefore?: Date | string;

@@ -10,10 +10,18 @@ export interface RecordedRequest {
 
 export type ScriptedAnswer = Response | Error | (() => Response);
 
-export function scriptedFetch(answers: ScriptedAnswer[]): { fetch: typeof globalThis.fetch; requests: RecordedRequest[] } {
+export function scriptedFetch(answers: ScriptedAnswer[]): {
+  fetch: typeof globalThis.fetch;
+  requests: RecordedRequest[];
+} {
   const requests: RecordedRequest[] = [];
   const fetchFunction = async (input: string | URL | Request, init: RequestInit = {}) => {
-    requests.push({ url: String(input), method: init.method ?? 'GET', headers: new Headers(init.headers), body: init.body });
+    requests.push({
+      url: String(input),
+      method: init.method ?? 'GET',
+      headers: new Headers(init.headers),
+      body: init.body,
+    });
     // The last answer repeats (cloned, so its body can be read again).
     const isLast = answers.length === 1;
     const answer = isLast ? answers[0] : answers.shift();

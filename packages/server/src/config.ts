@@ -3,6 +3,7 @@ import path from 'node:path';
 import { MODEL_VERSION_TABLES } from '@polyforge/protocol';
 import { z } from 'zod';
 import { parseNetworkList } from './net/address-policy.ts';
+import { parseTrustedProxies } from './net/trusted-proxies.ts';
 
 const booleanFlag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
@@ -36,7 +37,11 @@ const environmentSchema = z.object({
   ...provider3dSettings,
   POLYFORGE_MODEL_PRICES_FILE: z.string().min(1).optional(),
   POLYFORGE_PROVIDER_POLL_SECONDS: z.coerce.number().min(0.01).max(600).default(3),
-  POLYFORGE_PROVIDER_TASK_TIMEOUT_SECONDS: z.coerce.number().min(1).max(7 * 24 * 3600).default(1800),
+  POLYFORGE_PROVIDER_TASK_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .min(1)
+    .max(7 * 24 * 3600)
+    .default(1800),
   POLYFORGE_PROVIDER_MAX_DOWNLOAD_MB: z.coerce.number().min(0.001).max(4096).default(200),
   POLYFORGE_PROVIDER_DOWNLOAD_ALLOW_PRIVATE: booleanFlag.default(false),
   POLYFORGE_PROVIDER_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1000).default(3),
@@ -53,7 +58,12 @@ const environmentSchema = z.object({
   POLYFORGE_PROVIDER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   POLYFORGE_UPSTREAM_URL: z.url().optional(),
   POLYFORGE_UPSTREAM_API_KEY: z.string().min(1).optional(),
-  POLYFORGE_UPSTREAM_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(7 * 24 * 3600).default(3600),
+  POLYFORGE_UPSTREAM_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(7 * 24 * 3600)
+    .default(3600),
   POLYFORGE_UPSTREAM_POLL_SECONDS: z.coerce.number().min(0.05).max(600).default(2),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -64,7 +74,12 @@ const environmentSchema = z.object({
     .optional(),
   POLYFORGE_WORKERS: booleanFlag.default(true),
   POLYFORGE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
-  POLYFORGE_DOWNLOAD_TTL_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(60),
+  POLYFORGE_DOWNLOAD_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 3600)
+    .default(60),
   POLYFORGE_PUBLIC_URL: z.url().optional(),
   POLYFORGE_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
   POLYFORGE_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(2048).default(150),
@@ -78,7 +93,10 @@ const environmentSchema = z.object({
   POLYFORGE_URL_FETCH_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(15),
   POLYFORGE_DEFAULT_CONCURRENCY: z.coerce.number().int().min(1).max(100000).default(10),
   POLYFORGE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
-  STORAGE_URL: z.string().regex(/^(s3:\/\/|file:)/, 'must be s3://bucket?endpoint=...&region=... or file:<directory>').optional(),
+  STORAGE_URL: z
+    .string()
+    .regex(/^(s3:\/\/|file:)/, 'must be s3://bucket?endpoint=...&region=... or file:<directory>')
+    .optional(),
   AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
   AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   AWS_SESSION_TOKEN: z.string().min(1).optional(),
@@ -87,23 +105,51 @@ const environmentSchema = z.object({
   POLYFORGE_RETENTION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   POLYFORGE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000_000).default(1200),
   POLYFORGE_WEB_SIGNUP: booleanFlag.default(true),
-  POLYFORGE_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(168),
+  POLYFORGE_SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(168),
   POLYFORGE_STUDIO_PRICES_FILE: z.string().min(1).optional(),
   POLYFORGE_STUDIO_TRIAL_CREDITS: z.coerce.number().int().min(0).max(1_000_000).default(300),
   POLYFORGE_STUDIO_TRIAL_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
-  POLYFORGE_STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, 'must be a Stripe secret key (sk_... or rk_...)').optional(),
-  POLYFORGE_STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, 'must be a Stripe webhook signing secret (whsec_...)').optional(),
+  POLYFORGE_STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_/, 'must be a Stripe secret key (sk_... or rk_...)')
+    .optional(),
+  POLYFORGE_STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_/, 'must be a Stripe webhook signing secret (whsec_...)')
+    .optional(),
   POLYFORGE_STRIPE_API_URL: z.url().optional(),
   POLYFORGE_DATABASE_BOOT_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   POLYFORGE_HEADERS_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(10),
   POLYFORGE_METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
-  POLYFORGE_METRICS_LISTEN: z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:9464').optional(),
+  POLYFORGE_METRICS_LISTEN: z
+    .string()
+    .regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:9464')
+    .optional(),
   POLYFORGE_ALLOWED_HOSTS: z.string().min(1).optional(),
+  POLYFORGE_TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((text, context) => {
+      try {
+        return parseTrustedProxies(text);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   POLYFORGE_OTEL_ENDPOINT: z.url().optional(),
   POLYFORGE_OTEL_SERVICE_NAME: z.string().min(1).default('polyforge'),
   POLYFORGE_SIGNUP_MODE: z.enum(['open', 'verify-email', 'invite-only', 'closed']).optional(),
   POLYFORGE_SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(0).max(100_000).default(5),
-  POLYFORGE_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be smtp://[user:password@]host[:port] or smtps://...').optional(),
+  POLYFORGE_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be smtp://[user:password@]host[:port] or smtps://...')
+    .optional(),
   POLYFORGE_MAIL_FROM: z.string().min(3).default('Polyforge <no-reply@polyforge.local>'),
   POLYFORGE_LOGIN_FAILURES_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(0).max(100_000).default(30),
   POLYFORGE_DEFAULT_IMAGE_MODEL: z
@@ -179,6 +225,11 @@ export interface PlatformConfig {
   metrics: { token?: string; listen?: { host: string; port: number } };
   /** Host headers output links may be built from when publicUrl is unset (lowercase host names, no port) */
   allowedHosts: readonly string[];
+  /**
+   * reverse proxies whose X-Forwarded-For/-Proto/-Host are believed (addresses, CIDR blocks, proxy-addr's named
+   * ranges); empty = none: the client address is the socket's, the protocol and host the request's own
+   */
+  trustedProxies: readonly string[];
   /** OpenTelemetry traces over OTLP/HTTP; absent = off (the SDK is not even loaded) */
   tracing?: { endpoint: string; serviceName: string };
 }
@@ -286,11 +337,17 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Readon
   const database: PlatformConfig['database'] =
     databaseUrl && /^postgres(ql)?:\/\//.test(databaseUrl)
       ? { kind: 'postgres', url: databaseUrl }
-      : { kind: 'sqlite', filePath: databaseUrl ? databaseUrl.replace(/^(sqlite:|file:)/, '') : path.join(dataDir, 'polyforge.sqlite') };
+      : {
+          kind: 'sqlite',
+          filePath: databaseUrl ? databaseUrl.replace(/^(sqlite:|file:)/, '') : path.join(dataDir, 'polyforge.sqlite'),
+        };
   if ((settings.POLYFORGE_UPSTREAM_URL === undefined) !== (settings.POLYFORGE_UPSTREAM_API_KEY === undefined)) {
-    throw new Error('Invalid configuration: POLYFORGE_UPSTREAM_URL and POLYFORGE_UPSTREAM_API_KEY go together; set both or neither');
+    throw new Error(
+      'Invalid configuration: POLYFORGE_UPSTREAM_URL and POLYFORGE_UPSTREAM_API_KEY go together; set both or neither',
+    );
   }
-  const provider = (apiKey: string | undefined, baseUrl: string) => (apiKey ? { apiKey, baseUrl: baseUrl.replace(/\/$/, '') } : undefined);
+  const provider = (apiKey: string | undefined, baseUrl: string) =>
+    apiKey ? { apiKey, baseUrl: baseUrl.replace(/\/$/, '') } : undefined;
   const providers: PlatformConfig['providers'] = {};
   const openai = provider(settings.POLYFORGE_OPENAI_API_KEY, settings.POLYFORGE_OPENAI_BASE_URL);
   const gemini = provider(settings.POLYFORGE_GEMINI_API_KEY, settings.POLYFORGE_GEMINI_BASE_URL);
@@ -367,9 +424,15 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Readon
     }),
     databaseBootTimeoutSeconds: settings.POLYFORGE_DATABASE_BOOT_TIMEOUT_SECONDS,
     headersTimeoutMs: settings.POLYFORGE_HEADERS_TIMEOUT_SECONDS * 1000,
-    metrics: Object.freeze({ token: settings.POLYFORGE_METRICS_TOKEN, listen: parseListen(settings.POLYFORGE_METRICS_LISTEN) }),
+    metrics: Object.freeze({
+      token: settings.POLYFORGE_METRICS_TOKEN,
+      listen: parseListen(settings.POLYFORGE_METRICS_LISTEN),
+    }),
     allowedHosts: Object.freeze(parseAllowedHosts(settings.POLYFORGE_ALLOWED_HOSTS)),
-    tracing: settings.POLYFORGE_OTEL_ENDPOINT ? { endpoint: settings.POLYFORGE_OTEL_ENDPOINT, serviceName: settings.POLYFORGE_OTEL_SERVICE_NAME } : undefined,
+    trustedProxies: Object.freeze(settings.POLYFORGE_TRUST_PROXY),
+    tracing: settings.POLYFORGE_OTEL_ENDPOINT
+      ? { endpoint: settings.POLYFORGE_OTEL_ENDPOINT, serviceName: settings.POLYFORGE_OTEL_SERVICE_NAME }
+      : undefined,
     outbound: Object.freeze({
       allowPrivateAddresses: settings.POLYFORGE_OUTBOUND_ALLOW_PRIVATE || settings.POLYFORGE_URL_FETCH_ALLOW_PRIVATE,
       allowedNetworks: Object.freeze(parseNetworks(settings.POLYFORGE_OUTBOUND_ALLOWED_NETWORKS)),
@@ -381,7 +444,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Readon
 function parseModerationSettings(settings: z.infer<typeof environmentSchema>): ModerationConfig {
   const apiKey = settings.POLYFORGE_MODERATION_API_KEY ?? settings.POLYFORGE_OPENAI_API_KEY;
   if (settings.POLYFORGE_MODERATION_PROVIDER === 'openai' && !apiKey) {
-    throw new Error('Invalid configuration: POLYFORGE_MODERATION_PROVIDER=openai needs POLYFORGE_MODERATION_API_KEY (or POLYFORGE_OPENAI_API_KEY)');
+    throw new Error(
+      'Invalid configuration: POLYFORGE_MODERATION_PROVIDER=openai needs POLYFORGE_MODERATION_API_KEY (or POLYFORGE_OPENAI_API_KEY)',
+    );
   }
   return Object.freeze({
     provider:
@@ -403,13 +468,20 @@ function parseDashboardSettings(settings: z.infer<typeof environmentSchema>): Da
   const secretKey = settings.POLYFORGE_STRIPE_SECRET_KEY;
   const webhookSecret = settings.POLYFORGE_STRIPE_WEBHOOK_SECRET;
   if ((secretKey === undefined) !== (webhookSecret === undefined)) {
-    throw new Error('Invalid configuration: POLYFORGE_STRIPE_SECRET_KEY and POLYFORGE_STRIPE_WEBHOOK_SECRET go together (purchases are credited by the signed webhook)');
+    throw new Error(
+      'Invalid configuration: POLYFORGE_STRIPE_SECRET_KEY and POLYFORGE_STRIPE_WEBHOOK_SECRET go together (purchases are credited by the signed webhook)',
+    );
   }
-  const mail = settings.POLYFORGE_SMTP_URL ? { smtpUrl: settings.POLYFORGE_SMTP_URL, from: settings.POLYFORGE_MAIL_FROM } : undefined;
+  const mail = settings.POLYFORGE_SMTP_URL
+    ? { smtpUrl: settings.POLYFORGE_SMTP_URL, from: settings.POLYFORGE_MAIL_FROM }
+    : undefined;
   // unset: closed when POLYFORGE_WEB_SIGNUP=0, verify-email when the operator gave an SMTP server, else open
-  const signupMode: SignupMode = settings.POLYFORGE_SIGNUP_MODE ?? (!settings.POLYFORGE_WEB_SIGNUP ? 'closed' : mail ? 'verify-email' : 'open');
+  const signupMode: SignupMode =
+    settings.POLYFORGE_SIGNUP_MODE ?? (!settings.POLYFORGE_WEB_SIGNUP ? 'closed' : mail ? 'verify-email' : 'open');
   if (signupMode === 'verify-email' && !mail) {
-    throw new Error('Invalid configuration: POLYFORGE_SIGNUP_MODE=verify-email needs POLYFORGE_SMTP_URL (the verification links are e-mailed)');
+    throw new Error(
+      'Invalid configuration: POLYFORGE_SIGNUP_MODE=verify-email needs POLYFORGE_SMTP_URL (the verification links are e-mailed)',
+    );
   }
   return Object.freeze({
     signupOpen: signupMode !== 'closed',
@@ -418,9 +490,17 @@ function parseDashboardSettings(settings: z.infer<typeof environmentSchema>): Da
     loginFailuresPerAddressPerHour: settings.POLYFORGE_LOGIN_FAILURES_PER_ADDRESS_PER_HOUR,
     mail,
     sessionTtlSeconds: settings.POLYFORGE_SESSION_TTL_HOURS * 3600,
-    studioPricesFile: settings.POLYFORGE_STUDIO_PRICES_FILE ? path.resolve(settings.POLYFORGE_STUDIO_PRICES_FILE) : undefined,
-    studioTrial: Object.freeze({ credits: settings.POLYFORGE_STUDIO_TRIAL_CREDITS, days: settings.POLYFORGE_STUDIO_TRIAL_DAYS }),
-    stripe: secretKey && webhookSecret ? { secretKey, webhookSecret, apiUrl: settings.POLYFORGE_STRIPE_API_URL?.replace(/\/$/, '') } : undefined,
+    studioPricesFile: settings.POLYFORGE_STUDIO_PRICES_FILE
+      ? path.resolve(settings.POLYFORGE_STUDIO_PRICES_FILE)
+      : undefined,
+    studioTrial: Object.freeze({
+      credits: settings.POLYFORGE_STUDIO_TRIAL_CREDITS,
+      days: settings.POLYFORGE_STUDIO_TRIAL_DAYS,
+    }),
+    stripe:
+      secretKey && webhookSecret
+        ? { secretKey, webhookSecret, apiUrl: settings.POLYFORGE_STRIPE_API_URL?.replace(/\/$/, '') }
+        : undefined,
   });
 }
 
@@ -428,7 +508,8 @@ function parseDashboardSettings(settings: z.infer<typeof environmentSchema>): Da
 function parseStorageUrl(settings: z.infer<typeof environmentSchema>, dataDir: string): StorageConfig {
   const storageUrl = settings.STORAGE_URL;
   if (!storageUrl) return { kind: 'local', rootDir: path.join(dataDir, 'blobs') };
-  if (storageUrl.startsWith('file:')) return { kind: 'local', rootDir: path.resolve(storageUrl.replace(/^file:(\/\/)?/, '')) };
+  if (storageUrl.startsWith('file:'))
+    return { kind: 'local', rootDir: path.resolve(storageUrl.replace(/^file:(\/\/)?/, '')) };
   const fail = (problem: string): never => {
     throw new Error(`Invalid configuration: STORAGE_URL: ${problem}`);
   };
@@ -440,8 +521,18 @@ function parseStorageUrl(settings: z.infer<typeof environmentSchema>, dataDir: s
   }
   const bucket = url.hostname;
   if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) fail(`"${bucket}" is not a valid bucket name`);
-  const known = new Set(['endpoint', 'region', 'force_path_style', 'prefix', 'download', 'access_key_id', 'secret_access_key', 'session_token']);
-  for (const name of url.searchParams.keys()) if (!known.has(name)) fail(`unknown setting "${name}" (known: ${[...known].join(', ')})`);
+  const known = new Set([
+    'endpoint',
+    'region',
+    'force_path_style',
+    'prefix',
+    'download',
+    'access_key_id',
+    'secret_access_key',
+    'session_token',
+  ]);
+  for (const name of url.searchParams.keys())
+    if (!known.has(name)) fail(`unknown setting "${name}" (known: ${[...known].join(', ')})`);
   const parameter = (name: string) => url.searchParams.get(name) ?? undefined;
   const endpoint = parameter('endpoint');
   if (endpoint !== undefined && !/^https?:\/\/[^/]+/.test(endpoint)) fail('endpoint must be an http(s):// URL');
@@ -450,11 +541,13 @@ function parseStorageUrl(settings: z.infer<typeof environmentSchema>, dataDir: s
   const downloadMode = parameter('download') ?? 'redirect';
   if (downloadMode !== 'redirect' && downloadMode !== 'proxy') fail('download must be redirect or proxy');
   const prefix = parameter('prefix') ?? '';
-  if (prefix !== '' && !/^[A-Za-z0-9][A-Za-z0-9._\/-]*\/$/.test(prefix)) fail('prefix must be letters, digits, . _ - / and end with /');
+  if (prefix !== '' && !/^[A-Za-z0-9][A-Za-z0-9._/-]*\/$/.test(prefix))
+    fail('prefix must be letters, digits, . _ - / and end with /');
   // Credentials in the URL win over the usual AWS variables; percent-encode "+" and "/" of a secret in the URL.
   const accessKeyId = parameter('access_key_id') ?? settings.AWS_ACCESS_KEY_ID;
   const secretAccessKey = parameter('secret_access_key') ?? settings.AWS_SECRET_ACCESS_KEY;
-  if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) fail('give both an access key id and a secret access key, or neither');
+  if ((accessKeyId === undefined) !== (secretAccessKey === undefined))
+    fail('give both an access key id and a secret access key, or neither');
   const sessionToken = parameter('session_token') ?? settings.AWS_SESSION_TOKEN;
   return {
     kind: 's3',
@@ -463,7 +556,10 @@ function parseStorageUrl(settings: z.infer<typeof environmentSchema>, dataDir: s
     region: parameter('region') ?? settings.AWS_REGION ?? 'us-east-1',
     forcePathStyle: forcePathStyle === 'true' || forcePathStyle === '1',
     prefix,
-    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } : undefined,
+    credentials:
+      accessKeyId && secretAccessKey
+        ? { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) }
+        : undefined,
     downloadMode: downloadMode as 'redirect' | 'proxy',
   };
 }
@@ -476,7 +572,10 @@ function parseListen(text: string | undefined): { host: string; port: number } |
 
 /** Loopback names are always allowed, so a local install's links work without any setting. */
 function parseAllowedHosts(text: string | undefined): string[] {
-  const listed = (text ?? '').split(',').map((host) => host.trim().toLowerCase()).filter(Boolean);
+  const listed = (text ?? '')
+    .split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter(Boolean);
   return [...new Set(['localhost', '127.0.0.1', '[::1]', ...listed])];
 }
 
@@ -490,5 +589,9 @@ function parseNetworks(text: string | undefined): string[] {
 
 function pickDefined(environment: NodeJS.ProcessEnv): Record<string, string> {
   const keys = Object.keys(environmentSchema.shape);
-  return Object.fromEntries(keys.filter((key) => environment[key] !== undefined && environment[key] !== '').map((key) => [key, environment[key] as string]));
+  return Object.fromEntries(
+    keys
+      .filter((key) => environment[key] !== undefined && environment[key] !== '')
+      .map((key) => [key, environment[key] as string]),
+  );
 }

@@ -93,16 +93,23 @@ export interface PlatformOptions {
   resolveHostname?: (hostname: string) => Promise<{ address: string; family: number }[]>;
 }
 
-export async function createPlatform(config: Readonly<PlatformConfig>, options: PlatformOptions = {}): Promise<Platform> {
+export async function createPlatform(
+  config: Readonly<PlatformConfig>,
+  options: PlatformOptions = {},
+): Promise<Platform> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel);
   const log = (message: string, details?: Record<string, unknown>) => logger.warn(details ?? {}, message);
   const availability = new DatabaseAvailability(clock);
   // a process started before its database (a reboot, a container scheduled first) waits for it instead of exiting
-  const db = await retryAtBoot('the database', () => openDatabase(config.database, { onConnectionLost: () => availability.markUnavailable() }), {
-    timeoutSeconds: config.databaseBootTimeoutSeconds,
-    log,
-  });
+  const db = await retryAtBoot(
+    'the database',
+    () => openDatabase(config.database, { onConnectionLost: () => availability.markUnavailable() }),
+    {
+      timeoutSeconds: config.databaseBootTimeoutSeconds,
+      log,
+    },
+  );
   const blobs = await createBlobStore(config).catch(async (error: unknown) => {
     await db.destroy(); // a boot that fails leaves no connection (or SQLite file handle) behind
     throw error;
@@ -111,11 +118,16 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
   const metrics = new PrometheusMetrics({
     nowMs: () => clock.nowMs(),
     queueStates: () => readQueueStates(db),
-    workersOnline: async () => ({ external: await countOnlineWorkers(db, clock.nowMs() - 2 * config.leaseSeconds * 1000), inProcess: inProcessRunnerCount }),
+    workersOnline: async () => ({
+      external: await countOnlineWorkers(db, clock.nowMs() - 2 * config.leaseSeconds * 1000),
+      inProcess: inProcessRunnerCount,
+    }),
   });
   const readiness = new ReadinessProbe(db, blobs, clock, log);
   const tracing = await startTracing(config.tracing);
-  const mailer = config.dashboard.mail ? new SmtpMailer(config.dashboard.mail.smtpUrl, config.dashboard.mail.from) : undefined;
+  const mailer = config.dashboard.mail
+    ? new SmtpMailer(config.dashboard.mail.smtpUrl, config.dashboard.mail.from)
+    : undefined;
   const baseUrlOf = createBaseUrlResolver({ publicUrl: config.publicUrl, allowedHosts: config.allowedHosts });
   const ledger = new Ledger(clock, metrics);
   const accounts = new AccountStore(db, clock, config.defaultConcurrencyLimit);
@@ -138,12 +150,26 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
     urlFetchTimeoutMs: config.images.urlFetchTimeoutMs,
     urlFetchAllowPrivateAddresses: config.images.urlFetchAllowPrivate,
   });
-  const files = new FileStore(db, blobs, clock, { maxUploadBytes: config.maxUploadBytes, maxImageBytes: config.maxImageBytes }, imageInputs);
-  const engines = engineRegistryFromConfig(config, createBuiltinEngines({ backgroundRemover: createBackgroundRemover(config.images.backgroundRemoval) }));
+  const files = new FileStore(
+    db,
+    blobs,
+    clock,
+    { maxUploadBytes: config.maxUploadBytes, maxImageBytes: config.maxImageBytes },
+    imageInputs,
+  );
+  const engines = engineRegistryFromConfig(
+    config,
+    createBuiltinEngines({ backgroundRemover: createBackgroundRemover(config.images.backgroundRemoval) }),
+  );
   const testModeEngine = new TestModeEngine();
-  if (config.defaultImageModel.explicit && !engines.engineFor('generate_image', config.defaultImageModel.modelVersion)) {
+  if (
+    config.defaultImageModel.explicit &&
+    !engines.engineFor('generate_image', config.defaultImageModel.modelVersion)
+  ) {
     await db.destroy();
-    throw new Error(`Invalid configuration: POLYFORGE_DEFAULT_IMAGE_MODEL: no engine serves generate_image model_version "${config.defaultImageModel.modelVersion}" on this deployment (configure its provider, or use ${EMBEDDED_DEFAULT_IMAGE_MODEL})`);
+    throw new Error(
+      `Invalid configuration: POLYFORGE_DEFAULT_IMAGE_MODEL: no engine serves generate_image model_version "${config.defaultImageModel.modelVersion}" on this deployment (configure its provider, or use ${EMBEDDED_DEFAULT_IMAGE_MODEL})`,
+    );
   }
   const tasks = new TaskService({
     db,
@@ -191,6 +217,7 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
       logLevel: config.logLevel,
       logger: config.logLevel === 'silent' ? undefined : logger,
       headersTimeoutMs: config.headersTimeoutMs,
+      trustedProxies: config.trustedProxies,
       tracing,
       web: await createWebContext(
         {
@@ -220,8 +247,32 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
   );
 
   const claimGate = engines.providerRuntime;
-  const createRunner = (workerId = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`, claimQueues?: () => readonly string[], skipReclaim = false) =>
-    new TaskRunner({ db, clock, ledger, queue, files, blobs, engines, testModeEngine, leaseSeconds: config.leaseSeconds, log, claimQueues, claimGate: claimQueues ? claimGate : undefined, skipReclaim, availability, telemetry: metrics, tracing }, workerId);
+  const createRunner = (
+    workerId = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
+    claimQueues?: () => readonly string[],
+    skipReclaim = false,
+  ) =>
+    new TaskRunner(
+      {
+        db,
+        clock,
+        ledger,
+        queue,
+        files,
+        blobs,
+        engines,
+        testModeEngine,
+        leaseSeconds: config.leaseSeconds,
+        log,
+        claimQueues,
+        claimGate: claimQueues ? claimGate : undefined,
+        skipReclaim,
+        availability,
+        telemetry: metrics,
+        tracing,
+      },
+      workerId,
+    );
   let workers: InProcessWorkers | undefined;
   // provider tasks wait on HTTP, not the CPU: their own loops, claiming only while their provider has room
   let providerWorkers: InProcessWorkers | undefined;
@@ -244,7 +295,12 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
     leaseSeconds: config.leaseSeconds,
   });
   tasks.events.setMaxListeners(0); // each long-polling worker listens for 'enqueued'
-  await registerWorkerRoutes(app, { workers: workerService, tokens: workerTokens, maxOutputBytes: config.maxUploadBytes, baseUrlOf });
+  await registerWorkerRoutes(app, {
+    workers: workerService,
+    tokens: workerTokens,
+    maxOutputBytes: config.maxUploadBytes,
+    baseUrlOf,
+  });
   registerCapabilitiesRoutes(app, { engines, workers: workerService });
 
   return {
@@ -280,7 +336,9 @@ export async function createPlatform(config: Readonly<PlatformConfig>, options: 
       tasks.events.on('enqueued', () => workers?.wake());
       workers.start();
       if (engines.providerRuntime && engines.providerRuntime.providers().length > 0) {
-        const providerRunners = Array.from({ length: config.provider3d.workerConcurrency }, () => createRunner(undefined, () => engines.claimableProviderQueues(), true));
+        const providerRunners = Array.from({ length: config.provider3d.workerConcurrency }, () =>
+          createRunner(undefined, () => engines.claimableProviderQueues(), true),
+        );
         // woken by new tasks and freed provider slots; the slow poll only backs those up
         const started = new InProcessWorkers(providerRunners, { pollIntervalMs: 5000 }, log);
         providerWorkers = started;
@@ -316,7 +374,11 @@ async function createBlobStore(config: Readonly<PlatformConfig>): Promise<BlobSt
 }
 
 /** Runs retention passes on a timer in worker processes; each pass is bounded and skips if the last still runs. */
-function startRetentionTimer(sweeper: RetentionSweeper, intervalSeconds: number, log: (message: string, details?: Record<string, unknown>) => void): NodeJS.Timeout {
+function startRetentionTimer(
+  sweeper: RetentionSweeper,
+  intervalSeconds: number,
+  log: (message: string, details?: Record<string, unknown>) => void,
+): NodeJS.Timeout {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
@@ -334,7 +396,10 @@ function startRetentionTimer(sweeper: RetentionSweeper, intervalSeconds: number,
 
 const WEBHOOK_DISPATCH_INTERVAL_MS = 1000;
 
-function startWebhookTimer(dispatcher: WebhookDispatcher, log: (message: string, details?: Record<string, unknown>) => void): NodeJS.Timeout {
+function startWebhookTimer(
+  dispatcher: WebhookDispatcher,
+  log: (message: string, details?: Record<string, unknown>) => void,
+): NodeJS.Timeout {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
@@ -353,7 +418,11 @@ function startWebhookTimer(dispatcher: WebhookDispatcher, log: (message: string,
 /** One secret per deployment and purpose, kept in the database so every API process signs and checks alike. */
 async function loadSigningSecret(db: Database, key = 'download_signing_secret'): Promise<string> {
   const candidate = randomBytes(32).toString('base64url');
-  await db.insertInto('settings').values({ key, value: candidate }).onConflict((conflict) => conflict.column('key').doNothing()).execute();
+  await db
+    .insertInto('settings')
+    .values({ key, value: candidate })
+    .onConflict((conflict) => conflict.column('key').doNothing())
+    .execute();
   const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
   return row.value;
 }

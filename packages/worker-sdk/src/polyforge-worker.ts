@@ -2,7 +2,13 @@
 // upload the outputs, complete; a thrown TaskError fails the task (retryable or not). A cancel requested by the
 // customer or a lost lease aborts the handler's signal.
 import { ERROR_CATALOG, type WorkerFailureName } from '@polyforge/protocol';
-import { WorkerApiClient, WorkerApiError, type Lease, type LeaseInput, type Registration } from './worker-api-client.ts';
+import {
+  WorkerApiClient,
+  WorkerApiError,
+  type Lease,
+  type LeaseInput,
+  type Registration,
+} from './worker-api-client.ts';
 
 export interface OutputFile {
   bytes: Uint8Array;
@@ -82,7 +88,13 @@ export class PolyforgeWorker {
 
   /** Registers and runs `concurrency` lease loops until stop(). */
   async run(): Promise<void> {
-    this.registration = await this.client.register({ name: this.options.name, capabilities: this.options.capabilities, task_types: this.options.taskTypes, model_versions: this.options.modelVersions, version: 'worker-sdk-ts/0.1.0' });
+    this.registration = await this.client.register({
+      name: this.options.name,
+      capabilities: this.options.capabilities,
+      task_types: this.options.taskTypes,
+      model_versions: this.options.modelVersions,
+      version: 'worker-sdk-ts/0.1.0',
+    });
     this.log('registered', { workerId: this.registration.worker_id, capabilities: this.registration.capabilities });
     const loops = Array.from({ length: this.options.concurrency ?? 1 }, () => this.loop());
     await Promise.all(loops);
@@ -170,9 +182,16 @@ export class PolyforgeWorker {
       const retryable = taskError ? taskError.retryable : !(error instanceof WorkerApiError);
       const message = error instanceof Error ? error.message : String(error);
       try {
-        await this.client.fail(lease.lease_id, { retryable, message: message.slice(0, 1000) || 'the worker failed', ...(taskError?.errorCode ? { error_code: taskError.errorCode } : {}) });
+        await this.client.fail(lease.lease_id, {
+          retryable,
+          message: message.slice(0, 1000) || 'the worker failed',
+          ...(taskError?.errorCode ? { error_code: taskError.errorCode } : {}),
+        });
       } catch (failError) {
-        this.log('could not report the failure; the lease will expire', { taskId: lease.task_id, error: String(failError) });
+        this.log('could not report the failure; the lease will expire', {
+          taskId: lease.task_id,
+          error: String(failError),
+        });
       }
     } finally {
       clearInterval(timer);

@@ -42,12 +42,23 @@ export class WorkerApiClient {
     this.baseUrl = baseUrl.replace(/\/$/, '');
   }
 
-  register(body: { name?: string; capabilities?: string[]; task_types?: string[]; model_versions?: string[]; version?: string }): Promise<Registration> {
+  register(body: {
+    name?: string;
+    capabilities?: string[];
+    task_types?: string[];
+    model_versions?: string[];
+    version?: string;
+  }): Promise<Registration> {
     return this.json('POST', '/worker/v1/register', body);
   }
 
   async lease(workerId: string, waitSeconds: number, signal?: AbortSignal): Promise<Lease | null> {
-    const data = await this.json<{ lease: Lease | null }>('POST', '/worker/v1/lease', { worker_id: workerId, wait_seconds: waitSeconds }, signal);
+    const data = await this.json<{ lease: Lease | null }>(
+      'POST',
+      '/worker/v1/lease',
+      { worker_id: workerId, wait_seconds: waitSeconds },
+      signal,
+    );
     return data.lease;
   }
 
@@ -60,28 +71,49 @@ export class WorkerApiClient {
     return new Uint8Array(await response.arrayBuffer());
   }
 
-  async uploadOutput(leaseId: string, outputKey: string, bytes: Uint8Array, extension: string, contentType = 'application/octet-stream'): Promise<void> {
-    await this.send('PUT', `/worker/v1/leases/${leaseId}/outputs/${encodeURIComponent(outputKey)}?extension=${encodeURIComponent(extension)}`, {
-      body: new Uint8Array(bytes),
-      headers: { 'Content-Type': contentType },
-    });
+  async uploadOutput(
+    leaseId: string,
+    outputKey: string,
+    bytes: Uint8Array,
+    extension: string,
+    contentType = 'application/octet-stream',
+  ): Promise<void> {
+    await this.send(
+      'PUT',
+      `/worker/v1/leases/${leaseId}/outputs/${encodeURIComponent(outputKey)}?extension=${encodeURIComponent(extension)}`,
+      {
+        body: new Uint8Array(bytes),
+        headers: { 'Content-Type': contentType },
+      },
+    );
   }
 
   complete(leaseId: string, result?: Record<string, unknown>): Promise<{ status: 'success' | 'cancelled' }> {
     return this.json('POST', `/worker/v1/leases/${leaseId}/complete`, result ? { result } : {});
   }
 
-  fail(leaseId: string, failure: { retryable: boolean; message: string; error_code?: number }): Promise<{ status: 'queued' | 'failed' | 'cancelled' }> {
+  fail(
+    leaseId: string,
+    failure: { retryable: boolean; message: string; error_code?: number },
+  ): Promise<{ status: 'queued' | 'failed' | 'cancelled' }> {
     return this.json('POST', `/worker/v1/leases/${leaseId}/fail`, failure);
   }
 
   private async json<T>(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<T> {
-    const response = await this.send(method, path, { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' }, signal });
+    const response = await this.send(method, path, {
+      body: JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json' },
+      signal,
+    });
     const envelope = (await response.json()) as { code: number; data: T };
     return envelope.data;
   }
 
-  private async send(method: string, path: string, init: { body?: BodyInit; headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<Response> {
+  private async send(
+    method: string,
+    path: string,
+    init: { body?: BodyInit; headers?: Record<string, string>; signal?: AbortSignal } = {},
+  ): Promise<Response> {
     const response = await this.fetchImpl(this.baseUrl + path, {
       method,
       body: init.body,
@@ -99,6 +131,10 @@ export class WorkerApiClient {
     } catch {
       // not JSON
     }
-    throw new WorkerApiError(response.status, code, `${method} ${path}: HTTP ${response.status}${code !== undefined ? ` (code ${code})` : ''}: ${message}`);
+    throw new WorkerApiError(
+      response.status,
+      code,
+      `${method} ${path}: HTTP ${response.status}${code !== undefined ? ` (code ${code})` : ''}: ${message}`,
+    );
   }
 }

@@ -15,7 +15,11 @@ export const GLOBAL_OPTION_DEFAULTS = {
 
 export function globalOptionsOf(command: Command): GlobalOptions {
   const options = command.optsWithGlobals() as { baseUrl?: string; apiKey?: string; json?: boolean };
-  return { baseUrl: options.baseUrl ?? GLOBAL_OPTION_DEFAULTS.baseUrl, apiKey: options.apiKey, json: options.json === true };
+  return {
+    baseUrl: options.baseUrl ?? GLOBAL_OPTION_DEFAULTS.baseUrl,
+    apiKey: options.apiKey,
+    json: options.json === true,
+  };
 }
 
 export function clientFor(options: GlobalOptions): PolyforgeClient {

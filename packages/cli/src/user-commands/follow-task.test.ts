@@ -4,7 +4,18 @@ import { PolyforgeApiError, PolyforgeClient, PolyforgeNetworkError } from '@poly
 import { jsonResponse, scriptedFetch } from '../../../sdk/test/scripted-fetch.ts';
 import { followTask, streamProblem } from './follow-task.ts';
 
-const task = (status: string, progress: number) => ({ task_id: 't1', type: 'import_model', status, input: {}, output: {}, progress, create_time: 0, running_left_time: -1, queuing_num: -1, consumed_credit: 0 });
+const task = (status: string, progress: number) => ({
+  task_id: 't1',
+  type: 'import_model',
+  status,
+  input: {},
+  output: {},
+  progress,
+  create_time: 0,
+  running_left_time: -1,
+  queuing_num: -1,
+  consumed_credit: 0,
+});
 
 function capture(): { stream: PassThrough; text: () => string } {
   const stream = new PassThrough();
@@ -22,10 +33,19 @@ describe('followTask', () => {
     ]);
     const client = new PolyforgeClient({ baseUrl: 'http://api.test', apiKey: 'tsk_x', fetch, retries: 0 });
     const stderr = capture();
-    const final = await followTask(client, 't1', { plain: true, poll: false, pollIntervalMs: 1, stderr: stderr.stream });
+    const final = await followTask(client, 't1', {
+      plain: true,
+      poll: false,
+      pollIntervalMs: 1,
+      stderr: stderr.stream,
+    });
     expect(final.status).toBe('success');
     expect(stderr.text()).toMatch(/^Live status unavailable \(Route not found\); polling instead\n$/);
-    expect(requests.map((request) => new URL(request.url).pathname)).toEqual(['/v2/openapi/task/t1/events', '/v2/openapi/task/t1', '/v2/openapi/task/t1']);
+    expect(requests.map((request) => new URL(request.url).pathname)).toEqual([
+      '/v2/openapi/task/t1/events',
+      '/v2/openapi/task/t1',
+      '/v2/openapi/task/t1',
+    ]);
   });
 
   it('polls without trying the stream with poll: true', async () => {

@@ -23,7 +23,9 @@ export async function followTask(client: PolyforgeClient, taskId: string, option
   // Ctrl-C stops the waiting, not the task: restore the terminal and say how to pick it up again.
   const onInterrupt = () => {
     reporter.stop();
-    stderr.write(`\nStopped waiting; task ${taskId} keeps running. Follow it again with: polyforge task watch ${taskId}\n`);
+    stderr.write(
+      `\nStopped waiting; task ${taskId} keeps running. Follow it again with: polyforge task watch ${taskId}\n`,
+    );
     process.exit(130);
   };
   process.once('SIGINT', onInterrupt);
@@ -58,7 +60,9 @@ export function streamProblem(error: unknown): boolean {
 
 /** `error 2008: moderation`, or a note that the server gave no code. */
 export function failureReason(task: Task): string {
-  return task.error_code !== undefined ? `error ${task.error_code}: ${task.error_msg ?? ''}`.trim() : 'no error code given';
+  return task.error_code !== undefined
+    ? `error ${task.error_code}: ${task.error_msg ?? ''}`.trim()
+    : 'no error code given';
 }
 
 function oneLine(text: string): string {

@@ -50,9 +50,12 @@ describe('parseParamAssignments', () => {
     expect(parseParamAssignments(['a=1', 'a=2', 'b={"x":1}', 'b.y=2'])).toEqual({ a: 2, b: { x: 1, y: 2 } });
   });
 
-  it.each([['noequals'], ['=value'], ['a..b=1'], ['.a=1'], ['__proto__.polluted=1'], ['a.constructor=1']])('refuses %s', (assignment) => {
-    expect(() => parseParamAssignments([assignment])).toThrow(CliUsageError);
-  });
+  it.each([['noequals'], ['=value'], ['a..b=1'], ['.a=1'], ['__proto__.polluted=1'], ['a.constructor=1']])(
+    'refuses %s',
+    (assignment) => {
+      expect(() => parseParamAssignments([assignment])).toThrow(CliUsageError);
+    },
+  );
 
   it('refuses to nest under a value that is not an object', () => {
     expect(() => parseParamAssignments(['a=1', 'a.b=2'])).toThrow(/not an object/);

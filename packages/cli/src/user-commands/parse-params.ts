@@ -18,7 +18,10 @@ export function parseParamValue(text: string): unknown {
 }
 
 /** Applies each `key=value` in order; later assignments win, and dotted keys (`texture_prompt.text=red`) build nested objects. */
-export function parseParamAssignments(assignments: readonly string[], target: Record<string, unknown> = {}): Record<string, unknown> {
+export function parseParamAssignments(
+  assignments: readonly string[],
+  target: Record<string, unknown> = {},
+): Record<string, unknown> {
   for (const assignment of assignments) {
     const equalsIndex = assignment.indexOf('=');
     if (equalsIndex <= 0) throw new CliUsageError(`--param "${assignment}" must look like key=value`);
@@ -51,6 +54,7 @@ function setPath(target: Record<string, unknown>, keyPath: string[], value: unkn
 /** A positive integer option (`--limit`, `--poll-interval-ms`), or a usage error that names the option. */
 export function parsePositiveInteger(text: string, optionName: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value <= 0) throw new CliUsageError(`${optionName} must be a positive integer, got "${text}"`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new CliUsageError(`${optionName} must be a positive integer, got "${text}"`);
   return value;
 }

@@ -19,7 +19,9 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
 }
 
 /** `queued (position 2)`, `running 40% (~12 s left)`, `success 100%`. */
-export function describeProgress(task: Pick<Task, 'status' | 'progress' | 'queuing_num' | 'running_left_time'>): string {
+export function describeProgress(
+  task: Pick<Task, 'status' | 'progress' | 'queuing_num' | 'running_left_time'>,
+): string {
   if (task.status === 'queued') return task.queuing_num >= 0 ? `queued (position ${task.queuing_num})` : 'queued';
   const progress = `${task.status} ${Math.round(task.progress ?? 0)}%`;
   if (task.status === 'running' && typeof task.running_left_time === 'number' && task.running_left_time > 0) {

@@ -9,7 +9,9 @@ import { registerWebhookCommands } from './webhook-commands.ts';
 
 export function registerUserCommands(program: Command): void {
   program
-    .addOption(new Option('--base-url <url>', 'server root').env('POLYFORGE_BASE_URL').default(GLOBAL_OPTION_DEFAULTS.baseUrl))
+    .addOption(
+      new Option('--base-url <url>', 'server root').env('POLYFORGE_BASE_URL').default(GLOBAL_OPTION_DEFAULTS.baseUrl),
+    )
     .addOption(new Option('--api-key <key>', 'API key (tsk_...)').env('POLYFORGE_API_KEY'))
     .addOption(new Option('--json', 'machine-readable output: one JSON document on stdout'));
   registerTaskStatusCommands(registerTaskCommands(program));

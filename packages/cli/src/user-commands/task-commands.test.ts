@@ -10,11 +10,18 @@ const png = { type: 'png', file_token: '22222222-2222-4222-8222-222222222222' };
 
 describe('buildTaskBody', () => {
   it('puts one upload into "file" and keeps the type last-writer', () => {
-    expect(buildTaskBody('import_model', { type: 'ignored', face_limit: 100 }, [glb])).toEqual({ type: 'import_model', face_limit: 100, file: glb });
+    expect(buildTaskBody('import_model', { type: 'ignored', face_limit: 100 }, [glb])).toEqual({
+      type: 'import_model',
+      face_limit: 100,
+      file: glb,
+    });
   });
 
   it('puts multiview uploads into "files", in order, even a single one', () => {
-    expect(buildTaskBody('multiview_to_model', {}, [png, glb])).toEqual({ type: 'multiview_to_model', files: [png, glb] });
+    expect(buildTaskBody('multiview_to_model', {}, [png, glb])).toEqual({
+      type: 'multiview_to_model',
+      files: [png, glb],
+    });
     expect(buildTaskBody('multiview_to_model', {}, [png])).toEqual({ type: 'multiview_to_model', files: [png] });
   });
 

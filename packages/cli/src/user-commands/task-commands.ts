@@ -35,8 +35,16 @@ export function registerTaskCommands(program: Command): Command {
     .command('create')
     .description('create a task; with --wait, follow it to the end and download its outputs')
     .argument('<type>', 'task type, e.g. text_to_model, import_model, convert_model')
-    .option('-p, --param <key=value>', 'task parameter (repeatable); JSON values parse, dotted keys nest', collectRepeated)
-    .option('-f, --file <path>', 'upload a file and pass it as "file" (repeat for multiview_to_model "files")', collectRepeated)
+    .option(
+      '-p, --param <key=value>',
+      'task parameter (repeatable); JSON values parse, dotted keys nest',
+      collectRepeated,
+    )
+    .option(
+      '-f, --file <path>',
+      'upload a file and pass it as "file" (repeat for multiview_to_model "files")',
+      collectRepeated,
+    )
     .option('-w, --wait', 'wait until the task finishes, then download its outputs')
     .option('-o, --out <dir>', 'where --wait saves outputs; implies --wait (default: the current directory)')
     .option('--idempotency-key <key>', 'sent as Idempotency-Key, so a repeated create returns the same task')
@@ -54,7 +62,10 @@ export function registerTaskCommands(program: Command): Command {
         return;
       }
       const pollIntervalMs = parsePositiveInteger(options.pollIntervalMs, '--poll-interval-ms');
-      await waitAndDownload(client, globals, taskId, options.out ?? '.', { poll: options.poll === true, pollIntervalMs });
+      await waitAndDownload(client, globals, taskId, options.out ?? '.', {
+        poll: options.poll === true,
+        pollIntervalMs,
+      });
     });
 
   task
@@ -71,17 +82,27 @@ export function registerTaskCommands(program: Command): Command {
     .command('quote')
     .description('price a task without creating it')
     .argument('<type>', 'task type')
-    .option('-p, --param <key=value>', 'task parameter (repeatable); JSON values parse, dotted keys nest', collectRepeated)
+    .option(
+      '-p, --param <key=value>',
+      'task parameter (repeatable); JSON values parse, dotted keys nest',
+      collectRepeated,
+    )
     .action(async (type: string, options: { param?: string[] }, command: Command) => {
       const globals = globalOptionsOf(command);
-      const credits = await clientFor(globals).quoteTask(buildTaskBody(type, parseParamAssignments(options.param ?? []), []));
+      const credits = await clientFor(globals).quoteTask(
+        buildTaskBody(type, parseParamAssignments(options.param ?? []), []),
+      );
       printResult(globals, { credits }, `${credits} credits`);
     });
   return task;
 }
 
 /** `{type, ...params}`, with uploaded files as `file` (one) or, for multiview, `files` (in order). */
-export function buildTaskBody(type: string, params: Record<string, unknown>, fileReferences: readonly FileReference[]): TaskBody {
+export function buildTaskBody(
+  type: string,
+  params: Record<string, unknown>,
+  fileReferences: readonly FileReference[],
+): TaskBody {
   const body: TaskBody = { type, ...params };
   body.type = type;
   if (fileReferences.length === 0) return body;
@@ -115,7 +136,9 @@ async function readLocalFile(path: string): Promise<Uint8Array> {
     return new Uint8Array(await readFile(path));
   } catch (error) {
     const code = (error as { code?: string }).code;
-    throw new CliUsageError(code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path}: ${(error as Error).message}`);
+    throw new CliUsageError(
+      code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path}: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -134,7 +157,11 @@ async function waitAndDownload(
     return;
   }
   const files = await client.downloadOutputs(finished, outDir);
-  printResult(globals, { task: finished, files }, files.length > 0 ? files.join('\n') : `Task ${taskId} succeeded without downloadable outputs`);
+  printResult(
+    globals,
+    { task: finished, files },
+    files.length > 0 ? files.join('\n') : `Task ${taskId} succeeded without downloadable outputs`,
+  );
 }
 
 /** A few aligned lines: id, type, status, credits, error and each output. */
@@ -145,7 +172,8 @@ export function formatTaskSummary(task: Task): string {
     ['status', `${task.status} (${task.progress}%)`],
   ];
   if (task.status === 'queued' && task.queuing_num >= 0) lines.push(['queue', String(task.queuing_num)]);
-  if (typeof task.running_left_time === 'number' && task.running_left_time > 0) lines.push(['left', `${task.running_left_time} s`]);
+  if (typeof task.running_left_time === 'number' && task.running_left_time > 0)
+    lines.push(['left', `${task.running_left_time} s`]);
   lines.push(['credits', String(task.consumed_credit)]);
   lines.push(['created', new Date(task.create_time * 1000).toISOString()]);
   if (task.error_code !== undefined) lines.push(['error', `${task.error_code} ${task.error_msg ?? ''}`.trim()]);

@@ -1,5 +1,6 @@
 // `polyforge task watch|list|cancel`: follow a task live, list the account's tasks, cancel one.
 import type { Command } from 'commander';
+import type { ActiveTaskStatus } from '@polyforge/protocol';
 import type { Task, TaskPage } from '@polyforge/sdk';
 import { clientFor, globalOptionsOf, printResult } from './cli-context.ts';
 import { FOLLOW_TASK_DEFAULTS, failureReason, followTask } from './follow-task.ts';
@@ -31,12 +32,20 @@ export function registerTaskStatusCommands(task: Command): void {
     .description('follow a task live until it finishes (progress bar on a terminal); exit code 1 unless it succeeds')
     .argument('<task_id>')
     .option('--poll', 'poll the task instead of following its live event stream')
-    .option('--poll-interval-ms <ms>', 'how often to poll at least (when polling)', String(FOLLOW_TASK_DEFAULTS.pollIntervalMs))
+    .option(
+      '--poll-interval-ms <ms>',
+      'how often to poll at least (when polling)',
+      String(FOLLOW_TASK_DEFAULTS.pollIntervalMs),
+    )
     .action(async (taskId: string, options: WatchOptions, command: Command) => {
       const globals = globalOptionsOf(command);
       const client = clientFor(globals);
       const pollIntervalMs = parsePositiveInteger(options.pollIntervalMs, '--poll-interval-ms');
-      const finished = await followTask(client, taskId, { plain: globals.json, poll: options.poll === true, pollIntervalMs });
+      const finished = await followTask(client, taskId, {
+        plain: globals.json,
+        poll: options.poll === true,
+        pollIntervalMs,
+      });
       printResult(globals, finished, formatTaskSummary(finished));
       if (finished.status !== 'success') {
         process.stderr.write(`Task ${taskId} ${finished.status} (${failureReason(finished)})\n`);
@@ -70,14 +79,20 @@ export function registerTaskStatusCommands(task: Command): void {
         page = await client.listTasks(filter);
       }
       printResult(globals, { tasks: page.tasks, next_cursor: page.nextCursor }, formatTaskTable(page.tasks));
-      if (!globals.json && page.nextCursor) process.stderr.write(`More tasks: add --cursor ${page.nextCursor} (or --all)\n`);
+      if (!globals.json && page.nextCursor)
+        process.stderr.write(`More tasks: add --cursor ${page.nextCursor} (or --all)\n`);
     });
 
   task
     .command('cancel')
-    .description('cancel a task: a queued one at once, a running one as soon as its engine stops; or, with --all, every task a filter matches')
+    .description(
+      'cancel a task: a queued one at once, a running one as soon as its engine stops; or, with --all, every task a filter matches',
+    )
     .argument('[task_id]')
-    .option('--all', 'cancel every queued and running task (narrow it with --status, --type, --created-before, --created-after)')
+    .option(
+      '--all',
+      'cancel every queued and running task (narrow it with --status, --type, --created-before, --created-after)',
+    )
     .option('--status <status>', 'with --all: only queued, or only running, tasks')
     .option('--type <type>', 'with --all: only tasks of this type')
     .option('--created-after <time>', 'with --all: only tasks created at or after (ISO-8601 or unix seconds)')
@@ -87,7 +102,12 @@ export function registerTaskStatusCommands(task: Command): void {
       const client = clientFor(globals);
       if (options.all) {
         if (taskId) throw new Error('give a task id or --all, not both');
-        const filter = { status: options.status as 'queued' | 'running' | undefined, type: options.type, createdAfter: options.createdAfter, createdBefore: options.createdBefore };
+        const filter = {
+          status: options.status as ActiveTaskStatus | undefined,
+          type: options.type,
+          createdAfter: options.createdAfter,
+          createdBefore: options.createdBefore,
+        };
         const total = { matched: 0, cancelled: 0, cancellationRequested: 0 };
         // a backlog larger than one call's limit takes several calls; each call's tasks are gone from the next match
         for (;;) {
@@ -97,12 +117,20 @@ export function registerTaskStatusCommands(task: Command): void {
           total.cancellationRequested += summary.cancellationRequested;
           if (!summary.hasMore || summary.matched === 0) break;
         }
-        printResult(globals, total, `Cancelled ${total.cancelled} queued task(s); asked ${total.cancellationRequested} running task(s) to stop`);
+        printResult(
+          globals,
+          total,
+          `Cancelled ${total.cancelled} queued task(s); asked ${total.cancellationRequested} running task(s) to stop`,
+        );
         return;
       }
       if (!taskId) throw new Error('give a task id, or --all with filters');
       const result = await client.cancelTask(taskId);
-      printResult(globals, result, `Task ${result.task_id}: ${CANCEL_RESULT_TEXT[result.result] ?? result.result} [status ${result.status}]`);
+      printResult(
+        globals,
+        result,
+        `Task ${result.task_id}: ${CANCEL_RESULT_TEXT[result.result] ?? result.result} [status ${result.status}]`,
+      );
     });
 }
 
@@ -117,7 +145,16 @@ interface BulkCancelOptions {
 /** One line per task: id, type, status with progress, created time; "No tasks" when empty. */
 export function formatTaskTable(tasks: readonly Task[]): string {
   if (tasks.length === 0) return 'No tasks';
-  const rows = tasks.map((task) => [task.task_id, task.type, `${task.status} ${Math.round(task.progress ?? 0)}%`, new Date(task.create_time * 1000).toISOString()]);
+  const rows = tasks.map((task) => [
+    task.task_id,
+    task.type,
+    `${task.status} ${Math.round(task.progress ?? 0)}%`,
+    new Date(task.create_time * 1000).toISOString(),
+  ]);
   const widths = rows[0]!.map((_cell, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ')).join('\n');
+  return rows
+    .map((row) =>
+      row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  '),
+    )
+    .join('\n');
 }

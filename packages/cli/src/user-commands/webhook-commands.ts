@@ -15,7 +15,9 @@ interface VerifyOptions {
 }
 
 export function registerWebhookCommands(program: Command): void {
-  const webhooks = program.command('webhooks').description('webhook endpoints of the account, their delivery log, and signature checks');
+  const webhooks = program
+    .command('webhooks')
+    .description('webhook endpoints of the account, their delivery log, and signature checks');
 
   webhooks
     .command('add')
@@ -26,7 +28,10 @@ export function registerWebhookCommands(program: Command): void {
       const endpoint = await clientFor(globals).createWebhook(url);
       const text = [`id      ${endpoint.id}`, `url     ${endpoint.url}`, `secret  ${endpoint.secret}`].join('\n');
       printResult(globals, endpoint, text);
-      if (!globals.json) process.stderr.write('Store the secret now: it is not shown again. Check deliveries with: polyforge webhooks verify\n');
+      if (!globals.json)
+        process.stderr.write(
+          'Store the secret now: it is not shown again. Check deliveries with: polyforge webhooks verify\n',
+        );
     });
 
   webhooks
@@ -35,7 +40,10 @@ export function registerWebhookCommands(program: Command): void {
     .action(async (_options: unknown, command: Command) => {
       const globals = globalOptionsOf(command);
       const endpoints = await clientFor(globals).listWebhooks();
-      const text = endpoints.length === 0 ? 'No webhook endpoints' : endpoints.map((endpoint) => `${endpoint.id}  ${endpoint.url}  ${endpoint.created_at}`).join('\n');
+      const text =
+        endpoints.length === 0
+          ? 'No webhook endpoints'
+          : endpoints.map((endpoint) => `${endpoint.id}  ${endpoint.url}  ${endpoint.created_at}`).join('\n');
       printResult(globals, { webhooks: endpoints }, text);
     });
 
@@ -56,7 +64,9 @@ export function registerWebhookCommands(program: Command): void {
     .option('--limit <n>', 'how many, 1..200', '50')
     .action(async (webhookId: string, options: { limit: string }, command: Command) => {
       const globals = globalOptionsOf(command);
-      const deliveries = await clientFor(globals).listWebhookDeliveries(webhookId, { limit: parsePositiveInteger(options.limit, '--limit') });
+      const deliveries = await clientFor(globals).listWebhookDeliveries(webhookId, {
+        limit: parsePositiveInteger(options.limit, '--limit'),
+      });
       printResult(globals, { deliveries }, formatDeliveries(deliveries));
     });
 
@@ -69,7 +79,8 @@ export function registerWebhookCommands(program: Command): void {
     .option('--tolerance-seconds <s>', 'how old a signature may be (replay window)', String(WEBHOOK_TOLERANCE_SECONDS))
     .action(async (options: VerifyOptions, command: Command) => {
       const globals = globalOptionsOf(command);
-      if (!options.secret) throw new CliUsageError('No secret: pass --secret whsec_... or set POLYFORGE_WEBHOOK_SECRET');
+      if (!options.secret)
+        throw new CliUsageError('No secret: pass --secret whsec_... or set POLYFORGE_WEBHOOK_SECRET');
       const toleranceSeconds = parsePositiveInteger(options.toleranceSeconds, '--tolerance-seconds');
       const rawBody = options.bodyFile === undefined ? await readStdin() : await readBodyFile(options.bodyFile);
       const verification = verifyWebhookSignature(rawBody, options.signature, options.secret, { toleranceSeconds });
@@ -87,7 +98,8 @@ export function formatDeliveries(deliveries: readonly WebhookDelivery[]): string
   if (deliveries.length === 0) return 'No deliveries';
   return deliveries
     .map((delivery) => {
-      const last = delivery.last_status_code !== null ? `HTTP ${delivery.last_status_code}` : (delivery.last_error ?? '-');
+      const last =
+        delivery.last_status_code !== null ? `HTTP ${delivery.last_status_code}` : (delivery.last_error ?? '-');
       const next = delivery.next_attempt_at ? `  next ${delivery.next_attempt_at}` : '';
       return `${delivery.created_at}  ${delivery.event_type}  ${delivery.status}  attempts ${delivery.attempts}  ${last}${next}`;
     })

@@ -25,10 +25,16 @@ export interface HoleOwnership {
   anyOccurrence(weldedVertex: number): VertexOccurrence | undefined;
 }
 
-export function applyHolePatch(document: Document, primitives: Primitive[], hole: FilledHole, ownership: HoleOwnership): void {
+export function applyHolePatch(
+  document: Document,
+  primitives: Primitive[],
+  hole: FilledHole,
+  ownership: HoleOwnership,
+): void {
   const loopCount = hole.loop.length;
   const votes = new Map<number, number>();
-  for (const owner of ownership.edgeOwners) if (owner) votes.set(owner.primitive, (votes.get(owner.primitive) ?? 0) + 1);
+  for (const owner of ownership.edgeOwners)
+    if (owner) votes.set(owner.primitive, (votes.get(owner.primitive) ?? 0) + 1);
   const target = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
   const primitive = primitives[target];
   const position = primitive.getAttribute('POSITION')!;
@@ -36,7 +42,8 @@ export function applyHolePatch(document: Document, primitives: Primitive[], hole
 
   // Where each loop vertex's attributes come from, and whether the primitive's own vertex can be reused.
   const sources: VertexOccurrence[] = hole.loop.map((welded, index) => {
-    const ahead = ownership.edgeOwners[index], behind = ownership.edgeOwners[(index + loopCount - 1) % loopCount];
+    const ahead = ownership.edgeOwners[index],
+      behind = ownership.edgeOwners[(index + loopCount - 1) % loopCount];
     if (ahead?.primitive === target) return { primitive: target, vertex: ahead.from };
     if (behind?.primitive === target) return { primitive: target, vertex: behind.to };
     const own = ownership.occurrence(welded, target);
@@ -46,7 +53,9 @@ export function applyHolePatch(document: Document, primitives: Primitive[], hole
   // A rim crossing a UV seam keeps only its longest UV-continuous run as is; the rest is duplicated (dominant-uv-run.ts).
   const uvAccessor = primitive.getAttribute('TEXCOORD_0');
   const continuous = uvAccessor
-    ? dominantUvRun(sources.map((source) => readElement(primitives[source.primitive].getAttribute('TEXCOORD_0'), source.vertex, 2)))
+    ? dominantUvRun(
+        sources.map((source) => readElement(primitives[source.primitive].getAttribute('TEXCOORD_0'), source.vertex, 2)),
+      )
     : new Array<boolean>(loopCount).fill(true);
   const reuse = sources.map((source, index) => source.primitive === target && !hole.flatCap && continuous[index]);
 
@@ -73,11 +82,20 @@ export function applyHolePatch(document: Document, primitives: Primitive[], hole
 
   for (const semantic of primitive.listSemantics()) {
     const accessor = primitive.getAttribute(semantic)!;
-    const loopValues = sources.map((source) => readElement(primitives[source.primitive].getAttribute(semantic), source.vertex, accessor.getElementSize()));
+    const loopValues = sources.map((source) =>
+      readElement(primitives[source.primitive].getAttribute(semantic), source.vertex, accessor.getElementSize()),
+    );
     let addedValues: number[][];
-    if (semantic === 'POSITION') addedValues = Array.from({ length: addedCount }, (_, added) => patchPositions.slice((loopCount + added) * 3, (loopCount + added) * 3 + 3));
-    else if (semantic === 'NORMAL') addedValues = Array.from({ length: addedCount }, (_, added) => patchNormals.slice((loopCount + added) * 3, (loopCount + added) * 3 + 3));
-    else if (semantic.startsWith('JOINTS_') || semantic.startsWith('WEIGHTS_')) addedValues = Array.from({ length: addedCount }, (_, added) => loopValues[nearestLoop[loopCount + added]]);
+    if (semantic === 'POSITION')
+      addedValues = Array.from({ length: addedCount }, (_, added) =>
+        patchPositions.slice((loopCount + added) * 3, (loopCount + added) * 3 + 3),
+      );
+    else if (semantic === 'NORMAL')
+      addedValues = Array.from({ length: addedCount }, (_, added) =>
+        patchNormals.slice((loopCount + added) * 3, (loopCount + added) * 3 + 3),
+      );
+    else if (semantic.startsWith('JOINTS_') || semantic.startsWith('WEIGHTS_'))
+      addedValues = Array.from({ length: addedCount }, (_, added) => loopValues[nearestLoop[loopCount + added]]);
     else if (semantic.startsWith('TEXCOORD_') && continuous.some((inRun) => !inRun)) {
       // Across a seam: rim vertices off the continuous run are interpolated with the patch.
       const values = interpolateMasked(graph, loopValues, continuous, addedCount);
@@ -86,20 +104,32 @@ export function applyHolePatch(document: Document, primitives: Primitive[], hole
     } else addedValues = interpolate(graph, loopValues, addedCount, semantic === 'TANGENT');
     const rows = appendedFrom.map((entry) => {
       if ('addedIndex' in entry) return addedValues[entry.addedIndex];
-      if (semantic === 'NORMAL' && hole.flatCap) return patchNormals.slice(entry.loopIndex * 3, entry.loopIndex * 3 + 3);
+      if (semantic === 'NORMAL' && hole.flatCap)
+        return patchNormals.slice(entry.loopIndex * 3, entry.loopIndex * 3 + 3);
       return loopValues[entry.loopIndex];
     });
     appendElements(accessor, rows);
   }
   for (const morphTarget of primitive.listTargets()) {
-    for (const accessor of morphTarget.listAttributes()) appendElements(accessor, appendedFrom.map(() => new Array(accessor.getElementSize()).fill(0)));
+    for (const accessor of morphTarget.listAttributes())
+      appendElements(
+        accessor,
+        appendedFrom.map(() => new Array(accessor.getElementSize()).fill(0)),
+      );
   }
-  appendTriangles(document, primitive, baseCount, baseCount + appendedFrom.length, hole.triangles.map((triangle) => triangle.map((vertex) => patchToPrimitive[vertex]) as [number, number, number]));
+  appendTriangles(
+    document,
+    primitive,
+    baseCount,
+    baseCount + appendedFrom.length,
+    hole.triangles.map((triangle) => triangle.map((vertex) => patchToPrimitive[vertex]) as [number, number, number]),
+  );
 }
 
 function patchVertexPositions(primitives: Primitive[], sources: VertexOccurrence[], hole: FilledHole): number[] {
   const out: number[] = [];
-  for (const source of sources) out.push(...readElement(primitives[source.primitive].getAttribute('POSITION'), source.vertex, 3));
+  for (const source of sources)
+    out.push(...readElement(primitives[source.primitive].getAttribute('POSITION'), source.vertex, 3));
   out.push(...hole.addedPositions);
   return out;
 }
@@ -112,7 +142,12 @@ function readElement(accessor: Accessor | null, index: number, width: number): n
 }
 
 /** Harmonic values for every patch vertex, holding fixed only the loop vertices `fixed` marks. */
-function interpolateMasked(graph: { vertexCount: number; fixedCount: number; edges: Array<[number, number]> }, loopValues: number[][], fixed: boolean[], addedCount: number): number[][] {
+function interpolateMasked(
+  graph: { vertexCount: number; fixedCount: number; edges: Array<[number, number]> },
+  loopValues: number[][],
+  fixed: boolean[],
+  addedCount: number,
+): number[][] {
   const loopCount = loopValues.length;
   // Renumber: fixed loop vertices first, then the other loop vertices and the added ones.
   const order = [...loopValues.keys()].filter((index) => fixed[index]);
@@ -123,24 +158,43 @@ function interpolateMasked(graph: { vertexCount: number; fixedCount: number; edg
   order.forEach((vertex, position) => (newIndex[vertex] = position));
   const width = loopValues[0].length;
   const mean = new Array(width).fill(0);
-  for (const index of order.slice(0, fixedCount)) for (let component = 0; component < width; component++) mean[component] += loopValues[index][component] / fixedCount;
+  for (const index of order.slice(0, fixedCount))
+    for (let component = 0; component < width; component++)
+      mean[component] += loopValues[index][component] / fixedCount;
   const free = fairPatchValues(
-    { vertexCount: order.length, fixedCount, edges: graph.edges.map(([a, b]) => [newIndex[a], newIndex[b]] as [number, number]) },
+    {
+      vertexCount: order.length,
+      fixedCount,
+      edges: graph.edges.map(([a, b]) => [newIndex[a], newIndex[b]] as [number, number]),
+    },
     order.slice(0, fixedCount).map((index) => loopValues[index]),
     Array.from({ length: order.length - fixedCount }, () => [...mean]),
     1,
   );
   const result: number[][] = new Array(graph.vertexCount);
-  order.forEach((vertex, position) => (result[vertex] = position < fixedCount ? loopValues[vertex] : free[position - fixedCount]));
+  order.forEach(
+    (vertex, position) => (result[vertex] = position < fixedCount ? loopValues[vertex] : free[position - fixedCount]),
+  );
   return result;
 }
 
-function interpolate(graph: { vertexCount: number; fixedCount: number; edges: Array<[number, number]> }, fixed: number[][], addedCount: number, unitVector: boolean): number[][] {
+function interpolate(
+  graph: { vertexCount: number; fixedCount: number; edges: Array<[number, number]> },
+  fixed: number[][],
+  addedCount: number,
+  unitVector: boolean,
+): number[][] {
   if (addedCount === 0) return [];
   const width = fixed[0].length;
   const mean = new Array(width).fill(0);
-  for (const value of fixed) for (let component = 0; component < width; component++) mean[component] += value[component] / fixed.length;
-  const values = fairPatchValues(graph, fixed, Array.from({ length: addedCount }, () => [...mean]), 1);
+  for (const value of fixed)
+    for (let component = 0; component < width; component++) mean[component] += value[component] / fixed.length;
+  const values = fairPatchValues(
+    graph,
+    fixed,
+    Array.from({ length: addedCount }, () => [...mean]),
+    1,
+  );
   if (!unitVector) return values;
   // Tangents: renormalise xyz, keep the handedness (w) of the loop.
   return values.map((value) => {
@@ -168,9 +222,13 @@ function faceNormalsAtVertices(positions: number[], triangles: Array<[number, nu
 function nearestLoopVertex(positions: number[], loopCount: number): number[] {
   const nearest: number[] = [];
   for (let vertex = 0; vertex < positions.length / 3; vertex++) {
-    let best = 0, bestDistance = Infinity;
+    let best = 0,
+      bestDistance = Infinity;
     for (let loop = 0; loop < loopCount; loop++) {
-      const distance = (positions[vertex * 3] - positions[loop * 3]) ** 2 + (positions[vertex * 3 + 1] - positions[loop * 3 + 1]) ** 2 + (positions[vertex * 3 + 2] - positions[loop * 3 + 2]) ** 2;
+      const distance =
+        (positions[vertex * 3] - positions[loop * 3]) ** 2 +
+        (positions[vertex * 3 + 1] - positions[loop * 3 + 1]) ** 2 +
+        (positions[vertex * 3 + 2] - positions[loop * 3 + 2]) ** 2;
       if (distance < bestDistance) [best, bestDistance] = [loop, distance];
     }
     nearest.push(best);
@@ -190,16 +248,28 @@ function appendElements(accessor: Accessor, rows: number[][]): void {
 }
 
 /** `originalVertexCount`: vertices before the patch (a non-indexed primitive gets the identity indices for them). */
-function appendTriangles(document: Document, primitive: Primitive, originalVertexCount: number, vertexCount: number, triangles: Array<[number, number, number]>): void {
+function appendTriangles(
+  document: Document,
+  primitive: Primitive,
+  originalVertexCount: number,
+  vertexCount: number,
+  triangles: Array<[number, number, number]>,
+): void {
   let indices = primitive.getIndices();
   if (!indices) {
     const identity = Uint32Array.from({ length: originalVertexCount }, (_, index) => index);
-    indices = document.createAccessor().setType('SCALAR').setArray(identity).setBuffer(primitive.getAttribute('POSITION')!.getBuffer());
+    indices = document
+      .createAccessor()
+      .setType('SCALAR')
+      .setArray(identity)
+      .setBuffer(primitive.getAttribute('POSITION')!.getBuffer());
     primitive.setIndices(indices);
   }
   const old = indices.getArray()!;
   const wide = vertexCount > 65535 || old instanceof Uint32Array;
-  const grown = wide ? new Uint32Array(old.length + triangles.length * 3) : new Uint16Array(old.length + triangles.length * 3);
+  const grown = wide
+    ? new Uint32Array(old.length + triangles.length * 3)
+    : new Uint16Array(old.length + triangles.length * 3);
   grown.set(old);
   triangles.forEach((triangle, index) => grown.set(triangle, old.length + index * 3));
   indices.setArray(grown);

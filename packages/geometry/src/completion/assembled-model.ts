@@ -19,7 +19,9 @@ export class WorldPointKeys {
   }
 
   key(local: ArrayLike<number>, offset: number, matrix: Matrix4): string {
-    const x = local[offset], y = local[offset + 1], z = local[offset + 2];
+    const x = local[offset],
+      y = local[offset + 1],
+      z = local[offset + 2];
     const wx = matrix[0] * x + matrix[4] * y + matrix[8] * z + matrix[12];
     const wy = matrix[1] * x + matrix[5] * y + matrix[9] * z + matrix[13];
     const wz = matrix[2] * x + matrix[6] * y + matrix[10] * z + matrix[14];
@@ -28,7 +30,12 @@ export class WorldPointKeys {
 }
 
 /** Open (boundary) edges of a welded surface, as undirected world-point key pairs. */
-export function openEdgeKeys(positions: Float64Array, triangles: Uint32Array, matrix: Matrix4, keys: WorldPointKeys): Set<string> {
+export function openEdgeKeys(
+  positions: Float64Array,
+  triangles: Uint32Array,
+  matrix: Matrix4,
+  keys: WorldPointKeys,
+): Set<string> {
   const directed = new Set<string>();
   for (let corner = 0; corner < triangles.length; corner += 3) {
     for (let k = 0; k < 3; k++) directed.add(`${triangles[corner + k]},${triangles[corner + ((k + 1) % 3)]}`);
@@ -52,7 +59,8 @@ export async function checkAssembledModel(document: Document): Promise<Watertigh
   const vertexTotal = primitives.reduce((sum, primitive) => sum + primitive.positions.length / 3, 0);
   const positions = new Float32Array(vertexTotal * 3);
   const triangles = new Uint32Array(primitives.reduce((sum, primitive) => sum + primitive.indices.length, 0));
-  let vertexBase = 0, corner = 0;
+  let vertexBase = 0,
+    corner = 0;
   for (const primitive of primitives) {
     positions.set(primitive.positions, vertexBase * 3);
     for (const index of primitive.indices) triangles[corner++] = vertexBase + index;

@@ -30,17 +30,29 @@ export interface WatertightReport {
 export async function checkWatertight(positions: Float64Array, triangles: Uint32Array): Promise<WatertightReport> {
   if (triangles.length === 0) return { watertight: false, problem: 'Empty' };
   const edges = countEdgeFaces(triangles);
-  if (edges.overShared > 0) return { watertight: false, problem: `NotManifold: ${edges.overShared} edges are shared by more than two triangles` };
-  if (edges.open > 0) return { watertight: false, problem: `NotClosed: ${edges.open} edges belong to one triangle only` };
+  if (edges.overShared > 0)
+    return {
+      watertight: false,
+      problem: `NotManifold: ${edges.overShared} edges are shared by more than two triangles`,
+    };
+  if (edges.open > 0)
+    return { watertight: false, problem: `NotClosed: ${edges.open} edges belong to one triangle only` };
   const { Manifold, Mesh } = await loadManifold();
-  const mesh = new Mesh({ numProp: 3, vertProperties: Float32Array.from(positions), triVerts: Uint32Array.from(triangles) });
+  const mesh = new Mesh({
+    numProp: 3,
+    vertProperties: Float32Array.from(positions),
+    triVerts: Uint32Array.from(triangles),
+  });
   let solid: InstanceType<typeof Manifold> | undefined;
   try {
     solid = new Manifold(mesh);
     return { watertight: true, genus: solid.genus(), volume: solid.volume() };
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    return { watertight: false, problem: typeof code === 'string' ? code : error instanceof Error ? error.message : String(error) };
+    return {
+      watertight: false,
+      problem: typeof code === 'string' ? code : error instanceof Error ? error.message : String(error),
+    };
   } finally {
     solid?.delete();
   }
@@ -51,12 +63,14 @@ function countEdgeFaces(triangles: Uint32Array): { open: number; overShared: num
   const counts = new Map<number, number>();
   for (let corner = 0; corner < triangles.length; corner += 3) {
     for (let k = 0; k < 3; k++) {
-      const a = triangles[corner + k], b = triangles[corner + ((k + 1) % 3)];
+      const a = triangles[corner + k],
+        b = triangles[corner + ((k + 1) % 3)];
       const key = a < b ? a * 67108864 + b : b * 67108864 + a; // exact while vertex ids stay under 2^26
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
-  let open = 0, overShared = 0;
+  let open = 0,
+    overShared = 0;
   for (const count of counts.values()) {
     if (count === 1) open++;
     else if (count > 2) overShared++;

@@ -1,7 +1,14 @@
 import type { Document } from '@gltf-transform/core';
 import { MeshoptSimplifier } from 'meshoptimizer';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chairDocument, figureMesh, punchHoles, singleMeshDocument, texturedSphereDocument, uvSphereMesh } from '../../test/fixtures/build-part-fixtures.ts';
+import {
+  chairDocument,
+  figureMesh,
+  punchHoles,
+  singleMeshDocument,
+  texturedSphereDocument,
+  uvSphereMesh,
+} from '../../test/fixtures/build-part-fixtures.ts';
 import { validateGlb } from '../../test/fixtures/validate-glb.ts';
 import { ModelInputError } from '../read/model-input-error.ts';
 import { readModel } from '../read/read-model.ts';
@@ -13,7 +20,11 @@ import { checkWatertight } from './check-watertight.ts';
 import { completeModel } from './complete-model.ts';
 
 type Vec3 = [number, number, number];
-const SPHERE_HOLES: Vec3[] = [[0, 0, 1], [1, 0, 0], [0, 0.8, -0.6]];
+const SPHERE_HOLES: Vec3[] = [
+  [0, 0, 1],
+  [1, 0, 0],
+  [0, 0.8, -0.6],
+];
 
 function firstPrimitive(document: Document) {
   return document.getRoot().listMeshes()[0].listPrimitives()[0];
@@ -35,7 +46,11 @@ describe('completeModel', () => {
     const document = texturedSphereDocument(punchHoles(uvSphereMesh(48, 24), SPHERE_HOLES, 0.3));
     const before = snapshot(document);
     const report = await completeModel(document);
-    expect(report).toMatchObject({ holesFilled: 3, watertight: true, parts: [{ name: 'sphere', holesFilled: 3, watertight: true }] });
+    expect(report).toMatchObject({
+      holesFilled: 3,
+      watertight: true,
+      parts: [{ name: 'sphere', holesFilled: 3, watertight: true }],
+    });
 
     const after = snapshot(document);
     // Untouched: every original vertex (position and UV) and every original triangle, in place.
@@ -48,7 +63,8 @@ describe('completeModel', () => {
     // range around each hole (carried across, so the texture continues).
     const added = after.positions.subarray(before.positions.length);
     expect(added.length).toBeGreaterThan(0);
-    for (let index = 0; index < added.length; index += 3) expect(Math.abs(Math.hypot(added[index], added[index + 1], added[index + 2]) - 1)).toBeLessThan(0.03);
+    for (let index = 0; index < added.length; index += 3)
+      expect(Math.abs(Math.hypot(added[index], added[index + 1], added[index + 2]) - 1)).toBeLessThan(0.03);
     const addedUvs = after.uvs.subarray(before.uvs.length);
     for (let index = 0; index < addedUvs.length; index++) expect(addedUvs[index]).toBeGreaterThanOrEqual(0);
     for (let index = 0; index < addedUvs.length; index++) expect(addedUvs[index]).toBeLessThanOrEqual(1);
@@ -71,7 +87,15 @@ describe('completeModel', () => {
   });
 
   it('makes a figure with holes in torso, arm and head watertight', async () => {
-    const mesh = punchHoles(await figureMesh(), [[0, 1.2, 0.1], [0.45, 1.08, 0.04], [0, 1.72, 0.03]], 0.06);
+    const mesh = punchHoles(
+      await figureMesh(),
+      [
+        [0, 1.2, 0.1],
+        [0.45, 1.08, 0.04],
+        [0, 1.72, 0.03],
+      ],
+      0.06,
+    );
     const welded = weldPositions(mesh.positions, mesh.indices);
     expect((await checkWatertight(welded.positions, welded.triangles)).watertight).toBe(false);
     const document = singleMeshDocument('figure', mesh);
@@ -123,9 +147,11 @@ describe('completeModel', () => {
     const report = await completeModel(document, { mode: 'cap' });
     expect(report).toMatchObject({ holesFilled: 3, watertight: true });
     const existing = new Set<string>();
-    for (let index = 0; index < before.positions.length; index += 3) existing.add(before.positions.subarray(index, index + 3).join(','));
+    for (let index = 0; index < before.positions.length; index += 3)
+      existing.add(before.positions.subarray(index, index + 3).join(','));
     const after = snapshot(document).positions;
-    for (let index = before.positions.length; index < after.length; index += 3) expect(existing.has(after.subarray(index, index + 3).join(','))).toBe(true);
+    for (let index = before.positions.length; index < after.length; index += 3)
+      expect(existing.has(after.subarray(index, index + 3).join(','))).toBe(true);
   });
 
   it('reports a watertight model as such, with nothing to fill', async () => {

@@ -49,7 +49,10 @@ export interface CompleteModelReport {
 
 const MODE_TRIANGLES = 4;
 
-export async function completeModel(document: Document, options: CompleteModelOptions = {}): Promise<CompleteModelReport> {
+export async function completeModel(
+  document: Document,
+  options: CompleteModelOptions = {},
+): Promise<CompleteModelReport> {
   const wanted = options.partNames && options.partNames.length > 0 ? new Set(options.partNames) : undefined;
   const matched = new Set<string>();
   const targets = new Map<Mesh, string>();
@@ -69,7 +72,8 @@ export async function completeModel(document: Document, options: CompleteModelOp
     });
   }
   const unmatchedPartNames = [...(wanted ?? [])].filter((name) => !matched.has(name));
-  if (wanted && targets.size === 0) throw new ModelInputError(`None of part_names (${[...wanted].join(', ')}) names a part of this model.`);
+  if (wanted && targets.size === 0)
+    throw new ModelInputError(`None of part_names (${[...wanted].join(', ')}) names a part of this model.`);
   if (targets.size === 0) throw new ModelInputError('The model has no meshes to complete.');
 
   const wholeModel = !wanted;
@@ -97,7 +101,9 @@ export async function completeModel(document: Document, options: CompleteModelOp
       wholeModel &&
       loop.every((vertex, index) => {
         const next = loop[(index + 1) % loop.length];
-        const owners = openEdgeOwners.get(edgeKey(keys.key(surface!.positions, vertex * 3, matrix), keys.key(surface!.positions, next * 3, matrix)));
+        const owners = openEdgeOwners.get(
+          edgeKey(keys.key(surface!.positions, vertex * 3, matrix), keys.key(surface!.positions, next * 3, matrix)),
+        );
         return owners !== undefined && [...owners].some((owner) => owner !== mesh);
       });
     const holes = fillHoles(surface.positions, surface.triangles, options.mode ?? 'fair');
@@ -124,7 +130,9 @@ export async function completeModel(document: Document, options: CompleteModelOp
 }
 
 function trianglePrimitives(mesh: Mesh): Primitive[] {
-  return mesh.listPrimitives().filter((primitive) => primitive.getMode() === MODE_TRIANGLES && primitive.getAttribute('POSITION'));
+  return mesh
+    .listPrimitives()
+    .filter((primitive) => primitive.getMode() === MODE_TRIANGLES && primitive.getAttribute('POSITION'));
 }
 
 interface WeldedSurface {
@@ -141,7 +149,8 @@ function weldedSurface(primitives: Primitive[]): WeldedSurface {
   const vertexOffsets: number[] = [];
   const localTriangles: Uint32Array[] = [];
   const positionParts: Float32Array[] = [];
-  let vertexTotal = 0, cornerTotal = 0;
+  let vertexTotal = 0,
+    cornerTotal = 0;
   for (const primitive of primitives) {
     const position = primitive.getAttribute('POSITION')!;
     const count = position.getCount();
@@ -149,7 +158,9 @@ function weldedSurface(primitives: Primitive[]): WeldedSurface {
     const element: number[] = [];
     for (let vertex = 0; vertex < count; vertex++) values.set(position.getElement(vertex, element), vertex * 3);
     const indices = primitive.getIndices()?.getArray();
-    const local = indices ? Uint32Array.from(indices.subarray(0, indices.length - (indices.length % 3))) : Uint32Array.from({ length: count - (count % 3) }, (_, index) => index);
+    const local = indices
+      ? Uint32Array.from(indices.subarray(0, indices.length - (indices.length % 3)))
+      : Uint32Array.from({ length: count - (count % 3) }, (_, index) => index);
     vertexOffsets.push(vertexTotal);
     localTriangles.push(local);
     positionParts.push(values);
@@ -164,7 +175,13 @@ function weldedSurface(primitives: Primitive[]): WeldedSurface {
     for (const vertex of localTriangles[index]) triangles[corner++] = vertex + vertexOffsets[index];
   });
   const welded = weldPositions(positions, triangles);
-  return { positions: welded.positions, triangles: welded.triangles, vertexOffsets, localTriangles, weldedIdOf: welded.weldedIdOf };
+  return {
+    positions: welded.positions,
+    triangles: welded.triangles,
+    vertexOffsets,
+    localTriangles,
+    weldedIdOf: welded.weldedIdOf,
+  };
 }
 
 function ownershipOf(surface: WeldedSurface, loop: number[]): HoleOwnership {
@@ -177,9 +194,15 @@ function ownershipOf(surface: WeldedSurface, loop: number[]): HoleOwnership {
     const offset = surface.vertexOffsets[primitive];
     for (let face = 0; face < local.length; face += 3) {
       for (let corner = 0; corner < 3; corner++) {
-        const from = local[face + corner], to = local[face + ((corner + 1) % 3)];
-        const weldedFrom = surface.weldedIdOf[from + offset], weldedTo = surface.weldedIdOf[to + offset];
-        if (onLoop.has(weldedFrom)) (occurrences.get(weldedFrom) ?? occurrences.set(weldedFrom, []).get(weldedFrom)!).push({ primitive, vertex: from });
+        const from = local[face + corner],
+          to = local[face + ((corner + 1) % 3)];
+        const weldedFrom = surface.weldedIdOf[from + offset],
+          weldedTo = surface.weldedIdOf[to + offset];
+        if (onLoop.has(weldedFrom))
+          (occurrences.get(weldedFrom) ?? occurrences.set(weldedFrom, []).get(weldedFrom)!).push({
+            primitive,
+            vertex: from,
+          });
         const edge = wantedEdges.get(`${weldedFrom},${weldedTo}`);
         // The mesh half-edge loop[i + 1] → loop[i] lies beyond loop edge i; `to` is loop[i], `from` loop[i + 1].
         if (edge !== undefined) edgeOwners[edge] = { primitive, from: to, to: from };

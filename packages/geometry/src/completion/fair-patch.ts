@@ -18,7 +18,13 @@ export interface FairingGraph {
 }
 
 /** Returns the free vertices' values (width numbers each) solving L^order x = 0 given the fixed values. */
-export function fairPatchValues(graph: FairingGraph, fixedValues: number[][], initialFree: number[][], order: 1 | 2, iterations = 400): number[][] {
+export function fairPatchValues(
+  graph: FairingGraph,
+  fixedValues: number[][],
+  initialFree: number[][],
+  order: 1 | 2,
+  iterations = 400,
+): number[][] {
   const freeCount = graph.vertexCount - graph.fixedCount;
   if (freeCount <= 0) return [];
   const ring = order === 2 ? (graph.ringValues ?? []) : [];
@@ -89,7 +95,8 @@ export function fairPatchValues(graph: FairingGraph, fixedValues: number[][], in
       const next = dot(r, r);
       const beta = next / rr;
       rr = next;
-      for (let vertex = graph.fixedCount; vertex < graph.vertexCount; vertex++) p[vertex] = r[vertex] + beta * p[vertex];
+      for (let vertex = graph.fixedCount; vertex < graph.vertexCount; vertex++)
+        p[vertex] = r[vertex] + beta * p[vertex];
     }
     for (let free = 0; free < freeCount; free++) result[free][component] = x[graph.fixedCount + free];
   }

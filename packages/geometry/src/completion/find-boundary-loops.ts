@@ -7,13 +7,15 @@ export function findBoundaryLoops(triangles: Uint32Array, vertexCount: number): 
   const halfEdges = new Set<number>();
   const key = (from: number, to: number) => from * vertexCount + to;
   for (let corner = 0; corner < triangles.length; corner++) {
-    const from = triangles[corner], to = triangles[corner - (corner % 3) + ((corner + 1) % 3)];
+    const from = triangles[corner],
+      to = triangles[corner - (corner % 3) + ((corner + 1) % 3)];
     if (from !== to) halfEdges.add(key(from, to));
   }
   // Missing twins b→a of boundary half-edges a→b, grouped by their start b.
   const outgoing = new Map<number, number[]>();
   for (const edge of halfEdges) {
-    const from = Math.floor(edge / vertexCount), to = edge % vertexCount;
+    const from = Math.floor(edge / vertexCount),
+      to = edge % vertexCount;
     if (halfEdges.has(key(to, from))) continue;
     const list = outgoing.get(to);
     if (list) list.push(from);

@@ -25,7 +25,9 @@ export function refinePatch(patch: PatchMesh, options: RefinePatchOptions = {}):
   const maxVertices = options.maxVertices ?? 20_000;
   const positions = [...patch.positions];
   const scales = [...patch.scales];
-  const triangles: Array<[number, number, number] | null> = patch.triangles.map((triangle) => [...triangle] as [number, number, number]);
+  const triangles: Array<[number, number, number] | null> = patch.triangles.map(
+    (triangle) => [...triangle] as [number, number, number],
+  );
   const edges = new EdgeIndex(triangles);
 
   for (let pass = 0; pass < 64; pass++) {
@@ -35,10 +37,18 @@ export function refinePatch(patch: PatchMesh, options: RefinePatchOptions = {}):
       const triangle = triangles[index];
       if (!triangle || positions.length / 3 >= maxVertices) continue;
       const [a, b, c] = triangle;
-      const centroid = [0, 1, 2].map((axis) => (positions[a * 3 + axis] + positions[b * 3 + axis] + positions[c * 3 + axis]) / 3);
+      const centroid = [0, 1, 2].map(
+        (axis) => (positions[a * 3 + axis] + positions[b * 3 + axis] + positions[c * 3 + axis]) / 3,
+      );
       const centroidScale = (scales[a] + scales[b] + scales[c]) / 3;
       const wide = [a, b, c].every((corner) => {
-        const reach = SPLIT_FACTOR * Math.hypot(centroid[0] - positions[corner * 3], centroid[1] - positions[corner * 3 + 1], centroid[2] - positions[corner * 3 + 2]);
+        const reach =
+          SPLIT_FACTOR *
+          Math.hypot(
+            centroid[0] - positions[corner * 3],
+            centroid[1] - positions[corner * 3 + 1],
+            centroid[2] - positions[corner * 3 + 2],
+          );
         return reach > centroidScale && reach > scales[corner];
       });
       if (!wide) continue;
@@ -47,17 +57,30 @@ export function refinePatch(patch: PatchMesh, options: RefinePatchOptions = {}):
       scales.push(centroidScale);
       edges.remove(index, triangle);
       triangles[index] = null;
-      for (const replacement of [[a, b, middle], [b, c, middle], [c, a, middle]] as Array<[number, number, number]>) {
+      for (const replacement of [
+        [a, b, middle],
+        [b, c, middle],
+        [c, a, middle],
+      ] as Array<[number, number, number]>) {
         triangles.push(replacement);
         edges.add(triangles.length - 1, replacement);
       }
-      for (const [u, v] of [[a, b], [b, c], [c, a]]) relaxEdge(u, v, positions, triangles, edges);
+      for (const [u, v] of [
+        [a, b],
+        [b, c],
+        [c, a],
+      ])
+        relaxEdge(u, v, positions, triangles, edges);
       split = true;
     }
     relaxAll(positions, triangles, edges, options.maxRelaxSweeps ?? 8);
     if (!split) break;
   }
-  return { positions, scales, triangles: triangles.filter((triangle): triangle is [number, number, number] => triangle !== null) };
+  return {
+    positions,
+    scales,
+    triangles: triangles.filter((triangle): triangle is [number, number, number] => triangle !== null),
+  };
 }
 
 /** Map from undirected edge to the (at most two, in a patch) triangles using it. */
@@ -73,7 +96,11 @@ class EdgeIndex {
   }
 
   add(index: number, [a, b, c]: [number, number, number]): void {
-    for (const [u, v] of [[a, b], [b, c], [c, a]]) {
+    for (const [u, v] of [
+      [a, b],
+      [b, c],
+      [c, a],
+    ]) {
       const key = EdgeIndex.key(u, v);
       const list = this.byEdge.get(key);
       if (list) list.push(index);
@@ -82,7 +109,11 @@ class EdgeIndex {
   }
 
   remove(index: number, [a, b, c]: [number, number, number]): void {
-    for (const [u, v] of [[a, b], [b, c], [c, a]]) {
+    for (const [u, v] of [
+      [a, b],
+      [b, c],
+      [c, a],
+    ]) {
       const key = EdgeIndex.key(u, v);
       const list = this.byEdge.get(key);
       if (!list) continue;
@@ -105,7 +136,12 @@ class EdgeIndex {
   }
 }
 
-function relaxAll(positions: number[], triangles: Array<[number, number, number] | null>, edges: EdgeIndex, maxSweeps: number): void {
+function relaxAll(
+  positions: number[],
+  triangles: Array<[number, number, number] | null>,
+  edges: EdgeIndex,
+  maxSweeps: number,
+): void {
   for (let sweep = 0; sweep < maxSweeps; sweep++) {
     let flipped = false;
     for (const [u, v] of edges.allEdges()) if (relaxEdge(u, v, positions, triangles, edges)) flipped = true;
@@ -114,7 +150,13 @@ function relaxAll(positions: number[], triangles: Array<[number, number, number]
 }
 
 /** Flips edge u–v when the angles opposite it sum to more than π; returns whether it flipped. */
-function relaxEdge(u: number, v: number, positions: number[], triangles: Array<[number, number, number] | null>, edges: EdgeIndex): boolean {
+function relaxEdge(
+  u: number,
+  v: number,
+  positions: number[],
+  triangles: Array<[number, number, number] | null>,
+  edges: EdgeIndex,
+): boolean {
   const shared = [...edges.trianglesOf(u, v)];
   if (shared.length !== 2) return false;
   const [first, second] = shared.map((index) => triangles[index]!);
@@ -138,8 +180,12 @@ function relaxEdge(u: number, v: number, positions: number[], triangles: Array<[
 }
 
 function angleAt(positions: number[], apex: number, u: number, v: number): number {
-  const ax = positions[u * 3] - positions[apex * 3], ay = positions[u * 3 + 1] - positions[apex * 3 + 1], az = positions[u * 3 + 2] - positions[apex * 3 + 2];
-  const bx = positions[v * 3] - positions[apex * 3], by = positions[v * 3 + 1] - positions[apex * 3 + 1], bz = positions[v * 3 + 2] - positions[apex * 3 + 2];
+  const ax = positions[u * 3] - positions[apex * 3],
+    ay = positions[u * 3 + 1] - positions[apex * 3 + 1],
+    az = positions[u * 3 + 2] - positions[apex * 3 + 2];
+  const bx = positions[v * 3] - positions[apex * 3],
+    by = positions[v * 3 + 1] - positions[apex * 3 + 1],
+    bz = positions[v * 3 + 2] - positions[apex * 3 + 2];
   const denominator = Math.hypot(ax, ay, az) * Math.hypot(bx, by, bz);
   return denominator > 0 ? Math.acos(Math.max(-1, Math.min(1, (ax * bx + ay * by + az * bz) / denominator))) : 0;
 }

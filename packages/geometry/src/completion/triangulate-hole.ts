@@ -28,7 +28,12 @@ export function triangulateHole(loop: HoleLoop): Array<[number, number, number]>
 }
 
 /** `closedByMesh`: the edge from the last index back to the first is a real loop edge (with an outside triangle). */
-function triangulateRange(loop: HoleLoop, indices: number[], closedByMesh: boolean, out: Array<[number, number, number]>): void {
+function triangulateRange(
+  loop: HoleLoop,
+  indices: number[],
+  closedByMesh: boolean,
+  out: Array<[number, number, number]>,
+): void {
   if (indices.length < 3) return;
   if (indices.length <= MAX_DYNAMIC_PROGRAM_VERTICES) {
     out.push(...minimumWeightTriangulation(loop, indices, closedByMesh));
@@ -54,18 +59,25 @@ function shortestMiddleChord(loop: HoleLoop, indices: number[]): [number, number
   return best;
 }
 
-function minimumWeightTriangulation(loop: HoleLoop, indices: number[], closedByMesh: boolean): Array<[number, number, number]> {
+function minimumWeightTriangulation(
+  loop: HoleLoop,
+  indices: number[],
+  closedByMesh: boolean,
+): Array<[number, number, number]> {
   const n = indices.length;
   const angle = new Float64Array(n * n);
   const area = new Float64Array(n * n);
   const split = new Int32Array(n * n).fill(-1);
   const at = (i: number, k: number) => i * n + k;
-  const normalOf = (i: number, m: number, k: number) => triangleNormal(loop.positions, indices[i], indices[m], indices[k]);
+  const normalOf = (i: number, m: number, k: number) =>
+    triangleNormal(loop.positions, indices[i], indices[m], indices[k]);
 
   for (let span = 2; span < n; span++) {
     for (let i = 0; i + span < n; i++) {
       const k = i + span;
-      let bestAngle = Infinity, bestArea = Infinity, bestSplit = -1;
+      let bestAngle = Infinity,
+        bestArea = Infinity,
+        bestSplit = -1;
       const chordTaken = span < n - 1 || !closedByMesh ? loop.joinedInMesh(indices[i], indices[k]) : false;
       for (let m = i + 1; m < k; m++) {
         if (chordTaken) break;
@@ -75,10 +87,15 @@ function minimumWeightTriangulation(loop: HoleLoop, indices: number[], closedByM
         worst = Math.max(worst, sideAngle(loop, indices, normal, m, k, split[at(m, k)], normalOf));
         if (span === n - 1 && closedByMesh) {
           const outside = loop.outsideVertex[indices[k]];
-          if (outside) worst = Math.max(worst, dihedral(normal, outsideNormal(loop.positions, indices[k], indices[i], outside)));
+          if (outside)
+            worst = Math.max(worst, dihedral(normal, outsideNormal(loop.positions, indices[k], indices[i], outside)));
         }
-        const totalArea = area[at(i, m)] + area[at(m, k)] + triangleArea(loop.positions, indices[i], indices[m], indices[k]);
-        if (worst < bestAngle - ANGLE_TOLERANCE || (Math.abs(worst - bestAngle) <= ANGLE_TOLERANCE && totalArea < bestArea)) {
+        const totalArea =
+          area[at(i, m)] + area[at(m, k)] + triangleArea(loop.positions, indices[i], indices[m], indices[k]);
+        if (
+          worst < bestAngle - ANGLE_TOLERANCE ||
+          (Math.abs(worst - bestAngle) <= ANGLE_TOLERANCE && totalArea < bestArea)
+        ) {
           bestAngle = worst;
           bestArea = totalArea;
           bestSplit = m;
@@ -123,27 +140,54 @@ function sideAngle(
 ): number {
   if (b - a === 1) {
     const outside = loop.outsideVertex[indices[a]];
-    return outside && indices[b] === (indices[a] + 1) % (loop.positions.length / 3) ? dihedral(normal, outsideNormal(loop.positions, indices[a], indices[b], outside)) : 0;
+    return outside && indices[b] === (indices[a] + 1) % (loop.positions.length / 3)
+      ? dihedral(normal, outsideNormal(loop.positions, indices[a], indices[b], outside))
+      : 0;
   }
   return splitOfSide >= 0 ? dihedral(normal, normalOf(a, splitOfSide, b)) : 0;
 }
 
 /** Normal of the outside triangle on loop edge a → b (its vertices run b → a → outside). */
-function outsideNormal(positions: Float64Array, a: number, b: number, outside: [number, number, number]): [number, number, number] {
-  const ax = positions[a * 3], ay = positions[a * 3 + 1], az = positions[a * 3 + 2];
-  const bx = positions[b * 3], by = positions[b * 3 + 1], bz = positions[b * 3 + 2];
+function outsideNormal(
+  positions: Float64Array,
+  a: number,
+  b: number,
+  outside: [number, number, number],
+): [number, number, number] {
+  const ax = positions[a * 3],
+    ay = positions[a * 3 + 1],
+    az = positions[a * 3 + 2];
+  const bx = positions[b * 3],
+    by = positions[b * 3 + 1],
+    bz = positions[b * 3 + 2];
   return normalise(cross([ax - bx, ay - by, az - bz], [outside[0] - bx, outside[1] - by, outside[2] - bz]));
 }
 
 function triangleNormal(positions: Float64Array, a: number, b: number, c: number): [number, number, number] {
-  const u: [number, number, number] = [positions[b * 3] - positions[a * 3], positions[b * 3 + 1] - positions[a * 3 + 1], positions[b * 3 + 2] - positions[a * 3 + 2]];
-  const v: [number, number, number] = [positions[c * 3] - positions[a * 3], positions[c * 3 + 1] - positions[a * 3 + 1], positions[c * 3 + 2] - positions[a * 3 + 2]];
+  const u: [number, number, number] = [
+    positions[b * 3] - positions[a * 3],
+    positions[b * 3 + 1] - positions[a * 3 + 1],
+    positions[b * 3 + 2] - positions[a * 3 + 2],
+  ];
+  const v: [number, number, number] = [
+    positions[c * 3] - positions[a * 3],
+    positions[c * 3 + 1] - positions[a * 3 + 1],
+    positions[c * 3 + 2] - positions[a * 3 + 2],
+  ];
   return normalise(cross(u, v));
 }
 
 function triangleArea(positions: Float64Array, a: number, b: number, c: number): number {
-  const u: [number, number, number] = [positions[b * 3] - positions[a * 3], positions[b * 3 + 1] - positions[a * 3 + 1], positions[b * 3 + 2] - positions[a * 3 + 2]];
-  const v: [number, number, number] = [positions[c * 3] - positions[a * 3], positions[c * 3 + 1] - positions[a * 3 + 1], positions[c * 3 + 2] - positions[a * 3 + 2]];
+  const u: [number, number, number] = [
+    positions[b * 3] - positions[a * 3],
+    positions[b * 3 + 1] - positions[a * 3 + 1],
+    positions[b * 3 + 2] - positions[a * 3 + 2],
+  ];
+  const v: [number, number, number] = [
+    positions[c * 3] - positions[a * 3],
+    positions[c * 3 + 1] - positions[a * 3 + 1],
+    positions[c * 3 + 2] - positions[a * 3 + 2],
+  ];
   const n = cross(u, v);
   return Math.hypot(n[0], n[1], n[2]) / 2;
 }
@@ -162,5 +206,9 @@ function normalise(v: [number, number, number]): [number, number, number] {
 }
 
 function distance(positions: Float64Array, a: number, b: number): number {
-  return Math.hypot(positions[a * 3] - positions[b * 3], positions[a * 3 + 1] - positions[b * 3 + 1], positions[a * 3 + 2] - positions[b * 3 + 2]);
+  return Math.hypot(
+    positions[a * 3] - positions[b * 3],
+    positions[a * 3 + 1] - positions[b * 3 + 1],
+    positions[a * 3 + 2] - positions[b * 3 + 2],
+  );
 }

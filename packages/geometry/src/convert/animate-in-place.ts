@@ -23,11 +23,18 @@ export function animateInPlace(document: Document): number {
   for (const animation of root.listAnimations()) {
     const translations = animation.listChannels().filter((channel) => {
       const target = channel.getTargetNode();
-      return target && skeletonNodes.has(target) && channel.getTargetPath() === 'translation' && channel.getSampler()?.getOutput() && channel.getSampler()?.getInput();
+      return (
+        target &&
+        skeletonNodes.has(target) &&
+        channel.getTargetPath() === 'translation' &&
+        channel.getSampler()?.getOutput() &&
+        channel.getSampler()?.getInput()
+      );
     });
     const animated = new Set(translations.map((channel) => channel.getTargetNode()!));
     const topmost = translations.filter((channel) => {
-      for (let node = channel.getTargetNode()!.getParentNode(); node; node = node.getParentNode()) if (animated.has(node)) return false;
+      for (let node = channel.getTargetNode()!.getParentNode(); node; node = node.getParentNode())
+        if (animated.has(node)) return false;
       return true;
     });
     for (const channel of topmost) if (removeTravel(channel)) changed++;
@@ -44,10 +51,12 @@ function removeTravel(channel: AnimationChannel): boolean {
   const keyCount = input.length;
   if (keyCount < 2) return false;
   const valueAt = (key: number) => output.getElement(cubic ? key * 3 + 1 : key, []);
-  const first = valueAt(0), last = valueAt(keyCount - 1);
+  const first = valueAt(0),
+    last = valueAt(keyCount - 1);
   const travel = [last[0] - first[0], last[2] - first[2]];
   if (Math.hypot(travel[0], travel[1]) < TRAVEL_EPSILON) return false;
-  const start = input[0], duration = input[keyCount - 1] - input[0] || 1;
+  const start = input[0],
+    duration = input[keyCount - 1] - input[0] || 1;
   for (let key = 0; key < keyCount; key++) {
     const share = (input[key] - start) / duration;
     const index = cubic ? key * 3 + 1 : key;

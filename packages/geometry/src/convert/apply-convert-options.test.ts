@@ -28,7 +28,8 @@ beforeAll(async () => {
   codecs = { simplifier: MeshoptSimplifier, sharp };
 });
 
-const apply = (document: Document, request: Partial<ConvertOptionsRequest>) => applyConvertOptions(document, { format: 'GLB', ...request }, codecs);
+const apply = (document: Document, request: Partial<ConvertOptionsRequest>) =>
+  applyConvertOptions(document, { format: 'GLB', ...request }, codecs);
 
 /** A round trip through GLB, as the engine sees documents, so the Khronos validator checks every result. */
 async function roundTrip(document: Document): Promise<Document> {
@@ -38,7 +39,9 @@ async function roundTrip(document: Document): Promise<Document> {
 }
 
 function worldYs(document: Document): number[] {
-  return collectWorldTriangles(document).flatMap(({ positions }) => Array.from(positions.filter((_, index) => index % 3 === 1)));
+  return collectWorldTriangles(document).flatMap(({ positions }) =>
+    Array.from(positions.filter((_, index) => index % 3 === 1)),
+  );
 }
 
 /** A grid of cells × cells quads lifted into a bowl: a few rows near the bottom, the rest well above. */
@@ -50,25 +53,30 @@ function texturedGrid(minTriangleCount: number): Document {
 }
 
 describe('face_limit', () => {
-  it.each([100, 1_000, 4_999])('decimates a 20k-triangle grid to at most %i triangles, never more', async (faceLimit) => {
-    const document = texturedGrid(20_000);
-    const applied = await apply(document, { face_limit: faceLimit });
-    expect(applied.triangleCountBefore).toBeGreaterThanOrEqual(20_000);
-    expect(applied.triangleCount).toBeLessThanOrEqual(faceLimit);
-    expect(applied.triangleCount).toBeGreaterThan(faceLimit * 0.9);
-    const stats = modelStats(await roundTrip(document));
-    expect(stats.triangleCount).toBe(applied.triangleCount);
-    // Borders locked: the grid still spans [0, 1] in x and z.
-    expect(stats.boundingBox.min[0]).toBeCloseTo(0, 5);
-    expect(stats.boundingBox.max[2]).toBeCloseTo(1, 5);
-  });
+  it.each([100, 1_000, 4_999])(
+    'decimates a 20k-triangle grid to at most %i triangles, never more',
+    async (faceLimit) => {
+      const document = texturedGrid(20_000);
+      const applied = await apply(document, { face_limit: faceLimit });
+      expect(applied.triangleCountBefore).toBeGreaterThanOrEqual(20_000);
+      expect(applied.triangleCount).toBeLessThanOrEqual(faceLimit);
+      expect(applied.triangleCount).toBeGreaterThan(faceLimit * 0.9);
+      const stats = modelStats(await roundTrip(document));
+      expect(stats.triangleCount).toBe(applied.triangleCount);
+      // Borders locked: the grid still spans [0, 1] in x and z.
+      expect(stats.boundingBox.min[0]).toBeCloseTo(0, 5);
+      expect(stats.boundingBox.max[2]).toBeCloseTo(1, 5);
+    },
+  );
 
   it('leaves a model under the limit untouched, the 10000 default included', async () => {
     const document = texturedCubeDocument();
     const before = Array.from(document.getRoot().listMeshes()[0].listPrimitives()[0].getIndices()!.getArray()!);
     const applied = await apply(document, {});
     expect(applied).toMatchObject({ triangleCountBefore: 12, triangleCount: 12, faceCount: 12 });
-    expect(Array.from(document.getRoot().listMeshes()[0].listPrimitives()[0].getIndices()!.getArray()!)).toEqual(before);
+    expect(Array.from(document.getRoot().listMeshes()[0].listPrimitives()[0].getIndices()!.getArray()!)).toEqual(
+      before,
+    );
   });
 
   it('applies the default face_limit of 10000 when the request does not name one', async () => {
@@ -79,7 +87,10 @@ describe('face_limit', () => {
 
   it('splits the budget over primitives and counts instanced meshes once per instance', async () => {
     // hierarchyDocument draws one 12-triangle cube twice, twoMaterialDocument two 12-triangle boxes.
-    for (const [document, drawn] of [[hierarchyDocument(), 24], [twoMaterialDocument(), 24]] as const) {
+    for (const [document, drawn] of [
+      [hierarchyDocument(), 24],
+      [twoMaterialDocument(), 24],
+    ] as const) {
       const applied = await apply(document, { face_limit: 20 });
       expect(applied.triangleCountBefore).toBe(drawn);
       expect(applied.triangleCount).toBeLessThanOrEqual(20);
@@ -135,7 +146,9 @@ describe('flatten_bottom, pivot_to_center_bottom, scale_factor, export_orientati
       if (before[index] < bottom + threshold) expect(y).toBeCloseTo(bottom, 6);
       else expect(y).toBe(before[index]);
     }
-    expect(after.filter((y) => Math.abs(y - bottom) < 1e-6).length).toBeGreaterThan(before.filter((y) => y === bottom).length);
+    expect(after.filter((y) => Math.abs(y - bottom) < 1e-6).length).toBeGreaterThan(
+      before.filter((y) => y === bottom).length,
+    );
   });
 
   it('flatten_bottom works in world space through rotated, scaled, mirrored and instanced nodes', async () => {
@@ -188,9 +201,14 @@ describe('flatten_bottom, pivot_to_center_bottom, scale_factor, export_orientati
       const document = new Document();
       const buffer = document.createBuffer();
       // A thin triangle pointing along +x.
-      const primitive = document
-        .createPrimitive()
-        .setAttribute('POSITION', document.createAccessor().setType('VEC3').setBuffer(buffer).setArray(new Float32Array([0, 0, -0.1, 1, 0, 0, 0, 0, 0.1])));
+      const primitive = document.createPrimitive().setAttribute(
+        'POSITION',
+        document
+          .createAccessor()
+          .setType('VEC3')
+          .setBuffer(buffer)
+          .setArray(new Float32Array([0, 0, -0.1, 1, 0, 0, 0, 0, 0.1])),
+      );
       const node = document.createNode('arrow').setMesh(document.createMesh().addPrimitive(primitive));
       document.getRoot().setDefaultScene(document.createScene().addChild(node));
       await apply(document, { export_orientation: orientation as keyof typeof cases });
@@ -214,15 +232,34 @@ describe('with_animation, animate_in_place, part_names', () => {
 
   it('animate_in_place zeroes the horizontal root motion and keeps the vertical', async () => {
     const document = skinnedAnimatedDocument();
-    const bone0 = document.getRoot().listNodes().find((node) => node.getName() === 'bone0')!;
+    const bone0 = document
+      .getRoot()
+      .listNodes()
+      .find((node) => node.getName() === 'bone0')!;
     const buffer = document.getRoot().listBuffers()[0];
     const sampler = document
       .createAnimationSampler()
-      .setInput(document.createAccessor().setType('SCALAR').setBuffer(buffer).setArray(new Float32Array([0, 1])))
-      .setOutput(document.createAccessor().setType('VEC3').setBuffer(buffer).setArray(new Float32Array([0, 0, 0, 3, 1, -2])))
+      .setInput(
+        document
+          .createAccessor()
+          .setType('SCALAR')
+          .setBuffer(buffer)
+          .setArray(new Float32Array([0, 1])),
+      )
+      .setOutput(
+        document
+          .createAccessor()
+          .setType('VEC3')
+          .setBuffer(buffer)
+          .setArray(new Float32Array([0, 0, 0, 3, 1, -2])),
+      )
       .setInterpolation('LINEAR');
     const animation = document.getRoot().listAnimations()[0];
-    animation.addSampler(sampler).addChannel(document.createAnimationChannel().setTargetNode(bone0).setTargetPath('translation').setSampler(sampler));
+    animation
+      .addSampler(sampler)
+      .addChannel(
+        document.createAnimationChannel().setTargetNode(bone0).setTargetPath('translation').setSampler(sampler),
+      );
     await apply(document, { animate_in_place: true });
     expect(Array.from(sampler.getOutput()!.getArray()!)).toEqual([0, 0, 0, 0, 1, 0]);
     await roundTrip(document);
@@ -239,7 +276,11 @@ describe('with_animation, animate_in_place, part_names', () => {
 describe('texture_size and texture_format on a Document', () => {
   async function withTexture(size: number): Promise<Document> {
     const document = texturedCubeDocument();
-    const png = await sharp({ create: { width: size, height: size / 2, channels: 4, background: { r: 200, g: 30, b: 30, alpha: 1 } } }).png().toBuffer();
+    const png = await sharp({
+      create: { width: size, height: size / 2, channels: 4, background: { r: 200, g: 30, b: 30, alpha: 1 } },
+    })
+      .png()
+      .toBuffer();
     document.getRoot().listTextures()[0].setImage(new Uint8Array(png));
     return document;
   }
@@ -247,18 +288,37 @@ describe('texture_size and texture_format on a Document', () => {
   it('texture_size downscales so no side exceeds it and never upscales', async () => {
     const document = await withTexture(1024);
     await apply(document, { texture_size: 256 });
-    expect(await sharp(document.getRoot().listTextures()[0].getImage()!).metadata()).toMatchObject({ width: 256, height: 128, format: 'png' });
+    expect(await sharp(document.getRoot().listTextures()[0].getImage()!).metadata()).toMatchObject({
+      width: 256,
+      height: 128,
+      format: 'png',
+    });
     const small = await withTexture(128);
     await apply(small, { texture_size: 256 });
-    expect(await sharp(small.getRoot().listTextures()[0].getImage()!).metadata()).toMatchObject({ width: 128, height: 64 });
+    expect(await sharp(small.getRoot().listTextures()[0].getImage()!).metadata()).toMatchObject({
+      width: 128,
+      height: 64,
+    });
   });
 
   it('texture_size reads sizes from the header and leaves every image within the limit as it is (same bytes)', async () => {
     const document = texturedCubeDocument();
     const [colour] = document.getRoot().listTextures();
-    const jpeg = new Uint8Array(await sharp({ create: { width: 300, height: 40, channels: 3, background: '#c81e1e' } }).jpeg().toBuffer());
-    const webp = new Uint8Array(await sharp({ create: { width: 40, height: 300, channels: 3, background: '#1ec81e' } }).webp().toBuffer());
-    const mislabelled = new Uint8Array(await sharp({ create: { width: 300, height: 30, channels: 3, background: '#1e1ec8' } }).jpeg().toBuffer());
+    const jpeg = new Uint8Array(
+      await sharp({ create: { width: 300, height: 40, channels: 3, background: '#c81e1e' } })
+        .jpeg()
+        .toBuffer(),
+    );
+    const webp = new Uint8Array(
+      await sharp({ create: { width: 40, height: 300, channels: 3, background: '#1ec81e' } })
+        .webp()
+        .toBuffer(),
+    );
+    const mislabelled = new Uint8Array(
+      await sharp({ create: { width: 300, height: 30, channels: 3, background: '#1e1ec8' } })
+        .jpeg()
+        .toBuffer(),
+    );
     colour.setImage(jpeg).setMimeType('image/jpeg');
     const sideways = document.createTexture('sideways').setImage(webp).setMimeType('image/webp');
     const wrongType = document.createTexture('wrong').setImage(mislabelled).setMimeType('image/png');
@@ -270,14 +330,22 @@ describe('texture_size and texture_format on a Document', () => {
     expect(wrongType.getImage()).toBe(mislabelled);
 
     await apply(document, { texture_size: 150 });
-    for (const [texture, size] of [[colour, { width: 150, height: 20 }], [sideways, { width: 20, height: 150 }], [wrongType, { width: 150, height: 15 }]] as const) {
+    for (const [texture, size] of [
+      [colour, { width: 150, height: 20 }],
+      [sideways, { width: 20, height: 150 }],
+      [wrongType, { width: 150, height: 15 }],
+    ] as const) {
       expect(await sharp(texture.getImage()!).metadata()).toMatchObject(size);
     }
   });
 
   it('passes a JPEG texture into the OBJ zip byte for byte when no size or format change is asked', async () => {
     const document = texturedCubeDocument();
-    const jpeg = new Uint8Array(await sharp({ create: { width: 64, height: 64, channels: 3, background: '#336699' } }).jpeg({ quality: 77 }).toBuffer());
+    const jpeg = new Uint8Array(
+      await sharp({ create: { width: 64, height: 64, channels: 3, background: '#336699' } })
+        .jpeg({ quality: 77 })
+        .toBuffer(),
+    );
     document.getRoot().listTextures()[0].setImage(jpeg).setMimeType('image/jpeg');
     const applied = await applyConvertOptions(document, { format: 'OBJ' }, codecs);
     const { bytes } = await convertModel(document, { format: 'OBJ', materialMaps: applied.materialMaps });
@@ -352,7 +420,11 @@ it('combines every option in one pass and still validates', async () => {
   expect(Math.abs((min[0] + max[0]) / 2)).toBeLessThan(1e-5);
   expect(Math.abs((min[2] + max[2]) / 2)).toBeLessThan(1e-5);
   expect(max[0] - min[0]).toBeCloseTo(3, 4);
-  expect(await sharp(read.getRoot().listTextures()[0].getImage()!).metadata()).toMatchObject({ format: 'webp', width: 32, height: 32 });
+  expect(await sharp(read.getRoot().listTextures()[0].getImage()!).metadata()).toMatchObject({
+    format: 'webp',
+    width: 32,
+    height: 32,
+  });
 });
 
 describe('force_symmetry, pack_uv, export_vertex_colors, assemble_animation', () => {
@@ -364,9 +436,16 @@ describe('force_symmetry, pack_uv, export_vertex_colors, assemble_animation', ()
     const read = await roundTrip(document);
     const [{ positions }] = collectWorldTriangles(read);
     const keys = new Set<string>();
-    for (let offset = 0; offset < positions.length; offset += 3) keys.add(`${positions[offset].toFixed(4)},${positions[offset + 1].toFixed(4)},${positions[offset + 2].toFixed(4)}`);
+    for (let offset = 0; offset < positions.length; offset += 3)
+      keys.add(
+        `${positions[offset].toFixed(4)},${positions[offset + 1].toFixed(4)},${positions[offset + 2].toFixed(4)}`,
+      );
     for (let offset = 0; offset < positions.length; offset += 3) {
-      expect(keys.has(`${(1 - positions[offset] + 0).toFixed(4)},${positions[offset + 1].toFixed(4)},${positions[offset + 2].toFixed(4)}`)).toBe(true);
+      expect(
+        keys.has(
+          `${(1 - positions[offset] + 0).toFixed(4)},${positions[offset + 1].toFixed(4)},${positions[offset + 2].toFixed(4)}`,
+        ),
+      ).toBe(true);
     }
   });
 
@@ -392,20 +471,41 @@ describe('force_symmetry, pack_uv, export_vertex_colors, assemble_animation', ()
     const document = twoAnimationDocument();
     await apply(document, { assemble_animation: true, animate_in_place: true });
     const read = await roundTrip(document);
-    expect(read.getRoot().listAnimations().map((animation) => animation.getName())).toEqual(['assembled']);
+    expect(
+      read
+        .getRoot()
+        .listAnimations()
+        .map((animation) => animation.getName()),
+    ).toEqual(['assembled']);
   });
 
   it('combines them for OBJ: symmetric quads, one atlas, vertex colours, one clip dropped with the rig', async () => {
     const document = twoTextureDocument();
     const applied = await applyConvertOptions(
       document,
-      { format: 'OBJ', quad: true, force_symmetry: true, face_limit: 40, pack_uv: true, export_vertex_colors: true, texture_size: 64, scale_factor: 2, pivot_to_center_bottom: true, assemble_animation: true },
+      {
+        format: 'OBJ',
+        quad: true,
+        force_symmetry: true,
+        face_limit: 40,
+        pack_uv: true,
+        export_vertex_colors: true,
+        texture_size: 64,
+        scale_factor: 2,
+        pivot_to_center_bottom: true,
+        assemble_animation: true,
+      },
       codecs,
     );
     expect(applied.faceCount).toBeLessThanOrEqual(40);
     expect(document.getRoot().listTextures()).toHaveLength(1);
     const { objText, mtlText } = writeObj(document, { quadFaces: applied.quadFaces });
-    expect(objText.split('\n').filter((line) => line.startsWith('v ')).every((line) => line.split(' ').length === 7)).toBe(true);
+    expect(
+      objText
+        .split('\n')
+        .filter((line) => line.startsWith('v '))
+        .every((line) => line.split(' ').length === 7),
+    ).toBe(true);
     expect(objText.split('\n').filter((line) => line.startsWith('f ')).length).toBe(applied.faceCount);
     expect(mtlText.match(/map_Kd (\S+)/g)).toHaveLength(1);
     const { min, max } = modelStats(document).boundingBox;

@@ -111,8 +111,14 @@ export async function applyConvertOptions(
   }
   const warnings: string[] = [];
   if (!(request.with_animation ?? defaults.with_animation)) removeAnimation(document);
-  else if ((request.animate_in_place ?? defaults.animate_in_place) && animateInPlace(document) === 0 && document.getRoot().listAnimations().length > 0) {
-    warnings.push('animate_in_place: no clip moves its root horizontally from start to end; the animations already play in place');
+  else if (
+    (request.animate_in_place ?? defaults.animate_in_place) &&
+    animateInPlace(document) === 0 &&
+    document.getRoot().listAnimations().length > 0
+  ) {
+    warnings.push(
+      'animate_in_place: no clip moves its root horizontally from start to end; the animations already play in place',
+    );
   }
   if (request.assemble_animation) assembleAnimations(document);
 
@@ -146,7 +152,11 @@ export async function applyConvertOptions(
   const materialMaps = SPLIT_MAP_FORMATS.has(format) ? await splitMaterialMaps(document, sharp) : undefined;
   let textureFormat: ConvertTextureFormat | undefined;
   if (request.texture_format) {
-    const reencoded = await reencodeTextures(document, { textureFormat: request.texture_format, outputFormat: format, sharp });
+    const reencoded = await reencodeTextures(document, {
+      textureFormat: request.texture_format,
+      outputFormat: format,
+      sharp,
+    });
     warnings.push(...reencoded.warnings);
     if (reencoded.count > 0) textureFormat = reencoded.format;
     const mapFormat = reencoded.format;
@@ -179,7 +189,11 @@ export async function applyConvertOptions(
  * pairing leaves too many polygons, decimate the result further in proportion; the last attempt decimates to
  * face_limit triangles, which can never give more than face_limit polygons.
  */
-function limitQuadFaces(document: Document, faceLimit: number | null, simplifier: typeof MeshoptSimplifierModule): QuadFaces {
+function limitQuadFaces(
+  document: Document,
+  faceLimit: number | null,
+  simplifier: typeof MeshoptSimplifierModule,
+): QuadFaces {
   if (faceLimit === null) return quadrangulate(document);
   let triangleTarget = Math.round(faceLimit * QUAD_TRIANGLES_PER_FACE);
   for (let attempt = 1; ; attempt++) {
@@ -210,7 +224,8 @@ function remapQuadFaces(document: Document, faces: QuadFaces): QuadFaces {
   const result: QuadFaces = new Map();
   for (const mesh of document.getRoot().listMeshes()) {
     for (const primitive of mesh.listPrimitives()) {
-      const list = faces.get(primitive) ?? (primitive.getIndices() ? byIndices.get(primitive.getIndices()!) : undefined);
+      const list =
+        faces.get(primitive) ?? (primitive.getIndices() ? byIndices.get(primitive.getIndices()!) : undefined);
       if (list) result.set(primitive, list);
     }
   }

@@ -19,10 +19,20 @@ describe('assemble_animation: assembleAnimations', () => {
     const byPath = new Map(animation.listChannels().map((channel) => [channel.getTargetPath(), channel.getSampler()!]));
     const rotation = byPath.get('rotation')!;
     // bend's two keys, then bone1's rest rotation held over slide.
-    expect(Array.from(rotation.getInput()!.getArray()!)).toEqual([0, 1, Math.fround(ranges[1].start), Math.fround(ranges[1].end)]);
+    expect(Array.from(rotation.getInput()!.getArray()!)).toEqual([
+      0,
+      1,
+      Math.fround(ranges[1].start),
+      Math.fround(ranges[1].end),
+    ]);
     expect(Array.from(rotation.getOutput()!.getArray()! as Float32Array).slice(8)).toEqual([0, 0, 0, 1, 0, 0, 0, 1]);
     const translation = byPath.get('translation')!;
-    expect(Array.from(translation.getInput()!.getArray()!)).toEqual([0, 1, Math.fround(ranges[1].start), Math.fround(ranges[1].end)]);
+    expect(Array.from(translation.getInput()!.getArray()!)).toEqual([
+      0,
+      1,
+      Math.fround(ranges[1].start),
+      Math.fround(ranges[1].end),
+    ]);
     expect(Array.from(translation.getOutput()!.getArray()!)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0]);
     expect((await validateGlb(await writeGlb(document))).errors).toEqual([]);
   });
@@ -36,8 +46,17 @@ describe('assemble_animation: assembleAnimations', () => {
         const width = output.getElementSize();
         const values = Array.from(output.getArray() as Float32Array);
         const cubic: number[] = [];
-        for (let key = 0; key < output.getCount(); key++) cubic.push(...new Array<number>(width).fill(0.5), ...values.slice(key * width, key * width + width), ...new Array<number>(width).fill(-0.5));
-        sampler.setInterpolation('CUBICSPLINE').setOutput(document.createAccessor().setType(output.getType()).setBuffer(buffer).setArray(new Float32Array(cubic)));
+        for (let key = 0; key < output.getCount(); key++)
+          cubic.push(
+            ...new Array<number>(width).fill(0.5),
+            ...values.slice(key * width, key * width + width),
+            ...new Array<number>(width).fill(-0.5),
+          );
+        sampler
+          .setInterpolation('CUBICSPLINE')
+          .setOutput(
+            document.createAccessor().setType(output.getType()).setBuffer(buffer).setArray(new Float32Array(cubic)),
+          );
       }
     }
     assembleAnimations(document);

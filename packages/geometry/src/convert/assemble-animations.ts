@@ -40,7 +40,10 @@ interface Track {
 }
 
 /** Returns the clip ranges on the merged timeline, or undefined when there was nothing to assemble. */
-export function assembleAnimations(document: Document, options: AssembleAnimationsOptions = {}): ClipRange[] | undefined {
+export function assembleAnimations(
+  document: Document,
+  options: AssembleAnimationsOptions = {},
+): ClipRange[] | undefined {
   const { gapSeconds, name } = { ...ASSEMBLE_ANIMATIONS_DEFAULTS, ...options };
   const animations = document.getRoot().listAnimations();
   if (animations.length < 2) return undefined;
@@ -49,7 +52,8 @@ export function assembleAnimations(document: Document, options: AssembleAnimatio
   const starts: number[] = [];
   let offset = 0;
   for (const animation of animations) {
-    let start = Infinity, end = -Infinity;
+    let start = Infinity,
+      end = -Infinity;
     for (const sampler of animation.listSamplers()) {
       const times = sampler.getInput()?.getArray();
       if (!times || times.length === 0) continue;
@@ -80,13 +84,20 @@ export function assembleAnimations(document: Document, options: AssembleAnimatio
   const buffer = document.getRoot().listBuffers()[0] ?? document.createBuffer();
   const merged = document.createAnimation(name).setExtras({ clips: ranges });
   for (const track of tracks.values()) {
-    const interpolations = new Set(track.channels.filter(Boolean).map((channel) => channel!.getSampler()!.getInterpolation() as Interpolation));
+    const interpolations = new Set(
+      track.channels.filter(Boolean).map((channel) => channel!.getSampler()!.getInterpolation() as Interpolation),
+    );
     const interpolation: Interpolation = interpolations.size === 1 ? [...interpolations][0] : 'LINEAR';
     const cubic = interpolation === 'CUBICSPLINE';
     const width = valueWidth(track);
     const times: number[] = [];
     const values: number[] = [];
-    const push = (time: number, value: ArrayLike<number>, inTangent?: ArrayLike<number>, outTangent?: ArrayLike<number>) => {
+    const push = (
+      time: number,
+      value: ArrayLike<number>,
+      inTangent?: ArrayLike<number>,
+      outTangent?: ArrayLike<number>,
+    ) => {
       if (times.length > 0 && time <= times[times.length - 1]) return; // a zero-length clip's second key
       times.push(time);
       if (cubic) values.push(...Array.from(inTangent ?? zeros(width)));
@@ -110,7 +121,8 @@ export function assembleAnimations(document: Document, options: AssembleAnimatio
         if (sourceCubic) {
           const base = key * 3 * width;
           const value = output.slice(base + width, base + 2 * width);
-          if (cubic) push(time, value, output.slice(base, base + width), output.slice(base + 2 * width, base + 3 * width));
+          if (cubic)
+            push(time, value, output.slice(base, base + width), output.slice(base + 2 * width, base + 3 * width));
           else push(time, value);
         } else {
           push(time, output.slice(key * width, key * width + width));
@@ -121,8 +133,18 @@ export function assembleAnimations(document: Document, options: AssembleAnimatio
       .createAnimationSampler()
       .setInterpolation(interpolation)
       .setInput(document.createAccessor().setType('SCALAR').setArray(new Float32Array(times)).setBuffer(buffer))
-      .setOutput(document.createAccessor().setType(track.path === 'weights' ? 'SCALAR' : width === 4 ? 'VEC4' : 'VEC3').setArray(new Float32Array(values)).setBuffer(buffer));
-    merged.addSampler(sampler).addChannel(document.createAnimationChannel().setTargetNode(track.node).setTargetPath(track.path).setSampler(sampler));
+      .setOutput(
+        document
+          .createAccessor()
+          .setType(track.path === 'weights' ? 'SCALAR' : width === 4 ? 'VEC4' : 'VEC3')
+          .setArray(new Float32Array(values))
+          .setBuffer(buffer),
+      );
+    merged
+      .addSampler(sampler)
+      .addChannel(
+        document.createAnimationChannel().setTargetNode(track.node).setTargetPath(track.path).setSampler(sampler),
+      );
   }
 
   for (const animation of animations) {
@@ -148,7 +170,7 @@ function restValue(track: Track, width: number): number[] {
   if (path === 'translation') return node.getTranslation();
   if (path === 'rotation') return node.getRotation();
   if (path === 'scale') return node.getScale();
-  const weights = node.getWeights().length ? node.getWeights() : node.getMesh()?.getWeights() ?? [];
+  const weights = node.getWeights().length ? node.getWeights() : (node.getMesh()?.getWeights() ?? []);
   return Array.from({ length: width }, (_, index) => weights[index] ?? 0);
 }
 

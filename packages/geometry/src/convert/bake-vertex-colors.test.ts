@@ -8,7 +8,10 @@ import { readModel } from '../read/read-model.ts';
 import { writeGlb } from '../formats/glb/write-glb.ts';
 import { writeObj } from '../formats/obj/write-obj.ts';
 
-const srgbToLinear = (byte: number) => { const v = byte / 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+const srgbToLinear = (byte: number) => {
+  const v = byte / 255;
+  return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+};
 
 describe('export_vertex_colors: bakeVertexColors', () => {
   it('samples the base colour texture × factor into a linear COLOR_0 and drops the texture for glTF', async () => {
@@ -31,12 +34,17 @@ describe('export_vertex_colors: bakeVertexColors', () => {
     expect(right.getMaterial()!.getBaseColorFactor()).toEqual([1, 1, 1, 1]);
     const bytes = await writeGlb(document);
     expect((await validateGlb(bytes)).errors).toEqual([]);
-    expect((await readModel(bytes, 'glb')).getRoot().listMeshes()[0].listPrimitives()[1].getAttribute('COLOR_0')).not.toBeNull();
+    expect(
+      (await readModel(bytes, 'glb')).getRoot().listMeshes()[0].listPrimitives()[1].getAttribute('COLOR_0'),
+    ).not.toBeNull();
   });
 
   it('keeps the texture for OBJ, whose writer emits `v x y z r g b` in sRGB', async () => {
     const document = texturedCubeDocument();
-    document.getRoot().listTextures()[0].setImage(solidPng(4, [200, 30, 30, 255]));
+    document
+      .getRoot()
+      .listTextures()[0]
+      .setImage(solidPng(4, [200, 30, 30, 255]));
     await bakeVertexColors(document, { sharp, keepBaseColorTexture: true });
     expect(document.getRoot().listMaterials()[0].getBaseColorTexture()).not.toBeNull();
     const { objText, mtlText } = writeObj(document);
@@ -55,7 +63,11 @@ describe('export_vertex_colors: bakeVertexColors', () => {
     // 2×1: black | white. Texel centres at u = 0.25 and 0.75.
     const png = encodePng(2, 1, new Uint8Array([0, 0, 0, 255, 255, 255, 255, 255]));
     const { data } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-    const image = { width: 2, height: 1, texels: Float32Array.from(data, (byte, index) => (index % 4 === 3 ? byte / 255 : srgbToLinear(byte))) };
+    const image = {
+      width: 2,
+      height: 1,
+      texels: Float32Array.from(data, (byte, index) => (index % 4 === 3 ? byte / 255 : srgbToLinear(byte))),
+    };
     const out = [0, 0, 0, 0];
     expect(sampleBilinear(image, 0.5, 0.5, 10497, 10497, out)[0]).toBeCloseTo(0.5, 6);
     expect(sampleBilinear(image, 0.25, 0.5, 10497, 10497, out)[0]).toBeCloseTo(0, 6);

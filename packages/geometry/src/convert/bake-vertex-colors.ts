@@ -56,7 +56,13 @@ export async function bakeVertexColors(document: Document, options: BakeVertexCo
       const image = texture ? await decode(texture) : undefined;
       // A texture sharp cannot decode (KTX2, ...) stays on its material: the colours then carry the factor only.
       if (material && (!texture || image)) materials.add(material);
-      const colors = vertexColors(primitive, position.getCount(), material, image, material?.getBaseColorTextureInfo() ?? null);
+      const colors = vertexColors(
+        primitive,
+        position.getCount(),
+        material,
+        image,
+        material?.getBaseColorTextureInfo() ?? null,
+      );
       const buffer = position.getBuffer();
       primitive.setAttribute('COLOR_0', document.createAccessor().setType('VEC4').setArray(colors).setBuffer(buffer));
       baked++;
@@ -71,7 +77,13 @@ export async function bakeVertexColors(document: Document, options: BakeVertexCo
   return baked;
 }
 
-function vertexColors(primitive: Primitive, vertexCount: number, material: Material | null, image: LinearImage | undefined, info: TextureInfo | null): Float32Array {
+function vertexColors(
+  primitive: Primitive,
+  vertexCount: number,
+  material: Material | null,
+  image: LinearImage | undefined,
+  info: TextureInfo | null,
+): Float32Array {
   const factor = material?.getBaseColorFactor() ?? [1, 1, 1, 1];
   const uvAccessor = image ? primitive.getAttribute(`TEXCOORD_${info?.getTexCoord() ?? 0}`) : null;
   const uvs = uvAccessor ? floatArray(uvAccessor, 2) : undefined;
@@ -102,11 +114,20 @@ function existingRgba(accessor: Accessor): Float32Array {
 }
 
 /** Bilinear sample at glTF UV (u, v) (origin top-left) into `out` (linear rgba). Exported for tests. */
-export function sampleBilinear(image: LinearImage, u: number, v: number, wrapS: number, wrapT: number, out: number[]): number[] {
+export function sampleBilinear(
+  image: LinearImage,
+  u: number,
+  v: number,
+  wrapS: number,
+  wrapT: number,
+  out: number[],
+): number[] {
   const x = u * image.width - 0.5;
   const y = v * image.height - 0.5;
-  const x0 = Math.floor(x), y0 = Math.floor(y);
-  const fx = x - x0, fy = y - y0;
+  const x0 = Math.floor(x),
+    y0 = Math.floor(y);
+  const fx = x - x0,
+    fy = y - y0;
   const columns = [wrap(x0, image.width, wrapS), wrap(x0 + 1, image.width, wrapS)];
   const rows = [wrap(y0, image.height, wrapT), wrap(y0 + 1, image.height, wrapT)];
   for (let channel = 0; channel < 4; channel++) {

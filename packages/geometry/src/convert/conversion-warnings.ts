@@ -40,9 +40,19 @@ const LOSSES: Record<string, Partial<Record<Feature, true | string>>> = {
     nodeAnimation: 'animation of nodes that are not joints is not written (transforms are baked into the meshes)',
     morphTargets: true,
     materialExtensions: true,
-    severalAnimations: 'USD binds one SkelAnimation per skeleton: the first animation is bound, the others are written unbound',
+    severalAnimations:
+      'USD binds one SkelAnimation per skeleton: the first animation is bound, the others are written unbound',
   },
-  STL: { textures: true, materials: true, vertexColors: true, skins: true, skeletalAnimation: true, nodeAnimation: true, morphTargets: true, materialExtensions: true },
+  STL: {
+    textures: true,
+    materials: true,
+    vertexColors: true,
+    skins: true,
+    skeletalAnimation: true,
+    nodeAnimation: true,
+    morphTargets: true,
+    materialExtensions: true,
+  },
   '3MF': {
     textures: '3MF core has no textures: each material keeps its base colour factor only',
     vertexColors: true,
@@ -87,7 +97,10 @@ function presentFeatures(document: Document, materialMaps?: MaterialMaps): Array
   const materials = root.listMaterials();
   const textures = root.listTextures().filter((texture) => texture.getImage());
   if (textures.length > 0) features.push(['textures', `${textures.length}`]);
-  if (materials.some((material) => material.getOcclusionTexture()) && (!materialMaps || [...materialMaps.values()].some((maps) => maps.occlusion))) {
+  if (
+    materials.some((material) => material.getOcclusionTexture()) &&
+    (!materialMaps || [...materialMaps.values()].some((maps) => maps.occlusion))
+  ) {
     features.push(['occlusionMap', '']);
   }
   if (materials.length > 0) features.push(['materials', `${materials.length}`]);
@@ -101,10 +114,13 @@ function presentFeatures(document: Document, materialMaps?: MaterialMaps): Array
   const channels = animations.flatMap((animation) => animation.listChannels());
   const skeletal = channels.filter((channel) => joints.has(channel.getTargetNode()!)).length;
   const onNodes = channels.filter((channel) => channel.getTargetNode() && !joints.has(channel.getTargetNode()!)).length;
-  if (skeletal > 0) features.push(['skeletalAnimation', `${animations.length} clip${animations.length === 1 ? '' : 's'}`]);
+  if (skeletal > 0)
+    features.push(['skeletalAnimation', `${animations.length} clip${animations.length === 1 ? '' : 's'}`]);
   if (onNodes > 0) features.push(['nodeAnimation', `${onNodes} channel${onNodes === 1 ? '' : 's'}`]);
   if (skeletal > 0 && animations.length > 1) features.push(['severalAnimations', `${animations.length}`]);
-  const extensions = new Set(materials.flatMap((material: Material) => material.listExtensions().map((extension) => extension.extensionName)));
+  const extensions = new Set(
+    materials.flatMap((material: Material) => material.listExtensions().map((extension) => extension.extensionName)),
+  );
   if (extensions.size > 0) features.push(['materialExtensions', [...extensions].join(', ')]);
   return features;
 }

@@ -35,17 +35,48 @@ interface Fixture {
 }
 
 const FIXTURES: Fixture[] = [
-  { name: 'textured cube', build: texturedCubeDocument, triangleCount: 12, min: [-0.5, -0.5, -0.5], max: [0.5, 0.5, 0.5], materialNames: ['checker'] },
-  { name: 'two materials', build: twoMaterialDocument, triangleCount: 24, min: [-1.5, -0.5, -0.5], max: [1.5, 0.5, 0.5], materialNames: ['red', 'blue'] },
-  { name: 'node hierarchy', build: hierarchyDocument, triangleCount: 24, min: HIERARCHY_BOUNDS.min, max: HIERARCHY_BOUNDS.max, materialNames: ['grey'] },
-  { name: 'skinned + animated', build: skinnedAnimatedDocument, triangleCount: 4, min: [-0.5, 0, 0], max: [0.5, 2, 0], materialNames: ['skin'] },
+  {
+    name: 'textured cube',
+    build: texturedCubeDocument,
+    triangleCount: 12,
+    min: [-0.5, -0.5, -0.5],
+    max: [0.5, 0.5, 0.5],
+    materialNames: ['checker'],
+  },
+  {
+    name: 'two materials',
+    build: twoMaterialDocument,
+    triangleCount: 24,
+    min: [-1.5, -0.5, -0.5],
+    max: [1.5, 0.5, 0.5],
+    materialNames: ['red', 'blue'],
+  },
+  {
+    name: 'node hierarchy',
+    build: hierarchyDocument,
+    triangleCount: 24,
+    min: HIERARCHY_BOUNDS.min,
+    max: HIERARCHY_BOUNDS.max,
+    materialNames: ['grey'],
+  },
+  {
+    name: 'skinned + animated',
+    build: skinnedAnimatedDocument,
+    triangleCount: 4,
+    min: [-0.5, 0, 0],
+    max: [0.5, 2, 0],
+    materialNames: ['skin'],
+  },
 ];
 
 const TOLERANCE = 1e-5;
 const scratch = mkdtempSync(join(tmpdir(), 'polyforge-convert-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function expectBounds(actual: { min: ArrayLike<number>; max: ArrayLike<number> }, fixture: { min: Vec3; max: Vec3 }): void {
+function expectBounds(
+  actual: { min: ArrayLike<number>; max: ArrayLike<number> },
+  fixture: { min: Vec3; max: Vec3 },
+): void {
   for (let axis = 0; axis < 3; axis++) {
     expect(actual.min[axis]).toBeCloseTo(fixture.min[axis], 4);
     expect(actual.max[axis]).toBeCloseTo(fixture.max[axis], 4);
@@ -64,10 +95,16 @@ function summariseThreeGeometries(geometries: BufferGeometry[]) {
     const normal = geometry.getAttribute('normal');
     triangleCount += position.count / 3;
     for (let corner = 0; normal && corner < position.count; corner += 3) {
-      const [a, b, c] = [0, 1, 2].map((k) => [position.getX(corner + k), position.getY(corner + k), position.getZ(corner + k)]);
-      const u = [b[0] - a[0], b[1] - a[1], b[2] - a[2]], v = [c[0] - a[0], c[1] - a[1], c[2] - a[2]];
+      const [a, b, c] = [0, 1, 2].map((k) => [
+        position.getX(corner + k),
+        position.getY(corner + k),
+        position.getZ(corner + k),
+      ]);
+      const u = [b[0] - a[0], b[1] - a[1], b[2] - a[2]],
+        v = [c[0] - a[0], c[1] - a[1], c[2] - a[2]];
       const face = [u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]];
-      if (face[0] * normal.getX(corner) + face[1] * normal.getY(corner) + face[2] * normal.getZ(corner) < 0) windingMismatches++;
+      if (face[0] * normal.getX(corner) + face[1] * normal.getY(corner) + face[2] * normal.getZ(corner) < 0)
+        windingMismatches++;
     }
   }
   return { triangleCount, min: bounds.min.toArray(), max: bounds.max.toArray(), windingMismatches };
@@ -79,14 +116,17 @@ describe('convertModel', () => {
   });
 
   describe.each(FIXTURES)('$name', (fixture) => {
-    it.each(['GLB', 'GLTF'] as const)('→ %s: a .glb with zero validator errors that reads back the same', async (format) => {
-      const converted = await convertModel(fixture.build(), { format });
-      expect(converted).toMatchObject({ extension: 'glb', mimeType: 'model/gltf-binary' });
-      expect((await validateGlb(converted.bytes)).errors).toEqual([]);
-      const stats = modelStats(await readModel(converted.bytes, 'glb'));
-      expect(stats.triangleCount).toBe(fixture.triangleCount);
-      expectBounds(stats.boundingBox, fixture);
-    });
+    it.each(['GLB', 'GLTF'] as const)(
+      '→ %s: a .glb with zero validator errors that reads back the same',
+      async (format) => {
+        const converted = await convertModel(fixture.build(), { format });
+        expect(converted).toMatchObject({ extension: 'glb', mimeType: 'model/gltf-binary' });
+        expect((await validateGlb(converted.bytes)).errors).toEqual([]);
+        const stats = modelStats(await readModel(converted.bytes, 'glb'));
+        expect(stats.triangleCount).toBe(fixture.triangleCount);
+        expectBounds(stats.boundingBox, fixture);
+      },
+    );
 
     it('→ OBJ: a zip with model.obj, model.mtl and textures that three and assimp read back', async () => {
       const converted = await convertModel(fixture.build(), { format: 'OBJ' });
@@ -113,7 +153,11 @@ describe('convertModel', () => {
         expect(info.faceCount).toBe(fixture.triangleCount);
         expect(info.primitiveTypes).toBe('triangles');
         expectBounds(info, fixture);
-        expect(info.textureRefs.sort()).toEqual(Object.keys(files).filter((name) => name.endsWith('.png')).sort());
+        expect(info.textureRefs.sort()).toEqual(
+          Object.keys(files)
+            .filter((name) => name.endsWith('.png'))
+            .sort(),
+        );
       }
     });
 
@@ -126,7 +170,10 @@ describe('convertModel', () => {
       expect(summary.triangleCount).toBe(fixture.triangleCount);
       expect(summary.windingMismatches).toBe(0);
       // The print frame: Z up, (x, y, z) → (x, −z, y), lifted so the model stands on the build plate.
-      const printed = { min: [fixture.min[0], -fixture.max[2], 0] as Vec3, max: [fixture.max[0], -fixture.min[2], fixture.max[1] - fixture.min[1]] as Vec3 };
+      const printed = {
+        min: [fixture.min[0], -fixture.max[2], 0] as Vec3,
+        max: [fixture.max[0], -fixture.min[2], fixture.max[1] - fixture.min[1]] as Vec3,
+      };
       expectBounds(summary, printed);
 
       if (hasAssimp) {
@@ -142,17 +189,20 @@ describe('convertModel', () => {
     it.each([
       { format: 'FBX', extension: 'fbx', mimeType: 'application/octet-stream' },
       { format: '3MF', extension: '3mf', mimeType: 'model/3mf' },
-    ] as const)('→ $format: a .$extension that assimp reads with the same face count', async ({ format, extension, mimeType }) => {
-      const converted = await convertModel(fixture.build(), { format });
-      expect(converted).toMatchObject({ extension, mimeType });
-      if (!hasAssimp) return;
-      const path = join(scratch, `${fixture.name.replace(/\W+/g, '-')}.${extension}`);
-      writeFileSync(path, converted.bytes);
-      const info = assimpInfo(path);
-      expect(info.faceCount).toBe(fixture.triangleCount);
-      expect(info.materialCount).toBe(fixture.materialNames.length);
-      if (format === 'FBX') expectBounds(info, fixture);
-    });
+    ] as const)(
+      '→ $format: a .$extension that assimp reads with the same face count',
+      async ({ format, extension, mimeType }) => {
+        const converted = await convertModel(fixture.build(), { format });
+        expect(converted).toMatchObject({ extension, mimeType });
+        if (!hasAssimp) return;
+        const path = join(scratch, `${fixture.name.replace(/\W+/g, '-')}.${extension}`);
+        writeFileSync(path, converted.bytes);
+        const info = assimpInfo(path);
+        expect(info.faceCount).toBe(fixture.triangleCount);
+        expect(info.materialCount).toBe(fixture.materialNames.length);
+        if (format === 'FBX') expectBounds(info, fixture);
+      },
+    );
 
     it('→ USDZ: a .usdz whose first entry is the USDA layer', async () => {
       const converted = await convertModel(fixture.build(), { format: 'USDZ' });
@@ -160,7 +210,10 @@ describe('convertModel', () => {
       const files = unzipSync(converted.bytes);
       expect(Object.keys(files)[0]).toBe('model.usda');
       const usda = new TextDecoder().decode(files['model.usda']);
-      const faceCount = [...usda.matchAll(/faceVertexCounts = \[([^\]]*)\]/g)].reduce((sum, match) => sum + match[1].split(',').length, 0);
+      const faceCount = [...usda.matchAll(/faceVertexCounts = \[([^\]]*)\]/g)].reduce(
+        (sum, match) => sum + match[1].split(',').length,
+        0,
+      );
       expect(faceCount).toBe(fixture.triangleCount);
     });
   });
@@ -168,7 +221,9 @@ describe('convertModel', () => {
   it('passes quad faces to FBX, USDZ and OBJ, and keeps triangles in the formats that cannot store quads', async () => {
     const document = texturedCubeDocument();
     const primitive = document.getRoot().listMeshes()[0].listPrimitives()[0];
-    const quadFaces = new Map([[primitive, Array.from({ length: 6 }, (_, face) => [0, 1, 2, 3].map((corner) => face * 4 + corner))]]);
+    const quadFaces = new Map([
+      [primitive, Array.from({ length: 6 }, (_, face) => [0, 1, 2, 3].map((corner) => face * 4 + corner))],
+    ]);
 
     const obj = unzipSync((await convertModel(document, { format: 'OBJ', quadFaces })).bytes);
     const objText = new TextDecoder().decode(obj['model.obj']);
@@ -181,10 +236,14 @@ describe('convertModel', () => {
 
     const usdz = unzipSync((await convertModel(document, { format: 'USDZ', quadFaces })).bytes);
     expect(new TextDecoder().decode(usdz['model.usda'])).toMatch(/faceVertexCounts = \[4, 4, 4, 4, 4, 4\]/);
-    expect(modelStats(await readModel((await convertModel(document, { format: 'GLB', quadFaces })).bytes, 'glb')).triangleCount).toBe(12);
+    expect(
+      modelStats(await readModel((await convertModel(document, { format: 'GLB', quadFaces })).bytes, 'glb'))
+        .triangleCount,
+    ).toBe(12);
 
     if (hasAssimp) {
-      const rawFaces = (path: string) => Number(/^Faces:\s+(\d+)/m.exec(execFileSync('assimp', ['info', path, '-r'], { encoding: 'utf8' }))![1]);
+      const rawFaces = (path: string) =>
+        Number(/^Faces:\s+(\d+)/m.exec(execFileSync('assimp', ['info', path, '-r'], { encoding: 'utf8' }))![1]);
       const fbxPath = join(scratch, 'quads.fbx');
       writeFileSync(fbxPath, (await convertModel(document, { format: 'FBX', quadFaces })).bytes);
       expect(rawFaces(fbxPath)).toBe(6);
@@ -205,7 +264,12 @@ describe('convertModel', () => {
       const map = new Map<string, string>();
       for (const { positions, normals, uvs } of collectWorldTriangles(document)) {
         for (let vertex = 0; vertex < positions.length / 3; vertex++) {
-          const key = [...positions.subarray(vertex * 3, vertex * 3 + 3), ...normals!.subarray(vertex * 3, vertex * 3 + 3)].map((value) => value.toFixed(3)).join(',');
+          const key = [
+            ...positions.subarray(vertex * 3, vertex * 3 + 3),
+            ...normals!.subarray(vertex * 3, vertex * 3 + 3),
+          ]
+            .map((value) => value.toFixed(3))
+            .join(',');
           map.set(key, [...uvs!.subarray(vertex * 2, vertex * 2 + 2)].map((value) => value.toFixed(3)).join(','));
         }
       }
@@ -228,7 +292,13 @@ describe('convertModel', () => {
     const offScene = document.createMesh('off-scene').addPrimitive(
       document
         .createPrimitive()
-        .setAttribute('POSITION', document.createAccessor().setType('VEC3').setArray(new Float32Array([0, 0, 0, 1, 0, 0, 0, 1, 0])))
+        .setAttribute(
+          'POSITION',
+          document
+            .createAccessor()
+            .setType('VEC3')
+            .setArray(new Float32Array([0, 0, 0, 1, 0, 0, 0, 1, 0])),
+        )
         .setMaterial(document.createMaterial('unused')),
     );
     document.createNode('not-in-any-scene').setMesh(offScene);
@@ -242,9 +312,16 @@ describe('convertModel', () => {
 
   it('poses skinned meshes by their joints, not by the mesh node', async () => {
     const document = skinnedAnimatedDocument();
-    const bone1 = document.getRoot().listNodes().find((node) => node.getName() === 'bone1')!;
+    const bone1 = document
+      .getRoot()
+      .listNodes()
+      .find((node) => node.getName() === 'bone1')!;
     bone1.setRotation([0, 0, Math.SQRT1_2, Math.SQRT1_2]); // 90° about z: the top row swings to x = -1
-    document.getRoot().listNodes().find((node) => node.getName() === 'strip')!.setTranslation([100, 0, 0]);
+    document
+      .getRoot()
+      .listNodes()
+      .find((node) => node.getName() === 'strip')!
+      .setTranslation([100, 0, 0]);
     const stats = modelStats(document);
     expect(stats.boundingBox.min[0]).toBeCloseTo(-1, 5);
     expect(stats.boundingBox.max[0]).toBeCloseTo(0.5, 5);

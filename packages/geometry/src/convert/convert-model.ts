@@ -36,7 +36,9 @@ export interface ConvertOptions {
   materialMaps?: MaterialMaps;
 }
 
-export const CONVERT_OPTIONS_DEFAULTS: Required<Omit<ConvertOptions, 'format' | 'quadFaces' | 'fbxPreset' | 'materialMaps'>> = {
+export const CONVERT_OPTIONS_DEFAULTS: Required<
+  Omit<ConvertOptions, 'format' | 'quadFaces' | 'fbxPreset' | 'materialMaps'>
+> = {
   baseName: 'model',
 };
 
@@ -53,7 +55,10 @@ export async function convertModel(document: Document, options: ConvertOptions):
   return { ...written, warnings: [...warnings, ...(written.warnings ?? [])] };
 }
 
-async function writeFormat(document: Document, options: ConvertOptions): Promise<Omit<ConvertedModel, 'warnings'> & { warnings?: string[] }> {
+async function writeFormat(
+  document: Document,
+  options: ConvertOptions,
+): Promise<Omit<ConvertedModel, 'warnings'> & { warnings?: string[] }> {
   const resolved = { ...CONVERT_OPTIONS_DEFAULTS, ...options };
   switch (resolved.format) {
     case 'GLTF':
@@ -67,7 +72,11 @@ async function writeFormat(document: Document, options: ConvertOptions): Promise
       // FBX has no registered media type; a generic binary type makes browsers download it.
       return fbxOutput(document, resolved.quadFaces, resolved.fbxPreset ?? 'blender', resolved.materialMaps);
     case 'USDZ':
-      return { bytes: writeUsdz(document, { quadFaces: resolved.quadFaces }), extension: 'usdz', mimeType: 'model/vnd.usdz+zip' };
+      return {
+        bytes: writeUsdz(document, { quadFaces: resolved.quadFaces }),
+        extension: 'usdz',
+        mimeType: 'model/vnd.usdz+zip',
+      };
     case '3MF':
       return { bytes: write3mf(document), extension: '3mf', mimeType: 'model/3mf' };
     default:
@@ -75,10 +84,22 @@ async function writeFormat(document: Document, options: ConvertOptions): Promise
   }
 }
 
-async function fbxOutput(document: Document, quadFaces: Map<Primitive, number[][]> | undefined, preset: FbxPreset, materialMaps?: MaterialMaps): Promise<ConvertedModel> {
+async function fbxOutput(
+  document: Document,
+  quadFaces: Map<Primitive, number[][]> | undefined,
+  preset: FbxPreset,
+  materialMaps?: MaterialMaps,
+): Promise<ConvertedModel> {
   const framed = documentForFbxPreset(document, preset, quadFaces);
-  const maps = materialMaps && framed.document !== document ? rekeyMaterialMaps(materialMaps, document, framed.document) : materialMaps;
-  const bytes = await writeFbxDeflatingAhead(framed.document, { quadFaces: framed.quadFaces, axes: FBX_PRESETS[preset].axes, materialMaps: maps });
+  const maps =
+    materialMaps && framed.document !== document
+      ? rekeyMaterialMaps(materialMaps, document, framed.document)
+      : materialMaps;
+  const bytes = await writeFbxDeflatingAhead(framed.document, {
+    quadFaces: framed.quadFaces,
+    axes: FBX_PRESETS[preset].axes,
+    materialMaps: maps,
+  });
   return { bytes, extension: 'fbx', mimeType: 'application/octet-stream', warnings: framed.warnings };
 }
 
@@ -91,14 +112,33 @@ const OBJ_TEXT_COMPRESSION_LEVEL = 2;
  */
 const OBJ_PIECE_BYTES = 512 * 1024;
 
-async function objOutput(document: Document, baseName: string, quadFaces?: Map<Primitive, number[][]>, materialMaps?: MaterialMaps): Promise<Omit<ConvertedModel, 'warnings'>> {
+async function objOutput(
+  document: Document,
+  baseName: string,
+  quadFaces?: Map<Primitive, number[][]>,
+  materialMaps?: MaterialMaps,
+): Promise<Omit<ConvertedModel, 'warnings'>> {
   const mtlFileName = `${baseName}.mtl`;
   // Without any material the output is a plain .obj; with one, a zip whose OBJ is deflated as it is written.
-  const hasMaterials = document.getRoot().listMeshes().some((mesh) => mesh.listPrimitives().some((primitive) => primitive.getMaterial()));
-  if (!hasMaterials) return { bytes: writeObjFiles(document, { mtlFileName, quadFaces, materialMaps }).objBytes, extension: 'obj', mimeType: 'model/obj' };
+  const hasMaterials = document
+    .getRoot()
+    .listMeshes()
+    .some((mesh) => mesh.listPrimitives().some((primitive) => primitive.getMaterial()));
+  if (!hasMaterials)
+    return {
+      bytes: writeObjFiles(document, { mtlFileName, quadFaces, materialMaps }).objBytes,
+      extension: 'obj',
+      mimeType: 'model/obj',
+    };
   const deflater = new PiecewiseDeflater(OBJ_TEXT_COMPRESSION_LEVEL);
   const onChunk = (piece: Uint8Array) => deflater.add(piece);
-  const { mtlText, textures } = writeObjChunks(document, { mtlFileName, quadFaces, materialMaps, chunkBytes: OBJ_PIECE_BYTES, onChunk });
+  const { mtlText, textures } = writeObjChunks(document, {
+    mtlFileName,
+    quadFaces,
+    materialMaps,
+    chunkBytes: OBJ_PIECE_BYTES,
+    onChunk,
+  });
   const obj = await deflater.finish();
   // The materials belong to meshes outside the default scene: nothing to put in an MTL. Rare enough to inflate
   // the text back rather than keep every piece of it while it is written.

@@ -18,6 +18,7 @@ export function keepParts(document: Document, partNames: readonly string[]): { u
       else node.setMesh(null);
     });
   }
-  for (const mesh of document.getRoot().listMeshes()) if (mesh.listParents().every((parent) => parent.propertyType === 'Root')) mesh.dispose();
+  for (const mesh of document.getRoot().listMeshes())
+    if (mesh.listParents().every((parent) => parent.propertyType === 'Root')) mesh.dispose();
   return { unmatched: partNames.filter((name) => !matched.has(name)) };
 }

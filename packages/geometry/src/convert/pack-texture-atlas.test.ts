@@ -11,14 +11,19 @@ import { writeGlb } from '../formats/glb/write-glb.ts';
 async function vertexColours(document: ReturnType<typeof twoTextureDocument>): Promise<number[][]> {
   const copy = cloneDocument(document);
   await bakeVertexColors(copy, { sharp, keepBaseColorTexture: true });
-  return copy.getRoot().listMeshes()[0].listPrimitives().map((primitive) => Array.from(primitive.getAttribute('COLOR_0')!.getArray()!));
+  return copy
+    .getRoot()
+    .listMeshes()[0]
+    .listPrimitives()
+    .map((primitive) => Array.from(primitive.getAttribute('COLOR_0')!.getArray()!));
 }
 
 describe('pack_uv: packTextureAtlas', () => {
   it('packs two textures into one power-of-two atlas, merges the now identical materials and keeps appearance', async () => {
     const document = twoTextureDocument();
     // Under REPEAT a vertex on the texture's edge blends in the opposite edge; the atlas clamps. Compare like with like.
-    for (const material of document.getRoot().listMaterials()) material.getBaseColorTextureInfo()!.setWrapS(33071).setWrapT(33071);
+    for (const material of document.getRoot().listMaterials())
+      material.getBaseColorTextureInfo()!.setWrapS(33071).setWrapT(33071);
     const before = await vertexColours(document);
     const report = await packTextureAtlas(document, { maxSize: 2048, sharp });
     expect(report).toMatchObject({ packed: true, materialCount: 1 });
@@ -31,30 +36,57 @@ describe('pack_uv: packTextureAtlas', () => {
     // The two boxes' UVs occupy disjoint rectangles inside [0, 1].
     const ranges = primitives.map((primitive) => {
       const uvs = Array.from(primitive.getAttribute('TEXCOORD_0')!.getArray()! as Float32Array);
-      const us = uvs.filter((_, index) => index % 2 === 0), vs = uvs.filter((_, index) => index % 2 === 1);
+      const us = uvs.filter((_, index) => index % 2 === 0),
+        vs = uvs.filter((_, index) => index % 2 === 1);
       return { u: [Math.min(...us), Math.max(...us)], v: [Math.min(...vs), Math.max(...vs)] };
     });
     for (const { u, v } of ranges) expect(Math.min(...u, ...v) >= 0 && Math.max(...u, ...v) <= 1).toBe(true);
-    const overlap = ranges[0].u[0] < ranges[1].u[1] && ranges[1].u[0] < ranges[0].u[1] && ranges[0].v[0] < ranges[1].v[1] && ranges[1].v[0] < ranges[0].v[1];
+    const overlap =
+      ranges[0].u[0] < ranges[1].u[1] &&
+      ranges[1].u[0] < ranges[0].u[1] &&
+      ranges[0].v[0] < ranges[1].v[1] &&
+      ranges[1].v[0] < ranges[0].v[1];
     expect(overlap).toBe(false);
     // Each vertex shows the colour it showed before (texel centres map onto texel centres, the gutter copies edges).
     const after = await vertexColours(document);
     for (const [primitive, colours] of before.entries()) {
       colours.forEach((value, index) => expect(Math.abs(after[primitive][index] - value)).toBeLessThan(0.02));
     }
-    document.getRoot().listTextures().filter((texture) => texture !== atlas).forEach((texture) => texture.dispose());
+    document
+      .getRoot()
+      .listTextures()
+      .filter((texture) => texture !== atlas)
+      .forEach((texture) => texture.dispose());
     expect((await validateGlb(await writeGlb(document))).errors).toEqual([]);
   });
 
   it('leaves a model with one texture unchanged', async () => {
     const document = texturedCubeDocument();
-    const uvs = document.getRoot().listAccessors().find((accessor) => accessor.getType() === 'VEC2')!.getArray();
+    const uvs = document
+      .getRoot()
+      .listAccessors()
+      .find((accessor) => accessor.getType() === 'VEC2')!
+      .getArray();
     expect((await packTextureAtlas(document, { maxSize: 2048, sharp })).packed).toBe(false);
-    expect(document.getRoot().listAccessors().find((accessor) => accessor.getType() === 'VEC2')!.getArray()).toBe(uvs);
+    expect(
+      document
+        .getRoot()
+        .listAccessors()
+        .find((accessor) => accessor.getType() === 'VEC2')!
+        .getArray(),
+    ).toBe(uvs);
   });
 
   it('stays within texture_size, scaling the rectangles down when they do not fit', () => {
-    const layout = packRectangles([{ width: 1024, height: 1024 }, { width: 1024, height: 512 }, { width: 300, height: 200 }], 512, 4);
+    const layout = packRectangles(
+      [
+        { width: 1024, height: 1024 },
+        { width: 1024, height: 512 },
+        { width: 300, height: 200 },
+      ],
+      512,
+      4,
+    );
     expect(layout.width).toBeLessThanOrEqual(512);
     expect(layout.height).toBeLessThanOrEqual(512);
     for (const rectangle of layout.rectangles) {
@@ -62,7 +94,14 @@ describe('pack_uv: packTextureAtlas', () => {
       expect(rectangle.y + rectangle.height + 8).toBeLessThanOrEqual(layout.height);
     }
     // 16 + 24 px with gutters: the smallest power-of-two area that holds both is 2048 px².
-    const small = packRectangles([{ width: 8, height: 8 }, { width: 16, height: 16 }], 2048, 4);
+    const small = packRectangles(
+      [
+        { width: 8, height: 8 },
+        { width: 16, height: 16 },
+      ],
+      2048,
+      4,
+    );
     expect(small.width * small.height).toBe(2048);
   });
 
@@ -84,7 +123,9 @@ describe('pack_uv: packTextureAtlas', () => {
     const tiled = twoTextureDocument();
     const tiledUv = tiled.getRoot().listMeshes()[0].listPrimitives()[1].getAttribute('TEXCOORD_0')!;
     tiledUv.setArray((tiledUv.getArray() as Float32Array).map((value) => value * 4));
-    await expect(packTextureAtlas(tiled, { maxSize: 2048, sharp })).rejects.toThrow(/pack_uv: material "right" repeats its texture/);
+    await expect(packTextureAtlas(tiled, { maxSize: 2048, sharp })).rejects.toThrow(
+      /pack_uv: material "right" repeats its texture/,
+    );
     expect(right).toBeDefined();
   });
 });

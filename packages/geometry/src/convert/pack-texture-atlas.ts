@@ -17,7 +17,15 @@
 // would need its UVs split at every tile edge, which changes the mesh. KHR_texture_transform and materials whose
 // maps use different UV sets are refused the same way. Textures of other extensions (clearcoat, ...) are left alone.
 
-import { PropertyType, type Accessor, type Document, type Material, type Primitive, type Texture, type TextureInfo } from '@gltf-transform/core';
+import {
+  PropertyType,
+  type Accessor,
+  type Document,
+  type Material,
+  type Primitive,
+  type Texture,
+  type TextureInfo,
+} from '@gltf-transform/core';
 import { dedup } from '@gltf-transform/functions';
 import type { Sharp } from '../formats/textures/encode-texture.ts';
 import { ModelInputError } from '../read/model-input-error.ts';
@@ -51,11 +59,36 @@ export interface AtlasRectangle {
 }
 
 const SLOTS = {
-  baseColor: { get: (m: Material) => m.getBaseColorTexture(), info: (m: Material) => m.getBaseColorTextureInfo(), set: (m: Material, t: Texture) => m.setBaseColorTexture(t), fill: [255, 255, 255] },
-  metallicRoughness: { get: (m: Material) => m.getMetallicRoughnessTexture(), info: (m: Material) => m.getMetallicRoughnessTextureInfo(), set: (m: Material, t: Texture) => m.setMetallicRoughnessTexture(t), fill: [255, 255, 255] },
-  normal: { get: (m: Material) => m.getNormalTexture(), info: (m: Material) => m.getNormalTextureInfo(), set: (m: Material, t: Texture) => m.setNormalTexture(t), fill: [128, 128, 255] },
-  occlusion: { get: (m: Material) => m.getOcclusionTexture(), info: (m: Material) => m.getOcclusionTextureInfo(), set: (m: Material, t: Texture) => m.setOcclusionTexture(t), fill: [255, 255, 255] },
-  emissive: { get: (m: Material) => m.getEmissiveTexture(), info: (m: Material) => m.getEmissiveTextureInfo(), set: (m: Material, t: Texture) => m.setEmissiveTexture(t), fill: [255, 255, 255] },
+  baseColor: {
+    get: (m: Material) => m.getBaseColorTexture(),
+    info: (m: Material) => m.getBaseColorTextureInfo(),
+    set: (m: Material, t: Texture) => m.setBaseColorTexture(t),
+    fill: [255, 255, 255],
+  },
+  metallicRoughness: {
+    get: (m: Material) => m.getMetallicRoughnessTexture(),
+    info: (m: Material) => m.getMetallicRoughnessTextureInfo(),
+    set: (m: Material, t: Texture) => m.setMetallicRoughnessTexture(t),
+    fill: [255, 255, 255],
+  },
+  normal: {
+    get: (m: Material) => m.getNormalTexture(),
+    info: (m: Material) => m.getNormalTextureInfo(),
+    set: (m: Material, t: Texture) => m.setNormalTexture(t),
+    fill: [128, 128, 255],
+  },
+  occlusion: {
+    get: (m: Material) => m.getOcclusionTexture(),
+    info: (m: Material) => m.getOcclusionTextureInfo(),
+    set: (m: Material, t: Texture) => m.setOcclusionTexture(t),
+    fill: [255, 255, 255],
+  },
+  emissive: {
+    get: (m: Material) => m.getEmissiveTexture(),
+    info: (m: Material) => m.getEmissiveTextureInfo(),
+    set: (m: Material, t: Texture) => m.setEmissiveTexture(t),
+    fill: [255, 255, 255],
+  },
 } as const;
 type Slot = keyof typeof SLOTS;
 
@@ -63,28 +96,42 @@ const WRAP_CLAMP = 33071;
 const WRAP_MIRROR = 33648;
 const UV_EPSILON = 1e-4;
 
-export async function packTextureAtlas(document: Document, options: PackTextureAtlasOptions): Promise<PackTextureAtlasReport> {
+export async function packTextureAtlas(
+  document: Document,
+  options: PackTextureAtlasOptions,
+): Promise<PackTextureAtlasReport> {
   const { maxSize, sharp, padding } = { ...PACK_TEXTURE_ATLAS_DEFAULTS, ...options };
   const users = texturedMaterialUsers(document);
   const materials = [...users.keys()];
-  const slots = (Object.keys(SLOTS) as Slot[]).filter((slot) => materials.some((material) => SLOTS[slot].get(material)));
-  const several = slots.some((slot) => new Set(materials.map((material) => SLOTS[slot].get(material)).filter(Boolean)).size > 1);
+  const slots = (Object.keys(SLOTS) as Slot[]).filter((slot) =>
+    materials.some((material) => SLOTS[slot].get(material)),
+  );
+  const several = slots.some(
+    (slot) => new Set(materials.map((material) => SLOTS[slot].get(material)).filter(Boolean)).size > 1,
+  );
   if (!several) return { packed: false, width: 0, height: 0, materialCount: materials.length };
 
   const texCoords = new Map(materials.map((material) => [material, checkedTexCoord(material, slots)]));
-  const sizes = await Promise.all(materials.map(async (material) => {
-    let width = 1, height = 1;
-    for (const slot of slots) {
-      const image = SLOTS[slot].get(material)?.getImage();
-      if (!image) continue;
-      const metadata = await sharp(image).metadata();
-      width = Math.max(width, metadata.width ?? 1);
-      height = Math.max(height, metadata.height ?? 1);
-    }
-    return { width, height };
-  }));
+  const sizes = await Promise.all(
+    materials.map(async (material) => {
+      let width = 1,
+        height = 1;
+      for (const slot of slots) {
+        const image = SLOTS[slot].get(material)?.getImage();
+        if (!image) continue;
+        const metadata = await sharp(image).metadata();
+        width = Math.max(width, metadata.width ?? 1);
+        height = Math.max(height, metadata.height ?? 1);
+      }
+      return { width, height };
+    }),
+  );
   // Check every primitive's UVs before anything changes, so a refusal leaves the Document as it was.
-  const remaps = materials.flatMap((material) => users.get(material)!.map((primitive) => ({ material, primitive, uvs: tileLocalUvs(primitive, material, texCoords.get(material)!) })));
+  const remaps = materials.flatMap((material) =>
+    users
+      .get(material)!
+      .map((primitive) => ({ material, primitive, uvs: tileLocalUvs(primitive, material, texCoords.get(material)!) })),
+  );
 
   const layout = packRectangles(sizes, largestPowerOfTwo(maxSize), padding);
   for (const slot of slots) {
@@ -114,8 +161,18 @@ export async function packTextureAtlas(document: Document, options: PackTextureA
     written.set(target, material);
   }
   await document.transform(dedup({ propertyTypes: [PropertyType.MATERIAL] }));
-  const remaining = new Set(document.getRoot().listMeshes().flatMap((mesh) => mesh.listPrimitives().map((primitive) => primitive.getMaterial())));
-  return { packed: true, width: layout.width, height: layout.height, materialCount: [...remaining].filter(Boolean).length };
+  const remaining = new Set(
+    document
+      .getRoot()
+      .listMeshes()
+      .flatMap((mesh) => mesh.listPrimitives().map((primitive) => primitive.getMaterial())),
+  );
+  return {
+    packed: true,
+    width: layout.width,
+    height: layout.height,
+    materialCount: [...remaining].filter(Boolean).length,
+  };
 }
 
 /** Materials with at least one texture in a slot, and the triangle-drawing primitives that use each. */
@@ -132,11 +189,18 @@ function texturedMaterialUsers(document: Document): Map<Material, Primitive[]> {
 }
 
 function checkedTexCoord(material: Material, slots: Slot[]): number {
-  const infos = slots.map((slot) => SLOTS[slot].get(material) && SLOTS[slot].info(material)).filter((info): info is TextureInfo => !!info);
+  const infos = slots
+    .map((slot) => SLOTS[slot].get(material) && SLOTS[slot].info(material))
+    .filter((info): info is TextureInfo => !!info);
   const sets = new Set(infos.map((info) => info.getTexCoord()));
-  if (sets.size > 1) throw new ModelInputError(`pack_uv: material "${material.getName()}" maps its textures through different UV sets; convert without pack_uv.`);
+  if (sets.size > 1)
+    throw new ModelInputError(
+      `pack_uv: material "${material.getName()}" maps its textures through different UV sets; convert without pack_uv.`,
+    );
   if (infos.some((info) => info.getExtension('KHR_texture_transform'))) {
-    throw new ModelInputError(`pack_uv: material "${material.getName()}" uses KHR_texture_transform, which an atlas cannot express; convert without pack_uv.`);
+    throw new ModelInputError(
+      `pack_uv: material "${material.getName()}" uses KHR_texture_transform, which an atlas cannot express; convert without pack_uv.`,
+    );
   }
   return [...sets][0] ?? 0;
 }
@@ -144,12 +208,17 @@ function checkedTexCoord(material: Material, slots: Slot[]): number {
 /** The primitive's UVs brought into [0, 1] (see the header), or a ModelInputError for UVs that tile. */
 function tileLocalUvs(primitive: Primitive, material: Material, texCoord: number): Float32Array {
   const accessor = primitive.getAttribute(`TEXCOORD_${texCoord}`);
-  if (!accessor) throw new ModelInputError(`pack_uv: a primitive of material "${material.getName()}" has textures but no TEXCOORD_${texCoord}; convert without pack_uv.`);
+  if (!accessor)
+    throw new ModelInputError(
+      `pack_uv: a primitive of material "${material.getName()}" has textures but no TEXCOORD_${texCoord}; convert without pack_uv.`,
+    );
   const uvs = new Float32Array(floatArray(accessor, 2));
-  const info = material.getBaseColorTextureInfo() ?? material.getNormalTextureInfo() ?? material.getMetallicRoughnessTextureInfo();
+  const info =
+    material.getBaseColorTextureInfo() ?? material.getNormalTextureInfo() ?? material.getMetallicRoughnessTextureInfo();
   const wraps = [info?.getWrapS() ?? 10497, info?.getWrapT() ?? 10497];
   for (const axis of [0, 1]) {
-    let min = Infinity, max = -Infinity;
+    let min = Infinity,
+      max = -Infinity;
     for (let index = axis; index < uvs.length; index += 2) {
       min = Math.min(min, uvs[index]);
       max = Math.max(max, uvs[index]);
@@ -175,30 +244,51 @@ function tileLocalUvs(primitive: Primitive, material: Material, texCoord: number
 }
 
 /** Where each rectangle goes (inner sizes, before the gutter) in the smallest power-of-two atlas that holds them. Exported for tests. */
-export function packRectangles(sizes: Array<{ width: number; height: number }>, maxSide: number, padding: number): { width: number; height: number; rectangles: AtlasRectangle[] } {
+export function packRectangles(
+  sizes: Array<{ width: number; height: number }>,
+  maxSide: number,
+  padding: number,
+): { width: number; height: number; rectangles: AtlasRectangle[] } {
   const totalArea = sizes.reduce((sum, { width, height }) => sum + (width + 2 * padding) * (height + 2 * padding), 0);
   let scale = Math.min(1, Math.sqrt((maxSide * maxSide) / totalArea));
   const sides: number[] = [];
   for (let side = 1; side <= maxSide; side *= 2) sides.push(side);
-  const candidates = sides.flatMap((width) => sides.map((height) => ({ width, height })))
-    .sort((a, b) => a.width * a.height - b.width * b.height || Math.abs(a.width - a.height) - Math.abs(b.width - b.height));
+  const candidates = sides
+    .flatMap((width) => sides.map((height) => ({ width, height })))
+    .sort(
+      (a, b) => a.width * a.height - b.width * b.height || Math.abs(a.width - a.height) - Math.abs(b.width - b.height),
+    );
   for (;;) {
-    const scaled = sizes.map(({ width, height }) => ({ width: Math.max(1, Math.floor(width * scale)), height: Math.max(1, Math.floor(height * scale)) }));
+    const scaled = sizes.map(({ width, height }) => ({
+      width: Math.max(1, Math.floor(width * scale)),
+      height: Math.max(1, Math.floor(height * scale)),
+    }));
     for (const atlas of candidates) {
       const rectangles = shelfPack(scaled, atlas.width, atlas.height, padding);
       if (rectangles) return { ...atlas, rectangles };
     }
-    if (scaled.every(({ width, height }) => width === 1 && height === 1)) throw new ModelInputError(`pack_uv: ${sizes.length} textures do not fit in a ${maxSide}px atlas.`);
+    if (scaled.every(({ width, height }) => width === 1 && height === 1))
+      throw new ModelInputError(`pack_uv: ${sizes.length} textures do not fit in a ${maxSide}px atlas.`);
     scale *= 0.9;
   }
 }
 
-function shelfPack(sizes: Array<{ width: number; height: number }>, atlasWidth: number, atlasHeight: number, padding: number): AtlasRectangle[] | undefined {
-  const order = sizes.map((_, index) => index).sort((a, b) => sizes[b].height - sizes[a].height || sizes[b].width - sizes[a].width);
+function shelfPack(
+  sizes: Array<{ width: number; height: number }>,
+  atlasWidth: number,
+  atlasHeight: number,
+  padding: number,
+): AtlasRectangle[] | undefined {
+  const order = sizes
+    .map((_, index) => index)
+    .sort((a, b) => sizes[b].height - sizes[a].height || sizes[b].width - sizes[a].width);
   const rectangles = new Array<AtlasRectangle>(sizes.length);
-  let x = 0, y = 0, shelfHeight = 0;
+  let x = 0,
+    y = 0,
+    shelfHeight = 0;
   for (const index of order) {
-    const width = sizes[index].width + 2 * padding, height = sizes[index].height + 2 * padding;
+    const width = sizes[index].width + 2 * padding,
+      height = sizes[index].height + 2 * padding;
     if (width > atlasWidth) return undefined;
     if (x + width > atlasWidth) {
       y += shelfHeight;
@@ -213,21 +303,42 @@ function shelfPack(sizes: Array<{ width: number; height: number }>, atlasWidth: 
   return rectangles;
 }
 
-async function renderAtlas(document: Document, sharp: Sharp, slot: Slot, materials: Material[], layout: { width: number; height: number; rectangles: AtlasRectangle[] }, padding: number): Promise<Texture> {
+async function renderAtlas(
+  document: Document,
+  sharp: Sharp,
+  slot: Slot,
+  materials: Material[],
+  layout: { width: number; height: number; rectangles: AtlasRectangle[] },
+  padding: number,
+): Promise<Texture> {
   const sources = materials.map((material) => SLOTS[slot].get(material));
-  const tiles = await Promise.all(materials.map(async (_, index) => {
-    const image = sources[index]?.getImage();
-    const rectangle = layout.rectangles[index];
-    const pipeline = image
-      ? sharp(image).ensureAlpha().resize(rectangle.width, rectangle.height, { fit: 'fill', kernel: 'lanczos3' })
-      : sharp({ create: { width: rectangle.width, height: rectangle.height, channels: 4, background: rgba(SLOTS[slot].fill) } });
-    // Resize first (its own pass), then the gutter of copied edge texels.
-    const resized = await pipeline.png().toBuffer();
-    const input = await sharp(resized).extend({ top: padding, bottom: padding, left: padding, right: padding, extendWith: 'copy' }).png().toBuffer();
-    return { input, left: rectangle.x, top: rectangle.y };
-  }));
+  const tiles = await Promise.all(
+    materials.map(async (_, index) => {
+      const image = sources[index]?.getImage();
+      const rectangle = layout.rectangles[index];
+      const pipeline = image
+        ? sharp(image).ensureAlpha().resize(rectangle.width, rectangle.height, { fit: 'fill', kernel: 'lanczos3' })
+        : sharp({
+            create: {
+              width: rectangle.width,
+              height: rectangle.height,
+              channels: 4,
+              background: rgba(SLOTS[slot].fill),
+            },
+          });
+      // Resize first (its own pass), then the gutter of copied edge texels.
+      const resized = await pipeline.png().toBuffer();
+      const input = await sharp(resized)
+        .extend({ top: padding, bottom: padding, left: padding, right: padding, extendWith: 'copy' })
+        .png()
+        .toBuffer();
+      return { input, left: rectangle.x, top: rectangle.y };
+    }),
+  );
   const lossless = sources.some((texture) => texture && texture.getMimeType() !== 'image/jpeg');
-  let atlas = sharp({ create: { width: layout.width, height: layout.height, channels: 4, background: rgba(SLOTS[slot].fill) } }).composite(tiles);
+  let atlas = sharp({
+    create: { width: layout.width, height: layout.height, channels: 4, background: rgba(SLOTS[slot].fill) },
+  }).composite(tiles);
   atlas = lossless ? atlas.png() : atlas.flatten({ background: rgba(SLOTS[slot].fill) }).jpeg({ quality: 90 });
   const extension = lossless ? 'png' : 'jpg';
   return document

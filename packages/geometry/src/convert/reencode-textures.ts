@@ -33,7 +33,10 @@ const CONTAINER_FORMATS: Record<string, readonly ConvertTextureFormat[] | undefi
 };
 
 /** The texture format actually written for an output format (PNG where the container cannot hold the request). */
-export function effectiveTextureFormat(textureFormat: ConvertTextureFormat, outputFormat: string): ConvertTextureFormat | undefined {
+export function effectiveTextureFormat(
+  textureFormat: ConvertTextureFormat,
+  outputFormat: string,
+): ConvertTextureFormat | undefined {
   const allowed = CONTAINER_FORMATS[outputFormat.toUpperCase()];
   if (!allowed) return textureFormat;
   if (allowed.length === 0) return undefined;
@@ -50,13 +53,20 @@ export interface ReencodedTextures {
   warnings: string[];
 }
 
-export async function reencodeTextures(document: Document, options: ReencodeTexturesOptions): Promise<ReencodedTextures> {
+export async function reencodeTextures(
+  document: Document,
+  options: ReencodeTexturesOptions,
+): Promise<ReencodedTextures> {
   const format = effectiveTextureFormat(options.textureFormat, options.outputFormat);
   if (!format) return { count: 0, warnings: [] };
   const textures = document.getRoot().listTextures();
   const targetMimeType = TEXTURE_FORMAT_FILES[format].mimeType;
   const alphaTextures = new Set(
-    document.getRoot().listMaterials().filter((material) => material.getAlphaMode() !== 'OPAQUE').map((material) => material.getBaseColorTexture()),
+    document
+      .getRoot()
+      .listMaterials()
+      .filter((material) => material.getAlphaMode() !== 'OPAQUE')
+      .map((material) => material.getBaseColorTexture()),
   );
   const warnings: string[] = [];
   let count = 0;
@@ -64,14 +74,19 @@ export async function reencodeTextures(document: Document, options: ReencodeText
     const image = texture.getImage();
     if (!image || !DECODABLE.has(texture.getMimeType()) || texture.getMimeType() === targetMimeType) continue;
     if (format === 'JPEG' && alphaTextures.has(texture)) {
-      warnings.push(`texture "${stemOf(texture, index)}" kept as ${texture.getMimeType()}: its material uses alpha, which JPEG cannot store`);
+      warnings.push(
+        `texture "${stemOf(texture, index)}" kept as ${texture.getMimeType()}: its material uses alpha, which JPEG cannot store`,
+      );
       continue;
     }
     count++;
     const colorSpace = getTextureColorSpace(texture) === 'srgb' ? 'srgb' : 'linear';
     const encoded = await encodeTexture(image, format, { sharp: options.sharp, colorSpace });
     // setURI infers a MIME type from the extension (image/tga, ...): set ours after it.
-    texture.setImage(encoded.bytes).setURI(`${stemOf(texture, index)}.${encoded.extension}`).setMimeType(encoded.mimeType);
+    texture
+      .setImage(encoded.bytes)
+      .setURI(`${stemOf(texture, index)}.${encoded.extension}`)
+      .setMimeType(encoded.mimeType);
   }
   if (format === 'WEBP' && count > 0) document.createExtension(EXTTextureWebP).setRequired(true);
   return { format, count, warnings };

@@ -23,8 +23,19 @@ export async function resizeTextures(document: Document, options: ResizeTextures
     // The size from the image header (no decode, no thread hop); sharp only for what that cannot read.
     const [width, height] = headerSize(image, mimeType) ?? (await sizeBySharp(sharp, image));
     if (width <= maxSize && height <= maxSize) continue;
-    let pipeline = sharp(image).resize({ width: maxSize, height: maxSize, fit: 'inside', withoutEnlargement: true, kernel: 'lanczos3' });
-    pipeline = mimeType === 'image/png' ? pipeline.png() : mimeType === 'image/jpeg' ? pipeline.jpeg({ quality: 90 }) : pipeline.webp({ quality: 90 });
+    let pipeline = sharp(image).resize({
+      width: maxSize,
+      height: maxSize,
+      fit: 'inside',
+      withoutEnlargement: true,
+      kernel: 'lanczos3',
+    });
+    pipeline =
+      mimeType === 'image/png'
+        ? pipeline.png()
+        : mimeType === 'image/jpeg'
+          ? pipeline.jpeg({ quality: 90 })
+          : pipeline.webp({ quality: 90 });
     texture.setImage(new Uint8Array(await pipeline.toBuffer()));
     resized++;
   }
@@ -32,7 +43,10 @@ export async function resizeTextures(document: Document, options: ResizeTextures
 }
 
 /** Signatures of the formats whose header is read here; anything else (or mislabelled) goes to sharp. */
-const SIGNATURES: Record<string, number[]> = { 'image/png': [0x89, 0x50, 0x4e, 0x47], 'image/jpeg': [0xff, 0xd8, 0xff] };
+const SIGNATURES: Record<string, number[]> = {
+  'image/png': [0x89, 0x50, 0x4e, 0x47],
+  'image/jpeg': [0xff, 0xd8, 0xff],
+};
 
 function headerSize(image: Uint8Array, mimeType: string): [number, number] | null {
   const signature = SIGNATURES[mimeType];

@@ -65,7 +65,9 @@ export async function buildModelDocument(options: BuildModelDocumentOptions): Pr
     }),
   );
   const materials = new Map<string, Material>();
-  usedSlots.forEach((slot, index) => materials.set(slot, createMaterial(document, slot, options.slots[slot], images[index])));
+  usedSlots.forEach((slot, index) =>
+    materials.set(slot, createMaterial(document, slot, options.slots[slot], images[index])),
+  );
 
   const arraysOf = (part: GeneratedPart): MeshArrays => {
     const resolved = options.slots[part.slot];
@@ -84,7 +86,9 @@ export async function buildModelDocument(options: BuildModelDocumentOptions): Pr
 
   if (options.generateParts) {
     for (const part of options.parts) {
-      const mesh = document.createMesh(part.name).addPrimitive(createPrimitive(arraysOf(part), materials.get(part.slot)!));
+      const mesh = document
+        .createMesh(part.name)
+        .addPrimitive(createPrimitive(arraysOf(part), materials.get(part.slot)!));
       scene.addChild(document.createNode(part.name).setMesh(mesh));
     }
   } else {
@@ -111,7 +115,11 @@ interface MaterialImages {
 }
 
 /** The slot's baked texture images, or undefined when the slot is untextured (a flat colour). */
-async function materialImages(slot: string, resolved: ResolvedSlot, options: BuildModelDocumentOptions): Promise<MaterialImages | undefined> {
+async function materialImages(
+  slot: string,
+  resolved: ResolvedSlot,
+  options: BuildModelDocumentOptions,
+): Promise<MaterialImages | undefined> {
   if (!options.textured || resolved.kind.pattern === 'flat') return undefined;
   // every slot draws from its own stream, so adding a slot elsewhere never changes this one's texture
   const random = options.textureRandom.fork(slot);
@@ -119,7 +127,10 @@ async function materialImages(slot: string, resolved: ResolvedSlot, options: Bui
   const maps = synthesizeMaterialMaps(scaledKind, resolved.colour, options.textureSizePixels, random, options.pbr);
   const encode = async (name: string, rgb: Uint8Array, format: 'jpeg' | 'png'): Promise<EncodedImage> => {
     const pipeline = options.sharp(rgb, { raw: { width: maps.sizePixels, height: maps.sizePixels, channels: 3 } });
-    const encoded = format === 'jpeg' ? await pipeline.jpeg({ quality: 90 }).toBuffer() : await pipeline.png({ compressionLevel: 6 }).toBuffer();
+    const encoded =
+      format === 'jpeg'
+        ? await pipeline.jpeg({ quality: 90 }).toBuffer()
+        : await pipeline.png({ compressionLevel: 6 }).toBuffer();
     return { name, bytes: new Uint8Array(encoded.buffer, encoded.byteOffset, encoded.byteLength), format };
   };
   const [baseColor, metallicRoughness, normal] = await Promise.all([
@@ -130,9 +141,17 @@ async function materialImages(slot: string, resolved: ResolvedSlot, options: Bui
   return { baseColor, metallicRoughness, normal };
 }
 
-function createMaterial(document: Document, slot: string, resolved: ResolvedSlot, images: MaterialImages | undefined): Material {
+function createMaterial(
+  document: Document,
+  slot: string,
+  resolved: ResolvedSlot,
+  images: MaterialImages | undefined,
+): Material {
   const { kind, colour } = resolved;
-  const material = document.createMaterial(`${slot}_${resolved.kindName}`).setMetallicFactor(kind.metallic).setRoughnessFactor(kind.roughness);
+  const material = document
+    .createMaterial(`${slot}_${resolved.kindName}`)
+    .setMetallicFactor(kind.metallic)
+    .setRoughnessFactor(kind.roughness);
   material.setDoubleSided(Boolean(kind.doubleSided));
   const alpha = kind.alpha ?? 1;
   if (alpha < 1) material.setAlphaMode('BLEND');
@@ -169,12 +188,24 @@ function meshArrays(source: BufferGeometry, tileMetres: number, flatShading: boo
   const uv = geometry.getAttribute('uv') as BufferAttribute | undefined;
   const vertexCount = position.count;
   const positions = Float32Array.from(position.array as ArrayLike<number>).subarray(0, vertexCount * 3);
-  const indices = geometry.index ? Uint32Array.from(geometry.index.array as ArrayLike<number>) : Uint32Array.from({ length: vertexCount }, (_, index) => index);
+  const indices = geometry.index
+    ? Uint32Array.from(geometry.index.array as ArrayLike<number>)
+    : Uint32Array.from({ length: vertexCount }, (_, index) => index);
   if (!normal) geometry.computeVertexNormals();
-  const normals = unitNormals(Float32Array.from((geometry.getAttribute('normal') as BufferAttribute).array as ArrayLike<number>));
+  const normals = unitNormals(
+    Float32Array.from((geometry.getAttribute('normal') as BufferAttribute).array as ArrayLike<number>),
+  );
   const uvs = uv ? Float32Array.from(uv.array as ArrayLike<number>) : new Float32Array(vertexCount * 2);
   const groups = geometry.groups.length > 0 ? geometry.groups : [{ start: 0, count: indices.length }];
-  for (const group of groups) scaleGroupUvs(positions, uvs, indices, group.start, Math.min(group.count, indices.length - group.start), tileMetres);
+  for (const group of groups)
+    scaleGroupUvs(
+      positions,
+      uvs,
+      indices,
+      group.start,
+      Math.min(group.count, indices.length - group.start),
+      tileMetres,
+    );
   for (let index = 1; index < uvs.length; index += 2) uvs[index] = 1 - uvs[index];
   return { positions: new Float32Array(positions), normals, uvs, indices };
 }
@@ -195,18 +226,37 @@ function unitNormals(normals: Float32Array): Float32Array {
   return normals;
 }
 
-function scaleGroupUvs(positions: Float32Array, uvs: Float32Array, indices: Uint32Array, start: number, count: number, tileMetres: number): void {
+function scaleGroupUvs(
+  positions: Float32Array,
+  uvs: Float32Array,
+  indices: Uint32Array,
+  start: number,
+  count: number,
+  tileMetres: number,
+): void {
   let weightSum = 0;
   let uSpan = 0;
   let vSpan = 0;
   const vertices = new Set<number>();
   for (let corner = start; corner + 2 < start + count; corner += 3) {
-    const a = indices[corner], b = indices[corner + 1], c = indices[corner + 2];
+    const a = indices[corner],
+      b = indices[corner + 1],
+      c = indices[corner + 2];
     vertices.add(a).add(b).add(c);
-    const e1 = [positions[b * 3] - positions[a * 3], positions[b * 3 + 1] - positions[a * 3 + 1], positions[b * 3 + 2] - positions[a * 3 + 2]];
-    const e2 = [positions[c * 3] - positions[a * 3], positions[c * 3 + 1] - positions[a * 3 + 1], positions[c * 3 + 2] - positions[a * 3 + 2]];
-    const du1 = uvs[b * 2] - uvs[a * 2], dv1 = uvs[b * 2 + 1] - uvs[a * 2 + 1];
-    const du2 = uvs[c * 2] - uvs[a * 2], dv2 = uvs[c * 2 + 1] - uvs[a * 2 + 1];
+    const e1 = [
+      positions[b * 3] - positions[a * 3],
+      positions[b * 3 + 1] - positions[a * 3 + 1],
+      positions[b * 3 + 2] - positions[a * 3 + 2],
+    ];
+    const e2 = [
+      positions[c * 3] - positions[a * 3],
+      positions[c * 3 + 1] - positions[a * 3 + 1],
+      positions[c * 3 + 2] - positions[a * 3 + 2],
+    ];
+    const du1 = uvs[b * 2] - uvs[a * 2],
+      dv1 = uvs[b * 2 + 1] - uvs[a * 2 + 1];
+    const du2 = uvs[c * 2] - uvs[a * 2],
+      dv2 = uvs[c * 2 + 1] - uvs[a * 2 + 1];
     const determinant = du1 * dv2 - du2 * dv1;
     if (Math.abs(determinant) < 1e-12) continue;
     const cross = [e1[1] * e2[2] - e1[2] * e2[1], e1[2] * e2[0] - e1[0] * e2[2], e1[0] * e2[1] - e1[1] * e2[0]];
@@ -248,7 +298,8 @@ function mergeArrays(list: MeshArrays[]): MeshArrays {
     merged.positions.set(arrays.positions, vertexOffset * 3);
     merged.normals.set(arrays.normals, vertexOffset * 3);
     merged.uvs.set(arrays.uvs, vertexOffset * 2);
-    for (let index = 0; index < arrays.indices.length; index++) merged.indices[indexOffset + index] = arrays.indices[index] + vertexOffset;
+    for (let index = 0; index < arrays.indices.length; index++)
+      merged.indices[indexOffset + index] = arrays.indices[index] + vertexOffset;
     vertexOffset += arrays.positions.length / 3;
     indexOffset += arrays.indices.length;
   }

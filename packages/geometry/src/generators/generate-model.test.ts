@@ -20,7 +20,11 @@ const BASE: GenerateModelRequest = {
 };
 
 function triangleCount(document: Document): number {
-  return document.getRoot().listMeshes().flatMap((mesh) => mesh.listPrimitives()).reduce((sum, primitive) => sum + primitive.getIndices()!.getCount() / 3, 0);
+  return document
+    .getRoot()
+    .listMeshes()
+    .flatMap((mesh) => mesh.listPrimitives())
+    .reduce((sum, primitive) => sum + primitive.getIndices()!.getCount() / 3, 0);
 }
 
 describe('generateModel', () => {
@@ -36,12 +40,20 @@ describe('generateModel', () => {
 
   it('applies request styles and a style image colour to the slots', async () => {
     const gold = await generateModel({ ...BASE, prompt: 'a red car', requestStyle: 'gold' }, sharp);
-    expect(Object.entries(gold.summary.materials).filter(([slot]) => slot !== 'light').every(([, material]) => material.material === 'gold')).toBe(true);
+    expect(
+      Object.entries(gold.summary.materials)
+        .filter(([slot]) => slot !== 'light')
+        .every(([, material]) => material.material === 'gold'),
+    ).toBe(true);
     const clay = await generateModel({ ...BASE, prompt: 'a cat', requestStyle: 'object:clay' }, sharp);
     expect(clay.summary.materials.fur).toEqual({ material: 'clay', colour: 'tan' });
     const styled = await generateModel({ ...BASE, prompt: 'a mug', styleColour: [10, 200, 30] }, sharp);
     expect(styled.summary.materials.body.colour).toBe('style_image');
-    const factor = styled.document.getRoot().listMaterials().find((material) => material.getName().startsWith('body_'))!.getBaseColorFactor();
+    const factor = styled.document
+      .getRoot()
+      .listMaterials()
+      .find((material) => material.getName().startsWith('body_'))!
+      .getBaseColorFactor();
     expect(factor[1]).toBeGreaterThan(factor[0] * 5);
   });
 
@@ -59,12 +71,28 @@ describe('generateModel', () => {
 
   it('names one node per part with generate_parts, one node otherwise, and normalises to a unit box without auto_size', async () => {
     const whole = await generateModel({ ...BASE, prompt: 'a table', autoSize: false }, sharp);
-    expect(whole.document.getRoot().listNodes().map((node) => node.getName())).toEqual(['table']);
-    const position = whole.document.getRoot().listMeshes()[0].listPrimitives().map((primitive) => primitive.getAttribute('POSITION')!);
-    const extent = [0, 1, 2].map((axis) => Math.max(...position.map((accessor) => accessor.getMax([0, 0, 0])[axis])) - Math.min(...position.map((accessor) => accessor.getMin([0, 0, 0])[axis])));
+    expect(
+      whole.document
+        .getRoot()
+        .listNodes()
+        .map((node) => node.getName()),
+    ).toEqual(['table']);
+    const position = whole.document
+      .getRoot()
+      .listMeshes()[0]
+      .listPrimitives()
+      .map((primitive) => primitive.getAttribute('POSITION')!);
+    const extent = [0, 1, 2].map(
+      (axis) =>
+        Math.max(...position.map((accessor) => accessor.getMax([0, 0, 0])[axis])) -
+        Math.min(...position.map((accessor) => accessor.getMin([0, 0, 0])[axis])),
+    );
     expect(Math.max(...extent)).toBeCloseTo(1, 5);
     const parts = await generateModel({ ...BASE, prompt: 'a table with 4 legs', generateParts: true }, sharp);
-    const names = parts.document.getRoot().listNodes().map((node) => node.getName());
+    const names = parts.document
+      .getRoot()
+      .listNodes()
+      .map((node) => node.getName());
     expect(names).toEqual(expect.arrayContaining(['top', 'leg_1', 'leg_2', 'leg_3', 'leg_4']));
     expect(names).toEqual(parts.summary.parts);
   });

@@ -97,13 +97,23 @@ export async function generateModel(request: GenerateModelRequest, sharp: Sharp)
   };
 
   const plans = understanding.components.map((component, index) =>
-    resolveGeneration(component.reading, { ...options, styleColour: index === 0 ? options.styleColour : undefined }, textureRandom.fork(index === 0 ? 'palette' : `palette:${index}`), component.modifiers),
+    resolveGeneration(
+      component.reading,
+      { ...options, styleColour: index === 0 ? options.styleColour : undefined },
+      textureRandom.fork(index === 0 ? 'palette' : `palette:${index}`),
+      component.modifiers,
+    ),
   );
   const namespaces = componentNamespaces(understanding.components);
   const built: BuiltComponent[] = understanding.components.map((component, index) => {
     const plan = plans[index];
     const { definition } = plan;
-    const kit = new PartKit({ detail: plan.detail, without: plan.without, optionalComponents: new Set(Object.keys(definition.optional ?? {})), wanted: component.reading.wanted });
+    const kit = new PartKit({
+      detail: plan.detail,
+      without: plan.without,
+      optionalComponents: new Set(Object.keys(definition.optional ?? {})),
+      wanted: component.reading.wanted,
+    });
     const random = index === 0 ? modelRandom : modelRandom.fork(`component:${index}`);
     definition.build({
       kit,
@@ -115,23 +125,42 @@ export async function generateModel(request: GenerateModelRequest, sharp: Sharp)
       tPose: request.tPose ?? false,
       modifiers: component.modifiers,
     });
-    if (kit.parts.length === 0) throw new ModelInputError(`the ${definition.category} generator built no parts for this prompt`);
+    if (kit.parts.length === 0)
+      throw new ModelInputError(`the ${definition.category} generator built no parts for this prompt`);
     let scale = plan.size * random.fork('size').vary(1, 0.04);
     if (component.modifiers.toy) {
-      const largest = Math.max(...boundsSize(partBounds(kit.parts.map((part) => part.geometry.getAttribute('position').array as ArrayLike<number>))));
+      const largest = Math.max(
+        ...boundsSize(
+          partBounds(kit.parts.map((part) => part.geometry.getAttribute('position').array as ArrayLike<number>)),
+        ),
+      );
       scale = (TOY_SIZE_METRES / Math.max(largest, 1e-6)) * plan.size;
     }
     kit.scaleFrom(0, [scale, scale, scale]);
     const prefix = namespaces[index];
-    const parts = kit.parts.map((part) => (prefix === '' ? part : { ...part, name: `${prefix}_${part.name}`, component: `${prefix}_${part.component}`, slot: `${prefix}_${part.slot}` }));
+    const parts = kit.parts.map((part) =>
+      prefix === ''
+        ? part
+        : {
+            ...part,
+            name: `${prefix}_${part.name}`,
+            component: `${prefix}_${part.component}`,
+            slot: `${prefix}_${part.slot}`,
+          },
+    );
     return { component, parts, anchors: kit.anchors };
   });
 
   const composed = composeComponents(built);
-  const parts = composed.placed.flatMap((copies) => copies.flatMap((copy, copyIndex) => (copyIndex === 0 ? copy : copy.map((part) => ({ ...part, name: `${part.name}_copy${copyIndex + 1}` })))));
+  const parts = composed.placed.flatMap((copies) =>
+    copies.flatMap((copy, copyIndex) =>
+      copyIndex === 0 ? copy : copy.map((part) => ({ ...part, name: `${part.name}_copy${copyIndex + 1}` })),
+    ),
+  );
   const slots: Record<string, ResolvedSlot> = {};
   plans.forEach((plan, index) => {
-    for (const [slot, resolved] of Object.entries(plan.slots)) slots[namespaces[index] === '' ? slot : `${namespaces[index]}_${slot}`] = resolved;
+    for (const [slot, resolved] of Object.entries(plan.slots))
+      slots[namespaces[index] === '' ? slot : `${namespaces[index]}_${slot}`] = resolved;
   });
   const mainPlan = plans[0];
   const bounds = partBounds(parts.map((part) => part.geometry.getAttribute('position').array as ArrayLike<number>));
@@ -163,12 +192,19 @@ export async function generateModel(request: GenerateModelRequest, sharp: Sharp)
       style: mainPlan.style,
       counts: mainPlan.counts,
       parts: parts.map((part) => part.name),
-      materials: Object.fromEntries([...new Set(parts.map((part) => part.slot))].map((slot) => [slot, { material: slots[slot].kindName, colour: slots[slot].colourName }])),
+      materials: Object.fromEntries(
+        [...new Set(parts.map((part) => part.slot))].map((slot) => [
+          slot,
+          { material: slots[slot].kindName, colour: slots[slot].colourName },
+        ]),
+      ),
       size_metres: size,
       model_seed: request.modelSeed,
       texture_seed: request.textureSeed,
       understood: {
-        components: understanding.components.map((component, index) => understoodComponent(component, plans[index].variant, understanding.components)),
+        components: understanding.components.map((component, index) =>
+          understoodComponent(component, plans[index].variant, understanding.components),
+        ),
         corrections: understanding.corrections,
       },
       ignored,
@@ -189,7 +225,11 @@ function componentNamespaces(components: readonly ComponentReading[]): string[] 
   });
 }
 
-function understoodComponent(component: ComponentReading, variant: string | undefined, all: readonly ComponentReading[]): UnderstoodComponent {
+function understoodComponent(
+  component: ComponentReading,
+  variant: string | undefined,
+  all: readonly ComponentReading[],
+): UnderstoodComponent {
   const { reading } = component;
   return {
     role: component.role,
@@ -197,10 +237,14 @@ function understoodComponent(component: ComponentReading, variant: string | unde
     category: reading.definition.category,
     variant: variant ?? null,
     copies: component.copies,
-    modifiers: Object.keys(component.modifiers).filter((name) => component.modifiers[name as keyof typeof component.modifiers]),
+    modifiers: Object.keys(component.modifiers).filter(
+      (name) => component.modifiers[name as keyof typeof component.modifiers],
+    ),
     attributes: reading.attributes,
     details: Object.fromEntries(reading.details),
-    ...(component.role !== 'main' && component.role !== 'beside' ? { with: all[component.attachedTo].reading.subject } : {}),
+    ...(component.role !== 'main' && component.role !== 'beside'
+      ? { with: all[component.attachedTo].reading.subject }
+      : {}),
     ...(component.placement ? { placement: component.placement } : {}),
   };
 }
@@ -214,8 +258,15 @@ function unbuiltDetails(built: readonly BuiltComponent[]): IgnoredWords[] {
     const variantNames = new Set(Object.keys(reading.definition.variants ?? {}));
     for (const [word, meaning] of reading.details) {
       if (countNames.has(meaning) || variantNames.has(meaning) || reading.without.has(meaning)) continue;
-      const built = parts.some((part) => part.slot.endsWith(meaning) || part.component.endsWith(meaning) || part.name.split('_').includes(meaning));
-      if (!built) ignored.push({ words: word, reason: `the ${reading.definition.category} generator does not build a ${meaning} for this object` });
+      const built = parts.some(
+        (part) =>
+          part.slot.endsWith(meaning) || part.component.endsWith(meaning) || part.name.split('_').includes(meaning),
+      );
+      if (!built)
+        ignored.push({
+          words: word,
+          reason: `the ${reading.definition.category} generator does not build a ${meaning} for this object`,
+        });
     }
   }
   return ignored;

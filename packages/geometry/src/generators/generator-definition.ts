@@ -111,7 +111,10 @@ export interface BuildContext {
 }
 
 /** The definition's material slots with the variant's overrides applied. */
-export function slotsFor(definition: GeneratorDefinition, variant: string | undefined): Record<string, MaterialSlotDefinition> {
+export function slotsFor(
+  definition: GeneratorDefinition,
+  variant: string | undefined,
+): Record<string, MaterialSlotDefinition> {
   const overrides = variant === undefined ? undefined : definition.variantSlots?.[variant];
   const slots: Record<string, MaterialSlotDefinition> = {};
   for (const [name, slot] of Object.entries(definition.slots)) slots[name] = { ...slot, ...overrides?.[name] };

@@ -3,7 +3,13 @@
 // material kind and colour for every slot. Colours the prompt does not give come from the slot's palette,
 // picked by texture_seed and never one that negative_prompt excludes.
 
-import { slotsFor, type GenerationStyle, type GeneratorDefinition, type KindModifiers, type Proportions } from './generator-definition.ts';
+import {
+  slotsFor,
+  type GenerationStyle,
+  type GeneratorDefinition,
+  type KindModifiers,
+  type Proportions,
+} from './generator-definition.ts';
 import type { ResolvedSlot } from './build-model-document.ts';
 import { COLOUR_NAMES, saturateColour, tintColour, type Rgb } from './materials/colour-names.ts';
 import { MATERIAL_KINDS, type MaterialKindName } from './materials/material-kinds.ts';
@@ -49,10 +55,20 @@ export interface GenerationPlan {
 const FALLBACK_COLOURS = ['grey', 'white', 'black', 'brown', 'blue', 'green', 'red', 'yellow'];
 const METAL_KINDS: readonly MaterialKindName[] = ['metal', 'gold'];
 
-export function resolveGeneration(reading: PromptReading, options: GenerationOptions, textureRandom: SeededRandom, modifiers: KindModifiers = {}): GenerationPlan {
+export function resolveGeneration(
+  reading: PromptReading,
+  options: GenerationOptions,
+  textureRandom: SeededRandom,
+  modifiers: KindModifiers = {},
+): GenerationPlan {
   const { definition } = reading;
   const style: GenerationStyle =
-    reading.style ?? (options.requestStyle === 'person:person2cartoon' || modifiers.toy || modifiers.baby ? 'cartoon' : options.lowPolyModelVersion ? 'low-poly' : 'default');
+    reading.style ??
+    (options.requestStyle === 'person:person2cartoon' || modifiers.toy || modifiers.baby
+      ? 'cartoon'
+      : options.lowPolyModelVersion
+        ? 'low-poly'
+        : 'default');
   const styleDetail = { default: 1, 'low-poly': 0.35, cartoon: 1, realistic: 1.5 }[style];
   const detail = styleDetail * (options.geometryQuality === 'detailed' ? 1.6 : 1) * (options.smartLowPoly ? 0.6 : 1);
 
@@ -79,7 +95,12 @@ export function resolveGeneration(reading: PromptReading, options: GenerationOpt
   };
 }
 
-function resolveSlots(reading: PromptReading, options: GenerationOptions, textureRandom: SeededRandom, style: GenerationStyle): Record<string, ResolvedSlot> {
+function resolveSlots(
+  reading: PromptReading,
+  options: GenerationOptions,
+  textureRandom: SeededRandom,
+  style: GenerationStyle,
+): Record<string, ResolvedSlot> {
   const slotDefinitions = slotsFor(reading.definition, reading.variant);
   const slotNames = Object.keys(slotDefinitions);
   const primary = slotNames.filter((slot) => slotDefinitions[slot].primary);
@@ -110,7 +131,8 @@ function resolveSlots(reading: PromptReading, options: GenerationOptions, textur
 
     const material = materials.get(slot);
     if (material) {
-      const colourOnly = METAL_COLOUR_WORDS.has(material.word) && !definitionSlot.kinds.some((kind) => METAL_KINDS.includes(kind));
+      const colourOnly =
+        METAL_COLOUR_WORDS.has(material.word) && !definitionSlot.kinds.some((kind) => METAL_KINDS.includes(kind));
       if (!colourOnly && kindName !== 'solid') {
         kindName = material.material.kind;
         kindFromPrompt = true;
@@ -132,12 +154,23 @@ function resolveSlots(reading: PromptReading, options: GenerationOptions, textur
     const pickRandom = textureRandom.fork(`colour:${slot}`);
     if (!colourName) {
       // a material the prompt named, or one that replaced the slot's default, brings its own colours
-      const kindColours = kindFromPrompt || kindName !== definitionSlot.kinds[0] ? MATERIAL_DEFAULT_COLOURS[kindName] : undefined;
-      const palette = [kindColours, definitionSlot.colors, FALLBACK_COLOURS].map((list) => (list ?? []).filter((name) => !reading.avoidColours.has(name))).find((list) => list.length > 0);
+      const kindColours =
+        kindFromPrompt || kindName !== definitionSlot.kinds[0] ? MATERIAL_DEFAULT_COLOURS[kindName] : undefined;
+      const palette = [kindColours, definitionSlot.colors, FALLBACK_COLOURS]
+        .map((list) => (list ?? []).filter((name) => !reading.avoidColours.has(name)))
+        .find((list) => list.length > 0);
       colourName = palette ? pickRandom.pick(palette) : 'grey';
     }
     rgb ??= COLOUR_NAMES[colourName] ?? COLOUR_NAMES.grey;
-    [kindName, colourName, rgb] = applyRequestStyle(options.requestStyle, kindName, colourName, rgb, slotIndex, primary.includes(slot), Boolean(colour));
+    [kindName, colourName, rgb] = applyRequestStyle(
+      options.requestStyle,
+      kindName,
+      colourName,
+      rgb,
+      slotIndex,
+      primary.includes(slot),
+      Boolean(colour),
+    );
     if (style === 'cartoon') rgb = saturateColour(rgb, 0.3);
     resolved[slot] = { kindName, kind: MATERIAL_KINDS[kindName], colour: rgb, colourName };
   });
@@ -170,7 +203,11 @@ function applyRequestStyle(
       return [name === 'gold' ? 'gold' : kind, ...named(name)];
     }
     case 'object:barbie': {
-      const cycle: [string, Rgb][] = [named('pink'), ['light pink', tintColour(COLOUR_NAMES.pink, 0.4)], named('white')];
+      const cycle: [string, Rgb][] = [
+        named('pink'),
+        ['light pink', tintColour(COLOUR_NAMES.pink, 0.4)],
+        named('white'),
+      ];
       return ['plastic', ...cycle[slotIndex % cycle.length]];
     }
     case 'gold':
@@ -190,7 +227,11 @@ const STATUE_STONE: Rgb = [170, 166, 158];
  * A statue is one material all over (the one named, else stone); a toy is plastic where the prompt names no
  * material; a mechanical body is metal with glowing eyes. Slots whose colour or material the prompt gave keep it.
  */
-function applyKindModifiers(slots: Record<string, ResolvedSlot>, reading: PromptReading, modifiers: KindModifiers): void {
+function applyKindModifiers(
+  slots: Record<string, ResolvedSlot>,
+  reading: PromptReading,
+  modifiers: KindModifiers,
+): void {
   const namedMaterial = reading.materials.find((material) => material.slot === undefined);
   const namedColour = reading.colours.find((colour) => colour.slot === undefined);
   for (const [name, slot] of Object.entries(slots)) {
@@ -198,15 +239,39 @@ function applyKindModifiers(slots: Record<string, ResolvedSlot>, reading: Prompt
     const boundMaterial = reading.materials.some((material) => material.slot === name);
     if (modifiers.statue) {
       const kindName: MaterialKindName = namedMaterial?.material.kind ?? 'stone';
-      const colour = namedColour?.rgb ?? (namedMaterial?.material.colour ? COLOUR_NAMES[namedMaterial.material.colour] : STATUE_STONE);
-      slots[name] = { kindName, kind: MATERIAL_KINDS[kindName], colour, colourName: namedColour?.name ?? namedMaterial?.material.colour ?? 'stone grey' };
-    } else if (modifiers.toy && !boundMaterial && !namedMaterial && slot.kindName !== 'solid' && slot.kindName !== 'glass') {
+      const colour =
+        namedColour?.rgb ??
+        (namedMaterial?.material.colour ? COLOUR_NAMES[namedMaterial.material.colour] : STATUE_STONE);
+      slots[name] = {
+        kindName,
+        kind: MATERIAL_KINDS[kindName],
+        colour,
+        colourName: namedColour?.name ?? namedMaterial?.material.colour ?? 'stone grey',
+      };
+    } else if (
+      modifiers.toy &&
+      !boundMaterial &&
+      !namedMaterial &&
+      slot.kindName !== 'solid' &&
+      slot.kindName !== 'glass'
+    ) {
       slots[name] = { ...slot, kindName: 'plastic', kind: MATERIAL_KINDS.plastic };
     } else if (modifiers.mechanical && !boundMaterial) {
       if (slot.kindName === 'solid') {
-        if (name.includes('eye')) slots[name] = { kindName: 'solid', kind: MATERIAL_KINDS.solid, colour: COLOUR_NAMES.cyan, colourName: 'cyan' };
+        if (name.includes('eye'))
+          slots[name] = {
+            kindName: 'solid',
+            kind: MATERIAL_KINDS.solid,
+            colour: COLOUR_NAMES.cyan,
+            colourName: 'cyan',
+          };
       } else if (!boundColour && !(namedColour && slot === slots[Object.keys(slots)[0]])) {
-        slots[name] = { kindName: 'metal', kind: MATERIAL_KINDS.metal, colour: name === Object.keys(slots)[0] ? COLOUR_NAMES.silver : COLOUR_NAMES.charcoal, colourName: name === Object.keys(slots)[0] ? 'silver' : 'charcoal' };
+        slots[name] = {
+          kindName: 'metal',
+          kind: MATERIAL_KINDS.metal,
+          colour: name === Object.keys(slots)[0] ? COLOUR_NAMES.silver : COLOUR_NAMES.charcoal,
+          colourName: name === Object.keys(slots)[0] ? 'silver' : 'charcoal',
+        };
       } else {
         slots[name] = { ...slot, kindName: 'paint', kind: MATERIAL_KINDS.paint };
       }

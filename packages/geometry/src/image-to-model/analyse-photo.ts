@@ -5,7 +5,13 @@ import type { BackgroundRemover } from '../raster/background-remover.ts';
 import { NoForegroundError } from '../raster/classical-background-remover.ts';
 import { decodeImage, usesTransparency } from '../raster/decode-image.ts';
 import type { ForegroundMask } from '../raster/foreground-mask.ts';
-import { findPhotoObject, PHOTO_OBJECT_REFUSALS, PHOTO_OBJECT_SUGGESTIONS, type PhotoObject, type PhotoObjectCriteria } from './find-photo-object.ts';
+import {
+  findPhotoObject,
+  PHOTO_OBJECT_REFUSALS,
+  PHOTO_OBJECT_SUGGESTIONS,
+  type PhotoObject,
+  type PhotoObjectCriteria,
+} from './find-photo-object.ts';
 
 /** Longest side the photo is analysed at: enough for the object's extent, small enough for create time. */
 export const PHOTO_ANALYSIS_SIZE_PIXELS = 200;
@@ -42,7 +48,9 @@ export class PhotoObjectRefusedError extends Error {
 /** The reconstruction did not end as one closed piece (it is never delivered then). */
 export class FragmentedModelError extends Error {
   constructor(readonly components: number) {
-    super(`the reconstruction came apart into ${components} separate pieces, so no model was delivered; crop the photo to one compact object, or photograph it in front of a plain background`);
+    super(
+      `the reconstruction came apart into ${components} separate pieces, so no model was delivered; crop the photo to one compact object, or photograph it in front of a plain background`,
+    );
     this.name = 'FragmentedModelError';
   }
 }

@@ -12,7 +12,13 @@
 import { MIN_BARRIER_PEAK } from '../raster/classical-background-remover.ts';
 import type { RgbaImage } from '../raster/decode-image.ts';
 import { usesTransparency } from '../raster/decode-image.ts';
-import { cleanMask, countForeground, labelComponents, maskFromAlpha, type ForegroundMask } from '../raster/foreground-mask.ts';
+import {
+  cleanMask,
+  countForeground,
+  labelComponents,
+  maskFromAlpha,
+  type ForegroundMask,
+} from '../raster/foreground-mask.ts';
 import { toLab } from '../raster/lab-colour.ts';
 import { regionMask, segmentSalientObject } from '../raster/salient-object-segmentation.ts';
 
@@ -112,7 +118,10 @@ export function findPhotoObject(image: RgbaImage, options: FindPhotoObjectOption
   const segmentation = segmentSalientObject(image);
   const regions: CandidateRegions = {
     barrierPeak: segmentation.saliency.barrierPeak,
-    best: segmentation.regions.length > 0 ? regionMask(segmentation, 0) : { width: image.width, height: image.height, data: new Uint8Array(image.width * image.height) },
+    best:
+      segmentation.regions.length > 0
+        ? regionMask(segmentation, 0)
+        : { width: image.width, height: image.height, data: new Uint8Array(image.width * image.height) },
     weights: segmentation.regions.map((region) => region.saliencyMass),
     areas: segmentation.regions.map((region) => region.area),
   };
@@ -132,13 +141,19 @@ function regionsOfMask(mask: ForegroundMask): CandidateRegions {
   const components = labelComponents(mask.data, mask.width, mask.height, 1);
   const order = components.sizes.map((_, index) => index).sort((a, b) => components.sizes[b] - components.sizes[a]);
   const data = new Uint8Array(mask.data.length);
-  if (order.length > 0) for (let pixel = 0; pixel < data.length; pixel++) data[pixel] = components.labels[pixel] === order[0] ? 1 : 0;
+  if (order.length > 0)
+    for (let pixel = 0; pixel < data.length; pixel++) data[pixel] = components.labels[pixel] === order[0] ? 1 : 0;
   const best = cleanMask({ width: mask.width, height: mask.height, data }, { keepShare: 1, holeShare: 1 });
   const sizes = order.map((label) => components.sizes[label]);
   return { best, weights: sizes, areas: sizes };
 }
 
-function judge(image: RgbaImage, regions: CandidateRegions, source: PhotoObjectSource, criteria: PhotoObjectCriteria): PhotoObject {
+function judge(
+  image: RgbaImage,
+  regions: CandidateRegions,
+  source: PhotoObjectSource,
+  criteria: PhotoObjectCriteria,
+): PhotoObject {
   const { best: mask } = regions;
   const { width, height } = mask;
   const area = countForeground(mask);
@@ -170,13 +185,20 @@ function judge(image: RgbaImage, regions: CandidateRegions, source: PhotoObjectS
   return refusal ? { accepted: false, refusal, ...found } : { accepted: true, ...found };
 }
 
-function refusalOf(found: Omit<PhotoObject, 'accepted' | 'refusal'>, criteria: PhotoObjectCriteria): PhotoObjectRefusal | undefined {
-  if (found.coverage === 0 || (found.barrierPeak !== undefined && found.barrierPeak < criteria.minBarrierPeak)) return 'noObject';
+function refusalOf(
+  found: Omit<PhotoObject, 'accepted' | 'refusal'>,
+  criteria: PhotoObjectCriteria,
+): PhotoObjectRefusal | undefined {
+  if (found.coverage === 0 || (found.barrierPeak !== undefined && found.barrierPeak < criteria.minBarrierPeak))
+    return 'noObject';
   if (found.coverage > criteria.maxCoverage) return 'fillsFrame';
-  if (found.cutOffShare > criteria.maxCutOffShare || found.sideCutOffShare > criteria.maxSideCutOffShare) return 'cutOff';
+  if (found.cutOffShare > criteria.maxCutOffShare || found.sideCutOffShare > criteria.maxSideCutOffShare)
+    return 'cutOff';
   if (found.rivalShare > criteria.maxRivalShare) return 'severalObjects';
-  if (found.borderEntropyBits > criteria.maxBorderEntropyBits || found.droppedShare > criteria.maxDroppedShare) return 'unclear';
-  if (found.colourContrast < criteria.minColourContrast) return found.coverage < criteria.minCoverage ? 'noObject' : 'unclear';
+  if (found.borderEntropyBits > criteria.maxBorderEntropyBits || found.droppedShare > criteria.maxDroppedShare)
+    return 'unclear';
+  if (found.colourContrast < criteria.minColourContrast)
+    return found.coverage < criteria.minCoverage ? 'noObject' : 'unclear';
   if (found.coverage < criteria.minCoverage) return 'tooSmall';
   return undefined;
 }
@@ -199,7 +221,11 @@ function maskBounds(mask: ForegroundMask): { minX: number; minY: number; maxX: n
  * The share of the object's outline that lies on the picture's edge (outline = object pixels with a 4-neighbour
  * outside the object or outside the picture), and the edges where at least a twentieth of the side is object.
  */
-function edgeContact(mask: ForegroundMask): { share: number; sideShare: number; sides: ('top' | 'bottom' | 'left' | 'right')[] } {
+function edgeContact(mask: ForegroundMask): {
+  share: number;
+  sideShare: number;
+  sides: ('top' | 'bottom' | 'left' | 'right')[];
+} {
   const { width, height, data } = mask;
   let outline = 0;
   let onEdge = 0;
@@ -220,7 +246,9 @@ function edgeContact(mask: ForegroundMask): { share: number; sideShare: number; 
       } else if (!inner) outline++;
     }
   }
-  const sides = (['top', 'bottom', 'left', 'right'] as const).filter((side) => perSide[side] >= (side === 'top' || side === 'bottom' ? width : height) / 20);
+  const sides = (['top', 'bottom', 'left', 'right'] as const).filter(
+    (side) => perSide[side] >= (side === 'top' || side === 'bottom' ? width : height) / 20,
+  );
   // the top, left and right edges: the bottom edge is where a bust or a standing subject is usually cut
   const sideContact = perSide.top + perSide.left + perSide.right;
   return { share: outline > 0 ? onEdge / outline : 0, sideShare: outline > 0 ? sideContact / outline : 0, sides };
@@ -252,7 +280,8 @@ function ringColourContrast(lab: Float32Array, mask: ForegroundMask): number {
   }
   if (insideCount === 0 || aroundCount === 0) return aroundCount === 0 ? 0 : 1;
   let intersection = 0;
-  for (let bin = 0; bin < COLOUR_BINS; bin++) intersection += Math.min(inside[bin] / insideCount, around[bin] / aroundCount);
+  for (let bin = 0; bin < COLOUR_BINS; bin++)
+    intersection += Math.min(inside[bin] / insideCount, around[bin] / aroundCount);
   return 1 - intersection;
 }
 

@@ -61,12 +61,21 @@ export interface GenerationSettings {
 }
 
 export function generationSettings(request: GenerationOptionsRequest): GenerationSettings {
-  const faceLimit = request.face_limit ?? (request.quad ? GENERATION_DEFAULTS.quadFaceLimit : request.smart_low_poly ? GENERATION_DEFAULTS.smartLowPolyMaxTriangles : GENERATION_DEFAULTS.maxTriangles);
+  const faceLimit =
+    request.face_limit ??
+    (request.quad
+      ? GENERATION_DEFAULTS.quadFaceLimit
+      : request.smart_low_poly
+        ? GENERATION_DEFAULTS.smartLowPolyMaxTriangles
+        : GENERATION_DEFAULTS.maxTriangles);
   return {
     textured: request.texture && !request.generate_parts,
     textureCellPixels: GENERATION_DEFAULTS.textureCellPixels[request.texture_quality],
     maxTriangles: request.quad ? Math.round(faceLimit * QUAD_TRIANGLES_PER_FACE) : faceLimit,
-    gridResolution: request.geometry_quality === 'detailed' ? GENERATION_DEFAULTS.detailedGridResolution : GENERATION_DEFAULTS.gridResolution,
+    gridResolution:
+      request.geometry_quality === 'detailed'
+        ? GENERATION_DEFAULTS.detailedGridResolution
+        : GENERATION_DEFAULTS.gridResolution,
   };
 }
 
@@ -82,16 +91,33 @@ export interface GeneratedModel {
 
 let codecs: Promise<GeometryCodecs> | undefined;
 
-export async function writeGeneratedModel(mesh: TexturedMesh | TriangleMesh, request: GenerationOptionsRequest, sharp: typeof sharpModule): Promise<GeneratedModel> {
+export async function writeGeneratedModel(
+  mesh: TexturedMesh | TriangleMesh,
+  request: GenerationOptionsRequest,
+  sharp: typeof sharpModule,
+): Promise<GeneratedModel> {
   const pbr = Boolean(request.pbr) && request.texture;
   const material = { metallic: 0, roughness: pbr ? GENERATION_DEFAULTS.pbrRoughness : 1 };
-  const document = request.generate_parts ? await partsDocument(mesh, { material }) : await reconstructedModelDocument(mesh, { name: 'model', material, sharp });
+  const document = request.generate_parts
+    ? await partsDocument(mesh, { material })
+    : await reconstructedModelDocument(mesh, { name: 'model', material, sharp });
   const outputKey = pbr ? 'pbr_model' : 'model';
   if (request.quad) {
     codecs ??= loadGeometryCodecs();
-    const applied = await applyConvertOptions(document, { format: 'FBX', quad: true, face_limit: request.face_limit ?? GENERATION_DEFAULTS.quadFaceLimit }, await codecs);
+    const applied = await applyConvertOptions(
+      document,
+      { format: 'FBX', quad: true, face_limit: request.face_limit ?? GENERATION_DEFAULTS.quadFaceLimit },
+      await codecs,
+    );
     const converted = await convertModel(document, { format: 'FBX', quadFaces: applied.quadFaces });
-    return { document, outputKey, bytes: converted.bytes, extension: converted.extension, mimeType: converted.mimeType, faceCount: applied.faceCount };
+    return {
+      document,
+      outputKey,
+      bytes: converted.bytes,
+      extension: converted.extension,
+      mimeType: converted.mimeType,
+      faceCount: applied.faceCount,
+    };
   }
   const faceCount = mesh.indices.length / 3;
   const bytes = request.compress === 'geometry' ? await writeMeshoptGlb(document) : await writeGlb(document);
@@ -103,8 +129,13 @@ async function writeMeshoptGlb(document: Document): Promise<Uint8Array> {
   await MeshoptEncoder.ready;
   await MeshoptDecoder.ready;
   const compressed = cloneDocument(document);
-  await compressed.transform(reorder({ encoder: MeshoptEncoder }), meshopt({ encoder: MeshoptEncoder, level: 'medium' }));
-  const io = new NodeIO().registerExtensions(ALL_EXTENSIONS).registerDependencies({ 'meshopt.decoder': MeshoptDecoder, 'meshopt.encoder': MeshoptEncoder });
+  await compressed.transform(
+    reorder({ encoder: MeshoptEncoder }),
+    meshopt({ encoder: MeshoptEncoder, level: 'medium' }),
+  );
+  const io = new NodeIO()
+    .registerExtensions(ALL_EXTENSIONS)
+    .registerDependencies({ 'meshopt.decoder': MeshoptDecoder, 'meshopt.encoder': MeshoptEncoder });
   return io.writeBinary(compressed);
 }
 
@@ -122,7 +153,8 @@ const UNSERVED_OPTIONS = [
 export function unservedGenerationOption(request: Record<string, unknown>, taskType: string): string | undefined {
   for (const [option, why] of UNSERVED_OPTIONS) {
     const value = request[option];
-    if (value !== undefined && value !== false) return `${taskType} option ${option} is not available on this deployment: ${why}`;
+    if (value !== undefined && value !== false)
+      return `${taskType} option ${option} is not available on this deployment: ${why}`;
   }
   return undefined;
 }

@@ -26,7 +26,12 @@ import { sampleBilinear, sampleSignedDistance, type ScalarGrid } from '../multiv
 import { simplifyMesh } from '../multiview/simplify-mesh.ts';
 import { smoothMesh } from '../multiview/smooth-mesh.ts';
 import { fitViewFrame, maskBoundingBox, projectToView, type ViewFrame } from '../multiview/view-frame.ts';
-import { analysePhoto, PhotoObjectRefusedError, summarisePhotoObject, type PhotoObjectSummary } from './analyse-photo.ts';
+import {
+  analysePhoto,
+  PhotoObjectRefusedError,
+  summarisePhotoObject,
+  type PhotoObjectSummary,
+} from './analyse-photo.ts';
 import type { PhotoObject } from './find-photo-object.ts';
 import { inflateSilhouette } from './inflate-silhouette.ts';
 import { objectSilhouette, type ImageRegion } from './object-silhouette.ts';
@@ -55,7 +60,8 @@ export interface SingleImageModel extends MultiviewModel {
 
 export async function imageToModel(imageBytes: Uint8Array, options: ImageToModelOptions): Promise<SingleImageModel> {
   const progress = options.reportProgress ?? (() => undefined);
-  const photoObject = options.photoObject ?? (await analysePhoto(imageBytes, { backgroundRemover: options.backgroundRemover }));
+  const photoObject =
+    options.photoObject ?? (await analysePhoto(imageBytes, { backgroundRemover: options.backgroundRemover }));
   if (!photoObject.accepted) throw new PhotoObjectRefusedError(photoObject);
   const silhouette = await objectSilhouette(imageBytes, photoObject, {
     workingSizePixels: options.workingSizePixels ?? IMAGE_TO_MODEL_WORKING_SIZE_PIXELS,
@@ -87,7 +93,10 @@ export async function imageToModel(imageBytes: Uint8Array, options: ImageToModel
       const inside = sampleSignedDistance(signed, u, v) / scale;
       return Math.min(inside, sampleBilinear(heights, u, v) / scale - Math.abs(z));
     },
-    { min: [-halfWidth - margin, -halfHeight - margin, -halfDepth - margin], max: [halfWidth + margin, halfHeight + margin, halfDepth + margin] },
+    {
+      min: [-halfWidth - margin, -halfHeight - margin, -halfDepth - margin],
+      max: [halfWidth + margin, halfHeight + margin, halfDepth + margin],
+    },
     1 / options.gridResolution,
   );
   if (raw.indices.length === 0) throw new ModelInputError('The object in the image is too thin to build a model from.');
@@ -107,33 +116,60 @@ export async function imageToModel(imageBytes: Uint8Array, options: ImageToModel
 
   const views = await frontAndBackViews(imageBytes, region, working, mask, frame, options);
   progress(75);
-  const textured = await projectViewTextures(mesh, views, { maxCellSizePixels: options.textureCellPixels, sharp: options.sharp });
+  const textured = await projectViewTextures(mesh, views, {
+    maxCellSizePixels: options.textureCellPixels,
+    sharp: options.sharp,
+  });
   return { mesh: textured, extent, object };
 }
 
 /** The image as the front view, and its mirrored, blurred, background-filled copy as the back view. */
-async function frontAndBackViews(imageBytes: Uint8Array, region: ImageRegion, working: RgbaImage, mask: ForegroundMask, frame: ViewFrame, options: ImageToModelOptions): Promise<TextureView[]> {
+async function frontAndBackViews(
+  imageBytes: Uint8Array,
+  region: ImageRegion,
+  working: RgbaImage,
+  mask: ForegroundMask,
+  frame: ViewFrame,
+  options: ImageToModelOptions,
+): Promise<TextureView[]> {
   const { sharp } = options;
   const [minU, minV, maxU, maxV] = frame.box;
   const objectSide = Math.max(maxU - minU, maxV - minV);
   // Decode so the object's crop is about one atlas cell across (never above the source's own size).
-  const textureSide = Math.min(4096, Math.ceil((options.textureCellPixels * Math.max(working.width, working.height)) / objectSide));
+  const textureSide = Math.min(
+    4096,
+    Math.ceil((options.textureCellPixels * Math.max(working.width, working.height)) / objectSide),
+  );
   const image = await decodeImage(imageBytes, { maxSidePixels: textureSide, region });
 
   const fullMask = await upscaleMask(mask, image.width, image.height, sharp);
   const filled = { ...image, data: image.data.slice() };
   pushPullFill(filled.data, fullMask, image.width, image.height);
   const blurSigma = Math.max(1, 0.015 * Math.max(image.width, image.height));
-  const backBuffer = await sharp(filled.data, { raw: { width: image.width, height: image.height, channels: 4 } }).flop().blur(blurSigma).raw().toBuffer();
-  const backImage: RgbaImage = { width: image.width, height: image.height, data: new Uint8Array(backBuffer.buffer, backBuffer.byteOffset, backBuffer.byteLength) };
+  const backBuffer = await sharp(filled.data, { raw: { width: image.width, height: image.height, channels: 4 } })
+    .flop()
+    .blur(blurSigma)
+    .raw()
+    .toBuffer();
+  const backImage: RgbaImage = {
+    width: image.width,
+    height: image.height,
+    data: new Uint8Array(backBuffer.buffer, backBuffer.byteOffset, backBuffer.byteLength),
+  };
 
   const mirroredData = new Uint8Array(mask.data.length);
   for (let v = 0; v < mask.height; v++) {
-    for (let u = 0; u < mask.width; u++) mirroredData[v * mask.width + u] = mask.data[v * mask.width + (mask.width - 1 - u)];
+    for (let u = 0; u < mask.width; u++)
+      mirroredData[v * mask.width + u] = mask.data[v * mask.width + (mask.width - 1 - u)];
   }
   const mirroredMask: ForegroundMask = { width: mask.width, height: mask.height, data: mirroredData };
   const worldHeight = (maxV - minV) / frame.pixelsPerUnit;
-  const backFrame = fitViewFrame('back', mirroredMask, { minU: mask.width - maxU, minV, maxU: mask.width - minU, maxV }, worldHeight);
+  const backFrame = fitViewFrame(
+    'back',
+    mirroredMask,
+    { minU: mask.width - maxU, minV, maxU: mask.width - minU, maxV },
+    worldHeight,
+  );
   return [
     { frame, image, mask },
     { frame: backFrame, image: backImage, mask: mirroredMask },
@@ -141,10 +177,19 @@ async function frontAndBackViews(imageBytes: Uint8Array, region: ImageRegion, wo
 }
 
 /** The working mask at another resolution (linear, thresholded at half), as 0/1 bytes. */
-export async function upscaleMask(mask: ForegroundMask, width: number, height: number, sharp: typeof sharpModule): Promise<Uint8Array> {
+export async function upscaleMask(
+  mask: ForegroundMask,
+  width: number,
+  height: number,
+  sharp: typeof sharpModule,
+): Promise<Uint8Array> {
   const bytes = new Uint8Array(mask.data.length);
   for (let pixel = 0; pixel < bytes.length; pixel++) bytes[pixel] = mask.data[pixel] * 255;
-  const resized = await sharp(bytes, { raw: { width: mask.width, height: mask.height, channels: 1 } }).resize(width, height, { fit: 'fill', kernel: 'linear' }).extractChannel(0).raw().toBuffer();
+  const resized = await sharp(bytes, { raw: { width: mask.width, height: mask.height, channels: 1 } })
+    .resize(width, height, { fit: 'fill', kernel: 'linear' })
+    .extractChannel(0)
+    .raw()
+    .toBuffer();
   const out = new Uint8Array(width * height);
   for (let pixel = 0; pixel < out.length; pixel++) out[pixel] = resized[pixel] >= 128 ? 1 : 0;
   return out;

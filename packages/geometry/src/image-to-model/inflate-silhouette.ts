@@ -18,7 +18,11 @@ export interface InflateSilhouetteOptions {
   maxIterations?: number;
 }
 
-export const INFLATE_SILHOUETTE_DEFAULTS: Required<InflateSilhouetteOptions> = { thickness: 0.8, tolerance: 1e-4, maxIterations: 2000 };
+export const INFLATE_SILHOUETTE_DEFAULTS: Required<InflateSilhouetteOptions> = {
+  thickness: 0.8,
+  tolerance: 1e-4,
+  maxIterations: 2000,
+};
 
 /** Above this many pixels on the longest side the system is solved at half resolution and upsampled. */
 const DIRECT_SOLVE_MAX_SIDE = 160;
@@ -97,10 +101,12 @@ function solveHeights(mask: ForegroundMask, options: InflateSilhouetteOptions): 
       nextNorm += residual[unknown] * residual[unknown];
     }
     const ratio = nextNorm / residualNorm;
-    for (let unknown = 0; unknown < count; unknown++) direction[unknown] = residual[unknown] + ratio * direction[unknown];
+    for (let unknown = 0; unknown < count; unknown++)
+      direction[unknown] = residual[unknown] + ratio * direction[unknown];
     residualNorm = nextNorm;
   }
   const values = new Float32Array(width * height);
-  for (let unknown = 0; unknown < count; unknown++) values[pixelOf[unknown]] = thickness * Math.sqrt(Math.max(0, solution[unknown]));
+  for (let unknown = 0; unknown < count; unknown++)
+    values[pixelOf[unknown]] = thickness * Math.sqrt(Math.max(0, solution[unknown]));
   return { width, height, values };
 }

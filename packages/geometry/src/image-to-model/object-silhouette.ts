@@ -3,7 +3,14 @@
 // small picture) made crisp on the crop. Parts thinner than the level-set grid can resolve are opened away and
 // only the largest region is kept, so the silhouette is one piece the surface can follow.
 import { decodeImage, uprightSize, type RgbaImage } from '../raster/decode-image.ts';
-import { cleanMask, countForeground, fillHoles, labelComponents, maskFromAlpha, type ForegroundMask } from '../raster/foreground-mask.ts';
+import {
+  cleanMask,
+  countForeground,
+  fillHoles,
+  labelComponents,
+  maskFromAlpha,
+  type ForegroundMask,
+} from '../raster/foreground-mask.ts';
 import { boxBlur } from '../raster/minimum-barrier-saliency.ts';
 import { refineObjectMask } from '../raster/salient-object-segmentation.ts';
 import type { PhotoObject } from './find-photo-object.ts';
@@ -29,7 +36,11 @@ export interface ObjectSilhouette {
 /** Margin around the object's box, as a share of the box's longer side. */
 const CROP_MARGIN_SHARE = 0.12;
 
-export async function objectSilhouette(imageBytes: Uint8Array, object: PhotoObject, options: { workingSizePixels: number; gridResolution: number }): Promise<ObjectSilhouette> {
+export async function objectSilhouette(
+  imageBytes: Uint8Array,
+  object: PhotoObject,
+  options: { workingSizePixels: number; gridResolution: number },
+): Promise<ObjectSilhouette> {
   const source = await uprightSize(imageBytes);
   const region = cropRegion(object.box, source.width, source.height);
   const working = await decodeImage(imageBytes, { maxSidePixels: options.workingSizePixels, region });
@@ -64,7 +75,12 @@ export function cropRegion(box: readonly [number, number, number, number], width
  * The analysis mask resampled (bilinearly) onto the working crop, then blurred over the scale step, so the band
  * the coarse mask cannot place sharply is uncertain (≈ 0.5) and the graph cut decides it from the crop's colours.
  */
-function coarseProbability(mask: ForegroundMask, region: ImageRegion, source: { width: number; height: number }, working: RgbaImage): Float32Array {
+function coarseProbability(
+  mask: ForegroundMask,
+  region: ImageRegion,
+  source: { width: number; height: number },
+  working: RgbaImage,
+): Float32Array {
   const probability = new Float32Array(working.width * working.height);
   const toMaskX = mask.width / source.width;
   const toMaskY = mask.height / source.height;
@@ -79,7 +95,8 @@ function coarseProbability(mask: ForegroundMask, region: ImageRegion, source: { 
       const fx = Math.max(0, Math.min(1, x - x0));
       const fy = Math.max(0, Math.min(1, y - y0));
       const at = (px: number, py: number) => mask.data[py * mask.width + px];
-      probability[v * working.width + u] = (at(x0, y0) * (1 - fx) + at(x1, y0) * fx) * (1 - fy) + (at(x0, y1) * (1 - fx) + at(x1, y1) * fx) * fy;
+      probability[v * working.width + u] =
+        (at(x0, y0) * (1 - fx) + at(x1, y0) * fx) * (1 - fy) + (at(x0, y1) * (1 - fx) + at(x1, y1) * fx) * fy;
     }
   }
   const scale = working.width / (region.width * toMaskX);
@@ -87,7 +104,11 @@ function coarseProbability(mask: ForegroundMask, region: ImageRegion, source: { 
 }
 
 function thresholded(probability: Float32Array, working: RgbaImage): ForegroundMask {
-  return largestRegion({ width: working.width, height: working.height, data: Uint8Array.from(probability, (value) => (value >= 0.5 ? 1 : 0)) });
+  return largestRegion({
+    width: working.width,
+    height: working.height,
+    data: Uint8Array.from(probability, (value) => (value >= 0.5 ? 1 : 0)),
+  });
 }
 
 /** Morphological opening with a square of side 2·radius + 1: removes parts thinner than that. */
@@ -132,8 +153,10 @@ function dilateSquare(mask: ForegroundMask, radius: number): ForegroundMask {
 function largestRegion(mask: ForegroundMask): ForegroundMask {
   const components = labelComponents(mask.data, mask.width, mask.height, 1);
   let largest = -1;
-  for (let label = 0; label < components.sizes.length; label++) if (largest < 0 || components.sizes[label] > components.sizes[largest]) largest = label;
+  for (let label = 0; label < components.sizes.length; label++)
+    if (largest < 0 || components.sizes[label] > components.sizes[largest]) largest = label;
   const data = new Uint8Array(mask.data.length);
-  if (largest >= 0) for (let pixel = 0; pixel < data.length; pixel++) data[pixel] = components.labels[pixel] === largest ? 1 : 0;
+  if (largest >= 0)
+    for (let pixel = 0; pixel < data.length; pixel++) data[pixel] = components.labels[pixel] === largest ? 1 : 0;
   return fillHoles({ width: mask.width, height: mask.height, data });
 }

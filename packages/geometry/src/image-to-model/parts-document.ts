@@ -16,8 +16,13 @@ const PART_COLOURS: [number, number, number][] = [
   [0.85, 0.8, 0.5],
 ];
 
-export async function partsDocument(mesh: TriangleMesh, options: { material: ReconstructedMaterial }): Promise<Document> {
-  const { partOf, partCount } = segmentMesh(Float64Array.from(mesh.positions), mesh.indices, { granularity: 'balanced' });
+export async function partsDocument(
+  mesh: TriangleMesh,
+  options: { material: ReconstructedMaterial },
+): Promise<Document> {
+  const { partOf, partCount } = segmentMesh(Float64Array.from(mesh.positions), mesh.indices, {
+    granularity: 'balanced',
+  });
   const document = new Document();
   const buffer = document.createBuffer();
   const scene = document.createScene('scene');
@@ -31,11 +36,18 @@ export async function partsDocument(mesh: TriangleMesh, options: { material: Rec
     const piece = compactMesh({ positions: mesh.positions, indices: Uint32Array.from(corners) });
     const name = `part_${part + 1}`;
     const colour = PART_COLOURS[part % PART_COLOURS.length];
-    const material = document.createMaterial(name).setBaseColorFactor([...colour, 1]).setMetallicFactor(options.material.metallic).setRoughnessFactor(options.material.roughness);
+    const material = document
+      .createMaterial(name)
+      .setBaseColorFactor([...colour, 1])
+      .setMetallicFactor(options.material.metallic)
+      .setRoughnessFactor(options.material.roughness);
     const primitive = document
       .createPrimitive()
       .setAttribute('POSITION', document.createAccessor().setType('VEC3').setArray(piece.positions).setBuffer(buffer))
-      .setAttribute('NORMAL', document.createAccessor().setType('VEC3').setArray(vertexNormals(piece)).setBuffer(buffer))
+      .setAttribute(
+        'NORMAL',
+        document.createAccessor().setType('VEC3').setArray(vertexNormals(piece)).setBuffer(buffer),
+      )
       .setIndices(document.createAccessor().setType('SCALAR').setArray(piece.indices).setBuffer(buffer))
       .setMaterial(material);
     scene.addChild(document.createNode(name).setMesh(document.createMesh(name).addPrimitive(primitive)));

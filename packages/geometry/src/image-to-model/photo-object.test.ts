@@ -3,7 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPhotoScenes, type PhotoScene } from '../../test/fixtures/build-photo-scenes.ts';
 import { createClassicalBackgroundRemover } from '../raster/background-remover.ts';
 import { decodeImage } from '../raster/decode-image.ts';
-import { analysePhoto, FragmentedModelError, PhotoObjectRefusedError, PHOTO_ANALYSIS_SIZE_PIXELS } from './analyse-photo.ts';
+import {
+  analysePhoto,
+  FragmentedModelError,
+  PhotoObjectRefusedError,
+  PHOTO_ANALYSIS_SIZE_PIXELS,
+} from './analyse-photo.ts';
 import type { PhotoObject } from './find-photo-object.ts';
 import { imageToModel } from './image-to-model.ts';
 import { meshPieces, singleSolid } from './single-solid.ts';
@@ -27,7 +32,14 @@ function maskIoU(object: PhotoObject, scene: PhotoScene): number {
 }
 
 const remover = createClassicalBackgroundRemover();
-const modelOptions = { backgroundRemover: remover, sharp, textured: false, textureCellPixels: 256, maxTriangles: 4000, gridResolution: 60 };
+const modelOptions = {
+  backgroundRemover: remover,
+  sharp,
+  textured: false,
+  textureCellPixels: 256,
+  maxTriangles: 4000,
+  gridResolution: 60,
+};
 
 describe('photos made by the tests: one object found, or refused', () => {
   let scenes: PhotoScene[];
@@ -49,13 +61,15 @@ describe('photos made by the tests: one object found, or refused', () => {
       };
     });
     console.table(rows);
-    for (const scene of scenes.filter((candidate) => !candidate.oneObject)) expect(analyses.get(scene.name)!.accepted, scene.name).toBe(false);
+    for (const scene of scenes.filter((candidate) => !candidate.oneObject))
+      expect(analyses.get(scene.name)!.accepted, scene.name).toBe(false);
     const withObject = scenes.filter((scene) => scene.oneObject);
     const accepted = withObject.filter((scene) => analyses.get(scene.name)!.accepted);
     // a refusal of a real object is honest (free); what is accepted must be the object
     expect(accepted.length).toBeGreaterThanOrEqual(withObject.length - 2);
     for (const scene of accepted) expect(maskIoU(analyses.get(scene.name)!, scene), scene.name).toBeGreaterThan(0.75);
-    const meanIoU = accepted.reduce((sum, scene) => sum + maskIoU(analyses.get(scene.name)!, scene), 0) / accepted.length;
+    const meanIoU =
+      accepted.reduce((sum, scene) => sum + maskIoU(analyses.get(scene.name)!, scene), 0) / accepted.length;
     expect(meanIoU).toBeGreaterThan(0.85);
   });
 
@@ -63,12 +77,19 @@ describe('photos made by the tests: one object found, or refused', () => {
     for (const scene of scenes) {
       const object = analyses.get(scene.name)!;
       if (!object.accepted) {
-        await expect(imageToModel(scene.png, { ...modelOptions, photoObject: object })).rejects.toBeInstanceOf(PhotoObjectRefusedError);
+        await expect(imageToModel(scene.png, { ...modelOptions, photoObject: object })).rejects.toBeInstanceOf(
+          PhotoObjectRefusedError,
+        );
         continue;
       }
       const model = await imageToModel(scene.png, { ...modelOptions, photoObject: object });
       expect(meshPieces(model.mesh).triangleCounts, scene.name).toHaveLength(1);
-      expect(model.object, scene.name).toMatchObject({ object_found: true, pieces: 1, watertight: true, mask_source: 'salient' });
+      expect(model.object, scene.name).toMatchObject({
+        object_found: true,
+        pieces: 1,
+        watertight: true,
+        mask_source: 'salient',
+      });
     }
   }, 120_000);
 
@@ -77,7 +98,10 @@ describe('photos made by the tests: one object found, or refused', () => {
     const object = analyses.get(scene.name)!;
     expect(Math.max(object.mask.width, object.mask.height)).toBe(PHOTO_ANALYSIS_SIZE_PIXELS);
     const [left, top, right, bottom] = object.box;
-    let minX = scene.width, maxX = 0, minY = scene.height, maxY = 0;
+    let minX = scene.width,
+      maxX = 0,
+      minY = scene.height,
+      maxY = 0;
     scene.truth!.forEach((value, pixel) => {
       if (!value) return;
       minX = Math.min(minX, pixel % scene.width);
@@ -95,8 +119,11 @@ describe('photos made by the tests: one object found, or refused', () => {
 describe('single-solid guarantee', () => {
   const cube = (offset: number, size = 1) => {
     const positions: number[] = [];
-    for (let corner = 0; corner < 8; corner++) positions.push(offset + (corner & 1) * size, ((corner >> 1) & 1) * size, ((corner >> 2) & 1) * size);
-    const faces = [0, 2, 1, 1, 2, 3, 4, 5, 6, 5, 7, 6, 0, 1, 4, 1, 5, 4, 2, 6, 3, 3, 6, 7, 0, 4, 2, 2, 4, 6, 1, 3, 5, 3, 7, 5];
+    for (let corner = 0; corner < 8; corner++)
+      positions.push(offset + (corner & 1) * size, ((corner >> 1) & 1) * size, ((corner >> 2) & 1) * size);
+    const faces = [
+      0, 2, 1, 1, 2, 3, 4, 5, 6, 5, 7, 6, 0, 1, 4, 1, 5, 4, 2, 6, 3, 3, 6, 7, 0, 4, 2, 2, 4, 6, 1, 3, 5, 3, 7, 5,
+    ];
     return { positions, indices: faces };
   };
   const merged = (...parts: { positions: number[]; indices: number[] }[]) => {
@@ -135,7 +162,9 @@ describe('photo decoding for the crop', () => {
   it('crops the upright image: an EXIF-rotated JPEG gives the same region as the upright one', async () => {
     // a 60×40 picture with a red square at the top left; stored rotated with EXIF orientation 6 (90° clockwise)
     const upright = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#ffffff' } })
-      .composite([{ input: { create: { width: 10, height: 10, channels: 3, background: '#ff0000' } }, left: 5, top: 5 }])
+      .composite([
+        { input: { create: { width: 10, height: 10, channels: 3, background: '#ff0000' } }, left: 5, top: 5 },
+      ])
       .png()
       .toBuffer();
     const stored = await sharp(upright).rotate(-90).jpeg({ quality: 95 }).withMetadata({ orientation: 6 }).toBuffer();

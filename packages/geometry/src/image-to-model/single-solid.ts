@@ -21,21 +21,30 @@ export interface SingleSolid {
 export async function singleSolid(mesh: TriangleMesh): Promise<SingleSolid> {
   const pieces = meshPieces(mesh);
   const triangleCount = mesh.indices.length / 3;
-  const order = pieces.triangleCounts.map((_, index) => index).sort((a, b) => pieces.triangleCounts[b] - pieces.triangleCounts[a]);
+  const order = pieces.triangleCounts
+    .map((_, index) => index)
+    .sort((a, b) => pieces.triangleCounts[b] - pieces.triangleCounts[a]);
   const largest = order[0];
   const others = order.slice(1);
   const otherTriangles = others.reduce((sum, piece) => sum + pieces.triangleCounts[piece], 0);
-  if (others.some((piece) => pieces.triangleCounts[piece] > triangleCount * MAX_SPECK_SHARE)) throw new FragmentedModelError(order.length);
+  if (others.some((piece) => pieces.triangleCounts[piece] > triangleCount * MAX_SPECK_SHARE))
+    throw new FragmentedModelError(order.length);
   let kept = mesh;
   if (others.length > 0) {
     const indices: number[] = [];
     for (let triangle = 0; triangle < triangleCount; triangle++) {
-      if (pieces.pieceOfTriangle[triangle] === largest) indices.push(mesh.indices[triangle * 3], mesh.indices[triangle * 3 + 1], mesh.indices[triangle * 3 + 2]);
+      if (pieces.pieceOfTriangle[triangle] === largest)
+        indices.push(mesh.indices[triangle * 3], mesh.indices[triangle * 3 + 1], mesh.indices[triangle * 3 + 2]);
     }
     kept = compactMesh({ positions: mesh.positions, indices: Uint32Array.from(indices) });
   }
   const report = await checkWatertight(Float64Array.from(kept.positions), kept.indices);
-  return { mesh: kept, droppedPieces: others.length, droppedTriangleShare: triangleCount > 0 ? otherTriangles / triangleCount : 0, watertight: report.watertight };
+  return {
+    mesh: kept,
+    droppedPieces: others.length,
+    droppedTriangleShare: triangleCount > 0 ? otherTriangles / triangleCount : 0,
+    watertight: report.watertight,
+  };
 }
 
 /** Connected pieces of a mesh (triangles sharing a vertex index), with each triangle's piece. */

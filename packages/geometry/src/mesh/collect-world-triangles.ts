@@ -24,7 +24,6 @@ export interface WorldPrimitive {
 type Matrix4 = ArrayLike<number>;
 
 const MODE_TRIANGLES = 4;
-const MODE_TRIANGLE_STRIP = 5;
 const MODE_TRIANGLE_FAN = 6;
 const FLOAT = 5126;
 
@@ -144,7 +143,13 @@ function skinJointMatrices(joints: Node[], inverseBindMatrices: Accessor | null)
   });
 }
 
-function applySkin(positions: Float32Array, normals: Float32Array | undefined, joints: Float32Array, weights: Float32Array, matrices: Float64Array[]): void {
+function applySkin(
+  positions: Float32Array,
+  normals: Float32Array | undefined,
+  joints: Float32Array,
+  weights: Float32Array,
+  matrices: Float64Array[],
+): void {
   const blended = new Float64Array(16);
   for (let vertex = 0; vertex < positions.length / 3; vertex++) {
     blended.fill(0);
@@ -159,14 +164,14 @@ function applySkin(positions: Float32Array, normals: Float32Array | undefined, j
   }
 }
 
-
-
 function transformPoints(positions: Float32Array, m: Matrix4): void {
   for (let offset = 0; offset < positions.length; offset += 3) transformPoint(positions, offset, m);
 }
 
 function transformPoint(p: Float32Array, offset: number, m: Matrix4): void {
-  const x = p[offset], y = p[offset + 1], z = p[offset + 2];
+  const x = p[offset],
+    y = p[offset + 1],
+    z = p[offset + 2];
   p[offset] = m[0] * x + m[4] * y + m[8] * z + m[12];
   p[offset + 1] = m[1] * x + m[5] * y + m[9] * z + m[13];
   p[offset + 2] = m[2] * x + m[6] * y + m[10] * z + m[14];
@@ -178,7 +183,9 @@ function transformNormals(normals: Float32Array, m: Matrix4): void {
 
 /** Multiplies by the upper 3×3 of a column-major 4×4 (or a 3×3 padded to 4×4) and renormalises. */
 function transformDirection(n: Float32Array, offset: number, m: Matrix4): void {
-  const x = n[offset], y = n[offset + 1], z = n[offset + 2];
+  const x = n[offset],
+    y = n[offset + 1],
+    z = n[offset + 2];
   const nx = m[0] * x + m[4] * y + m[8] * z;
   const ny = m[1] * x + m[5] * y + m[9] * z;
   const nz = m[2] * x + m[6] * y + m[10] * z;
@@ -194,9 +201,15 @@ function normalMatrix(m: Matrix4): Float64Array {
   const det = a * (e * i - f * h) - d * (b * i - c * h) + g * (b * f - c * e) || 1;
   // Cofactor matrix / det is the inverse-transpose.
   const out = new Float64Array(16);
-  out[0] = (e * i - f * h) / det; out[1] = (g * f - d * i) / det; out[2] = (d * h - g * e) / det;
-  out[4] = (h * c - b * i) / det; out[5] = (a * i - g * c) / det; out[6] = (g * b - a * h) / det;
-  out[8] = (b * f - e * c) / det; out[9] = (d * c - a * f) / det; out[10] = (a * e - d * b) / det;
+  out[0] = (e * i - f * h) / det;
+  out[1] = (g * f - d * i) / det;
+  out[2] = (d * h - g * e) / det;
+  out[4] = (h * c - b * i) / det;
+  out[5] = (a * i - g * c) / det;
+  out[6] = (g * b - a * h) / det;
+  out[8] = (b * f - e * c) / det;
+  out[9] = (d * c - a * f) / det;
+  out[10] = (a * e - d * b) / det;
   return out;
 }
 

@@ -80,7 +80,11 @@ function vertexMatrices(node: Node, primitive: Primitive): (vertex: number) => M
   }
   const inverseBind = skin.getInverseBindMatrices();
   const element: number[] = [];
-  const jointMatrices = skin.listJoints().map((joint, index) => multiply4(joint.getWorldMatrix(), inverseBind ? inverseBind.getElement(index, element).slice() : IDENTITY4));
+  const jointMatrices = skin
+    .listJoints()
+    .map((joint, index) =>
+      multiply4(joint.getWorldMatrix(), inverseBind ? inverseBind.getElement(index, element).slice() : IDENTITY4),
+    );
   const jointValues = floatArray(joints, 4);
   const weightValues = floatArray(weights, 4);
   const blended = new Float64Array(16);
@@ -98,7 +102,10 @@ function vertexMatrices(node: Node, primitive: Primitive): (vertex: number) => M
 
 function listMeshNodes(document: Document): Node[] {
   const nodes: Node[] = [];
-  for (const root of listSceneRoots(document)) root.traverse((node) => { if (node.getMesh()) nodes.push(node); });
+  for (const root of listSceneRoots(document))
+    root.traverse((node) => {
+      if (node.getMesh()) nodes.push(node);
+    });
   return nodes;
 }
 
@@ -131,5 +138,3 @@ function inverseColumnY(m: Matrix): [number, number, number] | undefined {
   // With M = [a d g; b e h; c f i], (M⁻¹)ᵣ₁ = cofactor₁ᵣ / det.
   return [(g * f - d * i) / determinant, (a * i - g * c) / determinant, (d * c - a * f) / determinant];
 }
-
-

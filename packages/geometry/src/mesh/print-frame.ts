@@ -8,13 +8,21 @@ import type { WorldPrimitive } from './collect-world-triangles.ts';
 export function buildPlateLift(primitives: WorldPrimitive[]): number {
   let lowest = Infinity;
   for (const { positions, indices } of primitives) {
-    for (let corner = 0; corner < indices.length; corner++) lowest = Math.min(lowest, positions[indices[corner] * 3 + 1]);
+    for (let corner = 0; corner < indices.length; corner++)
+      lowest = Math.min(lowest, positions[indices[corner] * 3 + 1]);
   }
   return Number.isFinite(lowest) ? -lowest : 0;
 }
 
 /** glTF (x, y, z) → print frame (x, −z, y + lift), written into `out` at `offset`. */
-export function toPrintFrame(x: number, y: number, z: number, lift: number, out: Float32Array | number[], offset: number): void {
+export function toPrintFrame(
+  x: number,
+  y: number,
+  z: number,
+  lift: number,
+  out: Float32Array | number[],
+  offset: number,
+): void {
   out[offset] = x;
   out[offset + 1] = -z;
   out[offset + 2] = y + lift;

@@ -37,10 +37,12 @@ export function quadrangulate(document: Document, options: QuadrangulateOptions 
     for (const primitive of mesh.listPrimitives()) {
       const position = primitive.getAttribute('POSITION');
       if (!position || primitive.getMode() !== MODE_TRIANGLES || faces.has(primitive)) continue;
-      const indices = primitive.getIndices()?.getArray() ?? Uint32Array.from({ length: position.getCount() }, (_, index) => index);
+      const indices =
+        primitive.getIndices()?.getArray() ?? Uint32Array.from({ length: position.getCount() }, (_, index) => index);
       const positions = new Float64Array(position.getCount() * 3);
       const element: number[] = [];
-      for (let vertex = 0; vertex < position.getCount(); vertex++) positions.set(position.getElement(vertex, element), vertex * 3);
+      for (let vertex = 0; vertex < position.getCount(); vertex++)
+        positions.set(position.getElement(vertex, element), vertex * 3);
       faces.set(primitive, pairTriangles(indices, positions, Math.cos((maxFoldDegrees * Math.PI) / 180)));
     }
   }
@@ -51,11 +53,14 @@ export function quadrangulate(document: Document, options: QuadrangulateOptions 
 export function pairTriangles(indices: ArrayLike<number>, positions: Float64Array, minFoldCosine: number): number[][] {
   const triangleCount = Math.floor(indices.length / 3);
   const candidates = findCandidates(indices, positions, triangleCount, minFoldCosine);
-  const order = Array.from({ length: candidates.scores.length }, (_, index) => index).sort((a, b) => candidates.scores[b] - candidates.scores[a]);
+  const order = Array.from({ length: candidates.scores.length }, (_, index) => index).sort(
+    (a, b) => candidates.scores[b] - candidates.scores[a],
+  );
   const partner = new Int32Array(triangleCount).fill(-1);
   const quadOf = new Array<number[] | undefined>(triangleCount);
   for (const candidate of order) {
-    const first = candidates.first[candidate], second = candidates.second[candidate];
+    const first = candidates.first[candidate],
+      second = candidates.second[candidate];
     if (partner[first] !== -1 || partner[second] !== -1) continue;
     partner[first] = second;
     partner[second] = first;
@@ -63,7 +68,8 @@ export function pairTriangles(indices: ArrayLike<number>, positions: Float64Arra
   }
   const faces: number[][] = [];
   for (let triangle = 0; triangle < triangleCount; triangle++) {
-    if (partner[triangle] === -1) faces.push([indices[triangle * 3], indices[triangle * 3 + 1], indices[triangle * 3 + 2]]);
+    if (partner[triangle] === -1)
+      faces.push([indices[triangle * 3], indices[triangle * 3 + 1], indices[triangle * 3 + 2]]);
     else if (partner[triangle] > triangle) faces.push(quadOf[triangle]!);
   }
   return faces;
@@ -76,7 +82,12 @@ interface Candidates {
   quads: number[][];
 }
 
-function findCandidates(indices: ArrayLike<number>, positions: Float64Array, triangleCount: number, minFoldCosine: number): Candidates {
+function findCandidates(
+  indices: ArrayLike<number>,
+  positions: Float64Array,
+  triangleCount: number,
+  minFoldCosine: number,
+): Candidates {
   // Directed edge a→b of triangle t, looked up by its reverse b→a in the neighbour.
   const edgeOwner = new Map<number, number>();
   const edgeUses = new Map<number, number>();
@@ -84,7 +95,8 @@ function findCandidates(indices: ArrayLike<number>, positions: Float64Array, tri
   const key = (a: number, b: number) => a * vertexCount + b;
   for (let triangle = 0; triangle < triangleCount; triangle++) {
     for (let corner = 0; corner < 3; corner++) {
-      const a = indices[triangle * 3 + corner], b = indices[triangle * 3 + ((corner + 1) % 3)];
+      const a = indices[triangle * 3 + corner],
+        b = indices[triangle * 3 + ((corner + 1) % 3)];
       edgeOwner.set(key(a, b), triangle * 3 + corner);
       const undirected = a < b ? key(a, b) : key(b, a);
       edgeUses.set(undirected, (edgeUses.get(undirected) ?? 0) + 1);
@@ -93,7 +105,8 @@ function findCandidates(indices: ArrayLike<number>, positions: Float64Array, tri
   const result: Candidates = { first: [], second: [], scores: [], quads: [] };
   for (let triangle = 0; triangle < triangleCount; triangle++) {
     for (let corner = 0; corner < 3; corner++) {
-      const a = indices[triangle * 3 + corner], b = indices[triangle * 3 + ((corner + 1) % 3)];
+      const a = indices[triangle * 3 + corner],
+        b = indices[triangle * 3 + ((corner + 1) % 3)];
       const reverse = edgeOwner.get(key(b, a));
       if (reverse === undefined) continue;
       const neighbour = Math.floor(reverse / 3);
@@ -126,8 +139,11 @@ function quadScore(quad: number[], positions: Float64Array, minFoldCosine: numbe
   const average = [n1[0] + n2[0], n1[1] + n2[1], n1[2] + n2[2]];
   let worstDeviation = 0;
   for (let corner = 0; corner < 4; corner++) {
-    const previous = p[(corner + 3) % 4], current = p[corner], next = p[(corner + 1) % 4];
-    const incoming = subtract(current, previous), outgoing = subtract(next, current);
+    const previous = p[(corner + 3) % 4],
+      current = p[corner],
+      next = p[(corner + 1) % 4];
+    const incoming = subtract(current, previous),
+      outgoing = subtract(next, current);
     if (dot(cross(incoming, outgoing), average) <= 0) return 0; // reflex or straight corner
     const toPrevious = subtract(previous, current);
     const cosine = dot(toPrevious, outgoing) / (Math.hypot(...toPrevious) * Math.hypot(...outgoing));

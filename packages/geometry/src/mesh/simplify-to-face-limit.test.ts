@@ -13,11 +13,21 @@ function triangleSoup(count: number): Document {
   const document = new Document();
   const positions = new Float32Array(count * 9);
   for (let triangle = 0; triangle < count; triangle++) {
-    const x = (triangle % 100) * 0.01, z = Math.floor(triangle / 100) * 0.01;
+    const x = (triangle % 100) * 0.01,
+      z = Math.floor(triangle / 100) * 0.01;
     positions.set([x, 0, z, x + 0.008, 0, z, x, 0, z + 0.008], triangle * 9);
   }
-  const primitive = document.createPrimitive().setAttribute('POSITION', document.createAccessor().setType('VEC3').setArray(positions).setBuffer(document.createBuffer()));
-  document.getRoot().setDefaultScene(document.createScene().addChild(document.createNode().setMesh(document.createMesh().addPrimitive(primitive))));
+  const primitive = document
+    .createPrimitive()
+    .setAttribute(
+      'POSITION',
+      document.createAccessor().setType('VEC3').setArray(positions).setBuffer(document.createBuffer()),
+    );
+  document
+    .getRoot()
+    .setDefaultScene(
+      document.createScene().addChild(document.createNode().setMesh(document.createMesh().addPrimitive(primitive))),
+    );
   return document;
 }
 

@@ -83,14 +83,31 @@ function simplifyPrimitiveTo(
   const { attributes, stride, weights } = simplifierAttributes(primitive, options);
   const { simplifier } = options;
   const targetIndexCount = targetTriangles * 3;
-  const attempts: SimplifierFlags[][] = options.lockBorder ? [['LockBorder'], [], ['Permissive']] : [[], ['Permissive']];
+  const attempts: SimplifierFlags[][] = options.lockBorder
+    ? [['LockBorder'], [], ['Permissive']]
+    : [[], ['Permissive']];
   let result = indices;
   for (const flags of attempts) {
-    [result] = simplifier.simplifyWithAttributes(indices, positions, 3, attributes, stride, weights, null, targetIndexCount, 1, flags);
+    [result] = simplifier.simplifyWithAttributes(
+      indices,
+      positions,
+      3,
+      attributes,
+      stride,
+      weights,
+      null,
+      targetIndexCount,
+      1,
+      flags,
+    );
     if (result.length <= targetIndexCount) break;
   }
   // simplifySloppy ignores topology and usually lands on the target; shrink it if it overshoots.
-  for (let sloppyTarget = targetIndexCount; result.length > targetIndexCount && sloppyTarget >= 3; sloppyTarget = Math.floor(sloppyTarget * 0.8 / 3) * 3) {
+  for (
+    let sloppyTarget = targetIndexCount;
+    result.length > targetIndexCount && sloppyTarget >= 3;
+    sloppyTarget = Math.floor((sloppyTarget * 0.8) / 3) * 3
+  ) {
     [result] = simplifier.simplifySloppy(indices, positions, 3, null, sloppyTarget, 1);
   }
   if (result.length > targetIndexCount) result = result.slice(0, targetIndexCount);
@@ -100,16 +117,22 @@ function simplifyPrimitiveTo(
   }
 
   const document = Document.fromGraph(primitive.getGraph())!;
-  primitive.setIndices(document.createAccessor().setType('SCALAR').setArray(result).setBuffer(indicesAccessor.getBuffer()));
+  primitive.setIndices(
+    document.createAccessor().setType('SCALAR').setArray(result).setBuffer(indicesAccessor.getBuffer()),
+  );
   if (indicesAccessor.listParents().length === 1) indicesAccessor.dispose();
   compactPrimitive(primitive);
   const compacted = primitive.getIndices()!;
   const vertexCount = primitive.getAttribute('POSITION')!.getCount();
-  if (vertexCount <= 65_534 && !(compacted.getArray() instanceof Uint16Array)) compacted.setArray(Uint16Array.from(compacted.getArray()!));
+  if (vertexCount <= 65_534 && !(compacted.getArray() instanceof Uint16Array))
+    compacted.setArray(Uint16Array.from(compacted.getArray()!));
   return result.length / 3;
 }
 
-function simplifierAttributes(primitive: Primitive, options: Required<Omit<SimplifyToFaceLimitOptions, 'faceLimit' | 'simplifier'>>) {
+function simplifierAttributes(
+  primitive: Primitive,
+  options: Required<Omit<SimplifyToFaceLimitOptions, 'faceLimit' | 'simplifier'>>,
+) {
   const parts: Array<{ values: Float32Array; width: number; weight: number }> = [];
   const normal = primitive.getAttribute('NORMAL');
   if (normal) parts.push({ values: floatArray(normal, 3), width: 3, weight: options.normalWeight });
@@ -123,7 +146,8 @@ function simplifierAttributes(primitive: Primitive, options: Required<Omit<Simpl
   let offset = 0;
   for (const { values, width } of parts) {
     for (let vertex = 0; vertex < vertexCount; vertex++) {
-      for (let component = 0; component < width; component++) attributes[vertex * stride + offset + component] = values[vertex * width + component];
+      for (let component = 0; component < width; component++)
+        attributes[vertex * stride + offset + component] = values[vertex * width + component];
     }
     offset += width;
   }

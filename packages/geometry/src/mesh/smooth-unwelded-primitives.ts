@@ -25,7 +25,12 @@ export function smoothUnweldedPrimitives(document: Document, options: SmoothUnwe
   let changed = 0;
   for (const mesh of document.getRoot().listMeshes()) {
     for (const primitive of mesh.listPrimitives()) {
-      if (primitive.getMode() !== MODE_TRIANGLES || primitive.getAttribute('NORMAL') || !primitive.getAttribute('POSITION')) continue;
+      if (
+        primitive.getMode() !== MODE_TRIANGLES ||
+        primitive.getAttribute('NORMAL') ||
+        !primitive.getAttribute('POSITION')
+      )
+        continue;
       smoothPrimitive(document, primitive, Math.cos((creaseAngleDegrees * Math.PI) / 180));
       changed++;
     }
@@ -46,12 +51,22 @@ function smoothPrimitive(document: Document, primitive: Primitive, cosineLimit: 
   const faceUnits = new Float64Array(triangleCount * 3);
   for (let triangle = 0; triangle < triangleCount; triangle++) {
     const [a, b, c] = [indices[triangle * 3] * 3, indices[triangle * 3 + 1] * 3, indices[triangle * 3 + 2] * 3];
-    const ux = positions[b] - positions[a], uy = positions[b + 1] - positions[a + 1], uz = positions[b + 2] - positions[a + 2];
-    const vx = positions[c] - positions[a], vy = positions[c + 1] - positions[a + 1], vz = positions[c + 2] - positions[a + 2];
-    const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
+    const ux = positions[b] - positions[a],
+      uy = positions[b + 1] - positions[a + 1],
+      uz = positions[b + 2] - positions[a + 2];
+    const vx = positions[c] - positions[a],
+      vy = positions[c + 1] - positions[a + 1],
+      vz = positions[c + 2] - positions[a + 2];
+    const nx = uy * vz - uz * vy,
+      ny = uz * vx - ux * vz,
+      nz = ux * vy - uy * vx;
     const length = Math.hypot(nx, ny, nz) || 1;
-    faceNormals[triangle * 3] = nx; faceNormals[triangle * 3 + 1] = ny; faceNormals[triangle * 3 + 2] = nz;
-    faceUnits[triangle * 3] = nx / length; faceUnits[triangle * 3 + 1] = ny / length; faceUnits[triangle * 3 + 2] = nz / length;
+    faceNormals[triangle * 3] = nx;
+    faceNormals[triangle * 3 + 1] = ny;
+    faceNormals[triangle * 3 + 2] = nz;
+    faceUnits[triangle * 3] = nx / length;
+    faceUnits[triangle * 3 + 1] = ny / length;
+    faceUnits[triangle * 3 + 2] = nz / length;
   }
 
   // Triangles around each welded vertex (compressed adjacency).
@@ -61,11 +76,15 @@ function smoothPrimitive(document: Document, primitive: Primitive, cosineLimit: 
   for (let vertex = 0; vertex < weldedCount; vertex++) start[vertex + 1] += start[vertex];
   const fill = start.slice(0, weldedCount);
   const around = new Uint32Array(triangleCount * 3);
-  for (let corner = 0; corner < triangleCount * 3; corner++) around[fill[welded.triangles[corner]]++] = Math.floor(corner / 3);
+  for (let corner = 0; corner < triangleCount * 3; corner++)
+    around[fill[welded.triangles[corner]]++] = Math.floor(corner / 3);
 
   // One output vertex per (source vertex identity, smoothing group); identity = welded position + the other
   // attributes (UV and colour seams stay), numbered once per source vertex.
-  const others = primitive.listSemantics().filter((semantic) => semantic !== 'POSITION').map((semantic) => primitive.getAttribute(semantic)!);
+  const others = primitive
+    .listSemantics()
+    .filter((semantic) => semantic !== 'POSITION')
+    .map((semantic) => primitive.getAttribute(semantic)!);
   const identityOf = new Uint32Array(vertexCount);
   if (others.length === 0) {
     identityOf.set(welded.weldedIdOf);
@@ -98,7 +117,8 @@ function smoothPrimitive(document: Document, primitive: Primitive, cosineLimit: 
     return index;
   };
   for (let vertex = 0; vertex < weldedCount; vertex++) {
-    const first = start[vertex], count = start[vertex + 1] - first;
+    const first = start[vertex],
+      count = start[vertex + 1] - first;
     groupOf.length = count;
     for (let slot = 0; slot < count; slot++) groupOf[slot] = slot;
     for (let i = 0; i < count; i++) {
@@ -106,28 +126,40 @@ function smoothPrimitive(document: Document, primitive: Primitive, cosineLimit: 
       for (let j = i + 1; j < count; j++) {
         const b = around[first + j];
         if (!sharesEdge(welded.triangles, a, b, vertex)) continue;
-        const cosine = faceUnits[a * 3] * faceUnits[b * 3] + faceUnits[a * 3 + 1] * faceUnits[b * 3 + 1] + faceUnits[a * 3 + 2] * faceUnits[b * 3 + 2];
+        const cosine =
+          faceUnits[a * 3] * faceUnits[b * 3] +
+          faceUnits[a * 3 + 1] * faceUnits[b * 3 + 1] +
+          faceUnits[a * 3 + 2] * faceUnits[b * 3 + 2];
         if (cosine >= cosineLimit) groupOf[find(i)] = find(j);
       }
     }
     if (sums.length < count * 3) sums = new Float64Array(count * 6);
     sums.fill(0, 0, count * 3);
     for (let i = 0; i < count; i++) {
-      const triangle = around[first + i], root = find(i);
-      sums[root * 3] += faceNormals[triangle * 3]; sums[root * 3 + 1] += faceNormals[triangle * 3 + 1]; sums[root * 3 + 2] += faceNormals[triangle * 3 + 2];
+      const triangle = around[first + i],
+        root = find(i);
+      sums[root * 3] += faceNormals[triangle * 3];
+      sums[root * 3 + 1] += faceNormals[triangle * 3 + 1];
+      sums[root * 3 + 2] += faceNormals[triangle * 3 + 2];
     }
     for (let i = 0; i < count; i++) {
       const triangle = around[first + i];
       const root = find(i);
-      const x = sums[root * 3], y = sums[root * 3 + 1], z = sums[root * 3 + 2];
+      const x = sums[root * 3],
+        y = sums[root * 3 + 1],
+        z = sums[root * 3 + 2];
       const length = Math.hypot(x, y, z);
       for (let k = 0; k < 3; k++) {
         if (welded.triangles[triangle * 3 + k] !== vertex) continue;
         const offset = (triangle * 3 + k) * 3;
         if (length > 0) {
-          cornerNormal[offset] = x / length; cornerNormal[offset + 1] = y / length; cornerNormal[offset + 2] = z / length;
+          cornerNormal[offset] = x / length;
+          cornerNormal[offset + 1] = y / length;
+          cornerNormal[offset + 2] = z / length;
         } else {
-          cornerNormal[offset] = 0; cornerNormal[offset + 1] = 1; cornerNormal[offset + 2] = 0;
+          cornerNormal[offset] = 0;
+          cornerNormal[offset + 1] = 1;
+          cornerNormal[offset + 2] = 0;
         }
         cornerGroup[triangle * 3 + k] = root;
       }
@@ -142,7 +174,9 @@ function smoothPrimitive(document: Document, primitive: Primitive, cosineLimit: 
       id = sourceOf.length;
       outputIds.set(key, id);
       sourceOf.push(vertex);
-      normals[id * 3] = cornerNormal[corner * 3]; normals[id * 3 + 1] = cornerNormal[corner * 3 + 1]; normals[id * 3 + 2] = cornerNormal[corner * 3 + 2];
+      normals[id * 3] = cornerNormal[corner * 3];
+      normals[id * 3 + 1] = cornerNormal[corner * 3 + 1];
+      normals[id * 3 + 2] = cornerNormal[corner * 3 + 2];
     }
     newIndices[corner] = id;
   }
@@ -154,13 +188,26 @@ function smoothPrimitive(document: Document, primitive: Primitive, cosineLimit: 
     const source = accessor.getArray()!;
     const gathered = new (source.constructor as Float32ArrayConstructor)(sourceOf.length * size);
     for (let index = 0; index < sourceOf.length; index++) {
-      for (let component = 0; component < size; component++) gathered[index * size + component] = source[sourceOf[index] * size + component];
+      for (let component = 0; component < size; component++)
+        gathered[index * size + component] = source[sourceOf[index] * size + component];
     }
-    const replacement = document.createAccessor(accessor.getName()).setType(accessor.getType()).setArray(gathered).setNormalized(accessor.getNormalized()).setBuffer(buffer);
+    const replacement = document
+      .createAccessor(accessor.getName())
+      .setType(accessor.getType())
+      .setArray(gathered)
+      .setNormalized(accessor.getNormalized())
+      .setBuffer(buffer);
     primitive.setAttribute(semantic, replacement);
     if (accessor.listParents().length <= 1) accessor.dispose();
   }
-  primitive.setAttribute('NORMAL', document.createAccessor('NORMAL').setType('VEC3').setArray(normals.slice(0, sourceOf.length * 3)).setBuffer(buffer));
+  primitive.setAttribute(
+    'NORMAL',
+    document
+      .createAccessor('NORMAL')
+      .setType('VEC3')
+      .setArray(normals.slice(0, sourceOf.length * 3))
+      .setBuffer(buffer),
+  );
   const oldIndices = primitive.getIndices();
   primitive.setIndices(document.createAccessor('indices').setType('SCALAR').setArray(newIndices).setBuffer(buffer));
   if (oldIndices && oldIndices.listParents().length <= 1) oldIndices.dispose();
@@ -171,7 +218,8 @@ function sharesEdge(triangles: Uint32Array, a: number, b: number, vertex: number
   for (let i = 0; i < 3; i++) {
     const candidate = triangles[a * 3 + i];
     if (candidate === vertex) continue;
-    if (triangles[b * 3] === candidate || triangles[b * 3 + 1] === candidate || triangles[b * 3 + 2] === candidate) return true;
+    if (triangles[b * 3] === candidate || triangles[b * 3 + 1] === candidate || triangles[b * 3 + 2] === candidate)
+      return true;
   }
   return false;
 }

@@ -20,7 +20,8 @@ function expectSymmetric(document: Document, centerX: number): void {
       points.push([positions[offset], positions[offset + 1], positions[offset + 2]]);
     }
   }
-  for (const [x, y, z] of points) expect(keys.has(key(2 * centerX - x + 0, y, z)) || keys.has(key(2 * centerX - x + 1e-9, y, z))).toBe(true);
+  for (const [x, y, z] of points)
+    expect(keys.has(key(2 * centerX - x + 0, y, z)) || keys.has(key(2 * centerX - x + 1e-9, y, z))).toBe(true);
 }
 
 describe('force_symmetry: keepPositiveHalf + mirrorPositiveHalf', () => {
@@ -43,7 +44,9 @@ describe('force_symmetry: keepPositiveHalf + mirrorPositiveHalf', () => {
     // Welded: the seam's vertices are shared, so fewer than twice the half's vertices.
     const [whole] = collectWorldTriangles(document);
     expect(whole.positions.length / 3).toBeLessThan(vertexCount * 2);
-    const seam = Array.from({ length: whole.positions.length / 3 }, (_, vertex) => vertex).filter((vertex) => Math.abs(whole.positions[vertex * 3] - 0.5) < 1e-6);
+    const seam = Array.from({ length: whole.positions.length / 3 }, (_, vertex) => vertex).filter(
+      (vertex) => Math.abs(whole.positions[vertex * 3] - 0.5) < 1e-6,
+    );
     expect(seam.length).toBeGreaterThan(10);
     for (const vertex of seam) expect(Math.abs(whole.normals![vertex * 3])).toBeLessThan(1e-6);
     // Every mirrored face is a face of the mirror image: a seam-free, consistent mesh that validates.

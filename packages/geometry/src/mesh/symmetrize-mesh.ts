@@ -25,7 +25,7 @@ import { ModelInputError } from '../read/model-input-error.ts';
 import { modelStats } from './model-stats.ts';
 import type { QuadFaces } from './quadrangulate.ts';
 import { floatArray } from './simplify-to-face-limit.ts';
-import { IDENTITY4, multiply4 } from './transform-math.ts';
+import { multiply4 } from './transform-math.ts';
 
 export interface SymmetryPlane {
   /** World x of the mirror plane. */
@@ -38,24 +38,29 @@ type Matrix = ArrayLike<number>;
 type AttributeArrays = Map<string, { values: number[]; width: number }>;
 
 const MODE_TRIANGLES = 4;
-const MODE_TRIANGLE_STRIP = 5;
 const MODE_TRIANGLE_FAN = 6;
 
 /** Step 1: cuts the model at its X centre plane and keeps the +X half. */
 export function keepPositiveHalf(document: Document): SymmetryPlane {
   const root = document.getRoot();
   if (root.listSkins().length > 0) {
-    throw new ModelInputError('force_symmetry cannot mirror a rigged model (its mirrored half would need mirrored bones); convert with with_animation=false or without force_symmetry.');
+    throw new ModelInputError(
+      'force_symmetry cannot mirror a rigged model (its mirrored half would need mirrored bones); convert with with_animation=false or without force_symmetry.',
+    );
   }
   const { min, max } = modelStats(document).boundingBox;
-  const plane: SymmetryPlane = { centerX: (min[0] + max[0]) / 2, tolerance: 1e-6 * Math.max(1e-9, Math.hypot(max[0] - min[0], max[1] - min[1], max[2] - min[2])) };
+  const plane: SymmetryPlane = {
+    centerX: (min[0] + max[0]) / 2,
+    tolerance: 1e-6 * Math.max(1e-9, Math.hypot(max[0] - min[0], max[1] - min[1], max[2] - min[2])),
+  };
   for (const node of meshNodesWithOwnMeshes(document)) {
     const world = node.getWorldMatrix();
     const inverse = invertAffine(world);
     for (const primitive of node.getMesh()!.listPrimitives()) {
       const mode = primitive.getMode();
       if (!primitive.getAttribute('POSITION') || mode < MODE_TRIANGLES || mode > MODE_TRIANGLE_FAN) continue;
-      if (primitive.listTargets().length > 0) throw new ModelInputError('force_symmetry cannot mirror morph targets; convert without force_symmetry.');
+      if (primitive.listTargets().length > 0)
+        throw new ModelInputError('force_symmetry cannot mirror morph targets; convert without force_symmetry.');
       if (!clipPrimitive(document, primitive, world, inverse, plane)) primitive.dispose();
     }
     // A mesh wholly on the −X side is gone; its mirror image comes from the +X side.
@@ -69,7 +74,11 @@ export function keepPositiveHalf(document: Document): SymmetryPlane {
 }
 
 /** Step 2: mirrors the +X half to −X, welding the seam; mirrors the half's quad faces when given. */
-export function mirrorPositiveHalf(document: Document, plane: SymmetryPlane, quadFaces?: QuadFaces): QuadFaces | undefined {
+export function mirrorPositiveHalf(
+  document: Document,
+  plane: SymmetryPlane,
+  quadFaces?: QuadFaces,
+): QuadFaces | undefined {
   const result: QuadFaces | undefined = quadFaces && new Map(quadFaces);
   for (const node of meshNodesWithOwnMeshes(document)) {
     const world = node.getWorldMatrix();
@@ -87,7 +96,9 @@ export function mirrorPositiveHalf(document: Document, plane: SymmetryPlane, qua
       setIndices(document, primitive, indices);
       const faces = result?.get(primitive);
       if (faces) {
-        const mirrored = faces.filter((face) => !face.every((vertex) => onPlane[vertex])).map((face) => [...face].reverse().map((vertex) => mirrorOf[vertex]));
+        const mirrored = faces
+          .filter((face) => !face.every((vertex) => onPlane[vertex]))
+          .map((face) => [...face].reverse().map((vertex) => mirrorOf[vertex]));
         result!.set(primitive, [...faces, ...mirrored]);
       }
     }
@@ -96,7 +107,13 @@ export function mirrorPositiveHalf(document: Document, plane: SymmetryPlane, qua
 }
 
 /** Returns false when nothing of the primitive lies on the +X side. */
-function clipPrimitive(document: Document, primitive: Primitive, world: Matrix, inverse: Matrix, plane: SymmetryPlane): boolean {
+function clipPrimitive(
+  document: Document,
+  primitive: Primitive,
+  world: Matrix,
+  inverse: Matrix,
+  plane: SymmetryPlane,
+): boolean {
   const attributes = readAttributes(primitive);
   const positions = attributes.get('POSITION')!.values;
   const distance: number[] = [];
@@ -126,11 +143,14 @@ function clipPrimitive(document: Document, primitive: Primitive, world: Matrix, 
     }
     const polygon: number[] = [];
     for (let corner = 0; corner < 3; corner++) {
-      const current = corners[corner], next = corners[(corner + 1) % 3];
+      const current = corners[corner],
+        next = corners[(corner + 1) % 3];
       if (distance[current] >= 0) polygon.push(current);
-      if ((distance[current] > 0 && distance[next] < 0) || (distance[current] < 0 && distance[next] > 0)) polygon.push(split(current, next));
+      if ((distance[current] > 0 && distance[next] < 0) || (distance[current] < 0 && distance[next] > 0))
+        polygon.push(split(current, next));
     }
-    for (let corner = 1; corner + 1 < polygon.length; corner++) kept.push(polygon[0], polygon[corner], polygon[corner + 1]);
+    for (let corner = 1; corner + 1 < polygon.length; corner++)
+      kept.push(polygon[0], polygon[corner], polygon[corner + 1]);
   }
   if (kept.length === 0) return false;
   // Snap the seam onto the plane exactly: world x := centre, mapped back to local space.
@@ -148,7 +168,13 @@ function clipPrimitive(document: Document, primitive: Primitive, world: Matrix, 
   return true;
 }
 
-function mirrorVertices(document: Document, primitive: Primitive, world: Matrix, reflection: Float64Array, plane: SymmetryPlane): { mirrorOf: number[]; onPlane: boolean[] } {
+function mirrorVertices(
+  document: Document,
+  primitive: Primitive,
+  world: Matrix,
+  reflection: Float64Array,
+  plane: SymmetryPlane,
+): { mirrorOf: number[]; onPlane: boolean[] } {
   const attributes = readAttributes(primitive);
   const positions = attributes.get('POSITION')!.values;
   const vertexCount = positions.length / 3;
@@ -173,7 +199,8 @@ function mirrorVertices(document: Document, primitive: Primitive, world: Matrix,
       const source = values.slice(vertex * width, vertex * width + width);
       if (semantic === 'POSITION') values.push(...transformPoint(reflection, source, 0));
       else if (semantic === 'NORMAL') values.push(...normalise(applyTransposed(reflection, source), source));
-      else if (semantic.startsWith('TANGENT')) values.push(...normalise(applyLinear(reflection, source), source), -(source[3] ?? 1));
+      else if (semantic.startsWith('TANGENT'))
+        values.push(...normalise(applyLinear(reflection, source), source), -(source[3] ?? 1));
       else values.push(...source);
     }
   }
@@ -195,7 +222,14 @@ function writeAttributes(document: Document, primitive: Primitive, attributes: A
   const buffer = primitive.getAttribute('POSITION')!.getBuffer();
   for (const [semantic, { values }] of attributes) {
     const old = primitive.getAttribute(semantic)!;
-    primitive.setAttribute(semantic, document.createAccessor(old.getName()).setType(old.getType()).setArray(new Float32Array(values)).setBuffer(buffer));
+    primitive.setAttribute(
+      semantic,
+      document
+        .createAccessor(old.getName())
+        .setType(old.getType())
+        .setArray(new Float32Array(values))
+        .setBuffer(buffer),
+    );
     if (old.listParents().length <= 1) old.dispose();
   }
 }
@@ -204,9 +238,13 @@ function appendLerp(attributes: AttributeArrays, a: number, b: number, t: number
   let vertex = 0;
   for (const [semantic, { values, width }] of attributes) {
     vertex = values.length / width;
-    const mixed = Array.from({ length: width }, (_, component) => values[a * width + component] * (1 - t) + values[b * width + component] * t);
+    const mixed = Array.from(
+      { length: width },
+      (_, component) => values[a * width + component] * (1 - t) + values[b * width + component] * t,
+    );
     if (semantic === 'NORMAL') values.push(...normalise(mixed, values.slice(a * 3, a * 3 + 3)));
-    else if (semantic.startsWith('TANGENT')) values.push(...normalise(mixed.slice(0, 3), values.slice(a * 4, a * 4 + 3)), values[a * 4 + 3]);
+    else if (semantic.startsWith('TANGENT'))
+      values.push(...normalise(mixed.slice(0, 3), values.slice(a * 4, a * 4 + 3)), values[a * 4 + 3]);
     else values.push(...mixed);
   }
   return vertex;
@@ -215,7 +253,9 @@ function appendLerp(attributes: AttributeArrays, a: number, b: number, t: number
 function setIndices(document: Document, primitive: Primitive, indices: number[]): void {
   const buffer = primitive.getAttribute('POSITION')!.getBuffer();
   const old = primitive.getIndices();
-  primitive.setIndices(document.createAccessor().setType('SCALAR').setArray(new Uint32Array(indices)).setBuffer(buffer));
+  primitive.setIndices(
+    document.createAccessor().setType('SCALAR').setArray(new Uint32Array(indices)).setBuffer(buffer),
+  );
   if (old && old.listParents().length <= 1) old.dispose();
 }
 
@@ -240,7 +280,10 @@ function triangleList(primitive: Primitive): number[] {
 /** Mesh nodes of the default scene, each with a mesh of its own (instanced meshes are copied per node). */
 function meshNodesWithOwnMeshes(document: Document): Node[] {
   const nodes: Node[] = [];
-  for (const root of listSceneRoots(document)) root.traverse((node) => { if (node.getMesh()) nodes.push(node); });
+  for (const root of listSceneRoots(document))
+    root.traverse((node) => {
+      if (node.getMesh()) nodes.push(node);
+    });
   const seen = new Set<unknown>();
   for (const node of nodes) {
     const mesh = node.getMesh()!;
@@ -266,7 +309,11 @@ function worldX(m: Matrix, positions: ArrayLike<number>, vertex: number): number
 
 function transformPoint(m: Matrix, p: ArrayLike<number>, vertex: number): number[] {
   const [x, y, z] = [p[vertex * 3], p[vertex * 3 + 1], p[vertex * 3 + 2]];
-  return [m[0] * x + m[4] * y + m[8] * z + m[12], m[1] * x + m[5] * y + m[9] * z + m[13], m[2] * x + m[6] * y + m[10] * z + m[14]];
+  return [
+    m[0] * x + m[4] * y + m[8] * z + m[12],
+    m[1] * x + m[5] * y + m[9] * z + m[13],
+    m[2] * x + m[6] * y + m[10] * z + m[14],
+  ];
 }
 
 function applyLinear(m: Matrix, [x, y, z]: number[]): number[] {
@@ -288,9 +335,15 @@ function invertAffine(m: Matrix): Float64Array {
   const determinant = a * (e * i - f * h) - d * (b * i - c * h) + g * (b * f - c * e) || 1;
   const out = new Float64Array(16);
   // Column-major inverse of [a d g; b e h; c f i]: the adjugate over the determinant.
-  out[0] = (e * i - f * h) / determinant; out[4] = (g * f - d * i) / determinant; out[8] = (d * h - g * e) / determinant;
-  out[1] = (h * c - b * i) / determinant; out[5] = (a * i - g * c) / determinant; out[9] = (g * b - a * h) / determinant;
-  out[2] = (b * f - e * c) / determinant; out[6] = (d * c - a * f) / determinant; out[10] = (a * e - d * b) / determinant;
+  out[0] = (e * i - f * h) / determinant;
+  out[4] = (g * f - d * i) / determinant;
+  out[8] = (d * h - g * e) / determinant;
+  out[1] = (h * c - b * i) / determinant;
+  out[5] = (a * i - g * c) / determinant;
+  out[9] = (g * b - a * h) / determinant;
+  out[2] = (b * f - e * c) / determinant;
+  out[6] = (d * c - a * f) / determinant;
+  out[10] = (a * e - d * b) / determinant;
   const [tx, ty, tz] = [m[12], m[13], m[14]];
   out[12] = -(out[0] * tx + out[4] * ty + out[8] * tz);
   out[13] = -(out[1] * tx + out[5] * ty + out[9] * tz);
@@ -298,5 +351,3 @@ function invertAffine(m: Matrix): Float64Array {
   out[15] = 1;
   return out;
 }
-
-

@@ -7,20 +7,30 @@ function eulerMatrix([x, y, z]: Vec3): number[] {
   const rx = [1, 0, 0, 0, Math.cos(a), -Math.sin(a), 0, Math.sin(a), Math.cos(a)];
   const ry = [Math.cos(b), 0, Math.sin(b), 0, 1, 0, -Math.sin(b), 0, Math.cos(b)];
   const rz = [Math.cos(c), -Math.sin(c), 0, Math.sin(c), Math.cos(c), 0, 0, 0, 1];
-  const mul = (p: number[], q: number[]) => Array.from({ length: 9 }, (_, i) => [0, 1, 2].reduce((sum, k) => sum + p[Math.floor(i / 3) * 3 + k] * q[k * 3 + (i % 3)], 0));
+  const mul = (p: number[], q: number[]) =>
+    Array.from({ length: 9 }, (_, i) =>
+      [0, 1, 2].reduce((sum, k) => sum + p[Math.floor(i / 3) * 3 + k] * q[k * 3 + (i % 3)], 0),
+    );
   return mul(rz, mul(ry, rx));
 }
 
 function quaternionMatrix([x, y, z, w]: number[]): number[] {
   return [
-    1 - 2 * (y * y + z * z), 2 * (x * y - z * w), 2 * (x * z + y * w),
-    2 * (x * y + z * w), 1 - 2 * (x * x + z * z), 2 * (y * z - x * w),
-    2 * (x * z - y * w), 2 * (y * z + x * w), 1 - 2 * (x * x + y * y),
+    1 - 2 * (y * y + z * z),
+    2 * (x * y - z * w),
+    2 * (x * z + y * w),
+    2 * (x * y + z * w),
+    1 - 2 * (x * x + z * z),
+    2 * (y * z - x * w),
+    2 * (x * z - y * w),
+    2 * (y * z + x * w),
+    1 - 2 * (x * x + y * y),
   ];
 }
 
 function axisAngle(axis: number[], degrees: number): number[] {
-  const length = Math.hypot(...axis), half = (degrees * Math.PI) / 360;
+  const length = Math.hypot(...axis),
+    half = (degrees * Math.PI) / 360;
   return [...axis.map((value) => (value / length) * Math.sin(half)), Math.cos(half)];
 }
 
@@ -33,15 +43,27 @@ describe('FBX transform math', () => {
   });
 
   it('turns quaternions into Euler XYZ angles that rebuild the same rotation, gimbal lock included', () => {
-    const cases = [axisAngle([1, 2, 3], 70), axisAngle([0, 1, 0], 90), axisAngle([0, 1, 0], -90), axisAngle([-1, 0.5, 0.2], 200), [0, 0, 0, 1]];
+    const cases = [
+      axisAngle([1, 2, 3], 70),
+      axisAngle([0, 1, 0], 90),
+      axisAngle([0, 1, 0], -90),
+      axisAngle([-1, 0.5, 0.2], 200),
+      [0, 0, 0, 1],
+    ];
     for (const q of cases) {
-      const expected = quaternionMatrix(q), actual = eulerMatrix(quaternionToEulerDegrees(q));
+      const expected = quaternionMatrix(q),
+        actual = eulerMatrix(quaternionToEulerDegrees(q));
       actual.forEach((value, index) => expect(value).toBeCloseTo(expected[index], 9));
     }
   });
 
   it('keeps angles continuous across whole turns and the flipped solution', () => {
-    for (const axis of [[0, 0, 1], [1, 0, 0], [1, 2, 3], [0, 1, 0]]) {
+    for (const axis of [
+      [0, 0, 1],
+      [1, 0, 0],
+      [1, 2, 3],
+      [0, 1, 0],
+    ]) {
       let previous: Vec3 | undefined;
       for (let degrees = 0; degrees <= 720; degrees += 5) {
         const q = axisAngle(axis, degrees);

@@ -34,7 +34,8 @@ export function rotationAboutY(degrees: number): Quaternion {
 }
 
 function multiplyQuaternions(a: Quaternion, b: Quaternion): Quaternion {
-  const [ax, ay, az, aw] = a, [bx, by, bz, bw] = b;
+  const [ax, ay, az, aw] = a,
+    [bx, by, bz, bw] = b;
   return [
     aw * bx + ax * bw + ay * bz - az * by,
     aw * by - ax * bz + ay * bw + az * bx,
@@ -45,6 +46,8 @@ function multiplyQuaternions(a: Quaternion, b: Quaternion): Quaternion {
 
 function rotate([qx, qy, qz, qw]: Quaternion, [x, y, z]: Vec3): Vec3 {
   // v' = v + 2w(q×v) + 2q×(q×v)
-  const tx = 2 * (qy * z - qz * y), ty = 2 * (qz * x - qx * z), tz = 2 * (qx * y - qy * x);
+  const tx = 2 * (qy * z - qz * y),
+    ty = 2 * (qz * x - qx * z),
+    tz = 2 * (qx * y - qy * x);
   return [x + qw * tx + (qy * tz - qz * ty), y + qw * ty + (qz * tx - qx * tz), z + qw * tz + (qx * ty - qy * tx)];
 }

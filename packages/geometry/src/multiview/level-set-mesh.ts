@@ -23,7 +23,11 @@ async function loadManifold(): Promise<ManifoldToplevel> {
   return wasm;
 }
 
-export async function levelSetMesh(sdf: (x: number, y: number, z: number) => number, bounds: LevelSetBounds, edgeLength: number): Promise<TriangleMesh> {
+export async function levelSetMesh(
+  sdf: (x: number, y: number, z: number) => number,
+  bounds: LevelSetBounds,
+  edgeLength: number,
+): Promise<TriangleMesh> {
   manifold ??= loadManifold();
   const { Manifold } = await manifold;
   const solid = Manifold.levelSet((point) => sdf(point[0], point[1], point[2]), bounds, edgeLength);
@@ -32,7 +36,8 @@ export async function levelSetMesh(sdf: (x: number, y: number, z: number) => num
     const vertexCount = mesh.vertProperties.length / mesh.numProp;
     const positions = new Float32Array(vertexCount * 3);
     for (let vertex = 0; vertex < vertexCount; vertex++) {
-      for (let axis = 0; axis < 3; axis++) positions[vertex * 3 + axis] = mesh.vertProperties[vertex * mesh.numProp + axis];
+      for (let axis = 0; axis < 3; axis++)
+        positions[vertex * 3 + axis] = mesh.vertProperties[vertex * mesh.numProp + axis];
     }
     return { positions, indices: Uint32Array.from(mesh.triVerts) };
   } finally {

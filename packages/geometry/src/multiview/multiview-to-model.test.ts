@@ -1,6 +1,12 @@
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { boxesDocument, renderFourViews, TABLE_BOXES, VIEW_ORDER, volumeIoU } from '../../test/fixtures/build-image-fixtures.ts';
+import {
+  boxesDocument,
+  renderFourViews,
+  TABLE_BOXES,
+  VIEW_ORDER,
+  volumeIoU,
+} from '../../test/fixtures/build-image-fixtures.ts';
 import { createClassicalBackgroundRemover } from '../raster/background-remover.ts';
 import { multiviewToModel, type MultiviewImage } from './multiview-to-model.ts';
 import type { TexturedMesh } from './project-view-textures.ts';
@@ -23,7 +29,13 @@ function isClosedAndOriented(indices: Uint32Array): boolean {
 
 describe('multiview_to_model geometry', () => {
   let views: Record<(typeof VIEW_ORDER)[number], Uint8Array>;
-  const options = { backgroundRemover: createClassicalBackgroundRemover(), sharp, textureCellPixels: 256, maxTriangles: 12_000, gridResolution: 80 };
+  const options = {
+    backgroundRemover: createClassicalBackgroundRemover(),
+    sharp,
+    textureCellPixels: 256,
+    maxTriangles: 12_000,
+    gridResolution: 80,
+  };
   beforeAll(async () => {
     views = await renderFourViews(boxesDocument(TABLE_BOXES), 192);
   });

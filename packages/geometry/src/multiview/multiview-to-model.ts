@@ -45,7 +45,10 @@ export interface MultiviewModel {
   extent: [number, number, number];
 }
 
-export async function multiviewToModel(images: MultiviewImage[], options: MultiviewToModelOptions): Promise<MultiviewModel> {
+export async function multiviewToModel(
+  images: MultiviewImage[],
+  options: MultiviewToModelOptions,
+): Promise<MultiviewModel> {
   const progress = options.reportProgress ?? (() => undefined);
   const workingSize = options.workingSizePixels ?? MULTIVIEW_WORKING_SIZE_PIXELS;
   const views = await Promise.all(
@@ -55,7 +58,10 @@ export async function multiviewToModel(images: MultiviewImage[], options: Multiv
       try {
         mask = await options.backgroundRemover.foregroundMask(working);
       } catch (error) {
-        if (error instanceof NoForegroundError) throw new ModelInputError(`No object could be separated from the background of the ${view} view; use images of one object on a plain background, or with transparency`);
+        if (error instanceof NoForegroundError)
+          throw new ModelInputError(
+            `No object could be separated from the background of the ${view} view; use images of one object on a plain background, or with transparency`,
+          );
         throw error;
       }
       const box = maskBoundingBox(mask)!;
@@ -69,7 +75,10 @@ export async function multiviewToModel(images: MultiviewImage[], options: Multiv
   const [halfX, halfY, halfZ] = hull.halfExtent;
   const longest = 2 * Math.max(halfX, halfY, halfZ);
   const raw = await levelSetMesh(hull.distance, hull.bounds, longest / options.gridResolution);
-  if (raw.indices.length === 0) throw new ModelInputError('The views do not agree on any common shape (their silhouettes do not intersect); check that they show one object in the order [front, left, back, right]');
+  if (raw.indices.length === 0)
+    throw new ModelInputError(
+      'The views do not agree on any common shape (their silhouettes do not intersect); check that they show one object in the order [front, left, back, right]',
+    );
   progress(50);
   const mesh = await simplifyMesh(smoothMesh(raw), options.maxTriangles);
   progress(60);
@@ -80,12 +89,18 @@ export async function multiviewToModel(images: MultiviewImage[], options: Multiv
       views.map(async (view) => {
         const [minU, minV, maxU, maxV] = view.frame.box;
         const objectSide = Math.max(maxU - minU, maxV - minV);
-        const side = Math.min(4096, Math.ceil((options.textureCellPixels * Math.max(view.working.width, view.working.height)) / objectSide));
+        const side = Math.min(
+          4096,
+          Math.ceil((options.textureCellPixels * Math.max(view.working.width, view.working.height)) / objectSide),
+        );
         return { frame: view.frame, mask: view.mask, image: await decodeImage(view.bytes, { maxSidePixels: side }) };
       }),
     );
     progress(70);
-    result = await projectViewTextures(mesh, textureViews, { maxCellSizePixels: options.textureCellPixels, sharp: options.sharp });
+    result = await projectViewTextures(mesh, textureViews, {
+      maxCellSizePixels: options.textureCellPixels,
+      sharp: options.sharp,
+    });
   }
   return { mesh: normalise(result), extent: [(2 * halfX) / longest, (2 * halfY) / longest, (2 * halfZ) / longest] };
 }
@@ -103,7 +118,8 @@ function normalise<T extends TriangleMesh>(mesh: T): T {
   const scale = 1 / Math.max(max[0] - min[0], max[1] - min[1], max[2] - min[2], 1e-9);
   const positions = new Float32Array(mesh.positions.length);
   for (let offset = 0; offset < positions.length; offset += 3) {
-    for (let axis = 0; axis < 3; axis++) positions[offset + axis] = (mesh.positions[offset + axis] - (min[axis] + max[axis]) / 2) * scale;
+    for (let axis = 0; axis < 3; axis++)
+      positions[offset + axis] = (mesh.positions[offset + axis] - (min[axis] + max[axis]) / 2) * scale;
   }
   return { ...mesh, positions };
 }

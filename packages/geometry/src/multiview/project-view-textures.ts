@@ -47,12 +47,18 @@ export interface TexturedMesh {
 const VOTE_ROUNDS = 2;
 const GUTTER_PIXELS = 4;
 
-export async function projectViewTextures(mesh: TriangleMesh, views: TextureView[], options: ProjectViewTexturesOptions): Promise<TexturedMesh> {
+export async function projectViewTextures(
+  mesh: TriangleMesh,
+  views: TextureView[],
+  options: ProjectViewTexturesOptions,
+): Promise<TexturedMesh> {
   const triangleCount = mesh.indices.length / 3;
   const { normals: faceNormals, centroids } = faceGeometry(mesh);
   const scores = new Float32Array(triangleCount * views.length);
   const visible = new Uint8Array(triangleCount * views.length);
-  views.forEach((view, viewIndex) => scoreView(mesh, view, viewIndex, views.length, faceNormals, centroids, scores, visible));
+  views.forEach((view, viewIndex) =>
+    scoreView(mesh, view, viewIndex, views.length, faceNormals, centroids, scores, visible),
+  );
 
   const labels = new Int32Array(triangleCount);
   for (let triangle = 0; triangle < triangleCount; triangle++) {
@@ -60,7 +66,8 @@ export async function projectViewTextures(mesh: TriangleMesh, views: TextureView
     let bestScore = -Infinity;
     for (let viewIndex = 0; viewIndex < views.length; viewIndex++) {
       // a hidden view only wins when no view sees the face
-      const score = scores[triangle * views.length + viewIndex] - (visible[triangle * views.length + viewIndex] ? 0 : 4);
+      const score =
+        scores[triangle * views.length + viewIndex] - (visible[triangle * views.length + viewIndex] ? 0 : 4);
       if (score > bestScore) {
         bestScore = score;
         best = viewIndex;
@@ -72,18 +79,27 @@ export async function projectViewTextures(mesh: TriangleMesh, views: TextureView
 
   const cells = await Promise.all(views.map((view) => buildCell(view, options)));
   const layout = layoutCells(cells.map((cell) => [cell.width, cell.height]));
-  const atlas: RgbaImage = { width: layout.width, height: layout.height, data: new Uint8Array(layout.width * layout.height * 4) };
+  const atlas: RgbaImage = {
+    width: layout.width,
+    height: layout.height,
+    data: new Uint8Array(layout.width * layout.height * 4),
+  };
   const trianglesPerView = views.map(() => 0);
   for (const label of labels) trianglesPerView[label]++;
   cells.forEach((cell, index) => {
     const [left, top] = layout.positions[index];
-    for (let y = 0; y < cell.height; y++) atlas.data.set(cell.rgba.subarray(y * cell.width * 4, (y + 1) * cell.width * 4), ((top + y) * layout.width + left) * 4);
+    for (let y = 0; y < cell.height; y++)
+      atlas.data.set(
+        cell.rgba.subarray(y * cell.width * 4, (y + 1) * cell.width * 4),
+        ((top + y) * layout.width + left) * 4,
+      );
   });
   // Gutters take the colour of the nearest cell.
   const known = new Uint8Array(layout.width * layout.height);
   cells.forEach((cell, index) => {
     const [left, top] = layout.positions[index];
-    for (let y = 0; y < cell.height; y++) known.fill(1, (top + y) * layout.width + left, (top + y) * layout.width + left + cell.width);
+    for (let y = 0; y < cell.height; y++)
+      known.fill(1, (top + y) * layout.width + left, (top + y) * layout.width + left + cell.width);
   });
   pushPullFill(atlas.data, known, layout.width, layout.height);
 
@@ -102,7 +118,9 @@ export async function projectViewTextures(mesh: TriangleMesh, views: TextureView
     if (index === undefined) {
       index = outPositions.length / 3;
       vertexOf.set(key, index);
-      const x = mesh.positions[vertex * 3], y = mesh.positions[vertex * 3 + 1], z = mesh.positions[vertex * 3 + 2];
+      const x = mesh.positions[vertex * 3],
+        y = mesh.positions[vertex * 3 + 1],
+        z = mesh.positions[vertex * 3 + 2];
       outPositions.push(x, y, z);
       outNormals.push(normals[vertex * 3], normals[vertex * 3 + 1], normals[vertex * 3 + 2]);
       const cell = cells[viewIndex];
@@ -130,21 +148,39 @@ function faceGeometry(mesh: TriangleMesh): { normals: Float32Array; centroids: F
   const normals = new Float32Array(triangleCount * 3);
   const centroids = new Float32Array(triangleCount * 3);
   for (let triangle = 0; triangle < triangleCount; triangle++) {
-    const a = indices[triangle * 3] * 3, b = indices[triangle * 3 + 1] * 3, c = indices[triangle * 3 + 2] * 3;
-    const e1x = positions[b] - positions[a], e1y = positions[b + 1] - positions[a + 1], e1z = positions[b + 2] - positions[a + 2];
-    const e2x = positions[c] - positions[a], e2y = positions[c + 1] - positions[a + 1], e2z = positions[c + 2] - positions[a + 2];
-    const nx = e1y * e2z - e1z * e2y, ny = e1z * e2x - e1x * e2z, nz = e1x * e2y - e1y * e2x;
+    const a = indices[triangle * 3] * 3,
+      b = indices[triangle * 3 + 1] * 3,
+      c = indices[triangle * 3 + 2] * 3;
+    const e1x = positions[b] - positions[a],
+      e1y = positions[b + 1] - positions[a + 1],
+      e1z = positions[b + 2] - positions[a + 2];
+    const e2x = positions[c] - positions[a],
+      e2y = positions[c + 1] - positions[a + 1],
+      e2z = positions[c + 2] - positions[a + 2];
+    const nx = e1y * e2z - e1z * e2y,
+      ny = e1z * e2x - e1x * e2z,
+      nz = e1x * e2y - e1y * e2x;
     const length = Math.hypot(nx, ny, nz) || 1;
     normals[triangle * 3] = nx / length;
     normals[triangle * 3 + 1] = ny / length;
     normals[triangle * 3 + 2] = nz / length;
-    for (let axis = 0; axis < 3; axis++) centroids[triangle * 3 + axis] = (positions[a + axis] + positions[b + axis] + positions[c + axis]) / 3;
+    for (let axis = 0; axis < 3; axis++)
+      centroids[triangle * 3 + axis] = (positions[a + axis] + positions[b + axis] + positions[c + axis]) / 3;
   }
   return { normals, centroids };
 }
 
 /** Cosine score and z-buffer visibility of every face in one view. */
-function scoreView(mesh: TriangleMesh, view: TextureView, viewIndex: number, viewCount: number, faceNormals: Float32Array, centroids: Float32Array, scores: Float32Array, visible: Uint8Array): void {
+function scoreView(
+  mesh: TriangleMesh,
+  view: TextureView,
+  viewIndex: number,
+  viewCount: number,
+  faceNormals: Float32Array,
+  centroids: Float32Array,
+  scores: Float32Array,
+  visible: Uint8Array,
+): void {
   const { frame } = view;
   const { positions, indices } = mesh;
   const vertexCount = positions.length / 3;
@@ -154,20 +190,29 @@ function scoreView(mesh: TriangleMesh, view: TextureView, viewIndex: number, vie
   const depthOffset = 2 * reach * Math.sqrt(3) + 1;
   const screen = new Float32Array(vertexCount * 3);
   for (let vertex = 0; vertex < vertexCount; vertex++) {
-    const x = positions[vertex * 3], y = positions[vertex * 3 + 1], z = positions[vertex * 3 + 2];
+    const x = positions[vertex * 3],
+      y = positions[vertex * 3 + 1],
+      z = positions[vertex * 3 + 2];
     const [u, v] = projectToView(frame, x, y, z);
     screen[vertex * 3] = u;
     screen[vertex * 3 + 1] = v;
     screen[vertex * 3 + 2] = x * dx + y * dy + z * dz + depthOffset;
   }
-  const buffer = rasterizeVisibility([{ screen, indices, cullBackFaces: true, firstTriangleId: 0 }], frame.widthPixels, frame.heightPixels);
+  const buffer = rasterizeVisibility(
+    [{ screen, indices, cullBackFaces: true, firstTriangleId: 0 }],
+    frame.widthPixels,
+    frame.heightPixels,
+  );
   const tolerance = 2 / frame.pixelsPerUnit;
   const triangleCount = indices.length / 3;
   for (let triangle = 0; triangle < triangleCount; triangle++) {
-    const cosine = faceNormals[triangle * 3] * dx + faceNormals[triangle * 3 + 1] * dy + faceNormals[triangle * 3 + 2] * dz;
+    const cosine =
+      faceNormals[triangle * 3] * dx + faceNormals[triangle * 3 + 1] * dy + faceNormals[triangle * 3 + 2] * dz;
     scores[triangle * viewCount + viewIndex] = cosine;
     if (cosine <= 0) continue;
-    const x = centroids[triangle * 3], y = centroids[triangle * 3 + 1], z = centroids[triangle * 3 + 2];
+    const x = centroids[triangle * 3],
+      y = centroids[triangle * 3 + 1],
+      z = centroids[triangle * 3 + 2];
     const [u, v] = projectToView(frame, x, y, z);
     const column = Math.floor(u);
     const row = Math.floor(v);
@@ -177,7 +222,8 @@ function scoreView(mesh: TriangleMesh, view: TextureView, viewIndex: number, vie
     // the nearest surface around the centroid's pixel, so faces on a silhouette edge are not lost to sampling
     for (let offsetV = -1; offsetV <= 1; offsetV++) {
       for (let offsetU = -1; offsetU <= 1; offsetU++) {
-        const sampleU = column + offsetU, sampleV = row + offsetV;
+        const sampleU = column + offsetU,
+          sampleV = row + offsetV;
         if (sampleU < 0 || sampleV < 0 || sampleU >= frame.widthPixels || sampleV >= frame.heightPixels) continue;
         const value = buffer.inverseDepth[sampleV * frame.widthPixels + sampleU];
         if (value > 0 && (nearest === 0 || value < nearest)) nearest = value;
@@ -188,7 +234,13 @@ function scoreView(mesh: TriangleMesh, view: TextureView, viewIndex: number, vie
 }
 
 /** Majority votes over edge neighbours: a face joins the label most of its neighbours have, when that view sees it nearly as well. */
-function smoothLabels(indices: Uint32Array, labels: Int32Array, scores: Float32Array, visible: Uint8Array, viewCount: number): void {
+function smoothLabels(
+  indices: Uint32Array,
+  labels: Int32Array,
+  scores: Float32Array,
+  visible: Uint8Array,
+  viewCount: number,
+): void {
   const triangleCount = indices.length / 3;
   const edgeOwner = new Map<number, number>();
   const neighbours = new Int32Array(triangleCount * 3).fill(-1);
@@ -219,7 +271,8 @@ function smoothLabels(indices: Uint32Array, labels: Int32Array, scores: Float32A
       for (const [label, count] of counts) {
         if (label === own || count < 2) continue;
         const index = triangle * viewCount + label;
-        if (visible[index] && scores[index] >= scores[triangle * viewCount + own] - 0.35 && scores[index] > 0.05) next[triangle] = label;
+        if (visible[index] && scores[index] >= scores[triangle * viewCount + own] - 0.35 && scores[index] > 0.05)
+          next[triangle] = label;
       }
     }
     labels.set(next);
@@ -246,9 +299,12 @@ async function buildCell(view: TextureView, options: ProjectViewTexturesOptions)
   const toImageY = image.height / mask.height;
   const [minU, minV, maxU, maxV] = frame.box;
   const margin = Math.max(2, Math.round(0.03 * Math.max(maxU - minU, maxV - minV)));
-  const cropLeft = Math.max(0, minU - margin), cropTop = Math.max(0, minV - margin);
-  const cropRight = Math.min(mask.width, maxU + margin), cropBottom = Math.min(mask.height, maxV + margin);
-  const imageLeft = Math.floor(cropLeft * toImage), imageTop = Math.floor(cropTop * toImageY);
+  const cropLeft = Math.max(0, minU - margin),
+    cropTop = Math.max(0, minV - margin);
+  const cropRight = Math.min(mask.width, maxU + margin),
+    cropBottom = Math.min(mask.height, maxV + margin);
+  const imageLeft = Math.floor(cropLeft * toImage),
+    imageTop = Math.floor(cropTop * toImageY);
   const imageWidth = Math.max(1, Math.min(image.width - imageLeft, Math.ceil((cropRight - cropLeft) * toImage)));
   const imageHeight = Math.max(1, Math.min(image.height - imageTop, Math.ceil((cropBottom - cropTop) * toImageY)));
   const fit = Math.min(1, options.maxCellSizePixels / Math.max(imageWidth, imageHeight));
@@ -262,9 +318,15 @@ async function buildCell(view: TextureView, options: ProjectViewTexturesOptions)
     .toBuffer();
   const maskBytes = new Uint8Array(mask.data.length);
   for (let pixel = 0; pixel < maskBytes.length; pixel++) maskBytes[pixel] = mask.data[pixel] * 255;
-  const maskLeft = Math.floor(cropLeft), maskTop = Math.floor(cropTop);
+  const maskLeft = Math.floor(cropLeft),
+    maskTop = Math.floor(cropTop);
   const maskBuffer = await sharp(maskBytes, { raw: { width: mask.width, height: mask.height, channels: 1 } })
-    .extract({ left: maskLeft, top: maskTop, width: Math.max(1, Math.ceil(cropRight) - maskLeft), height: Math.max(1, Math.ceil(cropBottom) - maskTop) })
+    .extract({
+      left: maskLeft,
+      top: maskTop,
+      width: Math.max(1, Math.ceil(cropRight) - maskLeft),
+      height: Math.max(1, Math.ceil(cropBottom) - maskTop),
+    })
     .resize(width, height, { fit: 'fill', kernel: 'linear' })
     .extractChannel(0)
     .raw()
@@ -272,7 +334,8 @@ async function buildCell(view: TextureView, options: ProjectViewTexturesOptions)
   const rgba = new Uint8Array(rgbaBuffer.buffer, rgbaBuffer.byteOffset, rgbaBuffer.byteLength).slice();
   // Keep only pixels well inside the outline: its fringe mixes in the old background.
   const inside = new Uint8Array(width * height);
-  for (let pixel = 0; pixel < inside.length; pixel++) inside[pixel] = maskBuffer[pixel] >= 250 && rgba[pixel * 4 + 3] >= 128 ? 1 : 0;
+  for (let pixel = 0; pixel < inside.length; pixel++)
+    inside[pixel] = maskBuffer[pixel] >= 250 && rgba[pixel * 4 + 3] >= 128 ? 1 : 0;
   const known = erode(inside, width, height, Math.max(1, Math.round(Math.max(width, height) / 300)));
   pushPullFill(rgba, known, width, height);
   return {
@@ -296,7 +359,11 @@ function erode(mask: Uint8Array, width: number, height: number, radius: number):
       for (let x = 0; x < width; x++) {
         const pixel = y * width + x;
         next[pixel] =
-          current[pixel] && (x === 0 || current[pixel - 1]) && (x === width - 1 || current[pixel + 1]) && (y === 0 || current[pixel - width]) && (y === height - 1 || current[pixel + width])
+          current[pixel] &&
+          (x === 0 || current[pixel - 1]) &&
+          (x === width - 1 || current[pixel + 1]) &&
+          (y === 0 || current[pixel - width]) &&
+          (y === height - 1 || current[pixel + width])
             ? 1
             : 0;
       }

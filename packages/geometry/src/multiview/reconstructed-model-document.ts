@@ -21,7 +21,10 @@ export interface ReconstructedModelDocumentOptions {
 
 const UNTEXTURED_COLOUR: [number, number, number, number] = [0.8, 0.8, 0.8, 1];
 
-export async function reconstructedModelDocument(mesh: TexturedMesh | TriangleMesh, options: ReconstructedModelDocumentOptions): Promise<Document> {
+export async function reconstructedModelDocument(
+  mesh: TexturedMesh | TriangleMesh,
+  options: ReconstructedModelDocumentOptions,
+): Promise<Document> {
   const document = new Document();
   const buffer = document.createBuffer();
   const textured = 'atlas' in mesh;
@@ -44,8 +47,15 @@ export async function reconstructedModelDocument(mesh: TexturedMesh | TriangleMe
       .removeAlpha()
       .jpeg({ quality: options.jpegQuality ?? 90 })
       .toBuffer();
-    const texture = document.createTexture(`${options.name}_basecolor`).setImage(new Uint8Array(jpeg)).setMimeType('image/jpeg').setURI(`${options.name}_basecolor.jpg`);
-    primitive.setAttribute('TEXCOORD_0', document.createAccessor().setType('VEC2').setArray(mesh.uvs).setBuffer(buffer));
+    const texture = document
+      .createTexture(`${options.name}_basecolor`)
+      .setImage(new Uint8Array(jpeg))
+      .setMimeType('image/jpeg')
+      .setURI(`${options.name}_basecolor.jpg`);
+    primitive.setAttribute(
+      'TEXCOORD_0',
+      document.createAccessor().setType('VEC2').setArray(mesh.uvs).setBuffer(buffer),
+    );
     material.setBaseColorTexture(texture);
   }
   const gltfMesh = document.createMesh(options.name).addPrimitive(primitive);

@@ -9,9 +9,14 @@ export async function simplifyMesh(mesh: TriangleMesh, maxTriangles: number): Pr
   await MeshoptSimplifier.ready;
   const targetIndexCount = Math.max(3, Math.floor(maxTriangles) * 3);
   let [indices] = MeshoptSimplifier.simplify(mesh.indices, mesh.positions, 3, targetIndexCount, 0.05, []);
-  if (indices.length > targetIndexCount) [indices] = MeshoptSimplifier.simplify(mesh.indices, mesh.positions, 3, targetIndexCount, 1, []);
-  if (indices.length > targetIndexCount) [indices] = MeshoptSimplifier.simplifySloppy(mesh.indices, mesh.positions, 3, null, targetIndexCount, 1);
-  return compactMesh({ positions: mesh.positions, indices: Uint32Array.from(indices.subarray(0, Math.min(indices.length, targetIndexCount))) });
+  if (indices.length > targetIndexCount)
+    [indices] = MeshoptSimplifier.simplify(mesh.indices, mesh.positions, 3, targetIndexCount, 1, []);
+  if (indices.length > targetIndexCount)
+    [indices] = MeshoptSimplifier.simplifySloppy(mesh.indices, mesh.positions, 3, null, targetIndexCount, 1);
+  return compactMesh({
+    positions: mesh.positions,
+    indices: Uint32Array.from(indices.subarray(0, Math.min(indices.length, targetIndexCount))),
+  });
 }
 
 export function compactMesh(mesh: TriangleMesh): TriangleMesh {
@@ -35,10 +40,18 @@ export function vertexNormals(mesh: TriangleMesh): Float32Array {
   const { positions, indices } = mesh;
   const normals = new Float32Array(positions.length);
   for (let corner = 0; corner < indices.length; corner += 3) {
-    const a = indices[corner] * 3, b = indices[corner + 1] * 3, c = indices[corner + 2] * 3;
-    const e1x = positions[b] - positions[a], e1y = positions[b + 1] - positions[a + 1], e1z = positions[b + 2] - positions[a + 2];
-    const e2x = positions[c] - positions[a], e2y = positions[c + 1] - positions[a + 1], e2z = positions[c + 2] - positions[a + 2];
-    const nx = e1y * e2z - e1z * e2y, ny = e1z * e2x - e1x * e2z, nz = e1x * e2y - e1y * e2x;
+    const a = indices[corner] * 3,
+      b = indices[corner + 1] * 3,
+      c = indices[corner + 2] * 3;
+    const e1x = positions[b] - positions[a],
+      e1y = positions[b + 1] - positions[a + 1],
+      e1z = positions[b + 2] - positions[a + 2];
+    const e2x = positions[c] - positions[a],
+      e2y = positions[c + 1] - positions[a + 1],
+      e2z = positions[c + 2] - positions[a + 2];
+    const nx = e1y * e2z - e1z * e2y,
+      ny = e1z * e2x - e1x * e2z,
+      nz = e1x * e2y - e1y * e2x;
     for (const vertex of [a, b, c]) {
       normals[vertex] += nx;
       normals[vertex + 1] += ny;

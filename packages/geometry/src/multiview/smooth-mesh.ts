@@ -41,7 +41,10 @@ export function smoothMesh(mesh: TriangleMesh, options: SmoothMeshOptions = {}):
 }
 
 /** Each vertex's distinct edge neighbours, as CSR arrays. */
-export function vertexNeighbours(indices: Uint32Array, vertexCount: number): { offsets: Int32Array; neighbours: Int32Array } {
+export function vertexNeighbours(
+  indices: Uint32Array,
+  vertexCount: number,
+): { offsets: Int32Array; neighbours: Int32Array } {
   const sets: number[][] = Array.from({ length: vertexCount }, () => []);
   for (let corner = 0; corner < indices.length; corner += 3) {
     for (let side = 0; side < 3; side++) {

@@ -49,7 +49,10 @@ export interface MaskBox {
 }
 
 export function maskBoundingBox(mask: ForegroundMask): MaskBox | undefined {
-  let minU = Infinity, minV = Infinity, maxU = -Infinity, maxV = -Infinity;
+  let minU = Infinity,
+    minV = Infinity,
+    maxU = -Infinity,
+    maxV = -Infinity;
   for (let v = 0; v < mask.height; v++) {
     for (let u = 0; u < mask.width; u++) {
       if (!mask.data[v * mask.width + u]) continue;

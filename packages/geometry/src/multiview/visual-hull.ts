@@ -27,7 +27,10 @@ export interface VisualHull {
 }
 
 export function visualHull(views: SilhouetteView[]): VisualHull {
-  const prepared = views.map((view) => ({ frame: view.frame, signed: { width: view.mask.width, height: view.mask.height, values: signedDistance(view.mask) } as ScalarGrid }));
+  const prepared = views.map((view) => ({
+    frame: view.frame,
+    signed: { width: view.mask.width, height: view.mask.height, values: signedDistance(view.mask) } as ScalarGrid,
+  }));
   const alongX = prepared.filter(({ frame }) => frame.view === 'front' || frame.view === 'back');
   const alongZ = prepared.filter(({ frame }) => frame.view === 'left' || frame.view === 'right');
   const halfHeight = 0.5;
@@ -60,6 +63,9 @@ export function visualHull(views: SilhouetteView[]): VisualHull {
   return {
     distance,
     halfExtent: [halfX, halfHeight, halfZ],
-    bounds: { min: [-halfX - margin, -halfHeight - margin, -halfZ - margin], max: [halfX + margin, halfHeight + margin, halfZ + margin] },
+    bounds: {
+      min: [-halfX - margin, -halfHeight - margin, -halfZ - margin],
+      max: [halfX + margin, halfHeight + margin, halfZ + margin],
+    },
   };
 }

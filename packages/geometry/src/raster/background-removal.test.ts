@@ -42,7 +42,11 @@ describe('MaxFlowGraph (Boykov–Kolmogorov)', () => {
         return cost;
       };
       let best = Infinity;
-      for (let subset = 0; subset < 1 << nodes; subset++) best = Math.min(best, cutCost((node) => ((subset >> node) & 1) === 1));
+      for (let subset = 0; subset < 1 << nodes; subset++)
+        best = Math.min(
+          best,
+          cutCost((node) => ((subset >> node) & 1) === 1),
+        );
       expect(flow).toBe(best);
       expect(cutCost((node) => graph.isSourceSide(node))).toBe(best);
     }
@@ -52,13 +56,18 @@ describe('MaxFlowGraph (Boykov–Kolmogorov)', () => {
 describe('distance transforms', () => {
   it('match brute force on a random mask', () => {
     const random = seededRandom(7);
-    const width = 23, height = 17;
+    const width = 23,
+      height = 17;
     const data = Uint8Array.from({ length: width * height }, () => (random() < 0.2 ? 1 : 0));
     const distances = distanceTransform(width, height, (pixel) => data[pixel] === 1);
     for (let pixel = 0; pixel < data.length; pixel++) {
       let nearest = Infinity;
       for (let other = 0; other < data.length; other++) {
-        if (data[other]) nearest = Math.min(nearest, Math.hypot((pixel % width) - (other % width), Math.floor(pixel / width) - Math.floor(other / width)));
+        if (data[other])
+          nearest = Math.min(
+            nearest,
+            Math.hypot((pixel % width) - (other % width), Math.floor(pixel / width) - Math.floor(other / width)),
+          );
       }
       expect(distances[pixel]).toBeCloseTo(nearest, 4);
     }
@@ -75,21 +84,25 @@ function insideDrawing(x: number, y: number, size: number): boolean {
 }
 
 describe('classical background removal', () => {
-  it.each(['png', 'jpeg'] as const)('separates a drawn object from a plain background (%s), IoU > 0.95', async (format) => {
-    const size = 200;
-    const image = await decodeImage(await drawingImage(size, format));
-    const mask = segmentForeground(image);
-    let intersection = 0, union = 0;
-    for (let y = 0; y < size; y++) {
-      for (let x = 0; x < size; x++) {
-        const truth = insideDrawing(x + 0.5, y + 0.5, size);
-        const found = mask.data[y * size + x] === 1;
-        if (truth && found) intersection++;
-        if (truth || found) union++;
+  it.each(['png', 'jpeg'] as const)(
+    'separates a drawn object from a plain background (%s), IoU > 0.95',
+    async (format) => {
+      const size = 200;
+      const image = await decodeImage(await drawingImage(size, format));
+      const mask = segmentForeground(image);
+      let intersection = 0,
+        union = 0;
+      for (let y = 0; y < size; y++) {
+        for (let x = 0; x < size; x++) {
+          const truth = insideDrawing(x + 0.5, y + 0.5, size);
+          const found = mask.data[y * size + x] === 1;
+          if (truth && found) intersection++;
+          if (truth || found) union++;
+        }
       }
-    }
-    expect(intersection / union).toBeGreaterThan(0.95);
-  });
+      expect(intersection / union).toBeGreaterThan(0.95);
+    },
+  );
 
   it('keeps the object on a gradient background', async () => {
     const size = 160;
@@ -97,18 +110,34 @@ describe('classical background removal', () => {
     const image = await decodeImage(new Uint8Array(await sharp(Buffer.from(svg)).png().toBuffer()));
     const mask = segmentForeground(image);
     let wrong = 0;
-    for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) if ((mask.data[y * size + x] === 1) !== (x >= 50 && x < 110 && y >= 40 && y < 120)) wrong++;
+    for (let y = 0; y < size; y++)
+      for (let x = 0; x < size; x++)
+        if ((mask.data[y * size + x] === 1) !== (x >= 50 && x < 110 && y >= 40 && y < 120)) wrong++;
     expect(wrong / (size * size)).toBeLessThan(0.01);
   });
 
   it('uses an image’s own alpha, and says so when there is no object', async () => {
-    const cutOut = new Uint8Array(await sharp({ create: { width: 64, height: 64, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
-      .composite([{ input: { create: { width: 20, height: 30, channels: 4, background: { r: 240, g: 240, b: 240, alpha: 1 } } }, left: 10, top: 5 }])
-      .png()
-      .toBuffer());
+    const cutOut = new Uint8Array(
+      await sharp({ create: { width: 64, height: 64, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+        .composite([
+          {
+            input: { create: { width: 20, height: 30, channels: 4, background: { r: 240, g: 240, b: 240, alpha: 1 } } },
+            left: 10,
+            top: 5,
+          },
+        ])
+        .png()
+        .toBuffer(),
+    );
     const mask = await createClassicalBackgroundRemover().foregroundMask(await decodeImage(cutOut));
     expect(mask.data.reduce((sum, value) => sum + value, 0)).toBe(600);
-    const plain = await decodeImage(new Uint8Array(await sharp({ create: { width: 64, height: 64, channels: 3, background: '#777' } }).png().toBuffer()));
+    const plain = await decodeImage(
+      new Uint8Array(
+        await sharp({ create: { width: 64, height: 64, channels: 3, background: '#777' } })
+          .png()
+          .toBuffer(),
+      ),
+    );
     expect(() => segmentForeground(plain)).toThrow(NoForegroundError);
   });
 });

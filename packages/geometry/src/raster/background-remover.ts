@@ -11,7 +11,10 @@ export interface BackgroundRemover {
 }
 
 /** A remover that takes an image's own alpha when it uses transparency (it is already cut out), else `cutOut`. */
-export function backgroundRemoverFrom<Method extends string>(method: Method, cutOut: (image: RgbaImage) => Promise<ForegroundMask>): BackgroundRemover & { readonly method: Method } {
+export function backgroundRemoverFrom<Method extends string>(
+  method: Method,
+  cutOut: (image: RgbaImage) => Promise<ForegroundMask>,
+): BackgroundRemover & { readonly method: Method } {
   return {
     method,
     async foregroundMask(image: RgbaImage): Promise<ForegroundMask> {

@@ -21,6 +21,7 @@ export function segmentForeground(image: RgbaImage, options: SalientSegmentation
     throw new NoForegroundError('no object stands out from the background of the image');
   }
   const mask = regionMask(segmentation, 0);
-  if (segmentation.regions[0].area < image.width * image.height * 0.002) throw new NoForegroundError('no object stands out from the background of the image');
+  if (segmentation.regions[0].area < image.width * image.height * 0.002)
+    throw new NoForegroundError('no object stands out from the background of the image');
   return mask;
 }

@@ -72,7 +72,9 @@ export function fitMixture(lab: Float32Array, members: number[], components: num
     mixture.weights.push(weight);
     mixture.means.push(centre);
     mixture.variances.push(variances);
-    mixture.logNormalisers.push(Math.log(weight) - 0.5 * Math.log((2 * Math.PI) ** 3 * variances[0] * variances[1] * variances[2]));
+    mixture.logNormalisers.push(
+      Math.log(weight) - 0.5 * Math.log((2 * Math.PI) ** 3 * variances[0] * variances[1] * variances[2]),
+    );
   });
   return mixture;
 }
@@ -96,15 +98,21 @@ const MIXTURE_TERMS = new Float64Array(16);
 function componentLogDensity(mixture: Mixture, component: number, lab: Float32Array, pixel: number): number {
   const mean = mixture.means[component];
   const variance = mixture.variances[component];
-  const dl = lab[pixel * 3] - mean[0], da = lab[pixel * 3 + 1] - mean[1], db = lab[pixel * 3 + 2] - mean[2];
-  return mixture.logNormalisers[component] - 0.5 * ((dl * dl) / variance[0] + (da * da) / variance[1] + (db * db) / variance[2]);
+  const dl = lab[pixel * 3] - mean[0],
+    da = lab[pixel * 3 + 1] - mean[1],
+    db = lab[pixel * 3 + 2] - mean[2];
+  return (
+    mixture.logNormalisers[component] -
+    0.5 * ((dl * dl) / variance[0] + (da * da) / variance[1] + (db * db) / variance[2])
+  );
 }
 
 export function mahalanobisToNearest(mixture: Mixture, lab: Float32Array, pixel: number): number {
   let best = Infinity;
   for (let component = 0; component < mixture.means.length; component++) {
     let sum = 0;
-    for (let axis = 0; axis < 3; axis++) sum += (lab[pixel * 3 + axis] - mixture.means[component][axis]) ** 2 / mixture.variances[component][axis];
+    for (let axis = 0; axis < 3; axis++)
+      sum += (lab[pixel * 3 + axis] - mixture.means[component][axis]) ** 2 / mixture.variances[component][axis];
     best = Math.min(best, Math.sqrt(sum));
   }
   return best;
@@ -116,4 +124,3 @@ export function squaredDistance(lab: Float32Array, pixel: number, centre: readon
   const db = lab[pixel * 3 + 2] - centre[2];
   return dl * dl + da * da + db * db;
 }
-

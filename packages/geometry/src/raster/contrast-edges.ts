@@ -47,7 +47,7 @@ export function contrastEdges(lab: Float32Array, width: number, height: number, 
   }
   const beta = count > 0 && total > 0 ? count / (2 * total) : 0;
   const weights = new Int32Array(count);
-  for (let edge = 0; edge < count; edge++) weights[edge] = Math.round(gamma * factors[edge] * Math.exp(-beta * squared[edge]) * COST_SCALE);
+  for (let edge = 0; edge < count; edge++)
+    weights[edge] = Math.round(gamma * factors[edge] * Math.exp(-beta * squared[edge]) * COST_SCALE);
   return { from, to, weights, count };
 }
-

@@ -25,14 +25,27 @@ export const DECODE_IMAGE_DEFAULTS = {
 } as const;
 
 export async function decodeImage(bytes: Uint8Array, options: DecodeImageOptions = {}): Promise<RgbaImage> {
-  let pipeline = sharp(bytes, { limitInputPixels: options.maxInputPixels ?? DECODE_IMAGE_DEFAULTS.maxInputPixels, failOn: 'error' }).rotate();
+  let pipeline = sharp(bytes, {
+    limitInputPixels: options.maxInputPixels ?? DECODE_IMAGE_DEFAULTS.maxInputPixels,
+    failOn: 'error',
+  }).rotate();
   // sharp applies operations in call order for rotate/extract/resize, so the region is cut from the upright image
   if (options.region) pipeline = pipeline.extract(options.region);
   if (options.maxSidePixels !== undefined) {
-    pipeline = pipeline.resize({ width: options.maxSidePixels, height: options.maxSidePixels, fit: 'inside', withoutEnlargement: true, kernel: 'lanczos3' });
+    pipeline = pipeline.resize({
+      width: options.maxSidePixels,
+      height: options.maxSidePixels,
+      fit: 'inside',
+      withoutEnlargement: true,
+      kernel: 'lanczos3',
+    });
   }
   const { data, info } = await pipeline.toColourspace('srgb').ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+  return {
+    width: info.width,
+    height: info.height,
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+  };
 }
 
 /** Width and height of the upright image (the EXIF orientation applied), from the header alone. */

@@ -33,7 +33,13 @@ export function distanceTransform(width: number, height: number, isSeed: (pixel:
   return distances;
 }
 
-function transform1d(values: Float64Array, length: number, out: Float64Array, vertices: Int32Array, bounds: Float64Array): void {
+function transform1d(
+  values: Float64Array,
+  length: number,
+  out: Float64Array,
+  vertices: Int32Array,
+  bounds: Float64Array,
+): void {
   let count = 0;
   vertices[0] = 0;
   bounds[0] = -Infinity;
@@ -68,6 +74,7 @@ export function signedDistance(mask: ForegroundMask): Float32Array {
   const toObject = distanceTransform(width, height, (pixel) => data[pixel] === 1);
   const toBackground = distanceTransform(width, height, (pixel) => data[pixel] === 0);
   const signed = new Float32Array(width * height);
-  for (let pixel = 0; pixel < signed.length; pixel++) signed[pixel] = data[pixel] ? toBackground[pixel] - 0.5 : 0.5 - toObject[pixel];
+  for (let pixel = 0; pixel < signed.length; pixel++)
+    signed[pixel] = data[pixel] ? toBackground[pixel] - 0.5 : 0.5 - toObject[pixel];
   return signed;
 }

@@ -13,7 +13,13 @@ export function editImageColours(image: RgbaImage, weights: Uint8Array, edits: I
   const pixels = image.width * image.height;
   const hsl = new Float32Array(pixels * 3);
   for (let pixel = 0; pixel < pixels; pixel++) {
-    rgbToHsl(image.data[pixel * 4] / 255, image.data[pixel * 4 + 1] / 255, image.data[pixel * 4 + 2] / 255, hsl, pixel * 3);
+    rgbToHsl(
+      image.data[pixel * 4] / 255,
+      image.data[pixel * 4 + 1] / 255,
+      image.data[pixel * 4 + 2] / 255,
+      hsl,
+      pixel * 3,
+    );
   }
   for (const edit of edits) {
     const meanLightness = weightedMeanLightness(hsl, weights);
@@ -32,7 +38,9 @@ export function editImageColours(image: RgbaImage, weights: Uint8Array, edits: I
           break;
         }
         case 'lightness':
-          hsl[offset + 2] = clamp01(edit.factor >= 1 ? 1 - (1 - hsl[offset + 2]) / edit.factor : hsl[offset + 2] * edit.factor);
+          hsl[offset + 2] = clamp01(
+            edit.factor >= 1 ? 1 - (1 - hsl[offset + 2]) / edit.factor : hsl[offset + 2] * edit.factor,
+          );
           break;
         case 'saturation':
           hsl[offset + 1] = clamp01(hsl[offset + 1] * edit.factor);
@@ -50,7 +58,9 @@ export function editImageColours(image: RgbaImage, weights: Uint8Array, edits: I
     if (weight === 0) continue;
     hslToRgb(hsl[pixel * 3], hsl[pixel * 3 + 1], hsl[pixel * 3 + 2], rgb);
     for (let channel = 0; channel < 3; channel++) {
-      data[pixel * 4 + channel] = Math.round(image.data[pixel * 4 + channel] * (1 - weight) + rgb[channel] * 255 * weight);
+      data[pixel * 4 + channel] = Math.round(
+        image.data[pixel * 4 + channel] * (1 - weight) + rgb[channel] * 255 * weight,
+      );
     }
   }
   return { width: image.width, height: image.height, data };

@@ -24,7 +24,10 @@ export function countForeground(mask: ForegroundMask): number {
  * Keeps the largest object region and any other at least `keepShare` of its size (8-connected), and fills
  * background holes not connected to the image border smaller than `holeShare` of the object's area.
  */
-export function cleanMask(mask: ForegroundMask, options: { keepShare?: number; holeShare?: number } = {}): ForegroundMask {
+export function cleanMask(
+  mask: ForegroundMask,
+  options: { keepShare?: number; holeShare?: number } = {},
+): ForegroundMask {
   const keepShare = options.keepShare ?? 0.15;
   const holeShare = options.holeShare ?? 0.02;
   const { width, height } = mask;

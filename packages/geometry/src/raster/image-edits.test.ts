@@ -9,7 +9,9 @@ describe('parseEditPrompt', () => {
       ['recolour', 'navy'],
       ['lightness', 'brighter'],
     ]);
-    expect(parseEditPrompt('black and white please')).toEqual([{ kind: 'saturation', word: 'black and white', factor: 0 }]);
+    expect(parseEditPrompt('black and white please')).toEqual([
+      { kind: 'saturation', word: 'black and white', factor: 0 },
+    ]);
     expect(parseEditPrompt('turn it to grayscale').map((edit) => edit.kind)).toEqual(['saturation']);
     expect(parseEditPrompt('golden statue')[0]).toMatchObject({ kind: 'recolour', word: 'golden', contrast: 1.25 });
     expect(parseEditPrompt('more contrast').map((edit) => edit.kind)).toEqual(['contrast']);

@@ -153,7 +153,7 @@ export class MaxFlowGraph {
       const sourceSide = head[middle ^ 1];
       const sinkSide = head[middle];
       let bottleneck = residual[middle];
-      for (let walk = sourceSide; ; ) {
+      for (let walk = sourceSide; ;) {
         const arc = parent[walk];
         if (arc === TERMINAL) {
           bottleneck = Math.min(bottleneck, terminal[walk]);
@@ -162,7 +162,7 @@ export class MaxFlowGraph {
         bottleneck = Math.min(bottleneck, residual[arc ^ 1]);
         walk = head[arc];
       }
-      for (let walk = sinkSide; ; ) {
+      for (let walk = sinkSide; ;) {
         const arc = parent[walk];
         if (arc === TERMINAL) {
           bottleneck = Math.min(bottleneck, -terminal[walk]);
@@ -173,7 +173,7 @@ export class MaxFlowGraph {
       }
       residual[middle] -= bottleneck;
       residual[middle ^ 1] += bottleneck;
-      for (let walk = sourceSide; ; ) {
+      for (let walk = sourceSide; ;) {
         const arc = parent[walk];
         if (arc === TERMINAL) {
           terminal[walk] -= bottleneck;
@@ -192,7 +192,7 @@ export class MaxFlowGraph {
         }
         walk = next;
       }
-      for (let walk = sinkSide; ; ) {
+      for (let walk = sinkSide; ;) {
         const arc = parent[walk];
         if (arc === TERMINAL) {
           terminal[walk] += bottleneck;

@@ -120,9 +120,18 @@ function boundaryContrast(lab: Float32Array, width: number, height: number, bord
     const mean = inverse.mean;
     const map = new Float32Array(pixels);
     for (let pixel = 0; pixel < pixels; pixel++) {
-      const d0 = lab[pixel * 3] - mean[0], d1 = lab[pixel * 3 + 1] - mean[1], d2 = lab[pixel * 3 + 2] - mean[2];
+      const d0 = lab[pixel * 3] - mean[0],
+        d1 = lab[pixel * 3 + 1] - mean[1],
+        d2 = lab[pixel * 3 + 2] - mean[2];
       const m = inverse.matrix;
-      map[pixel] = Math.sqrt(Math.max(0, d0 * (m[0] * d0 + m[1] * d1 + m[2] * d2) + d1 * (m[3] * d0 + m[4] * d1 + m[5] * d2) + d2 * (m[6] * d0 + m[7] * d1 + m[8] * d2)));
+      map[pixel] = Math.sqrt(
+        Math.max(
+          0,
+          d0 * (m[0] * d0 + m[1] * d1 + m[2] * d2) +
+            d1 * (m[3] * d0 + m[4] * d1 + m[5] * d2) +
+            d2 * (m[6] * d0 + m[7] * d1 + m[8] * d2),
+        ),
+      );
     }
     normalise(map);
     return map;
@@ -141,13 +150,19 @@ function boundaryContrast(lab: Float32Array, width: number, height: number, bord
 }
 
 /** Mean and inverse covariance (regularised, so a flat strip does not divide by zero) of the members' colours. */
-function inverseCovariance(lab: Float32Array, members: number[]): { mean: [number, number, number]; matrix: Float64Array } {
+function inverseCovariance(
+  lab: Float32Array,
+  members: number[],
+): { mean: [number, number, number]; matrix: Float64Array } {
   const mean: [number, number, number] = [0, 0, 0];
-  for (const pixel of members) for (let axis = 0; axis < 3; axis++) mean[axis] += lab[pixel * 3 + axis] / members.length;
+  for (const pixel of members)
+    for (let axis = 0; axis < 3; axis++) mean[axis] += lab[pixel * 3 + axis] / members.length;
   const covariance = new Float64Array(9);
   for (const pixel of members) {
     for (let row = 0; row < 3; row++) {
-      for (let column = 0; column < 3; column++) covariance[row * 3 + column] += ((lab[pixel * 3 + row] - mean[row]) * (lab[pixel * 3 + column] - mean[column])) / members.length;
+      for (let column = 0; column < 3; column++)
+        covariance[row * 3 + column] +=
+          ((lab[pixel * 3 + row] - mean[row]) * (lab[pixel * 3 + column] - mean[column])) / members.length;
     }
   }
   // A floor of (4 Lab units)² keeps a perfectly flat border from making every small difference infinitely salient.
@@ -157,10 +172,16 @@ function inverseCovariance(lab: Float32Array, members: number[]): { mean: [numbe
 
 function invert3(m: Float64Array): Float64Array {
   const [a, b, c, d, e, f, g, h, i] = m;
-  const A = e * i - f * h, B = -(d * i - f * g), C = d * h - e * g;
+  const A = e * i - f * h,
+    B = -(d * i - f * g),
+    C = d * h - e * g;
   const determinant = a * A + b * B + c * C;
   const scale = 1 / determinant;
-  return Float64Array.from([A, -(b * i - c * h), b * f - c * e, B, a * i - c * g, -(a * f - c * d), C, -(a * h - b * g), a * e - b * d].map((value) => value * scale));
+  return Float64Array.from(
+    [A, -(b * i - c * h), b * f - c * e, B, a * i - c * g, -(a * f - c * d), C, -(a * h - b * g), a * e - b * d].map(
+      (value) => value * scale,
+    ),
+  );
 }
 
 function applyCentreBias(values: Float32Array, width: number, height: number, weight: number): void {
@@ -182,7 +203,8 @@ export function boxBlur(values: Float32Array, width: number, height: number, rad
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       let sum = 0;
-      for (let offset = -radius; offset <= radius; offset++) sum += values[y * width + Math.min(width - 1, Math.max(0, x + offset))];
+      for (let offset = -radius; offset <= radius; offset++)
+        sum += values[y * width + Math.min(width - 1, Math.max(0, x + offset))];
       horizontal[y * width + x] = sum / (2 * radius + 1);
     }
   }
@@ -190,7 +212,8 @@ export function boxBlur(values: Float32Array, width: number, height: number, rad
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       let sum = 0;
-      for (let offset = -radius; offset <= radius; offset++) sum += horizontal[Math.min(height - 1, Math.max(0, y + offset)) * width + x];
+      for (let offset = -radius; offset <= radius; offset++)
+        sum += horizontal[Math.min(height - 1, Math.max(0, y + offset)) * width + x];
       out[y * width + x] = sum / (2 * radius + 1);
     }
   }

@@ -9,7 +9,12 @@
 /** `rgba` is changed in place for pixels where `known` is 0; alpha is set to 255 everywhere. */
 export function pushPullFill(rgba: Uint8Array, known: Uint8Array, width: number, height: number): void {
   type Level = { width: number; height: number; colour: Float32Array; weight: Float32Array };
-  const base: Level = { width, height, colour: new Float32Array(width * height * 3), weight: new Float32Array(width * height) };
+  const base: Level = {
+    width,
+    height,
+    colour: new Float32Array(width * height * 3),
+    weight: new Float32Array(width * height),
+  };
   for (let pixel = 0; pixel < width * height; pixel++) {
     if (!known[pixel]) continue;
     base.weight[pixel] = 1;
@@ -20,7 +25,12 @@ export function pushPullFill(rgba: Uint8Array, known: Uint8Array, width: number,
     const fine = levels[levels.length - 1];
     const coarseWidth = Math.max(1, Math.ceil(fine.width / 2));
     const coarseHeight = Math.max(1, Math.ceil(fine.height / 2));
-    const coarse: Level = { width: coarseWidth, height: coarseHeight, colour: new Float32Array(coarseWidth * coarseHeight * 3), weight: new Float32Array(coarseWidth * coarseHeight) };
+    const coarse: Level = {
+      width: coarseWidth,
+      height: coarseHeight,
+      colour: new Float32Array(coarseWidth * coarseHeight * 3),
+      weight: new Float32Array(coarseWidth * coarseHeight),
+    };
     for (let y = 0; y < fine.height; y++) {
       for (let x = 0; x < fine.width; x++) {
         const from = y * fine.width + x;
@@ -28,7 +38,8 @@ export function pushPullFill(rgba: Uint8Array, known: Uint8Array, width: number,
         if (weight === 0) continue;
         const to = (y >> 1) * coarseWidth + (x >> 1);
         coarse.weight[to] += weight;
-        for (let channel = 0; channel < 3; channel++) coarse.colour[to * 3 + channel] += fine.colour[from * 3 + channel];
+        for (let channel = 0; channel < 3; channel++)
+          coarse.colour[to * 3 + channel] += fine.colour[from * 3 + channel];
       }
     }
     levels.push(coarse);
@@ -44,7 +55,8 @@ export function pushPullFill(rgba: Uint8Array, known: Uint8Array, width: number,
         const parent = (y >> 1) * coarse.width + (x >> 1);
         const parentWeight = coarse.weight[parent];
         if (parentWeight <= 0) continue;
-        for (let channel = 0; channel < 3; channel++) fine.colour[pixel * 3 + channel] = coarse.colour[parent * 3 + channel] / parentWeight;
+        for (let channel = 0; channel < 3; channel++)
+          fine.colour[pixel * 3 + channel] = coarse.colour[parent * 3 + channel] / parentWeight;
         fine.weight[pixel] = 1;
       }
     }
@@ -59,7 +71,8 @@ export function pushPullFill(rgba: Uint8Array, known: Uint8Array, width: number,
   }
   for (let pixel = 0; pixel < width * height; pixel++) {
     if (!known[pixel]) {
-      for (let channel = 0; channel < 3; channel++) rgba[pixel * 4 + channel] = Math.round(Math.min(255, Math.max(0, base.colour[pixel * 3 + channel])));
+      for (let channel = 0; channel < 3; channel++)
+        rgba[pixel * 4 + channel] = Math.round(Math.min(255, Math.max(0, base.colour[pixel * 3 + channel])));
     }
     rgba[pixel * 4 + 3] = 255;
   }

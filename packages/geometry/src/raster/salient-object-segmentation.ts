@@ -77,7 +77,10 @@ export function segmentSalientObject(image: RgbaImage, options: SalientSegmentat
   const priorObject = new Float32Array(pixels);
   const priorBackground = new Float32Array(pixels);
   for (let pixel = 0; pixel < pixels; pixel++) {
-    const probability = Math.min(0.97, Math.max(0.03, 1 / (1 + Math.exp(-(saliency.values[pixel] - threshold) / 0.06))));
+    const probability = Math.min(
+      0.97,
+      Math.max(0.03, 1 / (1 + Math.exp(-(saliency.values[pixel] - threshold) / 0.06))),
+    );
     priorObject[pixel] = -resolved.saliencyWeight * Math.log(probability);
     priorBackground[pixel] = -resolved.saliencyWeight * Math.log(1 - probability);
     const x = pixel % width;
@@ -88,7 +91,14 @@ export function segmentSalientObject(image: RgbaImage, options: SalientSegmentat
   labels = iteratedGraphCut(lab, width, height, labels, priorObject, priorBackground, resolved);
 
   const components = labelComponents(labels, width, height, 1);
-  const regions: MaskRegion[] = components.sizes.map((area) => ({ area, saliencyMass: 0, minX: width, minY: height, maxX: -1, maxY: -1 }));
+  const regions: MaskRegion[] = components.sizes.map((area) => ({
+    area,
+    saliencyMass: 0,
+    minX: width,
+    minY: height,
+    maxX: -1,
+    maxY: -1,
+  }));
   for (let pixel = 0; pixel < pixels; pixel++) {
     const label = components.labels[pixel];
     if (label < 0) continue;
@@ -105,8 +115,15 @@ export function segmentSalientObject(image: RgbaImage, options: SalientSegmentat
   const rank = new Int32Array(regions.length);
   order.forEach((label, position) => (rank[label] = position));
   const regionOf = new Int32Array(pixels).fill(-1);
-  for (let pixel = 0; pixel < pixels; pixel++) if (components.labels[pixel] >= 0) regionOf[pixel] = rank[components.labels[pixel]];
-  return { saliency, saliencyThreshold: threshold, labels: { width, height, data: labels }, regions: order.map((label) => regions[label]), regionOf };
+  for (let pixel = 0; pixel < pixels; pixel++)
+    if (components.labels[pixel] >= 0) regionOf[pixel] = rank[components.labels[pixel]];
+  return {
+    saliency,
+    saliencyThreshold: threshold,
+    labels: { width, height, data: labels },
+    regions: order.map((label) => regions[label]),
+    regionOf,
+  };
 }
 
 /**
@@ -114,7 +131,11 @@ export function segmentSalientObject(image: RgbaImage, options: SalientSegmentat
  * coarse mask, scaled to the image and softened, is the prior, and graph cuts with colour models fitted to it
  * place the outline on the image's edges. Returns the largest region, holes filled.
  */
-export function refineObjectMask(image: RgbaImage, objectProbability: Float32Array, options: SalientSegmentationOptions = {}): ForegroundMask {
+export function refineObjectMask(
+  image: RgbaImage,
+  objectProbability: Float32Array,
+  options: SalientSegmentationOptions = {},
+): ForegroundMask {
   const resolved = { ...SALIENT_SEGMENTATION_DEFAULTS, iterations: 2, ...options };
   const { width, height } = image;
   const pixels = width * height;
@@ -130,9 +151,11 @@ export function refineObjectMask(image: RgbaImage, objectProbability: Float32Arr
   labels = iteratedGraphCut(toLab(image), width, height, labels, priorObject, priorBackground, resolved);
   const components = labelComponents(labels, width, height, 1);
   let largest = -1;
-  for (let label = 0; label < components.sizes.length; label++) if (largest < 0 || components.sizes[label] > components.sizes[largest]) largest = label;
+  for (let label = 0; label < components.sizes.length; label++)
+    if (largest < 0 || components.sizes[label] > components.sizes[largest]) largest = label;
   const data = new Uint8Array(pixels);
-  for (let pixel = 0; pixel < pixels; pixel++) data[pixel] = components.labels[pixel] === largest && largest >= 0 ? 1 : 0;
+  for (let pixel = 0; pixel < pixels; pixel++)
+    data[pixel] = components.labels[pixel] === largest && largest >= 0 ? 1 : 0;
   return fillHoles({ width, height, data });
 }
 
@@ -163,7 +186,8 @@ function iteratedGraphCut(
       // Source = object: cutting the source link (labelling background) costs the background cost.
       graph.addTerminal(pixel, Math.round(costBackground * COST_SCALE), Math.round(costObject * COST_SCALE));
     }
-    for (let edge = 0; edge < edges.count; edge++) graph.addEdge(edges.from[edge], edges.to[edge], edges.weights[edge], edges.weights[edge]);
+    for (let edge = 0; edge < edges.count; edge++)
+      graph.addEdge(edges.from[edge], edges.to[edge], edges.weights[edge], edges.weights[edge]);
     graph.solve();
     const next = new Uint8Array(pixels);
     for (let pixel = 0; pixel < pixels; pixel++) next[pixel] = graph.isSourceSide(pixel) ? 1 : 0;
@@ -181,10 +205,16 @@ export function regionMask(segmentation: SalientSegmentation, region: number): F
 }
 
 /** The box of the most salient thresholded region, grown by a tenth of its size on each side. */
-function salientCoreBox(labels: Uint8Array, saliency: SaliencyMap, width: number, height: number): { minX: number; minY: number; maxX: number; maxY: number } {
+function salientCoreBox(
+  labels: Uint8Array,
+  saliency: SaliencyMap,
+  width: number,
+  height: number,
+): { minX: number; minY: number; maxX: number; maxY: number } {
   const components = labelComponents(labels, width, height, 1);
   const mass = new Float64Array(components.sizes.length);
-  for (let pixel = 0; pixel < labels.length; pixel++) if (components.labels[pixel] >= 0) mass[components.labels[pixel]] += saliency.values[pixel];
+  for (let pixel = 0; pixel < labels.length; pixel++)
+    if (components.labels[pixel] >= 0) mass[components.labels[pixel]] += saliency.values[pixel];
   let best = 0;
   for (let label = 1; label < mass.length; label++) if (mass[label] > mass[best]) best = label;
   // Regions with at least a quarter of the best's mass belong to the core too (an object split by a thin gap).
@@ -202,7 +232,12 @@ function salientCoreBox(labels: Uint8Array, saliency: SaliencyMap, width: number
   if (box.maxX < 0) return { minX: 0, minY: 0, maxX: width - 1, maxY: height - 1 };
   const growX = Math.ceil((box.maxX - box.minX + 1) * 0.1);
   const growY = Math.ceil((box.maxY - box.minY + 1) * 0.1);
-  return { minX: Math.max(0, box.minX - growX), minY: Math.max(0, box.minY - growY), maxX: Math.min(width - 1, box.maxX + growX), maxY: Math.min(height - 1, box.maxY + growY) };
+  return {
+    minX: Math.max(0, box.minX - growX),
+    minY: Math.max(0, box.minY - growY),
+    maxX: Math.min(width - 1, box.maxX + growX),
+    maxY: Math.min(height - 1, box.maxY + growY),
+  };
 }
 
 /** Otsu's threshold of values in 0–1 (64 bins): the split that maximises the between-class variance. */

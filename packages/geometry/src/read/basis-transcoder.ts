@@ -14,7 +14,16 @@ export interface Ktx2File {
   getHasAlpha(): boolean;
   startTranscoding(): boolean;
   getImageTranscodedSizeInBytes(level: number, layer: number, face: number, format: number): number;
-  transcodeImage(target: Uint8Array, level: number, layer: number, face: number, format: number, flags: number, channel0: number, channel1: number): number;
+  transcodeImage(
+    target: Uint8Array,
+    level: number,
+    layer: number,
+    face: number,
+    format: number,
+    flags: number,
+    channel0: number,
+    channel1: number,
+  ): number;
   close(): void;
   delete(): void;
 }
@@ -35,9 +44,12 @@ export function loadBasisTranscoder(): Promise<BasisTranscoder> {
     // three's package exports map "." to build/three.cjs for require; the transcoder sits in examples/ beside it.
     const directory = join(dirname(require.resolve('three')), '..', 'examples', 'jsm', 'libs', 'basis');
     const scriptPath = join(directory, 'basis_transcoder.js');
-    const factory = runInThisContext(`(function (require, __filename, __dirname) {\n${readFileSync(scriptPath, 'utf8')}\nreturn BASIS;\n})`, {
-      filename: scriptPath,
-    })(require, scriptPath, directory) as (options: { wasmBinary: Uint8Array }) => Promise<BasisTranscoder>;
+    const factory = runInThisContext(
+      `(function (require, __filename, __dirname) {\n${readFileSync(scriptPath, 'utf8')}\nreturn BASIS;\n})`,
+      {
+        filename: scriptPath,
+      },
+    )(require, scriptPath, directory) as (options: { wasmBinary: Uint8Array }) => Promise<BasisTranscoder>;
     const module = await factory({ wasmBinary: readFileSync(`${directory}/basis_transcoder.wasm`) });
     module.initializeBasis();
     return module;

@@ -23,7 +23,10 @@ export const FBX_BINARY_LIMITS: FbxBinaryLimits = {
 };
 
 export function isBinaryFbx(bytes: Uint8Array): boolean {
-  return bytes.byteLength >= BINARY_MAGIC.length && new TextDecoder('latin1').decode(bytes.subarray(0, BINARY_MAGIC.length)) === BINARY_MAGIC;
+  return (
+    bytes.byteLength >= BINARY_MAGIC.length &&
+    new TextDecoder('latin1').decode(bytes.subarray(0, BINARY_MAGIC.length)) === BINARY_MAGIC
+  );
 }
 
 /** Throws a ModelInputError when the record tree is malformed or declares more than the limits allow. */
@@ -31,7 +34,8 @@ export function checkFbxBinary(bytes: Uint8Array, limits: FbxBinaryLimits = FBX_
   if (bytes.byteLength < HEADER_BYTES + 13) throw new ModelInputError('The FBX file is truncated.');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(23, true);
-  if (version < 7000 || version >= 8000) throw new ModelInputError(`FBX version ${version} is not supported; export FBX 7.x (2011 or newer).`);
+  if (version < 7000 || version >= 8000)
+    throw new ModelInputError(`FBX version ${version} is not supported; export FBX 7.x (2011 or newer).`);
   const wide = version >= 7500;
   const totals = { decodedBytes: 0, polygonVertexIndices: 0 };
 
@@ -62,20 +66,25 @@ export function checkFbxBinary(bytes: Uint8Array, limits: FbxBinaryLimits = FBX_
   const checkProperties = (start: number, end: number, count: number, recordName: string): void => {
     let at = start;
     for (let index = 0; index < count; index++) {
-      if (at >= end) throw new ModelInputError('The FBX file is truncated or corrupt: a record has fewer properties than it declares.');
+      if (at >= end)
+        throw new ModelInputError(
+          'The FBX file is truncated or corrupt: a record has fewer properties than it declares.',
+        );
       const type = String.fromCharCode(view.getUint8(at));
       at += 1;
       if (type in SCALAR_BYTES) {
         at += SCALAR_BYTES[type]!;
       } else if (type in ARRAY_ELEMENT_BYTES) {
-        if (at + 12 > end) throw new ModelInputError('The FBX file is truncated or corrupt: an array header is cut short.');
+        if (at + 12 > end)
+          throw new ModelInputError('The FBX file is truncated or corrupt: an array header is cut short.');
         const length = view.getUint32(at, true);
         const storedBytes = view.getUint32(at + 8, true);
         totals.decodedBytes += length * ARRAY_ELEMENT_BYTES[type]!;
         if (recordName === 'PolygonVertexIndex') totals.polygonVertexIndices += length;
         at += 12 + storedBytes;
       } else if (type === 'S' || type === 'R') {
-        if (at + 4 > end) throw new ModelInputError('The FBX file is truncated or corrupt: a string header is cut short.');
+        if (at + 4 > end)
+          throw new ModelInputError('The FBX file is truncated or corrupt: a string header is cut short.');
         at += 4 + view.getUint32(at, true);
       } else {
         throw new ModelInputError(`The FBX file is corrupt: unknown property type "${type}".`);
@@ -86,11 +95,15 @@ export function checkFbxBinary(bytes: Uint8Array, limits: FbxBinaryLimits = FBX_
 
   walk(HEADER_BYTES, bytes.byteLength, 0);
   if (totals.decodedBytes > limits.maxDecodedBytes) {
-    throw new ModelInputError(`The FBX file declares ${Math.round(totals.decodedBytes / 1024 ** 2).toLocaleString('en-US')} MB of decompressed data; the limit is ${Math.round(limits.maxDecodedBytes / 1024 ** 2).toLocaleString('en-US')} MB.`);
+    throw new ModelInputError(
+      `The FBX file declares ${Math.round(totals.decodedBytes / 1024 ** 2).toLocaleString('en-US')} MB of decompressed data; the limit is ${Math.round(limits.maxDecodedBytes / 1024 ** 2).toLocaleString('en-US')} MB.`,
+    );
   }
   // Every polygon has at least 3 corners and yields (corners - 2) triangles, so corners / 3 is a lower bound.
   const minimumTriangles = Math.floor(totals.polygonVertexIndices / 3);
   if (minimumTriangles > limits.maxTriangleCount) {
-    throw new ModelInputError(`The model has at least ${minimumTriangles.toLocaleString('en-US')} triangles; the limit is ${limits.maxTriangleCount.toLocaleString('en-US')}. Simplify it before uploading.`);
+    throw new ModelInputError(
+      `The model has at least ${minimumTriangles.toLocaleString('en-US')} triangles; the limit is ${limits.maxTriangleCount.toLocaleString('en-US')}. Simplify it before uploading.`,
+    );
   }
 }

@@ -8,9 +8,19 @@ import { ModelInputError } from './model-input-error.ts';
 interface GltfJson {
   asset?: { version?: unknown };
   extensionsUsed?: unknown;
-  buffers?: Array<{ uri?: unknown; byteLength?: unknown; extensions?: Record<string, { fallback?: boolean } | undefined> }>;
+  buffers?: Array<{
+    uri?: unknown;
+    byteLength?: unknown;
+    extensions?: Record<string, { fallback?: boolean } | undefined>;
+  }>;
   bufferViews?: Array<{ buffer?: unknown; byteOffset?: unknown; byteLength?: unknown; byteStride?: unknown }>;
-  accessors?: Array<{ bufferView?: unknown; byteOffset?: unknown; count?: unknown; type?: unknown; componentType?: unknown }>;
+  accessors?: Array<{
+    bufferView?: unknown;
+    byteOffset?: unknown;
+    count?: unknown;
+    type?: unknown;
+    componentType?: unknown;
+  }>;
   images?: Array<{ uri?: unknown; bufferView?: unknown }>;
   meshes?: Array<{ primitives?: Array<{ mode?: unknown; indices?: unknown; attributes?: Record<string, unknown> }> }>;
 }
@@ -36,7 +46,9 @@ export function checkGltfJson(value: unknown, options: GltfJsonCheckOptions): nu
   const json = value as GltfJson;
   const version = json.asset?.version;
   if (typeof version !== 'string' || !version.startsWith('2.')) {
-    throw new ModelInputError(`Only glTF 2.0 is supported; this file declares asset.version ${JSON.stringify(version ?? null)}.`);
+    throw new ModelInputError(
+      `Only glTF 2.0 is supported; this file declares asset.version ${JSON.stringify(version ?? null)}.`,
+    );
   }
   const triangleCount = checkTriangleBudget(json, options.maxTriangleCount);
   checkBuffers(json, options);
@@ -51,18 +63,23 @@ function checkBuffers(json: GltfJson, options: GltfJsonCheckOptions): void {
   (json.buffers ?? []).forEach((buffer, index) => {
     const byteLength = nonNegativeInteger(buffer.byteLength, `buffers[${index}].byteLength`);
     if (typeof buffer.uri === 'string' && !buffer.uri.startsWith('data:')) {
-      throw new ModelInputError(`Buffer ${index} refers to the external file "${buffer.uri}"; ${EXTERNAL_RESOURCE_HINT}.`);
+      throw new ModelInputError(
+        `Buffer ${index} refers to the external file "${buffer.uri}"; ${EXTERNAL_RESOURCE_HINT}.`,
+      );
     }
     if (buffer.extensions?.EXT_meshopt_compression?.fallback) {
       // A fallback buffer has no bytes of its own; meshopt decodes into it, so its size is an allocation.
       fallbackBytes += byteLength;
-      if (fallbackBytes > MAX_DECLARED_BYTES) throw tooMuchMemory(`Buffer ${index} (EXT_meshopt_compression)`, fallbackBytes);
+      if (fallbackBytes > MAX_DECLARED_BYTES)
+        throw tooMuchMemory(`Buffer ${index} (EXT_meshopt_compression)`, fallbackBytes);
       return;
     }
     const available = options.availableBufferBytes(index);
     if (available === undefined) throw new ModelInputError(`Buffer ${index} has no data.`);
     if (available < byteLength) {
-      throw new ModelInputError(`Buffer ${index} declares ${byteLength} bytes but only ${available} are present; the file is truncated.`);
+      throw new ModelInputError(
+        `Buffer ${index} declares ${byteLength} bytes but only ${available} are present; the file is truncated.`,
+      );
     }
   });
 }
@@ -73,7 +90,9 @@ function checkBufferViews(json: GltfJson): void {
     if (!buffer) throw new ModelInputError(`bufferViews[${index}] refers to a buffer that does not exist.`);
     const end = integerOr(view.byteOffset, 0) + nonNegativeInteger(view.byteLength, `bufferViews[${index}].byteLength`);
     if (end > Number(buffer.byteLength)) {
-      throw new ModelInputError(`bufferViews[${index}] reaches byte ${end}, past the end of its buffer (${String(buffer.byteLength)} bytes).`);
+      throw new ModelInputError(
+        `bufferViews[${index}] reaches byte ${end}, past the end of its buffer (${String(buffer.byteLength)} bytes).`,
+      );
     }
   });
 }
@@ -84,7 +103,8 @@ function checkAccessors(json: GltfJson): void {
     const count = nonNegativeInteger(accessor.count, `accessors[${index}].count`);
     const components = TYPE_COMPONENTS[String(accessor.type)];
     const componentBytes = COMPONENT_BYTES[Number(accessor.componentType)];
-    if (!components || !componentBytes) throw new ModelInputError(`accessors[${index}] has an unknown type or componentType.`);
+    if (!components || !componentBytes)
+      throw new ModelInputError(`accessors[${index}] has an unknown type or componentType.`);
     if (accessor.bufferView === undefined) {
       // Without a buffer view the reader allocates count × element size of zeros (or sparse values).
       zeroFilledBytes += count * components * componentBytes;
@@ -98,7 +118,9 @@ function checkAccessors(json: GltfJson): void {
     const stride = integerOr(view.byteStride, 0) || elementBytes;
     const end = integerOr(accessor.byteOffset, 0) + stride * (count - 1) + elementBytes;
     if (end > Number(view.byteLength)) {
-      throw new ModelInputError(`accessors[${index}] needs ${end} bytes but its buffer view holds ${String(view.byteLength)}; the file is corrupt.`);
+      throw new ModelInputError(
+        `accessors[${index}] needs ${end} bytes but its buffer view holds ${String(view.byteLength)}; the file is corrupt.`,
+      );
     }
   });
 }
@@ -106,7 +128,9 @@ function checkAccessors(json: GltfJson): void {
 function checkImages(json: GltfJson): void {
   (json.images ?? []).forEach((image, index) => {
     if (typeof image.uri === 'string' && !image.uri.startsWith('data:')) {
-      throw new ModelInputError(`Image ${index} refers to the external file "${image.uri}"; ${EXTERNAL_RESOURCE_HINT}.`);
+      throw new ModelInputError(
+        `Image ${index} refers to the external file "${image.uri}"; ${EXTERNAL_RESOURCE_HINT}.`,
+      );
     }
     if (image.uri === undefined && image.bufferView === undefined) {
       throw new ModelInputError(`Image ${index} has neither a uri nor a bufferView.`);
@@ -135,7 +159,9 @@ function checkTriangleBudget(json: GltfJson, maxTriangleCount: number): number {
 
 function tooMuchMemory(what: string, bytes: number): ModelInputError {
   const megabytes = (value: number) => `${Math.round(value / 1024 / 1024).toLocaleString('en-US')} MB`;
-  return new ModelInputError(`${what} would need ${megabytes(bytes)} of memory to decode; the limit is ${megabytes(MAX_DECLARED_BYTES)}. The file is corrupt or too large.`);
+  return new ModelInputError(
+    `${what} would need ${megabytes(bytes)} of memory to decode; the limit is ${megabytes(MAX_DECLARED_BYTES)}. The file is corrupt or too large.`,
+  );
 }
 
 function nonNegativeInteger(value: unknown, name: string): number {

@@ -12,5 +12,7 @@ let dracoDecoder: Promise<unknown> | undefined;
 export async function createGltfIO(): Promise<NodeIO> {
   dracoDecoder ??= draco3d.createDecoderModule();
   const [decoder] = await Promise.all([dracoDecoder, MeshoptDecoder.ready]);
-  return new NodeIO().registerExtensions(ALL_EXTENSIONS).registerDependencies({ 'meshopt.decoder': MeshoptDecoder, 'draco3d.decoder': decoder });
+  return new NodeIO()
+    .registerExtensions(ALL_EXTENSIONS)
+    .registerDependencies({ 'meshopt.decoder': MeshoptDecoder, 'draco3d.decoder': decoder });
 }

@@ -18,8 +18,18 @@ export type ImageFormat = keyof typeof IMAGE_FORMATS;
 export type ModelFormat = keyof typeof MODEL_FORMATS;
 
 export type DetectedFormat =
-  | { kind: 'image'; format: ImageFormat; extension: (typeof IMAGE_FORMATS)[ImageFormat]['extension']; mimeType: string }
-  | { kind: 'model'; format: ModelFormat; extension: (typeof MODEL_FORMATS)[ModelFormat]['extension']; mimeType: string };
+  | {
+      kind: 'image';
+      format: ImageFormat;
+      extension: (typeof IMAGE_FORMATS)[ImageFormat]['extension'];
+      mimeType: string;
+    }
+  | {
+      kind: 'model';
+      format: ModelFormat;
+      extension: (typeof MODEL_FORMATS)[ModelFormat]['extension'];
+      mimeType: string;
+    };
 
 /** How much of a text file is looked at to decide whether it is OBJ / ASCII STL / ASCII FBX. */
 const TEXT_SNIFF_BYTES = 64 * 1024;
@@ -69,7 +79,8 @@ function decodeTextHead(bytes: Uint8Array): string | undefined {
   const head = bytes.subarray(0, TEXT_SNIFF_BYTES);
   if (head.length === 0) return undefined;
   for (const byte of head) {
-    if (byte === 0 || (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c)) return undefined;
+    if (byte === 0 || (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c))
+      return undefined;
   }
   return new TextDecoder('utf-8', { fatal: false }).decode(head).replace(/^\uFEFF/, '');
 }

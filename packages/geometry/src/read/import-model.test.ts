@@ -20,14 +20,49 @@ const text = (value: string) => new TextEncoder().encode(value);
 
 describe('importModel', () => {
   it.each<[string, () => Promise<Uint8Array> | Uint8Array, ReadableModelFormat, Partial<ModelStats>]>([
-    ['textured GLB', texturedCubeGlb, 'glb', { triangleCount: 12, vertexCount: 24, meshCount: 1, materialCount: 1, textureCount: 1 }],
+    [
+      'textured GLB',
+      texturedCubeGlb,
+      'glb',
+      { triangleCount: 12, vertexCount: 24, meshCount: 1, materialCount: 1, textureCount: 1 },
+    ],
     ['two-material GLB', twoMaterialGlb, 'glb', { triangleCount: 24, meshCount: 1, materialCount: 2 }],
-    ['GLB with a node hierarchy', hierarchyGlb, 'glb', { triangleCount: 24, vertexCount: 48, meshCount: 1, boundingBox: { min: [-5.5, -0.5, -1], max: [11, 3, 1] } }],
-    ['skinned, animated GLB', skinnedAnimatedGlb, 'glb', { triangleCount: 4, boundingBox: { min: [-0.5, 0, 0], max: [0.5, 2, 0] } }],
+    [
+      'GLB with a node hierarchy',
+      hierarchyGlb,
+      'glb',
+      { triangleCount: 24, vertexCount: 48, meshCount: 1, boundingBox: { min: [-5.5, -0.5, -1], max: [11, 3, 1] } },
+    ],
+    [
+      'skinned, animated GLB',
+      skinnedAnimatedGlb,
+      'glb',
+      { triangleCount: 4, boundingBox: { min: [-0.5, 0, 0], max: [0.5, 2, 0] } },
+    ],
     ['embedded glTF', texturedCubeGltfEmbedded, 'gltf', { triangleCount: 12, textureCount: 1 }],
-    ['OBJ', () => text(objText()), 'obj', { triangleCount: 12, vertexCount: 24, materialCount: 2, boundingBox: { min: [-0.5, -0.5, -0.5], max: [0.5, 0.5, 0.5] } }],
-    ['ASCII STL', () => text(asciiStl()), 'stl', { triangleCount: 4, vertexCount: 12, materialCount: 0, boundingBox: { min: [0, 0, 0], max: [1, 1, 1] } }],
-    ['binary STL', binaryStl, 'stl', { triangleCount: 4, vertexCount: 12, boundingBox: { min: [0, 0, 0], max: [1, 1, 1] } }],
+    [
+      'OBJ',
+      () => text(objText()),
+      'obj',
+      {
+        triangleCount: 12,
+        vertexCount: 24,
+        materialCount: 2,
+        boundingBox: { min: [-0.5, -0.5, -0.5], max: [0.5, 0.5, 0.5] },
+      },
+    ],
+    [
+      'ASCII STL',
+      () => text(asciiStl()),
+      'stl',
+      { triangleCount: 4, vertexCount: 12, materialCount: 0, boundingBox: { min: [0, 0, 0], max: [1, 1, 1] } },
+    ],
+    [
+      'binary STL',
+      binaryStl,
+      'stl',
+      { triangleCount: 4, vertexCount: 12, boundingBox: { min: [0, 0, 0], max: [1, 1, 1] } },
+    ],
   ])('normalises %s to a GLB with zero validator errors', async (_name, build, format, expected) => {
     const imported = await importModel(await build(), format);
     expect((await validateGlb(imported.glb)).errors).toEqual([]);
@@ -36,9 +71,22 @@ describe('importModel', () => {
 
   it('gives a valid GLB for an OBJ with vertex colours, negative indices and faces lacking UVs or normals', async () => {
     const obj = [
-      'v 0 0 0 1 0 0', 'v 1 0 0 0 1 0', 'v 1 1 0 0 0 1', 'v 0 1 0 1 1 1', 'v 0 0 1 0.5 0.5 0.5',
-      'vt 0 0', 'vt 1 0', 'vt 1 1', 'vn 0 0 1', 'vn 0 0 0',
-      'f 1/1/1 2/2/1 3/3/1', 'f 1 3 4', 'f -1 -4 -3', 'f 1//2 2//2 5//2', 'usemap nothing', 'curv 0 1 1 2',
+      'v 0 0 0 1 0 0',
+      'v 1 0 0 0 1 0',
+      'v 1 1 0 0 0 1',
+      'v 0 1 0 1 1 1',
+      'v 0 0 1 0.5 0.5 0.5',
+      'vt 0 0',
+      'vt 1 0',
+      'vt 1 1',
+      'vn 0 0 1',
+      'vn 0 0 0',
+      'f 1/1/1 2/2/1 3/3/1',
+      'f 1 3 4',
+      'f -1 -4 -3',
+      'f 1//2 2//2 5//2',
+      'usemap nothing',
+      'curv 0 1 1 2',
     ].join('\n');
     const imported = await importModel(text(obj), 'obj');
     expect((await validateGlb(imported.glb)).errors).toEqual([]);
@@ -49,7 +97,12 @@ describe('importModel', () => {
 
   it('keeps animations and skins of a GLB', async () => {
     const document = await readModel((await importModel(await skinnedAnimatedGlb(), 'glb')).glb, 'glb');
-    expect(document.getRoot().listAnimations().map((animation) => animation.getName())).toEqual(['bend']);
+    expect(
+      document
+        .getRoot()
+        .listAnimations()
+        .map((animation) => animation.getName()),
+    ).toEqual(['bend']);
     expect(document.getRoot().listSkins()).toHaveLength(1);
   });
 

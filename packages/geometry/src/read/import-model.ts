@@ -13,7 +13,11 @@ export interface ImportedModel {
   stats: ModelStats;
 }
 
-export async function importModel(bytes: Uint8Array, format: ReadableModelFormat, options: ReadModelOptions = {}): Promise<ImportedModel> {
+export async function importModel(
+  bytes: Uint8Array,
+  format: ReadableModelFormat,
+  options: ReadModelOptions = {},
+): Promise<ImportedModel> {
   const document = await readModel(bytes, format, options);
   return { glb: await writeGlb(document), document, stats: modelStats(document) };
 }

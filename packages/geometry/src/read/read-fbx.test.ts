@@ -1,5 +1,5 @@
 // FBX input: files from our own writer and, when Blender is installed, files Blender's exporter wrote.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +11,9 @@ import { modelStats } from '../mesh/model-stats.ts';
 import { readModel } from './read-model.ts';
 import { writeFbx } from '../formats/fbx/write-fbx.ts';
 import { writeGlb } from '../formats/glb/write-glb.ts';
+import { hasTool } from '../../test/fixtures/required-tool.ts';
 
-const hasBlender = spawnSync('blender', ['--version'], { encoding: 'utf8' }).status === 0;
+const hasBlender = hasTool('blender');
 const scratch = mkdtempSync(join(tmpdir(), 'polyforge-read-fbx-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -55,14 +56,22 @@ describe('readModel(fbx)', () => {
     expect(readFileSync(fbxPath, 'latin1').startsWith('; FBX 7')).toBe(true);
     const document = await readModel(new Uint8Array(readFileSync(fbxPath)), 'fbx');
     expect(modelStats(document).triangleCount).toBe(12);
-    expect(document.getRoot().listNodes().every((node) => !node.getExtension('KHR_lights_punctual'))).toBe(true);
+    expect(
+      document
+        .getRoot()
+        .listNodes()
+        .every((node) => !node.getExtension('KHR_lights_punctual')),
+    ).toBe(true);
     expect((await validateGlb(await writeGlb(document))).errors).toEqual([]);
   });
 
-  it.skipIf(!hasBlender)('reads what Blender exports: a textured, rigged and animated Suzanne', { timeout: 120_000 }, async () => {
-    const fbxPath = join(scratch, 'suzanne.fbx');
-    const texturePath = join(scratch, 'checker.png');
-    const script = `
+  it.skipIf(!hasBlender)(
+    'reads what Blender exports: a textured, rigged and animated Suzanne',
+    { timeout: 120_000 },
+    async () => {
+      const fbxPath = join(scratch, 'suzanne.fbx');
+      const texturePath = join(scratch, 'checker.png');
+      const script = `
 import bpy
 bpy.ops.wm.read_factory_settings(use_empty=True)
 bpy.ops.mesh.primitive_monkey_add(size=2)
@@ -104,18 +113,22 @@ head.keyframe_insert('rotation_euler', frame=20)
 bpy.ops.object.mode_set(mode='OBJECT')
 bpy.ops.export_scene.fbx(filepath=${JSON.stringify(fbxPath)}, path_mode='COPY', embed_textures=True, bake_anim=True)
 `;
-    const log = execFileSync('blender', ['-b', '--factory-startup', '--python-expr', script], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-    const blenderTriangles = Number(/POLYFORGE_TRIANGLES (\d+)/.exec(log)?.[1]);
-    const document = await readModel(new Uint8Array(readFileSync(fbxPath)), 'fbx');
-    const stats = modelStats(document);
-    expect(blenderTriangles).toBeGreaterThan(900);
-    expect(stats.triangleCount).toBe(blenderTriangles);
-    expect(stats.textureCount).toBe(1);
-    expect(document.getRoot().listSkins()).toHaveLength(1);
-    expect(document.getRoot().listAnimations().length).toBeGreaterThanOrEqual(1);
-    // Blender's FBX is Y-up in centimetres-as-units; Suzanne (size 2) spans about 2.7 × 2 × 1.7 units.
-    const extent = stats.boundingBox.max.map((value, axis) => value - stats.boundingBox.min[axis]!);
-    expect(Math.max(...extent)).toBeGreaterThan(2);
-    expect((await validateGlb(await writeGlb(document))).errors).toEqual([]);
-  });
+      const log = execFileSync('blender', ['-b', '--factory-startup', '--python-expr', script], {
+        encoding: 'utf8',
+        maxBuffer: 16 * 1024 * 1024,
+      });
+      const blenderTriangles = Number(/POLYFORGE_TRIANGLES (\d+)/.exec(log)?.[1]);
+      const document = await readModel(new Uint8Array(readFileSync(fbxPath)), 'fbx');
+      const stats = modelStats(document);
+      expect(blenderTriangles).toBeGreaterThan(900);
+      expect(stats.triangleCount).toBe(blenderTriangles);
+      expect(stats.textureCount).toBe(1);
+      expect(document.getRoot().listSkins()).toHaveLength(1);
+      expect(document.getRoot().listAnimations().length).toBeGreaterThanOrEqual(1);
+      // Blender's FBX is Y-up in centimetres-as-units; Suzanne (size 2) spans about 2.7 × 2 × 1.7 units.
+      const extent = stats.boundingBox.max.map((value, axis) => value - stats.boundingBox.min[axis]!);
+      expect(Math.max(...extent)).toBeGreaterThan(2);
+      expect((await validateGlb(await writeGlb(document))).errors).toEqual([]);
+    },
+  );
 });

@@ -38,7 +38,9 @@ export function readFbx(bytes: Uint8Array, options: ReadFbxOptions): Promise<Doc
 async function readFbxAlone(bytes: Uint8Array, options: ReadFbxOptions): Promise<Document> {
   if (isBinaryFbx(bytes)) checkFbxBinary(bytes, { ...FBX_BINARY_LIMITS, maxTriangleCount: options.maxTriangleCount });
   else if (!/^\s*(;|FBXHeaderExtension:)/.test(new TextDecoder().decode(bytes.subarray(0, 256)))) {
-    throw new ModelInputError('The file is not an FBX file (neither the binary "Kaydara FBX Binary" header nor ASCII FBX).');
+    throw new ModelInputError(
+      'The file is not an FBX file (neither the binary "Kaydara FBX Binary" header nor ASCII FBX).',
+    );
   }
   const restoreGlobals = installBrowserStandIns();
   try {
@@ -82,10 +84,14 @@ function assertTriangleBudget(scene: Object3D, maxTriangleCount: number): void {
   scene.traverse((object) => {
     if (!(object instanceof Mesh)) return;
     const geometry = object.geometry;
-    triangles += Math.floor((geometry.index ? geometry.index.count : (geometry.getAttribute('position')?.count ?? 0)) / 3);
+    triangles += Math.floor(
+      (geometry.index ? geometry.index.count : (geometry.getAttribute('position')?.count ?? 0)) / 3,
+    );
   });
   if (triangles > maxTriangleCount) {
-    throw new ModelInputError(`The model has ${triangles.toLocaleString('en-US')} triangles; the limit is ${maxTriangleCount.toLocaleString('en-US')}. Simplify it before uploading.`);
+    throw new ModelInputError(
+      `The model has ${triangles.toLocaleString('en-US')} triangles; the limit is ${maxTriangleCount.toLocaleString('en-US')}. Simplify it before uploading.`,
+    );
   }
 }
 
@@ -123,7 +129,10 @@ async function detachTextures(scene: Object3D): Promise<Map<string, Partial<Reco
 }
 
 function toStandardMaterial(material: Material, key: string): MeshStandardMaterial {
-  const source = material as unknown as Record<string, unknown> & { color?: { clone(): never }; emissive?: { clone(): never } };
+  const source = material as unknown as Record<string, unknown> & {
+    color?: { clone(): never };
+    emissive?: { clone(): never };
+  };
   const shininess = typeof source.shininess === 'number' ? source.shininess : 30;
   const standard = new MeshStandardMaterial({
     name: key,
@@ -165,16 +174,26 @@ function sniffImageType(bytes: Uint8Array): string | undefined {
 
 async function exportGlb(scene: Object3D): Promise<Uint8Array> {
   const animations = (scene as Object3D & { animations?: unknown[] }).animations ?? [];
-  const result = await new GLTFExporter().parseAsync(scene, { binary: true, animations: animations as never, onlyVisible: false });
+  const result = await new GLTFExporter().parseAsync(scene, {
+    binary: true,
+    animations: animations as never,
+    onlyVisible: false,
+  });
   return new Uint8Array(result as ArrayBuffer);
 }
 
-function reattachTextures(document: Document, captured: Map<string, Partial<Record<TextureSlot, CapturedTexture>>>): void {
+function reattachTextures(
+  document: Document,
+  captured: Map<string, Partial<Record<TextureSlot, CapturedTexture>>>,
+): void {
   const textureCache = new Map<CapturedTexture, GltfTexture>();
   const gltfTexture = (image: CapturedTexture) => {
     let texture = textureCache.get(image);
     if (!texture) {
-      texture = document.createTexture(`texture_${textureCache.size}`).setImage(image.bytes).setMimeType(image.mimeType);
+      texture = document
+        .createTexture(`texture_${textureCache.size}`)
+        .setImage(image.bytes)
+        .setMimeType(image.mimeType);
       textureCache.set(image, texture);
     }
     return texture;

@@ -34,23 +34,32 @@ export async function readGltfJson(bytes: Uint8Array, options: ReadGltfOptions):
   } catch (error) {
     throw new ModelInputError(`The .gltf file is not valid JSON: ${(error as Error).message}`);
   }
-  checkGltfJson(json, { maxTriangleCount: options.maxTriangleCount, availableBufferBytes: (index) => dataUriBytesOf(json, index) });
+  checkGltfJson(json, {
+    maxTriangleCount: options.maxTriangleCount,
+    availableBufferBytes: (index) => dataUriBytesOf(json, index),
+  });
   const io = await createGltfIO();
   return finishRead(
-    await asModelInputError('The .gltf file could not be read', () => io.readJSON({ json: json as never, resources: {} })),
+    await asModelInputError('The .gltf file could not be read', () =>
+      io.readJSON({ json: json as never, resources: {} }),
+    ),
   );
 }
 
 /** Splits a GLB into its JSON and BIN chunks, checking every length against the bytes we actually have. */
 function parseGlbContainer(glb: Uint8Array): { json: unknown; binByteLength: number | undefined } {
-  if (glb.byteLength < 20) throw new ModelInputError('The GLB file is truncated: it is shorter than its 20-byte header.');
+  if (glb.byteLength < 20)
+    throw new ModelInputError('The GLB file is truncated: it is shorter than its 20-byte header.');
   const view = new DataView(glb.buffer, glb.byteOffset, glb.byteLength);
-  if (view.getUint32(0, true) !== GLB_MAGIC) throw new ModelInputError('The file is not a GLB: it does not start with "glTF".');
+  if (view.getUint32(0, true) !== GLB_MAGIC)
+    throw new ModelInputError('The file is not a GLB: it does not start with "glTF".');
   const version = view.getUint32(4, true);
   if (version !== 2) throw new ModelInputError(`Only GLB version 2 is supported; this file is version ${version}.`);
   const totalLength = view.getUint32(8, true);
   if (totalLength > glb.byteLength) {
-    throw new ModelInputError(`The GLB file is truncated: its header declares ${totalLength} bytes but ${glb.byteLength} were received.`);
+    throw new ModelInputError(
+      `The GLB file is truncated: its header declares ${totalLength} bytes but ${glb.byteLength} were received.`,
+    );
   }
   const jsonLength = view.getUint32(12, true);
   if (view.getUint32(16, true) !== CHUNK_JSON) throw new ModelInputError('The GLB file has no JSON chunk.');
@@ -62,9 +71,11 @@ function parseGlbContainer(glb: Uint8Array): { json: unknown; binByteLength: num
     throw new ModelInputError(`The GLB JSON chunk is not valid JSON: ${(error as Error).message}`);
   }
   const binOffset = 20 + jsonLength;
-  if (binOffset + 8 > totalLength || view.getUint32(binOffset + 4, true) !== CHUNK_BIN) return { json, binByteLength: undefined };
+  if (binOffset + 8 > totalLength || view.getUint32(binOffset + 4, true) !== CHUNK_BIN)
+    return { json, binByteLength: undefined };
   const binByteLength = view.getUint32(binOffset, true);
-  if (binOffset + 8 + binByteLength > totalLength) throw new ModelInputError('The GLB file is truncated inside its binary chunk.');
+  if (binOffset + 8 + binByteLength > totalLength)
+    throw new ModelInputError('The GLB file is truncated inside its binary chunk.');
   return { json, binByteLength };
 }
 

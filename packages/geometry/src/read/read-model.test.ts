@@ -80,10 +80,15 @@ describe('readModel accepts', () => {
     expect(materials[0].getBaseColorFactor()).toEqual([1, 0, 0, 1]);
     const primitives = document.getRoot().listMeshes()[0].listPrimitives();
     expect(primitives.map((primitive) => primitive.getMaterial()?.getName())).toEqual(['red', 'blue']);
-    expect(primitives.every((primitive) => primitive.getIndices() && primitive.getAttribute('NORMAL') && primitive.getAttribute('TEXCOORD_0'))).toBe(true);
+    expect(
+      primitives.every(
+        (primitive) =>
+          primitive.getIndices() && primitive.getAttribute('NORMAL') && primitive.getAttribute('TEXCOORD_0'),
+      ),
+    ).toBe(true);
   });
 
-  it('welds STL triangle soup by position and keeps the tetrahedron\'s 70.5° edges hard', async () => {
+  it("welds STL triangle soup by position and keeps the tetrahedron's 70.5° edges hard", async () => {
     const document = await readModel(binaryStl(), 'stl');
     const stats = modelStats(document);
     // 4 corners × 3 faces each: every edge is sharper than the 60° crease angle, so each corner keeps 3 normals.
@@ -101,32 +106,134 @@ describe('readModel refuses with a ModelInputError', () => {
   it.each<[string, () => Promise<Uint8Array> | Uint8Array, ReadableModelFormat | 'fbx', RegExp]>([
     ['an empty file', () => new Uint8Array(0), 'glb', /empty/],
     ['a truncated GLB', async () => (await texturedCubeGlb()).slice(0, 200), 'glb', /truncated/],
-    ['a GLB cut inside its binary chunk', async () => { const glb = await texturedCubeGlb(); const cut = glb.slice(0, glb.length - 100); new DataView(cut.buffer).setUint32(8, cut.length, true); return cut; }, 'glb', /truncated/],
+    [
+      'a GLB cut inside its binary chunk',
+      async () => {
+        const glb = await texturedCubeGlb();
+        const cut = glb.slice(0, glb.length - 100);
+        new DataView(cut.buffer).setUint32(8, cut.length, true);
+        return cut;
+      },
+      'glb',
+      /truncated/,
+    ],
     ['random bytes as GLB', () => random, 'glb', /not a GLB/],
     ['random bytes as glTF', () => random, 'gltf', /not valid JSON/],
     ['random bytes as OBJ', () => random, 'obj', /not text/],
     ['random bytes as STL', () => random, 'stl', /triangles/],
-    ['a GLB of version 1', () => new Uint8Array([0x67, 0x6c, 0x54, 0x46, 1, 0, 0, 0, 24, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), 'glb', /version 1/],
+    [
+      'a GLB of version 1',
+      () => new Uint8Array([0x67, 0x6c, 0x54, 0x46, 1, 0, 0, 0, 24, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+      'glb',
+      /version 1/,
+    ],
     ['a glTF with an external buffer', texturedCubeGltfExternal, 'gltf', /external file "cube\.bin".*self-contained/],
     ['a glTF that is not glTF 2.0', () => text('{"asset":{"version":"1.0"}}'), 'gltf', /Only glTF 2\.0/],
-    ['a GLB whose indices claim 100 million triangles', () => corruptGlb((json) => { json.accessors[json.meshes[0].primitives[0].indices].count = 300_000_000; }), 'glb', /has 100,000,000 triangles; the limit is 5,000,000/],
-    ['a GLB whose data-less accessor claims 1 billion elements', () => corruptGlb((json) => { json.accessors.push({ type: 'MAT4', componentType: 5126, count: 1_000_000_000 }); }), 'glb', /would need 61,035 MB of memory/],
-    ['a GLB whose accessor runs past its buffer view', () => corruptGlb((json) => { json.accessors[0].count += 10; }), 'glb', /accessors\[0\] needs/],
-    ['a GLB whose buffer view runs past its buffer', () => corruptGlb((json) => { json.bufferViews[0].byteLength += 1_000_000; }), 'glb', /past the end/],
-    ['a GLB that claims more bytes than it has', () => corruptGlb((json) => { json.buffers[0].byteLength += 1_000_000; }), 'glb', /truncated/],
-    ['a GLB without meshes', () => corruptGlb((json) => { delete json.meshes; json.nodes = [{ name: 'empty' }]; }), 'glb', /no meshes/],
-    ['an OBJ face that refers to a missing vertex', () => text('v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 99\n'), 'obj', /does not exist/],
+    [
+      'a GLB whose indices claim 100 million triangles',
+      () =>
+        corruptGlb((json) => {
+          json.accessors[json.meshes[0].primitives[0].indices].count = 300_000_000;
+        }),
+      'glb',
+      /has 100,000,000 triangles; the limit is 5,000,000/,
+    ],
+    [
+      'a GLB whose data-less accessor claims 1 billion elements',
+      () =>
+        corruptGlb((json) => {
+          json.accessors.push({ type: 'MAT4', componentType: 5126, count: 1_000_000_000 });
+        }),
+      'glb',
+      /would need 61,035 MB of memory/,
+    ],
+    [
+      'a GLB whose accessor runs past its buffer view',
+      () =>
+        corruptGlb((json) => {
+          json.accessors[0].count += 10;
+        }),
+      'glb',
+      /accessors\[0\] needs/,
+    ],
+    [
+      'a GLB whose buffer view runs past its buffer',
+      () =>
+        corruptGlb((json) => {
+          json.bufferViews[0].byteLength += 1_000_000;
+        }),
+      'glb',
+      /past the end/,
+    ],
+    [
+      'a GLB that claims more bytes than it has',
+      () =>
+        corruptGlb((json) => {
+          json.buffers[0].byteLength += 1_000_000;
+        }),
+      'glb',
+      /truncated/,
+    ],
+    [
+      'a GLB without meshes',
+      () =>
+        corruptGlb((json) => {
+          delete json.meshes;
+          json.nodes = [{ name: 'empty' }];
+        }),
+      'glb',
+      /no meshes/,
+    ],
+    [
+      'an OBJ face that refers to a missing vertex',
+      () => text('v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 99\n'),
+      'obj',
+      /does not exist/,
+    ],
     ['an OBJ without faces', () => text('v 0 0 0\nv 1 0 0\n'), 'obj', /no faces/],
     ['an ASCII STL cut short', () => text(asciiStl().slice(0, 200)), 'stl', /malformed|truncated/],
     ['an ASCII STL without facets', () => text('solid nothing\nendsolid nothing\n'), 'stl', /no facets/],
     ['a binary STL cut short', () => binaryStl().slice(0, 150), 'stl', /truncated: its header declares 4 triangles/],
-    ['a binary STL header claiming 10 million triangles', () => { const stl = binaryStl(); new DataView(stl.buffer).setUint32(80, 10_000_000, true); return stl; }, 'stl', /10,000,000 triangles; the limit is 5,000,000/],
+    [
+      'a binary STL header claiming 10 million triangles',
+      () => {
+        const stl = binaryStl();
+        new DataView(stl.buffer).setUint32(80, 10_000_000, true);
+        return stl;
+      },
+      'stl',
+      /10,000,000 triangles; the limit is 5,000,000/,
+    ],
     ['random bytes as FBX', () => random, 'fbx', /not an FBX file/],
     ['a binary FBX cut short', () => writeFbx(texturedCubeDocument()).slice(0, 400), 'fbx', /truncated/],
-    ['a binary FBX of version 6.1', () => { const fbx = writeFbx(texturedCubeDocument()); new DataView(fbx.buffer).setUint32(23, 6100, true); return fbx; }, 'fbx', /FBX version 6100 is not supported/],
-    ['a binary FBX whose array declares 4 GB (a zip bomb)', () => inflateFbxArrayLength(writeFbx(texturedCubeDocument()), 'PolygonVertexIndex', 1_000_000_000), 'fbx', /declares 3,815 MB of decompressed data/],
-    ['a binary FBX whose polygon index array declares 30 million corners', () => inflateFbxArrayLength(writeFbx(texturedCubeDocument()), 'PolygonVertexIndex', 30_000_000), 'fbx', /at least 10,000,000 triangles; the limit is 5,000,000/],
-    ['an ASCII FBX without geometry', () => text('; FBX 7.4.0 project file\nFBXHeaderExtension:  {\n}\n'), 'fbx', /could not be read|no meshes/],
+    [
+      'a binary FBX of version 6.1',
+      () => {
+        const fbx = writeFbx(texturedCubeDocument());
+        new DataView(fbx.buffer).setUint32(23, 6100, true);
+        return fbx;
+      },
+      'fbx',
+      /FBX version 6100 is not supported/,
+    ],
+    [
+      'a binary FBX whose array declares 4 GB (a zip bomb)',
+      () => inflateFbxArrayLength(writeFbx(texturedCubeDocument()), 'PolygonVertexIndex', 1_000_000_000),
+      'fbx',
+      /declares 3,815 MB of decompressed data/,
+    ],
+    [
+      'a binary FBX whose polygon index array declares 30 million corners',
+      () => inflateFbxArrayLength(writeFbx(texturedCubeDocument()), 'PolygonVertexIndex', 30_000_000),
+      'fbx',
+      /at least 10,000,000 triangles; the limit is 5,000,000/,
+    ],
+    [
+      'an ASCII FBX without geometry',
+      () => text('; FBX 7.4.0 project file\nFBXHeaderExtension:  {\n}\n'),
+      'fbx',
+      /could not be read|no meshes/,
+    ],
   ])('%s', async (_name, build, format, message) => {
     const bytes = await build();
     const error = await readModel(bytes, format).then(
@@ -143,6 +250,8 @@ describe('readModel refuses with a ModelInputError', () => {
     ['STL', binaryStl, 'stl'],
     ['FBX', () => writeFbx(texturedCubeDocument()), 'fbx'],
   ])('a %s over the triangle budget', async (_name, build, format) => {
-    await expect(readModel(await build(), format, { maxTriangleCount: 3 })).rejects.toThrow(/triangles; the limit is 3\b/);
+    await expect(readModel(await build(), format, { maxTriangleCount: 3 })).rejects.toThrow(
+      /triangles; the limit is 3\b/,
+    );
   });
 });

@@ -62,7 +62,8 @@ export function readObj(bytes: Uint8Array, options: ReadObjOptions): Document {
 }
 
 function decodeObjText(bytes: Uint8Array): string {
-  if (bytes.subarray(0, 64 * 1024).includes(0)) throw new ModelInputError('The OBJ file is not text: it contains NUL bytes.');
+  if (bytes.subarray(0, 64 * 1024).includes(0))
+    throw new ModelInputError('The OBJ file is not text: it contains NUL bytes.');
   return new TextDecoder('utf-8').decode(bytes);
 }
 

@@ -15,7 +15,9 @@ const BINARY_HEADER_BYTES = 84;
 const BINARY_TRIANGLE_BYTES = 50;
 
 export function readStl(bytes: Uint8Array, options: ReadStlOptions): Document {
-  const stl = isAsciiStl(bytes) ? checkAscii(bytes, options.maxTriangleCount) : checkBinary(bytes, options.maxTriangleCount);
+  const stl = isAsciiStl(bytes)
+    ? checkAscii(bytes, options.maxTriangleCount)
+    : checkBinary(bytes, options.maxTriangleCount);
   let geometry;
   try {
     geometry = new STLLoader().parse(stl.buffer.slice(stl.byteOffset, stl.byteOffset + stl.byteLength) as ArrayBuffer);
@@ -25,7 +27,12 @@ export function readStl(bytes: Uint8Array, options: ReadStlOptions): Document {
 
   const document = new Document();
   const buffer = document.createBuffer();
-  const mesh = threeGeometryToMesh(document, geometry, { name: 'stl', buffer, materialFor: () => null, keepNormals: false });
+  const mesh = threeGeometryToMesh(document, geometry, {
+    name: 'stl',
+    buffer,
+    materialFor: () => null,
+    keepNormals: false,
+  });
   if (mesh.listPrimitives().length === 0) throw new ModelInputError('The STL file contains no triangles.');
   const scene = document.createScene('Scene').addChild(document.createNode('stl').setMesh(mesh));
   document.getRoot().setDefaultScene(scene);
@@ -40,7 +47,9 @@ function isAsciiStl(bytes: Uint8Array): boolean {
 
 function checkBinary(bytes: Uint8Array, maxTriangleCount: number): Uint8Array {
   if (bytes.length < BINARY_HEADER_BYTES) {
-    throw new ModelInputError(`The STL file is truncated: a binary STL needs at least ${BINARY_HEADER_BYTES} bytes, this one has ${bytes.length}.`);
+    throw new ModelInputError(
+      `The STL file is truncated: a binary STL needs at least ${BINARY_HEADER_BYTES} bytes, this one has ${bytes.length}.`,
+    );
   }
   const triangleCount = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(80, true);
   assertTriangleBudget(triangleCount, maxTriangleCount);
@@ -62,9 +71,12 @@ function checkAscii(bytes: Uint8Array, maxTriangleCount: number): Uint8Array {
   assertTriangleBudget(facetCount, maxTriangleCount);
   if (facetCount === 0) throw new ModelInputError('The ASCII STL file contains no facets.');
   if (vertexCount !== facetCount * 3) {
-    throw new ModelInputError(`The ASCII STL file is malformed: ${facetCount} facets need ${facetCount * 3} vertices, found ${vertexCount}.`);
+    throw new ModelInputError(
+      `The ASCII STL file is malformed: ${facetCount} facets need ${facetCount * 3} vertices, found ${vertexCount}.`,
+    );
   }
-  if (!/\bendsolid\b/.test(text.slice(-4096))) throw new ModelInputError('The ASCII STL file is truncated: it does not end with "endsolid".');
+  if (!/\bendsolid\b/.test(text.slice(-4096)))
+    throw new ModelInputError('The ASCII STL file is truncated: it does not end with "endsolid".');
   return bytes;
 }
 

@@ -16,7 +16,11 @@ export interface ThreeGeometryToMeshOptions {
 
 type Attribute = BufferAttribute | InterleavedBufferAttribute;
 
-export function threeGeometryToMesh(document: Document, geometry: BufferGeometry, options: ThreeGeometryToMeshOptions): Mesh {
+export function threeGeometryToMesh(
+  document: Document,
+  geometry: BufferGeometry,
+  options: ThreeGeometryToMeshOptions,
+): Mesh {
   const position = geometry.getAttribute('position') as Attribute | undefined;
   if (!position) throw new ModelInputError(`Mesh "${options.name}" has no vertex positions.`);
   const normal = options.keepNormals ? (geometry.getAttribute('normal') as Attribute | undefined) : undefined;
@@ -32,10 +36,29 @@ export function threeGeometryToMesh(document: Document, geometry: BufferGeometry
     if (vertexCount === 0) continue;
     const positions = sliceAttribute(position, start, vertexCount, 3);
     assertFinite(positions, options.name);
-    const primitive = document.createPrimitive().setAttribute('POSITION', accessor(document, options.buffer, positions, 'VEC3'));
-    if (normal) primitive.setAttribute('NORMAL', accessor(document, options.buffer, unitNormals(sliceAttribute(normal, start, vertexCount, 3), positions), 'VEC3'));
-    if (uv) primitive.setAttribute('TEXCOORD_0', accessor(document, options.buffer, flipV(sliceAttribute(uv, start, vertexCount, 2)), 'VEC2'));
-    if (color) primitive.setAttribute('COLOR_0', accessor(document, options.buffer, clampUnit(sliceAttribute(color, start, vertexCount, 3)), 'VEC3'));
+    const primitive = document
+      .createPrimitive()
+      .setAttribute('POSITION', accessor(document, options.buffer, positions, 'VEC3'));
+    if (normal)
+      primitive.setAttribute(
+        'NORMAL',
+        accessor(
+          document,
+          options.buffer,
+          unitNormals(sliceAttribute(normal, start, vertexCount, 3), positions),
+          'VEC3',
+        ),
+      );
+    if (uv)
+      primitive.setAttribute(
+        'TEXCOORD_0',
+        accessor(document, options.buffer, flipV(sliceAttribute(uv, start, vertexCount, 2)), 'VEC2'),
+      );
+    if (color)
+      primitive.setAttribute(
+        'COLOR_0',
+        accessor(document, options.buffer, clampUnit(sliceAttribute(color, start, vertexCount, 3)), 'VEC3'),
+      );
     primitive.setMaterial(options.materialFor(group.materialIndex ?? 0));
     mesh.addPrimitive(primitive);
   }
@@ -49,7 +72,12 @@ function accessor(document: Document, buffer: Buffer, array: Float32Array, type:
 function sliceAttribute(attribute: Attribute, start: number, count: number, itemSize: number): Float32Array {
   const out = new Float32Array(count * itemSize);
   if ('array' in attribute && attribute.itemSize === itemSize && !('isInterleavedBufferAttribute' in attribute)) {
-    out.set((attribute.array as ArrayLike<number> & { subarray(a: number, b: number): ArrayLike<number> }).subarray(start * itemSize, (start + count) * itemSize));
+    out.set(
+      (attribute.array as ArrayLike<number> & { subarray(a: number, b: number): ArrayLike<number> }).subarray(
+        start * itemSize,
+        (start + count) * itemSize,
+      ),
+    );
     return out;
   }
   for (let vertex = 0; vertex < count; vertex++) {
@@ -63,7 +91,9 @@ function sliceAttribute(attribute: Attribute, start: number, count: number, item
 function assertFinite(positions: Float32Array, meshName: string): void {
   for (let index = 0; index < positions.length; index++) {
     if (!Number.isFinite(positions[index])) {
-      throw new ModelInputError(`Mesh "${meshName}" has a face that refers to a vertex that does not exist, or a coordinate that is not a number.`);
+      throw new ModelInputError(
+        `Mesh "${meshName}" has a face that refers to a vertex that does not exist, or a coordinate that is not a number.`,
+      );
     }
   }
 }
@@ -72,7 +102,9 @@ function assertFinite(positions: Float32Array, meshName: string): void {
 function unitNormals(normals: Float32Array, positions: Float32Array): Float32Array {
   for (let vertex = 0; vertex < normals.length / 3; vertex++) {
     const offset = vertex * 3;
-    let x = normals[offset], y = normals[offset + 1], z = normals[offset + 2];
+    let x = normals[offset],
+      y = normals[offset + 1],
+      z = normals[offset + 2];
     let length = Math.hypot(x, y, z);
     if (!(length > 1e-12) || !Number.isFinite(length)) {
       [x, y, z] = faceNormal(positions, offset - (offset % 9));
@@ -86,10 +118,17 @@ function unitNormals(normals: Float32Array, positions: Float32Array): Float32Arr
 }
 
 function faceNormal(positions: Float32Array, triangleOffset: number): [number, number, number] {
-  const p = positions, o = triangleOffset;
-  const ax = p[o + 3] - p[o], ay = p[o + 4] - p[o + 1], az = p[o + 5] - p[o + 2];
-  const bx = p[o + 6] - p[o], by = p[o + 7] - p[o + 1], bz = p[o + 8] - p[o + 2];
-  const x = ay * bz - az * by, y = az * bx - ax * bz, z = ax * by - ay * bx;
+  const p = positions,
+    o = triangleOffset;
+  const ax = p[o + 3] - p[o],
+    ay = p[o + 4] - p[o + 1],
+    az = p[o + 5] - p[o + 2];
+  const bx = p[o + 6] - p[o],
+    by = p[o + 7] - p[o + 1],
+    bz = p[o + 8] - p[o + 2];
+  const x = ay * bz - az * by,
+    y = az * bx - ax * bz,
+    z = ax * by - ay * bx;
   const length = Math.hypot(x, y, z);
   return length > 1e-20 ? [x / length, y / length, z / length] : [0, 0, 1];
 }

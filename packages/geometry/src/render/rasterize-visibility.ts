@@ -43,7 +43,12 @@ export class RasterBudgetExceeded extends Error {
  * overlapping triangles (a hostile file, or an n-gon fanned into thousands of slivers) could otherwise take
  * minutes; past the budget the pass stops with RasterBudgetExceeded.
  */
-export function rasterizeVisibility(lists: ScreenTriangles[], width: number, height: number, maxPixelTests = Number.POSITIVE_INFINITY): VisibilityBuffer {
+export function rasterizeVisibility(
+  lists: ScreenTriangles[],
+  width: number,
+  height: number,
+  maxPixelTests = Number.POSITIVE_INFINITY,
+): VisibilityBuffer {
   const triangleIds = new Int32Array(width * height).fill(-1);
   const inverseDepth = new Float32Array(width * height);
   const budget = { remaining: maxPixelTests, max: maxPixelTests };
@@ -51,16 +56,26 @@ export function rasterizeVisibility(lists: ScreenTriangles[], width: number, hei
   return { width, height, triangleIds, inverseDepth };
 }
 
-function rasterizeList(list: ScreenTriangles, width: number, height: number, ids: Int32Array, depth: Float32Array, budget: { remaining: number; max: number }): void {
+function rasterizeList(
+  list: ScreenTriangles,
+  width: number,
+  height: number,
+  ids: Int32Array,
+  depth: Float32Array,
+  budget: { remaining: number; max: number },
+): void {
   const { screen, indices, cullBackFaces, firstTriangleId } = list;
   const triangleCount = indices.length / 3;
   for (let triangle = 0; triangle < triangleCount; triangle++) {
     const i0 = indices[triangle * 3] * 3;
     let i1 = indices[triangle * 3 + 1] * 3;
     let i2 = indices[triangle * 3 + 2] * 3;
-    const x0 = screen[i0], y0 = screen[i0 + 1];
-    let x1 = screen[i1], y1 = screen[i1 + 1];
-    let x2 = screen[i2], y2 = screen[i2 + 1];
+    const x0 = screen[i0],
+      y0 = screen[i0 + 1];
+    let x1 = screen[i1],
+      y1 = screen[i1 + 1];
+    let x2 = screen[i2],
+      y2 = screen[i2 + 1];
 
     // Pixel centres i + 0.5 inside [min, max]: reject triangles that fall between centres before anything else.
     const minX = Math.max(0, Math.ceil(Math.min(x0, x1, x2) - 0.5));
@@ -84,13 +99,19 @@ function rasterizeList(list: ScreenTriangles, width: number, height: number, ids
     }
     budget.remaining -= (maxX - minX + 1) * (maxY - minY + 1);
     if (budget.remaining < 0) throw new RasterBudgetExceeded(budget.max);
-    const w0 = screen[i0 + 2], w1 = screen[i1 + 2], w2 = screen[i2 + 2];
+    const w0 = screen[i0 + 2],
+      w1 = screen[i1 + 2],
+      w2 = screen[i2 + 2];
 
     // Edge function of edge a→b: E(x, y) = (xb - xa)(y - ya) - (yb - ya)(x - xa) = A·x + B·y + C.
-    const a12 = y1 - y2, b12 = x2 - x1; // opposite vertex 0
-    const a20 = y2 - y0, b20 = x0 - x2; // opposite vertex 1
-    const a01 = y0 - y1, b01 = x1 - x0; // opposite vertex 2
-    const startX = minX + 0.5, startY = minY + 0.5;
+    const a12 = y1 - y2,
+      b12 = x2 - x1; // opposite vertex 0
+    const a20 = y2 - y0,
+      b20 = x0 - x2; // opposite vertex 1
+    const a01 = y0 - y1,
+      b01 = x1 - x0; // opposite vertex 2
+    const startX = minX + 0.5,
+      startY = minY + 0.5;
     let row12 = b12 * (startY - y1) + a12 * (startX - x1);
     let row20 = b20 * (startY - y2) + a20 * (startX - x2);
     let row01 = b01 * (startY - y0) + a01 * (startX - x0);
@@ -101,7 +122,10 @@ function rasterizeList(list: ScreenTriangles, width: number, height: number, ids
     const id = firstTriangleId + triangle;
 
     for (let y = minY; y <= maxY; y++) {
-      let e12 = row12, e20 = row20, e01 = row01, z = rowDepth;
+      let e12 = row12,
+        e20 = row20,
+        e01 = row01,
+        z = rowDepth;
       let pixel = y * width + minX;
       for (let x = minX; x <= maxX; x++, pixel++) {
         if (e12 >= 0 && e20 >= 0 && e01 >= 0 && z > depth[pixel]) {

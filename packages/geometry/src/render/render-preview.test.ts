@@ -1,7 +1,11 @@
 import { Document } from '@gltf-transform/core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { skinnedAnimatedDocument, texturedCubeDocument, twoMaterialDocument } from '../../test/fixtures/build-fixtures.ts';
+import {
+  skinnedAnimatedDocument,
+  texturedCubeDocument,
+  twoMaterialDocument,
+} from '../../test/fixtures/build-fixtures.ts';
 import { ModelInputError } from '../read/model-input-error.ts';
 import { renderPreview, RENDER_PREVIEW_DEFAULTS } from './render-preview.ts';
 
@@ -17,7 +21,11 @@ async function decode(webp: Uint8Array): Promise<DecodedImage> {
   return {
     width: info.width,
     height: info.height,
-    pixel: (x, y) => [data[(y * info.width + x) * 3], data[(y * info.width + x) * 3 + 1], data[(y * info.width + x) * 3 + 2]],
+    pixel: (x, y) => [
+      data[(y * info.width + x) * 3],
+      data[(y * info.width + x) * 3 + 1],
+      data[(y * info.width + x) * 3 + 2],
+    ],
   };
 }
 
@@ -26,7 +34,8 @@ const isBackground = ([r, g, b]: number[], background: readonly number[] = RENDE
 
 function modelPixels(image: DecodedImage): Array<[number, number, number]> {
   const pixels: Array<[number, number, number]> = [];
-  for (let y = 0; y < image.height; y++) for (let x = 0; x < image.width; x++) if (!isBackground(image.pixel(x, y))) pixels.push(image.pixel(x, y));
+  for (let y = 0; y < image.height; y++)
+    for (let x = 0; x < image.width; x++) if (!isBackground(image.pixel(x, y))) pixels.push(image.pixel(x, y));
   return pixels;
 }
 
@@ -34,7 +43,8 @@ describe('renderPreview', () => {
   it('renders a textured cube as a 512×512 WebP whose centre shows the texture colours', async () => {
     const image = await decode(await renderPreview(texturedCubeDocument()));
     expect([image.width, image.height]).toEqual([512, 512]);
-    for (let dy = -4; dy <= 4; dy++) for (let dx = -4; dx <= 4; dx++) expect(isBackground(image.pixel(256 + dx, 256 + dy))).toBe(false);
+    for (let dy = -4; dy <= 4; dy++)
+      for (let dx = -4; dx <= 4; dx++) expect(isBackground(image.pixel(256 + dx, 256 + dy))).toBe(false);
     // The checker is blue (40, 40, 160) and yellow (230, 200, 60): both show, shaded, over most of the model.
     const pixels = modelPixels(image);
     expect(pixels.length).toBeGreaterThan(512 * 512 * 0.3);
@@ -68,7 +78,13 @@ describe('renderPreview', () => {
       const image = await decode(await renderPreview(twoMaterialDocument(), options));
       const expected = options.backgroundColor ?? RENDER_PREVIEW_DEFAULTS.backgroundColor;
       const last = image.width - 1;
-      for (const [x, y] of [[0, 0], [last, 0], [0, last], [last, last]]) expect(isBackground(image.pixel(x, y), expected)).toBe(true);
+      for (const [x, y] of [
+        [0, 0],
+        [last, 0],
+        [0, last],
+        [last, last],
+      ])
+        expect(isBackground(image.pixel(x, y), expected)).toBe(true);
       expect(image.width).toBe(options.sizePixels ?? 512);
     }
   });
@@ -78,11 +94,16 @@ describe('renderPreview', () => {
     const rest = await decode(await renderPreview(document));
     expect(modelPixels(rest).length).toBeGreaterThan(512 * 512 * 0.1);
     // Bend the top half 90° about z: the silhouette changes, so the image does too.
-    const bone1 = document.getRoot().listNodes().find((node) => node.getName() === 'bone1')!;
+    const bone1 = document
+      .getRoot()
+      .listNodes()
+      .find((node) => node.getName() === 'bone1')!;
     bone1.setRotation([0, 0, Math.SQRT1_2, Math.SQRT1_2]);
     const bent = await decode(await renderPreview(document));
     let differing = 0;
-    for (let y = 0; y < 512; y += 4) for (let x = 0; x < 512; x += 4) if (isBackground(rest.pixel(x, y)) !== isBackground(bent.pixel(x, y))) differing++;
+    for (let y = 0; y < 512; y += 4)
+      for (let x = 0; x < 512; x += 4)
+        if (isBackground(rest.pixel(x, y)) !== isBackground(bent.pixel(x, y))) differing++;
     expect(differing).toBeGreaterThan(500);
   });
 
@@ -99,13 +120,18 @@ function stackedTrianglesDocument(count: number): Document {
   const document = new Document();
   const buffer = document.createBuffer();
   const positions = new Float32Array(count * 9);
-  for (let copy = 0; copy < count; copy++) positions.set([-1, -1, -copy * 1e-4, 1, -1, -copy * 1e-4, 0, 1, -copy * 1e-4], copy * 9);
+  for (let copy = 0; copy < count; copy++)
+    positions.set([-1, -1, -copy * 1e-4, 1, -1, -copy * 1e-4, 0, 1, -copy * 1e-4], copy * 9);
   const indices = Uint32Array.from({ length: count * 3 }, (_, index) => index);
   const primitive = document
     .createPrimitive()
     .setAttribute('POSITION', document.createAccessor().setType('VEC3').setArray(positions).setBuffer(buffer))
     .setIndices(document.createAccessor().setType('SCALAR').setArray(indices).setBuffer(buffer));
-  document.getRoot().setDefaultScene(document.createScene().addChild(document.createNode().setMesh(document.createMesh().addPrimitive(primitive))));
+  document
+    .getRoot()
+    .setDefaultScene(
+      document.createScene().addChild(document.createNode().setMesh(document.createMesh().addPrimitive(primitive))),
+    );
   return document;
 }
 

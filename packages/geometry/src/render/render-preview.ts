@@ -87,12 +87,17 @@ interface Lights {
   fill: Vector3;
 }
 
-export async function renderPreview(document: Document, options: RenderPreviewOptions = RENDER_PREVIEW_DEFAULTS): Promise<Uint8Array> {
+export async function renderPreview(
+  document: Document,
+  options: RenderPreviewOptions = RENDER_PREVIEW_DEFAULTS,
+): Promise<Uint8Array> {
   const resolved = { ...RENDER_PREVIEW_DEFAULTS, ...options };
   const sharp = options.sharp ?? (await import('sharp')).default;
   const worldPrimitives = collectWorldTriangles(document).filter((primitive) => primitive.indices.length >= 3);
   if (worldPrimitives.length === 0) {
-    throw new ModelInputError('The model has no triangles in its default scene, so there is nothing to render a preview of.');
+    throw new ModelInputError(
+      'The model has no triangles in its default scene, so there is nothing to render a preview of.',
+    );
   }
 
   const outputSize = Math.max(1, Math.round(resolved.sizePixels));
@@ -106,13 +111,16 @@ export async function renderPreview(document: Document, options: RenderPreviewOp
       frame = renderFrame(worldPrimitives, shadings, resolved, outputSize * factor, background);
     } catch (error) {
       if (!(error instanceof RasterBudgetExceeded)) throw error;
-      if (factor === 1) throw new ModelInputError('The model overlaps itself too much to render a preview in reasonable time.');
+      if (factor === 1)
+        throw new ModelInputError('The model overlaps itself too much to render a preview in reasonable time.');
       factor = 1;
     }
   }
   const { size, linear } = frame;
   const rgb = downsampleToSrgb(linear, size, factor);
-  const webp = await sharp(rgb, { raw: { width: outputSize, height: outputSize, channels: 3 } }).webp({ quality: resolved.webpQuality }).toBuffer();
+  const webp = await sharp(rgb, { raw: { width: outputSize, height: outputSize, channels: 3 } })
+    .webp({ quality: resolved.webpQuality })
+    .toBuffer();
   return new Uint8Array(webp.buffer, webp.byteOffset, webp.byteLength);
 }
 
@@ -130,7 +138,12 @@ function renderFrame(
   const prepared: PreparedPrimitive[] = [];
   let firstTriangleId = 0;
   for (const world of worldPrimitives) {
-    prepared.push({ world, screen: camera.project(world.positions), shading: shadings.get(world.material)!, firstTriangleId });
+    prepared.push({
+      world,
+      screen: camera.project(world.positions),
+      shading: shadings.get(world.material)!,
+      firstTriangleId,
+    });
     firstTriangleId += world.indices.length / 3;
   }
   const lists: ScreenTriangles[] = prepared.map(({ world, screen, firstTriangleId }) => ({
@@ -161,7 +174,11 @@ function frameCamera(primitives: WorldPrimitive[], options: typeof RENDER_PREVIE
   const azimuth = (options.azimuthDegrees * Math.PI) / 180;
   const elevation = (options.elevationDegrees * Math.PI) / 180;
   const halfFov = (options.fieldOfViewDegrees * Math.PI) / 360;
-  const back = normalize([Math.cos(elevation) * Math.sin(azimuth), Math.sin(elevation), Math.cos(elevation) * Math.cos(azimuth)]);
+  const back = normalize([
+    Math.cos(elevation) * Math.sin(azimuth),
+    Math.sin(elevation),
+    Math.cos(elevation) * Math.cos(azimuth),
+  ]);
   // Outside the bounding sphere, so every vertex is in front of the camera.
   const distance = (radius / Math.sin(halfFov)) * 1.05;
   const eye: Vector3 = [center[0] + back[0] * distance, center[1] + back[1] * distance, center[2] + back[2] * distance];
@@ -170,10 +187,15 @@ function frameCamera(primitives: WorldPrimitive[], options: typeof RENDER_PREVIE
   const focal = 1 / Math.tan(halfFov);
 
   // Projected extent of every vertex, then a screen-space zoom and shift (an off-axis frustum) to fill the image.
-  let minU = Infinity, maxU = -Infinity, minV = Infinity, maxV = -Infinity;
+  let minU = Infinity,
+    maxU = -Infinity,
+    minV = Infinity,
+    maxV = -Infinity;
   for (const { positions } of primitives) {
     for (let offset = 0; offset < positions.length; offset += 3) {
-      const dx = positions[offset] - eye[0], dy = positions[offset + 1] - eye[1], dz = positions[offset + 2] - eye[2];
+      const dx = positions[offset] - eye[0],
+        dy = positions[offset + 1] - eye[1],
+        dz = positions[offset + 2] - eye[2];
       const depth = -(dx * back[0] + dy * back[1] + dz * back[2]);
       const u = (focal * (dx * right[0] + dy * right[1] + dz * right[2])) / depth;
       const v = (focal * (dx * up[0] + dy * up[1] + dz * up[2])) / depth;
@@ -194,7 +216,9 @@ function frameCamera(primitives: WorldPrimitive[], options: typeof RENDER_PREVIE
     project(positions: Float32Array): Float32Array {
       const screen = new Float32Array(positions.length);
       for (let offset = 0; offset < positions.length; offset += 3) {
-        const dx = positions[offset] - eye[0], dy = positions[offset + 1] - eye[1], dz = positions[offset + 2] - eye[2];
+        const dx = positions[offset] - eye[0],
+          dy = positions[offset + 1] - eye[1],
+          dz = positions[offset + 2] - eye[2];
         const inverseDepth = -1 / (dx * back[0] + dy * back[1] + dz * back[2]);
         const u = focal * (dx * right[0] + dy * right[1] + dz * right[2]) * inverseDepth;
         const v = focal * (dx * up[0] + dy * up[1] + dz * up[2]) * inverseDepth;
@@ -209,30 +233,56 @@ function frameCamera(primitives: WorldPrimitive[], options: typeof RENDER_PREVIE
   };
 }
 
-async function materialShadings(primitives: WorldPrimitive[], sharp: Sharp, maxTextureSize: number): Promise<Map<Material | null, MaterialShading>> {
+async function materialShadings(
+  primitives: WorldPrimitive[],
+  sharp: Sharp,
+  maxTextureSize: number,
+): Promise<Map<Material | null, MaterialShading>> {
   const textures = new Map<Texture, Promise<SampledTexture | null>>();
   const entries = await Promise.all(
-    [...new Set(primitives.map((primitive) => primitive.material))].map(async (material): Promise<[Material | null, MaterialShading]> => {
-      if (!material) return [null, { baseColor: [0.8, 0.8, 0.8], emissive: [0, 0, 0], texture: null, emissiveTexture: null }];
-      const [r, g, b] = material.getBaseColorFactor();
-      const sample = async (texture: Texture | null, info: ReturnType<Material['getBaseColorTextureInfo']>): Promise<SampledTexture | null> => {
-        if (!texture || !info) return null;
-        if (!textures.has(texture)) textures.set(texture, decodeTexture(texture, sharp, maxTextureSize));
-        const decoded = await textures.get(texture)!;
-        return decoded ? { ...decoded, wrapS: info.getWrapS(), wrapT: info.getWrapT() } : null;
-      };
-      const sampled = await sample(material.getBaseColorTexture(), material.getBaseColorTextureInfo());
-      const emissive = material.getEmissiveFactor() as Vector3;
-      const lit = emissive.some((value) => value > 0);
-      const emissiveTexture = lit ? await sample(material.getEmissiveTexture(), material.getEmissiveTextureInfo()) : null;
-      return [material, { baseColor: [r, g, b], emissive: [emissive[0], emissive[1], emissive[2]], texture: sampled, emissiveTexture }];
-    }),
+    [...new Set(primitives.map((primitive) => primitive.material))].map(
+      async (material): Promise<[Material | null, MaterialShading]> => {
+        if (!material)
+          return [null, { baseColor: [0.8, 0.8, 0.8], emissive: [0, 0, 0], texture: null, emissiveTexture: null }];
+        const [r, g, b] = material.getBaseColorFactor();
+        const sample = async (
+          texture: Texture | null,
+          info: ReturnType<Material['getBaseColorTextureInfo']>,
+        ): Promise<SampledTexture | null> => {
+          if (!texture || !info) return null;
+          if (!textures.has(texture)) textures.set(texture, decodeTexture(texture, sharp, maxTextureSize));
+          const decoded = await textures.get(texture)!;
+          return decoded ? { ...decoded, wrapS: info.getWrapS(), wrapT: info.getWrapT() } : null;
+        };
+        const sampled = await sample(material.getBaseColorTexture(), material.getBaseColorTextureInfo());
+        const emissive = material.getEmissiveFactor() as Vector3;
+        const lit = emissive.some((value) => value > 0);
+        const emissiveTexture = lit
+          ? await sample(material.getEmissiveTexture(), material.getEmissiveTextureInfo())
+          : null;
+        return [
+          material,
+          {
+            baseColor: [r, g, b],
+            emissive: [emissive[0], emissive[1], emissive[2]],
+            texture: sampled,
+            emissiveTexture,
+          },
+        ];
+      },
+    ),
   );
   return new Map(entries);
 }
 
 /** Second pass: one shaded linear-RGB value per sample. */
-function shadeVisibility(ids: Int32Array, size: number, primitives: PreparedPrimitive[], camera: { eye: Vector3; lights: Lights }, background: Vector3): Float32Array {
+function shadeVisibility(
+  ids: Int32Array,
+  size: number,
+  primitives: PreparedPrimitive[],
+  camera: { eye: Vector3; lights: Lights },
+  background: Vector3,
+): Float32Array {
   const out = new Float32Array(size * size * 3);
   const firstIds = primitives.map((primitive) => primitive.firstTriangleId);
   const { eye, lights } = camera;
@@ -244,7 +294,15 @@ function shadeVisibility(ids: Int32Array, size: number, primitives: PreparedPrim
       continue;
     }
     const primitive = primitives[findList(firstIds, id)];
-    shadeSample(primitive, id - primitive.firstTriangleId, (pixel % size) + 0.5, Math.floor(pixel / size) + 0.5, eye, lights, color);
+    shadeSample(
+      primitive,
+      id - primitive.firstTriangleId,
+      (pixel % size) + 0.5,
+      Math.floor(pixel / size) + 0.5,
+      eye,
+      lights,
+      color,
+    );
     out[pixel * 3] = color[0];
     out[pixel * 3 + 1] = color[1];
     out[pixel * 3 + 2] = color[2];
@@ -252,10 +310,25 @@ function shadeVisibility(ids: Int32Array, size: number, primitives: PreparedPrim
   return out;
 }
 
-function shadeSample(primitive: PreparedPrimitive, triangle: number, px: number, py: number, eye: Vector3, lights: Lights, out: Vector3): void {
+function shadeSample(
+  primitive: PreparedPrimitive,
+  triangle: number,
+  px: number,
+  py: number,
+  eye: Vector3,
+  lights: Lights,
+  out: Vector3,
+): void {
   const { world, screen, shading } = primitive;
-  const a = world.indices[triangle * 3], b = world.indices[triangle * 3 + 1], c = world.indices[triangle * 3 + 2];
-  const xa = screen[a * 3], ya = screen[a * 3 + 1], xb = screen[b * 3], yb = screen[b * 3 + 1], xc = screen[c * 3], yc = screen[c * 3 + 1];
+  const a = world.indices[triangle * 3],
+    b = world.indices[triangle * 3 + 1],
+    c = world.indices[triangle * 3 + 2];
+  const xa = screen[a * 3],
+    ya = screen[a * 3 + 1],
+    xb = screen[b * 3],
+    yb = screen[b * 3 + 1],
+    xc = screen[c * 3],
+    yc = screen[c * 3 + 1];
   // Screen-space barycentrics (edge functions over twice the signed area), then perspective-corrected by 1/w.
   const area = (xb - xa) * (yc - ya) - (yb - ya) * (xc - xa);
   let la = ((xc - xb) * (py - yb) - (yc - yb) * (px - xb)) / area;
@@ -270,10 +343,18 @@ function shadeSample(primitive: PreparedPrimitive, triangle: number, px: number,
   lc /= sum;
 
   const p = world.positions;
-  const e1x = p[b * 3] - p[a * 3], e1y = p[b * 3 + 1] - p[a * 3 + 1], e1z = p[b * 3 + 2] - p[a * 3 + 2];
-  const e2x = p[c * 3] - p[a * 3], e2y = p[c * 3 + 1] - p[a * 3 + 1], e2z = p[c * 3 + 2] - p[a * 3 + 2];
-  let fx = e1y * e2z - e1z * e2y, fy = e1z * e2x - e1x * e2z, fz = e1x * e2y - e1y * e2x;
-  let nx = fx, ny = fy, nz = fz;
+  const e1x = p[b * 3] - p[a * 3],
+    e1y = p[b * 3 + 1] - p[a * 3 + 1],
+    e1z = p[b * 3 + 2] - p[a * 3 + 2];
+  const e2x = p[c * 3] - p[a * 3],
+    e2y = p[c * 3 + 1] - p[a * 3 + 1],
+    e2z = p[c * 3 + 2] - p[a * 3 + 2];
+  let fx = e1y * e2z - e1z * e2y,
+    fy = e1z * e2x - e1x * e2z,
+    fz = e1x * e2y - e1y * e2x;
+  let nx = fx,
+    ny = fy,
+    nz = fz;
   const n = world.normals;
   if (n) {
     nx = la * n[a * 3] + lb * n[b * 3] + lc * n[c * 3];
@@ -285,17 +366,32 @@ function shadeSample(primitive: PreparedPrimitive, triangle: number, px: number,
   const vy = eye[1] - (p[a * 3 + 1] + lb * e1y + lc * e2y);
   const vz = eye[2] - (p[a * 3 + 2] + lb * e1z + lc * e2z);
   if (fx * vx + fy * vy + fz * vz < 0) {
-    nx = -nx; ny = -ny; nz = -nz;
-    fx = -fx; fy = -fy; fz = -fz;
+    nx = -nx;
+    ny = -ny;
+    nz = -nz;
+    fx = -fx;
+    fy = -fy;
+    fz = -fz;
   }
   const length = Math.hypot(nx, ny, nz) || 1;
-  nx /= length; ny /= length; nz /= length;
+  nx /= length;
+  ny /= length;
+  nz /= length;
 
-  let r = shading.baseColor[0], g = shading.baseColor[1], bl = shading.baseColor[2];
+  let r = shading.baseColor[0],
+    g = shading.baseColor[1],
+    bl = shading.baseColor[2];
   const uv = world.uvs;
   if (shading.texture && uv) {
-    sampleBilinear(shading.texture, la * uv[a * 2] + lb * uv[b * 2] + lc * uv[c * 2], la * uv[a * 2 + 1] + lb * uv[b * 2 + 1] + lc * uv[c * 2 + 1], out);
-    r *= out[0]; g *= out[1]; bl *= out[2];
+    sampleBilinear(
+      shading.texture,
+      la * uv[a * 2] + lb * uv[b * 2] + lc * uv[c * 2],
+      la * uv[a * 2 + 1] + lb * uv[b * 2 + 1] + lc * uv[c * 2 + 1],
+      out,
+    );
+    r *= out[0];
+    g *= out[1];
+    bl *= out[2];
   }
   const colors = world.colors;
   if (colors) {
@@ -305,13 +401,23 @@ function shadeSample(primitive: PreparedPrimitive, triangle: number, px: number,
   }
   const { key, fill } = lights;
   const irradiance =
-    LIGHTS.ambientGround + (LIGHTS.ambientSky - LIGHTS.ambientGround) * (0.5 + 0.5 * ny) +
+    LIGHTS.ambientGround +
+    (LIGHTS.ambientSky - LIGHTS.ambientGround) * (0.5 + 0.5 * ny) +
     LIGHTS.key * Math.max(0, nx * key[0] + ny * key[1] + nz * key[2]) +
     LIGHTS.fill * Math.max(0, nx * fill[0] + ny * fill[1] + nz * fill[2]);
-  let er = shading.emissive[0], eg = shading.emissive[1], eb = shading.emissive[2];
+  let er = shading.emissive[0],
+    eg = shading.emissive[1],
+    eb = shading.emissive[2];
   if (shading.emissiveTexture && uv && (er > 0 || eg > 0 || eb > 0)) {
-    sampleBilinear(shading.emissiveTexture, la * uv[a * 2] + lb * uv[b * 2] + lc * uv[c * 2], la * uv[a * 2 + 1] + lb * uv[b * 2 + 1] + lc * uv[c * 2 + 1], out);
-    er *= out[0]; eg *= out[1]; eb *= out[2];
+    sampleBilinear(
+      shading.emissiveTexture,
+      la * uv[a * 2] + lb * uv[b * 2] + lc * uv[c * 2],
+      la * uv[a * 2 + 1] + lb * uv[b * 2 + 1] + lc * uv[c * 2 + 1],
+      out,
+    );
+    er *= out[0];
+    eg *= out[1];
+    eb *= out[2];
   }
   out[0] = compressHighlight(r * irradiance + er);
   out[1] = compressHighlight(g * irradiance + eg);
@@ -344,7 +450,8 @@ function downsampleToSrgb(linear: Float32Array, size: number, factor: number): U
 }
 
 function findList(firstIds: number[], id: number): number {
-  let low = 0, high = firstIds.length - 1;
+  let low = 0,
+    high = firstIds.length - 1;
   while (low < high) {
     const middle = (low + high + 1) >> 1;
     if (firstIds[middle] <= id) low = middle;

@@ -23,7 +23,13 @@ export async function decodeTexture(texture: Texture, sharp: Sharp, maxSize: num
       .resize({ width: maxSize, height: maxSize, fit: 'inside', withoutEnlargement: true })
       .raw()
       .toBuffer({ resolveWithObject: true });
-    return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), wrapS: REPEAT, wrapT: REPEAT };
+    return {
+      width: info.width,
+      height: info.height,
+      data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+      wrapS: REPEAT,
+      wrapT: REPEAT,
+    };
   } catch {
     return null;
   }
@@ -44,12 +50,20 @@ function wrap(coordinate: number, size: number, mode: number): number {
 /** Bilinear lookup of linear RGB (texels are sRGB); glTF UVs put v = 0 at the image's top row. */
 export function sampleBilinear(texture: SampledTexture, u: number, v: number, out: [number, number, number]): void {
   const { width, height, data } = texture;
-  const x = u * width - 0.5, y = v * height - 0.5;
-  const x0 = Math.floor(x), y0 = Math.floor(y);
-  const tx = x - x0, ty = y - y0;
-  const left = wrap(x0, width, texture.wrapS), right = wrap(x0 + 1, width, texture.wrapS);
-  const top = wrap(y0, height, texture.wrapT), bottom = wrap(y0 + 1, height, texture.wrapT);
-  const i00 = (top * width + left) * 4, i10 = (top * width + right) * 4, i01 = (bottom * width + left) * 4, i11 = (bottom * width + right) * 4;
+  const x = u * width - 0.5,
+    y = v * height - 0.5;
+  const x0 = Math.floor(x),
+    y0 = Math.floor(y);
+  const tx = x - x0,
+    ty = y - y0;
+  const left = wrap(x0, width, texture.wrapS),
+    right = wrap(x0 + 1, width, texture.wrapS);
+  const top = wrap(y0, height, texture.wrapT),
+    bottom = wrap(y0 + 1, height, texture.wrapT);
+  const i00 = (top * width + left) * 4,
+    i10 = (top * width + right) * 4,
+    i01 = (bottom * width + left) * 4,
+    i11 = (bottom * width + right) * 4;
   for (let channel = 0; channel < 3; channel++) {
     const upper = SRGB_TO_LINEAR[data[i00 + channel]] * (1 - tx) + SRGB_TO_LINEAR[data[i10 + channel]] * tx;
     const lower = SRGB_TO_LINEAR[data[i01 + channel]] * (1 - tx) + SRGB_TO_LINEAR[data[i11 + channel]] * tx;

@@ -1,6 +1,11 @@
 import type { Document } from '@gltf-transform/core';
 import { describe, expect, it } from 'vitest';
-import { boxDocument, humanFigureDocument, quadrupedAnimalDocument, snakeDocument } from '../../test/fixtures/build-creatures.ts';
+import {
+  boxDocument,
+  humanFigureDocument,
+  quadrupedAnimalDocument,
+  snakeDocument,
+} from '../../test/fixtures/build-creatures.ts';
 import { rotationAboutY, transformSceneRoots } from '../mesh/transform-scene-roots.ts';
 import { analyseRigShape } from './analyse-rig-shape.ts';
 import { collectRigMesh } from './collect-rig-mesh.ts';
@@ -22,7 +27,9 @@ describe('pre-rig shape analysis', () => {
     expect(analysis.arms.left && analysis.arms.right && analysis.head).toBeTruthy();
     expect(analysis.frame.forward).toEqual([0, 0, 1]);
     expect(analysis.symmetry).toBeGreaterThan(0.9);
-    expect(analysis.reasons).toEqual(expect.arrayContaining(['2 legs reach the ground', '2 arms stand out from the body', 'faces +Z']));
+    expect(analysis.reasons).toEqual(
+      expect.arrayContaining(['2 legs reach the ground', '2 arms stand out from the body', 'faces +Z']),
+    );
   });
 
   it('finds the arms of an A-pose figure turned to face +X, and the way it faces', async () => {

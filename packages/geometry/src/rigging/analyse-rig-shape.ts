@@ -58,7 +58,9 @@ export function analyseRigShape(mesh: RigMesh, options: AnalyseRigShapeOptions =
   const height = mesh.max[1] - mesh.min[1];
   const reasons: string[] = [`up axis +Y (glTF convention); height ${height.toPrecision(3)} units`];
 
-  const legs = skeleton.branches.filter((branch) => branch.extremity[1] < ground + 0.1 * height && branch.junction[1] - branch.extremity[1] > 0.2 * height);
+  const legs = skeleton.branches.filter(
+    (branch) => branch.extremity[1] < ground + 0.1 * height && branch.junction[1] - branch.extremity[1] > 0.2 * height,
+  );
   const others = skeleton.branches.filter((branch) => !legs.includes(branch));
   const principal = principalComponents(grid);
   const frame = chooseFrame(legs, others, principal.axis, skeleton, ground, height);
@@ -72,22 +74,41 @@ export function analyseRigShape(mesh: RigMesh, options: AnalyseRigShapeOptions =
   const legCount = legs.length;
   if (legCount === 2 || (legCount === 3 && others.length > 0)) {
     head = others
-      .filter((branch) => Math.abs(local(branch.extremity)[0]) < Math.max(0.12 * height, 1.5 * branch.junctionRadius) && local(branch.extremity)[1] > 0.5 * height)
+      .filter(
+        (branch) =>
+          Math.abs(local(branch.extremity)[0]) < Math.max(0.12 * height, 1.5 * branch.junctionRadius) &&
+          local(branch.extremity)[1] > 0.5 * height,
+      )
       .sort((a, b) => b.extremity[1] - a.extremity[1])[0];
     const lateral = others.filter((branch) => branch !== head && local(branch.extremity)[1] > 0.3 * height);
-    arms.left = lateral.filter((branch) => local(branch.extremity)[0] > 0.08 * height).sort((a, b) => local(b.extremity)[0] - local(a.extremity)[0])[0];
-    arms.right = lateral.filter((branch) => local(branch.extremity)[0] < -0.08 * height).sort((a, b) => local(a.extremity)[0] - local(b.extremity)[0])[0];
+    arms.left = lateral
+      .filter((branch) => local(branch.extremity)[0] > 0.08 * height)
+      .sort((a, b) => local(b.extremity)[0] - local(a.extremity)[0])[0];
+    arms.right = lateral
+      .filter((branch) => local(branch.extremity)[0] < -0.08 * height)
+      .sort((a, b) => local(a.extremity)[0] - local(b.extremity)[0])[0];
     const span = arms.left && arms.right ? local(arms.left.extremity)[0] - local(arms.right.extremity)[0] : 0;
     rigType = span > 1.5 * height ? 'avian' : 'biped';
     reasons.push(`${legCount} legs reach the ground`);
     if (rigType === 'avian') reasons.push(`wings span ${(span / height).toFixed(1)}× the height`);
-    reasons.push(armsReason(arms), head ? 'a head above the shoulders' : 'no separate head found (placed by proportion)');
+    reasons.push(
+      armsReason(arms),
+      head ? 'a head above the shoulders' : 'no separate head found (placed by proportion)',
+    );
   } else if (legCount >= 3) {
     rigType = legCount <= 4 ? 'quadruped' : legCount <= 6 ? 'hexapod' : 'octopod';
     const feet = legs.map((leg) => local(leg.extremity)[2]);
-    head = others.filter((branch) => local(branch.extremity)[2] > Math.max(...feet)).sort((a, b) => local(b.extremity)[2] - local(a.extremity)[2])[0];
-    tail = others.filter((branch) => local(branch.extremity)[2] < Math.min(...feet)).sort((a, b) => local(a.extremity)[2] - local(b.extremity)[2])[0];
-    reasons.push(`${legCount} legs reach the ground`, head ? 'a head in front of the front legs' : 'no separate head found', tail ? 'a tail' : 'no tail');
+    head = others
+      .filter((branch) => local(branch.extremity)[2] > Math.max(...feet))
+      .sort((a, b) => local(b.extremity)[2] - local(a.extremity)[2])[0];
+    tail = others
+      .filter((branch) => local(branch.extremity)[2] < Math.min(...feet))
+      .sort((a, b) => local(a.extremity)[2] - local(b.extremity)[2])[0];
+    reasons.push(
+      `${legCount} legs reach the ground`,
+      head ? 'a head in front of the front legs' : 'no separate head found',
+      tail ? 'a tail' : 'no tail',
+    );
   } else {
     const length = size[2];
     const thickness = 2 * skeleton.coreRadius;
@@ -99,21 +120,44 @@ export function analyseRigShape(mesh: RigMesh, options: AnalyseRigShapeOptions =
       reasons.push(`no legs; an elongated body (principal axes ${principal.elongation.toFixed(1)}:1), fish-like`);
     } else {
       rigType = 'others';
-      reasons.push(`${legCount === 0 ? 'no legs' : 'one leg'} and no elongated body: no template skeleton fits this shape`);
+      reasons.push(
+        `${legCount === 0 ? 'no legs' : 'one leg'} and no elongated body: no template skeleton fits this shape`,
+      );
     }
   }
-  reasons.push(`faces ${axisName(frame.forward)}`, `mirror symmetry ${symmetry.toFixed(2)} across the left-right plane`);
+  reasons.push(
+    `faces ${axisName(frame.forward)}`,
+    `mirror symmetry ${symmetry.toFixed(2)} across the left-right plane`,
+  );
   if (symmetry < 0.7) reasons.push('the shape is far from mirror-symmetric: limbs may be fitted unevenly');
 
   let riggable = false;
-  if (rigType === 'biped' || rigType === 'avian') riggable = legCount === 2 && (head !== undefined || arms.left !== undefined || arms.right !== undefined);
+  if (rigType === 'biped' || rigType === 'avian')
+    riggable = legCount === 2 && (head !== undefined || arms.left !== undefined || arms.right !== undefined);
   else if (rigType === 'quadruped') riggable = legCount === 4;
   else riggable = rigType !== 'others';
   if (riggable && !riggableTypes.includes(rigType)) {
     riggable = false;
-    reasons.push(`the built-in rigger has no ${rigType} template on this deployment (it rigs ${riggableTypes.join(' and ')} models)`);
+    reasons.push(
+      `the built-in rigger has no ${rigType} template on this deployment (it rigs ${riggableTypes.join(' and ')} models)`,
+    );
   }
-  return { grid, skeleton, frame, height, size, legs, arms, head, tail, rigType, riggable, reasons, symmetry, elongation: principal.elongation };
+  return {
+    grid,
+    skeleton,
+    frame,
+    height,
+    size,
+    legs,
+    arms,
+    head,
+    tail,
+    rigType,
+    riggable,
+    reasons,
+    symmetry,
+    elongation: principal.elongation,
+  };
 }
 
 function armsReason(arms: RigShapeAnalysis['arms']): string {
@@ -130,7 +174,14 @@ function anklePoint(leg: LimbBranch, ground: number): Point3 {
   return pointAtHeight(localPath(identity, leg), height) ?? leg.extremity;
 }
 
-function chooseFrame(legs: LimbBranch[], others: LimbBranch[], principalAxis: Point3, skeleton: CurveSkeleton, ground: number, height: number): CharacterFrame {
+function chooseFrame(
+  legs: LimbBranch[],
+  others: LimbBranch[],
+  principalAxis: Point3,
+  skeleton: CurveSkeleton,
+  ground: number,
+  height: number,
+): CharacterFrame {
   const ankles = legs.map((leg) => anklePoint(leg, ground));
   const centre = (points: Point3[]): Point3 => {
     const sum = points.reduce((total, point) => [total[0] + point[0], 0, total[2] + point[2]] as Point3, [0, 0, 0]);
@@ -140,17 +191,24 @@ function chooseFrame(legs: LimbBranch[], others: LimbBranch[], principalAxis: Po
     const [a, b] = farthestPair(ankles);
     const lateral = [b[0] - a[0], 0, b[2] - a[2]];
     let forward: Point3 = Math.abs(lateral[0]) >= Math.abs(lateral[2]) ? [0, 0, 1] : [1, 0, 0];
-    const toes = legs.reduce((sum, leg, index) => sum + (leg.extremity[0] - ankles[index][0]) * forward[0] + (leg.extremity[2] - ankles[index][2]) * forward[2], 0);
+    const toes = legs.reduce(
+      (sum, leg, index) =>
+        sum + (leg.extremity[0] - ankles[index][0]) * forward[0] + (leg.extremity[2] - ankles[index][2]) * forward[2],
+      0,
+    );
     if (toes < -0.01 * height * legs.length) forward = [-forward[0], 0, -forward[2]];
     return frameFacing(forward, centre([a, b]));
   }
   if (legs.length >= 4) {
     const origin = centre(ankles);
     const axis = horizontalPrincipalAxis(ankles.map((ankle) => [ankle[0] - origin[0], ankle[2] - origin[2]]));
-    let forward: Point3 = Math.abs(axis[0]) > Math.abs(axis[1]) ? [Math.sign(axis[0]), 0, 0] : [0, 0, Math.sign(axis[1]) || 1];
+    let forward: Point3 =
+      Math.abs(axis[0]) > Math.abs(axis[1]) ? [Math.sign(axis[0]), 0, 0] : [0, 0, Math.sign(axis[1]) || 1];
     const along = (point: Point3) => (point[0] - origin[0]) * forward[0] + (point[2] - origin[2]) * forward[2];
     const feet = ankles.map(along);
-    const ends = others.filter((branch) => along(branch.extremity) > Math.max(...feet) || along(branch.extremity) < Math.min(...feet));
+    const ends = others.filter(
+      (branch) => along(branch.extremity) > Math.max(...feet) || along(branch.extremity) < Math.min(...feet),
+    );
     const headEnd = ends.sort((a, b) => endThickness(b) - endThickness(a) || b.extremity[1] - a.extremity[1])[0];
     if (headEnd && along(headEnd.extremity) < 0) forward = [-forward[0], 0, -forward[2]];
     return frameFacing(forward, origin);
@@ -160,7 +218,8 @@ function chooseFrame(legs: LimbBranch[], others: LimbBranch[], principalAxis: Po
   const ends = skeleton.branches.slice(0, 2);
   if (ends.length === 2) {
     const thicker = endThickness(ends[0]) >= endThickness(ends[1]) ? ends[0] : ends[1];
-    if ((thicker.extremity[0] - core[0]) * forward[0] + (thicker.extremity[2] - core[2]) * forward[2] < 0) forward = [-forward[0], 0, -forward[2]];
+    if ((thicker.extremity[0] - core[0]) * forward[0] + (thicker.extremity[2] - core[2]) * forward[2] < 0)
+      forward = [-forward[0], 0, -forward[2]];
   }
   return frameFacing(forward, [core[0], ground, core[2]]);
 }
@@ -172,7 +231,8 @@ function endThickness(branch: LimbBranch): number {
 }
 
 function farthestPair(points: Point3[]): [Point3, Point3] {
-  let best: [Point3, Point3] = [points[0], points[1]], bestDistance = -1;
+  let best: [Point3, Point3] = [points[0], points[1]],
+    bestDistance = -1;
   for (let i = 0; i < points.length; i++) {
     for (let j = i + 1; j < points.length; j++) {
       const distance = Math.hypot(points[i][0] - points[j][0], points[i][2] - points[j][2]);
@@ -184,7 +244,9 @@ function farthestPair(points: Point3[]): [Point3, Point3] {
 
 /** Major axis (unit x, z) of 2-D points centred on the origin. */
 function horizontalPrincipalAxis(points: number[][]): [number, number] {
-  let xx = 0, xz = 0, zz = 0;
+  let xx = 0,
+    xz = 0,
+    zz = 0;
   for (const [x, z] of points) {
     xx += x * x;
     xz += x * z;
@@ -195,7 +257,8 @@ function horizontalPrincipalAxis(points: number[][]): [number, number] {
 }
 
 function localSize(mesh: RigMesh, frame: CharacterFrame): Point3 {
-  const min: Point3 = [Infinity, Infinity, Infinity], max: Point3 = [-Infinity, -Infinity, -Infinity];
+  const min: Point3 = [Infinity, Infinity, Infinity],
+    max: Point3 = [-Infinity, -Infinity, -Infinity];
   for (let offset = 0; offset < mesh.positions.length; offset += 3) {
     const local = toLocal(frame, mesh.positions.subarray(offset, offset + 3));
     for (let axis = 0; axis < 3; axis++) {
@@ -207,7 +270,8 @@ function localSize(mesh: RigMesh, frame: CharacterFrame): Point3 {
 }
 
 function mirrorSymmetry(grid: VoxelGrid, frame: CharacterFrame): number {
-  let solid = 0, matched = 0;
+  let solid = 0,
+    matched = 0;
   for (let index = 0; index < grid.solid.length; index++) {
     if (!grid.solid[index]) continue;
     solid++;
@@ -234,7 +298,8 @@ function principalComponents(grid: VoxelGrid): { axis: Point3; elongation: numbe
     if (!grid.solid[index]) continue;
     const centre = voxelCentre(grid, index);
     const d = [centre[0] - mean[0], centre[1] - mean[1], centre[2] - mean[2]];
-    for (let row = 0; row < 3; row++) for (let column = 0; column < 3; column++) covariance[row * 3 + column] += d[row] * d[column];
+    for (let row = 0; row < 3; row++)
+      for (let column = 0; column < 3; column++) covariance[row * 3 + column] += d[row] * d[column];
   }
   const { values, vectors } = symmetricEigen3(covariance);
   const order = [0, 1, 2].sort((a, b) => values[b] - values[a]);
@@ -249,24 +314,32 @@ function symmetricEigen3(matrix: number[]): { values: number[]; vectors: number[
   for (let sweep = 0; sweep < 32; sweep++) {
     const off = a[1] ** 2 + a[2] ** 2 + a[5] ** 2;
     if (off < 1e-20 * (a[0] ** 2 + a[4] ** 2 + a[8] ** 2 + 1e-30)) break;
-    for (const [p, q] of [[0, 1], [0, 2], [1, 2]]) {
+    for (const [p, q] of [
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ]) {
       const apq = a[p * 3 + q];
       if (Math.abs(apq) < 1e-300) continue;
       const theta = (a[q * 3 + q] - a[p * 3 + p]) / (2 * apq);
       const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-      const c = 1 / Math.sqrt(t * t + 1), s = t * c;
+      const c = 1 / Math.sqrt(t * t + 1),
+        s = t * c;
       for (let k = 0; k < 3; k++) {
-        const akp = a[k * 3 + p], akq = a[k * 3 + q];
+        const akp = a[k * 3 + p],
+          akq = a[k * 3 + q];
         a[k * 3 + p] = c * akp - s * akq;
         a[k * 3 + q] = s * akp + c * akq;
       }
       for (let k = 0; k < 3; k++) {
-        const apk = a[p * 3 + k], aqk = a[q * 3 + k];
+        const apk = a[p * 3 + k],
+          aqk = a[q * 3 + k];
         a[p * 3 + k] = c * apk - s * aqk;
         a[q * 3 + k] = s * apk + c * aqk;
       }
       for (let k = 0; k < 3; k++) {
-        const vkp = v[k * 3 + p], vkq = v[k * 3 + q];
+        const vkp = v[k * 3 + p],
+          vkq = v[k * 3 + q];
         v[k * 3 + p] = c * vkp - s * vkq;
         v[k * 3 + q] = s * vkp + c * vkq;
       }

@@ -57,13 +57,17 @@ export function boneHeatWeights(
     for (const vertex of corners) area[vertex] += doubleArea / 6;
     for (let k = 0; k < 3; k++) {
       // The angle at corner k is opposite the edge between the other two corners.
-      const a = p[k], b = p[(k + 1) % 3], c = p[(k + 2) % 3];
-      const u = sub(b, a), v = sub(c, a);
+      const a = p[k],
+        b = p[(k + 1) % 3],
+        c = p[(k + 2) % 3];
+      const u = sub(b, a),
+        v = sub(c, a);
       const cross = crossLength(u, v);
       const cotangent = cross > 1e-30 ? Math.min(Math.max(dot(u, v) / cross, 0), 1e4) : 0;
       if (cotangent === 0) continue;
       const weight = cotangent / 2;
-      const i = corners[(k + 1) % 3], j = corners[(k + 2) % 3];
+      const i = corners[(k + 1) % 3],
+        j = corners[(k + 2) % 3];
       builder.addSymmetric(i, j, -weight);
       builder.add(i, i, weight);
       builder.add(j, j, weight);
@@ -112,7 +116,9 @@ export function boneHeatWeights(
   for (let vertex = 0; vertex < n; vertex++) {
     if (componentSeesABone[components[vertex]]) continue;
     const point: Point3 = [positions[vertex * 3], positions[vertex * 3 + 1], positions[vertex * 3 + 2]];
-    const distance = Math.min(...bones.map((bone) => Math.max(pointSegmentDistance(point, bone.from, bone.to), minimumDistance)));
+    const distance = Math.min(
+      ...bones.map((bone) => Math.max(pointSegmentDistance(point, bone.from, bone.to), minimumDistance)),
+    );
     heat[vertex] = heatConstant / distance ** 2;
   }
 
@@ -137,7 +143,8 @@ export function boneHeatWeights(
     if (!usedJoints.has(joint)) continue;
     for (let vertex = 0; vertex < n; vertex++) rhs[vertex] = nearestJoint[vertex] === joint ? rhsScale[vertex] : 0;
     const solution = factor.solve(rhs);
-    for (let vertex = 0; vertex < n; vertex++) weights[vertex * jointCount + joint] = Math.min(1, Math.max(0, solution[vertex]));
+    for (let vertex = 0; vertex < n; vertex++)
+      weights[vertex * jointCount + joint] = Math.min(1, Math.max(0, solution[vertex]));
   }
   return { weights, jointCount, nearestJoint, factorNonZeros: factor.factorNonZeros };
 }
@@ -163,7 +170,9 @@ function connectedComponents(n: number, triangles: Uint32Array): Int32Array {
 }
 
 function closestPointOnSegment(point: Point3, from: Point3, to: Point3, out: Point3 = [0, 0, 0]): Point3 {
-  const dx = to[0] - from[0], dy = to[1] - from[1], dz = to[2] - from[2];
+  const dx = to[0] - from[0],
+    dy = to[1] - from[1],
+    dz = to[2] - from[2];
   const lengthSquared = dx * dx + dy * dy + dz * dz;
   const along = (point[0] - from[0]) * dx + (point[1] - from[1]) * dy + (point[2] - from[2]) * dz;
   const t = lengthSquared > 0 ? Math.min(1, Math.max(0, along / lengthSquared)) : 0;
@@ -179,7 +188,8 @@ function pointSegmentDistance(point: Point3, from: Point3, to: Point3): number {
 }
 
 function boundsDiagonal(positions: Float32Array): number {
-  const min = [Infinity, Infinity, Infinity], max = [-Infinity, -Infinity, -Infinity];
+  const min = [Infinity, Infinity, Infinity],
+    max = [-Infinity, -Infinity, -Infinity];
   for (let offset = 0; offset < positions.length; offset += 3) {
     for (let axis = 0; axis < 3; axis++) {
       min[axis] = Math.min(min[axis], positions[offset + axis]);

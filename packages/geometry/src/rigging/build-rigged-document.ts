@@ -49,11 +49,13 @@ export async function buildRiggedDocument(
   for (const joint of joints) {
     const position = positions.get(joint.id)!;
     const parentPosition = joint.parent ? positions.get(joint.parent)! : [0, 0, 0];
-    const node = document.createNode(boneName(joint, spec)).setTranslation([
-      position[0] - parentPosition[0],
-      position[1] - parentPosition[1],
-      position[2] - parentPosition[2],
-    ]);
+    const node = document
+      .createNode(boneName(joint, spec))
+      .setTranslation([
+        position[0] - parentPosition[0],
+        position[1] - parentPosition[1],
+        position[2] - parentPosition[2],
+      ]);
     (joint.parent ? nodes.get(joint.parent)! : armature).addChild(node);
     nodes.set(joint.id, node);
   }
@@ -65,7 +67,9 @@ export async function buildRiggedDocument(
   const skin = document
     .createSkin('Armature')
     .setSkeleton(nodes.get(joints[0].id)!)
-    .setInverseBindMatrices(document.createAccessor('inverseBindMatrices').setType('MAT4').setArray(inverseBind).setBuffer(buffer));
+    .setInverseBindMatrices(
+      document.createAccessor('inverseBindMatrices').setType('MAT4').setArray(inverseBind).setBuffer(buffer),
+    );
   for (const joint of joints) skin.addJoint(nodes.get(joint.id)!);
 
   // One skinned mesh node per source mesh node, its primitives re-created in world space.
@@ -77,7 +81,10 @@ export async function buildRiggedDocument(
       let meshNode = meshNodes.get(part.node);
       if (!meshNode) {
         const name = part.node.getName() || part.node.getMesh()?.getName() || 'mesh';
-        meshNode = document.createNode(name).setMesh(document.createMesh(part.node.getMesh()?.getName() || name)).setSkin(skin);
+        meshNode = document
+          .createNode(name)
+          .setMesh(document.createMesh(part.node.getMesh()?.getName() || name))
+          .setSkin(skin);
         meshNodes.set(part.node, meshNode);
       }
       meshNode.getMesh()!.addPrimitive(skinnedPrimitive(document, part, influences, joints.length, character));
@@ -104,23 +111,38 @@ export async function buildRiggedDocument(
 function splitTriangles(part: RigMeshPart, propVertex?: Uint8Array): { character: number[]; prop: number[] } {
   const indices = part.world.indices;
   if (!propVertex) return { character: Array.from(indices), prop: [] };
-  const character: number[] = [], prop: number[] = [];
+  const character: number[] = [],
+    prop: number[] = [];
   for (let corner = 0; corner < indices.length; corner += 3) {
-    (propVertex[part.weldedIndex[indices[corner]]] ? prop : character).push(indices[corner], indices[corner + 1], indices[corner + 2]);
+    (propVertex[part.weldedIndex[indices[corner]]] ? prop : character).push(
+      indices[corner],
+      indices[corner + 1],
+      indices[corner + 2],
+    );
   }
   return { character, prop };
 }
 
 /** The part re-created in world space over `triangles`; skinned when influences are given, else static. */
-function skinnedPrimitive(document: Document, part: RigMeshPart, influences: SkinInfluences | undefined, jointCount: number, triangles: number[]): Primitive {
+function skinnedPrimitive(
+  document: Document,
+  part: RigMeshPart,
+  influences: SkinInfluences | undefined,
+  jointCount: number,
+  triangles: number[],
+): Primitive {
   const { primitive: source, world, weldedIndex } = part;
   const buffer = document.getRoot().listBuffers()[0];
-  const accessor = (name: string, type: 'VEC3' | 'VEC4' | 'SCALAR', array: Float32Array | Uint8Array | Uint16Array | Uint32Array) =>
-    document.createAccessor(name).setType(type).setArray(array).setBuffer(buffer);
+  const accessor = (
+    name: string,
+    type: 'VEC3' | 'VEC4' | 'SCALAR',
+    array: Float32Array | Uint8Array | Uint16Array | Uint32Array,
+  ) => document.createAccessor(name).setType(type).setArray(array).setBuffer(buffer);
   const primitive = document.createPrimitive().setMaterial(source.getMaterial()).setMode(4);
   const count = world.positions.length / 3;
   for (const semantic of source.listSemantics()) {
-    if (/^(TEXCOORD|COLOR)_\d+$/.test(semantic)) primitive.setAttribute(semantic, source.getAttribute(semantic) as Accessor);
+    if (/^(TEXCOORD|COLOR)_\d+$/.test(semantic))
+      primitive.setAttribute(semantic, source.getAttribute(semantic) as Accessor);
   }
   primitive.setAttribute('POSITION', accessor('POSITION', 'VEC3', world.positions));
   if (world.normals) primitive.setAttribute('NORMAL', accessor('NORMAL', 'VEC3', world.normals));

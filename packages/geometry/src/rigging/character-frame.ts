@@ -28,13 +28,19 @@ export function toWorld(frame: CharacterFrame, local: ArrayLike<number>): Point3
 
 /** A frame facing `forward` (snapped to the nearest horizontal axis); left = up × forward. */
 export function frameFacing(forward: ArrayLike<number>, origin: Point3): CharacterFrame {
-  const snapped: Point3 = Math.abs(forward[0]) > Math.abs(forward[2]) ? [Math.sign(forward[0]) || 1, 0, 0] : [0, 0, Math.sign(forward[2]) || 1];
+  const snapped: Point3 =
+    Math.abs(forward[0]) > Math.abs(forward[2])
+      ? [Math.sign(forward[0]) || 1, 0, 0]
+      : [0, 0, Math.sign(forward[2]) || 1];
   return { origin, forward: snapped, left: [snapped[2], 0, -snapped[0]] };
 }
 
 /** "+Z", "−X", ...: the world axis a frame direction lies along. */
 export function axisName(direction: ArrayLike<number>): string {
-  const axis = [0, 1, 2].reduce((best, index) => (Math.abs(direction[index]) > Math.abs(direction[best]) ? index : best), 0);
+  const axis = [0, 1, 2].reduce(
+    (best, index) => (Math.abs(direction[index]) > Math.abs(direction[best]) ? index : best),
+    0,
+  );
   return `${direction[axis] < 0 ? '-' : '+'}${'XYZ'[axis]}`;
 }
 

@@ -32,14 +32,18 @@ const WELD_TOLERANCE_SHARE = 1e-5;
 export function collectRigMesh(document: Document): RigMesh {
   const world = collectWorldTriangles(document);
   const sources = listScenePrimitives(document);
-  if (sources.length !== world.length) throw new Error('collectRigMesh: scene traversal out of step with collectWorldTriangles');
-  const min: Point3 = [Infinity, Infinity, Infinity], max: Point3 = [-Infinity, -Infinity, -Infinity];
-  let vertexTotal = 0, triangleTotal = 0;
+  if (sources.length !== world.length)
+    throw new Error('collectRigMesh: scene traversal out of step with collectWorldTriangles');
+  const min: Point3 = [Infinity, Infinity, Infinity],
+    max: Point3 = [-Infinity, -Infinity, -Infinity];
+  let vertexTotal = 0,
+    triangleTotal = 0;
   for (const primitive of world) {
     for (let offset = 0; offset < primitive.positions.length; offset += 3) {
       for (let axis = 0; axis < 3; axis++) {
         const value = primitive.positions[offset + axis];
-        if (!Number.isFinite(value)) throw new ModelInputError('The model has a vertex position that is not a finite number.');
+        if (!Number.isFinite(value))
+          throw new ModelInputError('The model has a vertex position that is not a finite number.');
         min[axis] = Math.min(min[axis], value);
         max[axis] = Math.max(max[axis], value);
       }
@@ -49,7 +53,10 @@ export function collectRigMesh(document: Document): RigMesh {
   }
   if (triangleTotal === 0) throw new ModelInputError('The model has no triangles to rig.');
 
-  const tolerance = Math.max(Math.hypot(max[0] - min[0], max[1] - min[1], max[2] - min[2]) * WELD_TOLERANCE_SHARE, 1e-12);
+  const tolerance = Math.max(
+    Math.hypot(max[0] - min[0], max[1] - min[1], max[2] - min[2]) * WELD_TOLERANCE_SHARE,
+    1e-12,
+  );
   const table = new WeldTable(vertexTotal);
   const positions = new Float32Array(vertexTotal * 3);
   let weldedCount = 0;
@@ -59,8 +66,15 @@ export function collectRigMesh(document: Document): RigMesh {
     const count = primitive.positions.length / 3;
     const weldedIndex = new Uint32Array(count);
     for (let vertex = 0; vertex < count; vertex++) {
-      const x = primitive.positions[vertex * 3], y = primitive.positions[vertex * 3 + 1], z = primitive.positions[vertex * 3 + 2];
-      const found = table.findOrInsert(Math.round(x / tolerance), Math.round(y / tolerance), Math.round(z / tolerance), weldedCount);
+      const x = primitive.positions[vertex * 3],
+        y = primitive.positions[vertex * 3 + 1],
+        z = primitive.positions[vertex * 3 + 2];
+      const found = table.findOrInsert(
+        Math.round(x / tolerance),
+        Math.round(y / tolerance),
+        Math.round(z / tolerance),
+        weldedCount,
+      );
       if (found === weldedCount) {
         positions[weldedCount * 3] = x;
         positions[weldedCount * 3 + 1] = y;
@@ -71,7 +85,9 @@ export function collectRigMesh(document: Document): RigMesh {
     }
     const { indices } = primitive;
     for (let t = 0; t < indices.length; t += 3) {
-      const a = weldedIndex[indices[t]], b = weldedIndex[indices[t + 1]], c = weldedIndex[indices[t + 2]];
+      const a = weldedIndex[indices[t]],
+        b = weldedIndex[indices[t + 1]],
+        c = weldedIndex[indices[t + 2]];
       if (a === b || b === c || a === c) continue;
       triangles[triangleLength++] = a;
       triangles[triangleLength++] = b;
@@ -79,8 +95,15 @@ export function collectRigMesh(document: Document): RigMesh {
     }
     return { node: sources[index].node, primitive: sources[index].primitive, world: primitive, weldedIndex };
   });
-  if (triangleLength === 0) throw new ModelInputError('The model has only degenerate triangles; there is no surface to rig.');
-  return { positions: positions.slice(0, weldedCount * 3), triangles: triangles.slice(0, triangleLength), parts, min, max };
+  if (triangleLength === 0)
+    throw new ModelInputError('The model has only degenerate triangles; there is no surface to rig.');
+  return {
+    positions: positions.slice(0, weldedCount * 3),
+    triangles: triangles.slice(0, triangleLength),
+    parts,
+    min,
+    max,
+  };
 }
 
 /** Open-addressing hash table from quantised (x, y, z) to a vertex id. */

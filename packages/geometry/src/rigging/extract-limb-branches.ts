@@ -59,7 +59,8 @@ export function extractLimbBranches(grid: VoxelGrid, options: ExtractLimbBranche
   const extentVoxels = Math.max(...grid.dims) - 4;
 
   const medialCost = new Float32Array(solid.length);
-  for (let index = 0; index < solid.length; index++) if (solid[index]) medialCost[index] = 1 + (4 / Math.max(distanceField[index], 0.5)) ** 2;
+  for (let index = 0; index < solid.length; index++)
+    if (solid[index]) medialCost[index] = 1 + (4 / Math.max(distanceField[index], 0.5)) ** 2;
   const metric = new VoxelGeodesics(grid);
   const medial = new VoxelGeodesics(grid, medialCost);
   metric.addSources([core]);
@@ -67,7 +68,8 @@ export function extractLimbBranches(grid: VoxelGrid, options: ExtractLimbBranche
 
   const branches: LimbBranch[] = [];
   while (branches.length < maxBranches) {
-    let farthest = -1, farthestDistance = 0;
+    let farthest = -1,
+      farthestDistance = 0;
     for (let index = 0; index < solid.length; index++) {
       const distance = metric.distance[index];
       if (distance > farthestDistance && distance !== Infinity) {
@@ -90,7 +92,10 @@ export function extractLimbBranches(grid: VoxelGrid, options: ExtractLimbBranche
 /** The thickest voxel within a third of the model's size from the centroid of the solid. */
 function findCore(grid: VoxelGrid, distanceField: Float32Array): number {
   const [nx, ny] = grid.dims;
-  let sx = 0, sy = 0, sz = 0, total = 0;
+  let sx = 0,
+    sy = 0,
+    sz = 0,
+    total = 0;
   for (let index = 0; index < grid.solid.length; index++) {
     if (!grid.solid[index]) continue;
     sx += index % nx;
@@ -101,10 +106,13 @@ function findCore(grid: VoxelGrid, distanceField: Float32Array): number {
   if (total === 0) throw new Error('extractLimbBranches: the grid has no solid voxel');
   const [cx, cy, cz] = [sx / total, sy / total, sz / total];
   const radius = Math.max(...grid.dims) / 3;
-  let best = -1, bestScore = -Infinity;
+  let best = -1,
+    bestScore = -Infinity;
   for (let index = 0; index < grid.solid.length; index++) {
     if (!grid.solid[index]) continue;
-    const x = index % nx, y = Math.floor(index / nx) % ny, z = Math.floor(index / (nx * ny));
+    const x = index % nx,
+      y = Math.floor(index / nx) % ny,
+      z = Math.floor(index / (nx * ny));
     const away = Math.hypot(x - cx, y - cy, z - cz);
     const score = away <= radius ? distanceField[index] - 0.05 * away : -Infinity;
     if (score > bestScore) {

@@ -27,7 +27,9 @@ export function fitBipedSkeleton(analysis: RigShapeAnalysis): FittedSkeleton {
   const fallbacks: string[] = [];
 
   // Legs.
-  const legs = [...analysis.legs].sort((a, b) => toLocal(frame, b.extremity)[0] - toLocal(frame, a.extremity)[0]).slice(0, 2);
+  const legs = [...analysis.legs]
+    .sort((a, b) => toLocal(frame, b.extremity)[0] - toLocal(frame, a.extremity)[0])
+    .slice(0, 2);
   const legPaths = legs.length === 2 ? legs.map((leg) => localPath(frame, leg)) : undefined;
   let crotchY = 0.47 * H;
   if (legPaths) {
@@ -44,11 +46,15 @@ export function fitBipedSkeleton(analysis: RigShapeAnalysis): FittedSkeleton {
   (['l', 'r'] as const).forEach((side, index) => {
     const sign = side === 'l' ? 1 : -1;
     const path = legPaths?.[index];
-    const top = path ? (pointAtHeight(path, crotchY) ?? path[path.length - 1]) : ([sign * 0.06 * H, crotchY, 0] as Point3);
+    const top = path
+      ? (pointAtHeight(path, crotchY) ?? path[path.length - 1])
+      : ([sign * 0.06 * H, crotchY, 0] as Point3);
     const upper: Point3 = [top[0], hipY, top[2]];
     const crossing = path ? firstIndexAtOrAbove(path, crotchY) : -1;
     const fromHip = (height: number): Point3 =>
-      path ? (pointAtHeight(path, height, Math.max(crossing, 1), -1) ?? [top[0], height, top[2]]) : [top[0], height, top[2]];
+      path
+        ? (pointAtHeight(path, height, Math.max(crossing, 1), -1) ?? [top[0], height, top[2]])
+        : [top[0], height, top[2]];
     const ankle = fromHip(ankleY);
     const knee = fromHip((hipY + ankleY) / 2);
     const toeHeight = 0.35 * ankleY;
@@ -92,13 +98,18 @@ export function fitBipedSkeleton(analysis: RigShapeAnalysis): FittedSkeleton {
   const top = analysis.head ? Math.max(toLocal(frame, analysis.head.extremity)[1], 0.9 * H) : H;
   let neckY = Math.min(Math.max((armTops[0][1] + armTops[1][1]) / 2 + 0.025 * H, hips[1] + 0.15 * H), 0.95 * H);
   if (neckY >= top) neckY = hips[1] + 0.75 * (top - hips[1]);
-  let narrowestY = neckY + 0.35 * (top - neckY), narrowestWidth = Infinity;
+  let narrowestY = neckY + 0.35 * (top - neckY),
+    narrowestWidth = Infinity;
   for (let y = neckY + 0.15 * (top - neckY); y <= neckY + 0.6 * (top - neckY); y += probes.step) {
     const run = probes.runThrough([0, y, centreZ(y, hipsZ)], 0, H);
     if (run && run.high - run.low < narrowestWidth) [narrowestY, narrowestWidth] = [y, run.high - run.low];
   }
   let previousZ = hipsZ;
-  for (const [id, share] of [['spine', 0.2], ['spine1', 0.44], ['spine2', 0.72]] as const) {
+  for (const [id, share] of [
+    ['spine', 0.2],
+    ['spine1', 0.44],
+    ['spine2', 0.72],
+  ] as const) {
     const y = hips[1] + share * (neckY - hips[1]);
     previousZ = centreZ(y, previousZ);
     local.set(id, [0, y, previousZ]);
@@ -110,7 +121,11 @@ export function fitBipedSkeleton(analysis: RigShapeAnalysis): FittedSkeleton {
   local.set('head_end', [0, top, head[2]]);
   for (const side of ['l', 'r'] as const) {
     const upper = local.get(`upper_arm_${side}`)!;
-    local.set(`shoulder_${side}`, [0.35 * upper[0], Math.min(neckY - 0.02 * H, Math.max(upper[1], neckY - 0.06 * H)), (neck[2] + upper[2]) / 2]);
+    local.set(`shoulder_${side}`, [
+      0.35 * upper[0],
+      Math.min(neckY - 0.02 * H, Math.max(upper[1], neckY - 0.06 * H)),
+      (neck[2] + upper[2]) / 2,
+    ]);
   }
 
   const joints: JointPositions = new Map();
@@ -119,7 +134,10 @@ export function fitBipedSkeleton(analysis: RigShapeAnalysis): FittedSkeleton {
 }
 
 /** Shoulder, elbow, wrist and fingertip along an arm branch, in the character's frame. */
-function fitArm(branch: LimbBranch, analysis: RigShapeAnalysis): { upper: Point3; lower: Point3; hand: Point3; tip: Point3 } | undefined {
+function fitArm(
+  branch: LimbBranch,
+  analysis: RigShapeAnalysis,
+): { upper: Point3; lower: Point3; hand: Point3; tip: Point3 } | undefined {
   const path = localPath(analysis.frame, branch);
   if (path.length < 6) return undefined;
   const outer = branch.radii.slice(0, Math.max(2, Math.floor(0.6 * path.length))).sort((a, b) => a - b);

@@ -40,7 +40,12 @@ export function fitQuadrupedSkeleton(analysis: RigShapeAnalysis): FittedSkeleton
   (['front', 'rear'] as const).forEach((end, pairIndex) => {
     const pair = pairs?.[pairIndex].sort((a, b) => ankleOf(b.path)[0] - ankleOf(a.path)[0]);
     const defaultZ = (end === 'front' ? 0.3 : -0.3) * length;
-    const ankles = pair ? pair.map(({ path }) => ankleOf(path)) : [[0.12 * H, 0, defaultZ], [-0.12 * H, 0, defaultZ]];
+    const ankles = pair
+      ? pair.map(({ path }) => ankleOf(path))
+      : [
+          [0.12 * H, 0, defaultZ],
+          [-0.12 * H, 0, defaultZ],
+        ];
     const z = (ankles[0][2] + ankles[1][2]) / 2;
     ends[end] = z;
     const { belly, back } = bodyAt(z, (ankles[0][0] + ankles[1][0]) / 2);
@@ -48,9 +53,17 @@ export function fitQuadrupedSkeleton(analysis: RigShapeAnalysis): FittedSkeleton
     local.set(end === 'front' ? 'chest' : 'hips', [0, (belly + back) / 2, z]);
     (['l', 'r'] as const).forEach((side, index) => {
       const path = pair?.[index].path;
-      const top = path ? (pointAtHeight(path, belly) ?? path[path.length - 1]) : ([ankles[index][0], belly, z] as Point3);
-      const crossing = path ? Math.max(1, path.findIndex((point) => point[1] >= belly)) : -1;
-      const down = (height: number): Point3 => (path ? (pointAtHeight(path, height, crossing, -1) ?? [top[0], height, top[2]]) : [top[0], height, top[2]]);
+      const top = path
+        ? (pointAtHeight(path, belly) ?? path[path.length - 1])
+        : ([ankles[index][0], belly, z] as Point3);
+      const crossing = path
+        ? Math.max(
+            1,
+            path.findIndex((point) => point[1] >= belly),
+          )
+        : -1;
+      const down = (height: number): Point3 =>
+        path ? (pointAtHeight(path, height, crossing, -1) ?? [top[0], height, top[2]]) : [top[0], height, top[2]];
       const footY = 0.1 * topY;
       const foot = down(footY);
       const reach = probes.march([foot[0], 0.4 * footY, foot[2]], 2, 1, 0.3 * H, 'exit');
@@ -61,8 +74,12 @@ export function fitQuadrupedSkeleton(analysis: RigShapeAnalysis): FittedSkeleton
     });
   });
 
-  const hips = local.get('hips')!, chest = local.get('chest')!;
-  for (const [id, share] of [['spine', 1 / 3], ['spine1', 2 / 3]] as const) {
+  const hips = local.get('hips')!,
+    chest = local.get('chest')!;
+  for (const [id, share] of [
+    ['spine', 1 / 3],
+    ['spine1', 2 / 3],
+  ] as const) {
     const z = hips[2] + share * (chest[2] - hips[2]);
     const body = bodyAt(z, 0);
     local.set(id, [0, (body.belly + body.back) / 2, z]);

@@ -13,8 +13,10 @@ export function interiorDistanceField(grid: VoxelGrid): Float32Array {
   for (let index = 0; index < squared.length; index++) squared[index] = grid.solid[index] ? far : 0;
 
   const longest = Math.max(nx, ny, nz);
-  const line = new Float64Array(longest), result = new Float64Array(longest);
-  const hull = new Int32Array(longest), bounds = new Float64Array(longest + 1);
+  const line = new Float64Array(longest),
+    result = new Float64Array(longest);
+  const hull = new Int32Array(longest),
+    bounds = new Float64Array(longest + 1);
   const pass = (length: number, lines: number, at: (lineIndex: number, position: number) => number) => {
     for (let lineIndex = 0; lineIndex < lines; lineIndex++) {
       for (let position = 0; position < length; position++) line[position] = squared[at(lineIndex, position)];
@@ -38,10 +40,10 @@ function transform1d(f: Float64Array, n: number, out: Float64Array, hull: Int32A
   bounds[0] = -Infinity;
   bounds[1] = Infinity;
   for (let q = 1; q < n; q++) {
-    let s = ((f[q] + q * q) - (f[hull[k]] + hull[k] * hull[k])) / (2 * q - 2 * hull[k]);
+    let s = (f[q] + q * q - (f[hull[k]] + hull[k] * hull[k])) / (2 * q - 2 * hull[k]);
     while (s <= bounds[k]) {
       k--;
-      s = ((f[q] + q * q) - (f[hull[k]] + hull[k] * hull[k])) / (2 * q - 2 * hull[k]);
+      s = (f[q] + q * q - (f[hull[k]] + hull[k] * hull[k])) / (2 * q - 2 * hull[k]);
     }
     k++;
     hull[k] = q;

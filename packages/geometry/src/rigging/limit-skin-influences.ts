@@ -17,7 +17,10 @@ export interface LimitInfluencesOptions {
   sideMargin?: number;
 }
 
-export const LIMIT_INFLUENCES_DEFAULTS: Required<Omit<LimitInfluencesOptions, 'sideMargin'>> = { maxInfluences: 4, minimumWeight: 0.01 };
+export const LIMIT_INFLUENCES_DEFAULTS: Required<Omit<LimitInfluencesOptions, 'sideMargin'>> = {
+  maxInfluences: 4,
+  minimumWeight: 0.01,
+};
 
 export function limitSkinInfluences(
   dense: Float32Array,
@@ -33,12 +36,21 @@ export function limitSkinInfluences(
   const { minimumWeight } = { ...LIMIT_INFLUENCES_DEFAULTS, ...options };
   const sideMargin = options.sideMargin ?? 0;
   const n = lateral.length;
-  const joints = new Uint16Array(n * 4), weights = new Float32Array(n * 4);
-  const chosen = new Int32Array(4), chosenWeights = new Float64Array(4);
+  const joints = new Uint16Array(n * 4),
+    weights = new Float32Array(n * 4);
+  const chosen = new Int32Array(4),
+    chosenWeights = new Float64Array(4);
   for (let vertex = 0; vertex < n; vertex++) {
     // The side the vertex belongs to: that of its nearest bone, or else where it lies.
     const nearestSide = sides[nearestJoint[vertex]];
-    const side = nearestSide !== 'centre' ? nearestSide : lateral[vertex] > sideMargin ? 'left' : lateral[vertex] < -sideMargin ? 'right' : 'centre';
+    const side =
+      nearestSide !== 'centre'
+        ? nearestSide
+        : lateral[vertex] > sideMargin
+          ? 'left'
+          : lateral[vertex] < -sideMargin
+            ? 'right'
+            : 'centre';
     const opposite = side === 'left' ? 'right' : side === 'right' ? 'left' : undefined;
     let count = 0;
     chosenWeights.fill(0);
@@ -70,7 +82,10 @@ export function limitSkinInfluences(
       sum = 1;
     }
     // Largest first; empty slots get joint 0 and weight 0.
-    const slots = [0, 1, 2, 3].slice(0, count).filter((k) => chosenWeights[k] > 0).sort((a, b) => chosenWeights[b] - chosenWeights[a]);
+    const slots = [0, 1, 2, 3]
+      .slice(0, count)
+      .filter((k) => chosenWeights[k] > 0)
+      .sort((a, b) => chosenWeights[b] - chosenWeights[a]);
     let written = 0;
     for (const k of slots) {
       joints[vertex * 4 + written] = skinJointOf[chosen[k]];

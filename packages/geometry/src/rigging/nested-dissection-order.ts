@@ -25,7 +25,8 @@ export function nestedDissectionOrder(matrix: SparseSymmetricMatrix, positions: 
       placed += vertices.length;
       return;
     }
-    const min = [Infinity, Infinity, Infinity], max = [-Infinity, -Infinity, -Infinity];
+    const min = [Infinity, Infinity, Infinity],
+      max = [-Infinity, -Infinity, -Infinity];
     for (const vertex of vertices) {
       for (let axis = 0; axis < 3; axis++) {
         const value = positions[vertex * 3 + axis];
@@ -33,7 +34,10 @@ export function nestedDissectionOrder(matrix: SparseSymmetricMatrix, positions: 
         if (value > max[axis]) max[axis] = value;
       }
     }
-    const axis = [0, 1, 2].reduce((best, candidate) => (max[candidate] - min[candidate] > max[best] - min[best] ? candidate : best), 0);
+    const axis = [0, 1, 2].reduce(
+      (best, candidate) => (max[candidate] - min[candidate] > max[best] - min[best] ? candidate : best),
+      0,
+    );
     const coordinates = new Float64Array(vertices.length);
     for (let index = 0; index < vertices.length; index++) coordinates[index] = positions[vertices[index] * 3 + axis];
     const sorted = coordinates.slice().sort();
@@ -52,7 +56,9 @@ export function nestedDissectionOrder(matrix: SparseSymmetricMatrix, positions: 
       placed += vertices.length;
       return;
     }
-    const low: number[] = [], high: number[] = [], separator: number[] = [];
+    const low: number[] = [],
+      high: number[] = [],
+      separator: number[] = [];
     for (const vertex of vertices) {
       if (side[vertex] === 1) {
         high.push(vertex);

@@ -39,7 +39,10 @@ export function readRig(document: Document): AnimatableRig {
   const nodesByName = new Map<string, Node>();
   for (const node of root.listNodes()) if (node.getName()) nodesByName.set(node.getName(), node);
   const recognised = recogniseTemplate([...nodesByName.keys()]);
-  if (!recognised) throw new ModelInputError('The model is not a rig made by animate_rig: its skeleton has none of the template bone names.');
+  if (!recognised)
+    throw new ModelInputError(
+      'The model is not a rig made by animate_rig: its skeleton has none of the template bone names.',
+    );
   const { template, spec, jointIdByName } = recognised;
   const nodes = new Map<string, Node>();
   for (const [name, id] of jointIdByName) nodes.set(id, nodesByName.get(name)!);
@@ -49,12 +52,23 @@ export function readRig(document: Document): AnimatableRig {
 
   const skinSample = sampleSkin(document, joints, nodes);
   let groundY = Infinity;
-  for (let index = 1; index < skinSample.positions.length; index += 3) groundY = Math.min(groundY, skinSample.positions[index]);
+  for (let index = 1; index < skinSample.positions.length; index += 3)
+    groundY = Math.min(groundY, skinSample.positions[index]);
   if (!Number.isFinite(groundY)) groundY = Math.min(...[...rest.values()].map((point) => point[1]));
   const hips = rest.get('hips')!;
   const forward = template.name === 'biped' ? forwardOfBiped(rest) : horizontalUnit(sub(rest.get('chest')!, hips));
   const frame: CharacterFrame = { origin: [hips[0], groundY, hips[2]], forward, left: [forward[2], 0, -forward[0]] };
-  return { template, spec, joints, nodes, rest, frame, hipHeight: Math.max(hips[1] - groundY, 1e-6), groundY, skinSample };
+  return {
+    template,
+    spec,
+    joints,
+    nodes,
+    rest,
+    frame,
+    hipHeight: Math.max(hips[1] - groundY, 1e-6),
+    groundY,
+    skinSample,
+  };
 }
 
 /** Forward = left × up, with left from the right hip to the left one. */
@@ -96,20 +110,26 @@ function sampleSkin(document: Document, joints: TemplateJoint[], nodes: Map<stri
     const skinJoints = skin.listJoints().map((joint) => indexOfNode.get(joint) ?? 0);
     const positions = drawn[index].positions;
     const source = sources.push({ primitive, skinJoints, positions }) - 1;
-    for (let vertex = 0; vertex < positions.length / 3; vertex++) candidates.push({ source, vertex, y: positions[vertex * 3 + 1] });
+    for (let vertex = 0; vertex < positions.length / 3; vertex++)
+      candidates.push({ source, vertex, y: positions[vertex * 3 + 1] });
   });
   candidates.sort((a, b) => a.y - b.y);
   const lowest = candidates.slice(0, 200);
   const others = candidates.slice(200);
   const step = Math.max(1, Math.ceil(others.length / (SAMPLE_LIMIT - lowest.length)));
   const chosen = [...lowest, ...others.filter((_, index) => index % step === 0)];
-  const positions = new Float32Array(chosen.length * 3), jointIndices = new Uint16Array(chosen.length * 4), weights = new Float32Array(chosen.length * 4);
+  const positions = new Float32Array(chosen.length * 3),
+    jointIndices = new Uint16Array(chosen.length * 4),
+    weights = new Float32Array(chosen.length * 4);
   const element: number[] = [];
   chosen.forEach(({ source, vertex }, index) => {
     const { primitive, skinJoints, positions: drawnPositions } = sources[source];
     positions.set(drawnPositions.subarray(vertex * 3, vertex * 3 + 3), index * 3);
     const jointsOfVertex = primitive.getAttribute('JOINTS_0')!.getElement(vertex, element).slice(0, 4);
-    jointIndices.set(jointsOfVertex.map((joint) => skinJoints[joint] ?? 0), index * 4);
+    jointIndices.set(
+      jointsOfVertex.map((joint) => skinJoints[joint] ?? 0),
+      index * 4,
+    );
     weights.set(primitive.getAttribute('WEIGHTS_0')!.getElement(vertex, element).slice(0, 4), index * 4);
   });
   return { positions, joints: jointIndices, weights };

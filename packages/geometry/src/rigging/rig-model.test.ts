@@ -1,6 +1,12 @@
 import { Logger, type Document, type Node } from '@gltf-transform/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addEyes, humanFigureDocument, humanLandmarks, quadrupedAnimalDocument, skinnedSampleDocument } from '../../test/fixtures/build-creatures.ts';
+import {
+  addEyes,
+  humanFigureDocument,
+  humanLandmarks,
+  quadrupedAnimalDocument,
+  skinnedSampleDocument,
+} from '../../test/fixtures/build-creatures.ts';
 import { validateGlb } from '../../test/fixtures/validate-glb.ts';
 import { collectWorldTriangles } from '../mesh/collect-world-triangles.ts';
 import { multiply4 } from '../mesh/transform-math.ts';
@@ -31,12 +37,16 @@ function expectConsistentSkin(document: Document, jointCount: number) {
   const element: number[] = [];
   skin.listJoints().forEach((joint, index) => {
     const product = multiply4(joint.getWorldMatrix(), inverseBind.getElement(index, element));
-    [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1].forEach((value, cell) => expect(product[cell]).toBeCloseTo(value, 5));
+    [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1].forEach((value, cell) =>
+      expect(product[cell]).toBeCloseTo(value, 5),
+    );
   });
   for (const mesh of document.getRoot().listMeshes()) {
     for (const primitive of mesh.listPrimitives()) {
-      const joints = primitive.getAttribute('JOINTS_0')!, weights = primitive.getAttribute('WEIGHTS_0')!;
-      const j: number[] = [], w: number[] = [];
+      const joints = primitive.getAttribute('JOINTS_0')!,
+        weights = primitive.getAttribute('WEIGHTS_0')!;
+      const j: number[] = [],
+        w: number[] = [];
       for (let vertex = 0; vertex < weights.getCount(); vertex++) {
         weights.getElement(vertex, w);
         joints.getElement(vertex, j);
@@ -76,7 +86,9 @@ describe('rigging a human figure (bone heat weights, biped template)', () => {
   it('keeps the rest pose exactly where the model was, with its texture and UVs', () => {
     const rigged = drawnPositions(document);
     expect(rigged.map((positions) => positions.length)).toEqual(restPositions.map((positions) => positions.length));
-    rigged.forEach((positions, primitive) => positions.forEach((value, index) => expect(Math.abs(value - restPositions[primitive][index])).toBeLessThan(1e-4)));
+    rigged.forEach((positions, primitive) =>
+      positions.forEach((value, index) => expect(Math.abs(value - restPositions[primitive][index])).toBeLessThan(1e-4)),
+    );
     const material = document.getRoot().listMeshes()[0].listPrimitives()[0].getMaterial()!;
     expect(material.getBaseColorTexture()?.getImage()).toEqual(originalImage);
     expect(document.getRoot().listMeshes()[0].listPrimitives()[0].getAttribute('TEXCOORD_0')).toBeTruthy();
@@ -86,7 +98,9 @@ describe('rigging a human figure (bone heat weights, biped template)', () => {
     const landmarks = humanLandmarks('T');
     const near = (id: string, expected: [number, number, number], tolerance: number) => {
       const actual = jointNamed(result, id).getWorldTranslation();
-      expect(Math.hypot(actual[0] - expected[0], actual[1] - expected[1], actual[2] - expected[2]), id).toBeLessThan(tolerance);
+      expect(Math.hypot(actual[0] - expected[0], actual[1] - expected[1], actual[2] - expected[2]), id).toBeLessThan(
+        tolerance,
+      );
     };
     near('upper_arm_l', landmarks.shoulderLeft, 0.08);
     near('lower_arm_l', landmarks.elbowLeft, 0.06);
@@ -110,16 +124,21 @@ describe('rigging a human figure (bone heat weights, biped template)', () => {
       const moved = [posed[0][index], posed[0][index + 1], posed[0][index + 2]];
       if (Math.hypot(rest[0] - handTip[0], rest[1] - handTip[1], rest[2] - handTip[2]) < 0.12) {
         handVertices++;
-        const dx = rest[0] - shoulder[0], dy = rest[1] - shoulder[1];
+        const dx = rest[0] - shoulder[0],
+          dy = rest[1] - shoulder[1];
         const expected = [shoulder[0] + cos * dx - sin * dy, shoulder[1] + sin * dx + cos * dy, rest[2]];
         expect(Math.hypot(moved[0] - expected[0], moved[1] - expected[1], moved[2] - expected[2])).toBeLessThan(0.02);
       }
-      if (rest[1] < 0.15) expect(Math.hypot(moved[0] - rest[0], moved[1] - rest[1], moved[2] - rest[2])).toBeLessThan(1e-6);
+      if (rest[1] < 0.15)
+        expect(Math.hypot(moved[0] - rest[0], moved[1] - rest[1], moved[2] - rest[2])).toBeLessThan(1e-6);
     }
     expect(handVertices).toBeGreaterThan(20);
     let lowest = Infinity;
     for (let index = 1; index < body.length; index += 3) lowest = Math.min(lowest, posed[0][index]);
-    expect(lowest).toBeCloseTo(Math.min(...Array.from({ length: body.length / 3 }, (_, vertex) => body[vertex * 3 + 1])), 6);
+    expect(lowest).toBeCloseTo(
+      Math.min(...Array.from({ length: body.length / 3 }, (_, vertex) => body[vertex * 3 + 1])),
+      6,
+    );
   });
 
   it('bends a knee without touching the other leg, and the eyes follow the head', () => {
@@ -132,22 +151,37 @@ describe('rigging a human figure (bone heat weights, biped template)', () => {
     let rightFootMoved = 0;
     for (let index = 0; index < body.length; index += 3) {
       if (body[index + 1] > 0.2) continue;
-      const shift = Math.hypot(posed[0][index] - body[index], posed[0][index + 1] - body[index + 1], posed[0][index + 2] - body[index + 2]);
+      const shift = Math.hypot(
+        posed[0][index] - body[index],
+        posed[0][index + 1] - body[index + 1],
+        posed[0][index + 2] - body[index + 2],
+      );
       if (body[index] > 0.03) expect(shift).toBeLessThan(1e-6);
       if (body[index] < -0.03 && shift > 0.1) rightFootMoved++;
     }
     expect(rightFootMoved).toBeGreaterThan(20);
-    const eyes = restPositions[1], eyesPosed = posed[1];
-    for (let index = 0; index < eyes.length; index += 3) expect(Math.hypot(eyesPosed[index] - eyes[index], eyesPosed[index + 2] - eyes[index + 2])).toBeGreaterThan(0.01);
+    const eyes = restPositions[1],
+      eyesPosed = posed[1];
+    for (let index = 0; index < eyes.length; index += 3)
+      expect(Math.hypot(eyesPosed[index] - eyes[index], eyesPosed[index + 2] - eyes[index + 2])).toBeGreaterThan(0.01);
   });
 
   it('weights no vertex to a bone on the other side of the body', () => {
     const skin = document.getRoot().listSkins()[0];
-    const side = skin.listJoints().map((joint) => (joint.getName().startsWith('Left') ? 1 : joint.getName().startsWith('Right') ? -1 : 0));
+    const side = skin
+      .listJoints()
+      .map((joint) => (joint.getName().startsWith('Left') ? 1 : joint.getName().startsWith('Right') ? -1 : 0));
     let checked = 0;
-    for (const primitive of document.getRoot().listMeshes().flatMap((mesh) => mesh.listPrimitives())) {
-      const position = primitive.getAttribute('POSITION')!, joints = primitive.getAttribute('JOINTS_0')!, weights = primitive.getAttribute('WEIGHTS_0')!;
-      const p: number[] = [], j: number[] = [], w: number[] = [];
+    for (const primitive of document
+      .getRoot()
+      .listMeshes()
+      .flatMap((mesh) => mesh.listPrimitives())) {
+      const position = primitive.getAttribute('POSITION')!,
+        joints = primitive.getAttribute('JOINTS_0')!,
+        weights = primitive.getAttribute('WEIGHTS_0')!;
+      const p: number[] = [],
+        j: number[] = [],
+        w: number[] = [];
       for (let vertex = 0; vertex < position.getCount(); vertex++) {
         position.getElement(vertex, p);
         if (Math.abs(p[0]) < 0.02) continue;
@@ -166,7 +200,9 @@ describe('rigging other models', () => {
     const document = quiet(await quadrupedAnimalDocument({ edgeLength: 0.035 }));
     const result = await rigModel(document, {});
     expect(result.template).toBe('quadruped');
-    expect(result.skeleton.joints.map((joint) => joint.id)).toEqual(expect.arrayContaining(['tail', 'tail_end', 'front_foot_l', 'rear_foot_r', 'head']));
+    expect(result.skeleton.joints.map((joint) => joint.id)).toEqual(
+      expect.arrayContaining(['tail', 'tail_end', 'front_foot_l', 'rear_foot_r', 'head']),
+    );
     expect((await validateGlb(await writeGlb(document))).errors).toEqual([]);
     expectConsistentSkin(document, result.skeleton.joints.length);
     const paw = result.skeleton.nodes.get('front_foot_l')!.getWorldTranslation();
@@ -180,16 +216,27 @@ describe('rigging other models', () => {
     const result = await rigModel(document, { maxWeightVertices: 2000 });
     expect(result.weightTriangleCount).toBeLessThan(result.triangleCount / 2);
     expectConsistentSkin(document, 27);
-    const elbow = jointNamed(result, 'lower_arm_l').getWorldTranslation(), handTip = jointNamed(result, 'hand_end_l').getWorldTranslation();
+    const elbow = jointNamed(result, 'lower_arm_l').getWorldTranslation(),
+      handTip = jointNamed(result, 'hand_end_l').getWorldTranslation();
     jointNamed(result, 'lower_arm_l').setRotation(quaternionAbout([0, 1, 0], -90));
     const [posed] = drawnPositions(document);
     let checked = 0;
     for (let index = 0; index < rest.length; index += 3) {
-      const moved = Math.hypot(posed[index] - rest[index], posed[index + 1] - rest[index + 1], posed[index + 2] - rest[index + 2]);
+      const moved = Math.hypot(
+        posed[index] - rest[index],
+        posed[index + 1] - rest[index + 1],
+        posed[index + 2] - rest[index + 2],
+      );
       // −90° about +Y takes (x, y, z) relative to the elbow to (−z, y, x): the hand swings forward.
       if (Math.hypot(rest[index] - handTip[0], rest[index + 1] - handTip[1], rest[index + 2] - handTip[2]) < 0.1) {
-        const expected = [elbow[0] - (rest[index + 2] - elbow[2]), rest[index + 1], elbow[2] + (rest[index] - elbow[0])];
-        expect(Math.hypot(posed[index] - expected[0], posed[index + 1] - expected[1], posed[index + 2] - expected[2])).toBeLessThan(0.03);
+        const expected = [
+          elbow[0] - (rest[index + 2] - elbow[2]),
+          rest[index + 1],
+          elbow[2] + (rest[index] - elbow[0]),
+        ];
+        expect(
+          Math.hypot(posed[index] - expected[0], posed[index + 1] - expected[1], posed[index + 2] - expected[2]),
+        ).toBeLessThan(0.03);
         checked++;
       }
       if (rest[index] < 0.1) expect(moved).toBeLessThan(1e-6);
@@ -201,7 +248,15 @@ describe('rigging other models', () => {
     const document = quiet(await humanFigureDocument('A', { edgeLength: 0.05 }));
     const result = await rigModel(document, { spec: 'mixamo' });
     const names = result.skeleton.joints.map((joint) => result.skeleton.nodes.get(joint.id)!.getName());
-    expect(names).toEqual(expect.arrayContaining(['mixamorig:Hips', 'mixamorig:LeftArm', 'mixamorig:RightForeArm', 'mixamorig:LeftUpLeg', 'mixamorig:HeadTop_End']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'mixamorig:Hips',
+        'mixamorig:LeftArm',
+        'mixamorig:RightForeArm',
+        'mixamorig:LeftUpLeg',
+        'mixamorig:HeadTop_End',
+      ]),
+    );
   });
 
   it('re-rigs a sample asset that already has its own skin and animation, from its posed shape', async () => {

@@ -47,7 +47,8 @@ const FITTERS: Record<RigTemplateName, (analysis: RigShapeAnalysis) => FittedSke
 /** The template animate_rig fits for a requested rig_type, given what the analysis found. */
 export function templateFor(requested: RigType | undefined, analysis: RigShapeAnalysis): RigTemplateName {
   if (requested === 'quadruped') return 'quadruped';
-  if (requested === 'biped' || requested === undefined) return analysis.rigType === 'quadruped' && analysis.riggable ? 'quadruped' : 'biped';
+  if (requested === 'biped' || requested === undefined)
+    return analysis.rigType === 'quadruped' && analysis.riggable ? 'quadruped' : 'biped';
   throw new Error(`rigModel: no template for rig type ${requested}`);
 }
 
@@ -81,15 +82,28 @@ export async function rigModel(document: Document, options: RigModelOptions = {}
     for (const child of children) bones.push({ joint: index, from, to: fitted.joints.get(child.id)! });
     if (children.length === 0) bones.push({ joint: index, from, to: from });
   });
-  const proxy = await buildWeightProxy(mesh.positions, mesh.triangles, options.maxWeightVertices ?? RIG_MODEL_DEFAULTS.maxWeightVertices);
+  const proxy = await buildWeightProxy(
+    mesh.positions,
+    mesh.triangles,
+    options.maxWeightVertices ?? RIG_MODEL_DEFAULTS.maxWeightVertices,
+  );
   const visible = (from: Point3, to: Point3) => segmentInsideSolid(analysis.grid, from, to);
-  const solved = boneHeatWeights(proxy?.positions ?? mesh.positions, proxy?.triangles ?? mesh.triangles, bones, deforming.length, visible);
-  const heat = proxy ? transferProxyWeights(proxy, mesh.positions, mesh.triangles, solved.weights, solved.nearestJoint, deforming.length) : solved;
+  const solved = boneHeatWeights(
+    proxy?.positions ?? mesh.positions,
+    proxy?.triangles ?? mesh.triangles,
+    bones,
+    deforming.length,
+    visible,
+  );
+  const heat = proxy
+    ? transferProxyWeights(proxy, mesh.positions, mesh.triangles, solved.weights, solved.nearestJoint, deforming.length)
+    : solved;
   lap('weights');
 
   const vertexCount = mesh.positions.length / 3;
   const lateral = new Float32Array(vertexCount);
-  for (let vertex = 0; vertex < vertexCount; vertex++) lateral[vertex] = toLocal(analysis.frame, mesh.positions.subarray(vertex * 3, vertex * 3 + 3))[0];
+  for (let vertex = 0; vertex < vertexCount; vertex++)
+    lateral[vertex] = toLocal(analysis.frame, mesh.positions.subarray(vertex * 3, vertex * 3 + 3))[0];
   const skinJointOf = Int32Array.from(deforming, (joint) => joints.indexOf(joint));
   const influences = limitSkinInfluences(
     heat.weights,
@@ -127,7 +141,8 @@ export async function rigModel(document: Document, options: RigModelOptions = {}
  * skinned (their triangles go to a static node), but a primitive may hold both: theirs read root joint, weight 1.
  */
 function expandInfluences(influences: SkinInfluences, vertexMap: Uint32Array, vertexCount: number): SkinInfluences {
-  const joints = new Uint16Array(vertexCount * 4), weights = new Float32Array(vertexCount * 4);
+  const joints = new Uint16Array(vertexCount * 4),
+    weights = new Float32Array(vertexCount * 4);
   for (let vertex = 0; vertex < vertexCount; vertex++) weights[vertex * 4] = 1;
   vertexMap.forEach((whole, vertex) => {
     for (let k = 0; k < 4; k++) {

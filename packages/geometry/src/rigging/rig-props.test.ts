@@ -20,7 +20,10 @@ async function foxOnAPedestal() {
     .createPrimitive()
     .setAttribute('POSITION', document.createAccessor().setType('VEC3').setArray(box.positions).setBuffer(buffer))
     .setIndices(document.createAccessor().setType('SCALAR').setArray(box.indices).setBuffer(buffer));
-  document.getRoot().getDefaultScene()!.addChild(document.createNode('pedestal').setMesh(document.createMesh('pedestal').addPrimitive(primitive)));
+  document
+    .getRoot()
+    .getDefaultScene()!
+    .addChild(document.createNode('pedestal').setMesh(document.createMesh('pedestal').addPrimitive(primitive)));
   return document;
 }
 
@@ -31,18 +34,27 @@ describe('rigging a model the pre-rig check rejects', () => {
     const rigged = await rigModel(document);
     expect(rigged.template).toBe('quadruped');
     expect(rigged.staticPropCount).toBe(1);
-    const props = document.getRoot().listNodes().find((node) => node.getName() === 'Props')!;
+    const props = document
+      .getRoot()
+      .listNodes()
+      .find((node) => node.getName() === 'Props')!;
     expect(props.getSkin()).toBeNull();
     expect(props.getMesh()!.listPrimitives()[0].getAttribute('JOINTS_0')).toBeNull();
-    const skinned = document.getRoot().listNodes().filter((node) => node.getSkin());
+    const skinned = document
+      .getRoot()
+      .listNodes()
+      .filter((node) => node.getSkin());
     expect(skinned.length).toBeGreaterThan(0);
     // The pedestal's 12 triangles are all in the static node, none under the skin.
-    const propTriangles = props.getMesh()!.listPrimitives().reduce((sum, primitive) => sum + primitive.getIndices()!.getCount() / 3, 0);
+    const propTriangles = props
+      .getMesh()!
+      .listPrimitives()
+      .reduce((sum, primitive) => sum + primitive.getIndices()!.getCount() / 3, 0);
     expect(propTriangles).toBe(12);
     expect((await validateGlb(await writeGlb(document))).errors).toEqual([]);
   }, 60_000);
 
-  it('refuses a shape with no character in it, with the check\'s reasons and a ModelInputError (nothing charged)', async () => {
+  it("refuses a shape with no character in it, with the check's reasons and a ModelInputError (nothing charged)", async () => {
     const document = (await boxDocument()).setLogger(new Logger(Logger.Verbosity.ERROR));
     const refusal = await rigModel(document).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(RigRefusedError);

@@ -27,15 +27,30 @@ export interface RigTemplate {
   joints: TemplateJoint[];
 }
 
-type JointRow = [id: string, parent: string | undefined, tripoName: string, mixamoName: string, deforms?: boolean, optional?: boolean];
+type JointRow = [
+  id: string,
+  parent: string | undefined,
+  tripoName: string,
+  mixamoName: string,
+  deforms?: boolean,
+  optional?: boolean,
+];
 
 function sided(rows: JointRow[]): JointRow[] {
   const out: JointRow[] = [];
   for (const side of ['left', 'right'] as const) {
-    const suffix = side === 'left' ? '_l' : '_r', word = side === 'left' ? 'Left' : 'Right';
+    const suffix = side === 'left' ? '_l' : '_r',
+      word = side === 'left' ? 'Left' : 'Right';
     for (const [id, parent, tripoName, mixamoName, deforms, optional] of rows) {
       const sidedParent = parent?.endsWith('_*') ? parent.replace('_*', suffix) : parent;
-      out.push([`${id}${suffix}`, sidedParent, tripoName.replace('*', word), mixamoName.replace('*', word), deforms, optional]);
+      out.push([
+        `${id}${suffix}`,
+        sidedParent,
+        tripoName.replace('*', word),
+        mixamoName.replace('*', word),
+        deforms,
+        optional,
+      ]);
     }
   }
   return out;
@@ -102,7 +117,10 @@ export const QUADRUPED_TEMPLATE: RigTemplate = template('quadruped', [
   ]),
 ]);
 
-export const RIG_TEMPLATES: Record<RigTemplateName, RigTemplate> = { biped: BIPED_TEMPLATE, quadruped: QUADRUPED_TEMPLATE };
+export const RIG_TEMPLATES: Record<RigTemplateName, RigTemplate> = {
+  biped: BIPED_TEMPLATE,
+  quadruped: QUADRUPED_TEMPLATE,
+};
 
 export function boneName(joint: TemplateJoint, spec: RigSpec): string {
   return spec === 'mixamo' ? joint.mixamoName : joint.tripoName;
@@ -117,7 +135,9 @@ function normaliseBoneName(name: string): string {
 }
 
 /** Which template a set of bone names belongs to, and each name's joint id; undefined if no template matches. */
-export function recogniseTemplate(names: readonly string[]): { template: RigTemplate; spec: RigSpec; jointIdByName: Map<string, string> } | undefined {
+export function recogniseTemplate(
+  names: readonly string[],
+): { template: RigTemplate; spec: RigSpec; jointIdByName: Map<string, string> } | undefined {
   const present = new Map(names.map((name) => [normaliseBoneName(name), name]));
   for (const template of [QUADRUPED_TEMPLATE, BIPED_TEMPLATE]) {
     for (const spec of ['tripo', 'mixamo'] as const) {

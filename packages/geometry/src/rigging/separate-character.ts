@@ -39,7 +39,9 @@ export function separateCharacter(mesh: RigMesh, rejected: RigShapeAnalysis): Se
     const bySize = [...components].sort((a, b) => b.volume - a.volume);
     for (const candidate of bySize.slice(0, MAX_CANDIDATES)) {
       const members = components.filter(
-        (component) => component === candidate || (component.volume < candidate.volume * ATTACHED_SHARE && inside(component, candidate)),
+        (component) =>
+          component === candidate ||
+          (component.volume < candidate.volume * ATTACHED_SHARE && inside(component, candidate)),
       );
       if (members.length === components.length) continue;
       const memberIds = new Set(members.map((component) => component.id));
@@ -63,7 +65,9 @@ interface Component {
   volume: number;
 }
 
-function connectedComponents(mesh: RigMesh): Component[] & { vertexComponent: Int32Array; componentOfTriangle: Int32Array } {
+function connectedComponents(
+  mesh: RigMesh,
+): Component[] & { vertexComponent: Int32Array; componentOfTriangle: Int32Array } {
   const vertexCount = mesh.positions.length / 3;
   const parent = Int32Array.from({ length: vertexCount }, (_, index) => index);
   const find = (vertex: number): number => {
@@ -97,10 +101,16 @@ function connectedComponents(mesh: RigMesh): Component[] & { vertexComponent: In
     }
   }
   for (const component of list) {
-    component.volume = Math.max(1e-12, (component.max[0] - component.min[0]) * (component.max[1] - component.min[1]) * (component.max[2] - component.min[2]));
+    component.volume = Math.max(
+      1e-12,
+      (component.max[0] - component.min[0]) *
+        (component.max[1] - component.min[1]) *
+        (component.max[2] - component.min[2]),
+    );
   }
   const componentOfTriangle = new Int32Array(triangles.length / 3);
-  for (let triangle = 0; triangle < componentOfTriangle.length; triangle++) componentOfTriangle[triangle] = vertexComponent[triangles[triangle * 3]];
+  for (let triangle = 0; triangle < componentOfTriangle.length; triangle++)
+    componentOfTriangle[triangle] = vertexComponent[triangles[triangle * 3]];
   return Object.assign(list, { vertexComponent, componentOfTriangle });
 }
 
@@ -114,7 +124,8 @@ function subMesh(mesh: RigMesh, keep: (triangle: number) => boolean): { sub: Rig
   const vertexMap: number[] = [];
   const positions: number[] = [];
   const triangles: number[] = [];
-  const min: Point3 = [Infinity, Infinity, Infinity], max: Point3 = [-Infinity, -Infinity, -Infinity];
+  const min: Point3 = [Infinity, Infinity, Infinity],
+    max: Point3 = [-Infinity, -Infinity, -Infinity];
   for (let triangle = 0; triangle < mesh.triangles.length / 3; triangle++) {
     if (!keep(triangle)) continue;
     for (let k = 0; k < 3; k++) {
@@ -133,7 +144,13 @@ function subMesh(mesh: RigMesh, keep: (triangle: number) => boolean): { sub: Rig
     }
   }
   return {
-    sub: { positions: Float32Array.from(positions), triangles: Uint32Array.from(triangles), parts: mesh.parts, min, max },
+    sub: {
+      positions: Float32Array.from(positions),
+      triangles: Uint32Array.from(triangles),
+      parts: mesh.parts,
+      min,
+      max,
+    },
     vertexMap: Uint32Array.from(vertexMap),
   };
 }

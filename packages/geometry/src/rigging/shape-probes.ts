@@ -42,7 +42,11 @@ export class ShapeProbes {
   }
 
   /** The solid run through `around` along local axis `axis`: its two ends and centre (undefined if `around` is outside). */
-  runThrough(around: Point3, axis: 0 | 1 | 2, maxDistance: number): { low: number; high: number; centre: number } | undefined {
+  runThrough(
+    around: Point3,
+    axis: 0 | 1 | 2,
+    maxDistance: number,
+  ): { low: number; high: number; centre: number } | undefined {
     if (!this.solidAt(around)) return undefined;
     const high = this.march(around, axis, 1, maxDistance, 'exit') ?? 0;
     const low = this.march(around, axis, -1, maxDistance, 'exit') ?? 0;
@@ -58,7 +62,8 @@ export function localPath(frame: CharacterFrame, branch: LimbBranch): Point3[] {
 /** The first point of the path (walking from index `from` in direction `direction`) whose height crosses `height`, interpolated. */
 export function pointAtHeight(path: Point3[], height: number, from = 0, direction: 1 | -1 = 1): Point3 | undefined {
   for (let index = from; index + direction >= 0 && index + direction < path.length; index += direction) {
-    const a = path[index], b = path[index + direction];
+    const a = path[index],
+      b = path[index + direction];
     if ((a[1] - height) * (b[1] - height) <= 0 && a[1] !== b[1]) {
       const t = (height - a[1]) / (b[1] - a[1]);
       return [a[0] + (b[0] - a[0]) * t, height, a[2] + (b[2] - a[2]) * t];
@@ -70,7 +75,8 @@ export function pointAtHeight(path: Point3[], height: number, from = 0, directio
 /** Cumulative arc length of a path. */
 export function arcLengths(path: Point3[]): number[] {
   const lengths = [0];
-  for (let index = 1; index < path.length; index++) lengths.push(lengths[index - 1] + distance(path[index - 1], path[index]));
+  for (let index = 1; index < path.length; index++)
+    lengths.push(lengths[index - 1] + distance(path[index - 1], path[index]));
   return lengths;
 }
 
@@ -80,7 +86,8 @@ export function pointAtLength(path: Point3[], lengths: number[], length: number)
   for (let index = 1; index < path.length; index++) {
     if (lengths[index] >= length) {
       const t = (length - lengths[index - 1]) / (lengths[index] - lengths[index - 1] || 1);
-      const a = path[index - 1], b = path[index];
+      const a = path[index - 1],
+        b = path[index];
       return [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t];
     }
   }

@@ -9,13 +9,16 @@ function gridSystem(width: number, height: number) {
   const builder = new TripletBuilder(n);
   const positions = new Float32Array(n * 3);
   let seed = 7;
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const index = y * width + x;
       positions.set([x, y, Math.sin(x * 0.3) * 2], index * 3);
       builder.add(index, index, 0.01 + random());
-      for (const [nx, ny] of [[x + 1, y], [x, y + 1]]) {
+      for (const [nx, ny] of [
+        [x + 1, y],
+        [x, y + 1],
+      ]) {
         if (nx >= width || ny >= height) continue;
         const weight = 0.5 + random();
         const other = ny * width + nx;
@@ -39,7 +42,10 @@ describe('sparse LDLᵀ with a nested-dissection order', () => {
     const { matrix, positions } = gridSystem(60, 50);
     const factor = new SparseLdl(matrix, nestedDissectionOrder(matrix, positions));
     for (let trial = 0; trial < 3; trial++) {
-      const expected = Float64Array.from({ length: matrix.size }, (_, index) => Math.sin(index * (trial + 1) * 0.01) + trial);
+      const expected = Float64Array.from(
+        { length: matrix.size },
+        (_, index) => Math.sin(index * (trial + 1) * 0.01) + trial,
+      );
       const solution = factor.solve(multiply(matrix, expected));
       const error = Math.max(...solution.map((value, index) => Math.abs(value - expected[index])));
       expect(error).toBeLessThan(1e-8);

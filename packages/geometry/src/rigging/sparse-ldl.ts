@@ -20,7 +20,9 @@ export class SparseLdl {
     const n = matrix.size;
     const inverse = new Int32Array(n);
     for (let k = 0; k < n; k++) inverse[order[k]] = k;
-    const parent = new Int32Array(n), flag = new Int32Array(n), columnCount = new Int32Array(n);
+    const parent = new Int32Array(n),
+      flag = new Int32Array(n),
+      columnCount = new Int32Array(n);
 
     // Symbolic: the elimination tree of P A Pᵀ and the number of entries in each column of L.
     for (let k = 0; k < n; k++) {
@@ -40,10 +42,14 @@ export class SparseLdl {
     const columnStart = new Int32Array(n + 1);
     for (let k = 0; k < n; k++) columnStart[k + 1] = columnStart[k] + columnCount[k];
     const total = columnStart[n];
-    const rowIndex = new Int32Array(total), values = new Float64Array(total), diagonal = new Float64Array(n);
+    const rowIndex = new Int32Array(total),
+      values = new Float64Array(total),
+      diagonal = new Float64Array(n);
 
     // Numeric: row k of L by a sparse triangular solve over the etree pattern.
-    const y = new Float64Array(n), pattern = new Int32Array(n), filled = new Int32Array(n);
+    const y = new Float64Array(n),
+      pattern = new Int32Array(n),
+      filled = new Int32Array(n);
     for (let k = 0; k < n; k++) {
       y[k] = 0;
       let top = n;

@@ -43,7 +43,8 @@ export class TripletBuilder {
     const counts = new Int32Array(size + 1);
     for (let index = 0; index < length; index++) counts[this.rows[index] + 1]++;
     for (let row = 0; row < size; row++) counts[row + 1] += counts[row];
-    const bucketColumns = new Int32Array(length), bucketValues = new Float64Array(length);
+    const bucketColumns = new Int32Array(length),
+      bucketValues = new Float64Array(length);
     const cursor = counts.slice(0, size);
     for (let index = 0; index < length; index++) {
       const slot = cursor[this.rows[index]]++;
@@ -52,12 +53,15 @@ export class TripletBuilder {
     }
     // Sort each (short) row by column and merge duplicates.
     const rowStart = new Int32Array(size + 1);
-    const columns = new Int32Array(length), values = new Float64Array(length);
+    const columns = new Int32Array(length),
+      values = new Float64Array(length);
     let out = 0;
     for (let row = 0; row < size; row++) {
-      const begin = counts[row], end = counts[row + 1];
+      const begin = counts[row],
+        end = counts[row + 1];
       for (let i = begin + 1; i < end; i++) {
-        const column = bucketColumns[i], value = bucketValues[i];
+        const column = bucketColumns[i],
+          value = bucketValues[i];
         let j = i - 1;
         while (j >= begin && bucketColumns[j] > column) {
           bucketColumns[j + 1] = bucketColumns[j];
@@ -83,7 +87,9 @@ export class TripletBuilder {
 
   private grow(): void {
     const capacity = this.rows.length * 2;
-    const rows = new Int32Array(capacity), columns = new Int32Array(capacity), values = new Float64Array(capacity);
+    const rows = new Int32Array(capacity),
+      columns = new Int32Array(capacity),
+      values = new Float64Array(capacity);
     rows.set(this.rows);
     columns.set(this.columns);
     values.set(this.values);
@@ -96,7 +102,8 @@ export function multiply(matrix: SparseSymmetricMatrix, x: ArrayLike<number>): F
   const y = new Float64Array(matrix.size);
   for (let row = 0; row < matrix.size; row++) {
     let sum = 0;
-    for (let k = matrix.rowStart[row]; k < matrix.rowStart[row + 1]; k++) sum += matrix.values[k] * x[matrix.columns[k]];
+    for (let k = matrix.rowStart[row]; k < matrix.rowStart[row + 1]; k++)
+      sum += matrix.values[k] * x[matrix.columns[k]];
     y[row] = sum;
   }
   return y;

@@ -22,12 +22,15 @@ export class VoxelGeodesics {
     this.distance = new Float32Array(grid.solid.length).fill(Infinity);
     this.previous = new Int32Array(grid.solid.length).fill(-1);
     const [nx, ny] = grid.dims;
-    const offsets: number[] = [], lengths: number[] = [];
-    for (let dz = -1; dz <= 1; dz++) for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-      if (dx === 0 && dy === 0 && dz === 0) continue;
-      offsets.push(dx + nx * (dy + ny * dz));
-      lengths.push(Math.hypot(dx, dy, dz));
-    }
+    const offsets: number[] = [],
+      lengths: number[] = [];
+    for (let dz = -1; dz <= 1; dz++)
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          if (dx === 0 && dy === 0 && dz === 0) continue;
+          offsets.push(dx + nx * (dy + ny * dz));
+          lengths.push(Math.hypot(dx, dy, dz));
+        }
     this.offsets = Int32Array.from(offsets);
     this.stepLengths = Float32Array.from(lengths);
   }
@@ -55,7 +58,8 @@ export class VoxelGeodesics {
     const { distance, previous, offsets, stepLengths, cost } = this;
     // Voxels touching the grid's border are never solid (voxelize-solid pads the grid), so neighbours stay in range.
     while (this.heapSize > 0) {
-      const key = this.heapKeys[0], voxel = this.pop();
+      const key = this.heapKeys[0],
+        voxel = this.pop();
       if (key > distance[voxel]) continue;
       const leave = cost ? cost[voxel] : 1;
       for (let k = 0; k < offsets.length; k++) {
@@ -76,7 +80,8 @@ export class VoxelGeodesics {
 
   private push(index: number, key: number): void {
     if (this.heapSize === this.heapIndices.length) {
-      const indices = new Int32Array(this.heapSize * 2), keys = new Float32Array(this.heapSize * 2);
+      const indices = new Int32Array(this.heapSize * 2),
+        keys = new Float32Array(this.heapSize * 2);
       indices.set(this.heapIndices);
       keys.set(this.heapKeys);
       this.heapIndices = indices;
@@ -100,7 +105,8 @@ export class VoxelGeodesics {
     const top = heapIndices[0];
     const size = --this.heapSize;
     if (size === 0) return top;
-    const lastIndex = heapIndices[size], lastKey = heapKeys[size];
+    const lastIndex = heapIndices[size],
+      lastKey = heapKeys[size];
     let slot = 0;
     for (;;) {
       let child = 2 * slot + 1;

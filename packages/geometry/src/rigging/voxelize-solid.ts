@@ -32,7 +32,11 @@ export interface VoxelizeOptions {
 
 export const VOXELIZE_DEFAULTS: Required<VoxelizeOptions> = { resolution: 96, padding: 2, maxSolidVoxels: 120_000 };
 
-export function voxelizeSolid(positions: Float32Array, triangles: Uint32Array, options: VoxelizeOptions = {}): VoxelGrid {
+export function voxelizeSolid(
+  positions: Float32Array,
+  triangles: Uint32Array,
+  options: VoxelizeOptions = {},
+): VoxelGrid {
   const resolved = { ...VOXELIZE_DEFAULTS, ...options };
   const grid = voxelizeAt(positions, triangles, resolved.resolution, resolved.padding);
   const solidCount = count(grid.solid);
@@ -42,7 +46,8 @@ export function voxelizeSolid(positions: Float32Array, triangles: Uint32Array, o
 }
 
 function voxelizeAt(positions: Float32Array, triangles: Uint32Array, resolution: number, padding: number): VoxelGrid {
-  const min = [Infinity, Infinity, Infinity], max = [-Infinity, -Infinity, -Infinity];
+  const min = [Infinity, Infinity, Infinity],
+    max = [-Infinity, -Infinity, -Infinity];
   for (let index = 0; index < positions.length; index += 3) {
     for (let axis = 0; axis < 3; axis++) {
       min[axis] = Math.min(min[axis], positions[index + axis]);
@@ -51,32 +56,52 @@ function voxelizeAt(positions: Float32Array, triangles: Uint32Array, resolution:
   }
   const extent = Math.max(max[0] - min[0], max[1] - min[1], max[2] - min[2]) || 1;
   const voxelSize = extent / resolution;
-  const dims = [0, 1, 2].map((axis) => Math.ceil((max[axis] - min[axis]) / voxelSize) + 1 + 2 * padding) as [number, number, number];
+  const dims = [0, 1, 2].map((axis) => Math.ceil((max[axis] - min[axis]) / voxelSize) + 1 + 2 * padding) as [
+    number,
+    number,
+    number,
+  ];
   const origin = [0, 1, 2].map((axis) => min[axis] - padding * voxelSize) as [number, number, number];
   const [nx, ny, nz] = dims;
   const surface = new Uint8Array(nx * ny * nz);
 
   const mark = (x: number, y: number, z: number) => {
-    const vx = Math.round((x - origin[0]) / voxelSize), vy = Math.round((y - origin[1]) / voxelSize), vz = Math.round((z - origin[2]) / voxelSize);
+    const vx = Math.round((x - origin[0]) / voxelSize),
+      vy = Math.round((y - origin[1]) / voxelSize),
+      vz = Math.round((z - origin[2]) / voxelSize);
     surface[vx + nx * (vy + ny * vz)] = 1;
   };
   for (let t = 0; t < triangles.length; t += 3) {
-    const a = triangles[t] * 3, b = triangles[t + 1] * 3, c = triangles[t + 2] * 3;
-    const ax = positions[a], ay = positions[a + 1], az = positions[a + 2];
-    const abx = positions[b] - ax, aby = positions[b + 1] - ay, abz = positions[b + 2] - az;
-    const acx = positions[c] - ax, acy = positions[c + 1] - ay, acz = positions[c + 2] - az;
-    const longest = Math.max(Math.hypot(abx, aby, abz), Math.hypot(acx, acy, acz), Math.hypot(abx - acx, aby - acy, abz - acz));
+    const a = triangles[t] * 3,
+      b = triangles[t + 1] * 3,
+      c = triangles[t + 2] * 3;
+    const ax = positions[a],
+      ay = positions[a + 1],
+      az = positions[a + 2];
+    const abx = positions[b] - ax,
+      aby = positions[b + 1] - ay,
+      abz = positions[b + 2] - az;
+    const acx = positions[c] - ax,
+      acy = positions[c + 1] - ay,
+      acz = positions[c + 2] - az;
+    const longest = Math.max(
+      Math.hypot(abx, aby, abz),
+      Math.hypot(acx, acy, acz),
+      Math.hypot(abx - acx, aby - acy, abz - acz),
+    );
     const steps = Math.max(1, Math.ceil(longest / (0.5 * voxelSize)));
     for (let i = 0; i <= steps; i++) {
       for (let j = 0; i + j <= steps; j++) {
-        const u = i / steps, v = j / steps;
+        const u = i / steps,
+          v = j / steps;
         mark(ax + u * abx + v * acx, ay + u * aby + v * acy, az + u * abz + v * acz);
       }
     }
   }
 
   let solid = fillInside(surface, dims);
-  const shellCount = count(surface), solidCount = count(solid);
+  const shellCount = count(surface),
+    solidCount = count(solid);
   if (solidCount < shellCount * 1.25) solid = fillInside(dilate(surface, dims), dims);
   return { origin, voxelSize, dims, solid };
 }
@@ -95,8 +120,14 @@ export function voxelAt(grid: VoxelGrid, point: ArrayLike<number>): number {
 /** World centre of a voxel. */
 export function voxelCentre(grid: VoxelGrid, index: number): [number, number, number] {
   const [nx, ny] = grid.dims;
-  const x = index % nx, y = Math.floor(index / nx) % ny, z = Math.floor(index / (nx * ny));
-  return [grid.origin[0] + x * grid.voxelSize, grid.origin[1] + y * grid.voxelSize, grid.origin[2] + z * grid.voxelSize];
+  const x = index % nx,
+    y = Math.floor(index / nx) % ny,
+    z = Math.floor(index / (nx * ny));
+  return [
+    grid.origin[0] + x * grid.voxelSize,
+    grid.origin[1] + y * grid.voxelSize,
+    grid.origin[2] + z * grid.voxelSize,
+  ];
 }
 
 function count(cells: Uint8Array): number {
@@ -109,17 +140,21 @@ function count(cells: Uint8Array): number {
 function fillInside(surface: Uint8Array, [nx, ny, nz]: [number, number, number]): Uint8Array {
   const outside = new Uint8Array(surface.length);
   const queue = new Int32Array(surface.length);
-  let head = 0, tail = 0;
+  let head = 0,
+    tail = 0;
   const push = (index: number) => {
     if (surface[index] || outside[index]) return;
     outside[index] = 1;
     queue[tail++] = index;
   };
   push(0);
-  const strideY = nx, strideZ = nx * ny;
+  const strideY = nx,
+    strideZ = nx * ny;
   while (head < tail) {
     const index = queue[head++];
-    const x = index % nx, y = Math.floor(index / nx) % ny, z = Math.floor(index / strideZ);
+    const x = index % nx,
+      y = Math.floor(index / nx) % ny,
+      z = Math.floor(index / strideZ);
     if (x > 0) push(index - 1);
     if (x < nx - 1) push(index + 1);
     if (y > 0) push(index - strideY);
@@ -139,7 +174,9 @@ function dilate(cells: Uint8Array, [nx, ny, nz]: [number, number, number]): Uint
     for (let y = 1; y < ny - 1; y++) {
       for (let x = 1; x < nx - 1; x++) {
         if (!cells[x + nx * (y + ny * z)]) continue;
-        for (let dz = -1; dz <= 1; dz++) for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) out[x + dx + nx * (y + dy + ny * (z + dz))] = 1;
+        for (let dz = -1; dz <= 1; dz++)
+          for (let dy = -1; dy <= 1; dy++)
+            for (let dx = -1; dx <= 1; dx++) out[x + dx + nx * (y + dy + ny * (z + dz))] = 1;
       }
     }
   }

@@ -15,7 +15,11 @@ export interface WeightProxy {
 }
 
 /** A decimated copy with at most about `maxVertices` vertices, or undefined when the mesh is already that small. */
-export async function buildWeightProxy(positions: Float32Array, triangles: Uint32Array, maxVertices: number): Promise<WeightProxy | undefined> {
+export async function buildWeightProxy(
+  positions: Float32Array,
+  triangles: Uint32Array,
+  maxVertices: number,
+): Promise<WeightProxy | undefined> {
   const vertexCount = positions.length / 3;
   if (vertexCount <= maxVertices) return undefined;
   await MeshoptSimplifier.ready;
@@ -46,7 +50,8 @@ export function transferProxyWeights(
   const { start, neighbours } = adjacency(vertexCount, triangles);
   const owner = new Int32Array(vertexCount).fill(-1);
   const queue = new Int32Array(vertexCount);
-  let head = 0, tail = 0;
+  let head = 0,
+    tail = 0;
   for (let vertex = 0; vertex < vertexCount; vertex++) {
     if (proxy.proxyOf[vertex] < 0) continue;
     owner[vertex] = proxy.proxyOf[vertex];
@@ -62,7 +67,8 @@ export function transferProxyWeights(
     }
   }
   // Pieces the simplifier removed entirely: the nearest kept vertex in space.
-  for (let vertex = 0; vertex < vertexCount; vertex++) if (owner[vertex] < 0) owner[vertex] = nearestProxyVertex(proxy.positions, positions, vertex);
+  for (let vertex = 0; vertex < vertexCount; vertex++)
+    if (owner[vertex] < 0) owner[vertex] = nearestProxyVertex(proxy.positions, positions, vertex);
 
   let weights = new Float32Array(vertexCount * width);
   const nearestJoint = new Int32Array(vertexCount);
@@ -95,7 +101,9 @@ function adjacency(vertexCount: number, triangles: Uint32Array): { start: Int32A
   const cursor = degree.slice(0, vertexCount);
   for (let t = 0; t < triangles.length; t += 3) {
     for (let k = 0; k < 3; k++) {
-      const a = triangles[t + k], b = triangles[t + ((k + 1) % 3)], c = triangles[t + ((k + 2) % 3)];
+      const a = triangles[t + k],
+        b = triangles[t + ((k + 1) % 3)],
+        c = triangles[t + ((k + 2) % 3)];
       neighbours[cursor[a]++] = b;
       neighbours[cursor[a]++] = c;
     }
@@ -104,10 +112,14 @@ function adjacency(vertexCount: number, triangles: Uint32Array): { start: Int32A
 }
 
 function nearestProxyVertex(proxyPositions: Float32Array, positions: Float32Array, vertex: number): number {
-  let best = 0, bestDistance = Infinity;
+  let best = 0,
+    bestDistance = Infinity;
   const [x, y, z] = [positions[vertex * 3], positions[vertex * 3 + 1], positions[vertex * 3 + 2]];
   for (let proxy = 0; proxy < proxyPositions.length / 3; proxy++) {
-    const distance = (proxyPositions[proxy * 3] - x) ** 2 + (proxyPositions[proxy * 3 + 1] - y) ** 2 + (proxyPositions[proxy * 3 + 2] - z) ** 2;
+    const distance =
+      (proxyPositions[proxy * 3] - x) ** 2 +
+      (proxyPositions[proxy * 3 + 1] - y) ** 2 +
+      (proxyPositions[proxy * 3 + 2] - z) ** 2;
     if (distance < bestDistance) [best, bestDistance] = [proxy, distance];
   }
   return best;

@@ -26,10 +26,15 @@ export function alphaExpansion(input: AlphaExpansionInput): Int32Array {
   const { graph, allowedFirst, allowedSecond, edgeWeights } = input;
   const labels = Int32Array.from(input.labels);
   const labelSet = new Set<number>();
-  for (let face = 0; face < graph.faceCount; face++) if (allowedSecond[face] >= 0) labelSet.add(allowedFirst[face]).add(allowedSecond[face]);
+  for (let face = 0; face < graph.faceCount; face++)
+    if (allowedSecond[face] >= 0) labelSet.add(allowedFirst[face]).add(allowedSecond[face]);
   const labelList = [...labelSet].sort((a, b) => a - b);
   const costOf = (face: number, label: number): number =>
-    label === allowedFirst[face] ? input.costFirst[face] : label === allowedSecond[face] ? input.costSecond[face] : Infinity;
+    label === allowedFirst[face]
+      ? input.costFirst[face]
+      : label === allowedSecond[face]
+        ? input.costSecond[face]
+        : Infinity;
   const nodeOf = new Int32Array(graph.faceCount).fill(-1);
 
   for (let sweep = 0; sweep < (input.maxSweeps ?? 4); sweep++) {
@@ -37,7 +42,11 @@ export function alphaExpansion(input: AlphaExpansionInput): Int32Array {
     for (const alpha of labelList) {
       const members: number[] = [];
       for (let face = 0; face < graph.faceCount; face++) {
-        if (allowedSecond[face] >= 0 && labels[face] !== alpha && (allowedFirst[face] === alpha || allowedSecond[face] === alpha)) {
+        if (
+          allowedSecond[face] >= 0 &&
+          labels[face] !== alpha &&
+          (allowedFirst[face] === alpha || allowedSecond[face] === alpha)
+        ) {
           nodeOf[face] = members.length;
           members.push(face);
         }
@@ -67,7 +76,9 @@ export function alphaExpansion(input: AlphaExpansionInput): Int32Array {
           }
           if (neighbourNode < node) continue; // each pair once
           // E(0,0) = w·[l_p ≠ l_q], E(0,1) = E(1,0) = w, E(1,1) = 0.
-          const a = labels[face] !== labels[neighbour] ? weight : 0, b = weight, c = weight;
+          const a = labels[face] !== labels[neighbour] ? weight : 0,
+            b = weight,
+            c = weight;
           // E = A + (C − A)·y_p + (0 − C)·y_q + (B + C − A)·(1 − y_p)·y_q
           switchCost[node] += c - a;
           keepCost[neighbourNode] += c; // −C·y_q ≡ +C·(1 − y_q) up to a constant

@@ -15,7 +15,12 @@ export interface BandFolds {
   concave: Uint8Array;
 }
 
-export function bandFolds(graph: FaceGraph, parts: Int32Array, partThickness: Float64Array, bandFraction: number): BandFolds {
+export function bandFolds(
+  graph: FaceGraph,
+  parts: Int32Array,
+  partThickness: Float64Array,
+  bandFraction: number,
+): BandFolds {
   const { faceCount } = graph;
   const radius = new Float64Array(faceCount);
   const distance = new Float64Array(faceCount).fill(Infinity);
@@ -67,14 +72,18 @@ export function bandFolds(graph: FaceGraph, parts: Int32Array, partThickness: Fl
   const angle = new Float64Array(graph.edgeCount);
   const concave = new Uint8Array(graph.edgeCount);
   for (let edge = 0; edge < graph.edgeCount; edge++) {
-    const p = graph.edgeFaces[edge * 2], q = graph.edgeFaces[edge * 2 + 1];
+    const p = graph.edgeFaces[edge * 2],
+      q = graph.edgeFaces[edge * 2 + 1];
     if (parts[p] === parts[q] || parts[p] < 0 || parts[q] < 0) continue;
-    const near = sums.get(p)!, far = sums.get(q)!;
-    const nearLength = Math.hypot(near[0], near[1], near[2]) || 1, farLength = Math.hypot(far[0], far[1], far[2]) || 1;
+    const near = sums.get(p)!,
+      far = sums.get(q)!;
+    const nearLength = Math.hypot(near[0], near[1], near[2]) || 1,
+      farLength = Math.hypot(far[0], far[1], far[2]) || 1;
     const dot = (near[0] * far[0] + near[1] * far[1] + near[2] * far[2]) / (nearLength * farLength);
     angle[edge] = Math.acos(Math.max(-1, Math.min(1, dot)));
     let side = 0;
-    for (let axis = 0; axis < 3; axis++) side += (far[3 + axis] / far[6] - near[3 + axis] / near[6]) * (near[axis] / nearLength);
+    for (let axis = 0; axis < 3; axis++)
+      side += (far[3 + axis] / far[6] - near[3 + axis] / near[6]) * (near[axis] / nearLength);
     concave[edge] = side > 0 ? 1 : 0;
   }
   return { angle, concave };

@@ -45,14 +45,23 @@ export function buildFaceGraph(positions: Float64Array, triangles: Uint32Array):
   const areas = new Float64Array(faceCount);
   const centroids = new Float64Array(faceCount * 3);
   for (let face = 0; face < faceCount; face++) {
-    const a = triangles[face * 3] * 3, b = triangles[face * 3 + 1] * 3, c = triangles[face * 3 + 2] * 3;
-    const ux = positions[b] - positions[a], uy = positions[b + 1] - positions[a + 1], uz = positions[b + 2] - positions[a + 2];
-    const vx = positions[c] - positions[a], vy = positions[c + 1] - positions[a + 1], vz = positions[c + 2] - positions[a + 2];
-    const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
+    const a = triangles[face * 3] * 3,
+      b = triangles[face * 3 + 1] * 3,
+      c = triangles[face * 3 + 2] * 3;
+    const ux = positions[b] - positions[a],
+      uy = positions[b + 1] - positions[a + 1],
+      uz = positions[b + 2] - positions[a + 2];
+    const vx = positions[c] - positions[a],
+      vy = positions[c + 1] - positions[a + 1],
+      vz = positions[c + 2] - positions[a + 2];
+    const nx = uy * vz - uz * vy,
+      ny = uz * vx - ux * vz,
+      nz = ux * vy - uy * vx;
     const length = Math.hypot(nx, ny, nz);
     areas[face] = length / 2;
     if (length > 0) normals.set([nx / length, ny / length, nz / length], face * 3);
-    for (let axis = 0; axis < 3; axis++) centroids[face * 3 + axis] = (positions[a + axis] + positions[b + axis] + positions[c + axis]) / 3;
+    for (let axis = 0; axis < 3; axis++)
+      centroids[face * 3 + axis] = (positions[a + axis] + positions[b + axis] + positions[c + axis]) / 3;
   }
 
   // Mesh edges keyed by their sorted vertex pair; each lists the faces using it (usually two).
@@ -60,7 +69,8 @@ export function buildFaceGraph(positions: Float64Array, triangles: Uint32Array):
   const facesOfEdge = new Map<number, number[]>();
   for (let face = 0; face < faceCount; face++) {
     for (let corner = 0; corner < 3; corner++) {
-      const a = triangles[face * 3 + corner], b = triangles[face * 3 + ((corner + 1) % 3)];
+      const a = triangles[face * 3 + corner],
+        b = triangles[face * 3 + ((corner + 1) % 3)];
       if (a === b) continue;
       const key = a < b ? a * vertexCount + b : b * vertexCount + a;
       const list = facesOfEdge.get(key);
@@ -87,19 +97,31 @@ export function buildFaceGraph(positions: Float64Array, triangles: Uint32Array):
   const edgeSpan = new Float64Array(edgeCount);
   for (let edge = 0; edge < edgeCount; edge++) {
     const key = pairKeys[edge];
-    const a = Math.floor(key / vertexCount), b = key - a * vertexCount;
-    const p = edgeFaces[edge * 2], q = edgeFaces[edge * 2 + 1];
-    const ax = positions[a * 3], ay = positions[a * 3 + 1], az = positions[a * 3 + 2];
-    const mx = (ax + positions[b * 3]) / 2, my = (ay + positions[b * 3 + 1]) / 2, mz = (az + positions[b * 3 + 2]) / 2;
+    const a = Math.floor(key / vertexCount),
+      b = key - a * vertexCount;
+    const p = edgeFaces[edge * 2],
+      q = edgeFaces[edge * 2 + 1];
+    const ax = positions[a * 3],
+      ay = positions[a * 3 + 1],
+      az = positions[a * 3 + 2];
+    const mx = (ax + positions[b * 3]) / 2,
+      my = (ay + positions[b * 3 + 1]) / 2,
+      mz = (az + positions[b * 3 + 2]) / 2;
     edgeLength[edge] = Math.hypot(positions[b * 3] - ax, positions[b * 3 + 1] - ay, positions[b * 3 + 2] - az);
     edgeSpan[edge] =
       Math.hypot(centroids[p * 3] - mx, centroids[p * 3 + 1] - my, centroids[p * 3 + 2] - mz) +
       Math.hypot(centroids[q * 3] - mx, centroids[q * 3 + 1] - my, centroids[q * 3 + 2] - mz);
-    const dot = normals[p * 3] * normals[q * 3] + normals[p * 3 + 1] * normals[q * 3 + 1] + normals[p * 3 + 2] * normals[q * 3 + 2];
+    const dot =
+      normals[p * 3] * normals[q * 3] +
+      normals[p * 3 + 1] * normals[q * 3 + 1] +
+      normals[p * 3 + 2] * normals[q * 3 + 2];
     const degenerate = areas[p] === 0 || areas[q] === 0;
     edgeAngle[edge] = degenerate ? 0 : Math.acos(Math.max(-1, Math.min(1, dot)));
     // Valley test: q's centroid lies on the side p's normal points to.
-    const side = (centroids[q * 3] - mx) * normals[p * 3] + (centroids[q * 3 + 1] - my) * normals[p * 3 + 1] + (centroids[q * 3 + 2] - mz) * normals[p * 3 + 2];
+    const side =
+      (centroids[q * 3] - mx) * normals[p * 3] +
+      (centroids[q * 3 + 1] - my) * normals[p * 3 + 1] +
+      (centroids[q * 3 + 2] - mz) * normals[p * 3 + 2];
     edgeConcave[edge] = !degenerate && side > 1e-12 * (edgeLength[edge] + 1e-30) ? 1 : 0;
   }
 
@@ -140,7 +162,11 @@ export function buildFaceGraph(positions: Float64Array, triangles: Uint32Array):
  * Numbers the connected components of the faces through the edges `crosses` accepts (0, 1, ...) into `out`
  * and returns how many there are.
  */
-export function labelComponents(graph: FaceGraph, crosses: (edge: number, from: number, to: number) => boolean, out: Uint32Array): number {
+export function labelComponents(
+  graph: FaceGraph,
+  crosses: (edge: number, from: number, to: number) => boolean,
+  out: Uint32Array,
+): number {
   const unvisited = 0xffffffff;
   out.fill(unvisited);
   const stack = new Uint32Array(graph.faceCount);

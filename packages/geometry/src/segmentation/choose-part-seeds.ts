@@ -22,7 +22,12 @@ export interface ChoosePartSeedsOptions {
   seed?: number;
 }
 
-export function choosePartSeeds(graph: FaceGraph, edgeWeights: Float64Array, componentFaces: number[], options: ChoosePartSeedsOptions): PartSeeds {
+export function choosePartSeeds(
+  graph: FaceGraph,
+  edgeWeights: Float64Array,
+  componentFaces: number[],
+  options: ChoosePartSeedsOptions,
+): PartSeeds {
   if (componentFaces.length === 0) return { faces: [], distances: [] };
   const random = seededRandom(options.seed ?? 7);
   const sampleCount = Math.min(options.centreSamples ?? 4, componentFaces.length);
@@ -41,7 +46,8 @@ export function choosePartSeeds(graph: FaceGraph, edgeWeights: Float64Array, com
   let firstSpread = 0;
   while (faces.length < options.maxSeeds) {
     let farthest = -1;
-    for (const face of componentFaces) if (Number.isFinite(nearest[face]) && (farthest < 0 || nearest[face] > nearest[farthest])) farthest = face;
+    for (const face of componentFaces)
+      if (Number.isFinite(nearest[face]) && (farthest < 0 || nearest[face] > nearest[farthest])) farthest = face;
     if (farthest < 0 || nearest[farthest] <= 0) break;
     if (faces.length === 1) firstSpread = nearest[farthest];
     else if (nearest[farthest] < options.minSpreadRatio * firstSpread) break;

@@ -11,7 +11,11 @@ export function colourPartsForPreview(document: Document): Document {
     const mesh = node.getMesh();
     if (!mesh) continue;
     const hue = (index++ * 0.618034) % 1;
-    const material = copy.createMaterial(`preview_${node.getName()}`).setBaseColorFactor([...hueToLinearRgb(hue), 1]).setRoughnessFactor(0.8).setMetallicFactor(0);
+    const material = copy
+      .createMaterial(`preview_${node.getName()}`)
+      .setBaseColorFactor([...hueToLinearRgb(hue), 1])
+      .setRoughnessFactor(0.8)
+      .setMetallicFactor(0);
     for (const primitive of mesh.listPrimitives()) primitive.setMaterial(material);
   }
   return copy;

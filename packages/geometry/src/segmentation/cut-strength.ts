@@ -49,14 +49,21 @@ export interface PartStats {
 }
 
 /** Statistics of a labelling; faces labelled < 0 are ignored. `valleyAngle`: the fold that counts an edge as valley. */
-export function partStats(graph: FaceGraph, parts: Int32Array, logThickness: Float64Array, partCount: number, valleyAngle = 0): PartStats {
+export function partStats(
+  graph: FaceGraph,
+  parts: Int32Array,
+  logThickness: Float64Array,
+  partCount: number,
+  valleyAngle = 0,
+): PartStats {
   const area = new Float64Array(partCount);
   for (let face = 0; face < graph.faceCount; face++) if (parts[face] >= 0) area[parts[face]] += graph.areas[face];
   const thickness = areaWeightedMedians(graph, parts, logThickness, partCount, area);
   const folds = bandFolds(graph, parts, thickness.map(Math.exp), BAND_THICKNESS_FRACTION);
   const boundaries = new Map<number, Boundary>();
   for (let edge = 0; edge < graph.edgeCount; edge++) {
-    const a = parts[graph.edgeFaces[edge * 2]], b = parts[graph.edgeFaces[edge * 2 + 1]];
+    const a = parts[graph.edgeFaces[edge * 2]],
+      b = parts[graph.edgeFaces[edge * 2 + 1]];
     if (a === b || a < 0 || b < 0) continue;
     const key = a < b ? a * partCount + b : b * partCount + a;
     let entry = boundaries.get(key);
@@ -88,9 +95,16 @@ export function cutStrength(stats: PartStats, a: number, b: number, criteria: Cu
  * Area-weighted median of each part's log thickness, from a 256-bin histogram over the value range: a median
  * ignores the rims and end caps whose shape diameter says little about the part.
  */
-function areaWeightedMedians(graph: FaceGraph, parts: Int32Array, values: Float64Array, partCount: number, area: Float64Array): Float64Array {
+function areaWeightedMedians(
+  graph: FaceGraph,
+  parts: Int32Array,
+  values: Float64Array,
+  partCount: number,
+  area: Float64Array,
+): Float64Array {
   const binCount = 256;
-  let low = Infinity, high = -Infinity;
+  let low = Infinity,
+    high = -Infinity;
   for (let face = 0; face < graph.faceCount; face++) {
     low = Math.min(low, values[face]);
     high = Math.max(high, values[face]);
@@ -105,7 +119,8 @@ function areaWeightedMedians(graph: FaceGraph, parts: Int32Array, values: Float6
   const medians = new Float64Array(partCount);
   for (let part = 0; part < partCount; part++) {
     if (area[part] === 0) continue;
-    let sum = 0, bin = 0;
+    let sum = 0,
+      bin = 0;
     for (; bin < binCount - 1; bin++) {
       sum += histogram[part * binCount + bin];
       if (sum >= area[part] / 2) break;

@@ -11,7 +11,12 @@ export interface DistanceField {
 }
 
 /** `within`, when given, confines the search to the faces it marks (1). */
-export function faceGraphDistances(graph: GraphTopology, edgeWeights: Float64Array, sources: readonly number[], within?: Uint8Array): DistanceField {
+export function faceGraphDistances(
+  graph: GraphTopology,
+  edgeWeights: Float64Array,
+  sources: readonly number[],
+  within?: Uint8Array,
+): DistanceField {
   const distance = new Float64Array(graph.faceCount).fill(Infinity);
   const nearestSource = new Int32Array(graph.faceCount).fill(-1);
   const heap = new MinHeap(graph.faceCount);

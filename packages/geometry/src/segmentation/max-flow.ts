@@ -51,7 +51,8 @@ export class FlowNetwork {
 
     const buildLevels = (): boolean => {
       level.fill(-1);
-      let read = 0, write = 0;
+      let read = 0,
+        write = 0;
       queue[write++] = this.source;
       level[this.source] = 0;
       while (read < write) {

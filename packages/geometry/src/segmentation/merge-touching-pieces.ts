@@ -14,7 +14,11 @@ export interface MergeTouchingPiecesOptions {
   gapShare?: number;
 }
 
-export function mergeTouchingPieces(graph: FaceGraph, partOf: Int32Array, options: MergeTouchingPiecesOptions): Int32Array {
+export function mergeTouchingPieces(
+  graph: FaceGraph,
+  partOf: Int32Array,
+  options: MergeTouchingPiecesOptions,
+): Int32Array {
   const parts = Int32Array.from(partOf);
   let partCount = 0;
   for (const part of parts) partCount = Math.max(partCount, part + 1);
@@ -25,7 +29,10 @@ export function mergeTouchingPieces(graph: FaceGraph, partOf: Int32Array, option
   // Which parts are whole pieces: every face of the part's components carries that part.
   const componentParts = new Map<number, Set<number>>();
   for (let face = 0; face < graph.faceCount; face++) {
-    (componentParts.get(graph.componentOf[face]) ?? componentParts.set(graph.componentOf[face], new Set()).get(graph.componentOf[face])!).add(parts[face]);
+    (
+      componentParts.get(graph.componentOf[face]) ??
+      componentParts.set(graph.componentOf[face], new Set()).get(graph.componentOf[face])!
+    ).add(parts[face]);
   }
   const wholePiece = new Uint8Array(partCount).fill(1);
   for (const set of componentParts.values()) if (set.size > 1) for (const part of set) wholePiece[part] = 0;
@@ -38,7 +45,8 @@ export function mergeTouchingPieces(graph: FaceGraph, partOf: Int32Array, option
       (vertexParts.get(vertex) ?? vertexParts.set(vertex, new Set()).get(vertex)!).add(parts[face]);
     }
   }
-  const cellOf = (x: number, y: number, z: number) => `${Math.floor(x / gap)},${Math.floor(y / gap)},${Math.floor(z / gap)}`;
+  const cellOf = (x: number, y: number, z: number) =>
+    `${Math.floor(x / gap)},${Math.floor(y / gap)},${Math.floor(z / gap)}`;
   const grid = new Map<string, number[]>();
   for (const vertex of vertexParts.keys()) {
     const p = graph.positions;
@@ -54,7 +62,8 @@ export function mergeTouchingPieces(graph: FaceGraph, partOf: Int32Array, option
   const area = new Float64Array(partCount);
   for (let face = 0; face < graph.faceCount; face++) area[parts[face]] += graph.areas[face];
   const verticesOf = new Map<number, number[]>();
-  for (const [vertex, set] of vertexParts) for (const part of set) (verticesOf.get(part) ?? verticesOf.set(part, []).get(part)!).push(vertex);
+  for (const [vertex, set] of vertexParts)
+    for (const part of set) (verticesOf.get(part) ?? verticesOf.set(part, []).get(part)!).push(vertex);
 
   const order = [...Array(partCount).keys()].sort((a, b) => area[a] - area[b]);
   for (const part of order) {
@@ -65,16 +74,22 @@ export function mergeTouchingPieces(graph: FaceGraph, partOf: Int32Array, option
       const [x, y, z] = [graph.positions[vertex * 3], graph.positions[vertex * 3 + 1], graph.positions[vertex * 3 + 2]];
       const [cx, cy, cz] = [Math.floor(x / gap), Math.floor(y / gap), Math.floor(z / gap)];
       const seen = new Set<number>();
-      for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) for (let dz = -1; dz <= 1; dz++) {
-        for (const other of grid.get(`${cx + dx},${cy + dy},${cz + dz}`) ?? []) {
-          const distance = Math.hypot(graph.positions[other * 3] - x, graph.positions[other * 3 + 1] - y, graph.positions[other * 3 + 2] - z);
-          if (distance > gap) continue;
-          for (const otherPart of vertexParts.get(other)!) {
-            const root = find(otherPart);
-            if (root !== own) seen.add(root);
+      for (let dx = -1; dx <= 1; dx++)
+        for (let dy = -1; dy <= 1; dy++)
+          for (let dz = -1; dz <= 1; dz++) {
+            for (const other of grid.get(`${cx + dx},${cy + dy},${cz + dz}`) ?? []) {
+              const distance = Math.hypot(
+                graph.positions[other * 3] - x,
+                graph.positions[other * 3 + 1] - y,
+                graph.positions[other * 3 + 2] - z,
+              );
+              if (distance > gap) continue;
+              for (const otherPart of vertexParts.get(other)!) {
+                const root = find(otherPart);
+                if (root !== own) seen.add(root);
+              }
+            }
           }
-        }
-      }
       for (const root of seen) contacts.set(root, (contacts.get(root) ?? 0) + 1);
     }
     if (contacts.size === 0) continue;
@@ -85,7 +100,10 @@ export function mergeTouchingPieces(graph: FaceGraph, partOf: Int32Array, option
   // Renumber by decreasing area.
   const merged = Int32Array.from(parts, (part) => find(part));
   const mergedArea = new Map<number, number>();
-  for (let face = 0; face < graph.faceCount; face++) mergedArea.set(merged[face], (mergedArea.get(merged[face]) ?? 0) + graph.areas[face]);
-  const rank = new Map([...mergedArea.keys()].sort((a, b) => mergedArea.get(b)! - mergedArea.get(a)!).map((part, index) => [part, index]));
+  for (let face = 0; face < graph.faceCount; face++)
+    mergedArea.set(merged[face], (mergedArea.get(merged[face]) ?? 0) + graph.areas[face]);
+  const rank = new Map(
+    [...mergedArea.keys()].sort((a, b) => mergedArea.get(b)! - mergedArea.get(a)!).map((part, index) => [part, index]),
+  );
   return Int32Array.from(merged, (part) => rank.get(part)!);
 }

@@ -19,7 +19,12 @@ export interface MergeWeakPartsOptions extends CutCriteria {
 const END_CAP_AREA_RATIO = 0.5;
 
 /** Returns part ids renumbered 0..n-1 by decreasing area. */
-export function mergeWeakParts(graph: FaceGraph, initialParts: Int32Array, logThickness: Float64Array, options: MergeWeakPartsOptions): Int32Array {
+export function mergeWeakParts(
+  graph: FaceGraph,
+  initialParts: Int32Array,
+  logThickness: Float64Array,
+  options: MergeWeakPartsOptions,
+): Int32Array {
   const parts = Int32Array.from(initialParts);
   let partCount = 0;
   for (const part of parts) partCount = Math.max(partCount, part + 1);
@@ -38,16 +43,23 @@ export function mergeWeakParts(graph: FaceGraph, initialParts: Int32Array, logTh
 
     const longestNeighbour = new Map<number, { other: number; length: number }>();
     for (const [key, boundary] of stats.boundaries) {
-      const low = Math.floor(key / partCount), high = key % partCount;
-      for (const [part, other] of [[low, high], [high, low]]) {
+      const low = Math.floor(key / partCount),
+        high = key % partCount;
+      for (const [part, other] of [
+        [low, high],
+        [high, low],
+      ]) {
         const known = longestNeighbour.get(part);
         if (!known || boundary.length > known.length) longestNeighbour.set(part, { other, length: boundary.length });
       }
     }
 
-    const endCap = (part: number) => options.mergeWeakCuts !== false && stats.area[part] < END_CAP_AREA_RATIO * Math.exp(2 * stats.thickness[part]);
+    const endCap = (part: number) =>
+      options.mergeWeakCuts !== false && stats.area[part] < END_CAP_AREA_RATIO * Math.exp(2 * stats.thickness[part]);
     const tooSmall = (part: number) => stats.area[part] < minArea || endCap(part);
-    const smallest = live.filter((part) => tooSmall(part) && longestNeighbour.has(part)).sort((a, b) => stats.area[a] - stats.area[b])[0];
+    const smallest = live
+      .filter((part) => tooSmall(part) && longestNeighbour.has(part))
+      .sort((a, b) => stats.area[a] - stats.area[b])[0];
     if (smallest !== undefined) {
       parent[smallest] = longestNeighbour.get(smallest)!.other;
       continue;
@@ -55,18 +67,22 @@ export function mergeWeakParts(graph: FaceGraph, initialParts: Int32Array, logTh
 
     let weakest: { low: number; high: number; strength: number } | undefined;
     for (const key of options.mergeWeakCuts === false ? [] : stats.boundaries.keys()) {
-      const low = Math.floor(key / partCount), high = key % partCount;
+      const low = Math.floor(key / partCount),
+        high = key % partCount;
       const strength = cutStrength(stats, low, high, options);
       if (strength < 1 && (!weakest || strength < weakest.strength)) weakest = { low, high, strength };
     }
     if (weakest) {
-      const [from, to] = stats.area[weakest.low] < stats.area[weakest.high] ? [weakest.low, weakest.high] : [weakest.high, weakest.low];
+      const [from, to] =
+        stats.area[weakest.low] < stats.area[weakest.high] ? [weakest.low, weakest.high] : [weakest.high, weakest.low];
       parent[from] = to;
       continue;
     }
 
     if (!options.keepComponentsApart) {
-      const isolated = live.filter((part) => stats.area[part] < minArea && !longestNeighbour.has(part)).sort((a, b) => stats.area[a] - stats.area[b])[0];
+      const isolated = live
+        .filter((part) => stats.area[part] < minArea && !longestNeighbour.has(part))
+        .sort((a, b) => stats.area[a] - stats.area[b])[0];
       if (isolated !== undefined) {
         parent[isolated] = nearestPartInSpace(graph, parts, isolated);
         continue;
@@ -84,15 +100,21 @@ export function totalArea(graph: FaceGraph): number {
 }
 
 function nearestPartInSpace(graph: FaceGraph, parts: Int32Array, part: number): number {
-  const own: number[] = [], others: number[] = [];
+  const own: number[] = [],
+    others: number[] = [];
   for (let face = 0; face < graph.faceCount; face++) (parts[face] === part ? own : others).push(face);
-  const ownStride = Math.max(1, Math.floor(own.length / 1500)), otherStride = Math.max(1, Math.floor(others.length / 1500));
-  let best = -1, bestDistance = Infinity;
+  const ownStride = Math.max(1, Math.floor(own.length / 1500)),
+    otherStride = Math.max(1, Math.floor(others.length / 1500));
+  let best = -1,
+    bestDistance = Infinity;
   for (let i = 0; i < own.length; i += ownStride) {
     const a = own[i] * 3;
     for (let j = 0; j < others.length; j += otherStride) {
       const b = others[j] * 3;
-      const distance = (graph.centroids[a] - graph.centroids[b]) ** 2 + (graph.centroids[a + 1] - graph.centroids[b + 1]) ** 2 + (graph.centroids[a + 2] - graph.centroids[b + 2]) ** 2;
+      const distance =
+        (graph.centroids[a] - graph.centroids[b]) ** 2 +
+        (graph.centroids[a + 1] - graph.centroids[b + 1]) ** 2 +
+        (graph.centroids[a + 2] - graph.centroids[b + 2]) ** 2;
       if (distance < bestDistance) {
         bestDistance = distance;
         best = parts[others[j]];
@@ -104,7 +126,8 @@ function nearestPartInSpace(graph: FaceGraph, parts: Int32Array, part: number): 
 
 export function renumberByArea(graph: FaceGraph, parts: Int32Array): Int32Array {
   const area = new Map<number, number>();
-  for (let face = 0; face < graph.faceCount; face++) area.set(parts[face], (area.get(parts[face]) ?? 0) + graph.areas[face]);
+  for (let face = 0; face < graph.faceCount; face++)
+    area.set(parts[face], (area.get(parts[face]) ?? 0) + graph.areas[face]);
   const order = [...area.keys()].sort((a, b) => area.get(b)! - area.get(a)! || a - b);
   const newId = new Map(order.map((part, index) => [part, index]));
   return parts.map((part) => newId.get(part)!);

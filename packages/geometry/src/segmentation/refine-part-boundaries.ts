@@ -6,7 +6,12 @@ import { alphaExpansion } from './alpha-expansion.ts';
 import { otherFace, type FaceGraph } from './build-face-graph.ts';
 import { faceGraphDistances } from './face-graph-distances.ts';
 
-export function refinePartBoundaries(graph: FaceGraph, parts: Int32Array, cutWeights: Float64Array, bandRadius: number): Int32Array {
+export function refinePartBoundaries(
+  graph: FaceGraph,
+  parts: Int32Array,
+  cutWeights: Float64Array,
+  bandRadius: number,
+): Int32Array {
   const boundaryFaces: number[] = [];
   const acrossPart: number[] = [];
   for (let face = 0; face < graph.faceCount; face++) {

@@ -39,9 +39,13 @@ export function isCreature(analysis: RigShapeAnalysis): boolean {
   return (analysis.rigType === 'quadruped' && analysis.legs.length === 4) || analysis.rigType === 'biped';
 }
 
-export function segmentBySkeleton(graph: FaceGraph, granularity: SegmentationGranularity = 'balanced'): SkeletonSegmentation | undefined {
+export function segmentBySkeleton(
+  graph: FaceGraph,
+  granularity: SegmentationGranularity = 'balanced',
+): SkeletonSegmentation | undefined {
   const positions = Float32Array.from(graph.positions);
-  const min: Point3 = [Infinity, Infinity, Infinity], max: Point3 = [-Infinity, -Infinity, -Infinity];
+  const min: Point3 = [Infinity, Infinity, Infinity],
+    max: Point3 = [-Infinity, -Infinity, -Infinity];
   for (let index = 0; index < positions.length; index += 3) {
     for (let axis = 0; axis < 3; axis++) {
       min[axis] = Math.min(min[axis], positions[index + axis]);
@@ -56,7 +60,8 @@ export function segmentBySkeleton(graph: FaceGraph, granularity: SegmentationGra
   const bones: Array<{ from: Point3; to: Point3; label: string }> = [];
   for (const joint of template.joints) {
     if (!joint.parent) continue;
-    const from = fitted.joints.get(joint.parent), to = fitted.joints.get(joint.id);
+    const from = fitted.joints.get(joint.parent),
+      to = fitted.joints.get(joint.id);
     if (!from || !to) continue;
     const label = labelOf(joint.parent, joint.id, granularity);
     if (joint.parent === 'neck') {
@@ -79,12 +84,16 @@ export function segmentBySkeleton(graph: FaceGraph, granularity: SegmentationGra
     // A step inside the surface, so the visibility test starts in the solid rather than on its skin.
     const inset = 1.5 * analysis.grid.voxelSize;
     for (let axis = 0; axis < 3; axis++) point[axis] = centroid[axis] - normal[axis] * inset;
-    let best = -1, bestDistance = Infinity, fallback = -1, fallbackDistance = Infinity;
+    let best = -1,
+      bestDistance = Infinity,
+      fallback = -1,
+      fallbackDistance = Infinity;
     bones.forEach((bone, index) => {
       const closest = closestOnSegment(point, bone.from, bone.to);
       const distance = Math.hypot(closest[0] - point[0], closest[1] - point[1], closest[2] - point[2]);
       if (distance < fallbackDistance) [fallback, fallbackDistance] = [index, distance];
-      if (distance < bestDistance && segmentInsideSolid(analysis.grid, point, closest)) [best, bestDistance] = [index, distance];
+      if (distance < bestDistance && segmentInsideSolid(analysis.grid, point, closest))
+        [best, bestDistance] = [index, distance];
     });
     faceLabel[face] = labelIndex(bones[best >= 0 ? best : fallback].label);
   }
@@ -116,7 +125,10 @@ function labelOf(parent: string, child: string, granularity: SegmentationGranula
 function closestOnSegment(p: ArrayLike<number>, a: Point3, b: Point3): Point3 {
   const ab = [b[0] - a[0], b[1] - a[1], b[2] - a[2]];
   const lengthSquared = ab[0] ** 2 + ab[1] ** 2 + ab[2] ** 2 || 1;
-  const t = Math.max(0, Math.min(1, ((p[0] - a[0]) * ab[0] + (p[1] - a[1]) * ab[1] + (p[2] - a[2]) * ab[2]) / lengthSquared));
+  const t = Math.max(
+    0,
+    Math.min(1, ((p[0] - a[0]) * ab[0] + (p[1] - a[1]) * ab[1] + (p[2] - a[2]) * ab[2]) / lengthSquared),
+  );
   return [a[0] + t * ab[0], a[1] + t * ab[1], a[2] + t * ab[2]];
 }
 
@@ -130,9 +142,13 @@ function absorbSpecks(graph: FaceGraph, labels: Int32Array): void {
     for (let face = 0; face < graph.faceCount; face++) area[regions[face]] += graph.areas[face];
     const border = new Map<number, Map<number, number>>();
     for (let edge = 0; edge < graph.edgeCount; edge++) {
-      const a = graph.edgeFaces[edge * 2], b = graph.edgeFaces[edge * 2 + 1];
+      const a = graph.edgeFaces[edge * 2],
+        b = graph.edgeFaces[edge * 2 + 1];
       if (regions[a] === regions[b]) continue;
-      for (const [from, to] of [[a, b], [b, a]]) {
+      for (const [from, to] of [
+        [a, b],
+        [b, a],
+      ]) {
         const region = regions[from];
         if (area[region] >= SPECK_AREA_SHARE * total) continue;
         const shares = border.get(region) ?? border.set(region, new Map()).get(region)!;
@@ -152,7 +168,8 @@ function absorbSpecks(graph: FaceGraph, labels: Int32Array): void {
 /** Parts = labels in use, numbered by decreasing area (part 0 largest), as segment-mesh.ts numbers them. */
 function orderByArea(graph: FaceGraph, labels: Int32Array, names: string[]): SkeletonSegmentation {
   const area = new Map<number, number>();
-  for (let face = 0; face < graph.faceCount; face++) area.set(labels[face], (area.get(labels[face]) ?? 0) + graph.areas[face]);
+  for (let face = 0; face < graph.faceCount; face++)
+    area.set(labels[face], (area.get(labels[face]) ?? 0) + graph.areas[face]);
   const order = [...area.keys()].sort((a, b) => area.get(b)! - area.get(a)!);
   const partOfLabel = new Map(order.map((label, part) => [label, part]));
   const partOf = Int32Array.from(labels, (label) => partOfLabel.get(label)!);

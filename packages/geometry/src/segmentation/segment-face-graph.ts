@@ -36,9 +36,27 @@ interface GranularitySettings {
 }
 
 export const GRANULARITY_SETTINGS: Record<SegmentationGranularity, GranularitySettings> = {
-  simple: { maxSeedsPerComponent: 8, minSpreadRatio: 0.3, minConcaveAngleDegrees: 18, minThicknessContrast: 0.45, minAreaFraction: 0.03 },
-  balanced: { maxSeedsPerComponent: 16, minSpreadRatio: 0.15, minConcaveAngleDegrees: 16, minThicknessContrast: 0.4, minAreaFraction: 0.012 },
-  detailed: { maxSeedsPerComponent: 32, minSpreadRatio: 0.07, minConcaveAngleDegrees: 10, minThicknessContrast: 0.4, minAreaFraction: 0.005 },
+  simple: {
+    maxSeedsPerComponent: 8,
+    minSpreadRatio: 0.3,
+    minConcaveAngleDegrees: 18,
+    minThicknessContrast: 0.45,
+    minAreaFraction: 0.03,
+  },
+  balanced: {
+    maxSeedsPerComponent: 16,
+    minSpreadRatio: 0.15,
+    minConcaveAngleDegrees: 16,
+    minThicknessContrast: 0.4,
+    minAreaFraction: 0.012,
+  },
+  detailed: {
+    maxSeedsPerComponent: 32,
+    minSpreadRatio: 0.07,
+    minConcaveAngleDegrees: 10,
+    minThicknessContrast: 0.4,
+    minAreaFraction: 0.005,
+  },
 };
 
 /** Membership distance: weight of the geodesic term against the angular one (Katz & Tal's δ), and of thickness change. */
@@ -90,7 +108,8 @@ export function segmentFaceGraph(graph: FaceGraph, options: SegmentFaceGraphOpti
     });
     const distances = seeds.faces.map((face) => faceGraphDistances(graph, membershipWeights, [face]).distance);
     for (const face of faces) {
-      let best = -1, second = -1;
+      let best = -1,
+        second = -1;
       for (let seed = 0; seed < seeds.faces.length; seed++) {
         const distance = distances[seed][face];
         if (best < 0 || distance < distances[best][face]) {
@@ -101,7 +120,8 @@ export function segmentFaceGraph(graph: FaceGraph, options: SegmentFaceGraphOpti
         }
       }
       allowedFirst[face] = labelCount + Math.max(best, 0);
-      if (second >= 0 && distances[second][face] < UNDECIDED_DISTANCE_RATIO * distances[best][face]) allowedSecond[face] = labelCount + second;
+      if (second >= 0 && distances[second][face] < UNDECIDED_DISTANCE_RATIO * distances[best][face])
+        allowedSecond[face] = labelCount + second;
     }
     labelCount += Math.max(1, seeds.faces.length);
   }
@@ -146,19 +166,28 @@ export function segmentFaceGraph(graph: FaceGraph, options: SegmentFaceGraphOpti
  *   size (a right-angled valley costs VALLEY_CROSSING_FRACTION of the bounding diagonal), so that path length
  *   dominates and farthest-point sampling finds the extremities instead of faces trapped in crease corners.
  */
-function faceDistanceWeights(graph: FaceGraph, logThickness: Float64Array): { seedWeights: Float64Array; membershipWeights: Float64Array } {
+function faceDistanceWeights(
+  graph: FaceGraph,
+  logThickness: Float64Array,
+): { seedWeights: Float64Array; membershipWeights: Float64Array } {
   const { edgeCount } = graph;
   const angular = new Float64Array(edgeCount);
   const thicknessStep = new Float64Array(edgeCount);
-  let spanSum = 0, angularSum = 0, thicknessSum = 0;
+  let spanSum = 0,
+    angularSum = 0,
+    thicknessSum = 0;
   for (let edge = 0; edge < edgeCount; edge++) {
     angular[edge] = (graph.edgeConcave[edge] ? 1 : RIDGE_ANGULAR_FACTOR) * (1 - Math.cos(graph.edgeAngle[edge]));
-    thicknessStep[edge] = Math.abs(logThickness[graph.edgeFaces[edge * 2]] - logThickness[graph.edgeFaces[edge * 2 + 1]]);
+    thicknessStep[edge] = Math.abs(
+      logThickness[graph.edgeFaces[edge * 2]] - logThickness[graph.edgeFaces[edge * 2 + 1]],
+    );
     spanSum += graph.edgeSpan[edge];
     angularSum += angular[edge];
     thicknessSum += thicknessStep[edge];
   }
-  const spanMean = spanSum / edgeCount || 1, angularMean = angularSum / edgeCount || 1, thicknessMean = thicknessSum / edgeCount || 1;
+  const spanMean = spanSum / edgeCount || 1,
+    angularMean = angularSum / edgeCount || 1,
+    thicknessMean = thicknessSum / edgeCount || 1;
   const diagonal = boundingDiagonal(graph.positions);
   const seedWeights = new Float64Array(edgeCount);
   const membershipWeights = new Float64Array(edgeCount);
@@ -166,7 +195,9 @@ function faceDistanceWeights(graph: FaceGraph, logThickness: Float64Array): { se
     const span = graph.edgeSpan[edge];
     seedWeights[edge] = span + diagonal * VALLEY_CROSSING_FRACTION * angular[edge];
     membershipWeights[edge] =
-      GEODESIC_WEIGHT * (span / spanMean) + (1 - GEODESIC_WEIGHT) * (angular[edge] / angularMean) + THICKNESS_WEIGHT * (thicknessStep[edge] / thicknessMean);
+      GEODESIC_WEIGHT * (span / spanMean) +
+      (1 - GEODESIC_WEIGHT) * (angular[edge] / angularMean) +
+      THICKNESS_WEIGHT * (thicknessStep[edge] / thicknessMean);
   }
   return { seedWeights, membershipWeights };
 }
@@ -180,4 +211,3 @@ export function cutWeights(graph: FaceGraph): Float64Array {
   }
   return weights;
 }
-

@@ -11,7 +11,12 @@ import type { MeshoptSimplifier as MeshoptSimplifierModule } from 'meshoptimizer
 import { buildFaceGraph, labelComponents, type FaceGraph } from './build-face-graph.ts';
 import { mergeWeakParts, totalArea } from './merge-weak-parts.ts';
 import { refinePartBoundaries } from './refine-part-boundaries.ts';
-import { cutWeights, GRANULARITY_SETTINGS, segmentFaceGraph, type SegmentFaceGraphOptions } from './segment-face-graph.ts';
+import {
+  cutWeights,
+  GRANULARITY_SETTINGS,
+  segmentFaceGraph,
+  type SegmentFaceGraphOptions,
+} from './segment-face-graph.ts';
 import { mergeTouchingPieces } from './merge-touching-pieces.ts';
 import { segmentBySkeleton } from './segment-by-skeleton.ts';
 import { transferProxyParts } from './transfer-proxy-parts.ts';
@@ -40,7 +45,11 @@ export interface MeshSegmentation {
 const TOUCHING_PIECE_AREA_SHARE = { simple: 0.08, balanced: 0.04, detailed: 0.01 } as const;
 
 /** `positions` welded (see weld-positions.ts): parts follow the mesh's connectivity. */
-export function segmentMesh(positions: Float64Array, triangles: Uint32Array, options: SegmentMeshOptions = {}): MeshSegmentation {
+export function segmentMesh(
+  positions: Float64Array,
+  triangles: Uint32Array,
+  options: SegmentMeshOptions = {},
+): MeshSegmentation {
   const graph = buildFaceGraph(positions, triangles);
   const proxyFaceCount = options.proxyFaceCount ?? SEGMENT_MESH_DEFAULTS.proxyFaceCount;
   const granularity = options.granularity ?? 'balanced';
@@ -72,16 +81,23 @@ export function segmentMesh(positions: Float64Array, triangles: Uint32Array, opt
           mergeWeakCuts: false,
         });
   }
-  if (!labels && !options.keepComponentsApart) partOf = mergeTouchingPieces(graph, partOf, { minAreaShare: TOUCHING_PIECE_AREA_SHARE[granularity] });
+  if (!labels && !options.keepComponentsApart)
+    partOf = mergeTouchingPieces(graph, partOf, { minAreaShare: TOUCHING_PIECE_AREA_SHARE[granularity] });
   let partCount = 0;
   for (const part of partOf) partCount = Math.max(partCount, part + 1);
   return { graph, partOf, partCount, ...(labels ? { labels } : {}) };
 }
 
 /** Parts renumbered by decreasing area, their names following; a label absent after refinement is dropped. */
-function relabelByArea(graph: FaceGraph, parts: Int32Array, names: string[], setNames: (names: string[]) => void): Int32Array {
+function relabelByArea(
+  graph: FaceGraph,
+  parts: Int32Array,
+  names: string[],
+  setNames: (names: string[]) => void,
+): Int32Array {
   const area = new Map<number, number>();
-  for (let face = 0; face < graph.faceCount; face++) area.set(parts[face], (area.get(parts[face]) ?? 0) + graph.areas[face]);
+  for (let face = 0; face < graph.faceCount; face++)
+    area.set(parts[face], (area.get(parts[face]) ?? 0) + graph.areas[face]);
   const order = [...area.keys()].sort((a, b) => area.get(b)! - area.get(a)!);
   setNames(order.map((part) => names[part]));
   const rank = new Map(order.map((part, index) => [part, index]));
@@ -89,7 +105,19 @@ function relabelByArea(graph: FaceGraph, parts: Int32Array, names: string[], set
 }
 
 /** Triangles (indices into `positions`) of a simplified copy with about `targetFaceCount` faces. */
-function simplifyProxy(positions: Float64Array, triangles: Uint32Array, targetFaceCount: number, simplifier: typeof MeshoptSimplifierModule): Uint32Array {
-  const [indices] = simplifier.simplify(Uint32Array.from(triangles), Float32Array.from(positions), 3, targetFaceCount * 3, 0.05, []);
+function simplifyProxy(
+  positions: Float64Array,
+  triangles: Uint32Array,
+  targetFaceCount: number,
+  simplifier: typeof MeshoptSimplifierModule,
+): Uint32Array {
+  const [indices] = simplifier.simplify(
+    Uint32Array.from(triangles),
+    Float32Array.from(positions),
+    3,
+    targetFaceCount * 3,
+    0.05,
+    [],
+  );
   return indices;
 }

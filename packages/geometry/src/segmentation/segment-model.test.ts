@@ -1,7 +1,17 @@
 import { Document } from '@gltf-transform/core';
 import { MeshoptSimplifier } from 'meshoptimizer';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chairDocument, chairMesh, chairRegion, figureDocument, figureMesh, figureRegion, singleMeshDocument, smoothFigureMesh, uvSphereMesh } from '../../test/fixtures/build-part-fixtures.ts';
+import {
+  chairDocument,
+  chairMesh,
+  chairRegion,
+  figureDocument,
+  figureMesh,
+  figureRegion,
+  singleMeshDocument,
+  smoothFigureMesh,
+  uvSphereMesh,
+} from '../../test/fixtures/build-part-fixtures.ts';
 import { validateGlb } from '../../test/fixtures/validate-glb.ts';
 import { collectWorldTriangles } from '../mesh/collect-world-triangles.ts';
 import { ModelInputError } from '../read/model-input-error.ts';
@@ -18,7 +28,10 @@ function regionTable(document: Document, regionOf: (centroid: Vec3) => string): 
   const table = new Map<string, Map<string, number>>();
   for (const primitive of collectWorldTriangles(document)) {
     for (let corner = 0; corner < primitive.indices.length; corner += 3) {
-      const centroid = [0, 1, 2].map((axis) => [0, 1, 2].reduce((sum, k) => sum + primitive.positions[primitive.indices[corner + k] * 3 + axis], 0) / 3) as Vec3;
+      const centroid = [0, 1, 2].map(
+        (axis) =>
+          [0, 1, 2].reduce((sum, k) => sum + primitive.positions[primitive.indices[corner + k] * 3 + axis], 0) / 3,
+      ) as Vec3;
       const region = regionOf(centroid);
       const row = table.get(region) ?? table.set(region, new Map()).get(region)!;
       row.set(primitive.nodeName, (row.get(primitive.nodeName) ?? 0) + 1);
@@ -42,7 +55,9 @@ describe('segmentModel', () => {
     const document = await chairDocument();
     const report = await segmentModel(document, { simplifier: MeshoptSimplifier });
     expect(report.partCount).toBeGreaterThanOrEqual(4);
-    expect(report.partNames).toEqual(Array.from({ length: report.partCount }, (_, index) => `part_${String(index + 1).padStart(2, '0')}`));
+    expect(report.partNames).toEqual(
+      Array.from({ length: report.partCount }, (_, index) => `part_${String(index + 1).padStart(2, '0')}`),
+    );
     const table = regionTable(document, chairRegion);
     const seat = dominantPart(table, 'seat');
     const legs = [0, 1, 2, 3].map((leg) => dominantPart(table, `leg${leg}`));
@@ -59,20 +74,36 @@ describe('segmentModel', () => {
     const glb = await writeGlb(document);
     expect((await validateGlb(glb)).errors).toEqual([]);
     const reread = await readModel(glb, 'glb');
-    expect(reread.getRoot().listNodes().map((node) => node.getName())).toEqual(report.partNames);
-    expect(reread.getRoot().listMeshes().map((mesh) => mesh.getName())).toEqual(report.partNames);
+    expect(
+      reread
+        .getRoot()
+        .listNodes()
+        .map((node) => node.getName()),
+    ).toEqual(report.partNames);
+    expect(
+      reread
+        .getRoot()
+        .listMeshes()
+        .map((mesh) => mesh.getName()),
+    ).toEqual(report.partNames);
   });
 
   it.each([
     ['with creased joints (a boolean union)', () => figureDocument()],
-    ['with soft, filleted joints (a smooth level set, like generated models)', async () => singleMeshDocument('figure', await smoothFigureMesh())],
+    [
+      'with soft, filleted joints (a smooth level set, like generated models)',
+      async () => singleMeshDocument('figure', await smoothFigureMesh()),
+    ],
   ])('splits a human-like figure %s: head, both arms and both legs each apart from the torso', async (_kind, build) => {
     const document = await build();
     await segmentModel(document, { simplifier: MeshoptSimplifier });
     const table = regionTable(document, figureRegion);
     const torso = dominantPart(table, 'torso');
     expect(torso.share).toBeGreaterThan(0.9);
-    const limbs = ['head', 'leftArm', 'rightArm', 'leftLeg', 'rightLeg'].map((region) => ({ region, ...dominantPart(table, region) }));
+    const limbs = ['head', 'leftArm', 'rightArm', 'leftLeg', 'rightLeg'].map((region) => ({
+      region,
+      ...dominantPart(table, region),
+    }));
     for (const limb of limbs) {
       expect(limb.share, limb.region).toBeGreaterThan(0.9);
       expect(limb.part, limb.region).not.toBe(torso.part);
@@ -83,17 +114,25 @@ describe('segmentModel', () => {
   it('finds the same limbs through the simplified proxy a dense mesh is segmented on', async () => {
     const mesh = await figureMesh();
     const welded = weldPositions(mesh.positions, mesh.indices);
-    const { graph, partOf } = segmentMesh(welded.positions, welded.triangles, { simplifier: MeshoptSimplifier, proxyFaceCount: 6000 });
+    const { graph, partOf } = segmentMesh(welded.positions, welded.triangles, {
+      simplifier: MeshoptSimplifier,
+      proxyFaceCount: 6000,
+    });
     expect(graph.faceCount).toBeGreaterThan(6000);
     const partsOf = new Map<string, Map<number, number>>();
     for (let face = 0; face < graph.faceCount; face++) {
-      const region = figureRegion([graph.centroids[face * 3], graph.centroids[face * 3 + 1], graph.centroids[face * 3 + 2]]);
+      const region = figureRegion([
+        graph.centroids[face * 3],
+        graph.centroids[face * 3 + 1],
+        graph.centroids[face * 3 + 2],
+      ]);
       const row = partsOf.get(region) ?? partsOf.set(region, new Map()).get(region)!;
       row.set(partOf[face], (row.get(partOf[face]) ?? 0) + 1);
     }
     const dominant = (region: string) => [...partsOf.get(region)!.entries()].sort((a, b) => b[1] - a[1])[0][0];
     const torso = dominant('torso');
-    for (const region of ['head', 'leftArm', 'rightArm', 'leftLeg', 'rightLeg']) expect(dominant(region), region).not.toBe(torso);
+    for (const region of ['head', 'leftArm', 'rightArm', 'leftLeg', 'rightLeg'])
+      expect(dominant(region), region).not.toBe(torso);
   });
 
   it('gives fewer parts for "simple" than for "detailed", and never fewer than one', async () => {
@@ -106,27 +145,54 @@ describe('segmentModel', () => {
   });
 
   it('leaves a sphere whole: no cut there follows a valley or a change of thickness', async () => {
-    const report = await segmentModel(singleMeshDocument('ball', uvSphereMesh(40, 20)), { simplifier: MeshoptSimplifier });
+    const report = await segmentModel(singleMeshDocument('ball', uvSphereMesh(40, 20)), {
+      simplifier: MeshoptSimplifier,
+    });
     expect(report.partCount).toBe(1);
   });
 
   it('keeps a tiny separate piece apart only with split_by_connectivity', async () => {
-    const big = uvSphereMesh(32, 16), small = uvSphereMesh(8, 4);
+    const big = uvSphereMesh(32, 16),
+      small = uvSphereMesh(8, 4);
     const positions = new Float32Array(big.positions.length + small.positions.length);
     positions.set(big.positions);
-    for (let index = 0; index < small.positions.length; index += 3) positions.set([small.positions[index] * 0.05 + 1.2, small.positions[index + 1] * 0.05, small.positions[index + 2] * 0.05], big.positions.length + index);
+    for (let index = 0; index < small.positions.length; index += 3)
+      positions.set(
+        [small.positions[index] * 0.05 + 1.2, small.positions[index + 1] * 0.05, small.positions[index + 2] * 0.05],
+        big.positions.length + index,
+      );
     const indices = new Uint32Array(big.indices.length + small.indices.length);
     indices.set(big.indices);
-    indices.set(small.indices.map((index) => index + big.positions.length / 3), big.indices.length);
+    indices.set(
+      small.indices.map((index) => index + big.positions.length / 3),
+      big.indices.length,
+    );
     const build = () => singleMeshDocument('pair', { positions, indices });
     expect((await segmentModel(build(), { simplifier: MeshoptSimplifier })).partCount).toBe(1);
-    expect((await segmentModel(build(), { simplifier: MeshoptSimplifier, splitByConnectivity: true })).partCount).toBe(2);
+    expect((await segmentModel(build(), { simplifier: MeshoptSimplifier, splitByConnectivity: true })).partCount).toBe(
+      2,
+    );
   });
 
   it('refuses a model with nothing to segment', async () => {
     const document = new Document();
-    const points = document.createPrimitive().setMode(0).setAttribute('POSITION', document.createAccessor().setType('VEC3').setArray(new Float32Array([0, 0, 0, 1, 1, 1])));
-    document.getRoot().setDefaultScene(document.createScene().addChild(document.createNode('dots').setMesh(document.createMesh().addPrimitive(points))));
+    const points = document
+      .createPrimitive()
+      .setMode(0)
+      .setAttribute(
+        'POSITION',
+        document
+          .createAccessor()
+          .setType('VEC3')
+          .setArray(new Float32Array([0, 0, 0, 1, 1, 1])),
+      );
+    document
+      .getRoot()
+      .setDefaultScene(
+        document
+          .createScene()
+          .addChild(document.createNode('dots').setMesh(document.createMesh().addPrimitive(points))),
+      );
     await expect(segmentModel(document)).rejects.toBeInstanceOf(ModelInputError);
   });
 });

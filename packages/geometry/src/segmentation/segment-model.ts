@@ -42,16 +42,19 @@ export function partName(index: number): string {
 export async function segmentModel(document: Document, options: SegmentModelOptions = {}): Promise<SegmentModelReport> {
   const primitives = collectWorldTriangles(document).filter((primitive) => primitive.indices.length >= 3);
   const faceTotal = primitives.reduce((sum, primitive) => sum + primitive.indices.length / 3, 0);
-  if (faceTotal === 0) throw new ModelInputError('The model has no triangles to segment (it holds only points, lines or nothing).');
+  if (faceTotal === 0)
+    throw new ModelInputError('The model has no triangles to segment (it holds only points, lines or nothing).');
 
   // One surface: all primitives' world positions end to end, triangles offset accordingly.
   const vertexTotal = primitives.reduce((sum, primitive) => sum + primitive.positions.length / 3, 0);
   const positions = new Float64Array(vertexTotal * 3);
   const triangles = new Uint32Array(faceTotal * 3);
-  let vertexOffset = 0, cornerOffset = 0;
+  let vertexOffset = 0,
+    cornerOffset = 0;
   for (const primitive of primitives) {
     positions.set(primitive.positions, vertexOffset * 3);
-    for (let corner = 0; corner < primitive.indices.length; corner++) triangles[cornerOffset + corner] = primitive.indices[corner] + vertexOffset;
+    for (let corner = 0; corner < primitive.indices.length; corner++)
+      triangles[cornerOffset + corner] = primitive.indices[corner] + vertexOffset;
     vertexOffset += primitive.positions.length / 3;
     cornerOffset += primitive.indices.length;
   }
@@ -72,7 +75,8 @@ export async function segmentModel(document: Document, options: SegmentModelOpti
   for (let part = 0; part < partCount; part++) {
     const name = partName(part);
     const mesh = document.createMesh(name);
-    let faceOffset = 0, partFaces = 0;
+    let faceOffset = 0,
+      partFaces = 0;
     for (const primitive of primitives) {
       const faceCount = primitive.indices.length / 3;
       const faces: number[] = [];
@@ -88,7 +92,13 @@ export async function segmentModel(document: Document, options: SegmentModelOpti
   }
   // Every part carries the base colour's UV set as TEXCOORD_0, so every texture now reads set 0.
   for (const material of root.listMaterials()) {
-    for (const info of [material.getBaseColorTextureInfo(), material.getMetallicRoughnessTextureInfo(), material.getNormalTextureInfo(), material.getOcclusionTextureInfo(), material.getEmissiveTextureInfo()]) {
+    for (const info of [
+      material.getBaseColorTextureInfo(),
+      material.getMetallicRoughnessTextureInfo(),
+      material.getNormalTextureInfo(),
+      material.getOcclusionTextureInfo(),
+      material.getEmissiveTextureInfo(),
+    ]) {
       info?.setTexCoord(0);
     }
   }
@@ -106,7 +116,12 @@ function clearScene(document: Document): void {
   for (const mesh of root.listMeshes()) mesh.dispose();
 }
 
-function subsetPrimitive(document: Document, buffer: ReturnType<Document['createBuffer']>, source: WorldPrimitive, faces: number[]) {
+function subsetPrimitive(
+  document: Document,
+  buffer: ReturnType<Document['createBuffer']>,
+  source: WorldPrimitive,
+  faces: number[],
+) {
   const newIndexOf = new Map<number, number>();
   const indices = new Uint32Array(faces.length * 3);
   faces.forEach((face, slot) => {
@@ -123,7 +138,8 @@ function subsetPrimitive(document: Document, buffer: ReturnType<Document['create
     vertices.forEach((vertex, index) => out.set(array.subarray(vertex * width, vertex * width + width), index * width));
     return out;
   };
-  const accessor = (type: 'VEC2' | 'VEC3' | 'SCALAR', array: Float32Array | Uint32Array | Uint16Array) => document.createAccessor().setType(type).setArray(array).setBuffer(buffer);
+  const accessor = (type: 'VEC2' | 'VEC3' | 'SCALAR', array: Float32Array | Uint32Array | Uint16Array) =>
+    document.createAccessor().setType(type).setArray(array).setBuffer(buffer);
   const primitive = document
     .createPrimitive()
     .setAttribute('POSITION', accessor('VEC3', pick(source.positions, 3)))

@@ -46,15 +46,21 @@ export function shapeDiameterFunction(graph: FaceGraph, options: ShapeDiameterOp
   const measured: number[] = [];
   const measuredFaces: number[] = [];
   const ray = new Ray();
-  const tangent = new Vector3(), bitangent = new Vector3(), axis = new Vector3();
-  const lengths: number[] = [], weights: number[] = [];
+  const tangent = new Vector3(),
+    bitangent = new Vector3(),
+    axis = new Vector3();
+  const lengths: number[] = [],
+    weights: number[] = [];
   for (const face of sampled) {
-    const nx = graph.normals[face * 3], ny = graph.normals[face * 3 + 1], nz = graph.normals[face * 3 + 2];
+    const nx = graph.normals[face * 3],
+      ny = graph.normals[face * 3 + 1],
+      nz = graph.normals[face * 3 + 2];
     if (nx === 0 && ny === 0 && nz === 0) continue;
     axis.set(-nx, -ny, -nz);
     orthonormalBasis(axis, tangent, bitangent);
     const spin = random() * Math.PI * 2;
-    const cosSpin = Math.cos(spin), sinSpin = Math.sin(spin);
+    const cosSpin = Math.cos(spin),
+      sinSpin = Math.sin(spin);
     const offset = 1e-5 * Math.sqrt(graph.areas[face]) + 1e-9;
     lengths.length = 0;
     weights.length = 0;
@@ -67,7 +73,11 @@ export function shapeDiameterFunction(graph: FaceGraph, options: ShapeDiameterOp
         tangent.y * lx + bitangent.y * ly + axis.y * lz,
         tangent.z * lx + bitangent.z * ly + axis.z * lz,
       );
-      ray.origin.set(graph.centroids[face * 3] - nx * offset, graph.centroids[face * 3 + 1] - ny * offset, graph.centroids[face * 3 + 2] - nz * offset);
+      ray.origin.set(
+        graph.centroids[face * 3] - nx * offset,
+        graph.centroids[face * 3 + 1] - ny * offset,
+        graph.centroids[face * 3 + 2] - nz * offset,
+      );
       const hit = bvh.raycastFirst(ray, DoubleSide);
       if (!hit || !hit.face || hit.distance <= offset) continue;
       // Leaving the volume means hitting the far surface from behind: its outward normal points along the ray.
@@ -94,7 +104,8 @@ function sampleFaces(graph: FaceGraph, maxCount: number, random: () => number): 
   // Stratified: one sample in each of maxCount equal slices of the total area.
   for (let index = 0; index < maxCount; index++) {
     const target = ((index + random()) / maxCount) * total;
-    let low = 0, high = graph.faceCount - 1;
+    let low = 0,
+      high = graph.faceCount - 1;
     while (low < high) {
       const middle = (low + high) >> 1;
       if (cumulative[middle] < target) low = middle + 1;
@@ -132,7 +143,8 @@ function robustMean(values: number[], weights: number[]): number | undefined {
   const median = sorted[sorted.length >> 1];
   const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
   const deviation = Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / values.length);
-  let sum = 0, weightSum = 0;
+  let sum = 0,
+    weightSum = 0;
   for (let index = 0; index < values.length; index++) {
     if (Math.abs(values[index] - median) > deviation + 1e-12) continue;
     sum += values[index] * weights[index];
@@ -146,11 +158,13 @@ function spreadToAllFaces(graph: FaceGraph, faces: number[], values: number[]): 
   if (faces.length === 0) return result.fill(1);
   const { nearestSource } = faceGraphDistances(graph, graph.edgeSpan, faces);
   const fallback = [...values].sort((a, b) => a - b)[values.length >> 1];
-  for (let face = 0; face < graph.faceCount; face++) result[face] = nearestSource[face] >= 0 ? values[nearestSource[face]] : fallback;
+  for (let face = 0; face < graph.faceCount; face++)
+    result[face] = nearestSource[face] >= 0 ? values[nearestSource[face]] : fallback;
   // One area-weighted neighbourhood average softens the steps between sampled faces' cells.
   const smoothed = new Float64Array(graph.faceCount);
   for (let face = 0; face < graph.faceCount; face++) {
-    let sum = result[face] * (graph.areas[face] + 1e-30), weight = graph.areas[face] + 1e-30;
+    let sum = result[face] * (graph.areas[face] + 1e-30),
+      weight = graph.areas[face] + 1e-30;
     for (let slot = graph.adjacencyStart[face]; slot < graph.adjacencyStart[face + 1]; slot++) {
       const next = otherFace(graph, graph.adjacencyEdge[slot], face);
       sum += result[next] * (graph.areas[next] + 1e-30);

@@ -18,7 +18,12 @@ export interface SplitStrongPartsOptions extends CutCriteria {
   undecidedDistanceRatio: number;
 }
 
-export function splitStrongParts(graph: FaceGraph, initialParts: Int32Array, logThickness: Float64Array, options: SplitStrongPartsOptions): Int32Array {
+export function splitStrongParts(
+  graph: FaceGraph,
+  initialParts: Int32Array,
+  logThickness: Float64Array,
+  options: SplitStrongPartsOptions,
+): Int32Array {
   const parts = Int32Array.from(initialParts);
   let partCount = 0;
   for (const part of parts) partCount = Math.max(partCount, part + 1);
@@ -35,7 +40,14 @@ export function splitStrongParts(graph: FaceGraph, initialParts: Int32Array, log
 }
 
 /** The faces of the second half when `part` splits meaningfully, else undefined. */
-function trySplit(graph: FaceGraph, parts: Int32Array, part: number, logThickness: Float64Array, minArea: number, options: SplitStrongPartsOptions): number[] | undefined {
+function trySplit(
+  graph: FaceGraph,
+  parts: Int32Array,
+  part: number,
+  logThickness: Float64Array,
+  minArea: number,
+  options: SplitStrongPartsOptions,
+): number[] | undefined {
   const faces: number[] = [];
   let area = 0;
   const within = new Uint8Array(graph.faceCount);
@@ -46,7 +58,8 @@ function trySplit(graph: FaceGraph, parts: Int32Array, part: number, logThicknes
     area += graph.areas[face];
   }
   if (area < 2 * minArea) return undefined;
-  const farthest = (distance: Float64Array) => faces.reduce((best, face) => (distance[face] > distance[best] ? face : best), faces[0]);
+  const farthest = (distance: Float64Array) =>
+    faces.reduce((best, face) => (distance[face] > distance[best] ? face : best), faces[0]);
   const first = farthest(faceGraphDistances(graph, options.seedWeights, [faces[0]], within).distance);
   const second = farthest(faceGraphDistances(graph, options.seedWeights, [first], within).distance);
   if (first === second) return undefined;
@@ -59,7 +72,8 @@ function trySplit(graph: FaceGraph, parts: Int32Array, part: number, logThicknes
   const allowedSecond = new Int32Array(graph.faceCount).fill(-1);
   for (const face of faces) {
     const [near, far] = toFirst[face] <= toSecond[face] ? [0, 1] : [1, 0];
-    const dNear = Math.min(toFirst[face], toSecond[face]), dFar = Math.max(toFirst[face], toSecond[face]);
+    const dNear = Math.min(toFirst[face], toSecond[face]),
+      dFar = Math.max(toFirst[face], toSecond[face]);
     allowedFirst[face] = near;
     if (dFar < options.undecidedDistanceRatio * dNear) allowedSecond[face] = far;
   }
@@ -75,12 +89,18 @@ function trySplit(graph: FaceGraph, parts: Int32Array, part: number, logThicknes
 
   // Islands (a side's pieces other than its largest) go to the side that surrounds them.
   const pieces = new Uint32Array(graph.faceCount);
-  labelComponents(graph, (_edge, from, to) => within[from] === 1 && within[to] === 1 && labels[from] === labels[to], pieces);
+  labelComponents(
+    graph,
+    (_edge, from, to) => within[from] === 1 && within[to] === 1 && labels[from] === labels[to],
+    pieces,
+  );
   const pieceArea = new Map<number, number>();
   for (const face of faces) pieceArea.set(pieces[face], (pieceArea.get(pieces[face]) ?? 0) + graph.areas[face]);
-  const largest = [-1, -1], largestArea = [0, 0];
+  const largest = [-1, -1],
+    largestArea = [0, 0];
   for (const face of faces) {
-    const side = labels[face], piece = pieces[face];
+    const side = labels[face],
+      piece = pieces[face];
     if (pieceArea.get(piece)! > largestArea[side]) {
       largestArea[side] = pieceArea.get(piece)!;
       largest[side] = piece;

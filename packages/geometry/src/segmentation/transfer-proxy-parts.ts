@@ -29,7 +29,8 @@ export function transferProxyParts(
   const sources: number[] = [];
   const sourcePart: number[] = [];
   for (const [vertex, tally] of votes) {
-    let best = -1, bestArea = -1;
+    let best = -1,
+      bestArea = -1;
     for (const [part, area] of tally) if (area > bestArea) [best, bestArea] = [part, area];
     sources.push(vertex);
     sourcePart.push(best);
@@ -43,7 +44,10 @@ export function transferProxyParts(
   const orphanPart = new Map<number, number>();
   const parts = new Int32Array(faceCount);
   for (let face = 0; face < faceCount; face++) {
-    const corners = [0, 1, 2].map((corner) => nearestSource[triangles[face * 3 + corner]]).filter((source) => source >= 0).map((source) => sourcePart[source]);
+    const corners = [0, 1, 2]
+      .map((corner) => nearestSource[triangles[face * 3 + corner]])
+      .filter((source) => source >= 0)
+      .map((source) => sourcePart[source]);
     if (corners.length === 0) {
       const component = componentOf[face];
       if (!orphanPart.has(component)) orphanPart.set(component, nextPart++);
@@ -56,18 +60,28 @@ export function transferProxyParts(
 }
 
 function triangleArea(positions: Float64Array, triangles: Uint32Array, face: number): number {
-  const a = triangles[face * 3] * 3, b = triangles[face * 3 + 1] * 3, c = triangles[face * 3 + 2] * 3;
-  const ux = positions[b] - positions[a], uy = positions[b + 1] - positions[a + 1], uz = positions[b + 2] - positions[a + 2];
-  const vx = positions[c] - positions[a], vy = positions[c + 1] - positions[a + 1], vz = positions[c + 2] - positions[a + 2];
+  const a = triangles[face * 3] * 3,
+    b = triangles[face * 3 + 1] * 3,
+    c = triangles[face * 3 + 2] * 3;
+  const ux = positions[b] - positions[a],
+    uy = positions[b + 1] - positions[a + 1],
+    uz = positions[b + 2] - positions[a + 2];
+  const vx = positions[c] - positions[a],
+    vy = positions[c + 1] - positions[a + 1],
+    vz = positions[c + 2] - positions[a + 2];
   return Math.hypot(uy * vz - uz * vy, uz * vx - ux * vz, ux * vy - uy * vx) / 2;
 }
 
 /** The mesh's vertices and edges in the shape path searches take (nodes = vertices, edges = mesh edges). */
-function buildVertexGraph(vertexCount: number, triangles: Uint32Array): { topology: GraphTopology; lengths(positions: Float64Array): Float64Array } {
+function buildVertexGraph(
+  vertexCount: number,
+  triangles: Uint32Array,
+): { topology: GraphTopology; lengths(positions: Float64Array): Float64Array } {
   const seen = new Set<number>();
   const ends: number[] = [];
   for (let corner = 0; corner < triangles.length; corner++) {
-    const a = triangles[corner], b = triangles[corner - (corner % 3) + ((corner + 1) % 3)];
+    const a = triangles[corner],
+      b = triangles[corner - (corner % 3) + ((corner + 1) % 3)];
     if (a === b) continue;
     const key = a < b ? a * vertexCount + b : b * vertexCount + a;
     if (seen.has(key)) continue;
@@ -89,8 +103,13 @@ function buildVertexGraph(vertexCount: number, triangles: Uint32Array): { topolo
     lengths(positions) {
       const lengths = new Float64Array(edgeFaces.length / 2);
       for (let edge = 0; edge < lengths.length; edge++) {
-        const a = edgeFaces[edge * 2] * 3, b = edgeFaces[edge * 2 + 1] * 3;
-        lengths[edge] = Math.hypot(positions[a] - positions[b], positions[a + 1] - positions[b + 1], positions[a + 2] - positions[b + 2]);
+        const a = edgeFaces[edge * 2] * 3,
+          b = edgeFaces[edge * 2 + 1] * 3;
+        lengths[edge] = Math.hypot(
+          positions[a] - positions[b],
+          positions[a + 1] - positions[b + 1],
+          positions[a + 2] - positions[b + 2],
+        );
       }
       return lengths;
     },

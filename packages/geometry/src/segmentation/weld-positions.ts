@@ -13,14 +13,20 @@ export interface WeldedMesh {
 }
 
 /** `tolerance` in model units; by default a millionth of the bounding box diagonal. */
-export function weldPositions(positions: ArrayLike<number>, triangles: ArrayLike<number>, tolerance?: number): WeldedMesh {
+export function weldPositions(
+  positions: ArrayLike<number>,
+  triangles: ArrayLike<number>,
+  tolerance?: number,
+): WeldedMesh {
   const vertexCount = Math.floor(positions.length / 3);
   const cell = tolerance ?? Math.max(boundingDiagonal(positions) * 1e-6, 1e-12);
   const cells = new CellTable(vertexCount);
   const weldedIdOf = new Uint32Array(vertexCount);
   const kept: number[] = [];
   for (let vertex = 0; vertex < vertexCount; vertex++) {
-    const x = positions[vertex * 3], y = positions[vertex * 3 + 1], z = positions[vertex * 3 + 2];
+    const x = positions[vertex * 3],
+      y = positions[vertex * 3 + 1],
+      z = positions[vertex * 3 + 2];
     const id = cells.idOf(Math.round(x / cell), Math.round(y / cell), Math.round(z / cell), kept.length / 3);
     if (id === kept.length / 3) kept.push(x, y, z);
     weldedIdOf[vertex] = id;
@@ -31,7 +37,8 @@ export function weldPositions(positions: ArrayLike<number>, triangles: ArrayLike
 }
 
 export function boundingDiagonal(positions: ArrayLike<number>): number {
-  const min = [Infinity, Infinity, Infinity], max = [-Infinity, -Infinity, -Infinity];
+  const min = [Infinity, Infinity, Infinity],
+    max = [-Infinity, -Infinity, -Infinity];
   for (let index = 0; index + 2 < positions.length; index += 3) {
     for (let axis = 0; axis < 3; axis++) {
       const value = positions[index + axis];
@@ -75,7 +82,12 @@ class CellTable {
         this.coordinates[next * 3 + 2] = z;
         return next;
       }
-      if (same(this.coordinates[id * 3], x) && same(this.coordinates[id * 3 + 1], y) && same(this.coordinates[id * 3 + 2], z)) return id;
+      if (
+        same(this.coordinates[id * 3], x) &&
+        same(this.coordinates[id * 3 + 1], y) &&
+        same(this.coordinates[id * 3 + 2], z)
+      )
+        return id;
       slot = (slot + 1) & this.mask;
     }
   }

@@ -18,7 +18,10 @@ export interface TextureTarget {
 
 const MODE_TRIANGLES = 4;
 
-export function collectTextureTargets(document: Document, partNames?: readonly string[]): { targets: TextureTarget[]; unmatchedPartNames: string[] } {
+export function collectTextureTargets(
+  document: Document,
+  partNames?: readonly string[],
+): { targets: TextureTarget[]; unmatchedPartNames: string[] } {
   const wanted = partNames && partNames.length > 0 ? new Set(partNames) : undefined;
   const matched = new Set<string>();
   const seen = new Set<Primitive>();
@@ -42,7 +45,8 @@ export function collectTextureTargets(document: Document, partNames?: readonly s
     });
   }
   const unmatchedPartNames = [...(wanted ?? [])].filter((name) => !matched.has(name));
-  if (wanted && matched.size === 0) throw new ModelInputError(`None of part_names (${[...wanted].join(', ')}) names a part of this model.`);
+  if (wanted && matched.size === 0)
+    throw new ModelInputError(`None of part_names (${[...wanted].join(', ')}) names a part of this model.`);
   if (targets.length === 0) throw new ModelInputError('The model has no triangles to texture.');
   return { targets, unmatchedPartNames };
 }
@@ -56,7 +60,14 @@ function worldTarget(primitive: Primitive, matrix: ArrayLike<number> | undefined
     position.getElement(vertex, element);
     if (matrix) {
       const [x, y, z] = element;
-      positions.set([matrix[0] * x + matrix[4] * y + matrix[8] * z + matrix[12], matrix[1] * x + matrix[5] * y + matrix[9] * z + matrix[13], matrix[2] * x + matrix[6] * y + matrix[10] * z + matrix[14]], vertex * 3);
+      positions.set(
+        [
+          matrix[0] * x + matrix[4] * y + matrix[8] * z + matrix[12],
+          matrix[1] * x + matrix[5] * y + matrix[9] * z + matrix[13],
+          matrix[2] * x + matrix[6] * y + matrix[10] * z + matrix[14],
+        ],
+        vertex * 3,
+      );
     } else positions.set(element.slice(0, 3), vertex * 3);
   }
   const normalAccessor = primitive.getAttribute('NORMAL');
@@ -68,17 +79,24 @@ function worldTarget(primitive: Primitive, matrix: ArrayLike<number> | undefined
       let [x, y, z] = element;
       if (matrix) {
         // Rigid and uniformly scaled transforms (the usual case) keep normals under the upper 3×3; renormalised.
-        [x, y, z] = [matrix[0] * x + matrix[4] * y + matrix[8] * z, matrix[1] * x + matrix[5] * y + matrix[9] * z, matrix[2] * x + matrix[6] * y + matrix[10] * z];
+        [x, y, z] = [
+          matrix[0] * x + matrix[4] * y + matrix[8] * z,
+          matrix[1] * x + matrix[5] * y + matrix[9] * z,
+          matrix[2] * x + matrix[6] * y + matrix[10] * z,
+        ];
       }
       const length = Math.hypot(x, y, z) || 1;
       normals.set([x / length, y / length, z / length], vertex * 3);
     }
   }
   const indexArray = primitive.getIndices()?.getArray();
-  const indices = indexArray ? Uint32Array.from(indexArray.subarray(0, indexArray.length - (indexArray.length % 3))) : Uint32Array.from({ length: count - (count % 3) }, (_, index) => index);
+  const indices = indexArray
+    ? Uint32Array.from(indexArray.subarray(0, indexArray.length - (indexArray.length % 3)))
+    : Uint32Array.from({ length: count - (count % 3) }, (_, index) => index);
   const flippedWinding = matrix !== undefined && determinant3(matrix) < 0;
   if (flippedWinding) {
-    for (let corner = 0; corner < indices.length; corner += 3) [indices[corner + 1], indices[corner + 2]] = [indices[corner + 2], indices[corner + 1]];
+    for (let corner = 0; corner < indices.length; corner += 3)
+      [indices[corner + 1], indices[corner + 2]] = [indices[corner + 2], indices[corner + 1]];
   }
   return { primitive, positions, normals, indices, flippedWinding };
 }

@@ -8,7 +8,8 @@ export function dilateAtlas(rgba: Uint8Array, size: number, covered: Uint8Array,
   const queued = new Uint8Array(size * size);
   let candidates: number[] = [];
   const enqueueEmptyNeighbours = (texel: number, into: number[]) => {
-    const x = texel % size, y = (texel - x) / size;
+    const x = texel % size,
+      y = (texel - x) / size;
     for (let dy = -1; dy <= 1; dy++) {
       const ny = y + dy;
       if (ny < 0 || ny >= size) continue;
@@ -25,7 +26,8 @@ export function dilateAtlas(rgba: Uint8Array, size: number, covered: Uint8Array,
   // First ring: the empty texels with a covered neighbour (scanning the empty ones is cheaper than the covered).
   for (let texel = 0; texel < size * size; texel++) {
     if (known[texel]) continue;
-    const x = texel % size, y = (texel - x) / size;
+    const x = texel % size,
+      y = (texel - x) / size;
     let touches = false;
     for (let dy = -1; dy <= 1 && !touches; dy++) {
       const ny = y + dy;
@@ -46,8 +48,12 @@ export function dilateAtlas(rgba: Uint8Array, size: number, covered: Uint8Array,
 
   for (let ring = 0; ring < rings && candidates.length > 0; ring++) {
     for (const texel of candidates) {
-      const x = texel % size, y = (texel - x) / size;
-      let r = 0, g = 0, b = 0, n = 0;
+      const x = texel % size,
+        y = (texel - x) / size;
+      let r = 0,
+        g = 0,
+        b = 0,
+        n = 0;
       for (let dy = -1; dy <= 1; dy++) {
         const ny = y + dy;
         if (ny < 0 || ny >= size) continue;
@@ -75,7 +81,10 @@ export function dilateAtlas(rgba: Uint8Array, size: number, covered: Uint8Array,
     candidates = next;
   }
 
-  let r = 0, g = 0, b = 0, n = 0;
+  let r = 0,
+    g = 0,
+    b = 0,
+    n = 0;
   for (let texel = 0; texel < size * size; texel++) {
     if (!covered[texel]) continue;
     r += rgba[texel * 4];

@@ -11,7 +11,12 @@ export interface FillUnseenOptions {
 }
 
 /** `colours` (linear rgb per sample) is completed in place where `weights` is 0. */
-export function fillUnseenTexels(points: Float32Array, colours: Float32Array, weights: Float32Array, options: FillUnseenOptions = {}): void {
+export function fillUnseenTexels(
+  points: Float32Array,
+  colours: Float32Array,
+  weights: Float32Array,
+  options: FillUnseenOptions = {},
+): void {
   const count = points.length / 3;
   let seen = 0;
   for (let sample = 0; sample < count; sample++) if (weights[sample] > 0) seen++;
@@ -20,7 +25,8 @@ export function fillUnseenTexels(points: Float32Array, colours: Float32Array, we
     colours.fill(0.5);
     return;
   }
-  const min = [Infinity, Infinity, Infinity], max = [-Infinity, -Infinity, -Infinity];
+  const min = [Infinity, Infinity, Infinity],
+    max = [-Infinity, -Infinity, -Infinity];
   for (let sample = 0; sample < count; sample++) {
     for (let axis = 0; axis < 3; axis++) {
       min[axis] = Math.min(min[axis], points[sample * 3 + axis]);
@@ -50,7 +56,8 @@ export function fillUnseenTexels(points: Float32Array, colours: Float32Array, we
   const grid = new Float32Array(voxelCount * 3);
   const filled = new Uint8Array(voxelCount);
   const queue = new Int32Array(voxelCount);
-  let head = 0, tail = 0;
+  let head = 0,
+    tail = 0;
   for (let voxel = 0; voxel < voxelCount; voxel++) {
     if (weight[voxel] <= 0) continue;
     for (let channel = 0; channel < 3; channel++) grid[voxel * 3 + channel] = sum[voxel * 3 + channel] / weight[voxel];
@@ -60,7 +67,11 @@ export function fillUnseenTexels(points: Float32Array, colours: Float32Array, we
   const strides = [1, dims[0], dims[0] * dims[1]];
   while (head < tail) {
     const voxel = queue[head++];
-    const coordinates = [voxel % dims[0], Math.floor(voxel / dims[0]) % dims[1], Math.floor(voxel / (dims[0] * dims[1]))];
+    const coordinates = [
+      voxel % dims[0],
+      Math.floor(voxel / dims[0]) % dims[1],
+      Math.floor(voxel / (dims[0] * dims[1])),
+    ];
     for (let axis = 0; axis < 3; axis++) {
       for (const step of [-1, 1]) {
         const next = coordinates[axis] + step;
@@ -73,7 +84,9 @@ export function fillUnseenTexels(points: Float32Array, colours: Float32Array, we
       }
     }
   }
-  const maxI = dims[0] - 1, maxJ = dims[1] - 1, maxK = dims[2] - 1;
+  const maxI = dims[0] - 1,
+    maxJ = dims[1] - 1,
+    maxK = dims[2] - 1;
   const sliceStride = dims[0] * dims[1];
   for (let sample = 0; sample < count; sample++) {
     if (weights[sample] > 0) continue;
@@ -81,13 +94,23 @@ export function fillUnseenTexels(points: Float32Array, colours: Float32Array, we
     const fx = Math.max(0, (points[sample * 3] - min[0]) / cell - 0.5);
     const fy = Math.max(0, (points[sample * 3 + 1] - min[1]) / cell - 0.5);
     const fz = Math.max(0, (points[sample * 3 + 2] - min[2]) / cell - 0.5);
-    const i0 = Math.min(maxI, Math.floor(fx)), j0 = Math.min(maxJ, Math.floor(fy)), k0 = Math.min(maxK, Math.floor(fz));
-    const i1 = Math.min(maxI, i0 + 1), j1 = Math.min(maxJ, j0 + 1), k1 = Math.min(maxK, k0 + 1);
-    const tx = Math.min(1, fx - i0), ty = Math.min(1, fy - j0), tz = Math.min(1, fz - k0);
-    const v000 = (k0 * sliceStride + j0 * dims[0] + i0) * 3, v100 = (k0 * sliceStride + j0 * dims[0] + i1) * 3;
-    const v010 = (k0 * sliceStride + j1 * dims[0] + i0) * 3, v110 = (k0 * sliceStride + j1 * dims[0] + i1) * 3;
-    const v001 = (k1 * sliceStride + j0 * dims[0] + i0) * 3, v101 = (k1 * sliceStride + j0 * dims[0] + i1) * 3;
-    const v011 = (k1 * sliceStride + j1 * dims[0] + i0) * 3, v111 = (k1 * sliceStride + j1 * dims[0] + i1) * 3;
+    const i0 = Math.min(maxI, Math.floor(fx)),
+      j0 = Math.min(maxJ, Math.floor(fy)),
+      k0 = Math.min(maxK, Math.floor(fz));
+    const i1 = Math.min(maxI, i0 + 1),
+      j1 = Math.min(maxJ, j0 + 1),
+      k1 = Math.min(maxK, k0 + 1);
+    const tx = Math.min(1, fx - i0),
+      ty = Math.min(1, fy - j0),
+      tz = Math.min(1, fz - k0);
+    const v000 = (k0 * sliceStride + j0 * dims[0] + i0) * 3,
+      v100 = (k0 * sliceStride + j0 * dims[0] + i1) * 3;
+    const v010 = (k0 * sliceStride + j1 * dims[0] + i0) * 3,
+      v110 = (k0 * sliceStride + j1 * dims[0] + i1) * 3;
+    const v001 = (k1 * sliceStride + j0 * dims[0] + i0) * 3,
+      v101 = (k1 * sliceStride + j0 * dims[0] + i1) * 3;
+    const v011 = (k1 * sliceStride + j1 * dims[0] + i0) * 3,
+      v111 = (k1 * sliceStride + j1 * dims[0] + i1) * 3;
     for (let channel = 0; channel < 3; channel++) {
       const c00 = grid[v000 + channel] * (1 - tx) + grid[v100 + channel] * tx;
       const c10 = grid[v010 + channel] * (1 - tx) + grid[v110 + channel] * tx;

@@ -10,14 +10,24 @@ import { fractalNoise3, latticeValue } from './solid-noise.ts';
 
 /** Distances to the nearest and second-nearest jittered feature point of a 3D cell grid of size `cell`. */
 function cellDistances(x: number, y: number, z: number, cell: number, seed: number): [number, number, number] {
-  const gx = x / cell, gy = y / cell, gz = z / cell;
-  const ix = Math.floor(gx), iy = Math.floor(gy), iz = Math.floor(gz);
-  let first = Infinity, second = Infinity, firstCell = 0;
+  const gx = x / cell,
+    gy = y / cell,
+    gz = z / cell;
+  const ix = Math.floor(gx),
+    iy = Math.floor(gy),
+    iz = Math.floor(gz);
+  let first = Infinity,
+    second = Infinity,
+    firstCell = 0;
   for (let dx = -1; dx <= 1; dx++) {
     for (let dy = -1; dy <= 1; dy++) {
       for (let dz = -1; dz <= 1; dz++) {
-        const cx = ix + dx, cy = iy + dy, cz = iz + dz;
-        const px = cx + latticeValue(cx, cy, cz, seed), py = cy + latticeValue(cx, cy, cz, seed + 1), pz = cz + latticeValue(cx, cy, cz, seed + 2);
+        const cx = ix + dx,
+          cy = iy + dy,
+          cz = iz + dz;
+        const px = cx + latticeValue(cx, cy, cz, seed),
+          py = cy + latticeValue(cx, cy, cz, seed + 1),
+          pz = cz + latticeValue(cx, cy, cz, seed + 2);
         const distance = Math.hypot(gx - px, gy - py, gz - pz);
         if (distance < first) {
           second = first;
@@ -59,7 +69,7 @@ export function camouflage(x: number, y: number, z: number, seed: number): numbe
 export function tartan(x: number, y: number, z: number): number {
   const across = x + z;
   const band = (value: number) => {
-    const t = ((value * 9) % 1 + 1) % 1;
+    const t = (((value * 9) % 1) + 1) % 1;
     return t < 0.35 ? 1 : t > 0.55 && t < 0.62 ? 0.6 : 0;
   };
   return Math.min(1, (band(across) + band(y)) * 0.55);
@@ -79,7 +89,7 @@ export function dots(x: number, y: number, z: number): number {
 export function zigzag(x: number, y: number, z: number): number {
   const along = ((x + z) * 10) % 1;
   const triangle = Math.abs(along < 0 ? along + 1 : along - 0.5) * 2;
-  return ((y * 10 + triangle * 0.8) % 1 + 1) % 1 < 0.45 ? 1 : 0;
+  return (((y * 10 + triangle * 0.8) % 1) + 1) % 1 < 0.45 ? 1 : 0;
 }
 
 /** A gradient over the model's height, base at the bottom. */
@@ -99,7 +109,8 @@ export function porcelain(x: number, y: number, z: number): number {
 }
 
 function lattice(x: number, y: number, z: number, cell: number): [number, number] {
-  const u = (x + z) / cell, v = y / cell;
+  const u = (x + z) / cell,
+    v = y / cell;
   const row = Math.floor(v);
   const shifted = u + (row % 2) * 0.5;
   return [(shifted - Math.floor(shifted)) * 2 - 1, (v - row) * 2 - 1];
@@ -107,7 +118,8 @@ function lattice(x: number, y: number, z: number, cell: number): [number, number
 
 export function hearts(x: number, y: number, z: number): number {
   const [u, v] = lattice(x, y, z, 0.09);
-  const px = u * 1.6, py = v * 1.6 + 0.3;
+  const px = u * 1.6,
+    py = v * 1.6 + 0.3;
   return (px * px + py * py - 1) ** 3 - px * px * py ** 3 < 0 ? 1 : 0;
 }
 
@@ -121,7 +133,8 @@ export function stars(x: number, y: number, z: number): number {
 
 export function hexagons(x: number, y: number, z: number): number {
   const size = 0.05;
-  const u = (x + z) / size, v = y / size;
+  const u = (x + z) / size,
+    v = y / size;
   const q = (u * Math.sqrt(3)) / 3 - v / 3;
   const r = (v * 2) / 3;
   const cube = [q, -q - r, r];
@@ -133,10 +146,12 @@ export function hexagons(x: number, y: number, z: number): number {
 
 export function scales(x: number, y: number, z: number): number {
   const cell = 0.05;
-  const u = (x + z) / cell, v = y / cell;
+  const u = (x + z) / cell,
+    v = y / cell;
   const row = Math.floor(v);
   const shifted = u + (row % 2) * 0.5;
-  const dx = shifted - Math.floor(shifted) - 0.5, dy = v - row;
+  const dx = shifted - Math.floor(shifted) - 0.5,
+    dy = v - row;
   const distance = Math.hypot(dx, dy);
   return distance > 0.42 && distance < 0.55 ? 1 : distance >= 0.55 ? 0.3 : 0;
 }

@@ -40,7 +40,10 @@ export async function prepareViewImage(bytes: Uint8Array, sharp: Sharp, maxSize 
       foreground[pixel] = !background || colourDistance(pixels, pixel, background) > BACKGROUND_DISTANCE ? 1 : 0;
     }
   }
-  let minX = width, minY = height, maxX = -1, maxY = -1;
+  let minX = width,
+    minY = height,
+    maxX = -1,
+    maxY = -1;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       if (!foreground[y * width + x]) continue;
@@ -70,5 +73,9 @@ function uniformBorderColour(pixels: Uint8Array, width: number, height: number):
 }
 
 function colourDistance(pixels: Uint8Array, pixel: number, colour: [number, number, number]): number {
-  return Math.hypot(pixels[pixel * 4] - colour[0], pixels[pixel * 4 + 1] - colour[1], pixels[pixel * 4 + 2] - colour[2]);
+  return Math.hypot(
+    pixels[pixel * 4] - colour[0],
+    pixels[pixel * 4 + 1] - colour[1],
+    pixels[pixel * 4 + 2] - colour[2],
+  );
 }

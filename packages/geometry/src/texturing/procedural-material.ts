@@ -18,7 +18,13 @@ export interface ProceduralFrame {
 }
 
 /** Writes linear rgb (3 per point) and roughness (1 per point) for each surface point. */
-export function evaluateProceduralMaterial(spec: MaterialSpec, points: Float32Array, frame: ProceduralFrame, colours: Float32Array, roughness: Float32Array): void {
+export function evaluateProceduralMaterial(
+  spec: MaterialSpec,
+  points: Float32Array,
+  frame: ProceduralFrame,
+  colours: Float32Array,
+  roughness: Float32Array,
+): void {
   const primary = spec.primary.map((value) => SRGB_TO_LINEAR[value]);
   const secondary = spec.secondary.map((value) => SRGB_TO_LINEAR[value]);
   const count = points.length / 3;
@@ -28,7 +34,8 @@ export function evaluateProceduralMaterial(spec: MaterialSpec, points: Float32Ar
     const y = (points[sample * 3 + 1] - frame.origin[1]) / frame.size;
     const z = (points[sample * 3 + 2] - frame.origin[2]) / frame.size;
     const [mix, rough] = patternAt(spec.pattern, x, y, z, seed);
-    for (let channel = 0; channel < 3; channel++) colours[sample * 3 + channel] = primary[channel] * (1 - mix) + secondary[channel] * mix;
+    for (let channel = 0; channel < 3; channel++)
+      colours[sample * 3 + channel] = primary[channel] * (1 - mix) + secondary[channel] * mix;
     roughness[sample] = Math.max(0.02, Math.min(1, spec.roughness + rough));
   }
 }
@@ -57,15 +64,19 @@ function patternAt(pattern: MaterialSpec['pattern'], x: number, y: number, z: nu
       return [blob > 0.52 ? 1 : 0, 0];
     }
     case 'metal': {
-      const brushed = valueNoise3(x * 6, y * 300, z * 6, seed) * 0.5 + valueNoise3(x * 14, y * 700, z * 14, seed + 1) * 0.5;
+      const brushed =
+        valueNoise3(x * 6, y * 300, z * 6, seed) * 0.5 + valueNoise3(x * 14, y * 700, z * 14, seed + 1) * 0.5;
       return [brushed * 0.35, (brushed - 0.5) * 0.15];
     }
     case 'brick': {
-      const height = 0.04, width = 0.09, mortar = 0.12;
+      const height = 0.04,
+        width = 0.09,
+        mortar = 0.12;
       const row = Math.floor(y / height);
       const offset = row % 2 === 0 ? 0 : 0.5;
       const along = (x + z) / width + offset;
-      const inRow = y / height - row, inColumn = along - Math.floor(along);
+      const inRow = y / height - row,
+        inColumn = along - Math.floor(along);
       const isMortar = inRow < mortar || inColumn < mortar * (height / width);
       const tone = valueNoise3(Math.floor(along), row, 0, seed) * 0.25;
       return isMortar ? [1, 0.05] : [tone, 0];

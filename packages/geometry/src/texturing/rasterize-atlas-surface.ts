@@ -47,8 +47,12 @@ export function rasterizeAtlasSurface(meshes: AtlasTriangles[], size: number): A
     const triangle = triangleOf[texel];
     if (triangle < 0) continue;
     // Binary search for the mesh only when the triangle is outside the last one's range.
-    if (triangle < firstTriangles[meshIndex] || (meshIndex + 1 < meshes.length && triangle >= firstTriangles[meshIndex + 1])) {
-      let low = 0, high = meshes.length - 1;
+    if (
+      triangle < firstTriangles[meshIndex] ||
+      (meshIndex + 1 < meshes.length && triangle >= firstTriangles[meshIndex + 1])
+    ) {
+      let low = 0,
+        high = meshes.length - 1;
       while (low < high) {
         const middle = (low + high + 1) >> 1;
         if (firstTriangles[middle] <= triangle) low = middle;
@@ -57,10 +61,15 @@ export function rasterizeAtlasSurface(meshes: AtlasTriangles[], size: number): A
       meshIndex = low;
     }
     const mesh = meshes[meshIndex];
-    const p = mesh.positions, n = mesh.normals;
+    const p = mesh.positions,
+      n = mesh.normals;
     const local = triangle - firstTriangles[meshIndex];
-    const a = mesh.indices[local * 3] * 3, b = mesh.indices[local * 3 + 1] * 3, c = mesh.indices[local * 3 + 2] * 3;
-    const w1 = barycentric[texel * 2], w2 = barycentric[texel * 2 + 1], w0 = 1 - w1 - w2;
+    const a = mesh.indices[local * 3] * 3,
+      b = mesh.indices[local * 3 + 1] * 3,
+      c = mesh.indices[local * 3 + 2] * 3;
+    const w1 = barycentric[texel * 2],
+      w2 = barycentric[texel * 2 + 1],
+      w0 = 1 - w1 - w2;
     const out = slot * 3;
     texels[slot] = texel;
     points[out] = w0 * p[a] + w1 * p[b] + w2 * p[c];
@@ -72,8 +81,12 @@ export function rasterizeAtlasSurface(meshes: AtlasTriangles[], size: number): A
       ny = w0 * n[a + 1] + w1 * n[b + 1] + w2 * n[c + 1];
       nz = w0 * n[a + 2] + w1 * n[b + 2] + w2 * n[c + 2];
     } else {
-      const ux = p[b] - p[a], uy = p[b + 1] - p[a + 1], uz = p[b + 2] - p[a + 2];
-      const vx = p[c] - p[a], vy = p[c + 1] - p[a + 1], vz = p[c + 2] - p[a + 2];
+      const ux = p[b] - p[a],
+        uy = p[b + 1] - p[a + 1],
+        uz = p[b + 2] - p[a + 2];
+      const vx = p[c] - p[a],
+        vy = p[c + 1] - p[a + 1],
+        vz = p[c + 2] - p[a + 2];
       nx = uy * vz - uz * vy;
       ny = uz * vx - ux * vz;
       nz = ux * vy - uy * vx;
@@ -87,17 +100,30 @@ export function rasterizeAtlasSurface(meshes: AtlasTriangles[], size: number): A
   return { size, triangleOf, barycentric, texels, points, normals };
 }
 
-function rasterizeMesh(mesh: AtlasTriangles, size: number, firstTriangle: number, triangleOf: Int32Array, barycentric: Float32Array): void {
+function rasterizeMesh(
+  mesh: AtlasTriangles,
+  size: number,
+  firstTriangle: number,
+  triangleOf: Int32Array,
+  barycentric: Float32Array,
+): void {
   const { uvs, indices } = mesh;
   for (let triangle = 0; triangle < indices.length / 3; triangle++) {
-    const a = indices[triangle * 3], b = indices[triangle * 3 + 1], c = indices[triangle * 3 + 2];
-    const x0 = uvs[a * 2] * size, y0 = uvs[a * 2 + 1] * size;
-    const x1 = uvs[b * 2] * size, y1 = uvs[b * 2 + 1] * size;
-    const x2 = uvs[c * 2] * size, y2 = uvs[c * 2 + 1] * size;
+    const a = indices[triangle * 3],
+      b = indices[triangle * 3 + 1],
+      c = indices[triangle * 3 + 2];
+    const x0 = uvs[a * 2] * size,
+      y0 = uvs[a * 2 + 1] * size;
+    const x1 = uvs[b * 2] * size,
+      y1 = uvs[b * 2 + 1] * size;
+    const x2 = uvs[c * 2] * size,
+      y2 = uvs[c * 2 + 1] * size;
     const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0);
     if (!(Math.abs(area) > 1e-12)) continue;
-    const minX = Math.max(0, Math.floor(Math.min(x0, x1, x2))), maxX = Math.min(size - 1, Math.ceil(Math.max(x0, x1, x2)));
-    const minY = Math.max(0, Math.floor(Math.min(y0, y1, y2))), maxY = Math.min(size - 1, Math.ceil(Math.max(y0, y1, y2)));
+    const minX = Math.max(0, Math.floor(Math.min(x0, x1, x2))),
+      maxX = Math.min(size - 1, Math.ceil(Math.max(x0, x1, x2)));
+    const minY = Math.max(0, Math.floor(Math.min(y0, y1, y2))),
+      maxY = Math.min(size - 1, Math.ceil(Math.max(y0, y1, y2)));
     const inverse = 1 / area;
     for (let y = minY; y <= maxY; y++) {
       const py = y + 0.5;

@@ -15,7 +15,11 @@ export interface AppearanceSource {
 }
 
 /** Linear rgb per covered texel of `surface` (the meshes in the order they were rasterised). */
-export async function sampleExistingAppearance(surface: AtlasSurface, sources: AppearanceSource[], sharp: Sharp): Promise<Float32Array> {
+export async function sampleExistingAppearance(
+  surface: AtlasSurface,
+  sources: AppearanceSource[],
+  sharp: Sharp,
+): Promise<Float32Array> {
   const prepared = await Promise.all(sources.map((source) => prepareSource(source, sharp)));
   const firstTriangle: number[] = [];
   let total = 0;
@@ -32,12 +36,17 @@ export async function sampleExistingAppearance(surface: AtlasSurface, sources: A
     const { unwrapped } = sources[mesh];
     const source = prepared[mesh];
     const local = triangle - firstTriangle[mesh];
-    const w1 = surface.barycentric[atlasTexel * 2], w2 = surface.barycentric[atlasTexel * 2 + 1], w0 = 1 - w1 - w2;
+    const w1 = surface.barycentric[atlasTexel * 2],
+      w2 = surface.barycentric[atlasTexel * 2 + 1],
+      w0 = 1 - w1 - w2;
     const corners = [0, 1, 2].map((corner) => unwrapped.sourceVertex[unwrapped.indices[local * 3 + corner]]);
     const weights = [w0, w1, w2];
-    let r = source.factor[0], g = source.factor[1], b = source.factor[2];
+    let r = source.factor[0],
+      g = source.factor[1],
+      b = source.factor[2];
     if (source.texture && source.uvs) {
-      let u = 0, v = 0;
+      let u = 0,
+        v = 0;
       corners.forEach((vertex, index) => {
         u += weights[index] * source.uvs![vertex * 2];
         v += weights[index] * source.uvs![vertex * 2 + 1];
@@ -48,7 +57,9 @@ export async function sampleExistingAppearance(surface: AtlasSurface, sources: A
       b *= texel[2];
     }
     if (source.colours) {
-      let cr = 0, cg = 0, cb = 0;
+      let cr = 0,
+        cg = 0,
+        cb = 0;
       corners.forEach((vertex, index) => {
         cr += weights[index] * source.colours![vertex * source.colourWidth];
         cg += weights[index] * source.colours![vertex * source.colourWidth + 1];

@@ -3,11 +3,17 @@
 // from an integer hash of the cell and the seed, blended with a quintic fade.
 
 export function valueNoise3(x: number, y: number, z: number, seed: number): number {
-  const ix = Math.floor(x), iy = Math.floor(y), iz = Math.floor(z);
-  const fx = fade(x - ix), fy = fade(y - iy), fz = fade(z - iz);
+  const ix = Math.floor(x),
+    iy = Math.floor(y),
+    iz = Math.floor(z);
+  const fx = fade(x - ix),
+    fy = fade(y - iy),
+    fz = fade(z - iz);
   let result = 0;
   for (let corner = 0; corner < 8; corner++) {
-    const dx = corner & 1, dy = (corner >> 1) & 1, dz = (corner >> 2) & 1;
+    const dx = corner & 1,
+      dy = (corner >> 1) & 1,
+      dz = (corner >> 2) & 1;
     const weight = (dx ? fx : 1 - fx) * (dy ? fy : 1 - fy) * (dz ? fz : 1 - fz);
     result += weight * latticeValue(ix + dx, iy + dy, iz + dz, seed);
   }
@@ -16,7 +22,10 @@ export function valueNoise3(x: number, y: number, z: number, seed: number): numb
 
 /** Sum of `octaves` noise layers, each twice the frequency and half the amplitude; in [0, 1]. */
 export function fractalNoise3(x: number, y: number, z: number, seed: number, octaves = 4): number {
-  let sum = 0, amplitude = 0.5, total = 0, frequency = 1;
+  let sum = 0,
+    amplitude = 0.5,
+    total = 0,
+    frequency = 1;
   for (let octave = 0; octave < octaves; octave++) {
     sum += amplitude * valueNoise3(x * frequency, y * frequency, z * frequency, seed + octave * 101);
     total += amplitude;

@@ -75,7 +75,12 @@ export async function textureModel(document: Document, options: TextureModelOpti
   let seenFraction: number | undefined;
 
   if (options.source.kind === 'views') {
-    const views = await Promise.all(options.source.views.map(async (view) => ({ image: await prepareViewImage(view.image, options.sharp), azimuthDegrees: view.azimuthDegrees })));
+    const views = await Promise.all(
+      options.source.views.map(async (view) => ({
+        image: await prepareViewImage(view.image, options.sharp),
+        azimuthDegrees: view.azimuthDegrees,
+      })),
+    );
     const projected = projectViews(surface.points, surface.normals, occludersOf(document), views);
     let seen = 0;
     for (const weight of projected.weights) if (weight > 0) seen++;
@@ -84,37 +89,59 @@ export async function textureModel(document: Document, options: TextureModelOpti
     colours = projected.colours;
   } else if (options.source.kind === 'text') {
     spec = parseTexturePrompt(options.source.text);
-    if (options.source.styleImage && spec.namedColourCount === 0) spec = await withStylePalette(spec, options.source.styleImage, options.sharp);
+    if (options.source.styleImage && spec.namedColourCount === 0)
+      spec = await withStylePalette(spec, options.source.styleImage, options.sharp);
     evaluateProceduralMaterial(spec, surface.points, frameOf(surface, options.seed ?? 0), colours, roughness);
     metallic = spec.metallic;
   } else {
-    colours = await sampleExistingAppearance(surface, targets.map((target, index) => ({ primitive: target.primitive, unwrapped: unwrapped[index] })), options.sharp);
+    colours = await sampleExistingAppearance(
+      surface,
+      targets.map((target, index) => ({ primitive: target.primitive, unwrapped: unwrapped[index] })),
+      options.sharp,
+    );
   }
 
-  const baseColour = await encodeAtlas(surface, (slot, out) => {
-    for (let channel = 0; channel < 3; channel++) out[channel] = linearToSrgbByte(colours[slot * 3 + channel]);
-  }, options.sharp, 'jpeg');
+  const baseColour = await encodeAtlas(
+    surface,
+    (slot, out) => {
+      for (let channel = 0; channel < 3; channel++) out[channel] = linearToSrgbByte(colours[slot * 3 + channel]);
+    },
+    options.sharp,
+    'jpeg',
+  );
   const material = document
     .createMaterial('texture_model')
     .setBaseColorTexture(document.createTexture('base_color').setImage(baseColour).setMimeType('image/jpeg'))
     .setBaseColorFactor([1, 1, 1, 1])
     .setMetallicFactor(metallic)
     .setRoughnessFactor(spec?.roughness ?? IMAGE_ROUGHNESS);
-  targets.forEach((target, index) => applyAtlasUvs(document, target.primitive, unwrapped[index], material, target.flippedWinding));
+  targets.forEach((target, index) =>
+    applyAtlasUvs(document, target.primitive, unwrapped[index], material, target.flippedWinding),
+  );
   document.setLogger(new Logger(Logger.Verbosity.WARN));
   await document.transform(prune({ keepSolidTextures: true, keepAttributes: true, keepLeaves: true }));
 
   let pbrModel: Document | undefined;
   if (options.pbr) {
     pbrModel = cloneDocument(document);
-    const metalRoughness = await encodeAtlas(surface, (slot, out) => {
-      out[0] = 255;
-      out[1] = Math.round(Math.max(0, Math.min(1, roughness[slot])) * 255);
-      out[2] = Math.round(metallic * 255);
-    }, options.sharp, 'png');
-    const pbrMaterial = pbrModel.getRoot().listMaterials().find((candidate) => candidate.getName() === 'texture_model')!;
+    const metalRoughness = await encodeAtlas(
+      surface,
+      (slot, out) => {
+        out[0] = 255;
+        out[1] = Math.round(Math.max(0, Math.min(1, roughness[slot])) * 255);
+        out[2] = Math.round(metallic * 255);
+      },
+      options.sharp,
+      'png',
+    );
+    const pbrMaterial = pbrModel
+      .getRoot()
+      .listMaterials()
+      .find((candidate) => candidate.getName() === 'texture_model')!;
     pbrMaterial
-      .setMetallicRoughnessTexture(pbrModel.createTexture('metallic_roughness').setImage(metalRoughness).setMimeType('image/png'))
+      .setMetallicRoughnessTexture(
+        pbrModel.createTexture('metallic_roughness').setImage(metalRoughness).setMimeType('image/png'),
+      )
       .setMetallicFactor(1)
       .setRoughnessFactor(1);
   }
@@ -125,7 +152,17 @@ export async function textureModel(document: Document, options: TextureModelOpti
       textureSize: options.textureSize,
       texturedTriangles: targets.reduce((sum, target) => sum + target.indices.length / 3, 0),
       ...(seenFraction !== undefined ? { seenFraction } : {}),
-      ...(spec ? { matchedWords: spec.matchedWords, understood: { pattern: spec.pattern, colours: spec.colourNames, material: spec.material ?? null, ignored: spec.ignoredWords } } : {}),
+      ...(spec
+        ? {
+            matchedWords: spec.matchedWords,
+            understood: {
+              pattern: spec.pattern,
+              colours: spec.colourNames,
+              material: spec.material ?? null,
+              ignored: spec.ignoredWords,
+            },
+          }
+        : {}),
       unmatchedPartNames,
     },
   };
@@ -138,7 +175,12 @@ function atlasTriangles(target: TextureTarget, unwrapped: UnwrappedMesh) {
     unwrapped.sourceVertex.forEach((vertex, index) => out.set(values.subarray(vertex * 3, vertex * 3 + 3), index * 3));
     return out;
   };
-  return { positions: gather(target.positions)!, normals: gather(target.normals), uvs: unwrapped.uvs, indices: unwrapped.indices };
+  return {
+    positions: gather(target.positions)!,
+    normals: gather(target.normals),
+    uvs: unwrapped.uvs,
+    indices: unwrapped.indices,
+  };
 }
 
 /** Everything the scene draws, as one triangle list: what can hide a surface point from a view. */
@@ -146,10 +188,12 @@ function occludersOf(document: Document): { positions: Float32Array; indices: Ui
   const primitives = collectWorldTriangles(document);
   const positions = new Float32Array(primitives.reduce((sum, primitive) => sum + primitive.positions.length, 0));
   const indices = new Uint32Array(primitives.reduce((sum, primitive) => sum + primitive.indices.length, 0));
-  let vertexOffset = 0, indexOffset = 0;
+  let vertexOffset = 0,
+    indexOffset = 0;
   for (const primitive of primitives) {
     positions.set(primitive.positions, vertexOffset * 3);
-    for (let corner = 0; corner < primitive.indices.length; corner++) indices[indexOffset + corner] = primitive.indices[corner] + vertexOffset;
+    for (let corner = 0; corner < primitive.indices.length; corner++)
+      indices[indexOffset + corner] = primitive.indices[corner] + vertexOffset;
     vertexOffset += primitive.positions.length / 3;
     indexOffset += primitive.indices.length;
   }
@@ -170,7 +214,12 @@ function frameOf(surface: AtlasSurface, seed: number) {
 }
 
 /** Writes the atlas (RGBA, per covered texel from `write`), pads the charts and encodes it. */
-async function encodeAtlas(surface: AtlasSurface, write: (slot: number, out: number[]) => void, sharp: Sharp, format: 'jpeg' | 'png'): Promise<Uint8Array> {
+async function encodeAtlas(
+  surface: AtlasSurface,
+  write: (slot: number, out: number[]) => void,
+  sharp: Sharp,
+  format: 'jpeg' | 'png',
+): Promise<Uint8Array> {
   const { size } = surface;
   const rgba = new Uint8Array(size * size * 4);
   const covered = new Uint8Array(size * size);
@@ -212,6 +261,13 @@ async function withStylePalette(spec: MaterialSpec, styleImage: Uint8Array, shar
   }
   if (count === 0) return spec;
   const primary = sum.map((value) => Math.round(value / count)) as [number, number, number];
-  const ratio = (spec.secondary[0] + spec.secondary[1] + spec.secondary[2] + 1) / (spec.primary[0] + spec.primary[1] + spec.primary[2] + 1);
-  return { ...spec, primary, secondary: primary.map((value) => Math.min(255, Math.round(value * ratio))) as [number, number, number], matchedWords: [...spec.matchedWords, 'style_image'] };
+  const ratio =
+    (spec.secondary[0] + spec.secondary[1] + spec.secondary[2] + 1) /
+    (spec.primary[0] + spec.primary[1] + spec.primary[2] + 1);
+  return {
+    ...spec,
+    primary,
+    secondary: primary.map((value) => Math.min(255, Math.round(value * ratio))) as [number, number, number],
+    matchedWords: [...spec.matchedWords, 'style_image'],
+  };
 }

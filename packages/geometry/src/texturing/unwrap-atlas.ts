@@ -43,7 +43,8 @@ export async function unwrapAtlas(inputs: UnwrapInput[], options: UnwrapOptions)
   const pieces: Array<{ input: number; vertices: Uint32Array; indices: Uint32Array }> = [];
   inputs.forEach((input, inputIndex) => {
     surfaceArea += meshArea(input);
-    for (const faces of splitFaces(input, settings.maxPieceFaces)) pieces.push({ input: inputIndex, ...compactPiece(input, faces) });
+    for (const faces of splitFaces(input, settings.maxPieceFaces))
+      pieces.push({ input: inputIndex, ...compactPiece(input, faces) });
   });
 
   const atlas = new watlas.Atlas();
@@ -52,7 +53,13 @@ export async function unwrapAtlas(inputs: UnwrapInput[], options: UnwrapOptions)
       const source = inputs[piece.input].positions;
       const positions = new Float32Array(piece.vertices.length * 3);
       piece.vertices.forEach((vertex, index) => positions.set(source.subarray(vertex * 3, vertex * 3 + 3), index * 3));
-      atlas.addMesh({ vertexPositionData: positions, vertexCount: piece.vertices.length, vertexPositionStride: 12, indexData: piece.indices, indexCount: piece.indices.length });
+      atlas.addMesh({
+        vertexPositionData: positions,
+        vertexCount: piece.vertices.length,
+        vertexPositionStride: 12,
+        indexData: piece.indices,
+        indexCount: piece.indices.length,
+      });
     }
     atlas.computeCharts({ maxBoundaryLength: settings.maxBoundaryFraction * diagonal, fixWinding: true });
     // Packed area ≈ surface area × density² / efficiency; xatlas ignores `resolution` here, so density it is.
@@ -64,7 +71,8 @@ export async function unwrapAtlas(inputs: UnwrapInput[], options: UnwrapOptions)
       texelsPerUnit *= (settings.atlasSize * 0.97) / packedSide;
       atlas.packCharts({ texelsPerUnit, padding: settings.paddingTexels, bilinear: true, blockAlign: false });
     }
-    const width = atlas.width, height = atlas.height;
+    const width = atlas.width,
+      height = atlas.height;
     const side = Math.max(width, height, 1);
 
     const perInput = inputs.map(() => ({ sourceVertex: [] as number[], indices: [] as number[], uvs: [] as number[] }));
@@ -82,7 +90,11 @@ export async function unwrapAtlas(inputs: UnwrapInput[], options: UnwrapOptions)
       mesh.getIndexArray(indices);
       for (const index of indices) out.indices.push(base + index);
     });
-    return perInput.map((out) => ({ sourceVertex: Uint32Array.from(out.sourceVertex), indices: Uint32Array.from(out.indices), uvs: Float32Array.from(out.uvs) }));
+    return perInput.map((out) => ({
+      sourceVertex: Uint32Array.from(out.sourceVertex),
+      indices: Uint32Array.from(out.indices),
+      uvs: Float32Array.from(out.uvs),
+    }));
   } finally {
     atlas.delete();
   }
@@ -95,7 +107,10 @@ function splitFaces(input: UnwrapInput, maxFaces: number): Uint32Array[] {
   for (let face = 0; face < faceCount; face++) {
     for (let axis = 0; axis < 3; axis++) {
       centroids[face * 3 + axis] =
-        (input.positions[input.indices[face * 3] * 3 + axis] + input.positions[input.indices[face * 3 + 1] * 3 + axis] + input.positions[input.indices[face * 3 + 2] * 3 + axis]) / 3;
+        (input.positions[input.indices[face * 3] * 3 + axis] +
+          input.positions[input.indices[face * 3 + 1] * 3 + axis] +
+          input.positions[input.indices[face * 3 + 2] * 3 + axis]) /
+        3;
     }
   }
   const out: Uint32Array[] = [];
@@ -106,14 +121,18 @@ function splitFaces(input: UnwrapInput, maxFaces: number): Uint32Array[] {
       if (faces.length > 0) out.push(faces);
       continue;
     }
-    const min = [Infinity, Infinity, Infinity], max = [-Infinity, -Infinity, -Infinity];
+    const min = [Infinity, Infinity, Infinity],
+      max = [-Infinity, -Infinity, -Infinity];
     for (const face of faces) {
       for (let axis = 0; axis < 3; axis++) {
         min[axis] = Math.min(min[axis], centroids[face * 3 + axis]);
         max[axis] = Math.max(max[axis], centroids[face * 3 + axis]);
       }
     }
-    const axis = [0, 1, 2].reduce((best, candidate) => (max[candidate] - min[candidate] > max[best] - min[best] ? candidate : best), 0);
+    const axis = [0, 1, 2].reduce(
+      (best, candidate) => (max[candidate] - min[candidate] > max[best] - min[best] ? candidate : best),
+      0,
+    );
     const sorted = Array.from(faces).sort((a, b) => centroids[a * 3 + axis] - centroids[b * 3 + axis]);
     const half = sorted.length >> 1;
     stack.push(Uint32Array.from(sorted.slice(0, half)), Uint32Array.from(sorted.slice(half)));
@@ -139,16 +158,23 @@ function meshArea(input: UnwrapInput): number {
   let area = 0;
   const p = input.positions;
   for (let face = 0; face < input.indices.length; face += 3) {
-    const a = input.indices[face] * 3, b = input.indices[face + 1] * 3, c = input.indices[face + 2] * 3;
-    const ux = p[b] - p[a], uy = p[b + 1] - p[a + 1], uz = p[b + 2] - p[a + 2];
-    const vx = p[c] - p[a], vy = p[c + 1] - p[a + 1], vz = p[c + 2] - p[a + 2];
+    const a = input.indices[face] * 3,
+      b = input.indices[face + 1] * 3,
+      c = input.indices[face + 2] * 3;
+    const ux = p[b] - p[a],
+      uy = p[b + 1] - p[a + 1],
+      uz = p[b + 2] - p[a + 2];
+    const vx = p[c] - p[a],
+      vy = p[c + 1] - p[a + 1],
+      vz = p[c + 2] - p[a + 2];
     area += Math.hypot(uy * vz - uz * vy, uz * vx - ux * vz, ux * vy - uy * vx) / 2;
   }
   return area;
 }
 
 function boundingDiagonal(inputs: UnwrapInput[]): number {
-  const min = [Infinity, Infinity, Infinity], max = [-Infinity, -Infinity, -Infinity];
+  const min = [Infinity, Infinity, Infinity],
+    max = [-Infinity, -Infinity, -Infinity];
   for (const { positions } of inputs) {
     for (let index = 0; index < positions.length; index += 3) {
       for (let axis = 0; axis < 3; axis++) {

@@ -2,7 +2,7 @@
 // build has no USD), in one Blender process for all files (its start-up costs ~10 s): DamagedHelmet's maps must
 // reach the Principled BSDF inputs they belong to, the Fox must come in as an armature, a skinned mesh and its
 // three actions, and the STL must stand on Blender's ground (Z up). CI installs Blender (.ci/run).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyConvertOptions, loadGeometryCodecs } from '../../src/convert/apply-convert-options.ts';
 import { convertModel, type SupportedConvertFormat } from '../../src/convert/convert-model.ts';
 import { readModel } from '../../src/read/read-model.ts';
+import { hasTool } from '../fixtures/required-tool.ts';
 
-const hasBlender = spawnSync('blender', ['--version'], { encoding: 'utf8' }).status === 0;
+const hasBlender = hasTool('blender');
 const here = import.meta.dirname;
 const scratch = mkdtempSync(join(tmpdir(), 'blender-corpus-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -7,9 +7,13 @@ const jsonObject = () => z.record(z.string(), z.unknown());
 export const taskViewV2Schema = z.object({
   task_id: z.string(),
   type: z.string().describe('The task type (POST /v2/openapi/task `type`)'),
-  status: z.enum(WIRE_TASK_STATUSES).describe('`unknown` is in the wire enum for compatibility; this server never sends it'),
+  status: z
+    .enum(WIRE_TASK_STATUSES)
+    .describe('`unknown` is in the wire enum for compatibility; this server never sends it'),
   input: jsonObject().describe('The request as validated, defaults filled in'),
-  output: jsonObject().describe('Signed, short-lived download URLs (or objects of them) and non-file results; `{}` until success'),
+  output: jsonObject().describe(
+    'Signed, short-lived download URLs (or objects of them) and non-file results; `{}` until success',
+  ),
   progress: z.int().min(0).max(100),
   create_time: z.int().describe('Unix seconds'),
   running_left_time: z.number().nullable().describe('Estimated seconds left; null when not known'),
@@ -35,6 +39,10 @@ export const taskViewV3Schema = z.object({
   error_code: z.int().optional(),
   error_message: z.string().optional(),
   test_mode: z.literal(true).optional().describe('Present only on tasks created with a test-mode key'),
-  generation: jsonObject().optional().describe('Polyforge extension: what the embedded generator made of the prompt (subject, materials, seeds); kept out of `output`'),
+  generation: jsonObject()
+    .optional()
+    .describe(
+      'Polyforge extension: what the embedded generator made of the prompt (subject, materials, seeds); kept out of `output`',
+    ),
 });
 export type TaskViewV3 = z.output<typeof taskViewV3Schema>;

@@ -8,7 +8,9 @@ export const createdTaskV2Schema = z.object({ task_id: z.string() });
 
 export const taskQuoteSchema = z.object({
   credits: z.number().describe('What the task would hold and, on success, charge'),
-  available: z.boolean().describe('Whether this deployment serves the request (false: a create answers 2002 and charges nothing)'),
+  available: z
+    .boolean()
+    .describe('Whether this deployment serves the request (false: a create answers 2002 and charges nothing)'),
   lines: z.array(z.object({ item: z.string(), credits: z.number() })),
 });
 export type TaskQuote = z.output<typeof taskQuoteSchema>;
@@ -23,10 +25,23 @@ export type CancelResult = (typeof CANCEL_RESULTS)[number];
 
 export const cancelTaskResultSchema = z.object({
   task_id: z.string(),
-  result: z.enum(CANCEL_RESULTS).describe('cancelled: was queued, credits released; cancellation_requested: running; already_finished'),
+  result: z
+    .enum(CANCEL_RESULTS)
+    .describe('cancelled: was queued, credits released; cancellation_requested: running; already_finished'),
   status: z.enum(WIRE_TASK_STATUSES),
 });
 export type CancelTaskResult = z.output<typeof cancelTaskResultSchema>;
+
+/** POST /v2/openapi/tasks/cancel: how many tasks matched and what happened to them */
+export const cancelTasksResultSchema = z.object({
+  matched: z.int(),
+  cancelled: z.int().describe('queued tasks released, their holds refunded'),
+  cancellation_requested: z.int().describe('running tasks asked to stop'),
+  already_finished: z.int(),
+  task_ids: z.array(z.string()),
+  has_more: z.boolean().describe('more matching tasks remain: call again'),
+});
+export type CancelTasksResult = z.output<typeof cancelTasksResultSchema>;
 
 export const balanceSchema = z.object({
   balance: z.number().describe('Spendable credits'),
@@ -44,7 +59,9 @@ export const uploadResultV2Schema = z.object({
 export const stsUploadGrantSchema = z.object({
   s3_host: z.string().describe('Host (and path) of the S3-compatible upload endpoint; clients prefix https://'),
   resource_bucket: z.string().describe('The bucket to PUT into (path-style)'),
-  resource_uri: z.string().describe('The one object key these credentials may write; reference it as {"object": {"bucket", "key"}}'),
+  resource_uri: z
+    .string()
+    .describe('The one object key these credentials may write; reference it as {"object": {"bucket", "key"}}'),
   session_token: z.string(),
   sts_ak: z.string().describe('Access key id'),
   sts_sk: z.string().describe('Secret access key'),
@@ -58,7 +75,9 @@ export const webhookEndpointSchema = z.object({
 export type WebhookEndpoint = z.output<typeof webhookEndpointSchema>;
 
 /** Only the create call shows the signing secret. */
-export const createdWebhookEndpointSchema = webhookEndpointSchema.extend({ secret: z.string().describe('whsec_...; shown once') });
+export const createdWebhookEndpointSchema = webhookEndpointSchema.extend({
+  secret: z.string().describe('whsec_...; shown once'),
+});
 export type CreatedWebhookEndpoint = z.output<typeof createdWebhookEndpointSchema>;
 
 export const webhookListSchema = z.object({ webhooks: z.array(webhookEndpointSchema) });
@@ -86,16 +105,28 @@ const servedModelVersionSchema = z.object({
   model_version: z.string(),
   served: z.boolean(),
   engine: z.string().optional(),
-  deployment_model: z.literal(true).optional().describe("A name this deployment publishes itself (an operator's hosted 3D provider model), not a Tripo version"),
-  credits: z.object({ textured: z.int().min(0), untextured: z.int().min(0) }).optional().describe('Deployment names: credits per task'),
-  degraded: z.literal(true).optional().describe("The engine's third-party provider is failing and skipped for now (circuit breaker open)"),
+  deployment_model: z
+    .literal(true)
+    .optional()
+    .describe("A name this deployment publishes itself (an operator's hosted 3D provider model), not a Tripo version"),
+  credits: z
+    .object({ textured: z.int().min(0), untextured: z.int().min(0) })
+    .optional()
+    .describe('Deployment names: credits per task'),
+  degraded: z
+    .literal(true)
+    .optional()
+    .describe("The engine's third-party provider is failing and skipped for now (circuit breaker open)"),
   degraded_detail: z.string().optional(),
 });
 
 export const taskTypeCapabilitySchema = z.object({
   type: z.string(),
   served: z.boolean(),
-  engine: z.string().optional().describe('The engine, when the type has no model_version or one engine serves all of them'),
+  engine: z
+    .string()
+    .optional()
+    .describe('The engine, when the type has no model_version or one engine serves all of them'),
   model_versions: z.array(servedModelVersionSchema).optional(),
 });
 export type TaskTypeCapability = z.output<typeof taskTypeCapabilitySchema>;

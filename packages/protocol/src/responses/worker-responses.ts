@@ -25,7 +25,10 @@ export const workerLeaseInputSchema = z.object({
 export const workerLeaseSchema = z.object({
   lease_id: z.string(),
   task_id: z.string(),
-  request_id: z.string().nullable().describe('The X-Request-Id of the API request that created the task: log it, send it on to providers'),
+  request_id: z
+    .string()
+    .nullable()
+    .describe('The X-Request-Id of the API request that created the task: log it, send it on to providers'),
   task_type: z.string(),
   model_version: z.string().nullable(),
   attempt: z.int(),

@@ -5,7 +5,16 @@ import { booleanField, enumField, expected, modelVersionField, taskIdField } fro
 import { MODEL_VERSION_TABLES } from './model-versions.ts';
 import { ANIMATION_PRESETS } from './animation-presets.ts';
 
-export const RIG_TYPES = ['biped', 'quadruped', 'hexapod', 'octopod', 'avian', 'serpentine', 'aquatic', 'others'] as const;
+export const RIG_TYPES = [
+  'biped',
+  'quadruped',
+  'hexapod',
+  'octopod',
+  'avian',
+  'serpentine',
+  'aquatic',
+  'others',
+] as const;
 
 /** Retarget takes at most this many presets in one task (1004 "animations size must be <= 5"). */
 export const MAX_RETARGET_ANIMATIONS = 5;
@@ -39,12 +48,15 @@ export const animateRigSchema = z
   // the default model follows rig_type, so animate_prerigcheck → animate_rig with the rig_type it found works
   .transform((request) => ({
     ...request,
-    model_version: request.model_version ?? (request.rig_type === 'biped' ? MODEL_VERSION_TABLES.animate_rig.defaultVersion : RIG_MODEL_FOR_ANY_TYPE),
+    model_version:
+      request.model_version ??
+      (request.rig_type === 'biped' ? MODEL_VERSION_TABLES.animate_rig.defaultVersion : RIG_MODEL_FOR_ANY_TYPE),
   }));
 
 const presetField = () =>
   z.string(expected('an animation preset such as "preset:idle"')).refine((preset) => ANIMATION_PRESETS.has(preset), {
-    error: (issue) => `must be a known animation preset such as "preset:idle" or "preset:biped:wave_goodbye_01" (got ${describeInput(issue.input)})`,
+    error: (issue) =>
+      `must be a known animation preset such as "preset:idle" or "preset:biped:wave_goodbye_01" (got ${describeInput(issue.input)})`,
   });
 
 export const animateRetargetSchema = z
@@ -77,7 +89,8 @@ export const animateRetargetSchema = z
     }
     const seen = new Set<string>();
     request.animations?.forEach((preset, index) => {
-      if (seen.has(preset)) context.addIssue({ code: 'custom', path: ['animations', index], message: `repeats "${preset}"` });
+      if (seen.has(preset))
+        context.addIssue({ code: 'custom', path: ['animations', index], message: `repeats "${preset}"` });
       seen.add(preset);
     });
   });

@@ -182,7 +182,8 @@ export const multiviewToModelSchema = z
         context.addIssue({
           code: 'custom',
           path: ['files'],
-          message: 'is required: 4 file objects [front, left, back, right] (or original_task_id of a multiview image task)',
+          message:
+            'is required: 4 file objects [front, left, back, right] (or original_task_id of a multiview image task)',
         });
       }
       return;
@@ -192,7 +193,11 @@ export const multiviewToModelSchema = z
     if (!isFilledSlot(request.files[0]!)) {
       context.addIssue({ code: 'custom', path: ['files', 0], message: 'must be the front view; it cannot be empty' });
     } else if (request.files.filter(isFilledSlot).length < 2) {
-      context.addIssue({ code: 'custom', path: ['files'], message: 'must contain at least 2 views (front and one more)' });
+      context.addIssue({
+        code: 'custom',
+        path: ['files'],
+        message: 'must contain at least 2 views (front and one more)',
+      });
     }
   })
   .transform(normaliseGeneration);

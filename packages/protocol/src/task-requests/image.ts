@@ -103,7 +103,11 @@ export const editMultiviewImageSchema = z
     const seen = new Set<string>();
     request.prompts.forEach((entry, index) => {
       if (seen.has(entry.view)) {
-        context.addIssue({ code: 'custom', path: ['prompts', index, 'view'], message: `repeats view "${entry.view}"; each view may be edited once` });
+        context.addIssue({
+          code: 'custom',
+          path: ['prompts', index, 'view'],
+          message: `repeats view "${entry.view}"; each view may be edited once`,
+        });
       }
       seen.add(entry.view);
     });

@@ -1,6 +1,11 @@
 // Public surface of the V2 task-request contract: parse, inspect, and the constants pricing and engines share.
 export { parseTaskRequest, TASK_REQUEST_SCHEMAS } from './parse-task-request.ts';
-export type { TaskRequest, TaskRequestOf, ParseTaskRequestResult, ParseTaskRequestOptions } from './parse-task-request.ts';
+export type {
+  TaskRequest,
+  TaskRequestOf,
+  ParseTaskRequestResult,
+  ParseTaskRequestOptions,
+} from './parse-task-request.ts';
 export type { TaskRequestError } from './task-request-error.ts';
 export { TASK_REQUEST_ERRORS } from './task-request-error.ts';
 export { fileReferencesOf, sourceTaskOf, promptTextsOf, SOURCE_TASK_RULES } from './request-accessors.ts';

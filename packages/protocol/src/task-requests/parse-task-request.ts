@@ -6,7 +6,12 @@ import { isTaskRequestError, type TaskRequestError } from './task-request-error.
 import { MODEL_VERSION_TABLES } from './model-versions.ts';
 import { imageToModelSchema, multiviewToModelSchema, refineModelSchema, textToModelSchema } from './generate-model.ts';
 import { stylizeModelSchema, textureModelSchema } from './texture-and-stylize.ts';
-import { editMultiviewImageSchema, generateImageSchema, generateMultiviewImageSchema, textToImageSchema } from './image.ts';
+import {
+  editMultiviewImageSchema,
+  generateImageSchema,
+  generateMultiviewImageSchema,
+  textToImageSchema,
+} from './image.ts';
 import {
   convertModelSchema,
   highpolyToLowpolySchema,
@@ -55,15 +60,18 @@ export interface ParseTaskRequestOptions {
 }
 
 export type ParseTaskRequestResult =
-  | { ok: true; request: TaskRequest }
-  | { ok: false; error: TaskRequestError; message: string };
+  { ok: true; request: TaskRequest } | { ok: false; error: TaskRequestError; message: string };
 
 /** Issues quoted in an error message; the rest are summarised as "(and N more)". */
 const MAX_REPORTED_ISSUES = 3;
 
 export function parseTaskRequest(body: unknown, options: ParseTaskRequestOptions = {}): ParseTaskRequestResult {
   if (!isPlainObject(body)) {
-    return { ok: false, error: 'malformedRequest', message: `The request body must be a JSON object (got ${describeBody(body)})` };
+    return {
+      ok: false,
+      error: 'malformedRequest',
+      message: `The request body must be a JSON object (got ${describeBody(body)})`,
+    };
   }
   const type = body.type;
   if (isDeprecatedTaskType(type)) {
@@ -90,7 +98,11 @@ export function parseTaskRequest(body: unknown, options: ParseTaskRequestOptions
 }
 
 /** The deployment's own model name in the request, with the Tripo version whose option rules it follows. */
-function deploymentVersionOf(type: TaskType, modelVersion: unknown, options: ParseTaskRequestOptions): { name: string; standIn: string } | undefined {
+function deploymentVersionOf(
+  type: TaskType,
+  modelVersion: unknown,
+  options: ParseTaskRequestOptions,
+): { name: string; standIn: string } | undefined {
   const names = options.deploymentModelVersions?.[type];
   const table = (MODEL_VERSION_TABLES as Record<string, { accepted: readonly string[] }>)[type];
   if (!names || !table || typeof modelVersion !== 'string' || !names.includes(modelVersion)) return undefined;
@@ -135,7 +147,9 @@ function messageOf(type: TaskType, issues: readonly z.core.$ZodIssue[]): string 
 function formatPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return 'request';
   return path
-    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`))
+    .map((segment, index) =>
+      typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`,
+    )
     .join('');
 }
 

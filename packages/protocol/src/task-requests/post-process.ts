@@ -24,7 +24,17 @@ export const CONVERT_FORMATS = ['GLTF', 'GLB', 'USDZ', 'FBX', 'OBJ', 'STL', '3MF
 const VERTEX_COLOR_FORMATS = ['OBJ', 'GLTF', 'GLB'] as const;
 export type ConvertFormat = (typeof CONVERT_FORMATS)[number];
 
-export const CONVERT_TEXTURE_FORMATS = ['BMP', 'DPX', 'HDR', 'JPEG', 'OPEN_EXR', 'PNG', 'TARGA', 'TIFF', 'WEBP'] as const;
+export const CONVERT_TEXTURE_FORMATS = [
+  'BMP',
+  'DPX',
+  'HDR',
+  'JPEG',
+  'OPEN_EXR',
+  'PNG',
+  'TARGA',
+  'TIFF',
+  'WEBP',
+] as const;
 export type ConvertTextureFormat = (typeof CONVERT_TEXTURE_FORMATS)[number];
 
 /**
@@ -90,7 +100,11 @@ export const convertModelSchema = z
       context.addIssue({ code: 'custom', path: ['force_symmetry'], message: 'can only be true with quad=true' });
     }
     if (request.export_vertex_colors && !(VERTEX_COLOR_FORMATS as readonly string[]).includes(request.format)) {
-      context.addIssue({ code: 'custom', path: ['export_vertex_colors'], message: `can only be true with format OBJ or GLTF (GLB), not ${request.format}` });
+      context.addIssue({
+        code: 'custom',
+        path: ['export_vertex_colors'],
+        message: `can only be true with format OBJ or GLTF (GLB), not ${request.format}`,
+      });
     }
   })
   .transform((request) => ({

@@ -15,16 +15,32 @@ export interface SourceTaskRule {
 }
 
 const GENERATION_TYPES = ['text_to_model', 'image_to_model', 'multiview_to_model'] as const;
-const RIGGABLE_SOURCE_TYPES = [...GENERATION_TYPES, 'texture_model', 'refine_model', 'import_model', 'highpoly_to_lowpoly'] as const;
+const RIGGABLE_SOURCE_TYPES = [
+  ...GENERATION_TYPES,
+  'texture_model',
+  'refine_model',
+  'import_model',
+  'highpoly_to_lowpoly',
+] as const;
 
 /** Which task each chaining type builds on and which source types it accepts (error 2006 otherwise); tripo-api.md §4. */
 export const SOURCE_TASK_RULES: Partial<Record<TaskType, SourceTaskRule>> = {
   refine_model: { field: 'draft_model_task_id', allowedTypes: GENERATION_TYPES },
   // the segmentation types too: texture_model's part_names names parts of a mesh_segmentation result (§4.6)
-  texture_model: { field: 'original_model_task_id', allowedTypes: [...GENERATION_TYPES, 'texture_model', 'import_model', 'mesh_segmentation', 'mesh_completion'] },
+  texture_model: {
+    field: 'original_model_task_id',
+    allowedTypes: [...GENERATION_TYPES, 'texture_model', 'import_model', 'mesh_segmentation', 'mesh_completion'],
+  },
   stylize_model: {
     field: 'original_model_task_id',
-    allowedTypes: [...GENERATION_TYPES, 'texture_model', 'refine_model', 'import_model', 'animate_rig', 'animate_retarget'],
+    allowedTypes: [
+      ...GENERATION_TYPES,
+      'texture_model',
+      'refine_model',
+      'import_model',
+      'animate_rig',
+      'animate_retarget',
+    ],
   },
   convert_model: {
     field: 'original_model_task_id',
@@ -45,7 +61,14 @@ export const SOURCE_TASK_RULES: Partial<Record<TaskType, SourceTaskRule>> = {
   mesh_completion: { field: 'original_model_task_id', allowedTypes: ['mesh_segmentation'] },
   highpoly_to_lowpoly: {
     field: 'original_model_task_id',
-    allowedTypes: [...GENERATION_TYPES, 'texture_model', 'refine_model', 'import_model', 'mesh_segmentation', 'mesh_completion'],
+    allowedTypes: [
+      ...GENERATION_TYPES,
+      'texture_model',
+      'refine_model',
+      'import_model',
+      'mesh_segmentation',
+      'mesh_completion',
+    ],
   },
   animate_prerigcheck: { field: 'original_model_task_id', allowedTypes: RIGGABLE_SOURCE_TYPES },
   animate_rig: { field: 'original_model_task_id', allowedTypes: RIGGABLE_SOURCE_TYPES },
@@ -88,7 +111,10 @@ export function fileReferencesOf(request: TaskRequest): FileReference[] {
 function collect(value: unknown, into: FileReference[]): void {
   if (Array.isArray(value)) {
     for (const item of value) collect(item, into);
-  } else if (isRecord(value) && (value.file_token !== undefined || value.url !== undefined || value.object !== undefined)) {
+  } else if (
+    isRecord(value) &&
+    (value.file_token !== undefined || value.url !== undefined || value.object !== undefined)
+  ) {
     into.push(value as FileReference);
   }
 }

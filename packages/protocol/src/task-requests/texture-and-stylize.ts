@@ -30,7 +30,11 @@ const texturePromptSchema = z
   .superRefine((prompt, context) => {
     const given = (['text', 'image', 'images'] as const).filter((key) => prompt[key] !== undefined);
     if (given.length > 1) {
-      context.addIssue({ code: 'custom', path: [given[1]!], message: `cannot be combined with ${given[0]}; give only one of text, image or images` });
+      context.addIssue({
+        code: 'custom',
+        path: [given[1]!],
+        message: `cannot be combined with ${given[0]}; give only one of text, image or images`,
+      });
     }
     if (prompt.images !== undefined && !prompt.images.some(isFilledSlot)) {
       context.addIssue({ code: 'custom', path: ['images'], message: 'must contain at least one image' });
@@ -64,7 +68,8 @@ export const textureModelSchema = z
       context.addIssue({
         code: 'custom',
         path: ['texture'],
-        message: 'cannot be false together with pbr=false while texture_quality=standard (nothing to do); enable texture or pbr',
+        message:
+          'cannot be false together with pbr=false while texture_quality=standard (nothing to do); enable texture or pbr',
       });
     } else if (request.model_version !== MODEL_VERSIONS.h30) {
       context.addIssue({

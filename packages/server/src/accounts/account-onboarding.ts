@@ -45,9 +45,19 @@ export class AccountOnboarding {
   async verifyEmail(accountId: string, beforeCommit?: (trx: Database) => Promise<boolean>): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       if (beforeCommit && !(await beforeCommit(trx))) return false;
-      const updated = await trx.updateTable('accounts').set({ emailVerifiedAt: this.clock.nowMs() }).where('id', '=', accountId).where('emailVerifiedAt', 'is', null).executeTakeFirst();
+      const updated = await trx
+        .updateTable('accounts')
+        .set({ emailVerifiedAt: this.clock.nowMs() })
+        .where('id', '=', accountId)
+        .where('emailVerifiedAt', 'is', null)
+        .executeTakeFirst();
       if (Number(updated.numUpdatedRows) !== 1) return false;
-      const trial = await trx.selectFrom('creditGrants').select('id').where('accountId', '=', accountId).where('source', '=', 'trial').executeTakeFirst();
+      const trial = await trx
+        .selectFrom('creditGrants')
+        .select('id')
+        .where('accountId', '=', accountId)
+        .where('source', '=', 'trial')
+        .executeTakeFirst();
       if (!trial) await this.grantTrial(trx, accountId);
       return true;
     });
@@ -84,7 +94,12 @@ export class AccountOnboarding {
   }
 
   /** Grants credits (to the API wallet unless told otherwise) that never expire unless an expiry is given. */
-  async grantCredits(accountId: string, credits: number, expiresInDays?: number, wallet: Wallet = DEFAULT_WALLET): Promise<{ grantId: string }> {
+  async grantCredits(
+    accountId: string,
+    credits: number,
+    expiresInDays?: number,
+    wallet: Wallet = DEFAULT_WALLET,
+  ): Promise<{ grantId: string }> {
     await this.accounts.getAccount(accountId);
     const expiresAt = expiresInDays === undefined ? null : this.clock.nowMs() + expiresInDays * DAY_MS;
     return this.ledger.grant(this.db, { accountId, credits, source: 'grant', expiresAt, wallet });

@@ -43,9 +43,16 @@ export class AccountStore {
     private readonly defaultConcurrencyLimit: number,
   ) {}
 
-  async createAccount(options: { email: string; concurrencyLimit?: number; isDemo?: boolean; emailVerified?: boolean; signupAddressHash?: string }): Promise<Account & CreatedApiKey> {
+  async createAccount(options: {
+    email: string;
+    concurrencyLimit?: number;
+    isDemo?: boolean;
+    emailVerified?: boolean;
+    signupAddressHash?: string;
+  }): Promise<Account & CreatedApiKey> {
     const email = options.email.trim().toLowerCase();
-    if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new DomainError('invalidParameter', `"${options.email}" is not an email address`);
+    if (!/^[^@\s]+@[^@\s]+$/.test(email))
+      throw new DomainError('invalidParameter', `"${options.email}" is not an email address`);
     const existing = await this.db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirst();
     if (existing) throw new DomainError('invalidParameter', `an account with email ${email} already exists`);
     const account: Account = {
@@ -57,7 +64,12 @@ export class AccountStore {
     };
     await this.db
       .insertInto('accounts')
-      .values({ ...account, isDemo: options.isDemo ? 1 : 0, emailVerifiedAt: options.emailVerified ? account.createdAt : null, signupAddressHash: options.signupAddressHash ?? null })
+      .values({
+        ...account,
+        isDemo: options.isDemo ? 1 : 0,
+        emailVerifiedAt: options.emailVerified ? account.createdAt : null,
+        signupAddressHash: options.signupAddressHash ?? null,
+      })
       .execute();
     const key = await this.createApiKey(account.id, 'default');
     return { ...account, ...key };
@@ -74,7 +86,10 @@ export class AccountStore {
   }
 
   async countAccounts(): Promise<number> {
-    const row = await this.db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('accounts')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
     return Number(row.count);
   }
 
@@ -85,7 +100,17 @@ export class AccountStore {
     const keyId = newId();
     await this.db
       .insertInto('apiKeys')
-      .values({ id: keyId, accountId, keyHash: hashApiKey(apiKey), keyPrefix: apiKey.slice(0, 12), name, mode, createdAt: this.clock.nowMs(), revokedAt: null, lastUsedAt: null })
+      .values({
+        id: keyId,
+        accountId,
+        keyHash: hashApiKey(apiKey),
+        keyPrefix: apiKey.slice(0, 12),
+        name,
+        mode,
+        createdAt: this.clock.nowMs(),
+        revokedAt: null,
+        lastUsedAt: null,
+      })
       .execute();
     return { keyId, apiKey };
   }
@@ -98,7 +123,12 @@ export class AccountStore {
       .where((eb) => eb.or([eb('id', '=', keyIdOrKey), eb('keyHash', '=', hashApiKey(keyIdOrKey))]))
       .executeTakeFirst();
     if (!row) throw new DomainError('invalidParameter', 'no such API key');
-    await this.db.updateTable('apiKeys').set({ revokedAt: this.clock.nowMs() }).where('id', '=', row.id).where('revokedAt', 'is', null).execute();
+    await this.db
+      .updateTable('apiKeys')
+      .set({ revokedAt: this.clock.nowMs() })
+      .where('id', '=', row.id)
+      .where('revokedAt', 'is', null)
+      .execute();
     return { keyId: row.id, keyHash: row.keyHash };
   }
 
@@ -115,7 +145,13 @@ export class AccountStore {
     return this.db
       .selectFrom('apiKeys')
       .innerJoin('accounts', 'accounts.id', 'apiKeys.accountId')
-      .select(['apiKeys.accountId as accountId', 'apiKeys.id as keyId', 'accounts.clientId as clientId', 'apiKeys.mode as mode', 'accounts.rateLimitPerMinute as rateLimitPerMinute'])
+      .select([
+        'apiKeys.accountId as accountId',
+        'apiKeys.id as keyId',
+        'accounts.clientId as clientId',
+        'apiKeys.mode as mode',
+        'accounts.rateLimitPerMinute as rateLimitPerMinute',
+      ])
       .where('apiKeys.keyHash', '=', keyHash)
       .where('apiKeys.revokedAt', 'is', null)
       .executeTakeFirst() as Promise<AuthenticatedKey | undefined>;
@@ -135,7 +171,11 @@ export class AccountStore {
   }
 
   async getDataPolicy(accountId: string): Promise<AccountDataPolicy> {
-    const row = await this.db.selectFrom('accounts').select(['id', 'retentionDays', 'rateLimitPerMinute']).where('id', '=', accountId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('accounts')
+      .select(['id', 'retentionDays', 'rateLimitPerMinute'])
+      .where('id', '=', accountId)
+      .executeTakeFirst();
     if (!row) throw new DomainError('invalidParameter', `account ${accountId} not found`);
     return { accountId: row.id, retentionDays: row.retentionDays, rateLimitPerMinute: row.rateLimitPerMinute };
   }
@@ -146,7 +186,10 @@ export class AccountStore {
    */
   async setRetentionDays(accountId: string, retentionDays: number | null): Promise<AccountDataPolicy> {
     if (retentionDays !== null && (!Number.isInteger(retentionDays) || retentionDays < 0 || retentionDays > 36_500)) {
-      throw new DomainError('invalidParameter', 'retention days must be an integer from 0 (keep forever) to 36500, or null for the deployment default');
+      throw new DomainError(
+        'invalidParameter',
+        'retention days must be an integer from 0 (keep forever) to 36500, or null for the deployment default',
+      );
     }
     await this.getAccount(accountId);
     await this.db.updateTable('accounts').set({ retentionDays }).where('id', '=', accountId).execute();
@@ -156,7 +199,10 @@ export class AccountStore {
   /** Requests per minute allowed to each of the account's keys; null = the deployment default. */
   async setRateLimitPerMinute(accountId: string, rateLimitPerMinute: number | null): Promise<AccountDataPolicy> {
     if (rateLimitPerMinute !== null && (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 1)) {
-      throw new DomainError('invalidParameter', 'the rate limit must be a positive integer (requests per minute), or null for the deployment default');
+      throw new DomainError(
+        'invalidParameter',
+        'the rate limit must be a positive integer (requests per minute), or null for the deployment default',
+      );
     }
     await this.getAccount(accountId);
     await this.db.updateTable('accounts').set({ rateLimitPerMinute }).where('id', '=', accountId).execute();

@@ -21,13 +21,25 @@ export class EmailTokens {
     private readonly clock: Clock,
   ) {}
 
-  async issue(purpose: EmailTokenPurpose, email: string, accountId: string | null = null): Promise<{ token: string; expiresAt: number }> {
+  async issue(
+    purpose: EmailTokenPurpose,
+    email: string,
+    accountId: string | null = null,
+  ): Promise<{ token: string; expiresAt: number }> {
     const token = randomBytes(32).toString('base64url');
     const nowMs = this.clock.nowMs();
     const expiresAt = nowMs + EMAIL_TOKEN_TTL_SECONDS[purpose] * 1000;
     await this.db
       .insertInto('emailTokens')
-      .values({ tokenHash: hashEmailToken(token), purpose, email: email.trim().toLowerCase(), accountId, createdAt: nowMs, expiresAt, usedAt: null })
+      .values({
+        tokenHash: hashEmailToken(token),
+        purpose,
+        email: email.trim().toLowerCase(),
+        accountId,
+        createdAt: nowMs,
+        expiresAt,
+        usedAt: null,
+      })
       .execute();
     return { token, expiresAt };
   }
@@ -47,7 +59,12 @@ export class EmailTokens {
 
   /** Marks the token used inside the caller's transaction; false when it was already used (a concurrent click). */
   async use(trx: Database, token: string): Promise<boolean> {
-    const result = await trx.updateTable('emailTokens').set({ usedAt: this.clock.nowMs() }).where('tokenHash', '=', hashEmailToken(token)).where('usedAt', 'is', null).executeTakeFirst();
+    const result = await trx
+      .updateTable('emailTokens')
+      .set({ usedAt: this.clock.nowMs() })
+      .where('tokenHash', '=', hashEmailToken(token))
+      .where('usedAt', 'is', null)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
 }

@@ -29,7 +29,10 @@ export class SessionStore {
     await this.db.deleteFrom('webSessions').where('expiresAt', '<=', nowMs).execute();
     const token = randomBytes(32).toString('base64url');
     const expiresAt = nowMs + this.ttlSeconds * 1000;
-    await this.db.insertInto('webSessions').values({ tokenHash: hashSessionToken(token), accountId, createdAt: nowMs, expiresAt, lastSeenAt: nowMs }).execute();
+    await this.db
+      .insertInto('webSessions')
+      .values({ tokenHash: hashSessionToken(token), accountId, createdAt: nowMs, expiresAt, lastSeenAt: nowMs })
+      .execute();
     return { token, expiresAt };
   }
 
@@ -37,7 +40,11 @@ export class SessionStore {
   async find(token: string | undefined): Promise<WebSession | undefined> {
     if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
     const tokenHash = hashSessionToken(token);
-    const row = await this.db.selectFrom('webSessions').select(['accountId', 'expiresAt', 'lastSeenAt']).where('tokenHash', '=', tokenHash).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('webSessions')
+      .select(['accountId', 'expiresAt', 'lastSeenAt'])
+      .where('tokenHash', '=', tokenHash)
+      .executeTakeFirst();
     const nowMs = this.clock.nowMs();
     if (!row) return undefined;
     if (row.expiresAt <= nowMs) {

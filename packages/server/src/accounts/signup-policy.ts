@@ -38,9 +38,13 @@ export class SignupPolicy {
       .execute();
     if (recent.length < this.perAddressPerHour) return;
     const retryAfterSeconds = Math.max(1, Math.ceil((recent[0].createdAt + HOUR_MS - this.clock.nowMs()) / 1000));
-    throw new DomainError('rateLimited', `too many accounts were created from your network in the last hour; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`, {
-      retryAfterSeconds,
-    });
+    throw new DomainError(
+      'rateLimited',
+      `too many accounts were created from your network in the last hour; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`,
+      {
+        retryAfterSeconds,
+      },
+    );
   }
 }
 

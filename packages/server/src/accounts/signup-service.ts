@@ -36,23 +36,38 @@ export class SignupService {
     this.tokens = new EmailTokens(db, clock);
   }
 
-  async signUp(options: { email: string; password: string; clientAddress: string; inviteToken?: string; linkBaseUrl: string }): Promise<SignupResult> {
+  async signUp(options: {
+    email: string;
+    password: string;
+    clientAddress: string;
+    inviteToken?: string;
+    linkBaseUrl: string;
+  }): Promise<SignupResult> {
     const mode = this.policy.mode;
-    if (mode === 'closed') throw new DomainError('forbidden', 'sign-up is closed on this deployment; ask its operator for an account');
+    if (mode === 'closed')
+      throw new DomainError('forbidden', 'sign-up is closed on this deployment; ask its operator for an account');
     const signupAddressHash = hashClientAddress(options.clientAddress);
     if (mode === 'invite-only') {
       const invitation = options.inviteToken ? await this.tokens.find('invite', options.inviteToken) : undefined;
-      if (!invitation) throw new DomainError('forbidden', 'sign-up on this deployment needs an invitation; ask its operator for one');
-      if (invitation.email !== options.email.trim().toLowerCase()) throw new DomainError('forbidden', 'this invitation is for another e-mail address');
+      if (!invitation)
+        throw new DomainError('forbidden', 'sign-up on this deployment needs an invitation; ask its operator for one');
+      if (invitation.email !== options.email.trim().toLowerCase())
+        throw new DomainError('forbidden', 'this invitation is for another e-mail address');
       const account = await this.webAccounts.signUp(options.email, options.password, { signupAddressHash });
       await this.tokens.use(this.db, options.inviteToken!);
       return { account };
     }
     await this.policy.checkAddress(signupAddressHash);
     const withholdTrial = mode === 'verify-email';
-    const account = await this.webAccounts.signUp(options.email, options.password, { withholdTrial, signupAddressHash });
+    const account = await this.webAccounts.signUp(options.email, options.password, {
+      withholdTrial,
+      signupAddressHash,
+    });
     if (!withholdTrial) return { account };
-    return { account, verification: { sent: await this.sendVerification(account.id, account.email, options.linkBaseUrl) } };
+    return {
+      account,
+      verification: { sent: await this.sendVerification(account.id, account.email, options.linkBaseUrl) },
+    };
   }
 
   /** Opens a verification link: the address is verified and the trial granted, once. */
@@ -65,7 +80,11 @@ export class SignupService {
 
   /** A new link for a logged-in account that has not verified yet (a few per hour). */
   async resendVerification(accountId: string, linkBaseUrl: string): Promise<boolean> {
-    const account = await this.db.selectFrom('accounts').select(['email', 'emailVerifiedAt']).where('id', '=', accountId).executeTakeFirstOrThrow();
+    const account = await this.db
+      .selectFrom('accounts')
+      .select(['email', 'emailVerifiedAt'])
+      .where('id', '=', accountId)
+      .executeTakeFirstOrThrow();
     if (account.emailVerifiedAt !== null) return false;
     const recent = await this.db
       .selectFrom('emailTokens')
@@ -74,19 +93,29 @@ export class SignupService {
       .where('purpose', '=', 'verify_email')
       .where('createdAt', '>', this.clock.nowMs() - 3600_000)
       .executeTakeFirstOrThrow();
-    if (Number(recent.count) >= RESENDS_PER_HOUR) throw new DomainError('rateLimited', 'a verification link was sent several times in the last hour; check your inbox and spam folder', { retryAfterSeconds: 3600 });
+    if (Number(recent.count) >= RESENDS_PER_HOUR)
+      throw new DomainError(
+        'rateLimited',
+        'a verification link was sent several times in the last hour; check your inbox and spam folder',
+        { retryAfterSeconds: 3600 },
+      );
     return this.sendVerification(accountId, account.email, linkBaseUrl);
   }
 
   async isVerified(accountId: string): Promise<boolean> {
-    const row = await this.db.selectFrom('accounts').select('emailVerifiedAt').where('id', '=', accountId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('accounts')
+      .select('emailVerifiedAt')
+      .where('id', '=', accountId)
+      .executeTakeFirst();
     return row?.emailVerifiedAt != null;
   }
 
   /** An operator's invitation (ops command); mailed when SMTP is configured. Returns the sign-up link. */
   async invite(email: string, linkBaseUrl: string): Promise<{ link: string; mailed: boolean; expiresAt: number }> {
     const normalised = email.trim().toLowerCase();
-    if (!/^[^@\s]+@[^@\s]+$/.test(normalised)) throw new DomainError('invalidParameter', `"${email}" is not an email address`);
+    if (!/^[^@\s]+@[^@\s]+$/.test(normalised))
+      throw new DomainError('invalidParameter', `"${email}" is not an email address`);
     const { token, expiresAt } = await this.tokens.issue('invite', normalised);
     const link = `${linkBaseUrl}/dashboard/signup?invite=${token}`;
     let mailed = false;
@@ -112,7 +141,10 @@ export class SignupService {
       });
       return true;
     } catch (error) {
-      this.log('could not send a verification e-mail', { accountId, error: String((error as Error)?.message ?? error) });
+      this.log('could not send a verification e-mail', {
+        accountId,
+        error: String((error as Error)?.message ?? error),
+      });
       return false;
     }
   }

@@ -9,14 +9,22 @@ import { SmtpMailer } from './mailer.ts';
 import { SignupPolicy } from './signup-policy.ts';
 import { SignupService } from './signup-service.ts';
 
-type WithOps = (json: boolean | undefined, action: (ops: OpsContext) => Promise<{ json: unknown; text: string }>) => Promise<void>;
+type WithOps = (
+  json: boolean | undefined,
+  action: (ops: OpsContext) => Promise<{ json: unknown; text: string }>,
+) => Promise<void>;
 
-export function registerWebAccountCommands(accounts: Command, helpers: { wantsJson: (options: { json?: boolean }) => boolean; withOps: WithOps }): void {
+export function registerWebAccountCommands(
+  accounts: Command,
+  helpers: { wantsJson: (options: { json?: boolean }) => boolean; withOps: WithOps },
+): void {
   const webAccountsOf = (ops: OpsContext) => new WebAccounts(ops.db, ops.onboarding);
 
   accounts
     .command('set-password')
-    .description('set the password the account logs in to the dashboard with (prints a generated one unless --password-stdin)')
+    .description(
+      'set the password the account logs in to the dashboard with (prints a generated one unless --password-stdin)',
+    )
     .requiredOption('--account <id or email>', 'account id or email')
     .option('--password-stdin', 'read the password from standard input instead of generating one')
     .option('--json', 'print JSON')
@@ -39,7 +47,9 @@ export function registerWebAccountCommands(accounts: Command, helpers: { wantsJs
 
   accounts
     .command('invite')
-    .description('invite an e-mail address to sign up (the way in when POLYFORGE_SIGNUP_MODE=invite-only); mailed when SMTP is set')
+    .description(
+      'invite an e-mail address to sign up (the way in when POLYFORGE_SIGNUP_MODE=invite-only); mailed when SMTP is set',
+    )
     .requiredOption('--email <email>', 'the address invited; only it can use the invitation')
     .option('--json', 'print JSON')
     .action((options: { email: string; json?: boolean }) =>
@@ -47,11 +57,32 @@ export function registerWebAccountCommands(accounts: Command, helpers: { wantsJs
         const mail = ops.config.dashboard.mail;
         const mailer = mail ? new SmtpMailer(mail.smtpUrl, mail.from) : undefined;
         try {
-          const policy = new SignupPolicy(ops.db, systemClock, ops.config.dashboard.signupMode, ops.config.dashboard.signupsPerAddressPerHour);
-          const signups = new SignupService(ops.db, systemClock, webAccountsOf(ops), ops.onboarding, policy, mailer, () => undefined);
-          const invitation = await signups.invite(options.email, ops.config.publicUrl ?? `http://127.0.0.1:${ops.config.port}`);
+          const policy = new SignupPolicy(
+            ops.db,
+            systemClock,
+            ops.config.dashboard.signupMode,
+            ops.config.dashboard.signupsPerAddressPerHour,
+          );
+          const signups = new SignupService(
+            ops.db,
+            systemClock,
+            webAccountsOf(ops),
+            ops.onboarding,
+            policy,
+            mailer,
+            () => undefined,
+          );
+          const invitation = await signups.invite(
+            options.email,
+            ops.config.publicUrl ?? `http://127.0.0.1:${ops.config.port}`,
+          );
           return {
-            json: { email: options.email.trim().toLowerCase(), link: invitation.link, mailed: invitation.mailed, expires_at: new Date(invitation.expiresAt).toISOString() },
+            json: {
+              email: options.email.trim().toLowerCase(),
+              link: invitation.link,
+              mailed: invitation.mailed,
+              expires_at: new Date(invitation.expiresAt).toISOString(),
+            },
             text: `${invitation.mailed ? 'invitation mailed' : 'invitation created (no SMTP server set: send the link yourself)'}; the link works once, until ${new Date(invitation.expiresAt).toISOString()}:\n${invitation.link}`,
           };
         } finally {
@@ -69,8 +100,14 @@ export function registerWebAccountCommands(accounts: Command, helpers: { wantsJs
     .action((options: { account: string; revoke?: boolean; json?: boolean }) =>
       helpers.withOps(helpers.wantsJson(options), async (ops) => {
         const webAccounts = webAccountsOf(ops);
-        const account = await webAccounts.setAdmin((await webAccounts.findAccount(options.account)).id, !options.revoke);
-        return { json: { account_id: account.id, email: account.email, is_admin: account.isAdmin }, text: `${account.email} is ${account.isAdmin ? 'now an admin' : 'no longer an admin'}` };
+        const account = await webAccounts.setAdmin(
+          (await webAccounts.findAccount(options.account)).id,
+          !options.revoke,
+        );
+        return {
+          json: { account_id: account.id, email: account.email, is_admin: account.isAdmin },
+          text: `${account.email} is ${account.isAdmin ? 'now an admin' : 'no longer an admin'}`,
+        };
       }),
     );
 
@@ -83,8 +120,14 @@ export function registerWebAccountCommands(accounts: Command, helpers: { wantsJs
     .action((options: { account: string; percent: number; json?: boolean }) =>
       helpers.withOps(helpers.wantsJson(options), async (ops) => {
         const webAccounts = webAccountsOf(ops);
-        const account = await webAccounts.setVolumeDiscount((await webAccounts.findAccount(options.account)).id, options.percent);
-        return { json: { account_id: account.id, volume_discount_percent: account.volumeDiscountPercent }, text: `${account.email}: ${account.volumeDiscountPercent}% off API prices` };
+        const account = await webAccounts.setVolumeDiscount(
+          (await webAccounts.findAccount(options.account)).id,
+          options.percent,
+        );
+        return {
+          json: { account_id: account.id, volume_discount_percent: account.volumeDiscountPercent },
+          text: `${account.email}: ${account.volumeDiscountPercent}% off API prices`,
+        };
       }),
     );
 }

@@ -36,7 +36,11 @@ export class WebAccounts {
   ) {}
 
   /** A new account with its first API key and a web password; the trial now, or once the address is verified. */
-  async signUp(email: string, password: string, options: { withholdTrial?: boolean; signupAddressHash?: string } = {}): Promise<Account & CreatedApiKey> {
+  async signUp(
+    email: string,
+    password: string,
+    options: { withholdTrial?: boolean; signupAddressHash?: string } = {},
+  ): Promise<Account & CreatedApiKey> {
     const problem = passwordProblem(password);
     if (problem) throw new DomainError('invalidParameter', problem);
     const passwordHash = await hashPassword(password);
@@ -47,7 +51,11 @@ export class WebAccounts {
 
   /** The account if the email and password match; undefined otherwise (same answer and similar time either way). */
   async logIn(email: string, password: string): Promise<WebAccount | undefined> {
-    const row = await this.db.selectFrom('accounts').select(['id', 'passwordHash']).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('accounts')
+      .select(['id', 'passwordHash'])
+      .where('email', '=', email.trim().toLowerCase())
+      .executeTakeFirst();
     if (!row?.passwordHash) return verifyAgainstDecoy(password).then(() => undefined);
     if (!(await verifyPassword(password, row.passwordHash))) return undefined;
     return this.getAccount(row.id);
@@ -57,7 +65,11 @@ export class WebAccounts {
     const problem = passwordProblem(password);
     if (problem) throw new DomainError('invalidParameter', problem);
     await this.getAccount(accountId);
-    await this.db.updateTable('accounts').set({ passwordHash: await hashPassword(password) }).where('id', '=', accountId).execute();
+    await this.db
+      .updateTable('accounts')
+      .set({ passwordHash: await hashPassword(password) })
+      .where('id', '=', accountId)
+      .execute();
   }
 
   /** By account id or email (the ops commands accept either). */
@@ -78,13 +90,20 @@ export class WebAccounts {
 
   async setAdmin(accountId: string, isAdmin: boolean): Promise<WebAccount> {
     await this.getAccount(accountId);
-    await this.db.updateTable('accounts').set({ isAdmin: isAdmin ? 1 : 0 }).where('id', '=', accountId).execute();
+    await this.db
+      .updateTable('accounts')
+      .set({ isAdmin: isAdmin ? 1 : 0 })
+      .where('id', '=', accountId)
+      .execute();
     return this.getAccount(accountId);
   }
 
   async setVolumeDiscount(accountId: string, percent: number): Promise<WebAccount> {
     if (!Number.isInteger(percent) || percent < 0 || percent > MAX_VOLUME_DISCOUNT_PERCENT) {
-      throw new DomainError('invalidParameter', `the volume discount must be an integer percentage from 0 to ${MAX_VOLUME_DISCOUNT_PERCENT}`);
+      throw new DomainError(
+        'invalidParameter',
+        `the volume discount must be an integer percentage from 0 to ${MAX_VOLUME_DISCOUNT_PERCENT}`,
+      );
     }
     await this.getAccount(accountId);
     await this.db.updateTable('accounts').set({ volumeDiscountPercent: percent }).where('id', '=', accountId).execute();
@@ -102,7 +121,12 @@ export class WebAccounts {
       rowsQuery = rowsQuery.where(matches);
       countQuery = countQuery.where(matches);
     }
-    const rows = await rowsQuery.orderBy('createdAt', 'desc').orderBy('id').limit(options.limit).offset(options.offset).execute();
+    const rows = await rowsQuery
+      .orderBy('createdAt', 'desc')
+      .orderBy('id')
+      .limit(options.limit)
+      .offset(options.offset)
+      .execute();
     const count = await countQuery.executeTakeFirstOrThrow();
     return { accounts: rows.map(webAccountOf), total: Number(count.count) };
   }
@@ -110,7 +134,18 @@ export class WebAccounts {
   private selectAccounts() {
     return this.db
       .selectFrom('accounts')
-      .select(['id', 'email', 'clientId', 'concurrencyLimit', 'activeTasks', 'createdAt', 'isAdmin', 'volumeDiscountPercent', 'retentionDays', 'passwordHash']);
+      .select([
+        'id',
+        'email',
+        'clientId',
+        'concurrencyLimit',
+        'activeTasks',
+        'createdAt',
+        'isAdmin',
+        'volumeDiscountPercent',
+        'retentionDays',
+        'passwordHash',
+      ]);
   }
 }
 

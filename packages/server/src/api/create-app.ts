@@ -6,6 +6,7 @@ import multipart from '@fastify/multipart';
 import websocket from '@fastify/websocket';
 import type { AuthenticatedKey } from '../accounts/account-store.ts';
 import { DomainError } from '../domain-error.ts';
+import { registerBodyDepthLimit } from './body-depth.ts';
 import type { ApiContext } from './api-context.ts';
 import { MAX_PATH_PARAMETER_LENGTH, onClientError, onError, onFrameworkError, sendError } from './on-error.ts';
 import { registerDownloadRoutes } from './routes/download-routes.ts';
@@ -48,6 +49,11 @@ export interface CreateAppOptions {
   requestTimeoutMs?: number;
   /** OpenTelemetry: a server span per request (observability/tracing.ts); absent = off */
   tracing?: Tracing;
+  /**
+   * peers whose X-Forwarded-For/-Proto/-Host Fastify believes (request.ip, .protocol, .host); empty or absent = none,
+   * so a client's own X-Forwarded-* headers change nothing
+   */
+  trustedProxies?: readonly string[];
   /** mounts the web dashboard and Studio (/dashboard, /studio); their own session auth, not the API key's */
   web?: WebContext;
 }
@@ -55,14 +61,21 @@ export interface CreateAppOptions {
 export async function createApp(context: ApiContext, options: CreateAppOptions = {}): Promise<FastifyInstance> {
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const app = Fastify({
-    ...(options.logger ? { loggerInstance: options.logger as FastifyBaseLogger } : { logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false }),
+    ...(options.logger
+      ? { loggerInstance: options.logger as FastifyBaseLogger }
+      : { logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false }),
     bodyLimit: JSON_BODY_LIMIT_BYTES,
+    trustProxy: options.trustedProxies?.length ? [...options.trustedProxies] : false,
     // a caller's own X-Request-Id is kept when it is a plain token, so one id follows a call through its systems
     genReqId: (request) => acceptableRequestId(request.headers['x-request-id']) ?? randomUUID(),
     requestTimeout: requestTimeoutMs,
     // Node checks these timeouts every connectionsCheckingInterval (30 s by default): a stalled header block was held
     // for up to headersTimeout + 30 s. Check every second.
-    http: { headersTimeout: options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS, requestTimeout: requestTimeoutMs, connectionsCheckingInterval: 1000 },
+    http: {
+      headersTimeout: options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS,
+      requestTimeout: requestTimeoutMs,
+      connectionsCheckingInterval: 1000,
+    },
     routerOptions: { maxParamLength: MAX_PATH_PARAMETER_LENGTH },
     frameworkErrors: onFrameworkError,
     clientErrorHandler: onClientError,
@@ -87,7 +100,10 @@ export async function createApp(context: ApiContext, options: CreateAppOptions =
   // after authentication: counts each request against its API key (X-RateLimit-* headers, 429 / 1007)
   if (context.rateLimit) app.addHook('onRequest', rateLimitHook(context.rateLimit));
   app.setErrorHandler(onError);
-  app.setNotFoundHandler((request, reply) => sendError(reply, new DomainError('routeNotFound', `no route for ${request.method} ${request.url.split('?')[0]}`)));
+  registerBodyDepthLimit(app);
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, new DomainError('routeNotFound', `no route for ${request.method} ${request.url.split('?')[0]}`)),
+  );
 
   registerOperationsRoutes(app, context.operations);
   registerV2TaskRoutes(app, context);
@@ -108,10 +124,17 @@ function registerRequestSpans(app: FastifyInstance, tracing: Tracing): void {
   app.addHook('onRequest', async (request) => {
     const traceparent = typeof request.headers.traceparent === 'string' ? request.headers.traceparent : undefined;
     const route = request.routeOptions.url ?? 'unmatched';
-    request.traceSpan = tracing.startSpan(`${request.method} ${route}`, { 'http.request.method': request.method, 'http.route': route, 'polyforge.request_id': String(request.id) }, { traceparent });
+    request.traceSpan = tracing.startSpan(
+      `${request.method} ${route}`,
+      { 'http.request.method': request.method, 'http.route': route, 'polyforge.request_id': String(request.id) },
+      { traceparent },
+    );
   });
   app.addHook('onResponse', async (request, reply) => {
-    request.traceSpan?.setAttributes({ 'http.response.status_code': reply.statusCode, 'polyforge.account_id': request.account?.accountId });
+    request.traceSpan?.setAttributes({
+      'http.response.status_code': reply.statusCode,
+      'polyforge.account_id': request.account?.accountId,
+    });
     request.traceSpan?.end(reply.statusCode >= 500 ? 'error' : 'ok');
   });
 }

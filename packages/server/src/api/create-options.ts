@@ -15,7 +15,10 @@ export function createOptionsOf(headers: IncomingHttpHeaders, nowMs: number): Cr
     const trimmed = deadline.trim();
     const deadlineMs = /^\d+(\.\d+)?$/.test(trimmed) ? nowMs + Number(trimmed) * 1000 : Date.parse(trimmed);
     if (!Number.isFinite(deadlineMs)) {
-      throw new DomainError('invalidParameter', 'X-Task-Start-Deadline must be an ISO-8601 time or a number of seconds from now');
+      throw new DomainError(
+        'invalidParameter',
+        'X-Task-Start-Deadline must be an ISO-8601 time or a number of seconds from now',
+      );
     }
     options.startDeadlineAt = deadlineMs;
   }

@@ -28,13 +28,20 @@ export function wireErrorNameOf(errorName: ErrorName, surface: ApiSurface): Erro
   return surface === 'v3' ? (V3_ERROR_NAMES[errorName] ?? errorName) : errorName;
 }
 
-export function toWireError(error: unknown, surface: ApiSurface = 'v2'): { httpStatus: number; body: WireErrorBody; retryAfterSeconds?: number } {
+export function toWireError(
+  error: unknown,
+  surface: ApiSurface = 'v2',
+): { httpStatus: number; body: WireErrorBody; retryAfterSeconds?: number } {
   const classified = classify(error, surface);
   const { detail, retryAfterSeconds } = classified;
   const errorName = wireErrorNameOf(classified.errorName, surface);
   const entry = ERROR_CATALOG[errorName];
   const message = detail && detail !== entry.message ? `${entry.message}: ${detail}` : entry.message;
-  return { httpStatus: entry.httpStatus, body: { code: entry.code, message, suggestion: entry.suggestion }, retryAfterSeconds };
+  return {
+    httpStatus: entry.httpStatus,
+    body: { code: entry.code, message, suggestion: entry.suggestion },
+    retryAfterSeconds,
+  };
 }
 
 export function sendError(reply: FastifyReply, error: unknown): FastifyReply {
@@ -42,7 +49,8 @@ export function sendError(reply: FastifyReply, error: unknown): FastifyReply {
   const wire = toWireError(error, surface);
   if (wire.retryAfterSeconds !== undefined) reply.header('Retry-After', String(wire.retryAfterSeconds));
   // V2's envelope stays the three fields clients parse (tripo-api.md §1); its request id is the X-Request-Id header
-  const body: WireErrorBody | V3WireErrorBody = surface === 'v3' ? { ...wire.body, status: 'error', request_id: String(reply.request.id) } : wire.body;
+  const body: WireErrorBody | V3WireErrorBody =
+    surface === 'v3' ? { ...wire.body, status: 'error', request_id: String(reply.request.id) } : wire.body;
   return reply.status(wire.httpStatus).type('application/json').send(body);
 }
 
@@ -57,7 +65,11 @@ export function onError(error: FastifyError, request: FastifyRequest, reply: Fas
  * limit, found before any route (so before the error handler).
  */
 export function onFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendError(reply, new DomainError('invalidParameter', `a path parameter is longer than ${MAX_PATH_PARAMETER_LENGTH} characters`));
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return sendError(
+      reply,
+      new DomainError('invalidParameter', `a path parameter is longer than ${MAX_PATH_PARAMETER_LENGTH} characters`),
+    );
   return sendError(reply, new DomainError('malformedRequest', 'the path is not valid percent-encoded UTF-8'));
 }
 
@@ -70,36 +82,65 @@ export const MAX_PATH_PARAMETER_LENGTH = 100;
  */
 export function onClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
   if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
-  const wire = toWireError(new DomainError(error.code === 'HPE_HEADER_OVERFLOW' ? 'headersTooLarge' : 'malformedRequest', error.code === 'HPE_HEADER_OVERFLOW' ? undefined : 'the request is not valid HTTP/1.1'));
+  const wire = toWireError(
+    new DomainError(
+      error.code === 'HPE_HEADER_OVERFLOW' ? 'headersTooLarge' : 'malformedRequest',
+      error.code === 'HPE_HEADER_OVERFLOW' ? undefined : 'the request is not valid HTTP/1.1',
+    ),
+  );
   const body = JSON.stringify(wire.body);
-  socket.end(`HTTP/1.1 ${wire.httpStatus} ${STATUS_CODES[wire.httpStatus]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${wire.httpStatus} ${STATUS_CODES[wire.httpStatus]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
-function classify(error: unknown, surface: ApiSurface): { errorName: ErrorName; detail?: string; retryAfterSeconds?: number } {
-  if (error instanceof DomainError) return { errorName: error.errorName, detail: error.message, retryAfterSeconds: error.retryAfterSeconds };
+function classify(
+  error: unknown,
+  surface: ApiSurface,
+): { errorName: ErrorName; detail?: string; retryAfterSeconds?: number } {
+  if (error instanceof DomainError)
+    return { errorName: error.errorName, detail: error.message, retryAfterSeconds: error.retryAfterSeconds };
   const frameworkError = error as Partial<FastifyError> | undefined;
   switch (frameworkError?.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { errorName: 'malformedRequest', detail: 'the body is not valid JSON' };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      if (surface === 'v3') return { errorName: 'unsupportedMediaType', detail: 'send application/json (or multipart/form-data to POST /v3/files)' };
-      return { errorName: 'malformedRequest', detail: 'unsupported Content-Type; send application/json (or multipart/form-data for uploads)' };
+      if (surface === 'v3')
+        return {
+          errorName: 'unsupportedMediaType',
+          detail: 'send application/json (or multipart/form-data to POST /v3/files)',
+        };
+      return {
+        errorName: 'malformedRequest',
+        detail: 'unsupported Content-Type; send application/json (or multipart/form-data for uploads)',
+      };
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return { errorName: 'malformedRequest', detail: 'unsupported Content-Type; send application/json (or multipart/form-data for uploads)' };
+      return {
+        errorName: 'malformedRequest',
+        detail: 'unsupported Content-Type; send application/json (or multipart/form-data for uploads)',
+      };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_REQ_FILE_TOO_LARGE':
     case 'FST_PARTS_LIMIT':
     case 'FST_FILES_LIMIT':
       return { errorName: 'payloadTooLarge', detail: frameworkError.message };
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-      return { errorName: 'malformedRequest', detail: 'uploads must be multipart/form-data with one part named "file"' };
+      return {
+        errorName: 'malformedRequest',
+        detail: 'uploads must be multipart/form-data with one part named "file"',
+      };
     default:
       break;
   }
-  if (typeof frameworkError?.statusCode === 'number' && frameworkError.statusCode >= 400 && frameworkError.statusCode < 500) {
+  if (
+    typeof frameworkError?.statusCode === 'number' &&
+    frameworkError.statusCode >= 400 &&
+    frameworkError.statusCode < 500
+  ) {
     return { errorName: 'malformedRequest', detail: frameworkError.message };
   }
-  if (isDatabaseUnavailable(error)) return { errorName: 'serviceUnavailable', detail: 'the database is not reachable right now', retryAfterSeconds: 2 };
+  if (isDatabaseUnavailable(error))
+    return { errorName: 'serviceUnavailable', detail: 'the database is not reachable right now', retryAfterSeconds: 2 };
   return { errorName: 'internal' };
 }

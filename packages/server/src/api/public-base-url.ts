@@ -1,12 +1,16 @@
 // The base URL output links, upload slots and e-mailed links are built on. POLYFORGE_PUBLIC_URL when set; without
 // it, the request's Host header only when it names an allowed host (loopback names, POLYFORGE_ALLOWED_HOSTS), so a
 // forged Host cannot make the platform hand out links to somebody else's server; anything else gets the address
-// the request actually reached.
+// the request actually reached. request.host and request.protocol follow X-Forwarded-Host/-Proto only when the peer
+// is a trusted proxy (POLYFORGE_TRUST_PROXY, create-app.ts); from anyone else those headers change nothing.
 import type { FastifyRequest } from 'fastify';
 
 const HOST_PATTERN = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
-export function createBaseUrlResolver(settings: { publicUrl?: string; allowedHosts: readonly string[] }): (request: FastifyRequest) => string {
+export function createBaseUrlResolver(settings: {
+  publicUrl?: string;
+  allowedHosts: readonly string[];
+}): (request: FastifyRequest) => string {
   if (settings.publicUrl) {
     const publicUrl = settings.publicUrl;
     return () => publicUrl;

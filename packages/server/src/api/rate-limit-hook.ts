@@ -21,9 +21,13 @@ export function rateLimitHook({ limiter, defaultPerMinute }: RateLimitHookOption
     reply.header('X-RateLimit-Remaining', decision.remaining);
     reply.header('X-RateLimit-Reset', decision.resetAtSeconds);
     if (!decision.allowed) {
-      throw new DomainError('rateLimited', `this API key may send ${decision.limit} requests per minute; the count starts again in ${decision.retryAfterSeconds} s`, {
-        retryAfterSeconds: decision.retryAfterSeconds,
-      });
+      throw new DomainError(
+        'rateLimited',
+        `this API key may send ${decision.limit} requests per minute; the count starts again in ${decision.retryAfterSeconds} s`,
+        {
+          retryAfterSeconds: decision.retryAfterSeconds,
+        },
+      );
     }
   };
 }

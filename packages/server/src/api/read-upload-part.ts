@@ -12,13 +12,22 @@ export async function readUploadPart(request: FastifyRequest, maxBytes: number, 
   if (!request.isMultipart()) throw new DomainError('malformedRequest', usage);
   try {
     const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
-    if (!part || part.fieldname !== 'file') throw new DomainError('malformedRequest', 'the multipart body needs a part named "file"');
+    if (!part || part.fieldname !== 'file')
+      throw new DomainError('malformedRequest', 'the multipart body needs a part named "file"');
     const bytes = await part.toBuffer();
     return { fileName: part.filename, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
   } catch (error) {
     // @fastify/multipart's own errors (size and part limits) carry an FST_ code the error mapper knows
-    if (error instanceof DomainError || (typeof (error as { code?: unknown })?.code === 'string' && String((error as { code: string }).code).startsWith('FST_'))) throw error;
-    throw new DomainError('malformedRequest', `the multipart body could not be read (${describeParserError(error)}); ${usage}`);
+    if (
+      error instanceof DomainError ||
+      (typeof (error as { code?: unknown })?.code === 'string' &&
+        String((error as { code: string }).code).startsWith('FST_'))
+    )
+      throw error;
+    throw new DomainError(
+      'malformedRequest',
+      `the multipart body could not be read (${describeParserError(error)}); ${usage}`,
+    );
   }
 }
 

@@ -9,7 +9,10 @@ const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '
 const parser = new XMLParser({ isArray: (name) => name === 'Part', parseTagValue: false, processEntities: false });
 
 function document(root: string, fields: Record<string, string>, namespaced = true): string {
-  return builder.build({ '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' }, [root]: namespaced ? { '@_xmlns': S3_NAMESPACE, ...fields } : fields });
+  return builder.build({
+    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+    [root]: namespaced ? { '@_xmlns': S3_NAMESPACE, ...fields } : fields,
+  });
 }
 
 export function s3ErrorXml(code: string, message: string, requestId: string): string {
@@ -27,7 +30,8 @@ export function completeMultipartUploadXml(location: string, bucket: string, key
 /** The parts of a CompleteMultipartUpload body, in the order given. */
 export function parseCompleteMultipartUpload(body: Uint8Array): CompletedPart[] {
   const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
-  if (/<!(DOCTYPE|ENTITY)/i.test(text)) throw new S3ProtocolError('MalformedXML', 400, 'document type declarations are not accepted');
+  if (/<!(DOCTYPE|ENTITY)/i.test(text))
+    throw new S3ProtocolError('MalformedXML', 400, 'document type declarations are not accepted');
   let parsed: { CompleteMultipartUpload?: { Part?: { PartNumber?: unknown; ETag?: unknown }[] } };
   try {
     parsed = parser.parse(text) as typeof parsed;
@@ -35,10 +39,16 @@ export function parseCompleteMultipartUpload(body: Uint8Array): CompletedPart[] 
     throw new S3ProtocolError('MalformedXML', 400, 'the XML you provided was not well-formed');
   }
   const parts = parsed.CompleteMultipartUpload?.Part;
-  if (!Array.isArray(parts)) throw new S3ProtocolError('MalformedXML', 400, 'the body must be a CompleteMultipartUpload document with Part elements');
+  if (!Array.isArray(parts))
+    throw new S3ProtocolError(
+      'MalformedXML',
+      400,
+      'the body must be a CompleteMultipartUpload document with Part elements',
+    );
   return parts.map((part) => {
     const partNumber = Number(part.PartNumber);
-    if (!Number.isInteger(partNumber) || typeof part.ETag !== 'string') throw new S3ProtocolError('MalformedXML', 400, 'each Part needs a PartNumber and an ETag');
+    if (!Number.isInteger(partNumber) || typeof part.ETag !== 'string')
+      throw new S3ProtocolError('MalformedXML', 400, 'each Part needs a PartNumber and an ETag');
     return { partNumber, etag: part.ETag.replace(/&quot;/g, '"') };
   });
 }

@@ -27,11 +27,18 @@ export async function streamTaskEvents(
   const abort = new AbortController();
   request.raw.on('close', () => abort.abort());
   reply.hijack();
-  reply.raw.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', ...extraHeaders });
+  reply.raw.writeHead(200, {
+    'Content-Type': 'text/event-stream',
+    'Cache-Control': 'no-cache',
+    Connection: 'keep-alive',
+    ...extraHeaders,
+  });
   try {
     for await (const info of watchTask(source.tasks, accountId, taskId, abort.signal)) {
       const event = isFinalStatus(info.task.status) ? 'finalized' : 'update';
-      reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(presentTaskV2(info, source.signer, source.baseUrlOf(request)))}\n\n`);
+      reply.raw.write(
+        `event: ${event}\ndata: ${JSON.stringify(presentTaskV2(info, source.signer, source.baseUrlOf(request)))}\n\n`,
+      );
     }
   } catch (error) {
     reply.raw.write(`event: error\ndata: ${JSON.stringify(toWireError(error).body)}\n\n`);

@@ -5,7 +5,12 @@ import type { TaskWithQueueInfo } from '../tasks/task-service.ts';
 
 export type { TaskViewV2 };
 
-export function presentTaskV2(info: TaskWithQueueInfo, signer: DownloadSigner, baseUrl: string, expiresAtSeconds = signer.expiresAtSecondsNow()): TaskViewV2 {
+export function presentTaskV2(
+  info: TaskWithQueueInfo,
+  signer: DownloadSigner,
+  baseUrl: string,
+  expiresAtSeconds = signer.expiresAtSecondsNow(),
+): TaskViewV2 {
   const { task } = info;
   const output: Record<string, unknown> = { ...task.result };
   for (const [outputKey, file] of Object.entries(task.outputFiles)) {
@@ -55,7 +60,8 @@ export function taskResponseJsonV2(info: TaskWithQueueInfo, signer: DownloadSign
   const finished = isFinalStatus(info.task.status);
   if (finished) {
     const rendered = renderedFinishedTasks.get(info);
-    if (rendered && rendered.expiresAtSeconds === expiresAtSeconds && rendered.baseUrl === baseUrl) return rendered.json;
+    if (rendered && rendered.expiresAtSeconds === expiresAtSeconds && rendered.baseUrl === baseUrl)
+      return rendered.json;
   }
   const json = JSON.stringify({ code: 0, data: presentTaskV2(info, signer, baseUrl, expiresAtSeconds) });
   if (finished && Object.isFrozen(info)) renderedFinishedTasks.set(info, { baseUrl, expiresAtSeconds, json });

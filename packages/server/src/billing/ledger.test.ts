@@ -15,7 +15,9 @@ describe('credit ledger', () => {
   const db = () => harness.platform.db;
 
   async function holdInTransaction(accountId: string, taskId: string, credits: number) {
-    await db().transaction().execute((trx) => ledger().hold(trx, accountId, taskId, credits));
+    await db()
+      .transaction()
+      .execute((trx) => ledger().hold(trx, accountId, taskId, credits));
   }
 
   it('gives a new account 300 trial credits that expire 14 days after sign-up', async () => {
@@ -42,9 +44,21 @@ describe('credit ledger', () => {
   it('captures a hold once and releases nothing after that', async () => {
     const account = await harness.createAccount({ credits: 40 });
     await holdInTransaction(account.accountId, 'task-b', 30);
-    expect(await db().transaction().execute((trx) => ledger().capture(trx, 'task-b'))).toBe(30);
-    expect(await db().transaction().execute((trx) => ledger().capture(trx, 'task-b'))).toBe(0);
-    expect(await db().transaction().execute((trx) => ledger().release(trx, 'task-b', 'late'))).toBe(0);
+    expect(
+      await db()
+        .transaction()
+        .execute((trx) => ledger().capture(trx, 'task-b')),
+    ).toBe(30);
+    expect(
+      await db()
+        .transaction()
+        .execute((trx) => ledger().capture(trx, 'task-b')),
+    ).toBe(0);
+    expect(
+      await db()
+        .transaction()
+        .execute((trx) => ledger().release(trx, 'task-b', 'late')),
+    ).toBe(0);
     expect(await ledger().balance(db(), account.accountId)).toEqual({ balance: 10, frozen: 0 });
   });
 
@@ -54,13 +68,19 @@ describe('credit ledger', () => {
     await harness.platform.onboarding.grantCredits(account.accountId, 20);
     await holdInTransaction(account.accountId, 'task-c', 30);
     expect(await ledger().balance(db(), account.accountId)).toEqual({ balance: 10, frozen: 30 });
-    expect(await db().transaction().execute((trx) => ledger().release(trx, 'task-c', 'failed'))).toBe(30);
+    expect(
+      await db()
+        .transaction()
+        .execute((trx) => ledger().release(trx, 'task-c', 'failed')),
+    ).toBe(30);
     expect(await ledger().balance(db(), account.accountId)).toEqual({ balance: 40, frozen: 0 });
   });
 
   it('refuses a hold larger than the balance and leaves the balance untouched', async () => {
     const account = await harness.createAccount({ credits: 5 });
-    await expect(holdInTransaction(account.accountId, 'task-d', 6)).rejects.toMatchObject({ errorName: 'insufficientCredits' });
+    await expect(holdInTransaction(account.accountId, 'task-d', 6)).rejects.toMatchObject({
+      errorName: 'insufficientCredits',
+    });
     expect(await ledger().balance(db(), account.accountId)).toEqual({ balance: 5, frozen: 0 });
   });
 
@@ -68,11 +88,21 @@ describe('credit ledger', () => {
     const account = await harness.createAccount({ credits: 100 });
     await holdInTransaction(account.accountId, 'task-e', 10);
     await holdInTransaction(account.accountId, 'task-f', 20);
-    await db().transaction().execute((trx) => ledger().capture(trx, 'task-e'));
-    await db().transaction().execute((trx) => ledger().release(trx, 'task-f', 'failed'));
-    const entries = await db().selectFrom('ledgerEntries').selectAll().where('accountId', '=', account.accountId).orderBy('id').execute();
+    await db()
+      .transaction()
+      .execute((trx) => ledger().capture(trx, 'task-e'));
+    await db()
+      .transaction()
+      .execute((trx) => ledger().release(trx, 'task-f', 'failed'));
+    const entries = await db()
+      .selectFrom('ledgerEntries')
+      .selectAll()
+      .where('accountId', '=', account.accountId)
+      .orderBy('id')
+      .execute();
     expect(entries.map((entry) => entry.entryType)).toEqual(['grant', 'hold', 'hold', 'capture', 'release']);
-    const sum = (type: string) => entries.filter((entry) => entry.entryType === type).reduce((total, entry) => total + entry.credits, 0);
+    const sum = (type: string) =>
+      entries.filter((entry) => entry.entryType === type).reduce((total, entry) => total + entry.credits, 0);
     const balance = await ledger().balance(db(), account.accountId);
     expect(sum('grant') - sum('capture')).toBe(balance.balance + balance.frozen);
   });
@@ -80,7 +110,9 @@ describe('credit ledger', () => {
   it('rejects grants that are not positive integers', async () => {
     const account = await harness.createAccount({ credits: 0 });
     for (const credits of [0, -5, 1.5]) {
-      await expect(harness.platform.onboarding.grantCredits(account.accountId, credits)).rejects.toMatchObject({ errorName: 'invalidParameter' });
+      await expect(harness.platform.onboarding.grantCredits(account.accountId, credits)).rejects.toMatchObject({
+        errorName: 'invalidParameter',
+      });
     }
   });
 });

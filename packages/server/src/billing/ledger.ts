@@ -7,7 +7,7 @@ import { NO_TELEMETRY, type PlatformTelemetry } from '../observability/telemetry
 import type { Database } from '../db/database-schema.ts';
 import { DomainError } from '../domain-error.ts';
 import { newId } from '../ids.ts';
-import { preparedQuery } from '../db/prepared-query.ts';
+import { preparedNamedQuery, preparedQuery } from '../db/prepared-query.ts';
 import { DEFAULT_WALLET, type Wallet } from './wallets.ts';
 
 const spendableCreditsQuery = preparedQuery<{ credits: number }, [string, number, Wallet]>((db, slot) =>
@@ -28,7 +28,10 @@ const frozenCreditsQuery = preparedQuery<{ credits: number }, [string, Wallet]>(
     .where('state', '=', 'held'),
 );
 
-const spendableGrantsQuery = preparedQuery<{ id: string; creditsRemaining: number; expiresAt: number | null }, [string, number, Wallet]>((db, slot) =>
+const spendableGrantsQuery = preparedQuery<
+  { id: string; creditsRemaining: number; expiresAt: number | null },
+  [string, number, Wallet]
+>((db, slot) =>
   db
     .selectFrom('creditGrants')
     .select(['id', 'creditsRemaining', 'expiresAt'])
@@ -50,20 +53,42 @@ const takeFromGrantQuery = preparedQuery<{ id: string }, [number, string]>((db, 
     .returning(['id']),
 );
 
-const insertHoldQuery = preparedQuery<never, [string, string, string, number, number, Wallet]>((db, slot) =>
-  db.insertInto('holdAllocations').values({ taskId: slot(0), grantId: slot(1), accountId: slot(2), credits: slot(3), state: 'held', createdAt: slot(4), wallet: slot(5) }),
+const insertHoldQuery = preparedNamedQuery<
+  never,
+  { taskId: string; grantId: string; accountId: string; credits: number; createdAt: number; wallet: Wallet }
+>((db, slot) =>
+  db.insertInto('holdAllocations').values({
+    taskId: slot('taskId'),
+    grantId: slot('grantId'),
+    accountId: slot('accountId'),
+    credits: slot('credits'),
+    state: 'held',
+    createdAt: slot('createdAt'),
+    wallet: slot('wallet'),
+  }),
 );
 
-const insertEntryQuery = preparedQuery<never, [string, string, number, string | null, string | null, string | null, number, Wallet]>((db, slot) =>
+interface EntryValues {
+  accountId: string;
+  entryType: string;
+  credits: number;
+  grantId: string | null;
+  taskId: string | null;
+  note: string | null;
+  createdAt: number;
+  wallet: Wallet;
+}
+
+const insertEntryQuery = preparedNamedQuery<never, EntryValues>((db, slot) =>
   db.insertInto('ledgerEntries').values({
-    accountId: slot(0),
-    entryType: slot(1),
-    credits: slot(2),
-    grantId: slot(3),
-    taskId: slot(4),
-    note: slot(5),
-    createdAt: slot(6),
-    wallet: slot(7),
+    accountId: slot('accountId'),
+    entryType: slot('entryType'),
+    credits: slot('credits'),
+    grantId: slot('grantId'),
+    taskId: slot('taskId'),
+    note: slot('note'),
+    createdAt: slot('createdAt'),
+    wallet: slot('wallet'),
   }),
 );
 
@@ -92,7 +117,10 @@ export interface HoldPlan {
 }
 
 /** Which grants a hold takes from, and how much of each: those that expire first, so trial credits go first. */
-function allocateFromGrants(grants: readonly { id: string; creditsRemaining: number }[], credits: number): { grantId: string; taken: number }[] {
+function allocateFromGrants(
+  grants: readonly { id: string; creditsRemaining: number }[],
+  credits: number,
+): { grantId: string; taken: number }[] {
   const taken: { grantId: string; taken: number }[] = [];
   let stillNeeded = credits;
   for (const grant of grants) {
@@ -132,7 +160,14 @@ export class Ledger {
         wallet,
       })
       .execute();
-    await this.appendEntry(db, { accountId: options.accountId, entryType: 'grant', credits: options.credits, grantId, note: options.note ?? options.source, wallet });
+    await this.appendEntry(db, {
+      accountId: options.accountId,
+      entryType: 'grant',
+      credits: options.credits,
+      grantId,
+      note: options.note ?? options.source,
+      wallet,
+    });
     return { grantId };
   }
 
@@ -151,19 +186,29 @@ export class Ledger {
   }
 
   /** Moves `credits` from spendable grants of the wallet into a hold for the task. Call inside the task-creating transaction. */
-  async hold(trx: Database, accountId: string, taskId: string, credits: number, wallet: Wallet = DEFAULT_WALLET): Promise<void> {
+  async hold(
+    trx: Database,
+    accountId: string,
+    taskId: string,
+    credits: number,
+    wallet: Wallet = DEFAULT_WALLET,
+  ): Promise<void> {
     if (credits === 0) return;
     const nowMs = this.clock.nowMs();
     const grants = await spendableGrantsQuery(trx, accountId, nowMs, wallet);
     const spendable = grants.reduce((sum, grant) => sum + grant.creditsRemaining, 0);
     if (spendable < credits) {
       const balanceName = wallet === DEFAULT_WALLET ? 'the balance' : `the ${wallet} wallet's balance`;
-      throw new DomainError('insufficientCredits', `this task costs ${credits} credits and ${balanceName} is ${spendable}`);
+      throw new DomainError(
+        'insufficientCredits',
+        `this task costs ${credits} credits and ${balanceName} is ${spendable}`,
+      );
     }
     for (const { grantId, taken } of allocateFromGrants(grants, credits)) {
       const updated = await takeFromGrantQuery(trx, taken, grantId);
-      if (updated.length !== 1) throw new DomainError('insufficientCredits', 'the balance changed while holding credits; retry');
-      await insertHoldQuery(trx, taskId, grantId, accountId, taken, nowMs, wallet);
+      if (updated.length !== 1)
+        throw new DomainError('insufficientCredits', 'the balance changed while holding credits; retry');
+      await insertHoldQuery(trx, { taskId, grantId, accountId, credits: taken, createdAt: nowMs, wallet });
     }
     await this.appendEntry(trx, { accountId, entryType: 'hold', credits, taskId, wallet });
     this.telemetry.creditsMoved('held', wallet, credits);
@@ -184,13 +229,19 @@ export class Ledger {
         if (credits === 0) return undefined;
         let grants = grantsByWallet.get(wallet);
         if (!grants) {
-          grants = (await spendableGrantsQuery(trx, accountId, nowMs, wallet)).map((grant) => ({ id: grant.id, creditsRemaining: grant.creditsRemaining }));
+          grants = (await spendableGrantsQuery(trx, accountId, nowMs, wallet)).map((grant) => ({
+            id: grant.id,
+            creditsRemaining: grant.creditsRemaining,
+          }));
           grantsByWallet.set(wallet, grants);
         }
         const spendable = grants.reduce((sum, grant) => sum + grant.creditsRemaining, 0);
         if (spendable < credits) {
           const balanceName = wallet === DEFAULT_WALLET ? 'the balance' : `the ${wallet} wallet's balance`;
-          return new DomainError('insufficientCredits', `this task costs ${credits} credits and ${balanceName} is ${spendable}`);
+          return new DomainError(
+            'insufficientCredits',
+            `this task costs ${credits} credits and ${balanceName} is ${spendable}`,
+          );
         }
         for (const { grantId, taken } of allocateFromGrants(grants, credits)) {
           grants.find((grant) => grant.id === grantId)!.creditsRemaining -= taken;
@@ -202,18 +253,41 @@ export class Ledger {
       write: async () => {
         if (entries.length === 0) return;
         const takenByGrant = new Map<string, number>();
-        for (const allocation of allocations) takenByGrant.set(allocation.grantId, (takenByGrant.get(allocation.grantId) ?? 0) + allocation.taken);
+        for (const allocation of allocations)
+          takenByGrant.set(allocation.grantId, (takenByGrant.get(allocation.grantId) ?? 0) + allocation.taken);
         for (const [grantId, taken] of takenByGrant) {
           const updated = await takeFromGrantQuery(trx, taken, grantId);
-          if (updated.length !== 1) throw new DomainError('insufficientCredits', 'the balance changed while holding credits; retry');
+          if (updated.length !== 1)
+            throw new DomainError('insufficientCredits', 'the balance changed while holding credits; retry');
         }
         await trx
           .insertInto('holdAllocations')
-          .values(allocations.map((allocation) => ({ taskId: allocation.taskId, grantId: allocation.grantId, accountId, credits: allocation.taken, state: 'held', createdAt: nowMs, wallet: allocation.wallet })))
+          .values(
+            allocations.map((allocation) => ({
+              taskId: allocation.taskId,
+              grantId: allocation.grantId,
+              accountId,
+              credits: allocation.taken,
+              state: 'held',
+              createdAt: nowMs,
+              wallet: allocation.wallet,
+            })),
+          )
           .execute();
         await trx
           .insertInto('ledgerEntries')
-          .values(entries.map((entry) => ({ accountId, entryType: 'hold', credits: entry.credits, grantId: null, taskId: entry.taskId, note: null, createdAt: nowMs, wallet: entry.wallet })))
+          .values(
+            entries.map((entry) => ({
+              accountId,
+              entryType: 'hold',
+              credits: entry.credits,
+              grantId: null,
+              taskId: entry.taskId,
+              note: null,
+              createdAt: nowMs,
+              wallet: entry.wallet,
+            })),
+          )
           .execute();
         for (const entry of entries) this.telemetry.creditsMoved('held', entry.wallet, entry.credits);
       },
@@ -224,9 +298,20 @@ export class Ledger {
   async capture(trx: Database, taskId: string): Promise<number> {
     const allocations = await this.heldAllocations(trx, taskId);
     if (allocations.length === 0) return 0;
-    await trx.updateTable('holdAllocations').set({ state: 'captured' }).where('taskId', '=', taskId).where('state', '=', 'held').execute();
+    await trx
+      .updateTable('holdAllocations')
+      .set({ state: 'captured' })
+      .where('taskId', '=', taskId)
+      .where('state', '=', 'held')
+      .execute();
     const credits = allocations.reduce((sum, allocation) => sum + allocation.credits, 0);
-    await this.appendEntry(trx, { accountId: allocations[0].accountId, entryType: 'capture', credits, taskId, wallet: allocations[0].wallet as Wallet });
+    await this.appendEntry(trx, {
+      accountId: allocations[0].accountId,
+      entryType: 'capture',
+      credits,
+      taskId,
+      wallet: allocations[0].wallet as Wallet,
+    });
     this.telemetry.creditsMoved('captured', allocations[0].wallet, credits);
     return credits;
   }
@@ -235,7 +320,12 @@ export class Ledger {
   async release(trx: Database, taskId: string, note: string): Promise<number> {
     const allocations = await this.heldAllocations(trx, taskId);
     if (allocations.length === 0) return 0;
-    await trx.updateTable('holdAllocations').set({ state: 'released' }).where('taskId', '=', taskId).where('state', '=', 'held').execute();
+    await trx
+      .updateTable('holdAllocations')
+      .set({ state: 'released' })
+      .where('taskId', '=', taskId)
+      .where('state', '=', 'held')
+      .execute();
     for (const allocation of allocations) {
       await trx
         .updateTable('creditGrants')
@@ -244,19 +334,48 @@ export class Ledger {
         .execute();
     }
     const credits = allocations.reduce((sum, allocation) => sum + allocation.credits, 0);
-    await this.appendEntry(trx, { accountId: allocations[0].accountId, entryType: 'release', credits, taskId, note, wallet: allocations[0].wallet as Wallet });
+    await this.appendEntry(trx, {
+      accountId: allocations[0].accountId,
+      entryType: 'release',
+      credits,
+      taskId,
+      note,
+      wallet: allocations[0].wallet as Wallet,
+    });
     this.telemetry.creditsMoved('released', allocations[0].wallet, credits);
     return credits;
   }
 
   private heldAllocations(db: Database, taskId: string) {
-    return db.selectFrom('holdAllocations').select(['grantId', 'accountId', 'credits', 'wallet']).where('taskId', '=', taskId).where('state', '=', 'held').execute();
+    return db
+      .selectFrom('holdAllocations')
+      .select(['grantId', 'accountId', 'credits', 'wallet'])
+      .where('taskId', '=', taskId)
+      .where('state', '=', 'held')
+      .execute();
   }
 
   private async appendEntry(
     db: Database,
-    entry: { accountId: string; entryType: string; credits: number; grantId?: string; taskId?: string; note?: string; wallet: Wallet },
+    entry: {
+      accountId: string;
+      entryType: string;
+      credits: number;
+      grantId?: string;
+      taskId?: string;
+      note?: string;
+      wallet: Wallet;
+    },
   ): Promise<void> {
-    await insertEntryQuery(db, entry.accountId, entry.entryType, entry.credits, entry.grantId ?? null, entry.taskId ?? null, entry.note ?? null, this.clock.nowMs(), entry.wallet);
+    await insertEntryQuery(db, {
+      accountId: entry.accountId,
+      entryType: entry.entryType,
+      credits: entry.credits,
+      grantId: entry.grantId ?? null,
+      taskId: entry.taskId ?? null,
+      note: entry.note ?? null,
+      createdAt: this.clock.nowMs(),
+      wallet: entry.wallet,
+    });
   }
 }

@@ -32,19 +32,33 @@ export interface ModelPriceFile {
 }
 
 const credits = z.int('must be a whole number of credits').min(0).max(1_000_000);
-const priceSchema = z.union([credits.transform((value) => ({ textured: value, untextured: value })), z.object({ textured: credits, untextured: credits }).strict()], {
-  error: () => 'must be a number of credits or {textured, untextured}',
-});
+const priceSchema = z.union(
+  [
+    credits.transform((value) => ({ textured: value, untextured: value })),
+    z.object({ textured: credits, untextured: credits }).strict(),
+  ],
+  {
+    error: () => 'must be a number of credits or {textured, untextured}',
+  },
+);
 const fileSchema = z
   .object({
     model_versions: z
       .record(
-        z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'model_version names are letters, digits, ".", "_" and "-" (at most 64)'),
+        z
+          .string()
+          .regex(
+            /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+            'model_version names are letters, digits, ".", "_" and "-" (at most 64)',
+          ),
         z.partialRecord(z.enum(DEPLOYMENT_MODEL_TASK_TYPES), priceSchema),
       )
       .default({}),
     provider_costs: z
-      .partialRecord(z.enum(PROVIDER_3D_NAMES as [Provider3dName, ...Provider3dName[]]), z.object({ usd_per_task: z.number().min(0).optional(), usd_per_unit: z.number().min(0).optional() }).strict())
+      .partialRecord(
+        z.enum(PROVIDER_3D_NAMES as [Provider3dName, ...Provider3dName[]]),
+        z.object({ usd_per_task: z.number().min(0).optional(), usd_per_unit: z.number().min(0).optional() }).strict(),
+      )
       .default({}),
   })
   .strict();
@@ -55,7 +69,11 @@ export function parseModelPriceFile(document: unknown, source: string): ModelPri
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
     throw new Error(`Invalid configuration: POLYFORGE_MODEL_PRICES_FILE (${source}): ${problems.join('; ')}`);
   }
-  return { modelVersions: parsed.data.model_versions as ModelVersionPriceTable, providerCosts: parsed.data.provider_costs, source };
+  return {
+    modelVersions: parsed.data.model_versions as ModelVersionPriceTable,
+    providerCosts: parsed.data.provider_costs,
+    source,
+  };
 }
 
 /** Reads the operator's price file at boot (absent: none); a bad file fails naming the setting and the entry. */
@@ -65,13 +83,17 @@ export function loadModelPriceFile(filePath: string | undefined): ModelPriceFile
   try {
     text = fs.readFileSync(filePath, 'utf8');
   } catch (error) {
-    throw new Error(`Invalid configuration: POLYFORGE_MODEL_PRICES_FILE: cannot read ${filePath}: ${(error as Error).message}`);
+    throw new Error(
+      `Invalid configuration: POLYFORGE_MODEL_PRICES_FILE: cannot read ${filePath}: ${(error as Error).message}`,
+    );
   }
   let document: unknown;
   try {
     document = path.extname(filePath).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    throw new Error(`Invalid configuration: POLYFORGE_MODEL_PRICES_FILE (${filePath}) is not valid JSON/YAML: ${(error as Error).message}`);
+    throw new Error(
+      `Invalid configuration: POLYFORGE_MODEL_PRICES_FILE (${filePath}) is not valid JSON/YAML: ${(error as Error).message}`,
+    );
   }
   return parseModelPriceFile(document, filePath);
 }
@@ -82,7 +104,8 @@ export class DeploymentModelPrices {
 
   constructor(private readonly table: ModelVersionPriceTable = {}) {
     for (const [name, prices] of Object.entries(table)) {
-      for (const taskType of Object.keys(prices) as DeploymentModelTaskType[]) (this.byTaskType[taskType] ??= []).push(name);
+      for (const taskType of Object.keys(prices) as DeploymentModelTaskType[])
+        (this.byTaskType[taskType] ??= []).push(name);
     }
   }
 

@@ -19,7 +19,12 @@ function parse(body: Record<string, unknown>): TaskRequest {
 const text = (extra: Record<string, unknown> = {}) => ({ type: 'text_to_model', prompt: 'a cat', ...extra });
 const image = (extra: Record<string, unknown> = {}) => ({ type: 'image_to_model', file: FILE, ...extra });
 const multiview = (extra: Record<string, unknown> = {}) => ({ type: 'multiview_to_model', files: VIEWS, ...extra });
-const convert = (extra: Record<string, unknown> = {}) => ({ type: 'convert_model', original_model_task_id: TASK, format: 'GLB', ...extra });
+const convert = (extra: Record<string, unknown> = {}) => ({
+  type: 'convert_model',
+  original_model_task_id: TASK,
+  format: 'GLB',
+  ...extra,
+});
 const generateImage = (model_version: string) => ({ type: 'generate_image', prompt: 'a cat', model_version });
 const retarget = (animations: string[]) => ({ type: 'animate_retarget', original_model_task_id: TASK, animations });
 
@@ -40,13 +45,21 @@ const PRICE_TABLE: [string, Record<string, unknown>, number][] = [
   ['generate_image gemini_3.1_flash_image_preview', generateImage('gemini_3.1_flash_image_preview'), 10],
   ['decided: generate_image z_image (unlisted) is basic', generateImage('z_image'), 5],
   ['generate multiview image', { type: 'generate_multiview_image', file: FILE }, 10],
-  ['edit multiview image, 1 view', { type: 'edit_multiview_image', original_task_id: TASK, prompts: [{ view: 'front', prompt: 'a' }] }, 5],
+  [
+    'edit multiview image, 1 view',
+    { type: 'edit_multiview_image', original_task_id: TASK, prompts: [{ view: 'front', prompt: 'a' }] },
+    5,
+  ],
   [
     'edit multiview image, 3 views',
     {
       type: 'edit_multiview_image',
       original_task_id: TASK,
-      prompts: [{ view: 'front', prompt: 'a' }, { view: 'left', prompt: 'b' }, { view: 'right', prompt: 'c' }],
+      prompts: [
+        { view: 'front', prompt: 'a' },
+        { view: 'left', prompt: 'b' },
+        { view: 'right', prompt: 'c' },
+      ],
     },
     15,
   ],
@@ -72,34 +85,91 @@ const PRICE_TABLE: [string, Record<string, unknown>, number][] = [
   ['quad=true +5', image({ quad: true }), 35],
   ['generate_parts=true +20 (untextured, as the parser requires)', image({ generate_parts: true, ...UNTEXTURED }), 40],
   ['all H options together', image({ texture_quality: 'detailed', smart_low_poly: true, quad: true }), 55],
-  ['options explicitly false cost nothing', image({ smart_low_poly: false, quad: false, generate_parts: false, texture_quality: 'standard' }), 30],
-  ['decided: texture_quality=detailed without texture costs nothing', text({ ...UNTEXTURED, texture_quality: 'detailed' }), 10],
+  [
+    'options explicitly false cost nothing',
+    image({ smart_low_poly: false, quad: false, generate_parts: false, texture_quality: 'standard' }),
+    30,
+  ],
+  [
+    'decided: texture_quality=detailed without texture costs nothing',
+    text({ ...UNTEXTURED, texture_quality: 'detailed' }),
+    10,
+  ],
   ['decided: texture_quality=extreme +20', text({ texture_quality: 'extreme' }), 40],
   ['decided: geometry_quality=detailed +20', text({ model_version: H3, geometry_quality: 'detailed' }), 40],
   ['decided: style +5', text({ style: 'object:clay' }), 25],
-  ['decided: P1 texture_quality=detailed has no surcharge', image({ model_version: P1, texture_quality: 'detailed' }), 50],
+  [
+    'decided: P1 texture_quality=detailed has no surcharge',
+    image({ model_version: P1, texture_quality: 'detailed' }),
+    50,
+  ],
   // texture model
   ['texture model', { type: 'texture_model', original_model_task_id: TASK }, 10],
-  ['texture model, texture_quality=detailed', { type: 'texture_model', original_model_task_id: TASK, texture_quality: 'detailed' }, 20],
-  ['decided: texture model 4K upscale (detailed, untextured, v3.0)', { type: 'texture_model', original_model_task_id: TASK, model_version: H3, texture_quality: 'detailed', ...UNTEXTURED }, 20],
-  ['decided: texture model extreme', { type: 'texture_model', original_model_task_id: TASK, texture_quality: 'extreme' }, 30],
+  [
+    'texture model, texture_quality=detailed',
+    { type: 'texture_model', original_model_task_id: TASK, texture_quality: 'detailed' },
+    20,
+  ],
+  [
+    'decided: texture model 4K upscale (detailed, untextured, v3.0)',
+    {
+      type: 'texture_model',
+      original_model_task_id: TASK,
+      model_version: H3,
+      texture_quality: 'detailed',
+      ...UNTEXTURED,
+    },
+    20,
+  ],
+  [
+    'decided: texture model extreme',
+    { type: 'texture_model', original_model_task_id: TASK, texture_quality: 'extreme' },
+    30,
+  ],
   // other post-process tasks
   ['mesh segmentation', { type: 'mesh_segmentation', original_model_task_id: TASK }, 40],
-  ['mesh segmentation v2', { type: 'mesh_segmentation', original_model_task_id: TASK, model_version: 'v2.0-20260430' }, 40],
+  [
+    'mesh segmentation v2',
+    { type: 'mesh_segmentation', original_model_task_id: TASK, model_version: 'v2.0-20260430' },
+    40,
+  ],
   ['mesh completion', { type: 'mesh_completion', original_model_task_id: TASK }, 50],
   ['smart low poly', { type: 'highpoly_to_lowpoly', original_model_task_id: TASK }, 30],
-  ['smart low poly, quad', { type: 'highpoly_to_lowpoly', original_model_task_id: TASK, quad: true, face_limit: 5000 }, 30],
+  [
+    'smart low poly, quad',
+    { type: 'highpoly_to_lowpoly', original_model_task_id: TASK, quad: true, face_limit: 5000 },
+    30,
+  ],
   ['pre rig check is free', { type: 'animate_prerigcheck', original_model_task_id: TASK }, 0],
   ['rig', { type: 'animate_rig', original_model_task_id: TASK }, 25],
-  ['rig v2.5 quadruped', { type: 'animate_rig', original_model_task_id: TASK, model_version: 'v2.5-20260210', rig_type: 'quadruped' }, 25],
+  [
+    'rig v2.5 quadruped',
+    { type: 'animate_rig', original_model_task_id: TASK, model_version: 'v2.5-20260210', rig_type: 'quadruped' },
+    25,
+  ],
   ['retarget, one animation', { type: 'animate_retarget', original_model_task_id: TASK, animation: 'preset:idle' }, 10],
   ['retarget, animations list of 1', retarget(['preset:walk']), 10],
   ['retarget, 5 animations', retarget(['preset:idle', 'preset:walk', 'preset:run', 'preset:jump', 'preset:turn']), 50],
   // conversion
   ['conversion', convert(), 5],
-  ['conversion, defaults sent explicitly', convert({ quad: false, face_limit: 10000, texture_size: 4096, texture_format: 'jpeg', scale_factor: 1, flatten_bottom_threshold: 0.01 }), 5],
+  [
+    'conversion, defaults sent explicitly',
+    convert({
+      quad: false,
+      face_limit: 10000,
+      texture_size: 4096,
+      texture_format: 'jpeg',
+      scale_factor: 1,
+      flatten_bottom_threshold: 0.01,
+    }),
+    5,
+  ],
   ['conversion to FBX with its own default texture_format PNG', convert({ format: 'FBX', texture_format: 'PNG' }), 5],
-  ['conversion to FBX with JPEG textures is a non-default texture_format', convert({ format: 'FBX', texture_format: 'JPEG' }), 10],
+  [
+    'conversion to FBX with JPEG textures is a non-default texture_format',
+    convert({ format: 'FBX', texture_format: 'JPEG' }),
+    10,
+  ],
   ['conversion quad=true', convert({ format: 'FBX', quad: true }), 10],
   ['conversion face_limit', convert({ face_limit: 5000 }), 10],
   ['conversion flatten_bottom=true', convert({ flatten_bottom: true }), 10],
@@ -108,13 +178,32 @@ const PRICE_TABLE: [string, Record<string, unknown>, number][] = [
   ['conversion texture_format', convert({ texture_format: 'PNG' }), 10],
   ['conversion pivot_to_center_bottom=true', convert({ pivot_to_center_bottom: true }), 10],
   ['conversion scale_factor', convert({ scale_factor: 2 }), 10],
-  ['conversion surcharge counted once', convert({ format: 'FBX', quad: true, face_limit: 5000, flatten_bottom: true, scale_factor: 0.5, texture_size: 2048 }), 10],
-  ['conversion: options outside the list are free', convert({ pack_uv: true, with_animation: false, bake: false, export_orientation: '-y', fbx_preset: 'mixamo' }), 5],
+  [
+    'conversion surcharge counted once',
+    convert({
+      format: 'FBX',
+      quad: true,
+      face_limit: 5000,
+      flatten_bottom: true,
+      scale_factor: 0.5,
+      texture_size: 2048,
+    }),
+    10,
+  ],
+  [
+    'conversion: options outside the list are free',
+    convert({ pack_uv: true, with_animation: false, bake: false, export_orientation: '-y', fbx_preset: 'mixamo' }),
+    5,
+  ],
   ['import model is free', { type: 'import_model', file: FILE }, 0],
   // decided rows pricing.txt does not list
   ['decided: refine model', { type: 'refine_model', draft_model_task_id: TASK }, 30],
   ['decided: stylize model', { type: 'stylize_model', original_model_task_id: TASK, style: 'lego' }, 20],
-  ['decided: stylize model minecraft', { type: 'stylize_model', original_model_task_id: TASK, style: 'minecraft', block_size: 64 }, 20],
+  [
+    'decided: stylize model minecraft',
+    { type: 'stylize_model', original_model_task_id: TASK, style: 'minecraft', block_size: 64 },
+    20,
+  ],
 ];
 
 describe('priceTask', () => {
@@ -141,7 +230,7 @@ describe('priceTask', () => {
   });
 });
 
-describe('priceTask: the deployment\'s own model names', () => {
+describe("priceTask: the deployment's own model names", () => {
   const prices = new DeploymentModelPrices({ 'meshy-6': { text_to_model: { textured: 45, untextured: 35 } } });
   const parse = (body: Record<string, unknown>) => {
     const parsed = parseTaskRequest(body, { deploymentModelVersions: prices.namesByTaskType() });
@@ -150,14 +239,26 @@ describe('priceTask: the deployment\'s own model names', () => {
   };
 
   it('prices the name from the price file, textured or not, plus the surcharges of options applied here', () => {
-    expect(priceTask(parse({ type: 'text_to_model', prompt: 'a lamp', model_version: 'meshy-6' }), prices).costCredits).toBe(45);
-    expect(priceTask(parse({ type: 'text_to_model', prompt: 'a lamp', model_version: 'meshy-6', texture: false }), prices).costCredits).toBe(35);
-    expect(priceTask(parse({ type: 'text_to_model', prompt: 'a lamp', model_version: 'meshy-6', quad: true, smart_low_poly: true }), prices).lines).toEqual([
+    expect(
+      priceTask(parse({ type: 'text_to_model', prompt: 'a lamp', model_version: 'meshy-6' }), prices).costCredits,
+    ).toBe(45);
+    expect(
+      priceTask(parse({ type: 'text_to_model', prompt: 'a lamp', model_version: 'meshy-6', texture: false }), prices)
+        .costCredits,
+    ).toBe(35);
+    expect(
+      priceTask(
+        parse({ type: 'text_to_model', prompt: 'a lamp', model_version: 'meshy-6', quad: true, smart_low_poly: true }),
+        prices,
+      ).lines,
+    ).toEqual([
       { item: 'text to model (meshy-6, textured)', credits: 45 },
       { item: 'smart_low_poly=true', credits: 10 },
       { item: 'quad=true', credits: 5 },
     ]);
     // a Tripo version keeps its own price
-    expect(priceTask(parse({ type: 'text_to_model', prompt: 'a lamp', model_version: 'v3.1-20260211' }), prices).costCredits).toBe(20);
+    expect(
+      priceTask(parse({ type: 'text_to_model', prompt: 'a lamp', model_version: 'v3.1-20260211' }), prices).costCredits,
+    ).toBe(20);
   });
 });

@@ -90,7 +90,12 @@ function priceLines(request: TaskRequest): TaskPriceLine[] {
       return [{ item: 'generate multiview image', credits: P.generateMultiviewImage }];
     case 'edit_multiview_image': {
       const views = request.prompts.length;
-      return [{ item: `edit multiview image (${views} view${views === 1 ? '' : 's'})`, credits: P.editMultiviewImagePerView * views }];
+      return [
+        {
+          item: `edit multiview image (${views} view${views === 1 ? '' : 's'})`,
+          credits: P.editMultiviewImagePerView * views,
+        },
+      ];
     }
     case 'import_model':
       return [{ item: 'import model', credits: P.importModel }];
@@ -108,7 +113,9 @@ function priceLines(request: TaskRequest): TaskPriceLine[] {
       return [{ item: 'rig', credits: P.rig }];
     case 'animate_retarget': {
       const count = retargetAnimationsOf(request).length;
-      return [{ item: `retarget (${count} animation${count === 1 ? '' : 's'})`, credits: P.retargetPerAnimation * count }];
+      return [
+        { item: `retarget (${count} animation${count === 1 ? '' : 's'})`, credits: P.retargetPerAnimation * count },
+      ];
     }
     default:
       return assertNever(request);
@@ -122,12 +129,16 @@ function generationLines(request: TaskRequestOf<GenerationType>): TaskPriceLine[
   const family = isP1 ? 'p1' : 'hSeries';
   const base = P.generation[request.type][family][textured ? 'textured' : 'untextured'];
   const lines: TaskPriceLine[] = [
-    { item: `${request.type.replaceAll('_', ' ')} (${isP1 ? 'P1' : 'H-series'}, ${textured ? 'textured' : 'no texture'})`, credits: base },
+    {
+      item: `${request.type.replaceAll('_', ' ')} (${isP1 ? 'P1' : 'H-series'}, ${textured ? 'textured' : 'no texture'})`,
+      credits: base,
+    },
   ];
   // pricing.txt lists additional parameters for H2/H3 only; a P1 price is flat
   if (isP1) return lines;
   if (textured) lines.push(...textureQualityLines(request.texture_quality));
-  if (request.geometry_quality === 'detailed') lines.push({ item: 'geometry_quality=detailed', credits: P.detailedGeometry });
+  if (request.geometry_quality === 'detailed')
+    lines.push({ item: 'geometry_quality=detailed', credits: P.detailedGeometry });
   if (request.smart_low_poly) lines.push({ item: 'smart_low_poly=true', credits: P.smartLowPolyOption });
   if (request.quad) lines.push({ item: 'quad=true', credits: P.quadOption });
   if (request.generate_parts) lines.push({ item: 'generate_parts=true', credits: P.generatePartsOption });
@@ -139,13 +150,23 @@ function generationLines(request: TaskRequestOf<GenerationType>): TaskPriceLine[
  * A generation with one of the deployment's own model names: its price from the price file, plus the option
  * surcharges our geometry engine applies afterwards at the H-series rates (quad, smart_low_poly).
  */
-function deploymentModelLines(request: TaskRequest, deploymentModels: DeploymentModelPrices | undefined): TaskPriceLine[] | undefined {
-  if (!deploymentModels || (request.type !== 'text_to_model' && request.type !== 'image_to_model' && request.type !== 'multiview_to_model')) return undefined;
+function deploymentModelLines(
+  request: TaskRequest,
+  deploymentModels: DeploymentModelPrices | undefined,
+): TaskPriceLine[] | undefined {
+  if (
+    !deploymentModels ||
+    (request.type !== 'text_to_model' && request.type !== 'image_to_model' && request.type !== 'multiview_to_model')
+  )
+    return undefined;
   const price = deploymentModels.priceOf(request.model_version, request.type);
   if (!price) return undefined;
   const textured = request.texture || request.pbr;
   const lines: TaskPriceLine[] = [
-    { item: `${request.type.replaceAll('_', ' ')} (${request.model_version}, ${textured ? 'textured' : 'no texture'})`, credits: textured ? price.textured : price.untextured },
+    {
+      item: `${request.type.replaceAll('_', ' ')} (${request.model_version}, ${textured ? 'textured' : 'no texture'})`,
+      credits: textured ? price.textured : price.untextured,
+    },
   ];
   if (request.smart_low_poly) lines.push({ item: 'smart_low_poly=true', credits: P.smartLowPolyOption });
   if (request.quad) lines.push({ item: 'quad=true', credits: P.quadOption });
@@ -181,7 +202,8 @@ function conversionLines(request: TaskRequestOf<'convert_model'>): TaskPriceLine
   const lines: TaskPriceLine[] = [{ item: `conversion to ${request.format}`, credits: P.conversion }];
   const options = complexConversionOptions(request);
   // one surcharge however many options are set
-  if (options.length > 0) lines.push({ item: `complex conversion (${options.join(', ')})`, credits: P.complexConversion });
+  if (options.length > 0)
+    lines.push({ item: `complex conversion (${options.join(', ')})`, credits: P.complexConversion });
   return lines;
 }
 

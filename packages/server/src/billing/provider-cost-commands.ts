@@ -5,8 +5,16 @@ import { formatProviderCostReport, providerCostReport } from './provider-cost-re
 
 type OpsAction = (ops: { db: Database }) => Promise<{ json: unknown; text: string }>;
 
-export function registerProviderCostCommands(program: Command, helpers: { wantsJson(options: { json?: boolean }): boolean; withOps(json: boolean | undefined, action: OpsAction): Promise<void> }): void {
-  const providers = program.command('providers').description('hosted 3D providers (Meshy, Rodin, Stability, fal, Replicate)');
+export function registerProviderCostCommands(
+  program: Command,
+  helpers: {
+    wantsJson(options: { json?: boolean }): boolean;
+    withOps(json: boolean | undefined, action: OpsAction): Promise<void>;
+  },
+): void {
+  const providers = program
+    .command('providers')
+    .description('hosted 3D providers (Meshy, Rodin, Stability, fal, Replicate)');
   providers
     .command('costs')
     .description('provider cost against credits earned, per UTC day and provider')
@@ -15,7 +23,8 @@ export function registerProviderCostCommands(program: Command, helpers: { wantsJ
     .action((options: { days: string; json?: boolean }) =>
       helpers.withOps(helpers.wantsJson(options), async (ops) => {
         const days = Number(options.days);
-        if (!Number.isInteger(days) || days < 1 || days > 3660) throw new Error('--days must be a whole number from 1 to 3660');
+        if (!Number.isInteger(days) || days < 1 || days > 3660)
+          throw new Error('--days must be a whole number from 1 to 3660');
         const dayMs = 86_400_000;
         const toMs = (Math.floor(Date.now() / dayMs) + 1) * dayMs;
         const rows = await providerCostReport(ops.db, { fromMs: toMs - days * dayMs, toMs });

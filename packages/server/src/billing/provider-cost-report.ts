@@ -29,11 +29,21 @@ export interface ProviderCostRow {
 
 const DAY_MS = 86_400_000;
 
-export async function providerCostReport(db: Database, options: { fromMs: number; toMs: number }): Promise<ProviderCostRow[]> {
+export async function providerCostReport(
+  db: Database,
+  options: { fromMs: number; toMs: number },
+): Promise<ProviderCostRow[]> {
   const calls = await db
     .selectFrom('providerCalls')
     .leftJoin('tasks', 'tasks.id', 'providerCalls.taskId')
-    .select(['providerCalls.provider', 'providerCalls.outcome', 'providerCalls.costUsd', 'providerCalls.startedAt', 'tasks.consumedCredits', 'tasks.status'])
+    .select([
+      'providerCalls.provider',
+      'providerCalls.outcome',
+      'providerCalls.costUsd',
+      'providerCalls.startedAt',
+      'tasks.consumedCredits',
+      'tasks.status',
+    ])
     .where('providerCalls.startedAt', '>=', options.fromMs)
     .where('providerCalls.startedAt', '<', options.toMs)
     .execute();
@@ -43,7 +53,18 @@ export async function providerCostReport(db: Database, options: { fromMs: number
     const key = `${day}\u0000${call.provider}`;
     let row = rows.get(key);
     if (!row) {
-      row = { day, provider: call.provider, tasks_served: 0, failed_calls: 0, skipped_calls: 0, provider_cost_usd: 0, calls_without_cost: 0, credits_earned: 0, credits_earned_usd: 0, margin_usd: 0 };
+      row = {
+        day,
+        provider: call.provider,
+        tasks_served: 0,
+        failed_calls: 0,
+        skipped_calls: 0,
+        provider_cost_usd: 0,
+        calls_without_cost: 0,
+        credits_earned: 0,
+        credits_earned_usd: 0,
+        margin_usd: 0,
+      };
       rows.set(key, row);
     }
     if (call.outcome === 'skipped') {
@@ -62,18 +83,55 @@ export async function providerCostReport(db: Database, options: { fromMs: number
   return [...rows.values()]
     .map((row) => {
       const creditsUsd = round(row.credits_earned * USD_PER_CREDIT);
-      return { ...row, provider_cost_usd: round(row.provider_cost_usd), credits_earned_usd: creditsUsd, margin_usd: round(creditsUsd - row.provider_cost_usd) };
+      return {
+        ...row,
+        provider_cost_usd: round(row.provider_cost_usd),
+        credits_earned_usd: creditsUsd,
+        margin_usd: round(creditsUsd - row.provider_cost_usd),
+      };
     })
-    .sort((left, right) => (left.day === right.day ? left.provider.localeCompare(right.provider) : right.day.localeCompare(left.day)));
+    .sort((left, right) =>
+      left.day === right.day ? left.provider.localeCompare(right.provider) : right.day.localeCompare(left.day),
+    );
 }
 
 /** The report as an aligned text table (the ops command's default output). */
 export function formatProviderCostReport(rows: readonly ProviderCostRow[]): string {
   if (rows.length === 0) return 'no provider calls in this period';
-  const header = ['day', 'provider', 'served', 'failed', 'skipped', 'cost $', 'unpriced', 'credits', 'credits $', 'margin $'];
-  const lines = rows.map((row) => [row.day, row.provider, row.tasks_served, row.failed_calls, row.skipped_calls, row.provider_cost_usd.toFixed(2), row.calls_without_cost, row.credits_earned, row.credits_earned_usd.toFixed(2), row.margin_usd.toFixed(2)].map(String));
+  const header = [
+    'day',
+    'provider',
+    'served',
+    'failed',
+    'skipped',
+    'cost $',
+    'unpriced',
+    'credits',
+    'credits $',
+    'margin $',
+  ];
+  const lines = rows.map((row) =>
+    [
+      row.day,
+      row.provider,
+      row.tasks_served,
+      row.failed_calls,
+      row.skipped_calls,
+      row.provider_cost_usd.toFixed(2),
+      row.calls_without_cost,
+      row.credits_earned,
+      row.credits_earned_usd.toFixed(2),
+      row.margin_usd.toFixed(2),
+    ].map(String),
+  );
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
-  return [header, ...lines].map((line) => line.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')).join('\n');
+  return [header, ...lines]
+    .map((line) =>
+      line
+        .map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+        .join('  '),
+    )
+    .join('\n');
 }
 
 function round(usd: number): number {

@@ -51,7 +51,13 @@ export class StripeCheckout {
     this.stripe = new Stripe(settings.secretKey, {
       maxNetworkRetries: 1,
       timeout: 20_000,
-      ...(api ? { host: api.hostname, port: api.port || (api.protocol === 'http:' ? 80 : 443), protocol: api.protocol === 'http:' ? 'http' : 'https' } : {}),
+      ...(api
+        ? {
+            host: api.hostname,
+            port: api.port || (api.protocol === 'http:' ? 80 : 443),
+            protocol: api.protocol === 'http:' ? 'http' : 'https',
+          }
+        : {}),
     });
   }
 
@@ -59,7 +65,10 @@ export class StripeCheckout {
   async startCheckout(options: StartCheckoutOptions): Promise<{ sessionId: string; url: string; credits: number }> {
     const { dollars } = options;
     if (!Number.isInteger(dollars) || dollars < PURCHASE_DOLLARS.min || dollars > PURCHASE_DOLLARS.max) {
-      throw new DomainError('invalidParameter', `buy between $${PURCHASE_DOLLARS.min} and $${PURCHASE_DOLLARS.max}, in whole dollars`);
+      throw new DomainError(
+        'invalidParameter',
+        `buy between $${PURCHASE_DOLLARS.min} and $${PURCHASE_DOLLARS.max}, in whole dollars`,
+      );
     }
     const credits = dollars * CREDITS_PER_DOLLAR;
     const amountCents = dollars * 100;
@@ -72,7 +81,11 @@ export class StripeCheckout {
         line_items: [
           {
             quantity: 1,
-            price_data: { currency: CURRENCY, unit_amount: amountCents, product_data: { name: `${credits.toLocaleString('en-US')} ${WALLET_LABELS[options.wallet]} credits` } },
+            price_data: {
+              currency: CURRENCY,
+              unit_amount: amountCents,
+              product_data: { name: `${credits.toLocaleString('en-US')} ${WALLET_LABELS[options.wallet]} credits` },
+            },
           },
         ],
         metadata: { account_id: options.accountId, wallet: options.wallet, credits: String(credits) },
@@ -85,7 +98,18 @@ export class StripeCheckout {
     if (!session.url) throw new DomainError('internal', 'Stripe opened a checkout without a payment page URL');
     await this.db
       .insertInto('checkoutSessions')
-      .values({ id: session.id, accountId: options.accountId, wallet: options.wallet, credits, amountCents, currency: CURRENCY, status: 'open', grantId: null, createdAt: this.clock.nowMs(), completedAt: null })
+      .values({
+        id: session.id,
+        accountId: options.accountId,
+        wallet: options.wallet,
+        credits,
+        amountCents,
+        currency: CURRENCY,
+        status: 'open',
+        grantId: null,
+        createdAt: this.clock.nowMs(),
+        completedAt: null,
+      })
       .execute();
     return { sessionId: session.id, url: session.url, credits };
   }
@@ -95,13 +119,25 @@ export class StripeCheckout {
     let event: Stripe.Event;
     try {
       if (!signatureHeader) throw new Error('no Stripe-Signature header');
-      event = this.stripe.webhooks.constructEvent(rawBody, signatureHeader, this.settings.webhookSecret, SIGNATURE_TOLERANCE_SECONDS, undefined, this.clock.nowMs());
+      event = this.stripe.webhooks.constructEvent(
+        rawBody,
+        signatureHeader,
+        this.settings.webhookSecret,
+        SIGNATURE_TOLERANCE_SECONDS,
+        undefined,
+        this.clock.nowMs(),
+      );
     } catch (error) {
-      throw new DomainError('invalidParameter', `the Stripe webhook signature does not verify (${(error as Error).message}); nothing was credited`);
+      throw new DomainError(
+        'invalidParameter',
+        `the Stripe webhook signature does not verify (${(error as Error).message}); nothing was credited`,
+      );
     }
-    if (!CREDITING_EVENTS.has(event.type)) return { outcome: 'ignored', reason: `event type ${event.type} credits nothing` };
+    if (!CREDITING_EVENTS.has(event.type))
+      return { outcome: 'ignored', reason: `event type ${event.type} credits nothing` };
     const session = event.data.object as Stripe.Checkout.Session;
-    if (session.payment_status !== 'paid') return { outcome: 'ignored', reason: `payment status is ${session.payment_status}; waiting for the payment` };
+    if (session.payment_status !== 'paid')
+      return { outcome: 'ignored', reason: `payment status is ${session.payment_status}; waiting for the payment` };
 
     return this.db.transaction().execute(async (trx): Promise<WebhookOutcome> => {
       const recorded = await trx
@@ -118,9 +154,13 @@ export class StripeCheckout {
         .where('status', '=', 'open')
         .returning(['accountId', 'wallet', 'credits', 'amountCents', 'currency'])
         .executeTakeFirst();
-      if (!checkout) return { outcome: 'duplicate', reason: `checkout ${session.id} is unknown here or was already credited` };
+      if (!checkout)
+        return { outcome: 'duplicate', reason: `checkout ${session.id} is unknown here or was already credited` };
       if (session.amount_total !== checkout.amountCents || session.currency !== checkout.currency) {
-        throw new DomainError('invalidParameter', `checkout ${session.id} was paid ${session.amount_total} ${session.currency}, not ${checkout.amountCents} ${checkout.currency}; nothing was credited`);
+        throw new DomainError(
+          'invalidParameter',
+          `checkout ${session.id} was paid ${session.amount_total} ${session.currency}, not ${checkout.amountCents} ${checkout.currency}; nothing was credited`,
+        );
       }
       const wallet = checkout.wallet as Wallet;
       const { grantId } = await this.ledger.grant(trx, {
@@ -137,6 +177,12 @@ export class StripeCheckout {
 
   /** The account's checkouts, newest first, for the billing page. */
   async listCheckouts(accountId: string, limit = 20) {
-    return this.db.selectFrom('checkoutSessions').selectAll().where('accountId', '=', accountId).orderBy('createdAt', 'desc').limit(limit).execute();
+    return this.db
+      .selectFrom('checkoutSessions')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .orderBy('createdAt', 'desc')
+      .limit(limit)
+      .execute();
   }
 }

@@ -20,8 +20,14 @@ describe('Studio price list', () => {
     const list = parseStudioPriceList({ percent_of_api_price: 80, task_types: { import_model: 3 } });
     expect(priceTask(textToModel).costCredits).toBe(30);
     expect(studioPrice(textToModel, priceTask(textToModel), list).costCredits).toBe(24);
-    const importModel = request({ type: 'import_model', file: { type: 'glb', file_token: '00000000-0000-4000-8000-000000000000' } });
-    expect(studioPrice(importModel, priceTask(importModel), list)).toEqual({ costCredits: 3, lines: [{ item: 'import model (Studio price)', credits: 3 }] });
+    const importModel = request({
+      type: 'import_model',
+      file: { type: 'glb', file_token: '00000000-0000-4000-8000-000000000000' },
+    });
+    expect(studioPrice(importModel, priceTask(importModel), list)).toEqual({
+      costCredits: 3,
+      lines: [{ item: 'import model (Studio price)', credits: 3 }],
+    });
   });
 
   it('fails at boot with the setting named when the file is wrong', () => {

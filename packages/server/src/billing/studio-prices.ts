@@ -43,8 +43,20 @@ export function loadStudioPriceList(filePath: string | undefined): StudioPriceLi
 /** The Studio price of a request, from the price list and the request's API price. */
 export function studioPrice(request: TaskRequest, apiPrice: TaskPrice, priceList: StudioPriceList): TaskPrice {
   const flat = priceList.flatCredits[request.type];
-  if (flat !== undefined) return { costCredits: flat, lines: [{ item: `${request.type.replaceAll('_', ' ')} (Studio price)`, credits: flat }] };
+  if (flat !== undefined)
+    return {
+      costCredits: flat,
+      lines: [{ item: `${request.type.replaceAll('_', ' ')} (Studio price)`, credits: flat }],
+    };
   if (priceList.percentOfApiPrice === 100) return apiPrice;
   const costCredits = Math.round((apiPrice.costCredits * priceList.percentOfApiPrice) / 100);
-  return { costCredits, lines: [{ item: `${apiPrice.lines.map((line) => line.item).join(' + ')} at ${priceList.percentOfApiPrice}% (Studio price)`, credits: costCredits }] };
+  return {
+    costCredits,
+    lines: [
+      {
+        item: `${apiPrice.lines.map((line) => line.item).join(' + ')} at ${priceList.percentOfApiPrice}% (Studio price)`,
+        credits: costCredits,
+      },
+    ],
+  };
 }

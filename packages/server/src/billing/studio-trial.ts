@@ -13,7 +13,11 @@ export const DEFAULT_STUDIO_TRIAL: StudioTrialPolicy = Object.freeze({ credits: 
 const DAY_MS = 24 * 3600 * 1000;
 
 /** The Studio trial grant of a new account, or undefined when the operator turned the trial off. */
-export function studioTrialGrant(policy: StudioTrialPolicy, accountId: string, nowMs: number): GrantOptions | undefined {
+export function studioTrialGrant(
+  policy: StudioTrialPolicy,
+  accountId: string,
+  nowMs: number,
+): GrantOptions | undefined {
   if (policy.credits <= 0) return undefined;
   return {
     accountId,

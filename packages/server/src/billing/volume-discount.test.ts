@@ -19,6 +19,7 @@ describe('applyVolumeDiscount', () => {
   });
 
   it('refuses percentages outside 0–100 and fractions', () => {
-    for (const percent of [-1, 101, 12.5, Number.NaN]) expect(() => applyVolumeDiscount(price(10), percent)).toThrow(RangeError);
+    for (const percent of [-1, 101, 12.5, Number.NaN])
+      expect(() => applyVolumeDiscount(price(10), percent)).toThrow(RangeError);
   });
 });

@@ -9,7 +9,9 @@ export const MAX_VOLUME_DISCOUNT_PERCENT = 100;
  */
 export function applyVolumeDiscount(price: TaskPrice, percent: number): TaskPrice {
   if (!Number.isInteger(percent) || percent < 0 || percent > MAX_VOLUME_DISCOUNT_PERCENT) {
-    throw new RangeError(`a volume discount is an integer percentage from 0 to ${MAX_VOLUME_DISCOUNT_PERCENT}, got ${percent}`);
+    throw new RangeError(
+      `a volume discount is an integer percentage from 0 to ${MAX_VOLUME_DISCOUNT_PERCENT}, got ${percent}`,
+    );
   }
   if (percent === 0 || price.costCredits === 0) return price;
   const costCredits = Math.floor((price.costCredits * (100 - percent)) / 100);

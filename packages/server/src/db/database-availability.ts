@@ -21,10 +21,16 @@ const UNAVAILABLE_ERROR_CODES = new Set([
   'SQLITE_BUSY',
   'SQLITE_BUSY_SNAPSHOT',
 ]);
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/;
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const { code, message, errors, cause } = (error ?? {}) as { code?: unknown; message?: unknown; errors?: unknown; cause?: unknown };
+  const { code, message, errors, cause } = (error ?? {}) as {
+    code?: unknown;
+    message?: unknown;
+    errors?: unknown;
+    cause?: unknown;
+  };
   if (typeof code === 'string' && UNAVAILABLE_ERROR_CODES.has(code)) return true;
   if (cause !== undefined && cause !== error && isDatabaseUnavailable(cause)) return true;
   if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
@@ -78,7 +84,11 @@ export async function retryAtBoot<T>(what: string, step: () => Promise<T>, optio
     } catch (error) {
       const remainingMs = deadlineMs - Date.now();
       if (!isTransient(error) || remainingMs <= 0) throw error;
-      options.log(`${what} is not reachable yet; retrying`, { attempt, retryInMs: Math.min(delayMs, remainingMs), error: String((error as Error)?.message ?? error) });
+      options.log(`${what} is not reachable yet; retrying`, {
+        attempt,
+        retryInMs: Math.min(delayMs, remainingMs),
+        error: String((error as Error)?.message ?? error),
+      });
       await new Promise((resolve) => setTimeout(resolve, Math.min(delayMs, remainingMs)));
       delayMs = Math.min(delayMs * 2, 5000);
     }

@@ -16,7 +16,12 @@ const counterQuery = preparedQuery<{ value: string }, [string]>((db, slot) => {
   const query = db.selectFrom('settings').select('value').where('key', '=', slot(0));
   return isPostgres(db) ? query.forUpdate() : query;
 });
-const setCounterQuery = preparedQuery<never, [string, string]>((db, slot) => db.updateTable('settings').set({ value: slot(0) }).where('key', '=', slot(1)));
+const setCounterQuery = preparedQuery<never, [string, string]>((db, slot) =>
+  db
+    .updateTable('settings')
+    .set({ value: slot(0) })
+    .where('key', '=', slot(1)),
+);
 
 describe('group commit', () => {
   let dataDir: string;
@@ -26,9 +31,15 @@ describe('group commit', () => {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'polyforge-group-commit-'));
     database = await createTestDatabase(dataDir);
     const url = database.databaseUrl;
-    db = await openDatabase(url.startsWith('postgres') ? { kind: 'postgres', url } : { kind: 'sqlite', filePath: url.replace(/^sqlite:/, '') });
+    db = await openDatabase(
+      url.startsWith('postgres')
+        ? { kind: 'postgres', url }
+        : { kind: 'sqlite', filePath: url.replace(/^sqlite:/, '') },
+    );
     await sql`create table gc_parent (id text primary key)`.execute(db);
-    await sql`create table gc_child (id text primary key, parent_id text references gc_parent (id) deferrable initially deferred)`.execute(db);
+    await sql`create table gc_child (id text primary key, parent_id text references gc_parent (id) deferrable initially deferred)`.execute(
+      db,
+    );
   });
   afterAll(async () => {
     await db.destroy();
@@ -38,7 +49,9 @@ describe('group commit', () => {
 
   const insertParent = (trx: Database, id: string) => sql`insert into gc_parent (id) values (${id})`.execute(trx);
   const parentIds = async (prefix: string) =>
-    (await sql<{ id: string }>`select id from gc_parent where id like ${`${prefix}%`} order by id`.execute(db)).rows.map((row) => row.id);
+    (
+      await sql<{ id: string }>`select id from gc_parent where id like ${`${prefix}%`} order by id`.execute(db)
+    ).rows.map((row) => row.id);
 
   it('rolls back only the units that throw, each with its own error', async () => {
     const commits = new GroupCommit(db);
@@ -75,10 +88,14 @@ describe('group commit', () => {
         }),
       ),
     );
-    const accepted = results.filter((result) => result.status === 'fulfilled').map((result) => (result as PromiseFulfilledResult<number>).value);
+    const accepted = results
+      .filter((result) => result.status === 'fulfilled')
+      .map((result) => (result as PromiseFulfilledResult<number>).value);
     expect(accepted.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(results.filter((result) => result.status === 'rejected')).toHaveLength(30);
-    expect((await db.selectFrom('settings').select('value').where('key', '=', 'gc-counter').executeTakeFirstOrThrow()).value).toBe('10');
+    expect(
+      (await db.selectFrom('settings').select('value').where('key', '=', 'gc-counter').executeTakeFirstOrThrow()).value,
+    ).toBe('10');
   });
 
   it('settles no unit before the commit that stores it (SQLite: units queued together share one commit)', async () => {
@@ -109,7 +126,8 @@ describe('group commit', () => {
         commits.run(async (trx) => {
           await insertParent(trx, `failing-${name}`);
           // a deferred foreign key is checked at commit: this unit's row makes the commit fail
-          if (name === 'y') await sql`insert into gc_child (id, parent_id) values ('orphan', 'no-such-parent')`.execute(trx);
+          if (name === 'y')
+            await sql`insert into gc_child (id, parent_id) values ('orphan', 'no-such-parent')`.execute(trx);
         }),
       ),
     );
@@ -121,7 +139,9 @@ describe('group commit', () => {
       expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected']);
       expect(await parentIds('failing-')).toEqual([]);
     }
-    expect(Number((await sql<{ count: number }>`select count(*) as count from gc_child`.execute(db)).rows[0].count)).toBe(0);
+    expect(
+      Number((await sql<{ count: number }>`select count(*) as count from gc_child`.execute(db)).rows[0].count),
+    ).toBe(0);
     // the connection is usable afterwards
     await commits.run((trx) => insertParent(trx, 'after-failure'));
     expect(await parentIds('after-failure')).toEqual(['after-failure']);

@@ -94,7 +94,9 @@ export class GroupCommit {
       for (const unit of batch) unit.reject(error);
       return;
     }
-    batch.forEach((unit, index) => (outcomes[index].ok ? unit.resolve(outcomes[index].value) : unit.reject(outcomes[index].value)));
+    batch.forEach((unit, index) =>
+      outcomes[index].ok ? unit.resolve(outcomes[index].value) : unit.reject(outcomes[index].value),
+    );
   }
 }
 
@@ -103,8 +105,15 @@ export class GroupCommit {
  * transaction is opened and committed here and prepared queries run on it directly; otherwise `db` is a Kysely
  * transaction already.
  */
-async function runBatch(db: Database, connection: SqliteStatements | undefined, batch: Unit[], outcomes: { ok: boolean; value: unknown }[]): Promise<void> {
-  const run = connection ? (statement: string) => void connection.prepare(statement).run() : (statement: string) => sql.raw(statement).execute(db);
+async function runBatch(
+  db: Database,
+  connection: SqliteStatements | undefined,
+  batch: Unit[],
+  outcomes: { ok: boolean; value: unknown }[],
+): Promise<void> {
+  const run = connection
+    ? (statement: string) => void connection.prepare(statement).run()
+    : (statement: string) => sql.raw(statement).execute(db);
   if (connection) {
     runPreparedQueriesDirectly(db, connection);
     // IMMEDIATE: take the write lock first, waiting (busy_timeout) for a writer in another process

@@ -45,7 +45,13 @@ export class KeyedBatchCommit<Item, Result> {
         const batch = queue.splice(0, this.maxItemsPerBatch);
         let outcomes: BatchOutcome<Result>[];
         try {
-          outcomes = await this.db.transaction().execute((trx) => this.runBatch(trx, key, batch.map((pending) => pending.item)));
+          outcomes = await this.db.transaction().execute((trx) =>
+            this.runBatch(
+              trx,
+              key,
+              batch.map((pending) => pending.item),
+            ),
+          );
         } catch (error) {
           // nothing of this batch was stored
           for (const pending of batch) pending.reject(error);

@@ -28,7 +28,10 @@ export interface OpenDatabaseOptions {
 
 export async function openDatabase(location: DatabaseLocation, options: OpenDatabaseOptions = {}): Promise<Database> {
   const opened: { sqlite?: SqliteStatements } = {};
-  const db = new Kysely<DatabaseSchema>({ dialect: createDialect(location, opened, options), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<DatabaseSchema>({
+    dialect: createDialect(location, opened, options),
+    plugins: [new CamelCasePlugin()],
+  });
   try {
     await migrateToLatest(db);
   } catch (error) {
@@ -48,7 +51,11 @@ export function sqliteConnectionOf(db: Database): SqliteStatements | undefined {
   return sqliteConnections.get(db);
 }
 
-function createDialect(location: DatabaseLocation, opened: { sqlite?: SqliteStatements }, options: OpenDatabaseOptions) {
+function createDialect(
+  location: DatabaseLocation,
+  opened: { sqlite?: SqliteStatements },
+  options: OpenDatabaseOptions,
+) {
   if (location.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: location.url, max: 10 });
     // An idle client whose server connection drops (PostgreSQL restarted, connection terminated) emits 'error' on
@@ -122,7 +129,9 @@ export async function migrateToLatest(db: Database): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');
-    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? error}`, { cause: error });
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? error}`, {
+      cause: error,
+    });
   }
 }
 

@@ -5,7 +5,8 @@ import { CamelCasePlugin, type Compilable, type CompiledQuery } from 'kysely';
 import type { Database } from './database-schema.ts';
 import { isPostgres, sqliteConnectionOf, type SqliteStatements } from './open-database.ts';
 
-type Slot = { readonly slotIndex: number };
+/** a value's place in a compiled query: by position (preparedQuery) or by name (preparedNamedQuery) */
+type Slot = { readonly slotIndex: number } | { readonly slotName: string };
 
 /** Kysely instances bound to a SQLite connection their holder runs statements on directly (group-commit.ts). */
 const directConnections = new WeakMap<Database, SqliteStatements>();
@@ -42,18 +43,48 @@ function idleConnectionOf(db: Database): SqliteStatements | undefined {
  * query (on the database or transaction passed in) with the markers replaced by the given values.
  * The SQL depends only on the dialect, so one compiled copy per dialect serves every connection and transaction.
  */
-export function preparedQuery<Row, Values extends unknown[]>(build: (db: Database, slot: (index: number) => never) => Compilable<Row>) {
+export function preparedQuery<Row, Values extends unknown[]>(
+  build: (db: Database, slot: (index: number) => never) => Compilable<Row>,
+) {
+  const run = compiledOncePerDialect<Row>((db) => build(db, (index) => ({ slotIndex: index }) as Slot as never));
+  return (db: Database, ...values: Values): Promise<Row[]> =>
+    run(db, (slot) => ('slotIndex' in slot ? values[slot.slotIndex] : undefined));
+}
+
+/**
+ * preparedQuery with the values passed as one object keyed by name (`slot('accountId')`), for statements with many
+ * values of the same type (inserts): two values cannot trade places the way two positional arguments can.
+ */
+export function preparedNamedQuery<Row, Values extends object>(
+  build: (db: Database, slot: (name: keyof Values & string) => never) => Compilable<Row>,
+) {
+  const run = compiledOncePerDialect<Row>((db) => build(db, (name) => ({ slotName: name }) as Slot as never));
+  return (db: Database, values: Values): Promise<Row[]> =>
+    run(db, (slot) => ('slotName' in slot ? (values as Record<string, unknown>)[slot.slotName] : undefined));
+}
+
+/** `{ column: slot('column') }` for every column: an insert whose columns each take the same-named value. */
+export function slotPerColumn<Column extends string>(
+  columns: readonly Column[],
+  slot: (name: Column) => never,
+): Record<Column, never> {
+  return Object.fromEntries(columns.map((column) => [column, slot(column)])) as Record<Column, never>;
+}
+
+function isSlot(parameter: unknown): parameter is Slot {
+  return typeof parameter === 'object' && parameter !== null && ('slotIndex' in parameter || 'slotName' in parameter);
+}
+
+function compiledOncePerDialect<Row>(compile: (db: Database) => Compilable<Row>) {
   const compiledByDialect = new Map<'postgres' | 'sqlite', CompiledQuery<Row>>();
-  return async (db: Database, ...values: Values): Promise<Row[]> => {
+  return async (db: Database, valueOf: (slot: Slot) => unknown): Promise<Row[]> => {
     const dialect = isPostgres(db) ? 'postgres' : 'sqlite';
     let compiled = compiledByDialect.get(dialect);
     if (!compiled) {
-      compiled = build(db, (index) => ({ slotIndex: index }) as Slot as never).compile();
+      compiled = compile(db).compile();
       compiledByDialect.set(dialect, compiled);
     }
-    const parameters = compiled.parameters.map((parameter) =>
-      typeof parameter === 'object' && parameter !== null && 'slotIndex' in parameter ? values[(parameter as Slot).slotIndex] : parameter,
-    );
+    const parameters = compiled.parameters.map((parameter) => (isSlot(parameter) ? valueOf(parameter) : parameter));
     const direct = directConnections.get(db) ?? idleConnectionOf(db);
     if (direct) {
       const statement = direct.prepare(compiled.sql);

@@ -1,6 +1,12 @@
 // Maps each task type and model_version to the engine that serves it on this deployment, through routes
 // tried in order (the routing file's, then the defaults: built-in engines for the types they serve).
-import { MODEL_VERSION_TABLES, TASK_TYPES, type ServedModelVersion, type TaskRequest, type TaskTypeCapability } from '@polyforge/protocol';
+import {
+  MODEL_VERSION_TABLES,
+  TASK_TYPES,
+  type ServedModelVersion,
+  type TaskRequest,
+  type TaskTypeCapability,
+} from '@polyforge/protocol';
 import { DEFAULT_QUEUE } from '../queue/job-queue.ts';
 import type { Engine, EngineSupport } from './engine.ts';
 import { DeploymentModelPrices } from '../billing/model-version-prices.ts';
@@ -63,7 +69,9 @@ export class EngineRegistry {
   /** Which queue a new task's job goes to: a worker pool's, or the default one that in-process runners take. */
   jobRouteOf(request: TaskRequest, testMode: boolean): JobRoute {
     const modelVersion = modelVersionOf(request);
-    const queueName = testMode ? DEFAULT_QUEUE : (this.engineFor(request.type, modelVersion)?.queueName ?? DEFAULT_QUEUE);
+    const queueName = testMode
+      ? DEFAULT_QUEUE
+      : (this.engineFor(request.type, modelVersion)?.queueName ?? DEFAULT_QUEUE);
     return { queueName, taskType: request.type, ...(modelVersion === undefined ? {} : { modelVersion }) };
   }
 
@@ -86,7 +94,9 @@ export class EngineRegistry {
   /** What this deployment serves, per task type and, where the type has them, per model_version. */
   capabilities(): TaskTypeCapability[] {
     return TASK_TYPES.map((type) => {
-      const versions = (MODEL_VERSION_TABLES as Record<string, { accepted: readonly string[]; defaultVersion?: string }>)[type];
+      const versions = (
+        MODEL_VERSION_TABLES as Record<string, { accepted: readonly string[]; defaultVersion?: string }>
+      )[type];
       // a type whose model_version has no default (text_to_image) tolerates the field without using it
       if (!versions || versions.defaultVersion === undefined) {
         const engine = this.engineFor(type, undefined);
@@ -95,17 +105,28 @@ export class EngineRegistry {
       const modelVersions: ServedModelVersion[] = versions.accepted.map((modelVersion) => {
         const engine = this.engineFor(type, modelVersion);
         const serves = engine && (!engine.modelVersions || engine.modelVersions.includes(modelVersion));
-        return serves ? { model_version: modelVersion, served: true, engine: engine.name, ...healthOf(engine) } : { model_version: modelVersion, served: false };
+        return serves
+          ? { model_version: modelVersion, served: true, engine: engine.name, ...healthOf(engine) }
+          : { model_version: modelVersion, served: false };
       });
       for (const modelVersion of this.deploymentModels.namesByTaskType()[type as 'text_to_model'] ?? []) {
         const engine = this.engineFor(type, modelVersion);
         const credits = this.deploymentModels.priceOf(modelVersion, type);
-        if (engine) modelVersions.push({ model_version: modelVersion, served: true, engine: engine.name, deployment_model: true, ...(credits ? { credits } : {}), ...healthOf(engine) });
+        if (engine)
+          modelVersions.push({
+            model_version: modelVersion,
+            served: true,
+            engine: engine.name,
+            deployment_model: true,
+            ...(credits ? { credits } : {}),
+            ...healthOf(engine),
+          });
       }
       const servedVersions = modelVersions.filter((entry) => entry.served);
       const engineNames = new Set(servedVersions.map((entry) => entry.engine));
       const capability: TaskTypeCapability = { type, served: servedVersions.length > 0, model_versions: modelVersions };
-      if (engineNames.size === 1 && servedVersions.length === modelVersions.length) capability.engine = [...engineNames][0];
+      if (engineNames.size === 1 && servedVersions.length === modelVersions.length)
+        capability.engine = [...engineNames][0];
       return capability;
     });
   }

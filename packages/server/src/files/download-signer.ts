@@ -22,7 +22,12 @@ export class DownloadSigner {
     return `${path}?expires=${expiresAtSeconds}&signature=${this.signature(path, expiresAtSeconds)}`;
   }
 
-  verify(taskId: string, fileName: string, expires: string | undefined, signature: string | undefined): 'valid' | 'expired' | 'invalid' {
+  verify(
+    taskId: string,
+    fileName: string,
+    expires: string | undefined,
+    signature: string | undefined,
+  ): 'valid' | 'expired' | 'invalid' {
     if (!expires || !signature || !/^\d{1,12}$/.test(expires)) return 'invalid';
     const path = `${DOWNLOAD_PATH_PREFIX}/${encodeURIComponent(taskId)}/${encodeURIComponent(fileName)}`;
     const expected = Buffer.from(this.signature(path, Number(expires)));

@@ -72,14 +72,22 @@ export class FileStore {
     private readonly images: ImageInputs = new ImageInputs({ maxImageBytes: limits.maxImageBytes }),
   ) {}
 
-  async saveUpload(accountId: string, fileName: string, bytes: Uint8Array, options: SaveUploadOptions = {}): Promise<StoredFile> {
+  async saveUpload(
+    accountId: string,
+    fileName: string,
+    bytes: Uint8Array,
+    options: SaveUploadOptions = {},
+  ): Promise<StoredFile> {
     if (bytes.byteLength === 0) throw new DomainError('emptyFile', 'the uploaded file is empty');
     if (bytes.byteLength > this.limits.maxUploadBytes) {
       throw new DomainError('payloadTooLarge', `files may be at most ${megabytes(this.limits.maxUploadBytes)} MB`);
     }
     const detected = detectFileFormat(bytes, fileName);
     if (!detected) {
-      throw new DomainError('unsupportedFileType', `could not recognise "${safeName(fileName)}" as a JPEG, PNG or WebP image or a GLB, glTF, OBJ, STL or FBX model`);
+      throw new DomainError(
+        'unsupportedFileType',
+        `could not recognise "${safeName(fileName)}" as a JPEG, PNG or WebP image or a GLB, glTF, OBJ, STL or FBX model`,
+      );
     }
     if (detected.kind === 'image' && bytes.byteLength > this.limits.maxImageBytes) {
       throw new DomainError('payloadTooLarge', `images may be at most ${megabytes(this.limits.maxImageBytes)} MB`);
@@ -87,7 +95,10 @@ export class FileStore {
     // dimensions and decodability from the header: a decompression bomb is refused before it is stored
     if (detected.kind === 'image') await inspectImage(bytes, { label: `"${safeName(fileName)}"` });
     if (options.expectedFormat && options.expectedFormat !== detected.format) {
-      throw new DomainError('unsupportedFileType', `this upload was announced as ${options.expectedFormat}, but the bytes are a ${detected.format} ${detected.kind}`);
+      throw new DomainError(
+        'unsupportedFileType',
+        `this upload was announced as ${options.expectedFormat}, but the bytes are a ${detected.format} ${detected.kind}`,
+      );
     }
     const id = options.id ?? newId();
     const blobKey = `uploads/${accountId}/${id}.${detected.extension}`;
@@ -102,7 +113,10 @@ export class FileStore {
       sizeBytes: bytes.byteLength,
       blobKey,
     };
-    await this.db.insertInto('files').values({ ...stored, createdAt: this.clock.nowMs() }).execute();
+    await this.db
+      .insertInto('files')
+      .values({ ...stored, createdAt: this.clock.nowMs() })
+      .execute();
     return stored;
   }
 
@@ -126,16 +140,34 @@ export class FileStore {
     };
     await this.db
       .insertInto('pendingUploads')
-      .values({ id: upload.id, accountId, secretHash: hashSecret(upload.secret), format, createdAt: nowMs, expiresAt: upload.expiresAt, completedAt: null })
+      .values({
+        id: upload.id,
+        accountId,
+        secretHash: hashSecret(upload.secret),
+        format,
+        createdAt: nowMs,
+        expiresAt: upload.expiresAt,
+        completedAt: null,
+      })
       .execute();
     return upload;
   }
 
   /** The slot with this id, if this account issued it (to explain a token whose bytes have not arrived yet). */
-  async findPendingUpload(accountId: string, uploadId: string): Promise<{ completed: boolean; expired: boolean } | undefined> {
+  async findPendingUpload(
+    accountId: string,
+    uploadId: string,
+  ): Promise<{ completed: boolean; expired: boolean } | undefined> {
     if (!/^[0-9a-f-]{36}$/i.test(uploadId)) return undefined;
-    const row = await this.db.selectFrom('pendingUploads').select(['completedAt', 'expiresAt']).where('id', '=', uploadId.toLowerCase()).where('accountId', '=', accountId).executeTakeFirst();
-    return row ? { completed: row.completedAt !== null, expired: Number(row.expiresAt) < this.clock.nowMs() } : undefined;
+    const row = await this.db
+      .selectFrom('pendingUploads')
+      .select(['completedAt', 'expiresAt'])
+      .where('id', '=', uploadId.toLowerCase())
+      .where('accountId', '=', accountId)
+      .executeTakeFirst();
+    return row
+      ? { completed: row.completedAt !== null, expired: Number(row.expiresAt) < this.clock.nowMs() }
+      : undefined;
   }
 
   /**
@@ -144,20 +176,36 @@ export class FileStore {
    */
   async completePendingUpload(uploadId: string, secret: string | undefined, bytes: Uint8Array): Promise<StoredFile> {
     const row = /^[0-9a-f-]{36}$/i.test(uploadId)
-      ? await this.db.selectFrom('pendingUploads').selectAll().where('id', '=', uploadId.toLowerCase()).executeTakeFirst()
+      ? await this.db
+          .selectFrom('pendingUploads')
+          .selectAll()
+          .where('id', '=', uploadId.toLowerCase())
+          .executeTakeFirst()
       : undefined;
-    if (!row || !secret || !sameSecret(row.secretHash, secret)) throw new DomainError('forbidden', 'this upload URL is not valid');
-    if (Number(row.expiresAt) < this.clock.nowMs()) throw new DomainError('forbidden', 'this upload URL has expired; ask for a new one (POST /v3/files/presign, or /v2/openapi/upload/sts/token)');
+    if (!row || !secret || !sameSecret(row.secretHash, secret))
+      throw new DomainError('forbidden', 'this upload URL is not valid');
+    if (Number(row.expiresAt) < this.clock.nowMs())
+      throw new DomainError(
+        'forbidden',
+        'this upload URL has expired; ask for a new one (POST /v3/files/presign, or /v2/openapi/upload/sts/token)',
+      );
     const claimed = await this.db
       .updateTable('pendingUploads')
       .set({ completedAt: this.clock.nowMs() })
       .where('id', '=', row.id)
       .where('completedAt', 'is', null)
       .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) throw new DomainError('forbidden', 'this upload URL was already used; ask for a new one (POST /v3/files/presign, or /v2/openapi/upload/sts/token)');
+    if (Number(claimed.numUpdatedRows) !== 1)
+      throw new DomainError(
+        'forbidden',
+        'this upload URL was already used; ask for a new one (POST /v3/files/presign, or /v2/openapi/upload/sts/token)',
+      );
     try {
       const extension = row.format ?? 'bin';
-      return await this.saveUpload(row.accountId, `upload.${extension}`, bytes, { id: row.id, expectedFormat: row.format });
+      return await this.saveUpload(row.accountId, `upload.${extension}`, bytes, {
+        id: row.id,
+        expectedFormat: row.format,
+      });
     } catch (error) {
       await this.db.updateTable('pendingUploads').set({ completedAt: null }).where('id', '=', row.id).execute();
       throw error;
@@ -169,7 +217,12 @@ export class FileStore {
    * computed once per file and kept in its row; files stored before the check existed are inspected then.
    */
   async checkImageForTask(file: StoredFile, label: string): Promise<void> {
-    const row = await this.db.selectFrom('files').select(['unsafeScore']).where('id', '=', file.id).where('accountId', '=', file.accountId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('files')
+      .select(['unsafeScore'])
+      .where('id', '=', file.id)
+      .where('accountId', '=', file.accountId)
+      .executeTakeFirst();
     let score = row?.unsafeScore ?? null;
     if (score === null) {
       const bytes = await this.readBytes(file);
@@ -186,9 +239,16 @@ export class FileStore {
   }
 
   /** Worker side: fetches a `url` reference with every check (size, time, address, type, limits, content policy). */
-  async fetchReferencedImage(url: string): Promise<{ bytes: Uint8Array; format: string; kind: 'image'; fileName: string }> {
+  async fetchReferencedImage(
+    url: string,
+  ): Promise<{ bytes: Uint8Array; format: string; kind: 'image'; fileName: string }> {
     const fetched = await this.images.fetchUrlImage(url);
-    return { bytes: fetched.bytes, format: fetched.info.format, kind: 'image', fileName: `url-input.${fetched.info.format === 'jpeg' ? 'jpg' : fetched.info.format}` };
+    return {
+      bytes: fetched.bytes,
+      format: fetched.info.format,
+      kind: 'image',
+      fileName: `url-input.${fetched.info.format === 'jpeg' ? 'jpg' : fetched.info.format}`,
+    };
   }
 
   async readBytes(file: StoredFile): Promise<Uint8Array> {
@@ -201,7 +261,10 @@ export class FileStore {
 function normaliseUploadFormat(format: string): string {
   const lower = format.toLowerCase();
   if (!(PRESIGNED_UPLOAD_FORMATS as readonly string[]).includes(lower)) {
-    throw new DomainError('unsupportedFileType', `format must be one of ${PRESIGNED_UPLOAD_FORMATS.join(', ')} (got ${JSON.stringify(format).slice(0, 40)})`);
+    throw new DomainError(
+      'unsupportedFileType',
+      `format must be one of ${PRESIGNED_UPLOAD_FORMATS.join(', ')} (got ${JSON.stringify(format).slice(0, 40)})`,
+    );
   }
   return lower === 'jpg' ? 'jpeg' : lower;
 }

@@ -12,7 +12,11 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { backgroundRemoverFrom, createClassicalBackgroundRemover, type BackgroundRemover } from '@polyforge/geometry/raster/background-remover';
+import {
+  backgroundRemoverFrom,
+  createClassicalBackgroundRemover,
+  type BackgroundRemover,
+} from '@polyforge/geometry/raster/background-remover';
 import type { RgbaImage } from '@polyforge/geometry/raster/decode-image';
 import { cleanMask, maskFromAlpha, type ForegroundMask } from '@polyforge/geometry/raster/foreground-mask';
 import sharp from 'sharp';
@@ -22,7 +26,9 @@ export type BackgroundRemovalMethod = (typeof BACKGROUND_REMOVAL_METHODS)[number
 
 export type { BackgroundRemover };
 
-export function createBackgroundRemover(method: BackgroundRemovalMethod = 'classical'): BackgroundRemover & { readonly method: BackgroundRemovalMethod } {
+export function createBackgroundRemover(
+  method: BackgroundRemovalMethod = 'classical',
+): BackgroundRemover & { readonly method: BackgroundRemovalMethod } {
   return method === 'imgly' ? backgroundRemoverFrom('imgly', imglyMask) : createClassicalBackgroundRemover();
 }
 
@@ -41,7 +47,9 @@ async function imglyMask(image: RgbaImage): Promise<ForegroundMask> {
     throw error;
   });
   const { module, publicPath } = await imgly;
-  const png = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 } }).png().toBuffer();
+  const png = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 } })
+    .png()
+    .toBuffer();
   const cutOut = await module.removeBackground(new Blob([new Uint8Array(png)], { type: 'image/png' }), {
     publicPath,
     model: 'medium',
@@ -52,7 +60,13 @@ async function imglyMask(image: RgbaImage): Promise<ForegroundMask> {
     .ensureAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
-  return cleanMask(maskFromAlpha({ width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) }));
+  return cleanMask(
+    maskFromAlpha({
+      width: info.width,
+      height: info.height,
+      data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+    }),
+  );
 }
 
 async function loadImgly(): Promise<{ module: ImglyModule; publicPath: string }> {

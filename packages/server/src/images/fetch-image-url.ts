@@ -28,7 +28,9 @@ export interface FetchedImage {
 
 /** Errors are DomainErrors: fileNotFound (2019) for an unreachable or failing source, invalidParameter for a refused address, payloadTooLarge. */
 export async function fetchImageUrl(rawUrl: string, options: FetchImageUrlOptions): Promise<FetchedImage> {
-  const policy = options.addressPolicy ?? new AddressPolicy({ allowPrivateAddresses: options.allowPrivateAddresses, allowedNetworks: [] });
+  const policy =
+    options.addressPolicy ??
+    new AddressPolicy({ allowPrivateAddresses: options.allowPrivateAddresses, allowedNetworks: [] });
   const deadline = Date.now() + options.timeoutMs;
   let url = parseHttpUrl(rawUrl);
   for (let hop = 0; ; hop++) {
@@ -47,11 +49,13 @@ export async function fetchImageUrl(rawUrl: string, options: FetchImageUrlOption
       throw toDomainError(error, url, options);
     }
     if (response.redirectTo !== undefined) {
-      if (hop >= options.maxRedirects) throw new DomainError('fileNotFound', `${describe(rawUrl)} redirected more than ${options.maxRedirects} times`);
+      if (hop >= options.maxRedirects)
+        throw new DomainError('fileNotFound', `${describe(rawUrl)} redirected more than ${options.maxRedirects} times`);
       url = parseHttpUrl(new URL(response.redirectTo, url).toString());
       continue;
     }
-    if (response.status !== 200) throw new DomainError('fileNotFound', `${describe(url.toString())} answered HTTP ${response.status}`);
+    if (response.status !== 200)
+      throw new DomainError('fileNotFound', `${describe(url.toString())} answered HTTP ${response.status}`);
     return { bytes: response.body, finalUrl: url.toString() };
   }
 }
@@ -70,14 +74,21 @@ function parseHttpUrl(raw: string): URL {
 }
 
 function toDomainError(error: unknown, url: URL, options: FetchImageUrlOptions): DomainError {
-  if (!(error instanceof OutboundRequestError)) return new DomainError('fileNotFound', `${describe(url.toString())} could not be fetched`);
+  if (!(error instanceof OutboundRequestError))
+    return new DomainError('fileNotFound', `${describe(url.toString())} could not be fetched`);
   switch (error.kind) {
     case 'refused':
-      return new DomainError('invalidParameter', `file url ${describe(url.toString())} is refused: its host is not a public address (or does not resolve)`);
+      return new DomainError(
+        'invalidParameter',
+        `file url ${describe(url.toString())} is refused: its host is not a public address (or does not resolve)`,
+      );
     case 'timeout':
       return timeoutError(url, options);
     case 'too-large':
-      return new DomainError('payloadTooLarge', `${describe(url.toString())} is larger than ${Math.round(options.maxBytes / (1024 * 1024))} MB, the image size limit`);
+      return new DomainError(
+        'payloadTooLarge',
+        `${describe(url.toString())} is larger than ${Math.round(options.maxBytes / (1024 * 1024))} MB, the image size limit`,
+      );
     case 'broken':
       return new DomainError('fileNotFound', `the download of ${describe(url.toString())} broke off`);
     default:
@@ -86,7 +97,10 @@ function toDomainError(error: unknown, url: URL, options: FetchImageUrlOptions):
 }
 
 function timeoutError(url: URL, options: FetchImageUrlOptions): DomainError {
-  return new DomainError('fileNotFound', `${describe(url.toString())} did not answer within ${Math.round(options.timeoutMs / 1000)} s`);
+  return new DomainError(
+    'fileNotFound',
+    `${describe(url.toString())} did not answer within ${Math.round(options.timeoutMs / 1000)} s`,
+  );
 }
 
 /** The URL without its query (which may carry a signature), shortened, for messages. */

@@ -33,7 +33,9 @@ export class ImageInputs {
 
   constructor(private readonly options: ImageInputsOptions) {
     this.safety = options.safety ?? new ImageSafety(IMAGE_SAFETY_DEFAULTS);
-    this.addressPolicy = options.addressPolicy ?? new AddressPolicy({ allowPrivateAddresses: options.urlFetchAllowPrivateAddresses ?? false, allowedNetworks: [] });
+    this.addressPolicy =
+      options.addressPolicy ??
+      new AddressPolicy({ allowPrivateAddresses: options.urlFetchAllowPrivateAddresses ?? false, allowedNetworks: [] });
   }
 
   /** Create-time check of a `url` reference, without fetching it: http(s), and no address that is refused outright. */
@@ -44,9 +46,14 @@ export class ImageInputs {
     } catch {
       throw new DomainError('invalidParameter', 'file.url is not a valid URL');
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new DomainError('invalidParameter', 'file.url must be an http or https URL');
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new DomainError('invalidParameter', 'file.url must be an http or https URL');
     const reason = this.addressPolicy.refusalOf(url);
-    if (reason) throw new DomainError('invalidParameter', `file.url is refused: ${reason}; reference a publicly reachable image or upload it`);
+    if (reason)
+      throw new DomainError(
+        'invalidParameter',
+        `file.url is refused: ${reason}; reference a publicly reachable image or upload it`,
+      );
   }
 
   /** Worker side: fetches a `url` reference and runs every check on it (JPEG/PNG only, as the spec says for URLs). */

@@ -34,7 +34,11 @@ export class ImageSafety {
       .ensureAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true });
-    return classifyNsfw({ width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
+    return classifyNsfw({
+      width: info.width,
+      height: info.height,
+      data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+    });
   }
 
   isViolation(score: number): boolean {
@@ -44,7 +48,10 @@ export class ImageSafety {
   /** Throws contentPolicyViolation (2008) when the score violates the policy. */
   assertAllowed(score: number, label: string): void {
     if (this.isViolation(score)) {
-      throw new DomainError('contentPolicyViolation', `${label} was refused by the image content check: sexual content; nothing was charged`);
+      throw new DomainError(
+        'contentPolicyViolation',
+        `${label} was refused by the image content check: sexual content; nothing was charged`,
+      );
     }
   }
 }

@@ -28,7 +28,11 @@ describe('inspectImage', () => {
 
   it('reads JPEG, PNG and WebP headers', async () => {
     for (const format of ['png', 'jpeg', 'webp'] as const) {
-      expect(await inspectImage(await drawingImage(64, format))).toMatchObject({ format, widthPixels: 64, heightPixels: 64 });
+      expect(await inspectImage(await drawingImage(64, format))).toMatchObject({
+        format,
+        widthPixels: 64,
+        heightPixels: 64,
+      });
     }
   });
 
@@ -43,16 +47,35 @@ describe('inspectImage', () => {
 
   it('refuses images under 20 pixels per side, other formats, and bytes that are no image', async () => {
     expect((await domainErrorOf(inspectImage(await drawingImage(16)))).errorName).toBe('imageDimensionsOutOfRange');
-    const gif = new Uint8Array(await sharp({ create: { width: 32, height: 32, channels: 3, background: '#f00' } }).gif().toBuffer());
+    const gif = new Uint8Array(
+      await sharp({ create: { width: 32, height: 32, channels: 3, background: '#f00' } })
+        .gif()
+        .toBuffer(),
+    );
     expect((await domainErrorOf(inspectImage(gif))).message).toContain('GIF');
-    expect((await domainErrorOf(inspectImage(new TextEncoder().encode('not an image at all')))).errorName).toBe('unsupportedFileType');
+    expect((await domainErrorOf(inspectImage(new TextEncoder().encode('not an image at all')))).errorName).toBe(
+      'unsupportedFileType',
+    );
     const png = await drawingImage(64, 'png');
     expect((await domainErrorOf(inspectImage(png, { formats: ['jpeg'] }))).message).toContain('accepted here: JPEG');
   });
 });
 
 describe('address policy', () => {
-  it.each(['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '224.0.0.1'])('refuses %s', (address) => {
+  it.each([
+    '127.0.0.1',
+    '10.1.2.3',
+    '172.20.0.1',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    '::1',
+    'fe80::1',
+    'fd00::1',
+    '::ffff:127.0.0.1',
+    '224.0.0.1',
+  ])('refuses %s', (address) => {
     expect(isPublicAddress(address)).toBe(false);
   });
 
@@ -102,14 +125,18 @@ describe('fetchImageUrl', () => {
   it('fetches, follows redirects, and refuses loopback by default', async () => {
     expect((await fetchImageUrl(`${base}/image.png`, allowed)).bytes.byteLength).toBe(256);
     expect((await fetchImageUrl(`${base}/redirect`, allowed)).finalUrl).toBe(`${base}/image.png`);
-    const refused = await domainErrorOf(fetchImageUrl(`${base}/image.png`, { ...allowed, allowPrivateAddresses: false }));
+    const refused = await domainErrorOf(
+      fetchImageUrl(`${base}/image.png`, { ...allowed, allowPrivateAddresses: false }),
+    );
     expect(refused.errorName).toBe('invalidParameter');
     expect(refused.message).toContain('not a public address');
   });
 
   it('bounds size, time, redirects and status', async () => {
     expect((await domainErrorOf(fetchImageUrl(`${base}/big`, allowed))).errorName).toBe('payloadTooLarge');
-    expect((await domainErrorOf(fetchImageUrl(`${base}/slow`, { ...allowed, timeoutMs: 300 }))).message).toContain('did not answer');
+    expect((await domainErrorOf(fetchImageUrl(`${base}/slow`, { ...allowed, timeoutMs: 300 }))).message).toContain(
+      'did not answer',
+    );
     expect((await domainErrorOf(fetchImageUrl(`${base}/loop`, allowed))).message).toContain('redirected more than');
     expect((await domainErrorOf(fetchImageUrl(`${base}/missing`, allowed))).message).toContain('HTTP 404');
     expect((await domainErrorOf(fetchImageUrl('ftp://example.com/a.png', allowed))).errorName).toBe('invalidParameter');
@@ -141,9 +168,15 @@ describe('image content check (nsfwjs, offline)', () => {
       expect((await inputs.fetchUrlImage(`${url}/a.png`)).info.format).toBe('png');
       // URL inputs are JPEG or PNG only (tripo-api.md §4.0)
       expect((await domainErrorOf(inputs.fetchUrlImage(`${url}/a.webp`))).errorName).toBe('unsupportedFileType');
-      const strict = new ImageInputs({ maxImageBytes: 1 << 20, urlFetchAllowPrivateAddresses: true, safety: new ImageSafety({ enabled: true, threshold: 0 }) });
+      const strict = new ImageInputs({
+        maxImageBytes: 1 << 20,
+        urlFetchAllowPrivateAddresses: true,
+        safety: new ImageSafety({ enabled: true, threshold: 0 }),
+      });
       expect((await domainErrorOf(strict.fetchUrlImage(`${url}/a.png`))).errorName).toBe('contentPolicyViolation');
-      expect(() => new ImageInputs({ maxImageBytes: 1 << 20 }).checkUrlReference(`${url}/a.png`)).toThrow(/not a public address/);
+      expect(() => new ImageInputs({ maxImageBytes: 1 << 20 }).checkUrlReference(`${url}/a.png`)).toThrow(
+        /not a public address/,
+      );
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }

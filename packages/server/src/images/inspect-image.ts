@@ -28,11 +28,17 @@ export async function inspectImage(bytes: Uint8Array, options: InspectImageOptio
   try {
     metadata = await sharp(bytes, { limitInputPixels: false, failOn: 'error' }).metadata();
   } catch (error) {
-    throw new DomainError('unsupportedFileType', `${label} could not be read as an image (${shortReason(error)}); send a JPEG, PNG or WebP file`);
+    throw new DomainError(
+      'unsupportedFileType',
+      `${label} could not be read as an image (${shortReason(error)}); send a JPEG, PNG or WebP file`,
+    );
   }
   const format = metadata.format as string | undefined;
   if (!format || !(formats as readonly string[]).includes(format)) {
-    throw new DomainError('unsupportedFileType', `${label} is ${format ? `a ${format.toUpperCase()} image` : 'not an image'}; accepted here: ${formats.map((name) => name.toUpperCase()).join(', ')}`);
+    throw new DomainError(
+      'unsupportedFileType',
+      `${label} is ${format ? `a ${format.toUpperCase()} image` : 'not an image'}; accepted here: ${formats.map((name) => name.toUpperCase()).join(', ')}`,
+    );
   }
   const storedWidth = metadata.width ?? 0;
   const storedHeight = metadata.height ?? 0;
@@ -47,7 +53,10 @@ export async function inspectImage(bytes: Uint8Array, options: InspectImageOptio
     );
   }
   if (widthPixels < minSidePixels || heightPixels < minSidePixels) {
-    throw new DomainError('imageDimensionsOutOfRange', `${label} is ${widthPixels}×${heightPixels} pixels; images must be at least ${minSidePixels} pixels per side (over 256 is recommended)`);
+    throw new DomainError(
+      'imageDimensionsOutOfRange',
+      `${label} is ${widthPixels}×${heightPixels} pixels; images must be at least ${minSidePixels} pixels per side (over 256 is recommended)`,
+    );
   }
   return { format: format as InputImageFormat, widthPixels, heightPixels, hasAlpha: Boolean(metadata.hasAlpha) };
 }

@@ -48,7 +48,12 @@ describe('address policy', () => {
   });
 
   it('lets public addresses and names through (names are judged again when connecting)', () => {
-    for (const url of ['https://example.com/hook', 'http://93.184.216.34/', 'http://[2606:2800:220:1:248:1893:25c8:1946]/', 'http://[2002:5db8:d822::1]/']) {
+    for (const url of [
+      'https://example.com/hook',
+      'http://93.184.216.34/',
+      'http://[2606:2800:220:1:248:1893:25c8:1946]/',
+      'http://[2002:5db8:d822::1]/',
+    ]) {
       expect(strict.refusalOf(new URL(url)), url).toBeUndefined();
     }
     expect(isPublicAddress('8.8.8.8')).toBe(true);
@@ -56,7 +61,10 @@ describe('address policy', () => {
   });
 
   it('opens exactly the networks the operator lists, or every private one', () => {
-    const listed = new AddressPolicy({ allowPrivateAddresses: false, allowedNetworks: parseNetworkList('10.1.0.0/16, 127.0.0.1') });
+    const listed = new AddressPolicy({
+      allowPrivateAddresses: false,
+      allowedNetworks: parseNetworkList('10.1.0.0/16, 127.0.0.1'),
+    });
     expect(listed.refusalOf(new URL('http://10.1.2.3/'))).toBeUndefined();
     expect(listed.refusalOf(new URL('http://127.0.0.1/'))).toBeUndefined();
     expect(listed.refusalOf(new URL('http://127.0.0.2/'))).toBeDefined();
@@ -86,7 +94,8 @@ describe('guarded requests', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const request = (policy: AddressPolicy, url: string) => guardedHttpRequest(new URL(url), { policy, method: 'GET', timeoutMs: 3000, maxResponseBytes: 1000 });
+  const request = (policy: AddressPolicy, url: string) =>
+    guardedHttpRequest(new URL(url), { policy, method: 'GET', timeoutMs: 3000, maxResponseBytes: 1000 });
   const failureOf = (promise: Promise<unknown>) =>
     promise.then(
       () => undefined,
@@ -100,7 +109,8 @@ describe('guarded requests', () => {
     const rebinding = new AddressPolicy({
       allowPrivateAddresses: false,
       allowedNetworks: [],
-      resolve: async () => (lookups++ === 0 ? [{ address: '93.184.216.34', family: 4 }] : [{ address: '127.0.0.1', family: 4 }]),
+      resolve: async () =>
+        lookups++ === 0 ? [{ address: '93.184.216.34', family: 4 }] : [{ address: '127.0.0.1', family: 4 }],
     });
     expect(rebinding.refusalOf(new URL(`http://hooks.example.test:${port}/`))).toBeUndefined();
     lookups = 1;
@@ -112,7 +122,11 @@ describe('guarded requests', () => {
   });
 
   it('connects to the resolved address when the operator opened it, and hands a redirect back unfollowed', async () => {
-    const opened = new AddressPolicy({ allowPrivateAddresses: false, allowedNetworks: ['127.0.0.1/32'], resolve: async () => [{ address: '127.0.0.1', family: 4 }] });
+    const opened = new AddressPolicy({
+      allowPrivateAddresses: false,
+      allowedNetworks: ['127.0.0.1/32'],
+      resolve: async () => [{ address: '127.0.0.1', family: 4 }],
+    });
     const answered = await request(opened, `http://hooks.example.test:${port}/`);
     expect(new TextDecoder().decode(answered.body)).toBe('secret');
     const redirected = await request(opened, `http://127.0.0.1:${port}/redirect-inside`);
@@ -121,7 +135,11 @@ describe('guarded requests', () => {
   });
 
   it('reads an unresolvable name like a refused one, so internal names cannot be told apart', async () => {
-    const policy = new AddressPolicy({ allowPrivateAddresses: false, allowedNetworks: [], resolve: async () => Promise.reject(Object.assign(new Error('nope'), { code: 'ENOTFOUND' })) });
+    const policy = new AddressPolicy({
+      allowPrivateAddresses: false,
+      allowedNetworks: [],
+      resolve: async () => Promise.reject(Object.assign(new Error('nope'), { code: 'ENOTFOUND' })),
+    });
     const failure = await failureOf(request(policy, 'http://db.internal.test/'));
     expect(failure!.kind).toBe('refused');
   });

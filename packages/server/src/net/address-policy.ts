@@ -95,7 +95,10 @@ export const ADDRESS_POLICY_DEFAULTS: AddressPolicyOptions = { allowPrivateAddre
 /** Raised inside a connection's look-up when the name resolves to an address the policy refuses. */
 export class AddressRefusedError extends Error {
   readonly code = 'EADDRREFUSED_POLICY';
-  constructor(readonly hostname: string, readonly address: string) {
+  constructor(
+    readonly hostname: string,
+    readonly address: string,
+  ) {
     super(`${hostname} resolves to ${address}, which the outbound address policy refuses`);
   }
 }
@@ -128,7 +131,10 @@ export class AddressPolicy {
    * means this machine), or undefined when it may be tried; the connect-time look-up judges every other name.
    */
   refusalOf(url: URL): string | undefined {
-    const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+    const host = url.hostname
+      .replace(/^\[|\]$/g, '')
+      .replace(/\.$/, '')
+      .toLowerCase();
     if (net.isIP(host)) return this.allowsAddress(host) ? undefined : `${host} is not a public address`;
     if (this.options.allowPrivateAddresses) return undefined;
     if (host === 'localhost' || host.endsWith('.localhost')) return `"${host}" is this server itself`;
@@ -145,10 +151,12 @@ export class AddressPolicy {
     this.resolve(hostname).then(
       (resolved) => {
         const addresses = family === 4 || family === 6 ? resolved.filter((entry) => entry.family === family) : resolved;
-        if (addresses.length === 0) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '', 0);
+        if (addresses.length === 0)
+          return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '', 0);
         const refused = addresses.find((entry) => !this.allowsAddress(entry.address));
         if (refused) return callback(new AddressRefusedError(hostname, refused.address), '', 0);
-        if (wantsAll) (callback as unknown as (error: null, all: { address: string; family: number }[]) => void)(null, addresses);
+        if (wantsAll)
+          (callback as unknown as (error: null, all: { address: string; family: number }[]) => void)(null, addresses);
         else callback(null, addresses[0].address, addresses[0].family);
       },
       (error: NodeJS.ErrnoException) => callback(error, '', 0),
@@ -162,7 +170,8 @@ function parseNetwork(network: string): { address: string; prefix: number; famil
   if (family === 0) throw new Error(`"${network}" is not an IP address or CIDR block`);
   const maxPrefix = family === 4 ? 32 : 128;
   const prefix = prefixText === undefined ? maxPrefix : Number(prefixText);
-  if (!Number.isInteger(prefix) || prefix < 0 || prefix > maxPrefix) throw new Error(`"${network}" has an invalid prefix length`);
+  if (!Number.isInteger(prefix) || prefix < 0 || prefix > maxPrefix)
+    throw new Error(`"${network}" has an invalid prefix length`);
   return { address, prefix, family: family === 4 ? 'ipv4' : 'ipv6' };
 }
 
@@ -175,7 +184,10 @@ export function refusedHostReason(url: URL): string | undefined {
 
 /** Parses a comma-separated list of CIDR blocks (config.ts uses it to fail at boot on a bad entry). */
 export function parseNetworkList(text: string): string[] {
-  const networks = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const networks = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const network of networks) parseNetwork(network);
   return networks;
 }

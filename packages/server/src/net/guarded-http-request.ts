@@ -49,7 +49,8 @@ const FAILURE_MESSAGES: Record<OutboundFailureKind, string> = {
 };
 
 export function guardedHttpRequest(url: URL, options: GuardedRequestOptions): Promise<GuardedResponse> {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return Promise.reject(new OutboundRequestError('refused', 'only http and https URLs are allowed'));
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return Promise.reject(new OutboundRequestError('refused', 'only http and https URLs are allowed'));
   const refusal = options.policy.refusalOf(url);
   if (refusal) return Promise.reject(new OutboundRequestError('refused', FAILURE_MESSAGES.refused, refusal));
   const transport = url.protocol === 'https:' ? https : http;
@@ -71,39 +72,50 @@ export function guardedHttpRequest(url: URL, options: GuardedRequestOptions): Pr
     };
     const headers = { ...options.headers, ...(body ? { 'content-length': String(body.byteLength) } : {}) };
     // agent: false = a fresh connection each time, so no pooled socket skips the look-up's check
-    const request = transport.request(url, { method: options.method, headers, lookup: options.policy.lookup, agent: false }, (response) => {
-      const status = response.statusCode ?? 0;
-      const location = status >= 300 && status < 400 ? response.headers.location : undefined;
-      if (options.discardBody || location !== undefined) {
-        response.resume();
-        response.on('end', () => succeed({ status, headers: response.headers, redirectTo: location, body: new Uint8Array(0) }));
-        response.on('error', (error) => fail('broken', error.message));
-        return;
-      }
-      const declared = Number(response.headers['content-length'] ?? NaN);
-      if (Number.isFinite(declared) && declared > options.maxResponseBytes) {
-        response.destroy();
-        return fail('too-large');
-      }
-      const chunks: Buffer[] = [];
-      let received = 0;
-      response.on('data', (chunk: Buffer) => {
-        received += chunk.byteLength;
-        if (received > options.maxResponseBytes) {
-          response.destroy();
-          fail('too-large');
+    const request = transport.request(
+      url,
+      { method: options.method, headers, lookup: options.policy.lookup, agent: false },
+      (response) => {
+        const status = response.statusCode ?? 0;
+        const location = status >= 300 && status < 400 ? response.headers.location : undefined;
+        if (options.discardBody || location !== undefined) {
+          response.resume();
+          response.on('end', () =>
+            succeed({ status, headers: response.headers, redirectTo: location, body: new Uint8Array(0) }),
+          );
+          response.on('error', (error) => fail('broken', error.message));
           return;
         }
-        chunks.push(chunk);
-      });
-      response.on('end', () => {
-        const joined = Buffer.concat(chunks);
-        succeed({ status, headers: response.headers, body: new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength) });
-      });
-      response.on('error', (error) => fail('broken', error.message));
-    });
+        const declared = Number(response.headers['content-length'] ?? NaN);
+        if (Number.isFinite(declared) && declared > options.maxResponseBytes) {
+          response.destroy();
+          return fail('too-large');
+        }
+        const chunks: Buffer[] = [];
+        let received = 0;
+        response.on('data', (chunk: Buffer) => {
+          received += chunk.byteLength;
+          if (received > options.maxResponseBytes) {
+            response.destroy();
+            fail('too-large');
+            return;
+          }
+          chunks.push(chunk);
+        });
+        response.on('end', () => {
+          const joined = Buffer.concat(chunks);
+          succeed({
+            status,
+            headers: response.headers,
+            body: new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength),
+          });
+        });
+        response.on('error', (error) => fail('broken', error.message));
+      },
+    );
     request.on('error', (error: NodeJS.ErrnoException) => {
-      if (error instanceof AddressRefusedError || (error as { code?: string }).code === 'EADDRREFUSED_POLICY') return fail('refused', error.message);
+      if (error instanceof AddressRefusedError || (error as { code?: string }).code === 'EADDRREFUSED_POLICY')
+        return fail('refused', error.message);
       // an unresolvable name reads the same as a refused one: otherwise the answer would tell internal names apart
       if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') return fail('refused', error.message);
       fail('unreachable', error.message);

@@ -9,7 +9,10 @@ export interface MetricsListener {
   close(): Promise<void>;
 }
 
-export async function startMetricsListener(listen: { host: string; port: number }, render: () => Promise<{ contentType: string; body: string }>): Promise<MetricsListener> {
+export async function startMetricsListener(
+  listen: { host: string; port: number },
+  render: () => Promise<{ contentType: string; body: string }>,
+): Promise<MetricsListener> {
   const server = http.createServer((request, response) => {
     if (request.method !== 'GET' || (request.url ?? '').split('?')[0] !== '/metrics') {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('only GET /metrics is served here\n');

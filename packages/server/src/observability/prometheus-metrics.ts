@@ -40,17 +40,76 @@ export class PrometheusMetrics implements PlatformTelemetry {
   constructor(sources: MetricsSources) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, prefix: 'polyforge_' });
-    this.httpRequests = new Counter({ name: 'polyforge_http_requests_total', help: 'HTTP requests answered, by route pattern and status', labelNames: ['method', 'route', 'status'], registers });
-    this.httpDuration = new Histogram({ name: 'polyforge_http_request_duration_seconds', help: 'HTTP request duration', labelNames: ['method', 'route'], buckets: SECONDS_BUCKETS, registers });
-    this.tasksCreated = new Counter({ name: 'polyforge_tasks_created_total', help: 'Tasks created (held and queued)', labelNames: ['type', 'wallet'], registers });
-    this.tasksFinished = new Counter({ name: 'polyforge_tasks_finished_total', help: 'Tasks that reached a final status', labelNames: ['type', 'engine', 'status'], registers });
-    this.taskRunSeconds = new Histogram({ name: 'polyforge_task_run_duration_seconds', help: 'From start to final status, tasks that ran', labelNames: ['type', 'engine', 'status'], buckets: TASK_SECONDS_BUCKETS, registers });
-    this.taskQueueSeconds = new Histogram({ name: 'polyforge_task_queue_wait_seconds', help: 'From creation to start', labelNames: ['type'], buckets: TASK_SECONDS_BUCKETS, registers });
-    this.credits = new Counter({ name: 'polyforge_credits_total', help: 'Credits held at create, captured on success, released on failure or cancel', labelNames: ['movement', 'wallet'], registers });
-    this.webhookDeliveries = new Counter({ name: 'polyforge_webhook_deliveries_total', help: 'Webhook delivery attempts by outcome', labelNames: ['outcome'], registers });
-    this.leaseExpiries = new Counter({ name: 'polyforge_lease_expiries_total', help: 'Leases that expired: worker lost, or waited out as a database outage', labelNames: ['cause'], registers });
-    this.providerCalls = new Counter({ name: 'polyforge_provider_requests_total', help: 'Calls to third-party APIs by outcome', labelNames: ['provider', 'operation', 'outcome'], registers });
-    this.providerSeconds = new Histogram({ name: 'polyforge_provider_request_duration_seconds', help: 'Third-party API call duration', labelNames: ['provider', 'operation'], buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120], registers });
+    this.httpRequests = new Counter({
+      name: 'polyforge_http_requests_total',
+      help: 'HTTP requests answered, by route pattern and status',
+      labelNames: ['method', 'route', 'status'],
+      registers,
+    });
+    this.httpDuration = new Histogram({
+      name: 'polyforge_http_request_duration_seconds',
+      help: 'HTTP request duration',
+      labelNames: ['method', 'route'],
+      buckets: SECONDS_BUCKETS,
+      registers,
+    });
+    this.tasksCreated = new Counter({
+      name: 'polyforge_tasks_created_total',
+      help: 'Tasks created (held and queued)',
+      labelNames: ['type', 'wallet'],
+      registers,
+    });
+    this.tasksFinished = new Counter({
+      name: 'polyforge_tasks_finished_total',
+      help: 'Tasks that reached a final status',
+      labelNames: ['type', 'engine', 'status'],
+      registers,
+    });
+    this.taskRunSeconds = new Histogram({
+      name: 'polyforge_task_run_duration_seconds',
+      help: 'From start to final status, tasks that ran',
+      labelNames: ['type', 'engine', 'status'],
+      buckets: TASK_SECONDS_BUCKETS,
+      registers,
+    });
+    this.taskQueueSeconds = new Histogram({
+      name: 'polyforge_task_queue_wait_seconds',
+      help: 'From creation to start',
+      labelNames: ['type'],
+      buckets: TASK_SECONDS_BUCKETS,
+      registers,
+    });
+    this.credits = new Counter({
+      name: 'polyforge_credits_total',
+      help: 'Credits held at create, captured on success, released on failure or cancel',
+      labelNames: ['movement', 'wallet'],
+      registers,
+    });
+    this.webhookDeliveries = new Counter({
+      name: 'polyforge_webhook_deliveries_total',
+      help: 'Webhook delivery attempts by outcome',
+      labelNames: ['outcome'],
+      registers,
+    });
+    this.leaseExpiries = new Counter({
+      name: 'polyforge_lease_expiries_total',
+      help: 'Leases that expired: worker lost, or waited out as a database outage',
+      labelNames: ['cause'],
+      registers,
+    });
+    this.providerCalls = new Counter({
+      name: 'polyforge_provider_requests_total',
+      help: 'Calls to third-party APIs by outcome',
+      labelNames: ['provider', 'operation', 'outcome'],
+      registers,
+    });
+    this.providerSeconds = new Histogram({
+      name: 'polyforge_provider_request_duration_seconds',
+      help: 'Third-party API call duration',
+      labelNames: ['provider', 'operation'],
+      buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
+      registers,
+    });
 
     // one database read per scrape serves the four gauges below (prom-client awaits each gauge's collect)
     let scrape: Promise<void> | undefined;
@@ -63,7 +122,10 @@ export class PrometheusMetrics implements PlatformTelemetry {
           for (const state of states) {
             queueDepth.set({ queue: state.queueName, state: 'queued' }, state.queued);
             queueDepth.set({ queue: state.queueName, state: 'leased' }, state.leased);
-            queueAge.set({ queue: state.queueName }, state.oldestQueuedAtMs === null ? 0 : Math.max(0, (sources.nowMs() - state.oldestQueuedAtMs) / 1000));
+            queueAge.set(
+              { queue: state.queueName },
+              state.oldestQueuedAtMs === null ? 0 : Math.max(0, (sources.nowMs() - state.oldestQueuedAtMs) / 1000),
+            );
           }
           workers.set({ kind: 'external' }, online.external);
           workers.set({ kind: 'in_process' }, online.inProcess);
@@ -77,10 +139,33 @@ export class PrometheusMetrics implements PlatformTelemetry {
       return scrape;
     };
     const collect = collectAll;
-    const queueDepth = new Gauge({ name: 'polyforge_queue_depth', help: 'Jobs per queue and state (default = in-process runners, pool:<name> = worker pools)', labelNames: ['queue', 'state'], registers, collect });
-    const queueAge = new Gauge({ name: 'polyforge_queue_oldest_age_seconds', help: 'Age of the oldest queued job per queue', labelNames: ['queue'], registers, collect });
-    const workers = new Gauge({ name: 'polyforge_workers_online', help: 'External workers seen within a lease, and in-process runners of this process', labelNames: ['kind'], registers, collect });
-    const databaseUp = new Gauge({ name: 'polyforge_database_up', help: '1 when the last scrape could read the database', registers, collect });
+    const queueDepth = new Gauge({
+      name: 'polyforge_queue_depth',
+      help: 'Jobs per queue and state (default = in-process runners, pool:<name> = worker pools)',
+      labelNames: ['queue', 'state'],
+      registers,
+      collect,
+    });
+    const queueAge = new Gauge({
+      name: 'polyforge_queue_oldest_age_seconds',
+      help: 'Age of the oldest queued job per queue',
+      labelNames: ['queue'],
+      registers,
+      collect,
+    });
+    const workers = new Gauge({
+      name: 'polyforge_workers_online',
+      help: 'External workers seen within a lease, and in-process runners of this process',
+      labelNames: ['kind'],
+      registers,
+      collect,
+    });
+    const databaseUp = new Gauge({
+      name: 'polyforge_database_up',
+      help: '1 when the last scrape could read the database',
+      registers,
+      collect,
+    });
   }
 
   observeRequest(method: string, route: string, status: number, durationSeconds: number): void {
@@ -92,9 +177,16 @@ export class PrometheusMetrics implements PlatformTelemetry {
     this.tasksCreated.inc({ type: task.type, wallet: task.wallet });
   }
 
-  taskFinished(task: { type: string; engine: string; status: string; runSeconds?: number; queueSeconds?: number }): void {
+  taskFinished(task: {
+    type: string;
+    engine: string;
+    status: string;
+    runSeconds?: number;
+    queueSeconds?: number;
+  }): void {
     this.tasksFinished.inc({ type: task.type, engine: task.engine, status: task.status });
-    if (task.runSeconds !== undefined) this.taskRunSeconds.observe({ type: task.type, engine: task.engine, status: task.status }, task.runSeconds);
+    if (task.runSeconds !== undefined)
+      this.taskRunSeconds.observe({ type: task.type, engine: task.engine, status: task.status }, task.runSeconds);
     if (task.queueSeconds !== undefined) this.taskQueueSeconds.observe({ type: task.type }, task.queueSeconds);
   }
 

@@ -39,7 +39,8 @@ export class ReadinessProbe {
 
   check(): Promise<Readiness> {
     const nowMs = this.clock.nowMs();
-    if (!this.cached || nowMs - this.cached.atMs >= this.options.cacheMs) this.cached = { atMs: nowMs, result: this.run() };
+    if (!this.cached || nowMs - this.cached.atMs >= this.options.cacheMs)
+      this.cached = { atMs: nowMs, result: this.run() };
     return this.cached.result.then((result) => (this.draining ? { ...result, ready: false } : result));
   }
 
@@ -54,7 +55,10 @@ export class ReadinessProbe {
   private async probe(name: string, action: () => Promise<unknown>): Promise<DependencyState> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${this.options.checkTimeoutMs} ms`)), this.options.checkTimeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`no answer within ${this.options.checkTimeoutMs} ms`)),
+        this.options.checkTimeoutMs,
+      );
     });
     try {
       await Promise.race([action(), timeout]);

@@ -31,7 +31,13 @@ export interface ProviderTelemetry {
 export interface PlatformTelemetry {
   taskCreated(task: { type: string; wallet: string }): void;
   /** a task reached a final status; runSeconds from start to end when it ran */
-  taskFinished(task: { type: string; engine: string; status: string; runSeconds?: number; queueSeconds?: number }): void;
+  taskFinished(task: {
+    type: string;
+    engine: string;
+    status: string;
+    runSeconds?: number;
+    queueSeconds?: number;
+  }): void;
   creditsMoved(movement: CreditMovement, wallet: string, credits: number): void;
   webhookDelivery(outcome: WebhookDeliveryOutcome): void;
   /** a task was requeued or failed because its worker stopped heartbeating; platformFault when the database was down */
@@ -47,7 +53,8 @@ export const NO_TELEMETRY: PlatformTelemetry = {
   creditsMoved: () => undefined,
   webhookDelivery: () => undefined,
   leaseExpired: () => undefined,
-  providerTelemetry: (requestId) => (requestId ? { requestId, recordProviderCall: () => undefined } : NO_PROVIDER_TELEMETRY),
+  providerTelemetry: (requestId) =>
+    requestId ? { requestId, recordProviderCall: () => undefined } : NO_PROVIDER_TELEMETRY,
 };
 
 // The task being run carries its ProviderTelemetry through every await of its engine, so provider HTTP helpers

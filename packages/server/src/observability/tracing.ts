@@ -41,7 +41,10 @@ export async function startTracing(settings: { endpoint: string; serviceName: st
   });
   const tracer: Tracer = provider.getTracer('polyforge');
   const propagator = new core.W3CTraceContextPropagator();
-  const getter = { get: (carrier: Record<string, string>, key: string) => carrier[key], keys: (carrier: Record<string, string>) => Object.keys(carrier) };
+  const getter = {
+    get: (carrier: Record<string, string>, key: string) => carrier[key],
+    keys: (carrier: Record<string, string>) => Object.keys(carrier),
+  };
   const setter = { set: (carrier: Record<string, string>, key: string, value: string) => void (carrier[key] = value) };
 
   const wrap = (span: Span): TraceSpan & { context: Context } => {
@@ -50,7 +53,8 @@ export async function startTracing(settings: { endpoint: string; serviceName: st
       context,
       setAttributes: (attributes) => span.setAttributes(definedOnly(attributes)),
       end: (outcome, message) => {
-        if (outcome) span.setStatus({ code: outcome === 'ok' ? api.SpanStatusCode.OK : api.SpanStatusCode.ERROR, message });
+        if (outcome)
+          span.setStatus({ code: outcome === 'ok' ? api.SpanStatusCode.OK : api.SpanStatusCode.ERROR, message });
         span.end();
       },
       traceparent: () => {
@@ -66,7 +70,8 @@ export async function startTracing(settings: { endpoint: string; serviceName: st
     startSpan(name, attributes, parent) {
       let parentContext: Context = api.ROOT_CONTEXT;
       if (parent && 'context' in parent) parentContext = (parent as unknown as { context: Context }).context;
-      else if (parent?.traceparent) parentContext = propagator.extract(api.ROOT_CONTEXT, { traceparent: parent.traceparent }, getter);
+      else if (parent?.traceparent)
+        parentContext = propagator.extract(api.ROOT_CONTEXT, { traceparent: parent.traceparent }, getter);
       return wrap(tracer.startSpan(name, { attributes: definedOnly(attributes) }, parentContext));
     },
     shutdown: () => provider.shutdown(),
@@ -74,5 +79,8 @@ export async function startTracing(settings: { endpoint: string; serviceName: st
 }
 
 function definedOnly(attributes: SpanAttributes): Record<string, string | number | boolean> {
-  return Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== undefined)) as Record<string, string | number | boolean>;
+  return Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== undefined)) as Record<
+    string,
+    string | number | boolean
+  >;
 }

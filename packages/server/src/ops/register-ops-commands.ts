@@ -16,14 +16,20 @@ export function registerOpsCommands(program: Command): void {
     .option('--port <port>', 'port to listen on (default: PORT or 8080)')
     .option('--no-workers', 'do not run workers in this process')
     .action(async (options: { port?: string; workers: boolean }) => {
-      const config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}), ...(options.workers ? {} : { POLYFORGE_WORKERS: '0' }) });
+      const config = loadConfig({
+        ...process.env,
+        ...(options.port ? { PORT: options.port } : {}),
+        ...(options.workers ? {} : { POLYFORGE_WORKERS: '0' }),
+      });
       const platform = await createPlatform(config);
       const demo = await platform.onboarding.ensureDemoAccount();
       if (config.workersEnabled) platform.startWorkers();
       const address = await platform.app.listen({ port: config.port, host: config.host });
       const metricsListener = await platform.startMetricsListener();
       // One write, so whoever reads the output never sees "listening" without the demo key that follows it.
-      const banner = [`Polyforge listening on ${address} (data: ${config.dataDir}, database: ${config.database.kind}, workers: ${config.workersEnabled ? config.workerConcurrency : 'off'})`];
+      const banner = [
+        `Polyforge listening on ${address} (data: ${config.dataDir}, database: ${config.database.kind}, workers: ${config.workersEnabled ? config.workerConcurrency : 'off'})`,
+      ];
       if (demo) {
         banner.push(
           'Created the demo account (shown once, keep it):',
@@ -48,7 +54,9 @@ export function registerOpsCommands(program: Command): void {
       const platform = await createPlatform(config);
       platform.startWorkers();
       const metricsListener = await platform.startMetricsListener();
-      console.log(`Polyforge workers running (${config.workerConcurrency}) on ${config.database.kind}${metricsListener ? `; metrics at ${metricsListener.address}/metrics` : ''}`);
+      console.log(
+        `Polyforge workers running (${config.workerConcurrency}) on ${config.database.kind}${metricsListener ? `; metrics at ${metricsListener.address}/metrics` : ''}`,
+      );
       // The worker loops sleep on unref'd timers and no HTTP server holds this process open: while the database
       // is down (no pool sockets either) Node would exit. Keep it alive until a signal stops it.
       const keepAlive = setInterval(() => undefined, 60_000);
@@ -68,7 +76,14 @@ export function registerOpsCommands(program: Command): void {
       withOps(wantsJson(program, options), async (ops) => {
         const account = await ops.onboarding.signUp({ email: options.email, concurrencyLimit: options.concurrency });
         return {
-          json: { account_id: account.id, email: account.email, api_key: account.apiKey, key_id: account.keyId, client_id: account.clientId, concurrency_limit: account.concurrencyLimit },
+          json: {
+            account_id: account.id,
+            email: account.email,
+            api_key: account.apiKey,
+            key_id: account.keyId,
+            client_id: account.clientId,
+            concurrency_limit: account.concurrencyLimit,
+          },
           text: `account ${account.id}\nAPI key (shown once): ${account.apiKey}\nclient id: ${account.clientId}`,
         };
       }),
@@ -77,24 +92,57 @@ export function registerOpsCommands(program: Command): void {
     .command('set')
     .requiredOption('--account <id>', 'account id')
     .option('--concurrency <n>', 'concurrency limit', parseInteger)
-    .option('--retention-days <n>', 'delete inputs and outputs after N days (0 = keep forever, "default" = the deployment setting)', parseIntegerOrDefault)
-    .option('--rate-limit <n>', 'requests per minute per API key ("default" = the deployment setting)', parseIntegerOrDefault)
+    .option(
+      '--retention-days <n>',
+      'delete inputs and outputs after N days (0 = keep forever, "default" = the deployment setting)',
+      parseIntegerOrDefault,
+    )
+    .option(
+      '--rate-limit <n>',
+      'requests per minute per API key ("default" = the deployment setting)',
+      parseIntegerOrDefault,
+    )
     .option('--json', 'print JSON')
-    .action((options: { account: string; concurrency?: number; retentionDays?: number | 'default'; rateLimit?: number | 'default'; json?: boolean }) =>
-      withOps(wantsJson(program, options), async (ops) => {
-        if (options.concurrency === undefined && options.retentionDays === undefined && options.rateLimit === undefined) {
-          throw new Error('give at least one of --concurrency, --retention-days, --rate-limit');
-        }
-        if (options.concurrency !== undefined) await ops.accounts.setConcurrencyLimit(options.account, options.concurrency);
-        if (options.retentionDays !== undefined) await ops.accounts.setRetentionDays(options.account, options.retentionDays === 'default' ? null : options.retentionDays);
-        if (options.rateLimit !== undefined) await ops.accounts.setRateLimitPerMinute(options.account, options.rateLimit === 'default' ? null : options.rateLimit);
-        const account = await ops.accounts.getAccount(options.account);
-        const policy = await ops.accounts.getDataPolicy(options.account);
-        return {
-          json: { account_id: account.id, concurrency_limit: account.concurrencyLimit, retention_days: policy.retentionDays, rate_limit_per_minute: policy.rateLimitPerMinute },
-          text: `account ${account.id}: concurrency limit ${account.concurrencyLimit}, retention ${describeOverride(policy.retentionDays, 'days')}, rate limit ${describeOverride(policy.rateLimitPerMinute, 'requests/min per key')}`,
-        };
-      }),
+    .action(
+      (options: {
+        account: string;
+        concurrency?: number;
+        retentionDays?: number | 'default';
+        rateLimit?: number | 'default';
+        json?: boolean;
+      }) =>
+        withOps(wantsJson(program, options), async (ops) => {
+          if (
+            options.concurrency === undefined &&
+            options.retentionDays === undefined &&
+            options.rateLimit === undefined
+          ) {
+            throw new Error('give at least one of --concurrency, --retention-days, --rate-limit');
+          }
+          if (options.concurrency !== undefined)
+            await ops.accounts.setConcurrencyLimit(options.account, options.concurrency);
+          if (options.retentionDays !== undefined)
+            await ops.accounts.setRetentionDays(
+              options.account,
+              options.retentionDays === 'default' ? null : options.retentionDays,
+            );
+          if (options.rateLimit !== undefined)
+            await ops.accounts.setRateLimitPerMinute(
+              options.account,
+              options.rateLimit === 'default' ? null : options.rateLimit,
+            );
+          const account = await ops.accounts.getAccount(options.account);
+          const policy = await ops.accounts.getDataPolicy(options.account);
+          return {
+            json: {
+              account_id: account.id,
+              concurrency_limit: account.concurrencyLimit,
+              retention_days: policy.retentionDays,
+              rate_limit_per_minute: policy.rateLimitPerMinute,
+            },
+            text: `account ${account.id}: concurrency limit ${account.concurrencyLimit}, retention ${describeOverride(policy.retentionDays, 'days')}, rate limit ${describeOverride(policy.rateLimitPerMinute, 'requests/min per key')}`,
+          };
+        }),
     );
   accounts
     .command('show')
@@ -106,7 +154,15 @@ export function registerOpsCommands(program: Command): void {
         const balance = await ops.ledger.balance(ops.db, account.id);
         const policy = await ops.accounts.getDataPolicy(account.id);
         return {
-          json: { account_id: account.id, email: account.email, client_id: account.clientId, concurrency_limit: account.concurrencyLimit, retention_days: policy.retentionDays, rate_limit_per_minute: policy.rateLimitPerMinute, ...balance },
+          json: {
+            account_id: account.id,
+            email: account.email,
+            client_id: account.clientId,
+            concurrency_limit: account.concurrencyLimit,
+            retention_days: policy.retentionDays,
+            rate_limit_per_minute: policy.rateLimitPerMinute,
+            ...balance,
+          },
           text: `account ${account.id} <${account.email}>: balance ${balance.balance}, frozen ${balance.frozen}, concurrency ${account.concurrencyLimit}`,
         };
       }),
@@ -123,7 +179,10 @@ export function registerOpsCommands(program: Command): void {
       withOps(wantsJson(program, options), async (ops) => {
         const mode = options.test ? 'test' : 'live';
         const key = await ops.accounts.createApiKey(options.account, options.name, mode);
-        return { json: { key_id: key.keyId, api_key: key.apiKey, account_id: options.account, mode }, text: `${mode} key ${key.keyId}\nAPI key (shown once): ${key.apiKey}` };
+        return {
+          json: { key_id: key.keyId, api_key: key.apiKey, account_id: options.account, mode },
+          text: `${mode} key ${key.keyId}\nAPI key (shown once): ${key.apiKey}`,
+        };
       }),
     );
   keys
@@ -148,10 +207,22 @@ export function registerOpsCommands(program: Command): void {
     .action((options: { account: string; credits: number; expiresInDays?: number; wallet: string; json?: boolean }) =>
       withOps(wantsJson(program, options), async (ops) => {
         if (!isWallet(options.wallet)) throw new Error('--wallet must be api or studio');
-        const grant = await ops.onboarding.grantCredits(options.account, options.credits, options.expiresInDays, options.wallet as Wallet);
+        const grant = await ops.onboarding.grantCredits(
+          options.account,
+          options.credits,
+          options.expiresInDays,
+          options.wallet as Wallet,
+        );
         const balance = await ops.ledger.balance(ops.db, options.account, options.wallet as Wallet);
         return {
-          json: { grant_id: grant.grantId, account_id: options.account, credits: options.credits, expires_in_days: options.expiresInDays ?? null, wallet: options.wallet, ...balance },
+          json: {
+            grant_id: grant.grantId,
+            account_id: options.account,
+            credits: options.credits,
+            expires_in_days: options.expiresInDays ?? null,
+            wallet: options.wallet,
+            ...balance,
+          },
           text: `granted ${options.credits} ${options.wallet === 'studio' ? 'Studio ' : ''}credits to ${options.account}; balance ${balance.balance}`,
         };
       }),
@@ -166,7 +237,10 @@ function wantsJson(program: Command, options: { json?: boolean }): boolean {
   return options.json === true || (program.opts() as { json?: boolean }).json === true;
 }
 
-async function withOps(json: boolean | undefined, action: (ops: OpsContext) => Promise<{ json: unknown; text: string }>): Promise<void> {
+async function withOps(
+  json: boolean | undefined,
+  action: (ops: OpsContext) => Promise<{ json: unknown; text: string }>,
+): Promise<void> {
   const ops = await openOpsContext();
   try {
     const output = await action(ops);

@@ -4,24 +4,35 @@ import { sql } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database-schema.ts';
 import { isPostgres } from '../db/open-database.ts';
-import { preparedQuery } from '../db/prepared-query.ts';
+import { preparedNamedQuery, preparedQuery } from '../db/prepared-query.ts';
 import { assignDispatchRanks, nextDispatchRanks, virtualTimeOf, type AccountQueueState } from './fair-dispatch-rank.ts';
 
-const insertJobQuery = preparedQuery<never, [string, string, string, number, number, number, string | null, string | null]>((db, slot) =>
+interface QueuedJobValues {
+  id: string;
+  accountId: string;
+  queueName: string;
+  maxAttempts: number;
+  createdAt: number;
+  dispatchRank: number;
+  taskType: string | null;
+  modelVersion: string | null;
+}
+
+const insertJobQuery = preparedNamedQuery<never, QueuedJobValues>((db, slot) =>
   db.insertInto('jobs').values({
-    id: slot(0),
-    accountId: slot(1),
-    queueName: slot(2),
+    id: slot('id'),
+    accountId: slot('accountId'),
+    queueName: slot('queueName'),
     status: 'queued',
     attempts: 0,
-    maxAttempts: slot(3),
+    maxAttempts: slot('maxAttempts'),
     leaseOwner: null,
     leaseExpiresAt: null,
-    availableAt: slot(4),
-    createdAt: slot(4),
-    dispatchRank: slot(5),
-    taskType: slot(6),
-    modelVersion: slot(7),
+    availableAt: slot('createdAt'),
+    createdAt: slot('createdAt'),
+    dispatchRank: slot('dispatchRank'),
+    taskType: slot('taskType'),
+    modelVersion: slot('modelVersion'),
     workerId: null,
   }),
 );
@@ -42,7 +53,12 @@ const positionQuery = preparedQuery<{ status: string; ahead: number }, [string]>
         .whereRef('ahead.queueName', '=', 'me.queueName')
         .where('ahead.status', '=', 'queued')
         .whereRef('ahead.dispatchRank', '<=', 'me.dispatchRank')
-        .where((inner) => inner.or([inner('ahead.dispatchRank', '<', inner.ref('me.dispatchRank')), inner('ahead.id', '<', inner.ref('me.id'))]))
+        .where((inner) =>
+          inner.or([
+            inner('ahead.dispatchRank', '<', inner.ref('me.dispatchRank')),
+            inner('ahead.id', '<', inner.ref('me.id')),
+          ]),
+        )
         .as('ahead'),
     ])
     .where('me.id', '=', slot(0)),
@@ -92,7 +108,20 @@ export class JobQueue {
   async enqueue(db: Database, job: NewJob): Promise<void> {
     const queueName = job.queueName ?? DEFAULT_QUEUE;
     const [rank] = await assignDispatchRanks(db, job.accountId, queueName, 1);
-    await insertJobQuery(db, job.id, job.accountId, queueName, job.maxAttempts ?? 2, this.clock.nowMs(), rank, job.taskType ?? null, job.modelVersion ?? null);
+    await this.insertQueuedJob(db, job, queueName, rank);
+  }
+
+  private async insertQueuedJob(db: Database, job: NewJob, queueName: string, dispatchRank: number): Promise<void> {
+    await insertJobQuery(db, {
+      id: job.id,
+      accountId: job.accountId,
+      queueName,
+      maxAttempts: job.maxAttempts ?? 2,
+      createdAt: this.clock.nowMs(),
+      dispatchRank,
+      taskType: job.taskType ?? null,
+      modelVersion: job.modelVersion ?? null,
+    });
   }
 
   /**
@@ -103,7 +132,7 @@ export class JobQueue {
   async enqueueForLockedAccount(db: Database, job: NewJob, account: AccountQueueState): Promise<number> {
     const queueName = job.queueName ?? DEFAULT_QUEUE;
     const [rank] = nextDispatchRanks(account, await virtualTimeOf(db, queueName), 1);
-    await insertJobQuery(db, job.id, job.accountId, queueName, job.maxAttempts ?? 2, this.clock.nowMs(), rank, job.taskType ?? null, job.modelVersion ?? null);
+    await this.insertQueuedJob(db, job, queueName, rank);
     return rank;
   }
 
@@ -111,7 +140,11 @@ export class JobQueue {
    * Enqueues jobs of one account whose queue state the caller read under its lock (a batch of creates), in order,
    * with the ranks one enqueueForLockedAccount after another would give them; one insert. Returns the last rank.
    */
-  async enqueueBatchForLockedAccount(db: Database, jobs: readonly NewJob[], account: AccountQueueState): Promise<number> {
+  async enqueueBatchForLockedAccount(
+    db: Database,
+    jobs: readonly NewJob[],
+    account: AccountQueueState,
+  ): Promise<number> {
     const nowMs = this.clock.nowMs();
     const virtualTimes = new Map<string, number>();
     let queueRank = Number(account.queueRank);
@@ -145,7 +178,12 @@ export class JobQueue {
   }
 
   /** Enqueues many jobs of one account in one queue (bulk imports, tests, benchmarks). Call inside a transaction. */
-  async enqueueMany(db: Database, accountId: string, jobs: readonly Omit<NewJob, 'accountId'>[], queueName = DEFAULT_QUEUE): Promise<void> {
+  async enqueueMany(
+    db: Database,
+    accountId: string,
+    jobs: readonly Omit<NewJob, 'accountId'>[],
+    queueName = DEFAULT_QUEUE,
+  ): Promise<void> {
     const ranks = await assignDispatchRanks(db, accountId, queueName, jobs.length);
     const nowMs = this.clock.nowMs();
     const rows = jobs.map((job, index) => ({
@@ -164,7 +202,11 @@ export class JobQueue {
       modelVersion: job.modelVersion ?? null,
       workerId: null,
     }));
-    for (let start = 0; start < rows.length; start += 500) await db.insertInto('jobs').values(rows.slice(start, start + 500)).execute();
+    for (let start = 0; start < rows.length; start += 500)
+      await db
+        .insertInto('jobs')
+        .values(rows.slice(start, start + 500))
+        .execute();
   }
 
   /**
@@ -172,7 +214,12 @@ export class JobQueue {
    * transaction. Each queue is one index probe (queue_name, status, dispatch_rank); with several queues the one
    * whose head ranks lowest is tried first.
    */
-  async claim(trx: Database, leaseOwner: string, queueNames: readonly string[], options: ClaimOptions = {}): Promise<ClaimedJob | undefined> {
+  async claim(
+    trx: Database,
+    leaseOwner: string,
+    queueNames: readonly string[],
+    options: ClaimOptions = {},
+  ): Promise<ClaimedJob | undefined> {
     const nowMs = this.clock.nowMs();
     const ordered = queueNames.length > 1 ? await this.queuesByHeadRank(trx, queueNames, options) : queueNames;
     for (const queueName of ordered) {
@@ -187,15 +234,23 @@ export class JobQueue {
         .orderBy('dispatchRank')
         .orderBy('id')
         .limit(1);
-      if (options.taskTypes && options.taskTypes.length > 0) query = query.where('taskType', 'in', [...options.taskTypes]);
-      if (options.modelVersions && options.modelVersions.length > 0) query = query.where('modelVersion', 'in', [...options.modelVersions]);
+      if (options.taskTypes && options.taskTypes.length > 0)
+        query = query.where('taskType', 'in', [...options.taskTypes]);
+      if (options.modelVersions && options.modelVersions.length > 0)
+        query = query.where('modelVersion', 'in', [...options.modelVersions]);
       if (isPostgres(trx)) query = query.forUpdate().skipLocked();
       const candidate = await query.executeTakeFirst();
       if (!candidate) continue;
       const leaseExpiresAt = nowMs + this.leaseSeconds * 1000;
       const updated = await trx
         .updateTable('jobs')
-        .set((eb) => ({ status: 'leased', leaseOwner, leaseExpiresAt, workerId: options.workerId ?? null, attempts: eb('attempts', '+', 1) }))
+        .set((eb) => ({
+          status: 'leased',
+          leaseOwner,
+          leaseExpiresAt,
+          workerId: options.workerId ?? null,
+          attempts: eb('attempts', '+', 1),
+        }))
         .where('id', '=', candidate.id)
         .where('status', '=', 'queued')
         .returning(['id', 'accountId', 'attempts', 'maxAttempts', 'leaseExpiresAt'])
@@ -205,12 +260,24 @@ export class JobQueue {
     return undefined;
   }
 
-  private async queuesByHeadRank(db: Database, queueNames: readonly string[], options: ClaimOptions): Promise<string[]> {
+  private async queuesByHeadRank(
+    db: Database,
+    queueNames: readonly string[],
+    options: ClaimOptions,
+  ): Promise<string[]> {
     const heads: { queueName: string; rank: number }[] = [];
     for (const queueName of queueNames) {
-      let query = db.selectFrom('jobs').select('dispatchRank').where('queueName', '=', queueName).where('status', '=', 'queued').orderBy('dispatchRank').limit(1);
-      if (options.taskTypes && options.taskTypes.length > 0) query = query.where('taskType', 'in', [...options.taskTypes]);
-      if (options.modelVersions && options.modelVersions.length > 0) query = query.where('modelVersion', 'in', [...options.modelVersions]);
+      let query = db
+        .selectFrom('jobs')
+        .select('dispatchRank')
+        .where('queueName', '=', queueName)
+        .where('status', '=', 'queued')
+        .orderBy('dispatchRank')
+        .limit(1);
+      if (options.taskTypes && options.taskTypes.length > 0)
+        query = query.where('taskType', 'in', [...options.taskTypes]);
+      if (options.modelVersions && options.modelVersions.length > 0)
+        query = query.where('modelVersion', 'in', [...options.modelVersions]);
       const head = await query.executeTakeFirst();
       if (head) heads.push({ queueName, rank: Number(head.dispatchRank) });
     }
@@ -245,7 +312,13 @@ export class JobQueue {
   async release(trx: Database, jobId: string, leaseOwner: string): Promise<boolean> {
     const result = await trx
       .updateTable('jobs')
-      .set({ status: 'queued', leaseOwner: null, leaseExpiresAt: null, workerId: null, availableAt: this.clock.nowMs() })
+      .set({
+        status: 'queued',
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        workerId: null,
+        availableAt: this.clock.nowMs(),
+      })
       .where('id', '=', jobId)
       .where('status', '=', 'leased')
       .where('leaseOwner', '=', leaseOwner)
@@ -257,7 +330,13 @@ export class JobQueue {
   async unclaim(trx: Database, jobId: string, leaseOwner: string): Promise<boolean> {
     const result = await trx
       .updateTable('jobs')
-      .set((eb) => ({ status: 'queued', leaseOwner: null, leaseExpiresAt: null, workerId: null, attempts: eb('attempts', '-', 1) }))
+      .set((eb) => ({
+        status: 'queued',
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        workerId: null,
+        attempts: eb('attempts', '-', 1),
+      }))
       .where('id', '=', jobId)
       .where('status', '=', 'leased')
       .where('leaseOwner', '=', leaseOwner)
@@ -267,7 +346,12 @@ export class JobQueue {
 
   /** Removes a job that has not been leased yet (e.g. a cancelled task). */
   async finishQueued(trx: Database, jobId: string): Promise<boolean> {
-    const result = await trx.updateTable('jobs').set({ status: 'done' }).where('id', '=', jobId).where('status', '=', 'queued').executeTakeFirst();
+    const result = await trx
+      .updateTable('jobs')
+      .set({ status: 'done' })
+      .where('id', '=', jobId)
+      .where('status', '=', 'queued')
+      .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
 
@@ -285,7 +369,13 @@ export class JobQueue {
   async requeueExpired(trx: Database, jobId: string): Promise<boolean> {
     const result = await trx
       .updateTable('jobs')
-      .set({ status: 'queued', leaseOwner: null, leaseExpiresAt: null, workerId: null, availableAt: this.clock.nowMs() })
+      .set({
+        status: 'queued',
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        workerId: null,
+        availableAt: this.clock.nowMs(),
+      })
       .where('id', '=', jobId)
       .where('status', '=', 'leased')
       .where('leaseExpiresAt', '<', this.clock.nowMs())

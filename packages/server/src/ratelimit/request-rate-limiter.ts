@@ -21,7 +21,9 @@ const leaseQuery = preparedQuery<{ requestCount: number }, [string, number, numb
     .insertInto('rateLimitWindows')
     .values({ keyId: slot(0), windowStart: slot(1), requestCount: slot(2) })
     .onConflict((conflict) =>
-      conflict.columns(['keyId', 'windowStart']).doUpdateSet((eb) => ({ requestCount: eb('rateLimitWindows.requestCount', '+', eb.ref('excluded.requestCount')) })),
+      conflict.columns(['keyId', 'windowStart']).doUpdateSet((eb) => ({
+        requestCount: eb('rateLimitWindows.requestCount', '+', eb.ref('excluded.requestCount')),
+      })),
     )
     .returning(['requestCount']),
 );
@@ -86,7 +88,9 @@ export class RequestRateLimiter {
       state.nextLeaseSize = Math.min(maxLease, wanted * 2);
       if (sharedCount >= limit) state.exhausted = true;
     } catch (error) {
-      this.log('rate limit counter unavailable; letting the request through', { error: String((error as Error)?.message ?? error) });
+      this.log('rate limit counter unavailable; letting the request through', {
+        error: String((error as Error)?.message ?? error),
+      });
       state.tokens += 1;
     }
   }

@@ -79,7 +79,13 @@ export class RetentionSweeper {
       let query = trx
         .selectFrom('tasks')
         .innerJoin('accounts', 'accounts.id', 'tasks.accountId')
-        .select(['tasks.id as id', 'tasks.type as type', 'tasks.status as status', 'tasks.outputJson as outputJson', days.as('retentionDays')])
+        .select([
+          'tasks.id as id',
+          'tasks.type as type',
+          'tasks.status as status',
+          'tasks.outputJson as outputJson',
+          days.as('retentionDays'),
+        ])
         .where('tasks.dataDeletedAt', 'is', null)
         .where('tasks.finishedAt', 'is not', null)
         .where('tasks.status', 'in', [...FINAL_TASK_STATUSES])
@@ -109,7 +115,11 @@ export class RetentionSweeper {
         if (Number(updated.numUpdatedRows) !== 1) continue;
         expired += 1;
         const outputs = Object.values(JSON.parse(task.outputJson) as Record<string, StoredOutputFile>);
-        await this.queueBlobDeletions(trx, outputs.map((output) => output.blobKey), nowMs);
+        await this.queueBlobDeletions(
+          trx,
+          outputs.map((output) => output.blobKey),
+          nowMs,
+        );
         if (task.status !== 'expired') await recordTaskEvent(trx, task.id, nowMs);
       }
       return expired;
@@ -140,7 +150,11 @@ export class RetentionSweeper {
         )
         .returning(['blobKey'])
         .execute();
-      await this.queueBlobDeletions(trx, deleted.map((row) => row.blobKey), nowMs);
+      await this.queueBlobDeletions(
+        trx,
+        deleted.map((row) => row.blobKey),
+        nowMs,
+      );
       return deleted.length;
     });
   }
@@ -171,13 +185,21 @@ export class RetentionSweeper {
 
   /** Deletes queued blobs; a key leaves the outbox only once its blob is gone. */
   private async deleteBlobBatch(): Promise<number> {
-    const queued = await this.db.selectFrom('blobDeletions').select(['blobKey']).orderBy('createdAt').limit(this.options.batchSize).execute();
+    const queued = await this.db
+      .selectFrom('blobDeletions')
+      .select(['blobKey'])
+      .orderBy('createdAt')
+      .limit(this.options.batchSize)
+      .execute();
     let deleted = 0;
     for (const { blobKey } of queued) {
       try {
         await this.blobs.delete(blobKey);
       } catch (error) {
-        this.log('retention: could not delete a blob; will retry on the next pass', { blobKey, error: String((error as Error)?.message ?? error) });
+        this.log('retention: could not delete a blob; will retry on the next pass', {
+          blobKey,
+          error: String((error as Error)?.message ?? error),
+        });
         continue;
       }
       await this.db.deleteFrom('blobDeletions').where('blobKey', '=', blobKey).execute();

@@ -23,7 +23,10 @@ export interface ContentModerationOptions {
   log?: (message: string, details: Record<string, unknown>) => void;
 }
 
-export const CONTENT_MODERATION_DEFAULTS: ContentModerationOptions = { onProviderFailure: 'open', providerChecksImages: true };
+export const CONTENT_MODERATION_DEFAULTS: ContentModerationOptions = {
+  onProviderFailure: 'open',
+  providerChecksImages: true,
+};
 
 /** An input image the provider may be asked about; its bytes are read only then. */
 export interface ModeratedImage {
@@ -48,11 +51,16 @@ export class ContentModeration {
     const texts = moderatedTextsOf(request);
     const violation = moderateTexts(texts);
     if (violation) {
-      this.options.log?.('content policy: request text refused', { field: violation.field, categories: violation.categories, reasons: violation.reasons });
+      this.options.log?.('content policy: request text refused', {
+        field: violation.field,
+        categories: violation.categories,
+        reasons: violation.reasons,
+      });
       throw refusal(violation.field, violation.categories);
     }
     const positive = texts.filter((text) => text.kind === 'positive');
-    if (this.options.provider && positive.length > 0) await this.checkTextsWithProvider(this.options.provider, positive);
+    if (this.options.provider && positive.length > 0)
+      await this.checkTextsWithProvider(this.options.provider, positive);
   }
 
   /** The provider's check of input images that passed the offline classifier; nothing to do without a provider. */
@@ -73,13 +81,19 @@ export class ContentModeration {
 
   private async checkTextsWithProvider(provider: ModerationProvider, texts: readonly ModeratedText[]): Promise<void> {
     const keys = texts.map((text) => `text:${text.text}`);
-    const answers = await this.askProvider(provider, keys, () => provider.moderateTexts(texts.map((text) => text.text)));
+    const answers = await this.askProvider(provider, keys, () =>
+      provider.moderateTexts(texts.map((text) => text.text)),
+    );
     const refused = answers?.findIndex((categories) => categories.length > 0) ?? -1;
     if (answers && refused >= 0) throw refusal(texts[refused]!.field, answers[refused]!, provider.name);
   }
 
   /** The cached or fresh answers for these keys; undefined when the provider failed and failures are open. */
-  private async askProvider(provider: ModerationProvider, keys: readonly string[], ask: () => Promise<ModerationCategory[][]>): Promise<ModerationCategory[][] | undefined> {
+  private async askProvider(
+    provider: ModerationProvider,
+    keys: readonly string[],
+    ask: () => Promise<ModerationCategory[][]>,
+  ): Promise<ModerationCategory[][] | undefined> {
     const cached = keys.map((key) => this.providerAnswers.get(key));
     if (cached.every((answer) => answer !== undefined)) return cached as ModerationCategory[][];
     let answers: ModerationCategory[][];
@@ -87,23 +101,35 @@ export class ContentModeration {
       answers = await ask();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      this.options.log?.('content policy: moderation provider failed', { provider: provider.name, reason, onFailure: this.options.onProviderFailure });
-      if (this.options.onProviderFailure === 'open') return undefined;
-      throw new DomainError('serviceUnavailable', `the content moderation service (${provider.name}) is not answering, so the request cannot be checked; nothing was charged`, {
-        retryAfterSeconds: PROVIDER_RETRY_AFTER_SECONDS,
+      this.options.log?.('content policy: moderation provider failed', {
+        provider: provider.name,
+        reason,
+        onFailure: this.options.onProviderFailure,
       });
+      if (this.options.onProviderFailure === 'open') return undefined;
+      throw new DomainError(
+        'serviceUnavailable',
+        `the content moderation service (${provider.name}) is not answering, so the request cannot be checked; nothing was charged`,
+        {
+          retryAfterSeconds: PROVIDER_RETRY_AFTER_SECONDS,
+        },
+      );
     }
     keys.forEach((key, index) => this.remember(key, answers[index]!));
     return answers;
   }
 
   private remember(key: string, categories: ModerationCategory[]): void {
-    if (this.providerAnswers.size >= PROVIDER_CACHE_ENTRIES) this.providerAnswers.delete(this.providerAnswers.keys().next().value!);
+    if (this.providerAnswers.size >= PROVIDER_CACHE_ENTRIES)
+      this.providerAnswers.delete(this.providerAnswers.keys().next().value!);
     this.providerAnswers.set(key, categories);
   }
 }
 
 function refusal(field: string, categories: readonly ModerationCategory[], providerName?: string): DomainError {
   const by = providerName ? ` (flagged by ${providerName})` : '';
-  return new DomainError('contentPolicyViolation', `${field} was refused by the content policy: ${describeCategories(categories)}${by}; nothing was charged`);
+  return new DomainError(
+    'contentPolicyViolation',
+    `${field} was refused by the content policy: ${describeCategories(categories)}${by}; nothing was charged`,
+  );
 }

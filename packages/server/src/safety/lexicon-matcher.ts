@@ -69,7 +69,8 @@ export class LexiconMatcher {
       for (const word of fuzzy) this.wordId(word, true);
       const compile = (phrases: readonly string[]) => phrases.map((phrase) => this.phraseId(phrase, fuzzy));
       const assign = (phrases: readonly string[], kind: PhraseRole['kind'], rule = -1, group = -1) => {
-        for (const id of compile(phrases)) this.roles.set(id, [...(this.roles.get(id) ?? []), { lexicon: lexiconIndex, kind, rule, group }]);
+        for (const id of compile(phrases))
+          this.roles.set(id, [...(this.roles.get(id) ?? []), { lexicon: lexiconIndex, kind, rule, group }]);
       };
       assign(lexicon.terms, 'term');
       assign(lexicon.allow, 'allow');
@@ -79,9 +80,18 @@ export class LexiconMatcher {
       });
       return {
         category: lexicon.category,
-        rules: lexicon.rules.map((rule) => ({ name: rule.name, window: rule.window, ordered: rule.ordered ?? false, groupCount: rule.groups.length })),
+        rules: lexicon.rules.map((rule) => ({
+          name: rule.name,
+          window: rule.window,
+          ordered: rule.ordered ?? false,
+          groupCount: rule.groups.length,
+        })),
         appliesToNegativePrompts: lexicon.appliesToNegativePrompts ?? false,
-        negativePromptRules: (lexicon.negativePromptRules ?? []).map((rule) => ({ name: rule.name, negative: compile(rule.negative), positive: compile(rule.positive) })),
+        negativePromptRules: (lexicon.negativePromptRules ?? []).map((rule) => ({
+          name: rule.name,
+          negative: compile(rule.negative),
+          positive: compile(rule.positive),
+        })),
       };
     });
   }
@@ -91,7 +101,9 @@ export class LexiconMatcher {
     const views = textViews(text, (run) => this.segmentRun(run));
     const split = this.findPhrases(views.split);
     // most texts have no punctuation inside words and no spaced letters: then both readings are the same
-    const same = views.joined.length === views.split.length && views.joined.every((forms, index) => forms[0] === views.split[index]![0]);
+    const same =
+      views.joined.length === views.split.length &&
+      views.joined.every((forms, index) => forms[0] === views.split[index]![0]);
     return same ? [split] : [split, this.findPhrases(views.joined)];
   }
 
@@ -99,7 +111,8 @@ export class LexiconMatcher {
   match(readings: readonly PhraseOccurrences[], kind: 'positive' | 'negative'): LexiconFinding[] {
     const reasons = new Map<number, string>();
     for (const occurrences of readings) {
-      for (const [lexiconIndex, reason] of this.violationsIn(occurrences)) if (!reasons.has(lexiconIndex)) reasons.set(lexiconIndex, reason);
+      for (const [lexiconIndex, reason] of this.violationsIn(occurrences))
+        if (!reasons.has(lexiconIndex)) reasons.set(lexiconIndex, reason);
     }
     return [...reasons]
       .sort(([first], [second]) => first - second)
@@ -108,12 +121,17 @@ export class LexiconMatcher {
   }
 
   /** Cross-field rules: a phrase in a negative prompt ("clothes") with one in a positive text ("woman"). */
-  matchNegativePromptRules(negative: readonly PhraseOccurrences[][], positive: readonly PhraseOccurrences[][]): LexiconFinding[] {
+  matchNegativePromptRules(
+    negative: readonly PhraseOccurrences[][],
+    positive: readonly PhraseOccurrences[][],
+  ): LexiconFinding[] {
     const findings: LexiconFinding[] = [];
-    const anyOccurs = (texts: readonly PhraseOccurrences[][], phraseIds: PhraseIds) => texts.some((readings) => readings.some((occurrences) => phraseIds.some((id) => occurrences.has(id))));
+    const anyOccurs = (texts: readonly PhraseOccurrences[][], phraseIds: PhraseIds) =>
+      texts.some((readings) => readings.some((occurrences) => phraseIds.some((id) => occurrences.has(id))));
     for (const lexicon of this.lexicons) {
       for (const rule of lexicon.negativePromptRules) {
-        if (anyOccurs(negative, rule.negative) && anyOccurs(positive, rule.positive)) findings.push({ category: lexicon.category, reason: rule.name });
+        if (anyOccurs(negative, rule.negative) && anyOccurs(positive, rule.positive))
+          findings.push({ category: lexicon.category, reason: rule.name });
       }
     }
     return findings;
@@ -121,17 +139,24 @@ export class LexiconMatcher {
 
   /** The first term or rule each lexicon finds in one reading; only the phrases that occur are visited. */
   private violationsIn(occurrences: PhraseOccurrences): Map<number, string> {
-    const byLexicon = new Map<number, { terms: [number, Span[]][]; masked: Set<number>; unless: Set<number>; groups: Map<number, Span[][]> }>();
+    const byLexicon = new Map<
+      number,
+      { terms: [number, Span[]][]; masked: Set<number>; unless: Set<number>; groups: Map<number, Span[][]> }
+    >();
     for (const [phraseId, spans] of occurrences) {
       for (const role of this.roles.get(phraseId) ?? []) {
         let state = byLexicon.get(role.lexicon);
-        if (!state) byLexicon.set(role.lexicon, (state = { terms: [], masked: new Set(), unless: new Set(), groups: new Map() }));
+        if (!state)
+          byLexicon.set(role.lexicon, (state = { terms: [], masked: new Set(), unless: new Set(), groups: new Map() }));
         if (role.kind === 'term') state.terms.push([phraseId, spans]);
         else if (role.kind === 'unless') state.unless.add(role.rule);
         else if (role.kind === 'allow') {
-          for (const span of spans) for (let position = span.start; position < span.end; position++) state.masked.add(position);
+          for (const span of spans)
+            for (let position = span.start; position < span.end; position++) state.masked.add(position);
         } else {
-          const groups = state.groups.get(role.rule) ?? Array.from({ length: this.lexicons[role.lexicon]!.rules[role.rule]!.groupCount }, (): Span[] => []);
+          const groups =
+            state.groups.get(role.rule) ??
+            Array.from({ length: this.lexicons[role.lexicon]!.rules[role.rule]!.groupCount }, (): Span[] => []);
           groups[role.group]!.push(...spans);
           state.groups.set(role.rule, groups);
         }
@@ -196,7 +221,12 @@ export class LexiconMatcher {
     const key = `w:${form}`;
     let ids = this.formCache.get(key);
     if (ids === undefined) {
-      ids = [...new Set([...(this.keyToWordIds.get(`=${form}`) ?? []), ...(this.keyToWordIds.get(`~${stemmer(form)}`) ?? [])])];
+      ids = [
+        ...new Set([
+          ...(this.keyToWordIds.get(`=${form}`) ?? []),
+          ...(this.keyToWordIds.get(`~${stemmer(form)}`) ?? []),
+        ]),
+      ];
       this.rememberForm(key, ids);
     }
     return ids;
@@ -323,7 +353,13 @@ export function withinOneEdit(first: string, second: string): boolean {
   while (index < first.length && index < second.length && first[index] === second[index]) index++;
   if (lengthDifference === 0) {
     if (first.slice(index + 1) === second.slice(index + 1)) return true;
-    return first[index] === second[index + 1] && first[index + 1] === second[index] && first.slice(index + 2) === second.slice(index + 2);
+    return (
+      first[index] === second[index + 1] &&
+      first[index + 1] === second[index] &&
+      first.slice(index + 2) === second.slice(index + 2)
+    );
   }
-  return lengthDifference > 0 ? first.slice(index + 1) === second.slice(index) : first.slice(index) === second.slice(index + 1);
+  return lengthDifference > 0
+    ? first.slice(index + 1) === second.slice(index)
+    : first.slice(index) === second.slice(index + 1);
 }

@@ -77,7 +77,10 @@ describe('moderateTexts', () => {
       ]);
     expect(withNegative('a woman in a summer dress', 'nsfw, nude, gore, blood, swastika')).toBeUndefined();
     expect(withNegative('a castle', 'clothes')).toBeUndefined();
-    expect(withNegative('a woman on a beach', 'clothes, bikini')).toMatchObject({ field: 'negative_prompt', categories: ['sexual'] });
+    expect(withNegative('a woman on a beach', 'clothes, bikini')).toMatchObject({
+      field: 'negative_prompt',
+      categories: ['sexual'],
+    });
     expect(withNegative('a castle', 'f a g g o t s')).toMatchObject({ field: 'negative_prompt', categories: ['hate'] });
   });
 });
@@ -90,16 +93,31 @@ describe('moderatedTextsOf', () => {
   };
 
   it('finds every user-written text and no ids, enums or defaults', () => {
-    expect(textsOf({ type: 'text_to_model', prompt: 'a cat', negative_prompt: 'dog' })).toEqual(['prompt:positive', 'negative_prompt:negative']);
-    expect(textsOf({ type: 'texture_model', original_model_task_id: '6f1c1f2e-54c4-4a8b-9d0e-111111111111', texture_prompt: { text: 'oak' }, part_names: ['leg', 'seat'] })).toEqual([
-      'texture_prompt.text:positive',
-      'part_names[0]:positive',
-      'part_names[1]:positive',
+    expect(textsOf({ type: 'text_to_model', prompt: 'a cat', negative_prompt: 'dog' })).toEqual([
+      'prompt:positive',
+      'negative_prompt:negative',
     ]);
     expect(
-      textsOf({ type: 'edit_multiview_image', original_task_id: '6f1c1f2e-54c4-4a8b-9d0e-111111111111', prompts: [{ view: 'front', prompt: 'blue' }, { view: 'back', prompt: 'red' }] }),
+      textsOf({
+        type: 'texture_model',
+        original_model_task_id: '6f1c1f2e-54c4-4a8b-9d0e-111111111111',
+        texture_prompt: { text: 'oak' },
+        part_names: ['leg', 'seat'],
+      }),
+    ).toEqual(['texture_prompt.text:positive', 'part_names[0]:positive', 'part_names[1]:positive']);
+    expect(
+      textsOf({
+        type: 'edit_multiview_image',
+        original_task_id: '6f1c1f2e-54c4-4a8b-9d0e-111111111111',
+        prompts: [
+          { view: 'front', prompt: 'blue' },
+          { view: 'back', prompt: 'red' },
+        ],
+      }),
     ).toEqual(['prompts[0].prompt:positive', 'prompts[1].prompt:positive']);
-    expect(textsOf({ type: 'image_to_model', file: { type: 'png', file_token: '6f1c1f2e-54c4-4a8b-9d0e-111111111111' } })).toEqual([]);
+    expect(
+      textsOf({ type: 'image_to_model', file: { type: 'png', file_token: '6f1c1f2e-54c4-4a8b-9d0e-111111111111' } }),
+    ).toEqual([]);
   });
 });
 

@@ -23,7 +23,10 @@ export function defaultLexiconMatcher(): LexiconMatcher {
 }
 
 /** The first field that violates the policy, or undefined when every text passes. */
-export function moderateTexts(texts: readonly ModeratedText[], matcher: LexiconMatcher = defaultLexiconMatcher()): TextViolation | undefined {
+export function moderateTexts(
+  texts: readonly ModeratedText[],
+  matcher: LexiconMatcher = defaultLexiconMatcher(),
+): TextViolation | undefined {
   const readings = texts.map((text) => matcher.occurrencesOf(text.text));
   for (const [index, text] of texts.entries()) {
     const findings = matcher.match(readings[index]!, text.kind);
@@ -39,7 +42,9 @@ export function moderateTexts(texts: readonly ModeratedText[], matcher: LexiconM
 
 function violationOf(field: string, findings: LexiconFinding[]): TextViolation {
   const order = Object.keys(MODERATION_CATEGORIES) as ModerationCategory[];
-  const categories = [...new Set(findings.map((finding) => finding.category))].sort((first, second) => order.indexOf(first) - order.indexOf(second));
+  const categories = [...new Set(findings.map((finding) => finding.category))].sort(
+    (first, second) => order.indexOf(first) - order.indexOf(second),
+  );
   return { field, categories, reasons: findings.map((finding) => finding.reason) };
 }
 

@@ -13,18 +13,31 @@ export interface ModeratedText {
  * Keys whose strings a person wrote, wherever they sit (texture_prompt.text, prompts[].prompt, part_names[]).
  * Other strings are ids, versions, enums and presets that the schema already closed, defaults included.
  */
-const TEXT_KEYS = new Set(['prompt', 'negative_prompt', 'text', 'text_prompt', 'part_names', 'template', 'name', 'names', 'description', 'caption']);
+const TEXT_KEYS = new Set([
+  'prompt',
+  'negative_prompt',
+  'text',
+  'text_prompt',
+  'part_names',
+  'template',
+  'name',
+  'names',
+  'description',
+  'caption',
+]);
 
 /** Every text of the request in request order, found by walking it whole (file references skipped). */
 export function moderatedTextsOf(request: TaskRequest): ModeratedText[] {
   const texts: ModeratedText[] = [];
   const visit = (value: unknown, field: string, key: string) => {
     if (typeof value === 'string') {
-      if (TEXT_KEYS.has(key) && value.trim().length > 0) texts.push({ field, text: value, kind: key === 'negative_prompt' ? 'negative' : 'positive' });
+      if (TEXT_KEYS.has(key) && value.trim().length > 0)
+        texts.push({ field, text: value, kind: key === 'negative_prompt' ? 'negative' : 'positive' });
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => visit(item, `${field}[${index}]`, key));
     } else if (isRecord(value) && !isFileReference(value)) {
-      for (const [childKey, child] of Object.entries(value)) visit(child, field ? `${field}.${childKey}` : childKey, childKey);
+      for (const [childKey, child] of Object.entries(value))
+        visit(child, field ? `${field}.${childKey}` : childKey, childKey);
     }
   };
   visit(request, '', '');

@@ -27,7 +27,9 @@ describe('textViews', () => {
 
   it('joins spaced-out letters and lets the caller cut the run into words', () => {
     expect(plain(textViews('a n a k e d   w o m a n').joined)).toEqual(['anakedwoman']);
-    expect(plain(textViews('a n a k e d w o m a n', (run) => (run === 'anakedwoman' ? ['naked', 'woman'] : [run])).joined)).toEqual(['naked', 'woman']);
+    expect(
+      plain(textViews('a n a k e d w o m a n', (run) => (run === 'anakedwoman' ? ['naked', 'woman'] : [run])).joined),
+    ).toEqual(['naked', 'woman']);
     // one or two single letters stay what they are
     expect(plain(textViews('a t shirt').joined)).toEqual(['a', 't', 'shirt']);
   });

@@ -19,7 +19,21 @@ export interface TextViews {
 const confusable = resolveConfusablesTransformer().transform;
 
 // Leetspeak: digits and symbols that stand for letters inside a word; "1" reads as i or l (a second form).
-const LEET_LETTERS: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g', '@': 'a', $: 's', '!': 'i', '|': 'i', '+': 't' };
+const LEET_LETTERS: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+  '9': 'g',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'i',
+  '+': 't',
+};
 const LEET_CHARACTERS = /[0-9@$!|+]/;
 const LETTER = /[a-z]/;
 /** Characters that separate words; leet symbols are not among them, so "sw@st1ka" stays one word. */
@@ -30,12 +44,16 @@ const LETTER_RUN = /([a-z])\1{2,}/;
 /** Letters folded to plain lower-case ASCII where a look-alike exists; everything else is kept as it is. */
 export function foldCharacters(text: string): string {
   // format characters (zero-width space/joiners, soft hyphen, bidi marks) hide inside words
-  const visible = text.replace(/\p{Cf}/gu, '').normalize('NFKC').replace(/[ßẞ]/g, 'ss');
+  const visible = text
+    .replace(/\p{Cf}/gu, '')
+    .normalize('NFKC')
+    .replace(/[ßẞ]/g, 'ss');
   let mapped = '';
   for (const character of visible) {
     const codePoint = character.codePointAt(0)!;
     // look-alikes are looked up before lower-casing: a capital Greek nu looks like N, a small one like v
-    const replacement = codePoint < 128 ? undefined : (confusable(codePoint) ?? confusable(character.toLowerCase().codePointAt(0)!));
+    const replacement =
+      codePoint < 128 ? undefined : (confusable(codePoint) ?? confusable(character.toLowerCase().codePointAt(0)!));
     mapped += replacement === undefined ? character : String.fromCodePoint(replacement);
   }
   return mapped.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
@@ -48,7 +66,9 @@ export function foldCharacters(text: string): string {
  * a joined run into the known words it contains.
  */
 export function textViews(text: string, segmentRun?: (run: string) => string[]): TextViews {
-  const chunks = foldCharacters(text).split(/\s+/).filter((chunk) => chunk.length > 0);
+  const chunks = foldCharacters(text)
+    .split(/\s+/)
+    .filter((chunk) => chunk.length > 0);
   const split: TokenForms[] = [];
   const joinedWords: string[] = [];
   for (const chunk of chunks) {
@@ -88,7 +108,8 @@ function formsOf(word: string): TokenForms {
   if (LETTER.test(word) && LEET_CHARACTERS.test(word)) {
     const asI = [...word].map((character) => LEET_LETTERS[character] ?? character).join('');
     forms.push(asI);
-    if (word.includes('1')) forms.push(asI.replace(/i/g, (letter, index: number) => (word[index] === '1' ? 'l' : letter)));
+    if (word.includes('1'))
+      forms.push(asI.replace(/i/g, (letter, index: number) => (word[index] === '1' ? 'l' : letter)));
   }
   for (const form of [...forms]) {
     if (LETTER_RUN.test(form)) {

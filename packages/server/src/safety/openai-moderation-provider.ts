@@ -55,7 +55,8 @@ export class OpenAiModerationProvider implements ModerationProvider {
   async moderateTexts(texts: readonly string[]): Promise<ModerationCategory[][]> {
     if (texts.length === 0) return [];
     const results = await this.send([...texts]);
-    if (results.length !== texts.length) throw new Error(`${this.name} answered ${results.length} results for ${texts.length} texts`);
+    if (results.length !== texts.length)
+      throw new Error(`${this.name} answered ${results.length} results for ${texts.length} texts`);
     return results.map(countedCategories);
   }
 
@@ -67,7 +68,9 @@ export class OpenAiModerationProvider implements ModerationProvider {
       .flatten({ background: '#ffffff' })
       .jpeg({ quality: 85 })
       .toBuffer();
-    const results = await this.send([{ type: 'image_url', image_url: { url: `data:image/jpeg;base64,${jpeg.toString('base64')}` } }]);
+    const results = await this.send([
+      { type: 'image_url', image_url: { url: `data:image/jpeg;base64,${jpeg.toString('base64')}` } },
+    ]);
     if (results.length !== 1) throw new Error(`${this.name} answered ${results.length} results for one image`);
     return countedCategories(results[0]!);
   }
@@ -80,7 +83,12 @@ export class OpenAiModerationProvider implements ModerationProvider {
         headers: { Authorization: `Bearer ${this.settings.apiKey}`, 'Content-Type': 'application/json' },
         body: JSON.stringify({ model: this.settings.model, input }),
       },
-      { providerName: this.name, timeoutMs: this.settings.timeoutMs, maxAttempts: this.settings.maxAttempts, retryBaseMs: 200 },
+      {
+        providerName: this.name,
+        timeoutMs: this.settings.timeoutMs,
+        maxAttempts: this.settings.maxAttempts,
+        retryBaseMs: 200,
+      },
     );
     const parsed = moderationResponseSchema.safeParse(await response.json().catch(() => undefined));
     if (!parsed.success) throw new Error(`${this.name} answered a body without results[].flagged and categories`);

@@ -12,14 +12,21 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 // Each store gets its own key prefix, so tests never see each other's objects.
-describeBlobStoreContract('S3 (s3rver)', async () => new S3BlobStore(server.storageConfig({ prefix: `t${randomBytes(4).toString('hex')}/` })));
+describeBlobStoreContract(
+  'S3 (s3rver)',
+  async () => new S3BlobStore(server.storageConfig({ prefix: `t${randomBytes(4).toString('hex')}/` })),
+);
 
 describe('S3 presigned downloads', () => {
   it('gives a presigned GET URL valid for the TTL that serves the bytes under the file name', async () => {
     const store = new S3BlobStore(server.storageConfig({ prefix: 'presign/' }));
     await store.checkBucket();
     await store.put('tasks/x/model.glb', new Uint8Array([7, 8, 9]));
-    const url = await store.downloadUrl('tasks/x/model.glb', { ttlSeconds: 60, fileName: 'model.glb', contentType: 'model/gltf-binary' });
+    const url = await store.downloadUrl('tasks/x/model.glb', {
+      ttlSeconds: 60,
+      fileName: 'model.glb',
+      contentType: 'model/gltf-binary',
+    });
     expect(url).toMatch(/X-Amz-Expires=60/);
     const response = await fetch(url!);
     expect(response.status).toBe(200);
@@ -35,7 +42,9 @@ describe('S3 presigned downloads', () => {
 
   it('answers no URL in proxy mode, and a clear error when the bucket is missing', async () => {
     const proxy = new S3BlobStore(server.storageConfig({ download: 'proxy' }));
-    expect(await proxy.downloadUrl('a/b.glb', { ttlSeconds: 60, fileName: 'b.glb', contentType: 'model/gltf-binary' })).toBeUndefined();
+    expect(
+      await proxy.downloadUrl('a/b.glb', { ttlSeconds: 60, fileName: 'b.glb', contentType: 'model/gltf-binary' }),
+    ).toBeUndefined();
     const missing = new S3BlobStore({ ...server.storageConfig(), bucket: 'no-such-bucket' });
     await expect(missing.checkBucket()).rejects.toThrow(/STORAGE_URL: cannot reach bucket "no-such-bucket"/);
   });

@@ -38,7 +38,9 @@ export class S3BlobStore implements BlobStore {
     try {
       await this.client.send(new HeadBucketCommand({ Bucket: this.config.bucket }));
     } catch (error) {
-      throw new Error(`STORAGE_URL: cannot reach bucket "${this.config.bucket}"${this.config.endpoint ? ` at ${this.config.endpoint}` : ''}: ${describe(error)}`);
+      throw new Error(
+        `STORAGE_URL: cannot reach bucket "${this.config.bucket}"${this.config.endpoint ? ` at ${this.config.endpoint}` : ''}: ${describe(error)}`,
+      );
     }
   }
 
@@ -47,7 +49,14 @@ export class S3BlobStore implements BlobStore {
   }
 
   async put(key: string, bytes: Uint8Array): Promise<void> {
-    await this.client.send(new PutObjectCommand({ Bucket: this.config.bucket, Key: this.objectKey(key), Body: bytes, ContentLength: bytes.byteLength }));
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.config.bucket,
+        Key: this.objectKey(key),
+        Body: bytes,
+        ContentLength: bytes.byteLength,
+      }),
+    );
   }
 
   async get(key: string): Promise<Uint8Array | undefined> {
@@ -60,7 +69,9 @@ export class S3BlobStore implements BlobStore {
 
   async openReadStream(key: string): Promise<BlobReadStream | undefined> {
     try {
-      const response = await this.client.send(new GetObjectCommand({ Bucket: this.config.bucket, Key: this.objectKey(key) }));
+      const response = await this.client.send(
+        new GetObjectCommand({ Bucket: this.config.bucket, Key: this.objectKey(key) }),
+      );
       return { stream: response.Body as Readable, sizeBytes: response.ContentLength };
     } catch (error) {
       if (isMissing(error)) return undefined;

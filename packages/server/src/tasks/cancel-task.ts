@@ -19,16 +19,29 @@ export async function cancelTask(
   const { db, ledger, queue, clock } = deps;
   const outcome = await db.transaction().execute(async (trx) => {
     const row = UUID_PATTERN.test(taskId)
-      ? await trx.selectFrom('tasks').selectAll().where('id', '=', taskId.toLowerCase()).where('accountId', '=', accountId).executeTakeFirst()
+      ? await trx
+          .selectFrom('tasks')
+          .selectAll()
+          .where('id', '=', taskId.toLowerCase())
+          .where('accountId', '=', accountId)
+          .executeTakeFirst()
       : undefined;
     if (!row) throw new DomainError('taskNotFound', `task ${taskId} not found`);
     if (row.status === 'queued' && (await queue.finishQueued(trx, row.id))) {
-      await finishTask(trx, row.id, 'queued', 'cancelled', { finishedAt: clock.nowMs(), errorMessage: 'cancelled by the client; nothing was charged' });
+      await finishTask(trx, row.id, 'queued', 'cancelled', {
+        finishedAt: clock.nowMs(),
+        errorMessage: 'cancelled by the client; nothing was charged',
+      });
       await ledger.release(trx, row.id, 'cancelled');
       return 'cancelled' as const;
     }
     if (row.status === 'running') {
-      await trx.updateTable('tasks').set({ cancelRequestedAt: clock.nowMs() }).where('id', '=', row.id).where('cancelRequestedAt', 'is', null).execute();
+      await trx
+        .updateTable('tasks')
+        .set({ cancelRequestedAt: clock.nowMs() })
+        .where('id', '=', row.id)
+        .where('cancelRequestedAt', 'is', null)
+        .execute();
       return 'cancellation_requested' as const;
     }
     return 'already_finished' as const;

@@ -4,7 +4,7 @@
 import type { Database } from '../db/database-schema.ts';
 import { DomainError } from '../domain-error.ts';
 import { cancelTask, type CancelResult } from './cancel-task.ts';
-import { TASK_TYPES } from '@polyforge/protocol';
+import { ACTIVE_TASK_STATUSES, TASK_TYPES } from '@polyforge/protocol';
 
 export const CANCEL_TASKS_DEFAULTS = { limit: 1000, maxLimit: 10_000 } as const;
 
@@ -25,13 +25,23 @@ export interface CancelTasksSummary {
   hasMore: boolean;
 }
 
-export async function cancelTasks(deps: Parameters<typeof cancelTask>[0] & { db: Database }, accountId: string, filter: CancelTasksFilter): Promise<CancelTasksSummary> {
+export async function cancelTasks(
+  deps: Parameters<typeof cancelTask>[0] & { db: Database },
+  accountId: string,
+  filter: CancelTasksFilter,
+): Promise<CancelTasksSummary> {
   const limit = filter.limit ?? CANCEL_TASKS_DEFAULTS.limit;
   if (!Number.isInteger(limit) || limit < 1 || limit > CANCEL_TASKS_DEFAULTS.maxLimit) {
-    throw new DomainError('invalidParameter', `limit must be an integer between 1 and ${CANCEL_TASKS_DEFAULTS.maxLimit}`);
+    throw new DomainError(
+      'invalidParameter',
+      `limit must be an integer between 1 and ${CANCEL_TASKS_DEFAULTS.maxLimit}`,
+    );
   }
-  if (filter.status !== undefined && filter.status !== 'queued' && filter.status !== 'running') {
-    throw new DomainError('invalidParameter', 'status must be queued or running (only those can be cancelled); leave it out for both');
+  if (filter.status !== undefined && !(ACTIVE_TASK_STATUSES as readonly string[]).includes(filter.status)) {
+    throw new DomainError(
+      'invalidParameter',
+      'status must be queued or running (only those can be cancelled); leave it out for both',
+    );
   }
   if (filter.type !== undefined && !(TASK_TYPES as readonly string[]).includes(filter.type)) {
     throw new DomainError('invalidParameter', `type must be one of ${TASK_TYPES.join(', ')}`);
@@ -40,12 +50,16 @@ export async function cancelTasks(deps: Parameters<typeof cancelTask>[0] & { db:
     .selectFrom('tasks')
     .select(['id'])
     .where('accountId', '=', accountId)
-    .where('status', 'in', filter.status ? [filter.status] : ['queued', 'running'])
+    .where('status', 'in', filter.status ? [filter.status] : [...ACTIVE_TASK_STATUSES])
     .where('cancelRequestedAt', 'is', null);
   if (filter.type !== undefined) query = query.where('type', '=', filter.type);
   if (filter.createdAfterMs !== undefined) query = query.where('createdAt', '>=', filter.createdAfterMs);
   if (filter.createdBeforeMs !== undefined) query = query.where('createdAt', '<', filter.createdBeforeMs);
-  const rows = await query.orderBy('createdAt').orderBy('id').limit(limit + 1).execute();
+  const rows = await query
+    .orderBy('createdAt')
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
   const counts: Record<CancelResult, number> = { cancelled: 0, cancellation_requested: 0, already_finished: 0 };
   const taskIds: string[] = [];
   for (const { id } of rows.slice(0, limit)) {

@@ -14,23 +14,40 @@ import type { EngineRegistry } from '../engines/engine-registry.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
 import { recordCreatedTaskEvents } from '../webhooks/task-event-outbox.ts';
 
-export const lockAccountQuery = preparedQuery<{ concurrencyLimit: number; activeTasks: number; volumeDiscountPercent: number; queueRank: number; queuePriority: number }, [string]>(
-  (db, slot) => {
-    const query = db.selectFrom('accounts').select(['concurrencyLimit', 'activeTasks', 'volumeDiscountPercent', 'queueRank', 'queuePriority']).where('id', '=', slot(0));
-    // Serialises creates of one account on PostgreSQL; SQLite transactions are already serial.
-    return isPostgres(db) ? query.forUpdate() : query;
+export const lockAccountQuery = preparedQuery<
+  {
+    concurrencyLimit: number;
+    activeTasks: number;
+    volumeDiscountPercent: number;
+    queueRank: number;
+    queuePriority: number;
   },
-);
+  [string]
+>((db, slot) => {
+  const query = db
+    .selectFrom('accounts')
+    .select(['concurrencyLimit', 'activeTasks', 'volumeDiscountPercent', 'queueRank', 'queuePriority'])
+    .where('id', '=', slot(0));
+  // Serialises creates of one account on PostgreSQL; SQLite transactions are already serial.
+  return isPostgres(db) ? query.forUpdate() : query;
+});
 
 /** The account's count of active tasks and its fair-queue rank, both changed by a create: one statement. */
 export const updateCreatingAccountQuery = preparedQuery<never, [number, number, string]>((db, slot) =>
-  db.updateTable('accounts').set({ activeTasks: slot(0), queueRank: slot(1) }).where('id', '=', slot(2)),
+  db
+    .updateTable('accounts')
+    .set({ activeTasks: slot(0), queueRank: slot(1) })
+    .where('id', '=', slot(2)),
 );
 
 export function concurrencyRefusal(limit: number): DomainError {
-  return new DomainError('concurrencyLimitExceeded', `this account already has ${limit} tasks queued or running, its concurrency limit; nothing was charged`, {
-    retryAfterSeconds: 5,
-  });
+  return new DomainError(
+    'concurrencyLimitExceeded',
+    `this account already has ${limit} tasks queued or running, its concurrency limit; nothing was charged`,
+    {
+      retryAfterSeconds: 5,
+    },
+  );
 }
 
 export interface PendingCreate {
@@ -68,7 +85,11 @@ export async function insertQueuedTaskBatch(
   if (accepted.length === 0) return outcomes;
   await holds.write();
   await trx.insertInto('tasks').values(accepted).execute();
-  const jobs = accepted.map((row) => ({ id: row.id, accountId, ...deps.engines.jobRouteOf(JSON.parse(row.inputJson), row.isTest === 1) }));
+  const jobs = accepted.map((row) => ({
+    id: row.id,
+    accountId,
+    ...deps.engines.jobRouteOf(JSON.parse(row.inputJson), row.isTest === 1),
+  }));
   const queueRank = await deps.queue.enqueueBatchForLockedAccount(trx, jobs, account);
   await updateCreatingAccountQuery(trx, activeTasks, queueRank, accountId);
   await recordCreatedTaskEvents(trx, accepted, accountId);

@@ -1,22 +1,33 @@
 // Idempotency keys on create calls: a retry with the same key and body gets the original task and is charged
 // once; the same key with another body is an error. Keys are per account.
 import { createHash } from 'node:crypto';
-import type { Database } from '../db/database-schema.ts';
-import { preparedQuery } from '../db/prepared-query.ts';
+import type { Database, IdempotencyKeysTable } from '../db/database-schema.ts';
+import { preparedNamedQuery, preparedQuery } from '../db/prepared-query.ts';
 import { DomainError } from '../domain-error.ts';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 const findKeyQuery = preparedQuery<{ requestHash: string; taskId: string }, [string, string]>((db, slot) =>
-  db.selectFrom('idempotencyKeys').select(['requestHash', 'taskId']).where('accountId', '=', slot(0)).where('idempotencyKey', '=', slot(1)),
+  db
+    .selectFrom('idempotencyKeys')
+    .select(['requestHash', 'taskId'])
+    .where('accountId', '=', slot(0))
+    .where('idempotencyKey', '=', slot(1)),
 );
 
-const insertKeyQuery = preparedQuery<never, [string, string, string, string, number]>((db, slot) =>
-  db.insertInto('idempotencyKeys').values({ accountId: slot(0), idempotencyKey: slot(1), requestHash: slot(2), taskId: slot(3), createdAt: slot(4) }),
+const insertKeyQuery = preparedNamedQuery<never, IdempotencyKeysTable>((db, slot) =>
+  db.insertInto('idempotencyKeys').values({
+    accountId: slot('accountId'),
+    idempotencyKey: slot('idempotencyKey'),
+    requestHash: slot('requestHash'),
+    taskId: slot('taskId'),
+    createdAt: slot('createdAt'),
+  }),
 );
 
 export function checkIdempotencyKey(key: string): void {
-  if (!KEY_PATTERN.test(key)) throw new DomainError('invalidParameter', 'Idempotency-Key must be 1 to 255 printable ASCII characters');
+  if (!KEY_PATTERN.test(key))
+    throw new DomainError('invalidParameter', 'Idempotency-Key must be 1 to 255 printable ASCII characters');
 }
 
 /** A hash of the request body that ignores key order, so a retry that re-serialises the same JSON still matches. */
@@ -25,17 +36,32 @@ export function requestHashOf(body: unknown): string {
 }
 
 /** The task a key already created, or undefined; throws when the key was used with a different body. */
-export async function findIdempotentTask(db: Database, accountId: string, key: string, requestHash: string): Promise<string | undefined> {
+export async function findIdempotentTask(
+  db: Database,
+  accountId: string,
+  key: string,
+  requestHash: string,
+): Promise<string | undefined> {
   const [existing] = await findKeyQuery(db, accountId, key);
   if (!existing) return undefined;
   if (existing.requestHash !== requestHash) {
-    throw new DomainError('idempotencyKeyReused', `Idempotency-Key "${key}" was already used for task ${existing.taskId} with a different request body`);
+    throw new DomainError(
+      'idempotencyKeyReused',
+      `Idempotency-Key "${key}" was already used for task ${existing.taskId} with a different request body`,
+    );
   }
   return existing.taskId;
 }
 
-export async function recordIdempotencyKey(trx: Database, accountId: string, key: string, requestHash: string, taskId: string, nowMs: number): Promise<void> {
-  await insertKeyQuery(trx, accountId, key, requestHash, taskId, nowMs);
+export async function recordIdempotencyKey(
+  trx: Database,
+  accountId: string,
+  key: string,
+  requestHash: string,
+  taskId: string,
+  nowMs: number,
+): Promise<void> {
+  await insertKeyQuery(trx, { accountId, idempotencyKey: key, requestHash, taskId, createdAt: nowMs });
 }
 
 export function isUniqueViolation(error: unknown): boolean {

@@ -15,7 +15,11 @@ export interface ListTasksFilter {
 
 export const LIST_TASKS_DEFAULTS = { limit: 20, maxLimit: 100 } as const;
 
-export async function listTasks(db: Database, accountId: string, filter: ListTasksFilter): Promise<{ tasks: TaskRecord[]; nextCursor: string | null }> {
+export async function listTasks(
+  db: Database,
+  accountId: string,
+  filter: ListTasksFilter,
+): Promise<{ tasks: TaskRecord[]; nextCursor: string | null }> {
   const limit = filter.limit ?? LIST_TASKS_DEFAULTS.limit;
   if (!Number.isInteger(limit) || limit < 1 || limit > LIST_TASKS_DEFAULTS.maxLimit) {
     throw new DomainError('invalidParameter', `limit must be an integer between 1 and ${LIST_TASKS_DEFAULTS.maxLimit}`);
@@ -33,9 +37,15 @@ export async function listTasks(db: Database, accountId: string, filter: ListTas
   if (filter.createdBeforeMs !== undefined) query = query.where('createdAt', '<', filter.createdBeforeMs);
   if (filter.cursor) {
     const [createdAt, id] = decodeCursor(filter.cursor);
-    query = query.where((eb) => eb.or([eb('createdAt', '<', createdAt), eb.and([eb('createdAt', '=', createdAt), eb('id', '<', id)])]));
+    query = query.where((eb) =>
+      eb.or([eb('createdAt', '<', createdAt), eb.and([eb('createdAt', '=', createdAt), eb('id', '<', id)])]),
+    );
   }
-  const rows = await query.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+  const rows = await query
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
   const page = rows.slice(0, limit).map(taskFromRow);
   const last = page[page.length - 1];
   return { tasks: page, nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
@@ -48,7 +58,8 @@ function encodeCursor(createdAt: number, id: string): string {
 function decodeCursor(cursor: string): [number, string] {
   try {
     const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(decoded) && typeof decoded[0] === 'number' && typeof decoded[1] === 'string') return [decoded[0], decoded[1]];
+    if (Array.isArray(decoded) && typeof decoded[0] === 'number' && typeof decoded[1] === 'string')
+      return [decoded[0], decoded[1]];
   } catch {
     // fall through to the error below
   }

@@ -1,5 +1,11 @@
 // Everything a create or quote call checks before money moves: schema, content safety, input files, source task, price.
-import { fileReferencesOf, parseTaskRequest, sourceTaskOf, type FileReference, type TaskRequest } from '@polyforge/protocol';
+import {
+  fileReferencesOf,
+  parseTaskRequest,
+  sourceTaskOf,
+  type FileReference,
+  type TaskRequest,
+} from '@polyforge/protocol';
 import type { DeploymentModelPrices } from '../billing/model-version-prices.ts';
 import { priceTask, type TaskPrice } from '../billing/pricing.ts';
 import type { Database, TasksTable } from '../db/database-schema.ts';
@@ -59,19 +65,31 @@ export async function prepareTask(
   }
   // each image passed the offline classifier as it was resolved; the operator's provider sees them too
   await moderation.checkInputImages(
-    inputFiles.filter((file) => file.kind === 'image').map((file) => ({ label: `file_token ${file.id}`, readBytes: () => files.readBytes(file) })),
+    inputFiles
+      .filter((file) => file.kind === 'image')
+      .map((file) => ({ label: `file_token ${file.id}`, readBytes: () => files.readBytes(file) })),
   );
 
   const source = sourceTaskOf(request);
   let sourceTask: TaskRecord | undefined;
   if (source) {
-    sourceTask = await (findTask ?? ((owner, taskId) => findTaskInDatabase(db, owner, taskId)))(accountId, source.taskId);
-    if (!sourceTask) throw new DomainError('taskNotFound', `${source.field} ${source.taskId} does not name a task of this account`);
+    sourceTask = await (findTask ?? ((owner, taskId) => findTaskInDatabase(db, owner, taskId)))(
+      accountId,
+      source.taskId,
+    );
+    if (!sourceTask)
+      throw new DomainError('taskNotFound', `${source.field} ${source.taskId} does not name a task of this account`);
     if (!source.allowedTypes.includes(sourceTask.type as never)) {
-      throw new DomainError('invalidOriginalTask', `${request.type} cannot use a ${sourceTask.type} task as ${source.field}; accepted: ${source.allowedTypes.join(', ')}`);
+      throw new DomainError(
+        'invalidOriginalTask',
+        `${request.type} cannot use a ${sourceTask.type} task as ${source.field}; accepted: ${source.allowedTypes.join(', ')}`,
+      );
     }
     if (sourceTask.status !== 'success') {
-      throw new DomainError('originalTaskNotSuccessful', `${source.field} ${source.taskId} has status "${sourceTask.status}", not "success"`);
+      throw new DomainError(
+        'originalTaskNotSuccessful',
+        `${source.field} ${source.taskId} has status "${sourceTask.status}", not "success"`,
+      );
     }
   }
 
@@ -83,15 +101,36 @@ async function findTaskInDatabase(db: Database, accountId: string, taskId: strin
   return row ? taskFromRow(row) : undefined;
 }
 
-async function resolveFileReference(files: FileStore, accountId: string, reference: FileReference, expectedKind: 'image' | 'model'): Promise<StoredFile> {
+async function resolveFileReference(
+  files: FileStore,
+  accountId: string,
+  reference: FileReference,
+  expectedKind: 'image' | 'model',
+): Promise<StoredFile> {
   if (reference.url !== undefined) {
-    throw new DomainError('notAvailable', 'model files cannot be referenced by "url" here; upload the file and pass its file_token');
+    throw new DomainError(
+      'notAvailable',
+      'model files cannot be referenced by "url" here; upload the file and pass its file_token',
+    );
   }
-  const label = reference.object !== undefined ? `object ${reference.object.bucket}/${reference.object.key}` : `file_token ${reference.file_token ?? ''}`;
-  const file = reference.object !== undefined ? await findStsObject(files, accountId, reference.object) : await files.findFile(accountId, reference.file_token ?? '');
-  if (!file) throw new DomainError('fileNotFound', `file_token ${reference.file_token ?? ''} does not name a file uploaded by this account`);
+  const label =
+    reference.object !== undefined
+      ? `object ${reference.object.bucket}/${reference.object.key}`
+      : `file_token ${reference.file_token ?? ''}`;
+  const file =
+    reference.object !== undefined
+      ? await findStsObject(files, accountId, reference.object)
+      : await files.findFile(accountId, reference.file_token ?? '');
+  if (!file)
+    throw new DomainError(
+      'fileNotFound',
+      `file_token ${reference.file_token ?? ''} does not name a file uploaded by this account`,
+    );
   if (file.kind !== expectedKind) {
-    throw new DomainError('unsupportedFileType', `${label} is a ${file.format} ${file.kind}, but this task needs ${expectedKind === 'model' ? 'a model (GLB, glTF, OBJ, STL, FBX)' : 'an image (JPEG, PNG, WebP)'}`);
+    throw new DomainError(
+      'unsupportedFileType',
+      `${label} is a ${file.format} ${file.kind}, but this task needs ${expectedKind === 'model' ? 'a model (GLB, glTF, OBJ, STL, FBX)' : 'an image (JPEG, PNG, WebP)'}`,
+    );
   }
   // image limits and the image content policy (2008), nothing charged yet
   if (file.kind === 'image') await files.checkImageForTask(file, label);
@@ -104,16 +143,26 @@ async function resolveFileReference(files: FileStore, accountId: string, referen
 }
 
 /** The file an STS upload wrote (`{"object": {"bucket", "key"}}`), with a message that says what is missing. */
-async function findStsObject(files: FileStore, accountId: string, object: { bucket: string; key: string }): Promise<StoredFile> {
+async function findStsObject(
+  files: FileStore,
+  accountId: string,
+  object: { bucket: string; key: string },
+): Promise<StoredFile> {
   if (object.bucket !== STS_UPLOAD_BUCKET) {
-    throw new DomainError('fileNotFound', `object bucket "${object.bucket}" is not this deployment's upload bucket "${STS_UPLOAD_BUCKET}"; upload with POST /v2/openapi/upload/sts/token first`);
+    throw new DomainError(
+      'fileNotFound',
+      `object bucket "${object.bucket}" is not this deployment's upload bucket "${STS_UPLOAD_BUCKET}"; upload with POST /v2/openapi/upload/sts/token first`,
+    );
   }
   const uploadId = uploadIdOfStsKey(object.key);
   const file = uploadId ? await files.findFile(accountId, uploadId) : undefined;
   if (file) return file;
   const slot = uploadId ? await files.findPendingUpload(accountId, uploadId) : undefined;
   if (slot && !slot.completed) {
-    throw new DomainError('fileNotFound', `nothing was uploaded to object ${object.key} yet${slot.expired ? ' and its credentials have expired; ask for new ones' : '; upload it with the STS credentials first'}`);
+    throw new DomainError(
+      'fileNotFound',
+      `nothing was uploaded to object ${object.key} yet${slot.expired ? ' and its credentials have expired; ask for new ones' : '; upload it with the STS credentials first'}`,
+    );
   }
   throw new DomainError('fileNotFound', `object ${object.key} does not name a file uploaded by this account`);
 }

@@ -3,7 +3,11 @@ import type { Database } from '../db/database-schema.ts';
 import type { ProviderCallRecord } from '../engines/engine.ts';
 import { newId } from '../ids.ts';
 
-export async function recordProviderCalls(db: Database, task: { id: string; accountId: string }, calls: readonly ProviderCallRecord[]): Promise<void> {
+export async function recordProviderCalls(
+  db: Database,
+  task: { id: string; accountId: string },
+  calls: readonly ProviderCallRecord[],
+): Promise<void> {
   if (calls.length === 0) return;
   await db
     .insertInto('providerCalls')

@@ -12,7 +12,14 @@ function taskInfo(id: string, status: TaskStatus, accountId = 'account-a'): Task
       type: 'import_model',
       status,
       input: { type: 'import_model' },
-      outputFiles: { model: { fileName: 'model.glb', blobKey: `tasks/${id}/model.glb`, mimeType: 'model/gltf-binary', sizeBytes: 10 } },
+      outputFiles: {
+        model: {
+          fileName: 'model.glb',
+          blobKey: `tasks/${id}/model.glb`,
+          mimeType: 'model/gltf-binary',
+          sizeBytes: 10,
+        },
+      },
       result: {},
       progress: 100,
       costCredits: 0,

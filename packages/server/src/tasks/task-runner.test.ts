@@ -15,9 +15,16 @@ describe('task runner: leases and lost workers', () => {
 
   async function convertTask(client: ReturnType<typeof apiClient>): Promise<string> {
     const upload = await client.upload(cubeGlb, 'cube.glb');
-    const imported = await client.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } });
+    const imported = await client.createTask({
+      type: 'import_model',
+      file: { type: 'glb', file_token: upload.body.data.image_token },
+    });
     await harness.drainQueue();
-    const created = await client.createTask({ type: 'convert_model', format: 'STL', original_model_task_id: imported.body.data.task_id });
+    const created = await client.createTask({
+      type: 'convert_model',
+      format: 'STL',
+      original_model_task_id: imported.body.data.task_id,
+    });
     expect(created.status).toBe(200);
     return created.body.data.task_id;
   }
@@ -63,7 +70,10 @@ describe('task runner: leases and lost workers', () => {
       const account = await workerHarness.createAccount();
       const client = apiClient(workerHarness.baseUrl, account.apiKey);
       const upload = await client.upload(cubeGlb, 'cube.glb');
-      const created = await client.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } });
+      const created = await client.createTask({
+        type: 'import_model',
+        file: { type: 'glb', file_token: upload.body.data.image_token },
+      });
       let status = 'queued';
       for (let attempt = 0; attempt < 100 && (status === 'queued' || status === 'running'); attempt += 1) {
         await new Promise((resolve) => setTimeout(resolve, 100));

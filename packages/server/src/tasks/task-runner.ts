@@ -8,7 +8,13 @@ import type { Ledger } from '../billing/ledger.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database-schema.ts';
 import type { EngineRegistry } from '../engines/engine-registry.ts';
-import { EngineFailure, type Engine, type EngineInputFile, type EngineResult, type ProviderCallRecord } from '../engines/engine.ts';
+import {
+  EngineFailure,
+  type Engine,
+  type EngineInputFile,
+  type EngineResult,
+  type ProviderCallRecord,
+} from '../engines/engine.ts';
 import { recordProviderCalls } from './record-provider-calls.ts';
 import { DomainError } from '../domain-error.ts';
 import type { FileStore } from '../files/file-store.ts';
@@ -120,7 +126,11 @@ export class TaskRunner {
     const expired = await queue.expiredLeases(db);
     for (const job of expired) {
       await db.transaction().execute(async (trx) => {
-        const [pending] = await trx.selectFrom('tasks').select(['cancelRequestedAt']).where('id', '=', job.id).execute();
+        const [pending] = await trx
+          .selectFrom('tasks')
+          .select(['cancelRequestedAt'])
+          .where('id', '=', job.id)
+          .execute();
         if (pending?.cancelRequestedAt != null) {
           // The client cancelled while the lost worker ran it: end it cancelled rather than run it again.
           if (!(await queue.abandonExpired(trx, job.id))) return;
@@ -133,10 +143,18 @@ export class TaskRunner {
         }
         if (job.attempts < job.maxAttempts) {
           if (await queue.requeueExpired(trx, job.id)) {
-            await trx.updateTable('tasks').set({ status: 'queued', progress: 0, startedAt: null }).where('id', '=', job.id).where('status', '=', 'running').execute();
+            await trx
+              .updateTable('tasks')
+              .set({ status: 'queued', progress: 0, startedAt: null })
+              .where('id', '=', job.id)
+              .where('status', '=', 'running')
+              .execute();
             await recordTaskEvent(trx, job.id, clock.nowMs());
             this.telemetry.leaseExpired(false);
-            this.deps.log('task requeued after its worker stopped responding', { taskId: job.id, attempts: job.attempts });
+            this.deps.log('task requeued after its worker stopped responding', {
+              taskId: job.id,
+              attempts: job.attempts,
+            });
           }
         } else if (await queue.abandonExpired(trx, job.id)) {
           const failed = await finishTask(trx, job.id, 'running', 'failed', {
@@ -158,7 +176,9 @@ export class TaskRunner {
    * Leases the next queued task and marks it running, without running it (runOnce runs it). The in-process
    * runner takes the default queue; the worker protocol passes a pool's queues and the worker's task types.
    */
-  async claimNext(options: { queueNames?: readonly string[] } & ClaimOptions = {}): Promise<{ job: ClaimedJob; task: TaskRecord } | undefined> {
+  async claimNext(
+    options: { queueNames?: readonly string[] } & ClaimOptions = {},
+  ): Promise<{ job: ClaimedJob; task: TaskRecord } | undefined> {
     const gate = this.deps.claimGate;
     if (options.queueNames || !gate) return this.claimIn(options);
     return gate.serializeClaim(async () => {
@@ -168,7 +188,9 @@ export class TaskRunner {
     });
   }
 
-  private async claimIn(options: { queueNames?: readonly string[] } & ClaimOptions): Promise<{ job: ClaimedJob; task: TaskRecord } | undefined> {
+  private async claimIn(
+    options: { queueNames?: readonly string[] } & ClaimOptions,
+  ): Promise<{ job: ClaimedJob; task: TaskRecord } | undefined> {
     const { db, queue, clock } = this.deps;
     return db.transaction().execute(async (trx) => {
       const queueNames = options.queueNames ?? this.deps.claimQueues?.() ?? [DEFAULT_QUEUE];
@@ -208,21 +230,28 @@ export class TaskRunner {
     const request = task.input as TaskRequest;
     const abort = new AbortController();
     let lastProgressWriteMs = 0;
-    const heartbeat = setInterval(() => {
-      queue.heartbeat(db, job.id, this.workerId).then(
-        (stillLeased) => stillLeased || abort.abort(new Error('lease lost')),
-        (error) => {
-          this.deps.availability?.noteFailure(error);
-          this.deps.log('heartbeat failed', { taskId: task.id, requestId: task.requestId, error: String(error) });
-        },
-      );
-    }, Math.max(1000, (leaseSeconds * 1000) / 3));
+    const heartbeat = setInterval(
+      () => {
+        queue.heartbeat(db, job.id, this.workerId).then(
+          (stillLeased) => stillLeased || abort.abort(new Error('lease lost')),
+          (error) => {
+            this.deps.availability?.noteFailure(error);
+            this.deps.log('heartbeat failed', { taskId: task.id, requestId: task.requestId, error: String(error) });
+          },
+        );
+      },
+      Math.max(1000, (leaseSeconds * 1000) / 3),
+    );
     heartbeat.unref();
     const cancelWatch = setInterval(() => {
-      db.selectFrom('tasks').select(['cancelRequestedAt']).where('id', '=', task.id).executeTakeFirst().then(
-        (row) => row?.cancelRequestedAt != null && abort.abort(CANCELLED),
-        () => undefined,
-      );
+      db.selectFrom('tasks')
+        .select(['cancelRequestedAt'])
+        .where('id', '=', task.id)
+        .executeTakeFirst()
+        .then(
+          (row) => row?.cancelRequestedAt != null && abort.abort(CANCELLED),
+          () => undefined,
+        );
     }, CANCEL_CHECK_INTERVAL_MS);
     cancelWatch.unref();
     const span = (this.deps.tracing ?? NO_TRACING).startSpan('task.run', {
@@ -234,9 +263,14 @@ export class TaskRunner {
     const providerCalls: ProviderCallRecord[] = [];
 
     try {
-      const served = task.isTest ? { engine: this.deps.testModeEngine, support: { ok: true as const } } : engines.find(request);
+      const served = task.isTest
+        ? { engine: this.deps.testModeEngine, support: { ok: true as const } }
+        : engines.find(request);
       if (!served || !served.support.ok) {
-        throw new EngineFailure('engineFailed', served && !served.support.ok ? served.support.reason : `no engine serves ${task.type} any more`);
+        throw new EngineFailure(
+          'engineFailed',
+          served && !served.support.ok ? served.support.reason : `no engine serves ${task.type} any more`,
+        );
       }
       let resolved;
       try {
@@ -246,27 +280,41 @@ export class TaskRunner {
         // task goes back to the queue uncounted once the database answers again (engine errors are judged below)
         if (this.deps.availability?.noteFailure(error) ?? isDatabaseUnavailable(error)) {
           await this.commitDespiteOutage(task, () => this.returnUnstarted(job, task));
-          this.deps.log('the database was unreachable while reading a task\'s inputs; the task was given back uncounted', { taskId: task.id, requestId: task.requestId });
+          this.deps.log(
+            "the database was unreachable while reading a task's inputs; the task was given back uncounted",
+            { taskId: task.id, requestId: task.requestId },
+          );
           return;
         }
         throw error;
       }
       const input = { taskId: task.id, request, ...resolved };
       span.setAttributes({ 'polyforge.engine': served.engine.name });
-      const telemetry = { ...this.telemetry.providerTelemetry(task.requestId ?? undefined), startCallSpan: (name: string, attributes: SpanAttributes) => (this.deps.tracing ?? NO_TRACING).startSpan(name, attributes, span) };
+      const telemetry = {
+        ...this.telemetry.providerTelemetry(task.requestId ?? undefined),
+        startCallSpan: (name: string, attributes: SpanAttributes) =>
+          (this.deps.tracing ?? NO_TRACING).startSpan(name, attributes, span),
+      };
       const engine = served.engine;
-      const result = await runWithProviderTelemetry(telemetry, () => engine.run(input, {
-        signal: abort.signal,
-        telemetry,
-        recordProviderCall: (call) => providerCalls.push(call),
-        reportProgress: (percent) => {
-          const nowMs = Date.now();
-          if (nowMs - lastProgressWriteMs < PROGRESS_WRITE_INTERVAL_MS) return;
-          lastProgressWriteMs = nowMs;
-          const progress = Math.max(0, Math.min(99, Math.round(percent)));
-          db.updateTable('tasks').set({ progress }).where('id', '=', task.id).where('status', '=', 'running').execute().catch(() => undefined);
-        },
-      }));
+      const result = await runWithProviderTelemetry(telemetry, () =>
+        engine.run(input, {
+          signal: abort.signal,
+          telemetry,
+          recordProviderCall: (call) => providerCalls.push(call),
+          reportProgress: (percent) => {
+            const nowMs = Date.now();
+            if (nowMs - lastProgressWriteMs < PROGRESS_WRITE_INTERVAL_MS) return;
+            lastProgressWriteMs = nowMs;
+            const progress = Math.max(0, Math.min(99, Math.round(percent)));
+            db.updateTable('tasks')
+              .set({ progress })
+              .where('id', '=', task.id)
+              .where('status', '=', 'running')
+              .execute()
+              .catch(() => undefined);
+          },
+        }),
+      );
       if (abort.signal.reason === CANCELLED || (await this.cancelRequested(task.id))) {
         await this.commitDespiteOutage(task, () => this.commitCancelled(job, task));
         return;
@@ -278,7 +326,11 @@ export class TaskRunner {
         // The engine succeeded but the commit did not, even after waiting out an outage: committing a failure now
         // would refund a task that worked. Leave the lease to expire; the task is then run again, or failed after
         // its last attempt.
-        this.deps.log('committing a finished task failed; it will be retried when its lease expires', { taskId: task.id, requestId: task.requestId, error: String(error) });
+        this.deps.log('committing a finished task failed; it will be retried when its lease expires', {
+          taskId: task.id,
+          requestId: task.requestId,
+          error: String(error),
+        });
       }
     } catch (error) {
       if (abort.signal.reason === CANCELLED || (await this.cancelRequested(task.id))) {
@@ -291,14 +343,20 @@ export class TaskRunner {
       span.end();
       clearInterval(heartbeat);
       clearInterval(cancelWatch);
-      await recordProviderCalls(db, task, providerCalls).catch((error) => this.deps.log('recording provider calls failed', { taskId: task.id, error: String(error) }));
+      await recordProviderCalls(db, task, providerCalls).catch((error) =>
+        this.deps.log('recording provider calls failed', { taskId: task.id, error: String(error) }),
+      );
     }
   }
 
   private async resolveInputs(
     task: TaskRecord,
     request: TaskRequest,
-  ): Promise<{ files: EngineInputFile[]; sourceModel?: EngineInputFile; sourceOutputs?: Record<string, EngineInputFile> }> {
+  ): Promise<{
+    files: EngineInputFile[];
+    sourceModel?: EngineInputFile;
+    sourceOutputs?: Record<string, EngineInputFile>;
+  }> {
     const { files, db, blobs } = this.deps;
     const inputFiles: EngineInputFile[] = [];
     for (const reference of fileReferencesOf(request)) {
@@ -308,30 +366,54 @@ export class TaskRunner {
         continue;
       }
       const stored = reference.file_token ? await files.findFile(task.accountId, reference.file_token) : undefined;
-      if (!stored) throw new EngineFailure('inputExpired', `input file ${reference.file_token ?? ''} is no longer available`);
-      inputFiles.push({ bytes: await files.readBytes(stored), format: stored.format, kind: stored.kind, fileName: stored.fileName });
+      if (!stored)
+        throw new EngineFailure('inputExpired', `input file ${reference.file_token ?? ''} is no longer available`);
+      inputFiles.push({
+        bytes: await files.readBytes(stored),
+        format: stored.format,
+        kind: stored.kind,
+        fileName: stored.fileName,
+      });
     }
     const outputsTaskId = (request as { original_task_id?: string }).original_task_id;
-    if (outputsTaskId) return { files: inputFiles, sourceOutputs: await this.outputsOfTask(task.accountId, outputsTaskId) };
+    if (outputsTaskId)
+      return { files: inputFiles, sourceOutputs: await this.outputsOfTask(task.accountId, outputsTaskId) };
     const sourceTaskId = (request as { original_model_task_id?: string }).original_model_task_id;
     if (!sourceTaskId) return { files: inputFiles };
-    const sourceRow = await db.selectFrom('tasks').selectAll().where('id', '=', sourceTaskId).where('accountId', '=', task.accountId).executeTakeFirst();
+    const sourceRow = await db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('id', '=', sourceTaskId)
+      .where('accountId', '=', task.accountId)
+      .executeTakeFirst();
     const sourceFiles = sourceRow ? taskFromRow(sourceRow).outputFiles : {};
     const sourceFile = sourceModelFileOf(sourceFiles);
     const bytes = sourceFile ? await blobs.get(sourceFile.blobKey) : undefined;
-    if (!sourceFile || !bytes) throw new EngineFailure('inputExpired', `the model of source task ${sourceTaskId} is no longer available`);
+    if (!sourceFile || !bytes)
+      throw new EngineFailure('inputExpired', `the model of source task ${sourceTaskId} is no longer available`);
     const format = sourceFile.fileName.split('.').pop() ?? 'glb';
     return { files: inputFiles, sourceModel: { bytes, format, kind: 'model', fileName: sourceFile.fileName } };
   }
 
   private async outputsOfTask(accountId: string, taskId: string): Promise<Record<string, EngineInputFile>> {
-    const row = await this.deps.db.selectFrom('tasks').selectAll().where('id', '=', taskId).where('accountId', '=', accountId).executeTakeFirst();
+    const row = await this.deps.db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('id', '=', taskId)
+      .where('accountId', '=', accountId)
+      .executeTakeFirst();
     const outputs: Record<string, EngineInputFile> = {};
     for (const [key, file] of Object.entries(row ? taskFromRow(row).outputFiles : {})) {
       const bytes = await this.deps.blobs.get(file.blobKey);
-      if (!bytes) throw new EngineFailure('inputExpired', `the outputs of source task ${taskId} are no longer available`);
+      if (!bytes)
+        throw new EngineFailure('inputExpired', `the outputs of source task ${taskId} are no longer available`);
       const format = file.fileName.split('.').pop() ?? '';
-      outputs[key] = { bytes, format, kind: file.mimeType.startsWith('image/') ? 'image' : 'model', fileName: file.fileName };
+      outputs[key] = {
+        bytes,
+        format,
+        kind: file.mimeType.startsWith('image/') ? 'image' : 'model',
+        fileName: file.fileName,
+      };
     }
     return outputs;
   }
@@ -367,7 +449,11 @@ export class TaskRunner {
   /** Whether the client asked to cancel; false while the database cannot say (the commit that follows waits for it). */
   async cancelRequested(taskId: string): Promise<boolean> {
     try {
-      const row = await this.deps.db.selectFrom('tasks').select(['cancelRequestedAt']).where('id', '=', taskId).executeTakeFirst();
+      const row = await this.deps.db
+        .selectFrom('tasks')
+        .select(['cancelRequestedAt'])
+        .where('id', '=', taskId)
+        .executeTakeFirst();
       return row?.cancelRequestedAt != null;
     } catch (error) {
       if (this.deps.availability?.noteFailure(error) ?? isDatabaseUnavailable(error)) return false;
@@ -388,7 +474,11 @@ export class TaskRunner {
       } catch (error) {
         const outage = this.deps.availability?.noteFailure(error) ?? isDatabaseUnavailable(error);
         if (!outage || Date.now() + delayMs > giveUpAtMs) throw error;
-        this.deps.log('the database is unreachable; retrying the commit of a finished task', { taskId: task.id, requestId: task.requestId, retryInMs: delayMs });
+        this.deps.log('the database is unreachable; retrying the commit of a finished task', {
+          taskId: task.id,
+          requestId: task.requestId,
+          retryInMs: delayMs,
+        });
         await new Promise((resolve) => setTimeout(resolve, delayMs));
       }
     }
@@ -396,10 +486,18 @@ export class TaskRunner {
 
   /** Metrics of a task this runner ended (every commit path, also those the worker protocol drives). */
   private finished(task: TaskRecord, status: string): void {
-    const engine = task.isTest ? this.deps.testModeEngine.name : (this.deps.engines.find(task.input as TaskRequest)?.engine.name ?? 'none');
+    const engine = task.isTest
+      ? this.deps.testModeEngine.name
+      : (this.deps.engines.find(task.input as TaskRequest)?.engine.name ?? 'none');
     const nowMs = this.deps.clock.nowMs();
     const startedAtMs = task.startedAt ?? nowMs;
-    this.telemetry.taskFinished({ type: task.type, engine, status, runSeconds: Math.max(0, (nowMs - startedAtMs) / 1000), queueSeconds: Math.max(0, (startedAtMs - task.createdAt) / 1000) });
+    this.telemetry.taskFinished({
+      type: task.type,
+      engine,
+      status,
+      runSeconds: Math.max(0, (nowMs - startedAtMs) / 1000),
+      queueSeconds: Math.max(0, (startedAtMs - task.createdAt) / 1000),
+    });
   }
 
   /** Commits cancelled + release with the job; false when this runner lost the lease. */
@@ -423,7 +521,12 @@ export class TaskRunner {
     const { db, queue, clock } = this.deps;
     await db.transaction().execute(async (trx) => {
       if (!(await queue.unclaim(trx, job.id, this.workerId))) return;
-      await trx.updateTable('tasks').set({ status: 'queued', progress: 0, startedAt: null }).where('id', '=', task.id).where('status', '=', 'running').execute();
+      await trx
+        .updateTable('tasks')
+        .set({ status: 'queued', progress: 0, startedAt: null })
+        .where('id', '=', task.id)
+        .where('status', '=', 'running')
+        .execute();
       await recordTaskEvent(trx, task.id, clock.nowMs());
     });
   }
@@ -432,14 +535,27 @@ export class TaskRunner {
    * A retryable failure: the task goes back to the queue (keeping its place) while attempts remain, else it
    * fails and is refunded. Returns what happened, or 'lost' when this runner no longer holds the lease.
    */
-  async commitRetryableFailure(job: ClaimedJob, task: TaskRecord, error: EngineFailure): Promise<'queued' | 'failed' | 'lost'> {
+  async commitRetryableFailure(
+    job: ClaimedJob,
+    task: TaskRecord,
+    error: EngineFailure,
+  ): Promise<'queued' | 'failed' | 'lost'> {
     const { db, queue, clock } = this.deps;
     if (job.attempts >= job.maxAttempts) return (await this.commitFailure(job, task, error)) ? 'failed' : 'lost';
     return db.transaction().execute(async (trx) => {
       if (!(await queue.release(trx, job.id, this.workerId))) return 'lost' as const;
-      await trx.updateTable('tasks').set({ status: 'queued', progress: 0, startedAt: null }).where('id', '=', task.id).where('status', '=', 'running').execute();
+      await trx
+        .updateTable('tasks')
+        .set({ status: 'queued', progress: 0, startedAt: null })
+        .where('id', '=', task.id)
+        .where('status', '=', 'running')
+        .execute();
       await recordTaskEvent(trx, task.id, clock.nowMs());
-      this.deps.log('task requeued after a retryable failure', { taskId: task.id, attempts: job.attempts, error: error.message });
+      this.deps.log('task requeued after a retryable failure', {
+        taskId: task.id,
+        attempts: job.attempts,
+        error: error.message,
+      });
       return 'queued' as const;
     });
   }
@@ -455,7 +571,11 @@ export class TaskRunner {
       if (!(await queue.finish(trx, job.id, this.workerId))) return false;
       // an input found to violate the content policy only now (a fetched `url` image) ends the task `banned`
       const status = error instanceof DomainError && error.errorName === 'contentPolicyViolation' ? 'banned' : 'failed';
-      const failed = await finishTask(trx, task.id, 'running', status, { errorCode, errorMessage, finishedAt: clock.nowMs() });
+      const failed = await finishTask(trx, task.id, 'running', status, {
+        errorCode,
+        errorMessage,
+        finishedAt: clock.nowMs(),
+      });
       if (failed) await ledger.release(trx, task.id, `failed: ${errorCode}`);
       return failed ? status : true;
     });
@@ -465,10 +585,22 @@ export class TaskRunner {
 }
 
 function describeFailure(error: unknown): { errorCode: number; errorMessage: string } {
-  if (error instanceof EngineFailure) return { errorCode: error.errorCode, errorMessage: `${error.message}; the task was not charged` };
-  if (error instanceof ModelInputError) return { errorCode: ERROR_CATALOG.unreadableModel.code, errorMessage: `${error.message}; the task was not charged` };
-  if (error instanceof DomainError) return { errorCode: ERROR_CATALOG[error.errorName].code, errorMessage: `${error.message}; the task was not charged` };
-  return { errorCode: ERROR_CATALOG.engineFailed.code, errorMessage: 'the engine failed with an internal error; the task was not charged' };
+  if (error instanceof EngineFailure)
+    return { errorCode: error.errorCode, errorMessage: `${error.message}; the task was not charged` };
+  if (error instanceof ModelInputError)
+    return {
+      errorCode: ERROR_CATALOG.unreadableModel.code,
+      errorMessage: `${error.message}; the task was not charged`,
+    };
+  if (error instanceof DomainError)
+    return {
+      errorCode: ERROR_CATALOG[error.errorName].code,
+      errorMessage: `${error.message}; the task was not charged`,
+    };
+  return {
+    errorCode: ERROR_CATALOG.engineFailed.code,
+    errorMessage: 'the engine failed with an internal error; the task was not charged',
+  };
 }
 
 /** The model a task hands to the tasks built on it: the PBR model, else the model, else the untextured base. */

@@ -17,44 +17,32 @@ import type { EngineRegistry } from '../engines/engine-registry.ts';
 import type { FileStore } from '../files/file-store.ts';
 import { newId } from '../ids.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
-import { checkIdempotencyKey, findIdempotentTask, isUniqueViolation, recordIdempotencyKey, requestHashOf } from './idempotency.ts';
+import {
+  checkIdempotencyKey,
+  findIdempotentTask,
+  isUniqueViolation,
+  recordIdempotencyKey,
+  requestHashOf,
+} from './idempotency.ts';
 import { prepareTask, type PreparedTask } from './prepare-task.ts';
 import { applyDeploymentDefaults, type DeploymentDefaults } from './apply-deployment-defaults.ts';
 import { recordTaskEvent } from '../webhooks/task-event-outbox.ts';
 import { taskFromRow, UUID_PATTERN, type TaskRecord } from './task-record.ts';
 import { TaskReadCache } from './task-read-cache.ts';
+import { insertTask, type NewTaskRow } from './insert-task.ts';
 import { GroupCommit } from '../db/group-commit.ts';
 import { KeyedBatchCommit } from '../db/keyed-batch-commit.ts';
-import { concurrencyRefusal, insertQueuedTaskBatch, lockAccountQuery, updateCreatingAccountQuery, type PendingCreate } from './create-task-batch.ts';
+import {
+  concurrencyRefusal,
+  insertQueuedTaskBatch,
+  lockAccountQuery,
+  updateCreatingAccountQuery,
+  type PendingCreate,
+} from './create-task-batch.ts';
 import type { ContentModeration } from '../safety/content-moderation.ts';
 
 const taskByIdQuery = preparedQuery<TasksTable, [string, string]>((db, slot) =>
   db.selectFrom('tasks').selectAll().where('id', '=', slot(0)).where('accountId', '=', slot(1)),
-);
-
-const insertTaskQuery = preparedQuery<never, unknown[]>((db, slot) =>
-  db.insertInto('tasks').values({
-    id: slot(0),
-    accountId: slot(1),
-    type: slot(2),
-    status: slot(3),
-    inputJson: slot(4),
-    outputJson: slot(5),
-    resultJson: slot(6),
-    progress: slot(7),
-    costCredits: slot(8),
-    consumedCredits: slot(9),
-    errorCode: slot(10),
-    errorMessage: slot(11),
-    createdAt: slot(12),
-    startedAt: slot(13),
-    finishedAt: slot(14),
-    cancelRequestedAt: null,
-    startDeadlineAt: slot(15),
-    isTest: slot(16),
-    wallet: slot(17),
-    requestId: slot(18),
-  }),
 );
 
 export interface TaskServiceDependencies {
@@ -108,7 +96,14 @@ export class TaskService {
   constructor(private readonly deps: TaskServiceDependencies) {
     this.groupCommit = new GroupCommit(deps.db);
     this.createBatches = isPostgres(deps.db)
-      ? new KeyedBatchCommit(deps.db, (trx, accountId, items: PendingCreate[]) => insertQueuedTaskBatch({ ledger: deps.ledger, queue: deps.queue, engines: deps.engines }, trx, accountId, items))
+      ? new KeyedBatchCommit(deps.db, (trx, accountId, items: PendingCreate[]) =>
+          insertQueuedTaskBatch(
+            { ledger: deps.ledger, queue: deps.queue, engines: deps.engines },
+            trx,
+            accountId,
+            items,
+          ),
+        )
       : undefined;
   }
 
@@ -117,14 +112,29 @@ export class TaskService {
     body: unknown,
     options: { wallet?: Wallet } = {},
   ): Promise<{ credits: number; available: boolean; lines: { item: string; credits: number }[] }> {
-    const prepared = await prepareTask(this.deps.db, this.deps.files, accountId, applyDeploymentDefaults(body, this.deps.defaults ?? {}), undefined, this.deps.moderation, this.deps.engines.deploymentModels);
+    const prepared = await prepareTask(
+      this.deps.db,
+      this.deps.files,
+      accountId,
+      applyDeploymentDefaults(body, this.deps.defaults ?? {}),
+      undefined,
+      this.deps.moderation,
+      this.deps.engines.deploymentModels,
+    );
     const served = this.deps.engines.find(prepared.request);
     if (served?.support.ok) {
       served.engine.validate?.(prepared.request);
       await this.checkEngineInputs(served.engine, prepared);
     }
     const wallet = options.wallet ?? DEFAULT_WALLET;
-    const discount = wallet === 'api' ? await this.deps.db.selectFrom('accounts').select('volumeDiscountPercent').where('id', '=', accountId).executeTakeFirst() : undefined;
+    const discount =
+      wallet === 'api'
+        ? await this.deps.db
+            .selectFrom('accounts')
+            .select('volumeDiscountPercent')
+            .where('id', '=', accountId)
+            .executeTakeFirst()
+        : undefined;
     const price = this.priceOf(prepared, wallet, discount?.volumeDiscountPercent ?? 0);
     return { credits: price.costCredits, available: Boolean(served?.support.ok), lines: price.lines };
   }
@@ -133,14 +143,21 @@ export class TaskService {
   private async checkEngineInputs(engine: Engine, prepared: PreparedTask): Promise<void> {
     if (!engine.checkInputs || prepared.inputFiles.length === 0) return;
     const files: CheckedInputFile[] = await Promise.all(
-      prepared.inputFiles.map(async (file) => ({ bytes: await this.deps.files.readBytes(file), format: file.format, kind: file.kind, fileName: file.fileName, label: `file_token ${file.id}` })),
+      prepared.inputFiles.map(async (file) => ({
+        bytes: await this.deps.files.readBytes(file),
+        format: file.format,
+        kind: file.kind,
+        fileName: file.fileName,
+        label: `file_token ${file.id}`,
+      })),
     );
     await engine.checkInputs(prepared.request, files);
   }
 
   /** The API price less the account's volume discount, or the Studio price (Studio has its own list, no discount). */
   private priceOf(prepared: PreparedTask, wallet: Wallet, volumeDiscountPercent: number): TaskPrice {
-    if (wallet === 'studio') return studioPrice(prepared.request, prepared.price, this.deps.studioPrices ?? DEFAULT_STUDIO_PRICE_LIST);
+    if (wallet === 'studio')
+      return studioPrice(prepared.request, prepared.price, this.deps.studioPrices ?? DEFAULT_STUDIO_PRICE_LIST);
     return applyVolumeDiscount(prepared.price, volumeDiscountPercent);
   }
 
@@ -158,7 +175,15 @@ export class TaskService {
       if (replay) return replay;
     }
     // the source task of a convert must be finished, so it usually comes from the task cache
-    const prepared = await prepareTask(db, this.deps.files, accountId, applyDeploymentDefaults(body, this.deps.defaults ?? {}), (owner, taskId) => this.findTask(owner, taskId), this.deps.moderation, this.deps.engines.deploymentModels);
+    const prepared = await prepareTask(
+      db,
+      this.deps.files,
+      accountId,
+      applyDeploymentDefaults(body, this.deps.defaults ?? {}),
+      (owner, taskId) => this.findTask(owner, taskId),
+      this.deps.moderation,
+      this.deps.engines.deploymentModels,
+    );
     const served = engines.find(prepared.request);
     if (!options.testMode && !served) {
       throw new DomainError('notAvailable', `no engine on this deployment serves ${prepared.request.type} yet`);
@@ -175,9 +200,10 @@ export class TaskService {
     }
     const wallet = options.wallet ?? DEFAULT_WALLET;
     // the discount is read under the account lock, so the cost is set in the transaction (insertQueuedTask)
-    const costOf = (volumeDiscountPercent: number) => (options.testMode ? 0 : this.priceOf(prepared, wallet, volumeDiscountPercent).costCredits);
+    const costOf = (volumeDiscountPercent: number) =>
+      options.testMode ? 0 : this.priceOf(prepared, wallet, volumeDiscountPercent).costCredits;
 
-    const row: TasksTable = {
+    const row: NewTaskRow = {
       id: newId(),
       accountId,
       type: prepared.request.type,
@@ -203,7 +229,11 @@ export class TaskService {
       // PostgreSQL: one account's concurrent creates are batched, one lock and one commit per batch
       // (create-task-batch.ts); with an idempotency key, or on SQLite (group-commit.ts), a create is its own unit
       if (this.createBatches && idempotencyKey === undefined) await this.createBatches.add(accountId, { row, costOf });
-      else await this.groupCommit.run((trx) => this.insertQueuedTask(trx, row, idempotencyKey, requestHash, costOf), accountId);
+      else
+        await this.groupCommit.run(
+          (trx) => this.insertQueuedTask(trx, row, idempotencyKey, requestHash, costOf),
+          accountId,
+        );
     } catch (error) {
       // A concurrent retry with the same key committed first: answer with its task.
       if (idempotencyKey !== undefined && isUniqueViolation(error)) {
@@ -219,7 +249,7 @@ export class TaskService {
 
   private async insertQueuedTask(
     trx: Database,
-    row: TasksTable,
+    row: NewTaskRow,
     idempotencyKey: string | undefined,
     requestHash: string,
     costOf: (volumeDiscountPercent: number) => number,
@@ -227,38 +257,26 @@ export class TaskService {
     const { ledger, queue } = this.deps;
     const [account] = await lockAccountQuery(trx, row.accountId);
     row.costCredits = costOf(account.volumeDiscountPercent);
-    if (idempotencyKey !== undefined) await recordIdempotencyKey(trx, row.accountId, idempotencyKey, requestHash, row.id, row.createdAt);
+    if (idempotencyKey !== undefined)
+      await recordIdempotencyKey(trx, row.accountId, idempotencyKey, requestHash, row.id, row.createdAt);
     if (account.activeTasks >= account.concurrencyLimit) throw concurrencyRefusal(account.concurrencyLimit);
-    await ledger.hold(trx, row.accountId, row.id, row.costCredits, (row.wallet ?? DEFAULT_WALLET) as Wallet);
-    await insertTaskQuery(
-      trx,
-      row.id,
-      row.accountId,
-      row.type,
-      row.status,
-      row.inputJson,
-      row.outputJson,
-      row.resultJson,
-      row.progress,
-      row.costCredits,
-      row.consumedCredits,
-      row.errorCode,
-      row.errorMessage,
-      row.createdAt,
-      row.startedAt,
-      row.finishedAt,
-      row.startDeadlineAt,
-      row.isTest,
-      row.wallet ?? DEFAULT_WALLET,
-      row.requestId ?? null,
-    );
-    const job = { id: row.id, accountId: row.accountId, ...this.deps.engines.jobRouteOf(JSON.parse(row.inputJson), row.isTest === 1) };
+    await ledger.hold(trx, row.accountId, row.id, row.costCredits, row.wallet as Wallet);
+    await insertTask(trx, row);
+    const job = {
+      id: row.id,
+      accountId: row.accountId,
+      ...this.deps.engines.jobRouteOf(JSON.parse(row.inputJson), row.isTest === 1),
+    };
     const queueRank = await queue.enqueueForLockedAccount(trx, job, account);
     await updateCreatingAccountQuery(trx, Number(account.activeTasks) + 1, queueRank, row.accountId);
     await recordTaskEvent(trx, row.id, row.createdAt, row.accountId);
   }
 
-  private async replayOf(accountId: string, idempotencyKey: string, requestHash: string): Promise<CreatedTask | undefined> {
+  private async replayOf(
+    accountId: string,
+    idempotencyKey: string,
+    requestHash: string,
+  ): Promise<CreatedTask | undefined> {
     const taskId = await findIdempotentTask(this.deps.db, accountId, idempotencyKey, requestHash);
     if (!taskId) return undefined;
     const [row] = await taskByIdQuery(this.deps.db, taskId, accountId);

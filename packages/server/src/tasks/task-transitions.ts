@@ -4,10 +4,18 @@ import type { TaskStatus } from '@polyforge/protocol';
 import type { Database, TasksTable } from '../db/database-schema.ts';
 import { recordTaskEvent } from '../webhooks/task-event-outbox.ts';
 
-export type FinalTaskFields = Partial<Pick<TasksTable, 'progress' | 'outputJson' | 'resultJson' | 'errorCode' | 'errorMessage' | 'finishedAt'>>;
+export type FinalTaskFields = Partial<
+  Pick<TasksTable, 'progress' | 'outputJson' | 'resultJson' | 'errorCode' | 'errorMessage' | 'finishedAt'>
+>;
 
 /** Moves the task from `fromStatus` to a final status; false if it was not in `fromStatus` (someone else moved it). */
-export async function finishTask(trx: Database, taskId: string, fromStatus: TaskStatus, toStatus: TaskStatus, fields: FinalTaskFields): Promise<boolean> {
+export async function finishTask(
+  trx: Database,
+  taskId: string,
+  fromStatus: TaskStatus,
+  toStatus: TaskStatus,
+  fields: FinalTaskFields,
+): Promise<boolean> {
   const updated = await trx
     .updateTable('tasks')
     .set({ ...fields, status: toStatus })

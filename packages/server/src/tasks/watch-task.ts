@@ -5,7 +5,12 @@ import type { TaskService, TaskWithQueueInfo } from './task-service.ts';
 
 export const WATCH_POLL_INTERVAL_MS = 500;
 
-export async function* watchTask(tasks: TaskService, accountId: string, taskId: string, signal: AbortSignal): AsyncGenerator<TaskWithQueueInfo> {
+export async function* watchTask(
+  tasks: TaskService,
+  accountId: string,
+  taskId: string,
+  signal: AbortSignal,
+): AsyncGenerator<TaskWithQueueInfo> {
   let lastFingerprint = '';
   while (!signal.aborted) {
     const info = await tasks.getTask(accountId, taskId);
@@ -18,10 +23,14 @@ export async function* watchTask(tasks: TaskService, accountId: string, taskId: 
     if (isFinalStatus(task.status)) return;
     await new Promise((resolve) => {
       const timer = setTimeout(resolve, WATCH_POLL_INTERVAL_MS);
-      signal.addEventListener('abort', () => {
-        clearTimeout(timer);
-        resolve(undefined);
-      }, { once: true });
+      signal.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer);
+          resolve(undefined);
+        },
+        { once: true },
+      );
     });
   }
 }

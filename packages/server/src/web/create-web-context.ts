@@ -12,7 +12,10 @@ import { SignupPolicy } from '../accounts/signup-policy.ts';
 import { SignupService } from '../accounts/signup-service.ts';
 import type { WebContext } from './web-context.ts';
 
-export type WebContextParts = Omit<WebContext, 'webAccounts' | 'sessions' | 'stripe' | 'csrfSecret' | 'signupOpen' | 'logInThrottle' | 'signups'> & {
+export type WebContextParts = Omit<
+  WebContext,
+  'webAccounts' | 'sessions' | 'stripe' | 'csrfSecret' | 'signupOpen' | 'logInThrottle' | 'signups'
+> & {
   rateLimiter: RequestRateLimiter;
   /** the operator's SMTP sender; absent = no e-mail */
   mailer?: Mailer;
@@ -25,7 +28,11 @@ export async function createWebContext(parts: WebContextParts, dashboard: Dashbo
   const policy = new SignupPolicy(parts.db, parts.clock, dashboard.signupMode, dashboard.signupsPerAddressPerHour);
   return {
     ...shared,
-    logInThrottle: new LogInThrottle(rateLimiter, { ...LOG_IN_THROTTLE_DEFAULTS, failuresPerAddressPerHour: dashboard.loginFailuresPerAddressPerHour }, { db: parts.db, clock: parts.clock }),
+    logInThrottle: new LogInThrottle(
+      rateLimiter,
+      { ...LOG_IN_THROTTLE_DEFAULTS, failuresPerAddressPerHour: dashboard.loginFailuresPerAddressPerHour },
+      { db: parts.db, clock: parts.clock },
+    ),
     webAccounts,
     signups: new SignupService(parts.db, parts.clock, webAccounts, parts.onboarding, policy, mailer, log),
     sessions: new SessionStore(parts.db, parts.clock, dashboard.sessionTtlSeconds),
@@ -37,7 +44,11 @@ export async function createWebContext(parts: WebContextParts, dashboard: Dashbo
 
 /** One secret per deployment, in the database, so every API process issues and checks the same tokens. */
 async function loadSetting(db: Database, key: string): Promise<string> {
-  await db.insertInto('settings').values({ key, value: randomBytes(32).toString('base64url') }).onConflict((conflict) => conflict.column('key').doNothing()).execute();
+  await db
+    .insertInto('settings')
+    .values({ key, value: randomBytes(32).toString('base64url') })
+    .onConflict((conflict) => conflict.column('key').doNothing())
+    .execute();
   const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
   return row.value;
 }

@@ -18,7 +18,11 @@ export function csrfTokenMatches(secret: string, binding: string | undefined, to
 }
 
 /** A state-changing request must come from our own pages: no cross-site Origin or Sec-Fetch-Site. */
-export function sameOriginRequest(headers: { origin?: string; 'sec-fetch-site'?: string | string[] }, host: string, publicUrl?: string): boolean {
+export function sameOriginRequest(
+  headers: { origin?: string; 'sec-fetch-site'?: string | string[] },
+  host: string,
+  publicUrl?: string,
+): boolean {
   const fetchSite = headers['sec-fetch-site'];
   if (fetchSite === 'cross-site' || fetchSite === 'same-site') return false;
   const origin = headers.origin;

@@ -27,7 +27,11 @@ export interface LogInThrottleVerdict {
 export class LogInThrottle {
   constructor(
     private readonly limiter: RequestRateLimiter,
-    private readonly limits: { perEmailPerMinute: number; perAddressPerMinute: number; failuresPerAddressPerHour: number } = LOG_IN_THROTTLE_DEFAULTS,
+    private readonly limits: {
+      perEmailPerMinute: number;
+      perAddressPerMinute: number;
+      failuresPerAddressPerHour: number;
+    } = LOG_IN_THROTTLE_DEFAULTS,
     private readonly failures?: { db: Database; clock: Clock },
   ) {}
 
@@ -41,7 +45,11 @@ export class LogInThrottle {
       this.failureWait(clientAddress),
     ]);
     const refusals = [byEmail, byAddress].filter((decision) => decision && !decision.allowed);
-    const retryAfterSeconds = Math.max(0, retryAfterFailures, ...refusals.map((decision) => decision!.retryAfterSeconds));
+    const retryAfterSeconds = Math.max(
+      0,
+      retryAfterFailures,
+      ...refusals.map((decision) => decision!.retryAfterSeconds),
+    );
     return { allowed: refusals.length === 0 && retryAfterFailures === 0, retryAfterSeconds };
   }
 
@@ -50,8 +58,15 @@ export class LogInThrottle {
     if (!this.failures || this.limits.failuresPerAddressPerHour <= 0) return;
     const { db, clock } = this.failures;
     const nowMs = clock.nowMs();
-    await db.insertInto('logInFailures').values({ addressHash: hashClientAddress(clientAddress), failedAt: nowMs }).execute();
-    if (Math.random() < 0.01) await db.deleteFrom('logInFailures').where('failedAt', '<', nowMs - HOUR_MS).execute();
+    await db
+      .insertInto('logInFailures')
+      .values({ addressHash: hashClientAddress(clientAddress), failedAt: nowMs })
+      .execute();
+    if (Math.random() < 0.01)
+      await db
+        .deleteFrom('logInFailures')
+        .where('failedAt', '<', nowMs - HOUR_MS)
+        .execute();
   }
 
   /** Seconds until the oldest counted failure ages out, when the address is at its limit; else 0. */

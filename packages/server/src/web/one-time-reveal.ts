@@ -26,7 +26,12 @@ function cipherKey(secret: string, cookieName: string): Buffer {
   return createHmac('sha256', secret).update(`one-time-reveal\n${cookieName}`).digest();
 }
 
-export function sealReveal(request: FastifyRequest, reply: FastifyReply, options: RevealOptions, payload: Record<string, string>): void {
+export function sealReveal(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: RevealOptions,
+  payload: Record<string, string>,
+): void {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', cipherKey(options.secret, options.cookieName), iv);
   cipher.setAAD(Buffer.from(options.binding));
@@ -42,17 +47,33 @@ export function sealReveal(request: FastifyRequest, reply: FastifyReply, options
 }
 
 /** Opens and clears the cookie; undefined when there is none, it is not this session's, or it has expired. */
-export function openReveal(request: FastifyRequest, reply: FastifyReply, options: RevealOptions): Record<string, string> | undefined {
+export function openReveal(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: RevealOptions,
+): Record<string, string> | undefined {
   const sealed = request.cookies[options.cookieName];
   if (!sealed) return undefined;
-  reply.clearCookie(options.cookieName, { path: options.path, httpOnly: true, sameSite: 'strict', secure: isSecureRequest(request, options.publicUrl) });
+  reply.clearCookie(options.cookieName, {
+    path: options.path,
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: isSecureRequest(request, options.publicUrl),
+  });
   try {
     const bytes = Buffer.from(sealed, 'base64url');
     if (bytes.length <= IV_BYTES + TAG_BYTES) return undefined;
-    const decipher = createDecipheriv('aes-256-gcm', cipherKey(options.secret, options.cookieName), bytes.subarray(0, IV_BYTES));
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      cipherKey(options.secret, options.cookieName),
+      bytes.subarray(0, IV_BYTES),
+    );
     decipher.setAAD(Buffer.from(options.binding));
     decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
-    const plain = Buffer.concat([decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]);
+    const plain = Buffer.concat([
+      decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)),
+      decipher.final(),
+    ]);
     const payload = JSON.parse(plain.toString('utf8')) as Record<string, string | number>;
     if (typeof payload.expiresAt !== 'number' || payload.expiresAt < options.nowMs) return undefined;
     const { expiresAt: _expiresAt, ...rest } = payload;

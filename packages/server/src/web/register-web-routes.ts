@@ -48,10 +48,16 @@ export async function registerWebRoutes(app: FastifyInstance, context: WebContex
       if (request.routeOptions.config?.json) return onError(error as FastifyError, request, reply);
       const wire = toWireError(error);
       if (wire.httpStatus >= 500) request.log.error({ err: error }, 'web request failed');
-      return sendHtml(request, reply.status(wire.httpStatus), renderErrorPage(request, context, wire.httpStatus, wire.body.message));
+      return sendHtml(
+        request,
+        reply.status(wire.httpStatus),
+        renderErrorPage(request, context, wire.httpStatus, wire.body.message),
+      );
     });
 
-    web.get('/', { config: { public: true } }, async (request, reply) => reply.redirect(request.visitor ? '/dashboard' : '/dashboard/login', 303));
+    web.get('/', { config: { public: true } }, async (request, reply) =>
+      reply.redirect(request.visitor ? '/dashboard' : '/dashboard/login', 303),
+    );
     registerAuthRoutes(web, context);
     registerOverviewRoutes(web, context);
     registerKeysRoutes(web, context);
@@ -65,7 +71,11 @@ export async function registerWebRoutes(app: FastifyInstance, context: WebContex
 }
 
 /** Finds the visitor's session; refuses (401 JSON, or a redirect to log-in) routes that need one. Returns the reply when it answered. */
-async function identifyVisitor(context: WebContext, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+async function identifyVisitor(
+  context: WebContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<FastifyReply | undefined> {
   request.cspNonce = randomBytes(16).toString('base64');
   reply.header(
     'Content-Security-Policy',
@@ -82,12 +92,22 @@ async function identifyVisitor(context: WebContext, request: FastifyRequest, rep
   }
   const config = request.routeOptions.config ?? {};
   if (!config.public && !request.visitor) {
-    if (config.json) return sendError(reply, new DomainError('authenticationFailed', 'log in to the dashboard first (the session is missing or has expired)'));
+    if (config.json)
+      return sendError(
+        reply,
+        new DomainError(
+          'authenticationFailed',
+          'log in to the dashboard first (the session is missing or has expired)',
+        ),
+      );
     const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
     return reply.redirect(`/dashboard/login${next}`, 303);
   }
   if (config.admin && !request.visitor?.account.isAdmin) {
-    throw new DomainError('forbidden', 'this page is for admin accounts; an operator grants admin with "polyforge accounts set-admin"');
+    throw new DomainError(
+      'forbidden',
+      'this page is for admin accounts; an operator grants admin with "polyforge accounts set-admin"',
+    );
   }
   return undefined;
 }
@@ -99,8 +119,14 @@ async function checkCsrf(context: WebContext, request: FastifyRequest): Promise<
   }
   const binding = request.visitor ? request.visitor.session.tokenHash : request.cookies[ANONYMOUS_CSRF_COOKIE];
   const headerToken = request.headers[CSRF_HEADER];
-  const bodyToken = typeof request.body === 'object' && request.body !== null ? (request.body as Record<string, unknown>)[CSRF_FIELD] : undefined;
+  const bodyToken =
+    typeof request.body === 'object' && request.body !== null
+      ? (request.body as Record<string, unknown>)[CSRF_FIELD]
+      : undefined;
   if (!csrfTokenMatches(context.csrfSecret, binding, typeof headerToken === 'string' ? headerToken : bodyToken)) {
-    throw new DomainError('forbidden', 'the form\'s security token (CSRF) is missing or out of date; reload the page and try again');
+    throw new DomainError(
+      'forbidden',
+      "the form's security token (CSRF) is missing or out of date; reload the page and try again",
+    );
   }
 }

@@ -40,15 +40,22 @@ export function sendPage(
 export function sendHtml(request: FastifyRequest, reply: FastifyReply, page: string): FastifyReply {
   reply.type('text/html; charset=utf-8').header('Vary', 'Accept-Encoding');
   const bytes = Buffer.from(page);
-  const encoding = bytes.length >= COMPRESS_HTML_MIN_BYTES ? chooseEncoding(request.headers['accept-encoding'], { brotli: true, gzip: true }) : undefined;
-  if (encoding === 'br') return reply.header('Content-Encoding', 'br').send(zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: HTML_BROTLI_QUALITY } }));
+  const encoding =
+    bytes.length >= COMPRESS_HTML_MIN_BYTES
+      ? chooseEncoding(request.headers['accept-encoding'], { brotli: true, gzip: true })
+      : undefined;
+  if (encoding === 'br')
+    return reply
+      .header('Content-Encoding', 'br')
+      .send(zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: HTML_BROTLI_QUALITY } }));
   if (encoding === 'gzip') return reply.header('Content-Encoding', 'gzip').send(zlib.gzipSync(bytes, { level: 6 }));
   return reply.send(bytes);
 }
 
 /** A same-site path to go back to after log-in; anything else becomes /dashboard. */
 export function safeNextPath(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/dashboard';
+  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\'))
+    return '/dashboard';
   return next;
 }
 

@@ -41,7 +41,10 @@ export interface StaticAssets {
   compressed: Promise<void>;
 }
 
-const CONTENT_TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
 
 let building: Promise<StaticAssets> | undefined;
 
@@ -78,7 +81,11 @@ async function buildStaticAssets(): Promise<StaticAssets> {
     result.outputFiles.map(async (output) => {
       const name = path.basename(output.path);
       const body = Buffer.from(output.contents);
-      const asset: StaticAsset = { body, contentType: CONTENT_TYPES[path.extname(name)] ?? 'application/octet-stream', etag: `"${output.hash}"` };
+      const asset: StaticAsset = {
+        body,
+        contentType: CONTENT_TYPES[path.extname(name)] ?? 'application/octet-stream',
+        etag: `"${output.hash}"`,
+      };
       files.set(name, asset);
       if (body.length < COMPRESS_MIN_BYTES) return;
       asset.gzip = await gzip(body, { level: 9 });
@@ -114,7 +121,11 @@ async function brotliOf(body: Buffer): Promise<Buffer> {
   // the cache sits in a shared temporary directory: a file is used only if it decompresses to these very bytes
   if (cached && (await promisify(zlib.brotliDecompress)(cached).catch(() => undefined))?.equals(body)) return cached;
   const compressed = await promisify(zlib.brotliCompress)(body, {
-    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+      [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+    },
   });
   try {
     await fs.mkdir(BROTLI_CACHE_DIR, { recursive: true });
@@ -128,12 +139,17 @@ async function brotliOf(body: Buffer): Promise<Buffer> {
 }
 
 /** The best encoding the client accepts (brotli, then gzip) of those available; q=0 refuses one. */
-export function chooseEncoding(acceptEncoding: string | undefined, available: { brotli?: unknown; gzip?: unknown }): 'br' | 'gzip' | undefined {
+export function chooseEncoding(
+  acceptEncoding: string | undefined,
+  available: { brotli?: unknown; gzip?: unknown },
+): 'br' | 'gzip' | undefined {
   if (!acceptEncoding) return undefined;
   const accepted = new Set<string>();
   for (const part of acceptEncoding.toLowerCase().split(',')) {
     const [name, ...parameters] = part.trim().split(';');
-    const quality = parameters.map((parameter) => /^\s*q=([\d.]+)\s*$/.exec(parameter)?.[1]).find((value) => value !== undefined);
+    const quality = parameters
+      .map((parameter) => /^\s*q=([\d.]+)\s*$/.exec(parameter)?.[1])
+      .find((value) => value !== undefined);
     if (quality === undefined || Number(quality) > 0) accepted.add(name.trim());
   }
   if (available.brotli && accepted.has('br')) return 'br';

@@ -69,7 +69,10 @@ export interface StudioActionPlan {
  * The steps for the model shown. `chain` is the model and what it was made from, nearest first; only finished
  * models are candidates. `derivedChecks` are rig checks made from models of the chain (their result picks the rig type).
  */
-export function planStudioActions(chain: readonly TaskRecord[], derivedChecks: readonly TaskRecord[]): StudioActionPlan[] {
+export function planStudioActions(
+  chain: readonly TaskRecord[],
+  derivedChecks: readonly TaskRecord[],
+): StudioActionPlan[] {
   const finished = chain.filter((task) => task.status === 'success');
   return STUDIO_ACTION_TYPES.map((type) => {
     const allowed = SOURCE_TASK_RULES[type as TaskType]?.allowedTypes ?? [];
@@ -77,7 +80,9 @@ export function planStudioActions(chain: readonly TaskRecord[], derivedChecks: r
     const plan: StudioActionPlan = { type, target, defaults: {}, choices: {} };
     if (!target) {
       plan.unavailableReason =
-        type === 'animate_retarget' ? 'Needs a rigged model: rig this model first.' : `Works on models made by ${allowed.map((name) => humanTaskType(name)).join(', ')}.`;
+        type === 'animate_retarget'
+          ? 'Needs a rigged model: rig this model first.'
+          : `Works on models made by ${allowed.map((name) => humanTaskType(name)).join(', ')}.`;
       return plan;
     }
     if (type === 'convert_model') {
@@ -89,11 +94,22 @@ export function planStudioActions(chain: readonly TaskRecord[], derivedChecks: r
     } else if (type === 'highpoly_to_lowpoly') {
       plan.defaults.face_limit = String(LOW_POLY_FACE_LIMIT.default);
     } else if (type === 'animate_rig') {
-      const check = derivedChecks.find((task) => task.status === 'success' && task.result.riggable === true && typeof task.result.rig_type === 'string' && sourceOf(task) === target.id);
+      const check = derivedChecks.find(
+        (task) =>
+          task.status === 'success' &&
+          task.result.riggable === true &&
+          typeof task.result.rig_type === 'string' &&
+          sourceOf(task) === target.id,
+      );
       plan.defaults.rig_type = (check?.result.rig_type as string | undefined) ?? 'biped';
       plan.choices.rig_type = RIG_TYPES;
     } else if (type === 'animate_retarget') {
-      const rigType = typeof target.result.rig_type === 'string' ? target.result.rig_type : typeof target.input.rig_type === 'string' ? target.input.rig_type : 'biped';
+      const rigType =
+        typeof target.result.rig_type === 'string'
+          ? target.result.rig_type
+          : typeof target.input.rig_type === 'string'
+            ? target.input.rig_type
+            : 'biped';
       const animations = animationsFor(rigType);
       plan.choices.animation = animations;
       plan.defaults.animation = animations.includes('preset:walk') ? 'preset:walk' : animations[0];
@@ -110,18 +126,27 @@ function sourceOf(task: TaskRecord): string | undefined {
 }
 
 /** The task request of a step from its form fields (the server's schema validates it again at create). */
-export function studioActionRequest(type: string, sourceTaskId: string, fields: Record<string, string>): Record<string, unknown> {
-  if (!isStudioAction(type)) throw new DomainError('invalidParameter', `Studio's next steps are ${STUDIO_ACTION_TYPES.join(', ')}`);
+export function studioActionRequest(
+  type: string,
+  sourceTaskId: string,
+  fields: Record<string, string>,
+): Record<string, unknown> {
+  if (!isStudioAction(type))
+    throw new DomainError('invalidParameter', `Studio's next steps are ${STUDIO_ACTION_TYPES.join(', ')}`);
   const request: Record<string, unknown> = { type, original_model_task_id: sourceTaskId };
   if (type === 'convert_model') request.format = fields.format || 'GLB';
   if (type === 'highpoly_to_lowpoly' && fields.face_limit) {
     const faceLimit = Number(fields.face_limit);
     if (!Number.isInteger(faceLimit) || faceLimit < LOW_POLY_FACE_LIMIT.min || faceLimit > LOW_POLY_FACE_LIMIT.max) {
-      throw new DomainError('invalidParameter', `face limit must be a whole number from ${LOW_POLY_FACE_LIMIT.min} to ${LOW_POLY_FACE_LIMIT.max}`);
+      throw new DomainError(
+        'invalidParameter',
+        `face limit must be a whole number from ${LOW_POLY_FACE_LIMIT.min} to ${LOW_POLY_FACE_LIMIT.max}`,
+      );
     }
     request.face_limit = faceLimit;
   }
-  if (type === 'texture_model' && fields.prompt) request.texture_prompt = { text: fields.prompt.slice(0, TEXTURE_PROMPT_MAX_LENGTH) };
+  if (type === 'texture_model' && fields.prompt)
+    request.texture_prompt = { text: fields.prompt.slice(0, TEXTURE_PROMPT_MAX_LENGTH) };
   if (type === 'animate_rig') {
     request.model_version = STUDIO_RIG_MODEL_VERSION;
     if (fields.rig_type) request.rig_type = fields.rig_type;

@@ -31,7 +31,9 @@ const MAX_ANCESTORS = 8;
 const MAX_DERIVED = 24;
 
 /** The output the viewer shows: the first model output in a format three.js loads here, if any. */
-export function viewableModelOf(task: Pick<TaskRecord, 'outputFiles'>): { outputKey: string; extension: string } | undefined {
+export function viewableModelOf(
+  task: Pick<TaskRecord, 'outputFiles'>,
+): { outputKey: string; extension: string } | undefined {
   for (const outputKey of MODEL_OUTPUT_KEYS) {
     const file = task.outputFiles[outputKey];
     const extension = file?.fileName.split('.').pop()?.toLowerCase();
@@ -68,7 +70,8 @@ export function modelTitle(type: string, input: Record<string, unknown>): string
     case 'animate_rig':
       return `Rigged${input.rig_type ? ` (${text(input.rig_type)})` : ''}`;
     case 'animate_retarget': {
-      const animation = text(input.animation) || (Array.isArray(input.animations) ? input.animations.map(text).join(', ') : '');
+      const animation =
+        text(input.animation) || (Array.isArray(input.animations) ? input.animations.map(text).join(', ') : '');
       return `Animated${animation ? `: ${animation.replace(/preset:/g, '').replaceAll('_', ' ')}` : ''}`;
     }
     default:
@@ -77,8 +80,17 @@ export function modelTitle(type: string, input: Record<string, unknown>): string
 }
 
 /** One of the account's tasks with its wallet; another account's task reads as not found (undefined). */
-export async function loadOwnTask(db: Database, accountId: string, taskId: string): Promise<{ task: TaskRecord; wallet: string } | undefined> {
-  const row = await db.selectFrom('tasks').selectAll().where('id', '=', taskId.toLowerCase()).where('accountId', '=', accountId).executeTakeFirst();
+export async function loadOwnTask(
+  db: Database,
+  accountId: string,
+  taskId: string,
+): Promise<{ task: TaskRecord; wallet: string } | undefined> {
+  const row = await db
+    .selectFrom('tasks')
+    .selectAll()
+    .where('id', '=', taskId.toLowerCase())
+    .where('accountId', '=', accountId)
+    .executeTakeFirst();
   return row ? { task: taskFromRow(row), wallet: row.wallet ?? 'api' } : undefined;
 }
 

@@ -56,11 +56,13 @@ export const MAX_SEARCH_LENGTH = 200;
 export function parseHistoryFilter(query: Record<string, string | undefined>): HistoryFilter {
   const filter: HistoryFilter = {};
   if (query.type) {
-    if (!(TASK_TYPES as readonly string[]).includes(query.type)) throw new DomainError('invalidParameter', `type must be one of ${TASK_TYPES.join(', ')}`);
+    if (!(TASK_TYPES as readonly string[]).includes(query.type))
+      throw new DomainError('invalidParameter', `type must be one of ${TASK_TYPES.join(', ')}`);
     filter.type = query.type;
   }
   if (query.status) {
-    if (!(TASK_STATUSES as readonly string[]).includes(query.status)) throw new DomainError('invalidParameter', `status must be one of ${TASK_STATUSES.join(', ')}`);
+    if (!(TASK_STATUSES as readonly string[]).includes(query.status))
+      throw new DomainError('invalidParameter', `status must be one of ${TASK_STATUSES.join(', ')}`);
     filter.status = query.status;
   }
   if (query.wallet) {
@@ -71,7 +73,8 @@ export function parseHistoryFilter(query: Record<string, string | undefined>): H
   if (query.to) filter.toMs = dayStartOf(query.to, 'to') + DAY_MS;
   const search = query.q?.trim();
   if (search) {
-    if (search.length > MAX_SEARCH_LENGTH) throw new DomainError('invalidParameter', `the search is at most ${MAX_SEARCH_LENGTH} characters`);
+    if (search.length > MAX_SEARCH_LENGTH)
+      throw new DomainError('invalidParameter', `the search is at most ${MAX_SEARCH_LENGTH} characters`);
     filter.search = search;
   }
   return filter;
@@ -110,7 +113,9 @@ function searchCondition(db: Database, search: string): Expression<SqlBool> {
     words.map((word) => sql`${prompt} like ${`%${escapeLike(word)}%`} escape '\\'`),
     sql` and `,
   );
-  const idPrefix = /^[0-9a-f-]{4,36}$/i.test(search) ? sql` or id like ${`${escapeLike(search.toLowerCase())}%`} escape '\\'` : sql``;
+  const idPrefix = /^[0-9a-f-]{4,36}$/i.test(search)
+    ? sql` or id like ${`${escapeLike(search.toLowerCase())}%`} escape '\\'`
+    : sql``;
   return sql<SqlBool>`((${wordsMatch})${idPrefix})`;
 }
 
@@ -118,7 +123,20 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-const ROW_COLUMNS = ['id', 'type', 'status', 'wallet', 'costCredits', 'consumedCredits', 'createdAt', 'finishedAt', 'isTest', 'errorCode', 'inputJson', 'outputJson'] as const;
+const ROW_COLUMNS = [
+  'id',
+  'type',
+  'status',
+  'wallet',
+  'costCredits',
+  'consumedCredits',
+  'createdAt',
+  'finishedAt',
+  'isTest',
+  'errorCode',
+  'inputJson',
+  'outputJson',
+] as const;
 
 function historyRowOf(row: Record<(typeof ROW_COLUMNS)[number], unknown>): HistoryRow {
   const input = parseObject(row.inputJson);
@@ -142,7 +160,9 @@ function historyRowOf(row: Record<(typeof ROW_COLUMNS)[number], unknown>): Histo
 function parseObject(json: unknown): Record<string, unknown> {
   try {
     const value: unknown = typeof json === 'string' ? JSON.parse(json) : json;
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
   } catch {
     return {};
   }
@@ -152,13 +172,23 @@ function parseObject(json: unknown): Record<string, unknown> {
 export function promptOf(input: Record<string, unknown>): string | null {
   if (typeof input.prompt === 'string' && input.prompt) return input.prompt;
   const texturePrompt = input.texture_prompt;
-  if (typeof texturePrompt === 'object' && texturePrompt !== null && typeof (texturePrompt as Record<string, unknown>).text === 'string') {
+  if (
+    typeof texturePrompt === 'object' &&
+    texturePrompt !== null &&
+    typeof (texturePrompt as Record<string, unknown>).text === 'string'
+  ) {
     return (texturePrompt as Record<string, string>).text || null;
   }
   return null;
 }
 
-export async function historyPage(db: Database, accountId: string, filter: HistoryFilter, page: number, pageSize = HISTORY_PAGE_SIZE): Promise<{ rows: HistoryRow[] }> {
+export async function historyPage(
+  db: Database,
+  accountId: string,
+  filter: HistoryFilter,
+  page: number,
+  pageSize = HISTORY_PAGE_SIZE,
+): Promise<{ rows: HistoryRow[] }> {
   const rows = await filtered(db, accountId, filter)
     .select([...ROW_COLUMNS])
     .orderBy('createdAt', 'desc')
@@ -171,22 +201,38 @@ export async function historyPage(db: Database, accountId: string, filter: Histo
 
 /** How many tasks match (for "page n of m" and clamping a page past the end). */
 export async function historyCount(db: Database, accountId: string, filter: HistoryFilter): Promise<number> {
-  const count = await filtered(db, accountId, filter).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const count = await filtered(db, accountId, filter)
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
   return Number(count.count);
 }
 
 /** Every matching task, newest first, at most CSV_MAX_ROWS, read in pages. */
-export async function* historyRowsForExport(db: Database, accountId: string, filter: HistoryFilter): AsyncGenerator<HistoryRow> {
+export async function* historyRowsForExport(
+  db: Database,
+  accountId: string,
+  filter: HistoryFilter,
+): AsyncGenerator<HistoryRow> {
   const batch = 1000;
   for (let offset = 0; offset < CSV_MAX_ROWS; offset += batch) {
-    const rows = await filtered(db, accountId, filter).select([...ROW_COLUMNS]).orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(batch).offset(offset).execute();
+    const rows = await filtered(db, accountId, filter)
+      .select([...ROW_COLUMNS])
+      .orderBy('createdAt', 'desc')
+      .orderBy('id', 'desc')
+      .limit(batch)
+      .offset(offset)
+      .execute();
     for (const row of rows) yield historyRowOf(row);
     if (rows.length < batch) return;
   }
 }
 
 /** Credits charged per UTC day and task type, for tasks that finished in [fromMs, toMs). */
-export async function creditUsageByDay(db: Database, accountId: string, options: { fromMs: number; toMs: number; wallet?: Wallet }): Promise<UsageBucket[]> {
+export async function creditUsageByDay(
+  db: Database,
+  accountId: string,
+  options: { fromMs: number; toMs: number; wallet?: Wallet },
+): Promise<UsageBucket[]> {
   const dayIndex = sql<number>`finished_at / ${sql.lit(DAY_MS)}`; // a literal, so PostgreSQL sees one expression in SELECT and GROUP BY
   let query = db
     .selectFrom('tasks')
@@ -198,7 +244,11 @@ export async function creditUsageByDay(db: Database, accountId: string, options:
   if (options.wallet) query = query.where('wallet', '=', options.wallet);
   const rows = await query.groupBy([dayIndex, 'type']).execute();
   return rows
-    .map((row) => ({ day: new Date(Math.floor(Number(row.dayIndex)) * DAY_MS).toISOString().slice(0, 10), type: row.type, credits: Number(row.credits) }))
+    .map((row) => ({
+      day: new Date(Math.floor(Number(row.dayIndex)) * DAY_MS).toISOString().slice(0, 10),
+      type: row.type,
+      credits: Number(row.credits),
+    }))
     .sort((a, b) => a.day.localeCompare(b.day) || a.type.localeCompare(b.type));
 }
 

@@ -21,7 +21,11 @@ export function sourceTaskIdOf(type: string, input: Record<string, unknown>): st
 }
 
 /** task id → the id of the task whose rendered_image to show for it (absent: no preview anywhere up the chain). */
-export async function previewTaskIds(db: Database, accountId: string, rows: readonly PreviewCandidate[]): Promise<Map<string, string>> {
+export async function previewTaskIds(
+  db: Database,
+  accountId: string,
+  rows: readonly PreviewCandidate[],
+): Promise<Map<string, string>> {
   const result = new Map<string, string>();
   // for each row still looking: the task to look at next
   let looking = new Map<string, string>();

@@ -19,12 +19,34 @@ const activeEndpointsQuery = preparedQuery<{ id: string }, [string]>((db, slot) 
 );
 
 const taskSnapshotQuery = preparedQuery<
-  { id: string; accountId: string; type: string; status: string; progress: number; consumedCredits: number; errorCode: number | null; errorMessage: string | null; createdAt: number; finishedAt: number | null },
+  {
+    id: string;
+    accountId: string;
+    type: string;
+    status: string;
+    progress: number;
+    consumedCredits: number;
+    errorCode: number | null;
+    errorMessage: string | null;
+    createdAt: number;
+    finishedAt: number | null;
+  },
   [string]
 >((db, slot) =>
   db
     .selectFrom('tasks')
-    .select(['id', 'accountId', 'type', 'status', 'progress', 'consumedCredits', 'errorCode', 'errorMessage', 'createdAt', 'finishedAt'])
+    .select([
+      'id',
+      'accountId',
+      'type',
+      'status',
+      'progress',
+      'consumedCredits',
+      'errorCode',
+      'errorMessage',
+      'createdAt',
+      'finishedAt',
+    ])
     .where('id', '=', slot(0)),
 );
 
@@ -53,7 +75,9 @@ export async function recordTaskEvent(trx: Database, taskId: string, nowMs: numb
       create_time: Math.floor(task.createdAt / 1000),
       created_at: new Date(task.createdAt).toISOString(),
       completed_at: task.finishedAt === null ? null : new Date(task.finishedAt).toISOString(),
-      ...(task.errorCode !== null ? { error_code: task.errorCode, error_msg: task.errorMessage ?? '', error_message: task.errorMessage ?? '' } : {}),
+      ...(task.errorCode !== null
+        ? { error_code: task.errorCode, error_msg: task.errorMessage ?? '', error_message: task.errorMessage ?? '' }
+        : {}),
     },
   });
   for (const endpoint of endpoints) {
@@ -79,7 +103,11 @@ export async function recordTaskEvent(trx: Database, taskId: string, nowMs: numb
 }
 
 /** The events of a batch of created tasks of one account: one look-up of its endpoints, and usually nothing more. */
-export async function recordCreatedTaskEvents(trx: Database, tasks: readonly { id: string; createdAt: number }[], accountId: string): Promise<void> {
+export async function recordCreatedTaskEvents(
+  trx: Database,
+  tasks: readonly { id: string; createdAt: number }[],
+  accountId: string,
+): Promise<void> {
   if ((await activeEndpointsQuery(trx, accountId)).length === 0) return;
   for (const task of tasks) await recordTaskEvent(trx, task.id, task.createdAt);
 }

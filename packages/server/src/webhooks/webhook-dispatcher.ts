@@ -66,7 +66,16 @@ export class WebhookDispatcher {
     return attempted;
   }
 
-  private async send(delivery: { id: string; eventId: string; eventType: string; payloadJson: string; attempts: number; createdAt: number; url: string; secret: string }): Promise<void> {
+  private async send(delivery: {
+    id: string;
+    eventId: string;
+    eventType: string;
+    payloadJson: string;
+    attempts: number;
+    createdAt: number;
+    url: string;
+    secret: string;
+  }): Promise<void> {
     const attempt = delivery.attempts + 1;
     let statusCode: number | null = null;
     let error: string | null = null;
@@ -77,7 +86,11 @@ export class WebhookDispatcher {
         headers: {
           'Content-Type': 'application/json',
           'User-Agent': 'Polyforge-Webhooks/1',
-          [WEBHOOK_SIGNATURE_HEADER]: signWebhookPayload(delivery.secret, delivery.payloadJson, Math.floor(this.clock.nowMs() / 1000)),
+          [WEBHOOK_SIGNATURE_HEADER]: signWebhookPayload(
+            delivery.secret,
+            delivery.payloadJson,
+            Math.floor(this.clock.nowMs() / 1000),
+          ),
           'Tripo-Webhook-Id': delivery.eventId,
           'Tripo-Webhook-Event': delivery.eventType,
           'Tripo-Webhook-Delivery': delivery.id,
@@ -91,7 +104,10 @@ export class WebhookDispatcher {
       // redirects are not followed: the endpoint registered is the one that must answer 2xx
       if (statusCode < 200 || statusCode >= 300) error = `endpoint answered HTTP ${statusCode}`;
     } catch (caught) {
-      const failure = caught instanceof OutboundRequestError ? caught : new OutboundRequestError('unreachable', 'the target could not be reached', String(caught));
+      const failure =
+        caught instanceof OutboundRequestError
+          ? caught
+          : new OutboundRequestError('unreachable', 'the target could not be reached', String(caught));
       error = `could not reach the endpoint: ${failure.message}`;
       this.log('webhook delivery failed', { deliveryId: delivery.id, kind: failure.kind, detail: failure.detail });
     }
@@ -100,7 +116,13 @@ export class WebhookDispatcher {
     if (error === null) {
       await this.db
         .updateTable('webhookDeliveries')
-        .set({ status: 'delivered', attempts: attempt, lastStatusCode: statusCode, lastError: null, deliveredAt: nowMs })
+        .set({
+          status: 'delivered',
+          attempts: attempt,
+          lastStatusCode: statusCode,
+          lastError: null,
+          deliveredAt: nowMs,
+        })
         .where('id', '=', delivery.id)
         .execute();
       return;
@@ -110,7 +132,13 @@ export class WebhookDispatcher {
     this.telemetry.webhookDelivery(givesUp ? 'gave_up' : 'failed_attempt');
     await this.db
       .updateTable('webhookDeliveries')
-      .set({ status: givesUp ? 'failed' : 'pending', attempts: attempt, lastStatusCode: statusCode, lastError: error, nextAttemptAt: nowMs + delayMs })
+      .set({
+        status: givesUp ? 'failed' : 'pending',
+        attempts: attempt,
+        lastStatusCode: statusCode,
+        lastError: error,
+        nextAttemptAt: nowMs + delayMs,
+      })
       .where('id', '=', delivery.id)
       .execute();
   }

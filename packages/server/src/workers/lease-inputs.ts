@@ -23,15 +23,36 @@ export async function describeLeaseInputs(db: Database, files: FileStore, task: 
   for (const [index, reference] of fileReferencesOf(request).entries()) {
     const stored = reference.file_token ? await files.findFile(task.accountId, reference.file_token) : undefined;
     if (!stored) continue;
-    inputs.push({ name: String(index), kind: stored.kind, format: stored.format, fileName: stored.fileName, sizeBytes: stored.sizeBytes, mimeType: stored.mimeType, blobKey: stored.blobKey });
+    inputs.push({
+      name: String(index),
+      kind: stored.kind,
+      format: stored.format,
+      fileName: stored.fileName,
+      sizeBytes: stored.sizeBytes,
+      mimeType: stored.mimeType,
+      blobKey: stored.blobKey,
+    });
   }
   const sourceTaskId = (request as { original_model_task_id?: string }).original_model_task_id;
   if (sourceTaskId) {
-    const row = await db.selectFrom('tasks').selectAll().where('id', '=', sourceTaskId).where('accountId', '=', task.accountId).executeTakeFirst();
+    const row = await db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('id', '=', sourceTaskId)
+      .where('accountId', '=', task.accountId)
+      .executeTakeFirst();
     const sourceFile = row ? sourceModelFileOf(taskFromRow(row).outputFiles) : undefined;
     if (sourceFile) {
       const format = sourceFile.fileName.split('.').pop() ?? 'glb';
-      inputs.push({ name: 'source_model', kind: 'model', format, fileName: sourceFile.fileName, sizeBytes: sourceFile.sizeBytes, mimeType: sourceFile.mimeType, blobKey: sourceFile.blobKey });
+      inputs.push({
+        name: 'source_model',
+        kind: 'model',
+        format,
+        fileName: sourceFile.fileName,
+        sizeBytes: sourceFile.sizeBytes,
+        mimeType: sourceFile.mimeType,
+        blobKey: sourceFile.blobKey,
+      });
     }
   }
   return inputs;

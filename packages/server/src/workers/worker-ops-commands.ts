@@ -25,9 +25,17 @@ export function registerWorkerOpsCommands(program: Command, { wantsJson, withOps
     .option('--json', 'print JSON')
     .action((options: { name: string; capabilities: string; json?: boolean }) =>
       withOps(wantsJson(options), async (ops) => {
-        const created = await new WorkerTokenStore(ops.db, systemClock).create(options.name, options.capabilities.split(','));
+        const created = await new WorkerTokenStore(ops.db, systemClock).create(
+          options.name,
+          options.capabilities.split(','),
+        );
         return {
-          json: { token_id: created.tokenId, name: created.name, capabilities: created.capabilities, token: created.token },
+          json: {
+            token_id: created.tokenId,
+            name: created.name,
+            capabilities: created.capabilities,
+            token: created.token,
+          },
           text: `worker token ${created.tokenId} (${created.capabilities.join(', ')})\ntoken (shown once): ${created.token}`,
         };
       }),
@@ -38,7 +46,10 @@ export function registerWorkerOpsCommands(program: Command, { wantsJson, withOps
     .action((options: { json?: boolean }) =>
       withOps(wantsJson(options), async (ops) => {
         const tokens = await new WorkerTokenStore(ops.db, systemClock).list();
-        const lines = tokens.map((entry) => `${entry.token_id} ${entry.prefix}... ${entry.name} [${entry.capabilities.join(', ')}]${entry.revoked_at ? ' revoked' : ''}`);
+        const lines = tokens.map(
+          (entry) =>
+            `${entry.token_id} ${entry.prefix}... ${entry.name} [${entry.capabilities.join(', ')}]${entry.revoked_at ? ' revoked' : ''}`,
+        );
         return { json: { tokens }, text: lines.join('\n') || 'no worker tokens' };
       }),
     );
@@ -64,10 +75,13 @@ export function registerWorkerOpsCommands(program: Command, { wantsJson, withOps
         const pools = await onlineWorkersByPool(ops.db, engines.workerPools());
         const lines = capabilities.map((entry) => {
           if (!entry.model_versions) return `${entry.type}: ${entry.served ? entry.engine : 'not available'}`;
-          const served = entry.model_versions.filter((version) => version.served).map((version) => `${version.model_version} → ${version.engine}`);
+          const served = entry.model_versions
+            .filter((version) => version.served)
+            .map((version) => `${version.model_version} → ${version.engine}`);
           return `${entry.type}: ${served.length > 0 ? served.join(', ') : 'not available'}`;
         });
-        for (const pool of pools) lines.push(`worker pool ${pool.pool}: ${pool.workers_online} worker(s) seen in the last 2 minutes`);
+        for (const pool of pools)
+          lines.push(`worker pool ${pool.pool}: ${pool.workers_online} worker(s) seen in the last 2 minutes`);
         return { json: { task_types: capabilities, worker_pools: pools }, text: lines.join('\n') };
       }),
     );
@@ -75,20 +89,29 @@ export function registerWorkerOpsCommands(program: Command, { wantsJson, withOps
   const accounts = program.commands.find((command) => command.name() === 'accounts') ?? program.command('accounts');
   accounts
     .command('priority')
-    .description(`queue priority: 1 = normal, N = N times the dispatch share of a normal account (at most ${MAX_QUEUE_PRIORITY})`)
+    .description(
+      `queue priority: 1 = normal, N = N times the dispatch share of a normal account (at most ${MAX_QUEUE_PRIORITY})`,
+    )
     .requiredOption('--account <id>', 'account id')
     .requiredOption('--priority <n>', 'priority', (value) => Number(value))
     .option('--json', 'print JSON')
     .action((options: { account: string; priority: number; json?: boolean }) =>
       withOps(wantsJson(options), async (ops) => {
         const priority = await setQueuePriority(ops.db, options.account, options.priority);
-        return { json: { account_id: options.account, queue_priority: priority }, text: `account ${options.account}: queue priority ${priority}` };
+        return {
+          json: { account_id: options.account, queue_priority: priority },
+          text: `account ${options.account}: queue priority ${priority}`,
+        };
       }),
     );
 }
 
 async function onlineWorkersByPool(db: Database, pools: string[]): Promise<{ pool: string; workers_online: number }[]> {
-  const rows = await db.selectFrom('workers').select(['capabilitiesJson']).where('lastSeenAt', '>=', Date.now() - 120_000).execute();
+  const rows = await db
+    .selectFrom('workers')
+    .select(['capabilitiesJson'])
+    .where('lastSeenAt', '>=', Date.now() - 120_000)
+    .execute();
   return pools.map((pool) => ({
     pool,
     workers_online: rows.filter((row) => {

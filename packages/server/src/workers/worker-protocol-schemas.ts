@@ -35,10 +35,11 @@ export const heartbeatBodySchema = z
 export const completeBodySchema = z
   .object({
     /** non-file outputs merged into task.output, e.g. {"riggable": true, "rig_type": "biped"} */
-    result: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'result keys are snake_case names'), z.unknown()).optional(),
+    result: z
+      .record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'result keys are snake_case names'), z.unknown())
+      .optional(),
   })
   .strict();
-
 
 export const failBodySchema = z
   .object({
@@ -57,7 +58,8 @@ export function parseWorkerBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body ?? {});
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
-    if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+    if (issue.code === 'unrecognized_keys')
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
     return issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
   });
   throw new DomainError('invalidParameter', problems.join('; '));

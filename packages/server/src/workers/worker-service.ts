@@ -52,7 +52,17 @@ const RECLAIM_INTERVAL_MS = 1000;
 const POLL_FALLBACK_MS = 500;
 const STAGED_OUTPUT_TTL_MS = 24 * 3600 * 1000;
 /** Extensions whose content we can recognise must match it. */
-const CHECKED_EXTENSIONS: Record<string, string> = { glb: 'glb', gltf: 'gltf', png: 'png', jpg: 'jpeg', jpeg: 'jpeg', webp: 'webp', stl: 'stl', obj: 'obj', fbx: 'fbx' };
+const CHECKED_EXTENSIONS: Record<string, string> = {
+  glb: 'glb',
+  gltf: 'gltf',
+  png: 'png',
+  jpg: 'jpeg',
+  jpeg: 'jpeg',
+  webp: 'webp',
+  stl: 'stl',
+  obj: 'obj',
+  fbx: 'fbx',
+};
 
 export class WorkerService {
   private lastReclaimMs = -Infinity;
@@ -64,7 +74,16 @@ export class WorkerService {
     return this.deps.leaseSeconds;
   }
 
-  async register(token: WorkerToken, body: { name?: string; capabilities?: string[]; task_types?: string[]; model_versions?: string[]; version?: string }): Promise<RegisteredWorker> {
+  async register(
+    token: WorkerToken,
+    body: {
+      name?: string;
+      capabilities?: string[];
+      task_types?: string[];
+      model_versions?: string[];
+      version?: string;
+    },
+  ): Promise<RegisteredWorker> {
     const { db, clock, engines } = this.deps;
     const tokenPools = token.capabilities;
     const capabilities = body.capabilities ?? tokenPools;
@@ -76,9 +95,18 @@ export class WorkerService {
     const knownPools = engines.workerPools();
     const unknown = capabilities.filter((pool) => pool !== '*' && !knownPools.includes(pool));
     if (unknown.length > 0) {
-      throw new DomainError('invalidParameter', `no route sends tasks to worker pool ${unknown.join(', ')}; pools of this deployment: ${knownPools.join(', ') || 'none'}`);
+      throw new DomainError(
+        'invalidParameter',
+        `no route sends tasks to worker pool ${unknown.join(', ')}; pools of this deployment: ${knownPools.join(', ') || 'none'}`,
+      );
     }
-    const worker: RegisteredWorker = { workerId: newId(), name: body.name ?? token.name, capabilities, taskTypes: body.task_types ?? null, modelVersions: body.model_versions ?? null };
+    const worker: RegisteredWorker = {
+      workerId: newId(),
+      name: body.name ?? token.name,
+      capabilities,
+      taskTypes: body.task_types ?? null,
+      modelVersions: body.model_versions ?? null,
+    };
     const nowMs = clock.nowMs();
     await db
       .insertInto('workers')
@@ -97,7 +125,12 @@ export class WorkerService {
   }
 
   /** Leases the next task the worker serves; waits up to waitSeconds for one. Undefined: nothing to do. */
-  async lease(token: WorkerToken, workerId: string, waitSeconds: number, signal?: AbortSignal): Promise<LeaseView | undefined> {
+  async lease(
+    token: WorkerToken,
+    workerId: string,
+    waitSeconds: number,
+    signal?: AbortSignal,
+  ): Promise<LeaseView | undefined> {
     const worker = await this.requireWorker(token, workerId);
     const queueNames = this.queuesOf(worker);
     const deadlineMs = Date.now() + waitSeconds * 1000;
@@ -107,7 +140,12 @@ export class WorkerService {
       await this.reclaimIfDue();
       const leaseId = `lease_${randomBytes(24).toString('base64url')}`;
       const runner = this.deps.createRunner(leaseId);
-      const claimed = await runner.claimNext({ queueNames, taskTypes: worker.taskTypes ?? undefined, modelVersions: worker.modelVersions ?? undefined, workerId });
+      const claimed = await runner.claimNext({
+        queueNames,
+        taskTypes: worker.taskTypes ?? undefined,
+        modelVersions: worker.modelVersions ?? undefined,
+        workerId,
+      });
       if (claimed && signal?.aborted) {
         await runner.returnUnstarted(claimed.job, claimed.task);
         return undefined;
@@ -124,59 +162,121 @@ export class WorkerService {
     return this.viewOf(leaseId, job, task);
   }
 
-  async readInput(token: WorkerToken, leaseId: string, name: string): Promise<{ bytes: Uint8Array; input: LeaseInput }> {
+  async readInput(
+    token: WorkerToken,
+    leaseId: string,
+    name: string,
+  ): Promise<{ bytes: Uint8Array; input: LeaseInput }> {
     const { task } = await this.requireLease(token, leaseId);
-    const input = (await describeLeaseInputs(this.deps.db, this.deps.files, task)).find((candidate) => candidate.name === name);
+    const input = (await describeLeaseInputs(this.deps.db, this.deps.files, task)).find(
+      (candidate) => candidate.name === name,
+    );
     if (!input) throw new DomainError('fileNotFound', `this task has no input "${name}"`);
     const bytes = await this.deps.blobs.get(input.blobKey);
     if (!bytes) throw new DomainError('fileNotFound', `input "${name}" is no longer stored`);
     return { bytes, input };
   }
 
-  async heartbeat(token: WorkerToken, leaseId: string, progress: number | undefined): Promise<{ lease_expires_at: number; cancel_requested: boolean }> {
+  async heartbeat(
+    token: WorkerToken,
+    leaseId: string,
+    progress: number | undefined,
+  ): Promise<{ lease_expires_at: number; cancel_requested: boolean }> {
     const { db, queue, clock } = this.deps;
     const { job, task, workerId } = await this.requireLease(token, leaseId);
     // one transaction, one commit: the lease and the progress move together
     const extended = await db.transaction().execute(async (trx) => {
       if (!(await queue.heartbeat(trx, job.id, leaseId))) return false;
       if (progress !== undefined) {
-        await trx.updateTable('tasks').set({ progress: Math.max(0, Math.min(99, Math.round(progress))) }).where('id', '=', task.id).where('status', '=', 'running').execute();
+        await trx
+          .updateTable('tasks')
+          .set({ progress: Math.max(0, Math.min(99, Math.round(progress))) })
+          .where('id', '=', task.id)
+          .where('status', '=', 'running')
+          .execute();
       }
       return true;
     });
     if (!extended) throw leaseLost();
     if (workerId) this.touchWorker(workerId);
-    return { lease_expires_at: clock.nowMs() + this.deps.leaseSeconds * 1000, cancel_requested: task.cancelRequestedAt !== null };
+    return {
+      lease_expires_at: clock.nowMs() + this.deps.leaseSeconds * 1000,
+      cancel_requested: task.cancelRequestedAt !== null,
+    };
   }
 
   /** Stages one output under the lease; complete publishes the staged outputs. Re-uploading a key replaces it. */
-  async putOutput(token: WorkerToken, leaseId: string, outputKey: string, extension: string, bytes: Uint8Array, contentType: string | undefined) {
+  async putOutput(
+    token: WorkerToken,
+    leaseId: string,
+    outputKey: string,
+    extension: string,
+    bytes: Uint8Array,
+    contentType: string | undefined,
+  ) {
     const { db, blobs, clock } = this.deps;
-    if (!OUTPUT_KEY.test(outputKey)) throw new DomainError('invalidParameter', `"${outputKey}" is not an output key (snake_case, e.g. model, pbr_model, generate_multiview_image.front_view_url)`);
+    if (!OUTPUT_KEY.test(outputKey))
+      throw new DomainError(
+        'invalidParameter',
+        `"${outputKey}" is not an output key (snake_case, e.g. model, pbr_model, generate_multiview_image.front_view_url)`,
+      );
     const cleanExtension = extension.toLowerCase();
-    if (!EXTENSION.test(cleanExtension)) throw new DomainError('invalidParameter', 'the extension query parameter must be 1 to 8 letters or digits, e.g. glb');
+    if (!EXTENSION.test(cleanExtension))
+      throw new DomainError(
+        'invalidParameter',
+        'the extension query parameter must be 1 to 8 letters or digits, e.g. glb',
+      );
     if (bytes.byteLength === 0) throw new DomainError('emptyFile', 'the output is empty');
-    if (bytes.byteLength > this.deps.maxOutputBytes) throw new DomainError('payloadTooLarge', `outputs may be at most ${Math.round(this.deps.maxOutputBytes / 1048576)} MB`);
+    if (bytes.byteLength > this.deps.maxOutputBytes)
+      throw new DomainError(
+        'payloadTooLarge',
+        `outputs may be at most ${Math.round(this.deps.maxOutputBytes / 1048576)} MB`,
+      );
     const expected = CHECKED_EXTENSIONS[cleanExtension];
     const detected = detectFileFormat(bytes, `${outputKey}.${cleanExtension}`);
     if (expected && detected?.format !== expected) {
-      throw new DomainError('unsupportedFileType', `the bytes are not a ${cleanExtension.toUpperCase()} file${detected ? ` (they look like ${detected.format})` : ''}`);
+      throw new DomainError(
+        'unsupportedFileType',
+        `the bytes are not a ${cleanExtension.toUpperCase()} file${detected ? ` (they look like ${detected.format})` : ''}`,
+      );
     }
     await this.requireLease(token, leaseId);
     const blobKey = `worker-uploads/${leaseId}/${outputKey.replace(/\./g, '__')}.${cleanExtension}`;
     await blobs.put(blobKey, bytes);
-    const mimeType = detected?.mimeType ?? (contentType && /^[\w.+-]+\/[\w.+-]+$/.test(contentType) ? contentType : 'application/octet-stream');
-    const row = { leaseId, outputKey, blobKey, extension: cleanExtension, mimeType, sizeBytes: bytes.byteLength, createdAt: clock.nowMs() };
+    const mimeType =
+      detected?.mimeType ??
+      (contentType && /^[\w.+-]+\/[\w.+-]+$/.test(contentType) ? contentType : 'application/octet-stream');
+    const row = {
+      leaseId,
+      outputKey,
+      blobKey,
+      extension: cleanExtension,
+      mimeType,
+      sizeBytes: bytes.byteLength,
+      createdAt: clock.nowMs(),
+    };
     await db
       .insertInto('leaseOutputs')
       .values(row)
-      .onConflict((conflict) => conflict.columns(['leaseId', 'outputKey']).doUpdateSet({ blobKey, extension: cleanExtension, mimeType, sizeBytes: bytes.byteLength, createdAt: row.createdAt }))
+      .onConflict((conflict) =>
+        conflict.columns(['leaseId', 'outputKey']).doUpdateSet({
+          blobKey,
+          extension: cleanExtension,
+          mimeType,
+          sizeBytes: bytes.byteLength,
+          createdAt: row.createdAt,
+        }),
+      )
       .execute();
     return { output_key: outputKey, size_bytes: bytes.byteLength, mime_type: mimeType };
   }
 
   /** Publishes the staged outputs and commits success + capture (or cancelled + release if the client cancelled). */
-  async complete(token: WorkerToken, leaseId: string, result: Record<string, unknown> | undefined): Promise<{ status: 'success' | 'cancelled' }> {
+  async complete(
+    token: WorkerToken,
+    leaseId: string,
+    result: Record<string, unknown> | undefined,
+  ): Promise<{ status: 'success' | 'cancelled' }> {
     const { job, task } = await this.requireLease(token, leaseId);
     const runner = this.deps.createRunner(leaseId);
     if (task.cancelRequestedAt !== null) {
@@ -186,29 +286,47 @@ export class WorkerService {
     }
     const staged = await this.deps.db.selectFrom('leaseOutputs').selectAll().where('leaseId', '=', leaseId).execute();
     if (staged.length === 0 && (!result || Object.keys(result).length === 0)) {
-      throw new DomainError('invalidParameter', 'nothing to complete with: upload at least one output (PUT .../outputs/{key}) or send a result');
+      throw new DomainError(
+        'invalidParameter',
+        'nothing to complete with: upload at least one output (PUT .../outputs/{key}) or send a result',
+      );
     }
     const files: Record<string, EngineOutputFile> = {};
     for (const output of staged) {
       const bytes = await this.deps.blobs.get(output.blobKey);
-      if (!bytes) throw new DomainError('fileNotFound', `the staged output ${output.outputKey} is missing; upload it again`);
+      if (!bytes)
+        throw new DomainError('fileNotFound', `the staged output ${output.outputKey} is missing; upload it again`);
       files[output.outputKey] = { bytes, extension: output.extension, mimeType: output.mimeType };
     }
     if (!(await runner.commitSuccess(job, task, { files, result: result ?? {} }))) throw leaseLost();
-    await this.dropStaged(leaseId, staged.map((output) => output.blobKey));
+    await this.dropStaged(
+      leaseId,
+      staged.map((output) => output.blobKey),
+    );
     return { status: 'success' };
   }
 
   /** Retryable: back to the queue while attempts remain, else failed + refund. Not retryable: failed + refund. */
-  async fail(token: WorkerToken, leaseId: string, failure: { retryable: boolean; error_code: number; message: string }): Promise<{ status: 'queued' | 'failed' | 'cancelled' }> {
+  async fail(
+    token: WorkerToken,
+    leaseId: string,
+    failure: { retryable: boolean; error_code: number; message: string },
+  ): Promise<{ status: 'queued' | 'failed' | 'cancelled' }> {
     const { job, task } = await this.requireLease(token, leaseId);
     const runner = this.deps.createRunner(leaseId);
     let status: 'queued' | 'failed' | 'cancelled' | 'lost';
     if (task.cancelRequestedAt !== null) {
       status = (await runner.commitCancelled(job, task)) ? 'cancelled' : 'lost';
     } else {
-      const error = new EngineFailure(workerFailureNameOf(failure.error_code) ?? 'engineFailed', `the worker reported: ${failure.message}`);
-      status = failure.retryable ? await runner.commitRetryableFailure(job, task, error) : (await runner.commitFailure(job, task, error)) ? 'failed' : 'lost';
+      const error = new EngineFailure(
+        workerFailureNameOf(failure.error_code) ?? 'engineFailed',
+        `the worker reported: ${failure.message}`,
+      );
+      status = failure.retryable
+        ? await runner.commitRetryableFailure(job, task, error)
+        : (await runner.commitFailure(job, task, error))
+          ? 'failed'
+          : 'lost';
     }
     await this.dropStaged(leaseId);
     if (status === 'lost') throw leaseLost();
@@ -217,20 +335,43 @@ export class WorkerService {
 
   /** Registered workers seen in the last `withinSeconds`, per pool. */
   async onlineWorkers(withinSeconds = 120): Promise<Record<string, number>> {
-    const rows = await this.deps.db.selectFrom('workers').select(['capabilitiesJson']).where('lastSeenAt', '>=', this.deps.clock.nowMs() - withinSeconds * 1000).execute();
+    const rows = await this.deps.db
+      .selectFrom('workers')
+      .select(['capabilitiesJson'])
+      .where('lastSeenAt', '>=', this.deps.clock.nowMs() - withinSeconds * 1000)
+      .execute();
     const counts: Record<string, number> = {};
-    for (const row of rows) for (const pool of JSON.parse(row.capabilitiesJson) as string[]) counts[pool] = (counts[pool] ?? 0) + 1;
+    for (const row of rows)
+      for (const pool of JSON.parse(row.capabilitiesJson) as string[]) counts[pool] = (counts[pool] ?? 0) + 1;
     return counts;
   }
 
   private async requireWorker(token: WorkerToken, workerId: string): Promise<RegisteredWorker> {
-    const row = await this.deps.db.selectFrom('workers').selectAll().where('id', '=', workerId).where('tokenId', '=', token.tokenId).executeTakeFirst();
-    if (!row) throw new DomainError('invalidParameter', `worker ${workerId} is not registered with this token; call POST /worker/v1/register first`);
-    return { workerId: row.id, name: row.name, capabilities: JSON.parse(row.capabilitiesJson), taskTypes: JSON.parse(row.taskTypesJson), modelVersions: JSON.parse(row.modelVersionsJson) };
+    const row = await this.deps.db
+      .selectFrom('workers')
+      .selectAll()
+      .where('id', '=', workerId)
+      .where('tokenId', '=', token.tokenId)
+      .executeTakeFirst();
+    if (!row)
+      throw new DomainError(
+        'invalidParameter',
+        `worker ${workerId} is not registered with this token; call POST /worker/v1/register first`,
+      );
+    return {
+      workerId: row.id,
+      name: row.name,
+      capabilities: JSON.parse(row.capabilitiesJson),
+      taskTypes: JSON.parse(row.taskTypesJson),
+      modelVersions: JSON.parse(row.modelVersionsJson),
+    };
   }
 
   /** The lease, its job and task, if the lease is current and was taken by a worker of this token. */
-  private async requireLease(token: WorkerToken, leaseId: string): Promise<{ job: ClaimedJob; task: TaskRecord; workerId: string | null }> {
+  private async requireLease(
+    token: WorkerToken,
+    leaseId: string,
+  ): Promise<{ job: ClaimedJob; task: TaskRecord; workerId: string | null }> {
     const { db, clock } = this.deps;
     if (!/^lease_[A-Za-z0-9_-]{32}$/.test(leaseId)) throw leaseLost();
     // one query: the current lease, taken by a worker of this token, on a running task of a worker pool
@@ -239,14 +380,32 @@ export class WorkerService {
       .innerJoin('workers', 'workers.id', 'jobs.workerId')
       .innerJoin('tasks', 'tasks.id', 'jobs.id')
       .selectAll('tasks')
-      .select(['jobs.attempts as jobAttempts', 'jobs.maxAttempts as jobMaxAttempts', 'jobs.leaseExpiresAt as jobLeaseExpiresAt', 'jobs.workerId as jobWorkerId', 'jobs.queueName as jobQueueName'])
+      .select([
+        'jobs.attempts as jobAttempts',
+        'jobs.maxAttempts as jobMaxAttempts',
+        'jobs.leaseExpiresAt as jobLeaseExpiresAt',
+        'jobs.workerId as jobWorkerId',
+        'jobs.queueName as jobQueueName',
+      ])
       .where('jobs.leaseOwner', '=', leaseId)
       .where('jobs.status', '=', 'leased')
       .where('workers.tokenId', '=', token.tokenId)
       .executeTakeFirst();
-    if (!row || (row.jobLeaseExpiresAt ?? 0) < clock.nowMs() || row.status !== 'running' || !row.jobQueueName.startsWith(WORKER_POOL_QUEUE_PREFIX)) throw leaseLost();
+    if (
+      !row ||
+      (row.jobLeaseExpiresAt ?? 0) < clock.nowMs() ||
+      row.status !== 'running' ||
+      !row.jobQueueName.startsWith(WORKER_POOL_QUEUE_PREFIX)
+    )
+      throw leaseLost();
     const { jobAttempts, jobMaxAttempts, jobLeaseExpiresAt, jobWorkerId, jobQueueName: _queueName, ...taskRow } = row;
-    const job: ClaimedJob = { id: row.id, accountId: row.accountId, attempts: jobAttempts, maxAttempts: jobMaxAttempts, leaseExpiresAt: jobLeaseExpiresAt ?? 0 };
+    const job: ClaimedJob = {
+      id: row.id,
+      accountId: row.accountId,
+      attempts: jobAttempts,
+      maxAttempts: jobMaxAttempts,
+      leaseExpiresAt: jobLeaseExpiresAt ?? 0,
+    };
     return { job, task: taskFromRow(taskRow), workerId: jobWorkerId };
   }
 
@@ -288,14 +447,23 @@ export class WorkerService {
     this.lastReclaimMs = nowMs;
     await this.deps.createRunner('worker-protocol-reclaimer').reclaimExpiredLeases();
     const staleBefore = nowMs - STAGED_OUTPUT_TTL_MS;
-    const stale = await this.deps.db.selectFrom('leaseOutputs').select(['leaseId']).where('createdAt', '<', staleBefore).limit(100).execute();
+    const stale = await this.deps.db
+      .selectFrom('leaseOutputs')
+      .select(['leaseId'])
+      .where('createdAt', '<', staleBefore)
+      .limit(100)
+      .execute();
     for (const { leaseId } of stale) await this.dropStaged(leaseId);
   }
 
   /** Deletes a lease's staged outputs (pass their blob keys when already known, to save a read). */
   private async dropStaged(leaseId: string, knownBlobKeys?: string[]): Promise<void> {
     const { db, blobs } = this.deps;
-    const blobKeys = knownBlobKeys ?? (await db.selectFrom('leaseOutputs').select(['blobKey']).where('leaseId', '=', leaseId).execute()).map((row) => row.blobKey);
+    const blobKeys =
+      knownBlobKeys ??
+      (await db.selectFrom('leaseOutputs').select(['blobKey']).where('leaseId', '=', leaseId).execute()).map(
+        (row) => row.blobKey,
+      );
     for (const blobKey of blobKeys) await blobs.delete(blobKey).catch(() => undefined);
     if (blobKeys.length > 0) await db.deleteFrom('leaseOutputs').where('leaseId', '=', leaseId).execute();
   }
@@ -319,10 +487,18 @@ export class WorkerService {
     if (nowMs - (this.seenWrites.get(workerId) ?? -Infinity) < 10_000) return;
     if (this.seenWrites.size > 10_000) this.seenWrites.clear();
     this.seenWrites.set(workerId, nowMs);
-    this.deps.db.updateTable('workers').set({ lastSeenAt: nowMs }).where('id', '=', workerId).execute().catch(() => undefined);
+    this.deps.db
+      .updateTable('workers')
+      .set({ lastSeenAt: nowMs })
+      .where('id', '=', workerId)
+      .execute()
+      .catch(() => undefined);
   }
 }
 
 function leaseLost(): DomainError {
-  return new DomainError('workerLeaseLost', 'this lease expired, was given to another worker, or its task ended; stop and lease again');
+  return new DomainError(
+    'workerLeaseLost',
+    'this lease expired, was given to another worker, or its task ended; stop and lease again',
+  );
 }

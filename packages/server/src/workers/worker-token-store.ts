@@ -31,16 +31,37 @@ export class WorkerTokenStore {
 
   async create(name: string, capabilities: readonly string[]): Promise<CreatedWorkerToken> {
     const cleanName = name.trim();
-    if (!/^[\w .:-]{1,100}$/.test(cleanName)) throw new DomainError('invalidParameter', 'the worker token name must be 1 to 100 letters, digits, spaces or ". : _ -"');
+    if (!/^[\w .:-]{1,100}$/.test(cleanName))
+      throw new DomainError(
+        'invalidParameter',
+        'the worker token name must be 1 to 100 letters, digits, spaces or ". : _ -"',
+      );
     const pools = [...new Set(capabilities.map((capability) => capability.trim()).filter(Boolean))];
-    if (pools.length === 0) throw new DomainError('invalidParameter', 'give at least one capability (a worker pool name from the routing file, or "*")');
+    if (pools.length === 0)
+      throw new DomainError(
+        'invalidParameter',
+        'give at least one capability (a worker pool name from the routing file, or "*")',
+      );
     const bad = pools.find((pool) => !CAPABILITY.test(pool));
-    if (bad) throw new DomainError('invalidParameter', `"${bad}" is not a worker pool name (lowercase letters, digits, "_", "." and "-"), nor "*"`);
+    if (bad)
+      throw new DomainError(
+        'invalidParameter',
+        `"${bad}" is not a worker pool name (lowercase letters, digits, "_", "." and "-"), nor "*"`,
+      );
     const token = `${WORKER_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
     const tokenId = newId();
     await this.db
       .insertInto('workerTokens')
-      .values({ id: tokenId, name: cleanName, tokenHash: hashToken(token), tokenPrefix: token.slice(0, 10), capabilitiesJson: JSON.stringify(pools), createdAt: this.clock.nowMs(), revokedAt: null, lastUsedAt: null })
+      .values({
+        id: tokenId,
+        name: cleanName,
+        tokenHash: hashToken(token),
+        tokenPrefix: token.slice(0, 10),
+        capabilitiesJson: JSON.stringify(pools),
+        createdAt: this.clock.nowMs(),
+        revokedAt: null,
+        lastUsedAt: null,
+      })
       .execute();
     return { tokenId, name: cleanName, capabilities: pools, token };
   }
@@ -66,7 +87,12 @@ export class WorkerTokenStore {
       .where((eb) => eb.or([eb('id', '=', tokenIdOrToken), eb('tokenHash', '=', hashToken(tokenIdOrToken))]))
       .executeTakeFirst();
     if (!row) throw new DomainError('invalidParameter', 'no such worker token');
-    await this.db.updateTable('workerTokens').set({ revokedAt: this.clock.nowMs() }).where('id', '=', row.id).where('revokedAt', 'is', null).execute();
+    await this.db
+      .updateTable('workerTokens')
+      .set({ revokedAt: this.clock.nowMs() })
+      .where('id', '=', row.id)
+      .where('revokedAt', 'is', null)
+      .execute();
     this.cache.delete(row.tokenHash);
     return row.id;
   }
@@ -74,20 +100,43 @@ export class WorkerTokenStore {
   /** Turns an Authorization header into a worker token; a customer key, a revoked or unknown token → 401. */
   async authenticate(authorizationHeader: string | undefined): Promise<WorkerToken> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorizationHeader ?? '');
-    if (!match) throw new DomainError('authenticationFailed', 'workers send "Authorization: Bearer pfw_..." (a worker token from `polyforge workers token create`)');
+    if (!match)
+      throw new DomainError(
+        'authenticationFailed',
+        'workers send "Authorization: Bearer pfw_..." (a worker token from `polyforge workers token create`)',
+      );
     const token = match[1];
-    if (token.startsWith('tsk_')) throw new DomainError('authenticationFailed', 'this is a customer API key; workers authenticate with a worker token (pfw_...)');
-    if (!token.startsWith(WORKER_TOKEN_PREFIX)) throw new DomainError('authenticationFailed', 'worker tokens start with pfw_');
+    if (token.startsWith('tsk_'))
+      throw new DomainError(
+        'authenticationFailed',
+        'this is a customer API key; workers authenticate with a worker token (pfw_...)',
+      );
+    if (!token.startsWith(WORKER_TOKEN_PREFIX))
+      throw new DomainError('authenticationFailed', 'worker tokens start with pfw_');
     const tokenHash = hashToken(token);
     const nowMs = Date.now();
     const cached = this.cache.get(tokenHash);
     if (cached && cached.expiresAtMs > nowMs) return cached.token;
-    const row = await this.db.selectFrom('workerTokens').select(['id', 'name', 'capabilitiesJson']).where('tokenHash', '=', tokenHash).where('revokedAt', 'is', null).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('workerTokens')
+      .select(['id', 'name', 'capabilitiesJson'])
+      .where('tokenHash', '=', tokenHash)
+      .where('revokedAt', 'is', null)
+      .executeTakeFirst();
     if (!row) throw new DomainError('authenticationFailed', 'the worker token is unknown or has been revoked');
-    const workerToken: WorkerToken = { tokenId: row.id, name: row.name, capabilities: JSON.parse(row.capabilitiesJson) };
+    const workerToken: WorkerToken = {
+      tokenId: row.id,
+      name: row.name,
+      capabilities: JSON.parse(row.capabilitiesJson),
+    };
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(tokenHash, { token: workerToken, expiresAtMs: nowMs + CACHE_TTL_MS });
-    this.db.updateTable('workerTokens').set({ lastUsedAt: this.clock.nowMs() }).where('id', '=', row.id).execute().catch(() => undefined);
+    this.db
+      .updateTable('workerTokens')
+      .set({ lastUsedAt: this.clock.nowMs() })
+      .where('id', '=', row.id)
+      .execute()
+      .catch(() => undefined);
     return workerToken;
   }
 }

@@ -23,7 +23,9 @@ describe('authentication', () => {
     ['not a bearer header', 'Basic abc', /must be "Bearer/],
     ['not a tsk_ key', 'Bearer sk-something', /start with tsk_/],
   ])('refuses %s with 401 and code 1002', async (_label, header, message) => {
-    const response = await fetch(`${platform.baseUrl}/v2/openapi/user/balance`, { headers: header ? { Authorization: header } : {} });
+    const response = await fetch(`${platform.baseUrl}/v2/openapi/user/balance`, {
+      headers: header ? { Authorization: header } : {},
+    });
     const body = await response.json();
     expect(response.status).toBe(401);
     expect(body.code).toBe(1002);
@@ -51,7 +53,11 @@ describe('authentication', () => {
 
   it('stores keys hashed, never in plain text', async () => {
     const account = await platform.createAccount();
-    const rows = await platform.platform.db.selectFrom('apiKeys').selectAll().where('accountId', '=', account.accountId).execute();
+    const rows = await platform.platform.db
+      .selectFrom('apiKeys')
+      .selectAll()
+      .where('accountId', '=', account.accountId)
+      .execute();
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain(account.apiKey);
     expect(rows[0].keyHash).toMatch(/^[0-9a-f]{64}$/);

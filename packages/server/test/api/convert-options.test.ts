@@ -12,7 +12,13 @@ import { collectWorldTriangles } from '@polyforge/geometry/mesh/collect-world-tr
 import { modelStats } from '@polyforge/geometry/mesh/model-stats';
 import { readModel } from '@polyforge/geometry/read/read-model';
 import { assimpInfo, hasAssimp } from '@polyforge/geometry/test/fixtures/assimp-info';
-import { denseGridDocument, texturedCubeGlb, toGlb, twoAnimationDocument, twoTextureDocument } from '@polyforge/geometry/test/fixtures/build-fixtures';
+import {
+  denseGridDocument,
+  texturedCubeGlb,
+  toGlb,
+  twoAnimationDocument,
+  twoTextureDocument,
+} from '@polyforge/geometry/test/fixtures/build-fixtures';
 import { checkerPng } from '@polyforge/geometry/test/fixtures/encode-png';
 import { validateGlb } from '@polyforge/geometry/test/fixtures/validate-glb';
 import { apiClient } from '../harness/api-client.ts';
@@ -30,7 +36,10 @@ describe('convert_model options and smart low poly, end to end', () => {
     cubeGlb = await texturedCubeGlb();
     // A textured wavy grid of 20,000 triangles: x, z ∈ [0, 1], y = 0.05 sin(8πx).
     const grid = denseGridDocument(20_000);
-    grid.getRoot().listMaterials()[0].setBaseColorTexture(grid.createTexture('checker').setImage(checkerPng(64, 8)).setMimeType('image/png'));
+    grid
+      .getRoot()
+      .listMaterials()[0]
+      .setBaseColorTexture(grid.createTexture('checker').setImage(checkerPng(64, 8)).setMimeType('image/png'));
     gridGlb = await toGlb(grid);
   });
   // every directory the assimp checks write goes under this one, removed at the end
@@ -49,12 +58,19 @@ describe('convert_model options and smart low poly, end to end', () => {
 
   async function imported(client: Client, bytes: Uint8Array): Promise<string> {
     const upload = await client.upload(bytes, 'model.glb');
-    const task = await runToEnd(client, { type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } });
+    const task = await runToEnd(client, {
+      type: 'import_model',
+      file: { type: 'glb', file_token: upload.body.data.image_token },
+    });
     expect(task.status).toBe('success');
     return task.task_id;
   }
 
-  async function download(task: { status: string; output: { model: string }; error_msg?: string }): Promise<{ bytes: Uint8Array; path: string }> {
+  async function download(task: {
+    status: string;
+    output: { model: string };
+    error_msg?: string;
+  }): Promise<{ bytes: Uint8Array; path: string }> {
     expect(task.status, task.error_msg).toBe('success');
     const response = await fetch(task.output.model);
     expect(response.status).toBe(200);
@@ -73,7 +89,12 @@ describe('convert_model options and smart low poly, end to end', () => {
   it('face_limit: decimates to at most face_limit triangles and charges the +5 surcharge', async () => {
     const client = await newClient();
     const source = await imported(client, gridGlb);
-    const task = await runToEnd(client, { type: 'convert_model', format: 'GLTF', face_limit: 1_000, original_model_task_id: source });
+    const task = await runToEnd(client, {
+      type: 'convert_model',
+      format: 'GLTF',
+      face_limit: 1_000,
+      original_model_task_id: source,
+    });
     expect(task.consumed_credit).toBe(10);
     const stats = modelStats(await readGlbChecked((await download(task)).bytes));
     expect(stats.triangleCount).toBeLessThanOrEqual(1_000);
@@ -93,7 +114,18 @@ describe('convert_model options and smart low poly, end to end', () => {
     const client = await newClient();
     const source = await imported(client, gridGlb);
     const convert = async (options: object) =>
-      readGlbChecked((await download(await runToEnd(client, { type: 'convert_model', format: 'GLB', original_model_task_id: source, ...options }))).bytes);
+      readGlbChecked(
+        (
+          await download(
+            await runToEnd(client, {
+              type: 'convert_model',
+              format: 'GLB',
+              original_model_task_id: source,
+              ...options,
+            }),
+          )
+        ).bytes,
+      );
 
     const scaled = modelStats(await convert({ scale_factor: 2 })).boundingBox;
     expect(scaled.max[0]).toBeCloseTo(2, 5);
@@ -112,7 +144,13 @@ describe('convert_model options and smart low poly, end to end', () => {
     expect(Math.abs(pivoted.min[1])).toBeLessThan(1e-5);
     expect(Math.abs((pivoted.min[2] + pivoted.max[2]) / 2)).toBeLessThan(1e-5);
 
-    const all = await convert({ scale_factor: 2, flatten_bottom: true, flatten_bottom_threshold: 0.05, pivot_to_center_bottom: true, face_limit: 2_000 });
+    const all = await convert({
+      scale_factor: 2,
+      flatten_bottom: true,
+      flatten_bottom_threshold: 0.05,
+      pivot_to_center_bottom: true,
+      face_limit: 2_000,
+    });
     const stats = modelStats(all);
     expect(stats.triangleCount).toBeLessThanOrEqual(2_000);
     expect(Math.abs(stats.boundingBox.min[1])).toBeLessThan(1e-5);
@@ -123,7 +161,13 @@ describe('convert_model options and smart low poly, end to end', () => {
   it('quad=true with face_limit: OBJ carries quad faces and face_limit counts polygons', async () => {
     const client = await newClient();
     const source = await imported(client, gridGlb);
-    const task = await runToEnd(client, { type: 'convert_model', format: 'OBJ', quad: true, face_limit: 800, original_model_task_id: source });
+    const task = await runToEnd(client, {
+      type: 'convert_model',
+      format: 'OBJ',
+      quad: true,
+      face_limit: 800,
+      original_model_task_id: source,
+    });
     expect(task.consumed_credit).toBe(10);
     const { bytes, path } = await download(task);
     expect(path).toMatch(/\.zip$/);
@@ -152,7 +196,13 @@ describe('convert_model options and smart low poly, end to end', () => {
   ])('texture_format: %s with %s carries %s textures that decode back', async (format, textureFormat, stored) => {
     const client = await newClient();
     const source = await imported(client, cubeGlb);
-    const task = await runToEnd(client, { type: 'convert_model', format, texture_format: textureFormat, texture_size: 256, original_model_task_id: source });
+    const task = await runToEnd(client, {
+      type: 'convert_model',
+      format,
+      texture_format: textureFormat,
+      texture_size: 256,
+      original_model_task_id: source,
+    });
     expect(task.consumed_credit).toBe(10);
     const { bytes } = await download(task);
     let image: Uint8Array;
@@ -182,7 +232,12 @@ describe('convert_model options and smart low poly, end to end', () => {
     const client = await newClient();
     const source = await imported(client, cubeGlb);
     for (const format of ['FBX', 'STL', 'USDZ']) {
-      const response = await client.createTask({ type: 'convert_model', format, original_model_task_id: source, export_vertex_colors: true });
+      const response = await client.createTask({
+        type: 'convert_model',
+        format,
+        original_model_task_id: source,
+        export_vertex_colors: true,
+      });
       expect(response.status).toBe(400);
       expect(response.body.code).toBe(1004);
       expect(response.body.message).toContain('export_vertex_colors');
@@ -193,9 +248,17 @@ describe('convert_model options and smart low poly, end to end', () => {
   it('export_vertex_colors: OBJ writes `v x y z r g b` that assimp reads; GLTF carries COLOR_0', async () => {
     const client = await newClient();
     const source = await imported(client, cubeGlb);
-    const objTask = await runToEnd(client, { type: 'convert_model', format: 'OBJ', export_vertex_colors: true, original_model_task_id: source });
+    const objTask = await runToEnd(client, {
+      type: 'convert_model',
+      format: 'OBJ',
+      export_vertex_colors: true,
+      original_model_task_id: source,
+    });
     const files = unzipSync((await download(objTask)).bytes);
-    const vertices = new TextDecoder().decode(files['model.obj']).split('\n').filter((line) => line.startsWith('v '));
+    const vertices = new TextDecoder()
+      .decode(files['model.obj'])
+      .split('\n')
+      .filter((line) => line.startsWith('v '));
     expect(vertices.length).toBe(24);
     expect(vertices.every((line) => line.split(' ').length === 7)).toBe(true);
     if (hasAssimp) {
@@ -203,7 +266,12 @@ describe('convert_model options and smart low poly, end to end', () => {
       for (const [name, content] of Object.entries(files)) writeFileSync(join(directory, name), content);
       expect(assimpInfo(join(directory, 'model.obj'))).toMatchObject({ faceCount: 12 });
     }
-    const glbTask = await runToEnd(client, { type: 'convert_model', format: 'GLTF', export_vertex_colors: true, original_model_task_id: source });
+    const glbTask = await runToEnd(client, {
+      type: 'convert_model',
+      format: 'GLTF',
+      export_vertex_colors: true,
+      original_model_task_id: source,
+    });
     const document = await readGlbChecked((await download(glbTask)).bytes);
     expect(document.getRoot().listMeshes()[0].listPrimitives()[0].getAttribute('COLOR_0')).not.toBeNull();
   });
@@ -211,11 +279,21 @@ describe('convert_model options and smart low poly, end to end', () => {
   it('pack_uv: two textured materials come out as one atlas and one material (GLB and OBJ)', async () => {
     const client = await newClient();
     const source = await imported(client, await toGlb(twoTextureDocument()));
-    const glbTask = await runToEnd(client, { type: 'convert_model', format: 'GLB', pack_uv: true, original_model_task_id: source });
+    const glbTask = await runToEnd(client, {
+      type: 'convert_model',
+      format: 'GLB',
+      pack_uv: true,
+      original_model_task_id: source,
+    });
     const document = await readGlbChecked((await download(glbTask)).bytes);
     expect(document.getRoot().listTextures()).toHaveLength(1);
     expect(document.getRoot().listMaterials()).toHaveLength(1);
-    const objTask = await runToEnd(client, { type: 'convert_model', format: 'OBJ', pack_uv: true, original_model_task_id: source });
+    const objTask = await runToEnd(client, {
+      type: 'convert_model',
+      format: 'OBJ',
+      pack_uv: true,
+      original_model_task_id: source,
+    });
     const files = unzipSync((await download(objTask)).bytes);
     expect(Object.keys(files).filter((name) => /\.(png|jpg)$/.test(name))).toHaveLength(1);
     if (hasAssimp) {
@@ -231,7 +309,12 @@ describe('convert_model options and smart low poly, end to end', () => {
     const uv = tiled.getRoot().listMeshes()[0].listPrimitives()[1].getAttribute('TEXCOORD_0')!;
     uv.setArray((uv.getArray() as Float32Array).map((value) => value * 4));
     const source = await imported(client, await toGlb(tiled));
-    const task = await runToEnd(client, { type: 'convert_model', format: 'GLB', pack_uv: true, original_model_task_id: source });
+    const task = await runToEnd(client, {
+      type: 'convert_model',
+      format: 'GLB',
+      pack_uv: true,
+      original_model_task_id: source,
+    });
     expect(task.status).toBe('failed');
     expect(task.error_msg).toMatch(/pack_uv: material "right" repeats its texture/);
     expect((await client.balance()).body.data.frozen).toBe(0);
@@ -240,15 +323,26 @@ describe('convert_model options and smart low poly, end to end', () => {
   it('force_symmetry with quad: a mirror-symmetric quad OBJ within face_limit', async () => {
     const client = await newClient();
     const source = await imported(client, gridGlb);
-    const task = await runToEnd(client, { type: 'convert_model', format: 'OBJ', quad: true, force_symmetry: true, face_limit: 600, original_model_task_id: source });
+    const task = await runToEnd(client, {
+      type: 'convert_model',
+      format: 'OBJ',
+      quad: true,
+      force_symmetry: true,
+      face_limit: 600,
+      original_model_task_id: source,
+    });
     const files = unzipSync((await download(task)).bytes);
     const obj = new TextDecoder().decode(files['model.obj']);
     const faces = obj.split('\n').filter((line) => line.startsWith('f '));
     expect(faces.length).toBeLessThanOrEqual(600);
     expect(faces.filter((line) => line.split(' ').length === 5).length).toBeGreaterThan(faces.length / 5);
-    const points = obj.split('\n').filter((line) => line.startsWith('v ')).map((line) => line.split(' ').slice(1, 4).map(Number));
+    const points = obj
+      .split('\n')
+      .filter((line) => line.startsWith('v '))
+      .map((line) => line.split(' ').slice(1, 4).map(Number));
     const keys = new Set(points.map(([x, y, z]) => `${x.toFixed(4)},${y.toFixed(4)},${z.toFixed(4)}`));
-    for (const [x, y, z] of points) expect(keys.has(`${(1 - x + 0).toFixed(4)},${y.toFixed(4)},${z.toFixed(4)}`)).toBe(true);
+    for (const [x, y, z] of points)
+      expect(keys.has(`${(1 - x + 0).toFixed(4)},${y.toFixed(4)},${z.toFixed(4)}`)).toBe(true);
     if (hasAssimp) {
       const directory = mkdtempSync(join(scratch, 'symmetry-'));
       for (const [name, content] of Object.entries(files)) writeFileSync(join(directory, name), content);
@@ -260,12 +354,23 @@ describe('convert_model options and smart low poly, end to end', () => {
   it('assemble_animation: a model with two clips comes back with one, alone and combined with other options', async () => {
     const client = await newClient();
     const source = await imported(client, await toGlb(twoAnimationDocument()));
-    for (const options of [{ assemble_animation: true }, { assemble_animation: true, animate_in_place: true, scale_factor: 2, pivot_to_center_bottom: true }]) {
-      const task = await runToEnd(client, { type: 'convert_model', format: 'GLB', original_model_task_id: source, ...options });
+    for (const options of [
+      { assemble_animation: true },
+      { assemble_animation: true, animate_in_place: true, scale_factor: 2, pivot_to_center_bottom: true },
+    ]) {
+      const task = await runToEnd(client, {
+        type: 'convert_model',
+        format: 'GLB',
+        original_model_task_id: source,
+        ...options,
+      });
       const document = await readGlbChecked((await download(task)).bytes);
       const animations = document.getRoot().listAnimations();
       expect(animations.map((animation) => animation.getName())).toEqual(['assembled']);
-      expect((animations[0].getExtras() as { clips: Array<{ name: string }> }).clips.map(({ name }) => name)).toEqual(['bend', 'slide']);
+      expect((animations[0].getExtras() as { clips: Array<{ name: string }> }).clips.map(({ name }) => name)).toEqual([
+        'bend',
+        'slide',
+      ]);
     }
   });
 
@@ -273,13 +378,25 @@ describe('convert_model options and smart low poly, end to end', () => {
     const client = await newClient();
     const source = await imported(client, await toGlb(twoTextureDocument()));
     const task = await runToEnd(client, {
-      type: 'convert_model', format: 'OBJ', original_model_task_id: source,
-      pack_uv: true, export_vertex_colors: true, quad: true, force_symmetry: true, face_limit: 48, texture_size: 128,
+      type: 'convert_model',
+      format: 'OBJ',
+      original_model_task_id: source,
+      pack_uv: true,
+      export_vertex_colors: true,
+      quad: true,
+      force_symmetry: true,
+      face_limit: 48,
+      texture_size: 128,
     });
     expect(task.consumed_credit).toBe(10);
     const files = unzipSync((await download(task)).bytes);
     const obj = new TextDecoder().decode(files['model.obj']);
-    expect(obj.split('\n').filter((line) => line.startsWith('v ')).every((line) => line.split(' ').length === 7)).toBe(true);
+    expect(
+      obj
+        .split('\n')
+        .filter((line) => line.startsWith('v '))
+        .every((line) => line.split(' ').length === 7),
+    ).toBe(true);
     expect(obj.split('\n').filter((line) => line.startsWith('f ')).length).toBeLessThanOrEqual(48);
     expect(Object.keys(files).filter((name) => /\.(png|jpg)$/.test(name))).toHaveLength(1);
   });
@@ -287,7 +404,11 @@ describe('convert_model options and smart low poly, end to end', () => {
   it('highpoly_to_lowpoly: a GLB within face_limit (default 10000), 30 credits; quad=true gives FBX', async () => {
     const client = await newClient();
     const source = await imported(client, gridGlb);
-    const low = await runToEnd(client, { type: 'highpoly_to_lowpoly', face_limit: 1_000, original_model_task_id: source });
+    const low = await runToEnd(client, {
+      type: 'highpoly_to_lowpoly',
+      face_limit: 1_000,
+      original_model_task_id: source,
+    });
     expect(low.consumed_credit).toBe(30);
     const { bytes, path } = await download(low);
     expect(path).toMatch(/\.glb$/);
@@ -297,10 +418,16 @@ describe('convert_model options and smart low poly, end to end', () => {
     expect(stats.textureCount).toBe(1);
     // Texture appearance: every kept vertex keeps the UV it had (the grid's UV is its x, z).
     for (const { positions, uvs } of collectWorldTriangles(document)) {
-      for (let vertex = 0; vertex < positions.length / 3; vertex++) expect(uvs![vertex * 2]).toBeCloseTo(positions[vertex * 3], 5);
+      for (let vertex = 0; vertex < positions.length / 3; vertex++)
+        expect(uvs![vertex * 2]).toBeCloseTo(positions[vertex * 3], 5);
     }
 
-    const quad = await runToEnd(client, { type: 'highpoly_to_lowpoly', quad: true, face_limit: 500, original_model_task_id: source });
+    const quad = await runToEnd(client, {
+      type: 'highpoly_to_lowpoly',
+      quad: true,
+      face_limit: 500,
+      original_model_task_id: source,
+    });
     expect(quad.output.face_count).toBeLessThanOrEqual(500);
     const fbx = await download(quad);
     expect(fbx.path).toMatch(/\.fbx$/);

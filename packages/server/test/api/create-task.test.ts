@@ -14,14 +14,21 @@ describe('creating tasks: validation, price, credits, concurrency', () => {
 
   async function importedModelTask(client: ReturnType<typeof apiClient>): Promise<string> {
     const upload = await client.upload(cubeGlb, 'cube.glb');
-    const created = await client.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } });
+    const created = await client.createTask({
+      type: 'import_model',
+      file: { type: 'glb', file_token: upload.body.data.image_token },
+    });
     expect(created.status).toBe(200);
     await platform.drainQueue();
     return created.body.data.task_id;
   }
 
   async function taskCount(accountId: string): Promise<number> {
-    const rows = await platform.platform.db.selectFrom('tasks').select('id').where('accountId', '=', accountId).execute();
+    const rows = await platform.platform.db
+      .selectFrom('tasks')
+      .select('id')
+      .where('accountId', '=', accountId)
+      .execute();
     return rows.length;
   }
 
@@ -31,11 +38,38 @@ describe('creating tasks: validation, price, credits, concurrency', () => {
     ['an unknown task type', { json: { type: 'make_me_a_sandwich' } }, 400, 2002],
     ['a missing type', { json: { prompt: 'a cat' } }, 400, 2002],
     ['a wrong field type', { json: { type: 'text_to_model', prompt: 42 } }, 400, 1004],
-    ['an out-of-range value', { json: { type: 'text_to_model', prompt: 'a cat', face_limit: -3, smart_low_poly: true } }, 400, 1004],
-    ['an unknown file token', { json: { type: 'import_model', file: { type: 'glb', file_token: '6f1c1f2e-54c4-4a8b-9d0e-111111111111' } } }, 404, 2019],
-    ['an unknown source task', { json: { type: 'convert_model', format: 'OBJ', original_model_task_id: '6f1c1f2e-54c4-4a8b-9d0e-222222222222' } }, 404, 2001],
-    ['the deprecated animate_model', { json: { type: 'animate_model', original_model_task_id: '6f1c1f2e-54c4-4a8b-9d0e-222222222222' } }, 400, 2016],
-    ['a model not served here', { json: { type: 'generate_image', prompt: 'a small cat', model_version: 'flux.1_kontext_pro' } }, 400, 2002],
+    [
+      'an out-of-range value',
+      { json: { type: 'text_to_model', prompt: 'a cat', face_limit: -3, smart_low_poly: true } },
+      400,
+      1004,
+    ],
+    [
+      'an unknown file token',
+      { json: { type: 'import_model', file: { type: 'glb', file_token: '6f1c1f2e-54c4-4a8b-9d0e-111111111111' } } },
+      404,
+      2019,
+    ],
+    [
+      'an unknown source task',
+      {
+        json: { type: 'convert_model', format: 'OBJ', original_model_task_id: '6f1c1f2e-54c4-4a8b-9d0e-222222222222' },
+      },
+      404,
+      2001,
+    ],
+    [
+      'the deprecated animate_model',
+      { json: { type: 'animate_model', original_model_task_id: '6f1c1f2e-54c4-4a8b-9d0e-222222222222' } },
+      400,
+      2016,
+    ],
+    [
+      'a model not served here',
+      { json: { type: 'generate_image', prompt: 'a small cat', model_version: 'flux.1_kontext_pro' } },
+      400,
+      2002,
+    ],
   ])('refuses %s with a clear error and charges nothing', async (_label, init, httpStatus, code) => {
     const account = await platform.createAccount();
     const client = apiClient(platform.baseUrl, account.apiKey);
@@ -53,7 +87,9 @@ describe('creating tasks: validation, price, credits, concurrency', () => {
     const client = apiClient(platform.baseUrl, account.apiKey);
     const body = { type: 'generate_image', prompt: 'a small cat', model_version: 'flux.1_kontext_pro' };
     const created = await client.createTask(body);
-    expect(created.body.message).toMatch(/Not available on this deployment: generate_image model_version flux.1_kontext_pro is a third-party image model/);
+    expect(created.body.message).toMatch(
+      /Not available on this deployment: generate_image model_version flux.1_kontext_pro is a third-party image model/,
+    );
     expect(created.body.suggestion).toMatch(/Nothing was charged/);
     const quote = await client.quote(body);
     expect(quote.status).toBe(200);
@@ -78,11 +114,21 @@ describe('creating tasks: validation, price, credits, concurrency', () => {
     expect((await client.balance()).body.data).toEqual({ balance: 300, frozen: 0 }); // import is free
     const quote = await client.quote({ type: 'convert_model', format: 'STL', original_model_task_id: sourceTaskId });
     expect(quote.body.data.credits).toBe(5);
-    const created = await client.createTask({ type: 'convert_model', format: 'STL', original_model_task_id: sourceTaskId });
+    const created = await client.createTask({
+      type: 'convert_model',
+      format: 'STL',
+      original_model_task_id: sourceTaskId,
+    });
     expect(created.status).toBe(200);
     expect((await client.balance()).body.data).toEqual({ balance: 295, frozen: 5 });
     const queued = await client.getTask(created.body.data.task_id);
-    expect(queued.body.data).toMatchObject({ status: 'queued', progress: 0, consumed_credit: 0, output: {}, running_left_time: null });
+    expect(queued.body.data).toMatchObject({
+      status: 'queued',
+      progress: 0,
+      consumed_credit: 0,
+      output: {},
+      running_left_time: null,
+    });
     expect(queued.body.data.queuing_num).toBeGreaterThanOrEqual(0);
     await platform.drainQueue();
     const done = await client.getTask(created.body.data.task_id);
@@ -95,7 +141,11 @@ describe('creating tasks: validation, price, credits, concurrency', () => {
     const client = apiClient(platform.baseUrl, account.apiKey);
     const sourceTaskId = await importedModelTask(client);
     const before = await taskCount(account.accountId);
-    const response = await client.createTask({ type: 'convert_model', format: 'OBJ', original_model_task_id: sourceTaskId });
+    const response = await client.createTask({
+      type: 'convert_model',
+      format: 'OBJ',
+      original_model_task_id: sourceTaskId,
+    });
     expect(response.status).toBe(403);
     expect(response.body.code).toBe(2010);
     expect(response.body.message).toMatch(/costs 5 credits and the balance is 4/);
@@ -108,7 +158,9 @@ describe('creating tasks: validation, price, credits, concurrency', () => {
     const client = apiClient(platform.baseUrl, account.apiKey);
     const sourceTaskId = await importedModelTask(client);
     const responses = await Promise.all(
-      Array.from({ length: 50 }, () => client.createTask({ type: 'convert_model', format: 'STL', original_model_task_id: sourceTaskId })),
+      Array.from({ length: 50 }, () =>
+        client.createTask({ type: 'convert_model', format: 'STL', original_model_task_id: sourceTaskId }),
+      ),
     );
     const accepted = responses.filter((response) => response.status === 200);
     const refused = responses.filter((response) => response.status === 429);
@@ -121,7 +173,11 @@ describe('creating tasks: validation, price, credits, concurrency', () => {
     expect((await client.balance()).body.data).toEqual({ balance: 950, frozen: 50 });
     await platform.drainQueue();
     expect((await client.balance()).body.data).toEqual({ balance: 950, frozen: 0 });
-    const accountRow = await platform.platform.db.selectFrom('accounts').select('activeTasks').where('id', '=', account.accountId).executeTakeFirstOrThrow();
+    const accountRow = await platform.platform.db
+      .selectFrom('accounts')
+      .select('activeTasks')
+      .where('id', '=', account.accountId)
+      .executeTakeFirstOrThrow();
     expect(accountRow.activeTasks).toBe(0);
   });
 
@@ -130,7 +186,9 @@ describe('creating tasks: validation, price, credits, concurrency', () => {
     const client = apiClient(platform.baseUrl, account.apiKey);
     const sourceTaskId = await importedModelTask(client);
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () => client.createTask({ type: 'convert_model', format: 'STL', original_model_task_id: sourceTaskId })),
+      Array.from({ length: 20 }, () =>
+        client.createTask({ type: 'convert_model', format: 'STL', original_model_task_id: sourceTaskId }),
+      ),
     );
     expect(responses.filter((response) => response.status === 200)).toHaveLength(2);
     expect(responses.filter((response) => response.status === 403 && response.body.code === 2010)).toHaveLength(18);

@@ -4,7 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { NodeIO } from '@gltf-transform/core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boxesDocument, drawingImage, pngDeclaring, renderFourViews, TABLE_BOXES, VIEW_ORDER } from '@polyforge/geometry/test/fixtures/build-image-fixtures';
+import {
+  boxesDocument,
+  drawingImage,
+  pngDeclaring,
+  renderFourViews,
+  TABLE_BOXES,
+  VIEW_ORDER,
+} from '@polyforge/geometry/test/fixtures/build-image-fixtures';
 import { validateGlb } from '@polyforge/geometry/test/fixtures/validate-glb';
 import { apiClient } from '../harness/api-client.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
@@ -68,7 +75,13 @@ describe('image and multiview tasks through the HTTP API (built-in CPU engines)'
     expect(task, task.error_msg).toMatchObject({ status: 'success', consumed_credit: 30 });
     expect(Object.keys(task.output).sort()).toEqual(['face_count', 'pbr_model', 'photo_object', 'rendered_image']);
     // what was understood: one object in the middle of the drawing, built as one closed piece
-    expect(task.output.photo_object).toMatchObject({ object_found: true, mask_source: 'salient', pieces: 1, watertight: true, touches_edges: [] });
+    expect(task.output.photo_object).toMatchObject({
+      object_found: true,
+      mask_source: 'salient',
+      pieces: 1,
+      watertight: true,
+      touches_edges: [],
+    });
     expect(task.output.photo_object.bounding_box[0]).toBeGreaterThan(0.1);
     const glb = await download(task.output.pbr_model);
     const validation = await validateGlb(glb);
@@ -81,8 +94,11 @@ describe('image and multiview tasks through the HTTP API (built-in CPU engines)'
     expect(primitive.getAttribute('TEXCOORD_0')).toBeTruthy();
     expect(primitive.getIndices()!.getCount() / 3).toBeLessThanOrEqual(30_000);
     // the front of the model shows the drawing's red body
-    const front = await sharp(await download(task.output.rendered_image)).raw().toBuffer({ resolveWithObject: true });
-    const centre = (Math.floor(front.info.height * 0.6) * front.info.width + Math.floor(front.info.width / 2)) * front.info.channels;
+    const front = await sharp(await download(task.output.rendered_image))
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const centre =
+      (Math.floor(front.info.height * 0.6) * front.info.width + Math.floor(front.info.width / 2)) * front.info.channels;
     expect(front.data[centre]).toBeGreaterThan(front.data[centre + 1] + 40);
     expect((await client.balance()).body.data).toEqual({ balance: 970, frozen: 0 });
 
@@ -101,7 +117,9 @@ describe('image and multiview tasks through the HTTP API (built-in CPU engines)'
     expect((await validateGlb(plainGlb)).errors).toEqual([]);
     const plainDocument = await new NodeIO().readBinary(plainGlb);
     expect(plainDocument.getRoot().listTextures()).toHaveLength(0);
-    expect(plainDocument.getRoot().listMeshes()[0].listPrimitives()[0].getIndices()!.getCount() / 3).toBeLessThanOrEqual(2000);
+    expect(
+      plainDocument.getRoot().listMeshes()[0].listPrimitives()[0].getIndices()!.getCount() / 3,
+    ).toBeLessThanOrEqual(2000);
 
     const quad = await runTask(client, { type: 'image_to_model', file, quad: true, face_limit: 1500 });
     expect(quad, quad.error_msg).toMatchObject({ status: 'success' });
@@ -109,11 +127,21 @@ describe('image and multiview tasks through the HTTP API (built-in CPU engines)'
     const fbx = await download(quad.output.pbr_model);
     expect(Buffer.from(fbx.subarray(0, 18)).toString('latin1')).toBe('Kaydara FBX Binary');
 
-    const parts = await runTask(client, { type: 'image_to_model', file, texture: false, pbr: false, generate_parts: true, face_limit: 1500 });
+    const parts = await runTask(client, {
+      type: 'image_to_model',
+      file,
+      texture: false,
+      pbr: false,
+      generate_parts: true,
+      face_limit: 1500,
+    });
     expect(parts, parts.error_msg).toMatchObject({ status: 'success', consumed_credit: 40 });
     const partsGlb = await download(parts.output.model);
     expect((await validateGlb(partsGlb)).errors).toEqual([]);
-    const names = (await new NodeIO().readBinary(partsGlb)).getRoot().listNodes().map((node) => node.getName());
+    const names = (await new NodeIO().readBinary(partsGlb))
+      .getRoot()
+      .listNodes()
+      .map((node) => node.getName());
     expect(names.length).toBeGreaterThanOrEqual(1);
     expect(names.every((name) => /^part_\d+$/.test(name))).toBe(true);
   });
@@ -122,39 +150,74 @@ describe('image and multiview tasks through the HTTP API (built-in CPU engines)'
     const client = await newClient();
     const views = await renderFourViews(boxesDocument(TABLE_BOXES), 160);
     const tokens = await Promise.all(VIEW_ORDER.map((view) => upload(client, views[view], `${view}.png`)));
-    const fromFiles = await runTask(client, { type: 'multiview_to_model', files: tokens.map((file_token) => ({ type: 'png', file_token })), texture_quality: 'standard', face_limit: 8000 });
+    const fromFiles = await runTask(client, {
+      type: 'multiview_to_model',
+      files: tokens.map((file_token) => ({ type: 'png', file_token })),
+      texture_quality: 'standard',
+      face_limit: 8000,
+    });
     expect(fromFiles, fromFiles.error_msg).toMatchObject({ status: 'success', consumed_credit: 30 });
     expect((await validateGlb(await download(fromFiles.output.pbr_model))).errors).toEqual([]);
 
     const token = await upload(client, drawing);
-    const generated = await runTask(client, { type: 'generate_multiview_image', file: { type: 'png', file_token: token } });
+    const generated = await runTask(client, {
+      type: 'generate_multiview_image',
+      file: { type: 'png', file_token: token },
+    });
     expect(generated, generated.error_msg).toMatchObject({ status: 'success', consumed_credit: 10 });
     const urls = generated.output.generate_multiview_image;
     expect(Object.keys(urls).sort()).toEqual(['back_view_url', 'front_view_url', 'left_view_url', 'right_view_url']);
-    const front = await sharp(await download(urls.front_view_url)).raw().toBuffer({ resolveWithObject: true });
+    const front = await sharp(await download(urls.front_view_url))
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     expect(front.info.width).toBe(512);
 
-    const edited = await runTask(client, { type: 'edit_multiview_image', original_task_id: generated.task_id, prompts: [{ view: 'front', prompt: 'make it blue' }, { view: 'back', prompt: 'desaturate' }] });
+    const edited = await runTask(client, {
+      type: 'edit_multiview_image',
+      original_task_id: generated.task_id,
+      prompts: [
+        { view: 'front', prompt: 'make it blue' },
+        { view: 'back', prompt: 'desaturate' },
+      ],
+    });
     expect(edited, edited.error_msg).toMatchObject({ status: 'success', consumed_credit: 10 });
     const editedUrls = edited.output.generate_multiview_image;
     expect(sha(await download(editedUrls.left_view_url))).toBe(sha(await download(urls.left_view_url)));
-    const blue = await sharp(await download(editedUrls.front_view_url)).raw().toBuffer({ resolveWithObject: true });
-    const middle = (Math.floor(blue.info.height * 0.6) * blue.info.width + Math.floor(blue.info.width / 2)) * blue.info.channels;
+    const blue = await sharp(await download(editedUrls.front_view_url))
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const middle =
+      (Math.floor(blue.info.height * 0.6) * blue.info.width + Math.floor(blue.info.width / 2)) * blue.info.channels;
     expect(blue.data[middle + 2]).toBeGreaterThan(blue.data[middle] + 40);
 
-    const rebuilt = await runTask(client, { type: 'multiview_to_model', original_task_id: edited.task_id, face_limit: 6000 });
+    const rebuilt = await runTask(client, {
+      type: 'multiview_to_model',
+      original_task_id: edited.task_id,
+      face_limit: 6000,
+    });
     expect(rebuilt, rebuilt.error_msg).toMatchObject({ status: 'success' });
     expect((await validateGlb(await download(rebuilt.output.pbr_model))).errors).toEqual([]);
   }, 120_000); // eight views segmented on a busy 2-core machine
 
   it('fetches a url input in the worker', async () => {
     const client = await newClient();
-    const task = await runTask(client, { type: 'image_to_model', file: { type: 'png', url: `${imageBase}/drawing.png` }, texture: false, face_limit: 1000 });
+    const task = await runTask(client, {
+      type: 'image_to_model',
+      file: { type: 'png', url: `${imageBase}/drawing.png` },
+      texture: false,
+      face_limit: 1000,
+    });
     expect(task, task.error_msg).toMatchObject({ status: 'success', consumed_credit: 20 });
-    const failed = await runTask(client, { type: 'image_to_model', file: { type: 'png', url: `${imageBase}/bomb.png` } });
+    const failed = await runTask(client, {
+      type: 'image_to_model',
+      file: { type: 'png', url: `${imageBase}/bomb.png` },
+    });
     expect(failed).toMatchObject({ status: 'failed', error_code: 1004, consumed_credit: 0 });
     expect(failed.error_msg).toContain('30000×30000');
-    const missing = await runTask(client, { type: 'image_to_model', file: { type: 'png', url: `${imageBase}/nothing.png` } });
+    const missing = await runTask(client, {
+      type: 'image_to_model',
+      file: { type: 'png', url: `${imageBase}/nothing.png` },
+    });
     expect(missing).toMatchObject({ status: 'failed', error_code: 2019 });
     expect((await client.balance()).body.data).toEqual({ balance: 980, frozen: 0 });
   });
@@ -167,17 +230,38 @@ describe('image and multiview tasks through the HTTP API (built-in CPU engines)'
     expect(bomb.body.message).toContain('refused without decoding');
     const tiny = await client.upload(await drawingImage(12), 'tiny.png');
     expect(tiny.body.code).toBe(1004);
-    const gif = await client.upload(new Uint8Array(await sharp({ create: { width: 40, height: 40, channels: 3, background: '#f00' } }).gif().toBuffer()), 'a.gif');
+    const gif = await client.upload(
+      new Uint8Array(
+        await sharp({ create: { width: 40, height: 40, channels: 3, background: '#f00' } })
+          .gif()
+          .toBuffer(),
+      ),
+      'a.gif',
+    );
     expect(gif.body.code).toBe(2004);
 
     const token = await upload(client, drawing);
-    const ftp = await client.createTask({ type: 'image_to_model', file: { type: 'png', url: 'ftp://example.com/a.png' } });
+    const ftp = await client.createTask({
+      type: 'image_to_model',
+      file: { type: 'png', url: 'ftp://example.com/a.png' },
+    });
     expect(ftp.body.code).toBe(1004);
-    const style = await client.createTask({ type: 'image_to_model', file: { type: 'png', file_token: token }, style: 'object:clay' });
+    const style = await client.createTask({
+      type: 'image_to_model',
+      file: { type: 'png', file_token: token },
+      style: 'object:clay',
+    });
     expect(style.body).toMatchObject({ code: 2002 });
     expect(style.body.message).toContain('style');
-    const generated = await runTask(client, { type: 'generate_multiview_image', file: { type: 'png', file_token: token } });
-    const unknownEdit = await client.createTask({ type: 'edit_multiview_image', original_task_id: generated.task_id, prompts: [{ view: 'left', prompt: 'add wings' }] });
+    const generated = await runTask(client, {
+      type: 'generate_multiview_image',
+      file: { type: 'png', file_token: token },
+    });
+    const unknownEdit = await client.createTask({
+      type: 'edit_multiview_image',
+      original_task_id: generated.task_id,
+      prompts: [{ view: 'left', prompt: 'add wings' }],
+    });
     expect(unknownEdit.body).toMatchObject({ code: 2002 });
     expect(unknownEdit.body.message).toContain('did not understand');
     expect((await client.balance()).body.data).toEqual({ balance: 90, frozen: 0 });
@@ -196,7 +280,9 @@ describe('image safety and the url policy at their operator defaults', () => {
     await new Promise<void>((resolve) => imageServer.listen(0, '127.0.0.1', resolve));
     imageUrl = `http://127.0.0.1:${(imageServer.address() as AddressInfo).port}/drawing.png`;
     // a threshold of 0 makes the real classifier's score of any image a violation: the 2008 path without explicit images
-    strict = await startTestPlatform({ environment: { POLYFORGE_IMAGE_SAFETY_THRESHOLD: '0', POLYFORGE_URL_FETCH_ALLOW_PRIVATE: 'true' } });
+    strict = await startTestPlatform({
+      environment: { POLYFORGE_IMAGE_SAFETY_THRESHOLD: '0', POLYFORGE_URL_FETCH_ALLOW_PRIVATE: 'true' },
+    });
     open = await startTestPlatform();
   });
   afterAll(async () => {
@@ -227,7 +313,12 @@ describe('image safety and the url policy at their operator defaults', () => {
   it('by default refuses url inputs on loopback and private addresses', async () => {
     const account = await open.createAccount({ credits: 100 });
     const client = apiClient(open.baseUrl, account.apiKey);
-    for (const url of [imageUrl, 'http://localhost/a.png', 'http://10.0.0.8/a.png', 'http://169.254.169.254/latest/meta-data']) {
+    for (const url of [
+      imageUrl,
+      'http://localhost/a.png',
+      'http://10.0.0.8/a.png',
+      'http://169.254.169.254/latest/meta-data',
+    ]) {
       const created = await client.createTask({ type: 'image_to_model', file: { type: 'jpg', url } });
       expect(created.status, url).toBe(400);
       expect(created.body.code).toBe(1004);

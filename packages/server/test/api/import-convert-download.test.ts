@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFbx } from '@polyforge/geometry/formats/fbx/write-fbx';
-import { asciiStl, objText, skinnedAnimatedDocument, texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
+import {
+  asciiStl,
+  objText,
+  skinnedAnimatedDocument,
+  texturedCubeGlb,
+} from '@polyforge/geometry/test/fixtures/build-fixtures';
 import { validateGlb } from '@polyforge/geometry/test/fixtures/validate-glb';
 import { apiClient } from '../harness/api-client.ts';
 import { ManualClock, startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
@@ -34,7 +39,10 @@ describe('import_model, convert_model and signed downloads, end to end', () => {
     const upload = await client.upload(bytes, fileName);
     expect(upload.status, JSON.stringify(upload.body)).toBe(200);
     expect(upload.body.data.image_token).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-    return runToEnd(client, { type: 'import_model', file: { type: fileName.split('.').pop(), file_token: upload.body.data.image_token } });
+    return runToEnd(client, {
+      type: 'import_model',
+      file: { type: fileName.split('.').pop(), file_token: upload.body.data.image_token },
+    });
   }
 
   it.each([
@@ -46,7 +54,8 @@ describe('import_model, convert_model and signed downloads, end to end', () => {
     const account = await platform.createAccount();
     const client = apiClient(platform.baseUrl, account.apiKey);
     const task = await importTask(client, bytesOf(), fileName);
-    for (const key of ['task_id', 'type', 'status', 'input', 'output', 'progress', 'create_time']) expect(task).toHaveProperty(key);
+    for (const key of ['task_id', 'type', 'status', 'input', 'output', 'progress', 'create_time'])
+      expect(task).toHaveProperty(key);
     expect(task).toMatchObject({ type: 'import_model', status: 'success', progress: 100, consumed_credit: 0 });
     expect(task.output.model).toMatch(/\/model\.glb\?expires=\d+&signature=/);
     const download = await fetch(task.output.model);
@@ -63,7 +72,11 @@ describe('import_model, convert_model and signed downloads, end to end', () => {
     const account = await platform.createAccount();
     const client = apiClient(platform.baseUrl, account.apiKey);
     const imported = await importTask(client, cubeGlb, 'cube.glb');
-    const task = await runToEnd(client, { type: 'convert_model', format: format.toLowerCase(), original_model_task_id: imported.task_id });
+    const task = await runToEnd(client, {
+      type: 'convert_model',
+      format: format.toLowerCase(),
+      original_model_task_id: imported.task_id,
+    });
     expect(task).toMatchObject({ status: 'success', consumed_credit: 5 });
     expect(new URL(task.output.rendered_image).pathname).toMatch(/\/rendered_image\.webp$/);
     expect(new URL(task.output.model).pathname).toMatch(new RegExp(`/model\\.${extension}$`));
@@ -73,7 +86,8 @@ describe('import_model, convert_model and signed downloads, end to end', () => {
     expect(bytes.byteLength).toBeGreaterThan(100);
     if (extension === 'glb') await expectValidGlb(bytes);
     if (extension === 'zip') expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]);
-    if (extension === 'stl') expect(bytes.byteLength).toBe(84 + 50 * new DataView(bytes.buffer, bytes.byteOffset).getUint32(80, true));
+    if (extension === 'stl')
+      expect(bytes.byteLength).toBe(84 + 50 * new DataView(bytes.buffer, bytes.byteOffset).getUint32(80, true));
     expect((await client.balance()).body.data).toEqual({ balance: 295, frozen: 0 });
   });
 
@@ -124,9 +138,16 @@ describe('import_model, convert_model and signed downloads, end to end', () => {
     const read = await strangerClient.getTask(imported.task_id);
     expect(read.status).toBe(404);
     expect(read.body.code).toBe(2001);
-    const useFile = await strangerClient.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } });
+    const useFile = await strangerClient.createTask({
+      type: 'import_model',
+      file: { type: 'glb', file_token: upload.body.data.image_token },
+    });
     expect(useFile.body.code).toBe(2019);
-    const useTask = await strangerClient.createTask({ type: 'convert_model', format: 'STL', original_model_task_id: imported.task_id });
+    const useTask = await strangerClient.createTask({
+      type: 'convert_model',
+      format: 'STL',
+      original_model_task_id: imported.task_id,
+    });
     expect(useTask.body.code).toBe(2001);
     expect((await strangerClient.balance()).body.data).toEqual({ balance: 300, frozen: 0 });
   });

@@ -25,7 +25,9 @@ describe('outbound address policy', () => {
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     receiverPort = (receiver.address() as AddressInfo).port;
     // the deployment's DNS answers a loopback address for an internal name, as a split-horizon resolver would
-    harness = await startTestPlatform({ resolveHostname: async (hostname) => (hostname === INTERNAL_NAME ? [{ address: '127.0.0.1', family: 4 }] : []) });
+    harness = await startTestPlatform({
+      resolveHostname: async (hostname) => (hostname === INTERNAL_NAME ? [{ address: '127.0.0.1', family: 4 }] : []),
+    });
   });
   afterAll(async () => {
     await harness.close();
@@ -55,7 +57,9 @@ describe('outbound address policy', () => {
 
   it('does not deliver to a name that resolves inside, and tells the tenant nothing about the network', async () => {
     const client = apiClient(harness.baseUrl, (await harness.createAccount()).apiKey);
-    const registered = await client.send('POST', '/v2/openapi/webhooks', { json: { url: `http://${INTERNAL_NAME}:${receiverPort}/hook` } });
+    const registered = await client.send('POST', '/v2/openapi/webhooks', {
+      json: { url: `http://${INTERNAL_NAME}:${receiverPort}/hook` },
+    });
     expect(registered.status).toBe(200);
     const upload = await client.upload(await texturedCubeGlb(), 'cube.glb');
     await client.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } });
@@ -72,7 +76,10 @@ describe('outbound address policy', () => {
     const account = await harness.createAccount({ credits: 100 });
     const testKey = await harness.platform.accounts.createApiKey(account.accountId, 'sandbox', 'test');
     const client = apiClient(harness.baseUrl, testKey.apiKey);
-    const created = await client.createTask({ type: 'image_to_model', file: { type: 'png', url: `http://${INTERNAL_NAME}:${receiverPort}/cat.png` } });
+    const created = await client.createTask({
+      type: 'image_to_model',
+      file: { type: 'png', url: `http://${INTERNAL_NAME}:${receiverPort}/cat.png` },
+    });
     expect(created.status).toBe(200);
     await harness.drainQueue();
     const task = (await client.getTask(created.body.data.task_id)).body.data;
@@ -81,7 +88,10 @@ describe('outbound address policy', () => {
     // the message names the tenant's own URL, and nothing it resolved to
     expect(task.error_msg.replace(`http://${INTERNAL_NAME}:${receiverPort}/cat.png`, '')).not.toMatch(ADDRESS_PATTERN);
     expect(received).toEqual([]);
-    const literal = await client.createTask({ type: 'image_to_model', file: { type: 'png', url: `http://2130706433:${receiverPort}/cat.png` } });
+    const literal = await client.createTask({
+      type: 'image_to_model',
+      file: { type: 'png', url: `http://2130706433:${receiverPort}/cat.png` },
+    });
     expect(literal.status).toBe(400);
   });
 });
@@ -98,11 +108,18 @@ describe('outbound address policy opened by the operator', () => {
     const harness = await startTestPlatform({ environment: { POLYFORGE_OUTBOUND_ALLOWED_NETWORKS: '127.0.0.1/32' } });
     try {
       const client = apiClient(harness.baseUrl, (await harness.createAccount()).apiKey);
-      expect((await client.send('POST', '/v2/openapi/webhooks', { json: { url: 'http://10.0.0.8/hook' } })).status).toBe(400);
-      const registered = await client.send('POST', '/v2/openapi/webhooks', { json: { url: `http://127.0.0.1:${port}/hook` } });
+      expect(
+        (await client.send('POST', '/v2/openapi/webhooks', { json: { url: 'http://10.0.0.8/hook' } })).status,
+      ).toBe(400);
+      const registered = await client.send('POST', '/v2/openapi/webhooks', {
+        json: { url: `http://127.0.0.1:${port}/hook` },
+      });
       expect(registered.status).toBe(200);
       const upload = await client.upload(await texturedCubeGlb(), 'cube.glb');
-      await client.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } });
+      await client.createTask({
+        type: 'import_model',
+        file: { type: 'glb', file_token: upload.body.data.image_token },
+      });
       await harness.platform.dispatchWebhooksOnce();
       expect(hits).toEqual(['/hook']);
     } finally {

@@ -10,11 +10,20 @@ import { NodeIO } from '@gltf-transform/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawingImage } from '@polyforge/geometry/test/fixtures/build-image-fixtures';
 import { backdropPhoto } from '@polyforge/geometry/test/fixtures/build-photo-scenes';
+import { isAvailable } from '@polyforge/geometry/test/fixtures/required-tool';
 import { apiClient } from '../harness/api-client.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 
-const PHOTO_DIRECTORIES = ['/usr/lib/python3/dist-packages/skimage/data', '/opt/polyforge-test-photos/usr/lib/python3/dist-packages/skimage/data'];
+const PHOTO_DIRECTORIES = [
+  '/usr/lib/python3/dist-packages/skimage/data',
+  '/opt/polyforge-test-photos/usr/lib/python3/dist-packages/skimage/data',
+];
 const photoDirectory = PHOTO_DIRECTORIES.find((directory) => fs.existsSync(path.join(directory, 'astronaut.png')));
+const hasPhotos = isAvailable(
+  `scikit-image's sample photographs (looked in ${PHOTO_DIRECTORIES.join(', ')})`,
+  'python3-skimage',
+  photoDirectory !== undefined,
+);
 
 /** The photos, their licence as the package states it, and what must happen where the answer is not a judgement call. */
 const PHOTOS: { file: string; licence: string; must?: 'refuse' | 'build' }[] = [
@@ -36,7 +45,8 @@ async function glbPieces(glb: Uint8Array): Promise<number> {
   const document = await new NodeIO().readBinary(glb);
   const keyOf = new Map<string, number>();
   const parent: number[] = [];
-  const find = (vertex: number): number => (parent[vertex] === vertex ? vertex : (parent[vertex] = find(parent[vertex])));
+  const find = (vertex: number): number =>
+    parent[vertex] === vertex ? vertex : (parent[vertex] = find(parent[vertex]));
   const triangles: number[][] = [];
   for (const mesh of document.getRoot().listMeshes()) {
     for (const primitive of mesh.listPrimitives()) {
@@ -53,7 +63,8 @@ async function glbPieces(glb: Uint8Array): Promise<number> {
         ids.push(id);
       }
       const indices = primitive.getIndices()!.getArray()!;
-      for (let corner = 0; corner < indices.length; corner += 3) triangles.push([ids[indices[corner]], ids[indices[corner + 1]], ids[indices[corner + 2]]]);
+      for (let corner = 0; corner < indices.length; corner += 3)
+        triangles.push([ids[indices[corner]], ids[indices[corner + 1]], ids[indices[corner + 2]]]);
     }
   }
   for (const [a, b, c] of triangles) {
@@ -63,10 +74,13 @@ async function glbPieces(glb: Uint8Array): Promise<number> {
   return new Set(triangles.map(([a]) => find(a))).size;
 }
 
-describe.skipIf(!photoDirectory && !process.env.CI)('image_to_model on real photographs (Debian python3-skimage)', () => {
+describe.skipIf(!hasPhotos && !process.env.CI)('image_to_model on real photographs (Debian python3-skimage)', () => {
   let platform: TestPlatform;
   beforeAll(async () => {
-    if (!photoDirectory) throw new Error(`the test photographs are missing: install python3-skimage (or run .ci/run); looked in ${PHOTO_DIRECTORIES.join(', ')}`);
+    if (!photoDirectory)
+      throw new Error(
+        `the test photographs are missing: install python3-skimage (or run .ci/run); looked in ${PHOTO_DIRECTORIES.join(', ')}`,
+      );
     platform = await startTestPlatform();
   });
   afterAll(async () => platform?.close());
@@ -80,7 +94,12 @@ describe.skipIf(!photoDirectory && !process.env.CI)('image_to_model on real phot
       const bytes = new Uint8Array(fs.readFileSync(path.join(photoDirectory!, photo.file)));
       const uploaded = await client.upload(bytes, photo.file);
       expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(200);
-      const body = { type: 'image_to_model', file: { type: photo.file.endsWith('.jpg') ? 'jpg' : 'png', file_token: uploaded.body.data.image_token }, texture: false, face_limit: 2000 };
+      const body = {
+        type: 'image_to_model',
+        file: { type: photo.file.endsWith('.jpg') ? 'jpg' : 'png', file_token: uploaded.body.data.image_token },
+        texture: false,
+        face_limit: 2000,
+      };
       const quote = await client.quote(body);
       const created = await client.createTask(body);
       const row: Record<string, unknown> = { photo: photo.file, licence: photo.licence };
@@ -89,7 +108,13 @@ describe.skipIf(!photoDirectory && !process.env.CI)('image_to_model on real phot
         expect(created.body.code, JSON.stringify(created.body)).toBe(2002);
         expect(created.body.message).toMatch(/crop|background|whole object/);
         expect(quote.body.code).toBe(2002);
-        rows.push({ ...row, create: 'refused 2002', reason: String(created.body.message).split(': ').slice(1).join(': ').split(';')[0], pieces: '', charged: 0 });
+        rows.push({
+          ...row,
+          create: 'refused 2002',
+          reason: String(created.body.message).split(': ').slice(1).join(': ').split(';')[0],
+          pieces: '',
+          charged: 0,
+        });
         expect(photo.must, photo.file).not.toBe('build');
         continue;
       }
@@ -103,12 +128,24 @@ describe.skipIf(!photoDirectory && !process.env.CI)('image_to_model on real phot
         expect(pieces, photo.file).toBe(1);
         expect(task.output.photo_object).toMatchObject({ object_found: true, pieces: 1 });
         charged += task.consumed_credit;
-        rows.push({ ...row, create: 'accepted', reason: `object at ${task.output.photo_object.bounding_box.join(', ')}`, pieces, charged: task.consumed_credit });
+        rows.push({
+          ...row,
+          create: 'accepted',
+          reason: `object at ${task.output.photo_object.bounding_box.join(', ')}`,
+          pieces,
+          charged: task.consumed_credit,
+        });
       } else {
         // a failure at run time is unbilled and names the problem
         expect(task.status).toBe('failed');
         expect(task.consumed_credit ?? 0).toBe(0);
-        rows.push({ ...row, create: 'accepted', reason: `failed ${task.error_code}: ${task.error_msg}`, pieces: '', charged: 0 });
+        rows.push({
+          ...row,
+          create: 'accepted',
+          reason: `failed ${task.error_code}: ${task.error_msg}`,
+          pieces: '',
+          charged: 0,
+        });
       }
     }
     console.table(rows);
@@ -136,7 +173,11 @@ describe('image_to_model refusals that only the worker can see, and multiview vi
   it('a url photo without one clear object fails the task with 2002, unbilled; the server stays up', async () => {
     const account = await platform.createAccount({ credits: 100 });
     const client = apiClient(platform.baseUrl, account.apiKey);
-    const created = await client.createTask({ type: 'image_to_model', file: { type: 'png', url: `${imageBase}/gravel.png` }, texture: false });
+    const created = await client.createTask({
+      type: 'image_to_model',
+      file: { type: 'png', url: `${imageBase}/gravel.png` },
+      texture: false,
+    });
     expect(created.status).toBe(200);
     await platform.drainQueue();
     const task = (await client.getTask(created.body.data.task_id)).body.data;
@@ -151,7 +192,10 @@ describe('image_to_model refusals that only the worker can see, and multiview vi
     const client = apiClient(platform.baseUrl, account.apiKey);
     const token = (await client.upload(gravel, 'gravel.png')).body.data.image_token;
     const side = (await client.upload(await drawingImage(192), 'side.png')).body.data.image_token;
-    const created = await client.createTask({ type: 'multiview_to_model', files: [{ type: 'png', file_token: token }, { type: 'png', file_token: side }, {}, {}] });
+    const created = await client.createTask({
+      type: 'multiview_to_model',
+      files: [{ type: 'png', file_token: token }, { type: 'png', file_token: side }, {}, {}],
+    });
     expect(created.body.message).toContain(`file_token ${token}`);
     expect(created.status).toBe(400);
     expect(created.body.code).toBe(2002);

@@ -20,7 +20,10 @@ describe('rendered_image on model outputs, end to end', () => {
     const client = apiClient(platform.baseUrl, account.apiKey);
     const upload = await client.upload(await build(), fileName);
     expect(upload.status, JSON.stringify(upload.body)).toBe(200);
-    const created = await client.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } });
+    const created = await client.createTask({
+      type: 'import_model',
+      file: { type: 'glb', file_token: upload.body.data.image_token },
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     await platform.drainQueue();
     const task = (await client.getTask(created.body.data.task_id)).body.data;

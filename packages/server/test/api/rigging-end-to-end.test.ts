@@ -6,7 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeIO, type Document } from '@gltf-transform/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boxDocument, humanFigureDocument, quadrupedAnimalDocument, skinnedSampleDocument } from '@polyforge/geometry/test/fixtures/build-creatures';
+import {
+  boxDocument,
+  humanFigureDocument,
+  quadrupedAnimalDocument,
+  skinnedSampleDocument,
+} from '@polyforge/geometry/test/fixtures/build-creatures';
 import { hasAssimp } from '@polyforge/geometry/test/fixtures/assimp-info';
 import { toGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
 import { validateGlb } from '@polyforge/geometry/test/fixtures/validate-glb';
@@ -56,7 +61,10 @@ describe('rigging and retargeting end to end over HTTP', () => {
 
   async function imported(client: Client, name: string) {
     const upload = await client.upload(glbs[name], `${name}.glb`);
-    const task = await runToEnd(client, { type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } });
+    const task = await runToEnd(client, {
+      type: 'import_model',
+      file: { type: 'glb', file_token: upload.body.data.image_token },
+    });
     expect(task.status).toBe('success');
     return task;
   }
@@ -77,12 +85,20 @@ describe('rigging and retargeting end to end over HTTP', () => {
     const source = await imported(client, 'human');
 
     const check = await runToEnd(client, { type: 'animate_prerigcheck', original_model_task_id: source.task_id });
-    expect(check).toMatchObject({ status: 'success', consumed_credit: 0, output: { riggable: true, rig_type: 'biped', topology: 'bip' } });
+    expect(check).toMatchObject({
+      status: 'success',
+      consumed_credit: 0,
+      output: { riggable: true, rig_type: 'biped', topology: 'bip' },
+    });
     expect(check.output.reasons).toEqual(expect.arrayContaining(['2 legs reach the ground']));
     expect(check.output.model).toBeUndefined();
 
     const rig = await runToEnd(client, { type: 'animate_rig', original_model_task_id: source.task_id });
-    expect(rig).toMatchObject({ status: 'success', consumed_credit: 25, output: { rig_type: 'biped', bone_count: 27 } });
+    expect(rig).toMatchObject({
+      status: 'success',
+      consumed_credit: 25,
+      output: { rig_type: 'biped', bone_count: 27 },
+    });
     expect(new URL(rig.output.model).pathname).toMatch(/\/model\.glb$/);
     expect(new URL(rig.output.rendered_image).pathname).toMatch(/\/rendered_image\.webp$/);
     const riggedBytes = await download(rig.output.model);
@@ -92,15 +108,28 @@ describe('rigging and retargeting end to end over HTTP', () => {
     expect(rigged.getRoot().listTextures()).toHaveLength(1);
 
     const presets = ['preset:walk', 'preset:biped:wave_goodbye_01', 'preset:biped:jump'];
-    const retarget = await runToEnd(client, { type: 'animate_retarget', original_model_task_id: rig.task_id, animations: presets });
+    const retarget = await runToEnd(client, {
+      type: 'animate_retarget',
+      original_model_task_id: rig.task_id,
+      animations: presets,
+    });
     expect(retarget).toMatchObject({ status: 'success', consumed_credit: 30, output: { animations: presets } });
     const animatedBytes = await download(retarget.output.model);
     expect((await validateGlb(animatedBytes)).errors).toEqual([]);
     const animated = await new NodeIO().readBinary(animatedBytes);
-    expect(animated.getRoot().listAnimations().map((animation) => animation.getName())).toEqual(presets);
+    expect(
+      animated
+        .getRoot()
+        .listAnimations()
+        .map((animation) => animation.getName()),
+    ).toEqual(presets);
     expect(retarget.output.rendered_image).toBeTruthy();
 
-    const converted = await runToEnd(client, { type: 'convert_model', format: 'FBX', original_model_task_id: retarget.task_id });
+    const converted = await runToEnd(client, {
+      type: 'convert_model',
+      format: 'FBX',
+      original_model_task_id: retarget.task_id,
+    });
     expect(converted).toMatchObject({ status: 'success', consumed_credit: 5 });
     expect(new URL(converted.output.model).pathname).toMatch(/\/model\.fbx$/);
     if (hasAssimp) {
@@ -115,13 +144,27 @@ describe('rigging and retargeting end to end over HTTP', () => {
     const account = await platform.createAccount({ credits: 500 });
     const client = apiClient(platform.baseUrl, account.apiKey);
     const source = await imported(client, 'human');
-    const rig = await runToEnd(client, { type: 'animate_rig', original_model_task_id: source.task_id, out_format: 'fbx', spec: 'mixamo' });
+    const rig = await runToEnd(client, {
+      type: 'animate_rig',
+      original_model_task_id: source.task_id,
+      out_format: 'fbx',
+      spec: 'mixamo',
+    });
     expect(rig).toMatchObject({ status: 'success', consumed_credit: 25, output: { spec: 'mixamo' } });
     expect(new URL(rig.output.model).pathname).toMatch(/\/model\.fbx$/);
     if (hasAssimp) expect(assimpCounts(await download(rig.output.model), 'fbx', scratch).bones).toBe(27);
-    const retarget = await runToEnd(client, { type: 'animate_retarget', original_model_task_id: rig.task_id, animations: ['preset:idle', 'preset:biped:golf'], out_format: 'fbx' });
+    const retarget = await runToEnd(client, {
+      type: 'animate_retarget',
+      original_model_task_id: rig.task_id,
+      animations: ['preset:idle', 'preset:biped:golf'],
+      out_format: 'fbx',
+    });
     expect(retarget).toMatchObject({ status: 'success', consumed_credit: 20, output: { rig_type: 'biped' } });
-    if (hasAssimp) expect(assimpCounts(await download(retarget.output.model), 'fbx', scratch)).toMatchObject({ bones: 27, animations: 2 });
+    if (hasAssimp)
+      expect(assimpCounts(await download(retarget.output.model), 'fbx', scratch)).toMatchObject({
+        bones: 27,
+        animations: 2,
+      });
     expect(await balance(client)).toBe(500 - 25 - 20);
   });
 
@@ -130,20 +173,37 @@ describe('rigging and retargeting end to end over HTTP', () => {
     const client = apiClient(platform.baseUrl, account.apiKey);
     const source = await imported(client, 'human');
     const rig = await runToEnd(client, { type: 'animate_rig', original_model_task_id: source.task_id });
-    const wrong = await runToEnd(client, { type: 'animate_retarget', original_model_task_id: rig.task_id, animations: ['preset:idle', 'preset:quadruped:walk'] });
+    const wrong = await runToEnd(client, {
+      type: 'animate_retarget',
+      original_model_task_id: rig.task_id,
+      animations: ['preset:idle', 'preset:quadruped:walk'],
+    });
     expect(wrong).toMatchObject({ status: 'failed', error_code: 1004, consumed_credit: 0 });
     expect(wrong.error_msg).toMatch(/preset:quadruped:walk is for quadruped rigs/);
     for (const body of [
-      { type: 'animate_rig', original_model_task_id: source.task_id, rig_type: 'hexapod', model_version: 'v2.5-20260210' },
+      {
+        type: 'animate_rig',
+        original_model_task_id: source.task_id,
+        rig_type: 'hexapod',
+        model_version: 'v2.5-20260210',
+      },
       { type: 'animate_retarget', original_model_task_id: rig.task_id, animation: 'preset:idle', render_video: true },
     ]) {
       const refused = await client.createTask(body);
       expect(refused.status).toBe(400);
       expect(refused.body.code).toBe(2002);
     }
-    const tooMany = await client.createTask({ type: 'animate_retarget', original_model_task_id: rig.task_id, animations: ['preset:idle', 'preset:walk', 'preset:run', 'preset:jump', 'preset:turn', 'preset:fall'] });
+    const tooMany = await client.createTask({
+      type: 'animate_retarget',
+      original_model_task_id: rig.task_id,
+      animations: ['preset:idle', 'preset:walk', 'preset:run', 'preset:jump', 'preset:turn', 'preset:fall'],
+    });
     expect(tooMany.body.code).toBe(1004);
-    const notARig = await client.createTask({ type: 'animate_retarget', original_model_task_id: source.task_id, animation: 'preset:idle' });
+    const notARig = await client.createTask({
+      type: 'animate_retarget',
+      original_model_task_id: source.task_id,
+      animation: 'preset:idle',
+    });
     expect(notARig.body.code).toBe(2006);
     expect(await balance(client)).toBe(500 - 25);
   });
@@ -153,21 +213,47 @@ describe('rigging and retargeting end to end over HTTP', () => {
     const client = apiClient(platform.baseUrl, account.apiKey);
     const source = await imported(client, 'animal');
     const check = await runToEnd(client, { type: 'animate_prerigcheck', original_model_task_id: source.task_id });
-    expect(check.output).toMatchObject({ riggable: true, rig_type: 'quadruped', topology: 'quad', limbs: { legs: 4, head: true, tail: true } });
+    expect(check.output).toMatchObject({
+      riggable: true,
+      rig_type: 'quadruped',
+      topology: 'quad',
+      limbs: { legs: 4, head: true, tail: true },
+    });
     // check → rig with the rig_type it found, no model_version: the default model follows rig_type
-    const rig = await runToEnd(client, { type: 'animate_rig', original_model_task_id: source.task_id, rig_type: check.output.rig_type });
-    expect(rig).toMatchObject({ input: { rig_type: 'quadruped', model_version: 'v2.5-20260210' }, output: { rig_type: 'quadruped' } });
+    const rig = await runToEnd(client, {
+      type: 'animate_rig',
+      original_model_task_id: source.task_id,
+      rig_type: check.output.rig_type,
+    });
+    expect(rig).toMatchObject({
+      input: { rig_type: 'quadruped', model_version: 'v2.5-20260210' },
+      output: { rig_type: 'quadruped' },
+    });
     // a default request is a biped rig, as asked, never silently another type; the notes say what the shape is
     const biped = await runToEnd(client, { type: 'animate_rig', original_model_task_id: source.task_id });
-    expect(biped).toMatchObject({ input: { rig_type: 'biped', model_version: 'v1.0-20240301' }, output: { rig_type: 'biped' } });
+    expect(biped).toMatchObject({
+      input: { rig_type: 'biped', model_version: 'v1.0-20240301' },
+      output: { rig_type: 'biped' },
+    });
     expect(biped.output.notes.join(' ')).toMatch(/looks like a quadruped: send rig_type "quadruped"/);
-    const walk = await runToEnd(client, { type: 'animate_retarget', original_model_task_id: rig.task_id, animation: 'preset:quadruped:walk', export_with_geometry: false, animate_in_place: true });
+    const walk = await runToEnd(client, {
+      type: 'animate_retarget',
+      original_model_task_id: rig.task_id,
+      animation: 'preset:quadruped:walk',
+      export_with_geometry: false,
+      animate_in_place: true,
+    });
     expect(walk).toMatchObject({ status: 'success', consumed_credit: 10 });
     const bytes = await download(walk.output.model);
     expect((await validateGlb(bytes)).errors).toEqual([]);
     const document = await new NodeIO().readBinary(bytes);
     expect(document.getRoot().listMeshes()).toHaveLength(0);
-    expect(document.getRoot().listAnimations().map((animation) => animation.getName())).toEqual(['preset:quadruped:walk']);
+    expect(
+      document
+        .getRoot()
+        .listAnimations()
+        .map((animation) => animation.getName()),
+    ).toEqual(['preset:quadruped:walk']);
   });
 
   it('says a box is not riggable, and re-rigs a sample asset that has its own skin', async () => {
@@ -183,8 +269,17 @@ describe('rigging and retargeting end to end over HTTP', () => {
     const sample = await imported(client, 'sample');
     const rig = await runToEnd(client, { type: 'animate_rig', original_model_task_id: sample.task_id });
     expect(rig).toMatchObject({ status: 'success', output: { rig_type: 'biped' } });
-    const retarget = await runToEnd(client, { type: 'animate_retarget', original_model_task_id: rig.task_id, animation: 'preset:biped:dance_01', out_format: 'fbx' });
+    const retarget = await runToEnd(client, {
+      type: 'animate_retarget',
+      original_model_task_id: rig.task_id,
+      animation: 'preset:biped:dance_01',
+      out_format: 'fbx',
+    });
     expect(retarget).toMatchObject({ status: 'success', consumed_credit: 10 });
-    if (hasAssimp) expect(assimpCounts(await download(retarget.output.model), 'fbx', scratch)).toMatchObject({ bones: 27, animations: 1 });
+    if (hasAssimp)
+      expect(assimpCounts(await download(retarget.output.model), 'fbx', scratch)).toMatchObject({
+        bones: 27,
+        animations: 1,
+      });
   });
 });

@@ -14,7 +14,10 @@ import { collectWorldTriangles } from '@polyforge/geometry/mesh/collect-world-tr
 import { weldPositions } from '@polyforge/geometry/segmentation/weld-positions';
 
 type Client = ReturnType<typeof apiClient>;
-const RED: Rgb = [220, 30, 30], GREEN: Rgb = [30, 190, 40], BLUE: Rgb = [30, 40, 220], YELLOW: Rgb = [235, 215, 30];
+const RED: Rgb = [220, 30, 30],
+  GREEN: Rgb = [30, 190, 40],
+  BLUE: Rgb = [30, 40, 220],
+  YELLOW: Rgb = [235, 215, 30];
 
 describe('segmentation, completion and texturing end to end over HTTP', () => {
   let platform: TestPlatform;
@@ -40,7 +43,10 @@ describe('segmentation, completion and texturing end to end over HTTP', () => {
 
   async function importChair(client: Client) {
     const upload = await client.upload(chairGlb, 'chair.glb');
-    const task = await runToEnd(client, { type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } });
+    const task = await runToEnd(client, {
+      type: 'import_model',
+      file: { type: 'glb', file_token: upload.body.data.image_token },
+    });
     expect(task.status).toBe('success');
     return task;
   }
@@ -50,14 +56,22 @@ describe('segmentation, completion and texturing end to end over HTTP', () => {
     const client = apiClient(platform.baseUrl, account.apiKey);
     const imported = await importChair(client);
 
-    const segmented = await runToEnd(client, { type: 'mesh_segmentation', original_model_task_id: imported.task_id, model_version: 'v2.0-20260430', segmentation_granularity: 'balanced' });
+    const segmented = await runToEnd(client, {
+      type: 'mesh_segmentation',
+      original_model_task_id: imported.task_id,
+      model_version: 'v2.0-20260430',
+      segmentation_granularity: 'balanced',
+    });
     expect(segmented).toMatchObject({ status: 'success', consumed_credit: 40 });
     expect(segmented.output.part_count).toBeGreaterThanOrEqual(4);
     expect(segmented.output.part_names).toHaveLength(segmented.output.part_count);
     expect(new URL(segmented.output.rendered_image).pathname).toMatch(/rendered_image\.webp$/);
     const segmentedGlb = await download(segmented.output.model);
     expect((await validateGlb(segmentedGlb)).errors).toEqual([]);
-    const parts = (await new NodeIO().readBinary(segmentedGlb)).getRoot().listNodes().map((node) => node.getName());
+    const parts = (await new NodeIO().readBinary(segmentedGlb))
+      .getRoot()
+      .listNodes()
+      .map((node) => node.getName());
     expect(parts).toEqual(segmented.output.part_names);
 
     const completed = await runToEnd(client, { type: 'mesh_completion', original_model_task_id: segmented.task_id });
@@ -69,7 +83,8 @@ describe('segmentation, completion and texturing end to end over HTTP', () => {
     const completedGlb = await download(completed.output.model);
     expect((await validateGlb(completedGlb)).errors).toEqual([]);
     // Check watertightness independently on the downloaded file: every part in world space, welded, as one model.
-    const positions: number[] = [], triangles: number[] = [];
+    const positions: number[] = [],
+      triangles: number[] = [];
     for (const primitive of collectWorldTriangles(await new NodeIO().readBinary(completedGlb))) {
       const offset = positions.length / 3;
       positions.push(...primitive.positions);
@@ -102,11 +117,21 @@ describe('segmentation, completion and texturing end to end over HTTP', () => {
     const backTop = await sampleSurfaceTexture(texturedDocument, [-0.15, 0.9, -0.19]);
     expect(backTop.rgb[0]).toBeGreaterThan(backTop.rgb[1] + 80); // red, top-left
 
-    const plain = await runToEnd(client, { type: 'texture_model', original_model_task_id: imported.task_id, texture_prompt: { text: 'dark oak wood' }, pbr: false });
+    const plain = await runToEnd(client, {
+      type: 'texture_model',
+      original_model_task_id: imported.task_id,
+      texture_prompt: { text: 'dark oak wood' },
+      pbr: false,
+    });
     expect(plain).toMatchObject({ status: 'success', consumed_credit: 10 });
     expect(plain.output.texture_size).toBe(1024);
     expect(plain.output.matched_words).toEqual(['dark oak', 'wood']);
-    expect(plain.output.texture_prompt_understood).toEqual({ pattern: 'wood', colours: [], material: 'dark oak', ignored: [] });
+    expect(plain.output.texture_prompt_understood).toEqual({
+      pattern: 'wood',
+      colours: [],
+      material: 'dark oak',
+      ignored: [],
+    });
     expect(plain.output.pbr_model).toBeUndefined();
     expect((await validateGlb(await download(plain.output.model))).errors).toEqual([]);
 
@@ -119,7 +144,11 @@ describe('segmentation, completion and texturing end to end over HTTP', () => {
     const imported = await importChair(client);
     const segmented = await runToEnd(client, { type: 'mesh_segmentation', original_model_task_id: imported.task_id });
     expect(segmented.status).toBe('success');
-    const failed = await runToEnd(client, { type: 'mesh_completion', original_model_task_id: segmented.task_id, part_names: ['wing'] });
+    const failed = await runToEnd(client, {
+      type: 'mesh_completion',
+      original_model_task_id: segmented.task_id,
+      part_names: ['wing'],
+    });
     expect(failed).toMatchObject({ status: 'failed', consumed_credit: 0 });
     expect(failed.error_msg).toMatch(/part_names \(wing\).*not charged/);
     expect((await client.balance()).body.data).toEqual({ balance: 300 - 40, frozen: 0 });
@@ -132,13 +161,58 @@ describe('segmentation, completion and texturing end to end over HTTP', () => {
     const picture = await client.upload(quadrantsPng(64, [RED, GREEN, BLUE, YELLOW]), 'p.png');
     const image = { type: 'png', file_token: picture.body.data.image_token };
     const cases: Array<[string, unknown, number, RegExp]> = [
-      ['completion of a non-segmentation task', { type: 'mesh_completion', original_model_task_id: imported.task_id }, 2006, /mesh_segmentation/],
-      ['a v2 option on v1', { type: 'mesh_segmentation', original_model_task_id: imported.task_id, segmentation_granularity: 'detailed' }, 1004, /v2\.0-20260430/],
-      ['an unknown granularity', { type: 'mesh_segmentation', original_model_task_id: imported.task_id, model_version: 'v2.0-20260430', segmentation_granularity: 'fine' }, 1004, /segmentation_granularity/],
-      ['ref_image', { type: 'mesh_segmentation', original_model_task_id: imported.task_id, model_version: 'v2.0-20260430', ref_image: image }, 2002, /ref_image/],
-      ['text and image together', { type: 'texture_model', original_model_task_id: imported.task_id, texture_prompt: { text: 'wood', image } }, 1004, /cannot be combined/],
-      ['extreme texture quality', { type: 'texture_model', original_model_task_id: imported.task_id, texture_quality: 'extreme' }, 2002, /extreme/],
-      ['a task of nobody', { type: 'mesh_segmentation', original_model_task_id: '00000000-0000-4000-8000-000000000000' }, 2001, /does not name a task/],
+      [
+        'completion of a non-segmentation task',
+        { type: 'mesh_completion', original_model_task_id: imported.task_id },
+        2006,
+        /mesh_segmentation/,
+      ],
+      [
+        'a v2 option on v1',
+        { type: 'mesh_segmentation', original_model_task_id: imported.task_id, segmentation_granularity: 'detailed' },
+        1004,
+        /v2\.0-20260430/,
+      ],
+      [
+        'an unknown granularity',
+        {
+          type: 'mesh_segmentation',
+          original_model_task_id: imported.task_id,
+          model_version: 'v2.0-20260430',
+          segmentation_granularity: 'fine',
+        },
+        1004,
+        /segmentation_granularity/,
+      ],
+      [
+        'ref_image',
+        {
+          type: 'mesh_segmentation',
+          original_model_task_id: imported.task_id,
+          model_version: 'v2.0-20260430',
+          ref_image: image,
+        },
+        2002,
+        /ref_image/,
+      ],
+      [
+        'text and image together',
+        { type: 'texture_model', original_model_task_id: imported.task_id, texture_prompt: { text: 'wood', image } },
+        1004,
+        /cannot be combined/,
+      ],
+      [
+        'extreme texture quality',
+        { type: 'texture_model', original_model_task_id: imported.task_id, texture_quality: 'extreme' },
+        2002,
+        /extreme/,
+      ],
+      [
+        'a task of nobody',
+        { type: 'mesh_segmentation', original_model_task_id: '00000000-0000-4000-8000-000000000000' },
+        2001,
+        /does not name a task/,
+      ],
     ];
     for (const [name, body, code, message] of cases) {
       const response = await client.createTask(body);

@@ -22,7 +22,10 @@ describe('task read and create fast paths', () => {
 
   async function importedCube(client: ReturnType<typeof apiClient>): Promise<string> {
     const upload = await client.upload(cubeGlb, 'cube.glb');
-    const created = await client.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } });
+    const created = await client.createTask({
+      type: 'import_model',
+      file: { type: 'glb', file_token: upload.body.data.image_token },
+    });
     expect(created.status).toBe(200);
     await platform.drainQueue();
     return created.body.data.task_id;
@@ -42,7 +45,9 @@ describe('task read and create fast paths', () => {
     clock.advanceSeconds(1);
     const next = await client.getTask(taskId);
     expect(expiresOf(next.body.data.output.model)).toBe(Math.floor(clock.nowMs() / 1000) + 60);
-    expect(new URL(next.body.data.output.model).searchParams.get('signature')).not.toBe(new URL(first.body.data.output.model).searchParams.get('signature'));
+    expect(new URL(next.body.data.output.model).searchParams.get('signature')).not.toBe(
+      new URL(first.body.data.output.model).searchParams.get('signature'),
+    );
     expect({ ...next.body.data, output: undefined }).toEqual({ ...first.body.data, output: undefined });
     expect((await fetch(next.body.data.output.model)).status).toBe(200);
     expect((await fetch(next.body.data.output.rendered_image)).status).toBe(200);
@@ -68,7 +73,11 @@ describe('task read and create fast paths', () => {
     const client = apiClient(platform.baseUrl, (await platform.createAccount()).apiKey);
     const source = await importedCube(client);
     const ids: string[] = [];
-    for (let index = 0; index < 4; index += 1) ids.push((await client.createTask({ type: 'convert_model', format: 'OBJ', original_model_task_id: source })).body.data.task_id);
+    for (let index = 0; index < 4; index += 1)
+      ids.push(
+        (await client.createTask({ type: 'convert_model', format: 'OBJ', original_model_task_id: source })).body.data
+          .task_id,
+      );
     const positions = async () => Promise.all(ids.map(async (id) => (await client.getTask(id)).body.data.queuing_num));
     expect(await positions()).toEqual([0, 1, 2, 3]);
     expect(await platform.platform.runWorkerOnce()).toBe(true);
@@ -86,15 +95,23 @@ describe('task read and create fast paths', () => {
     const rich = await platform.createAccount({ credits: 1000, concurrency: 100 });
     const poor = await platform.createAccount({ credits: 12, concurrency: 100 }); // two conversions of 5
     const limited = await platform.createAccount({ credits: 1000, concurrency: 3 });
-    const accounts = [rich, poor, limited].map((account) => ({ account, client: apiClient(platform.baseUrl, account.apiKey) }));
+    const accounts = [rich, poor, limited].map((account) => ({
+      account,
+      client: apiClient(platform.baseUrl, account.apiKey),
+    }));
     const sources = await Promise.all(accounts.map(({ client }) => importedCube(client)));
     const responses = await Promise.all(
       Array.from({ length: 36 }, (_, index) => {
         const which = index % 3;
-        return accounts[which].client.createTask({ type: 'convert_model', format: 'STL', original_model_task_id: sources[which] }).then((response) => ({ which, response }));
+        return accounts[which].client
+          .createTask({ type: 'convert_model', format: 'STL', original_model_task_id: sources[which] })
+          .then((response) => ({ which, response }));
       }),
     );
-    const outcome = (which: number) => responses.filter((entry) => entry.which === which).map(({ response }) => `${response.status}/${response.body.code}`);
+    const outcome = (which: number) =>
+      responses
+        .filter((entry) => entry.which === which)
+        .map(({ response }) => `${response.status}/${response.body.code}`);
     expect(outcome(0).filter((value) => value === '200/0')).toHaveLength(12);
     expect(outcome(1).filter((value) => value === '200/0')).toHaveLength(2);
     expect(outcome(1).filter((value) => value === '403/2010')).toHaveLength(10);
@@ -106,9 +123,18 @@ describe('task read and create fast paths', () => {
     const db = platform.platform.db;
     for (const [index, expected] of [12, 2, 3].entries()) {
       const accountId = accounts[index].account.accountId;
-      const jobs = await db.selectFrom('jobs').select('id').where('accountId', '=', accountId).where('status', '=', 'queued').execute();
+      const jobs = await db
+        .selectFrom('jobs')
+        .select('id')
+        .where('accountId', '=', accountId)
+        .where('status', '=', 'queued')
+        .execute();
       expect(jobs).toHaveLength(expected);
-      const row = await db.selectFrom('accounts').select('activeTasks').where('id', '=', accountId).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('accounts')
+        .select('activeTasks')
+        .where('id', '=', accountId)
+        .executeTakeFirstOrThrow();
       expect(row.activeTasks).toBe(expected);
     }
     expect(auditProblems(await auditLedger(db), { drained: false })).toEqual([]);
@@ -120,7 +146,10 @@ describe('task read and create fast paths', () => {
 describe('a finished task changed by another instance', () => {
   it('shows the change within the one-second cache bound', async () => {
     const clock = new ManualClock(Date.UTC(2026, 10, 6, 9, 0, 0));
-    const shared = await startSharedPlatforms(2, { clock, environment: { POLYFORGE_RETENTION_DAYS: '1', POLYFORGE_RATE_LIMIT_PER_MINUTE: '0' } });
+    const shared = await startSharedPlatforms(2, {
+      clock,
+      environment: { POLYFORGE_RETENTION_DAYS: '1', POLYFORGE_RATE_LIMIT_PER_MINUTE: '0' },
+    });
     try {
       const [sweeping, polling] = shared.instances;
       const account = await shared.createAccount({ credits: 100 });
@@ -128,7 +157,12 @@ describe('a finished task changed by another instance', () => {
       const pollingClient = apiClient(polling.baseUrl, account.apiKey);
       const cube = await texturedCubeGlb();
       const upload = await sweepingClient.upload(cube, 'cube.glb');
-      const taskId = (await sweepingClient.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } })).body.data.task_id;
+      const taskId = (
+        await sweepingClient.createTask({
+          type: 'import_model',
+          file: { type: 'glb', file_token: upload.body.data.image_token },
+        })
+      ).body.data.task_id;
       while (await sweeping.platform.runWorkerOnce());
 
       clock.advanceSeconds(2 * DAY_SECONDS); // past the retention period, not swept yet

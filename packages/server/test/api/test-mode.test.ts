@@ -28,7 +28,9 @@ describe('test mode (tsk_test_ keys)', () => {
 
   it('runs any task type, even one this deployment does not serve, free, with a valid sample model', async () => {
     const { live, test } = await testClient();
-    expect((await live.createTask({ type: 'generate_image', prompt: 'a red fox', model_version: 'midjourney' })).body.code).toBe(2002);
+    expect(
+      (await live.createTask({ type: 'generate_image', prompt: 'a red fox', model_version: 'midjourney' })).body.code,
+    ).toBe(2002);
     const task = await run(test, { type: 'text_to_model', prompt: 'a red fox' });
     expect(task).toMatchObject({ status: 'success', consumed_credit: 0, test_mode: true });
     const model = new Uint8Array(await (await fetch(task.output.model)).arrayBuffer());
@@ -52,8 +54,16 @@ describe('test mode (tsk_test_ keys)', () => {
     const image = await run(test, { type: 'text_to_image', prompt: 'a lighthouse' });
     expect(image.output.generated_image).toMatch(/\.png\?/);
     const model = await run(test, { type: 'text_to_model', prompt: 'a lighthouse' });
-    const views = await run(test, { type: 'generate_multiview_image', file: { type: 'png', file_token: await uploadPng(test) } });
-    expect(Object.keys(views.output.generate_multiview_image).sort()).toEqual(['back_view_url', 'front_view_url', 'left_view_url', 'right_view_url']);
+    const views = await run(test, {
+      type: 'generate_multiview_image',
+      file: { type: 'png', file_token: await uploadPng(test) },
+    });
+    expect(Object.keys(views.output.generate_multiview_image).sort()).toEqual([
+      'back_view_url',
+      'front_view_url',
+      'left_view_url',
+      'right_view_url',
+    ]);
     const check = await run(test, { type: 'animate_prerigcheck', original_model_task_id: model.task_id });
     expect(check.output).toMatchObject({ riggable: true, rig_type: 'biped' });
   });
@@ -67,7 +77,9 @@ describe('test mode (tsk_test_ keys)', () => {
 
 async function uploadPng(client: ReturnType<typeof apiClient>): Promise<string> {
   const sharp = (await import('sharp')).default;
-  const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#808080' } }).png().toBuffer();
+  const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#808080' } })
+    .png()
+    .toBuffer();
   const upload = await client.upload(new Uint8Array(png), 'view.png');
   return upload.body.data.image_token;
 }

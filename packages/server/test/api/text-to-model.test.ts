@@ -47,12 +47,18 @@ function boundsOf(document: Document): { min: number[]; max: number[] } {
 }
 
 function nodeNames(document: Document): string[] {
-  return document.getRoot().listNodes().map((node) => node.getName());
+  return document
+    .getRoot()
+    .listNodes()
+    .map((node) => node.getName());
 }
 
 /** Mean sRGB colour of the base colour texture of the material named `<slot>_...`. */
 async function baseColourOf(document: Document, slot: string): Promise<[number, number, number]> {
-  const material = document.getRoot().listMaterials().find((candidate) => candidate.getName().startsWith(`${slot}_`))!;
+  const material = document
+    .getRoot()
+    .listMaterials()
+    .find((candidate) => candidate.getName().startsWith(`${slot}_`))!;
   const image = material.getBaseColorTexture()!.getImage()!;
   const { channels } = await sharp(image).stats();
   return [channels[0].mean, channels[1].mean, channels[2].mean];
@@ -95,7 +101,9 @@ describe('text_to_model on the embedded generator library', () => {
   it('makes a valid GLB for the example prompt of a sample of categories (untextured, to stay fast)', async () => {
     expect(GENERATOR_DEFINITIONS.length).toBeGreaterThanOrEqual(150);
     const sample = GENERATOR_DEFINITIONS.filter((_, index) => index % 8 === 0);
-    const tasks = await runAll(sample.map((definition) => ({ prompt: definition.example, texture: false, model_seed: 7 })));
+    const tasks = await runAll(
+      sample.map((definition) => ({ prompt: definition.example, texture: false, model_seed: 7 })),
+    );
     for (const [index, task] of tasks.entries()) {
       const definition = sample[index];
       expect(task.output.generation.category, definition.example).toBe(definition.category);
@@ -118,7 +126,10 @@ describe('text_to_model on the embedded generator library', () => {
     const [blueR, , blueB] = await baseColourOf(blueModel, 'upholstery');
     expect(redR).toBeGreaterThan(redB + 60);
     expect(blueB).toBeGreaterThan(blueR + 60);
-    const material = redModel.getRoot().listMaterials().find((candidate) => candidate.getName().startsWith('upholstery_'))!;
+    const material = redModel
+      .getRoot()
+      .listMaterials()
+      .find((candidate) => candidate.getName().startsWith('upholstery_'))!;
     expect(material.getMetallicRoughnessTexture()).not.toBeNull();
     expect(material.getNormalTexture()).not.toBeNull();
     expect((await validateGlb(await download(red.output.pbr_model))).errors).toEqual([]);
@@ -143,7 +154,9 @@ describe('text_to_model on the embedded generator library', () => {
     };
     expect((await heightOf(tall)) / (await heightOf(plain))).toBeGreaterThan(1.25);
     expect(plain.output.generation.size_metres[1]).toBeGreaterThan(1);
-    const shelfCount = async (task: { output: { base_model: string } }) => nodeNames(await readGlb(await download(task.output.base_model))).filter((name) => /^shelf(_\d+)?$/.test(name)).length;
+    const shelfCount = async (task: { output: { base_model: string } }) =>
+      nodeNames(await readGlb(await download(task.output.base_model))).filter((name) => /^shelf(_\d+)?$/.test(name))
+        .length;
     expect(await shelfCount(threeShelves)).toBe(2);
     expect(await shelfCount(sevenShelves)).toBe(6);
     expect(threeShelves.output.generation.counts).toEqual({ shelves: 3 });
@@ -163,14 +176,25 @@ describe('text_to_model on the embedded generator library', () => {
       { ...body, texture_seed: 23 },
       { prompt: body.prompt },
     ]);
-    const bytes = await Promise.all([first, second, otherModel, otherTexture].map((task) => download(task.output.pbr_model)));
+    const bytes = await Promise.all(
+      [first, second, otherModel, otherTexture].map((task) => download(task.output.pbr_model)),
+    );
     expect(Buffer.from(bytes[0]).equals(Buffer.from(bytes[1]))).toBe(true);
     expect(Buffer.from(bytes[0]).equals(Buffer.from(bytes[2]))).toBe(false);
     const [base, geometryChanged, textureChanged] = await Promise.all([bytes[0], bytes[2], bytes[3]].map(readGlb));
-    const positions = (document: Document) => document.getRoot().listAccessors().filter((accessor) => accessor.getType() === 'VEC3').map((accessor) => Array.from(accessor.getArray()!));
+    const positions = (document: Document) =>
+      document
+        .getRoot()
+        .listAccessors()
+        .filter((accessor) => accessor.getType() === 'VEC3')
+        .map((accessor) => Array.from(accessor.getArray()!));
     expect(positions(textureChanged)).toEqual(positions(base));
     expect(positions(geometryChanged)).not.toEqual(positions(base));
-    const images = (document: Document) => document.getRoot().listTextures().map((texture) => Buffer.from(texture.getImage()!).toString('base64'));
+    const images = (document: Document) =>
+      document
+        .getRoot()
+        .listTextures()
+        .map((texture) => Buffer.from(texture.getImage()!).toString('base64'));
     expect(images(textureChanged)).not.toEqual(images(base));
     expect(first.output.generation).toMatchObject({ model_seed: 11, texture_seed: 22 });
     expect(Number.isInteger(unseeded.output.generation.model_seed)).toBe(true);
@@ -191,7 +215,12 @@ describe('text_to_model on the embedded generator library', () => {
     expect(Object.keys(untextured.output).sort()).toEqual(['base_model', 'generation', 'rendered_image']);
     expect((await readGlb(await download(untextured.output.base_model))).getRoot().listTextures()).toHaveLength(0);
     const flatModel = await readGlb(await download(flat.output.model));
-    expect(flatModel.getRoot().listMaterials().every((material) => material.getMetallicRoughnessTexture() === null)).toBe(true);
+    expect(
+      flatModel
+        .getRoot()
+        .listMaterials()
+        .every((material) => material.getMetallicRoughnessTexture() === null),
+    ).toBe(true);
     expect(flatModel.getRoot().listTextures().length).toBeGreaterThan(0);
     expect(flat.consumed_credit).toBe(20);
 
@@ -214,9 +243,19 @@ describe('text_to_model on the embedded generator library', () => {
     expect(limited.output.generation.face_count).toBeGreaterThan(100);
     const compressedBytes = await download(compressed.output.base_model);
     expect((await validateGlb(compressedBytes)).errors).toEqual([]);
-    expect((await readGlb(compressedBytes)).getRoot().listExtensionsUsed().map((extension) => extension.extensionName)).toContain('EXT_meshopt_compression');
+    expect(
+      (await readGlb(compressedBytes))
+        .getRoot()
+        .listExtensionsUsed()
+        .map((extension) => extension.extensionName),
+    ).toContain('EXT_meshopt_compression');
 
-    const textureSize = async (task: { output: { pbr_model: string } }) => (await sharp((await readGlb(await download(task.output.pbr_model))).getRoot().listTextures()[0].getImage()!).metadata()).width;
+    const textureSize = async (task: { output: { pbr_model: string } }) =>
+      (
+        await sharp(
+          (await readGlb(await download(task.output.pbr_model))).getRoot().listTextures()[0].getImage()!,
+        ).metadata()
+      ).width;
     expect(await textureSize(detailed)).toBe(1024);
     expect(detailed.consumed_credit).toBe(30);
     expect(p1.output.generation.style).toBe('low-poly');
@@ -227,20 +266,25 @@ describe('text_to_model on the embedded generator library', () => {
 
   it('refuses a prompt with no known subject at create time with 2002 and the nearest things it can make, charging nothing', async () => {
     const before = (await client.balance()).body.data;
-    const rows = async () => (await platform.platform.db.selectFrom('tasks').select('id').where('accountId', '=', accountId).execute()).length;
+    const rows = async () =>
+      (await platform.platform.db.selectFrom('tasks').select('id').where('accountId', '=', accountId).execute()).length;
     const taskCount = await rows();
     for (const send of [client.createTask, client.quote]) {
       const response = await send({ type: 'text_to_model', prompt: 'a flibbertigibbet made of moonlight' });
       expect(response.status).toBe(400);
       expect(response.body.code).toBe(2002);
-      expect(response.body.message).toMatch(/cannot make "flibbertigibbet".*nearest things the built-in generator can make: /);
+      expect(response.body.message).toMatch(
+        /cannot make "flibbertigibbet".*nearest things the built-in generator can make: /,
+      );
       expect(response.body.message).toMatch(/nothing was charged/);
     }
     expect(await rows()).toBe(taskCount);
     expect((await client.balance()).body.data).toEqual(before);
     const unbuilt = await client.createTask({ type: 'text_to_model', prompt: 'a cat', render_video: true });
     expect(unbuilt.body).toMatchObject({ code: 2002 });
-    expect((await client.createTask({ type: 'text_to_model', prompt: 'a cat', model_version: 'v2.0-20240919' })).body.code).toBe(2015);
+    expect(
+      (await client.createTask({ type: 'text_to_model', prompt: 'a cat', model_version: 'v2.0-20240919' })).body.code,
+    ).toBe(2015);
     expect((await client.balance()).body.data).toEqual(before);
   });
 });

@@ -18,7 +18,9 @@ describe('uploads', () => {
     const response = await apiClient(platform.baseUrl, account.apiKey).upload(PNG_HEADER, 'pixel.jpg');
     expect(response.status).toBe(200);
     expect(response.body.code).toBe(0);
-    expect(response.body.data.image_token).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(response.body.data.image_token).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(response.body.data.type).toBe('png');
   });
 

@@ -32,10 +32,30 @@ const SPEC = {
   error: { code: 1004, status: 'error', message: '...', suggestion: '...', request_id: '...' },
   // §6.1
   file: { code: 0, status: 'success', data: { file_token: 'file_<uuid>' } },
-  presign: { code: 0, status: 'success', data: { presigned_url: 'https://...', upload_url: 'https://...', file_token: 'file_<uuid>', expires_in: 1800 } },
-  uploadCredentials: { code: 0, status: 'success', data: { file_token: 'file_<uuid>', upload_url: 'https://...', expires_at: '2026-04-28T12:30:00Z' } },
+  presign: {
+    code: 0,
+    status: 'success',
+    data: { presigned_url: 'https://...', upload_url: 'https://...', file_token: 'file_<uuid>', expires_in: 1800 },
+  },
+  uploadCredentials: {
+    code: 0,
+    status: 'success',
+    data: { file_token: 'file_<uuid>', upload_url: 'https://...', expires_at: '2026-04-28T12:30:00Z' },
+  },
   balance: { code: 0, status: 'success', data: { balance: 123.45, frozen: 6.78 } },
-  usage: { code: 0, status: 'success', data: [{ task_id: '<uuid>', type: 'text_to_model', status: 'success', credits_consumed: 30.0, created_at: '2026-04-28T12:00:00Z' }] },
+  usage: {
+    code: 0,
+    status: 'success',
+    data: [
+      {
+        task_id: '<uuid>',
+        type: 'text_to_model',
+        status: 'success',
+        credits_consumed: 30.0,
+        created_at: '2026-04-28T12:00:00Z',
+      },
+    ],
+  },
   list: { code: 0, status: 'success', data: { tasks: { '<id>': {} }, missed: ['<id>'] } },
 } satisfies Record<string, Json>;
 
@@ -57,7 +77,8 @@ function expectShape(actual: unknown, example: Json, path = 'body'): void {
     const object = actual as Record<string, unknown>;
     for (const [key, value] of Object.entries(example)) {
       if (key.startsWith('<')) {
-        for (const [actualKey, actualValue] of Object.entries(object)) expectShape(actualValue, value, `${path}.${actualKey}`);
+        for (const [actualKey, actualValue] of Object.entries(object))
+          expectShape(actualValue, value, `${path}.${actualKey}`);
         continue;
       }
       expect(Object.keys(object), `${path} has ${key}`).toContain(key);
@@ -103,7 +124,11 @@ describe('/v3 conformance', () => {
   async function clients(credits = 100) {
     const account = await platform.createAccount({ credits });
     const testKey = await platform.platform.accounts.createApiKey(account.accountId, 'sandbox', 'test');
-    return { account, live: apiClient(platform.baseUrl, account.apiKey), test: apiClient(platform.baseUrl, testKey.apiKey) };
+    return {
+      account,
+      live: apiClient(platform.baseUrl, account.apiKey),
+      test: apiClient(platform.baseUrl, testKey.apiKey),
+    };
   }
 
   async function upload(client: ReturnType<typeof apiClient>, bytes: Uint8Array, fileName: string): Promise<string> {
@@ -116,7 +141,12 @@ describe('/v3 conformance', () => {
     return response.body.data.file_token;
   }
 
-  async function create(client: ReturnType<typeof apiClient>, path: string, body: unknown, expectedType: string): Promise<string> {
+  async function create(
+    client: ReturnType<typeof apiClient>,
+    path: string,
+    body: unknown,
+    expectedType: string,
+  ): Promise<string> {
     const response = await client.send('POST', `/v3/${path}`, { json: body });
     expect(response.status, `${path}: ${JSON.stringify(response.body)}`).toBe(200);
     expectShape(response.body, SPEC.created);
@@ -149,14 +179,29 @@ describe('/v3 conformance', () => {
     await stage([
       ['textToModel', 'generation/text-to-model', { prompt: 'a small cat', ...generation }, 'text_to_model'],
       ['imageToModel', 'generation/image-to-model', { input: image, ...generation }, 'image_to_model'],
-      ['multiviewToModel', 'generation/multiview-to-model', { inputs: [{ front: image }, { back: image }], ...generation }, 'multiview_to_model'],
+      [
+        'multiviewToModel',
+        'generation/multiview-to-model',
+        { inputs: [{ front: image }, { back: image }], ...generation },
+        'multiview_to_model',
+      ],
       ['textToImage', 'generation/text-to-image', { prompt: 'a lighthouse', model: 'seedream_v4' }, 'text_to_image'],
-      ['imageToImage', 'generation/image-to-image', { prompt: 'paint it blue', input: image, model: 'banana' }, 'generate_image'],
+      [
+        'imageToImage',
+        'generation/image-to-image',
+        { prompt: 'paint it blue', input: image, model: 'banana' },
+        'generate_image',
+      ],
       ['imageToMultiview', 'generation/image-to-multiview', { input: image }, 'generate_multiview_image'],
       ['import', 'models/import', { input: model }, 'import_model'],
     ]);
     await stage([
-      ['editMultiview', 'generation/edit-multiview', { input: ids.imageToMultiview, prompts: [{ view: 'front', prompt: 'add a hat' }] }, 'edit_multiview_image'],
+      [
+        'editMultiview',
+        'generation/edit-multiview',
+        { input: ids.imageToMultiview, prompts: [{ view: 'front', prompt: 'add a hat' }] },
+        'edit_multiview_image',
+      ],
       ['refine', 'models/refine', { input: ids.textToModel }, 'refine_model'],
       ['texture', 'models/texture', { input: ids.textToModel, prompt: 'gold leaf' }, 'texture_model'],
       ['stylize', 'models/stylize', { input: ids.textToModel, style: 'lego' }, 'stylize_model'],
@@ -175,8 +220,16 @@ describe('/v3 conformance', () => {
 
     for (const [name, taskId] of Object.entries(ids)) {
       const task = await finished(test, taskId);
-      expect(task, name).toMatchObject({ task_id: taskId, type: expectedTypes[name], status: 'success', progress: 100, credits_consumed: 0, test_mode: true });
-      if (name === 'textToImage' || name === 'imageToImage') expect(task.output.generated_image_url, name).toMatch(/\.png\?/);
+      expect(task, name).toMatchObject({
+        task_id: taskId,
+        type: expectedTypes[name],
+        status: 'success',
+        progress: 100,
+        credits_consumed: 0,
+        test_mode: true,
+      });
+      if (name === 'textToImage' || name === 'imageToImage')
+        expect(task.output.generated_image_url, name).toMatch(/\.png\?/);
       else if (name === 'imageToMultiview' || name === 'editMultiview') {
         for (const view of ['front', 'left', 'back', 'right']) {
           expect(task.output[`${view}_view_url`], name).toMatch(/^http/);
@@ -198,9 +251,15 @@ describe('/v3 conformance', () => {
     const { live } = await clients(100);
     for (const [path, body] of [
       ['generation/text-to-model', { prompt: 'a small cat', model: 'P2-20260801' }],
-      ['generation/image-to-image', { prompt: 'paint it blue', input: 'https://example.com/a.png', model: 'seedream_v5' }],
+      [
+        'generation/image-to-image',
+        { prompt: 'paint it blue', input: 'https://example.com/a.png', model: 'seedream_v5' },
+      ],
       ['generation/image-to-splat', { input: 'file_11111111-2222-4333-8444-555555555555', model_seed: 1 }],
-      ['mesh/smartsegment', { seg_type: 'model', input: '0196f4ce-82a8-7ddb-970f-6a940e17c830', granularity: 'coarse' }],
+      [
+        'mesh/smartsegment',
+        { seg_type: 'model', input: '0196f4ce-82a8-7ddb-970f-6a940e17c830', granularity: 'coarse' },
+      ],
     ] as const) {
       const response = await live.send('POST', `/v3/${path}`, { json: body });
       expectV3Error(response, 400, 2002);
@@ -231,16 +290,23 @@ describe('/v3 conformance', () => {
   it('lists tasks by id as a map with the missed ids, and pages usage by limit and offset', async () => {
     const { test } = await clients();
     const created: string[] = [];
-    for (const prompt of ['one', 'two', 'three']) created.push(await create(test, 'generation/text-to-model', { prompt, model: 'v2.5-20250123' }, 'text_to_model'));
+    for (const prompt of ['one', 'two', 'three'])
+      created.push(await create(test, 'generation/text-to-model', { prompt, model: 'v2.5-20250123' }, 'text_to_model'));
     const unknown = '00000000-0000-4000-8000-000000000000';
-    const listed = await test.send('POST', '/v3/tasks/list', { json: { task_ids: [...created, unknown, 'not-a-uuid'] } });
+    const listed = await test.send('POST', '/v3/tasks/list', {
+      json: { task_ids: [...created, unknown, 'not-a-uuid'] },
+    });
     expect(listed.status).toBe(200);
     expectShape(listed.body, SPEC.list);
     expect(Object.keys(listed.body.data.tasks).sort()).toEqual([...created].sort());
     for (const task of Object.values(listed.body.data.tasks)) expectV3Task(task as Record<string, unknown>);
     expect(listed.body.data.missed).toEqual([unknown, 'not-a-uuid']);
     expectV3Error(await test.send('POST', '/v3/tasks/list', { json: { task_ids: [] } }), 400, 1004);
-    expectV3Error(await test.send('POST', '/v3/tasks/list', { json: { task_ids: Array.from({ length: 101 }, () => unknown) } }), 400, 1004);
+    expectV3Error(
+      await test.send('POST', '/v3/tasks/list', { json: { task_ids: Array.from({ length: 101 }, () => unknown) } }),
+      400,
+      1004,
+    );
 
     const usage = await test.send('GET', '/v3/account/usage?limit=2');
     expectShape(usage.body, SPEC.usage);
@@ -278,7 +344,11 @@ describe('/v3 conformance', () => {
     const { live } = await clients();
     const anonymous = apiClient(platform.baseUrl);
     expectV3Error(await anonymous.send('GET', '/v3/account/balance'), 401, 1002);
-    expectV3Error(await apiClient(platform.baseUrl, 'tsk_not_a_key').send('GET', '/v3/tasks/00000000-0000-4000-8000-000000000000'), 401, 1002);
+    expectV3Error(
+      await apiClient(platform.baseUrl, 'tsk_not_a_key').send('GET', '/v3/tasks/00000000-0000-4000-8000-000000000000'),
+      401,
+      1002,
+    );
     expectV3Error(await live.send('GET', '/v3/no/such/route'), 404, 4001);
     expectV3Error(await live.send('GET', '/v3'), 404, 4001);
     expectV3Error(await live.send('POST', '/v3/tasks/list/', { json: { task_ids: ['x'] } }), 404, 4001);
@@ -286,14 +356,35 @@ describe('/v3 conformance', () => {
     expectV3Error(wrongMethod, 405, 1003);
     expect(wrongMethod.headers.get('allow')).toContain('POST');
     expectV3Error(await live.send('DELETE', '/v3/tasks/00000000-0000-4000-8000-000000000000'), 405, 1003);
-    expectV3Error(await live.send('POST', '/v3/generation/text-to-model', { rawBody: 'prompt=cat', headers: { 'Content-Type': 'text/plain' } }), 415, 1003);
+    expectV3Error(
+      await live.send('POST', '/v3/generation/text-to-model', {
+        rawBody: 'prompt=cat',
+        headers: { 'Content-Type': 'text/plain' },
+      }),
+      415,
+      1003,
+    );
     expectV3Error(await live.send('POST', '/v3/generation/text-to-model', { rawBody: '{"prompt": ' }), 400, 1003);
     const missingModel = await live.send('POST', '/v3/generation/text-to-model', { json: { prompt: 'a cat' } });
     expectV3Error(missingModel, 400, 1004);
     expect(missingModel.body.message).toMatch(/model is required/);
-    expectV3Error(await live.send('POST', '/v3/generation/text-to-model', { json: { prompt: 'a cat', model: 'v1.3-20240522' } }), 400, 2015);
-    expectV3Error(await live.send('POST', '/v3/generation/text-to-model', { json: { prompt: 'a cat', model: 'v9' } }), 400, 2017);
-    expectV3Error(await live.send('POST', '/v3/models/convert', { json: { input: '00000000-0000-4000-8000-000000000000', format: 'OBJ' } }), 404, 2001);
+    expectV3Error(
+      await live.send('POST', '/v3/generation/text-to-model', { json: { prompt: 'a cat', model: 'v1.3-20240522' } }),
+      400,
+      2015,
+    );
+    expectV3Error(
+      await live.send('POST', '/v3/generation/text-to-model', { json: { prompt: 'a cat', model: 'v9' } }),
+      400,
+      2017,
+    );
+    expectV3Error(
+      await live.send('POST', '/v3/models/convert', {
+        json: { input: '00000000-0000-4000-8000-000000000000', format: 'OBJ' },
+      }),
+      404,
+      2001,
+    );
     expectV3Error(await live.send('GET', '/v3/tasks/00000000-0000-4000-8000-000000000000'), 404, 2001);
     expectV3Error(await live.send('GET', '/v3/tasks/task_abc123'), 404, 2001);
     // the V2 surface keeps its own envelope

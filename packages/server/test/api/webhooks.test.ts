@@ -15,9 +15,13 @@ interface ReceivedRequest {
   body: string;
 }
 
-async function startReceiver(failTimes: number): Promise<{ url: string; received: ReceivedRequest[]; stop: () => void }> {
+async function startReceiver(
+  failTimes: number,
+): Promise<{ url: string; received: ReceivedRequest[]; stop: () => void }> {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), '../harness/webhook-receiver.mjs');
-  const child: ChildProcess = spawn(process.execPath, [script], { env: { ...process.env, FAIL_TIMES: String(failTimes) } });
+  const child: ChildProcess = spawn(process.execPath, [script], {
+    env: { ...process.env, FAIL_TIMES: String(failTimes) },
+  });
   const received: ReceivedRequest[] = [];
   let buffered = '';
   const port = await new Promise<number>((resolve) => {
@@ -54,7 +58,10 @@ describe('webhooks', () => {
       const secret = registered.body.data.secret;
 
       const upload = await client.upload(await texturedCubeGlb(), 'cube.glb');
-      const created = await client.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } });
+      const created = await client.createTask({
+        type: 'import_model',
+        file: { type: 'glb', file_token: upload.body.data.image_token },
+      });
       await harness.drainQueue();
 
       for (const delaySeconds of [0, 10, 20, 40]) {
@@ -62,26 +69,53 @@ describe('webhooks', () => {
         await harness.platform.dispatchWebhooksOnce();
       }
       // the receiver prints each request on its stdout, which may arrive after the HTTP answer does
-      for (let waited = 0; receiver.received.length < 12 && waited < 3000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      for (let waited = 0; receiver.received.length < 12 && waited < 3000; waited += 20)
+        await new Promise((resolve) => setTimeout(resolve, 20));
       const delivered = receiver.received.filter((request) => request.status === 200);
-      expect(delivered.map((request) => JSON.parse(request.body).type)).toEqual(['task.queued', 'task.running', 'task.completed']);
+      expect(delivered.map((request) => JSON.parse(request.body).type)).toEqual([
+        'task.queued',
+        'task.running',
+        'task.completed',
+      ]);
       expect(delivered.every((request) => request.attempt === 4)).toBe(true);
       expect(receiver.received).toHaveLength(12);
 
       const completed = delivered[2];
-      expect(JSON.parse(completed.body).data).toMatchObject({ task_id: created.body.data.task_id, status: 'success', progress: 100 });
+      expect(JSON.parse(completed.body).data).toMatchObject({
+        task_id: created.body.data.task_id,
+        status: 'success',
+        progress: 100,
+      });
       const nowSeconds = Math.floor(clock.nowMs() / 1000);
-      expect(verifyWebhookSignature(completed.body, completed.headers['tripo-webhook-signature'], secret, { nowSeconds })).toMatchObject({ valid: true });
-      expect(verifyWebhookSignature(completed.body.replace('success', 'failed'), completed.headers['tripo-webhook-signature'], secret, { nowSeconds })).toMatchObject({ valid: false });
-      expect(verifyWebhookSignature(completed.body, completed.headers['tripo-webhook-signature'], 'whsec_forged', { nowSeconds })).toMatchObject({ valid: false });
-      expect(verifyWebhookSignature(completed.body, completed.headers['tripo-webhook-signature'], secret, { nowSeconds: nowSeconds + 3600 })).toMatchObject({
+      expect(
+        verifyWebhookSignature(completed.body, completed.headers['tripo-webhook-signature'], secret, { nowSeconds }),
+      ).toMatchObject({ valid: true });
+      expect(
+        verifyWebhookSignature(
+          completed.body.replace('success', 'failed'),
+          completed.headers['tripo-webhook-signature'],
+          secret,
+          { nowSeconds },
+        ),
+      ).toMatchObject({ valid: false });
+      expect(
+        verifyWebhookSignature(completed.body, completed.headers['tripo-webhook-signature'], 'whsec_forged', {
+          nowSeconds,
+        }),
+      ).toMatchObject({ valid: false });
+      expect(
+        verifyWebhookSignature(completed.body, completed.headers['tripo-webhook-signature'], secret, {
+          nowSeconds: nowSeconds + 3600,
+        }),
+      ).toMatchObject({
         valid: false,
         reason: expect.stringMatching(/replay/),
       });
 
       const log = await client.send('GET', `/v2/openapi/webhooks/${registered.body.data.id}/deliveries`);
       expect(log.body.data.deliveries).toHaveLength(3);
-      for (const entry of log.body.data.deliveries) expect(entry).toMatchObject({ status: 'delivered', attempts: 4, last_status_code: 200 });
+      for (const entry of log.body.data.deliveries)
+        expect(entry).toMatchObject({ status: 'delivered', attempts: 4, last_status_code: 200 });
     } finally {
       receiver.stop();
     }
@@ -90,7 +124,9 @@ describe('webhooks', () => {
   it('keeps retrying an unreachable endpoint for 24 hours, then marks the delivery failed', async () => {
     const account = await harness.createAccount();
     const client = apiClient(harness.baseUrl, account.apiKey);
-    const registered = await client.send('POST', '/v2/openapi/webhooks', { json: { url: 'http://127.0.0.1:9/unreachable' } });
+    const registered = await client.send('POST', '/v2/openapi/webhooks', {
+      json: { url: 'http://127.0.0.1:9/unreachable' },
+    });
     const upload = await client.upload(await texturedCubeGlb(), 'cube.glb');
     await client.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } });
     let attempts = 0;

@@ -40,14 +40,21 @@ export class JsSdkShapedClient {
   ) {}
 
   async request(path: string, options: { method?: string; json?: unknown; body?: FormData } = {}): Promise<any> {
-    const headers: Record<string, string> = { 'User-Agent': `@vastai/tripo-sdk/${this.version}.0`, Authorization: `Bearer ${this.apiKey}` };
+    const headers: Record<string, string> = {
+      'User-Agent': `@vastai/tripo-sdk/${this.version}.0`,
+      Authorization: `Bearer ${this.apiKey}`,
+    };
     let body: BodyInit | undefined = options.body;
     if (body === undefined && options.json !== undefined) {
       body = JSON.stringify(options.json);
       headers['Content-Type'] = 'application/json';
     }
     if (options.json !== undefined) this.sent.push({ path, body: options.json });
-    const response = await fetch(path.startsWith('http') ? path : `${this.baseUrl}/v3${path}`, { method: options.method ?? 'GET', headers, body });
+    const response = await fetch(path.startsWith('http') ? path : `${this.baseUrl}/v3${path}`, {
+      method: options.method ?? 'GET',
+      headers,
+      body,
+    });
     const text = await response.text();
     const payload = text ? JSON.parse(text) : null;
     if (!response.ok || (payload && typeof payload === 'object' && 'code' in payload && payload.code !== 0)) {
@@ -72,18 +79,29 @@ export class JsSdkShapedClient {
   getTask = (taskId: string): Promise<JsSdkTask> => this.request(`/tasks/${encodeURIComponent(taskId)}`);
   listTasks = (taskIds: string[]) => this.request('/tasks/list', { method: 'POST', json: { task_ids: taskIds } });
 
-  uploadFile(bytes: Uint8Array, options: { filename?: string; contentType?: string } = {}): Promise<{ file_token: string }> {
+  uploadFile(
+    bytes: Uint8Array,
+    options: { filename?: string; contentType?: string } = {},
+  ): Promise<{ file_token: string }> {
     const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(bytes)], { type: options.contentType ?? 'application/octet-stream' }), options.filename ?? 'upload.bin');
+    form.append(
+      'file',
+      new Blob([new Uint8Array(bytes)], { type: options.contentType ?? 'application/octet-stream' }),
+      options.filename ?? 'upload.bin',
+    );
     return this.request('/files', { method: 'POST', body: form });
   }
 
-  async waitForTask(taskId: string, options: { pollingIntervalMs?: number; timeoutMs?: number } = {}): Promise<JsSdkTask> {
+  async waitForTask(
+    taskId: string,
+    options: { pollingIntervalMs?: number; timeoutMs?: number } = {},
+  ): Promise<JsSdkTask> {
     const started = Date.now();
     for (;;) {
       const task = await this.getTask(taskId);
       if (TERMINAL_STATUSES.includes(task.status)) {
-        if (task.status !== 'success') throw new Error(`task ${taskId} ended ${task.status}: ${task.error_code} ${task.error_message}`);
+        if (task.status !== 'success')
+          throw new Error(`task ${taskId} ended ${task.status}: ${task.error_code} ${task.error_message}`);
         return task;
       }
       if (Date.now() - started > (options.timeoutMs ?? 120_000)) throw new Error(`task ${taskId} still ${task.status}`);
@@ -93,13 +111,26 @@ export class JsSdkShapedClient {
 
   textToImage = (params: Record<string, unknown>) => this.create('/generation/text-to-image', params);
   textToModel = (params: Record<string, unknown>) => this.create('/generation/text-to-model', params);
-  imageToModel = ({ input, ...rest }: Record<string, any>) => this.create('/generation/image-to-model', { input: this.fileDescriptor(input), ...rest });
+  imageToModel = ({ input, ...rest }: Record<string, any>) =>
+    this.create('/generation/image-to-model', { input: this.fileDescriptor(input), ...rest });
   imageToImage = ({ input, inputs, ...rest }: Record<string, any>) =>
-    this.create('/generation/image-to-image', input ? { input: this.fileDescriptor(input), ...rest } : { inputs: inputs.map((item: string) => this.fileDescriptor(item)), ...rest });
-  imageToMultiview = ({ input, ...rest }: Record<string, any>) => this.create('/generation/image-to-multiview', { input: this.fileDescriptor(input), ...rest });
-  editMultiview = ({ input, prompts, ...rest }: Record<string, any>) => this.create('/generation/edit-multiview', { input: this.fileDescriptor(input), prompts, ...rest });
+    this.create(
+      '/generation/image-to-image',
+      input
+        ? { input: this.fileDescriptor(input), ...rest }
+        : { inputs: inputs.map((item: string) => this.fileDescriptor(item)), ...rest },
+    );
+  imageToMultiview = ({ input, ...rest }: Record<string, any>) =>
+    this.create('/generation/image-to-multiview', { input: this.fileDescriptor(input), ...rest });
+  editMultiview = ({ input, prompts, ...rest }: Record<string, any>) =>
+    this.create('/generation/edit-multiview', { input: this.fileDescriptor(input), prompts, ...rest });
   multiviewToModel = ({ inputs, input_task_id, ...rest }: Record<string, any>) =>
-    this.create('/generation/multiview-to-model', { ...rest, inputs: inputs ? inputs.map((item: string | null) => (item ? this.fileDescriptor(item) : '')) : [{ task_id: input_task_id }] });
+    this.create('/generation/multiview-to-model', {
+      ...rest,
+      inputs: inputs
+        ? inputs.map((item: string | null) => (item ? this.fileDescriptor(item) : ''))
+        : [{ task_id: input_task_id }],
+    });
   convertModel = (params: Record<string, unknown>) => this.create('/models/convert', params);
   rigCheck = (params: Record<string, unknown>) => this.create('/animations/rig-check', params);
   rigModel = (params: Record<string, unknown>) => this.create('/animations/rig', params);
@@ -108,7 +139,12 @@ export class JsSdkShapedClient {
   /** client.js downloadModel: the first of model_url, model, pbr_model, base_model, model_urls[0]; Bearer sent */
   async downloadModel(task: JsSdkTask): Promise<Uint8Array | null> {
     const output = task.output ?? {};
-    const url = output.model_url ?? output.model ?? output.pbr_model ?? output.base_model ?? (Array.isArray(output.model_urls) ? output.model_urls[0] : undefined);
+    const url =
+      output.model_url ??
+      output.model ??
+      output.pbr_model ??
+      output.base_model ??
+      (Array.isArray(output.model_urls) ? output.model_urls[0] : undefined);
     if (!url) return null;
     const response = await fetch(url, { headers: { Authorization: `Bearer ${this.apiKey}` } });
     if (!response.ok) throw new Error(`Download failed: HTTP ${response.status}`);

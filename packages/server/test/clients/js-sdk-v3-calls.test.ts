@@ -32,7 +32,10 @@ describe('official JS SDK calls on /v3', () => {
     expect(image.generation).toMatchObject({ category: expect.any(String) });
 
     const modelId = await sdk.imageToModel({ input: imageId, model: 'v3.0-20250812' });
-    expect(sdk.sent.at(-1)).toEqual({ path: '/generation/image-to-model', body: { input: { file_token: imageId }, model: 'v3.0-20250812' } });
+    expect(sdk.sent.at(-1)).toEqual({
+      path: '/generation/image-to-model',
+      body: { input: { file_token: imageId }, model: 'v3.0-20250812' },
+    });
     const multiviewId = await sdk.imageToMultiview({ input: imageId });
     const model = await sdk.waitForTask(modelId);
     expect(model.output.model_url).toMatch(/\.glb\?/);
@@ -54,11 +57,20 @@ describe('official JS SDK calls on /v3', () => {
     expect(fileToken).toMatch(/^file_/);
     const editedId = await sdk.imageToImage({ inputs: [fileToken], prompt: 'a robot' });
     const edited = await sdk.waitForTask(editedId);
-    expect(edited.input).toMatchObject({ type: 'generate_image', model_version: 'polyforge_basic', files: [{ file_token: fileToken.slice('file_'.length) }] });
+    expect(edited.input).toMatchObject({
+      type: 'generate_image',
+      model_version: 'polyforge_basic',
+      files: [{ file_token: fileToken.slice('file_'.length) }],
+    });
     expect(edited.output.notes.join(' ')).toMatch(/reference image/);
     const extractedId = await sdk.imageToImage({ input: fileToken, template: 'asset_extraction' });
-    expect((await sdk.waitForTask(extractedId)).output).toMatchObject({ template: 'asset_extraction', generated_image_url: expect.any(String) });
-    const refused = await sdk.imageToImage({ input: fileToken, prompt: 'a robot', template: 'figure' }).catch((error: unknown) => error);
+    expect((await sdk.waitForTask(extractedId)).output).toMatchObject({
+      template: 'asset_extraction',
+      generated_image_url: expect.any(String),
+    });
+    const refused = await sdk
+      .imageToImage({ input: fileToken, prompt: 'a robot', template: 'figure' })
+      .catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(JsSdkApiError);
     expect(refused).toMatchObject({ code: 2002, status: 400 });
   });
@@ -72,15 +84,31 @@ describe('official JS SDK calls on /v3', () => {
     const check = await sdk.waitForTask(await sdk.rigCheck({ input: importId }));
     expect(check.output).toMatchObject({ riggable: true, rig_type: 'quadruped' });
     const rig = await sdk.waitForTask(await sdk.rigModel({ input: importId, rig_type: check.output.rig_type }));
-    expect(rig).toMatchObject({ input: { rig_type: 'quadruped', model_version: 'v2.5-20260210' }, output: { rig_type: 'quadruped' } });
-    const animated = await sdk.waitForTask(await sdk.retargetAnimation({ input: rig.task_id, animations: ['preset:quadruped:walk'], out_format: 'glb' }));
+    expect(rig).toMatchObject({
+      input: { rig_type: 'quadruped', model_version: 'v2.5-20260210' },
+      output: { rig_type: 'quadruped' },
+    });
+    const animated = await sdk.waitForTask(
+      await sdk.retargetAnimation({ input: rig.task_id, animations: ['preset:quadruped:walk'], out_format: 'glb' }),
+    );
     expect(animated.output.model_urls).toEqual([animated.output.model_url]);
     const bytes = await sdk.downloadModel(animated);
     const document = await new NodeIO().readBinary(bytes!);
-    expect(document.getRoot().listAnimations().map((animation) => animation.getName())).toEqual(['preset:quadruped:walk']);
+    expect(
+      document
+        .getRoot()
+        .listAnimations()
+        .map((animation) => animation.getName()),
+    ).toEqual(['preset:quadruped:walk']);
 
-    const vertexColours = await sdk.convertModel({ input: importId, format: 'FBX', export_vertex_colors: true }).catch((error: unknown) => error);
-    expect(vertexColours).toMatchObject({ code: 1004, status: 400, message: expect.stringMatching(/export_vertex_colors/) });
+    const vertexColours = await sdk
+      .convertModel({ input: importId, format: 'FBX', export_vertex_colors: true })
+      .catch((error: unknown) => error);
+    expect(vertexColours).toMatchObject({
+      code: 1004,
+      status: 400,
+      message: expect.stringMatching(/export_vertex_colors/),
+    });
     expect(check.task_id).toMatch(UUID);
     expect(await sdk.getBalance()).toEqual({ balance: 300 - 25 - 10, frozen: 0 });
   });

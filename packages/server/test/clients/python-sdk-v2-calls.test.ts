@@ -23,7 +23,17 @@ const BOTO3_MULTIPART_THRESHOLD_BYTES = 8 * 1024 * 1024;
 async function bigGlb(): Promise<Uint8Array> {
   // a cube whose texture is 1800×1800 of uncompressed noise: a valid model of about 9.7 MB
   const document = texturedCubeDocument();
-  const noise = await sharp({ create: { width: 1800, height: 1800, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png({ compressionLevel: 0 }).toBuffer();
+  const noise = await sharp({
+    create: {
+      width: 1800,
+      height: 1800,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 128, sigma: 60 },
+    },
+  })
+    .png({ compressionLevel: 0 })
+    .toBuffer();
   document.getRoot().listTextures()[0]!.setImage(new Uint8Array(noise)).setMimeType('image/png');
   return toGlb(document);
 }
@@ -49,7 +59,7 @@ describe('official Python SDK calls over HTTPS with STS uploads', () => {
     if (fixtureDir) await fs.rm(fixtureDir, { recursive: true, force: true });
   });
 
-  it('runs the SDK\'s calls unchanged: STS PutObject and multipart, generate_image, import, convert', async () => {
+  it("runs the SDK's calls unchanged: STS PutObject and multipart, generate_image, import, convert", async () => {
     expect(big.byteLength).toBeGreaterThan(BOTO3_MULTIPART_THRESHOLD_BYTES);
     const account = await platform.createAccount({ credits: 100 });
     const { stdout } = await run(PYTHON, [SCRIPT], {
@@ -70,7 +80,15 @@ describe('official Python SDK calls over HTTPS with STS uploads', () => {
     });
     const seen = JSON.parse(stdout.trim().split('\n').pop()!);
     expect(seen.balance).toEqual({ balance: 100, frozen: 0 });
-    expect(seen.generate_image).toMatchObject({ status: 'success', png: true, input: { type: 'generate_image', model_version: 'polyforge_basic', file: { type: 'jpg', file_token: expect.any(String) } } });
+    expect(seen.generate_image).toMatchObject({
+      status: 'success',
+      png: true,
+      input: {
+        type: 'generate_image',
+        model_version: 'polyforge_basic',
+        file: { type: 'jpg', file_token: expect.any(String) },
+      },
+    });
     expect(seen.import_model).toMatchObject({ status: 'success', input: { file: { file_token: expect.any(String) } } });
     expect(seen.convert_model).toEqual({ status: 'success', zip: true });
     expect(seen.convert_vertex_colours).toEqual({ status: 400, code: 1004 });
@@ -80,7 +98,12 @@ describe('official Python SDK calls over HTTPS with STS uploads', () => {
 
     // the multipart upload left no staged parts, and the stored file is the whole model
     expect(await platform.platform.db.selectFrom('stsUploadParts').selectAll().execute()).toEqual([]);
-    const stored = await platform.platform.db.selectFrom('files').select(['sizeBytes', 'format']).where('accountId', '=', account.accountId).where('format', '=', 'glb').execute();
+    const stored = await platform.platform.db
+      .selectFrom('files')
+      .select(['sizeBytes', 'format'])
+      .where('accountId', '=', account.accountId)
+      .where('format', '=', 'glb')
+      .execute();
     expect(stored.map((file) => Number(file.sizeBytes))).toEqual([big.byteLength]);
   });
 });

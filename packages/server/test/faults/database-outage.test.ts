@@ -55,7 +55,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('database outages (PostgreSQL)',
   it('fails at once when told not to wait (POLYFORGE_DATABASE_BOOT_TIMEOUT_SECONDS=0)', async () => {
     const down = await startDatabaseProxy(database.databaseUrl, { startDown: true });
     try {
-      await expect(createPlatform(loadConfig({ ...environment(), DATABASE_URL: down.url, POLYFORGE_DATABASE_BOOT_TIMEOUT_SECONDS: '0' }))).rejects.toThrow();
+      await expect(
+        createPlatform(
+          loadConfig({ ...environment(), DATABASE_URL: down.url, POLYFORGE_DATABASE_BOOT_TIMEOUT_SECONDS: '0' }),
+        ),
+      ).rejects.toThrow();
     } finally {
       await down.close();
     }
@@ -75,19 +79,33 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('database outages (PostgreSQL)',
   });
 
   async function paidConvertTask(): Promise<{ taskId: string; client: ReturnType<typeof apiClient> }> {
-    const account = await platform.accounts.createAccount({ email: `outage-${Math.random().toString(16).slice(2)}@test.local` });
+    const account = await platform.accounts.createAccount({
+      email: `outage-${Math.random().toString(16).slice(2)}@test.local`,
+    });
     await platform.onboarding.grantCredits(account.id, 100);
     const client = apiClient(baseUrl, account.apiKey);
     const upload = await client.upload(await texturedCubeGlb(), 'cube.glb');
-    const imported = await client.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } });
+    const imported = await client.createTask({
+      type: 'import_model',
+      file: { type: 'glb', file_token: upload.body.data.image_token },
+    });
     const runner = platform.createRunner('setup-runner');
     while (await runner.runOnce());
-    const created = await client.createTask({ type: 'convert_model', format: 'STL', original_model_task_id: imported.body.data.task_id });
+    const created = await client.createTask({
+      type: 'convert_model',
+      format: 'STL',
+      original_model_task_id: imported.body.data.task_id,
+    });
     expect(created.status).toBe(200);
     return { taskId: created.body.data.task_id, client };
   }
 
-  const attemptsOf = async (taskId: string) => (await platform.db.selectFrom('jobs').select(['attempts', 'status']).where('id', '=', taskId).executeTakeFirstOrThrow());
+  const attemptsOf = async (taskId: string) =>
+    await platform.db
+      .selectFrom('jobs')
+      .select(['attempts', 'status'])
+      .where('id', '=', taskId)
+      .executeTakeFirstOrThrow();
 
   it('leaves a lease that ran out during the outage to its live holder, who finishes the task on its first attempt', async () => {
     const { taskId, client } = await paidConvertTask();

@@ -27,7 +27,14 @@ export interface FuzzOptions {
 
 export interface FuzzFailure {
   index: number;
-  request: { operationId: string; mutation: string; method: string; path: string; headers: Record<string, string>; body: string };
+  request: {
+    operationId: string;
+    mutation: string;
+    method: string;
+    path: string;
+    headers: Record<string, string>;
+    body: string;
+  };
   problem: string;
 }
 
@@ -51,7 +58,10 @@ export interface FuzzReport {
 export const FUZZ_ROUTING = { routes: [{ task_type: 'animate_prerigcheck', engine: 'worker_pool', pool: 'fuzz' }] };
 
 export async function runApiFuzz(options: FuzzOptions): Promise<FuzzReport> {
-  const harness = await startRoutedTestPlatform({ workers: true, leaseSeconds: 5, environment: options.environment }, FUZZ_ROUTING);
+  const harness = await startRoutedTestPlatform(
+    { workers: true, leaseSeconds: 5, environment: options.environment },
+    FUZZ_ROUTING,
+  );
   try {
     return await fuzzPlatform(harness, options);
   } finally {
@@ -68,7 +78,10 @@ async function fuzzPlatform(harness: TestPlatform, options: FuzzOptions): Promis
   collectGarbage();
   const heapBeforeBytes = process.memoryUsage().heapUsed;
 
-  const requests = fc.sample(fuzzRequestArbitrary(document, validator.operations, setup.identity), { seed: options.seed, numRuns: options.requests });
+  const requests = fc.sample(fuzzRequestArbitrary(document, validator.operations, setup.identity), {
+    seed: options.seed,
+    numRuns: options.requests,
+  });
   const failures: FuzzFailure[] = [];
   const statuses: Record<string, number> = {};
   const mutations: Record<string, number> = {};
@@ -122,7 +135,12 @@ async function send(baseUrl: string, request: FuzzRequest, timeoutMs: number): P
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {
-    const response = await fetch(baseUrl + request.path, { method: request.method, headers: request.headers, body: typeof request.body === 'string' ? request.body : request.body && new Uint8Array(request.body), signal: abort.signal });
+    const response = await fetch(baseUrl + request.path, {
+      method: request.method,
+      headers: request.headers,
+      body: typeof request.body === 'string' ? request.body : request.body && new Uint8Array(request.body),
+      signal: abort.signal,
+    });
     const contentType = response.headers.get('content-type');
     if (contentType?.startsWith('text/event-stream')) {
       await response.body?.cancel();
@@ -137,7 +155,9 @@ async function send(baseUrl: string, request: FuzzRequest, timeoutMs: number): P
     }
     return { status: response.status, contentType, body };
   } catch (error) {
-    const problem = abort.signal.aborted ? `no answer within ${timeoutMs} ms` : `the connection failed: ${(error as Error).message} ${(error as { cause?: Error }).cause?.message ?? ''}`;
+    const problem = abort.signal.aborted
+      ? `no answer within ${timeoutMs} ms`
+      : `the connection failed: ${(error as Error).message} ${(error as { cause?: Error }).cause?.message ?? ''}`;
     return { status: 0, contentType: null, body: undefined, problem };
   } finally {
     clearTimeout(timer);
@@ -146,12 +166,22 @@ async function send(baseUrl: string, request: FuzzRequest, timeoutMs: number): P
 
 function checkAnswer(validator: OpenApiResponseValidator, request: FuzzRequest, outcome: Outcome): string[] {
   const problems: string[] = [];
-  if (outcome.status >= 500) problems.push(`answered ${outcome.status}: ${JSON.stringify(outcome.body)?.slice(0, 300)}`);
+  if (outcome.status >= 500)
+    problems.push(`answered ${outcome.status}: ${JSON.stringify(outcome.body)?.slice(0, 300)}`);
   if (outcome.status >= 400) {
     const body = outcome.body as { code?: unknown; message?: unknown } | undefined;
-    if (typeof body?.code !== 'number' || typeof body.message !== 'string' || body.message === '') problems.push(`error ${outcome.status} without a code and message: ${JSON.stringify(body)?.slice(0, 200)}`);
+    if (typeof body?.code !== 'number' || typeof body.message !== 'string' || body.message === '')
+      problems.push(`error ${outcome.status} without a code and message: ${JSON.stringify(body)?.slice(0, 200)}`);
   }
-  problems.push(...validator.check({ method: request.method, url: request.path, status: outcome.status, contentType: outcome.contentType, body: outcome.body }));
+  problems.push(
+    ...validator.check({
+      method: request.method,
+      url: request.path,
+      status: outcome.status,
+      contentType: outcome.contentType,
+      body: outcome.body,
+    }),
+  );
   return problems;
 }
 
@@ -160,7 +190,8 @@ function boundLongPoll(request: FuzzRequest): FuzzRequest {
   if (request.operationId !== 'workerLease' || typeof request.body !== 'string') return request;
   try {
     const body = JSON.parse(request.body);
-    if (typeof body?.wait_seconds === 'number' && body.wait_seconds > 1 && body.wait_seconds <= 30) return { ...request, body: JSON.stringify({ ...body, wait_seconds: 1 }) };
+    if (typeof body?.wait_seconds === 'number' && body.wait_seconds > 1 && body.wait_seconds <= 30)
+      return { ...request, body: JSON.stringify({ ...body, wait_seconds: 1 }) };
   } catch {
     // not JSON: sent as it is
   }
@@ -168,15 +199,34 @@ function boundLongPoll(request: FuzzRequest): FuzzRequest {
 }
 
 function describe(request: FuzzRequest): FuzzFailure['request'] {
-  const body = request.body === undefined ? '' : typeof request.body === 'string' ? request.body.slice(0, 400) : `<${request.body.byteLength} bytes>`;
-  return { operationId: request.operationId, mutation: request.mutation, method: request.method, path: request.path.slice(0, 300), headers: request.headers, body };
+  const body =
+    request.body === undefined
+      ? ''
+      : typeof request.body === 'string'
+        ? request.body.slice(0, 400)
+        : `<${request.body.byteLength} bytes>`;
+  return {
+    operationId: request.operationId,
+    mutation: request.mutation,
+    method: request.method,
+    path: request.path.slice(0, 300),
+    headers: request.headers,
+    body,
+  };
 }
 
 interface TenantSetup {
   identity: FuzzIdentity;
   fuzzerAccountId: string;
   fuzzerWorkerId: string;
-  victim: { apiKey: string; taskId: string; webhookId: string; workerToken: string; leaseId: string; pendingTaskId: string };
+  victim: {
+    apiKey: string;
+    taskId: string;
+    webhookId: string;
+    workerToken: string;
+    leaseId: string;
+    pendingTaskId: string;
+  };
 }
 
 /** Two tenants: the fuzzer (ids it may use) and a victim (a finished task, a webhook, a held lease) it aims at. */
@@ -186,13 +236,23 @@ async function setUpTenants(harness: TestPlatform): Promise<TenantSetup> {
   const fuzzer = await harness.createAccount({ credits: 1_000_000, concurrency: 4 });
   const victim = await harness.createAccount({ credits: 10_000 });
   const api = async (key: string, method: string, path: string, json?: unknown) => {
-    const response = await fetch(harness.baseUrl + path, { method, headers: { Authorization: `Bearer ${key}`, ...(json === undefined ? {} : { 'Content-Type': 'application/json' }) }, body: json === undefined ? undefined : JSON.stringify(json) });
+    const response = await fetch(harness.baseUrl + path, {
+      method,
+      headers: {
+        Authorization: `Bearer ${key}`,
+        ...(json === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: json === undefined ? undefined : JSON.stringify(json),
+    });
     const body = (await response.json()) as { data: Record<string, any> };
     if (response.status !== 200) throw new Error(`${method} ${path}: ${JSON.stringify(body)}`);
     return body.data;
   };
   const finishedTask = async (key: string) => {
-    const { task_id: taskId } = await api(key, 'POST', '/v2/openapi/task', { type: 'text_to_model', prompt: 'a small wooden barrel' });
+    const { task_id: taskId } = await api(key, 'POST', '/v2/openapi/task', {
+      type: 'text_to_model',
+      prompt: 'a small wooden barrel',
+    });
     for (let attempt = 0; attempt < 200; attempt += 1) {
       if ((await api(key, 'GET', `/v2/openapi/task/${taskId}`)).status === 'success') return taskId as string;
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -202,24 +262,43 @@ async function setUpTenants(harness: TestPlatform): Promise<TenantSetup> {
   const upload = async (key: string, bytes: Uint8Array, fileName: string) => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(bytes)]), fileName);
-    const response = await fetch(`${harness.baseUrl}/v2/openapi/upload`, { method: 'POST', headers: { Authorization: `Bearer ${key}` }, body: form });
+    const response = await fetch(`${harness.baseUrl}/v2/openapi/upload`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${key}` },
+      body: form,
+    });
     return ((await response.json()) as { data: { file_token: string } }).data.file_token;
   };
 
   const ownTask = await finishedTask(fuzzer.apiKey);
   const ownFiles = [await upload(fuzzer.apiKey, png, 'own.png'), await upload(fuzzer.apiKey, glb, 'own.glb')];
-  const ownWebhook = (await api(fuzzer.apiKey, 'POST', '/v2/openapi/webhooks', { url: 'https://hooks.example.test/fuzzer' })).id;
+  const ownWebhook = (
+    await api(fuzzer.apiKey, 'POST', '/v2/openapi/webhooks', { url: 'https://hooks.example.test/fuzzer' })
+  ).id;
   const fuzzerWorkerToken = (await harness.platform.workerTokens.create('fuzzer', ['fuzz'])).token;
-  const ownWorker = await fetch(`${harness.baseUrl}/worker/v1/register`, { method: 'POST', headers: { Authorization: `Bearer ${fuzzerWorkerToken}`, 'Content-Type': 'application/json' }, body: '{}' });
+  const ownWorker = await fetch(`${harness.baseUrl}/worker/v1/register`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${fuzzerWorkerToken}`, 'Content-Type': 'application/json' },
+    body: '{}',
+  });
   const ownWorkerId = ((await ownWorker.json()) as { data: { worker_id: string } }).data.worker_id;
 
   const victimTask = await finishedTask(victim.apiKey);
   const victimFile = await upload(victim.apiKey, png, 'victim.png');
-  const victimWebhook = (await api(victim.apiKey, 'POST', '/v2/openapi/webhooks', { url: 'https://hooks.example.test/victim' })).id;
-  const pending = await api(victim.apiKey, 'POST', '/v2/openapi/task', { type: 'animate_prerigcheck', original_model_task_id: victimTask });
+  const victimWebhook = (
+    await api(victim.apiKey, 'POST', '/v2/openapi/webhooks', { url: 'https://hooks.example.test/victim' })
+  ).id;
+  const pending = await api(victim.apiKey, 'POST', '/v2/openapi/task', {
+    type: 'animate_prerigcheck',
+    original_model_task_id: victimTask,
+  });
   const victimWorkerToken = (await harness.platform.workerTokens.create('victim', ['fuzz'])).token;
   const workerApi = async (path: string, json: unknown) => {
-    const response = await fetch(harness.baseUrl + path, { method: 'POST', headers: { Authorization: `Bearer ${victimWorkerToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify(json) });
+    const response = await fetch(harness.baseUrl + path, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${victimWorkerToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(json),
+    });
     return ((await response.json()) as { data: Record<string, any> }).data;
   };
   const victimWorkerId = (await workerApi('/worker/v1/register', {})).worker_id;
@@ -233,13 +312,28 @@ async function setUpTenants(harness: TestPlatform): Promise<TenantSetup> {
       apiKey: fuzzer.apiKey,
       workerToken: fuzzerWorkerToken,
       ownIds: [ownTask, ...ownFiles, `file_${ownFiles[0]}`, ownWebhook, ownWorkerId],
-      foreignIds: [victimTask, victimFile, `file_${victimFile}`, victimWebhook, lease.lease_id, victimWorkerId, pending.task_id],
+      foreignIds: [
+        victimTask,
+        victimFile,
+        `file_${victimFile}`,
+        victimWebhook,
+        lease.lease_id,
+        victimWorkerId,
+        pending.task_id,
+      ],
       sampleFiles: [
         { fileName: 'sample.png', bytes: png },
         { fileName: 'sample.glb', bytes: glb },
       ],
     },
-    victim: { apiKey: victim.apiKey, taskId: victimTask, webhookId: victimWebhook, workerToken: victimWorkerToken, leaseId: lease.lease_id, pendingTaskId: pending.task_id },
+    victim: {
+      apiKey: victim.apiKey,
+      taskId: victimTask,
+      webhookId: victimWebhook,
+      workerToken: victimWorkerToken,
+      leaseId: lease.lease_id,
+      pendingTaskId: pending.task_id,
+    },
   };
 }
 
@@ -251,17 +345,34 @@ async function settleTasks(harness: TestPlatform, setup: TenantSetup): Promise<v
     body: JSON.stringify({ retryable: false, message: 'fuzz run over' }),
   });
   const worker = (path: string, json: unknown) =>
-    fetch(harness.baseUrl + path, { method: 'POST', headers: { Authorization: `Bearer ${setup.identity.workerToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify(json) });
+    fetch(harness.baseUrl + path, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${setup.identity.workerToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(json),
+    });
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    const active = await harness.platform.db.selectFrom('tasks').select(['id', 'status', 'accountId']).where('status', 'in', ['queued', 'running']).execute();
+    const active = await harness.platform.db
+      .selectFrom('tasks')
+      .select(['id', 'status', 'accountId'])
+      .where('status', 'in', ['queued', 'running'])
+      .execute();
     if (active.length === 0) return;
     for (const task of active.filter((row) => row.status === 'queued' && row.accountId === setup.fuzzerAccountId)) {
-      await fetch(`${harness.baseUrl}/v2/openapi/task/${task.id}/cancel`, { method: 'POST', headers: { Authorization: `Bearer ${setup.identity.apiKey}` } });
+      await fetch(`${harness.baseUrl}/v2/openapi/task/${task.id}/cancel`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${setup.identity.apiKey}` },
+      });
     }
     // a pool task a fuzzed request leased comes back when its lease expires (a lease call reclaims it): fail it
-    const leased = (await (await worker('/worker/v1/lease', { worker_id: setup.fuzzerWorkerId })).json()) as { data?: { lease: { lease_id: string } | null } };
-    if (leased.data?.lease) await worker(`/worker/v1/leases/${leased.data.lease.lease_id}/fail`, { retryable: false, message: 'fuzz run over' });
+    const leased = (await (await worker('/worker/v1/lease', { worker_id: setup.fuzzerWorkerId })).json()) as {
+      data?: { lease: { lease_id: string } | null };
+    };
+    if (leased.data?.lease)
+      await worker(`/worker/v1/leases/${leased.data.lease.lease_id}/fail`, {
+        retryable: false,
+        message: 'fuzz run over',
+      });
     await harness.platform.runWorkerOnce();
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -269,9 +380,15 @@ async function settleTasks(harness: TestPlatform, setup: TenantSetup): Promise<v
 
 async function victimIntact(harness: TestPlatform, setup: TenantSetup): Promise<boolean> {
   const headers = { Authorization: `Bearer ${setup.victim.apiKey}` };
-  const task = (await (await fetch(`${harness.baseUrl}/v2/openapi/task/${setup.victim.taskId}`, { headers })).json()) as { data: { status: string } };
-  const webhooks = (await (await fetch(`${harness.baseUrl}/v2/openapi/webhooks`, { headers })).json()) as { data: { webhooks: { id: string }[] } };
-  return task.data.status === 'success' && webhooks.data.webhooks.some((webhook) => webhook.id === setup.victim.webhookId);
+  const task = (await (
+    await fetch(`${harness.baseUrl}/v2/openapi/task/${setup.victim.taskId}`, { headers })
+  ).json()) as { data: { status: string } };
+  const webhooks = (await (await fetch(`${harness.baseUrl}/v2/openapi/webhooks`, { headers })).json()) as {
+    data: { webhooks: { id: string }[] };
+  };
+  return (
+    task.data.status === 'success' && webhooks.data.webhooks.some((webhook) => webhook.id === setup.victim.webhookId)
+  );
 }
 
 function garbageCollector(): () => void {

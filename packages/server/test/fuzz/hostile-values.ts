@@ -35,8 +35,32 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 );
 
 export const boundaryNumber: fc.Arbitrary<number> = fc.constantFrom(
-  0, -0, -1, 1, 0.5, -0.5, 30, 31, 100, 101, 200, 201, 255, 256, 2 ** 31 - 1, 2 ** 31, -(2 ** 31), 2 ** 32,
-  Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, Number.MIN_SAFE_INTEGER, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, 1e21, 1e-7,
+  0,
+  -0,
+  -1,
+  1,
+  0.5,
+  -0.5,
+  30,
+  31,
+  100,
+  101,
+  200,
+  201,
+  255,
+  256,
+  2 ** 31 - 1,
+  2 ** 31,
+  -(2 ** 31),
+  2 ** 32,
+  Number.MAX_SAFE_INTEGER,
+  Number.MAX_SAFE_INTEGER + 2,
+  Number.MIN_SAFE_INTEGER,
+  Number.MAX_VALUE,
+  -Number.MAX_VALUE,
+  Number.MIN_VALUE,
+  1e21,
+  1e-7,
 );
 
 /** A value whose JSON type differs from the given value's. */
@@ -47,7 +71,8 @@ export function otherTypeThan(value: unknown): fc.Arbitrary<unknown> {
   if (typeof value !== 'boolean') kinds.push(fc.boolean());
   if (value !== null) kinds.push(fc.constant(null));
   if (!Array.isArray(value)) kinds.push(fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 }));
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) kinds.push(fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }));
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    kinds.push(fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }));
   return fc.oneof(...kinds);
 }
 
@@ -91,28 +116,70 @@ export interface RawMultipart {
 
 /** Broken multipart/form-data bodies (and one well-formed file part with junk bytes). */
 export const malformedMultipart: fc.Arbitrary<RawMultipart> = fc.constantFrom<RawMultipart>(
-  { contentType: 'multipart/form-data', body: part('Content-Disposition: form-data; name="file"; filename="a.png"', PNG_SIGNATURE) + `--${BOUNDARY}--\r\n` },
+  {
+    contentType: 'multipart/form-data',
+    body: part('Content-Disposition: form-data; name="file"; filename="a.png"', PNG_SIGNATURE) + `--${BOUNDARY}--\r\n`,
+  },
   { contentType: `multipart/form-data; boundary=${BOUNDARY}`, body: 'no boundary anywhere in here' },
-  { contentType: `multipart/form-data; boundary=${BOUNDARY}`, body: part('Content-Disposition: form-data; name="file"; filename="a.png"', PNG_SIGNATURE) },
-  { contentType: `multipart/form-data; boundary=${BOUNDARY}`, body: `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n${PNG_SIGNATURE}` },
-  { contentType: `multipart/form-data; boundary=${BOUNDARY}`, body: part('Content-Disposition: form-data; filename="a.png"', 'x') + `--${BOUNDARY}--\r\n` },
-  { contentType: `multipart/form-data; boundary=${BOUNDARY}`, body: part('Content-Disposition: form-data; name="image"; filename="a.png"', 'x') + `--${BOUNDARY}--\r\n` },
-  { contentType: `multipart/form-data; boundary=${BOUNDARY}`, body: part('Content-Disposition: form-data; name="note"', 'just a field') + `--${BOUNDARY}--\r\n` },
   {
     contentType: `multipart/form-data; boundary=${BOUNDARY}`,
-    body: part('Content-Disposition: form-data; name="file"; filename="a.png"', 'x') + part('Content-Disposition: form-data; name="file"; filename="b.png"', 'y') + `--${BOUNDARY}--\r\n`,
+    body: part('Content-Disposition: form-data; name="file"; filename="a.png"', PNG_SIGNATURE),
   },
-  { contentType: `multipart/form-data; boundary=${BOUNDARY}`, body: part(`Content-Disposition: form-data; name="file"; filename="${'a'.repeat(20_000)}.png"`, 'x') + `--${BOUNDARY}--\r\n` },
-  { contentType: `multipart/form-data; boundary=${BOUNDARY}`, body: part('Content-Disposition: form-data; name="file"; filename="empty.png"', '') + `--${BOUNDARY}--\r\n` },
-  { contentType: `multipart/form-data; boundary=${BOUNDARY}`, body: Array.from({ length: 40 }, (_, index) => part(`Content-Disposition: form-data; name="f${index}"`, 'v')).join('') + `--${BOUNDARY}--\r\n` },
+  {
+    contentType: `multipart/form-data; boundary=${BOUNDARY}`,
+    body: `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n${PNG_SIGNATURE}`,
+  },
+  {
+    contentType: `multipart/form-data; boundary=${BOUNDARY}`,
+    body: part('Content-Disposition: form-data; filename="a.png"', 'x') + `--${BOUNDARY}--\r\n`,
+  },
+  {
+    contentType: `multipart/form-data; boundary=${BOUNDARY}`,
+    body: part('Content-Disposition: form-data; name="image"; filename="a.png"', 'x') + `--${BOUNDARY}--\r\n`,
+  },
+  {
+    contentType: `multipart/form-data; boundary=${BOUNDARY}`,
+    body: part('Content-Disposition: form-data; name="note"', 'just a field') + `--${BOUNDARY}--\r\n`,
+  },
+  {
+    contentType: `multipart/form-data; boundary=${BOUNDARY}`,
+    body:
+      part('Content-Disposition: form-data; name="file"; filename="a.png"', 'x') +
+      part('Content-Disposition: form-data; name="file"; filename="b.png"', 'y') +
+      `--${BOUNDARY}--\r\n`,
+  },
+  {
+    contentType: `multipart/form-data; boundary=${BOUNDARY}`,
+    body:
+      part(`Content-Disposition: form-data; name="file"; filename="${'a'.repeat(20_000)}.png"`, 'x') +
+      `--${BOUNDARY}--\r\n`,
+  },
+  {
+    contentType: `multipart/form-data; boundary=${BOUNDARY}`,
+    body: part('Content-Disposition: form-data; name="file"; filename="empty.png"', '') + `--${BOUNDARY}--\r\n`,
+  },
+  {
+    contentType: `multipart/form-data; boundary=${BOUNDARY}`,
+    body:
+      Array.from({ length: 40 }, (_, index) => part(`Content-Disposition: form-data; name="f${index}"`, 'v')).join('') +
+      `--${BOUNDARY}--\r\n`,
+  },
   { contentType: `multipart/form-data; boundary=${BOUNDARY}`, body: '' },
   { contentType: `multipart/form-data; boundary="${'b'.repeat(300)}"`, body: `--${'b'.repeat(300)}--\r\n` },
-  { contentType: `multipart/mixed; boundary=${BOUNDARY}`, body: part('Content-Disposition: form-data; name="file"; filename="a.png"', 'x') + `--${BOUNDARY}--\r\n` },
+  {
+    contentType: `multipart/mixed; boundary=${BOUNDARY}`,
+    body: part('Content-Disposition: form-data; name="file"; filename="a.png"', 'x') + `--${BOUNDARY}--\r\n`,
+  },
 );
 
 /** A well-formed multipart body holding one file part named "file". */
 export function multipartFile(fileName: string, content: Uint8Array): { contentType: string; body: Uint8Array } {
-  const head = Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName.replace(/["\r\n]/g, '_')}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const head = Buffer.from(
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName.replace(/["\r\n]/g, '_')}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
-  return { contentType: `multipart/form-data; boundary=${BOUNDARY}`, body: new Uint8Array(Buffer.concat([head, content, tail])) };
+  return {
+    contentType: `multipart/form-data; boundary=${BOUNDARY}`,
+    body: new Uint8Array(Buffer.concat([head, content, tail])),
+  };
 }

@@ -33,21 +33,30 @@ function buildArbitrary(schema: JsonSchema, context: SchemaContext, depth: numbe
   if ('const' in schema) return fc.constant(schema.const);
   if (Array.isArray(schema.enum)) return fc.constantFrom(...schema.enum);
   const choices = schema.anyOf ?? schema.oneOf;
-  if (Array.isArray(choices)) return fc.oneof(...choices.map((choice: JsonSchema) => arbitraryOf(choice, context, depth + 1)));
+  if (Array.isArray(choices))
+    return fc.oneof(...choices.map((choice: JsonSchema) => arbitraryOf(choice, context, depth + 1)));
   if (Array.isArray(schema.allOf)) return arbitraryOf(Object.assign({}, ...schema.allOf), context, depth + 1);
   const type = Array.isArray(schema.type) ? schema.type : schema.type === undefined ? undefined : [schema.type];
   if (!type) return jsonValue();
   return fc.oneof(...type.map((one: string) => arbitraryOfType(one, schema, context, depth)));
 }
 
-function arbitraryOfType(type: string, schema: JsonSchema, context: SchemaContext, depth: number): fc.Arbitrary<unknown> {
+function arbitraryOfType(
+  type: string,
+  schema: JsonSchema,
+  context: SchemaContext,
+  depth: number,
+): fc.Arbitrary<unknown> {
   switch (type) {
     case 'null':
       return fc.constant(null);
     case 'boolean':
       return fc.boolean();
     case 'integer':
-      return fc.integer({ min: Math.max(schema.minimum ?? -1_000_000, Number.MIN_SAFE_INTEGER), max: Math.min(schema.maximum ?? 1_000_000, Number.MAX_SAFE_INTEGER) });
+      return fc.integer({
+        min: Math.max(schema.minimum ?? -1_000_000, Number.MIN_SAFE_INTEGER),
+        max: Math.min(schema.maximum ?? 1_000_000, Number.MAX_SAFE_INTEGER),
+      });
     case 'number': {
       const min = schema.minimum ?? (schema.exclusiveMinimum === undefined ? -1e6 : schema.exclusiveMinimum + 1e-6);
       const max = schema.maximum ?? (schema.exclusiveMaximum === undefined ? 1e6 : schema.exclusiveMaximum - 1e-6);
@@ -71,10 +80,17 @@ function stringOf(schema: JsonSchema, context: SchemaContext): fc.Arbitrary<stri
   if (schema.format === 'binary') return fc.string({ maxLength: 16 });
   const minLength = schema.minLength ?? 0;
   const maxLength = Math.min(schema.maxLength ?? 40, minLength + 40);
-  if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern)).filter((text) => text.length >= minLength && text.length <= (schema.maxLength ?? Infinity));
+  if (schema.pattern)
+    return fc
+      .stringMatching(new RegExp(schema.pattern))
+      .filter((text) => text.length >= minLength && text.length <= (schema.maxLength ?? Infinity));
   const text = fc.string({ minLength, maxLength, unit: 'grapheme' });
-  const known = context.knownStrings.filter((value) => value.length >= minLength && value.length <= (schema.maxLength ?? Infinity));
-  return known.length > 0 ? fc.oneof({ weight: 3, arbitrary: text }, { weight: 1, arbitrary: fc.constantFrom(...known) }) : text;
+  const known = context.knownStrings.filter(
+    (value) => value.length >= minLength && value.length <= (schema.maxLength ?? Infinity),
+  );
+  return known.length > 0
+    ? fc.oneof({ weight: 3, arbitrary: text }, { weight: 1, arbitrary: fc.constantFrom(...known) })
+    : text;
 }
 
 function objectOf(schema: JsonSchema, context: SchemaContext, depth: number): fc.Arbitrary<Record<string, unknown>> {
@@ -83,9 +99,15 @@ function objectOf(schema: JsonSchema, context: SchemaContext, depth: number): fc
   const entries = Object.entries(properties);
   if (entries.length === 0) {
     if (schema.additionalProperties === false) return fc.constant({});
-    return fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), arbitraryOf(schema.additionalProperties, context, depth + 1), { maxKeys: 3 });
+    return fc.dictionary(
+      fc.string({ minLength: 1, maxLength: 12 }),
+      arbitraryOf(schema.additionalProperties, context, depth + 1),
+      { maxKeys: 3 },
+    );
   }
-  const record = Object.fromEntries(entries.map(([name, property]) => [name, arbitraryOf(property, context, depth + 1)]));
+  const record = Object.fromEntries(
+    entries.map(([name, property]) => [name, arbitraryOf(property, context, depth + 1)]),
+  );
   return fc.record(record, { requiredKeys: [...required].filter((name) => name in properties) });
 }
 

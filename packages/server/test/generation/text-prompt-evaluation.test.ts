@@ -23,14 +23,18 @@ interface UnderstoodComponent {
   details: Record<string, string>;
 }
 
-const words = (text: string) => text.toLowerCase().replace(/-/g, ' ').split(/\s+/).filter(Boolean).map(singular).join(' ');
+const words = (text: string) =>
+  text.toLowerCase().replace(/-/g, ' ').split(/\s+/).filter(Boolean).map(singular).join(' ');
 
 /** Whether the task output names the object asked for as its subject, and every "with" item. */
 function madeAsAsked(item: EvaluationPrompt, components: UnderstoodComponent[]): boolean {
   const [main, ...others] = components;
-  const namesObject = words(main.subject).includes(words(item.object)) || words(main.category).includes(words(item.object));
+  const namesObject =
+    words(main.subject).includes(words(item.object)) || words(main.category).includes(words(item.object));
   const hasWith = (item.with ?? []).every(
-    (extra) => others.some((component) => words(component.subject).includes(words(extra))) || Object.keys(main.details).some((detail) => words(detail).includes(words(extra))),
+    (extra) =>
+      others.some((component) => words(component.subject).includes(words(extra))) ||
+      Object.keys(main.details).some((detail) => words(detail).includes(words(extra))),
   );
   return namesObject && hasWith;
 }
@@ -56,7 +60,9 @@ describe('text_to_model prompt sets through the public API', () => {
         // a refusal is 2002, names what the generator can make, and create refuses it too, charging nothing
         for (const response of [quote, await client.createTask(body)]) {
           expect(response.body.code, `${item.prompt}: ${JSON.stringify(response.body)}`).toBe(2002);
-          expect(response.body.message).toMatch(/nearest things the built-in generator can make: \w+.*nothing was charged/);
+          expect(response.body.message).toMatch(
+            /nearest things the built-in generator can make: \w+.*nothing was charged/,
+          );
         }
         outcomes.push({ item, outcome: 'refused honestly', detail: quote.body.message });
         continue;
@@ -70,7 +76,13 @@ describe('text_to_model prompt sets through the public API', () => {
         details: Object.fromEntries(component.reading.details),
       }));
       const outcome: Outcome = madeAsAsked(item, components) ? 'made as asked' : 'misread';
-      outcomes.push({ item, outcome, detail: components.map((component) => `${component.role}: ${component.subject} (${component.category})`).join(' + ') });
+      outcomes.push({
+        item,
+        outcome,
+        detail: components
+          .map((component) => `${component.role}: ${component.subject} (${component.category})`)
+          .join(' + '),
+      });
       if (item.with || accepted++ % 6 === 0) {
         const created = await client.createTask(body);
         expect(created.status, JSON.stringify(created.body)).toBe(200);
@@ -83,19 +95,36 @@ describe('text_to_model prompt sets through the public API', () => {
       const task = (await client.getTask(taskId)).body.data;
       expect(task.status, `${item.prompt}: ${JSON.stringify(task)}`).toBe('success');
       consumed += task.consumed_credit;
-      const understood = (task.output.generation.understood.components as UnderstoodComponent[]).map(({ role, subject, category, details }) => ({ role, subject, category, details }));
+      const understood = (task.output.generation.understood.components as UnderstoodComponent[]).map(
+        ({ role, subject, category, details }) => ({ role, subject, category, details }),
+      );
       expect(understood, item.prompt).toEqual(expected);
     }
     expect((await client.balance()).body.data).toEqual({ balance: before.balance - consumed, frozen: 0 });
 
-    const counts = new Map<Outcome, number>([['made as asked', 0], ['refused honestly', 0], ['misread', 0]]);
+    const counts = new Map<Outcome, number>([
+      ['made as asked', 0],
+      ['refused honestly', 0],
+      ['misread', 0],
+    ]);
     for (const { outcome } of outcomes) counts.set(outcome, counts.get(outcome)! + 1);
     console.log(
-      [`${label}: ${set.length} prompts (${sample.length} run through the engine)`, ...[...counts].map(([outcome, count]) => `  ${outcome.padEnd(18)} ${String(count).padStart(4)}  ${((count / set.length) * 100).toFixed(1)} %`)]
-        .concat(outcomes.filter(({ outcome }) => outcome !== 'made as asked').map(({ item, outcome, detail }) => `  ${outcome}: "${item.prompt}" → ${detail.slice(0, 160)}`))
+      [
+        `${label}: ${set.length} prompts (${sample.length} run through the engine)`,
+        ...[...counts].map(
+          ([outcome, count]) =>
+            `  ${outcome.padEnd(18)} ${String(count).padStart(4)}  ${((count / set.length) * 100).toFixed(1)} %`,
+        ),
+      ]
+        .concat(
+          outcomes
+            .filter(({ outcome }) => outcome !== 'made as asked')
+            .map(({ item, outcome, detail }) => `  ${outcome}: "${item.prompt}" → ${detail.slice(0, 160)}`),
+        )
         .join('\n'),
     );
-    for (const { item, outcome, detail } of outcomes) expect(outcome, `"${item.prompt}" would be charged for ${detail}`).not.toBe('misread');
+    for (const { item, outcome, detail } of outcomes)
+      expect(outcome, `"${item.prompt}" would be charged for ${detail}`).not.toBe('misread');
     return counts;
   }
 

@@ -6,8 +6,15 @@ export interface ApiResponse<T = any> {
 }
 
 export function apiClient(baseUrl: string, apiKey?: string) {
-  const headers = (extra: Record<string, string> = {}): Record<string, string> => ({ ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}), ...extra });
-  async function send(method: string, path: string, init: { json?: unknown; rawBody?: string; headers?: Record<string, string>; form?: FormData } = {}): Promise<ApiResponse> {
+  const headers = (extra: Record<string, string> = {}): Record<string, string> => ({
+    ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}),
+    ...extra,
+  });
+  async function send(
+    method: string,
+    path: string,
+    init: { json?: unknown; rawBody?: string; headers?: Record<string, string>; form?: FormData } = {},
+  ): Promise<ApiResponse> {
     const requestHeaders = headers(init.headers);
     let body: BodyInit | undefined;
     if (init.json !== undefined) {
@@ -31,7 +38,8 @@ export function apiClient(baseUrl: string, apiKey?: string) {
   }
   return {
     send,
-    createTask: (json: unknown, extraHeaders?: Record<string, string>) => send('POST', '/v2/openapi/task', { json, headers: extraHeaders }),
+    createTask: (json: unknown, extraHeaders?: Record<string, string>) =>
+      send('POST', '/v2/openapi/task', { json, headers: extraHeaders }),
     quote: (json: unknown) => send('POST', '/v2/openapi/task/quote', { json }),
     getTask: (taskId: string) => send('GET', `/v2/openapi/task/${taskId}`),
     balance: () => send('GET', '/v2/openapi/user/balance'),

@@ -11,7 +11,10 @@ export interface DatabaseProxy {
   close(): Promise<void>;
 }
 
-export async function startDatabaseProxy(databaseUrl: string, options: { startDown?: boolean } = {}): Promise<DatabaseProxy> {
+export async function startDatabaseProxy(
+  databaseUrl: string,
+  options: { startDown?: boolean } = {},
+): Promise<DatabaseProxy> {
   const target = new URL(databaseUrl);
   const sockets = new Set<net.Socket>();
   let accepting = !options.startDown;

@@ -56,7 +56,11 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     HOST: '127.0.0.1',
     ...options.environment,
   });
-  const platform = await createPlatform(config, { clock: options.clock, resolveHostname: options.resolveHostname, logger: options.logger }).catch(async (error: unknown) => {
+  const platform = await createPlatform(config, {
+    clock: options.clock,
+    resolveHostname: options.resolveHostname,
+    logger: options.logger,
+  }).catch(async (error: unknown) => {
     // a test of a failing boot must not leave its database or data directory behind
     await database.drop();
     await fs.rm(dataDir, { recursive: true, force: true });

@@ -28,7 +28,10 @@ export async function createTestDatabase(dataDir: string): Promise<TestDatabase>
  */
 async function dropWhenIdle(client: pg.Client, name: string): Promise<void> {
   for (let attempt = 0; attempt < 50; attempt += 1) {
-    const { rows } = await client.query('SELECT count(*)::int AS connections FROM pg_stat_activity WHERE datname = $1', [name]);
+    const { rows } = await client.query(
+      'SELECT count(*)::int AS connections FROM pg_stat_activity WHERE datname = $1',
+      [name],
+    );
     if (rows[0].connections === 0) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -10,7 +10,9 @@ import { startTestPlatform, type TestPlatform } from '../harness/start-test-plat
 describe('connection limits', () => {
   let harness: TestPlatform;
   beforeAll(async () => {
-    harness = await startTestPlatform({ environment: { POLYFORGE_HEADERS_TIMEOUT_SECONDS: '1', POLYFORGE_ALLOWED_HOSTS: 'api.example.com' } });
+    harness = await startTestPlatform({
+      environment: { POLYFORGE_HEADERS_TIMEOUT_SECONDS: '1', POLYFORGE_ALLOWED_HOSTS: 'api.example.com' },
+    });
   });
   afterAll(() => harness.close());
 
@@ -32,10 +34,17 @@ describe('connection limits', () => {
     const account = await harness.createAccount();
     const client = apiClient(harness.baseUrl, account.apiKey);
     const upload = await client.upload(await texturedCubeGlb(), 'cube.glb');
-    const created = await client.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } });
+    const created = await client.createTask({
+      type: 'import_model',
+      file: { type: 'glb', file_token: upload.body.data.image_token },
+    });
     await harness.drainQueue();
     const linkWithHost = async (host: string) => {
-      const response = await fetchWithHost(`${harness.baseUrl}/v2/openapi/task/${created.body.data.task_id}`, host, account.apiKey);
+      const response = await fetchWithHost(
+        `${harness.baseUrl}/v2/openapi/task/${created.body.data.task_id}`,
+        host,
+        account.apiKey,
+      );
       return new URL(response.data.output.model);
     };
     expect((await linkWithHost('evil.example.net')).host).toBe(new URL(harness.baseUrl).host);
@@ -50,7 +59,9 @@ function fetchWithHost(url: string, host: string, apiKey: string): Promise<any> 
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     const socket = net.connect(Number(target.port), target.hostname, () => {
-      socket.write(`GET ${target.pathname} HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${apiKey}\r\nConnection: close\r\n\r\n`);
+      socket.write(
+        `GET ${target.pathname} HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${apiKey}\r\nConnection: close\r\n\r\n`,
+      );
     });
     let text = '';
     socket.on('data', (chunk) => (text += chunk));

@@ -16,7 +16,11 @@ export function zeroDeflateBomb(mebibytes: number): Buffer {
 }
 
 /** A zip with one deflated entry; the sizes in the headers can lie, as real bombs' do. */
-export function zipWithEntry(entryName: string, deflated: Buffer, options: { declaredSize: number; crc?: number }): Uint8Array {
+export function zipWithEntry(
+  entryName: string,
+  deflated: Buffer,
+  options: { declaredSize: number; crc?: number },
+): Uint8Array {
   const name = Buffer.from(entryName);
   const local = Buffer.alloc(30);
   local.writeUInt32LE(0x04034b50, 0);
@@ -72,13 +76,44 @@ export function pngClaiming(width: number, height: number, options: { bomb?: boo
     idat = Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
   }
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return new Uint8Array(Buffer.concat([signature, pngChunk('IHDR', ihdr), pngChunk('IDAT', idat), pngChunk('IEND', Buffer.alloc(0))]));
+  return new Uint8Array(
+    Buffer.concat([signature, pngChunk('IHDR', ihdr), pngChunk('IDAT', idat), pngChunk('IEND', Buffer.alloc(0))]),
+  );
 }
 
 /** A baseline JPEG start whose frame header claims width × height. */
 export function jpegClaiming(width: number, height: number): Uint8Array {
-  const sof = Buffer.from([0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01]);
-  return new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]), sof, Buffer.from([0xff, 0xd9])]));
+  const sof = Buffer.from([
+    0xff,
+    0xc0,
+    0x00,
+    0x11,
+    0x08,
+    height >> 8,
+    height & 0xff,
+    width >> 8,
+    width & 0xff,
+    0x03,
+    0x01,
+    0x22,
+    0x00,
+    0x02,
+    0x11,
+    0x01,
+    0x03,
+    0x11,
+    0x01,
+  ]);
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([
+        0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01,
+        0x00, 0x00,
+      ]),
+      sof,
+      Buffer.from([0xff, 0xd9]),
+    ]),
+  );
 }
 
 /** A WebP (VP8X) whose canvas claims width × height. */
@@ -96,7 +131,10 @@ export function webpClaiming(width: number, height: number): Uint8Array {
 }
 
 /** A GLB container from a JSON value (or raw JSON text) and an optional BIN chunk; lengths may be forced. */
-export function glbOf(json: unknown, options: { bin?: Uint8Array; totalLength?: number; jsonChunkLength?: number } = {}): Uint8Array {
+export function glbOf(
+  json: unknown,
+  options: { bin?: Uint8Array; totalLength?: number; jsonChunkLength?: number } = {},
+): Uint8Array {
   const jsonText = typeof json === 'string' ? json : JSON.stringify(json);
   const jsonBytes = Buffer.from(jsonText.padEnd(Math.ceil(jsonText.length / 4) * 4, ' '));
   const parts = [jsonBytes];
@@ -137,7 +175,9 @@ export async function hostileModels(): Promise<HostileModel[]> {
     asset: { version: '2.0' },
     buffers: [{ byteLength: 36 }],
     bufferViews: [{ buffer: 0, byteLength: 36 }],
-    accessors: [{ bufferView: 0, componentType: 5126, count: 1_000_000_000, type: 'VEC3', min: [0, 0, 0], max: [1, 1, 1] }],
+    accessors: [
+      { bufferView: 0, componentType: 5126, count: 1_000_000_000, type: 'VEC3', min: [0, 0, 0], max: [1, 1, 1] },
+    ],
     meshes: [{ primitives: [{ attributes: { POSITION: 0 } }] }],
     nodes: [{ mesh: 0 }],
     scenes: [{ nodes: [0] }],
@@ -149,44 +189,135 @@ export async function hostileModels(): Promise<HostileModel[]> {
   for (let offset = 84; offset < 84 + 48; offset += 4) new DataView(nanStl.buffer).setFloat32(offset, Number.NaN, true);
   return [
     { name: 'GLB header only', fileName: 'a.glb', bytes: glbOf('', {}).slice(0, 12) },
-    { name: 'GLB declaring a length beyond the file', fileName: 'a.glb', bytes: glbOf({ asset: { version: '2.0' } }, { totalLength: 0x7ffffff0 }) },
-    { name: 'GLB JSON chunk length 4 GiB', fileName: 'a.glb', bytes: glbOf({ asset: { version: '2.0' } }, { jsonChunkLength: 0xfffffff0 }) },
+    {
+      name: 'GLB declaring a length beyond the file',
+      fileName: 'a.glb',
+      bytes: glbOf({ asset: { version: '2.0' } }, { totalLength: 0x7ffffff0 }),
+    },
+    {
+      name: 'GLB JSON chunk length 4 GiB',
+      fileName: 'a.glb',
+      bytes: glbOf({ asset: { version: '2.0' } }, { jsonChunkLength: 0xfffffff0 }),
+    },
     { name: 'GLB with non-JSON JSON chunk', fileName: 'a.glb', bytes: glbOf('{"asset": {"version": "2.0"') },
-    { name: 'GLB accessor of a billion vertices over a 36-byte buffer', fileName: 'a.glb', bytes: glbOf(triangleAccessors, { bin: new Uint8Array(36) }) },
+    {
+      name: 'GLB accessor of a billion vertices over a 36-byte buffer',
+      fileName: 'a.glb',
+      bytes: glbOf(triangleAccessors, { bin: new Uint8Array(36) }),
+    },
     { name: 'GLB truncated at 50%', fileName: 'a.glb', bytes: truncated(cube, 0.5) },
     { name: 'GLB truncated at 97%', fileName: 'a.glb', bytes: truncated(cube, 0.97) },
     {
       name: 'GLB bufferView past its buffer',
       fileName: 'a.glb',
-      bytes: glbOf({ ...triangleAccessors, bufferViews: [{ buffer: 0, byteOffset: 1 << 30, byteLength: 36 }], accessors: [{ ...triangleAccessors.accessors[0], count: 3 }] }, { bin: new Uint8Array(36) }),
+      bytes: glbOf(
+        {
+          ...triangleAccessors,
+          bufferViews: [{ buffer: 0, byteOffset: 1 << 30, byteLength: 36 }],
+          accessors: [{ ...triangleAccessors.accessors[0], count: 3 }],
+        },
+        { bin: new Uint8Array(36) },
+      ),
     },
-    { name: 'GLB buffer URI traversing to /etc/passwd', fileName: 'a.glb', bytes: glbOf({ ...triangleAccessors, buffers: [{ byteLength: 36, uri: '../../../../../../etc/passwd' }] }) },
+    {
+      name: 'GLB buffer URI traversing to /etc/passwd',
+      fileName: 'a.glb',
+      bytes: glbOf({ ...triangleAccessors, buffers: [{ byteLength: 36, uri: '../../../../../../etc/passwd' }] }),
+    },
     {
       name: 'GLB image URI file:///etc/shadow',
       fileName: 'a.glb',
-      bytes: glbOf({ ...triangleAccessors, accessors: [{ ...triangleAccessors.accessors[0], count: 3 }], images: [{ uri: 'file:///etc/shadow' }], textures: [{ source: 0 }] }, { bin: new Uint8Array(36) }),
+      bytes: glbOf(
+        {
+          ...triangleAccessors,
+          accessors: [{ ...triangleAccessors.accessors[0], count: 3 }],
+          images: [{ uri: 'file:///etc/shadow' }],
+          textures: [{ source: 0 }],
+        },
+        { bin: new Uint8Array(36) },
+      ),
     },
-    { name: 'glTF buffer URI ../secret.bin', fileName: 'a.gltf', bytes: text(JSON.stringify({ ...triangleAccessors, buffers: [{ byteLength: 36, uri: '../secret.bin' }] })) },
-    { name: 'glTF data URI with broken base64', fileName: 'a.gltf', bytes: text(JSON.stringify({ ...triangleAccessors, buffers: [{ byteLength: 36, uri: 'data:application/octet-stream;base64,@@@@' }] })) },
-    { name: 'glTF with an asset and nothing else', fileName: 'a.gltf', bytes: text(JSON.stringify({ asset: { version: '2.0' } })) },
-    { name: 'glTF with a billion-vertex accessor', fileName: 'a.gltf', bytes: text(JSON.stringify({ ...triangleAccessors, buffers: [{ byteLength: 36, uri: `data:application/octet-stream;base64,${Buffer.alloc(36).toString('base64')}` }] })) },
+    {
+      name: 'glTF buffer URI ../secret.bin',
+      fileName: 'a.gltf',
+      bytes: text(JSON.stringify({ ...triangleAccessors, buffers: [{ byteLength: 36, uri: '../secret.bin' }] })),
+    },
+    {
+      name: 'glTF data URI with broken base64',
+      fileName: 'a.gltf',
+      bytes: text(
+        JSON.stringify({
+          ...triangleAccessors,
+          buffers: [{ byteLength: 36, uri: 'data:application/octet-stream;base64,@@@@' }],
+        }),
+      ),
+    },
+    {
+      name: 'glTF with an asset and nothing else',
+      fileName: 'a.gltf',
+      bytes: text(JSON.stringify({ asset: { version: '2.0' } })),
+    },
+    {
+      name: 'glTF with a billion-vertex accessor',
+      fileName: 'a.gltf',
+      bytes: text(
+        JSON.stringify({
+          ...triangleAccessors,
+          buffers: [
+            { byteLength: 36, uri: `data:application/octet-stream;base64,${Buffer.alloc(36).toString('base64')}` },
+          ],
+        }),
+      ),
+    },
     {
       name: 'glTF node that is its own child',
       fileName: 'a.gltf',
       bytes: text(JSON.stringify({ asset: { version: '2.0' }, nodes: [{ children: [0] }], scenes: [{ nodes: [0] }] })),
     },
-    { name: 'OBJ face index out of range', fileName: 'a.obj', bytes: text('v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 999999\n') },
-    { name: 'OBJ negative face indices before the start', fileName: 'a.obj', bytes: text('v 0 0 0\nv 1 0 0\nv 0 1 0\nf -5 -6 -7\n') },
-    { name: 'OBJ NaN and Infinity coordinates', fileName: 'a.obj', bytes: text('v NaN 0 0\nv Infinity 0 0\nv 0 -Infinity 0\nf 1 2 3\n') },
-    { name: 'OBJ mtllib traversing out', fileName: 'a.obj', bytes: text(`mtllib ../../../../etc/passwd\n${objText()}`), harmlessIfImported: true },
+    {
+      name: 'OBJ face index out of range',
+      fileName: 'a.obj',
+      bytes: text('v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 999999\n'),
+    },
+    {
+      name: 'OBJ negative face indices before the start',
+      fileName: 'a.obj',
+      bytes: text('v 0 0 0\nv 1 0 0\nv 0 1 0\nf -5 -6 -7\n'),
+    },
+    {
+      name: 'OBJ NaN and Infinity coordinates',
+      fileName: 'a.obj',
+      bytes: text('v NaN 0 0\nv Infinity 0 0\nv 0 -Infinity 0\nf 1 2 3\n'),
+    },
+    {
+      name: 'OBJ mtllib traversing out',
+      fileName: 'a.obj',
+      bytes: text(`mtllib ../../../../etc/passwd\n${objText()}`),
+      harmlessIfImported: true,
+    },
     { name: 'OBJ truncated mid-line', fileName: 'a.obj', bytes: text('v 0 0 0\nv 1 0 0\nv 0 1\nf 1 2') },
     // A valid but degenerate polygon: it imports. (At 50,000 corners the preview render's overdraw costs ~20 s of
     // CPU for a 150 KB upload; reported, and kept small here so the suite stays fast.)
-    { name: 'OBJ one face of 2,000 corners', fileName: 'a.obj', bytes: text(`v 0 0 0\nv 1 0 0\nv 0 1 0\nf ${Array.from({ length: 2_000 }, (_, index) => (index % 3) + 1).join(' ')}\n`), harmlessIfImported: true },
-    { name: 'OBJ header then binary garbage', fileName: 'a.obj', bytes: new Uint8Array([...text('v 0 0 0\n'), 0, 1, 2, 0xff, 0xfe]) },
+    {
+      name: 'OBJ one face of 2,000 corners',
+      fileName: 'a.obj',
+      bytes: text(
+        `v 0 0 0\nv 1 0 0\nv 0 1 0\nf ${Array.from({ length: 2_000 }, (_, index) => (index % 3) + 1).join(' ')}\n`,
+      ),
+      harmlessIfImported: true,
+    },
+    {
+      name: 'OBJ header then binary garbage',
+      fileName: 'a.obj',
+      bytes: new Uint8Array([...text('v 0 0 0\n'), 0, 1, 2, 0xff, 0xfe]),
+    },
     { name: 'binary STL claiming 2^31 triangles', fileName: 'a.stl', bytes: binaryStlClaimingBillions },
     { name: 'binary STL of NaN coordinates', fileName: 'a.stl', bytes: nanStl },
-    { name: 'ASCII STL truncated in a facet', fileName: 'a.stl', bytes: text('solid x\n facet normal 0 0 1\n  outer loop\n   vertex 0 0 0\n   vertex 1') },
+    {
+      name: 'ASCII STL truncated in a facet',
+      fileName: 'a.stl',
+      bytes: text('solid x\n facet normal 0 0 1\n  outer loop\n   vertex 0 0 0\n   vertex 1'),
+    },
     { name: 'ASCII STL with no facets', fileName: 'a.stl', bytes: text('solid x\n facet normal 0 0 1\nendsolid x\n') },
     { name: 'FBX binary header only', fileName: 'a.fbx', bytes: fbx.slice(0, 27) },
     { name: 'FBX binary truncated at 40%', fileName: 'a.fbx', bytes: truncated(fbx, 0.4) },
@@ -199,7 +330,11 @@ export async function hostileModels(): Promise<HostileModel[]> {
         return bytes;
       })(),
     },
-    { name: 'FBX ASCII header only', fileName: 'a.fbx', bytes: text('; FBX 7.4.0 project file\nFBXHeaderExtension:  {\n') },
+    {
+      name: 'FBX ASCII header only',
+      fileName: 'a.fbx',
+      bytes: text('; FBX 7.4.0 project file\nFBXHeaderExtension:  {\n'),
+    },
   ];
 }
 
@@ -207,11 +342,27 @@ export async function hostileModels(): Promise<HostileModel[]> {
 export function archiveBombs(): HostileModel[] {
   const gib = zeroDeflateBomb(1024);
   return [
-    { name: 'USDZ (zip) with a 1 GiB entry', fileName: 'bomb.usdz', bytes: zipWithEntry('model.usdc', gib, { declaredSize: 1024 }) },
-    { name: '3MF (zip) with a 1 GiB model part', fileName: 'bomb.3mf', bytes: zipWithEntry('3D/3dmodel.model', gib, { declaredSize: 1024 }) },
-    { name: 'OBJ zip with a 1 GiB .obj', fileName: 'bomb.zip', bytes: zipWithEntry('model.obj', gib, { declaredSize: 0xffffffff }) },
+    {
+      name: 'USDZ (zip) with a 1 GiB entry',
+      fileName: 'bomb.usdz',
+      bytes: zipWithEntry('model.usdc', gib, { declaredSize: 1024 }),
+    },
+    {
+      name: '3MF (zip) with a 1 GiB model part',
+      fileName: 'bomb.3mf',
+      bytes: zipWithEntry('3D/3dmodel.model', gib, { declaredSize: 1024 }),
+    },
+    {
+      name: 'OBJ zip with a 1 GiB .obj',
+      fileName: 'bomb.zip',
+      bytes: zipWithEntry('model.obj', gib, { declaredSize: 0xffffffff }),
+    },
     { name: 'zip bomb named .obj', fileName: 'bomb.obj', bytes: zipWithEntry('model.obj', gib, { declaredSize: 100 }) },
-    { name: 'gzip bomb named .glb', fileName: 'bomb.glb', bytes: new Uint8Array(Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), gib])) },
+    {
+      name: 'gzip bomb named .glb',
+      fileName: 'bomb.glb',
+      bytes: new Uint8Array(Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), gib])),
+    },
   ];
 }
 
@@ -219,7 +370,11 @@ export function archiveBombs(): HostileModel[] {
 export function imageBombs(): HostileModel[] {
   return [
     { name: 'PNG claiming 100,000 × 100,000 pixels', fileName: 'big.png', bytes: pngClaiming(100_000, 100_000) },
-    { name: 'PNG decompression bomb 20,000 × 20,000 RGBA', fileName: 'bomb.png', bytes: pngClaiming(20_000, 20_000, { bomb: true }) },
+    {
+      name: 'PNG decompression bomb 20,000 × 20,000 RGBA',
+      fileName: 'bomb.png',
+      bytes: pngClaiming(20_000, 20_000, { bomb: true }),
+    },
     { name: 'JPEG claiming 65,535 × 65,535 pixels', fileName: 'big.jpg', bytes: jpegClaiming(65_535, 65_535) },
     { name: 'WebP claiming 16,384 × 16,384 pixels', fileName: 'big.webp', bytes: webpClaiming(16_384, 16_384) },
     { name: 'PNG truncated inside its header', fileName: 'cut.png', bytes: pngClaiming(64, 64).slice(0, 20) },

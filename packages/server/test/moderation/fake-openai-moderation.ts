@@ -41,19 +41,34 @@ export interface FakeOpenAiModeration {
 type ModerationPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };
 
 export async function startFakeOpenAiModeration(): Promise<FakeOpenAiModeration> {
-  const fake: Omit<FakeOpenAiModeration, 'baseUrl' | 'close'> = { requests: [], textFlags: new Map(), imageFlags: [], failWithStatus: 0 };
+  const fake: Omit<FakeOpenAiModeration, 'baseUrl' | 'close'> = {
+    requests: [],
+    textFlags: new Map(),
+    imageFlags: [],
+    failWithStatus: 0,
+  };
   const server = http.createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-    fake.requests.push({ path: request.url ?? '', authorization: request.headers.authorization, contentType: request.headers['content-type'], body });
+    fake.requests.push({
+      path: request.url ?? '',
+      authorization: request.headers.authorization,
+      contentType: request.headers['content-type'],
+      body,
+    });
     const reply = (status: number, payload: unknown) => {
       response.writeHead(status, { 'Content-Type': 'application/json' });
       response.end(JSON.stringify(payload));
     };
-    if (fake.failWithStatus) return reply(fake.failWithStatus, { error: { message: 'The server had an error while processing your request.', type: 'server_error' } });
-    if (request.method !== 'POST' || request.url !== '/v1/moderations') return reply(404, { error: { message: 'Unknown request URL', type: 'invalid_request_error' } });
-    if (request.headers.authorization !== 'Bearer sk-test-moderation') return reply(401, { error: { message: 'Incorrect API key provided', type: 'invalid_request_error' } });
+    if (fake.failWithStatus)
+      return reply(fake.failWithStatus, {
+        error: { message: 'The server had an error while processing your request.', type: 'server_error' },
+      });
+    if (request.method !== 'POST' || request.url !== '/v1/moderations')
+      return reply(404, { error: { message: 'Unknown request URL', type: 'invalid_request_error' } });
+    if (request.headers.authorization !== 'Bearer sk-test-moderation')
+      return reply(401, { error: { message: 'Incorrect API key provided', type: 'invalid_request_error' } });
     const input = body.input;
     let results;
     if (typeof input === 'string') {
@@ -69,7 +84,8 @@ export async function startFakeOpenAiModeration(): Promise<FakeOpenAiModeration>
     }
     reply(200, { id: `modr-${fake.requests.length}`, model: body.model ?? 'omni-moderation-latest', results });
   });
-  const flagsOfText = (text: string) => [...fake.textFlags].filter(([key]) => text.includes(key)).flatMap(([, flags]) => flags);
+  const flagsOfText = (text: string) =>
+    [...fake.textFlags].filter(([key]) => text.includes(key)).flatMap(([, flags]) => flags);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return Object.assign(fake, {
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

@@ -34,12 +34,43 @@ describe('input images of every task type meet the image content check', () => {
       ['V2 generate_multiview_image file', () => v2({ type: 'generate_multiview_image', file: image })],
       ['V2 text_to_image style_image', () => v2({ type: 'text_to_image', prompt: 'a red chair', style_image: image })],
       ['V2 text_to_model style_image', () => v2({ type: 'text_to_model', prompt: 'a red chair', style_image: image })],
-      ['V2 texture_model texture_prompt.image', () => v2({ type: 'texture_model', original_model_task_id: UNKNOWN_TASK_ID, texture_prompt: { image } })],
-      ['V2 texture_model texture_prompt.images', () => v2({ type: 'texture_model', original_model_task_id: UNKNOWN_TASK_ID, texture_prompt: { images: [image, {}, {}, {}] } })],
-      ['V2 texture_model texture_prompt.style_image', () => v2({ type: 'texture_model', original_model_task_id: UNKNOWN_TASK_ID, texture_prompt: { text: 'oak', style_image: image } })],
-      ['V2 mesh_segmentation ref_image', () => v2({ type: 'mesh_segmentation', original_model_task_id: UNKNOWN_TASK_ID, model_version: 'v2.0-20260430', ref_image: image })],
+      [
+        'V2 texture_model texture_prompt.image',
+        () => v2({ type: 'texture_model', original_model_task_id: UNKNOWN_TASK_ID, texture_prompt: { image } }),
+      ],
+      [
+        'V2 texture_model texture_prompt.images',
+        () =>
+          v2({
+            type: 'texture_model',
+            original_model_task_id: UNKNOWN_TASK_ID,
+            texture_prompt: { images: [image, {}, {}, {}] },
+          }),
+      ],
+      [
+        'V2 texture_model texture_prompt.style_image',
+        () =>
+          v2({
+            type: 'texture_model',
+            original_model_task_id: UNKNOWN_TASK_ID,
+            texture_prompt: { text: 'oak', style_image: image },
+          }),
+      ],
+      [
+        'V2 mesh_segmentation ref_image',
+        () =>
+          v2({
+            type: 'mesh_segmentation',
+            original_model_task_id: UNKNOWN_TASK_ID,
+            model_version: 'v2.0-20260430',
+            ref_image: image,
+          }),
+      ],
       ['V3 image-to-model input', () => v3('generation/image-to-model', { model: 'v3.0-20250812', input: v3Token })],
-      ['V3 multiview-to-model inputs', () => v3('generation/multiview-to-model', { model: 'v3.0-20250812', inputs: [v3Token, '', '', v3Token] })],
+      [
+        'V3 multiview-to-model inputs',
+        () => v3('generation/multiview-to-model', { model: 'v3.0-20250812', inputs: [v3Token, '', '', v3Token] }),
+      ],
       ['V3 image-to-multiview input', () => v3('generation/image-to-multiview', { input: v3Token })],
       ['V3 image-to-image input', () => v3('generation/image-to-image', { prompt: 'a red chair', input: v3Token })],
       ['V3 models/texture image_prompt', () => v3('models/texture', { input: UNKNOWN_TASK_ID, image_prompt: v3Token })],
@@ -48,10 +79,16 @@ describe('input images of every task type meet the image content check', () => {
       const response = await send();
       expect(response.status, `${label}: ${JSON.stringify(response.body)}`).toBe(400);
       expect(response.body.code, label).toBe(2008);
-      expect(response.body.message, label).toMatch(/file_token [0-9a-f-]{36} was refused by the image content check: sexual content; nothing was charged/);
+      expect(response.body.message, label).toMatch(
+        /file_token [0-9a-f-]{36} was refused by the image content check: sexual content; nothing was charged/,
+      );
     }
     expect((await client.balance()).body.data).toEqual({ balance: 300, frozen: 0 });
-    const tasks = await strict.platform.db.selectFrom('tasks').select('id').where('accountId', '=', account.accountId).execute();
+    const tasks = await strict.platform.db
+      .selectFrom('tasks')
+      .select('id')
+      .where('accountId', '=', account.accountId)
+      .execute();
     expect(tasks).toEqual([]);
   });
 });

@@ -18,7 +18,13 @@ describe('OpenAiModerationProvider against a loopback server speaking the modera
   let provider: OpenAiModerationProvider;
   beforeAll(async () => {
     fake = await startFakeOpenAiModeration();
-    provider = new OpenAiModerationProvider({ apiKey: API_KEY, baseUrl: fake.baseUrl, model: 'omni-moderation-latest', timeoutMs: 2000, maxAttempts: 1 });
+    provider = new OpenAiModerationProvider({
+      apiKey: API_KEY,
+      baseUrl: fake.baseUrl,
+      model: 'omni-moderation-latest',
+      timeoutMs: 2000,
+      maxAttempts: 1,
+    });
   });
   afterAll(() => fake.close());
   beforeEach(() => {
@@ -34,14 +40,31 @@ describe('OpenAiModerationProvider against a loopback server speaking the modera
     fake.textFlags.set('gamma', ['illicit/violent', 'illicit']);
     fake.textFlags.set('delta', ['sexual/minors', 'sexual']);
     fake.textFlags.set('epsilon', ['self-harm/instructions', 'hate/threatening']);
-    const answers = await provider.moderateTexts(['alpha knight with a sword', 'beta', 'gamma', 'delta', 'epsilon', 'a wine bottle']);
-    expect(answers.map((categories) => [...categories].sort())).toEqual([[], ['gore'], ['weapons'], ['minors', 'sexual'], ['hate', 'self-harm'], []]);
+    const answers = await provider.moderateTexts([
+      'alpha knight with a sword',
+      'beta',
+      'gamma',
+      'delta',
+      'epsilon',
+      'a wine bottle',
+    ]);
+    expect(answers.map((categories) => [...categories].sort())).toEqual([
+      [],
+      ['gore'],
+      ['weapons'],
+      ['minors', 'sexual'],
+      ['hate', 'self-harm'],
+      [],
+    ]);
     expect(fake.requests).toHaveLength(1);
     expect(fake.requests[0]).toMatchObject({
       path: '/v1/moderations',
       authorization: `Bearer ${API_KEY}`,
       contentType: 'application/json',
-      body: { model: 'omni-moderation-latest', input: ['alpha knight with a sword', 'beta', 'gamma', 'delta', 'epsilon', 'a wine bottle'] },
+      body: {
+        model: 'omni-moderation-latest',
+        input: ['alpha knight with a sword', 'beta', 'gamma', 'delta', 'epsilon', 'a wine bottle'],
+      },
     });
   });
 
@@ -62,15 +85,31 @@ describe('OpenAiModerationProvider against a loopback server speaking the modera
     fake.failWithStatus = 500;
     await expect(provider.moderateTexts(['a chair'])).rejects.toThrow(/HTTP 500/);
     fake.failWithStatus = 0;
-    const wrongKey = new OpenAiModerationProvider({ apiKey: 'sk-wrong', baseUrl: fake.baseUrl, model: 'omni-moderation-latest', timeoutMs: 2000, maxAttempts: 1 });
+    const wrongKey = new OpenAiModerationProvider({
+      apiKey: 'sk-wrong',
+      baseUrl: fake.baseUrl,
+      model: 'omni-moderation-latest',
+      timeoutMs: 2000,
+      maxAttempts: 1,
+    });
     await expect(wrongKey.moderateTexts(['a chair'])).rejects.toThrow(/HTTP 401/);
   });
 
   it('needs a key when the operator picks the provider (boot fails naming the setting)', () => {
     expect(() => loadConfig({ POLYFORGE_MODERATION_PROVIDER: 'openai' })).toThrow(/POLYFORGE_MODERATION_API_KEY/);
-    expect(() => loadConfig({ POLYFORGE_MODERATION_ON_FAILURE: 'sometimes' })).toThrow(/POLYFORGE_MODERATION_ON_FAILURE/);
+    expect(() => loadConfig({ POLYFORGE_MODERATION_ON_FAILURE: 'sometimes' })).toThrow(
+      /POLYFORGE_MODERATION_ON_FAILURE/,
+    );
     const config = loadConfig({ POLYFORGE_MODERATION_PROVIDER: 'openai', POLYFORGE_OPENAI_API_KEY: 'sk-shared' });
-    expect(config.moderation).toMatchObject({ provider: { kind: 'openai', apiKey: 'sk-shared', baseUrl: 'https://api.openai.com', model: 'omni-moderation-latest' }, onProviderFailure: 'open' });
+    expect(config.moderation).toMatchObject({
+      provider: {
+        kind: 'openai',
+        apiKey: 'sk-shared',
+        baseUrl: 'https://api.openai.com',
+        model: 'omni-moderation-latest',
+      },
+      onProviderFailure: 'open',
+    });
     expect(loadConfig({}).moderation.provider).toBeUndefined();
   });
 });
@@ -96,7 +135,9 @@ describe('the moderation provider through the public API', () => {
       POLYFORGE_MODERATION_TIMEOUT_SECONDS: '2',
     };
     failOpen = await startTestPlatform({ environment });
-    failClosed = await startTestPlatform({ environment: { ...environment, POLYFORGE_MODERATION_ON_FAILURE: 'closed' } });
+    failClosed = await startTestPlatform({
+      environment: { ...environment, POLYFORGE_MODERATION_ON_FAILURE: 'closed' },
+    });
   });
   afterAll(async () => {
     await failOpen.close();
@@ -116,10 +157,18 @@ describe('the moderation provider through the public API', () => {
     const account = await failOpen.createAccount();
     const client = apiClient(failOpen.baseUrl, account.apiKey);
     const body = { type: 'text_to_model', prompt: 'a ritual offering on an altar' };
-    for (const response of [await client.createTask(body), await client.quote(body), await client.send('POST', '/v3/generation/text-to-model', { json: { model: 'v3.0-20250812', prompt: body.prompt } })]) {
+    for (const response of [
+      await client.createTask(body),
+      await client.quote(body),
+      await client.send('POST', '/v3/generation/text-to-model', {
+        json: { model: 'v3.0-20250812', prompt: body.prompt },
+      }),
+    ]) {
       expect(response.status).toBe(400);
       expect(response.body.code).toBe(2008);
-      expect(response.body.message).toContain('prompt was refused by the content policy: gore and graphic violence (flagged by OpenAI moderation); nothing was charged');
+      expect(response.body.message).toContain(
+        'prompt was refused by the content policy: gore and graphic violence (flagged by OpenAI moderation); nothing was charged',
+      );
     }
     // the answer is kept: a quote and its create ask once
     expect(fake.requests).toHaveLength(1);
@@ -145,7 +194,9 @@ describe('the moderation provider through the public API', () => {
     const created = await client.createTask({ type: 'image_to_model', file: { type: 'png', file_token: token } });
     expect(created.status).toBe(400);
     expect(created.body.code).toBe(2008);
-    expect(created.body.message).toContain(`file_token ${token} was refused by the content policy: sexual content (flagged by OpenAI moderation); nothing was charged`);
+    expect(created.body.message).toContain(
+      `file_token ${token} was refused by the content policy: sexual content (flagged by OpenAI moderation); nothing was charged`,
+    );
     const sent = fake.requests.map((request) => request.body.input as { type: string }[]);
     expect(sent.some((input) => input[0]?.type === 'image_url')).toBe(true);
     expect((await client.balance()).body.data).toEqual({ balance: 300, frozen: 0 });
@@ -160,7 +211,9 @@ describe('the moderation provider through the public API', () => {
     await failOpen.drainQueue();
     const task = (await client.getTask(created.body.data.task_id)).body.data;
     expect(task).toMatchObject({ status: 'banned', error_code: 2008, consumed_credit: 0 });
-    expect(fake.requests.some((request) => (request.body.input as { type?: string }[])[0]?.type === 'image_url')).toBe(true);
+    expect(fake.requests.some((request) => (request.body.input as { type?: string }[])[0]?.type === 'image_url')).toBe(
+      true,
+    );
     expect((await client.balance()).body.data).toEqual({ balance: 300, frozen: 0 });
   });
 
@@ -172,7 +225,9 @@ describe('the moderation provider through the public API', () => {
     expect(passed.status).toBe(200);
     expect(fake.requests.length).toBeGreaterThan(0);
     // the lexicon still refuses
-    expect((await client.quote({ type: 'text_to_model', prompt: 'a dead child covered in blood' })).body.code).toBe(2008);
+    expect((await client.quote({ type: 'text_to_model', prompt: 'a dead child covered in blood' })).body.code).toBe(
+      2008,
+    );
   });
 
   it('fails closed when the operator asks: 503 (code 1000, Retry-After) with nothing charged, until the provider is back', async () => {

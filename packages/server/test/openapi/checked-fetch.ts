@@ -31,7 +31,15 @@ export function checkedFetch(document: OpenApiDocument): CheckedFetch {
         body = undefined;
       }
     }
-    problems.push(...validator.check({ method: request.method, url: url.pathname + url.search, status: response.status, contentType, body }));
+    problems.push(
+      ...validator.check({
+        method: request.method,
+        url: url.pathname + url.search,
+        status: response.status,
+        contentType,
+        body,
+      }),
+    );
     return response;
   };
   return { fetch: checked, validator, problems };

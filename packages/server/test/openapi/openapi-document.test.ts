@@ -15,10 +15,21 @@ const UNDOCUMENTED_ROUTES: { pattern: RegExp; why: string }[] = [
   { pattern: /^\/studio(\/|$)/, why: 'Studio: HTML and session-cookie JSON for its own scripts' },
   { pattern: /^\/$/, why: 'redirects to the dashboard' },
   { pattern: /^\/webhooks\/stripe$/, why: "Stripe's signed billing callback, not a client endpoint" },
-  { pattern: /^\/polyforge_uploads\//, why: 'the S3-compatible STS upload endpoint: AWS Signature V4 and S3\'s XML, not this API\'s envelope (docs/compatibility.md)' },
+  {
+    pattern: /^\/polyforge_uploads\//,
+    why: "the S3-compatible STS upload endpoint: AWS Signature V4 and S3's XML, not this API's envelope (docs/compatibility.md)",
+  },
 ];
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 describe('the OpenAPI document', () => {
   let harness: TestPlatform;
@@ -31,34 +42,47 @@ describe('the OpenAPI document', () => {
 
   it('documents every route the app registers (the failure lists each missing one)', () => {
     const missing = harness.platform.app.registeredRoutes
-      .filter((route) => route.method !== 'HEAD' && !UNDOCUMENTED_ROUTES.some((excluded) => excluded.pattern.test(route.url)))
+      .filter(
+        (route) => route.method !== 'HEAD' && !UNDOCUMENTED_ROUTES.some((excluded) => excluded.pattern.test(route.url)),
+      )
       .filter((route) => !document.paths[openApiPathOf(route.url)]?.[route.method.toLowerCase()])
       .map((route) => `${route.method} ${openApiPathOf(route.url)}`);
-    const advice = 'add an ApiOperation for each to its surface file in packages/server/src/api/openapi/ (v2-, v3-, worker- or public-surface.ts)';
+    const advice =
+      'add an ApiOperation for each to its surface file in packages/server/src/api/openapi/ (v2-, v3-, worker- or public-surface.ts)';
     expect(missing, `routes the OpenAPI document lacks; ${advice}:\n  ${missing.join('\n  ')}`).toEqual([]);
   });
 
   it('documents no operation the app does not serve', () => {
-    const registered = new Set(harness.platform.app.registeredRoutes.map((route) => `${route.method} ${openApiPathOf(route.url)}`));
-    const phantom = Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`)).filter((operation) => !registered.has(operation));
+    const registered = new Set(
+      harness.platform.app.registeredRoutes.map((route) => `${route.method} ${openApiPathOf(route.url)}`),
+    );
+    const phantom = Object.entries(document.paths)
+      .flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`))
+      .filter((operation) => !registered.has(operation));
     expect(phantom).toEqual([]);
   });
 
   it('gives every documented error code the HTTP status the error catalogue gives it', () => {
     const statusesOfCode = new Map<number, Set<number>>();
-    for (const entry of Object.values(ERROR_CATALOG)) statusesOfCode.set(entry.code, (statusesOfCode.get(entry.code) ?? new Set()).add(entry.httpStatus));
+    for (const entry of Object.values(ERROR_CATALOG))
+      statusesOfCode.set(entry.code, (statusesOfCode.get(entry.code) ?? new Set()).add(entry.httpStatus));
     const wrong: string[] = [];
     let checked = 0;
     for (const [path, item] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(item)) {
         for (const [status, response] of Object.entries(operation.responses)) {
           if (Number(status) < 400) continue;
-          const code = (response.content?.['application/json']?.schema as { properties?: { code?: { const?: number; enum?: number[] } } })?.properties?.code;
+          const code = (
+            response.content?.['application/json']?.schema as {
+              properties?: { code?: { const?: number; enum?: number[] } };
+            }
+          )?.properties?.code;
           const codes = code?.enum ?? (code?.const === undefined ? [] : [code.const]);
           if (codes.length === 0) wrong.push(`${method} ${path} ${status}: no code listed`);
           for (const value of codes) {
             checked += 1;
-            if (!statusesOfCode.get(value)?.has(Number(status))) wrong.push(`${method} ${path}: code ${value} under HTTP ${status}`);
+            if (!statusesOfCode.get(value)?.has(Number(status)))
+              wrong.push(`${method} ${path}: code ${value} under HTTP ${status}`);
           }
         }
       }
@@ -70,13 +94,47 @@ describe('the OpenAPI document', () => {
   it('has schemas that compile as JSON Schema 2020-12, with one request schema per V2 task type', () => {
     const validator = new OpenApiResponseValidator(document);
     expect(validator.operations.length).toBeGreaterThan(50);
-    const requests = Object.keys((document.components as { schemas: Record<string, unknown> }).schemas).filter((name) => name.endsWith('Request'));
+    const requests = Object.keys((document.components as { schemas: Record<string, unknown> }).schemas).filter((name) =>
+      name.endsWith('Request'),
+    );
     expect(requests).toHaveLength(18);
     // the checker rejects what the document does not allow: an undocumented status, an undocumented field
-    expect(validator.check({ method: 'GET', url: '/v2/openapi/user/balance', status: 200, contentType: 'application/json', body: { code: 0, data: { balance: 1, frozen: 0 } } })).toEqual([]);
-    expect(validator.check({ method: 'GET', url: '/v2/openapi/user/balance', status: 418, contentType: 'application/json', body: {} })).toHaveLength(1);
-    expect(validator.check({ method: 'GET', url: '/v2/openapi/user/balance', status: 200, contentType: 'application/json', body: { code: 0, data: { balance: 1, frozen: 0, extra: 1 } } })).not.toEqual([]);
-    expect(validator.check({ method: 'GET', url: '/v2/openapi/user/balance', status: 401, contentType: 'application/json', body: { code: 2001, message: 'x', suggestion: '' } })).not.toEqual([]);
+    expect(
+      validator.check({
+        method: 'GET',
+        url: '/v2/openapi/user/balance',
+        status: 200,
+        contentType: 'application/json',
+        body: { code: 0, data: { balance: 1, frozen: 0 } },
+      }),
+    ).toEqual([]);
+    expect(
+      validator.check({
+        method: 'GET',
+        url: '/v2/openapi/user/balance',
+        status: 418,
+        contentType: 'application/json',
+        body: {},
+      }),
+    ).toHaveLength(1);
+    expect(
+      validator.check({
+        method: 'GET',
+        url: '/v2/openapi/user/balance',
+        status: 200,
+        contentType: 'application/json',
+        body: { code: 0, data: { balance: 1, frozen: 0, extra: 1 } },
+      }),
+    ).not.toEqual([]);
+    expect(
+      validator.check({
+        method: 'GET',
+        url: '/v2/openapi/user/balance',
+        status: 401,
+        contentType: 'application/json',
+        body: { code: 2001, message: 'x', suggestion: '' },
+      }),
+    ).not.toEqual([]);
   });
 
   it('serves each surface alone, without an API key, with only its own paths', async () => {
@@ -96,7 +154,9 @@ describe('the OpenAPI document', () => {
 
   it('serves the reference page and its bundle compressed, and refuses unknown assets', async () => {
     for (const encoding of ['br', 'gzip']) {
-      const response = await fetch(`${harness.baseUrl}/docs/assets/swagger-ui-bundle.js`, { headers: { 'Accept-Encoding': encoding } });
+      const response = await fetch(`${harness.baseUrl}/docs/assets/swagger-ui-bundle.js`, {
+        headers: { 'Accept-Encoding': encoding },
+      });
       expect(response.headers.get('content-encoding')).toBe(encoding);
       expect((await response.text()).length).toBeGreaterThan(1_000_000);
     }

@@ -46,14 +46,21 @@ export class OpenApiResponseValidator {
     this.ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
     this.ajv.addSchema({ ...document, $id: DOCUMENT_ID });
     this.operations = Object.entries(document.paths).flatMap(([pathTemplate, item]) =>
-      Object.entries(item).map(([method, operation]) => ({ method: method.toUpperCase(), pathTemplate, operation, pattern: patternOf(pathTemplate) })),
+      Object.entries(item).map(([method, operation]) => ({
+        method: method.toUpperCase(),
+        pathTemplate,
+        operation,
+        pattern: patternOf(pathTemplate),
+      })),
     );
   }
 
   /** The documented operation for a concrete request; literal paths win over templated ones. */
   find(method: string, url: string): DocumentedOperation | undefined {
     const pathOnly = url.split('?')[0]!;
-    const candidates = this.operations.filter((entry) => entry.method === method.toUpperCase() && entry.pattern.test(pathOnly));
+    const candidates = this.operations.filter(
+      (entry) => entry.method === method.toUpperCase() && entry.pattern.test(pathOnly),
+    );
     return candidates.sort((a, b) => templateCount(a.pathTemplate) - templateCount(b.pathTemplate))[0];
   }
 
@@ -66,20 +73,40 @@ export class OpenApiResponseValidator {
     seen.add(answer.status);
     this.answered.set(documented.operation.operationId, seen);
     const response = documented.operation.responses[String(answer.status)];
-    if (!response) return [`${label}: status ${answer.status} is not documented for ${documented.operation.operationId} (${Object.keys(documented.operation.responses).join(', ')})`];
+    if (!response)
+      return [
+        `${label}: status ${answer.status} is not documented for ${documented.operation.operationId} (${Object.keys(documented.operation.responses).join(', ')})`,
+      ];
     const mediaType = (answer.contentType ?? '').split(';')[0]!.trim();
     if (!response.content) return [];
-    if (!response.content[mediaType] && !response.content['*/*']) return [`${label}: Content-Type ${mediaType || '(none)'} is not documented (${Object.keys(response.content).join(', ')})`];
+    if (!response.content[mediaType] && !response.content['*/*'])
+      return [
+        `${label}: Content-Type ${mediaType || '(none)'} is not documented (${Object.keys(response.content).join(', ')})`,
+      ];
     if (mediaType !== 'application/json') return [];
     if (answer.body === undefined) return [`${label}: the body is not JSON`];
     const validate = this.validatorFor(documented, String(answer.status));
     if (validate(answer.body)) return [];
     const body = JSON.stringify(answer.body).slice(0, 300);
-    return (validate.errors ?? []).slice(0, 5).map((error) => `${label}: ${error.instancePath || '(body)'} ${error.message} ${JSON.stringify(error.params)} in ${body}`);
+    return (validate.errors ?? [])
+      .slice(0, 5)
+      .map(
+        (error) =>
+          `${label}: ${error.instancePath || '(body)'} ${error.message} ${JSON.stringify(error.params)} in ${body}`,
+      );
   }
 
   private validatorFor(documented: DocumentedOperation, status: string): ValidateFunction {
-    const pointer = ['paths', documented.pathTemplate, documented.method.toLowerCase(), 'responses', status, 'content', 'application/json', 'schema']
+    const pointer = [
+      'paths',
+      documented.pathTemplate,
+      documented.method.toLowerCase(),
+      'responses',
+      status,
+      'content',
+      'application/json',
+      'schema',
+    ]
       .map((segment) => segment.replace(/~/g, '~0').replace(/\//g, '~1'))
       .join('/');
     const key = `${DOCUMENT_ID}#/${pointer}`;

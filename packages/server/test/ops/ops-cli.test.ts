@@ -18,7 +18,12 @@ describe('polyforge ops commands and serve', () => {
   beforeAll(async () => {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'polyforge-ops-'));
     database = await createTestDatabase(dataDir);
-    environment = { ...process.env, POLYFORGE_DATA_DIR: dataDir, DATABASE_URL: database.databaseUrl, POLYFORGE_LOG_LEVEL: 'warn' };
+    environment = {
+      ...process.env,
+      POLYFORGE_DATA_DIR: dataDir,
+      DATABASE_URL: database.databaseUrl,
+      POLYFORGE_LOG_LEVEL: 'warn',
+    };
   });
   afterAll(async () => {
     await database.drop();
@@ -26,7 +31,11 @@ describe('polyforge ops commands and serve', () => {
   });
 
   function polyforge(...args: string[]): { status: number | null; json: any; stderr: string } {
-    const result = spawnSync(process.execPath, [polyforgeBin, ...args], { env: environment, encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(process.execPath, [polyforgeBin, ...args], {
+      env: environment,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     const line = result.stdout.trim().split('\n').pop() ?? '';
     let json: unknown;
     try {
@@ -38,11 +47,14 @@ describe('polyforge ops commands and serve', () => {
   }
 
   async function serve(port: number): Promise<{ output: () => string; stop: () => Promise<void> }> {
-    const child = spawn(process.execPath, [polyforgeBin, 'serve', '--port', String(port)], { env: { ...environment, HOST: '127.0.0.1' } });
+    const child = spawn(process.execPath, [polyforgeBin, 'serve', '--port', String(port)], {
+      env: { ...environment, HOST: '127.0.0.1' },
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    for (let attempt = 0; attempt < 300 && !/listening on/.test(output); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let attempt = 0; attempt < 300 && !/listening on/.test(output); attempt += 1)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect(output).toMatch(/listening on/);
     return {
       output: () => output,
@@ -60,7 +72,9 @@ describe('polyforge ops commands and serve', () => {
     expect(apiKey).toBeDefined();
     const health = await fetch('http://127.0.0.1:18181/health');
     expect(health.status).toBe(200);
-    const balance = await fetch('http://127.0.0.1:18181/v2/openapi/user/balance', { headers: { Authorization: `Bearer ${apiKey}` } });
+    const balance = await fetch('http://127.0.0.1:18181/v2/openapi/user/balance', {
+      headers: { Authorization: `Bearer ${apiKey}` },
+    });
     expect(await balance.json()).toEqual({ code: 0, data: { balance: 300, frozen: 0 } });
     await first.stop();
     const second = await serve(18181);
@@ -79,11 +93,26 @@ describe('polyforge ops commands and serve', () => {
     expect(duplicate.status).toBe(1);
     expect(duplicate.json.error).toMatch(/already exists/);
 
-    const granted = polyforge('credits', 'grant', '--account', accountId, '--credits', '1000', '--expires-in-days', '30', '--json');
+    const granted = polyforge(
+      'credits',
+      'grant',
+      '--account',
+      accountId,
+      '--credits',
+      '1000',
+      '--expires-in-days',
+      '30',
+      '--json',
+    );
     expect(granted.json).toMatchObject({ account_id: accountId, credits: 1000, balance: 1300, frozen: 0 });
 
     const limited = polyforge('accounts', 'set', '--account', accountId, '--concurrency', '25', '--json');
-    expect(limited.json).toEqual({ account_id: accountId, concurrency_limit: 25, retention_days: null, rate_limit_per_minute: null });
+    expect(limited.json).toEqual({
+      account_id: accountId,
+      concurrency_limit: 25,
+      retention_days: null,
+      rate_limit_per_minute: null,
+    });
 
     const key = polyforge('keys', 'create', '--account', accountId, '--name', 'ci', '--json');
     expect(key.json.api_key).toMatch(/^tsk_/);

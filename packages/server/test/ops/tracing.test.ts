@@ -24,13 +24,16 @@ describe('OpenTelemetry traces', () => {
       request.on('end', () => {
         if (request.url === '/v1/traces') {
           const exported = JSON.parse(body) as { resourceSpans: { scopeSpans: { spans: ExportedSpan[] }[] }[] };
-          for (const resource of exported.resourceSpans) for (const scope of resource.scopeSpans) spans.push(...scope.spans);
+          for (const resource of exported.resourceSpans)
+            for (const scope of resource.scopeSpans) spans.push(...scope.spans);
         }
         response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       });
     });
     await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
-    const harness = await startTestPlatform({ environment: { POLYFORGE_OTEL_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}` } });
+    const harness = await startTestPlatform({
+      environment: { POLYFORGE_OTEL_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}` },
+    });
     try {
       const account = await harness.createAccount();
       const client = apiClient(harness.baseUrl, account.apiKey);

@@ -14,9 +14,19 @@ export interface RecordedRequest {
 }
 
 /** How the fake answers the request that creates a task. */
-export type CreateBehaviour = 'ok' | 'auth' | 'credits' | 'content' | 'rate_limited' | 'rate_limited_once' | 'server_error' | 'malformed' | 'huge' | 'hang';
-/** How the provider-side task ends. */
-export type TaskBehaviour = 'ok' | 'failed' | 'content';
+export type CreateBehaviour =
+  | 'ok'
+  | 'auth'
+  | 'credits'
+  | 'content'
+  | 'rate_limited'
+  | 'rate_limited_once'
+  | 'server_error'
+  | 'malformed'
+  | 'huge'
+  | 'hang';
+/** How the provider-side task ends ('no_model': it succeeds without a GLB link, a malformed answer; Meshy's fake). */
+export type TaskBehaviour = 'ok' | 'failed' | 'content' | 'no_model';
 /** How the model link answers. */
 export type DownloadBehaviour = 'ok' | 'expired' | 'hang' | 'not_glb' | 'too_large';
 
@@ -30,7 +40,13 @@ export interface FakeBehaviour {
   createDelayMs: number;
 }
 
-export const DEFAULT_BEHAVIOUR: FakeBehaviour = { create: 'ok', task: 'ok', download: 'ok', pollsBeforeDone: 1, createDelayMs: 0 };
+export const DEFAULT_BEHAVIOUR: FakeBehaviour = {
+  create: 'ok',
+  task: 'ok',
+  download: 'ok',
+  pollsBeforeDone: 1,
+  createDelayMs: 0,
+};
 
 export interface FakeContext {
   request: RecordedRequest;
@@ -62,7 +78,13 @@ export class FakeProviderServer {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
-        const recorded = { method: request.method ?? '', path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks), atMs: performance.timeOrigin + performance.now() };
+        const recorded = {
+          method: request.method ?? '',
+          path: request.url ?? '',
+          headers: request.headers,
+          body: Buffer.concat(chunks),
+          atMs: performance.timeOrigin + performance.now(),
+        };
         this.requests.push(recorded);
         void this.dispatch({ request: recorded, response, url: new URL(request.url ?? '/', 'http://fake') });
       });
@@ -105,7 +127,8 @@ export class FakeProviderServer {
    */
   async answerCreateBehaviour(context: FakeContext, errors: ProviderErrorShapes): Promise<boolean> {
     const { response } = context;
-    if (this.behaviour.createDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.behaviour.createDelayMs));
+    if (this.behaviour.createDelayMs > 0)
+      await new Promise((resolve) => setTimeout(resolve, this.behaviour.createDelayMs));
     switch (this.behaviour.create) {
       case 'ok':
         return false;
@@ -134,7 +157,9 @@ export class FakeProviderServer {
         return true;
       case 'huge':
         // a 3 MB JSON answer: more than any task object
-        response.writeHead(200, { 'Content-Type': 'application/json' }).end(`{"padding": "${'x'.repeat(3 * 1024 * 1024)}"}`);
+        response
+          .writeHead(200, { 'Content-Type': 'application/json' })
+          .end(`{"padding": "${'x'.repeat(3 * 1024 * 1024)}"}`);
         return true;
       case 'hang':
         // never answers; the client's timeout must end it
@@ -170,17 +195,23 @@ export class FakeProviderServer {
   private serveModel({ response }: FakeContext): void {
     switch (this.behaviour.download) {
       case 'ok':
-        response.writeHead(200, { 'Content-Type': 'model/gltf-binary', 'Content-Length': String(this.model.byteLength) }).end(Buffer.from(this.model));
+        response
+          .writeHead(200, { 'Content-Type': 'model/gltf-binary', 'Content-Length': String(this.model.byteLength) })
+          .end(Buffer.from(this.model));
         return;
       case 'expired':
         // what S3 / CloudFront answer for a signed URL past its expiry
-        response.writeHead(403, { 'Content-Type': 'application/xml' }).end('<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>');
+        response
+          .writeHead(403, { 'Content-Type': 'application/xml' })
+          .end('<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>');
         return;
       case 'not_glb':
         response.writeHead(200, { 'Content-Type': 'model/gltf-binary' }).end('<html>not a model</html>');
         return;
       case 'too_large':
-        response.writeHead(200, { 'Content-Type': 'model/gltf-binary', 'Content-Length': String(64 * 1024 * 1024) }).end();
+        response
+          .writeHead(200, { 'Content-Type': 'model/gltf-binary', 'Content-Length': String(64 * 1024 * 1024) })
+          .end();
         return;
       case 'hang':
         response.writeHead(200, { 'Content-Type': 'model/gltf-binary' });
@@ -200,7 +231,12 @@ export interface ProviderErrorShapes {
   server: unknown;
 }
 
-export function json(response: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function json(
+  response: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(JSON.stringify(body));
 }
 

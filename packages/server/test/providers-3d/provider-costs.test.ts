@@ -22,33 +22,67 @@ describe('provider cost against credits earned', () => {
     const client = await newClient(bed);
     const file = await uploadedImage(client);
     // one task served by fal, one that fails over from fal to Replicate (12.5 s of compute at $0.002)
-    expect((await runTask(bed, client, { type: 'image_to_model', file, model_version: 'trellis' })).status).toBe('success');
+    expect((await runTask(bed, client, { type: 'image_to_model', file, model_version: 'trellis' })).status).toBe(
+      'success',
+    );
     bed.fakes.fal.script({ task: 'failed' });
-    expect((await runTask(bed, client, { type: 'image_to_model', file, model_version: 'trellis' })).status).toBe('success');
+    expect((await runTask(bed, client, { type: 'image_to_model', file, model_version: 'trellis' })).status).toBe(
+      'success',
+    );
   });
   afterAll(() => bed.close());
 
   const today = new Date().toISOString().slice(0, 10);
   const expectedRows = [
-    { day: today, provider: 'fal', tasks_served: 1, failed_calls: 1, skipped_calls: 0, provider_cost_usd: 0.05, calls_without_cost: 1, credits_earned: 30, credits_earned_usd: 0.3, margin_usd: 0.25 },
-    { day: today, provider: 'replicate', tasks_served: 1, failed_calls: 0, skipped_calls: 0, provider_cost_usd: 0.03, calls_without_cost: 0, credits_earned: 30, credits_earned_usd: 0.3, margin_usd: 0.27 },
+    {
+      day: today,
+      provider: 'fal',
+      tasks_served: 1,
+      failed_calls: 1,
+      skipped_calls: 0,
+      provider_cost_usd: 0.05,
+      calls_without_cost: 1,
+      credits_earned: 30,
+      credits_earned_usd: 0.3,
+      margin_usd: 0.25,
+    },
+    {
+      day: today,
+      provider: 'replicate',
+      tasks_served: 1,
+      failed_calls: 0,
+      skipped_calls: 0,
+      provider_cost_usd: 0.03,
+      calls_without_cost: 0,
+      credits_earned: 30,
+      credits_earned_usd: 0.3,
+      margin_usd: 0.27,
+    },
   ];
 
-  it('records every call with the provider\'s task id', async () => {
+  it("records every call with the provider's task id", async () => {
     const calls = await bed.harness.platform.db.selectFrom('providerCalls').selectAll().orderBy('startedAt').execute();
     expect(calls.map((call) => [call.provider, call.providerModel, call.outcome, call.failureKind])).toEqual([
       ['fal', 'fal-ai/trellis', 'success', null],
       ['fal', 'fal-ai/trellis', 'failed', 'task_failed'],
       ['replicate', 'firtoz/trellis', 'success', null],
     ]);
-    expect(calls.every((call) => typeof call.providerTaskId === 'string' && call.providerTaskId.length > 10)).toBe(true);
+    expect(calls.every((call) => typeof call.providerTaskId === 'string' && call.providerTaskId.length > 10)).toBe(
+      true,
+    );
   });
 
   it('`polyforge providers costs --json` reports cost against credits earned per day', () => {
     const config = bed.harness.platform.config;
-    const databaseUrl = config.database.kind === 'postgres' ? config.database.url : `sqlite:${config.database.filePath}`;
+    const databaseUrl =
+      config.database.kind === 'postgres' ? config.database.url : `sqlite:${config.database.filePath}`;
     const result = spawnSync(process.execPath, [polyforgeBin, 'providers', 'costs', '--days', '2', '--json'], {
-      env: { ...process.env, POLYFORGE_DATA_DIR: bed.harness.dataDir, DATABASE_URL: databaseUrl, POLYFORGE_LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        POLYFORGE_DATA_DIR: bed.harness.dataDir,
+        DATABASE_URL: databaseUrl,
+        POLYFORGE_LOG_LEVEL: 'warn',
+      },
       encoding: 'utf8',
       timeout: 60_000,
     });

@@ -12,7 +12,14 @@ import { validateGlb } from '@polyforge/geometry/test/fixtures/validate-glb';
 import { apiClient } from '../harness/api-client.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 import type { FakeProviderServer } from './fake-provider-server.ts';
-import { FAKE_KEYS, startFakeFal, startFakeMeshy, startFakeReplicate, startFakeRodin, startFakeStability } from './fake-providers.ts';
+import {
+  FAKE_KEYS,
+  startFakeFal,
+  startFakeMeshy,
+  startFakeReplicate,
+  startFakeRodin,
+  startFakeStability,
+} from './fake-providers.ts';
 
 export type Client = ReturnType<typeof apiClient>;
 export type FakeName = keyof typeof FAKE_KEYS;
@@ -45,7 +52,9 @@ export interface TestBedOptions {
 export async function startProviderTestBed(options: TestBedOptions = {}): Promise<ProviderTestBed> {
   const names = options.providers ?? (Object.keys(STARTERS) as FakeName[]);
   const model = options.model ?? (await texturedCubeGlb());
-  const fakes = Object.fromEntries(await Promise.all((Object.keys(STARTERS) as FakeName[]).map(async (name) => [name, await STARTERS[name]()]))) as Record<FakeName, FakeProviderServer>;
+  const fakes = Object.fromEntries(
+    await Promise.all((Object.keys(STARTERS) as FakeName[]).map(async (name) => [name, await STARTERS[name]()])),
+  ) as Record<FakeName, FakeProviderServer>;
   for (const fake of Object.values(fakes)) fake.model = model;
   const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'polyforge-providers-'));
   const files: Record<string, string> = {};

@@ -23,7 +23,8 @@ export interface LedgerAudit {
 }
 
 export async function auditLedger(db: Database): Promise<LedgerAudit> {
-  const one = async (query: ReturnType<typeof sql<{ value: number | string | null }>>) => Number((await query.execute(db)).rows[0]?.value ?? 0);
+  const one = async (query: ReturnType<typeof sql<{ value: number | string | null }>>) =>
+    Number((await query.execute(db)).rows[0]?.value ?? 0);
   return {
     accounts: await one(sql`SELECT count(*) AS value FROM accounts`),
     balanceMismatches: await one(sql`
@@ -33,7 +34,9 @@ export async function auditLedger(db: Database): Promise<LedgerAudit> {
           - (SELECT coalesce(sum(credits), 0) FROM ledger_entries e WHERE e.account_id = a.id AND e.entry_type = 'capture')
           - (SELECT coalesce(sum(credits), 0) FROM hold_allocations h WHERE h.account_id = a.id AND h.state = 'held')`),
     frozenCredits: await one(sql`SELECT coalesce(sum(credits), 0) AS value FROM hold_allocations WHERE state = 'held'`),
-    doubleCharges: await one(sql`SELECT count(*) AS value FROM (SELECT task_id FROM ledger_entries WHERE entry_type = 'capture' GROUP BY task_id HAVING count(*) > 1) doubled`),
+    doubleCharges: await one(
+      sql`SELECT count(*) AS value FROM (SELECT task_id FROM ledger_entries WHERE entry_type = 'capture' GROUP BY task_id HAVING count(*) > 1) doubled`,
+    ),
     captureMismatches: await one(sql`
       SELECT count(*) AS value FROM tasks t
       WHERE t.consumed_credits <> (SELECT coalesce(sum(credits), 0) FROM ledger_entries e WHERE e.task_id = t.id AND e.entry_type = 'capture')
@@ -42,8 +45,12 @@ export async function auditLedger(db: Database): Promise<LedgerAudit> {
     activeCountMismatches: await one(sql`
       SELECT count(*) AS value FROM accounts a
       WHERE a.active_tasks <> (SELECT count(*) FROM tasks t WHERE t.account_id = a.id AND t.status IN ('queued', 'running'))`),
-    creditsGranted: await one(sql`SELECT coalesce(sum(credits), 0) AS value FROM ledger_entries WHERE entry_type = 'grant'`),
-    creditsCaptured: await one(sql`SELECT coalesce(sum(credits), 0) AS value FROM ledger_entries WHERE entry_type = 'capture'`),
+    creditsGranted: await one(
+      sql`SELECT coalesce(sum(credits), 0) AS value FROM ledger_entries WHERE entry_type = 'grant'`,
+    ),
+    creditsCaptured: await one(
+      sql`SELECT coalesce(sum(credits), 0) AS value FROM ledger_entries WHERE entry_type = 'capture'`,
+    ),
   };
 }
 

@@ -20,14 +20,26 @@ const SECRET_ACCESS_KEY = 'S3RVER';
 
 export async function startLocalS3Server(bucket = 'polyforge-test'): Promise<LocalS3Server> {
   const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'polyforge-s3rver-'));
-  const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: bucket }] });
+  const server = new S3rver({
+    port: 0,
+    address: '127.0.0.1',
+    silent: true,
+    directory,
+    configureBuckets: [{ name: bucket }],
+  });
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   return {
     endpoint,
     bucket,
     storageUrl: (options = {}) => {
-      const query = new URLSearchParams({ endpoint, region: 'us-east-1', force_path_style: 'true', access_key_id: ACCESS_KEY_ID, secret_access_key: SECRET_ACCESS_KEY });
+      const query = new URLSearchParams({
+        endpoint,
+        region: 'us-east-1',
+        force_path_style: 'true',
+        access_key_id: ACCESS_KEY_ID,
+        secret_access_key: SECRET_ACCESS_KEY,
+      });
       if (options.prefix) query.set('prefix', options.prefix);
       if (options.download) query.set('download', options.download);
       return `s3://${bucket}?${query.toString()}`;

@@ -17,7 +17,9 @@ describe('several processes on one database', () => {
   let shared: SharedPlatforms;
   let cube: Uint8Array;
   beforeAll(async () => {
-    shared = await startSharedPlatforms(2, { environment: { POLYFORGE_RATE_LIMIT_PER_MINUTE: '0', POLYFORGE_OUTBOUND_ALLOWED_NETWORKS: '127.0.0.1/32' } });
+    shared = await startSharedPlatforms(2, {
+      environment: { POLYFORGE_RATE_LIMIT_PER_MINUTE: '0', POLYFORGE_OUTBOUND_ALLOWED_NETWORKS: '127.0.0.1/32' },
+    });
     cube = await texturedCubeGlb();
   });
   afterAll(() => shared.close());
@@ -29,7 +31,9 @@ describe('several processes on one database', () => {
   async function importedCube(apiKey: string): Promise<string> {
     const [first] = clients(apiKey);
     const upload = await first.upload(cube, 'cube.glb');
-    const taskId = (await first.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } })).body.data.task_id;
+    const taskId = (
+      await first.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } })
+    ).body.data.task_id;
     while (await shared.instances[0].platform.runWorkerOnce());
     return taskId;
   }
@@ -39,7 +43,11 @@ describe('several processes on one database', () => {
     const source = await importedCube(limited.apiKey);
     const body = { type: 'convert_model', format: 'STL', original_model_task_id: source };
     const both = clients(limited.apiKey).slice(0, racing().length);
-    const limitedStatuses = await Promise.all(Array.from({ length: 20 }, (_, index) => both[index % both.length].createTask(body).then((response) => response.status)));
+    const limitedStatuses = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        both[index % both.length].createTask(body).then((response) => response.status),
+      ),
+    );
     expect(limitedStatuses.filter((status) => status === 200)).toHaveLength(3);
     expect(limitedStatuses.filter((status) => status === 429)).toHaveLength(17);
 
@@ -48,7 +56,11 @@ describe('several processes on one database', () => {
     const poorSource = await importedCube(poor.apiKey);
     const poorBoth = clients(poor.apiKey).slice(0, racing().length);
     const poorStatuses = await Promise.all(
-      Array.from({ length: 20 }, (_, index) => poorBoth[index % poorBoth.length].createTask({ ...body, original_model_task_id: poorSource }).then((response) => response.status)),
+      Array.from({ length: 20 }, (_, index) =>
+        poorBoth[index % poorBoth.length]
+          .createTask({ ...body, original_model_task_id: poorSource })
+          .then((response) => response.status),
+      ),
     );
     expect(poorStatuses.filter((status) => status === 200)).toHaveLength(4);
     expect(poorStatuses.filter((status) => status === 403)).toHaveLength(16); // 2010: not enough credits
@@ -61,8 +73,15 @@ describe('several processes on one database', () => {
     const source = await importedCube(account.apiKey);
     const [first] = clients(account.apiKey);
     const taskIds: string[] = [];
-    for (let index = 0; index < 12; index += 1) taskIds.push((await first.createTask({ type: 'convert_model', format: 'STL', original_model_task_id: source })).body.data.task_id);
-    const runners = racing().flatMap(({ platform }, index) => [platform.createRunner(`p${index}-a`), platform.createRunner(`p${index}-b`)]);
+    for (let index = 0; index < 12; index += 1)
+      taskIds.push(
+        (await first.createTask({ type: 'convert_model', format: 'STL', original_model_task_id: source })).body.data
+          .task_id,
+      );
+    const runners = racing().flatMap(({ platform }, index) => [
+      platform.createRunner(`p${index}-a`),
+      platform.createRunner(`p${index}-b`),
+    ]);
     const ran = await Promise.all(
       runners.map(async (runner) => {
         let count = 0;
@@ -76,7 +95,10 @@ describe('several processes on one database', () => {
     expect(tasks.every((task) => task.status === 'success')).toBe(true);
     const jobs = await db.selectFrom('jobs').select(['attempts']).where('id', 'in', taskIds).execute();
     expect(jobs.every((job) => job.attempts === 1)).toBe(true);
-    expect(await shared.instances[1].platform.ledger.balance(db, account.accountId)).toEqual({ balance: 1000 - 12 * 5, frozen: 0 });
+    expect(await shared.instances[1].platform.ledger.balance(db, account.accountId)).toEqual({
+      balance: 1000 - 12 * 5,
+      frozen: 0,
+    });
     expect(auditProblems(await auditLedger(db), { drained: true })).toEqual([]);
   });
 
@@ -90,13 +112,21 @@ describe('several processes on one database', () => {
     try {
       const account = await shared.createAccount({ credits: 100, concurrency: 50 });
       const [first] = clients(account.apiKey);
-      const hook = await first.send('POST', '/v2/openapi/webhooks', { json: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook` } });
+      const hook = await first.send('POST', '/v2/openapi/webhooks', {
+        json: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook` },
+      });
       expect(hook.status).toBe(200);
       await importedCube(account.apiKey); // queued, running, completed: three events
       const db = shared.instances[0].platform.db;
-      const pending = await db.selectFrom('webhookDeliveries').select(['id']).where('accountId', '=', account.accountId).execute();
+      const pending = await db
+        .selectFrom('webhookDeliveries')
+        .select(['id'])
+        .where('accountId', '=', account.accountId)
+        .execute();
       expect(pending.length).toBe(3);
-      await Promise.all(racing().flatMap(({ platform }) => [platform.dispatchWebhooksOnce(), platform.dispatchWebhooksOnce()]));
+      await Promise.all(
+        racing().flatMap(({ platform }) => [platform.dispatchWebhooksOnce(), platform.dispatchWebhooksOnce()]),
+      );
       expect(received.sort()).toEqual(pending.map((delivery) => delivery.id).sort());
     } finally {
       receiver.close();

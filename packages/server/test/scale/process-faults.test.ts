@@ -32,7 +32,10 @@ describe('processes killed mid-work', () => {
   const spawned: Spawned[] = [];
 
   function start(args: string[], ready: RegExp): Promise<Spawned> {
-    const child = spawn(process.execPath, [path.join(repositoryRoot, 'packages/cli/bin/polyforge.js'), ...args], { env: { ...process.env, ...environment }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(repositoryRoot, 'packages/cli/bin/polyforge.js'), ...args], {
+      env: { ...process.env, ...environment },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const entry = { child, output: () => output };
     spawned.push(entry);
@@ -100,27 +103,47 @@ describe('processes killed mid-work', () => {
     await platform.onboarding.grantCredits(account.id, 1000);
     const client = apiClient(baseUrl, account.apiKey);
     const upload = await client.upload(await toGlb(denseGridDocument(60_000)), 'grid.glb');
-    const source = (await client.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } })).body.data.task_id;
-    await until('the import', async () => ((await client.getTask(source)).body.data.status === 'success' ? true : undefined));
+    const source = (
+      await client.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } })
+    ).body.data.task_id;
+    await until('the import', async () =>
+      (await client.getTask(source)).body.data.status === 'success' ? true : undefined,
+    );
 
     const taskIds: string[] = [];
     for (const format of ['OBJ', 'STL', 'GLTF', 'OBJ']) {
-      taskIds.push((await client.createTask({ type: 'convert_model', format, original_model_task_id: source })).body.data.task_id);
+      taskIds.push(
+        (await client.createTask({ type: 'convert_model', format, original_model_task_id: source })).body.data.task_id,
+      );
     }
     // wait until the first worker holds one of them, then kill it
     const pid = first.child.pid!;
     const held = await until('a lease of the first worker', async () => {
-      const [job] = await platform.db.selectFrom('jobs').select(['id']).where('status', '=', 'leased').where('leaseOwner', 'like', `%:${pid}:%`).execute();
+      const [job] = await platform.db
+        .selectFrom('jobs')
+        .select(['id'])
+        .where('status', '=', 'leased')
+        .where('leaseOwner', 'like', `%:${pid}:%`)
+        .execute();
       return job?.id;
     });
     await kill(first);
     await until('every task final', () => allFinal(account.id), 60_000);
 
-    const tasks = await platform.db.selectFrom('tasks').select(['id', 'status', 'consumedCredits']).where('id', 'in', taskIds).execute();
+    const tasks = await platform.db
+      .selectFrom('tasks')
+      .select(['id', 'status', 'consumedCredits'])
+      .where('id', 'in', taskIds)
+      .execute();
     expect(tasks.map((task) => task.status)).toEqual(['success', 'success', 'success', 'success']);
     const killed = tasks.find((task) => task.id === held)!;
     expect(killed.consumedCredits).toBe(5);
-    const captures = await platform.db.selectFrom('ledgerEntries').select(['credits']).where('taskId', '=', held).where('entryType', '=', 'capture').execute();
+    const captures = await platform.db
+      .selectFrom('ledgerEntries')
+      .select(['credits'])
+      .where('taskId', '=', held)
+      .where('entryType', '=', 'capture')
+      .execute();
     expect(captures).toEqual([{ credits: 5 }]);
     expect(await platform.ledger.balance(platform.db, account.id)).toEqual({ balance: 1000 - 4 * 5, frozen: 0 });
     expect(auditProblems(await auditLedger(platform.db), { drained: true })).toEqual([]);
@@ -134,8 +157,12 @@ describe('processes killed mid-work', () => {
     await platform.onboarding.grantCredits(account.id, 1000);
     const client = apiClient(baseUrl, account.apiKey);
     const upload = await client.upload(await toGlb(denseGridDocument(2_000)), 'grid.glb');
-    const source = (await client.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } })).body.data.task_id;
-    await until('the import', async () => ((await client.getTask(source)).body.data.status === 'success' ? true : undefined));
+    const source = (
+      await client.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } })
+    ).body.data.task_id;
+    await until('the import', async () =>
+      (await client.getTask(source)).body.data.status === 'success' ? true : undefined,
+    );
 
     const doomed = apiClient(apiUrl, account.apiKey);
     let answered = 0;
@@ -154,12 +181,20 @@ describe('processes killed mid-work', () => {
     expect(accepted.length).toBeGreaterThanOrEqual(3);
 
     await until('every task final', () => allFinal(account.id), 60_000);
-    const tasks = await platform.db.selectFrom('tasks').select(['id', 'status']).where('accountId', '=', account.id).where('type', '=', 'convert_model').execute();
+    const tasks = await platform.db
+      .selectFrom('tasks')
+      .select(['id', 'status'])
+      .where('accountId', '=', account.id)
+      .where('type', '=', 'convert_model')
+      .execute();
     // every accepted task exists and succeeded; tasks committed whose answer was lost succeeded too
     const byId = new Map(tasks.map((task) => [task.id, task.status]));
     for (const taskId of accepted) expect(byId.get(taskId)).toBe('success');
     expect(tasks.every((task) => task.status === 'success')).toBe(true);
-    expect(await platform.ledger.balance(platform.db, account.id)).toEqual({ balance: 1000 - tasks.length * 5, frozen: 0 });
+    expect(await platform.ledger.balance(platform.db, account.id)).toEqual({
+      balance: 1000 - tasks.length * 5,
+      frozen: 0,
+    });
     expect(auditProblems(await auditLedger(platform.db), { drained: true })).toEqual([]);
   });
 });

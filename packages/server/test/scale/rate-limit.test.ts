@@ -30,7 +30,11 @@ describe('rate limiting per API key', () => {
     expect(remaining).toEqual(['4', '3', '2', '1', '0']);
     const refused = await client.balance();
     expect(refused.status).toBe(429);
-    expect(refused.body).toMatchObject({ code: 1007, message: expect.stringMatching(/5 requests per minute/), suggestion: expect.stringMatching(/Retry-After/) });
+    expect(refused.body).toMatchObject({
+      code: 1007,
+      message: expect.stringMatching(/5 requests per minute/),
+      suggestion: expect.stringMatching(/Retry-After/),
+    });
     expect(refused.headers.get('retry-after')).toBe('40');
     expect(refused.headers.get('x-ratelimit-remaining')).toBe('0');
     expect(refused.headers.get('x-tripo-trace-id')).toBeTruthy();
@@ -75,8 +79,12 @@ describe('rate limiting per API key', () => {
     await harness.platform.accounts.setRateLimitPerMinute(account.accountId, 1000);
     await new Promise((resolve) => setTimeout(resolve, 2100)); // the key cache (2 s, real time)
     expect((await client.balance()).headers.get('x-ratelimit-limit')).toBe('1000');
-    await expect(harness.platform.accounts.setRateLimitPerMinute(account.accountId, 0)).rejects.toThrow(/positive integer/);
-    expect((await harness.platform.accounts.setRateLimitPerMinute(account.accountId, null)).rateLimitPerMinute).toBeNull();
+    await expect(harness.platform.accounts.setRateLimitPerMinute(account.accountId, 0)).rejects.toThrow(
+      /positive integer/,
+    );
+    expect(
+      (await harness.platform.accounts.setRateLimitPerMinute(account.accountId, null)).rateLimitPerMinute,
+    ).toBeNull();
   });
 });
 
@@ -92,7 +100,9 @@ describe('rate limiting across API processes', () => {
     const account = await shared.createAccount();
     await shared.instances[0].platform.accounts.setRateLimitPerMinute(account.accountId, 20);
     const clients = shared.instances.map((instance) => apiClient(instance.baseUrl, account.apiKey));
-    const statuses = await Promise.all(Array.from({ length: 40 }, (_, index) => clients[index % 2].balance().then((response) => response.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 40 }, (_, index) => clients[index % 2].balance().then((response) => response.status)),
+    );
     expect(statuses.filter((status) => status === 200)).toHaveLength(20);
     expect(statuses.filter((status) => status === 429)).toHaveLength(20);
   });
@@ -104,14 +114,24 @@ describe('rate limiting across API processes', () => {
     const statuses: number[] = [];
     // 300 requests in waves of 30, alternating processes
     for (let wave = 0; wave < 10; wave += 1) {
-      statuses.push(...(await Promise.all(Array.from({ length: 30 }, (_, index) => clients[(wave + index) % 2].balance().then((response) => response.status)))));
+      statuses.push(
+        ...(await Promise.all(
+          Array.from({ length: 30 }, (_, index) =>
+            clients[(wave + index) % 2].balance().then((response) => response.status),
+          ),
+        )),
+      );
     }
     const admitted = statuses.filter((status) => status === 200).length;
     expect(admitted).toBeLessThanOrEqual(200);
     // each process may hold at most limit/50 = 4 unspent tokens when the other runs dry
     expect(admitted).toBeGreaterThanOrEqual(196);
     expect(statuses.every((status) => status === 200 || status === 429)).toBe(true);
-    const [row] = await shared.instances[0].platform.db.selectFrom('rateLimitWindows').select(['requestCount']).where('keyId', '=', account.keyId).execute();
+    const [row] = await shared.instances[0].platform.db
+      .selectFrom('rateLimitWindows')
+      .select(['requestCount'])
+      .where('keyId', '=', account.keyId)
+      .execute();
     expect(row.requestCount).toBeGreaterThanOrEqual(200);
   });
 });

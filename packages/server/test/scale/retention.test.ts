@@ -20,13 +20,20 @@ const DAY_SECONDS = 24 * HOUR_SECONDS;
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 async function ledgerOf(db: Database, accountId: string) {
-  const entries = await db.selectFrom('ledgerEntries').select(['entryType', 'credits', 'taskId']).where('accountId', '=', accountId).orderBy('id').execute();
+  const entries = await db
+    .selectFrom('ledgerEntries')
+    .select(['entryType', 'credits', 'taskId'])
+    .where('accountId', '=', accountId)
+    .orderBy('id')
+    .execute();
   return entries;
 }
 
 async function filesUnder(directory: string): Promise<string[]> {
   try {
-    return (await fs.readdir(directory, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
+    return (await fs.readdir(directory, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => entry.name);
   } catch {
     return [];
   }
@@ -37,7 +44,10 @@ describe('data retention', () => {
   let harness: TestPlatform;
   let cubeGlb: Uint8Array;
   beforeAll(async () => {
-    harness = await startTestPlatform({ clock, environment: { POLYFORGE_RETENTION_DAYS: '3', POLYFORGE_RATE_LIMIT_PER_MINUTE: '0' } });
+    harness = await startTestPlatform({
+      clock,
+      environment: { POLYFORGE_RETENTION_DAYS: '3', POLYFORGE_RATE_LIMIT_PER_MINUTE: '0' },
+    });
     cubeGlb = await texturedCubeGlb();
   });
   afterAll(() => harness.close());
@@ -51,7 +61,11 @@ describe('data retention', () => {
     const fileToken = upload.body.data.image_token as string;
     const imported = await client.createTask({ type: 'import_model', file: { type: 'glb', file_token: fileToken } });
     await harness.drainQueue();
-    const converted = await client.createTask({ type: 'convert_model', format: 'STL', original_model_task_id: imported.body.data.task_id });
+    const converted = await client.createTask({
+      type: 'convert_model',
+      format: 'STL',
+      original_model_task_id: imported.body.data.task_id,
+    });
     await harness.drainQueue();
     const taskIds = [imported.body.data.task_id as string, converted.body.data.task_id as string];
     for (const taskId of taskIds) expect((await client.getTask(taskId)).body.data.status).toBe('success');
@@ -63,16 +77,23 @@ describe('data retention', () => {
     const byDefault = await accountWithFinishedTasks(null);
     const forever = await accountWithFinishedTasks(0);
     // a task still queued when its account's period passes is not touched
-    const queued = await byDefault.client.createTask({ type: 'convert_model', format: 'OBJ', original_model_task_id: byDefault.taskIds[0] });
+    const queued = await byDefault.client.createTask({
+      type: 'convert_model',
+      format: 'OBJ',
+      original_model_task_id: byDefault.taskIds[0],
+    });
     const blobCountOf = async (accountId: string, taskIds: string[]) => {
       let count = (await filesUnder(path.join(harness.dataDir, 'blobs', 'uploads', accountId))).length;
-      for (const taskId of taskIds) count += (await filesUnder(path.join(harness.dataDir, 'blobs', 'tasks', taskId))).length;
+      for (const taskId of taskIds)
+        count += (await filesUnder(path.join(harness.dataDir, 'blobs', 'tasks', taskId))).length;
       return count;
     };
     const oneDayBlobs = await blobCountOf(oneDay.account.accountId, oneDay.taskIds);
     const byDefaultBlobs = await blobCountOf(byDefault.account.accountId, byDefault.taskIds);
     expect(oneDayBlobs).toBeGreaterThanOrEqual(3); // the upload, the imported model (and its preview), the STL
-    const ledgersBefore = await Promise.all([oneDay, byDefault, forever].map(({ account }) => ledgerOf(harness.platform.db, account.accountId)));
+    const ledgersBefore = await Promise.all(
+      [oneDay, byDefault, forever].map(({ account }) => ledgerOf(harness.platform.db, account.accountId)),
+    );
     const balanceBefore = (await oneDay.client.balance()).body.data;
     expect(balanceBefore).toEqual({ balance: 95, frozen: 0 });
 
@@ -80,20 +101,30 @@ describe('data retention', () => {
     const firstPass = await harness.platform.sweepRetentionOnce();
     expect(firstPass).toEqual({ tasksExpired: 2, uploadsDeleted: 1, blobsDeleted: oneDayBlobs });
 
-    const [importTask, convertTask] = await Promise.all(oneDay.taskIds.map(async (taskId) => (await oneDay.client.getTask(taskId)).body.data));
+    const [importTask, convertTask] = await Promise.all(
+      oneDay.taskIds.map(async (taskId) => (await oneDay.client.getTask(taskId)).body.data),
+    );
     for (const task of [importTask, convertTask]) {
       expect(task).toMatchObject({ status: 'expired', output: {}, error_code: 2019 });
       expect(task.error_msg).toMatch(/deleted after the account's 1-day data-retention period/);
     }
     expect(convertTask.input).toEqual({ type: 'convert_model' });
     expect(convertTask.consumed_credit).toBe(5);
-    for (const taskId of oneDay.taskIds) expect(await filesUnder(path.join(harness.dataDir, 'blobs', 'tasks', taskId))).toEqual([]);
+    for (const taskId of oneDay.taskIds)
+      expect(await filesUnder(path.join(harness.dataDir, 'blobs', 'tasks', taskId))).toEqual([]);
     expect(await filesUnder(path.join(harness.dataDir, 'blobs', 'uploads', oneDay.account.accountId))).toEqual([]);
     // the deleted upload's token no longer resolves; an expired source task cannot be chained
-    const reuse = await oneDay.client.createTask({ type: 'import_model', file: { type: 'glb', file_token: oneDay.fileToken } });
+    const reuse = await oneDay.client.createTask({
+      type: 'import_model',
+      file: { type: 'glb', file_token: oneDay.fileToken },
+    });
     expect(reuse.status).toBe(404);
     expect(reuse.body.code).toBe(2019);
-    const chained = await oneDay.client.createTask({ type: 'convert_model', format: 'STL', original_model_task_id: oneDay.taskIds[0] });
+    const chained = await oneDay.client.createTask({
+      type: 'convert_model',
+      format: 'STL',
+      original_model_task_id: oneDay.taskIds[0],
+    });
     expect(chained.status).toBe(400);
     // money: same balance, same ledger
     expect((await oneDay.client.balance()).body.data).toEqual(balanceBefore);
@@ -104,7 +135,11 @@ describe('data retention', () => {
     }
 
     clock.advanceSeconds(2 * DAY_SECONDS);
-    expect(await harness.platform.sweepRetentionOnce()).toEqual({ tasksExpired: 2, uploadsDeleted: 1, blobsDeleted: byDefaultBlobs });
+    expect(await harness.platform.sweepRetentionOnce()).toEqual({
+      tasksExpired: 2,
+      uploadsDeleted: 1,
+      blobsDeleted: byDefaultBlobs,
+    });
     expect(await blobCountOf(byDefault.account.accountId, byDefault.taskIds)).toBe(0);
     for (const taskId of byDefault.taskIds) {
       expect((await byDefault.client.getTask(taskId)).body.data.error_msg).toMatch(/3-day data-retention period/);
@@ -114,10 +149,15 @@ describe('data retention', () => {
 
     clock.advanceSeconds(365 * DAY_SECONDS);
     await harness.platform.sweepRetentionOnce();
-    for (const taskId of forever.taskIds) expect((await forever.client.getTask(taskId)).body.data.status).toBe('success');
+    for (const taskId of forever.taskIds)
+      expect((await forever.client.getTask(taskId)).body.data.status).toBe('success');
     expect(await ledgerOf(harness.platform.db, forever.account.accountId)).toEqual(ledgersBefore[2]);
     // a swept task is never swept again
-    expect(await harness.platform.sweepRetentionOnce()).toEqual({ tasksExpired: 0, uploadsDeleted: 0, blobsDeleted: 0 });
+    expect(await harness.platform.sweepRetentionOnce()).toEqual({
+      tasksExpired: 0,
+      uploadsDeleted: 0,
+      blobsDeleted: 0,
+    });
   });
 
   it('works in bounded batches', async () => {
@@ -126,12 +166,19 @@ describe('data retention', () => {
     const client = apiClient(harness.baseUrl, account.apiKey);
     for (let index = 0; index < 5; index += 1) {
       const upload = await client.upload(cubeGlb, 'cube.glb');
-      await client.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } });
+      await client.createTask({
+        type: 'import_model',
+        file: { type: 'glb', file_token: upload.body.data.image_token },
+      });
     }
     await harness.drainQueue();
     clock.advanceSeconds(2 * DAY_SECONDS);
     const blobs = new LocalDiskBlobStore(path.join(harness.dataDir, 'blobs'));
-    const sweeper = new RetentionSweeper(harness.platform.db, blobs, clock, { defaultRetentionDays: 3, batchSize: 2, maxBatchesPerRun: 1 });
+    const sweeper = new RetentionSweeper(harness.platform.db, blobs, clock, {
+      defaultRetentionDays: 3,
+      batchSize: 2,
+      maxBatchesPerRun: 1,
+    });
     expect(await sweeper.runOnce()).toMatchObject({ tasksExpired: 2, uploadsDeleted: 2 });
     const rest = await harness.platform.sweepRetentionOnce();
     expect(rest.tasksExpired).toBe(3);
@@ -149,11 +196,20 @@ describe('data retention', () => {
       DATABASE_URL: database.kind === 'postgres' ? database.url : `sqlite:${database.filePath}`,
     };
     const polyforge = (...args: string[]) => {
-      const result = spawnSync(process.execPath, [path.join(repositoryRoot, 'packages/cli/bin/polyforge.js'), ...args, '--json'], { env: environment, encoding: 'utf8', timeout: 60_000 });
+      const result = spawnSync(
+        process.execPath,
+        [path.join(repositoryRoot, 'packages/cli/bin/polyforge.js'), ...args, '--json'],
+        { env: environment, encoding: 'utf8', timeout: 60_000 },
+      );
       return JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}');
     };
-    expect(polyforge('accounts', 'set', '--account', account.accountId, '--retention-days', '7', '--rate-limit', '600')).toMatchObject({ retention_days: 7, rate_limit_per_minute: 600 });
-    expect(polyforge('accounts', 'set', '--account', account.accountId, '--retention-days', 'default')).toMatchObject({ retention_days: null, rate_limit_per_minute: 600 });
+    expect(
+      polyforge('accounts', 'set', '--account', account.accountId, '--retention-days', '7', '--rate-limit', '600'),
+    ).toMatchObject({ retention_days: 7, rate_limit_per_minute: 600 });
+    expect(polyforge('accounts', 'set', '--account', account.accountId, '--retention-days', 'default')).toMatchObject({
+      retention_days: null,
+      rate_limit_per_minute: 600,
+    });
     expect((await harness.platform.accounts.getDataPolicy(account.accountId)).retentionDays).toBeNull();
   });
 });
@@ -170,7 +226,14 @@ describe('data retention with two sweepers at once (two worker processes)', () =
       const taskIds: string[] = [];
       for (let index = 0; index < 8; index += 1) {
         const upload = await client.upload(cubeGlb, 'cube.glb');
-        taskIds.push((await client.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } })).body.data.task_id);
+        taskIds.push(
+          (
+            await client.createTask({
+              type: 'import_model',
+              file: { type: 'glb', file_token: upload.body.data.image_token },
+            })
+          ).body.data.task_id,
+        );
       }
       while (await first.platform.runWorkerOnce());
       clock.advanceSeconds(2 * DAY_SECONDS);
@@ -184,7 +247,9 @@ describe('data retention with two sweepers at once (two worker processes)', () =
       await first.platform.sweepRetentionOnce(); // picks up any blob the other pass had queued after this one looked
       expect(await first.platform.db.selectFrom('blobDeletions').selectAll().execute()).toEqual([]);
       expect(await filesUnder(path.join(shared.dataDir, 'blobs'))).toEqual([]);
-      const statuses = await Promise.all(taskIds.map(async (taskId) => (await client.getTask(taskId)).body.data.status));
+      const statuses = await Promise.all(
+        taskIds.map(async (taskId) => (await client.getTask(taskId)).body.data.status),
+      );
       expect(new Set(statuses)).toEqual(new Set(['expired']));
     } finally {
       await shared.close();

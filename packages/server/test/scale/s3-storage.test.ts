@@ -23,7 +23,10 @@ describe('S3 storage', () => {
     const client = apiClient(harness.baseUrl, account.apiKey);
     const upload = await client.upload(cubeGlb, 'cube.glb');
     expect(upload.status).toBe(200);
-    const created = await client.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } });
+    const created = await client.createTask({
+      type: 'import_model',
+      file: { type: 'glb', file_token: upload.body.data.image_token },
+    });
     await harness.drainQueue();
     const task = (await client.getTask(created.body.data.task_id)).body.data;
     expect(task.status).toBe('success');
@@ -31,7 +34,11 @@ describe('S3 storage', () => {
   }
 
   async function objectKeys(prefix: string): Promise<string[]> {
-    const client = new S3Client({ ...s3.storageConfig(), forcePathStyle: true, credentials: s3.storageConfig().credentials });
+    const client = new S3Client({
+      ...s3.storageConfig(),
+      forcePathStyle: true,
+      credentials: s3.storageConfig().credentials,
+    });
     const listed = await client.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: prefix }));
     client.destroy();
     return (listed.Contents ?? []).map((object) => object.Key!);
@@ -73,10 +80,15 @@ describe('S3 storage', () => {
   });
 
   it('streams the object through the API in proxy mode', async () => {
-    const harness = await startTestPlatform({ environment: { STORAGE_URL: s3.storageUrl({ prefix: 'proxy/', download: 'proxy' }) } });
+    const harness = await startTestPlatform({
+      environment: { STORAGE_URL: s3.storageUrl({ prefix: 'proxy/', download: 'proxy' }) },
+    });
     try {
       const { task } = await importedCube(harness);
-      const download = await fetch(task.output.model, { redirect: 'manual', headers: { Authorization: 'Bearer tsk_anything' } });
+      const download = await fetch(task.output.model, {
+        redirect: 'manual',
+        headers: { Authorization: 'Bearer tsk_anything' },
+      });
       expect(download.status).toBe(200);
       expect(download.headers.get('content-type')).toBe('model/gltf-binary');
       const bytes = new Uint8Array(await download.arrayBuffer());
@@ -88,7 +100,11 @@ describe('S3 storage', () => {
   });
 
   it('parses STORAGE_URL and names the setting when it is wrong', () => {
-    const config = loadConfig({ STORAGE_URL: 's3://my-bucket?endpoint=http://127.0.0.1:9000/&region=eu-west-1&force_path_style=true&prefix=pf/', AWS_ACCESS_KEY_ID: 'id', AWS_SECRET_ACCESS_KEY: 'secret' });
+    const config = loadConfig({
+      STORAGE_URL: 's3://my-bucket?endpoint=http://127.0.0.1:9000/&region=eu-west-1&force_path_style=true&prefix=pf/',
+      AWS_ACCESS_KEY_ID: 'id',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+    });
     expect(config.storage).toEqual({
       kind: 's3',
       bucket: 'my-bucket',
@@ -100,17 +116,27 @@ describe('S3 storage', () => {
       downloadMode: 'redirect',
     });
     expect(loadConfig({}).storage.kind).toBe('local');
-    expect(loadConfig({ STORAGE_URL: 's3://b-1' }).storage).toMatchObject({ region: 'us-east-1', credentials: undefined, forcePathStyle: false });
-    expect(() => loadConfig({ STORAGE_URL: 's3://bkt?endpoint=ftp://x' })).toThrow(/STORAGE_URL: endpoint must be an http/);
+    expect(loadConfig({ STORAGE_URL: 's3://b-1' }).storage).toMatchObject({
+      region: 'us-east-1',
+      credentials: undefined,
+      forcePathStyle: false,
+    });
+    expect(() => loadConfig({ STORAGE_URL: 's3://bkt?endpoint=ftp://x' })).toThrow(
+      /STORAGE_URL: endpoint must be an http/,
+    );
     expect(() => loadConfig({ STORAGE_URL: 's3://bkt?colour=red' })).toThrow(/STORAGE_URL: unknown setting "colour"/);
     expect(() => loadConfig({ STORAGE_URL: 's3://B_' })).toThrow(/STORAGE_URL/);
-    expect(() => loadConfig({ STORAGE_URL: 's3://bucket?access_key_id=x' })).toThrow(/both an access key id and a secret/);
+    expect(() => loadConfig({ STORAGE_URL: 's3://bucket?access_key_id=x' })).toThrow(
+      /both an access key id and a secret/,
+    );
     expect(() => loadConfig({ STORAGE_URL: 'http://bucket' })).toThrow(/STORAGE_URL/);
   });
 
   it('fails at boot, naming STORAGE_URL, when the bucket cannot be reached', async () => {
-    await expect(startTestPlatform({ environment: { STORAGE_URL: s3.storageUrl().replace(`s3://${s3.bucket}`, 's3://missing-bucket') } })).rejects.toThrow(
-      /STORAGE_URL: cannot reach bucket "missing-bucket"/,
-    );
+    await expect(
+      startTestPlatform({
+        environment: { STORAGE_URL: s3.storageUrl().replace(`s3://${s3.bucket}`, 's3://missing-bucket') },
+      }),
+    ).rejects.toThrow(/STORAGE_URL: cannot reach bucket "missing-bucket"/);
   });
 });

@@ -14,11 +14,17 @@ export interface SharedPlatforms {
   dataDir: string;
   databaseUrl: string;
   /** an account with credits and a fresh live key, created through the first instance */
-  createAccount(options?: { credits?: number; concurrency?: number }): Promise<{ accountId: string; apiKey: string; keyId: string }>;
+  createAccount(options?: {
+    credits?: number;
+    concurrency?: number;
+  }): Promise<{ accountId: string; apiKey: string; keyId: string }>;
   close(): Promise<void>;
 }
 
-export async function startSharedPlatforms(count: number, options: { clock?: Clock; environment?: Record<string, string> } = {}): Promise<SharedPlatforms> {
+export async function startSharedPlatforms(
+  count: number,
+  options: { clock?: Clock; environment?: Record<string, string> } = {},
+): Promise<SharedPlatforms> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'polyforge-scale-'));
   const database = await createTestDatabase(dataDir);
   const config = loadConfig({
@@ -40,7 +46,10 @@ export async function startSharedPlatforms(count: number, options: { clock?: Clo
     dataDir,
     databaseUrl: database.databaseUrl,
     async createAccount(accountOptions = {}) {
-      const account = await first.accounts.createAccount({ email: `scale-${randomBytes(6).toString('hex')}@test.local`, concurrencyLimit: accountOptions.concurrency });
+      const account = await first.accounts.createAccount({
+        email: `scale-${randomBytes(6).toString('hex')}@test.local`,
+        concurrencyLimit: accountOptions.concurrency,
+      });
       if ((accountOptions.credits ?? 0) > 0) await first.onboarding.grantCredits(account.id, accountOptions.credits!);
       return { accountId: account.id, apiKey: account.apiKey, keyId: account.keyId };
     },

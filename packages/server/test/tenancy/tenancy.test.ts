@@ -32,7 +32,10 @@ const V3_CREATE_BODIES: Record<string, (b: Tenant) => Record<string, unknown> | 
   'generation/image-to-multiview': (b) => ({ input: `file_${b.fileId}` }),
   'generation/image-to-splat': (b) => ({ input: `file_${b.fileId}` }),
   'generation/image-to-image': (b) => ({ prompt: 'blue', input: `file_${b.fileId}`, model: 'banana' }),
-  'generation/multiview-to-model': (b) => ({ inputs: [`file_${b.fileId}`, `file_${b.fileId}`, '', ''], model: 'v3.0-20250812' }),
+  'generation/multiview-to-model': (b) => ({
+    inputs: [`file_${b.fileId}`, `file_${b.fileId}`, '', ''],
+    model: 'v3.0-20250812',
+  }),
   'generation/edit-multiview': (b) => ({ input: b.sourceTaskId, prompts: [{ view: 'front', prompt: 'a hat' }] }),
   'models/import': (b) => ({ input: `file_${b.fileId}` }),
   'models/refine': (b) => ({ input: b.sourceTaskId }),
@@ -72,7 +75,8 @@ const LISTINGS = new Set([
 
 function isNotFound(response: ApiResponse): boolean {
   if (response.status === 404) return true;
-  const message = typeof response.body === 'object' && response.body ? String(response.body.message ?? '') : String(response.body);
+  const message =
+    typeof response.body === 'object' && response.body ? String(response.body.message ?? '') : String(response.body);
   return response.status === 400 && /not found|does not name/i.test(message);
 }
 
@@ -94,7 +98,11 @@ describe('tenancy on every route', () => {
       const imported = await client.createTask({ type: 'import_model', file: { type: 'glb', file_token: fileId } });
       await harness.drainQueue();
       const sourceTaskId = imported.body.data.task_id as string;
-      const queued = await client.createTask({ type: 'convert_model', format: 'STL', original_model_task_id: sourceTaskId });
+      const queued = await client.createTask({
+        type: 'convert_model',
+        format: 'STL',
+        original_model_task_id: sourceTaskId,
+      });
       const webhook = await client.send('POST', '/v2/openapi/webhooks', { json: { url: 'https://example.com/hook' } });
       const presign = await client.send('POST', '/v3/files/presign', { json: { type: 'glb' } });
       const uploadUrl = String(presign.body?.data?.upload_url ?? '');
@@ -119,7 +127,15 @@ describe('tenancy on every route', () => {
   });
   afterAll(() => harness.close());
 
-  const idsOf = (tenant: Tenant) => [tenant.accountId, tenant.keyId, tenant.secondKeyId, tenant.fileId, tenant.sourceTaskId, tenant.queuedTaskId, tenant.webhookId];
+  const idsOf = (tenant: Tenant) => [
+    tenant.accountId,
+    tenant.keyId,
+    tenant.secondKeyId,
+    tenant.fileId,
+    tenant.sourceTaskId,
+    tenant.queuedTaskId,
+    tenant.webhookId,
+  ];
 
   function pathFor(route: RouteEntry, target: Tenant): string {
     return route.path.replace(/:(\w+)|\*/g, (_, name: string | undefined) => {
@@ -145,7 +161,9 @@ describe('tenancy on every route', () => {
   }
 
   async function expectNotFoundOverWebSocket(path: string, apiKey: string): Promise<void> {
-    const socket = new WebSocket(harness.baseUrl.replace('http', 'ws') + path, { headers: { Authorization: `Bearer ${apiKey}` } });
+    const socket = new WebSocket(harness.baseUrl.replace('http', 'ws') + path, {
+      headers: { Authorization: `Bearer ${apiKey}` },
+    });
     const first = await new Promise<string>((resolve, reject) => {
       socket.once('message', (data) => resolve(String(data)));
       socket.once('unexpected-response', (_, response) => resolve(JSON.stringify({ httpStatus: response.statusCode })));
@@ -161,10 +179,13 @@ describe('tenancy on every route', () => {
   });
 
   // The OpenAPI documents and their reference page are public and hold no account data.
-  const isPublicDocument = (path: string) => path.endsWith('/openapi.json') || path === '/docs' || path.startsWith('/docs/');
+  const isPublicDocument = (path: string) =>
+    path.endsWith('/openapi.json') || path === '/docs' || path.startsWith('/docs/');
 
   it('serves the public API documents with nothing of any account in them', async () => {
-    const documents = routes.filter((route) => route.method === 'GET' && isPublicDocument(route.path) && route.params.length === 0);
+    const documents = routes.filter(
+      (route) => route.method === 'GET' && isPublicDocument(route.path) && route.params.length === 0,
+    );
     expect(documents.length).toBeGreaterThan(0);
     for (const route of documents) {
       const response = await fetch(harness.baseUrl + route.path);
@@ -182,7 +203,8 @@ describe('tenancy on every route', () => {
       const name = `${route.method} ${route.path}`;
       if (isPublicDocument(route.path)) continue;
       const isApi = route.path.startsWith('/v2/openapi/') || route.path.startsWith('/v3/');
-      if (!isApi || route.path.startsWith('/v2/openapi/downloads/') || route.path.startsWith('/v3/files/uploads/')) continue;
+      if (!isApi || route.path.startsWith('/v2/openapi/downloads/') || route.path.startsWith('/v3/files/uploads/'))
+        continue;
       if (OWN_ONLY.has(name)) continue;
       if (LISTINGS.has(name)) {
         const response = await client.send(route.method, route.path, route.method === 'POST' ? { json: {} } : {});
@@ -197,11 +219,15 @@ describe('tenancy on every route', () => {
         const response = await client.send('POST', route.path, { json: { created_after: String(bTask.create_time) } });
         expect(response.status, name).toBe(200);
         expect(response.body.data.task_ids, name).not.toContain(b.queuedTaskId);
-        expect((await apiClient(harness.baseUrl, b.apiKey).getTask(b.queuedTaskId)).body.data.status, name).toBe('queued');
+        expect((await apiClient(harness.baseUrl, b.apiKey).getTask(b.queuedTaskId)).body.data.status, name).toBe(
+          'queued',
+        );
         continue;
       }
       if (name === 'POST /v3/tasks/list') {
-        const response = await client.send('POST', route.path, { json: { task_ids: [b.queuedTaskId, b.sourceTaskId, a.sourceTaskId] } });
+        const response = await client.send('POST', route.path, {
+          json: { task_ids: [b.queuedTaskId, b.sourceTaskId, a.sourceTaskId] },
+        });
         expect(response.status, name).toBe(200);
         expect(Object.keys(response.body.data.tasks)).toEqual([a.sourceTaskId]);
         expect(response.body.data.missed).toEqual([b.queuedTaskId, b.sourceTaskId]);
@@ -212,7 +238,11 @@ describe('tenancy on every route', () => {
         continue;
       }
       if (route.params.length > 0) {
-        const response = await client.send(route.method, pathFor(route, b), route.method === 'POST' || route.method === 'PUT' ? { json: {} } : {});
+        const response = await client.send(
+          route.method,
+          pathFor(route, b),
+          route.method === 'POST' || route.method === 'PUT' ? { json: {} } : {},
+        );
         expect(isNotFound(response), `${name} → ${response.status} ${JSON.stringify(response.body)}`).toBe(true);
         continue;
       }
@@ -249,7 +279,11 @@ describe('tenancy on every route', () => {
     const response = await fetch(forged, { redirect: 'manual', headers: { Authorization: `Bearer ${a.apiKey}` } });
     expect(response.status).toBe(403);
     // B's upload slot cannot be filled with A's credentials or without its signature
-    const put = await fetch(`${harness.baseUrl}/v3/files/uploads/${b.uploadId}?signature=forged`, { method: 'PUT', headers: { Authorization: `Bearer ${a.apiKey}` }, body: new Uint8Array([1]) });
+    const put = await fetch(`${harness.baseUrl}/v3/files/uploads/${b.uploadId}?signature=forged`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${a.apiKey}` },
+      body: new Uint8Array([1]),
+    });
     expect([400, 403, 404]).toContain(put.status);
   });
 
@@ -261,12 +295,19 @@ describe('tenancy on every route', () => {
       if (route.path.startsWith('/worker/')) {
         const response = await fetch(harness.baseUrl + pathFor(route, b), {
           method: route.method,
-          headers: { Authorization: `Bearer ${a.apiKey}`, ...(route.method === 'GET' ? {} : { 'Content-Type': 'application/json' }) },
+          headers: {
+            Authorization: `Bearer ${a.apiKey}`,
+            ...(route.method === 'GET' ? {} : { 'Content-Type': 'application/json' }),
+          },
           body: route.method === 'GET' ? undefined : '{}',
         });
         expect(response.status, name).toBe(401);
       } else if (route.path.startsWith('/webhooks/')) {
-        const response = await fetch(harness.baseUrl + route.path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"type":"checkout.session.completed"}' });
+        const response = await fetch(harness.baseUrl + route.path, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{"type":"checkout.session.completed"}',
+        });
         expect(response.status, name).toBeGreaterThanOrEqual(400);
         expect(response.status, name).toBeLessThan(500);
       } else if (route.path === '/*') {
@@ -277,7 +318,15 @@ describe('tenancy on every route', () => {
           body: route.method === 'GET' ? undefined : new Uint8Array([1]),
         });
         expect([403, 405], name).toContain(response.status);
-      } else if (!route.path.startsWith('/v2/openapi/') && !route.path.startsWith('/v3/') && !route.path.startsWith('/dashboard') && !route.path.startsWith('/studio') && !['/', '/health', '/ready', '/metrics'].includes(route.path) && !route.path.startsWith('/static') && !route.path.startsWith('/assets')) {
+      } else if (
+        !route.path.startsWith('/v2/openapi/') &&
+        !route.path.startsWith('/v3/') &&
+        !route.path.startsWith('/dashboard') &&
+        !route.path.startsWith('/studio') &&
+        !['/', '/health', '/ready', '/metrics'].includes(route.path) &&
+        !route.path.startsWith('/static') &&
+        !route.path.startsWith('/assets')
+      ) {
         unclassified.push(name);
       }
     }
@@ -298,22 +347,35 @@ describe('tenancy on every route', () => {
       const response = await fetch(harness.baseUrl + path, {
         method: route.method,
         redirect: 'manual',
-        headers: { cookie, ...(route.method === 'POST' ? { 'Content-Type': 'application/x-www-form-urlencoded', 'x-csrf-token': csrf } : {}) },
-        body: route.method === 'POST' ? new URLSearchParams({ _csrf: csrf, credits: '1', concurrency: '99', days: '1', percent: '50' }).toString() : undefined,
+        headers: {
+          cookie,
+          ...(route.method === 'POST'
+            ? { 'Content-Type': 'application/x-www-form-urlencoded', 'x-csrf-token': csrf }
+            : {}),
+        },
+        body:
+          route.method === 'POST'
+            ? new URLSearchParams({ _csrf: csrf, credits: '1', concurrency: '99', days: '1', percent: '50' }).toString()
+            : undefined,
       });
       const text = await response.text();
       if (route.params.length > 0) {
         expect([302, 303, 400, 403, 404], `${name} → ${response.status}`).toContain(response.status);
       }
       // an error may echo the id that was asked for; any other id of B must not appear
-      for (const id of idsOf(b)) if (!path.includes(id)) expect(text.includes(id), `${name} shows ${id}: ${text.slice(0, 300)}`).toBe(false);
+      for (const id of idsOf(b))
+        if (!path.includes(id)) expect(text.includes(id), `${name} shows ${id}: ${text.slice(0, 300)}`).toBe(false);
     }
   });
 
   it('left every resource of B as it was', async () => {
     const client = apiClient(harness.baseUrl, b.apiKey);
     expect((await client.getTask(b.queuedTaskId)).body.data.status).toBe('queued');
-    expect((await client.send('GET', '/v2/openapi/webhooks')).body.data.webhooks.map((webhook: { id: string }) => webhook.id)).toContain(b.webhookId);
+    expect(
+      (await client.send('GET', '/v2/openapi/webhooks')).body.data.webhooks.map(
+        (webhook: { id: string }) => webhook.id,
+      ),
+    ).toContain(b.webhookId);
     expect((await apiClient(harness.baseUrl, b.secondApiKey).balance()).status).toBe(200);
     expect((await client.balance()).body.data).toEqual({ balance: 495, frozen: 5 });
     const account = await harness.platform.accounts.getAccount(b.accountId);

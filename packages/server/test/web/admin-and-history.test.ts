@@ -24,7 +24,9 @@ describe('admin console', () => {
     const browser = new WebClient(harness.baseUrl);
     const email = uniqueEmail('customer');
     const { apiKey } = await browser.signUp(email);
-    const accountId = (await harness.platform.db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+    const accountId = (
+      await harness.platform.db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirstOrThrow()
+    ).id;
     return { browser, email, apiKey, accountId };
   }
 
@@ -36,7 +38,9 @@ describe('admin console', () => {
       expect(page.text).toContain('polyforge accounts set-admin');
     }
     await browser.get('/dashboard');
-    expect((await browser.postForm(`/dashboard/admin/accounts/${accountId}/concurrency`, { concurrency: '500' })).status).toBe(403);
+    expect(
+      (await browser.postForm(`/dashboard/admin/accounts/${accountId}/concurrency`, { concurrency: '500' })).status,
+    ).toBe(403);
     expect((await harness.platform.accounts.getAccount(accountId)).concurrencyLimit).toBe(10);
     expect((await browser.get('/dashboard')).text).not.toContain('href="/dashboard/admin"');
   });
@@ -49,13 +53,27 @@ describe('admin console', () => {
     expect(list.text).toContain('1 account,');
 
     await admin.get(`/dashboard/admin/accounts/${accountId}`);
-    const granted = await admin.postForm(`/dashboard/admin/accounts/${accountId}/grant`, { wallet: 'studio', credits: '250', expires_in_days: '' });
+    const granted = await admin.postForm(`/dashboard/admin/accounts/${accountId}/grant`, {
+      wallet: 'studio',
+      credits: '250',
+      expires_in_days: '',
+    });
     expect(granted.status).toBe(303);
     expect((await admin.get(granted.location!)).text).toContain('Credits granted.');
-    await admin.postForm(`/dashboard/admin/accounts/${accountId}/grant`, { wallet: 'api', credits: '40', expires_in_days: '30' });
+    await admin.postForm(`/dashboard/admin/accounts/${accountId}/grant`, {
+      wallet: 'api',
+      credits: '40',
+      expires_in_days: '30',
+    });
     // 300 of Studio's own trial (granted at sign-up) + 250
-    expect(await harness.platform.ledger.balance(harness.platform.db, accountId, 'studio')).toEqual({ balance: 550, frozen: 0 });
-    expect(await harness.platform.ledger.balance(harness.platform.db, accountId, 'api')).toEqual({ balance: 340, frozen: 0 });
+    expect(await harness.platform.ledger.balance(harness.platform.db, accountId, 'studio')).toEqual({
+      balance: 550,
+      frozen: 0,
+    });
+    expect(await harness.platform.ledger.balance(harness.platform.db, accountId, 'api')).toEqual({
+      balance: 340,
+      frozen: 0,
+    });
 
     const bad = await admin.postForm(`/dashboard/admin/accounts/${accountId}/grant`, { wallet: 'api', credits: '-5' });
     expect(bad.status).toBe(400);
@@ -70,12 +88,16 @@ describe('admin console', () => {
     expect((await api.createTask(body)).status).toBe(200);
 
     await admin.get(`/dashboard/admin/accounts/${accountId}`);
-    expect((await admin.postForm(`/dashboard/admin/accounts/${accountId}/concurrency`, { concurrency: '1' })).status).toBe(303);
+    expect(
+      (await admin.postForm(`/dashboard/admin/accounts/${accountId}/concurrency`, { concurrency: '1' })).status,
+    ).toBe(303);
     const refused = await api.createTask(body);
     expect(refused.status).toBe(429);
     expect(refused.body.code).toBe(2000);
 
-    expect((await admin.postForm(`/dashboard/admin/accounts/${accountId}/concurrency`, { concurrency: '0' })).status).toBe(400);
+    expect(
+      (await admin.postForm(`/dashboard/admin/accounts/${accountId}/concurrency`, { concurrency: '0' })).status,
+    ).toBe(400);
     await admin.postForm(`/dashboard/admin/accounts/${accountId}/concurrency`, { concurrency: '2' });
     expect((await api.createTask(body)).status).toBe(200);
     await harness.drainQueue();
@@ -87,7 +109,9 @@ describe('admin console', () => {
     await admin.get(`/dashboard/admin/accounts/${accountId}`);
     await admin.postForm(`/dashboard/admin/accounts/${accountId}/discount`, { percent: '10' });
     expect((await api.quote({ type: 'text_to_model', prompt: 'a lamp' })).body.data.credits).toBe(18);
-    expect((await admin.postForm(`/dashboard/admin/accounts/${accountId}/discount`, { percent: '120' })).status).toBe(400);
+    expect((await admin.postForm(`/dashboard/admin/accounts/${accountId}/discount`, { percent: '120' })).status).toBe(
+      400,
+    );
 
     await admin.postForm(`/dashboard/admin/accounts/${accountId}/retention`, { retention_days: '30' });
     expect((await harness.platform.accounts.getDataPolicy(accountId)).retentionDays).toBe(30);
@@ -112,17 +136,26 @@ describe('history, task page and downloads', () => {
     browser = new WebClient(harness.baseUrl);
     const email = uniqueEmail('history');
     ({ apiKey } = await browser.signUp(email));
-    const accountId = (await harness.platform.db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+    const accountId = (
+      await harness.platform.db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirstOrThrow()
+    ).id;
     await harness.platform.accounts.setConcurrencyLimit(accountId, 100);
     const api = apiClient(harness.baseUrl, apiKey);
     const upload = await api.upload(await texturedCubeGlb(), 'cube.glb');
-    importTaskId = (await api.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } })).body.data.task_id;
+    importTaskId = (
+      await api.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } })
+    ).body.data.task_id;
     await harness.drainQueue();
     convertTaskIds = [];
-    for (const format of ['STL', 'GLB']) convertTaskIds.push((await api.createTask({ type: 'convert_model', original_model_task_id: importTaskId, format })).body.data.task_id);
+    for (const format of ['STL', 'GLB'])
+      convertTaskIds.push(
+        (await api.createTask({ type: 'convert_model', original_model_task_id: importTaskId, format })).body.data
+          .task_id,
+      );
     await harness.drainQueue();
     // 25 more queued imports, enough for a second page
-    for (let index = 0; index < 25; index += 1) await api.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } });
+    for (let index = 0; index < 25; index += 1)
+      await api.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } });
   });
   afterAll(() => harness.close());
 
@@ -171,7 +204,9 @@ describe('history, task page and downloads', () => {
     expect(ceramic.text).toContain('2 tasks, page 1 of 1');
     expect(ceramic.text).toContain('<td class="prompt-cell">a red ceramic teapot</td>');
     expect(ceramic.text).not.toContain('100%_oak');
-    expect(ceramic.text).toContain(`href="/dashboard/tasks/${ids['a red ceramic teapot']}"><span class="thumbnail thumbnail-empty" aria-hidden="true"></span>`);
+    expect(ceramic.text).toContain(
+      `href="/dashboard/tasks/${ids['a red ceramic teapot']}"><span class="thumbnail thumbnail-empty" aria-hidden="true"></span>`,
+    );
     expect(ceramic.text).toContain('id="filter-search" name="q" type="search" maxlength="200" value="ceramic"');
     expect(ceramic.text).toContain('href="/dashboard/history.csv?q=ceramic"');
     expect((await searcher.get('/dashboard/history?q=CERAMIC+teapot')).text).toContain('1 task,');
@@ -200,11 +235,16 @@ describe('history, task page and downloads', () => {
     const csv = await browser.get('/dashboard/history.csv?type=convert_model');
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="polyforge-tasks-\d{4}-\d{2}-\d{2}\.csv"/);
+    expect(csv.headers.get('content-disposition')).toMatch(
+      /attachment; filename="polyforge-tasks-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
     const lines = csv.text.trim().split('\r\n');
-    expect(lines[0]).toBe('task_id,type,status,paid_from,client_id,credits_charged,price_credits,created_at,finished_at,test_mode,error_code,prompt');
+    expect(lines[0]).toBe(
+      'task_id,type,status,paid_from,client_id,credits_charged,price_credits,created_at,finished_at,test_mode,error_code,prompt',
+    );
     expect(lines).toHaveLength(3);
-    for (const line of lines.slice(1)) expect(line).toMatch(/^[0-9a-f-]{36},convert_model,success,api,tcli_[0-9a-f]+,5,5,\d{4}-.*Z,\d{4}-.*Z,false,,$/);
+    for (const line of lines.slice(1))
+      expect(line).toMatch(/^[0-9a-f-]{36},convert_model,success,api,tcli_[0-9a-f]+,5,5,\d{4}-.*Z,\d{4}-.*Z,false,,$/);
     expect((await browser.get('/dashboard/history.csv')).text.trim().split('\r\n')).toHaveLength(29);
   });
 
@@ -239,7 +279,9 @@ describe('history, task page and downloads', () => {
   });
 
   it('follows a task over Server-Sent Events with the web session', async () => {
-    const response = await fetch(`${harness.baseUrl}/dashboard/api/tasks/${convertTaskIds[0]}/events`, { headers: { cookie: `pf_session=${browser.cookies.get('pf_session')}` } });
+    const response = await fetch(`${harness.baseUrl}/dashboard/api/tasks/${convertTaskIds[0]}/events`, {
+      headers: { cookie: `pf_session=${browser.cookies.get('pf_session')}` },
+    });
     expect(response.headers.get('content-type')).toBe('text/event-stream');
     const text = await response.text();
     expect(text).toMatch(/^event: finalized\ndata: \{.*"status":"success"/);
@@ -258,7 +300,9 @@ describe('API keys page', () => {
     const browser = new WebClient(harness.baseUrl);
     const email = uniqueEmail('keys');
     await browser.signUp(email);
-    const accountId = (await harness.platform.db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+    const accountId = (
+      await harness.platform.db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirstOrThrow()
+    ).id;
     const keyCount = async () => (await harness.platform.accounts.listApiKeys(accountId)).length;
     await browser.get('/dashboard/keys');
     const created = await browser.postForm('/dashboard/keys', { name: 'ci server' });
@@ -286,14 +330,17 @@ describe('API keys page', () => {
     const api = apiClient(harness.baseUrl, apiKey);
     expect((await api.balance()).status).toBe(200);
     // the last use is written in the background, right after authentication
-    const lastUsed = /ci server<\/td>\s*<td><code>tsk_[^<]+…<\/code><\/td>\s*<td>live<\/td>\s*<td>[^<]+<\/td>\s*<td>\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC<\/td>/;
+    const lastUsed =
+      /ci server<\/td>\s*<td><code>tsk_[^<]+…<\/code><\/td>\s*<td>live<\/td>\s*<td>[^<]+<\/td>\s*<td>\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC<\/td>/;
     let keysPage = await browser.get('/dashboard/keys');
     for (let attempt = 0; attempt < 20 && !lastUsed.test(keysPage.text); attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       keysPage = await browser.get('/dashboard/keys');
     }
     expect(keysPage.text).toMatch(lastUsed);
-    const keyId = new RegExp(`href="/dashboard/keys/([0-9a-f-]+)/revoke" aria-label="Revoke key ci server`).exec(keysPage.text)?.[1];
+    const keyId = new RegExp(`href="/dashboard/keys/([0-9a-f-]+)/revoke" aria-label="Revoke key ci server`).exec(
+      keysPage.text,
+    )?.[1];
     expect(keyId).toBeDefined();
     expect(keysPage.text).toContain('tcli_');
 
@@ -336,7 +383,9 @@ describe('API keys page', () => {
     const { apiKey } = await browser.signUp(email);
     const api = apiClient(harness.baseUrl, apiKey);
     const upload = await api.upload(await texturedCubeGlb(), 'cube.glb');
-    const taskId = (await api.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } })).body.data.task_id;
+    const taskId = (
+      await api.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } })
+    ).body.data.task_id;
     expect((await browser.get(`/dashboard/tasks/${taskId}`)).text).toContain('Cancel task');
     const cancelled = await browser.postForm(`/dashboard/tasks/${taskId}/cancel`);
     expect(cancelled.status).toBe(303);

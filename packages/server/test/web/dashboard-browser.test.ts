@@ -38,7 +38,8 @@ describe('a new user in a real browser', () => {
     await stripe?.close();
   });
 
-  const navigate = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+  const navigate = (name: string) =>
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
   const studioBalance = () => page.textContent('[data-testid="studio-balance"]');
   const card = (type: string) => page.locator(`.action-card[data-action="${type}"]`);
 
@@ -78,9 +79,11 @@ describe('a new user in a real browser', () => {
     await expectAxeClean(page, 'finished model');
   });
 
-  it('chains next steps: a convert, then a low-poly of its source, with the server\'s limits and no stale errors', async () => {
+  it("chains next steps: a convert, then a low-poly of its source, with the server's limits and no stale errors", async () => {
     expect(await card('convert_model').locator('select').inputValue()).toBe('OBJ');
-    await poll(() => card('convert_model').locator('[data-role="action-price"]').textContent()).toBe('5 Studio credits.');
+    await poll(() => card('convert_model').locator('[data-role="action-price"]').textContent()).toBe(
+      '5 Studio credits.',
+    );
     await card('convert_model').getByRole('button', { name: 'Convert' }).click();
     await page.waitForURL((url) => url.pathname.startsWith('/studio/models/') && url.href !== firstModelUrl);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Converted to OBJ');
@@ -130,7 +133,13 @@ describe('a new user in a real browser', () => {
     const cards = page.locator('[data-testid="gallery"] .gallery-card');
     expect(await cards.count()).toBe(3);
     // every model has a thumbnail (the OBJ convert shows its source's), loaded at twice its 128 px for sharp screens
-    await poll(() => page.evaluate(() => [...document.querySelectorAll<HTMLImageElement>('.gallery-card img.thumbnail')].map((image) => image.complete && image.naturalWidth))).toEqual([256, 256, 256]);
+    await poll(() =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLImageElement>('.gallery-card img.thumbnail')].map(
+          (image) => image.complete && image.naturalWidth,
+        ),
+      ),
+    ).toEqual([256, 256, 256]);
     await expectAxeClean(page, 'Studio gallery');
   });
 
@@ -186,7 +195,12 @@ describe('a new user in a real browser', () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.className)).toContain('skip-link');
-    for (let presses = 0; presses < 10 && !(await page.evaluate(() => document.activeElement?.id === 'email')); presses += 1) await page.keyboard.press('Tab');
+    for (
+      let presses = 0;
+      presses < 10 && !(await page.evaluate(() => document.activeElement?.id === 'email'));
+      presses += 1
+    )
+      await page.keyboard.press('Tab');
     await page.keyboard.type(email);
     await page.keyboard.press('Tab');
     await page.keyboard.type(PASSWORD);

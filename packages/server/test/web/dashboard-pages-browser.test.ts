@@ -50,13 +50,19 @@ describe('dashboard pages in a real browser', () => {
     // one Studio model, made as Studio makes it
     await page.goto(`${harness.baseUrl}/studio`);
     await page.getByLabel('Describe the model').fill('a small ceramic teapot');
-    await page.waitForFunction(() => document.querySelector('[data-role="create-price"]')?.textContent === '20 Studio credits.', null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-role="create-price"]')?.textContent === '20 Studio credits.',
+      null,
+      { timeout: 30_000 },
+    );
     await page.getByRole('button', { name: 'Create model' }).click();
     await page.waitForURL(/\/studio\/models\//);
     modelId = page.url().split('/').at(-1)!;
     await harness.drainQueue();
     await waitForViewer(page);
-    await (await staticAssets()).compressed; // the weights below are brotli's
+    await (
+      await staticAssets()
+    ).compressed; // the weights below are brotli's
   });
   afterAll(async () => {
     await browser?.close();
@@ -75,7 +81,9 @@ describe('dashboard pages in a real browser', () => {
     expect(key).toMatch(/^tsk_/);
     await page.getByRole('button', { name: 'Copy key' }).click();
     await poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(key);
-    expect(await page.textContent('[role="status"][data-copy-status-for="new-api-key"]')).toBe('Copied to the clipboard.');
+    expect(await page.textContent('[role="status"][data-copy-status-for="new-api-key"]')).toBe(
+      'Copied to the clipboard.',
+    );
     await expectAxeClean(page, 'keys with a new key');
     expect(await keyCount()).toBe(before + 1);
 
@@ -100,21 +108,34 @@ describe('dashboard pages in a real browser', () => {
   it('follows a queued task live on its page, and loads the 3D viewer only when there is a model', async () => {
     const api = apiClient(harness.baseUrl, apiKey);
     const upload = await api.upload(await texturedCubeGlb(), 'cube.glb');
-    const taskId = (await api.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } })).body.data.task_id;
+    const taskId = (
+      await api.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } })
+    ).body.data.task_id;
     const requests: string[] = [];
     const record = (request: { url(): string }) => requests.push(new URL(request.url()).pathname);
     page.on('request', record);
     await page.goto(`${harness.baseUrl}/dashboard/tasks/${taskId}`);
     await page.waitForSelector('#task-summary[data-live="open"]');
-    expect(requests.filter((path) => path.startsWith('/dashboard/assets/'))).toEqual([expect.stringMatching(/app-\w+\.css$/), expect.stringMatching(/task-page-\w+\.js$/)]);
+    expect(requests.filter((path) => path.startsWith('/dashboard/assets/'))).toEqual([
+      expect.stringMatching(/app-\w+\.css$/),
+      expect.stringMatching(/task-page-\w+\.js$/),
+    ]);
     expect(requests).toContain(`/dashboard/api/tasks/${taskId}/events`);
     expect(await page.textContent('[data-live="status"]')).toMatch(/^queued/);
 
     // a worker reports progress: the page shows it without a reload
-    await harness.platform.db.updateTable('tasks').set({ status: 'running', progress: 40 }).where('id', '=', taskId).execute();
+    await harness.platform.db
+      .updateTable('tasks')
+      .set({ status: 'running', progress: 40 })
+      .where('id', '=', taskId)
+      .execute();
     await poll(() => page.textContent('[data-live="status"]')).toBe('running');
     expect(await page.textContent('[data-live="progress-text"]')).toBe('40%');
-    await harness.platform.db.updateTable('tasks').set({ status: 'queued', progress: 0 }).where('id', '=', taskId).execute();
+    await harness.platform.db
+      .updateTable('tasks')
+      .set({ status: 'queued', progress: 0 })
+      .where('id', '=', taskId)
+      .execute();
     requests.length = 0;
     await harness.drainQueue();
     expect(await waitForViewer(page)).toBe(12);
@@ -170,12 +191,20 @@ describe('dashboard pages in a real browser', () => {
     for (const budget of budgets) {
       const weight = await measurePageWeight(browser, state, harness.baseUrl + budget.path, budget.settle);
       const code = weight.documentBytes + weight.scriptBytes + weight.styleBytes;
-      figures.push(`${budget.path.replace(/[0-9a-f-]{36}/, ':id')}: html+css+js ${(code / KIB).toFixed(1)} KiB, all ${(weight.totalBytes / KIB).toFixed(1)} KiB, ${weight.scripts.length} scripts`);
+      figures.push(
+        `${budget.path.replace(/[0-9a-f-]{36}/, ':id')}: html+css+js ${(code / KIB).toFixed(1)} KiB, all ${(weight.totalBytes / KIB).toFixed(1)} KiB, ${weight.scripts.length} scripts`,
+      );
       expect(code, `${budget.path}: HTML, CSS and scripts`).toBeLessThanOrEqual(budget.code);
       expect(weight.totalBytes, `${budget.path}: everything`).toBeLessThanOrEqual(budget.total);
     }
-    const anonymous = await measurePageWeight(browser, { cookies: [], origins: [] }, `${harness.baseUrl}/dashboard/login`);
-    figures.push(`/dashboard/login: all ${(anonymous.totalBytes / KIB).toFixed(1)} KiB, ${anonymous.scripts.length} scripts`);
+    const anonymous = await measurePageWeight(
+      browser,
+      { cookies: [], origins: [] },
+      `${harness.baseUrl}/dashboard/login`,
+    );
+    figures.push(
+      `/dashboard/login: all ${(anonymous.totalBytes / KIB).toFixed(1)} KiB, ${anonymous.scripts.length} scripts`,
+    );
     expect(anonymous.scripts).toEqual([]);
     expect(anonymous.totalBytes).toBeLessThanOrEqual(10 * KIB);
     console.info(`page weights:\n${figures.join('\n')}`);

@@ -33,7 +33,10 @@ export interface FakeStripe {
   /** where /pay sends the webhook */
   webhookUrl: string;
   /** a signed event body and header for `session` (paid unless told otherwise) */
-  signedEvent(session: FakeCheckoutSession, options?: { eventId?: string; type?: string; paymentStatus?: string; secret?: string; timestamp?: number }): { body: string; signature: string };
+  signedEvent(
+    session: FakeCheckoutSession,
+    options?: { eventId?: string; type?: string; paymentStatus?: string; secret?: string; timestamp?: number },
+  ): { body: string; signature: string };
   close(): Promise<void>;
 }
 
@@ -57,7 +60,11 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       pending_webhooks: 1,
       request: { id: null, idempotency_key: null },
     });
-    const signature = webhooks.generateTestHeaderString({ payload: body, secret: options.secret ?? FAKE_STRIPE_WEBHOOK_SECRET, timestamp: options.timestamp });
+    const signature = webhooks.generateTestHeaderString({
+      payload: body,
+      secret: options.secret ?? FAKE_STRIPE_WEBHOOK_SECRET,
+      timestamp: options.timestamp,
+    });
     return { body, signature };
   };
 
@@ -70,7 +77,8 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       response.end(JSON.stringify(body));
     };
     if (request.method === 'POST' && url.pathname === '/v1/checkout/sessions') {
-      if (request.headers.authorization !== `Bearer ${FAKE_STRIPE_SECRET_KEY}`) return send(401, { error: { type: 'invalid_request_error', message: 'Invalid API Key provided' } });
+      if (request.headers.authorization !== `Bearer ${FAKE_STRIPE_SECRET_KEY}`)
+        return send(401, { error: { type: 'invalid_request_error', message: 'Invalid API Key provided' } });
       const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
       createRequests.push(form);
       const id = `cs_test_${randomBytes(12).toString('hex')}`;
@@ -86,7 +94,9 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         mode: form.get('mode') ?? '',
         client_reference_id: form.get('client_reference_id') ?? '',
         customer_email: form.get('customer_email') ?? '',
-        metadata: Object.fromEntries([...form].filter(([key]) => key.startsWith('metadata[')).map(([key, value]) => [key.slice(9, -1), value])),
+        metadata: Object.fromEntries(
+          [...form].filter(([key]) => key.startsWith('metadata[')).map(([key, value]) => [key.slice(9, -1), value]),
+        ),
         success_url: form.get('success_url') ?? '',
         cancel_url: form.get('cancel_url') ?? '',
       };
@@ -97,7 +107,11 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     if (request.method === 'GET' && pay && sessions.has(pay[1])) {
       const session = sessions.get(pay[1])!;
       const { body, signature } = signedEvent(session);
-      await fetch(fake.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body });
+      await fetch(fake.webhookUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+        body,
+      });
       response.writeHead(303, { location: session.success_url });
       return response.end();
     }
@@ -114,5 +128,9 @@ export async function startFakeStripe(): Promise<FakeStripe> {
 }
 
 export function fakeStripeEnvironment(fake: FakeStripe): Record<string, string> {
-  return { POLYFORGE_STRIPE_SECRET_KEY: FAKE_STRIPE_SECRET_KEY, POLYFORGE_STRIPE_WEBHOOK_SECRET: FAKE_STRIPE_WEBHOOK_SECRET, POLYFORGE_STRIPE_API_URL: fake.apiUrl };
+  return {
+    POLYFORGE_STRIPE_SECRET_KEY: FAKE_STRIPE_SECRET_KEY,
+    POLYFORGE_STRIPE_WEBHOOK_SECRET: FAKE_STRIPE_WEBHOOK_SECRET,
+    POLYFORGE_STRIPE_API_URL: fake.apiUrl,
+  };
 }

@@ -6,12 +6,19 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CHART_COLOURS } from '../../src/web/pages/usage-chart.ts';
 
-const stylesheet = fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/web/static/app.css'), 'utf8');
-const palette = Object.fromEntries([...stylesheet.matchAll(/--(color-[a-z-]+):\s*(#[0-9a-f]{6})/gi)].map((match) => [match[1], match[2]]));
+const stylesheet = fs.readFileSync(
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/web/static/app.css'),
+  'utf8',
+);
+const palette = Object.fromEntries(
+  [...stylesheet.matchAll(/--(color-[a-z-]+):\s*(#[0-9a-f]{6})/gi)].map((match) => [match[1], match[2]]),
+);
 
 function relativeLuminance(hex: string): number {
   const channels = [1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16) / 255);
-  const [r, g, b] = channels.map((channel) => (channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = channels.map((channel) =>
+    channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4,
+  );
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
@@ -57,7 +64,8 @@ describe('dashboard palette contrast', () => {
   });
 
   it('gives focus rings and chart colours 3:1 against their backgrounds', () => {
-    for (const background of ['color-surface', 'color-page']) expect(contrastRatio(palette['color-focus'], palette[background])).toBeGreaterThanOrEqual(3);
+    for (const background of ['color-surface', 'color-page'])
+      expect(contrastRatio(palette['color-focus'], palette[background])).toBeGreaterThanOrEqual(3);
     for (const colour of CHART_COLOURS) expect(contrastRatio(colour, '#ffffff'), colour).toBeGreaterThanOrEqual(3);
   });
 

@@ -27,10 +27,18 @@ describe('web sessions and CSRF', () => {
     expect(sessionCookie).not.toMatch(/Secure/i); // plain http here
     expect(sessionCookie).toMatch(/Expires=/i);
 
-    const account = await harness.platform.db.selectFrom('accounts').select(['id', 'passwordHash']).where('email', '=', email).executeTakeFirstOrThrow();
+    const account = await harness.platform.db
+      .selectFrom('accounts')
+      .select(['id', 'passwordHash'])
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow();
     expect(account.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     const token = browser.cookies.get('pf_session')!;
-    const sessions = await harness.platform.db.selectFrom('webSessions').selectAll().where('accountId', '=', account.id).execute();
+    const sessions = await harness.platform.db
+      .selectFrom('webSessions')
+      .selectAll()
+      .where('accountId', '=', account.id)
+      .execute();
     expect(sessions).toHaveLength(1);
     expect(sessions[0].tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
     expect(JSON.stringify(sessions)).not.toContain(token);
@@ -41,7 +49,10 @@ describe('web sessions and CSRF', () => {
       { source: 'trial', creditsGranted: 300, wallet: 'api', expiresAt: clock.nowMs() + 14 * DAY_MS },
       { source: 'trial', creditsGranted: 300, wallet: 'studio', expiresAt: clock.nowMs() + 14 * DAY_MS },
     ]);
-    expect(await harness.platform.ledger.balance(harness.platform.db, account.id, 'studio')).toEqual({ balance: 300, frozen: 0 });
+    expect(await harness.platform.ledger.balance(harness.platform.db, account.id, 'studio')).toEqual({
+      balance: 300,
+      frozen: 0,
+    });
 
     const billing = await browser.get('/dashboard/billing');
     expect(billing.status).toBe(200);
@@ -49,9 +60,13 @@ describe('web sessions and CSRF', () => {
     expect(billing.text).toContain('trial ends 2026-11-15');
 
     // the first key works on the API; the session cookie does not
-    const balance = await fetch(`${harness.baseUrl}/v2/openapi/user/balance`, { headers: { Authorization: `Bearer ${apiKey}` } });
+    const balance = await fetch(`${harness.baseUrl}/v2/openapi/user/balance`, {
+      headers: { Authorization: `Bearer ${apiKey}` },
+    });
     expect((await balance.json()).data).toEqual({ balance: 300, frozen: 0 });
-    const withCookie = await fetch(`${harness.baseUrl}/v2/openapi/user/balance`, { headers: { cookie: `pf_session=${token}` } });
+    const withCookie = await fetch(`${harness.baseUrl}/v2/openapi/user/balance`, {
+      headers: { cookie: `pf_session=${token}` },
+    });
     expect(withCookie.status).toBe(401);
   });
 
@@ -88,8 +103,14 @@ describe('web sessions and CSRF', () => {
     const out = await browser.postForm('/dashboard/logout');
     expect(out.status).toBe(303);
     expect(browser.cookies.has('pf_session')).toBe(false);
-    const account = await harness.platform.db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirstOrThrow();
-    expect(await harness.platform.db.selectFrom('webSessions').selectAll().where('accountId', '=', account.id).execute()).toHaveLength(1); // the sign-up browser's
+    const account = await harness.platform.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow();
+    expect(
+      await harness.platform.db.selectFrom('webSessions').selectAll().where('accountId', '=', account.id).execute(),
+    ).toHaveLength(1); // the sign-up browser's
     const after = await browser.get('/dashboard/keys');
     expect(after.status).toBe(303);
     expect(after.location).toBe('/dashboard/login?next=%2Fdashboard%2Fkeys');
@@ -99,7 +120,8 @@ describe('web sessions and CSRF', () => {
     const email = uniqueEmail('guessed');
     await new WebClient(harness.baseUrl).signUp(email, 'a long passphrase');
     const guesser = new WebClient(harness.baseUrl);
-    for (let attempt = 0; attempt < 10; attempt++) expect((await guesser.logIn(email, `guess number ${attempt}`)).status).toBe(401);
+    for (let attempt = 0; attempt < 10; attempt++)
+      expect((await guesser.logIn(email, `guess number ${attempt}`)).status).toBe(401);
     const throttled = await new WebClient(harness.baseUrl).logIn(email, 'a long passphrase');
     expect(throttled.status).toBe(429);
     expect(throttled.text).toContain('Too many log-in attempts');
@@ -115,10 +137,21 @@ describe('web sessions and CSRF', () => {
     await new WebClient(harness.baseUrl).signUp(email);
     const browser = new WebClient(harness.baseUrl);
     await browser.get('/dashboard/login?next=%2Fdashboard%2Fhistory');
-    expect((await browser.postForm('/dashboard/login', { email, password: 'correct horse battery', next: '/dashboard/history' })).location).toBe('/dashboard/history');
+    expect(
+      (
+        await browser.postForm('/dashboard/login', {
+          email,
+          password: 'correct horse battery',
+          next: '/dashboard/history',
+        })
+      ).location,
+    ).toBe('/dashboard/history');
     const other = new WebClient(harness.baseUrl);
     await other.get('/dashboard/login');
-    expect((await other.postForm('/dashboard/login', { email, password: 'correct horse battery', next: '//evil.example/' })).location).toBe('/dashboard');
+    expect(
+      (await other.postForm('/dashboard/login', { email, password: 'correct horse battery', next: '//evil.example/' }))
+        .location,
+    ).toBe('/dashboard');
   });
 
   it('expires sessions after their lifetime', async () => {
@@ -140,7 +173,13 @@ describe('web sessions and CSRF', () => {
     const browser = new WebClient(harness.baseUrl);
     await browser.signUp(uniqueEmail('csrf'));
     await browser.get('/dashboard/keys');
-    const accountId = (await harness.platform.db.selectFrom('webSessions').select('accountId').orderBy('createdAt', 'desc').executeTakeFirstOrThrow()).accountId;
+    const accountId = (
+      await harness.platform.db
+        .selectFrom('webSessions')
+        .select('accountId')
+        .orderBy('createdAt', 'desc')
+        .executeTakeFirstOrThrow()
+    ).accountId;
     const keyCount = async () => (await harness.platform.accounts.listApiKeys(accountId)).length;
     const before = await keyCount();
 
@@ -154,27 +193,41 @@ describe('web sessions and CSRF', () => {
     await other.get('/dashboard/keys');
     expect((await browser.postForm('/dashboard/keys', { name: 'stolen', _csrf: other.csrfToken })).status).toBe(403);
 
-    expect((await browser.postForm('/dashboard/keys', { name: 'cross' }, { origin: 'https://evil.example' })).status).toBe(403);
-    expect((await browser.postForm('/dashboard/keys', { name: 'cross' }, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect(
+      (await browser.postForm('/dashboard/keys', { name: 'cross' }, { origin: 'https://evil.example' })).status,
+    ).toBe(403);
+    expect(
+      (await browser.postForm('/dashboard/keys', { name: 'cross' }, { 'sec-fetch-site': 'cross-site' })).status,
+    ).toBe(403);
     expect((await browser.postForm('/dashboard/logout', { _csrf: '' })).status).toBe(403);
 
-    const json = await browser.request('POST', '/studio/api/quote', { json: { type: 'text_to_model', prompt: 'a cat' } });
+    const json = await browser.request('POST', '/studio/api/quote', {
+      json: { type: 'text_to_model', prompt: 'a cat' },
+    });
     expect(json.status).toBe(403);
     expect(JSON.parse(json.text)).toMatchObject({ code: 1005 });
     expect(await keyCount()).toBe(before);
 
-    const allowed = await browser.postForm('/dashboard/keys', { name: 'fine' }, { origin: harness.baseUrl, 'sec-fetch-site': 'same-origin' });
+    const allowed = await browser.postForm(
+      '/dashboard/keys',
+      { name: 'fine' },
+      { origin: harness.baseUrl, 'sec-fetch-site': 'same-origin' },
+    );
     expect(allowed.status).toBe(303);
     expect(await keyCount()).toBe(before + 1);
   });
 
-  it('refuses a log-in form posted without the visitor\'s pre-log-in CSRF cookie', async () => {
+  it("refuses a log-in form posted without the visitor's pre-log-in CSRF cookie", async () => {
     const email = uniqueEmail('login-csrf');
     await new WebClient(harness.baseUrl).signUp(email);
     const attacker = new WebClient(harness.baseUrl);
     await attacker.get('/dashboard/login');
     const victim = new WebClient(harness.baseUrl);
-    const forged = await victim.postForm('/dashboard/login', { email, password: 'correct horse battery', _csrf: attacker.csrfToken });
+    const forged = await victim.postForm('/dashboard/login', {
+      email,
+      password: 'correct horse battery',
+      _csrf: attacker.csrfToken,
+    });
     expect(forged.status).toBe(403);
     expect(victim.cookies.has('pf_session')).toBe(false);
   });
@@ -191,6 +244,8 @@ describe('web sessions behind https', () => {
     const browser = new WebClient(harness.baseUrl);
     const { response } = await browser.signUp(uniqueEmail('secure'));
     expect(response.setCookies.find((cookie) => cookie.startsWith('pf_session='))).toMatch(/;\s*Secure/i);
-    expect(response.setCookies.find((cookie) => cookie.startsWith('pf_csrf=')) ?? 'pf_csrf=; Secure').toMatch(/Secure/i);
+    expect(response.setCookies.find((cookie) => cookie.startsWith('pf_csrf=')) ?? 'pf_csrf=; Secure').toMatch(
+      /Secure/i,
+    );
   });
 });

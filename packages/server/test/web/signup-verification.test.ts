@@ -37,7 +37,11 @@ async function startSmtpServer(): Promise<{ url: string; mails: ReceivedMail[]; 
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
-  return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 async function waitForMail(mails: ReceivedMail[], to: string): Promise<ReceivedMail> {
@@ -49,7 +53,8 @@ async function waitForMail(mails: ReceivedMail[], to: string): Promise<ReceivedM
   throw new Error(`no mail to ${to}`);
 }
 
-const apiBalance = async (harness: TestPlatform, apiKey: string) => (await apiClient(harness.baseUrl, apiKey).balance()).body.data;
+const apiBalance = async (harness: TestPlatform, apiKey: string) =>
+  (await apiClient(harness.baseUrl, apiKey).balance()).body.data;
 
 describe('sign-up with e-mail verification (a real SMTP server)', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -58,7 +63,9 @@ describe('sign-up with e-mail verification (a real SMTP server)', () => {
   beforeAll(async () => {
     smtp = await startSmtpServer();
     // an SMTP server makes verify-email the default mode
-    harness = await startTestPlatform({ environment: { POLYFORGE_SMTP_URL: smtp.url, POLYFORGE_SIGNUPS_PER_ADDRESS_PER_HOUR: '3' } });
+    harness = await startTestPlatform({
+      environment: { POLYFORGE_SMTP_URL: smtp.url, POLYFORGE_SIGNUPS_PER_ADDRESS_PER_HOUR: '3' },
+    });
   });
   afterAll(async () => {
     await harness.close();
@@ -93,7 +100,8 @@ describe('sign-up with e-mail verification (a real SMTP server)', () => {
 
   it('throttles sign-ups per client address, whatever the e-mail', async () => {
     const made: number[] = [];
-    for (let attempt = 0; attempt < 4; attempt += 1) made.push((await new WebClient(harness.baseUrl).signUp(uniqueEmail('farm'))).response.status);
+    for (let attempt = 0; attempt < 4; attempt += 1)
+      made.push((await new WebClient(harness.baseUrl).signUp(uniqueEmail('farm'))).response.status);
     // the first test's account came from this address too: three per hour in all
     expect(made).toEqual([200, 200, 429, 429]);
     const refused = await new WebClient(harness.baseUrl).signUp(uniqueEmail('farm'));
@@ -108,7 +116,9 @@ describe('invite-only and closed sign-up', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    harness = await startTestPlatform({ environment: { POLYFORGE_SMTP_URL: smtp.url, POLYFORGE_SIGNUP_MODE: 'invite-only' } });
+    harness = await startTestPlatform({
+      environment: { POLYFORGE_SMTP_URL: smtp.url, POLYFORGE_SIGNUP_MODE: 'invite-only' },
+    });
   });
   afterAll(async () => {
     await harness.close();
@@ -121,9 +131,20 @@ describe('invite-only and closed sign-up', () => {
 
     const email = uniqueEmail('invited');
     const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-    const { stdout } = await promisify(execFile)(process.execPath, [path.join(repositoryRoot, 'packages/cli/bin/polyforge.js'), 'accounts', 'invite', '--email', email, '--json'], {
-      env: { ...process.env, POLYFORGE_DATA_DIR: harness.platform.config.dataDir, DATABASE_URL: databaseUrlOf(harness), POLYFORGE_SMTP_URL: smtp.url, POLYFORGE_SIGNUP_MODE: 'invite-only', POLYFORGE_PUBLIC_URL: harness.baseUrl },
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [path.join(repositoryRoot, 'packages/cli/bin/polyforge.js'), 'accounts', 'invite', '--email', email, '--json'],
+      {
+        env: {
+          ...process.env,
+          POLYFORGE_DATA_DIR: harness.platform.config.dataDir,
+          DATABASE_URL: databaseUrlOf(harness),
+          POLYFORGE_SMTP_URL: smtp.url,
+          POLYFORGE_SIGNUP_MODE: 'invite-only',
+          POLYFORGE_PUBLIC_URL: harness.baseUrl,
+        },
+      },
+    );
     expect(JSON.parse(stdout)).toMatchObject({ email, mailed: true });
     const mail = await waitForMail(smtp.mails, email);
     const invitePath = /https?:\/\/\S+(\/dashboard\/signup\?invite=[A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
@@ -132,18 +153,32 @@ describe('invite-only and closed sign-up', () => {
 
     const stranger = new WebClient(harness.baseUrl);
     await stranger.get(invitePath!);
-    expect((await stranger.postForm('/dashboard/signup', { email: uniqueEmail('stranger'), password: 'correct horse battery', invite: token })).status).toBe(403);
+    expect(
+      (
+        await stranger.postForm('/dashboard/signup', {
+          email: uniqueEmail('stranger'),
+          password: 'correct horse battery',
+          invite: token,
+        })
+      ).status,
+    ).toBe(403);
 
     const browser = new WebClient(harness.baseUrl);
     expect((await browser.get(invitePath!)).text).toContain(`name="invite" value="${token}"`);
-    const signedUp = await browser.postForm('/dashboard/signup', { email, password: 'correct horse battery', invite: token });
+    const signedUp = await browser.postForm('/dashboard/signup', {
+      email,
+      password: 'correct horse battery',
+      invite: token,
+    });
     expect(signedUp.status).toBe(200);
     const apiKey = /(tsk_[A-Za-z0-9_-]{20,})/.exec(signedUp.text)![1];
     expect(await apiBalance(harness, apiKey)).toEqual({ balance: 300, frozen: 0 });
     // an invitation is used once
     const again = new WebClient(harness.baseUrl);
     await again.get(invitePath!);
-    expect((await again.postForm('/dashboard/signup', { email, password: 'correct horse battery', invite: token })).status).toBe(403);
+    expect(
+      (await again.postForm('/dashboard/signup', { email, password: 'correct horse battery', invite: token })).status,
+    ).toBe(403);
   });
 
   it('refuses every sign-up when closed', async () => {
@@ -151,7 +186,14 @@ describe('invite-only and closed sign-up', () => {
     try {
       const browser = new WebClient(closed.baseUrl);
       expect((await browser.get('/dashboard/signup')).text).toContain('Sign-up is closed');
-      expect((await browser.postForm('/dashboard/signup', { email: uniqueEmail('closed'), password: 'correct horse battery' })).status).toBe(403);
+      expect(
+        (
+          await browser.postForm('/dashboard/signup', {
+            email: uniqueEmail('closed'),
+            password: 'correct horse battery',
+          })
+        ).status,
+      ).toBe(403);
       expect(await closed.platform.accounts.countAccounts()).toBe(0);
     } finally {
       await closed.close();

@@ -8,12 +8,17 @@ import { startTestPlatform, type TestPlatform } from '../harness/start-test-plat
 import { uniqueEmail, WebClient } from './web-client.ts';
 
 /** A raw GET (no automatic decompression, unlike fetch), with the headers given. */
-function rawGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function rawGet(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const outgoing = request(url, { headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+      );
     });
     outgoing.on('error', reject);
     outgoing.end();
@@ -28,13 +33,18 @@ describe('static assets', () => {
     const browser = new WebClient(harness.baseUrl);
     await browser.signUp(uniqueEmail('assets'));
     studio = (await browser.get('/studio')).text;
-    await (await staticAssets()).compressed;
+    await (
+      await staticAssets()
+    ).compressed;
   });
   afterAll(() => harness.close());
 
   it('names every script and stylesheet by its content hash and caches it for a year', async () => {
     const urls = [...studio.matchAll(/(?:src|href)="(\/dashboard\/assets\/[^"]+)"/g)].map((match) => match[1]);
-    expect(urls).toEqual([expect.stringMatching(/^\/dashboard\/assets\/app-[A-Z0-9]{8}\.css$/), expect.stringMatching(/^\/dashboard\/assets\/studio-[A-Z0-9]{8}\.js$/)]);
+    expect(urls).toEqual([
+      expect.stringMatching(/^\/dashboard\/assets\/app-[A-Z0-9]{8}\.css$/),
+      expect.stringMatching(/^\/dashboard\/assets\/studio-[A-Z0-9]{8}\.js$/),
+    ]);
     expect(studio).not.toContain('importmap');
     for (const url of urls) {
       const response = await rawGet(harness.baseUrl + url);
@@ -50,7 +60,9 @@ describe('static assets', () => {
 
   it('sends brotli or gzip as the browser accepts, each the same file, and the 3D viewer only as a lazy chunk', async () => {
     const assets = await staticAssets();
-    const [viewerChunk] = [...assets.files].filter(([name, asset]) => name.startsWith('chunk-') && asset.body.includes('WebGLRenderer')).map(([name]) => name);
+    const [viewerChunk] = [...assets.files]
+      .filter(([name, asset]) => name.startsWith('chunk-') && asset.body.includes('WebGLRenderer'))
+      .map(([name]) => name);
     expect(viewerChunk).toBeDefined();
     const studioScript = /src="\/dashboard\/assets\/(studio-[A-Z0-9]+\.js)"/.exec(studio)![1];
     expect(assets.files.get(studioScript)!.body.includes('WebGLRenderer')).toBe(false); // three.js is not in the page script
@@ -65,11 +77,19 @@ describe('static assets', () => {
     expect(zlib.gunzipSync(gzip.body).equals(plain.body)).toBe(true);
     expect(brotli.body.length).toBeLessThan(plain.body.length / 4);
     // figures for the closing note: the viewer chunk raw, gzip and brotli
-    console.info(`viewer chunk ${viewerChunk}: ${plain.body.length} B, gzip ${gzip.body.length} B, brotli ${brotli.body.length} B`);
+    console.info(
+      `viewer chunk ${viewerChunk}: ${plain.body.length} B, gzip ${gzip.body.length} B, brotli ${brotli.body.length} B`,
+    );
   });
 
   it('serves nothing but the built files', async () => {
-    for (const path of ['/dashboard/assets/studio.js', '/dashboard/assets/model-viewer.js', '/dashboard/assets/app.css', '/dashboard/assets/..%2F..%2Fconfig.ts', '/dashboard/assets/chunk-AAAAAAAA.js']) {
+    for (const path of [
+      '/dashboard/assets/studio.js',
+      '/dashboard/assets/model-viewer.js',
+      '/dashboard/assets/app.css',
+      '/dashboard/assets/..%2F..%2Fconfig.ts',
+      '/dashboard/assets/chunk-AAAAAAAA.js',
+    ]) {
       const response = await rawGet(harness.baseUrl + path);
       expect(response.status, path).toBe(404);
       expect(response.headers['cache-control']).toBe('no-store');

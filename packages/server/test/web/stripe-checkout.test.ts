@@ -22,17 +22,23 @@ describe('buying credits with Stripe Checkout', () => {
     const browser = new WebClient(harness.baseUrl);
     const email = uniqueEmail(label);
     await browser.signUp(email);
-    const accountId = (await harness.platform.db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+    const accountId = (
+      await harness.platform.db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirstOrThrow()
+    ).id;
     return { browser, accountId, email };
   }
 
   const postEvent = (event: { body: string; signature?: string }) =>
     fetch(`${harness.baseUrl}/webhooks/stripe`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(event.signature ? { 'stripe-signature': event.signature } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(event.signature ? { 'stripe-signature': event.signature } : {}),
+      },
       body: event.body,
     });
-  const balance = (accountId: string, wallet: 'api' | 'studio') => harness.platform.ledger.balance(harness.platform.db, accountId, wallet);
+  const balance = (accountId: string, wallet: 'api' | 'studio') =>
+    harness.platform.ledger.balance(harness.platform.db, accountId, wallet);
 
   async function startCheckout(browser: WebClient, wallet: 'api' | 'studio', dollars: string) {
     await browser.get(wallet === 'api' ? '/dashboard/billing' : '/studio/credits');
@@ -63,12 +69,17 @@ describe('buying credits with Stripe Checkout', () => {
 
     // Stripe retries deliveries: the same event again, and another event for the same session, credit nothing
     expect(await (await postEvent(event)).json()).toMatchObject({ outcome: 'duplicate' });
-    expect(await (await postEvent(stripe.signedEvent(session, { type: 'checkout.session.async_payment_succeeded' }))).json()).toMatchObject({ outcome: 'duplicate' });
+    expect(
+      await (await postEvent(stripe.signedEvent(session, { type: 'checkout.session.async_payment_succeeded' }))).json(),
+    ).toMatchObject({ outcome: 'duplicate' });
     expect(await balance(accountId, 'api')).toEqual({ balance: 1500, frozen: 0 });
     expect(await balance(accountId, 'studio')).toEqual({ balance: 300, frozen: 0 }); // Studio's own trial only
 
     const grants = await harness.platform.ledger.listGrants(harness.platform.db, accountId, 'api');
-    expect(grants.find((grant) => grant.source === 'purchase')).toMatchObject({ creditsGranted: 1200, expiresAt: null });
+    expect(grants.find((grant) => grant.source === 'purchase')).toMatchObject({
+      creditsGranted: 1200,
+      expiresAt: null,
+    });
     const page = await browser.get('/dashboard/billing');
     expect(page.text).toContain('credited');
     expect(page.text).toContain('Purchase');
@@ -79,15 +90,30 @@ describe('buying credits with Stripe Checkout', () => {
     const session = await startCheckout(browser, 'api', '5');
     const forged = stripe.signedEvent(session, { secret: 'whsec_not_the_right_one' });
     const genuine = stripe.signedEvent(session);
-    const tampered = { body: genuine.body.replace('"amount_total":500', '"amount_total":50000'), signature: genuine.signature };
+    const tampered = {
+      body: genuine.body.replace('"amount_total":500', '"amount_total":50000'),
+      signature: genuine.signature,
+    };
     const stale = stripe.signedEvent(session, { timestamp: Math.floor(Date.now() / 1000) - 600 });
-    for (const event of [forged, tampered, stale, { body: genuine.body }, { body: genuine.body, signature: 't=1,v1=00' }]) {
+    for (const event of [
+      forged,
+      tampered,
+      stale,
+      { body: genuine.body },
+      { body: genuine.body, signature: 't=1,v1=00' },
+    ]) {
       const response = await postEvent(event);
       expect(response.status).toBe(400);
       expect((await response.json()).message).toContain('signature');
     }
     expect(await balance(accountId, 'api')).toEqual({ balance: 300, frozen: 0 });
-    expect(await harness.platform.db.selectFrom('stripeEvents').selectAll().where('id', '=', JSON.parse(genuine.body).id).execute()).toHaveLength(0);
+    expect(
+      await harness.platform.db
+        .selectFrom('stripeEvents')
+        .selectAll()
+        .where('id', '=', JSON.parse(genuine.body).id)
+        .execute(),
+    ).toHaveLength(0);
     // the genuine delivery still works afterwards
     expect(await (await postEvent(genuine)).json()).toMatchObject({ outcome: 'credited', credits: 500 });
     expect(await balance(accountId, 'api')).toEqual({ balance: 800, frozen: 0 });
@@ -96,8 +122,12 @@ describe('buying credits with Stripe Checkout', () => {
   it('ignores unpaid sessions, other event types and sessions it did not open', async () => {
     const { browser, accountId } = await signedInAccount('ignored');
     const session = await startCheckout(browser, 'api', '3');
-    expect(await (await postEvent(stripe.signedEvent(session, { paymentStatus: 'unpaid' }))).json()).toMatchObject({ outcome: 'ignored' });
-    expect(await (await postEvent(stripe.signedEvent(session, { type: 'payment_intent.created' }))).json()).toMatchObject({ outcome: 'ignored' });
+    expect(await (await postEvent(stripe.signedEvent(session, { paymentStatus: 'unpaid' }))).json()).toMatchObject({
+      outcome: 'ignored',
+    });
+    expect(
+      await (await postEvent(stripe.signedEvent(session, { type: 'payment_intent.created' }))).json(),
+    ).toMatchObject({ outcome: 'ignored' });
     const unknown = { ...session, id: 'cs_test_not_ours' };
     expect(await (await postEvent(stripe.signedEvent(unknown))).json()).toMatchObject({ outcome: 'duplicate' });
     expect(await balance(accountId, 'api')).toEqual({ balance: 300, frozen: 0 });
@@ -144,7 +174,11 @@ describe('billing without Stripe', () => {
     const checkout = await browser.postForm('/dashboard/billing/checkout', { wallet: 'api', dollars: '10' });
     expect(checkout.status).toBe(400);
     expect(checkout.text).toContain('Not available on this deployment');
-    const webhook = await fetch(`${harness.baseUrl}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const webhook = await fetch(`${harness.baseUrl}/webhooks/stripe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(webhook.status).toBe(400);
     expect((await webhook.json()).code).toBe(2002);
   });

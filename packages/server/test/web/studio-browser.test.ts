@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlb, twoAnimationDocument } from '@polyforge/geometry/test/fixtures/build-fixtures';
 import { drawingImage } from '@polyforge/geometry/test/fixtures/build-image-fixtures';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
-import { dropFile, expectAxeClean, launchBrowser, newBrowserContext, poll, signUpInPage, waitForViewer } from './browser-harness.ts';
+import {
+  dropFile,
+  expectAxeClean,
+  launchBrowser,
+  newBrowserContext,
+  poll,
+  signUpInPage,
+  waitForViewer,
+} from './browser-harness.ts';
 import { uniqueEmail } from './web-client.ts';
 
 describe('Studio in a real browser', () => {
@@ -27,16 +35,25 @@ describe('Studio in a real browser', () => {
 
   const price = () => page.textContent('[data-role="create-price"]');
   /** A hash of what the viewer's canvas shows now (it keeps its drawing buffer). */
-  const canvasPicture = () => page.evaluate(() => document.querySelector<HTMLCanvasElement>('.viewer canvas')!.toDataURL('image/png'));
+  const canvasPicture = () =>
+    page.evaluate(() => document.querySelector<HTMLCanvasElement>('.viewer canvas')!.toDataURL('image/png'));
   const settled = () => page.waitForTimeout(400); // damping and the next frame
 
   it('takes a file that is neither an image nor a model with a clear error, and a dropped model clears it', async () => {
     await page.goto(`${harness.baseUrl}/studio`);
-    await dropFile(page, '.create-panel', { name: 'notes.txt', mimeType: 'text/plain', bytes: new TextEncoder().encode('not a model') });
+    await dropFile(page, '.create-panel', {
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      bytes: new TextEncoder().encode('not a model'),
+    });
     await poll(() => page.textContent('[data-role="create-error"]')).toContain('could not recognise "notes.txt"');
     expect(await page.isDisabled('[data-role="create-button"]')).toBe(true);
 
-    await dropFile(page, '.create-panel', { name: 'dancer.glb', mimeType: 'model/gltf-binary', bytes: await toGlb(twoAnimationDocument()) });
+    await dropFile(page, '.create-panel', {
+      name: 'dancer.glb',
+      mimeType: 'model/gltf-binary',
+      bytes: await toGlb(twoAnimationDocument()),
+    });
     await poll(() => page.textContent('[data-role="file-name"]')).toBe('dancer.glb (GLB model) is ready.');
     expect(await page.isVisible('[data-role="create-error"]')).toBe(false);
     expect(await page.isChecked('#start-import_model')).toBe(true);
@@ -49,7 +66,7 @@ describe('Studio in a real browser', () => {
     expect(await waitForViewer(page)).toBe(4);
   });
 
-  it('plays the model\'s animations: a clip to choose, pause, speed and a time slider, by keyboard', async () => {
+  it("plays the model's animations: a clip to choose, pause, speed and a time slider, by keyboard", async () => {
     const controls = page.getByRole('group', { name: 'Animation playback' });
     expect(await controls.isVisible()).toBe(true);
     const clip = controls.getByLabel('Animation');

@@ -15,7 +15,11 @@ export class WebClient {
 
   constructor(readonly baseUrl: string) {}
 
-  async request(method: string, path: string, init: { form?: Record<string, string>; json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {}): Promise<WebResponse> {
+  async request(
+    method: string,
+    path: string,
+    init: { form?: Record<string, string>; json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {},
+  ): Promise<WebResponse> {
     const headers: Record<string, string> = { ...init.headers };
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     let body: BodyInit | undefined = init.body;
@@ -33,14 +37,23 @@ export class WebClient {
       const [name, ...valueParts] = pair.split('=');
       const value = valueParts.join('=');
       // only a deletion (clearCookie's 1970 expiry) counts: tests run the server on a manual clock
-      const expired = attributes.some((attribute) => /^\s*expires=/i.test(attribute) && Date.parse(attribute.split('=')[1]) < Date.UTC(2000, 0, 1)) || value === '';
+      const expired =
+        attributes.some(
+          (attribute) => /^\s*expires=/i.test(attribute) && Date.parse(attribute.split('=')[1]) < Date.UTC(2000, 0, 1),
+        ) || value === '';
       if (expired) this.cookies.delete(name.trim());
       else this.cookies.set(name.trim(), value);
     }
     const text = await response.text();
     const token = /<meta name="csrf-token" content="([^"]*)">/.exec(text)?.[1];
     if (token) this.csrfToken = token;
-    return { status: response.status, headers: response.headers, text, location: response.headers.get('location'), setCookies };
+    return {
+      status: response.status,
+      headers: response.headers,
+      text,
+      location: response.headers.get('location'),
+      setCookies,
+    };
   }
 
   get(path: string) {
@@ -60,7 +73,10 @@ export class WebClient {
   async signUp(email: string, password = 'correct horse battery'): Promise<{ apiKey: string; response: WebResponse }> {
     await this.get('/dashboard/signup');
     const response = await this.postForm('/dashboard/signup', { email, password });
-    const apiKey = /<code data-testid="new-api-key">|<code>(tsk_[A-Za-z0-9_-]+)<\/code>/.exec(response.text)?.[1] ?? /(tsk_[A-Za-z0-9_-]{20,})/.exec(response.text)?.[1] ?? '';
+    const apiKey =
+      /<code data-testid="new-api-key">|<code>(tsk_[A-Za-z0-9_-]+)<\/code>/.exec(response.text)?.[1] ??
+      /(tsk_[A-Za-z0-9_-]{20,})/.exec(response.text)?.[1] ??
+      '';
     return { apiKey, response };
   }
 

@@ -23,7 +23,12 @@ describe('web ops commands', () => {
   beforeAll(async () => {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'polyforge-web-ops-'));
     database = await createTestDatabase(dataDir);
-    environment = { ...process.env, POLYFORGE_DATA_DIR: dataDir, DATABASE_URL: database.databaseUrl, POLYFORGE_LOG_LEVEL: 'silent' };
+    environment = {
+      ...process.env,
+      POLYFORGE_DATA_DIR: dataDir,
+      DATABASE_URL: database.databaseUrl,
+      POLYFORGE_LOG_LEVEL: 'silent',
+    };
     platform = await createPlatform(loadConfig({ ...environment, POLYFORGE_WORKERS: '0' } as Record<string, string>));
     await platform.onboarding.ensureDemoAccount();
     baseUrl = await platform.app.listen({ port: 0, host: '127.0.0.1' });
@@ -35,7 +40,12 @@ describe('web ops commands', () => {
   });
 
   function polyforge(args: string[], input?: string): { status: number | null; json: any; stderr: string } {
-    const result = spawnSync(process.execPath, [polyforgeBin, ...args, '--json'], { env: environment, encoding: 'utf8', timeout: 60_000, input });
+    const result = spawnSync(process.execPath, [polyforgeBin, ...args, '--json'], {
+      env: environment,
+      encoding: 'utf8',
+      timeout: 60_000,
+      input,
+    });
     let json: unknown;
     try {
       json = JSON.parse(result.stdout.trim().split('\n').pop() ?? '');
@@ -54,7 +64,10 @@ describe('web ops commands', () => {
     expect(generated.json.password).toMatch(/^[A-Za-z0-9_-]{20}$/);
     expect((await browser.logIn('demo@polyforge.local', generated.json.password)).status).toBe(303);
 
-    const fromStdin = polyforge(['accounts', 'set-password', '--account', 'demo@polyforge.local', '--password-stdin'], 'my own passphrase\n');
+    const fromStdin = polyforge(
+      ['accounts', 'set-password', '--account', 'demo@polyforge.local', '--password-stdin'],
+      'my own passphrase\n',
+    );
     expect(fromStdin.status).toBe(0);
     expect(fromStdin.json.password).toBeUndefined();
     expect((await browser.get('/dashboard')).status).toBe(303); // a new password ends the old sessions
@@ -62,17 +75,35 @@ describe('web ops commands', () => {
   });
 
   it('grants admin, Studio credits and a volume discount', async () => {
-    const demo = await platform.db.selectFrom('accounts').select('id').where('email', '=', 'demo@polyforge.local').executeTakeFirstOrThrow();
+    const demo = await platform.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('email', '=', 'demo@polyforge.local')
+      .executeTakeFirstOrThrow();
     const browser = new WebClient(baseUrl);
     expect((await browser.logIn('demo@polyforge.local', 'my own passphrase')).status).toBe(303);
     expect((await browser.get('/dashboard/admin')).status).toBe(403);
-    expect(polyforge(['accounts', 'set-admin', '--account', 'demo@polyforge.local']).json).toMatchObject({ is_admin: true });
+    expect(polyforge(['accounts', 'set-admin', '--account', 'demo@polyforge.local']).json).toMatchObject({
+      is_admin: true,
+    });
     expect((await browser.get('/dashboard/admin')).status).toBe(200);
 
-    expect(polyforge(['credits', 'grant', '--account', demo.id, '--credits', '70', '--wallet', 'studio']).json).toMatchObject({ wallet: 'studio', balance: 370 }); // the demo account's Studio trial (300) + 70
+    expect(
+      polyforge(['credits', 'grant', '--account', demo.id, '--credits', '70', '--wallet', 'studio']).json,
+    ).toMatchObject({ wallet: 'studio', balance: 370 }); // the demo account's Studio trial (300) + 70
     expect(await platform.ledger.balance(platform.db, demo.id, 'api')).toEqual({ balance: 300, frozen: 0 });
 
-    expect(polyforge(['accounts', 'set-discount', '--account', demo.id, '--percent', '25']).json).toMatchObject({ volume_discount_percent: 25 });
-    expect((await platform.db.selectFrom('accounts').select('volumeDiscountPercent').where('id', '=', demo.id).executeTakeFirstOrThrow()).volumeDiscountPercent).toBe(25);
+    expect(polyforge(['accounts', 'set-discount', '--account', demo.id, '--percent', '25']).json).toMatchObject({
+      volume_discount_percent: 25,
+    });
+    expect(
+      (
+        await platform.db
+          .selectFrom('accounts')
+          .select('volumeDiscountPercent')
+          .where('id', '=', demo.id)
+          .executeTakeFirstOrThrow()
+      ).volumeDiscountPercent,
+    ).toBe(25);
   });
 });

@@ -32,15 +32,33 @@ describe('fair queue', () => {
   it('dispatches the tasks of B and C within the first claims while A has 10,000 queued', async () => {
     const { db, queue } = harness.platform;
     const [a, b, c] = await Promise.all([harness.createAccount(), harness.createAccount(), harness.createAccount()]);
-    await db.transaction().execute((trx) => queue.enqueueMany(trx, a.accountId, Array.from({ length: 10_000 }, () => ({ id: randomUUID() })), 'fairness'));
-    for (const account of [b, c, b, c]) await db.transaction().execute((trx) => queue.enqueue(trx, { id: randomUUID(), accountId: account.accountId, queueName: 'fairness' }));
+    await db.transaction().execute((trx) =>
+      queue.enqueueMany(
+        trx,
+        a.accountId,
+        Array.from({ length: 10_000 }, () => ({ id: randomUUID() })),
+        'fairness',
+      ),
+    );
+    for (const account of [b, c, b, c])
+      await db
+        .transaction()
+        .execute((trx) =>
+          queue.enqueue(trx, { id: randomUUID(), accountId: account.accountId, queueName: 'fairness' }),
+        );
     const claimed = await claimAccounts('fairness', 12);
-    const position = (accountId: string) => claimed.reduce<number[]>((found, candidate, index) => (candidate === accountId ? [...found, index] : found), []);
+    const position = (accountId: string) =>
+      claimed.reduce<number[]>((found, candidate, index) => (candidate === accountId ? [...found, index] : found), []);
     expect(position(b.accountId)).toHaveLength(2);
     expect(position(c.accountId)).toHaveLength(2);
     expect(Math.max(...position(b.accountId), ...position(c.accountId))).toBeLessThan(8);
     expect(claimed.filter((accountId) => accountId === a.accountId).length).toBeGreaterThanOrEqual(8);
-    const left = await db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('count')).where('queueName', '=', 'fairness').where('status', '=', 'queued').executeTakeFirstOrThrow();
+    const left = await db
+      .selectFrom('jobs')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('queueName', '=', 'fairness')
+      .where('status', '=', 'queued')
+      .executeTakeFirstOrThrow();
     expect(Number(left.count)).toBe(10_004 - 12);
   });
 
@@ -50,7 +68,14 @@ describe('fair queue', () => {
     await setQueuePriority(db, enterprise.accountId, 4);
     await expect(setQueuePriority(db, standard.accountId, 0)).rejects.toThrow(/from 1 to 100/);
     for (const account of [standard, enterprise]) {
-      await db.transaction().execute((trx) => queue.enqueueMany(trx, account.accountId, Array.from({ length: 50 }, () => ({ id: randomUUID() })), 'priority'));
+      await db.transaction().execute((trx) =>
+        queue.enqueueMany(
+          trx,
+          account.accountId,
+          Array.from({ length: 50 }, () => ({ id: randomUUID() })),
+          'priority',
+        ),
+      );
     }
     const claimed = await claimAccounts('priority', 25);
     const enterpriseClaims = claimed.filter((accountId) => accountId === enterprise.accountId).length;
@@ -62,7 +87,14 @@ describe('fair queue', () => {
     const { db, queue } = harness.platform;
     const accounts = await Promise.all([harness.createAccount(), harness.createAccount(), harness.createAccount()]);
     for (const account of accounts) {
-      await db.transaction().execute((trx) => queue.enqueueMany(trx, account.accountId, Array.from({ length: 20 }, () => ({ id: randomUUID() })), 'concurrent'));
+      await db.transaction().execute((trx) =>
+        queue.enqueueMany(
+          trx,
+          account.accountId,
+          Array.from({ length: 20 }, () => ({ id: randomUUID() })),
+          'concurrent',
+        ),
+      );
     }
     const claims = await Promise.all(
       Array.from({ length: 8 }, async (_, claimer) => {
@@ -83,9 +115,11 @@ describe('fair queue', () => {
     const heavy = await harness.createAccount({ concurrency: 1000, credits: 100_000 });
     const light = await harness.createAccount();
     const heavyClient = apiClient(harness.baseUrl, heavy.apiKey);
-    for (let index = 0; index < 40; index += 1) expect((await heavyClient.createTask({ type: 'text_to_model', prompt: "a wooden crate" })).status).toBe(200);
+    for (let index = 0; index < 40; index += 1)
+      expect((await heavyClient.createTask({ type: 'text_to_model', prompt: 'a wooden crate' })).status).toBe(200);
     const lightClient = apiClient(harness.baseUrl, light.apiKey);
-    const lightTask = (await lightClient.createTask({ type: 'text_to_model', prompt: 'one small ball' })).body.data.task_id;
+    const lightTask = (await lightClient.createTask({ type: 'text_to_model', prompt: 'one small ball' })).body.data
+      .task_id;
     // its rank lands next to the head: at most the head and one equal-rank job of the heavy account are ahead
     expect((await lightClient.getTask(lightTask)).body.data.queuing_num).toBeLessThanOrEqual(2);
     const { client, workerId } = await registeredWorker(harness, ['example-mesh']);

@@ -26,7 +26,12 @@ function fakeProviders() {
     const chunks: Buffer[] = [];
     request.on('data', (chunk) => chunks.push(chunk));
     request.on('end', () => {
-      const recorded = { method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks) };
+      const recorded = {
+        method: request.method ?? '',
+        url: request.url ?? '',
+        headers: request.headers,
+        body: Buffer.concat(chunks),
+      };
       requests.push(recorded);
       script(recorded, response);
     });
@@ -88,7 +93,9 @@ describe('image providers', () => {
   }
 
   it('OpenAI: POST /v1/images/generations, decodes data[0].b64_json into generated_image', async () => {
-    providers.script((request, response) => json(response, 200, { created: 1, data: [{ b64_json: Buffer.from(PNG).toString('base64') }] }));
+    providers.script((request, response) =>
+      json(response, 200, { created: 1, data: [{ b64_json: Buffer.from(PNG).toString('base64') }] }),
+    );
     const task = await run({ type: 'generate_image', model_version: 'gpt_image_2', prompt: 'a lighthouse at dusk' });
     expect(task).toMatchObject({ status: 'success', consumed_credit: 10 });
     const [call] = providers.requests;
@@ -100,8 +107,15 @@ describe('image providers', () => {
   });
 
   it('OpenAI: reference images go to /v1/images/edits as multipart image[]', async () => {
-    providers.script((_request, response) => json(response, 200, { data: [{ b64_json: Buffer.from(PNG).toString('base64') }] }));
-    const task = await run({ type: 'generate_image', model_version: 'gpt_4o', prompt: 'make it snowy', file: await uploadedImage() });
+    providers.script((_request, response) =>
+      json(response, 200, { data: [{ b64_json: Buffer.from(PNG).toString('base64') }] }),
+    );
+    const task = await run({
+      type: 'generate_image',
+      model_version: 'gpt_4o',
+      prompt: 'make it snowy',
+      file: await uploadedImage(),
+    });
     expect(task).toMatchObject({ status: 'success', consumed_credit: 5 });
     const [call] = providers.requests;
     expect(call.url).toBe('/v1/images/edits');
@@ -116,7 +130,13 @@ describe('image providers', () => {
     let calls = 0;
     providers.script((_request, response) => {
       calls += 1;
-      if (calls === 1) return json(response, 429, { error: { message: 'Rate limit reached', type: 'requests' } }, { 'Retry-After': '1' });
+      if (calls === 1)
+        return json(
+          response,
+          429,
+          { error: { message: 'Rate limit reached', type: 'requests' } },
+          { 'Retry-After': '1' },
+        );
       json(response, 200, { data: [{ b64_json: Buffer.from(PNG).toString('base64') }] });
     });
     const startedMs = Date.now();
@@ -127,16 +147,24 @@ describe('image providers', () => {
   });
 
   it('fails and refunds after the retries of a 5xx run out, naming the provider and its answer', async () => {
-    providers.script((_request, response) => json(response, 503, { error: { message: 'The engine is currently overloaded' } }));
+    providers.script((_request, response) =>
+      json(response, 503, { error: { message: 'The engine is currently overloaded' } }),
+    );
     const task = await run({ type: 'generate_image', model_version: 'gpt_image_2', prompt: 'a blue kite' });
     expect(task).toMatchObject({ status: 'failed', error_code: 1001, consumed_credit: 0 });
-    expect(task.error_msg).toMatch(/OpenAI answered HTTP 503: The engine is currently overloaded; the task was not charged/);
+    expect(task.error_msg).toMatch(
+      /OpenAI answered HTTP 503: The engine is currently overloaded; the task was not charged/,
+    );
     expect(providers.requests).toHaveLength(2);
     expect((await client.balance()).body.data).toEqual({ balance: 300, frozen: 0 });
   });
 
   it('maps a content-policy refusal to error 2008, without retrying', async () => {
-    providers.script((_request, response) => json(response, 400, { error: { message: 'Your request was rejected by the safety system.', code: 'moderation_blocked' } }));
+    providers.script((_request, response) =>
+      json(response, 400, {
+        error: { message: 'Your request was rejected by the safety system.', code: 'moderation_blocked' },
+      }),
+    );
     const task = await run({ type: 'generate_image', model_version: 'gpt_image_2', prompt: 'a harmless teapot' });
     expect(task).toMatchObject({ status: 'failed', error_code: 2008, consumed_credit: 0 });
     expect(providers.requests).toHaveLength(1);
@@ -144,9 +172,27 @@ describe('image providers', () => {
 
   it('Gemini: generateContent with text and inlineData parts, reads the inlineData image of the answer', async () => {
     providers.script((_request, response) =>
-      json(response, 200, { candidates: [{ content: { role: 'model', parts: [{ text: 'Here it is.' }, { inlineData: { mimeType: 'image/png', data: Buffer.from(PNG).toString('base64') } }] }, finishReason: 'STOP' }] }),
+      json(response, 200, {
+        candidates: [
+          {
+            content: {
+              role: 'model',
+              parts: [
+                { text: 'Here it is.' },
+                { inlineData: { mimeType: 'image/png', data: Buffer.from(PNG).toString('base64') } },
+              ],
+            },
+            finishReason: 'STOP',
+          },
+        ],
+      }),
     );
-    const task = await run({ type: 'generate_image', model_version: 'gemini_3_pro_image_preview', prompt: 'the same cat, in winter', file: await uploadedImage() });
+    const task = await run({
+      type: 'generate_image',
+      model_version: 'gemini_3_pro_image_preview',
+      prompt: 'the same cat, in winter',
+      file: await uploadedImage(),
+    });
     expect(task).toMatchObject({ status: 'success', consumed_credit: 10 });
     const [call] = providers.requests;
     expect(call.url).toBe('/v1beta/models/gemini-3-pro-image-preview:generateContent');
@@ -159,7 +205,11 @@ describe('image providers', () => {
 
   it('fails and refunds when the provider does not answer in time (every attempt times out)', async () => {
     providers.script(() => undefined); // never answers
-    const task = await run({ type: 'generate_image', model_version: 'gemini_2.5_flash_image_preview', prompt: 'a slow snail' });
+    const task = await run({
+      type: 'generate_image',
+      model_version: 'gemini_2.5_flash_image_preview',
+      prompt: 'a slow snail',
+    });
     expect(task).toMatchObject({ status: 'failed', error_code: 1001, consumed_credit: 0 });
     expect(task.error_msg).toMatch(/Gemini did not answer within 1 s/);
     expect(providers.requests).toHaveLength(2);
@@ -169,40 +219,68 @@ describe('image providers', () => {
   it('BFL: submits to /v1/flux-kontext-pro, polls polling_url until Ready, downloads result.sample without the key', async () => {
     let polls = 0;
     providers.script((request, response) => {
-      if (request.url === '/v1/flux-kontext-pro') return json(response, 200, { id: 'req-1', polling_url: `${providers.url()}/v1/get_result?id=req-1` });
+      if (request.url === '/v1/flux-kontext-pro')
+        return json(response, 200, { id: 'req-1', polling_url: `${providers.url()}/v1/get_result?id=req-1` });
       if (request.url.startsWith('/v1/get_result')) {
         polls += 1;
-        return json(response, 200, polls === 1 ? { id: 'req-1', status: 'Pending', progress: 40 } : { id: 'req-1', status: 'Ready', result: { sample: `${providers.url()}/delivery/sample.png?sig=abc` } });
+        return json(
+          response,
+          200,
+          polls === 1
+            ? { id: 'req-1', status: 'Pending', progress: 40 }
+            : { id: 'req-1', status: 'Ready', result: { sample: `${providers.url()}/delivery/sample.png?sig=abc` } },
+        );
       }
-      if (request.url.startsWith('/delivery/')) return response.writeHead(200, { 'Content-Type': 'image/png' }).end(Buffer.from(PNG));
+      if (request.url.startsWith('/delivery/'))
+        return response.writeHead(200, { 'Content-Type': 'image/png' }).end(Buffer.from(PNG));
       response.writeHead(404).end();
     });
-    const task = await run({ type: 'generate_image', model_version: 'flux.1_kontext_pro', prompt: 'turn it into a watercolour', file: await uploadedImage() });
+    const task = await run({
+      type: 'generate_image',
+      model_version: 'flux.1_kontext_pro',
+      prompt: 'turn it into a watercolour',
+      file: await uploadedImage(),
+    });
     expect(task).toMatchObject({ status: 'success', consumed_credit: 5 });
     const [submit, ...rest] = providers.requests;
     expect(submit.headers['x-key']).toBe('bfl-test-key');
     const body = JSON.parse(submit.body.toString());
     expect(body).toMatchObject({ prompt: 'turn it into a watercolour', output_format: 'png' });
     expect(Buffer.from(body.input_image, 'base64').equals(Buffer.from(PNG))).toBe(true);
-    expect(rest.map((call) => call.url.split('?')[0])).toEqual(['/v1/get_result', '/v1/get_result', '/delivery/sample.png']);
+    expect(rest.map((call) => call.url.split('?')[0])).toEqual([
+      '/v1/get_result',
+      '/v1/get_result',
+      '/delivery/sample.png',
+    ]);
     expect(rest[2].headers['x-key']).toBeUndefined();
   });
 
   it('BFL: a moderated request fails with 2008 and is refunded', async () => {
     providers.script((request, response) => {
-      if (request.url === '/v1/flux-dev') return json(response, 200, { id: 'req-2', polling_url: `${providers.url()}/v1/get_result?id=req-2` });
+      if (request.url === '/v1/flux-dev')
+        return json(response, 200, { id: 'req-2', polling_url: `${providers.url()}/v1/get_result?id=req-2` });
       json(response, 200, { id: 'req-2', status: 'Request Moderated' });
     });
     const task = await run({ type: 'generate_image', model_version: 'flux.1_dev', prompt: 'a forbidden thing' });
     expect(task).toMatchObject({ status: 'failed', error_code: 2008, consumed_credit: 0 });
-    expect(JSON.parse(providers.requests[0].body.toString())).toMatchObject({ prompt: 'a forbidden thing', width: 1024, height: 1024 });
+    expect(JSON.parse(providers.requests[0].body.toString())).toMatchObject({
+      prompt: 'a forbidden thing',
+      width: 1024,
+      height: 1024,
+    });
     expect((await client.balance()).body.data).toEqual({ balance: 300, frozen: 0 });
   });
 
   it('leaves midjourney (no public API) not available: 2002, nothing charged', async () => {
-    const created = await client.createTask({ type: 'generate_image', model_version: 'midjourney', prompt: 'a dragon' });
+    const created = await client.createTask({
+      type: 'generate_image',
+      model_version: 'midjourney',
+      prompt: 'a dragon',
+    });
     expect(created.body.code).toBe(2002);
-    expect((await client.quote({ type: 'generate_image', model_version: 'midjourney', prompt: 'a dragon' })).body.data).toMatchObject({ credits: 10, available: false });
+    expect(
+      (await client.quote({ type: 'generate_image', model_version: 'midjourney', prompt: 'a dragon' })).body.data,
+    ).toMatchObject({ credits: 10, available: false });
     expect((await client.balance()).body.data).toEqual({ balance: 300, frozen: 0 });
   });
 });

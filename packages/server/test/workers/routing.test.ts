@@ -21,14 +21,32 @@ const polyforgeBin = path.join(repositoryRoot, 'packages/cli/bin/polyforge.js');
 const builtinEngines = () => [new ImportModelEngine(), new ConvertModelEngine()];
 
 function registryOf(routes: unknown[], providers = {}) {
-  return buildEngineRegistry({ builtinEngines: builtinEngines(), routing: parseRoutingRules({ routes }, 'routing.yaml'), providers });
+  return buildEngineRegistry({
+    builtinEngines: builtinEngines(),
+    routing: parseRoutingRules({ routes }, 'routing.yaml'),
+    providers,
+  });
 }
 
 describe('routing rules', () => {
   it.each([
-    [{ routes: [{ task_type: 'text_to_model', engine: 'gpu' }] }, /routing.yaml: routes\[0\] \(task_type text_to_model\): engine: must be one of builtin, worker_pool, provider, providers, upstream, none/],
-    [{ routes: [{ task_type: 'import_model', engine: 'builtin' }, { task_type: 'text_to_model', engine: 'worker_pool' }] }, /routes\[1\] \(task_type text_to_model\): pool: /],
-    [{ routes: [{ task_type: 'text_to_model', engine: 'worker_pool', pool: 'a', colour: 'red' }] }, /routes\[0\].*unknown field colour/],
+    [
+      { routes: [{ task_type: 'text_to_model', engine: 'gpu' }] },
+      /routing.yaml: routes\[0\] \(task_type text_to_model\): engine: must be one of builtin, worker_pool, provider, providers, upstream, none/,
+    ],
+    [
+      {
+        routes: [
+          { task_type: 'import_model', engine: 'builtin' },
+          { task_type: 'text_to_model', engine: 'worker_pool' },
+        ],
+      },
+      /routes\[1\] \(task_type text_to_model\): pool: /,
+    ],
+    [
+      { routes: [{ task_type: 'text_to_model', engine: 'worker_pool', pool: 'a', colour: 'red' }] },
+      /routes\[0\].*unknown field colour/,
+    ],
     [{ routes: [{ task_type: 'generate_image', engine: 'provider', provider: 'dalle' }] }, /routes\[0\].*provider: /],
     [{ routes: 'all' }, /routing.yaml: routes: routes must be a list/],
   ])('refuses a malformed file with a message naming the entry (%#)', (document, message) => {
@@ -36,12 +54,24 @@ describe('routing rules', () => {
   });
 
   it.each([
-    [[{ task_type: 'text_to_mesh', engine: 'worker_pool', pool: 'p' }], /routes\[0\] \(task_type text_to_mesh\): "text_to_mesh" is not a task type/],
-    [[{ task_type: 'text_to_model', model_version: 'v9-*', engine: 'worker_pool', pool: 'p' }], /model_version "v9-\*" matches none of the versions text_to_model accepts \(v3.1-20260211/],
+    [
+      [{ task_type: 'text_to_mesh', engine: 'worker_pool', pool: 'p' }],
+      /routes\[0\] \(task_type text_to_mesh\): "text_to_mesh" is not a task type/,
+    ],
+    [
+      [{ task_type: 'text_to_model', model_version: 'v9-*', engine: 'worker_pool', pool: 'p' }],
+      /model_version "v9-\*" matches none of the versions text_to_model accepts \(v3.1-20260211/,
+    ],
     [[{ task_type: 'import_model', model_version: 'v1', engine: 'builtin' }], /import_model has no model_version/],
     [[{ task_type: 'text_to_model', engine: 'builtin' }], /no built-in engine serves text_to_model/],
-    [[{ task_type: 'generate_image', model_version: 'gpt_*', engine: 'provider', provider: 'openai' }], /POLYFORGE_OPENAI_API_KEY is not set/],
-    [[{ task_type: 'convert_model', engine: 'upstream' }], /POLYFORGE_UPSTREAM_URL and POLYFORGE_UPSTREAM_API_KEY are not set/],
+    [
+      [{ task_type: 'generate_image', model_version: 'gpt_*', engine: 'provider', provider: 'openai' }],
+      /POLYFORGE_OPENAI_API_KEY is not set/,
+    ],
+    [
+      [{ task_type: 'convert_model', engine: 'upstream' }],
+      /POLYFORGE_UPSTREAM_URL and POLYFORGE_UPSTREAM_API_KEY are not set/,
+    ],
     [[{ task_type: '*', engine: 'worker_pool', pool: 'p' }], /a worker_pool route needs a task type/],
   ])('refuses a route that cannot be served (%#)', (routes, message) => {
     expect(() => registryOf(routes)).toThrow(message);
@@ -49,8 +79,13 @@ describe('routing rules', () => {
 
   it('refuses a provider route over model versions the provider does not serve', () => {
     const openai = { openai: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9', timeoutMs: 1000, maxAttempts: 1 } };
-    expect(() => registryOf([{ task_type: 'generate_image', engine: 'provider', provider: 'openai' }], openai)).toThrow(/does not serve model_version flux.1_kontext_pro, flux.1_dev, gemini_2.5_flash_image_preview, z_image, midjourney/);
-    const registry = registryOf([{ task_type: 'generate_image', model_version: 'gpt_*', engine: 'provider', provider: 'openai' }], openai);
+    expect(() => registryOf([{ task_type: 'generate_image', engine: 'provider', provider: 'openai' }], openai)).toThrow(
+      /does not serve model_version flux.1_kontext_pro, flux.1_dev, gemini_2.5_flash_image_preview, z_image, midjourney/,
+    );
+    const registry = registryOf(
+      [{ task_type: 'generate_image', model_version: 'gpt_*', engine: 'provider', provider: 'openai' }],
+      openai,
+    );
     expect(registry.engineFor('generate_image', 'gpt_image_2')?.name).toBe('provider:openai');
     expect(registry.engineFor('generate_image', 'gpt_4o')?.name).toBe('provider:openai');
     expect(registry.engineFor('generate_image', 'midjourney')).toBeUndefined();
@@ -67,19 +102,33 @@ describe('routing rules', () => {
     expect(registry.engineFor('convert_model', undefined)).toBeUndefined();
     expect(registry.engineFor('import_model', undefined)?.name).toBe('builtin');
     expect(registry.workerPools()).toEqual(['low-poly', 'triposg']);
-    const strict = buildEngineRegistry({ builtinEngines: builtinEngines(), routing: parseRoutingRules({ routes: [], defaults: false }), providers: {} });
+    const strict = buildEngineRegistry({
+      builtinEngines: builtinEngines(),
+      routing: parseRoutingRules({ routes: [], defaults: false }),
+      providers: {},
+    });
     expect(strict.engineFor('import_model', undefined)).toBeUndefined();
   });
 
   it('reads YAML, and fails the boot on a bad file', async () => {
-    const yaml = await writeRoutingFile('routes:\n  - task_type: text_to_model\n    model_version: "v3.*"\n    engine: worker_pool\n    pool: big-gpu\n', 'yaml');
+    const yaml = await writeRoutingFile(
+      'routes:\n  - task_type: text_to_model\n    model_version: "v3.*"\n    engine: worker_pool\n    pool: big-gpu\n',
+      'yaml',
+    );
     const broken = await writeRoutingFile('routes:\n  - task_type: text_to_model\n    engine: [\n', 'yaml');
     try {
-      const registry = engineRegistryFromConfig(loadConfig({ POLYFORGE_ROUTING_FILE: yaml.filePath }), builtinEngines());
+      const registry = engineRegistryFromConfig(
+        loadConfig({ POLYFORGE_ROUTING_FILE: yaml.filePath }),
+        builtinEngines(),
+      );
       expect(registry.engineFor('text_to_model', 'v3.0-20250812')?.queueName).toBe('pool:big-gpu');
       expect(registry.engineFor('text_to_model', 'v2.5-20250123')?.queueName).not.toBe('pool:big-gpu');
-      expect(() => engineRegistryFromConfig(loadConfig({ POLYFORGE_ROUTING_FILE: broken.filePath }), builtinEngines())).toThrow(/is not valid YAML/);
-      expect(() => engineRegistryFromConfig(loadConfig({ POLYFORGE_ROUTING_FILE: `${yaml.filePath}.missing` }), builtinEngines())).toThrow(/POLYFORGE_ROUTING_FILE: cannot read/);
+      expect(() =>
+        engineRegistryFromConfig(loadConfig({ POLYFORGE_ROUTING_FILE: broken.filePath }), builtinEngines()),
+      ).toThrow(/is not valid YAML/);
+      expect(() =>
+        engineRegistryFromConfig(loadConfig({ POLYFORGE_ROUTING_FILE: `${yaml.filePath}.missing` }), builtinEngines()),
+      ).toThrow(/POLYFORGE_ROUTING_FILE: cannot read/);
     } finally {
       await yaml.remove();
       await broken.remove();
@@ -102,13 +151,23 @@ describe('what this deployment serves', () => {
     const account = await harness.createAccount();
     const answer = await apiClient(harness.baseUrl, account.apiKey).send('GET', '/v2/openapi/capabilities');
     expect(answer.status).toBe(200);
-    const byType = Object.fromEntries(answer.body.data.task_types.map((entry: { type: string }) => [entry.type, entry]));
+    const byType = Object.fromEntries(
+      answer.body.data.task_types.map((entry: { type: string }) => [entry.type, entry]),
+    );
     expect(byType.text_to_model).toMatchObject({ served: true, engine: 'worker_pool:example-mesh' });
-    expect(byType.text_to_model.model_versions).toContainEqual({ model_version: 'P1-20260311', served: true, engine: 'worker_pool:example-mesh' });
+    expect(byType.text_to_model.model_versions).toContainEqual({
+      model_version: 'P1-20260311',
+      served: true,
+      engine: 'worker_pool:example-mesh',
+    });
     expect(byType.import_model).toMatchObject({ served: true, engine: 'builtin' });
     expect(byType.generate_image.model_versions).toContainEqual({ model_version: 'midjourney', served: false });
     // the embedded image model serves only its own version; third-party ones need a provider
-    expect(byType.generate_image.model_versions).toContainEqual({ model_version: 'polyforge_basic', served: true, engine: 'builtin' });
+    expect(byType.generate_image.model_versions).toContainEqual({
+      model_version: 'polyforge_basic',
+      served: true,
+      engine: 'builtin',
+    });
     expect(byType.generate_image.model_versions).toContainEqual({ model_version: 'flux.1_kontext_pro', served: false });
     expect(answer.body.data.worker_pools).toEqual([
       { pool: 'example-mesh', workers_online: 0 },
@@ -127,7 +186,10 @@ describe('what this deployment serves', () => {
     expect((await client.quote(request)).body.data).toMatchObject({ credits: 10, available: false });
     const created = await client.createTask(request);
     expect(created.status).toBe(400);
-    expect(created.body).toMatchObject({ code: 2002, message: expect.stringMatching(/Not available on this deployment/) });
+    expect(created.body).toMatchObject({
+      code: 2002,
+      message: expect.stringMatching(/Not available on this deployment/),
+    });
     expect((await client.balance()).body.data).toEqual({ balance: 300, frozen: 0 });
   });
 
@@ -141,20 +203,43 @@ describe('what this deployment serves', () => {
       POLYFORGE_ROUTING_FILE: harness.platform.config.routingFile,
       POLYFORGE_LOG_LEVEL: 'silent',
     };
-    const run = (...args: string[]) => spawnSync(process.execPath, [polyforgeBin, ...args], { env: environment, encoding: 'utf8', timeout: 60_000 });
-    const created = run('workers', 'token', 'create', '--name', 'gpu-box-1', '--capabilities', 'example-mesh,gpu-large', '--json');
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [polyforgeBin, ...args], { env: environment, encoding: 'utf8', timeout: 60_000 });
+    const created = run(
+      'workers',
+      'token',
+      'create',
+      '--name',
+      'gpu-box-1',
+      '--capabilities',
+      'example-mesh,gpu-large',
+      '--json',
+    );
     expect(created.status, created.stderr).toBe(0);
     const token = JSON.parse(created.stdout.trim().split('\n').pop() ?? '{}');
-    expect(token).toMatchObject({ name: 'gpu-box-1', capabilities: ['example-mesh', 'gpu-large'], token: expect.stringMatching(/^pfw_/) });
+    expect(token).toMatchObject({
+      name: 'gpu-box-1',
+      capabilities: ['example-mesh', 'gpu-large'],
+      token: expect.stringMatching(/^pfw_/),
+    });
     const capabilities = run('capabilities');
     expect(capabilities.status, capabilities.stderr).toBe(0);
     expect(capabilities.stdout).toMatch(/text_to_model: v3\.1-20260211 → worker_pool:example-mesh/);
     expect(capabilities.stdout).toMatch(/worker pool gpu-large: 0 worker/);
     const priority = run('accounts', 'priority', '--account', accountId, '--priority', '4', '--json');
     expect(priority.status, priority.stderr).toBe(0);
-    expect(JSON.parse(priority.stdout.trim().split('\n').pop() ?? '{}')).toEqual({ account_id: accountId, queue_priority: 4 });
-    expect((await workerClient(harness.baseUrl, token.token).register({ capabilities: ['gpu-large'] })).status).toBe(200);
-    const stored = await harness.platform.db.selectFrom('accounts').select('queuePriority').where('id', '=', accountId).executeTakeFirstOrThrow();
+    expect(JSON.parse(priority.stdout.trim().split('\n').pop() ?? '{}')).toEqual({
+      account_id: accountId,
+      queue_priority: 4,
+    });
+    expect((await workerClient(harness.baseUrl, token.token).register({ capabilities: ['gpu-large'] })).status).toBe(
+      200,
+    );
+    const stored = await harness.platform.db
+      .selectFrom('accounts')
+      .select('queuePriority')
+      .where('id', '=', accountId)
+      .executeTakeFirstOrThrow();
     expect(stored.queuePriority).toBe(4);
   });
 });

@@ -37,7 +37,10 @@ describe('upstream gateway (Tripo-compatible API, here another Polyforge)', () =
 
   async function importedModel(client: ReturnType<typeof apiClient>): Promise<string> {
     const upload = await client.upload(await texturedCubeGlb(), 'cube.glb');
-    const imported = await client.createTask({ type: 'import_model', file: { type: 'glb', file_token: upload.body.data.image_token } });
+    const imported = await client.createTask({
+      type: 'import_model',
+      file: { type: 'glb', file_token: upload.body.data.image_token },
+    });
     await gateway.drainQueue();
     expect((await client.getTask(imported.body.data.task_id)).body.data.status).toBe('success');
     return imported.body.data.task_id;
@@ -47,19 +50,31 @@ describe('upstream gateway (Tripo-compatible API, here another Polyforge)', () =
     const customer = apiClient(gateway.baseUrl, (await gateway.createAccount()).apiKey);
     const sourceTaskId = await importedModel(customer);
     const capabilities = await customer.send('GET', '/v2/openapi/capabilities');
-    expect(capabilities.body.data.task_types.find((entry: { type: string }) => entry.type === 'convert_model')).toMatchObject({ served: true, engine: 'upstream' });
+    expect(
+      capabilities.body.data.task_types.find((entry: { type: string }) => entry.type === 'convert_model'),
+    ).toMatchObject({ served: true, engine: 'upstream' });
 
-    const created = await customer.createTask({ type: 'convert_model', format: 'STL', original_model_task_id: sourceTaskId });
+    const created = await customer.createTask({
+      type: 'convert_model',
+      format: 'STL',
+      original_model_task_id: sourceTaskId,
+    });
     expect(created.status).toBe(200);
     await gateway.drainQueue();
     const task = (await customer.getTask(created.body.data.task_id)).body.data;
     expect(task).toMatchObject({ status: 'success', consumed_credit: 5 });
-    expect(task.output.model).toMatch(new RegExp(`^${gateway.baseUrl}/v2/openapi/downloads/${task.task_id}/model\\.stl\\?`));
+    expect(task.output.model).toMatch(
+      new RegExp(`^${gateway.baseUrl}/v2/openapi/downloads/${task.task_id}/model\\.stl\\?`),
+    );
     const ours = new Uint8Array(await (await fetch(task.output.model)).arrayBuffer());
 
     // the upstream ran an import_model (free) and the convert_model, charged to the operator's account there
     const operatorClient = apiClient(upstream.baseUrl, operator.apiKey);
-    const upstreamTasks = (await operatorClient.send('GET', '/v2/openapi/tasks?limit=10')).body.data.tasks as { type: string; status: string; task_id: string }[];
+    const upstreamTasks = (await operatorClient.send('GET', '/v2/openapi/tasks?limit=10')).body.data.tasks as {
+      type: string;
+      status: string;
+      task_id: string;
+    }[];
     expect(upstreamTasks.map((entry) => [entry.type, entry.status])).toEqual([
       ['convert_model', 'success'],
       ['import_model', 'success'],
@@ -75,11 +90,17 @@ describe('upstream gateway (Tripo-compatible API, here another Polyforge)', () =
   it('fails and refunds the task when the upstream refuses it (the operator is out of credits there)', async () => {
     const customer = apiClient(gateway.baseUrl, (await gateway.createAccount()).apiKey);
     const sourceTaskId = await importedModel(customer);
-    const created = await customer.createTask({ type: 'convert_model', format: 'OBJ', original_model_task_id: sourceTaskId });
+    const created = await customer.createTask({
+      type: 'convert_model',
+      format: 'OBJ',
+      original_model_task_id: sourceTaskId,
+    });
     await gateway.drainQueue();
     const task = (await customer.getTask(created.body.data.task_id)).body.data;
     expect(task).toMatchObject({ status: 'failed', error_code: 1001, consumed_credit: 0 });
-    expect(task.error_msg).toMatch(/the upstream API refused the task: the upstream API answered HTTP 403 \(code 2010\)/);
+    expect(task.error_msg).toMatch(
+      /the upstream API refused the task: the upstream API answered HTTP 403 \(code 2010\)/,
+    );
     expect((await customer.balance()).body.data).toEqual({ balance: 300, frozen: 0 });
   });
 });

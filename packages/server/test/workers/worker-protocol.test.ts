@@ -49,14 +49,23 @@ describe('worker protocol', () => {
     expect(unknown.body.message).toMatch(/pools of this deployment: example-mesh, gpu-large/);
     const ok = await client.register({ name: 'w1', task_types: ['text_to_model'] });
     expect(ok.status).toBe(200);
-    expect(ok.body.data).toMatchObject({ capabilities: ['example-mesh'], task_types: ['text_to_model'], lease_seconds: 30, heartbeat_interval_seconds: 10 });
+    expect(ok.body.data).toMatchObject({
+      capabilities: ['example-mesh'],
+      task_types: ['text_to_model'],
+      lease_seconds: 30,
+      heartbeat_interval_seconds: 10,
+    });
     expect((await client.lease('00000000-0000-4000-8000-000000000000')).status).toBe(400);
   });
 
   it('leases only the task types and model versions a worker registered for', async () => {
     const { client } = await customer();
-    const draft = (await client.createTask({ type: 'text_to_model', prompt: 'a draft ball', model_version: 'v2.5-20250123' })).body.data.task_id;
-    const lowPoly = (await client.createTask({ type: 'text_to_model', prompt: 'a low-poly ball', model_version: 'P1-20260311' })).body.data.task_id;
+    const draft = (
+      await client.createTask({ type: 'text_to_model', prompt: 'a draft ball', model_version: 'v2.5-20250123' })
+    ).body.data.task_id;
+    const lowPoly = (
+      await client.createTask({ type: 'text_to_model', prompt: 'a low-poly ball', model_version: 'P1-20260311' })
+    ).body.data.task_id;
     const token = await harness.platform.workerTokens.create('p1-only', ['example-mesh']);
     const worker = workerClient(harness.baseUrl, token.token);
     const registered = await worker.register({ model_versions: ['P1-20260311'], task_types: ['text_to_model'] });
@@ -85,7 +94,14 @@ describe('worker protocol', () => {
     const leased = await worker.lease(workerId);
     expect(leased.status).toBe(200);
     const lease = leased.body.data.lease;
-    expect(lease).toMatchObject({ task_id: taskId, task_type: 'text_to_model', model_version: 'v2.5-20250123', attempt: 1, max_attempts: 2, inputs: [] });
+    expect(lease).toMatchObject({
+      task_id: taskId,
+      task_type: 'text_to_model',
+      model_version: 'v2.5-20250123',
+      attempt: 1,
+      max_attempts: 2,
+      inputs: [],
+    });
     expect(lease.request).toMatchObject({ prompt: 'a blue box', texture: true });
     expect(lease.lease_id).toMatch(/^lease_/);
 
@@ -132,11 +148,22 @@ describe('worker protocol', () => {
     const { client } = await customer();
     const png = checkerPng(64, 4);
     const upload = await client.upload(png, 'front.png');
-    const created = await client.createTask({ type: 'image_to_model', file: { type: 'png', file_token: upload.body.data.image_token } });
+    const created = await client.createTask({
+      type: 'image_to_model',
+      file: { type: 'png', file_token: upload.body.data.image_token },
+    });
     expect(created.status).toBe(200);
     const owner = await registeredWorker(harness, ['gpu-large'], 'owner');
     const lease = (await owner.client.lease(owner.workerId)).body.data.lease;
-    expect(lease.inputs).toEqual([expect.objectContaining({ name: '0', kind: 'image', format: 'png', size_bytes: png.byteLength, url: expect.stringContaining(`/worker/v1/leases/${lease.lease_id}/inputs/0`) })]);
+    expect(lease.inputs).toEqual([
+      expect.objectContaining({
+        name: '0',
+        kind: 'image',
+        format: 'png',
+        size_bytes: png.byteLength,
+        url: expect.stringContaining(`/worker/v1/leases/${lease.lease_id}/inputs/0`),
+      }),
+    ]);
     const input = await owner.client.input(lease.lease_id, '0');
     expect(Buffer.from(input.bytes).equals(Buffer.from(png))).toBe(true);
     expect((await owner.client.input(lease.lease_id, '1')).status).toBe(404);
@@ -154,7 +181,10 @@ describe('worker protocol', () => {
       expect(answer.status).toBe(409);
       expect(answer.body.code).toBe(1009);
     }
-    expect((await client.getTask(created.body.data.task_id)).body.data).toMatchObject({ status: 'running', progress: 0 });
+    expect((await client.getTask(created.body.data.task_id)).body.data).toMatchObject({
+      status: 'running',
+      progress: 0,
+    });
 
     // outputs are checked: type by content, size, key
     expect((await owner.client.upload(lease.lease_id, 'model', png, 'glb')).body.code).toBe(2004);
@@ -164,7 +194,10 @@ describe('worker protocol', () => {
     expect((await owner.client.complete(lease.lease_id)).body.code).toBe(1004);
     expect((await owner.client.upload(lease.lease_id, 'model', glb, 'glb')).status).toBe(200);
     expect((await owner.client.complete(lease.lease_id)).body.data.status).toBe('success');
-    expect((await client.getTask(created.body.data.task_id)).body.data).toMatchObject({ status: 'success', consumed_credit: 30 });
+    expect((await client.getTask(created.body.data.task_id)).body.data).toMatchObject({
+      status: 'success',
+      consumed_credit: 30,
+    });
   });
 
   it('requeues a retryable failure while attempts remain, then fails and refunds', async () => {
@@ -173,26 +206,39 @@ describe('worker protocol', () => {
     const { client: worker, workerId } = await registeredWorker(harness, ['example-mesh']);
     const first = (await worker.lease(workerId)).body.data.lease;
     expect(first.task_id).toBe(taskId);
-    expect((await worker.fail(first.lease_id, { retryable: true, message: 'CUDA out of memory' })).body.data).toEqual({ status: 'queued' });
+    expect((await worker.fail(first.lease_id, { retryable: true, message: 'CUDA out of memory' })).body.data).toEqual({
+      status: 'queued',
+    });
     expect((await client.getTask(taskId)).body.data).toMatchObject({ status: 'queued', queuing_num: 0 });
     const second = (await worker.lease(workerId)).body.data.lease;
     expect(second).toMatchObject({ task_id: taskId, attempt: 2 });
     expect(second.lease_id).not.toBe(first.lease_id);
-    expect((await worker.fail(second.lease_id, { retryable: true, message: 'CUDA out of memory again' })).body.data).toEqual({ status: 'failed' });
+    expect(
+      (await worker.fail(second.lease_id, { retryable: true, message: 'CUDA out of memory again' })).body.data,
+    ).toEqual({ status: 'failed' });
     const task = (await client.getTask(taskId)).body.data;
     expect(task).toMatchObject({ status: 'failed', error_code: 1001, consumed_credit: 0 });
     expect(task.error_msg).toMatch(/CUDA out of memory again; the task was not charged/);
     expect((await client.balance()).body.data).toEqual({ balance: 300, frozen: 0 });
   });
 
-  it('fails a non-retryable failure at once with the worker\'s error code, and refunds', async () => {
+  it("fails a non-retryable failure at once with the worker's error code, and refunds", async () => {
     const { client } = await customer();
     const taskId = (await client.createTask({ type: 'text_to_model', prompt: 'a torus' })).body.data.task_id;
     const { client: worker, workerId } = await registeredWorker(harness, ['example-mesh']);
     const lease = (await worker.lease(workerId)).body.data.lease;
-    expect((await worker.fail(lease.lease_id, { retryable: false, error_code: 9999, message: 'x' })).body.code).toBe(1004);
-    expect((await worker.fail(lease.lease_id, { retryable: false, error_code: 2008, message: 'the output was flagged' })).body.data).toEqual({ status: 'failed' });
-    expect((await client.getTask(taskId)).body.data).toMatchObject({ status: 'failed', error_code: 2008, consumed_credit: 0 });
+    expect((await worker.fail(lease.lease_id, { retryable: false, error_code: 9999, message: 'x' })).body.code).toBe(
+      1004,
+    );
+    expect(
+      (await worker.fail(lease.lease_id, { retryable: false, error_code: 2008, message: 'the output was flagged' }))
+        .body.data,
+    ).toEqual({ status: 'failed' });
+    expect((await client.getTask(taskId)).body.data).toMatchObject({
+      status: 'failed',
+      error_code: 2008,
+      consumed_credit: 0,
+    });
     expect((await client.balance()).body.data).toEqual({ balance: 300, frozen: 0 });
   });
 
@@ -220,9 +266,13 @@ describe('worker protocol', () => {
     const taskId = (await client.createTask({ type: 'text_to_model', prompt: 'a purple ring' })).body.data.task_id;
     const { client: worker, workerId } = await registeredWorker(harness, ['example-mesh']);
     const lease = (await worker.lease(workerId)).body.data.lease;
-    expect((await client.send('POST', `/v2/openapi/task/${taskId}/cancel`)).body.data.result).toBe('cancellation_requested');
+    expect((await client.send('POST', `/v2/openapi/task/${taskId}/cancel`)).body.data.result).toBe(
+      'cancellation_requested',
+    );
     expect((await worker.heartbeat(lease.lease_id, 50)).body.data.cancel_requested).toBe(true);
-    expect((await worker.fail(lease.lease_id, { retryable: true, message: 'stopped' })).body.data).toEqual({ status: 'cancelled' });
+    expect((await worker.fail(lease.lease_id, { retryable: true, message: 'stopped' })).body.data).toEqual({
+      status: 'cancelled',
+    });
     expect((await client.getTask(taskId)).body.data).toMatchObject({ status: 'cancelled', consumed_credit: 0 });
     expect((await client.balance()).body.data).toEqual({ balance: 300, frozen: 0 });
   });

@@ -41,10 +41,18 @@ describe('worker SDKs end to end', () => {
   });
 
   function startWorker(kind: 'python' | 'ts', environment: Record<string, string> = {}): WorkerProcess {
-    const [command, args] = kind === 'python' ? ['python3', [PYTHON_WORKER]] : [process.execPath, ['--import', 'tsx', TS_WORKER]];
+    const [command, args] =
+      kind === 'python' ? ['python3', [PYTHON_WORKER]] : [process.execPath, ['--import', 'tsx', TS_WORKER]];
     const child = spawn(command, args, {
       cwd: repositoryRoot,
-      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', POLYFORGE_URL: harness.baseUrl, POLYFORGE_WORKER_TOKEN: token, POLYFORGE_WORKER_NAME: `${kind}-worker`, ...environment },
+      env: {
+        ...process.env,
+        PYTHONDONTWRITEBYTECODE: '1',
+        POLYFORGE_URL: harness.baseUrl,
+        POLYFORGE_WORKER_TOKEN: token,
+        POLYFORGE_WORKER_NAME: `${kind}-worker`,
+        ...environment,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -56,7 +64,12 @@ describe('worker SDKs end to end', () => {
     return worker;
   }
 
-  async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000, workers: WorkerProcess[] = running): Promise<T> {
+  async function waitFor<T>(
+    what: string,
+    probe: () => Promise<T | undefined>,
+    timeoutMs = 20_000,
+    workers: WorkerProcess[] = running,
+  ): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const value = await probe();
@@ -64,7 +77,9 @@ describe('worker SDKs end to end', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const jobs = await harness.platform.db.selectFrom('jobs').selectAll().execute();
-    throw new Error(`timed out waiting for ${what}; jobs: ${JSON.stringify(jobs)}; worker output:\n${workers.map((worker) => worker.output()).join('\n---\n')}`);
+    throw new Error(
+      `timed out waiting for ${what}; jobs: ${JSON.stringify(jobs)}; worker output:\n${workers.map((worker) => worker.output()).join('\n---\n')}`,
+    );
   }
 
   async function registeredWorkers(): Promise<number> {
@@ -89,17 +104,25 @@ describe('worker SDKs end to end', () => {
     const before = await registeredWorkers();
     startWorker('python', { POLYFORGE_EXAMPLE_DELAY_SECONDS: '1' });
     startWorker('ts', { POLYFORGE_EXAMPLE_DELAY_SECONDS: '1' });
-    await waitFor('both workers to register', async () => ((await registeredWorkers()) >= before + 2 ? true : undefined));
+    await waitFor('both workers to register', async () =>
+      (await registeredWorkers()) >= before + 2 ? true : undefined,
+    );
     const account = await harness.createAccount();
     const client = apiClient(harness.baseUrl, account.apiKey);
     const prompts = ['a red torus', 'a blue box', 'a gold sphere', 'a green cylinder'];
     const taskIds: string[] = [];
-    for (const prompt of prompts) taskIds.push((await client.createTask({ type: 'text_to_model', prompt })).body.data.task_id);
+    for (const prompt of prompts)
+      taskIds.push((await client.createTask({ type: 'text_to_model', prompt })).body.data.task_id);
     const tasks = await waitFor('the four tasks to succeed', async () => {
       const states = await Promise.all(taskIds.map(async (taskId) => (await client.getTask(taskId)).body.data));
       return states.every((task) => task.status === 'success') ? states : undefined;
     });
-    expect(tasks.map((task) => task.output.generator)).toEqual(['parametric-torus', 'parametric-box', 'parametric-sphere', 'parametric-cylinder']);
+    expect(tasks.map((task) => task.output.generator)).toEqual([
+      'parametric-torus',
+      'parametric-box',
+      'parametric-sphere',
+      'parametric-cylinder',
+    ]);
     const generators = await Promise.all(tasks.map((task) => generatorOf(task.output.model)));
     expect(generators).toContain('polyforge-worker-sdk-python');
     expect(generators.some((generator) => generator.startsWith('glTF-Transform'))).toBe(true);
@@ -124,10 +147,19 @@ describe('worker SDKs end to end', () => {
     });
     expect(task).toMatchObject({ consumed_credit: 20, output: { generator: 'parametric-torus' } });
     expect(await generatorOf(task.output.model)).toBe('polyforge-worker-sdk-python');
-    const job = await harness.platform.db.selectFrom('jobs').select(['attempts']).where('id', '=', taskId).executeTakeFirstOrThrow();
+    const job = await harness.platform.db
+      .selectFrom('jobs')
+      .select(['attempts'])
+      .where('id', '=', taskId)
+      .executeTakeFirstOrThrow();
     expect(job.attempts).toBe(2);
     expect((await client.balance()).body.data).toEqual({ balance: 280, frozen: 0 });
-    const captures = await harness.platform.db.selectFrom('ledgerEntries').select('credits').where('taskId', '=', taskId).where('entryType', '=', 'capture').execute();
+    const captures = await harness.platform.db
+      .selectFrom('ledgerEntries')
+      .select('credits')
+      .where('taskId', '=', taskId)
+      .where('entryType', '=', 'capture')
+      .execute();
     expect(captures).toEqual([{ credits: 20 }]);
   });
 });

@@ -13,7 +13,10 @@ export const TEST_ROUTING = {
 };
 
 /** Writes a routing file in a fresh temp folder; returns its path and a remover. */
-export async function writeRoutingFile(routing: unknown = TEST_ROUTING, extension = 'json'): Promise<{ filePath: string; remove: () => Promise<void> }> {
+export async function writeRoutingFile(
+  routing: unknown = TEST_ROUTING,
+  extension = 'json',
+): Promise<{ filePath: string; remove: () => Promise<void> }> {
   const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'polyforge-routing-'));
   const filePath = path.join(directory, `routing.${extension}`);
   await fs.writeFile(filePath, typeof routing === 'string' ? routing : JSON.stringify(routing));
@@ -21,11 +24,17 @@ export async function writeRoutingFile(routing: unknown = TEST_ROUTING, extensio
 }
 
 /** A test platform that boots with `routing` as its routing file; its close() also removes the file. */
-export async function startRoutedTestPlatform(options: TestPlatformOptions = {}, routing: unknown = TEST_ROUTING): Promise<TestPlatform> {
+export async function startRoutedTestPlatform(
+  options: TestPlatformOptions = {},
+  routing: unknown = TEST_ROUTING,
+): Promise<TestPlatform> {
   const routingFile = await writeRoutingFile(routing);
   let harness: TestPlatform;
   try {
-    harness = await startTestPlatform({ ...options, environment: { ...options.environment, POLYFORGE_ROUTING_FILE: routingFile.filePath } });
+    harness = await startTestPlatform({
+      ...options,
+      environment: { ...options.environment, POLYFORGE_ROUTING_FILE: routingFile.filePath },
+    });
   } catch (error) {
     await routingFile.remove();
     throw error;
@@ -50,8 +59,16 @@ export interface ProtocolResponse {
 
 /** Raw worker-protocol calls, exactly as a worker in any language sends them. */
 export function workerClient(baseUrl: string, token: string | undefined) {
-  async function send(method: string, pathName: string, body?: unknown, headers: Record<string, string> = {}): Promise<ProtocolResponse> {
-    const init: RequestInit = { method, headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers } };
+  async function send(
+    method: string,
+    pathName: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ProtocolResponse> {
+    const init: RequestInit = {
+      method,
+      headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
+    };
     if (body instanceof Uint8Array) init.body = new Uint8Array(body);
     else if (body !== undefined) {
       init.body = JSON.stringify(body);
@@ -70,12 +87,17 @@ export function workerClient(baseUrl: string, token: string | undefined) {
   return {
     send,
     register: (body: unknown = {}) => send('POST', '/worker/v1/register', body),
-    lease: (workerId: string, waitSeconds = 0) => send('POST', '/worker/v1/lease', { worker_id: workerId, wait_seconds: waitSeconds }),
-    heartbeat: (leaseId: string, progress?: number) => send('POST', `/worker/v1/leases/${leaseId}/heartbeat`, progress === undefined ? {} : { progress }),
+    lease: (workerId: string, waitSeconds = 0) =>
+      send('POST', '/worker/v1/lease', { worker_id: workerId, wait_seconds: waitSeconds }),
+    heartbeat: (leaseId: string, progress?: number) =>
+      send('POST', `/worker/v1/leases/${leaseId}/heartbeat`, progress === undefined ? {} : { progress }),
     input: (leaseId: string, name: string) => send('GET', `/worker/v1/leases/${leaseId}/inputs/${name}`),
     upload: (leaseId: string, outputKey: string, bytes: Uint8Array, extension: string) =>
-      send('PUT', `/worker/v1/leases/${leaseId}/outputs/${outputKey}?extension=${extension}`, bytes, { 'Content-Type': 'application/octet-stream' }),
-    complete: (leaseId: string, result?: Record<string, unknown>) => send('POST', `/worker/v1/leases/${leaseId}/complete`, result ? { result } : {}),
+      send('PUT', `/worker/v1/leases/${leaseId}/outputs/${outputKey}?extension=${extension}`, bytes, {
+        'Content-Type': 'application/octet-stream',
+      }),
+    complete: (leaseId: string, result?: Record<string, unknown>) =>
+      send('POST', `/worker/v1/leases/${leaseId}/complete`, result ? { result } : {}),
     fail: (leaseId: string, body: unknown) => send('POST', `/worker/v1/leases/${leaseId}/fail`, body),
   };
 }

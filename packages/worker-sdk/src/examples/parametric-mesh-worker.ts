@@ -8,13 +8,16 @@ import { buildShape, describePrompt, meshToGlb } from './parametric-mesh.ts';
 const baseUrl = process.env.POLYFORGE_URL ?? 'http://127.0.0.1:8080';
 const token = process.env.POLYFORGE_WORKER_TOKEN;
 if (!token) {
-  process.stderr.write('set POLYFORGE_WORKER_TOKEN to a worker token (polyforge workers token create --name ... --capabilities ...)\n');
+  process.stderr.write(
+    'set POLYFORGE_WORKER_TOKEN to a worker token (polyforge workers token create --name ... --capabilities ...)\n',
+  );
   process.exit(2);
 }
 const delaySeconds = Number(process.env.POLYFORGE_EXAMPLE_DELAY_SECONDS ?? '0');
 
 async function generate(task: LeasedTask): Promise<TaskOutput> {
-  if (task.taskType !== 'text_to_model') throw new TaskError(`this worker serves text_to_model, not ${task.taskType}`, { retryable: false });
+  if (task.taskType !== 'text_to_model')
+    throw new TaskError(`this worker serves text_to_model, not ${task.taskType}`, { retryable: false });
   const prompt = String(task.request.prompt ?? '');
   const { shape, colour } = describePrompt(prompt);
   for (let step = 1; step <= delaySeconds * 10; step += 1) {
@@ -23,7 +26,10 @@ async function generate(task: LeasedTask): Promise<TaskOutput> {
     task.reportProgress((step / (delaySeconds * 10)) * 90);
   }
   const glb = await meshToGlb(buildShape(shape), colour, shape);
-  return { files: { model: { bytes: glb, extension: 'glb', contentType: 'model/gltf-binary' } }, result: { generator: `parametric-${shape}` } };
+  return {
+    files: { model: { bytes: glb, extension: 'glb', contentType: 'model/gltf-binary' } },
+    result: { generator: `parametric-${shape}` },
+  };
 }
 
 const worker = new PolyforgeWorker({

@@ -7,17 +7,41 @@ export const SHAPES = ['sphere', 'box', 'cylinder', 'cone', 'torus'] as const;
 export type Shape = (typeof SHAPES)[number];
 
 const SHAPE_WORDS: Record<string, Shape> = {
-  sphere: 'sphere', ball: 'sphere', planet: 'sphere', orb: 'sphere',
-  cube: 'box', box: 'box', crate: 'box', block: 'box',
-  cylinder: 'cylinder', can: 'cylinder', tower: 'cylinder', pillar: 'cylinder',
-  cone: 'cone', spike: 'cone', pyramid: 'cone',
-  torus: 'torus', ring: 'torus', donut: 'torus', doughnut: 'torus',
+  sphere: 'sphere',
+  ball: 'sphere',
+  planet: 'sphere',
+  orb: 'sphere',
+  cube: 'box',
+  box: 'box',
+  crate: 'box',
+  block: 'box',
+  cylinder: 'cylinder',
+  can: 'cylinder',
+  tower: 'cylinder',
+  pillar: 'cylinder',
+  cone: 'cone',
+  spike: 'cone',
+  pyramid: 'cone',
+  torus: 'torus',
+  ring: 'torus',
+  donut: 'torus',
+  doughnut: 'torus',
 };
 
 const COLOUR_WORDS: Record<string, [number, number, number]> = {
-  red: [0.8, 0.1, 0.1], green: [0.1, 0.6, 0.2], blue: [0.1, 0.3, 0.8], yellow: [0.9, 0.8, 0.1],
-  orange: [0.9, 0.45, 0.1], purple: [0.5, 0.2, 0.7], pink: [0.9, 0.5, 0.7], white: [0.95, 0.95, 0.95],
-  black: [0.05, 0.05, 0.05], grey: [0.5, 0.5, 0.5], gray: [0.5, 0.5, 0.5], brown: [0.45, 0.3, 0.15], gold: [0.85, 0.65, 0.2],
+  red: [0.8, 0.1, 0.1],
+  green: [0.1, 0.6, 0.2],
+  blue: [0.1, 0.3, 0.8],
+  yellow: [0.9, 0.8, 0.1],
+  orange: [0.9, 0.45, 0.1],
+  purple: [0.5, 0.2, 0.7],
+  pink: [0.9, 0.5, 0.7],
+  white: [0.95, 0.95, 0.95],
+  black: [0.05, 0.05, 0.05],
+  grey: [0.5, 0.5, 0.5],
+  gray: [0.5, 0.5, 0.5],
+  brown: [0.45, 0.3, 0.15],
+  gold: [0.85, 0.65, 0.2],
 };
 
 export interface MeshData {
@@ -65,18 +89,55 @@ export function buildShape(shape: Shape, segments = 32): MeshData {
         surface(segments, 1, (u, v) => {
           const angle = u * 2 * Math.PI;
           const radius = 0.4 * v;
-          return { position: [radius * Math.cos(angle), 0.5 - v, radius * Math.sin(angle)], normal: [Math.cos(angle) / slope, 0.4 / slope, Math.sin(angle) / slope] };
+          return {
+            position: [radius * Math.cos(angle), 0.5 - v, radius * Math.sin(angle)],
+            normal: [Math.cos(angle) / slope, 0.4 / slope, Math.sin(angle) / slope],
+          };
         }),
         disc(segments, 0.4, -0.5, -1),
       ]);
     }
     case 'box': {
       const faces: [Vec3, Vec3, Vec3][] = [
-        [[1, 0, 0], [0, 0, -1], [0, 1, 0]], [[-1, 0, 0], [0, 0, 1], [0, 1, 0]],
-        [[0, 1, 0], [1, 0, 0], [0, 0, -1]], [[0, -1, 0], [1, 0, 0], [0, 0, 1]],
-        [[0, 0, 1], [1, 0, 0], [0, 1, 0]], [[0, 0, -1], [-1, 0, 0], [0, 1, 0]],
+        [
+          [1, 0, 0],
+          [0, 0, -1],
+          [0, 1, 0],
+        ],
+        [
+          [-1, 0, 0],
+          [0, 0, 1],
+          [0, 1, 0],
+        ],
+        [
+          [0, 1, 0],
+          [1, 0, 0],
+          [0, 0, -1],
+        ],
+        [
+          [0, -1, 0],
+          [1, 0, 0],
+          [0, 0, 1],
+        ],
+        [
+          [0, 0, 1],
+          [1, 0, 0],
+          [0, 1, 0],
+        ],
+        [
+          [0, 0, -1],
+          [-1, 0, 0],
+          [0, 1, 0],
+        ],
       ];
-      return merge(faces.map(([normal, right, up]) => surface(1, 1, (u, v) => ({ position: add(scale(normal, 0.5), add(scale(right, u - 0.5), scale(up, 0.5 - v))), normal }))));
+      return merge(
+        faces.map(([normal, right, up]) =>
+          surface(1, 1, (u, v) => ({
+            position: add(scale(normal, 0.5), add(scale(right, u - 0.5), scale(up, 0.5 - v))),
+            normal,
+          })),
+        ),
+      );
     }
   }
 }
@@ -84,7 +145,11 @@ export function buildShape(shape: Shape, segments = 32): MeshData {
 export async function meshToGlb(mesh: MeshData, colour: [number, number, number], name: string): Promise<Uint8Array> {
   const document = new Document();
   const buffer = document.createBuffer();
-  const material = document.createMaterial(name).setBaseColorFactor([...colour, 1]).setRoughnessFactor(0.6).setMetallicFactor(0);
+  const material = document
+    .createMaterial(name)
+    .setBaseColorFactor([...colour, 1])
+    .setRoughnessFactor(0.6)
+    .setMetallicFactor(0);
   const primitive = document
     .createPrimitive()
     .setAttribute('POSITION', document.createAccessor().setType('VEC3').setArray(mesh.positions).setBuffer(buffer))
@@ -99,7 +164,11 @@ export async function meshToGlb(mesh: MeshData, colour: [number, number, number]
 type Vec3 = [number, number, number];
 
 /** A (columns × rows) grid over u, v ∈ [0, 1], wound so the front faces look along the normals. */
-function surface(columns: number, rows: number, at: (u: number, v: number) => { position: Vec3; normal: Vec3 }): MeshData {
+function surface(
+  columns: number,
+  rows: number,
+  at: (u: number, v: number) => { position: Vec3; normal: Vec3 },
+): MeshData {
   const positions: number[] = [];
   const normals: number[] = [];
   const indices: number[] = [];
@@ -117,7 +186,11 @@ function surface(columns: number, rows: number, at: (u: number, v: number) => { 
       indices.push(a, a + 1, b, a + 1, b + 1, b);
     }
   }
-  return orient({ positions: new Float32Array(positions), normals: new Float32Array(normals), indices: new Uint32Array(indices) });
+  return orient({
+    positions: new Float32Array(positions),
+    normals: new Float32Array(normals),
+    indices: new Uint32Array(indices),
+  });
 }
 
 function disc(segments: number, radius: number, height: number, facing: 1 | -1): MeshData {
@@ -130,7 +203,11 @@ function disc(segments: number, radius: number, height: number, facing: 1 | -1):
     normals.push(0, facing, 0);
     if (index > 0) indices.push(0, index, index + 1);
   }
-  return orient({ positions: new Float32Array(positions), normals: new Float32Array(normals), indices: new Uint32Array(indices) });
+  return orient({
+    positions: new Float32Array(positions),
+    normals: new Float32Array(normals),
+    indices: new Uint32Array(indices),
+  });
 }
 
 /** Flips triangles whose winding disagrees with their vertex normals (so every shape is front-facing outwards). */
@@ -140,8 +217,15 @@ function orient(mesh: MeshData): MeshData {
     const [a, b, c] = [indices[index] * 3, indices[index + 1] * 3, indices[index + 2] * 3];
     const edge1 = [p[b] - p[a], p[b + 1] - p[a + 1], p[b + 2] - p[a + 2]];
     const edge2 = [p[c] - p[a], p[c + 1] - p[a + 1], p[c + 2] - p[a + 2]];
-    const cross = [edge1[1] * edge2[2] - edge1[2] * edge2[1], edge1[2] * edge2[0] - edge1[0] * edge2[2], edge1[0] * edge2[1] - edge1[1] * edge2[0]];
-    const facing = cross[0] * (n[a] + n[b] + n[c]) + cross[1] * (n[a + 1] + n[b + 1] + n[c + 1]) + cross[2] * (n[a + 2] + n[b + 2] + n[c + 2]);
+    const cross = [
+      edge1[1] * edge2[2] - edge1[2] * edge2[1],
+      edge1[2] * edge2[0] - edge1[0] * edge2[2],
+      edge1[0] * edge2[1] - edge1[1] * edge2[0],
+    ];
+    const facing =
+      cross[0] * (n[a] + n[b] + n[c]) +
+      cross[1] * (n[a + 1] + n[b + 1] + n[c + 1]) +
+      cross[2] * (n[a + 2] + n[b + 2] + n[c + 2]);
     if (facing < 0) [indices[index + 1], indices[index + 2]] = [indices[index + 2], indices[index + 1]];
   }
   return mesh;
@@ -158,7 +242,8 @@ function merge(parts: MeshData[]): MeshData {
   for (const part of parts) {
     positions.set(part.positions, vertexOffset * 3);
     normals.set(part.normals, vertexOffset * 3);
-    for (let index = 0; index < part.indices.length; index += 1) indices[indexOffset + index] = part.indices[index] + vertexOffset;
+    for (let index = 0; index < part.indices.length; index += 1)
+      indices[indexOffset + index] = part.indices[index] + vertexOffset;
     vertexOffset += part.positions.length / 3;
     indexOffset += part.indices.length;
   }

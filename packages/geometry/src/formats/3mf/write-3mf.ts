@@ -49,7 +49,10 @@ export function write3mf(document: Document, options: Write3mfOptions = {}): Uin
     ' <metadata name="Application">Polyforge</metadata>\n',
     ' <resources>\n',
     `  <basematerials id="${materialsId}">\n`,
-    ...materials.map((material) => `   <base name="${escapeXml(material?.getName() || 'default')}" displaycolor="${displayColor(material)}"/>\n`),
+    ...materials.map(
+      (material) =>
+        `   <base name="${escapeXml(material?.getName() || 'default')}" displaycolor="${displayColor(material)}"/>\n`,
+    ),
     '  </basematerials>\n',
   ];
   const objectIds: number[] = [];
@@ -59,12 +62,16 @@ export function write3mf(document: Document, options: Write3mfOptions = {}): Uin
     const { points, remap } = weldExactPositions(positions);
     const vertices: string[] = new Array(points.length / 3);
     for (let point = 0; point < points.length / 3; point++) {
-      const x = points[point * 3] * scale, y = (points[point * 3 + 1] + lift) * scale, z = points[point * 3 + 2] * scale;
+      const x = points[point * 3] * scale,
+        y = (points[point * 3 + 1] + lift) * scale,
+        z = points[point * 3 + 2] * scale;
       vertices[point] = `<vertex x="${formatNumber(x)}" y="${formatNumber(-z)}" z="${formatNumber(y)}"/>`;
     }
     const triangles: string[] = [];
     for (let corner = 0; corner < indices.length; corner += 3) {
-      const a = remap[indices[corner]], b = remap[indices[corner + 1]], c = remap[indices[corner + 2]];
+      const a = remap[indices[corner]],
+        b = remap[indices[corner + 1]],
+        c = remap[indices[corner + 2]];
       if (a === b || b === c || a === c) continue; // 3MF forbids triangles with repeated vertices
       triangles.push(`<triangle v1="${a}" v2="${b}" v3="${c}"/>`);
     }
@@ -77,7 +84,11 @@ export function write3mf(document: Document, options: Write3mfOptions = {}): Uin
       '\n    </triangles>\n   </mesh>\n  </object>\n',
     );
   });
-  parts.push(' </resources>\n <build>\n', ...objectIds.map((id) => `  <item objectid="${id}"/>\n`), ' </build>\n</model>\n');
+  parts.push(
+    ' </resources>\n <build>\n',
+    ...objectIds.map((id) => `  <item objectid="${id}"/>\n`),
+    ' </build>\n</model>\n',
+  );
 
   const encoder = new TextEncoder();
   return zipSync(
@@ -92,7 +103,11 @@ export function write3mf(document: Document, options: Write3mfOptions = {}): Uin
 
 function displayColor(material: Material | null): string {
   const [r, g, b, alpha] = material?.getBaseColorFactor() ?? [0.8, 0.8, 0.8, 1];
-  const hex = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 255).toString(16).padStart(2, '0').toUpperCase();
+  const hex = (value: number) =>
+    Math.round(Math.min(1, Math.max(0, value)) * 255)
+      .toString(16)
+      .padStart(2, '0')
+      .toUpperCase();
   return `#${hex(toSrgb(r))}${hex(toSrgb(g))}${hex(toSrgb(b))}${hex(alpha)}`;
 }
 

@@ -23,12 +23,28 @@ export interface FbxAxes {
 export const FBX_PRESET_NAMES = ['blender', '3dsmax', 'mixamo'] as const;
 export type FbxPreset = (typeof FBX_PRESET_NAMES)[number];
 
-const Y_UP_METRES: FbxAxes = { upAxis: 1, upAxisSign: 1, frontAxis: 2, frontAxisSign: 1, coordAxis: 0, coordAxisSign: 1, unitScaleFactor: 100 };
+const Y_UP_METRES: FbxAxes = {
+  upAxis: 1,
+  upAxisSign: 1,
+  frontAxis: 2,
+  frontAxisSign: 1,
+  coordAxis: 0,
+  coordAxisSign: 1,
+  unitScaleFactor: 100,
+};
 
 export const FBX_PRESETS: Record<FbxPreset, { axes: FbxAxes; metresToFileUnits: number; yUpToZUp: boolean }> = {
   blender: { axes: Y_UP_METRES, metresToFileUnits: 1, yUpToZUp: false },
   '3dsmax': {
-    axes: { upAxis: 2, upAxisSign: 1, frontAxis: 1, frontAxisSign: -1, coordAxis: 0, coordAxisSign: 1, unitScaleFactor: 1 },
+    axes: {
+      upAxis: 2,
+      upAxisSign: 1,
+      frontAxis: 1,
+      frontAxisSign: -1,
+      coordAxis: 0,
+      coordAxisSign: 1,
+      unitScaleFactor: 1,
+    },
     metresToFileUnits: 100,
     yUpToZUp: true,
   },
@@ -50,14 +66,25 @@ export function documentForFbxPreset(
   const settings = FBX_PRESETS[preset];
   if (settings.metresToFileUnits === 1 && !settings.yUpToZUp) return { document, quadFaces, warnings: [] };
   const copy = cloneDocument(document);
-  transformSceneRoots(copy, { scale: settings.metresToFileUnits, rotation: settings.yUpToZUp ? Y_UP_TO_Z_UP : undefined });
+  transformSceneRoots(copy, {
+    scale: settings.metresToFileUnits,
+    rotation: settings.yUpToZUp ? Y_UP_TO_Z_UP : undefined,
+  });
   const warnings: string[] = [];
   if (preset === 'mixamo' && applyMixamoBoneNames(copy).unrecognisedSkins > 0) {
-    warnings.push('fbx_preset mixamo: the skeleton is not a humanoid or quadruped rig with known bone names, so its bone names are kept');
+    warnings.push(
+      'fbx_preset mixamo: the skeleton is not a humanoid or quadruped rig with known bone names, so its bone names are kept',
+    );
   }
   if (!quadFaces) return { document: copy, warnings };
-  const originals = document.getRoot().listMeshes().flatMap((mesh) => mesh.listPrimitives());
-  const copies = copy.getRoot().listMeshes().flatMap((mesh) => mesh.listPrimitives());
+  const originals = document
+    .getRoot()
+    .listMeshes()
+    .flatMap((mesh) => mesh.listPrimitives());
+  const copies = copy
+    .getRoot()
+    .listMeshes()
+    .flatMap((mesh) => mesh.listPrimitives());
   const rekeyed = new Map<Primitive, number[][]>();
   originals.forEach((primitive, index) => {
     const faces = quadFaces.get(primitive);

@@ -14,7 +14,8 @@ export interface MixamoRenaming {
 }
 
 export function applyMixamoBoneNames(document: Document): MixamoRenaming {
-  let renamed = 0, unrecognisedSkins = 0;
+  let renamed = 0,
+    unrecognisedSkins = 0;
   for (const skin of document.getRoot().listSkins()) {
     const joints = skin.listJoints();
     const match = recogniseTemplate(joints.map((joint) => joint.getName()));

@@ -31,23 +31,34 @@ export interface WrittenAnimation {
   stopTicks: number;
 }
 
-export function writeAnimations(animations: Animation[], armature: FbxArmature, sink: FbxObjectSink): WrittenAnimation[] {
+export function writeAnimations(
+  animations: Animation[],
+  armature: FbxArmature,
+  sink: FbxObjectSink,
+): WrittenAnimation[] {
   const written: WrittenAnimation[] = [];
   const usedNames = new Set<string>();
   animations.forEach((animation, index) => {
     const channels = animation.listChannels().filter((channel) => {
-      const node = channel.getTargetNode(), path = channel.getTargetPath(), sampler = channel.getSampler();
-      return node && armature.models.has(node) && path && path in PROPERTIES && sampler?.getInput() && sampler.getOutput();
+      const node = channel.getTargetNode(),
+        path = channel.getTargetPath(),
+        sampler = channel.getSampler();
+      return (
+        node && armature.models.has(node) && path && path in PROPERTIES && sampler?.getInput() && sampler.getOutput()
+      );
     });
     if (channels.length === 0) return;
     let name = animation.getName() || `animation_${index}`;
     for (let suffix = 2; usedNames.has(name); suffix++) name = `${animation.getName() || 'animation'}_${suffix}`;
     usedNames.add(name);
 
-    const stackId = sink.newId(), layerId = sink.newId();
-    let start = Infinity, stop = -Infinity;
+    const stackId = sink.newId(),
+      layerId = sink.newId();
+    let start = Infinity,
+      stop = -Infinity;
     for (const channel of channels) {
-      const node = channel.getTargetNode()!, path = channel.getTargetPath() as keyof typeof PROPERTIES;
+      const node = channel.getTargetNode()!,
+        path = channel.getTargetPath() as keyof typeof PROPERTIES;
       const { curveNode, property, rest } = PROPERTIES[path];
       const keys = sampleChannel(channel.getSampler()!, path === 'rotation');
       if (keys.times.length === 0) continue;
@@ -56,9 +67,21 @@ export function writeAnimations(animations: Animation[], armature: FbxArmature, 
       const defaults = armature.rest.get(node)![rest as keyof FbxTransform];
       const curveNodeId = sink.newId();
       sink.add(
-        fbx.node('AnimationCurveNode', [fbx.int64(curveNodeId), fbxName(curveNode, 'AnimCurveNode'), fbx.string('')], [
-          properties70((['X', 'Y', 'Z'] as const).map((axis, component) => [`d|${axis}`, 'Number', '', 'A', number(defaults[component])])),
-        ]),
+        fbx.node(
+          'AnimationCurveNode',
+          [fbx.int64(curveNodeId), fbxName(curveNode, 'AnimCurveNode'), fbx.string('')],
+          [
+            properties70(
+              (['X', 'Y', 'Z'] as const).map((axis, component) => [
+                `d|${axis}`,
+                'Number',
+                '',
+                'A',
+                number(defaults[component]),
+              ]),
+            ),
+          ],
+        ),
       );
       sink.connect(curveNodeId, layerId);
       sink.connect(curveNodeId, armature.models.get(node)!, property);
@@ -71,20 +94,27 @@ export function writeAnimations(animations: Animation[], armature: FbxArmature, 
       });
     }
     if (start > stop) return;
-    const startTicks = Math.round(start * FBX_TICKS_PER_SECOND), stopTicks = Math.round(stop * FBX_TICKS_PER_SECOND);
+    const startTicks = Math.round(start * FBX_TICKS_PER_SECOND),
+      stopTicks = Math.round(stop * FBX_TICKS_PER_SECOND);
     const time = (value: number) => fbx.int64(value);
     sink.add(
-      fbx.node('AnimationStack', [fbx.int64(stackId), fbxName(name, 'AnimStack'), fbx.string('')], [
-        properties70([
-          ['LocalStart', 'KTime', 'Time', '', time(startTicks)],
-          ['LocalStop', 'KTime', 'Time', '', time(stopTicks)],
-          ['ReferenceStart', 'KTime', 'Time', '', time(startTicks)],
-          ['ReferenceStop', 'KTime', 'Time', '', time(stopTicks)],
-        ]),
-      ]),
+      fbx.node(
+        'AnimationStack',
+        [fbx.int64(stackId), fbxName(name, 'AnimStack'), fbx.string('')],
+        [
+          properties70([
+            ['LocalStart', 'KTime', 'Time', '', time(startTicks)],
+            ['LocalStop', 'KTime', 'Time', '', time(stopTicks)],
+            ['ReferenceStart', 'KTime', 'Time', '', time(startTicks)],
+            ['ReferenceStop', 'KTime', 'Time', '', time(stopTicks)],
+          ]),
+        ],
+      ),
     );
     // An empty Properties70 gives the layer the nested scope that readers (assimp) require.
-    sink.add(fbx.node('AnimationLayer', [fbx.int64(layerId), fbxName(name, 'AnimLayer'), fbx.string('')], [properties70([])]));
+    sink.add(
+      fbx.node('AnimationLayer', [fbx.int64(layerId), fbxName(name, 'AnimLayer'), fbx.string('')], [properties70([])]),
+    );
     sink.connect(layerId, stackId);
     written.push({ name, startTicks, stopTicks });
   });
@@ -93,23 +123,37 @@ export function writeAnimations(animations: Animation[], armature: FbxArmature, 
 
 /** The Takes section's entry for a written stack. */
 export function takeNode({ name, startTicks, stopTicks }: WrittenAnimation): FbxNode {
-  return fbx.node('Take', [fbx.string(name)], [
-    fbx.node('FileName', [fbx.string(`${name.replace(/[^\w.-]+/g, '_')}.tak`)]),
-    fbx.node('LocalTime', [fbx.int64(startTicks), fbx.int64(stopTicks)]),
-    fbx.node('ReferenceTime', [fbx.int64(startTicks), fbx.int64(stopTicks)]),
-  ]);
+  return fbx.node(
+    'Take',
+    [fbx.string(name)],
+    [
+      fbx.node('FileName', [fbx.string(`${name.replace(/[^\w.-]+/g, '_')}.tak`)]),
+      fbx.node('LocalTime', [fbx.int64(startTicks), fbx.int64(stopTicks)]),
+      fbx.node('ReferenceTime', [fbx.int64(startTicks), fbx.int64(stopTicks)]),
+    ],
+  );
 }
 
-function curveNodeCurve(id: number, defaultValue: number, ticks: BigInt64Array, values: Float32Array, constant: boolean): FbxNode {
-  return fbx.node('AnimationCurve', [fbx.int64(id), fbxName('', 'AnimCurve'), fbx.string('')], [
-    fbx.node('Default', [fbx.float64(defaultValue)]),
-    fbx.node('KeyVer', [fbx.int32(4009)]),
-    fbx.node('KeyTime', [fbx.int64s(ticks)]),
-    fbx.node('KeyValueFloat', [fbx.float32s(values)]),
-    fbx.node('KeyAttrFlags', [fbx.int32s(Int32Array.of(constant ? FLAGS_CONSTANT : FLAGS_LINEAR))]),
-    fbx.node('KeyAttrDataFloat', [fbx.float32s(new Float32Array(4))]),
-    fbx.node('KeyAttrRefCount', [fbx.int32s(Int32Array.of(ticks.length))]),
-  ]);
+function curveNodeCurve(
+  id: number,
+  defaultValue: number,
+  ticks: BigInt64Array,
+  values: Float32Array,
+  constant: boolean,
+): FbxNode {
+  return fbx.node(
+    'AnimationCurve',
+    [fbx.int64(id), fbxName('', 'AnimCurve'), fbx.string('')],
+    [
+      fbx.node('Default', [fbx.float64(defaultValue)]),
+      fbx.node('KeyVer', [fbx.int32(4009)]),
+      fbx.node('KeyTime', [fbx.int64s(ticks)]),
+      fbx.node('KeyValueFloat', [fbx.float32s(values)]),
+      fbx.node('KeyAttrFlags', [fbx.int32s(Int32Array.of(constant ? FLAGS_CONSTANT : FLAGS_LINEAR))]),
+      fbx.node('KeyAttrDataFloat', [fbx.float32s(new Float32Array(4))]),
+      fbx.node('KeyAttrRefCount', [fbx.int32s(Int32Array.of(ticks.length))]),
+    ],
+  );
 }
 
 interface ChannelKeys {
@@ -121,7 +165,8 @@ interface ChannelKeys {
 
 /** The sampler's keys as FBX keys; rotations resampled as described at the top of the file. */
 export function sampleChannel(sampler: AnimationSampler, rotation: boolean): ChannelKeys {
-  const input = sampler.getInput()!, output = sampler.getOutput()!;
+  const input = sampler.getInput()!,
+    output = sampler.getOutput()!;
   const times = Array.from(input.getArray()!, Number);
   const width = rotation ? 4 : 3;
   const interpolation = sampler.getInterpolation();
@@ -129,7 +174,8 @@ export function sampleChannel(sampler: AnimationSampler, rotation: boolean): Cha
   const element = (index: number) => output.getElement(index, []).slice(0, width);
   // CUBICSPLINE outputs are (in-tangent, value, out-tangent) triples.
   const value = (key: number) => element(cubic ? key * 3 + 1 : key);
-  const sampleTimes: number[] = [], samples: number[][] = [];
+  const sampleTimes: number[] = [],
+    samples: number[][] = [];
   const push = (time: number, sample: number[]) => {
     sampleTimes.push(time);
     samples.push(rotation ? normalize(sample) : sample);
@@ -137,18 +183,27 @@ export function sampleChannel(sampler: AnimationSampler, rotation: boolean): Cha
   for (let key = 0; key < times.length; key++) {
     push(times[key], value(key));
     if (key + 1 === times.length || interpolation === 'STEP') continue;
-    const [t0, t1] = [times[key], times[key + 1]], duration = t1 - t0;
+    const [t0, t1] = [times[key], times[key + 1]],
+      duration = t1 - t0;
     if (!(duration > 0)) continue;
     let steps = 1;
     if (cubic) steps = CUBIC_SAMPLES_PER_INTERVAL;
-    if (rotation) steps = Math.max(steps, Math.ceil(angleBetween(value(key), value(key + 1)) / MAX_ROTATION_STEP_RADIANS));
+    if (rotation)
+      steps = Math.max(steps, Math.ceil(angleBetween(value(key), value(key + 1)) / MAX_ROTATION_STEP_RADIANS));
     for (let step = 1; step < steps; step++) {
       const s = step / steps;
       if (cubic) {
-        const p0 = value(key), m0 = element(key * 3 + 2), p1 = value(key + 1), m1 = element((key + 1) * 3);
-        const s2 = s * s, s3 = s2 * s;
+        const p0 = value(key),
+          m0 = element(key * 3 + 2),
+          p1 = value(key + 1),
+          m1 = element((key + 1) * 3);
+        const s2 = s * s,
+          s3 = s2 * s;
         const [h00, h10, h01, h11] = [2 * s3 - 3 * s2 + 1, s3 - 2 * s2 + s, -2 * s3 + 3 * s2, s3 - s2];
-        push(t0 + s * duration, p0.map((_, c) => h00 * p0[c] + h10 * duration * m0[c] + h01 * p1[c] + h11 * duration * m1[c]));
+        push(
+          t0 + s * duration,
+          p0.map((_, c) => h00 * p0[c] + h10 * duration * m0[c] + h01 * p1[c] + h11 * duration * m1[c]),
+        );
       } else {
         push(t0 + s * duration, slerp(value(key), value(key + 1), s));
       }
@@ -181,7 +236,9 @@ function slerp(a: number[], b: number[], s: number): number[] {
   const qb = dot < 0 ? qb0.map((component) => -component) : qb0;
   dot = Math.abs(dot);
   if (dot > 0.9995) return normalize(qa.map((component, index) => component + s * (qb[index] - component)));
-  const theta = Math.acos(dot), sin = Math.sin(theta);
-  const wa = Math.sin((1 - s) * theta) / sin, wb = Math.sin(s * theta) / sin;
+  const theta = Math.acos(dot),
+    sin = Math.sin(theta);
+  const wa = Math.sin((1 - s) * theta) / sin,
+    wb = Math.sin(s * theta) / sin;
   return qa.map((component, index) => wa * component + wb * qb[index]);
 }

@@ -4,7 +4,12 @@ import { encodeFbxBinary, encodeFbxBinaryDeflatingAhead, fbx } from './write-fbx
 
 function occurrences(haystack: Uint8Array, needle: Uint8Array): number[] {
   const found: number[] = [];
-  for (let start = Buffer.from(haystack).indexOf(needle); start >= 0; start = Buffer.from(haystack).indexOf(needle, start + 1)) found.push(start);
+  for (
+    let start = Buffer.from(haystack).indexOf(needle);
+    start >= 0;
+    start = Buffer.from(haystack).indexOf(needle, start + 1)
+  )
+    found.push(start);
   return found;
 }
 
@@ -13,10 +18,14 @@ describe('encodeFbxBinary', () => {
     const times = BigInt64Array.from({ length: 40 }, (_, index) => BigInt(index) * 1924423250n);
     const values = Float32Array.from({ length: 40 }, (_, index) => Math.sin(index));
     const curve = (id: number) =>
-      fbx.node('AnimationCurve', [fbx.int64(id), fbx.string('AnimCurve'), fbx.string('')], [
-        fbx.node('KeyTime', [fbx.int64s(times)]),
-        fbx.node('KeyValueFloat', [fbx.float32s(id === 2 ? values.map((value) => -value) : values)]),
-      ]);
+      fbx.node(
+        'AnimationCurve',
+        [fbx.int64(id), fbx.string('AnimCurve'), fbx.string('')],
+        [
+          fbx.node('KeyTime', [fbx.int64s(times)]),
+          fbx.node('KeyValueFloat', [fbx.float32s(id === 2 ? values.map((value) => -value) : values)]),
+        ],
+      );
     const bytes = encodeFbxBinary([fbx.node('Objects', [], [curve(1), curve(2), curve(3)])]);
 
     const deflatedTimes = deflateSync(new Uint8Array(times.buffer), { level: 1 });
@@ -25,8 +34,14 @@ describe('encodeFbxBinary', () => {
     for (const start of timeRecords) {
       const header = new DataView(bytes.buffer, bytes.byteOffset + start - 13, 13);
       expect(String.fromCharCode(header.getUint8(0))).toBe('l');
-      expect([header.getUint32(1, true), header.getUint32(5, true), header.getUint32(9, true)]).toEqual([40, 1, deflatedTimes.length]);
-      expect(new BigInt64Array(new Uint8Array(inflateSync(bytes.subarray(start, start + deflatedTimes.length))).buffer)).toEqual(times);
+      expect([header.getUint32(1, true), header.getUint32(5, true), header.getUint32(9, true)]).toEqual([
+        40,
+        1,
+        deflatedTimes.length,
+      ]);
+      expect(
+        new BigInt64Array(new Uint8Array(inflateSync(bytes.subarray(start, start + deflatedTimes.length))).buffer),
+      ).toEqual(times);
     }
     expect(occurrences(bytes, deflateSync(new Uint8Array(values.buffer), { level: 1 }))).toHaveLength(2);
     expect(occurrences(bytes, new TextEncoder().encode('AnimCurve'))).toHaveLength(3);
@@ -34,7 +49,14 @@ describe('encodeFbxBinary', () => {
 
   it('keeps scalars of every type exact and apart when the same value repeats', () => {
     const bytes = encodeFbxBinary([
-      fbx.node('A', [fbx.int32(-7), fbx.float64(0.1), fbx.int64(2 ** 40), fbx.int16(-2), fbx.float32(1.5), fbx.bool(true)]),
+      fbx.node('A', [
+        fbx.int32(-7),
+        fbx.float64(0.1),
+        fbx.int64(2 ** 40),
+        fbx.int16(-2),
+        fbx.float32(1.5),
+        fbx.bool(true),
+      ]),
       fbx.node('B', [fbx.int32(-7), fbx.float64(0.1)]),
     ]);
     // After the 27-byte file header, node A: end offset, property count and bytes (3 × 4 bytes in 7.4), the
@@ -60,18 +82,32 @@ describe('encodeFbxBinary', () => {
 
   it('writes the same bytes when the large arrays are deflated ahead on the thread pool', async () => {
     const vertices = Float64Array.from({ length: 30_000 }, (_, index) => Math.cos(index * 0.37));
-    const indices = Int32Array.from({ length: 40_000 }, (_, index) => (index % 3 === 2 ? -(index % 997) - 1 : index % 997));
+    const indices = Int32Array.from({ length: 40_000 }, (_, index) =>
+      index % 3 === 2 ? -(index % 997) - 1 : index % 997,
+    );
     const nodes = [
-      fbx.node('Objects', [], [
-        fbx.node('Geometry', [fbx.int64(7), fbx.string('Mesh')], [
-          fbx.node('Vertices', [fbx.float64s(vertices)]),
-          fbx.node('PolygonVertexIndex', [fbx.int32s(indices)]),
-          fbx.node('Small', [fbx.int32s(indices.subarray(0, 100))]),
-        ]),
-        fbx.node('Video', [fbx.raw(new Uint8Array(100_000).fill(9))]),
-      ]),
+      fbx.node(
+        'Objects',
+        [],
+        [
+          fbx.node(
+            'Geometry',
+            [fbx.int64(7), fbx.string('Mesh')],
+            [
+              fbx.node('Vertices', [fbx.float64s(vertices)]),
+              fbx.node('PolygonVertexIndex', [fbx.int32s(indices)]),
+              fbx.node('Small', [fbx.int32s(indices.subarray(0, 100))]),
+            ],
+          ),
+          fbx.node('Video', [fbx.raw(new Uint8Array(100_000).fill(9))]),
+        ],
+      ),
     ];
-    for (const options of [{}, { compressionLevel: 0 as const }, { version: 7500 as const, compressionLevel: 6 as const }]) {
+    for (const options of [
+      {},
+      { compressionLevel: 0 as const },
+      { version: 7500 as const, compressionLevel: 6 as const },
+    ]) {
       const ahead = await encodeFbxBinaryDeflatingAhead(nodes, options);
       expect(Buffer.from(ahead).equals(Buffer.from(encodeFbxBinary(nodes, options)))).toBe(true);
     }

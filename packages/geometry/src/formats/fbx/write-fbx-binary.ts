@@ -43,7 +43,11 @@ export const ENCODE_FBX_DEFAULTS: Required<EncodeFbxOptions> = {
 
 /** Builders that keep the scene code short. */
 export const fbx = {
-  node: (name: string, properties: FbxProperty[] = [], children: FbxNode[] = []): FbxNode => ({ name, properties, children }),
+  node: (name: string, properties: FbxProperty[] = [], children: FbxNode[] = []): FbxNode => ({
+    name,
+    properties,
+    children,
+  }),
   bool: (value: boolean): FbxProperty => ({ type: 'C', value }),
   int16: (value: number): FbxProperty => ({ type: 'Y', value }),
   int32: (value: number): FbxProperty => ({ type: 'I', value }),
@@ -60,9 +64,15 @@ export const fbx = {
 
 const HEADER_MAGIC = new Uint8Array([...new TextEncoder().encode('Kaydara FBX Binary  '), 0x00, 0x1a, 0x00]);
 // Constants every FBX writer outside the SDK uses (the SDK derives them from the creation time).
-const FOOTER_ID = new Uint8Array([0xfa, 0xbc, 0xab, 0x09, 0xd0, 0xc8, 0xd4, 0x66, 0xb1, 0x76, 0xfb, 0x83, 0x1c, 0xf7, 0x26, 0x7e]);
-const FOOTER_MAGIC = new Uint8Array([0xf8, 0x5a, 0x8c, 0x6a, 0xde, 0xf5, 0xd9, 0x7e, 0xec, 0xe9, 0x0c, 0xe3, 0x75, 0x8f, 0x29, 0x0b]);
-export const FBX_FILE_ID = new Uint8Array([0x28, 0xb3, 0x2a, 0xeb, 0xb6, 0x24, 0xcc, 0xc2, 0xbf, 0xc8, 0xb0, 0x2a, 0xa9, 0x2b, 0xfc, 0xf1]);
+const FOOTER_ID = new Uint8Array([
+  0xfa, 0xbc, 0xab, 0x09, 0xd0, 0xc8, 0xd4, 0x66, 0xb1, 0x76, 0xfb, 0x83, 0x1c, 0xf7, 0x26, 0x7e,
+]);
+const FOOTER_MAGIC = new Uint8Array([
+  0xf8, 0x5a, 0x8c, 0x6a, 0xde, 0xf5, 0xd9, 0x7e, 0xec, 0xe9, 0x0c, 0xe3, 0x75, 0x8f, 0x29, 0x0b,
+]);
+export const FBX_FILE_ID = new Uint8Array([
+  0x28, 0xb3, 0x2a, 0xeb, 0xb6, 0x24, 0xcc, 0xc2, 0xbf, 0xc8, 0xb0, 0x2a, 0xa9, 0x2b, 0xfc, 0xf1,
+]);
 export const FBX_CREATION_TIME = '1970-01-01 10:00:00:000';
 
 const UTF8 = new TextEncoder();
@@ -86,13 +96,17 @@ export function encodeFbxBinary(nodes: FbxNode[], options: EncodeFbxOptions = {}
  * The same bytes as encodeFbxBinary, with the arrays too large to be repeated deflated first, all at once on
  * the zlib thread pool (a mesh's vertices, indices, normals and UVs on every core instead of one after another).
  */
-export async function encodeFbxBinaryDeflatingAhead(nodes: FbxNode[], options: EncodeFbxOptions = {}): Promise<Uint8Array> {
+export async function encodeFbxBinaryDeflatingAhead(
+  nodes: FbxNode[],
+  options: EncodeFbxOptions = {},
+): Promise<Uint8Array> {
   const deflater = new DeflateOnce(options.compressionLevel ?? ENCODE_FBX_DEFAULTS.compressionLevel);
   if (deflater.level > 0) {
     const large: ArrayBufferView[] = [];
     const visit = (node: FbxNode) => {
       for (const property of node.properties) {
-        if (ArrayBuffer.isView(property.value) && property.type !== 'R' && property.value.byteLength > REUSE_MAX_BYTES) large.push(property.value);
+        if (ArrayBuffer.isView(property.value) && property.type !== 'R' && property.value.byteLength > REUSE_MAX_BYTES)
+          large.push(property.value);
       }
       node.children.forEach(visit);
     };

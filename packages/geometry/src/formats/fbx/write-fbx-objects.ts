@@ -19,7 +19,9 @@ export function properties70(entries: Property70[]): FbxNode {
   return fbx.node(
     'Properties70',
     [],
-    entries.map(([name, type, label, flags, ...values]) => fbx.node('P', [fbx.string(name), fbx.string(type), fbx.string(label), fbx.string(flags), ...values])),
+    entries.map(([name, type, label, flags, ...values]) =>
+      fbx.node('P', [fbx.string(name), fbx.string(type), fbx.string(label), fbx.string(flags), ...values]),
+    ),
   );
 }
 
@@ -30,25 +32,38 @@ export const IDENTITY_TRANSFORM: FbxTransform = { translation: [0, 0, 0], rotati
 /** `objectName\x00\x01Class`, FBX's binary spelling of `Class::objectName`. */
 export const fbxName = (name: string, type: string) => fbx.string(`${name}\x00\x01${type}`);
 
-export function modelNode(id: number, name: string, type: 'Mesh' | 'LimbNode' | 'Null' = 'Mesh', transform: FbxTransform = IDENTITY_TRANSFORM): FbxNode {
-  return fbx.node('Model', [fbx.int64(id), fbxName(name, 'Model'), fbx.string(type)], [
-    fbx.node('Version', [fbx.int32(232)]),
-    properties70([
-      // 1 = eInheritRSrs: child = parent matrix × local matrix, as in glTF.
-      ['InheritType', 'enum', '', '', fbx.int32(1)],
-      ['DefaultAttributeIndex', 'int', 'Integer', '', fbx.int32(0)],
-      ['Lcl Translation', 'Lcl Translation', '', 'A', ...transform.translation.map(number)],
-      ['Lcl Rotation', 'Lcl Rotation', '', 'A', ...transform.rotation.map(number)],
-      ['Lcl Scaling', 'Lcl Scaling', '', 'A', ...transform.scaling.map(number)],
-    ]),
-    fbx.node('Shading', [fbx.bool(true)]),
-    fbx.node('Culling', [fbx.string('CullingOff')]),
-  ]);
+export function modelNode(
+  id: number,
+  name: string,
+  type: 'Mesh' | 'LimbNode' | 'Null' = 'Mesh',
+  transform: FbxTransform = IDENTITY_TRANSFORM,
+): FbxNode {
+  return fbx.node(
+    'Model',
+    [fbx.int64(id), fbxName(name, 'Model'), fbx.string(type)],
+    [
+      fbx.node('Version', [fbx.int32(232)]),
+      properties70([
+        // 1 = eInheritRSrs: child = parent matrix × local matrix, as in glTF.
+        ['InheritType', 'enum', '', '', fbx.int32(1)],
+        ['DefaultAttributeIndex', 'int', 'Integer', '', fbx.int32(0)],
+        ['Lcl Translation', 'Lcl Translation', '', 'A', ...transform.translation.map(number)],
+        ['Lcl Rotation', 'Lcl Rotation', '', 'A', ...transform.rotation.map(number)],
+        ['Lcl Scaling', 'Lcl Scaling', '', 'A', ...transform.scaling.map(number)],
+      ]),
+      fbx.node('Shading', [fbx.bool(true)]),
+      fbx.node('Culling', [fbx.string('CullingOff')]),
+    ],
+  );
 }
 
 export function nodeAttributeNode(id: number, name: string, type: 'LimbNode' | 'Null'): FbxNode {
-  return fbx.node('NodeAttribute', [fbx.int64(id), fbxName(name, 'NodeAttribute'), fbx.string(type)], [
-    ...(type === 'LimbNode' ? [properties70([['Size', 'double', 'Number', '', number(100)]])] : []),
-    fbx.node('TypeFlags', [fbx.string(type === 'LimbNode' ? 'Skeleton' : 'Null')]),
-  ]);
+  return fbx.node(
+    'NodeAttribute',
+    [fbx.int64(id), fbxName(name, 'NodeAttribute'), fbx.string(type)],
+    [
+      ...(type === 'LimbNode' ? [properties70([['Size', 'double', 'Number', '', number(100)]])] : []),
+      fbx.node('TypeFlags', [fbx.string(type === 'LimbNode' ? 'Skeleton' : 'Null')]),
+    ],
+  );
 }

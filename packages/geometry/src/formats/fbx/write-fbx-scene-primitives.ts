@@ -26,9 +26,14 @@ export function listScenePrimitives(document: Document): ScenePrimitive[] {
       for (const primitive of mesh.listPrimitives()) {
         const mode = primitive.getMode();
         if (!primitive.getAttribute('POSITION') || mode < MODE_TRIANGLES || mode > MODE_TRIANGLE_FAN) continue;
-        const skinned = Boolean(node.getSkin() && primitive.getAttribute('JOINTS_0') && primitive.getAttribute('WEIGHTS_0'));
+        const skinned = Boolean(
+          node.getSkin() && primitive.getAttribute('JOINTS_0') && primitive.getAttribute('WEIGHTS_0'),
+        );
         const m = node.getWorldMatrix();
-        const determinant = m[0] * (m[5] * m[10] - m[6] * m[9]) - m[4] * (m[1] * m[10] - m[2] * m[9]) + m[8] * (m[1] * m[6] - m[2] * m[5]);
+        const determinant =
+          m[0] * (m[5] * m[10] - m[6] * m[9]) -
+          m[4] * (m[1] * m[10] - m[2] * m[9]) +
+          m[8] * (m[1] * m[6] - m[2] * m[5]);
         result.push({ node, primitive, mirrored: !skinned && determinant < 0 });
       }
     });

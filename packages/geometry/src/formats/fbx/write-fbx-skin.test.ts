@@ -1,9 +1,17 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Document } from '@gltf-transform/core';
-import { AnimationMixer, LoopOnce, Vector3, type AnimationClip, type Group, type QuaternionKeyframeTrack, type SkinnedMesh } from 'three';
+import {
+  AnimationMixer,
+  LoopOnce,
+  Vector3,
+  type AnimationClip,
+  type Group,
+  type QuaternionKeyframeTrack,
+  type SkinnedMesh,
+} from 'three';
 import { FBXLoader } from 'three/examples/jsm/loaders/FBXLoader.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hasAssimp } from '../../../test/fixtures/assimp-info.ts';
@@ -11,8 +19,9 @@ import { skinnedAnimatedDocument } from '../../../test/fixtures/build-fixtures.t
 import { collectWorldTriangles } from '../../mesh/collect-world-triangles.ts';
 import { invert4, multiply4 } from '../../mesh/transform-math.ts';
 import { writeFbx } from './write-fbx.ts';
+import { hasTool } from '../../../test/fixtures/required-tool.ts';
 
-const hasBlender = spawnSync('blender', ['--version'], { encoding: 'utf8' }).status === 0;
+const hasBlender = hasTool('blender');
 const scratch = mkdtempSync(join(tmpdir(), 'polyforge-fbx-skin-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -47,14 +56,21 @@ function posedThreePositions(bytes: Uint8Array, seconds: number): number[][] {
 
 /** glTF's own answer: bone1 posed with `rotation`, skinned by collectWorldTriangles. */
 function posedGltfPositions(document: Document, rotation: number[]): number[][] {
-  document.getRoot().listNodes().find((node) => node.getName() === 'bone1')!.setRotation(rotation as [number, number, number, number]);
+  document
+    .getRoot()
+    .listNodes()
+    .find((node) => node.getName() === 'bone1')!
+    .setRotation(rotation as [number, number, number, number]);
   const [{ positions }] = collectWorldTriangles(document);
-  return Array.from({ length: positions.length / 3 }, (_, vertex) => Array.from(positions.subarray(vertex * 3, vertex * 3 + 3)));
+  return Array.from({ length: positions.length / 3 }, (_, vertex) =>
+    Array.from(positions.subarray(vertex * 3, vertex * 3 + 3)),
+  );
 }
 
 /** Every point of `actual` lies within `tolerance` of some point of `expected`, and the other way round. */
 function expectSamePointSets(actual: number[][], expected: number[][], tolerance: number) {
-  const nearest = (point: number[], set: number[][]) => Math.min(...set.map((other) => Math.hypot(...point.map((value, axis) => value - other[axis]))));
+  const nearest = (point: number[], set: number[][]) =>
+    Math.min(...set.map((other) => Math.hypot(...point.map((value, axis) => value - other[axis]))));
   for (const point of actual) expect(nearest(point, expected)).toBeLessThan(tolerance);
   for (const point of expected) expect(nearest(point, actual)).toBeLessThan(tolerance);
 }
@@ -70,12 +86,18 @@ function armatureDocument(): { document: Document; rotationAt: (seconds: number)
   const document = skinnedAnimatedDocument();
   const root = document.getRoot();
   const [bone0, bone1] = ['bone0', 'bone1'].map((name) => root.listNodes().find((node) => node.getName() === name)!);
-  const armature = document.createNode('Armature').setTranslation([1, 0.5, 0]).setRotation([0, Math.SQRT1_2, 0, Math.SQRT1_2]).setScale([2, 2, 2]);
+  const armature = document
+    .createNode('Armature')
+    .setTranslation([1, 0.5, 0])
+    .setRotation([0, Math.SQRT1_2, 0, Math.SQRT1_2])
+    .setScale([2, 2, 2]);
   root.listScenes()[0].removeChild(bone0).addChild(armature);
   armature.addChild(bone0);
   const armatureMatrix = armature.getMatrix();
   const skin = root.listSkins()[0];
-  skin.getInverseBindMatrices()!.setArray(Float32Array.from([bone0, bone1].flatMap((bone) => Array.from(invert4(bone.getWorldMatrix())!))));
+  skin
+    .getInverseBindMatrices()!
+    .setArray(Float32Array.from([bone0, bone1].flatMap((bone) => Array.from(invert4(bone.getWorldMatrix())!))));
   const position = root.listMeshes()[0].listPrimitives()[0].getAttribute('POSITION')!;
   const moved = new Float32Array(position.getCount() * 3);
   for (let vertex = 0; vertex < position.getCount(); vertex++) {
@@ -89,22 +111,29 @@ function armatureDocument(): { document: Document; rotationAt: (seconds: number)
     const half = (seconds * 150 * Math.PI) / 360;
     return [...axis.map((value) => value * Math.sin(half)), Math.cos(half)];
   };
-  root.listAnimations()[0].listSamplers()[0].getOutput()!.setArray(Float32Array.from([...rotationAt(0), ...rotationAt(1)]));
+  root
+    .listAnimations()[0]
+    .listSamplers()[0]
+    .getOutput()!
+    .setArray(Float32Array.from([...rotationAt(0), ...rotationAt(1)]));
   return { document, rotationAt };
 }
 
 describe('writeFbx skins and animations', () => {
-  it.skipIf(!hasAssimp)('is read by assimp with both bones and the animation, the bones beside the mesh under one root', () => {
-    const path = saveFbx(writeFbx(skinnedAnimatedDocument()));
-    const output = execFileSync('assimp', ['info', path, '-v'], { encoding: 'utf8' });
-    const count = (label: string) => Number(new RegExp(`^${label}:\\s+(\\d+)`, 'm').exec(output)?.[1]);
-    expect(count('Animations')).toBe(1);
-    expect(count('Bones')).toBe(2);
-    expect(count('Animation Channels')).toBeGreaterThanOrEqual(1);
-    expect(output).toMatch(/strip\): \[6 \/ 2 \/ 4/); // 6 vertices, 2 bones, 4 faces
-    const hierarchy = output.slice(output.indexOf('Node hierarchy:'));
-    expect(hierarchy).toMatch(/└╴Armature\n\s+├╴bone0\n\s+│ └╴bone1[\s\S]*\n\s+└╴strip \(mesh 0\)/);
-  });
+  it.skipIf(!hasAssimp)(
+    'is read by assimp with both bones and the animation, the bones beside the mesh under one root',
+    () => {
+      const path = saveFbx(writeFbx(skinnedAnimatedDocument()));
+      const output = execFileSync('assimp', ['info', path, '-v'], { encoding: 'utf8' });
+      const count = (label: string) => Number(new RegExp(`^${label}:\\s+(\\d+)`, 'm').exec(output)?.[1]);
+      expect(count('Animations')).toBe(1);
+      expect(count('Bones')).toBe(2);
+      expect(count('Animation Channels')).toBeGreaterThanOrEqual(1);
+      expect(output).toMatch(/strip\): \[6 \/ 2 \/ 4/); // 6 vertices, 2 bones, 4 faces
+      const hierarchy = output.slice(output.indexOf('Node hierarchy:'));
+      expect(hierarchy).toMatch(/└╴Armature\n\s+├╴bone0\n\s+│ └╴bone1[\s\S]*\n\s+└╴strip \(mesh 0\)/);
+    },
+  );
 
   it('is read by three as a SkinnedMesh with both bones, normalised weights and the clip', () => {
     const { group, skinned } = threeRead(writeFbx(skinnedAnimatedDocument()));
@@ -114,7 +143,10 @@ describe('writeFbx skins and animations', () => {
     expect(mesh.parent).toBe(mesh.skeleton.bones[0].parent); // siblings under the root Null
     const weights = mesh.geometry.getAttribute('skinWeight');
     for (let vertex = 0; vertex < weights.count; vertex++) {
-      expect(weights.getX(vertex) + weights.getY(vertex) + weights.getZ(vertex) + weights.getW(vertex)).toBeCloseTo(1, 6);
+      expect(weights.getX(vertex) + weights.getY(vertex) + weights.getZ(vertex) + weights.getW(vertex)).toBeCloseTo(
+        1,
+        6,
+      );
     }
     expect(group.animations).toHaveLength(1);
     const [clip] = group.animations;
@@ -130,8 +162,16 @@ describe('writeFbx skins and animations', () => {
 
   it('deforms in three exactly as glTF skinning does: rest pose, mid-clip and end', () => {
     const bytes = writeFbx(skinnedAnimatedDocument());
-    for (const [seconds, degrees] of [[0, 0], [0.5, 22.5], [1, 45]]) {
-      expectSamePointSets(posedThreePositions(bytes, seconds), posedGltfPositions(skinnedAnimatedDocument(), slerpZ(degrees)), 1e-4);
+    for (const [seconds, degrees] of [
+      [0, 0],
+      [0.5, 22.5],
+      [1, 45],
+    ]) {
+      expectSamePointSets(
+        posedThreePositions(bytes, seconds),
+        posedGltfPositions(skinnedAnimatedDocument(), slerpZ(degrees)),
+        1e-4,
+      );
     }
   });
 
@@ -152,27 +192,35 @@ describe('writeFbx skins and animations', () => {
     for (const name of ['Deformer', 'BindPose', 'AnimationStack', 'LimbNode']) expect(text).not.toContain(name);
   });
 
-  it.skipIf(!hasBlender)('is imported by Blender as an armature with both bones, a skinned child mesh and the action', { timeout: 120_000 }, () => {
-    const result = blenderImport(writeFbx(skinnedAnimatedDocument()), [1, 25]);
-    expect(result.bones).toEqual(['bone0', 'bone1']);
-    expect(result.meshParents).toEqual(['ARMATURE']);
-    expect(result.modifiers).toEqual(['ARMATURE']);
-    expect(result.groups.sort()).toEqual(['bone0', 'bone1']);
-    expect(result.actions).toHaveLength(1);
-    expect(result.actions[0][0]).toMatch(/bend/);
-    expect(result.actions[0][1][1] - result.actions[0][1][0]).toBeCloseTo(result.fps, 3); // one second
-    expectSamePointSets(result.posed[0], posedGltfPositions(skinnedAnimatedDocument(), slerpZ(0)), 1e-3);
-    expectSamePointSets(result.posed[1], posedGltfPositions(skinnedAnimatedDocument(), slerpZ(45)), 1e-3);
-  });
+  it.skipIf(!hasBlender)(
+    'is imported by Blender as an armature with both bones, a skinned child mesh and the action',
+    { timeout: 120_000 },
+    () => {
+      const result = blenderImport(writeFbx(skinnedAnimatedDocument()), [1, 25]);
+      expect(result.bones).toEqual(['bone0', 'bone1']);
+      expect(result.meshParents).toEqual(['ARMATURE']);
+      expect(result.modifiers).toEqual(['ARMATURE']);
+      expect(result.groups.sort()).toEqual(['bone0', 'bone1']);
+      expect(result.actions).toHaveLength(1);
+      expect(result.actions[0][0]).toMatch(/bend/);
+      expect(result.actions[0][1][1] - result.actions[0][1][0]).toBeCloseTo(result.fps, 3); // one second
+      expectSamePointSets(result.posed[0], posedGltfPositions(skinnedAnimatedDocument(), slerpZ(0)), 1e-3);
+      expectSamePointSets(result.posed[1], posedGltfPositions(skinnedAnimatedDocument(), slerpZ(45)), 1e-3);
+    },
+  );
 
-  it.skipIf(!hasBlender)('deforms in Blender as in glTF under a transformed armature root', { timeout: 120_000 }, () => {
-    const result = blenderImport(writeFbx(armatureDocument().document), [1, 13, 25]);
-    expect(result.bones).toEqual(['bone0', 'bone1']);
-    [0, 0.5, 1].forEach((seconds, index) => {
-      const { document, rotationAt } = armatureDocument();
-      expectSamePointSets(result.posed[index], posedGltfPositions(document, rotationAt(seconds)), 5e-3);
-    });
-  });
+  it.skipIf(!hasBlender)(
+    'deforms in Blender as in glTF under a transformed armature root',
+    { timeout: 120_000 },
+    () => {
+      const result = blenderImport(writeFbx(armatureDocument().document), [1, 13, 25]);
+      expect(result.bones).toEqual(['bone0', 'bone1']);
+      [0, 0.5, 1].forEach((seconds, index) => {
+        const { document, rotationAt } = armatureDocument();
+        expectSamePointSets(result.posed[index], posedGltfPositions(document, rotationAt(seconds)), 5e-3);
+      });
+    },
+  );
 });
 
 /** Imports with Blender's FBX add-on; posed vertices come back in glTF axes (Blender is Z-up: (x, -z, y)). */
@@ -198,7 +246,10 @@ print('RESULT' + json.dumps({
     'posed': [posed(frame) for frame in ${JSON.stringify(frames)}],
 }))
 `;
-  const output = execFileSync('blender', ['-b', '--factory-startup', '--python-expr', script], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const output = execFileSync('blender', ['-b', '--factory-startup', '--python-expr', script], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
   const result = JSON.parse(/^RESULT(.*)$/m.exec(output)![1]) as {
     bones: string[];
     meshParents: Array<string | null>;

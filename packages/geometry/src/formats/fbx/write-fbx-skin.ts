@@ -41,7 +41,10 @@ export interface VertexInfluences {
 
 /** A mesh node is written skinned when it has a skin and every primitive carries JOINTS_0 and WEIGHTS_0. */
 export function isSkinnedNode(node: Node, primitives: Primitive[]): boolean {
-  return Boolean(node.getSkin()) && primitives.every((primitive) => primitive.getAttribute('JOINTS_0') && primitive.getAttribute('WEIGHTS_0'));
+  return (
+    Boolean(node.getSkin()) &&
+    primitives.every((primitive) => primitive.getAttribute('JOINTS_0') && primitive.getAttribute('WEIGHTS_0'))
+  );
 }
 
 /**
@@ -49,7 +52,11 @@ export function isSkinnedNode(node: Node, primitives: Primitive[]): boolean {
  * ancestor (kept when it is a joint itself); a non-joint common ancestor (glTF's usual "Armature" node)
  * becomes the root Null.
  */
-export function writeArmature(skins: Skin[], sink: FbxObjectSink, claimName: (preferred: string) => string): FbxArmature {
+export function writeArmature(
+  skins: Skin[],
+  sink: FbxObjectSink,
+  claimName: (preferred: string) => string,
+): FbxArmature {
   const joints = new Set(skins.flatMap((skin) => skin.listJoints()));
   const ancestry = (node: Node): Node[] => {
     const chain: Node[] = [];
@@ -64,22 +71,31 @@ export function writeArmature(skins: Skin[], sink: FbxObjectSink, claimName: (pr
   const lowest = common?.[0];
   const root = lowest && !joints.has(lowest) ? lowest : (lowest?.getParentNode() ?? null);
   const bones = new Set<Node>();
-  for (const joint of joints) for (const node of ancestry(joint)) {
-    if (node === root) break;
-    bones.add(node);
-  }
+  for (const joint of joints)
+    for (const node of ancestry(joint)) {
+      if (node === root) break;
+      bones.add(node);
+    }
 
   let rootWorld = Float64Array.from(root ? root.getWorldMatrix() : IDENTITY4);
   let rootInverse = invert4(rootWorld);
   if (!rootInverse) [rootWorld, rootInverse] = [Float64Array.from(IDENTITY4), Float64Array.from(IDENTITY4)];
-  const rootModelId = sink.newId(), rootAttributeId = sink.newId();
+  const rootModelId = sink.newId(),
+    rootAttributeId = sink.newId();
   const rootName = claimName(root?.getName() || 'Armature');
   sink.add(modelNode(rootModelId, rootName, 'Null', fbxTransformFromMatrix(rootWorld)));
   sink.add(nodeAttributeNode(rootAttributeId, rootName, 'Null'));
   sink.connect(rootAttributeId, rootModelId);
   sink.connect(rootModelId, 0);
 
-  const armature: FbxArmature = { rootModelId, models: new Map(), rest: new Map(), rootWorld, rootInverse, bindGlobal: new Map() };
+  const armature: FbxArmature = {
+    rootModelId,
+    models: new Map(),
+    rest: new Map(),
+    rootWorld,
+    rootInverse,
+    bindGlobal: new Map(),
+  };
   if (root && !root.getParentNode()) {
     armature.models.set(root, rootModelId);
     armature.rest.set(root, fbxTransformFromTrs(root.getTranslation(), root.getRotation(), root.getScale()));
@@ -88,12 +104,14 @@ export function writeArmature(skins: Skin[], sink: FbxObjectSink, claimName: (pr
   for (const skin of skins) {
     const accessor = skin.getInverseBindMatrices();
     skin.listJoints().forEach((joint, index) => {
-      if (accessor && !inverseBind.has(joint)) inverseBind.set(joint, Float64Array.from(accessor.getElement(index, [])));
+      if (accessor && !inverseBind.has(joint))
+        inverseBind.set(joint, Float64Array.from(accessor.getElement(index, [])));
     });
   }
 
   const writeBone = (bone: Node, parentId: number, parentBind: Float64Array) => {
-    const id = sink.newId(), attributeId = sink.newId();
+    const id = sink.newId(),
+      attributeId = sink.newId();
     const name = claimName(bone.getName() || `bone_${armature.models.size}`);
     const rest = fbxTransformFromTrs(bone.getTranslation(), bone.getRotation(), bone.getScale());
     sink.add(modelNode(id, name, 'LimbNode', rest));
@@ -117,7 +135,8 @@ export function bindSpaceAttributes(primitive: Primitive, armature: FbxArmature)
   const count = position.getCount();
   const positions = new Float32Array(count * 3);
   const element: number[] = [];
-  for (let vertex = 0; vertex < count; vertex++) transformPoint4(armature.rootInverse, position.getElement(vertex, element), positions, vertex * 3);
+  for (let vertex = 0; vertex < count; vertex++)
+    transformPoint4(armature.rootInverse, position.getElement(vertex, element), positions, vertex * 3);
   const normal = primitive.getAttribute('NORMAL');
   let normals: Float32Array | undefined;
   if (normal) {
@@ -126,22 +145,30 @@ export function bindSpaceAttributes(primitive: Primitive, armature: FbxArmature)
     normals = new Float32Array(count * 3);
     for (let vertex = 0; vertex < count; vertex++) {
       const [x, y, z] = normal.getElement(vertex, element);
-      const nx = m[0] * x + m[1] * y + m[2] * z, ny = m[4] * x + m[5] * y + m[6] * z, nz = m[8] * x + m[9] * y + m[10] * z;
+      const nx = m[0] * x + m[1] * y + m[2] * z,
+        ny = m[4] * x + m[5] * y + m[6] * z,
+        nz = m[8] * x + m[9] * y + m[10] * z;
       const length = Math.hypot(nx, ny, nz) || 1;
       normals.set([nx / length, ny / length, nz / length], vertex * 3);
     }
   }
   const sets: Array<[Accessor, Accessor]> = [];
   for (let set = 0; ; set++) {
-    const joints = primitive.getAttribute(`JOINTS_${set}`), weights = primitive.getAttribute(`WEIGHTS_${set}`);
+    const joints = primitive.getAttribute(`JOINTS_${set}`),
+      weights = primitive.getAttribute(`WEIGHTS_${set}`);
     if (!joints || !weights) break;
     sets.push([joints, weights]);
   }
   const width = sets.length * 4;
-  const influences: VertexInfluences = { width, joints: new Uint32Array(count * width), weights: new Float32Array(count * width) };
+  const influences: VertexInfluences = {
+    width,
+    joints: new Uint32Array(count * width),
+    weights: new Float32Array(count * width),
+  };
   sets.forEach(([joints, weights], set) => {
     for (let vertex = 0; vertex < count; vertex++) {
-      const jointValues = joints.getElement(vertex, []), weightValues = weights.getElement(vertex, []);
+      const jointValues = joints.getElement(vertex, []),
+        weightValues = weights.getElement(vertex, []);
       for (let k = 0; k < 4; k++) {
         influences.joints[vertex * width + set * 4 + k] = jointValues[k] ?? 0;
         influences.weights[vertex * width + set * 4 + k] = weightValues[k] ?? 0;
@@ -174,10 +201,11 @@ export function writeSkin(
 ): void {
   const skinId = sink.newId();
   sink.add(
-    fbx.node('Deformer', [fbx.int64(skinId), fbxName(name, 'Deformer'), fbx.string('Skin')], [
-      fbx.node('Version', [fbx.int32(101)]),
-      fbx.node('Link_DeformAcuracy', [fbx.float64(50)]),
-    ]),
+    fbx.node(
+      'Deformer',
+      [fbx.int64(skinId), fbxName(name, 'Deformer'), fbx.string('Skin')],
+      [fbx.node('Version', [fbx.int32(101)]), fbx.node('Link_DeformAcuracy', [fbx.float64(50)])],
+    ),
   );
   sink.connect(skinId, geometryId);
   const joints = skin.listJoints();
@@ -195,15 +223,19 @@ export function writeSkin(
     const link = armature.bindGlobal.get(joint)!;
     const entries = [...perJoint[index]].sort((a, b) => a[0] - b[0]);
     sink.add(
-      fbx.node('Deformer', [fbx.int64(clusterId), fbxName(joint.getName() || `bone_${index}`, 'SubDeformer'), fbx.string('Cluster')], [
-        fbx.node('Version', [fbx.int32(100)]),
-        fbx.node('UserData', [fbx.string(''), fbx.string('')]),
-        fbx.node('Indexes', [fbx.int32s(Int32Array.from(entries, ([point]) => point))]),
-        fbx.node('Weights', [fbx.float64s(Float64Array.from(entries, ([, weight]) => weight))]),
-        fbx.node('Transform', [fbx.float64s(multiply4(invert4(link) ?? IDENTITY4, armature.rootWorld))]),
-        fbx.node('TransformLink', [fbx.float64s(Float64Array.from(link))]),
-        fbx.node('TransformAssociateModel', [fbx.float64s(Float64Array.from(armature.rootWorld))]),
-      ]),
+      fbx.node(
+        'Deformer',
+        [fbx.int64(clusterId), fbxName(joint.getName() || `bone_${index}`, 'SubDeformer'), fbx.string('Cluster')],
+        [
+          fbx.node('Version', [fbx.int32(100)]),
+          fbx.node('UserData', [fbx.string(''), fbx.string('')]),
+          fbx.node('Indexes', [fbx.int32s(Int32Array.from(entries, ([point]) => point))]),
+          fbx.node('Weights', [fbx.float64s(Float64Array.from(entries, ([, weight]) => weight))]),
+          fbx.node('Transform', [fbx.float64s(multiply4(invert4(link) ?? IDENTITY4, armature.rootWorld))]),
+          fbx.node('TransformLink', [fbx.float64s(Float64Array.from(link))]),
+          fbx.node('TransformAssociateModel', [fbx.float64s(Float64Array.from(armature.rootWorld))]),
+        ],
+      ),
     );
     sink.connect(clusterId, skinId);
     sink.connect(armature.models.get(joint)!, clusterId);
@@ -217,12 +249,20 @@ export function bindPoseNode(id: number, armature: FbxArmature, meshModelIds: nu
     ...[...armature.bindGlobal].map(([bone, matrix]): [number, Matrix4] => [armature.models.get(bone)!, matrix]),
     ...meshModelIds.map((modelId): [number, Matrix4] => [modelId, armature.rootWorld]),
   ];
-  return fbx.node('Pose', [fbx.int64(id), fbxName('BIND_POSES', 'Pose'), fbx.string('BindPose')], [
-    fbx.node('Type', [fbx.string('BindPose')]),
-    fbx.node('Version', [fbx.int32(100)]),
-    fbx.node('NbPoseNodes', [fbx.int32(entries.length)]),
-    ...entries.map(([modelId, matrix]) =>
-      fbx.node('PoseNode', [], [fbx.node('Node', [fbx.int64(modelId)]), fbx.node('Matrix', [fbx.float64s(Float64Array.from(matrix))])]),
-    ),
-  ]);
+  return fbx.node(
+    'Pose',
+    [fbx.int64(id), fbxName('BIND_POSES', 'Pose'), fbx.string('BindPose')],
+    [
+      fbx.node('Type', [fbx.string('BindPose')]),
+      fbx.node('Version', [fbx.int32(100)]),
+      fbx.node('NbPoseNodes', [fbx.int32(entries.length)]),
+      ...entries.map(([modelId, matrix]) =>
+        fbx.node(
+          'PoseNode',
+          [],
+          [fbx.node('Node', [fbx.int64(modelId)]), fbx.node('Matrix', [fbx.float64s(Float64Array.from(matrix))])],
+        ),
+      ),
+    ],
+  );
 }

@@ -12,7 +12,10 @@ export interface WeldKeys {
  * open-addressing hash table: linear time, no per-vertex allocation. With `keys`, vertices merge only when
  * their key words match too.
  */
-export function weldExactPositions(positions: Float32Array, keys?: WeldKeys): { points: Float64Array; remap: Uint32Array } {
+export function weldExactPositions(
+  positions: Float32Array,
+  keys?: WeldKeys,
+): { points: Float64Array; remap: Uint32Array } {
   const count = positions.length / 3;
   const bits = new Uint32Array(positions.buffer, positions.byteOffset, positions.length);
   let capacity = 16;
@@ -23,7 +26,9 @@ export function weldExactPositions(positions: Float32Array, keys?: WeldKeys): { 
   const remap = new Uint32Array(count);
   let unique = 0;
   for (let vertex = 0; vertex < count; vertex++) {
-    const x = bits[vertex * 3], y = bits[vertex * 3 + 1], z = bits[vertex * 3 + 2];
+    const x = bits[vertex * 3],
+      y = bits[vertex * 3 + 1],
+      z = bits[vertex * 3 + 2];
     let slot = (Math.imul(x, 0x8da6b343) ^ Math.imul(y, 0xd8163841) ^ Math.imul(z, 0xcb1ab31f)) & mask;
     for (;;) {
       const candidate = table[slot];
@@ -34,7 +39,12 @@ export function weldExactPositions(positions: Float32Array, keys?: WeldKeys): { 
         break;
       }
       const other = firstVertex[candidate] * 3;
-      if (bits[other] === x && bits[other + 1] === y && bits[other + 2] === z && sameKeys(keys, firstVertex[candidate], vertex)) {
+      if (
+        bits[other] === x &&
+        bits[other + 1] === y &&
+        bits[other + 2] === z &&
+        sameKeys(keys, firstVertex[candidate], vertex)
+      ) {
         remap[vertex] = candidate;
         break;
       }

@@ -4,12 +4,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Document } from '@gltf-transform/core';
-import { Box3, LoadingManager, Texture, type BufferGeometry, type Group, type Material, type Mesh, type MeshPhongMaterial } from 'three';
+import {
+  Box3,
+  LoadingManager,
+  Texture,
+  type BufferGeometry,
+  type Group,
+  type Material,
+  type Mesh,
+  type MeshPhongMaterial,
+} from 'three';
 import { FBXLoader } from 'three/examples/jsm/loaders/FBXLoader.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hasAssimp } from '../../../test/fixtures/assimp-info.ts';
 import {
-  denseGridDocument,
   HIERARCHY_BOUNDS,
   hierarchyDocument,
   skinnedAnimatedDocument,
@@ -21,11 +29,46 @@ import { collectWorldTriangles } from '../../mesh/collect-world-triangles.ts';
 import { writeFbx } from './write-fbx.ts';
 
 type Vec3 = [number, number, number];
-const FIXTURES: Array<{ name: string; build: () => Document; triangleCount: number; min: Vec3; max: Vec3; materialNames: string[] }> = [
-  { name: 'textured cube', build: texturedCubeDocument, triangleCount: 12, min: [-0.5, -0.5, -0.5], max: [0.5, 0.5, 0.5], materialNames: ['checker'] },
-  { name: 'two materials', build: twoMaterialDocument, triangleCount: 24, min: [-1.5, -0.5, -0.5], max: [1.5, 0.5, 0.5], materialNames: ['red', 'blue'] },
-  { name: 'node hierarchy', build: hierarchyDocument, triangleCount: 24, min: HIERARCHY_BOUNDS.min, max: HIERARCHY_BOUNDS.max, materialNames: ['grey'] },
-  { name: 'skinned + animated (rest pose)', build: skinnedAnimatedDocument, triangleCount: 4, min: [-0.5, 0, 0], max: [0.5, 2, 0], materialNames: ['skin'] },
+const FIXTURES: Array<{
+  name: string;
+  build: () => Document;
+  triangleCount: number;
+  min: Vec3;
+  max: Vec3;
+  materialNames: string[];
+}> = [
+  {
+    name: 'textured cube',
+    build: texturedCubeDocument,
+    triangleCount: 12,
+    min: [-0.5, -0.5, -0.5],
+    max: [0.5, 0.5, 0.5],
+    materialNames: ['checker'],
+  },
+  {
+    name: 'two materials',
+    build: twoMaterialDocument,
+    triangleCount: 24,
+    min: [-1.5, -0.5, -0.5],
+    max: [1.5, 0.5, 0.5],
+    materialNames: ['red', 'blue'],
+  },
+  {
+    name: 'node hierarchy',
+    build: hierarchyDocument,
+    triangleCount: 24,
+    min: HIERARCHY_BOUNDS.min,
+    max: HIERARCHY_BOUNDS.max,
+    materialNames: ['grey'],
+  },
+  {
+    name: 'skinned + animated (rest pose)',
+    build: skinnedAnimatedDocument,
+    triangleCount: 4,
+    min: [-0.5, 0, 0],
+    max: [0.5, 2, 0],
+    materialNames: ['skin'],
+  },
 ];
 
 const scratch = mkdtempSync(join(tmpdir(), 'polyforge-fbx-'));
@@ -37,7 +80,8 @@ function assimpReport(bytes: Uint8Array, raw = false) {
   writeFileSync(path, bytes);
   const output = execFileSync('assimp', ['info', path, ...(raw ? ['-r'] : [])], { encoding: 'utf8' });
   const count = (label: string) => Number(new RegExp(`^${label}:?\\s+(\\d+)`, 'm').exec(output)?.[1]);
-  const point = (label: string) => new RegExp(`^${label} point\\s+\\(([^)]*)\\)`, 'm').exec(output)![1].trim().split(/\s+/).map(Number);
+  const point = (label: string) =>
+    new RegExp(`^${label} point\\s+\\(([^)]*)\\)`, 'm').exec(output)![1].trim().split(/\s+/).map(Number);
   return {
     faces: count('Faces'),
     materials: count('Materials'),
@@ -68,25 +112,43 @@ async function threeRead(bytes: Uint8Array) {
   group.updateMatrixWorld(true);
   group.traverse((object) => (object as Mesh).isMesh && meshes.push(object as Mesh));
   const bounds = new Box3();
-  let triangleCount = 0, windingMismatches = 0;
+  let triangleCount = 0,
+    windingMismatches = 0;
   for (const mesh of meshes) {
     const geometry = (mesh.geometry as BufferGeometry).clone().applyMatrix4(mesh.matrixWorld);
-    const position = geometry.getAttribute('position'), normal = geometry.getAttribute('normal');
+    const position = geometry.getAttribute('position'),
+      normal = geometry.getAttribute('normal');
     geometry.computeBoundingBox();
     bounds.union(geometry.boundingBox!);
     triangleCount += position.count / 3;
     for (let corner = 0; corner < position.count; corner += 3) {
-      const [a, b, c] = [0, 1, 2].map((k) => [position.getX(corner + k), position.getY(corner + k), position.getZ(corner + k)]);
-      const u = [b[0] - a[0], b[1] - a[1], b[2] - a[2]], v = [c[0] - a[0], c[1] - a[1], c[2] - a[2]];
+      const [a, b, c] = [0, 1, 2].map((k) => [
+        position.getX(corner + k),
+        position.getY(corner + k),
+        position.getZ(corner + k),
+      ]);
+      const u = [b[0] - a[0], b[1] - a[1], b[2] - a[2]],
+        v = [c[0] - a[0], c[1] - a[1], c[2] - a[2]];
       const face = [u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]];
-      if (face[0] * normal.getX(corner) + face[1] * normal.getY(corner) + face[2] * normal.getZ(corner) < 0) windingMismatches++;
+      if (face[0] * normal.getX(corner) + face[1] * normal.getY(corner) + face[2] * normal.getZ(corner) < 0)
+        windingMismatches++;
     }
   }
-  const materials = meshes.flatMap((mesh) => (Array.isArray(mesh.material) ? mesh.material : [mesh.material]) as Material[]);
+  const materials = meshes.flatMap(
+    (mesh) => (Array.isArray(mesh.material) ? mesh.material : [mesh.material]) as Material[],
+  );
   const imageBytes = await Promise.all(
     images.map(async (texture) => new Uint8Array(await resolveObjectURL(texture.userData.url)!.arrayBuffer())),
   );
-  return { meshes, triangleCount, windingMismatches, min: bounds.min.toArray(), max: bounds.max.toArray(), materials, imageBytes };
+  return {
+    meshes,
+    triangleCount,
+    windingMismatches,
+    min: bounds.min.toArray(),
+    max: bounds.max.toArray(),
+    materials,
+    imageBytes,
+  };
 }
 
 function expectBounds(actual: { min: ArrayLike<number>; max: ArrayLike<number> }, expected: { min: Vec3; max: Vec3 }) {
@@ -99,7 +161,9 @@ function expectBounds(actual: { min: ArrayLike<number>; max: ArrayLike<number> }
 /** One quad per box face: boxGeometry() puts each face's 4 vertices in a row, triangulated (0 1 2) (0 2 3). */
 function boxQuads(document: Document) {
   const primitive = document.getRoot().listMeshes()[0].listPrimitives()[0];
-  return new Map([[primitive, Array.from({ length: 6 }, (_, face) => [0, 1, 2, 3].map((corner) => face * 4 + corner))]]);
+  return new Map([
+    [primitive, Array.from({ length: 6 }, (_, face) => [0, 1, 2, 3].map((corner) => face * 4 + corner))],
+  ]);
 }
 
 describe('writeFbx', () => {
@@ -107,7 +171,9 @@ describe('writeFbx', () => {
     const bytes = writeFbx(texturedCubeDocument());
     expect(new TextDecoder().decode(bytes.subarray(0, 18))).toBe('Kaydara FBX Binary');
     expect(new DataView(bytes.buffer, bytes.byteOffset).getUint32(23, true)).toBe(7400);
-    expect([...bytes.subarray(-16)]).toEqual([0xf8, 0x5a, 0x8c, 0x6a, 0xde, 0xf5, 0xd9, 0x7e, 0xec, 0xe9, 0x0c, 0xe3, 0x75, 0x8f, 0x29, 0x0b]);
+    expect([...bytes.subarray(-16)]).toEqual([
+      0xf8, 0x5a, 0x8c, 0x6a, 0xde, 0xf5, 0xd9, 0x7e, 0xec, 0xe9, 0x0c, 0xe3, 0x75, 0x8f, 0x29, 0x0b,
+    ]);
     // Footer: version at a 16-byte aligned offset, 120 zero bytes, the magic.
     expect((bytes.length - 140) % 16).toBe(0);
     expect(new DataView(bytes.buffer, bytes.byteOffset).getUint32(bytes.length - 140, true)).toBe(7400);
@@ -133,7 +199,9 @@ describe('writeFbx', () => {
 
   it.skipIf(!hasAssimp)('embeds the base colour texture, which assimp finds', () => {
     expect(assimpReport(writeFbx(texturedCubeDocument()))).toMatchObject({ embeddedTextures: 1, materials: 1 });
-    expect(assimpReport(writeFbx(texturedCubeDocument(), { embedTextures: false }))).toMatchObject({ embeddedTextures: 0 });
+    expect(assimpReport(writeFbx(texturedCubeDocument(), { embedTextures: false }))).toMatchObject({
+      embeddedTextures: 0,
+    });
   });
 
   it('gives three the embedded PNG byte for byte, as the diffuse map, and the glTF UVs flipped to FBX convention', async () => {
@@ -146,13 +214,23 @@ describe('writeFbx', () => {
     for (const { positions, normals, uvs } of collectWorldTriangles(texturedCubeDocument())) {
       for (let vertex = 0; vertex < positions.length / 3; vertex++) {
         const uv = uvs!.subarray(vertex * 2, vertex * 2 + 2);
-        expected.set(key([...positions.subarray(vertex * 3, vertex * 3 + 3), ...normals!.subarray(vertex * 3, vertex * 3 + 3)]), key([uv[0], 1 - uv[1]]));
+        expected.set(
+          key([...positions.subarray(vertex * 3, vertex * 3 + 3), ...normals!.subarray(vertex * 3, vertex * 3 + 3)]),
+          key([uv[0], 1 - uv[1]]),
+        );
       }
     }
     const geometry = read.meshes[0].geometry;
     const [position, normal, uv] = ['position', 'normal', 'uv'].map((name) => geometry.getAttribute(name));
     for (let corner = 0; corner < position.count; corner++) {
-      const corner3 = [position.getX(corner), position.getY(corner), position.getZ(corner), normal.getX(corner), normal.getY(corner), normal.getZ(corner)];
+      const corner3 = [
+        position.getX(corner),
+        position.getY(corner),
+        position.getZ(corner),
+        normal.getX(corner),
+        normal.getY(corner),
+        normal.getZ(corner),
+      ];
       expect(key([uv.getX(corner), uv.getY(corner)])).toBe(expected.get(key(corner3)));
     }
   });
@@ -189,8 +267,14 @@ describe('writeFbx', () => {
     it('mixes triangles and quads, and rejects out-of-range vertices', () => {
       const document = texturedCubeDocument();
       const primitive = document.getRoot().listMeshes()[0].listPrimitives()[0];
-      const mixed = [[0, 1, 2, 3], [4, 5, 6], [4, 6, 7], ...Array.from({ length: 4 }, (_, face) => [8, 9, 10, 11].map((vertex) => vertex + face * 4))];
-      if (hasAssimp) expect(assimpReport(writeFbx(document, { quadFaces: new Map([[primitive, mixed]]) }), true).faces).toBe(7);
+      const mixed = [
+        [0, 1, 2, 3],
+        [4, 5, 6],
+        [4, 6, 7],
+        ...Array.from({ length: 4 }, (_, face) => [8, 9, 10, 11].map((vertex) => vertex + face * 4)),
+      ];
+      if (hasAssimp)
+        expect(assimpReport(writeFbx(document, { quadFaces: new Map([[primitive, mixed]]) }), true).faces).toBe(7);
       expect(() => writeFbx(document, { quadFaces: new Map([[primitive, [[0, 1, 24]]]]) })).toThrow(/out of range/);
     });
   });

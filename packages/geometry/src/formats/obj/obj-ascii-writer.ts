@@ -171,7 +171,8 @@ export class AsciiWriter {
       return;
     }
     const scaled = Math.round(Math.abs(value) * 1e6);
-    if (!Number.isFinite(value) || scaled > Number.MAX_SAFE_INTEGER) return this.text(Number.isFinite(value) ? String(value) : '0');
+    if (!Number.isFinite(value) || scaled > Number.MAX_SAFE_INTEGER)
+      return this.text(Number.isFinite(value) ? String(value) : '0');
     if (value < 0 && scaled !== 0) this.byte(MINUS);
     const whole = Math.floor(scaled / 1e6);
     let fraction = scaled - whole * 1e6;

@@ -30,7 +30,10 @@ function pointsDocument(values: number[]): Document {
 
 describe('writeObj number formatting', () => {
   it('writes every coordinate rounded to six decimals, on the fast path and off it', () => {
-    const edgeCases = [0, -0, 1, -1, 0.5, -0.0000004, 0.0000006, 1e-6, 9.999999, 10, 1999.99, -1999.99, 2000, -2000, 2500.125, -123456.5, 1e7];
+    const edgeCases = [
+      0, -0, 1, -1, 0.5, -0.0000004, 0.0000006, 1e-6, 9.999999, 10, 1999.99, -1999.99, 2000, -2000, 2500.125, -123456.5,
+      1e7,
+    ];
     let seed = 7;
     const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
     const randomValues = Array.from({ length: 3000 }, (_, index) => random() * [1, 10, 300, 5000][index % 4]);

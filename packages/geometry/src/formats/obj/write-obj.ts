@@ -43,9 +43,16 @@ export function writeObj(document: Document, options: WriteObjOptions = {}): Obj
 }
 
 /** writeObj with the OBJ as bytes: what convert-model.ts zips, without a round trip through a JS string. */
-export function writeObjFiles(document: Document, options: WriteObjOptions = {}): Omit<ObjFiles, 'objText'> & { objBytes: Uint8Array } {
+export function writeObjFiles(
+  document: Document,
+  options: WriteObjOptions = {},
+): Omit<ObjFiles, 'objText'> & { objBytes: Uint8Array } {
   const chunks: Uint8Array[] = [];
-  const files = writeObjChunks(document, { ...options, chunkBytes: Number.POSITIVE_INFINITY, onChunk: (chunk) => chunks.push(chunk) });
+  const files = writeObjChunks(document, {
+    ...options,
+    chunkBytes: Number.POSITIVE_INFINITY,
+    onChunk: (chunk) => chunks.push(chunk),
+  });
   return { objBytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), ...files };
 }
 
@@ -58,13 +65,19 @@ export function writeObjChunks(document: Document, options: WriteObjChunksOption
   const primitives = collectWorldTriangles(document);
   const sources = quadFaces ? listScenePrimitives(document) : [];
   const materials = nameMaterials(primitives);
-  const textures = nameTextures(document, [...materials.keys()].filter((material): material is Material => material !== null), materialMaps);
+  const textures = nameTextures(
+    document,
+    [...materials.keys()].filter((material): material is Material => material !== null),
+    materialMaps,
+  );
   const mtlText = materials.size > 0 ? writeMtl(materials, textures, materialMaps) : '';
 
   const out = new AsciiWriter(Math.min(estimateBytes(primitives), chunkBytes + CHUNK_SLACK_BYTES), chunkBytes, onChunk);
   out.text('# Wavefront OBJ written by Polyforge\n');
   if (mtlText) out.text(`mtllib ${mtlFileName}\n`);
-  let positionBase = 1, uvBase = 1, normalBase = 1;
+  let positionBase = 1,
+    uvBase = 1,
+    normalBase = 1;
   let previousNode: string | undefined;
   let previousMaterial: string | undefined;
   for (const [primitiveIndex, primitive] of primitives.entries()) {
@@ -81,7 +94,13 @@ export function writeObjChunks(document: Document, options: WriteObjChunksOption
     }
     const source = sources[primitiveIndex];
     const faces = source && quadFaces?.get(source.primitive);
-    writeFaces(out, faces ? polygonList(faces, source.mirrored, primitive.positions.length / 3) : primitive.indices, positionBase, primitive.uvs ? uvBase : 0, primitive.normals ? normalBase : 0);
+    writeFaces(
+      out,
+      faces ? polygonList(faces, source.mirrored, primitive.positions.length / 3) : primitive.indices,
+      positionBase,
+      primitive.uvs ? uvBase : 0,
+      primitive.normals ? normalBase : 0,
+    );
     const vertexCount = primitive.positions.length / 3;
     positionBase += vertexCount;
     if (primitive.uvs) uvBase += vertexCount;
@@ -90,7 +109,10 @@ export function writeObjChunks(document: Document, options: WriteObjChunksOption
   out.finish();
   return {
     mtlText,
-    textures: [...textures.values()].map(({ name, texture }) => ({ name, bytes: 'bytes' in texture ? texture.bytes : texture.getImage()! })),
+    textures: [...textures.values()].map(({ name, texture }) => ({
+      name,
+      bytes: 'bytes' in texture ? texture.bytes : texture.getImage()!,
+    })),
   };
 }
 
@@ -102,23 +124,42 @@ function writeVertices(out: AsciiWriter, { positions, normals, uvs, colors }: Wo
   for (let vertex = 0; vertex < vertexCount; vertex++) {
     const p = vertex * 3;
     out.text('v ');
-    out.decimal(positions[p]); out.space(); out.decimal(positions[p + 1]); out.space(); out.decimal(positions[p + 2]);
+    out.decimal(positions[p]);
+    out.space();
+    out.decimal(positions[p + 1]);
+    out.space();
+    out.decimal(positions[p + 2]);
     if (colors) {
-      out.space(); out.decimal(toSrgb(colors[p])); out.space(); out.decimal(toSrgb(colors[p + 1])); out.space(); out.decimal(toSrgb(colors[p + 2]));
+      out.space();
+      out.decimal(toSrgb(colors[p]));
+      out.space();
+      out.decimal(toSrgb(colors[p + 1]));
+      out.space();
+      out.decimal(toSrgb(colors[p + 2]));
     }
     out.newline();
     out.handOffIfFull();
   }
   if (uvs) {
     for (let vertex = 0; vertex < vertexCount; vertex++) {
-      out.text('vt '); out.decimal(uvs[vertex * 2]); out.space(); out.decimal(1 - uvs[vertex * 2 + 1]); out.newline();
+      out.text('vt ');
+      out.decimal(uvs[vertex * 2]);
+      out.space();
+      out.decimal(1 - uvs[vertex * 2 + 1]);
+      out.newline();
       out.handOffIfFull();
     }
   }
   if (normals) {
     for (let vertex = 0; vertex < vertexCount; vertex++) {
       const n = vertex * 3;
-      out.text('vn '); out.decimal(normals[n]); out.space(); out.decimal(normals[n + 1]); out.space(); out.decimal(normals[n + 2]); out.newline();
+      out.text('vn ');
+      out.decimal(normals[n]);
+      out.space();
+      out.decimal(normals[n + 1]);
+      out.space();
+      out.decimal(normals[n + 2]);
+      out.newline();
       out.handOffIfFull();
     }
   }
@@ -144,19 +185,29 @@ function polygonList(faces: number[][], mirrored: boolean, vertexCount: number):
 }
 
 /** Triangles (three indices each) or a PolygonList. */
-function writeFaces(out: AsciiWriter, faces: Uint32Array | PolygonList, positionBase: number, uvBase: number, normalBase: number): void {
+function writeFaces(
+  out: AsciiWriter,
+  faces: Uint32Array | PolygonList,
+  positionBase: number,
+  uvBase: number,
+  normalBase: number,
+): void {
   const indices = faces instanceof Uint32Array ? faces : faces.polygons;
   const sized = !(faces instanceof Uint32Array);
   // With UVs and normals, the three indices of a corner are usually the same number: format it once.
   const sameIndices = uvBase === positionBase && normalBase === positionBase;
   if (sameIndices && !sized) {
     for (let index = 0; index < indices.length; index += 3) {
-      out.triangleOfSameCorners(positionBase + indices[index], positionBase + indices[index + 1], positionBase + indices[index + 2]);
+      out.triangleOfSameCorners(
+        positionBase + indices[index],
+        positionBase + indices[index + 1],
+        positionBase + indices[index + 2],
+      );
       out.handOffIfFull();
     }
     return;
   }
-  for (let index = 0; index < indices.length; ) {
+  for (let index = 0; index < indices.length;) {
     const size = sized ? indices[index++] : 3;
     out.byte(LETTER_F);
     for (let corner = 0; corner < size; corner++) {
@@ -197,22 +248,39 @@ function nameMaterials(primitives: WorldPrimitive[]): Map<Material | null, strin
   const names = new Map<Material | null, string>();
   const used = new Set<string>();
   for (const { material } of primitives) {
-    if (material && !names.has(material)) names.set(material, uniqueName(sanitiseName(material.getName() || 'material'), used));
+    if (material && !names.has(material))
+      names.set(material, uniqueName(sanitiseName(material.getName() || 'material'), used));
   }
-  if (names.size > 0 && primitives.some((primitive) => !primitive.material)) names.set(null, uniqueName('default', used));
+  if (names.size > 0 && primitives.some((primitive) => !primitive.material))
+    names.set(null, uniqueName('default', used));
   return names;
 }
 
 /** A file name per texture image the MTL refers to: the material's own textures and the split scalar maps. */
-function nameTextures(document: Document, materials: Material[], materialMaps?: MaterialMaps): Map<Texture | MapImage, { name: string; texture: Texture | MapImage }> {
+function nameTextures(
+  document: Document,
+  materials: Material[],
+  materialMaps?: MaterialMaps,
+): Map<Texture | MapImage, { name: string; texture: Texture | MapImage }> {
   const textures = new Map<Texture | MapImage, { name: string; texture: Texture | MapImage }>();
   const used = new Set<string>();
-  const indexOf = new Map(document.getRoot().listTextures().map((texture, index) => [texture, index]));
+  const indexOf = new Map(
+    document
+      .getRoot()
+      .listTextures()
+      .map((texture, index) => [texture, index]),
+  );
   for (const material of materials) {
-    for (const texture of [material.getBaseColorTexture(), material.getNormalTexture(), material.getEmissiveTexture()]) {
+    for (const texture of [
+      material.getBaseColorTexture(),
+      material.getNormalTexture(),
+      material.getEmissiveTexture(),
+    ]) {
       if (!texture || textures.has(texture) || !texture.getImage()) continue;
       const extension = textureFileExtension(texture);
-      const stem = sanitiseName(texture.getName() || baseName(texture.getURI()) || `texture_${indexOf.get(texture) ?? textures.size}`);
+      const stem = sanitiseName(
+        texture.getName() || baseName(texture.getURI()) || `texture_${indexOf.get(texture) ?? textures.size}`,
+      );
       textures.set(texture, { name: uniqueName(`${stem}.${extension}`, used), texture });
     }
     const maps = materialMaps?.get(material);
@@ -229,17 +297,28 @@ function nameTextures(document: Document, materials: Material[], materialMaps?: 
  * older spellings Blender 3.4's importer maps to the same inputs (map_refl → metallic, map_Ns → roughness,
  * map_Bump → normal). MTL has no occlusion slot: it goes to map_Ka (ambient), which some readers ignore.
  */
-function writeMtl(materials: Map<Material | null, string>, textures: Map<Texture | MapImage, { name: string }>, materialMaps?: MaterialMaps): string {
+function writeMtl(
+  materials: Map<Material | null, string>,
+  textures: Map<Texture | MapImage, { name: string }>,
+  materialMaps?: MaterialMaps,
+): string {
   const lines = ['# Wavefront MTL written by Polyforge'];
   for (const [material, name] of materials) {
     const [r, g, b, alpha] = material?.getBaseColorFactor() ?? [1, 1, 1, 1];
-    lines.push('', `newmtl ${name}`, `Kd ${num(toSrgb(r))} ${num(toSrgb(g))} ${num(toSrgb(b))}`, 'Ka 0 0 0', 'Ks 0 0 0');
+    lines.push(
+      '',
+      `newmtl ${name}`,
+      `Kd ${num(toSrgb(r))} ${num(toSrgb(g))} ${num(toSrgb(b))}`,
+      'Ka 0 0 0',
+      'Ks 0 0 0',
+    );
     if (alpha < 1) lines.push(`d ${num(alpha)}`);
     if (!material) continue;
     const emissive = material.getEmissiveFactor();
     if (emissive.some((value) => value > 0)) lines.push(`Ke ${emissive.map((value) => num(toSrgb(value))).join(' ')}`);
     lines.push(`Pm ${num(material.getMetallicFactor())}`, `Pr ${num(material.getRoughnessFactor())}`, 'illum 2');
-    const textureName = (texture: Texture | MapImage | null | undefined) => (texture ? textures.get(texture)?.name : undefined);
+    const textureName = (texture: Texture | MapImage | null | undefined) =>
+      texture ? textures.get(texture)?.name : undefined;
     const maps = materialMaps?.get(material);
     const baseColor = textureName(material.getBaseColorTexture());
     const normal = textureName(material.getNormalTexture());
@@ -268,7 +347,12 @@ function toSrgb(linear: number): number {
 }
 
 function sanitiseName(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 64) || 'unnamed';
+  return (
+    name
+      .replace(/[^A-Za-z0-9._-]+/g, '_')
+      .replace(/^[._]+/, '')
+      .slice(0, 64) || 'unnamed'
+  );
 }
 
 function baseName(uri: string): string {
@@ -277,7 +361,8 @@ function baseName(uri: string): string {
 
 function uniqueName(name: string, used: Set<string>): string {
   let candidate = name;
-  for (let suffix = 2; used.has(candidate.toLowerCase()); suffix++) candidate = name.replace(/(\.[^.]*)?$/, `_${suffix}$1`);
+  for (let suffix = 2; used.has(candidate.toLowerCase()); suffix++)
+    candidate = name.replace(/(\.[^.]*)?$/, `_${suffix}$1`);
   used.add(candidate.toLowerCase());
   return candidate;
 }

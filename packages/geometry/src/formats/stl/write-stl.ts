@@ -23,16 +23,33 @@ export function writeStl(document: Document): Uint8Array {
     const { indices } = primitive;
     const positions = new Float32Array(primitive.positions.length);
     for (let index = 0; index < positions.length; index += 3) {
-      toPrintFrame(primitive.positions[index], primitive.positions[index + 1], primitive.positions[index + 2], lift, positions, index);
+      toPrintFrame(
+        primitive.positions[index],
+        primitive.positions[index + 1],
+        primitive.positions[index + 2],
+        lift,
+        positions,
+        index,
+      );
     }
     for (let corner = 0; corner < indices.length; corner += 3) {
-      const a = indices[corner] * 3, b = indices[corner + 1] * 3, c = indices[corner + 2] * 3;
-      const ux = positions[b] - positions[a], uy = positions[b + 1] - positions[a + 1], uz = positions[b + 2] - positions[a + 2];
-      const vx = positions[c] - positions[a], vy = positions[c + 1] - positions[a + 1], vz = positions[c + 2] - positions[a + 2];
-      let nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
+      const a = indices[corner] * 3,
+        b = indices[corner + 1] * 3,
+        c = indices[corner + 2] * 3;
+      const ux = positions[b] - positions[a],
+        uy = positions[b + 1] - positions[a + 1],
+        uz = positions[b + 2] - positions[a + 2];
+      const vx = positions[c] - positions[a],
+        vy = positions[c + 1] - positions[a + 1],
+        vz = positions[c + 2] - positions[a + 2];
+      let nx = uy * vz - uz * vy,
+        ny = uz * vx - ux * vz,
+        nz = ux * vy - uy * vx;
       const length = Math.hypot(nx, ny, nz);
       if (length > 0) {
-        nx /= length; ny /= length; nz /= length;
+        nx /= length;
+        ny /= length;
+        nz /= length;
       }
       view.setFloat32(offset, nx, true);
       view.setFloat32(offset + 4, ny, true);

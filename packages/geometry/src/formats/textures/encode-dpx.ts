@@ -27,7 +27,8 @@ export function encodeDpx(image: RawRgbaImage, options: EncodeDpxOptions = {}): 
   const out = new Uint8Array(DPX_HEADER_BYTES + width * height * 4);
   const view = new DataView(out.buffer);
   const ascii = (offset: number, text: string, length: number) => {
-    for (let index = 0; index < Math.min(text.length, length - 1); index++) out[offset + index] = text.charCodeAt(index) & 0x7f;
+    for (let index = 0; index < Math.min(text.length, length - 1); index++)
+      out[offset + index] = text.charCodeAt(index) & 0x7f;
   };
   // Unused fields are "undefined", which SMPTE 268M spells as all bits set.
   out.fill(0xff, 660, DPX_HEADER_BYTES);
@@ -81,7 +82,9 @@ export function encodeDpx(image: RawRgbaImage, options: EncodeDpxOptions = {}): 
 
   let target = DPX_HEADER_BYTES;
   for (let source = 0; source < data.length; source += 4) {
-    const red = widen(data[source]), green = widen(data[source + 1]), blue = widen(data[source + 2]);
+    const red = widen(data[source]),
+      green = widen(data[source + 1]),
+      blue = widen(data[source + 2]);
     view.setUint32(target, ((red << 22) | (green << 12) | (blue << 2)) >>> 0);
     target += 4;
   }

@@ -45,7 +45,11 @@ export interface EncodedTexture {
   extension: string;
 }
 
-export async function encodeTexture(image: Uint8Array, format: ConvertTextureFormat, options: EncodeTextureOptions): Promise<EncodedTexture> {
+export async function encodeTexture(
+  image: Uint8Array,
+  format: ConvertTextureFormat,
+  options: EncodeTextureOptions,
+): Promise<EncodedTexture> {
   const { sharp, colorSpace, quality } = { ...ENCODE_TEXTURE_DEFAULTS, ...options };
   const file = TEXTURE_FORMAT_FILES[format];
   const encoded = async (pipeline: SharpPipeline) => ({ ...file, bytes: new Uint8Array(await pipeline.toBuffer()) });
@@ -65,7 +69,10 @@ export async function encodeTexture(image: Uint8Array, format: ConvertTextureFor
     case 'DPX':
       return { ...file, bytes: encodeDpx(await decodeRgba(sharp, image), { colorSpace }) };
     case 'OPEN_EXR':
-      return { ...file, bytes: writeExr(toFloatImage(await decodeRgba(sharp, image), colorSpace), { compression: 'zip' }) };
+      return {
+        ...file,
+        bytes: writeExr(toFloatImage(await decodeRgba(sharp, image), colorSpace), { compression: 'zip' }),
+      };
     case 'HDR':
       return { ...file, bytes: writeHdr(toFloatImage(await decodeRgba(sharp, image), colorSpace)) };
     default:
@@ -75,13 +82,18 @@ export async function encodeTexture(image: Uint8Array, format: ConvertTextureFor
 
 export async function decodeRgba(sharp: Sharp, image: Uint8Array): Promise<RawRgbaImage> {
   const { data, info } = await sharp(image).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+  return {
+    width: info.width,
+    height: info.height,
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+  };
 }
 
 function toFloatImage(image: RawRgbaImage, colorSpace: 'srgb' | 'linear') {
   const data = new Float32Array(image.data.length);
   const table = new Float32Array(256);
-  for (let value = 0; value < 256; value++) table[value] = colorSpace === 'srgb' ? sRGBToLinear(value / 255) : value / 255;
+  for (let value = 0; value < 256; value++)
+    table[value] = colorSpace === 'srgb' ? sRGBToLinear(value / 255) : value / 255;
   for (let offset = 0; offset < data.length; offset += 4) {
     data[offset] = table[image.data[offset]];
     data[offset + 1] = table[image.data[offset + 1]];

@@ -12,7 +12,8 @@ const TOP_LEFT_ORIGIN = 0x20;
 
 export function encodeTga(image: RawRgbaImage): Uint8Array {
   const { width, height, data } = image;
-  if (width > 0xffff || height > 0xffff) throw new Error(`encodeTga: ${width}×${height} exceeds TGA's 65535-pixel sides`);
+  if (width > 0xffff || height > 0xffff)
+    throw new Error(`encodeTga: ${width}×${height} exceeds TGA's 65535-pixel sides`);
   const alpha = hasTransparency(image);
   const bytesPerPixel = alpha ? 4 : 3;
   const pixelBytes = width * height * bytesPerPixel;

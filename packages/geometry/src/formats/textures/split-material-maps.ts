@@ -29,10 +29,26 @@ const CHANNEL_INDEX = { occlusion: 0, roughness: 1, metallic: 2 } as const;
 
 export async function splitMaterialMaps(document: Document, sharp: Sharp): Promise<MaterialMaps> {
   const cache = new Map<string, Promise<MapImage | undefined>>();
-  const textureIndex = new Map(document.getRoot().listTextures().map((texture, index) => [texture, index]));
+  const textureIndex = new Map(
+    document
+      .getRoot()
+      .listTextures()
+      .map((texture, index) => [texture, index]),
+  );
   const stemOf = (texture: Texture) =>
-    (texture.getName() || texture.getURI().split(/[\\/]/).pop()?.replace(/\.[^.]*$/, '') || `texture_${textureIndex.get(texture) ?? 0}`).replace(/[^\w.-]+/g, '_');
-  const channel = (texture: Texture | null, meaning: keyof typeof CHANNEL_INDEX): Promise<MapImage | undefined> | undefined => {
+    (
+      texture.getName() ||
+      texture
+        .getURI()
+        .split(/[\\/]/)
+        .pop()
+        ?.replace(/\.[^.]*$/, '') ||
+      `texture_${textureIndex.get(texture) ?? 0}`
+    ).replace(/[^\w.-]+/g, '_');
+  const channel = (
+    texture: Texture | null,
+    meaning: keyof typeof CHANNEL_INDEX,
+  ): Promise<MapImage | undefined> | undefined => {
     if (!texture?.getImage() || !DECODABLE.has(texture.getMimeType())) return undefined;
     const key = `${textureIndex.get(texture)}:${meaning}`;
     if (!cache.has(key)) {
@@ -42,7 +58,12 @@ export async function splitMaterialMaps(document: Document, sharp: Sharp): Promi
           .extractChannel(CHANNEL_INDEX[meaning])
           .png({ compressionLevel: 6 })
           .toBuffer()
-          .then((bytes) => ({ stem: `${stemOf(texture)}_${meaning}`, extension: 'png', mimeType: 'image/png', bytes: new Uint8Array(bytes) })),
+          .then((bytes) => ({
+            stem: `${stemOf(texture)}_${meaning}`,
+            extension: 'png',
+            mimeType: 'image/png',
+            bytes: new Uint8Array(bytes),
+          })),
       );
     }
     return cache.get(key);
@@ -67,7 +88,10 @@ export async function splitMaterialMaps(document: Document, sharp: Sharp): Promi
 }
 
 /** Re-encodes every extracted image (texture_format), once per distinct image. */
-export async function reencodeMaterialMaps(maps: MaterialMaps, encode: (image: MapImage) => Promise<MapImage>): Promise<void> {
+export async function reencodeMaterialMaps(
+  maps: MaterialMaps,
+  encode: (image: MapImage) => Promise<MapImage>,
+): Promise<void> {
   const done = new Map<MapImage, Promise<MapImage>>();
   for (const images of maps.values()) {
     for (const slot of Object.keys(images) as Array<keyof MaterialMapImages>) {
@@ -82,9 +106,12 @@ export async function reencodeMaterialMaps(maps: MaterialMaps, encode: (image: M
 export function rekeyMaterialMaps(maps: MaterialMaps, original: Document, copy: Document): MaterialMaps {
   const copies = copy.getRoot().listMaterials();
   const rekeyed: MaterialMaps = new Map();
-  original.getRoot().listMaterials().forEach((material, index) => {
-    const images = maps.get(material);
-    if (images && copies[index]) rekeyed.set(copies[index], images);
-  });
+  original
+    .getRoot()
+    .listMaterials()
+    .forEach((material, index) => {
+      const images = maps.get(material);
+      if (images && copies[index]) rekeyed.set(copies[index], images);
+    });
   return rekeyed;
 }

@@ -39,7 +39,8 @@ export function buildUsdSkeleton(skin: Skin): UsdSkeleton {
     const parent = jointParent(joint);
     children.set(parent, [...(children.get(parent) ?? []), joint]);
   }
-  const joints: Node[] = [], paths: string[] = [];
+  const joints: Node[] = [],
+    paths: string[] = [];
   const used = new Set<string>();
   const visit = (joint: Node, parentPath: string) => {
     const name = uniqueJointName(joint.getName() || `joint${list.indexOf(joint)}`, used);
@@ -57,7 +58,8 @@ export function buildUsdSkeleton(skin: Skin): UsdSkeleton {
 /** A joint's transform relative to its parent joint (or to the world, for a root joint), at the nodes' current TRS. */
 function jointLocalMatrix(joint: Node, set: Set<Node>, local: (node: Node) => Matrix4): Matrix4 {
   let matrix: Matrix4 = local(joint);
-  for (let node = joint.getParentNode(); node && !set.has(node); node = node.getParentNode()) matrix = multiply4(local(node), matrix);
+  for (let node = joint.getParentNode(); node && !set.has(node); node = node.getParentNode())
+    matrix = multiply4(local(node), matrix);
   return matrix;
 }
 
@@ -89,50 +91,76 @@ export function skeletonText(skeleton: UsdSkeleton, animationPaths: string[], in
 export function sampleSkelAnimations(document: Document, skeleton: UsdSkeleton): UsdSkelAnimation[] {
   const set = new Set(skeleton.joints);
   const result: UsdSkelAnimation[] = [];
-  document.getRoot().listAnimations().forEach((animation: Animation, index) => {
-    const channels = animation.listChannels().filter((channel) => set.has(channel.getTargetNode()!) && channel.getSampler()?.getInput());
-    if (channels.length === 0) return;
-    let start = Infinity, stop = -Infinity;
-    for (const channel of channels) {
-      const times = channel.getSampler()!.getInput()!.getArray()!;
-      start = Math.min(start, times[0]);
-      stop = Math.max(stop, times[times.length - 1]);
-    }
-    const byNode = new Map<Node, AnimationChannel[]>();
-    for (const channel of channels) byNode.set(channel.getTargetNode()!, [...(byNode.get(channel.getTargetNode()!) ?? []), channel]);
-    const first = Math.floor(start * USD_TIME_CODES_PER_SECOND), last = Math.ceil(stop * USD_TIME_CODES_PER_SECOND);
-    const frames: UsdSkelAnimation['frames'] = [];
-    for (let code = first; code <= last; code++) {
-      const seconds = Math.min(stop, Math.max(start, code / USD_TIME_CODES_PER_SECOND));
-      const trs = (node: Node) => {
-        const own = { translation: node.getTranslation() as number[], rotation: node.getRotation() as number[], scale: node.getScale() as number[] };
-        for (const channel of byNode.get(node) ?? []) {
-          const path = channel.getTargetPath() as 'translation' | 'rotation' | 'scale';
-          if (path in own) own[path] = evaluateSampler(channel, seconds);
-        }
-        return own;
-      };
-      const translations: number[][] = [], rotations: number[][] = [], scales: number[][] = [];
-      for (const joint of skeleton.joints) {
-        let value = trs(joint);
-        if (!set.has(joint.getParentNode()!) && joint.getParentNode()) {
-          // A root joint below non-joint nodes: its skeleton-space transform includes theirs (at rest).
-          value = decompose(jointLocalMatrix(joint, set, (node) => (node === joint ? compose(value) : node.getMatrix())));
-        }
-        translations.push(value.translation);
-        rotations.push(value.rotation);
-        scales.push(value.scale);
+  document
+    .getRoot()
+    .listAnimations()
+    .forEach((animation: Animation, index) => {
+      const channels = animation
+        .listChannels()
+        .filter((channel) => set.has(channel.getTargetNode()!) && channel.getSampler()?.getInput());
+      if (channels.length === 0) return;
+      let start = Infinity,
+        stop = -Infinity;
+      for (const channel of channels) {
+        const times = channel.getSampler()!.getInput()!.getArray()!;
+        start = Math.min(start, times[0]);
+        stop = Math.max(stop, times[times.length - 1]);
       }
-      frames.push({ time: code, translations, rotations, scales });
-    }
-    result.push({ name: animation.getName() || `animation_${index}`, frames });
-  });
+      const byNode = new Map<Node, AnimationChannel[]>();
+      for (const channel of channels)
+        byNode.set(channel.getTargetNode()!, [...(byNode.get(channel.getTargetNode()!) ?? []), channel]);
+      const first = Math.floor(start * USD_TIME_CODES_PER_SECOND),
+        last = Math.ceil(stop * USD_TIME_CODES_PER_SECOND);
+      const frames: UsdSkelAnimation['frames'] = [];
+      for (let code = first; code <= last; code++) {
+        const seconds = Math.min(stop, Math.max(start, code / USD_TIME_CODES_PER_SECOND));
+        const trs = (node: Node) => {
+          const own = {
+            translation: node.getTranslation() as number[],
+            rotation: node.getRotation() as number[],
+            scale: node.getScale() as number[],
+          };
+          for (const channel of byNode.get(node) ?? []) {
+            const path = channel.getTargetPath() as 'translation' | 'rotation' | 'scale';
+            if (path in own) own[path] = evaluateSampler(channel, seconds);
+          }
+          return own;
+        };
+        const translations: number[][] = [],
+          rotations: number[][] = [],
+          scales: number[][] = [];
+        for (const joint of skeleton.joints) {
+          let value = trs(joint);
+          if (!set.has(joint.getParentNode()!) && joint.getParentNode()) {
+            // A root joint below non-joint nodes: its skeleton-space transform includes theirs (at rest).
+            value = decompose(
+              jointLocalMatrix(joint, set, (node) => (node === joint ? compose(value) : node.getMatrix())),
+            );
+          }
+          translations.push(value.translation);
+          rotations.push(value.rotation);
+          scales.push(value.scale);
+        }
+        frames.push({ time: code, translations, rotations, scales });
+      }
+      result.push({ name: animation.getName() || `animation_${index}`, frames });
+    });
   return result;
 }
 
-export function skelAnimationText(name: string, skeleton: UsdSkeleton, animation: UsdSkelAnimation, indent: string): string {
-  const samples = (pick: (frame: UsdSkelAnimation['frames'][number]) => number[][], format: (value: number[]) => string) =>
-    animation.frames.map((frame) => `${indent}        ${frame.time}: [${pick(frame).map(format).join(', ')}],`).join('\n');
+export function skelAnimationText(
+  name: string,
+  skeleton: UsdSkeleton,
+  animation: UsdSkelAnimation,
+  indent: string,
+): string {
+  const samples = (
+    pick: (frame: UsdSkelAnimation['frames'][number]) => number[][],
+    format: (value: number[]) => string,
+  ) =>
+    animation.frames
+      .map((frame) => `${indent}        ${frame.time}: [${pick(frame).map(format).join(', ')}],`)
+      .join('\n');
   const vector = (value: number[]) => `(${value.map(formatNumber).join(', ')})`;
   const quaternion = (value: number[]) => `(${[value[3], value[0], value[1], value[2]].map(formatNumber).join(', ')})`; // USD text is (w, x, y, z)
   return [
@@ -153,9 +181,14 @@ export function skelAnimationText(name: string, skeleton: UsdSkeleton, animation
 }
 
 /** jointIndices (in the Skeleton's order) and weights per vertex, `width` influences each (4 or 8). */
-export function skinPrimvars(skeleton: UsdSkeleton, joints: number[][], weights: number[][]): { width: number; indices: Int32Array; values: Float32Array } {
+export function skinPrimvars(
+  skeleton: UsdSkeleton,
+  joints: number[][],
+  weights: number[][],
+): { width: number; indices: Int32Array; values: Float32Array } {
   const width = joints[0]?.length ?? 4;
-  const indices = new Int32Array(joints.length * width), values = new Float32Array(joints.length * width);
+  const indices = new Int32Array(joints.length * width),
+    values = new Float32Array(joints.length * width);
   joints.forEach((list, vertex) => {
     const total = weights[vertex].reduce((sum, weight) => sum + weight, 0) || 1;
     for (let k = 0; k < width; k++) {
@@ -185,8 +218,15 @@ function evaluateSampler(channel: AnimationChannel, seconds: number): number[] {
   if (sampler.getInterpolation() === 'STEP') return value(key);
   if (cubic) {
     const [p0, m0, p1, m1] = [value(key), value(key, 2), value(key + 1), value(key + 1, 0)];
-    const t2 = t * t, t3 = t2 * t;
-    const mixed = p0.map((_, i) => (2 * t3 - 3 * t2 + 1) * p0[i] + (t3 - 2 * t2 + t) * span * m0[i] + (-2 * t3 + 3 * t2) * p1[i] + (t3 - t2) * span * m1[i]);
+    const t2 = t * t,
+      t3 = t2 * t;
+    const mixed = p0.map(
+      (_, i) =>
+        (2 * t3 - 3 * t2 + 1) * p0[i] +
+        (t3 - 2 * t2 + t) * span * m0[i] +
+        (-2 * t3 + 3 * t2) * p1[i] +
+        (t3 - t2) * span * m1[i],
+    );
     return rotation ? normalize(mixed) : mixed;
   }
   const [a, b] = [value(key), value(key + 1)];
@@ -198,8 +238,10 @@ function slerp(a: number[], b: number[], t: number): number[] {
   const sign = dot < 0 ? -1 : 1;
   dot *= sign;
   if (dot > 0.9995) return normalize(a.map((component, i) => component + (sign * b[i] - component) * t));
-  const angle = Math.acos(dot), sine = Math.sin(angle);
-  const wa = Math.sin((1 - t) * angle) / sine, wb = (sign * Math.sin(t * angle)) / sine;
+  const angle = Math.acos(dot),
+    sine = Math.sin(angle);
+  const wa = Math.sin((1 - t) * angle) / sine,
+    wb = (sign * Math.sin(t * angle)) / sine;
   return a.map((component, i) => wa * component + wb * b[i]);
 }
 
@@ -208,18 +250,48 @@ function normalize(q: number[]): number[] {
   return q.map((component) => component / length);
 }
 
-function compose({ translation: [tx, ty, tz], rotation: [x, y, z, w], scale: [sx, sy, sz] }: { translation: number[]; rotation: number[]; scale: number[] }): number[] {
+function compose({
+  translation: [tx, ty, tz],
+  rotation: [x, y, z, w],
+  scale: [sx, sy, sz],
+}: {
+  translation: number[];
+  rotation: number[];
+  scale: number[];
+}): number[] {
   return [
-    (1 - 2 * (y * y + z * z)) * sx, 2 * (x * y + z * w) * sx, 2 * (x * z - y * w) * sx, 0,
-    2 * (x * y - z * w) * sy, (1 - 2 * (x * x + z * z)) * sy, 2 * (y * z + x * w) * sy, 0,
-    2 * (x * z + y * w) * sz, 2 * (y * z - x * w) * sz, (1 - 2 * (x * x + y * y)) * sz, 0,
-    tx, ty, tz, 1,
+    (1 - 2 * (y * y + z * z)) * sx,
+    2 * (x * y + z * w) * sx,
+    2 * (x * z - y * w) * sx,
+    0,
+    2 * (x * y - z * w) * sy,
+    (1 - 2 * (x * x + z * z)) * sy,
+    2 * (y * z + x * w) * sy,
+    0,
+    2 * (x * z + y * w) * sz,
+    2 * (y * z - x * w) * sz,
+    (1 - 2 * (x * x + y * y)) * sz,
+    0,
+    tx,
+    ty,
+    tz,
+    1,
   ];
 }
 
 function decompose(m: Matrix4): { translation: number[]; rotation: number[]; scale: number[] } {
   const scale = [Math.hypot(m[0], m[1], m[2]), Math.hypot(m[4], m[5], m[6]), Math.hypot(m[8], m[9], m[10])];
-  const r = [m[0] / scale[0], m[1] / scale[0], m[2] / scale[0], m[4] / scale[1], m[5] / scale[1], m[6] / scale[1], m[8] / scale[2], m[9] / scale[2], m[10] / scale[2]];
+  const r = [
+    m[0] / scale[0],
+    m[1] / scale[0],
+    m[2] / scale[0],
+    m[4] / scale[1],
+    m[5] / scale[1],
+    m[6] / scale[1],
+    m[8] / scale[2],
+    m[9] / scale[2],
+    m[10] / scale[2],
+  ];
   const trace = r[0] + r[4] + r[8];
   let q: number[];
   if (trace > 0) {
@@ -240,7 +312,9 @@ function decompose(m: Matrix4): { translation: number[]; rotation: number[]; sca
 
 /** USD's matrix4d text: four rows; glTF's column-major array read four at a time gives USD's row-vector rows. */
 function matrixText(m: Matrix4): string {
-  const rows = [0, 1, 2, 3].map((row) => `(${[0, 1, 2, 3].map((column) => formatNumber(m[row * 4 + column])).join(', ')})`);
+  const rows = [0, 1, 2, 3].map(
+    (row) => `(${[0, 1, 2, 3].map((column) => formatNumber(m[row * 4 + column])).join(', ')})`,
+  );
   return `(${rows.join(', ')})`;
 }
 

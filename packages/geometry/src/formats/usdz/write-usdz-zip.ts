@@ -31,7 +31,8 @@ export function writeUsdzZip(entries: UsdzEntry[]): Uint8Array {
   const centralStart = offset;
   const centralBytes = names.reduce((sum, name) => sum + CENTRAL_HEADER_BYTES + name.length, 0);
   const total = centralStart + centralBytes + END_RECORD_BYTES;
-  if (total > 0xffffffff || entries.length > 0xffff) throw new Error('writeUsdzZip: over 4 GiB needs zip64, which this writer does not emit');
+  if (total > 0xffffffff || entries.length > 0xffff)
+    throw new Error('writeUsdzZip: over 4 GiB needs zip64, which this writer does not emit');
 
   const bytes = new Uint8Array(total);
   const view = new DataView(bytes.buffer);

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { resolveObjectURL, type Blob as NodeBlob } from 'node:buffer';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,18 +18,43 @@ import {
 import { checkerPng } from '../../../test/fixtures/encode-png.ts';
 import { collectWorldTriangles } from '../../mesh/collect-world-triangles.ts';
 import { writeUsdz } from './write-usdz.ts';
+import { hasTool } from '../../../test/fixtures/required-tool.ts';
 
 type Vec3 = [number, number, number];
 const FIXTURES: Array<{ name: string; build: () => Document; triangleCount: number; min: Vec3; max: Vec3 }> = [
-  { name: 'textured cube', build: texturedCubeDocument, triangleCount: 12, min: [-0.5, -0.5, -0.5], max: [0.5, 0.5, 0.5] },
-  { name: 'two materials', build: twoMaterialDocument, triangleCount: 24, min: [-1.5, -0.5, -0.5], max: [1.5, 0.5, 0.5] },
-  { name: 'node hierarchy', build: hierarchyDocument, triangleCount: 24, min: HIERARCHY_BOUNDS.min, max: HIERARCHY_BOUNDS.max },
-  { name: 'skinned + animated (rest pose)', build: skinnedAnimatedDocument, triangleCount: 4, min: [-0.5, 0, 0], max: [0.5, 2, 0] },
+  {
+    name: 'textured cube',
+    build: texturedCubeDocument,
+    triangleCount: 12,
+    min: [-0.5, -0.5, -0.5],
+    max: [0.5, 0.5, 0.5],
+  },
+  {
+    name: 'two materials',
+    build: twoMaterialDocument,
+    triangleCount: 24,
+    min: [-1.5, -0.5, -0.5],
+    max: [1.5, 0.5, 0.5],
+  },
+  {
+    name: 'node hierarchy',
+    build: hierarchyDocument,
+    triangleCount: 24,
+    min: HIERARCHY_BOUNDS.min,
+    max: HIERARCHY_BOUNDS.max,
+  },
+  {
+    name: 'skinned + animated (rest pose)',
+    build: skinnedAnimatedDocument,
+    triangleCount: 4,
+    min: [-0.5, 0, 0],
+    max: [0.5, 2, 0],
+  },
 ];
 
 const scratch = mkdtempSync(join(tmpdir(), 'polyforge-usdz-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-const hasUnzip = spawnSync('unzip', ['-v']).status === 0;
+const hasUnzip = hasTool('unzip');
 
 /**
  * Reads with three's USDLoader (the USDZLoader's successor). It loads images through a DOM <img>, which Node
@@ -58,19 +83,27 @@ async function threeRead(bytes: Uint8Array) {
     const meshes: Mesh[] = [];
     group.traverse((object: Object3D) => (object as Mesh).isMesh && meshes.push(object as Mesh));
     const bounds = new Box3();
-    let triangleCount = 0, windingMismatches = 0;
+    let triangleCount = 0,
+      windingMismatches = 0;
     for (const mesh of meshes) {
       const geometry = mesh.geometry.index ? mesh.geometry.toNonIndexed() : mesh.geometry.clone();
       geometry.applyMatrix4(mesh.matrixWorld);
       geometry.computeBoundingBox();
       bounds.union(geometry.boundingBox!);
-      const position = geometry.getAttribute('position'), normal = geometry.getAttribute('normal');
+      const position = geometry.getAttribute('position'),
+        normal = geometry.getAttribute('normal');
       triangleCount += position.count / 3;
       for (let corner = 0; normal && corner < position.count; corner += 3) {
-        const [a, b, c] = [0, 1, 2].map((k) => [position.getX(corner + k), position.getY(corner + k), position.getZ(corner + k)]);
-        const u = [b[0] - a[0], b[1] - a[1], b[2] - a[2]], v = [c[0] - a[0], c[1] - a[1], c[2] - a[2]];
+        const [a, b, c] = [0, 1, 2].map((k) => [
+          position.getX(corner + k),
+          position.getY(corner + k),
+          position.getZ(corner + k),
+        ]);
+        const u = [b[0] - a[0], b[1] - a[1], b[2] - a[2]],
+          v = [c[0] - a[0], c[1] - a[1], c[2] - a[2]];
         const face = [u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]];
-        if (face[0] * normal.getX(corner) + face[1] * normal.getY(corner) + face[2] * normal.getZ(corner) < 0) windingMismatches++;
+        if (face[0] * normal.getX(corner) + face[1] * normal.getY(corner) + face[2] * normal.getZ(corner) < 0)
+          windingMismatches++;
       }
     }
     const images = await Promise.all(blobs.map(async (blob) => new Uint8Array(await blob.arrayBuffer())));
@@ -91,8 +124,9 @@ function expectBounds(actual: { min: ArrayLike<number>; max: ArrayLike<number> }
 function entryDataOffsets(bytes: Uint8Array): Array<{ name: string; dataOffset: number; method: number }> {
   const view = new DataView(bytes.buffer, bytes.byteOffset);
   const entries = [];
-  for (let at = 0; view.getUint32(at, true) === 0x04034b50; ) {
-    const nameLength = view.getUint16(at + 26, true), extraLength = view.getUint16(at + 28, true);
+  for (let at = 0; view.getUint32(at, true) === 0x04034b50;) {
+    const nameLength = view.getUint16(at + 26, true),
+      extraLength = view.getUint16(at + 28, true);
     const name = new TextDecoder().decode(bytes.subarray(at + 30, at + 30 + nameLength));
     const dataOffset = at + 30 + nameLength + extraLength;
     entries.push({ name, dataOffset, method: view.getUint16(at + 8, true) });
@@ -147,13 +181,23 @@ describe('writeUsdz', () => {
     const expected = new Map<string, string>();
     for (const { positions, normals, uvs } of collectWorldTriangles(texturedCubeDocument())) {
       for (let vertex = 0; vertex < positions.length / 3; vertex++) {
-        expected.set(key([...positions.subarray(vertex * 3, vertex * 3 + 3), ...normals!.subarray(vertex * 3, vertex * 3 + 3)]), key([uvs![vertex * 2], 1 - uvs![vertex * 2 + 1]]));
+        expected.set(
+          key([...positions.subarray(vertex * 3, vertex * 3 + 3), ...normals!.subarray(vertex * 3, vertex * 3 + 3)]),
+          key([uvs![vertex * 2], 1 - uvs![vertex * 2 + 1]]),
+        );
       }
     }
     const geometry = mesh.geometry;
     const [position, normal, uv] = ['position', 'normal', 'uv'].map((name) => geometry.getAttribute(name));
     for (let vertex = 0; vertex < position.count; vertex++) {
-      const corner = [position.getX(vertex), position.getY(vertex), position.getZ(vertex), normal.getX(vertex), normal.getY(vertex), normal.getZ(vertex)];
+      const corner = [
+        position.getX(vertex),
+        position.getY(vertex),
+        position.getZ(vertex),
+        normal.getX(vertex),
+        normal.getY(vertex),
+        normal.getZ(vertex),
+      ];
       expect(key([uv.getX(vertex), uv.getY(vertex)])).toBe(expected.get(key(corner)));
     }
   });
@@ -161,13 +205,18 @@ describe('writeUsdz', () => {
   it('gives each material its base colour', async () => {
     const read = await threeRead(writeUsdz(twoMaterialDocument()));
     const colours = read.meshes.map((mesh) => (mesh.material as MeshStandardMaterial).color.toArray());
-    expect(colours).toEqual([[1, 0, 0], [0, 0, 1]]);
+    expect(colours).toEqual([
+      [1, 0, 0],
+      [0, 0, 1],
+    ]);
   });
 
   it('writes quad faces as 4-vertex faces, front-facing under mirroring', async () => {
     const document = hierarchyDocument();
     const primitive = document.getRoot().listMeshes()[0].listPrimitives()[0];
-    const quads = new Map([[primitive, Array.from({ length: 6 }, (_, face) => [0, 1, 2, 3].map((corner) => face * 4 + corner))]]);
+    const quads = new Map([
+      [primitive, Array.from({ length: 6 }, (_, face) => [0, 1, 2, 3].map((corner) => face * 4 + corner))],
+    ]);
     const bytes = writeUsdz(document, { quadFaces: quads });
     expect(new TextDecoder().decode(unzipSync(bytes)['model.usda'])).toMatch(/faceVertexCounts = \[4, 4, 4, 4, 4, 4\]/);
     const read = await threeRead(bytes);

@@ -42,7 +42,8 @@ export function writeUsdz(document: Document, options: WriteUsdzOptions = {}): U
 export function writeUsda(document: Document, options: WriteUsdzOptions = {}): { text: string; textures: UsdzEntry[] } {
   const world = collectWorldTriangles(document);
   const sources = listScenePrimitives(document);
-  if (sources.length !== world.length) throw new Error('writeUsdz: scene traversal out of step with collectWorldTriangles');
+  if (sources.length !== world.length)
+    throw new Error('writeUsdz: scene traversal out of step with collectWorldTriangles');
 
   const usedNames = new Set<string>(['Root', 'Materials']);
   const materialPaths = new Map<Material | null, string>();
@@ -83,21 +84,39 @@ export function writeUsda(document: Document, options: WriteUsdzOptions = {}): {
     const { node, primitive: source, mirrored } = sources[index];
     const name = uniqueIdentifier(primitive.nodeName || 'mesh', usedNames);
     const skin = node.getSkin();
-    const joints = source.getAttribute('JOINTS_0'), weights = source.getAttribute('WEIGHTS_0');
+    const joints = source.getAttribute('JOINTS_0'),
+      weights = source.getAttribute('WEIGHTS_0');
     if (!skin || !joints || !weights) {
-      meshBlocks.push(meshText(name, primitive, faceList(primitive, mirrored, options.quadFaces?.get(source)), materialPaths.get(primitive.material)!));
+      meshBlocks.push(
+        meshText(
+          name,
+          primitive,
+          faceList(primitive, mirrored, options.quadFaces?.get(source)),
+          materialPaths.get(primitive.material)!,
+        ),
+      );
       return;
     }
     let group = skeletons.get(skin);
     if (!group) skeletons.set(skin, (group = { skeleton: buildUsdSkeleton(skin), meshes: [] }));
     const skelRootPath = `/Root/${skelRootName(skeletons.size - 1)}`;
     const influences = readInfluences(source);
-    const bound: WorldPrimitive = { ...primitive, positions: floatValues(source, 'POSITION'), normals: source.getAttribute('NORMAL') ? floatValues(source, 'NORMAL') : undefined };
+    const bound: WorldPrimitive = {
+      ...primitive,
+      positions: floatValues(source, 'POSITION'),
+      normals: source.getAttribute('NORMAL') ? floatValues(source, 'NORMAL') : undefined,
+    };
     group.meshes.push(
-      meshText(name, bound, faceList(bound, false, options.quadFaces?.get(source)), materialPaths.get(primitive.material)!, {
-        skeletonPath: `${skelRootPath}/Skeleton`,
-        ...skinPrimvars(group.skeleton, influences.joints, influences.weights),
-      }),
+      meshText(
+        name,
+        bound,
+        faceList(bound, false, options.quadFaces?.get(source)),
+        materialPaths.get(primitive.material)!,
+        {
+          skeletonPath: `${skelRootPath}/Skeleton`,
+          ...skinPrimvars(group.skeleton, influences.joints, influences.weights),
+        },
+      ),
     );
   });
   let endTimeCode = 0;
@@ -106,14 +125,19 @@ export function writeUsda(document: Document, options: WriteUsdzOptions = {}): {
     const animations = sampleSkelAnimations(document, skeleton);
     const used = new Set<string>(['Skeleton']);
     const names = animations.map((animation) => uniqueIdentifier(animation.name, used));
-    for (const animation of animations) endTimeCode = Math.max(endTimeCode, ...animation.frames.map((frame) => frame.time));
+    for (const animation of animations)
+      endTimeCode = Math.max(endTimeCode, ...animation.frames.map((frame) => frame.time));
     meshBlocks.push(
       [
         `    def SkelRoot "${skelRootName(index)}" (`,
         '        prepend apiSchemas = ["SkelBindingAPI"]',
         '    )',
         '    {',
-        skeletonText(skeleton, names.map((name) => `${skelRootPath}/${name}`), '        '),
+        skeletonText(
+          skeleton,
+          names.map((name) => `${skelRootPath}/${name}`),
+          '        ',
+        ),
         ...animations.map((animation, k) => skelAnimationText(names[k], skeleton, animation, '        ')),
         ...meshes.map((mesh) => mesh.replace(/^/gm, '    ')),
         '    }',
@@ -129,7 +153,13 @@ export function writeUsda(document: Document, options: WriteUsdzOptions = {}): {
     '    }',
     '    defaultPrim = "Root"',
     '    metersPerUnit = 1',
-    ...(endTimeCode > 0 ? [`    timeCodesPerSecond = ${USD_TIME_CODES_PER_SECOND}`, '    startTimeCode = 0', `    endTimeCode = ${endTimeCode}`] : []),
+    ...(endTimeCode > 0
+      ? [
+          `    timeCodesPerSecond = ${USD_TIME_CODES_PER_SECOND}`,
+          '    startTimeCode = 0',
+          `    endTimeCode = ${endTimeCode}`,
+        ]
+      : []),
     '    upAxis = "Y"',
     ')',
     '',
@@ -178,9 +208,16 @@ interface MeshSkinning {
   values: Float32Array;
 }
 
-function meshText(name: string, primitive: WorldPrimitive, faces: Faces, materialPath: string, skinning?: MeshSkinning): string {
+function meshText(
+  name: string,
+  primitive: WorldPrimitive,
+  faces: Faces,
+  materialPath: string,
+  skinning?: MeshSkinning,
+): string {
   const { positions, normals, uvs, colors } = primitive;
-  const min = [Infinity, Infinity, Infinity], max = [-Infinity, -Infinity, -Infinity];
+  const min = [Infinity, Infinity, Infinity],
+    max = [-Infinity, -Infinity, -Infinity];
   for (let offset = 0; offset < positions.length; offset += 3) {
     for (let axis = 0; axis < 3; axis++) {
       min[axis] = Math.min(min[axis], positions[offset + axis]);
@@ -199,7 +236,11 @@ function meshText(name: string, primitive: WorldPrimitive, faces: Faces, materia
     `        point3f[] points = [${tuples(positions, 3)}]`,
   ];
   if (normals) {
-    lines.push(`        normal3f[] normals = [${tuples(normals, 3)}] (`, '            interpolation = "vertex"', '        )');
+    lines.push(
+      `        normal3f[] normals = [${tuples(normals, 3)}] (`,
+      '            interpolation = "vertex"',
+      '        )',
+    );
   }
   if (uvs) {
     const flipped = new Float32Array(uvs.length);
@@ -207,11 +248,19 @@ function meshText(name: string, primitive: WorldPrimitive, faces: Faces, materia
       flipped[index] = uvs[index];
       flipped[index + 1] = 1 - uvs[index + 1]; // USD's st origin is bottom-left
     }
-    lines.push(`        texCoord2f[] primvars:st = [${tuples(flipped, 2)}] (`, '            interpolation = "vertex"', '        )');
+    lines.push(
+      `        texCoord2f[] primvars:st = [${tuples(flipped, 2)}] (`,
+      '            interpolation = "vertex"',
+      '        )',
+    );
   }
   if (colors) {
     const srgb = Array.from(colors, (value) => toSrgb(value)); // displayColor is authored in display (sRGB) values
-    lines.push(`        color3f[] primvars:displayColor = [${tuples(srgb, 3)}] (`, '            interpolation = "vertex"', '        )');
+    lines.push(
+      `        color3f[] primvars:displayColor = [${tuples(srgb, 3)}] (`,
+      '            interpolation = "vertex"',
+      '        )',
+    );
   }
   if (skinning) {
     lines.push(
@@ -259,7 +308,9 @@ function materialText(name: string, material: Material | null, paths: MaterialTe
     paths.baseColor && material?.getAlphaMode() !== 'OPAQUE'
       ? `            float inputs:opacity.connect = <${path}/BaseColor.outputs:a>`
       : `            float inputs:opacity = ${formatNumber(alpha)}`,
-    ...(material?.getAlphaMode() === 'MASK' ? [`            float inputs:opacityThreshold = ${formatNumber(material.getAlphaCutoff())}`] : []),
+    ...(material?.getAlphaMode() === 'MASK'
+      ? [`            float inputs:opacityThreshold = ${formatNumber(material.getAlphaCutoff())}`]
+      : []),
     paths.emissive
       ? `            color3f inputs:emissiveColor.connect = <${path}/Emissive.outputs:rgb>`
       : `            color3f inputs:emissiveColor = (${formatNumbers(emissive)})`,
@@ -274,7 +325,14 @@ function materialText(name: string, material: Material | null, paths: MaterialTe
     '            int inputs:useSpecularWorkflow = 0',
     '            token outputs:surface',
   ];
-  const textureShader = (shaderName: string, file: string, colorSpace: string, scale: number[], bias: number[], outputs: string[]) => [
+  const textureShader = (
+    shaderName: string,
+    file: string,
+    colorSpace: string,
+    scale: number[],
+    bias: number[],
+    outputs: string[],
+  ) => [
     `        def Shader "${shaderName}"`,
     '        {',
     '            uniform token info:id = "UsdUVTexture"',
@@ -307,15 +365,49 @@ function materialText(name: string, material: Material | null, paths: MaterialTe
       '        }',
     );
   }
-  if (paths.baseColor) lines.push(...textureShader('BaseColor', paths.baseColor, 'sRGB', [r, g, b, alpha], [0, 0, 0, 0], ['float3 outputs:rgb', 'float outputs:a']));
-  if (paths.emissive) lines.push(...textureShader('Emissive', paths.emissive, 'sRGB', [...emissive, 1], [0, 0, 0, 0], ['float3 outputs:rgb']));
+  if (paths.baseColor)
+    lines.push(
+      ...textureShader(
+        'BaseColor',
+        paths.baseColor,
+        'sRGB',
+        [r, g, b, alpha],
+        [0, 0, 0, 0],
+        ['float3 outputs:rgb', 'float outputs:a'],
+      ),
+    );
+  if (paths.emissive)
+    lines.push(
+      ...textureShader('Emissive', paths.emissive, 'sRGB', [...emissive, 1], [0, 0, 0, 0], ['float3 outputs:rgb']),
+    );
   if (paths.metallicRoughness) {
-    lines.push(...textureShader('MetallicRoughness', paths.metallicRoughness, 'raw', [1, roughness, metallic, 1], [0, 0, 0, 0], ['float outputs:g', 'float outputs:b']));
+    lines.push(
+      ...textureShader(
+        'MetallicRoughness',
+        paths.metallicRoughness,
+        'raw',
+        [1, roughness, metallic, 1],
+        [0, 0, 0, 0],
+        ['float outputs:g', 'float outputs:b'],
+      ),
+    );
   }
   if (paths.occlusion) {
-    lines.push(...textureShader('Occlusion', paths.occlusion, 'raw', [occlusionStrength, occlusionStrength, occlusionStrength, 1], [1 - occlusionStrength, 1 - occlusionStrength, 1 - occlusionStrength, 0], ['float outputs:r']));
+    lines.push(
+      ...textureShader(
+        'Occlusion',
+        paths.occlusion,
+        'raw',
+        [occlusionStrength, occlusionStrength, occlusionStrength, 1],
+        [1 - occlusionStrength, 1 - occlusionStrength, 1 - occlusionStrength, 0],
+        ['float outputs:r'],
+      ),
+    );
   }
-  if (paths.normal) lines.push(...textureShader('Normal', paths.normal, 'raw', [2, 2, 2, 1], [-1, -1, -1, 0], ['normal3f outputs:rgb']));
+  if (paths.normal)
+    lines.push(
+      ...textureShader('Normal', paths.normal, 'raw', [2, 2, 2, 1], [-1, -1, -1, 0], ['normal3f outputs:rgb']),
+    );
   lines.push('        }');
   return lines.join('\n');
 }
@@ -372,7 +464,8 @@ function readInfluences(primitive: Primitive): { joints: number[][]; weights: nu
     .map((set) => [primitive.getAttribute(`JOINTS_${set}`), primitive.getAttribute(`WEIGHTS_${set}`)] as const)
     .filter(([joints, weights]) => joints && weights);
   const count = primitive.getAttribute('POSITION')!.getCount();
-  const joints: number[][] = [], weights: number[][] = [];
+  const joints: number[][] = [],
+    weights: number[][] = [];
   for (let vertex = 0; vertex < count; vertex++) {
     joints.push(sets.flatMap(([accessor]) => accessor!.getElement(vertex, []).slice(0, 4)));
     weights.push(sets.flatMap(([, accessor]) => accessor!.getElement(vertex, []).slice(0, 4)));

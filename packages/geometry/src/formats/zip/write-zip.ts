@@ -46,7 +46,8 @@ export async function writeZip(entries: readonly ZipEntry[]): Promise<Uint8Array
   const packed = await Promise.all(entries.map(packEntry));
   if (packed.length > 0xffff) throw new Error('writeZip: more than 65,535 entries need zip64');
   let size = END_RECORD_BYTES;
-  for (const entry of packed) size += LOCAL_HEADER_BYTES + CENTRAL_HEADER_BYTES + 2 * entry.name.length + entry.data.length;
+  for (const entry of packed)
+    size += LOCAL_HEADER_BYTES + CENTRAL_HEADER_BYTES + 2 * entry.name.length + entry.data.length;
   if (size > MAX_ZIP32) throw new Error('writeZip: archives over 4 GB need zip64');
 
   const archive = new Uint8Array(size);
@@ -97,11 +98,18 @@ function writeCommonFields(view: DataView, at: number, entry: PackedEntry, centr
 async function packEntry(entry: ZipEntry): Promise<PackedEntry> {
   const name = new TextEncoder().encode(entry.name);
   if ('deflated' in entry) {
-    return { name, method: 8, data: entry.deflated, crc32: entry.crc32 >>> 0, uncompressedBytes: entry.uncompressedBytes };
+    return {
+      name,
+      method: 8,
+      data: entry.deflated,
+      crc32: entry.crc32 >>> 0,
+      uncompressedBytes: entry.uncompressedBytes,
+    };
   }
   if (entry.bytes.length > MAX_ZIP32) throw new Error('writeZip: entries over 4 GB need zip64');
   const crc32 = zlib.crc32(entry.bytes) >>> 0;
-  if (entry.compressionLevel === 0) return { name, method: 0, data: entry.bytes, crc32, uncompressedBytes: entry.bytes.length };
+  if (entry.compressionLevel === 0)
+    return { name, method: 0, data: entry.bytes, crc32, uncompressedBytes: entry.bytes.length };
   const deflated = await deflateRaw(entry.bytes, { level: entry.compressionLevel });
   return { name, method: 8, data: deflated, crc32, uncompressedBytes: entry.bytes.length };
 }

@@ -12,7 +12,12 @@ export const bowl: GeneratorDefinition = {
   names: ['bowl', ['fruit bowl', 'fruit'], ['salad bowl', 'salad'], 'cuenco', 'bol', 'schussel', 'schale'],
   variants: { fruit: ['fruit', 'apple', 'orange'] },
   slots: {
-    body: { kinds: ['ceramic', 'wood', 'metal', 'glass', 'clay', 'plastic'], colors: CERAMIC_COLOURS, words: ['body', 'rim'], primary: true },
+    body: {
+      kinds: ['ceramic', 'wood', 'metal', 'glass', 'clay', 'plastic'],
+      colors: CERAMIC_COLOURS,
+      words: ['body', 'rim'],
+      primary: true,
+    },
     fruit: { kinds: ['plastic'], colors: ['red', 'orange', 'lime', 'yellow'], words: ['fruit', 'apple', 'orange'] },
   },
   counts: { fruit: { words: ['fruit', 'apple', 'orange'], default: 5, min: 1, max: 12 } },
@@ -38,7 +43,10 @@ export const bowl: GeneratorDefinition = {
         const ring = fruit === 0 ? 0 : radius * 0.45;
         const angle = (fruit / Math.max(1, counts.fruit - 1)) * Math.PI * 2 + random.between(0, 0.4);
         const size = random.vary(0.035);
-        kit.sphere('fruit', 'fruit', size, { at: [Math.cos(angle) * ring, height * (fruit === 0 ? 0.75 : 0.55) + size * 0.3, Math.sin(angle) * ring], segments: 12 });
+        kit.sphere('fruit', 'fruit', size, {
+          at: [Math.cos(angle) * ring, height * (fruit === 0 ? 0.75 : 0.55) + size * 0.3, Math.sin(angle) * ring],
+          segments: 12,
+        });
       }
     }
   },
@@ -50,9 +58,18 @@ export const vase: GeneratorDefinition = {
   names: ['vase', 'urn', 'amphora', 'jarron', 'florero', 'vaso', 'vasen'],
   variants: { flowers: ['flower', 'bouquet', 'rose', 'tulip', 'daisy'], amphora: ['amphora', 'greek', 'ancient'] },
   slots: {
-    body: { kinds: ['ceramic', 'glass', 'clay', 'metal', 'marble'], colors: CERAMIC_COLOURS, words: ['body', 'neck', 'handle'], primary: true },
+    body: {
+      kinds: ['ceramic', 'glass', 'clay', 'metal', 'marble'],
+      colors: CERAMIC_COLOURS,
+      words: ['body', 'neck', 'handle'],
+      primary: true,
+    },
     stem: { kinds: ['plastic'], colors: ['green'], words: ['stem', 'leaf'] },
-    blossom: { kinds: ['fabric'], colors: ['red', 'pink', 'yellow', 'white', 'violet'], words: ['flower', 'blossom', 'petal', 'bloom'] },
+    blossom: {
+      kinds: ['fabric'],
+      colors: ['red', 'pink', 'yellow', 'white', 'violet'],
+      words: ['flower', 'blossom', 'petal', 'bloom'],
+    },
   },
   counts: { flowers: { words: ['flower', 'rose', 'tulip', 'stem', 'bloom'], default: 5, min: 1, max: 12 } },
   optional: { handle: ['handle'] },
@@ -62,10 +79,35 @@ export const vase: GeneratorDefinition = {
     const radius = random.vary(0.09) * proportions.width;
     const shape = variant === 'amphora' ? 'amphora' : random.pick(['bulb', 'cylinder', 'trumpet', 'amphora'] as const);
     const outer: Vector2Tuple[] = {
-      bulb: [[radius * 0.5, 0], [radius, height * 0.3], [radius * 0.9, height * 0.55], [radius * 0.35, height * 0.82], [radius * 0.4, height * 0.95], [radius * 0.5, height]],
-      cylinder: [[radius * 0.75, 0], [radius * 0.8, height * 0.4], [radius * 0.78, height * 0.85], [radius * 0.85, height]],
-      trumpet: [[radius * 0.6, 0], [radius * 0.35, height * 0.3], [radius * 0.4, height * 0.6], [radius * 0.7, height * 0.85], [radius * 1.05, height]],
-      amphora: [[radius * 0.3, 0], [radius * 0.35, height * 0.08], [radius, height * 0.45], [radius * 0.7, height * 0.72], [radius * 0.3, height * 0.85], [radius * 0.45, height]],
+      bulb: [
+        [radius * 0.5, 0],
+        [radius, height * 0.3],
+        [radius * 0.9, height * 0.55],
+        [radius * 0.35, height * 0.82],
+        [radius * 0.4, height * 0.95],
+        [radius * 0.5, height],
+      ],
+      cylinder: [
+        [radius * 0.75, 0],
+        [radius * 0.8, height * 0.4],
+        [radius * 0.78, height * 0.85],
+        [radius * 0.85, height],
+      ],
+      trumpet: [
+        [radius * 0.6, 0],
+        [radius * 0.35, height * 0.3],
+        [radius * 0.4, height * 0.6],
+        [radius * 0.7, height * 0.85],
+        [radius * 1.05, height],
+      ],
+      amphora: [
+        [radius * 0.3, 0],
+        [radius * 0.35, height * 0.08],
+        [radius, height * 0.45],
+        [radius * 0.7, height * 0.72],
+        [radius * 0.3, height * 0.85],
+        [radius * 0.45, height],
+      ],
     }[shape] as Vector2Tuple[];
     const wall = 0.005;
     const inner = outer
@@ -75,15 +117,38 @@ export const vase: GeneratorDefinition = {
     kit.lathe('body', 'body', [[0, 0], ...outer, ...inner, [0, wall]], { segments: 32 });
     const neckRadius = outer[outer.length - 1][0];
     if (shape === 'amphora' && kit.has('handle')) {
-      for (const side of [-1, 1]) kit.tube('handle', 'body', [[side * radius * 0.4, height * 0.92, 0], [side * radius * 0.95, height * 0.9, 0], [side * radius * 0.75, height * 0.68, 0]], 0.008);
+      for (const side of [-1, 1])
+        kit.tube(
+          'handle',
+          'body',
+          [
+            [side * radius * 0.4, height * 0.92, 0],
+            [side * radius * 0.95, height * 0.9, 0],
+            [side * radius * 0.75, height * 0.68, 0],
+          ],
+          0.008,
+        );
     }
     if (variant === 'flowers') {
       for (let flower = 0; flower < counts.flowers; flower++) {
         const angle = (flower / counts.flowers) * Math.PI * 2 + random.between(-0.3, 0.3);
         const lean = random.between(0.05, 0.25) * (flower === 0 ? 0 : 1);
         const stemLength = random.vary(height * 0.8);
-        const top: [number, number, number] = [Math.cos(angle) * lean * stemLength, height + stemLength, Math.sin(angle) * lean * stemLength];
-        kit.tube('stem', 'stem', [[Math.cos(angle) * neckRadius * 0.3, height * 0.6, Math.sin(angle) * neckRadius * 0.3], [top[0] * 0.5, height + stemLength * 0.5, top[2] * 0.5], top], 0.004);
+        const top: [number, number, number] = [
+          Math.cos(angle) * lean * stemLength,
+          height + stemLength,
+          Math.sin(angle) * lean * stemLength,
+        ];
+        kit.tube(
+          'stem',
+          'stem',
+          [
+            [Math.cos(angle) * neckRadius * 0.3, height * 0.6, Math.sin(angle) * neckRadius * 0.3],
+            [top[0] * 0.5, height + stemLength * 0.5, top[2] * 0.5],
+            top,
+          ],
+          0.004,
+        );
         kit.sphere('blossom', 'blossom', [0.045, 0.03, 0.045], { at: top, segments: 12 });
       }
     }
@@ -95,7 +160,12 @@ export const bucket: GeneratorDefinition = {
   family: 'vessel',
   names: ['bucket', 'pail', 'cubo', 'seau', 'eimer'],
   slots: {
-    body: { kinds: ['metal', 'plastic', 'wood'], colors: ['steel', 'silver', 'red', 'blue', 'yellow'], words: ['body'], primary: true },
+    body: {
+      kinds: ['metal', 'plastic', 'wood'],
+      colors: ['steel', 'silver', 'red', 'blue', 'yellow'],
+      words: ['body'],
+      primary: true,
+    },
     handle: { kinds: ['metal', 'plastic'], colors: ['steel', 'black'], words: ['handle'] },
   },
   optional: { handle: ['handle'] },
@@ -105,7 +175,19 @@ export const bucket: GeneratorDefinition = {
     const radiusTop = random.vary(0.15) * proportions.width;
     const radiusBottom = radiusTop * random.between(0.7, 0.85);
     const wall = 0.004;
-    kit.lathe('body', 'body', [[0, 0], [radiusBottom, 0], [radiusTop, height], [radiusTop - wall, height], [radiusBottom - wall, wall], [0, wall]], { segments: 32 });
+    kit.lathe(
+      'body',
+      'body',
+      [
+        [0, 0],
+        [radiusBottom, 0],
+        [radiusTop, height],
+        [radiusTop - wall, height],
+        [radiusBottom - wall, wall],
+        [0, wall],
+      ],
+      { segments: 32 },
+    );
     kit.torus('rim', 'body', radiusTop, 0.006, { at: [0, height, 0], rotate: [Math.PI / 2, 0, 0] });
     if (kit.has('handle')) {
       kit.torus('handle', 'handle', radiusTop, 0.005, { at: [0, height * 0.9, 0], arc: Math.PI, rotate: [0, 0, 0] });
@@ -118,7 +200,12 @@ export const barrel: GeneratorDefinition = {
   family: 'vessel',
   names: ['barrel', 'cask', 'keg', 'barril', 'tonneau', 'fass'],
   slots: {
-    staves: { kinds: ['wood', 'metal', 'plastic'], colors: ['oak', 'walnut', 'pine'], words: ['stave', 'body', 'lid'], primary: true },
+    staves: {
+      kinds: ['wood', 'metal', 'plastic'],
+      colors: ['oak', 'walnut', 'pine'],
+      words: ['stave', 'body', 'lid'],
+      primary: true,
+    },
     hoop: { kinds: ['metal'], colors: ['iron', 'steel', 'brass'], words: ['hoop', 'band', 'ring'] },
   },
   counts: { hoops: { words: ['hoop', 'band', 'ring'], default: 4, min: 0, max: 8 } },

@@ -15,7 +15,11 @@ export const pizza = partListCategory({
     crust: { ...BREAD, words: ['crust', 'dough', 'base'], primary: true },
     sauce: { kinds: ['skin'], colors: ['red', 'crimson'], words: ['sauce', 'tomato'] },
     cheese: { kinds: ['skin'], colors: ['yellow', 'cream'], words: ['cheese', 'mozzarella'] },
-    topping: { kinds: ['skin'], colors: ['crimson', 'maroon'], words: ['pepperoni', 'salami', 'topping', 'mushroom', 'sausage', 'ham'] },
+    topping: {
+      kinds: ['skin'],
+      colors: ['crimson', 'maroon'],
+      words: ['pepperoni', 'salami', 'topping', 'mushroom', 'sausage', 'ham'],
+    },
   },
   counts: { toppings: { words: ['pepperoni', 'topping', 'slice of pepperoni'], default: 9, min: 0, max: 20 } },
   optional: { topping: ['pepperoni', 'topping', 'salami'] },
@@ -24,9 +28,38 @@ export const pizza = partListCategory({
     const slice = variant === 'slice';
     const specs: PartSpec[] = slice
       ? [
-          { part: 'crust', slot: 'crust', extrude: [[0, 0], [0.15, -0.045], [0.15, 0.045]], depth: 0.012, at: [0, 0.006, 0], rotate: [-Math.PI / 2, 0, 0], bevel: 0.003 },
-          { part: 'rim', slot: 'crust', cylinder: [0.012, 0.012, 0.095], at: [0.15, 0.012, 0], rotate: [Math.PI / 2, 0, 0] },
-          { part: 'cheese', slot: 'cheese', extrude: [[0.01, 0], [0.14, -0.04], [0.14, 0.04]], depth: 0.004, at: [0, 0.013, 0], rotate: [-Math.PI / 2, 0, 0] },
+          {
+            part: 'crust',
+            slot: 'crust',
+            extrude: [
+              [0, 0],
+              [0.15, -0.045],
+              [0.15, 0.045],
+            ],
+            depth: 0.012,
+            at: [0, 0.006, 0],
+            rotate: [-Math.PI / 2, 0, 0],
+            bevel: 0.003,
+          },
+          {
+            part: 'rim',
+            slot: 'crust',
+            cylinder: [0.012, 0.012, 0.095],
+            at: [0.15, 0.012, 0],
+            rotate: [Math.PI / 2, 0, 0],
+          },
+          {
+            part: 'cheese',
+            slot: 'cheese',
+            extrude: [
+              [0.01, 0],
+              [0.14, -0.04],
+              [0.14, 0.04],
+            ],
+            depth: 0.004,
+            at: [0, 0.013, 0],
+            rotate: [-Math.PI / 2, 0, 0],
+          },
         ]
       : [
           { part: 'crust', slot: 'crust', cylinder: [0.15, 0.15, 0.012], at: [0, 0.006, 0], segments: 40 },
@@ -37,7 +70,15 @@ export const pizza = partListCategory({
     if (kit.has('topping')) {
       const count = slice ? Math.min(3, counts.toppings) : counts.toppings;
       for (let topping = 0; topping < count; topping++) {
-        const at: Vector3Tuple = slice ? [0.04 + topping * 0.035, 0.017, random.between(-0.01, 0.01)] : topping === 0 ? [0, 0.018, 0] : [Math.cos(topping * 2.4) * 0.09 * Math.sqrt(topping / count), 0.018, Math.sin(topping * 2.4) * 0.09 * Math.sqrt(topping / count)];
+        const at: Vector3Tuple = slice
+          ? [0.04 + topping * 0.035, 0.017, random.between(-0.01, 0.01)]
+          : topping === 0
+            ? [0, 0.018, 0]
+            : [
+                Math.cos(topping * 2.4) * 0.09 * Math.sqrt(topping / count),
+                0.018,
+                Math.sin(topping * 2.4) * 0.09 * Math.sqrt(topping / count),
+              ];
         specs.push({ part: 'topping', slot: 'topping', cylinder: [0.018, 0.018, 0.003], at, segments: 14 });
       }
     }
@@ -62,7 +103,9 @@ export const burger = partListCategory({
   optional: { lettuce: ['lettuce', 'salad'], tomato: ['tomato'], cheese: ['cheese'] },
   example: 'a cheeseburger with lettuce and tomato',
   parts: ({ variant, counts, kit }) => {
-    const specs: PartSpec[] = [{ part: 'bottom_bun', slot: 'bun', cylinder: [0.055, 0.052, 0.022], at: [0, 0.011, 0], segments: 28 }];
+    const specs: PartSpec[] = [
+      { part: 'bottom_bun', slot: 'bun', cylinder: [0.055, 0.052, 0.022], at: [0, 0.011, 0], segments: 28 },
+    ];
     let y = 0.022;
     const layer = (part: string, slot: string, height: number, radius: number) => {
       specs.push({ part, slot, cylinder: [radius, radius, height], at: [0, y + height / 2, 0], segments: 28 });
@@ -70,12 +113,34 @@ export const burger = partListCategory({
     };
     for (let patty = 0; patty < counts.patties; patty++) {
       layer('patty', 'patty', 0.016, 0.058);
-      if ((variant === 'cheese' || kit.wants('cheese')) && kit.has('cheese')) specs.push({ part: 'cheese', slot: 'cheese', box: [0.1, 0.003, 0.1], at: [0, y + 0.0015, 0], rotate: [0, 0.3, 0] }), (y += 0.003);
+      if ((variant === 'cheese' || kit.wants('cheese')) && kit.has('cheese')) {
+        specs.push({
+          part: 'cheese',
+          slot: 'cheese',
+          box: [0.1, 0.003, 0.1],
+          at: [0, y + 0.0015, 0],
+          rotate: [0, 0.3, 0],
+        });
+        y += 0.003;
+      }
     }
     if (kit.has('tomato')) layer('tomato', 'tomato', 0.007, 0.05);
     if (kit.has('lettuce')) layer('lettuce', 'lettuce', 0.005, 0.062);
-    specs.push({ part: 'top_bun', slot: 'bun', lathe: [[0, y], [0.056, y], [0.058, y + 0.012], [0.045, y + 0.035], [0.02, y + 0.045], [0, y + 0.047]], segments: 28 });
-    for (const [x, , z] of ringPoints(7, 0.028, 0)) specs.push({ part: 'seed', slot: 'seed', sphere: [0.003, 0.0015, 0.0018], at: [x, y + 0.042, z] });
+    specs.push({
+      part: 'top_bun',
+      slot: 'bun',
+      lathe: [
+        [0, y],
+        [0.056, y],
+        [0.058, y + 0.012],
+        [0.045, y + 0.035],
+        [0.02, y + 0.045],
+        [0, y + 0.047],
+      ],
+      segments: 28,
+    });
+    for (const [x, , z] of ringPoints(7, 0.028, 0))
+      specs.push({ part: 'seed', slot: 'seed', sphere: [0.003, 0.0015, 0.0018], at: [x, y + 0.042, z] });
     return specs;
   },
   anchors: { top: { at: [0, 0.1, 0], size: 0.05 } },
@@ -96,7 +161,20 @@ export const hotDog = partListCategory({
     { part: 'bun', slot: 'bun', capsule: [0.022, 0.12], at: [0.018, 0.02, 0], rotate: [0, 0, Math.PI / 2] },
     { part: 'bun', slot: 'bun', capsule: [0.022, 0.12], at: [-0.018, 0.02, 0], rotate: [0, 0, Math.PI / 2] },
     { part: 'sausage', slot: 'sausage', capsule: [0.013, 0.15], at: [0, 0.035, 0], rotate: [0, 0, Math.PI / 2] },
-    ...(kit.has('sauce') ? [{ part: 'sauce', slot: 'sauce', tube: Array.from({ length: 9 }, (_, index): Vector3Tuple => [-0.07 + index * 0.0175, 0.049, index % 2 === 0 ? -0.006 : 0.006]), radius: 0.0035 } satisfies PartSpec] : []),
+    ...(kit.has('sauce')
+      ? [
+          {
+            part: 'sauce',
+            slot: 'sauce',
+            tube: Array.from({ length: 9 }, (_, index): Vector3Tuple => [
+              -0.07 + index * 0.0175,
+              0.049,
+              index % 2 === 0 ? -0.006 : 0.006,
+            ]),
+            radius: 0.0035,
+          } satisfies PartSpec,
+        ]
+      : []),
   ],
 });
 
@@ -133,7 +211,14 @@ export const taco = partListCategory({
   example: 'a beef taco',
   parts: [
     { part: 'shell', slot: 'shell', torus: [0.06, 0.004], arc: Math.PI, at: [0, 0.065, 0], rotate: [0, 0, Math.PI] },
-    { part: 'shell', slot: 'shell', cylinder: [0.06, 0.06, 0.05], at: [0, 0.065, 0], rotate: [Math.PI / 2, 0, 0], open: true },
+    {
+      part: 'shell',
+      slot: 'shell',
+      cylinder: [0.06, 0.06, 0.05],
+      at: [0, 0.065, 0],
+      rotate: [Math.PI / 2, 0, 0],
+      open: true,
+    },
     { part: 'filling', slot: 'filling', sphere: [0.05, 0.02, 0.02], at: [0, 0.055, 0] },
     { part: 'lettuce', slot: 'lettuce', sphere: [0.052, 0.012, 0.018], at: [0, 0.07, 0.004] },
     { part: 'cheese', slot: 'cheese', sphere: [0.045, 0.008, 0.015], at: [0, 0.078, -0.004] },
@@ -155,7 +240,14 @@ export const sushi = partListCategory({
     Array.from({ length: counts.pieces }, (_, index): PartSpec[] => {
       const x = (index - (counts.pieces - 1) / 2) * 0.038;
       return [
-        { part: 'seaweed', slot: 'seaweed', cylinder: [0.016, 0.016, 0.025], at: [x, 0.0125, 0], segments: 20, open: true },
+        {
+          part: 'seaweed',
+          slot: 'seaweed',
+          cylinder: [0.016, 0.016, 0.025],
+          at: [x, 0.0125, 0],
+          segments: 20,
+          open: true,
+        },
         { part: 'rice', slot: 'rice', cylinder: [0.0155, 0.0155, 0.0245], at: [x, 0.0125, 0], segments: 20 },
         { part: 'fish', slot: 'fish', cylinder: [0.006, 0.006, 0.0255], at: [x, 0.0127, 0], segments: 10 },
       ];
@@ -166,11 +258,20 @@ export const bread = partListCategory({
   category: 'bread',
   family: 'food',
   names: ['bread', 'loaf', 'loaf of bread', 'baguette', 'bun', 'bread roll', 'brot'],
-  slots: { crust: { ...BREAD, words: ['crust'], primary: true }, score: { kinds: ['skin'], colors: ['cream'], words: ['cut', 'score'] } },
+  slots: {
+    crust: { ...BREAD, words: ['crust'], primary: true },
+    score: { kinds: ['skin'], colors: ['cream'], words: ['cut', 'score'] },
+  },
   example: 'a loaf of crusty bread',
   parts: [
     { part: 'loaf', slot: 'crust', capsule: [0.055, 0.14], at: [0, 0.052, 0], rotate: [Math.PI / 2, 0, 0] },
-    ...[-0.05, 0, 0.05].map((z): PartSpec => ({ part: 'score', slot: 'score', box: [0.05, 0.004, 0.012], at: [0, 0.104, z], rotate: [0, 0.5, 0] })),
+    ...[-0.05, 0, 0.05].map((z): PartSpec => ({
+      part: 'score',
+      slot: 'score',
+      box: [0.05, 0.004, 0.012],
+      at: [0, 0.104, z],
+      rotate: [0, 0.5, 0],
+    })),
   ],
 });
 
@@ -182,7 +283,13 @@ export const croissant = partListCategory({
   example: 'a golden croissant',
   parts: [0.6, 0.3, 0, -0.3, -0.6].map((angle, index): PartSpec => {
     const radius = index === 2 ? 0.028 : index === 1 || index === 3 ? 0.022 : 0.014;
-    return { part: 'segment', slot: 'pastry', sphere: [radius * 1.2, radius, radius * 0.9], at: [Math.sin(angle) * 0.06, radius, Math.cos(angle) * 0.04 - 0.02], rotate: [0, angle, 0] };
+    return {
+      part: 'segment',
+      slot: 'pastry',
+      sphere: [radius * 1.2, radius, radius * 0.9],
+      at: [Math.sin(angle) * 0.06, radius, Math.cos(angle) * 0.04 - 0.02],
+      rotate: [0, angle, 0],
+    };
   }),
 });
 
@@ -190,10 +297,24 @@ export const cheese = partListCategory({
   category: 'cheese',
   family: 'food',
   names: ['cheese', 'wedge of cheese', 'cheese wedge', 'swiss cheese', 'queso', 'fromage', 'kase'],
-  slots: { cheese: { kinds: ['skin'], colors: ['yellow', 'amber'], words: ['cheese'], primary: true }, hole: { kinds: ['solid'], colors: ['amber'], words: ['hole'] } },
+  slots: {
+    cheese: { kinds: ['skin'], colors: ['yellow', 'amber'], words: ['cheese'], primary: true },
+    hole: { kinds: ['solid'], colors: ['amber'], words: ['hole'] },
+  },
   example: 'a wedge of swiss cheese',
   parts: [
-    { part: 'wedge', slot: 'cheese', extrude: [[0, 0], [0.12, -0.035], [0.12, 0.035]], depth: 0.06, at: [0, 0.03, 0], rotate: [Math.PI / 2, 0, 0] },
+    {
+      part: 'wedge',
+      slot: 'cheese',
+      extrude: [
+        [0, 0],
+        [0.12, -0.035],
+        [0.12, 0.035],
+      ],
+      depth: 0.06,
+      at: [0, 0.03, 0],
+      rotate: [Math.PI / 2, 0, 0],
+    },
     { part: 'hole', slot: 'hole', sphere: [0.008, 0.008, 0.002], at: [0.08, 0.03, 0.026] },
     { part: 'hole', slot: 'hole', sphere: [0.006, 0.006, 0.002], at: [0.05, 0.018, 0.014] },
   ],
@@ -204,7 +325,10 @@ export const egg = partListCategory({
   family: 'food',
   names: ['egg', ['fried egg', 'fried'], ['sunny side up', 'fried'], 'easter egg', 'huevo', 'oeuf', 'ei'],
   variants: { fried: ['fried', 'sunny'] },
-  slots: { shell: { kinds: ['ceramic'], colors: ['cream', 'white', 'tan'], words: ['shell', 'white'], primary: true }, yolk: { kinds: ['skin'], colors: ['amber', 'yellow'], words: ['yolk'] } },
+  slots: {
+    shell: { kinds: ['ceramic'], colors: ['cream', 'white', 'tan'], words: ['shell', 'white'], primary: true },
+    yolk: { kinds: ['skin'], colors: ['amber', 'yellow'], words: ['yolk'] },
+  },
   example: 'a fried egg',
   parts: ({ variant }) =>
     variant === 'fried'
@@ -212,7 +336,21 @@ export const egg = partListCategory({
           { part: 'white', slot: 'shell', cylinder: [0.06, 0.065, 0.006], at: [0, 0.003, 0], segments: 24 },
           { part: 'yolk', slot: 'yolk', sphere: [0.022, 0.012, 0.022], at: [0.008, 0.006, 0.005] },
         ]
-      : [{ part: 'egg', slot: 'shell', lathe: [[0, 0], [0.018, 0.004], [0.026, 0.022], [0.022, 0.045], [0.012, 0.056], [0, 0.059]], segments: 28 }],
+      : [
+          {
+            part: 'egg',
+            slot: 'shell',
+            lathe: [
+              [0, 0],
+              [0.018, 0.004],
+              [0.026, 0.022],
+              [0.022, 0.045],
+              [0.012, 0.056],
+              [0, 0.059],
+            ],
+            segments: 28,
+          },
+        ],
 });
 
 export const pancakes = partListCategory({
@@ -227,9 +365,27 @@ export const pancakes = partListCategory({
   counts: { pancakes: { words: ['pancake', 'layer'], default: 4, min: 1, max: 10 } },
   example: 'a stack of pancakes with butter',
   parts: ({ counts }) => [
-    ...Array.from({ length: counts.pancakes }, (_, index): PartSpec => ({ part: 'pancake', slot: 'pancake', cylinder: [0.07, 0.072, 0.012], at: [0, 0.006 + index * 0.0125, 0], segments: 28 })),
-    { part: 'syrup', slot: 'syrup', cylinder: [0.06, 0.065, 0.003], at: [0, counts.pancakes * 0.0125 + 0.001, 0], segments: 24 },
-    { part: 'butter', slot: 'butter', box: [0.025, 0.01, 0.025], at: [0, counts.pancakes * 0.0125 + 0.007, 0], bevel: 0.002 },
+    ...Array.from({ length: counts.pancakes }, (_, index): PartSpec => ({
+      part: 'pancake',
+      slot: 'pancake',
+      cylinder: [0.07, 0.072, 0.012],
+      at: [0, 0.006 + index * 0.0125, 0],
+      segments: 28,
+    })),
+    {
+      part: 'syrup',
+      slot: 'syrup',
+      cylinder: [0.06, 0.065, 0.003],
+      at: [0, counts.pancakes * 0.0125 + 0.001, 0],
+      segments: 24,
+    },
+    {
+      part: 'butter',
+      slot: 'butter',
+      box: [0.025, 0.01, 0.025],
+      at: [0, counts.pancakes * 0.0125 + 0.007, 0],
+      bevel: 0.002,
+    },
   ],
   anchors: { top: { at: [0, 0.06, 0], size: 0.06 } },
 });

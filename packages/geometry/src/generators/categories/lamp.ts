@@ -6,11 +6,29 @@ import type { GeneratorDefinition } from '../generator-definition.ts';
 export const lamp: GeneratorDefinition = {
   category: 'lamp',
   family: 'furniture',
-  names: ['lamp', ['floor lamp', 'floor'], ['desk lamp', 'desk'], ['table lamp', 'table'], ['reading lamp', 'desk'], 'lampara', 'lampe'],
+  names: [
+    'lamp',
+    ['floor lamp', 'floor'],
+    ['desk lamp', 'desk'],
+    ['table lamp', 'table'],
+    ['reading lamp', 'desk'],
+    'lampara',
+    'lampe',
+  ],
   variants: { floor: ['floor', 'standing'], desk: ['desk', 'reading', 'study', 'office'], table: ['table', 'bedside'] },
   slots: {
-    shade: { kinds: ['fabric', 'paper', 'metal', 'glass'], colors: ['cream', 'white', 'beige', 'black', 'green', 'red'], words: ['shade', 'lampshade'], primary: true },
-    body: { kinds: ['metal', 'wood', 'ceramic'], colors: ['brass', 'black', 'silver', 'white'], words: ['base', 'stem', 'pole', 'arm', 'body', 'stand'], primary: true },
+    shade: {
+      kinds: ['fabric', 'paper', 'metal', 'glass'],
+      colors: ['cream', 'white', 'beige', 'black', 'green', 'red'],
+      words: ['shade', 'lampshade'],
+      primary: true,
+    },
+    body: {
+      kinds: ['metal', 'wood', 'ceramic'],
+      colors: ['brass', 'black', 'silver', 'white'],
+      words: ['base', 'stem', 'pole', 'arm', 'body', 'stand'],
+      primary: true,
+    },
     bulb: { kinds: ['solid'], colors: ['ivory'], words: ['bulb'] },
   },
   optional: { shade: ['shade', 'lampshade'] },
@@ -22,9 +40,26 @@ export const lamp: GeneratorDefinition = {
     const segments = kit.segments(28);
     if (kind === 'table' && random.chance(0.6)) {
       // a ceramic-style vase body
-      kit.lathe('base', 'body', [[0, 0], [baseRadius * 0.8, 0], [baseRadius * 1.1, height * 0.25], [baseRadius * 0.8, height * 0.5], [baseRadius * 0.25, height * 0.6], [0, height * 0.6]], { segments });
+      kit.lathe(
+        'base',
+        'body',
+        [
+          [0, 0],
+          [baseRadius * 0.8, 0],
+          [baseRadius * 1.1, height * 0.25],
+          [baseRadius * 0.8, height * 0.5],
+          [baseRadius * 0.25, height * 0.6],
+          [0, height * 0.6],
+        ],
+        { segments },
+      );
     } else {
-      kit.cylinder('base', 'body', { radiusTop: baseRadius * 0.85, radiusBottom: baseRadius, height: 0.03, segments: 28 }, { at: [0, 0.015, 0] });
+      kit.cylinder(
+        'base',
+        'body',
+        { radiusTop: baseRadius * 0.85, radiusBottom: baseRadius, height: 0.03, segments: 28 },
+        { at: [0, 0.015, 0] },
+      );
     }
     let bulbAt: [number, number, number] = [0, height, 0];
     if (kind === 'desk') {
@@ -33,7 +68,13 @@ export const lamp: GeneratorDefinition = {
       kit.tube('arm', 'body', [[0, 0.03, 0], [0, height * 0.35, -0.04], elbow], 0.012);
       kit.tube('arm', 'body', [elbow, [0, height * 0.85, height * 0.2], head], 0.012);
       kit.sphere('joint', 'body', 0.02, { at: elbow, segments: 10 });
-      if (kit.has('shade')) kit.cylinder('shade', 'shade', { radiusTop: 0.03, radiusBottom: 0.08, height: 0.1, openEnded: false, segments: 20 }, { at: [head[0], head[1] - 0.03, head[2]], rotate: [0.5, 0, 0] });
+      if (kit.has('shade'))
+        kit.cylinder(
+          'shade',
+          'shade',
+          { radiusTop: 0.03, radiusBottom: 0.08, height: 0.1, openEnded: false, segments: 20 },
+          { at: [head[0], head[1] - 0.03, head[2]], rotate: [0.5, 0, 0] },
+        );
       bulbAt = [head[0], head[1] - 0.08, head[2] + 0.03];
     } else {
       const stemTop = kind === 'floor' ? height * 0.85 : height * 0.75;
@@ -43,8 +84,30 @@ export const lamp: GeneratorDefinition = {
       const shape = random.pick(['cone', 'drum', 'dome'] as const);
       const shadeY = stemTop + shadeHeight * 0.3;
       if (kit.has('shade')) {
-        if (shape === 'dome') kit.lathe('shade', 'shade', [[shadeRadius, shadeY - shadeHeight / 2], [shadeRadius * 0.8, shadeY + shadeHeight * 0.2], [shadeRadius * 0.3, shadeY + shadeHeight / 2], [0, shadeY + shadeHeight / 2]], { segments });
-        else kit.cylinder('shade', 'shade', { radiusTop: shape === 'cone' ? shadeRadius * 0.6 : shadeRadius, radiusBottom: shadeRadius, height: shadeHeight, segments: 28 }, { at: [0, shadeY, 0] });
+        if (shape === 'dome')
+          kit.lathe(
+            'shade',
+            'shade',
+            [
+              [shadeRadius, shadeY - shadeHeight / 2],
+              [shadeRadius * 0.8, shadeY + shadeHeight * 0.2],
+              [shadeRadius * 0.3, shadeY + shadeHeight / 2],
+              [0, shadeY + shadeHeight / 2],
+            ],
+            { segments },
+          );
+        else
+          kit.cylinder(
+            'shade',
+            'shade',
+            {
+              radiusTop: shape === 'cone' ? shadeRadius * 0.6 : shadeRadius,
+              radiusBottom: shadeRadius,
+              height: shadeHeight,
+              segments: 28,
+            },
+            { at: [0, shadeY, 0] },
+          );
       }
       bulbAt = [0, stemTop + 0.04, 0];
     }

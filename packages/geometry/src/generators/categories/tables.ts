@@ -8,10 +8,29 @@ const WOODS = ['oak', 'walnut', 'pine', 'birch', 'mahogany'];
 export const table: GeneratorDefinition = {
   category: 'table',
   family: 'furniture',
-  names: ['table', ['dining table', 'dining'], ['coffee table', 'coffee'], ['side table', 'side'], ['round table', 'round'], ['kitchen table', 'dining'], 'mesa', 'tisch'],
-  variants: { coffee: ['coffee', 'low'], round: ['round', 'circular'], dining: ['dining', 'kitchen'], side: ['side', 'bedside', 'end'] },
+  names: [
+    'table',
+    ['dining table', 'dining'],
+    ['coffee table', 'coffee'],
+    ['side table', 'side'],
+    ['round table', 'round'],
+    ['kitchen table', 'dining'],
+    'mesa',
+    'tisch',
+  ],
+  variants: {
+    coffee: ['coffee', 'low'],
+    round: ['round', 'circular'],
+    dining: ['dining', 'kitchen'],
+    side: ['side', 'bedside', 'end'],
+  },
   slots: {
-    top: { kinds: ['wood', 'marble', 'glass', 'metal', 'stone'], colors: WOODS, words: ['top', 'tabletop', 'surface'], primary: true },
+    top: {
+      kinds: ['wood', 'marble', 'glass', 'metal', 'stone'],
+      colors: WOODS,
+      words: ['top', 'tabletop', 'surface'],
+      primary: true,
+    },
     leg: { kinds: ['wood', 'metal'], colors: WOODS, words: ['leg', 'base', 'frame', 'apron'], primary: true },
   },
   counts: { legs: { words: ['leg'], default: 4, min: 1, max: 8 } },
@@ -21,7 +40,8 @@ export const table: GeneratorDefinition = {
     const round = variant === 'round' || (counts.legs !== 4 && counts.legs !== 2) || random.chance(0.15);
     const baseHeight = variant === 'coffee' ? 0.42 : variant === 'side' ? 0.55 : 0.75;
     const height = random.vary(baseHeight) * proportions.height;
-    const width = random.vary(variant === 'side' ? 0.5 : variant === 'coffee' ? 1.0 : 1.5) * proportions.width * proportions.length;
+    const width =
+      random.vary(variant === 'side' ? 0.5 : variant === 'coffee' ? 1.0 : 1.5) * proportions.width * proportions.length;
     const depth = round ? width : random.vary(variant === 'side' ? 0.5 : 0.85) * proportions.width;
     const thickness = random.vary(0.04);
     const topY = height - thickness / 2;
@@ -30,7 +50,12 @@ export const table: GeneratorDefinition = {
     const legTop = height - thickness;
     if (counts.legs === 1) {
       kit.cylinder('leg', 'leg', { radius: 0.05, height: legTop }, { at: [0, legTop / 2, 0] });
-      kit.cylinder('base', 'leg', { radiusTop: 0.08, radiusBottom: Math.min(width, depth) * 0.3, height: 0.05, segments: 28 }, { at: [0, 0.025, 0] });
+      kit.cylinder(
+        'base',
+        'leg',
+        { radiusTop: 0.08, radiusBottom: Math.min(width, depth) * 0.3, height: 0.05, segments: 28 },
+        { at: [0, 0.025, 0] },
+      );
       return;
     }
     if (counts.legs === 2) {
@@ -56,18 +81,37 @@ export const table: GeneratorDefinition = {
         kit.box('apron', 'leg', [0.02, 0.08, depth - 0.14], { at: [side * (width / 2 - 0.06), legTop - 0.04, 0] });
       }
     }
-    if (variant === 'coffee' && kit.has('shelf')) kit.box('shelf', 'top', [width - 0.14, 0.025, depth - 0.14], { at: [0, 0.12, 0] });
+    if (variant === 'coffee' && kit.has('shelf'))
+      kit.box('shelf', 'top', [width - 0.14, 0.025, depth - 0.14], { at: [0, 0.12, 0] });
   },
 };
 
 export const desk: GeneratorDefinition = {
   category: 'desk',
   family: 'furniture',
-  names: ['desk', ['writing desk', 'writing'], ['computer desk', 'computer'], ['office desk', 'computer'], 'escritorio', 'bureau', 'schreibtisch'],
+  names: [
+    'desk',
+    ['writing desk', 'writing'],
+    ['computer desk', 'computer'],
+    ['office desk', 'computer'],
+    'escritorio',
+    'bureau',
+    'schreibtisch',
+  ],
   variants: { writing: ['writing', 'antique'], computer: ['computer', 'office', 'gaming'] },
   slots: {
-    top: { kinds: ['wood', 'metal', 'plastic', 'glass'], colors: WOODS, words: ['top', 'surface', 'desktop'], primary: true },
-    body: { kinds: ['wood', 'metal', 'plastic'], colors: WOODS, words: ['leg', 'drawer', 'body', 'side', 'cabinet'], primary: true },
+    top: {
+      kinds: ['wood', 'metal', 'plastic', 'glass'],
+      colors: WOODS,
+      words: ['top', 'surface', 'desktop'],
+      primary: true,
+    },
+    body: {
+      kinds: ['wood', 'metal', 'plastic'],
+      colors: WOODS,
+      words: ['leg', 'drawer', 'body', 'side', 'cabinet'],
+      primary: true,
+    },
     handle: { kinds: ['metal'], colors: ['brass', 'silver', 'black'], words: ['handle', 'knob', 'pull'] },
   },
   counts: { drawers: { words: ['drawer'], default: 3, min: 0, max: 8 } },
@@ -89,7 +133,10 @@ export const desk: GeneratorDefinition = {
       const drawerHeight = (legTop - 0.06) / drawers;
       for (let drawer = 0; drawer < drawers; drawer++) {
         const y = 0.04 + drawerHeight * (drawer + 0.5);
-        kit.box('drawer', 'body', [pedestalWidth - 0.04, drawerHeight - 0.02, 0.02], { at: [x, y, depth / 2 - 0.01], bevel: 0.004 });
+        kit.box('drawer', 'body', [pedestalWidth - 0.04, drawerHeight - 0.02, 0.02], {
+          at: [x, y, depth / 2 - 0.01],
+          bevel: 0.004,
+        });
         kit.box('handle', 'handle', [0.1, 0.015, 0.02], { at: [x, y, depth / 2 + 0.01] });
       }
       kit.box('panel', 'body', [0.03, legTop, depth - 0.04], { at: [-width / 2 + 0.035, legTop / 2, 0] });
@@ -97,6 +144,8 @@ export const desk: GeneratorDefinition = {
       const shape = random.pick(['square', 'round'] as const);
       addLegs(kit, 'body', cornerPositions(width, depth, 0.05), legTop, 0.05, shape);
     }
-    kit.box('modesty_panel', 'body', [width - (drawers > 0 ? pedestalWidth + 0.06 : 0.1), legTop * 0.45, 0.02], { at: [drawers > 0 ? -pedestalWidth / 2 : 0, legTop * 0.72, -depth / 2 + 0.04] });
+    kit.box('modesty_panel', 'body', [width - (drawers > 0 ? pedestalWidth + 0.06 : 0.1), legTop * 0.45, 0.02], {
+      at: [drawers > 0 ? -pedestalWidth / 2 : 0, legTop * 0.72, -depth / 2 + 0.04],
+    });
   },
 };

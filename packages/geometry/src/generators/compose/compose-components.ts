@@ -49,18 +49,35 @@ export function composeComponents(built: readonly BuiltComponent[]): ComposedPar
         const wear = component.reading.definition.traits?.wear ?? { place: 'head', designSize: 0.1 };
         const anchor = targetBuilt.anchors.get(wear.place) ?? fallbackAnchor(wear.place, target.bounds);
         const scale = clamp(anchor.size / wear.designSize, 0.02, 50);
-        placement.worlds = [target.worlds[0].clone().multiply(translation(anchor.at)).multiply(new Matrix4().makeScale(scale, scale, scale))];
+        placement.worlds = [
+          target.worlds[0]
+            .clone()
+            .multiply(translation(anchor.at))
+            .multiply(new Matrix4().makeScale(scale, scale, scale)),
+        ];
         break;
       }
       case 'held': {
-        const anchor = targetBuilt.anchors.get('hand') ?? targetBuilt.anchors.get('mouth') ?? fallbackAnchor('hand', target.bounds);
+        const anchor =
+          targetBuilt.anchors.get('hand') ?? targetBuilt.anchors.get('mouth') ?? fallbackAnchor('hand', target.bounds);
         const holderHeight = target.bounds.max.y - target.bounds.min.y;
         const height = bounds.max.y - bounds.min.y;
         const scale = Math.min(1, (0.7 * holderHeight) / Math.max(height, 1e-6));
-        if (scale < 0.98) notes.push(`the ${category} was scaled to ${Math.round(scale * 100)} % to fit the ${targetCategory}'s hand`);
+        if (scale < 0.98)
+          notes.push(`the ${category} was scaled to ${Math.round(scale * 100)} % to fit the ${targetCategory}'s hand`);
         // gripped low and held a little in front of the hand, so the body does not hide it
-        const grip = new Vector3((bounds.min.x + bounds.max.x) / 2, bounds.min.y + height * 0.2, bounds.min.z - holderHeight * 0.02);
-        placement.worlds = [target.worlds[0].clone().multiply(translation(anchor.at)).multiply(new Matrix4().makeScale(scale, scale, scale)).multiply(translation(grip.negate().toArray()))];
+        const grip = new Vector3(
+          (bounds.min.x + bounds.max.x) / 2,
+          bounds.min.y + height * 0.2,
+          bounds.min.z - holderHeight * 0.02,
+        );
+        placement.worlds = [
+          target.worlds[0]
+            .clone()
+            .multiply(translation(anchor.at))
+            .multiply(new Matrix4().makeScale(scale, scale, scale))
+            .multiply(translation(grip.negate().toArray())),
+        ];
         break;
       }
       case 'support': {
@@ -76,16 +93,28 @@ export function composeComponents(built: readonly BuiltComponent[]): ComposedPar
           const height = Math.max(bounds.max.y - bounds.min.y, 1e-6);
           const scaleY = Math.min(scale, Math.max((0.5 * loadHeight) / height, scale * 0.15));
           placement.worlds = [new Matrix4().makeScale(scale, scaleY, scale)];
-          anchor = { at: [anchor.at[0] * scale, anchor.at[1] * scaleY, anchor.at[2] * scale], size: anchor.size * scale };
+          anchor = {
+            at: [anchor.at[0] * scale, anchor.at[1] * scaleY, anchor.at[2] * scale],
+            size: anchor.size * scale,
+          };
         }
         let loadScale = 1;
         if (!component.reading.definition.traits?.fitsLoad && load > anchor.size * 1.05) {
           loadScale = (anchor.size * 0.95) / load;
-          notes.push(`the ${targetCategory} was scaled to ${Math.round(loadScale * 100)} % to fit ${component.placement === 'in' ? 'in' : 'on'} the ${category}`);
+          notes.push(
+            `the ${targetCategory} was scaled to ${Math.round(loadScale * 100)} % to fit ${component.placement === 'in' ? 'in' : 'on'} the ${category}`,
+          );
         }
-        const bottom = new Vector3((groupBounds.min.x + groupBounds.max.x) / 2, groupBounds.min.y, (groupBounds.min.z + groupBounds.max.z) / 2);
-        const move = translation(anchor.at).multiply(new Matrix4().makeScale(loadScale, loadScale, loadScale)).multiply(translation(bottom.negate().toArray()));
-        for (const member of group) placements[member].worlds = placements[member].worlds.map((world) => move.clone().multiply(world));
+        const bottom = new Vector3(
+          (groupBounds.min.x + groupBounds.max.x) / 2,
+          groupBounds.min.y,
+          (groupBounds.min.z + groupBounds.max.z) / 2,
+        );
+        const move = translation(anchor.at)
+          .multiply(new Matrix4().makeScale(loadScale, loadScale, loadScale))
+          .multiply(translation(bottom.negate().toArray()));
+        for (const member of group)
+          placements[member].worlds = placements[member].worlds.map((world) => move.clone().multiply(world));
         break;
       }
       case 'load': {
@@ -96,12 +125,23 @@ export function composeComponents(built: readonly BuiltComponent[]): ComposedPar
         const ringRadius = copies > 1 ? anchor.size * 0.55 : 0;
         const room = copies > 1 ? anchor.size * 0.45 : anchor.size;
         const scale = size > room ? room / size : 1;
-        if (scale < 0.98) notes.push(`the ${category} was scaled to ${Math.round(scale * 100)} % to fit ${component.placement === 'in' ? 'in' : 'on'} the ${targetCategory}`);
+        if (scale < 0.98)
+          notes.push(
+            `the ${category} was scaled to ${Math.round(scale * 100)} % to fit ${component.placement === 'in' ? 'in' : 'on'} the ${targetCategory}`,
+          );
         const bottom = new Vector3((bounds.min.x + bounds.max.x) / 2, bounds.min.y, (bounds.min.z + bounds.max.z) / 2);
         placement.worlds = Array.from({ length: copies }, (_, copy) => {
           const angle = (copy / copies) * Math.PI * 2 + 0.4;
-          const at: [number, number, number] = [anchor.at[0] + Math.cos(angle) * ringRadius, anchor.at[1], anchor.at[2] + Math.sin(angle) * ringRadius];
-          return world.clone().multiply(translation(at)).multiply(new Matrix4().makeScale(scale, scale, scale)).multiply(translation(bottom.clone().negate().toArray()));
+          const at: [number, number, number] = [
+            anchor.at[0] + Math.cos(angle) * ringRadius,
+            anchor.at[1],
+            anchor.at[2] + Math.sin(angle) * ringRadius,
+          ];
+          return world
+            .clone()
+            .multiply(translation(at))
+            .multiply(new Matrix4().makeScale(scale, scale, scale))
+            .multiply(translation(bottom.clone().negate().toArray()));
         });
         break;
       }
@@ -110,7 +150,11 @@ export function composeComponents(built: readonly BuiltComponent[]): ComposedPar
         const scene = worldBoundsOf(placements.slice(0, index));
         const gap = Math.max(0.05, (scene.max.x - scene.min.x) * 0.12);
         const row = rowOf(component.copies, bounds);
-        const shift = translation([scene.max.x + gap - bounds.min.x, scene.min.y - bounds.min.y, (scene.min.z + scene.max.z) / 2 - (bounds.min.z + bounds.max.z) / 2]);
+        const shift = translation([
+          scene.max.x + gap - bounds.min.x,
+          scene.min.y - bounds.min.y,
+          (scene.min.z + scene.max.z) / 2 - (bounds.min.z + bounds.max.z) / 2,
+        ]);
         placement.worlds = row.map((world) => shift.clone().multiply(world));
       }
     }
@@ -140,8 +184,13 @@ function groupOf(built: readonly BuiltComponent[], root: number): number[] {
   return members;
 }
 
-function supportAnchor(item: BuiltComponent | { anchors: ReadonlyMap<string, Anchor> }, placement: 'on' | 'in', bounds: Box3): Anchor {
-  if (placement === 'in') return item.anchors.get('inside') ?? item.anchors.get('top') ?? fallbackAnchor('inside', bounds);
+function supportAnchor(
+  item: BuiltComponent | { anchors: ReadonlyMap<string, Anchor> },
+  placement: 'on' | 'in',
+  bounds: Box3,
+): Anchor {
+  if (placement === 'in')
+    return item.anchors.get('inside') ?? item.anchors.get('top') ?? fallbackAnchor('inside', bounds);
   return item.anchors.get('top') ?? item.anchors.get('back') ?? fallbackAnchor('top', bounds);
 }
 
@@ -180,7 +229,8 @@ function localBounds(parts: readonly GeneratedPart[]): Box3 {
 
 function worldBoundsOf(placements: readonly Placement[]): Box3 {
   const bounds = new Box3();
-  for (const placement of placements) for (const world of placement.worlds) bounds.union(placement.bounds.clone().applyMatrix4(world));
+  for (const placement of placements)
+    for (const world of placement.worlds) bounds.union(placement.bounds.clone().applyMatrix4(world));
   return bounds;
 }
 

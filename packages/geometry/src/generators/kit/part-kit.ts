@@ -100,13 +100,35 @@ export class PartKit {
     this.add(component, slot, boxShape(size, bevel, this.options.detail >= 0.75 ? 2 : 0), placement);
   }
 
-  cylinder(component: string, slot: string, dimensions: { radius?: number; radiusTop?: number; radiusBottom?: number; height: number; segments?: number; openEnded?: boolean }, placement: Placement = {}): void {
+  cylinder(
+    component: string,
+    slot: string,
+    dimensions: {
+      radius?: number;
+      radiusTop?: number;
+      radiusBottom?: number;
+      height: number;
+      segments?: number;
+      openEnded?: boolean;
+    },
+    placement: Placement = {},
+  ): void {
     const top = dimensions.radiusTop ?? dimensions.radius ?? 0.05;
     const bottom = dimensions.radiusBottom ?? dimensions.radius ?? top;
-    this.add(component, slot, cylinderShape(top, bottom, dimensions.height, this.segments(dimensions.segments ?? 20, 3), dimensions.openEnded), placement);
+    this.add(
+      component,
+      slot,
+      cylinderShape(top, bottom, dimensions.height, this.segments(dimensions.segments ?? 20, 3), dimensions.openEnded),
+      placement,
+    );
   }
 
-  sphere(component: string, slot: string, radius: number | Vector3Tuple, placement: Placement & { segments?: number } = {}): void {
+  sphere(
+    component: string,
+    slot: string,
+    radius: number | Vector3Tuple,
+    placement: Placement & { segments?: number } = {},
+  ): void {
     const radii: Vector3Tuple = typeof radius === 'number' ? [radius, radius, radius] : radius;
     const scale = placement.scale ?? [1, 1, 1];
     this.add(component, slot, sphereShape(1, this.segments(placement.segments ?? 20, 6)), {
@@ -119,25 +141,72 @@ export class PartKit {
     this.add(component, slot, capsuleShape(radius, length, this.segments(16, 6)), placement);
   }
 
-  torus(component: string, slot: string, radius: number, tube: number, placement: Placement & { arc?: number } = {}): void {
+  torus(
+    component: string,
+    slot: string,
+    radius: number,
+    tube: number,
+    placement: Placement & { arc?: number } = {},
+  ): void {
     this.add(component, slot, torusShape(radius, tube, this.segments(24, 6), placement.arc), placement);
   }
 
-  lathe(component: string, slot: string, profile: Vector2Tuple[], placement: Placement & { segments?: number } = {}): void {
+  lathe(
+    component: string,
+    slot: string,
+    profile: Vector2Tuple[],
+    placement: Placement & { segments?: number } = {},
+  ): void {
     this.add(component, slot, latheShape(profile, this.segments(placement.segments ?? 24, 5)), placement);
   }
 
-  extrude(component: string, slot: string, outline: Vector2Tuple[], depth: number, placement: Placement & { holes?: Vector2Tuple[][]; bevel?: number } = {}): void {
+  extrude(
+    component: string,
+    slot: string,
+    outline: Vector2Tuple[],
+    depth: number,
+    placement: Placement & { holes?: Vector2Tuple[][]; bevel?: number } = {},
+  ): void {
     const bevel = this.options.detail >= 0.75 ? placement.bevel : 0;
-    this.add(component, slot, extrudeShape(outline, depth, { holes: placement.holes, bevel, curveSegments: this.segments(6, 2) }), placement);
+    this.add(
+      component,
+      slot,
+      extrudeShape(outline, depth, { holes: placement.holes, bevel, curveSegments: this.segments(6, 2) }),
+      placement,
+    );
   }
 
-  parametric(component: string, slot: string, surface: (u: number, v: number) => Vector3Tuple, placement: Placement & { slices?: number; stacks?: number; flip?: boolean } = {}): void {
-    this.add(component, slot, parametricShape(surface, this.segments(placement.slices ?? 24, 4), this.segments(placement.stacks ?? 12, 3), placement.flip), placement);
+  parametric(
+    component: string,
+    slot: string,
+    surface: (u: number, v: number) => Vector3Tuple,
+    placement: Placement & { slices?: number; stacks?: number; flip?: boolean } = {},
+  ): void {
+    this.add(
+      component,
+      slot,
+      parametricShape(
+        surface,
+        this.segments(placement.slices ?? 24, 4),
+        this.segments(placement.stacks ?? 12, 3),
+        placement.flip,
+      ),
+      placement,
+    );
   }
 
-  tube(component: string, slot: string, points: Vector3Tuple[], radius: number, placement: Placement & { closed?: boolean } = {}): void {
-    const geometry = tubeShape(points, radius, { tubularSegments: this.segments(6 * points.length, 6), radialSegments: this.segments(8, 4), closed: placement.closed });
+  tube(
+    component: string,
+    slot: string,
+    points: Vector3Tuple[],
+    radius: number,
+    placement: Placement & { closed?: boolean } = {},
+  ): void {
+    const geometry = tubeShape(points, radius, {
+      tubularSegments: this.segments(6 * points.length, 6),
+      radialSegments: this.segments(8, 4),
+      closed: placement.closed,
+    });
     this.add(component, slot, geometry, placement);
   }
 }

@@ -41,7 +41,8 @@ export function buildPartList(kit: PartKit, specs: readonly PartSpec[]): void {
       const [x, y, z] = spec.at ?? [0, 0, 0];
       const [rx, ry, rz] = spec.rotate ?? [0, 0, 0];
       // a tube's points are absolute: mirror them instead of its placement
-      const mirrored = 'tube' in spec ? { ...spec, tube: spec.tube.map(([px, py, pz]) => [-px, py, pz] as Vector3Tuple) } : spec;
+      const mirrored =
+        'tube' in spec ? { ...spec, tube: spec.tube.map(([px, py, pz]) => [-px, py, pz] as Vector3Tuple) } : spec;
       addShape(kit, mirrored, [-x, y, z], [rx, -ry, -rz]);
     }
   }
@@ -50,13 +51,27 @@ export function buildPartList(kit: PartKit, specs: readonly PartSpec[]): void {
 function addShape(kit: PartKit, spec: PartSpec, at: Vector3Tuple, rotate: Vector3Tuple): void {
   const { part, slot } = spec;
   if ('box' in spec) kit.box(part, slot, spec.box, { at, rotate, bevel: spec.bevel });
-  else if ('cylinder' in spec) kit.cylinder(part, slot, { radiusTop: spec.cylinder[0], radiusBottom: spec.cylinder[1], height: spec.cylinder[2], segments: spec.segments, openEnded: spec.open }, { at, rotate });
+  else if ('cylinder' in spec)
+    kit.cylinder(
+      part,
+      slot,
+      {
+        radiusTop: spec.cylinder[0],
+        radiusBottom: spec.cylinder[1],
+        height: spec.cylinder[2],
+        segments: spec.segments,
+        openEnded: spec.open,
+      },
+      { at, rotate },
+    );
   else if ('sphere' in spec) kit.sphere(part, slot, spec.sphere, { at, rotate, segments: spec.segments });
   else if ('torus' in spec) kit.torus(part, slot, spec.torus[0], spec.torus[1], { at, rotate, arc: spec.arc });
   else if ('capsule' in spec) kit.capsule(part, slot, spec.capsule[0], spec.capsule[1], { at, rotate });
   else if ('lathe' in spec) kit.lathe(part, slot, spec.lathe, { at, rotate, segments: spec.segments });
   else if ('tube' in spec) {
-    const moved = spec.tube.map((point) => rotatePoint(point, rotate).map((value, axis) => value + at[axis]) as Vector3Tuple);
+    const moved = spec.tube.map(
+      (point) => rotatePoint(point, rotate).map((value, axis) => value + at[axis]) as Vector3Tuple,
+    );
     kit.tube(part, slot, moved, spec.radius, { closed: spec.closed });
   } else kit.extrude(part, slot, spec.extrude, spec.depth, { at, rotate, bevel: spec.bevel });
 }
@@ -72,7 +87,9 @@ function rotatePoint([x, y, z]: Vector3Tuple, [rx, ry, rz]: Vector3Tuple): Vecto
 
 /** A closed lathe profile for a hollow vessel: the outer profile (bottom to rim), then the inner wall back down. */
 export function hollowProfile(outer: readonly Vector2Tuple[], wall: number): Vector2Tuple[] {
-  const inner = [...outer].reverse().map(([radius, y]) => [Math.max(radius - wall, 0.001), Math.max(y, wall)] as Vector2Tuple);
+  const inner = [...outer]
+    .reverse()
+    .map(([radius, y]) => [Math.max(radius - wall, 0.001), Math.max(y, wall)] as Vector2Tuple);
   return [[0, 0], ...outer, ...inner, [0, wall]];
 }
 
@@ -100,8 +117,13 @@ export function partListCategory(definition: PartListDefinition): GeneratorDefin
       const { kit, random, proportions } = context;
       const start = kit.parts.length;
       buildPartList(kit, typeof parts === 'function' ? parts(context) : parts);
-      for (const [name, anchor] of Object.entries((typeof anchors === 'function' ? anchors(context) : anchors) ?? {})) kit.anchor(name, anchor.at, anchor.size);
-      const scale: Vector3Tuple = [random.vary(1, 0.04) * proportions.width, random.vary(1, 0.04) * proportions.height, random.vary(1, 0.04) * proportions.length];
+      for (const [name, anchor] of Object.entries((typeof anchors === 'function' ? anchors(context) : anchors) ?? {}))
+        kit.anchor(name, anchor.at, anchor.size);
+      const scale: Vector3Tuple = [
+        random.vary(1, 0.04) * proportions.width,
+        random.vary(1, 0.04) * proportions.height,
+        random.vary(1, 0.04) * proportions.length,
+      ];
       kit.scaleFrom(start, scale);
     },
   };

@@ -38,7 +38,11 @@ export interface Placement {
 
 export function place(geometry: BufferGeometry, placement: Placement = {}): BufferGeometry {
   const { at = [0, 0, 0], rotate = [0, 0, 0], scale = [1, 1, 1] } = placement;
-  const matrix = new Matrix4().compose(new Vector3(...at), new Quaternion().setFromEuler(new Euler(...rotate)), new Vector3(...scale));
+  const matrix = new Matrix4().compose(
+    new Vector3(...at),
+    new Quaternion().setFromEuler(new Euler(...rotate)),
+    new Vector3(...scale),
+  );
   return geometry.applyMatrix4(matrix);
 }
 
@@ -50,7 +54,13 @@ export function boxShape(size: Vector3Tuple, bevel = 0, bevelSegments = 2): Buff
 }
 
 /** A cylinder (or truncated cone) along Y, centred on the origin. */
-export function cylinderShape(radiusTop: number, radiusBottom: number, height: number, segments: number, openEnded = false): BufferGeometry {
+export function cylinderShape(
+  radiusTop: number,
+  radiusBottom: number,
+  height: number,
+  segments: number,
+  openEnded = false,
+): BufferGeometry {
   return new CylinderGeometry(Math.max(radiusTop, 0), Math.max(radiusBottom, 0), height, segments, 1, openEnded);
 }
 
@@ -78,7 +88,11 @@ export function latheShape(profile: Vector2Tuple[], segments: number): BufferGeo
 }
 
 /** A flat outline ([x, y] points, counter-clockwise) extruded along Z by `depth`, centred on z = 0. */
-export function extrudeShape(outline: Vector2Tuple[], depth: number, options: { holes?: Vector2Tuple[][]; bevel?: number; curveSegments?: number } = {}): BufferGeometry {
+export function extrudeShape(
+  outline: Vector2Tuple[],
+  depth: number,
+  options: { holes?: Vector2Tuple[][]; bevel?: number; curveSegments?: number } = {},
+): BufferGeometry {
   const shape = new Shape(outline.map(([x, y]) => new Vector2(x, y)));
   for (const hole of options.holes ?? []) shape.holes.push(new Shape(hole.map(([x, y]) => new Vector2(x, y))));
   const bevel = options.bevel ?? 0;
@@ -95,17 +109,40 @@ export function extrudeShape(outline: Vector2Tuple[], depth: number, options: { 
 }
 
 /** A tube of constant radius swept along a smooth curve through `points` (Catmull–Rom); ends are open. */
-export function tubeShape(points: Vector3Tuple[], radius: number, options: { tubularSegments?: number; radialSegments?: number; closed?: boolean } = {}): BufferGeometry {
-  const curve = new CatmullRomCurve3(points.map((point) => new Vector3(...point)), options.closed ?? false, 'centripetal');
-  return new TubeGeometry(curve, options.tubularSegments ?? 16, radius, options.radialSegments ?? 8, options.closed ?? false);
+export function tubeShape(
+  points: Vector3Tuple[],
+  radius: number,
+  options: { tubularSegments?: number; radialSegments?: number; closed?: boolean } = {},
+): BufferGeometry {
+  const curve = new CatmullRomCurve3(
+    points.map((point) => new Vector3(...point)),
+    options.closed ?? false,
+    'centripetal',
+  );
+  return new TubeGeometry(
+    curve,
+    options.tubularSegments ?? 16,
+    radius,
+    options.radialSegments ?? 8,
+    options.closed ?? false,
+  );
 }
 
 /**
  * A surface given as a function of (u, v) in [0, 1]² (hulls, fuselages); `flip` reverses its facing when the
  * parametrisation runs the other way round.
  */
-export function parametricShape(surface: (u: number, v: number) => Vector3Tuple, slices: number, stacks: number, flip = false): BufferGeometry {
-  const geometry = new ParametricGeometry((u: number, v: number, target: Vector3) => target.set(...surface(u, v)), slices, stacks);
+export function parametricShape(
+  surface: (u: number, v: number) => Vector3Tuple,
+  slices: number,
+  stacks: number,
+  flip = false,
+): BufferGeometry {
+  const geometry = new ParametricGeometry(
+    (u: number, v: number, target: Vector3) => target.set(...surface(u, v)),
+    slices,
+    stacks,
+  );
   if (flip) {
     const index = geometry.index!;
     for (let corner = 0; corner < index.count; corner += 3) {
@@ -114,7 +151,8 @@ export function parametricShape(surface: (u: number, v: number) => Vector3Tuple,
       index.setX(corner + 2, second);
     }
     const normal = geometry.getAttribute('normal');
-    for (let vertex = 0; vertex < normal.count; vertex++) normal.setXYZ(vertex, -normal.getX(vertex), -normal.getY(vertex), -normal.getZ(vertex));
+    for (let vertex = 0; vertex < normal.count; vertex++)
+      normal.setXYZ(vertex, -normal.getX(vertex), -normal.getY(vertex), -normal.getZ(vertex));
   }
   return geometry;
 }

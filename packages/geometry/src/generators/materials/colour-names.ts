@@ -144,7 +144,9 @@ export function tintColour(rgb: Rgb, amount: number): Rgb {
 /** Pushes a colour away from grey (amount > 0) or towards it (amount < 0). */
 export function saturateColour(rgb: Rgb, amount: number): Rgb {
   const grey = (rgb[0] + rgb[1] + rgb[2]) / 3;
-  return rgb.map((channel) => Math.round(Math.min(255, Math.max(0, grey + (channel - grey) * (1 + amount))))) as unknown as Rgb;
+  return rgb.map((channel) =>
+    Math.round(Math.min(255, Math.max(0, grey + (channel - grey) * (1 + amount)))),
+  ) as unknown as Rgb;
 }
 
 export function srgbToLinear(channel: number): number {

@@ -60,7 +60,8 @@ export class FractalNoise {
 
   sample(x: number, y: number): number {
     let sum = 0;
-    for (let octave = 0; octave < this.layers.length; octave++) sum += this.layers[octave].sample(x, y) * this.weights[octave];
+    for (let octave = 0; octave < this.layers.length; octave++)
+      sum += this.layers[octave].sample(x, y) * this.weights[octave];
     return sum / this.total;
   }
 }

@@ -36,7 +36,13 @@ const ACCENT_COLOURS: Partial<Record<TexturePattern, Rgb>> = {
   bark: [52, 40, 30],
 };
 
-export function synthesizeMaterialMaps(kind: MaterialKind, colour: Rgb, sizePixels: number, random: SeededRandom, pbr: boolean): MaterialMaps {
+export function synthesizeMaterialMaps(
+  kind: MaterialKind,
+  colour: Rgb,
+  sizePixels: number,
+  random: SeededRandom,
+  pbr: boolean,
+): MaterialMaps {
   const pattern = patternFunction(kind.pattern, random);
   const pixelCount = sizePixels * sizePixels;
   const baseColor = new Uint8Array(pixelCount * 3);
@@ -62,7 +68,10 @@ export function synthesizeMaterialMaps(kind: MaterialKind, colour: Rgb, sizePixe
       }
       if (heights && metallicRoughness) {
         heights[pixel] = sample.height;
-        const roughness = Math.min(1, Math.max(0.02, kind.roughness * (1 + 0.3 * (0.5 - sample.tone)) + 0.25 * sample.accent));
+        const roughness = Math.min(
+          1,
+          Math.max(0.02, kind.roughness * (1 + 0.3 * (0.5 - sample.tone)) + 0.25 * sample.accent),
+        );
         metallicRoughness[pixel * 3] = 255;
         metallicRoughness[pixel * 3 + 1] = Math.round(roughness * 255);
         metallicRoughness[pixel * 3 + 2] = metallicByte;

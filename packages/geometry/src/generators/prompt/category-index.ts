@@ -4,8 +4,25 @@
 
 import type { GeneratorDefinition } from '../generator-definition.ts';
 import { COLOUR_NAMES, COLOUR_SYNONYMS } from '../materials/colour-names.ts';
-import { CLASSIFIER_NOUNS, CONNECTORS, KIND_MODIFIER_WORDS, POSE_WORDS, QUANTITY_NOUNS, SCENE_NOUNS, UNSHOWN_ADJECTIVES } from './modifier-vocabulary.ts';
-import { INTENSIFIERS, MATERIAL_WORDS, NEGATION_WORDS, NUMBER_WORDS, PROPORTION_WORDS, SIZE_WORDS, STYLE_WORDS } from './prompt-vocabulary.ts';
+import { DESCRIPTIVE_ADJECTIVES, SURFACE_DETAIL_NOUNS, THEME_NOUNS } from './descriptive-words.ts';
+import {
+  CLASSIFIER_NOUNS,
+  CONNECTORS,
+  KIND_MODIFIER_WORDS,
+  POSE_WORDS,
+  QUANTITY_NOUNS,
+  SCENE_NOUNS,
+  UNSHOWN_ADJECTIVES,
+} from './modifier-vocabulary.ts';
+import {
+  INTENSIFIERS,
+  MATERIAL_WORDS,
+  NEGATION_WORDS,
+  NUMBER_WORDS,
+  PROPORTION_WORDS,
+  SIZE_WORDS,
+  STYLE_WORDS,
+} from './prompt-vocabulary.ts';
 import { promptWords, singular } from './word-forms.ts';
 
 export interface CategoryEntry {
@@ -37,7 +54,10 @@ export class CategoryIndex {
         for (const word of key.split(' ')) this.vocabulary.set(word, true);
       }
       const partWords = [
-        ...Object.entries(definition.slots).flatMap(([slot, slotDefinition]) => [slot, ...(slotDefinition.words ?? [])]),
+        ...Object.entries(definition.slots).flatMap(([slot, slotDefinition]) => [
+          slot,
+          ...(slotDefinition.words ?? []),
+        ]),
         ...Object.entries(definition.optional ?? {}).flatMap(([component, words]) => [component, ...words]),
         ...Object.values(definition.counts ?? {}).flatMap((count) => count.words),
         ...Object.values(definition.variants ?? {}).flat(),
@@ -48,11 +68,28 @@ export class CategoryIndex {
       }
     }
     const attributeWords = [
-      ...Object.keys(COLOUR_NAMES), ...Object.keys(COLOUR_SYNONYMS), ...Object.keys(MATERIAL_WORDS), ...Object.keys(SIZE_WORDS), ...Object.keys(PROPORTION_WORDS),
-      ...Object.keys(STYLE_WORDS), ...Object.keys(NUMBER_WORDS), ...INTENSIFIERS, ...NEGATION_WORDS, ...SCENE_NOUNS, ...POSE_WORDS, ...UNSHOWN_ADJECTIVES,
-      ...Object.keys(CLASSIFIER_NOUNS), ...QUANTITY_NOUNS, ...Object.keys(KIND_MODIFIER_WORDS), ...CONNECTORS.flatMap(([phrase]) => phrase.split(' ')),
+      ...Object.keys(COLOUR_NAMES),
+      ...Object.keys(COLOUR_SYNONYMS),
+      ...Object.keys(MATERIAL_WORDS),
+      ...Object.keys(SIZE_WORDS),
+      ...Object.keys(PROPORTION_WORDS),
+      ...Object.keys(STYLE_WORDS),
+      ...Object.keys(NUMBER_WORDS),
+      ...INTENSIFIERS,
+      ...NEGATION_WORDS,
+      ...SCENE_NOUNS,
+      ...POSE_WORDS,
+      ...UNSHOWN_ADJECTIVES,
+      ...Object.keys(CLASSIFIER_NOUNS),
+      ...QUANTITY_NOUNS,
+      ...Object.keys(KIND_MODIFIER_WORDS),
+      ...CONNECTORS.flatMap(([phrase]) => phrase.split(' ')),
+      ...DESCRIPTIVE_ADJECTIVES,
+      ...THEME_NOUNS,
+      ...SURFACE_DETAIL_NOUNS,
     ];
-    for (const word of attributeWords) if (!this.vocabulary.has(word) && /^[a-z]+$/.test(word)) this.vocabulary.set(word, false);
+    for (const word of attributeWords)
+      if (!this.vocabulary.has(word) && /^[a-z]+$/.test(word)) this.vocabulary.set(word, false);
   }
 
   private register(key: string, entry: CategoryEntry): void {

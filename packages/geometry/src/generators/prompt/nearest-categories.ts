@@ -6,9 +6,25 @@ import damerauLevenshtein from 'damerau-levenshtein';
 import type { GeneratorDefinition } from '../generator-definition.ts';
 import type { CategoryIndex } from './category-index.ts';
 
-const FALLBACK_EXAMPLES = ['chair', 'car', 'cat', 'dragon', 'pizza', 'treasure chest', 'guitar', 'castle', 'tree', 'hat'];
+const FALLBACK_EXAMPLES = [
+  'chair',
+  'car',
+  'cat',
+  'dragon',
+  'pizza',
+  'treasure chest',
+  'guitar',
+  'castle',
+  'tree',
+  'hat',
+];
 
-export function nearestCategories(unknownWord: string, named: readonly GeneratorDefinition[], index: CategoryIndex, limit = 6): string[] {
+export function nearestCategories(
+  unknownWord: string,
+  named: readonly GeneratorDefinition[],
+  index: CategoryIndex,
+  limit = 6,
+): string[] {
   const suggestions: string[] = named.map((definition) => definition.category);
   const word = unknownWord.toLowerCase();
   const scored: [number, string][] = [];
@@ -28,7 +44,8 @@ export function nearestCategories(unknownWord: string, named: readonly Generator
   for (const [, category] of scored) if (!suggestions.includes(category)) suggestions.push(category);
   for (const example of FALLBACK_EXAMPLES) {
     if (suggestions.length >= limit) break;
-    if (!suggestions.includes(example) && index.definitions.some((definition) => definition.category === example)) suggestions.push(example);
+    if (!suggestions.includes(example) && index.definitions.some((definition) => definition.category === example))
+      suggestions.push(example);
   }
   return suggestions.slice(0, limit);
 }

@@ -16,21 +16,30 @@ function read(prompt: string, negativePrompt?: string) {
 }
 
 function components(prompt: string) {
-  return understand(prompt).components.map((component) => [component.role, component.reading.definition.category, component.reading.variant ?? null]);
+  return understand(prompt).components.map((component) => [
+    component.role,
+    component.reading.definition.category,
+    component.reading.variant ?? null,
+  ]);
 }
 
 function refusal(prompt: string) {
   const parsed = PROMPT_PARSER.parse(prompt);
-  if (parsed.ok) throw new Error(`"${prompt}" was read as ${parsed.understanding.components.map((component) => component.reading.definition.category).join(' + ')}`);
+  if (parsed.ok)
+    throw new Error(
+      `"${prompt}" was read as ${parsed.understanding.components.map((component) => component.reading.definition.category).join(' + ')}`,
+    );
   return parsed;
 }
 
 describe('prompt words', () => {
   it('folds accents, joins low-poly and reduces plurals to singulars', () => {
     expect(promptWords('Une Étagère LOW-POLY, très jolie!')).toEqual(['une', 'etagere', 'lowpoly', 'tres', 'jolie']);
-    expect(['shelves', 'benches', 'horses', 'boxes', 'cacti', 'people', 'buses', 'glasses', 'ponies', 'cactus', 'bus'].map(singular)).toEqual([
-      'shelf', 'bench', 'horse', 'box', 'cactus', 'person', 'bus', 'glass', 'pony', 'cactus', 'bus',
-    ]);
+    expect(
+      ['shelves', 'benches', 'horses', 'boxes', 'cacti', 'people', 'buses', 'glasses', 'ponies', 'cactus', 'bus'].map(
+        singular,
+      ),
+    ).toEqual(['shelf', 'bench', 'horse', 'box', 'cactus', 'person', 'bus', 'glass', 'pony', 'cactus', 'bus']);
   });
 });
 
@@ -93,20 +102,44 @@ describe('parsing prompts', () => {
   });
 
   it('keeps the kind under toy, baby, robot and statue, and reports them', () => {
-    expect(understand('a robot dog').components[0]).toMatchObject({ modifiers: { mechanical: true }, reading: { subject: 'robot dog' } });
-    expect(understand('a toy car').components[0]).toMatchObject({ modifiers: { toy: true }, reading: { subject: 'toy car' } });
+    expect(understand('a robot dog').components[0]).toMatchObject({
+      modifiers: { mechanical: true },
+      reading: { subject: 'robot dog' },
+    });
+    expect(understand('a toy car').components[0]).toMatchObject({
+      modifiers: { toy: true },
+      reading: { subject: 'toy car' },
+    });
     expect(understand('a baby dragon').components[0].modifiers).toEqual({ baby: true });
     expect(understand('a statue of a horse').components[0].modifiers).toEqual({ statue: true });
   });
 
   it('composes worn, held, supporting, loaded and side-by-side objects', () => {
-    expect(components('a cat wearing a wizard hat')).toEqual([['main', 'cat', null], ['worn', 'hat', 'wizard']]);
-    expect(components('a knight holding a sword')).toEqual([['main', 'person', 'knight'], ['held', 'sword', null]]);
-    expect(components('a medieval castle on a hill')).toEqual([['main', 'castle', null], ['support', 'hill', null]]);
-    expect(components('a table with 3 mugs')).toEqual([['main', 'table', null], ['load', 'mug', null]]);
+    expect(components('a cat wearing a wizard hat')).toEqual([
+      ['main', 'cat', null],
+      ['worn', 'hat', 'wizard'],
+    ]);
+    expect(components('a knight holding a sword')).toEqual([
+      ['main', 'person', 'knight'],
+      ['held', 'sword', null],
+    ]);
+    expect(components('a medieval castle on a hill')).toEqual([
+      ['main', 'castle', null],
+      ['support', 'hill', null],
+    ]);
+    expect(components('a table with 3 mugs')).toEqual([
+      ['main', 'table', null],
+      ['load', 'mug', null],
+    ]);
     expect(understand('a table with 3 mugs').components[1].copies).toBe(3);
-    expect(components('a dog and a cat')).toEqual([['main', 'dog', null], ['beside', 'cat', null]]);
-    expect(components('a wizard with a staff')).toEqual([['main', 'person', 'wizard'], ['held', 'staff', null]]);
+    expect(components('a dog and a cat')).toEqual([
+      ['main', 'dog', null],
+      ['beside', 'cat', null],
+    ]);
+    expect(components('a wizard with a staff')).toEqual([
+      ['main', 'person', 'wizard'],
+      ['held', 'staff', null],
+    ]);
     // a part of the object is a detail of it, not another object
     expect(components('a sword with a jeweled hilt')).toEqual([['main', 'sword', null]]);
     expect(components('a cactus in a terracotta pot')).toEqual([['main', 'cactus', null]]);
@@ -118,7 +151,9 @@ describe('parsing prompts', () => {
       { words: 'howling', reason: 'a pose or action: models are made at rest' },
       { words: 'moon', reason: 'not understood' },
     ]);
-    expect(understand('a sword with a jeweled hilt').ignored).toEqual([{ words: 'jeweled', reason: 'not shown by the built-in generator' }]);
+    expect(understand('a sword with a jeweled hilt').ignored).toEqual([
+      { words: 'jeweled', reason: 'not shown by the built-in generator' },
+    ]);
     expect(understand('a chiar').corrections).toEqual([{ from: 'chiar', to: 'chair' }]);
   });
 
@@ -132,9 +167,15 @@ describe('parsing prompts', () => {
 
   it('binds colours and materials to the part that follows them, else to the whole object', () => {
     const car = read('a red car with black wheels');
-    expect(car.colours.map(({ name, slot }) => [name, slot])).toEqual([['red', 'body'], ['black', 'tyre']]);
+    expect(car.colours.map(({ name, slot }) => [name, slot])).toEqual([
+      ['red', 'body'],
+      ['black', 'tyre'],
+    ]);
     const table = read('a round marble table with dark oak legs');
-    expect(table.materials.map(({ word, slot }) => [word, slot])).toEqual([['marble', undefined], ['oak', 'leg']]);
+    expect(table.materials.map(({ word, slot }) => [word, slot])).toEqual([
+      ['marble', undefined],
+      ['oak', 'leg'],
+    ]);
     expect(read('a light blue chair').colours[0].rgb).not.toEqual(read('a blue chair').colours[0].rgb);
     expect(read('un coche rojo').colours[0].name).toBe('red');
   });
@@ -166,7 +207,9 @@ describe('parsing prompts', () => {
     for (const definition of GENERATOR_DEFINITIONS) {
       expect(read(definition.example).definition.category, definition.example).toBe(definition.category);
       for (const name of definition.names) {
-        const phrase = promptWords(typeof name === 'string' ? name : name[0]).map(singular).join(' ');
+        const phrase = promptWords(typeof name === 'string' ? name : name[0])
+          .map(singular)
+          .join(' ');
         expect(owners.get(phrase) ?? definition.category, `"${phrase}" names two categories`).toBe(definition.category);
         owners.set(phrase, definition.category);
       }

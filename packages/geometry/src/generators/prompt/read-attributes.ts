@@ -8,11 +8,40 @@
 import type { GenerationStyle, GeneratorDefinition, Proportions } from '../generator-definition.ts';
 import { COLOUR_MODIFIERS, COLOUR_NAMES, COLOUR_SYNONYMS, tintColour, type Rgb } from '../materials/colour-names.ts';
 import type { MaterialKindName } from '../materials/material-kinds.ts';
-import { FILLER_WORDS, INTENSIFIERS, MATERIAL_WORDS, NEGATION_WORDS, NUMBER_WORDS, PROPORTION_WORDS, SIZE_WORDS, STYLE_WORDS, type MaterialWord } from './prompt-vocabulary.ts';
+import {
+  FILLER_WORDS,
+  INTENSIFIERS,
+  MATERIAL_WORDS,
+  NEGATION_WORDS,
+  NUMBER_WORDS,
+  PROPORTION_WORDS,
+  SIZE_WORDS,
+  STYLE_WORDS,
+  type MaterialWord,
+} from './prompt-vocabulary.ts';
 import { singular } from './word-forms.ts';
 
 /** Palette-only tones (colour-names.ts) that are not colour words in a prompt. */
-const NON_PROMPT_COLOURS = new Set(['oak', 'pine', 'walnut', 'mahogany', 'birch', 'bamboo', 'leaf', 'moss', 'bark', 'skin', 'snow', 'steel', 'iron', 'copper', 'bronze', 'brass', 'gold', 'silver']);
+const NON_PROMPT_COLOURS = new Set([
+  'oak',
+  'pine',
+  'walnut',
+  'mahogany',
+  'birch',
+  'bamboo',
+  'leaf',
+  'moss',
+  'bark',
+  'skin',
+  'snow',
+  'steel',
+  'iron',
+  'copper',
+  'bronze',
+  'brass',
+  'gold',
+  'silver',
+]);
 /** Metal words that are only a colour on a part that cannot be metal ("a golden cat"). */
 export const METAL_COLOUR_WORDS = new Set(['gold', 'golden', 'silver', 'copper', 'bronze', 'brass']);
 
@@ -53,7 +82,11 @@ export interface PromptReading {
   attributes: string[];
 }
 
-export function emptyReading(definition: GeneratorDefinition, variant: string | undefined, subject: string): PromptReading {
+export function emptyReading(
+  definition: GeneratorDefinition,
+  variant: string | undefined,
+  subject: string,
+): PromptReading {
   return {
     definition,
     variant,
@@ -89,14 +122,16 @@ export function partVocabulary(definition: GeneratorDefinition): PartVocabulary 
   if (cached) return cached;
   const slots = new Map<string, string>();
   for (const [slot, slotDefinition] of Object.entries(definition.slots)) {
-    for (const word of [slot, ...(slotDefinition.words ?? [])]) if (!slots.has(singular(word))) slots.set(singular(word), slot);
+    for (const word of [slot, ...(slotDefinition.words ?? [])])
+      if (!slots.has(singular(word))) slots.set(singular(word), slot);
   }
   const components = new Map<string, string>();
   for (const [component, words] of Object.entries(definition.optional ?? {})) {
     for (const word of [component, ...words]) components.set(singular(word), component);
   }
   const counts = new Map<string, string>();
-  for (const [name, count] of Object.entries(definition.counts ?? {})) for (const word of count.words) counts.set(singular(word), name);
+  for (const [name, count] of Object.entries(definition.counts ?? {}))
+    for (const word of count.words) counts.set(singular(word), name);
   const vocabulary = { slots, components, counts };
   vocabularies.set(definition, vocabulary);
   return vocabulary;
@@ -112,7 +147,14 @@ export function isPartWordOf(definition: GeneratorDefinition, form: string): boo
  * Reads the attribute words among forms[from, to) into `reading`, skipping indices in `skip`; returns the indices it
  * used (attribute words, part words, negations).
  */
-export function readAttributes(words: readonly string[], forms: readonly string[], from: number, to: number, skip: ReadonlySet<number>, reading: PromptReading): Set<number> {
+export function readAttributes(
+  words: readonly string[],
+  forms: readonly string[],
+  from: number,
+  to: number,
+  skip: ReadonlySet<number>,
+  reading: PromptReading,
+): Set<number> {
   const used = new Set<number>();
   const vocabulary = partVocabulary(reading.definition);
   let intensity = 1;
@@ -158,7 +200,8 @@ export function readAttributes(words: readonly string[], forms: readonly string[
     const proportion = PROPORTION_WORDS[form];
     if (sizeFactor !== undefined || proportion !== undefined) {
       if (sizeFactor !== undefined) reading.size *= sizeFactor ** intensity;
-      for (const [axis, factor] of Object.entries(proportion ?? {}) as [keyof Proportions, number][]) reading.proportions[axis] *= factor ** intensity;
+      for (const [axis, factor] of Object.entries(proportion ?? {}) as [keyof Proportions, number][])
+        reading.proportions[axis] *= factor ** intensity;
       mark(...(intensifierAt === index - 1 ? [index - 1, index] : [index]));
       intensity = 1;
       continue;
@@ -181,7 +224,10 @@ export function readAttributes(words: readonly string[], forms: readonly string[
       mark(...(index > from && COLOUR_MODIFIERS[forms[index - 1]] !== undefined ? [index - 1, index] : [index]));
       continue;
     }
-    const variant = reading.variant === undefined ? Object.entries(reading.definition.variants ?? {}).find(([, variantWords]) => variantWords.includes(form))?.[0] : undefined;
+    const variant =
+      reading.variant === undefined
+        ? Object.entries(reading.definition.variants ?? {}).find(([, variantWords]) => variantWords.includes(form))?.[0]
+        : undefined;
     if (variant !== undefined) {
       reading.variant = variant;
       used.add(index);
@@ -210,7 +256,12 @@ function numberOf(form: string): number | undefined {
 }
 
 /** The count noun within the next three words ("5 wooden shelves", "four-legged"). */
-function findCountNoun(forms: readonly string[], from: number, to: number, vocabulary: PartVocabulary): { count: string; index: number } | undefined {
+function findCountNoun(
+  forms: readonly string[],
+  from: number,
+  to: number,
+  vocabulary: PartVocabulary,
+): { count: string; index: number } | undefined {
   for (let index = from; index < Math.min(to, from + 3); index++) {
     const candidates = [forms[index]];
     if (forms[index].endsWith('ed')) {
@@ -231,7 +282,8 @@ function boundSlot(forms: readonly string[], from: number, to: number, vocabular
     const slot = vocabulary.slots.get(forms[index]);
     if (slot) return slot;
     const form = forms[index];
-    if (!(FILLER_WORDS.has(form) || MATERIAL_WORDS[form] || isColourWord(form) || COLOUR_MODIFIERS[form] !== undefined)) return undefined;
+    if (!(FILLER_WORDS.has(form) || MATERIAL_WORDS[form] || isColourWord(form) || COLOUR_MODIFIERS[form] !== undefined))
+      return undefined;
   }
   return undefined;
 }
@@ -255,7 +307,13 @@ function colourAt(forms: readonly string[], index: number): { name: string; rgb:
 }
 
 /** Reads the words after a negation ("no handle", "without legs or arms"); returns the index after its scope. */
-function readNegation(forms: readonly string[], from: number, to: number, vocabulary: PartVocabulary, reading: PromptReading): number {
+function readNegation(
+  forms: readonly string[],
+  from: number,
+  to: number,
+  vocabulary: PartVocabulary,
+  reading: PromptReading,
+): number {
   let index = from;
   let negatedSomething = false;
   for (; index < to; index++) {

@@ -3,7 +3,8 @@
 // ("chess knight", "hot dog", "ice cream cone"). The words before the name are then checked one by one: colours,
 // materials, sizes and styles are attributes; a variant word of the category selects the variant ("pine tree");
 // toy / baby / robot / statue keep the kind and change how it is made (robot only for a body plan that has a
-// mechanical form); appearance, mood and theme adjectives and settings ("kitchen table") are reported as ignored.
+// mechanical form); appearance, mood and theme adjectives and settings ("kitchen table") are reported as ignored
+// (descriptive-words.ts says which unknown words describe; a noun used as a modifier, "candy cane", is refused).
 // A word before the name that is itself the name of another category ("robot fish", "mushroom lamp") or a noun the
 // parser does not know ("sea lion", "bear trap" where the head is unknown) makes the phrase ambiguous or unknown:
 // the caller refuses rather than answer with the unqualified object.
@@ -11,8 +12,37 @@
 import type { GeneratorDefinition, KindModifiers } from '../generator-definition.ts';
 import { COLOUR_MODIFIERS } from '../materials/colour-names.ts';
 import { type CategoryEntry, type CategoryIndex, MAX_PHRASE_WORDS, phraseKey } from './category-index.ts';
-import { CLASSIFIER_NOUNS, DETERMINERS, KIND_MODIFIER_WORDS, PAIR_NOUNS, POSE_WORDS, QUANTITY_NOUNS, SCENE_NOUNS, SETTING_MODIFIERS, UNSHOWN_ADJECTIVES } from './modifier-vocabulary.ts';
-import { FILLER_WORDS, INTENSIFIERS, MATERIAL_WORDS, NEGATION_WORDS, NUMBER_WORDS, PROPORTION_WORDS, SIZE_WORDS, STYLE_WORDS } from './prompt-vocabulary.ts';
+import {
+  COOKING_WORDS,
+  DESCRIPTIVE_ADJECTIVES,
+  isFood,
+  readsAsDescription,
+  SURFACE_DETAIL_NOUNS,
+  THEME_NOUNS,
+  themeKeepsKind,
+} from './descriptive-words.ts';
+import {
+  CLASSIFIER_NOUNS,
+  DETERMINERS,
+  KIND_MODIFIER_WORDS,
+  PAIR_NOUNS,
+  POSE_WORDS,
+  PRESENTATION_NOUNS,
+  QUANTITY_NOUNS,
+  SCENE_NOUNS,
+  SETTING_MODIFIERS,
+  UNSHOWN_ADJECTIVES,
+} from './modifier-vocabulary.ts';
+import {
+  FILLER_WORDS,
+  INTENSIFIERS,
+  MATERIAL_WORDS,
+  NEGATION_WORDS,
+  NUMBER_WORDS,
+  PROPORTION_WORDS,
+  SIZE_WORDS,
+  STYLE_WORDS,
+} from './prompt-vocabulary.ts';
 import { isColourWord } from './read-attributes.ts';
 import { isEnglishWord } from './spell-correct.ts';
 import type { PromptToken } from './word-forms.ts';
@@ -39,6 +69,8 @@ export type NounPhrase =
   | { kind: 'ambiguous'; phrase: string; named: GeneratorDefinition[]; head: GeneratorDefinition; word: string }
   | { kind: 'unknown'; head: string; phrase: string; named: GeneratorDefinition[] }
   | { kind: 'part'; head: string; headIndex: number }
+  /** a surface detail the generator does not model: "(with) glowing runes", "(with) neon lights" */
+  | { kind: 'detail'; head: string }
   | { kind: 'scene'; head: string }
   | { kind: 'none' };
 
@@ -71,7 +103,10 @@ export function isAttributeWord(form: string): boolean {
 /** Adjective-like by its ending (for words of no vocabulary): "zorbish", "sparkly", "handcrafted", "fire-breathing". */
 export function looksLikeAdjective(form: string): boolean {
   if (form.includes('-')) return true;
-  return /(y|ish|ous|ful|less|ic|al|ive|able|ible|ed|ing|en|ese|ian|ary|ant|ent|esque|like|ly)$/.test(form) && form.length > 3;
+  return (
+    /(y|ish|ous|ful|less|ic|al|ive|able|ible|ed|ing|en|ese|ian|ary|ant|ent|esque|like|ly)$/.test(form) &&
+    form.length > 3
+  );
 }
 
 function isSkippable(form: string): boolean {
@@ -82,12 +117,23 @@ function isSkippable(form: string): boolean {
  * Reads tokens[start, end) as a noun phrase. `partWordsOf` tells whether a word is a part word of the object this
  * phrase attaches to (then the phrase is a detail, not a new object).
  */
-export function readNounPhrase(tokens: readonly PromptToken[], start: number, phraseEnd: number, index: CategoryIndex, isPartWord: (form: string) => boolean): NounPhrase {
+export function readNounPhrase(
+  tokens: readonly PromptToken[],
+  start: number,
+  phraseEnd: number,
+  index: CategoryIndex,
+  isPartWord: (form: string) => boolean,
+): NounPhrase {
   const forms = tokens.map((token) => token.form);
   let end = phraseEnd;
   // a negation after a name ends the phrase: "a mug without a handle" is a mug
   for (let position = start + 1; position < end; position++) {
-    if (NEGATION_WORDS.has(forms[position]) && Array.from({ length: position - start }, (_, offset) => nameEndingAt(forms, start, start + offset, index)).some(Boolean)) {
+    if (
+      NEGATION_WORDS.has(forms[position]) &&
+      Array.from({ length: position - start }, (_, offset) => nameEndingAt(forms, start, start + offset, index)).some(
+        Boolean,
+      )
+    ) {
       end = position;
       break;
     }
@@ -106,12 +152,16 @@ export function readNounPhrase(tokens: readonly PromptToken[], start: number, ph
       head--;
       continue;
     }
-    if (POSE_WORDS.has(form) || (form.endsWith('ing') && form.length > 5) || /ly$/.test(form)) {
+    if (POSE_WORDS.has(form) || (form.endsWith('ing') && form.length > 5) || (/ly$/.test(form) && form.length > 4)) {
       trailing.set(head, REASONS.pose);
       head--;
       continue;
     }
-    if ((SCENE_NOUNS.has(form) || UNSHOWN_ADJECTIVES.has(form)) && nameBefore(head)) {
+    if (
+      (SCENE_NOUNS.has(form) || UNSHOWN_ADJECTIVES.has(form)) &&
+      nameBefore(head) &&
+      !makesCompound(tokens, start, head, index)
+    ) {
       trailing.set(head, SCENE_NOUNS.has(form) ? REASONS.setting : REASONS.unshown);
       head--;
       continue;
@@ -140,12 +190,19 @@ export function readNounPhrase(tokens: readonly PromptToken[], start: number, ph
   if (!match) {
     const form = forms[head];
     if (isPartWord(form)) return { kind: 'part', head: form, headIndex: head };
+    if (SURFACE_DETAIL_NOUNS.has(form) && namedCategories(forms, start, head, index).length === 0)
+      return { kind: 'detail', head: form };
     if (SCENE_NOUNS.has(form) || SETTING_MODIFIERS.has(form)) return { kind: 'scene', head: form };
     if (isAttributeWord(form) || UNSHOWN_ADJECTIVES.has(form) || looksLikeAdjective(tokens[head].form)) {
       // only adjectives: "something red", "in blue"
       return { kind: 'none' };
     }
-    return { kind: 'unknown', head: tokens[head].word, phrase: phraseText(tokens, start, end), named: namedCategories(forms, start, head, index) };
+    return {
+      kind: 'unknown',
+      head: tokens[head].word,
+      phrase: phraseText(tokens, start, end),
+      named: namedCategories(forms, start, head, index),
+    };
   }
 
   const { entry, length } = match;
@@ -154,7 +211,8 @@ export function readNounPhrase(tokens: readonly PromptToken[], start: number, ph
   for (let position = nameStart; position <= head; position++) consumed.push(position);
   let variant = entry.variant;
   // a variant named by the name itself ("a trident" is the spear's trident)
-  for (let position = nameStart; position <= head && variant === undefined; position++) variant = variantOf(entry.definition, forms[position]);
+  for (let position = nameStart; position <= head && variant === undefined; position++)
+    variant = variantOf(entry.definition, forms[position]);
 
   // the words before the name, nearest first
   for (let position = nameStart - 1; position >= start; position--) {
@@ -195,25 +253,77 @@ export function readNounPhrase(tokens: readonly PromptToken[], start: number, ph
       position -= other.length - 1;
       continue;
     }
-    if (other && other.entry.definition !== entry.definition && !SETTING_MODIFIERS.has(form)) {
-      return { kind: 'ambiguous', phrase: phraseText(tokens, start, head + 1), named: [other.entry.definition], head: entry.definition, word: tokens[position].word };
+    // a describing word that is also a one-word name elsewhere ("regal" is German for a bookshelf, "frosty" a snowman)
+    if (other && other.length === 1 && DESCRIPTIVE_ADJECTIVES.has(form)) {
+      ignored.set(position, REASONS.unshown);
+      continue;
     }
-    if (kindModifier) return { kind: 'ambiguous', phrase: phraseText(tokens, start, head + 1), named: [], head: entry.definition, word: tokens[position].word };
+    if (other && other.entry.definition !== entry.definition && !SETTING_MODIFIERS.has(form)) {
+      return {
+        kind: 'ambiguous',
+        phrase: phraseText(tokens, start, head + 1),
+        named: [other.entry.definition],
+        head: entry.definition,
+        word: tokens[position].word,
+      };
+    }
+    if (kindModifier)
+      return {
+        kind: 'ambiguous',
+        phrase: phraseText(tokens, start, head + 1),
+        named: [],
+        head: entry.definition,
+        word: tokens[position].word,
+      };
+    const english = isEnglishWord(tokens[position].word) || isEnglishWord(form);
     if (POSE_WORDS.has(form)) ignored.set(position, REASONS.pose);
     else if (SETTING_MODIFIERS.has(form)) ignored.set(position, REASONS.setting);
-    else if (UNSHOWN_ADJECTIVES.has(form) || looksLikeAdjective(tokens[position].form) || (!isEnglishWord(tokens[position].word) && !isEnglishWord(form))) ignored.set(position, REASONS.unshown);
-    else return { kind: 'ambiguous', phrase: phraseText(tokens, start, head + 1), named: [], head: entry.definition, word: tokens[position].word };
+    else if (COOKING_WORDS.has(form) && !isFood(entry.definition))
+      return {
+        kind: 'ambiguous',
+        phrase: phraseText(tokens, start, head + 1),
+        named: [],
+        head: entry.definition,
+        word: tokens[position].word,
+      };
+    else if (THEME_NOUNS.has(form) && !themeKeepsKind(entry.definition))
+      return {
+        kind: 'ambiguous',
+        phrase: phraseText(tokens, start, head + 1),
+        named: [],
+        head: entry.definition,
+        word: tokens[position].word,
+      };
+    else if (THEME_NOUNS.has(form) || UNSHOWN_ADJECTIVES.has(form) || readsAsDescription(form, english) || !english)
+      ignored.set(position, REASONS.unshown);
+    else
+      return {
+        kind: 'ambiguous',
+        phrase: phraseText(tokens, start, head + 1),
+        named: [],
+        head: entry.definition,
+        word: tokens[position].word,
+      };
   }
 
   const headToken = tokens[head];
-  const plural = headToken.word !== headToken.form && !PAIR_NOUNS.has(headToken.word) && !countsOwnCopies(entry.definition, headToken.form);
+  const plural =
+    headToken.word !== headToken.form &&
+    !PAIR_NOUNS.has(headToken.word) &&
+    !countsOwnCopies(entry.definition, headToken.form);
   let copies: number | undefined;
   if (plural) {
     const number = numberBefore(forms, start, nameStart);
     copies = number?.value ?? (PAIRED_CATEGORIES.has(entry.definition.category) ? 2 : 3);
     if (number) consumed.push(number.index);
   }
-  const modifierWords = Object.keys(modifiers).length > 0 ? consumed.filter((position) => position < nameStart && KIND_MODIFIER_WORDS[forms[position]]).sort((a, b) => a - b).map((position) => tokens[position].word) : [];
+  const modifierWords =
+    Object.keys(modifiers).length > 0
+      ? consumed
+          .filter((position) => position < nameStart && KIND_MODIFIER_WORDS[forms[position]])
+          .sort((a, b) => a - b)
+          .map((position) => tokens[position].word)
+      : [];
   return {
     kind: 'object',
     entry: { definition: entry.definition, variant },
@@ -228,8 +338,32 @@ export function readNounPhrase(tokens: readonly PromptToken[], start: number, ph
   };
 }
 
+/**
+ * Whether the word at `at`, right after a name and with no punctuation between, is the head of a compound that
+ * names another thing: a place or thing noun ("a dog park", "a car engine"), not how the model is shown ("side view").
+ */
+function makesCompound(tokens: readonly PromptToken[], from: number, at: number, index: CategoryIndex): boolean {
+  const form = tokens[at].form;
+  if (!(SCENE_NOUNS.has(form) || THEME_NOUNS.has(form)) || PRESENTATION_NOUNS.has(form)) return false;
+  return (
+    at > from &&
+    !tokens[at - 1].endsSegment &&
+    nameEndingAt(
+      tokens.map((token) => token.form),
+      from,
+      at - 1,
+      index,
+    ) !== undefined
+  );
+}
+
 /** The longest category name in forms[from..at] that ends at `at`. */
-export function nameEndingAt(forms: readonly string[], from: number, at: number, index: CategoryIndex): { entry: CategoryEntry; length: number } | undefined {
+export function nameEndingAt(
+  forms: readonly string[],
+  from: number,
+  at: number,
+  index: CategoryIndex,
+): { entry: CategoryEntry; length: number } | undefined {
   for (let length = Math.min(MAX_PHRASE_WORDS, at - from + 1); length >= 1; length--) {
     const entry = index.lookup(forms.slice(at - length + 1, at + 1));
     if (entry) return { entry, length };
@@ -242,8 +376,25 @@ const PAIRED_CATEGORIES = new Set(['sneaker', 'boot', 'high heel', 'sandal', 'di
 
 /** Flavour words of food and the colour they show. */
 const FLAVOUR_COLOURS: Readonly<Record<string, string>> = {
-  strawberry: 'pink', raspberry: 'pink', cherry: 'red', chocolate: 'brown', vanilla: 'cream', lemon: 'yellow', banana: 'yellow', mint: 'mint', pistachio: 'lime',
-  blueberry: 'navy', caramel: 'amber', coffee: 'brown', apple: 'lime', orange: 'orange', peach: 'peach', coconut: 'white', matcha: 'green', grape: 'purple', honey: 'amber',
+  strawberry: 'pink',
+  raspberry: 'pink',
+  cherry: 'red',
+  chocolate: 'brown',
+  vanilla: 'cream',
+  lemon: 'yellow',
+  banana: 'yellow',
+  mint: 'mint',
+  pistachio: 'lime',
+  blueberry: 'navy',
+  caramel: 'amber',
+  coffee: 'brown',
+  apple: 'lime',
+  orange: 'orange',
+  peach: 'peach',
+  coconut: 'white',
+  matcha: 'green',
+  grape: 'purple',
+  honey: 'amber',
 };
 
 const nameWords = new WeakMap<GeneratorDefinition, Set<string>>();
@@ -252,7 +403,9 @@ const nameWords = new WeakMap<GeneratorDefinition, Set<string>>();
 function nameWordsOf(definition: GeneratorDefinition): Set<string> {
   let words = nameWords.get(definition);
   if (!words) {
-    words = new Set(definition.names.flatMap((name) => phraseKey(typeof name === 'string' ? name : name[0]).split(' ')));
+    words = new Set(
+      definition.names.flatMap((name) => phraseKey(typeof name === 'string' ? name : name[0]).split(' ')),
+    );
     nameWords.set(definition, words);
   }
   return words;
@@ -270,7 +423,8 @@ function partOf(definition: GeneratorDefinition, form: string, index: CategoryIn
 /** "robot" keeps the kind only of bodies with a mechanical form; toy, baby and statue keep any kind. */
 function kindModifierApplies(modifier: keyof KindModifiers, definition: GeneratorDefinition): boolean {
   if (modifier === 'mechanical') return definition.bodyPlan !== undefined;
-  if (modifier === 'baby') return definition.family === 'animal' || definition.family === 'creature' || definition.family === 'character';
+  if (modifier === 'baby')
+    return definition.family === 'animal' || definition.family === 'creature' || definition.family === 'character';
   return true;
 }
 
@@ -279,7 +433,11 @@ function countsOwnCopies(definition: GeneratorDefinition, form: string): boolean
   return Object.values(definition.counts ?? {}).some((count) => count.words.includes(form));
 }
 
-function numberBefore(forms: readonly string[], from: number, at: number): { value: number; index: number } | undefined {
+function numberBefore(
+  forms: readonly string[],
+  from: number,
+  at: number,
+): { value: number; index: number } | undefined {
   for (let position = at - 1; position >= from; position--) {
     const form = forms[position];
     if (/^\d{1,3}$/.test(form)) return { value: Number(form), index: position };
@@ -288,7 +446,12 @@ function numberBefore(forms: readonly string[], from: number, at: number): { val
   return undefined;
 }
 
-function namedCategories(forms: readonly string[], from: number, to: number, index: CategoryIndex): GeneratorDefinition[] {
+function namedCategories(
+  forms: readonly string[],
+  from: number,
+  to: number,
+  index: CategoryIndex,
+): GeneratorDefinition[] {
   const named: GeneratorDefinition[] = [];
   for (let position = from; position < to; position++) {
     const match = nameEndingAt(forms, from, position, index);

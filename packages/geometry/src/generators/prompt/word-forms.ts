@@ -2,7 +2,7 @@
 // "low-poly" / "low poly" joined into one word, and each word reduced to its singular form (pluralize's English
 // rules, after the irregular nouns and the words ending in "s" that are singular or foreign listed here).
 // promptTokens() keeps the words of a hyphenated compound together as a group ("fire-breathing", "t-rex"), so
-// the parser can tell a name ("t-rex") from a compound adjective.
+// the parser can tell a name ("t-rex") from a compound adjective, and marks where punctuation ends a segment.
 
 import pluralize from 'pluralize';
 
@@ -142,14 +142,21 @@ const SINGULAR_ENDING_IN_S = new Set([
 export function singular(word: string): string {
   const irregular = IRREGULAR_SINGULARS[word];
   if (irregular) return irregular;
-  if (word.length <= 3 || SINGULAR_ENDING_IN_S.has(word) || (!word.endsWith('s') && !word.endsWith('i') && !word.endsWith('a') && !word.endsWith('en'))) return word;
+  if (
+    word.length <= 3 ||
+    SINGULAR_ENDING_IN_S.has(word) ||
+    (!word.endsWith('s') && !word.endsWith('i') && !word.endsWith('a') && !word.endsWith('en'))
+  )
+    return word;
   if (/(ss|us)$/.test(word)) return word;
   return pluralize.singular(word);
 }
 
 /** Lower-case, accent-free words of the text, "low-poly" joined as "lowpoly", hyphenated words split. */
 export function promptWords(text: string): string[] {
-  return foldText(text).split(/[\s-]+/).filter((word) => word.length > 0);
+  return foldText(text)
+    .split(/[\s-]+/)
+    .filter((word) => word.length > 0);
 }
 
 export interface PromptToken {
@@ -163,23 +170,41 @@ export interface PromptToken {
   correctedFrom?: string;
   /** written with "'s": an owner ("a witch's cauldron") */
   possessive?: boolean;
+  /** followed by a comma, semicolon, colon, full stop, bracket or dash: the end of a segment of the prompt */
+  endsSegment?: boolean;
 }
 
 /** The prompt's tokens: folded words with their singular forms, hyphenated words marked as groups. */
 export function promptTokens(text: string): PromptToken[] {
   const tokens: PromptToken[] = [];
   let group = 0;
-  for (const chunk of text.split(/\s+/)) {
+  // "low poly" written with a space is still one style word: join it before the text is cut into words
+  for (const chunk of text.replace(/\b(low|high)[\s_]+poly(gon)?\b/gi, '$1poly').split(/\s+/)) {
     const possessive = /[a-z]['’]s\W*$/i.test(chunk);
-    const folded = foldText(chunk, true).split(' ').filter((raw) => raw.length > 0);
+    if (/^[([]/.test(chunk) || /^[-–—|/]+$/.test(chunk)) endSegment(tokens);
+    const folded = foldText(chunk, true)
+      .split(' ')
+      .filter((raw) => raw.length > 0);
     folded.forEach((raw, index) => {
       const parts = raw.split('-').filter((part) => part.length > 0);
       if (parts.length === 0) return;
       group += parts.length > 1 ? 1 : 0;
-      for (const part of parts) tokens.push({ word: part, form: singular(part), ...(parts.length > 1 ? { hyphenGroup: group } : {}), ...(possessive && index === folded.length - 1 ? { possessive: true } : {}) });
+      for (const part of parts)
+        tokens.push({
+          word: part,
+          form: singular(part),
+          ...(parts.length > 1 ? { hyphenGroup: group } : {}),
+          ...(possessive && index === folded.length - 1 ? { possessive: true } : {}),
+        });
     });
+    if (/[,;:.!?)\]]$/.test(chunk)) endSegment(tokens);
   }
   return tokens;
+}
+
+/** Marks the last token so far as the end of a comma-separated segment ("a fox, low poly, game ready"). */
+function endSegment(tokens: PromptToken[]): void {
+  if (tokens.length > 0) tokens[tokens.length - 1].endsSegment = true;
 }
 
 function foldText(text: string, keepHyphens = false): string {

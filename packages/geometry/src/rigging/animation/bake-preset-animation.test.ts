@@ -12,7 +12,9 @@ import type { PresetClip } from './pose-clip.ts';
 import { presetClip } from './preset-library.ts';
 
 async function riggedHuman(pose: 'T' | 'A'): Promise<{ document: Document; rig: AnimatableRig }> {
-  const document = (await humanFigureDocument(pose, { edgeLength: 0.05 })).setLogger(new Logger(Logger.Verbosity.ERROR));
+  const document = (await humanFigureDocument(pose, { edgeLength: 0.05 })).setLogger(
+    new Logger(Logger.Verbosity.ERROR),
+  );
   await rigModel(document, {});
   return { document, rig: readRig(document) };
 }
@@ -26,7 +28,11 @@ function clip(id: string, template: 'biped' | 'quadruped' = 'biped'): PresetClip
 /** Lowest drawn vertex and the joints' world positions with the rig posed at `time` of the clip. */
 function posedAt(document: Document, rig: AnimatableRig, presetClipAt: PresetClip, time: number) {
   const restore = applyPresetPose(rig, presetClipAt, time);
-  const lowest = Math.min(...collectWorldTriangles(document).flatMap((primitive) => Array.from({ length: primitive.positions.length / 3 }, (_, vertex) => primitive.positions[vertex * 3 + 1])));
+  const lowest = Math.min(
+    ...collectWorldTriangles(document).flatMap((primitive) =>
+      Array.from({ length: primitive.positions.length / 3 }, (_, vertex) => primitive.positions[vertex * 3 + 1]),
+    ),
+  );
   const joint = (id: string) => rig.nodes.get(id)!.getWorldTranslation();
   const result = { lowest, handLeft: joint('hand_end_l'), shoulderLeft: joint('upper_arm_l'), hips: joint('hips') };
   restore();
@@ -40,17 +46,29 @@ describe('baking presets onto a fitted rig', () => {
   });
 
   it('writes one valid glTF animation per preset, named after it, that a validator accepts', async () => {
-    for (const id of ['preset:biped:walk', 'preset:biped:wave_goodbye_01', 'preset:jump']) bakePresetAnimation(human.document, human.rig, id, clip(id));
-    expect(human.document.getRoot().listAnimations().map((animation) => animation.getName())).toEqual(['preset:biped:walk', 'preset:biped:wave_goodbye_01', 'preset:jump']);
+    for (const id of ['preset:biped:walk', 'preset:biped:wave_goodbye_01', 'preset:jump'])
+      bakePresetAnimation(human.document, human.rig, id, clip(id));
+    expect(
+      human.document
+        .getRoot()
+        .listAnimations()
+        .map((animation) => animation.getName()),
+    ).toEqual(['preset:biped:walk', 'preset:biped:wave_goodbye_01', 'preset:jump']);
     expect((await validateGlb(await writeGlb(human.document))).errors).toEqual([]);
     const walk = human.document.getRoot().listAnimations()[0];
-    expect(walk.listChannels().length).toBe(human.rig.joints.filter((joint) => human.rig.joints.some((child) => child.parent === joint.id)).length + 1);
+    expect(walk.listChannels().length).toBe(
+      human.rig.joints.filter((joint) => human.rig.joints.some((child) => child.parent === joint.id)).length + 1,
+    );
     expect(walk.listSamplers()[0].getInput()!.getCount()).toBe(Math.round(1.1 * 30) + 1);
   });
 
   it('keeps the body on the ground in a walk, a sit and a crouching landing, and lifts it in a jump', () => {
     const { document, rig } = human;
-    for (const [id, shares] of [['preset:biped:walk', [0, 0.3, 0.6, 0.9]], ['preset:biped:sit', [0.6, 1]], ['preset:biped:jump', [0.65]]] as const) {
+    for (const [id, shares] of [
+      ['preset:biped:walk', [0, 0.3, 0.6, 0.9]],
+      ['preset:biped:sit', [0.6, 1]],
+      ['preset:biped:jump', [0.65]],
+    ] as const) {
       const playing = clip(id);
       for (const share of shares) {
         const { lowest } = posedAt(document, rig, playing, share * playing.durationSeconds);
@@ -65,13 +83,19 @@ describe('baking presets onto a fitted rig', () => {
   it('travels forward while walking, and on the spot with animate_in_place', async () => {
     const { document, rig } = await riggedHuman('A');
     const walk = clip('preset:biped:walk');
-    const start = posedAt(document, rig, walk, 0).hips, end = posedAt(document, rig, walk, walk.durationSeconds).hips;
+    const start = posedAt(document, rig, walk, 0).hips,
+      end = posedAt(document, rig, walk, walk.durationSeconds).hips;
     expect(end[2] - start[2]).toBeGreaterThan(rig.hipHeight);
     bakePresetAnimation(document, rig, 'preset:biped:walk', walk);
     expect(animateInPlace(document)).toBe(1);
-    const root = document.getRoot().listAnimations()[0].listChannels().find((channel) => channel.getTargetPath() === 'translation')!;
+    const root = document
+      .getRoot()
+      .listAnimations()[0]
+      .listChannels()
+      .find((channel) => channel.getTargetPath() === 'translation')!;
     const output = root.getSampler()!.getOutput()!;
-    const first = output.getElement(0, []), last = output.getElement(output.getCount() - 1, []);
+    const first = output.getElement(0, []),
+      last = output.getElement(output.getCount() - 1, []);
     expect(last[2]).toBeCloseTo(first[2], 6);
     expect(last[0]).toBeCloseTo(first[0], 6);
   });
@@ -83,7 +107,8 @@ describe('baking presets onto a fitted rig', () => {
       const { handLeft, shoulderLeft } = posedAt(model.document, model.rig, idle, 0);
       return shoulderLeft[1] - handLeft[1];
     };
-    const fromA = drop(human), fromT = drop(tPose);
+    const fromA = drop(human),
+      fromT = drop(tPose);
     expect(fromA).toBeGreaterThan(0.45);
     expect(Math.abs(fromA - fromT)).toBeLessThan(0.08);
   });
@@ -96,7 +121,9 @@ describe('baking presets onto a fitted rig', () => {
   });
 
   it('walks a quadruped rig with its legs out of step', async () => {
-    const document = (await quadrupedAnimalDocument({ edgeLength: 0.04 })).setLogger(new Logger(Logger.Verbosity.ERROR));
+    const document = (await quadrupedAnimalDocument({ edgeLength: 0.04 })).setLogger(
+      new Logger(Logger.Verbosity.ERROR),
+    );
     await rigModel(document, {});
     const rig = readRig(document);
     expect(rig.template.name).toBe('quadruped');
@@ -105,7 +132,9 @@ describe('baking presets onto a fitted rig', () => {
     expect((await validateGlb(await writeGlb(document))).errors).toEqual([]);
     const paws = (time: number) => {
       const restore = applyPresetPose(rig, walk, time);
-      const heights = ['front_foot_l', 'front_foot_r', 'rear_foot_l', 'rear_foot_r'].map((id) => rig.nodes.get(id)!.getWorldTranslation()[1]);
+      const heights = ['front_foot_l', 'front_foot_r', 'rear_foot_l', 'rear_foot_r'].map(
+        (id) => rig.nodes.get(id)!.getWorldTranslation()[1],
+      );
       restore();
       return heights;
     };

@@ -69,7 +69,8 @@ export class RigPoser {
     }
     if (rig.template.name === 'biped') {
       for (const [id, { child, direction }] of Object.entries(REFERENCE_DIRECTIONS)) {
-        const from = this.restLocal.get(id), to = this.restLocal.get(child);
+        const from = this.restLocal.get(id),
+          to = this.restLocal.get(child);
         if (!from || !to) continue;
         const restDirection = to.clone().sub(from).normalize();
         this.corrections.set(id, new Quaternion().setFromUnitVectors(restDirection, new Vector3(...direction)));
@@ -77,15 +78,20 @@ export class RigPoser {
     }
     for (const joint of rig.joints) {
       const world = new Matrix4().fromArray([...rig.nodes.get(joint.id)!.getWorldMatrix()]);
-      const position = new Vector3(), scale = new Vector3(), rotation = new Quaternion();
+      const position = new Vector3(),
+        scale = new Vector3(),
+        rotation = new Quaternion();
       world.decompose(position, rotation, scale);
       this.restOrientation.set(joint.id, rotation);
     }
     const rootParent = rig.nodes.get(rig.joints[0].id)!.getParentNode();
-    this.parentInverse = new Matrix4().fromArray(rootParent ? [...rootParent.getWorldMatrix()] : new Matrix4().elements).invert();
+    this.parentInverse = new Matrix4()
+      .fromArray(rootParent ? [...rootParent.getWorldMatrix()] : new Matrix4().elements)
+      .invert();
     this.parentInverse.decompose(new Vector3(), this.parentInverseRotation, new Vector3());
     const positions = rig.skinSample.positions;
-    for (let offset = 0; offset < positions.length; offset += 3) this.samples.push(new Vector3(...toLocal(frame, positions.subarray(offset, offset + 3))));
+    for (let offset = 0; offset < positions.length; offset += 3)
+      this.samples.push(new Vector3(...toLocal(frame, positions.subarray(offset, offset + 3))));
   }
 
   poseAt(clip: PresetClip, timeSeconds: number): PosedFrame {
@@ -102,7 +108,10 @@ export class RigPoser {
     const oriented = new Map<string, Quaternion>();
     for (const joint of rig.joints) {
       const correction = this.corrections.get(joint.id);
-      oriented.set(joint.id, correction ? world.get(joint.id)!.clone().multiply(correction) : world.get(joint.id)!.clone());
+      oriented.set(
+        joint.id,
+        correction ? world.get(joint.id)!.clone().multiply(correction) : world.get(joint.id)!.clone(),
+      );
     }
     const change = new Map<string, Quaternion>();
     for (const joint of rig.joints) {
@@ -111,12 +120,18 @@ export class RigPoser {
     }
     for (const joint of rig.joints) {
       const posedWorld = change.get(joint.id)!;
-      rotations.set(joint.id, joint.parent ? change.get(joint.parent)!.clone().invert().multiply(posedWorld) : posedWorld.clone());
+      rotations.set(
+        joint.id,
+        joint.parent ? change.get(joint.parent)!.clone().invert().multiply(posedWorld) : posedWorld.clone(),
+      );
     }
 
     const root = pose.root ?? [0, 0, 0];
     const rootId = rig.joints[0].id;
-    const rootLocal = this.restLocal.get(rootId)!.clone().add(new Vector3(root[0], clip.grounded ? 0 : root[1], root[2]).multiplyScalar(rig.hipHeight));
+    const rootLocal = this.restLocal
+      .get(rootId)!
+      .clone()
+      .add(new Vector3(root[0], clip.grounded ? 0 : root[1], root[2]).multiplyScalar(rig.hipHeight));
     if (clip.grounded) rootLocal.y += -this.lowestPoint(oriented, rootLocal) + root[1] * rig.hipHeight;
     const rootWorld = new Vector3(...toWorld(rig.frame, [rootLocal.x, rootLocal.y, rootLocal.z]));
     rotations.set(rootId, this.parentInverseRotation.clone().multiply(rotations.get(rootId)!));
@@ -132,7 +147,10 @@ export class RigPoser {
         posed.set(joint.id, rootLocal.clone());
         continue;
       }
-      posed.set(joint.id, this.offsets.get(joint.id)!.clone().applyQuaternion(oriented.get(joint.parent)!).add(posed.get(joint.parent)!));
+      posed.set(
+        joint.id,
+        this.offsets.get(joint.id)!.clone().applyQuaternion(oriented.get(joint.parent)!).add(posed.get(joint.parent)!),
+      );
     }
     const ids = rig.joints.map((joint) => joint.id);
     const { joints, weights } = rig.skinSample;
@@ -144,7 +162,11 @@ export class RigPoser {
         const weight = weights[index * 4 + k];
         if (!weight) continue;
         const id = ids[joints[index * 4 + k]];
-        point.copy(this.samples[index]).sub(this.restLocal.get(id)!).applyQuaternion(oriented.get(id)!).add(posed.get(id)!);
+        point
+          .copy(this.samples[index])
+          .sub(this.restLocal.get(id)!)
+          .applyQuaternion(oriented.get(id)!)
+          .add(posed.get(id)!);
         y += weight * point.y;
       }
       if (y < lowest) lowest = y;
@@ -154,11 +176,19 @@ export class RigPoser {
 }
 
 /** Adds the clip to the document as an animation named `name`, animating every joint that has children. */
-export function bakePresetAnimation(document: Document, rig: AnimatableRig, name: string, clip: PresetClip, options: BakePresetOptions = {}): Animation {
+export function bakePresetAnimation(
+  document: Document,
+  rig: AnimatableRig,
+  name: string,
+  clip: PresetClip,
+  options: BakePresetOptions = {},
+): Animation {
   const { bake, framesPerSecond } = { ...BAKE_PRESET_DEFAULTS, ...options };
   const poser = new RigPoser(rig);
   const frameCount = Math.max(1, Math.round(clip.durationSeconds * framesPerSecond));
-  const times = bake ? Array.from({ length: frameCount + 1 }, (_, index) => (index / frameCount) * clip.durationSeconds) : clip.keyTimes;
+  const times = bake
+    ? Array.from({ length: frameCount + 1 }, (_, index) => (index / frameCount) * clip.durationSeconds)
+    : clip.keyTimes;
   const animated = rig.joints.filter((joint) => rig.joints.some((child) => child.parent === joint.id));
   const rotationKeys = new Map(animated.map((joint) => [joint.id, new Float32Array(times.length * 4)]));
   const rootKeys = new Float32Array(times.length * 3);
@@ -176,15 +206,27 @@ export function bakePresetAnimation(document: Document, rig: AnimatableRig, name
   });
 
   const buffer = document.getRoot().listBuffers()[0];
-  const input = document.createAccessor(`${name} time`).setType('SCALAR').setArray(Float32Array.from(times)).setBuffer(buffer);
+  const input = document
+    .createAccessor(`${name} time`)
+    .setType('SCALAR')
+    .setArray(Float32Array.from(times))
+    .setBuffer(buffer);
   const animation = document.createAnimation(name);
   const channel = (node: Node, path: 'rotation' | 'translation', output: Float32Array) => {
     const sampler = document
       .createAnimationSampler()
       .setInput(input)
-      .setOutput(document.createAccessor().setType(path === 'rotation' ? 'VEC4' : 'VEC3').setArray(output).setBuffer(buffer))
+      .setOutput(
+        document
+          .createAccessor()
+          .setType(path === 'rotation' ? 'VEC4' : 'VEC3')
+          .setArray(output)
+          .setBuffer(buffer),
+      )
       .setInterpolation('LINEAR');
-    animation.addSampler(sampler).addChannel(document.createAnimationChannel().setTargetNode(node).setTargetPath(path).setSampler(sampler));
+    animation
+      .addSampler(sampler)
+      .addChannel(document.createAnimationChannel().setTargetNode(node).setTargetPath(path).setSampler(sampler));
   };
   for (const joint of animated) channel(rig.nodes.get(joint.id)!, 'rotation', rotationKeys.get(joint.id)!);
   channel(rig.nodes.get(rig.joints[0].id)!, 'translation', rootKeys);

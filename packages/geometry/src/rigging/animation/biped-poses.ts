@@ -52,7 +52,9 @@ export interface HeadPose {
   tilt?: number;
 }
 
-const X = new Vector3(1, 0, 0), Y = new Vector3(0, 1, 0), Z = new Vector3(0, 0, 1);
+const X = new Vector3(1, 0, 0),
+  Y = new Vector3(0, 1, 0),
+  Z = new Vector3(0, 0, 1);
 const DEG = Math.PI / 180;
 
 /** Rx(−swing) · Ry(−forward) · Rz(−lower) · Rx(twist) as the Euler triple (YZX, degrees) poses use. */
@@ -65,7 +67,16 @@ function upperArmEuler(lower: number, forward: number, swing: number, twist: num
   return [euler.x / DEG, euler.y / DEG, euler.z / DEG];
 }
 
-export function leftArm({ lower = 0, forward = 0, swing = 0, twist = 0, elbow = 0, wrist = 0, wristSide = 0, shrug = 0 }: ArmPose): Pose {
+export function leftArm({
+  lower = 0,
+  forward = 0,
+  swing = 0,
+  twist = 0,
+  elbow = 0,
+  wrist = 0,
+  wristSide = 0,
+  shrug = 0,
+}: ArmPose): Pose {
   return {
     joints: {
       shoulder_l: [0, 0, shrug],
@@ -125,7 +136,8 @@ export const STAND: Pose = pose(NEUTRAL, arms({ lower: 76, forward: 4, elbow: 10
 
 /** Weight low, knees bent, feet flat. */
 export function crouch(depth: number): Pose {
-  const flex = 60 * depth, knee = 110 * depth;
+  const flex = 60 * depth,
+    knee = 110 * depth;
   return pose(legs({ flex, knee, ankle: flatFoot(flex, knee) }), body(18 * depth), spine({ bend: 12 * depth }));
 }
 
@@ -153,7 +165,11 @@ export const HANDS_ON_HIPS: Pose = pose(STAND, arms(HAND_ON_HIP));
 export const HANDS_ON_HEAD: Pose = pose(STAND, arms({ lower: -40, forward: 40, elbow: 150, twist: 40 }));
 
 /** Hands covering the face. */
-export const HANDS_ON_FACE: Pose = pose(STAND, arms({ lower: 35, forward: 70, elbow: 150, twist: -30, wrist: 20 }), head({ nod: 25 }));
+export const HANDS_ON_FACE: Pose = pose(
+  STAND,
+  arms({ lower: 35, forward: 70, elbow: 150, twist: -30, wrist: 20 }),
+  head({ nod: 25 }),
+);
 
 /** Both arms straight up. */
 export const ARMS_UP: Pose = pose(STAND, arms({ lower: -80, forward: 10, elbow: 5 }));
@@ -162,4 +178,8 @@ export const ARMS_UP: Pose = pose(STAND, arms({ lower: -80, forward: 10, elbow: 
 export const ARMS_WIDE: Pose = pose(STAND, arms({ lower: 10, forward: 15, elbow: 10 }));
 
 /** Seated on a chair-height surface. */
-export const SEATED: Pose = pose(STAND, legs({ flex: 90, knee: 90, ankle: 0 }), arms({ lower: 80, forward: 25, elbow: 40 }));
+export const SEATED: Pose = pose(
+  STAND,
+  legs({ flex: 90, knee: 90, ankle: 0 }),
+  arms({ lower: 80, forward: 25, elbow: 40 }),
+);

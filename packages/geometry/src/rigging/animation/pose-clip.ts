@@ -41,7 +41,8 @@ export function pose(...parts: Array<Partial<Pose> | undefined>): Pose {
   for (const part of parts) {
     if (!part) continue;
     Object.assign(joints, part.joints);
-    if (part.root) root = root ? [root[0] + part.root[0], root[1] + part.root[1], root[2] + part.root[2]] : [...part.root];
+    if (part.root)
+      root = root ? [root[0] + part.root[0], root[1] + part.root[1], root[2] + part.root[2]] : [...part.root];
   }
   return root ? { joints, root } : { joints };
 }
@@ -63,7 +64,10 @@ export function layer(base: Pose, extra: Partial<Pose>): Pose {
     const [bx, by, bz] = joints[id] ?? [0, 0, 0];
     joints[id] = [bx + x, by + y, bz + z];
   }
-  const root = base.root || extra.root ? ([0, 1, 2].map((axis) => (base.root?.[axis] ?? 0) + (extra.root?.[axis] ?? 0)) as [number, number, number]) : undefined;
+  const root =
+    base.root || extra.root
+      ? ([0, 1, 2].map((axis) => (base.root?.[axis] ?? 0) + (extra.root?.[axis] ?? 0)) as [number, number, number])
+      : undefined;
   return root ? { joints, root } : { joints };
 }
 
@@ -71,12 +75,17 @@ export function layer(base: Pose, extra: Partial<Pose>): Pose {
 export function blend(a: Pose, b: Pose, t: number): Pose {
   const joints: Record<string, Euler> = {};
   for (const id of new Set([...Object.keys(a.joints), ...Object.keys(b.joints)])) {
-    const from = a.joints[id] ?? [0, 0, 0], to = b.joints[id] ?? [0, 0, 0];
+    const from = a.joints[id] ?? [0, 0, 0],
+      to = b.joints[id] ?? [0, 0, 0];
     joints[id] = [from[0] + (to[0] - from[0]) * t, from[1] + (to[1] - from[1]) * t, from[2] + (to[2] - from[2]) * t];
   }
   if (!a.root && !b.root) return { joints };
-  const from = a.root ?? [0, 0, 0], to = b.root ?? [0, 0, 0];
-  return { joints, root: [0, 1, 2].map((axis) => from[axis] + (to[axis] - from[axis]) * t) as [number, number, number] };
+  const from = a.root ?? [0, 0, 0],
+    to = b.root ?? [0, 0, 0];
+  return {
+    joints,
+    root: [0, 1, 2].map((axis) => from[axis] + (to[axis] - from[axis]) * t) as [number, number, number],
+  };
 }
 
 /** Ease in and out (cosine), so key poses are held briefly rather than passed through at speed. */
@@ -114,7 +123,11 @@ export function keyframes(keys: Array<[number, Pose]>, options: ClipOptions = {}
  * A clip computed from its phase (0 at the start, 1 at the end: a periodic pose function loops seamlessly while
  * root motion written as a function of the phase accumulates), e.g. a gait cycle.
  */
-export function generated(durationSeconds: number, poseAt: (phase: number, timeSeconds: number) => Pose, options: ClipOptions & { keysPerSecond?: number } = {}): PresetClip {
+export function generated(
+  durationSeconds: number,
+  poseAt: (phase: number, timeSeconds: number) => Pose,
+  options: ClipOptions & { keysPerSecond?: number } = {},
+): PresetClip {
   const keyCount = Math.max(2, Math.round(durationSeconds * (options.keysPerSecond ?? 12)));
   return {
     durationSeconds,

@@ -12,7 +12,12 @@ import { BIPED_SOCIAL_CLIPS } from './biped-social-clips.ts';
 import type { PresetClip } from './pose-clip.ts';
 import { QUADRUPED_CLIPS } from './quadruped-clips.ts';
 
-const BIPED_CLIPS: Record<string, () => PresetClip> = { ...BIPED_LOCOMOTION_CLIPS, ...BIPED_SOCIAL_CLIPS, ...BIPED_EMOTION_CLIPS, ...BIPED_ACTION_CLIPS };
+const BIPED_CLIPS: Record<string, () => PresetClip> = {
+  ...BIPED_LOCOMOTION_CLIPS,
+  ...BIPED_SOCIAL_CLIPS,
+  ...BIPED_EMOTION_CLIPS,
+  ...BIPED_ACTION_CLIPS,
+};
 
 export type PresetLookup = { clip: PresetClip } | { error: string };
 
@@ -25,13 +30,18 @@ export function presetClip(presetId: string, template: RigTemplateName): PresetL
       const build = (template === 'biped' ? BIPED_CLIPS : QUADRUPED_CLIPS)[name];
       if (build) return { clip: build() };
     }
-    if (family === 'biped' || family === 'quadruped') return { error: `${presetId} is for ${family} rigs; this rig is a ${template}` };
+    if (family === 'biped' || family === 'quadruped')
+      return { error: `${presetId} is for ${family} rigs; this rig is a ${template}` };
     return { error: `${presetId} needs a ${family} rig; the built-in rigger makes biped and quadruped rigs only` };
   }
   const name = parts[1];
   const build = (template === 'biped' ? BIPED_CLIPS : QUADRUPED_CLIPS)[name];
   if (build) return { clip: build() };
-  return { error: `${presetId} has no ${template} version here (${template} rigs play: ${presetsForTemplate(template).filter((id) => id.split(':').length === 2).join(', ')})` };
+  return {
+    error: `${presetId} has no ${template} version here (${template} rigs play: ${presetsForTemplate(template)
+      .filter((id) => id.split(':').length === 2)
+      .join(', ')})`,
+  };
 }
 
 /** Every preset id that plays on the template. */

@@ -24,7 +24,13 @@ export interface ApiOperation {
   surface: ApiSurface;
   params?: ZodOpenApiParameters;
   body?: { kind: BodyKind; schema: z.ZodType; required: boolean; description?: string };
-  success: { status?: number; description: string; contentType?: string | readonly string[]; schema?: z.ZodType; headers?: Record<string, string> };
+  success: {
+    status?: number;
+    description: string;
+    contentType?: string | readonly string[];
+    schema?: z.ZodType;
+    headers?: Record<string, string>;
+  };
   /** catalogue errors this endpoint answers, besides those every endpoint of its kind may (commonErrorsOf) */
   errors: readonly ErrorName[];
 }
@@ -40,14 +46,20 @@ const BODY: Record<BodyKind, readonly ErrorName[]> = {
   bytes: ['payloadTooLarge'],
 };
 
-export function commonErrorsOf(operation: Pick<ApiOperation, 'auth' | 'body' | 'surface' | 'method' | 'path'>): ErrorName[] {
+export function commonErrorsOf(
+  operation: Pick<ApiOperation, 'auth' | 'body' | 'surface' | 'method' | 'path'>,
+): ErrorName[] {
   const names: ErrorName[] = [...ALWAYS];
   if (operation.path.includes('{')) names.push(...PATH_PARAMETERS);
   if (operation.auth === 'apiKey') names.push(...API_KEY);
   if (operation.auth === 'workerToken') names.push('authenticationFailed');
   // a POST or PUT may carry a body whatever the endpoint expects: unparseable JSON, a wrong Content-Type
   if (operation.method === 'post' || operation.method === 'put') names.push(...BODY[operation.body?.kind ?? 'json']);
-  if (operation.surface === 'v3' && (operation.method === 'post' || operation.method === 'put') && operation.body?.kind !== 'bytes') {
+  if (
+    operation.surface === 'v3' &&
+    (operation.method === 'post' || operation.method === 'put') &&
+    operation.body?.kind !== 'bytes'
+  ) {
     names.push('unsupportedMediaType');
   }
   return names;
@@ -55,7 +67,9 @@ export function commonErrorsOf(operation: Pick<ApiOperation, 'auth' | 'body' | '
 
 /** The error names an operation documents, as the wire will show them (V3 renames some). */
 export function documentedErrorsOf(operation: ApiOperation): ErrorName[] {
-  const names = new Set([...commonErrorsOf(operation), ...operation.errors].map((name) => wireErrorNameOf(name, operation.surface)));
+  const names = new Set(
+    [...commonErrorsOf(operation), ...operation.errors].map((name) => wireErrorNameOf(name, operation.surface)),
+  );
   return [...names];
 }
 
@@ -70,8 +84,21 @@ export function toOpenApiOperation(operation: ApiOperation): ZodOpenApiOperation
   const responses: ZodOpenApiResponsesObject = {
     [String(success.status ?? 200)]: {
       description: success.description,
-      ...(success.headers && { headers: Object.fromEntries(Object.entries(success.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }])) }),
-      ...(success.schema && { content: Object.fromEntries([success.contentType ?? 'application/json'].flat().map((contentType) => [contentType, { schema: success.schema }])) }),
+      ...(success.headers && {
+        headers: Object.fromEntries(
+          Object.entries(success.headers).map(([name, description]) => [
+            name,
+            { description, schema: { type: 'string' } },
+          ]),
+        ),
+      }),
+      ...(success.schema && {
+        content: Object.fromEntries(
+          [success.contentType ?? 'application/json']
+            .flat()
+            .map((contentType) => [contentType, { schema: success.schema }]),
+        ),
+      }),
     },
     ...errorResponses(documentedErrorsOf(operation), operation.surface),
   };
@@ -102,7 +129,10 @@ function errorResponses(names: ErrorName[], surface: ApiSurface): ZodOpenApiResp
   const responses: ZodOpenApiResponsesObject = {};
   for (const [status, statusNames] of [...byStatus].sort(([a], [b]) => a - b)) {
     // Node's parser refuses oversized headers before a route (or its surface) is known: always the V2 envelope
-    const envelope = surface === 'v3' && status !== ERROR_CATALOG.headersTooLarge.httpStatus ? v3WireErrorBodySchema : wireErrorBodySchema;
+    const envelope =
+      surface === 'v3' && status !== ERROR_CATALOG.headersTooLarge.httpStatus
+        ? v3WireErrorBodySchema
+        : wireErrorBodySchema;
     const codes = [...new Set(statusNames.map((name) => ERROR_CATALOG[name].code))].sort((a, b) => a - b);
     const lines = statusNames.map((name) => `${ERROR_CATALOG[name].code} ${ERROR_CATALOG[name].message}`);
     const codeSchema = codes.length === 1 ? z.literal(codes[0]!) : z.literal(codes as [number, ...number[]]);

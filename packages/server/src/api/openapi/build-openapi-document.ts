@@ -32,13 +32,24 @@ export function operationsOf(surface: DocumentSurface): readonly ApiOperation[] 
     case 'worker':
       return WORKER_SURFACE_OPERATIONS;
     case 'all':
-      return [...PUBLIC_SURFACE_OPERATIONS, ...V2_SURFACE_OPERATIONS, ...V3_SURFACE_OPERATIONS, ...WORKER_SURFACE_OPERATIONS];
+      return [
+        ...PUBLIC_SURFACE_OPERATIONS,
+        ...V2_SURFACE_OPERATIONS,
+        ...V3_SURFACE_OPERATIONS,
+        ...WORKER_SURFACE_OPERATIONS,
+      ];
   }
 }
 
 /** Named response components; the task requests are named where they are declared (v2-surface.ts). */
 function namedSchemas() {
-  return { TaskV2: taskViewV2Schema, TaskV3: taskViewV3Schema, WorkerLease: workerLeaseSchema, Balance: balanceSchema, WireError: wireErrorBodySchema };
+  return {
+    TaskV2: taskViewV2Schema,
+    TaskV3: taskViewV3Schema,
+    WorkerLease: workerLeaseSchema,
+    Balance: balanceSchema,
+    WireError: wireErrorBodySchema,
+  };
 }
 
 const built = new Map<DocumentSurface, { document: oas31.OpenAPIObject; json: string }>();

@@ -15,7 +15,9 @@ export function compressAsset(contentType: string, bytes: Buffer): CompressedAss
     contentType,
     identity: bytes,
     gzip: gzipSync(bytes, { level: 9 }),
-    brotli: brotliCompressSync(bytes, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } }),
+    brotli: brotliCompressSync(bytes, {
+      params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength },
+    }),
   };
 }
 
@@ -25,9 +27,17 @@ export function lazyAsset(load: () => CompressedAsset): () => CompressedAsset {
   return () => (asset ??= load());
 }
 
-export function sendAsset(request: FastifyRequest, reply: FastifyReply, asset: CompressedAsset, cacheControl: string): FastifyReply {
+export function sendAsset(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  asset: CompressedAsset,
+  cacheControl: string,
+): FastifyReply {
   const accepted = String(request.headers['accept-encoding'] ?? '');
-  reply.header('Content-Type', asset.contentType).header('Vary', 'Accept-Encoding').header('Cache-Control', cacheControl);
+  reply
+    .header('Content-Type', asset.contentType)
+    .header('Vary', 'Accept-Encoding')
+    .header('Cache-Control', cacheControl);
   if (/\bbr\b/.test(accepted)) return reply.header('Content-Encoding', 'br').send(asset.brotli);
   if (/\bgzip\b/.test(accepted)) return reply.header('Content-Encoding', 'gzip').send(asset.gzip);
   return reply.send(asset.identity);

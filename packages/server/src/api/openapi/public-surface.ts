@@ -15,7 +15,13 @@ export const DOCS_PATH = '/docs';
 export const DOCS_ASSETS_PREFIX = '/docs/assets';
 
 const publicRoute = { tag: 'Public', auth: 'none', surface: 'v2', errors: [] } as const;
-const openApiObject = z.object({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }).loose(), paths: z.record(z.string(), z.unknown()) }).loose();
+const openApiObject = z
+  .object({
+    openapi: z.string(),
+    info: z.object({ title: z.string(), version: z.string() }).loose(),
+    paths: z.record(z.string(), z.unknown()),
+  })
+  .loose();
 
 const documentOperation = (path: string, operationId: string, summary: string): ApiOperation => ({
   ...publicRoute,
@@ -74,7 +80,11 @@ export const PUBLIC_SURFACE_OPERATIONS: readonly ApiOperation[] = [
     operationId: 'apiReferenceAsset',
     summary: "The reference page's scripts and styles (gzip or brotli when accepted)",
     params: { path: z.object({ fileName: z.string() }) },
-    success: { description: 'A script or style sheet', contentType: ['application/javascript', 'text/css'], schema: z.string() },
+    success: {
+      description: 'A script or style sheet',
+      contentType: ['application/javascript', 'text/css'],
+      schema: z.string(),
+    },
     errors: ['routeNotFound'],
   },
 ];

@@ -32,17 +32,23 @@ const REFERENCE_PAGE = `<!doctype html>
 // validatorUrl null: Swagger UI would otherwise send the document to an online validator
 const STARTER_SCRIPT = `window.ui = SwaggerUIBundle({ url: 'openapi.json', dom_id: '#swagger-ui', deepLinking: true, validatorUrl: null });\n`;
 
-const fromSwaggerUi = (fileName: string, contentType: string) => lazyAsset(() => compressAsset(contentType, fs.readFileSync(path.join(SWAGGER_UI_DIR, fileName))));
+const fromSwaggerUi = (fileName: string, contentType: string) =>
+  lazyAsset(() => compressAsset(contentType, fs.readFileSync(path.join(SWAGGER_UI_DIR, fileName))));
 
 const ASSETS: Record<string, () => CompressedAsset> = {
   'swagger-ui-bundle.js': fromSwaggerUi('swagger-ui-bundle.js', 'application/javascript; charset=utf-8'),
   'swagger-ui.css': fromSwaggerUi('swagger-ui.css', 'text/css; charset=utf-8'),
-  'polyforge-docs.js': lazyAsset(() => compressAsset('application/javascript; charset=utf-8', Buffer.from(STARTER_SCRIPT))),
+  'polyforge-docs.js': lazyAsset(() =>
+    compressAsset('application/javascript; charset=utf-8', Buffer.from(STARTER_SCRIPT)),
+  ),
 };
 
 const referencePage = lazyAsset(() => compressAsset('text/html; charset=utf-8', Buffer.from(REFERENCE_PAGE)));
 const documents = Object.fromEntries(
-  (Object.keys(OPENAPI_DOCUMENT_PATHS) as DocumentSurface[]).map((surface) => [surface, lazyAsset(() => compressAsset('application/json; charset=utf-8', Buffer.from(openApiDocumentJson(surface))))]),
+  (Object.keys(OPENAPI_DOCUMENT_PATHS) as DocumentSurface[]).map((surface) => [
+    surface,
+    lazyAsset(() => compressAsset('application/json; charset=utf-8', Buffer.from(openApiDocumentJson(surface)))),
+  ]),
 ) as Record<DocumentSurface, () => CompressedAsset>;
 
 const DOCUMENT_CACHE = 'public, max-age=300';

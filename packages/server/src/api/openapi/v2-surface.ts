@@ -1,11 +1,13 @@
 // The /v2/openapi surface (tripo-api.md §4–5 and Polyforge's additions) as documented operations: tasks, uploads,
 // balance, webhooks, capabilities and signed downloads, with the request schemas the server validates with.
 import {
+  ACTIVE_TASK_STATUSES,
   TASK_REQUEST_SCHEMAS,
   TASK_STATUSES,
   TASK_TYPES,
   balanceSchema,
   cancelTaskResultSchema,
+  cancelTasksResultSchema,
   capabilitiesSchema,
   createdTaskV2Schema,
   createdWebhookEndpointSchema,
@@ -29,7 +31,10 @@ import { binarySchema, createHeaders, multipartFileSchema, taskIdParameter } fro
 
 /** Every V2 task request, one schema per `type`, each a named component (TextToModelRequest, ...). */
 export const v2TaskRequestSchema = z.union(
-  TASK_TYPES.map((type) => (TASK_REQUEST_SCHEMAS[type] as z.ZodType).meta({ id: `${pascalCase(type)}Request` })) as [z.ZodType, ...z.ZodType[]],
+  TASK_TYPES.map((type) => (TASK_REQUEST_SCHEMAS[type] as z.ZodType).meta({ id: `${pascalCase(type)}Request` })) as [
+    z.ZodType,
+    ...z.ZodType[],
+  ],
 );
 
 function pascalCase(name: string): string {
@@ -68,8 +73,17 @@ export const V2_SURFACE_OPERATIONS: readonly ApiOperation[] = [
     summary: 'Create a task',
     description: 'Validates the request, prices it, holds the credits and queues the task, in one transaction.',
     params: { header: createHeaders },
-    body: { kind: 'json', schema: v2TaskRequestSchema, required: true, description: 'The task `type` and its parameters' },
-    success: { description: 'The task was created (or replayed for a repeated Idempotency-Key)', schema: v2Envelope(createdTaskV2Schema), headers: { 'Idempotent-Replayed': '"true" when an earlier create with this Idempotency-Key answered' } },
+    body: {
+      kind: 'json',
+      schema: v2TaskRequestSchema,
+      required: true,
+      description: 'The task `type` and its parameters',
+    },
+    success: {
+      description: 'The task was created (or replayed for a repeated Idempotency-Key)',
+      schema: v2Envelope(createdTaskV2Schema),
+      headers: { 'Idempotent-Replayed': '"true" when an earlier create with this Idempotency-Key answered' },
+    },
     errors: [...TASK_REQUEST_ERRORS, 'insufficientCredits', 'concurrencyLimitExceeded', 'idempotencyKeyReused'],
   },
   {
@@ -104,7 +118,12 @@ export const V2_SURFACE_OPERATIONS: readonly ApiOperation[] = [
         type: z.enum(TASK_TYPES).optional(),
         created_after: z.string().optional().describe('Unix seconds or ISO-8601'),
         created_before: z.string().optional().describe('Unix seconds or ISO-8601'),
-        limit: z.int().min(1).max(LIST_TASKS_DEFAULTS.maxLimit).optional().describe(`Default ${LIST_TASKS_DEFAULTS.limit}`),
+        limit: z
+          .int()
+          .min(1)
+          .max(LIST_TASKS_DEFAULTS.maxLimit)
+          .optional()
+          .describe(`Default ${LIST_TASKS_DEFAULTS.limit}`),
         cursor: z.string().optional().describe('`next_cursor` of the previous page'),
       }),
     },
@@ -121,25 +140,21 @@ export const V2_SURFACE_OPERATIONS: readonly ApiOperation[] = [
       kind: 'json',
       required: false,
       schema: z.object({
-        status: z.enum(['queued', 'running']).optional().describe('Only tasks in this status; both when left out'),
+        status: z.enum(ACTIVE_TASK_STATUSES).optional().describe('Only tasks in this status; both when left out'),
         type: z.enum(TASK_TYPES).optional(),
         created_after: z.string().optional().describe('Unix seconds or ISO-8601'),
         created_before: z.string().optional().describe('Unix seconds or ISO-8601'),
-        limit: z.int().min(1).max(CANCEL_TASKS_DEFAULTS.maxLimit).optional().describe(`Default ${CANCEL_TASKS_DEFAULTS.limit}`),
+        limit: z
+          .int()
+          .min(1)
+          .max(CANCEL_TASKS_DEFAULTS.maxLimit)
+          .optional()
+          .describe(`Default ${CANCEL_TASKS_DEFAULTS.limit}`),
       }),
     },
     success: {
       description: 'How many tasks matched and what happened to each',
-      schema: v2Envelope(
-        z.object({
-          matched: z.int(),
-          cancelled: z.int().describe('queued tasks released, their holds refunded'),
-          cancellation_requested: z.int().describe('running tasks asked to stop'),
-          already_finished: z.int(),
-          task_ids: z.array(z.string()),
-          has_more: z.boolean().describe('more matching tasks remain: call again'),
-        }),
-      ),
+      schema: v2Envelope(cancelTasksResultSchema),
     },
     errors: ['invalidParameter'],
   },
@@ -159,7 +174,8 @@ export const V2_SURFACE_OPERATIONS: readonly ApiOperation[] = [
     path: '/v2/openapi/task/{taskId}/events',
     operationId: 'streamTaskEvents',
     summary: 'Follow a task as Server-Sent Events',
-    description: 'An `update` event per change and `finalized` with the final state; each event\'s data is the task object. `error` carries a wire error.',
+    description:
+      "An `update` event per change and `finalized` with the final state; each event's data is the task object. `error` carries a wire error.",
     params: taskIdParameter,
     success: { description: 'The event stream', contentType: 'text/event-stream', schema: z.string() },
     errors: ['taskNotFound'],
@@ -170,7 +186,8 @@ export const V2_SURFACE_OPERATIONS: readonly ApiOperation[] = [
     path: '/v2/openapi/task/watch/{taskId}',
     operationId: 'watchTask',
     summary: 'Follow a task over a WebSocket',
-    description: 'Upgrade to a WebSocket; each message is `{"event": "update" | "finalized", "data": <task>}`, or a wire error before the socket closes.',
+    description:
+      'Upgrade to a WebSocket; each message is `{"event": "update" | "finalized", "data": <task>}`, or a wire error before the socket closes.',
     params: taskIdParameter,
     success: { status: 101, description: 'Switching to the WebSocket protocol' },
     errors: ['taskNotFound', 'malformedRequest'],
@@ -206,8 +223,16 @@ export const V2_SURFACE_OPERATIONS: readonly ApiOperation[] = [
     summary: 'Temporary S3 credentials for one upload (the STS flow of the Python SDK)',
     description:
       'PUT the file (PutObject, or multipart above 8 MB) to https://<s3_host>/<resource_bucket>/<resource_uri> with AWS Signature V4 and these credentials, then reference it as {"object": {"bucket": resource_bucket, "key": resource_uri}}. The S3-compatible endpoint answers in S3\'s XML (docs/compatibility.md).',
-    body: { kind: 'json', schema: z.object({ format: z.enum(['jpeg', 'jpg', 'png', 'webp', 'glb', 'gltf', 'obj', 'fbx', 'stl']).describe('Names the key; the bytes are typed by content') }), required: true },
-    success: { description: 'The credentials, in Tripo\'s shape', schema: v2Envelope(stsUploadGrantSchema) },
+    body: {
+      kind: 'json',
+      schema: z.object({
+        format: z
+          .enum(['jpeg', 'jpg', 'png', 'webp', 'glb', 'gltf', 'obj', 'fbx', 'stl'])
+          .describe('Names the key; the bytes are typed by content'),
+      }),
+      required: true,
+    },
+    success: { description: "The credentials, in Tripo's shape", schema: v2Envelope(stsUploadGrantSchema) },
     errors: ['invalidParameter'],
   },
   {
@@ -279,7 +304,10 @@ export const V2_SURFACE_OPERATIONS: readonly ApiOperation[] = [
     path: '/v2/openapi/webhooks/{webhookId}/deliveries',
     operationId: 'listWebhookDeliveries',
     summary: 'The delivery log of one endpoint, newest first',
-    params: { ...webhookIdParameter, query: z.object({ limit: z.int().min(1).max(200).optional().describe('Default 50') }) },
+    params: {
+      ...webhookIdParameter,
+      query: z.object({ limit: z.int().min(1).max(200).optional().describe('Default 50') }),
+    },
     success: { description: 'The deliveries', schema: v2Envelope(webhookDeliveryListSchema) },
     errors: ['webhookEndpointNotFound', 'invalidParameter'],
   },
@@ -291,12 +319,17 @@ export const V2_SURFACE_OPERATIONS: readonly ApiOperation[] = [
     path: '/v2/openapi/downloads/{taskId}/{fileName}',
     operationId: 'downloadOutput',
     summary: 'Download a task output through its signed link',
-    description: 'The signature is the credential (an Authorization header is ignored). With S3 storage in redirect mode the answer is 302 to a presigned S3 URL.',
+    description:
+      'The signature is the credential (an Authorization header is ignored). With S3 storage in redirect mode the answer is 302 to a presigned S3 URL.',
     params: {
       path: z.object({ taskId: z.string(), fileName: z.string() }),
       query: z.object({ expires: z.string().optional().describe('Unix seconds'), signature: z.string().optional() }),
     },
-    success: { description: 'The file', contentType: [...new Set(Object.values(OUTPUT_CONTENT_TYPES))], schema: binarySchema },
+    success: {
+      description: 'The file',
+      contentType: [...new Set(Object.values(OUTPUT_CONTENT_TYPES))],
+      schema: binarySchema,
+    },
     errors: ['forbidden', 'fileNotFound'],
   },
 ];

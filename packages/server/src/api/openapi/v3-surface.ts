@@ -43,7 +43,14 @@ export const v3InputSchema = z.union([
 ]);
 
 /** V2 request fields the V3 endpoint sets itself (from the path and `input`/`inputs`). */
-const TRANSLATED_FIELDS = ['type', 'file', 'files', 'original_model_task_id', 'draft_model_task_id', 'original_task_id'];
+const TRANSLATED_FIELDS = [
+  'type',
+  'file',
+  'files',
+  'original_model_task_id',
+  'draft_model_task_id',
+  'original_task_id',
+];
 
 const modelField: Record<V3Operation['model'], z.ZodType> = {
   generation: z.enum([...V3_GENERATION_MODELS, ...V3_UNAVAILABLE_GENERATION_MODELS]),
@@ -61,7 +68,10 @@ const inputFields: Record<V3Operation['input'], Record<string, z.ZodType>> = {
   images: { input: v3InputSchema.optional(), inputs: z.array(v3InputSchema).optional() },
   multiview: {
     input: v3InputSchema.optional().describe('A multiview image task id, instead of inputs'),
-    inputs: z.array(z.union([v3InputSchema, z.record(z.string(), v3InputSchema)])).optional().describe('The views, front first'),
+    inputs: z
+      .array(z.union([v3InputSchema, z.record(z.string(), v3InputSchema)]))
+      .optional()
+      .describe('The views, front first'),
   },
   'model-file': { input: z.string().describe('The file_<uuid> token of an uploaded model') },
   task: { input: z.string().describe('The id of the task to build on') },
@@ -70,8 +80,18 @@ const inputFields: Record<V3Operation['input'], Record<string, z.ZodType>> = {
 /** The body of one creation endpoint; endpoints without a task type here take any object and answer 2002. */
 export function v3CreationBodyOf(operation: V3Operation): z.ZodType {
   if (operation.taskType === null) return z.record(z.string(), z.unknown());
-  const options = Object.fromEntries(Object.entries(objectShapeOf(operation.taskType)).filter(([field]) => !TRANSLATED_FIELDS.includes(field)));
-  const imageOptions = operation.model === 'text-to-image' || operation.model === 'image-to-image' ? Object.fromEntries(V3_IMAGE_ONLY_OPTIONS.map((option) => [option, option === 'watermark' ? z.boolean().optional() : z.string().optional()])) : {};
+  const options = Object.fromEntries(
+    Object.entries(objectShapeOf(operation.taskType)).filter(([field]) => !TRANSLATED_FIELDS.includes(field)),
+  );
+  const imageOptions =
+    operation.model === 'text-to-image' || operation.model === 'image-to-image'
+      ? Object.fromEntries(
+          V3_IMAGE_ONLY_OPTIONS.map((option) => [
+            option,
+            option === 'watermark' ? z.boolean().optional() : z.string().optional(),
+          ]),
+        )
+      : {};
   return z.object({ ...options, ...imageOptions, ...inputFields[operation.input], model: modelField[operation.model] });
 }
 
@@ -103,7 +123,9 @@ const CREATION_ERRORS: readonly ErrorName[] = [
 const UPLOAD_ERRORS: readonly ErrorName[] = ['unsupportedFileType', 'emptyFile', 'imageDimensionsOutOfRange'];
 
 const v3 = { auth: 'apiKey', surface: 'v3' } as const;
-const presignBody = z.object({ format: z.string().optional().describe('The format the bytes will have (glb, png, ...); others are refused') });
+const presignBody = z.object({
+  format: z.string().optional().describe('The format the bytes will have (glb, png, ...); others are refused'),
+});
 
 const creationOperations: ApiOperation[] = V3_OPERATIONS.map((operation) => ({
   ...v3,
@@ -111,10 +133,16 @@ const creationOperations: ApiOperation[] = V3_OPERATIONS.map((operation) => ({
   method: 'post',
   path: `/v3/${operation.path}`,
   operationId: `v3${operation.path.replace(/(^|[/-])(\w)/g, (_match, _separator, letter: string) => letter.toUpperCase())}`,
-  summary: operation.taskType ? `Create a ${operation.taskType} task` : 'Not available on this deployment (answers 2002, charges nothing)',
+  summary: operation.taskType
+    ? `Create a ${operation.taskType} task`
+    : 'Not available on this deployment (answers 2002, charges nothing)',
   params: { header: createHeaders },
   body: { kind: 'json', schema: v3CreationBodyOf(operation), required: true },
-  success: { description: 'The task was created', schema: v3Envelope(createdTaskV3Schema), headers: { 'Idempotent-Replayed': '"true" when an earlier create with this Idempotency-Key answered' } },
+  success: {
+    description: 'The task was created',
+    schema: v3Envelope(createdTaskV3Schema),
+    headers: { 'Idempotent-Replayed': '"true" when an earlier create with this Idempotency-Key answered' },
+  },
   errors: CREATION_ERRORS,
 }));
 
@@ -138,7 +166,11 @@ export const V3_SURFACE_OPERATIONS: readonly ApiOperation[] = [
     path: '/v3/tasks/list',
     operationId: 'v3ListTasks',
     summary: 'Several tasks by id',
-    body: { kind: 'json', schema: z.object({ task_ids: z.array(z.string()).min(1).max(MAX_LISTED_TASK_IDS) }), required: true },
+    body: {
+      kind: 'json',
+      schema: z.object({ task_ids: z.array(z.string()).min(1).max(MAX_LISTED_TASK_IDS) }),
+      required: true,
+    },
     success: { description: 'The tasks found and the ids missed', schema: v3Envelope(taskListV3Schema) },
     errors: ['invalidParameter'],
   },
@@ -207,7 +239,12 @@ export const V3_SURFACE_OPERATIONS: readonly ApiOperation[] = [
     summary: "The account's tasks and what each cost, newest first",
     params: {
       query: z.object({
-        limit: z.int().min(1).max(ACCOUNT_USAGE_DEFAULTS.maxLimit).optional().describe(`Default ${ACCOUNT_USAGE_DEFAULTS.limit}`),
+        limit: z
+          .int()
+          .min(1)
+          .max(ACCOUNT_USAGE_DEFAULTS.maxLimit)
+          .optional()
+          .describe(`Default ${ACCOUNT_USAGE_DEFAULTS.limit}`),
         offset: z.int().min(0).optional(),
       }),
     },

@@ -11,7 +11,13 @@ import {
   v2Envelope,
 } from '@polyforge/protocol';
 import { z } from 'zod';
-import { completeBodySchema, failBodySchema, heartbeatBodySchema, leaseBodySchema, registerBodySchema } from '../../workers/worker-protocol-schemas.ts';
+import {
+  completeBodySchema,
+  failBodySchema,
+  heartbeatBodySchema,
+  leaseBodySchema,
+  registerBodySchema,
+} from '../../workers/worker-protocol-schemas.ts';
 import type { ApiOperation } from './api-operation.ts';
 import { binarySchema } from './shared-schemas.ts';
 
@@ -36,7 +42,10 @@ export const WORKER_SURFACE_OPERATIONS: readonly ApiOperation[] = [
     operationId: 'workerLease',
     summary: 'Lease the next task (long poll up to wait_seconds)',
     body: { kind: 'json', schema: leaseBodySchema, required: true },
-    success: { description: 'A lease, or null when no task came within the wait', schema: v2Envelope(leaseResultSchema) },
+    success: {
+      description: 'A lease, or null when no task came within the wait',
+      schema: v2Envelope(leaseResultSchema),
+    },
     errors: ['invalidParameter'],
   },
   {
@@ -56,7 +65,11 @@ export const WORKER_SURFACE_OPERATIONS: readonly ApiOperation[] = [
     operationId: 'workerReadInput',
     summary: "One of the leased task's input files",
     params: { path: z.object({ leaseId: z.string(), name: z.string() }) },
-    success: { description: 'The bytes, with the media type of their format', contentType: '*/*', schema: binarySchema },
+    success: {
+      description: 'The bytes, with the media type of their format',
+      contentType: '*/*',
+      schema: binarySchema,
+    },
     errors: ['workerLeaseLost', 'fileNotFound'],
   },
   {
@@ -67,7 +80,10 @@ export const WORKER_SURFACE_OPERATIONS: readonly ApiOperation[] = [
     summary: 'Extend the lease and report progress',
     params: leaseParameter,
     body: { kind: 'json', schema: heartbeatBodySchema, required: false },
-    success: { description: 'The new expiry, and whether the client cancelled', schema: v2Envelope(heartbeatResultSchema) },
+    success: {
+      description: 'The new expiry, and whether the client cancelled',
+      schema: v2Envelope(heartbeatResultSchema),
+    },
     errors: ['invalidParameter', 'workerLeaseLost'],
   },
   {
@@ -76,7 +92,10 @@ export const WORKER_SURFACE_OPERATIONS: readonly ApiOperation[] = [
     path: '/worker/v1/leases/{leaseId}/outputs/{outputKey}',
     operationId: 'workerPutOutput',
     summary: 'Stage one output file (complete publishes it)',
-    params: { path: z.object({ leaseId: z.string(), outputKey: z.string() }), query: z.object({ extension: z.string().optional().describe('Default: from the Content-Type') }) },
+    params: {
+      path: z.object({ leaseId: z.string(), outputKey: z.string() }),
+      query: z.object({ extension: z.string().optional().describe('Default: from the Content-Type') }),
+    },
     body: { kind: 'bytes', schema: binarySchema, required: true },
     success: { description: 'The staged output', schema: v2Envelope(storedOutputSchema) },
     errors: ['invalidParameter', 'emptyFile', 'unsupportedFileType', 'workerLeaseLost'],

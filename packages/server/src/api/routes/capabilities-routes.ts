@@ -13,7 +13,9 @@ export async function describeCapabilities(context: CapabilitiesContext) {
   const online = await context.workers.onlineWorkers();
   return {
     task_types: context.engines.capabilities(),
-    worker_pools: context.engines.workerPools().map((pool) => ({ pool, workers_online: (online[pool] ?? 0) + (online['*'] ?? 0) })),
+    worker_pools: context.engines
+      .workerPools()
+      .map((pool) => ({ pool, workers_online: (online[pool] ?? 0) + (online['*'] ?? 0) })),
     // hosted 3D providers: `degraded` while their circuit breaker skips them
     providers: context.engines.providerHealth().map((health) => ({
       provider: health.provider,

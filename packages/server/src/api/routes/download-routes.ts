@@ -16,18 +16,30 @@ export function registerDownloadRoutes(app: FastifyInstance, context: ApiContext
     async (request, reply) => {
       const { taskId, fileName } = request.params;
       const verdict = context.signer.verify(taskId, fileName, request.query.expires, request.query.signature);
-      if (verdict === 'expired') throw new DomainError('forbidden', 'this download link has expired; get the task again for a fresh link');
-      if (verdict === 'invalid' || !FILE_NAME.test(fileName)) throw new DomainError('forbidden', 'this download link is not valid');
+      if (verdict === 'expired')
+        throw new DomainError('forbidden', 'this download link has expired; get the task again for a fresh link');
+      if (verdict === 'invalid' || !FILE_NAME.test(fileName))
+        throw new DomainError('forbidden', 'this download link is not valid');
       const blobKey = `tasks/${taskId}/${fileName}`;
-      const missing = () => new DomainError('fileNotFound', 'this output no longer exists (it may have been deleted after its data-retention period)');
+      const missing = () =>
+        new DomainError(
+          'fileNotFound',
+          'this output no longer exists (it may have been deleted after its data-retention period)',
+        );
       const { blobs } = context;
       reply.header('Cache-Control', 'private, max-age=0, no-store');
       if (blobs.downloadUrl) {
         if (!(await blobs.exists(blobKey))) throw missing();
-        const url = await blobs.downloadUrl(blobKey, { ttlSeconds: context.signer.ttlSeconds, fileName, contentType: mimeTypeOf(fileName) });
+        const url = await blobs.downloadUrl(blobKey, {
+          ttlSeconds: context.signer.ttlSeconds,
+          fileName,
+          contentType: mimeTypeOf(fileName),
+        });
         if (url) return reply.redirect(url, 302);
       }
-      reply.header('Content-Type', mimeTypeOf(fileName)).header('Content-Disposition', `attachment; filename="${fileName}"`);
+      reply
+        .header('Content-Type', mimeTypeOf(fileName))
+        .header('Content-Disposition', `attachment; filename="${fileName}"`);
       if (blobs.openReadStream) {
         const opened = await blobs.openReadStream(blobKey);
         if (!opened) throw missing();

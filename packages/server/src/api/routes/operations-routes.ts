@@ -12,15 +12,23 @@ export function registerOperationsRoutes(app: FastifyInstance, operations: Opera
 
   app.get('/ready', async (_request, reply) => {
     const readiness = await operations.readiness.check();
-    return reply.status(readiness.ready ? 200 : 503).send({ status: readiness.ready ? 'ready' : 'not_ready', checks: readiness.checks });
+    return reply
+      .status(readiness.ready ? 200 : 503)
+      .send({ status: readiness.ready ? 'ready' : 'not_ready', checks: readiness.checks });
   });
 
   app.get('/metrics', async (request, reply) => {
     if (!operations.metricsToken) {
-      throw new DomainError('forbidden', 'metrics are not served on this port; set POLYFORGE_METRICS_TOKEN, or POLYFORGE_METRICS_LISTEN for a separate listener');
+      throw new DomainError(
+        'forbidden',
+        'metrics are not served on this port; set POLYFORGE_METRICS_TOKEN, or POLYFORGE_METRICS_LISTEN for a separate listener',
+      );
     }
     if (!bearerMatches(request.headers.authorization, operations.metricsToken)) {
-      throw new DomainError('authenticationFailed', 'GET /metrics needs Authorization: Bearer <POLYFORGE_METRICS_TOKEN>');
+      throw new DomainError(
+        'authenticationFailed',
+        'GET /metrics needs Authorization: Bearer <POLYFORGE_METRICS_TOKEN>',
+      );
     }
     const rendered = await operations.metrics.render();
     return reply.type(rendered.contentType).send(rendered.body);

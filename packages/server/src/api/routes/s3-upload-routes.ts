@@ -9,7 +9,12 @@ import { STS_UPLOAD_BUCKET } from '../../files/sts/sts-object-key.ts';
 import type { AuthorisedUpload } from '../../files/sts/sts-uploads.ts';
 import type { SigningOrigin } from '../../files/sts/verify-sigv4-signature.ts';
 import type { ApiContext } from '../api-context.ts';
-import { completeMultipartUploadXml, initiateMultipartUploadXml, parseCompleteMultipartUpload, s3ErrorXml } from '../s3-xml.ts';
+import {
+  completeMultipartUploadXml,
+  initiateMultipartUploadXml,
+  parseCompleteMultipartUpload,
+  s3ErrorXml,
+} from '../s3-xml.ts';
 
 const BUCKET_PATH = `/${STS_UPLOAD_BUCKET}/`;
 /** aws-chunked framing adds a few bytes per 64 KiB chunk; the decoded size is checked exactly afterwards. */
@@ -21,7 +26,11 @@ type Query = Record<string, string | undefined>;
 export async function registerS3UploadRoutes(app: FastifyInstance, context: ApiContext): Promise<void> {
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: context.maxUploadBytes + CHUNK_FRAMING_ALLOWANCE_BYTES }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser(
+      '*',
+      { parseAs: 'buffer', bodyLimit: context.maxUploadBytes + CHUNK_FRAMING_ALLOWANCE_BYTES },
+      (_request, body, done) => done(null, body),
+    );
     scope.setErrorHandler((error, request, reply) => sendS3Error(request, reply, error));
     const url = `${BUCKET_PATH}*`;
     const bodyLimit = context.maxUploadBytes + CHUNK_FRAMING_ALLOWANCE_BYTES;
@@ -44,15 +53,31 @@ export async function registerS3UploadRoutes(app: FastifyInstance, context: ApiC
         return sendXml(reply, initiateMultipartUploadXml(bucket, key, multipartId));
       }
       if (request.query.uploadId !== undefined) {
-        const result = await context.sts.multipart.complete(upload, request.query.uploadId, parseCompleteMultipartUpload(bytes));
-        return sendXml(reply, completeMultipartUploadXml(`${context.baseUrlOf(request)}/${bucket}/${key}`, bucket, key, result.etag));
+        const result = await context.sts.multipart.complete(
+          upload,
+          request.query.uploadId,
+          parseCompleteMultipartUpload(bytes),
+        );
+        return sendXml(
+          reply,
+          completeMultipartUploadXml(`${context.baseUrlOf(request)}/${bucket}/${key}`, bucket, key, result.etag),
+        );
       }
-      throw new S3ProtocolError('NotImplemented', 501, 'only CreateMultipartUpload (?uploads) and CompleteMultipartUpload (?uploadId=) are served with POST');
+      throw new S3ProtocolError(
+        'NotImplemented',
+        501,
+        'only CreateMultipartUpload (?uploads) and CompleteMultipartUpload (?uploadId=) are served with POST',
+      );
     });
 
     scope.delete<{ Querystring: Query }>(url, async (request, reply) => {
       const { upload } = await authorisedBody(context, request);
-      if (request.query.uploadId === undefined) throw new S3ProtocolError('NotImplemented', 501, 'only AbortMultipartUpload (?uploadId=) is served with DELETE; uploaded objects are deleted with their account data');
+      if (request.query.uploadId === undefined)
+        throw new S3ProtocolError(
+          'NotImplemented',
+          501,
+          'only AbortMultipartUpload (?uploadId=) is served with DELETE; uploaded objects are deleted with their account data',
+        );
       await context.sts.multipart.abort(upload, request.query.uploadId);
       return reply.status(204).send();
     });
@@ -61,18 +86,27 @@ export async function registerS3UploadRoutes(app: FastifyInstance, context: ApiC
       method: ['GET', 'HEAD'],
       url,
       handler: async () => {
-        throw new S3ProtocolError('MethodNotAllowed', 405, 'this endpoint only takes uploads (PutObject and multipart upload); use the task API to read files');
+        throw new S3ProtocolError(
+          'MethodNotAllowed',
+          405,
+          'this endpoint only takes uploads (PutObject and multipart upload); use the task API to read files',
+        );
       },
     });
   });
 }
 
-async function authorisedBody(context: ApiContext, request: FastifyRequest): Promise<{ upload: AuthorisedUpload; bytes: Uint8Array }> {
+async function authorisedBody(
+  context: ApiContext,
+  request: FastifyRequest,
+): Promise<{ upload: AuthorisedUpload; bytes: Uint8Array }> {
   const [rawPath = '', rawQuery = ''] = (request.raw.url ?? '').split(/\?(.*)/s);
   const { bucket, key } = objectOf(request);
   const signed = { method: request.method, rawPath, rawQuery, headers: request.headers };
   const upload = await context.sts.uploads.authorise(signed, signingOrigins(context, request), bucket, key);
-  const body = Buffer.isBuffer(request.body) ? new Uint8Array(request.body.buffer, request.body.byteOffset, request.body.byteLength) : new Uint8Array(0);
+  const body = Buffer.isBuffer(request.body)
+    ? new Uint8Array(request.body.buffer, request.body.byteOffset, request.body.byteLength)
+    : new Uint8Array(0);
   return { upload, bytes: context.sts.uploads.readBody(request.headers, body) };
 }
 
@@ -86,17 +120,18 @@ function objectOf(request: FastifyRequest): { bucket: string; key: string } {
 }
 
 /**
- * The Host (and path prefix) the client may have signed: as received, as a proxy forwarded it, or the public URL
+ * The Host (and path prefix) the client may have signed: as received, as a trusted proxy forwarded it, or the public URL
  * the credentials' s3_host came from (a proxy that rewrites Host to its upstream still verifies).
  */
 function signingOrigins(context: ApiContext, request: FastifyRequest): SigningOrigin[] {
   const origins: SigningOrigin[] = [];
   const add = (host: string | undefined, pathPrefix = '') => {
-    if (host && !origins.some((origin) => origin.host === host && origin.pathPrefix === pathPrefix)) origins.push({ host, pathPrefix });
+    if (host && !origins.some((origin) => origin.host === host && origin.pathPrefix === pathPrefix))
+      origins.push({ host, pathPrefix });
   };
   add(request.headers.host);
-  const forwarded = request.headers['x-forwarded-host'];
-  add((Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim());
+  // X-Forwarded-Host, when a trusted proxy (POLYFORGE_TRUST_PROXY) sent it; otherwise the Host again
+  add(request.host);
   const publicBase = new URL(context.baseUrlOf(request));
   add(publicBase.host, publicBase.pathname.replace(/\/$/, ''));
   add(publicBase.host);
@@ -110,7 +145,8 @@ function sendXml(reply: FastifyReply, xml: string): FastifyReply {
 /** S3 errors as S3 writes them; the upload checks' domain errors (size, type, used or expired slot) in S3 terms. */
 function sendS3Error(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
   const s3Error = toS3Error(error);
-  if (s3Error.httpStatus >= 500 && !(error instanceof S3ProtocolError)) request.log.error({ err: error }, 'S3 upload request failed');
+  if (s3Error.httpStatus >= 500 && !(error instanceof S3ProtocolError))
+    request.log.error({ err: error }, 'S3 upload request failed');
   const body = request.method === 'HEAD' ? '' : s3ErrorXml(s3Error.s3Code, s3Error.message, String(request.id));
   return reply.status(s3Error.httpStatus).type('application/xml').send(body);
 }
@@ -130,12 +166,18 @@ function toS3Error(error: unknown): S3ProtocolError {
         return new S3ProtocolError('InvalidArgument', 400, error.message);
       default: {
         const entry = ERROR_CATALOG[error.errorName];
-        return new S3ProtocolError(entry.httpStatus >= 500 ? 'InternalError' : 'InvalidRequest', entry.httpStatus, error.message);
+        return new S3ProtocolError(
+          entry.httpStatus >= 500 ? 'InternalError' : 'InvalidRequest',
+          entry.httpStatus,
+          error.message,
+        );
       }
     }
   }
   const framework = error as Partial<FastifyError> | undefined;
-  if (framework?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new S3ProtocolError('EntityTooLarge', 400, 'the body is larger than the upload limit');
-  if (typeof framework?.statusCode === 'number' && framework.statusCode < 500) return new S3ProtocolError('InvalidRequest', framework.statusCode, framework.message ?? 'bad request');
+  if (framework?.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return new S3ProtocolError('EntityTooLarge', 400, 'the body is larger than the upload limit');
+  if (typeof framework?.statusCode === 'number' && framework.statusCode < 500)
+    return new S3ProtocolError('InvalidRequest', framework.statusCode, framework.message ?? 'bad request');
   return new S3ProtocolError('InternalError', 500, 'we encountered an internal error; please try again');
 }

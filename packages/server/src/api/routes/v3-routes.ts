@@ -25,10 +25,18 @@ export async function registerV3Routes(app: FastifyInstance, context: ApiContext
 
       scope.setNotFoundHandler((request, reply) => {
         const path = request.url.split('?')[0]!;
-        const allowed = [...new Set(routes.filter((route) => route.pattern.test(path)).flatMap((route) => route.methods))];
+        const allowed = [
+          ...new Set(routes.filter((route) => route.pattern.test(path)).flatMap((route) => route.methods)),
+        ];
         if (allowed.length > 0) {
           reply.header('Allow', allowed.join(', '));
-          return sendError(reply, new DomainError('methodNotAllowed', `${request.method} ${path} is not allowed; use ${allowed.join(' or ')}`));
+          return sendError(
+            reply,
+            new DomainError(
+              'methodNotAllowed',
+              `${request.method} ${path} is not allowed; use ${allowed.join(' or ')}`,
+            ),
+          );
         }
         return sendError(reply, new DomainError('routeNotFound', `no route for ${request.method} ${path}`));
       });

@@ -23,7 +23,11 @@ export function registerV3TaskRoutes(app: FastifyInstance, context: ApiContext):
       const resolver = taskOutputImageResolver(context, accountId);
       const body = await translateV3Request(operation, request.body, resolver);
       await explainPendingUploads(context, accountId, body);
-      const options = { ...createOptionsOf(request.headers, context.clock.nowMs()), testMode: mode === 'test', requestId: String(request.id) };
+      const options = {
+        ...createOptionsOf(request.headers, context.clock.nowMs()),
+        testMode: mode === 'test',
+        requestId: String(request.id),
+      };
       const { task, replayed } = await context.tasks.createTask(accountId, body, options);
       if (replayed) reply.header('Idempotent-Replayed', 'true');
       return v3Success({ task_id: task.id, type: task.type, status: v3StatusOf(task).status });
@@ -54,12 +58,18 @@ export function registerV3TaskRoutes(app: FastifyInstance, context: ApiContext):
 }
 
 /** A presigned token whose bytes have not been PUT yet gets a message that says so (the core only knows files). */
-async function explainPendingUploads(context: ApiContext, accountId: string, body: Record<string, unknown>): Promise<void> {
+async function explainPendingUploads(
+  context: ApiContext,
+  accountId: string,
+  body: Record<string, unknown>,
+): Promise<void> {
   for (const fileId of fileIdsIn(body)) {
     if (await context.files.findFile(accountId, fileId)) continue;
     const pending = await context.files.findPendingUpload(accountId, fileId);
     if (!pending) continue;
-    const problem = pending.expired ? 'its upload URL expired before the bytes arrived; presign again' : 'its bytes have not arrived yet; PUT them to its upload_url first';
+    const problem = pending.expired
+      ? 'its upload URL expired before the bytes arrived; presign again'
+      : 'its bytes have not arrived yet; PUT them to its upload_url first';
     throw new DomainError('invalidParameter', `${fileTokenOf(fileId)} is a presigned upload, but ${problem}`);
   }
 }
@@ -67,13 +77,20 @@ async function explainPendingUploads(context: ApiContext, accountId: string, bod
 function fileIdsIn(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(fileIdsIn);
   if (!isPlainObject(value)) return [];
-  return Object.entries(value).flatMap(([key, inner]) => (key === 'file_token' && typeof inner === 'string' ? [inner] : fileIdsIn(inner)));
+  return Object.entries(value).flatMap(([key, inner]) =>
+    key === 'file_token' && typeof inner === 'string' ? [inner] : fileIdsIn(inner),
+  );
 }
 
 function taskIdsOf(body: unknown): string[] {
   const taskIds = isPlainObject(body) ? body.task_ids : undefined;
   const problem = `task_ids must be a list of 1 to ${MAX_LISTED_TASK_IDS} task id strings`;
-  if (!Array.isArray(taskIds) || taskIds.length === 0 || taskIds.length > MAX_LISTED_TASK_IDS || !taskIds.every((id) => typeof id === 'string')) {
+  if (
+    !Array.isArray(taskIds) ||
+    taskIds.length === 0 ||
+    taskIds.length > MAX_LISTED_TASK_IDS ||
+    !taskIds.every((id) => typeof id === 'string')
+  ) {
     throw new DomainError(isPlainObject(body) ? 'invalidParameter' : 'malformedRequest', problem);
   }
   return [...new Set(taskIds as string[])];

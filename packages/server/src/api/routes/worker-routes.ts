@@ -35,7 +35,11 @@ export async function registerWorkerRoutes(app: FastifyInstance, context: Worker
     async (scope) => {
       scope.decorateRequest('workerToken', null as unknown as WorkerToken);
       // outputs arrive as raw bytes of any type
-      scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: context.maxOutputBytes }, (_request, body, done) => done(null, body));
+      scope.addContentTypeParser(
+        '*',
+        { parseAs: 'buffer', bodyLimit: context.maxOutputBytes },
+        (_request, body, done) => done(null, body),
+      );
       scope.addHook('onRequest', async (request) => {
         request.workerToken = await context.tokens.authenticate(request.headers.authorization);
       });
@@ -64,7 +68,12 @@ export async function registerWorkerRoutes(app: FastifyInstance, context: Worker
         const onClose = () => abort.abort();
         reply.raw.once('close', onClose);
         try {
-          const lease = await context.workers.lease(request.workerToken, body.worker_id, body.wait_seconds, abort.signal);
+          const lease = await context.workers.lease(
+            request.workerToken,
+            body.worker_id,
+            body.wait_seconds,
+            abort.signal,
+          );
           return { code: 0, data: { lease: lease ? withUrls(lease, context.baseUrlOf(request)) : null } };
         } finally {
           reply.raw.off('close', onClose);
@@ -76,30 +85,53 @@ export async function registerWorkerRoutes(app: FastifyInstance, context: Worker
         return { code: 0, data: { lease: withUrls(lease, context.baseUrlOf(request)) } };
       });
 
-      scope.get<{ Params: { leaseId: string; name: string } }>('/leases/:leaseId/inputs/:name', async (request, reply) => {
-        const { bytes, input } = await context.workers.readInput(request.workerToken, request.params.leaseId, request.params.name);
-        return reply
-          .header('Content-Type', input.mimeType)
-          .header('Content-Disposition', `attachment; filename="${input.fileName.replace(/"/g, '')}"`)
-          .header('Cache-Control', 'no-store')
-          .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-      });
+      scope.get<{ Params: { leaseId: string; name: string } }>(
+        '/leases/:leaseId/inputs/:name',
+        async (request, reply) => {
+          const { bytes, input } = await context.workers.readInput(
+            request.workerToken,
+            request.params.leaseId,
+            request.params.name,
+          );
+          return reply
+            .header('Content-Type', input.mimeType)
+            .header('Content-Disposition', `attachment; filename="${input.fileName.replace(/"/g, '')}"`)
+            .header('Cache-Control', 'no-store')
+            .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+        },
+      );
 
       scope.post<LeaseParams>('/leases/:leaseId/heartbeat', async (request) => {
         const body = parseWorkerBody(heartbeatBodySchema, request.body);
-        return { code: 0, data: await context.workers.heartbeat(request.workerToken, request.params.leaseId, body.progress) };
+        return {
+          code: 0,
+          data: await context.workers.heartbeat(request.workerToken, request.params.leaseId, body.progress),
+        };
       });
 
-      scope.put<{ Params: { leaseId: string; outputKey: string }; Querystring: { extension?: string } }>('/leases/:leaseId/outputs/:outputKey', async (request) => {
-        const bytes = Buffer.isBuffer(request.body) ? new Uint8Array(request.body) : new Uint8Array();
-        const extension = request.query.extension ?? extensionOf(request.headers['content-type']);
-        const stored = await context.workers.putOutput(request.workerToken, request.params.leaseId, request.params.outputKey, extension, bytes, request.headers['content-type']);
-        return { code: 0, data: stored };
-      });
+      scope.put<{ Params: { leaseId: string; outputKey: string }; Querystring: { extension?: string } }>(
+        '/leases/:leaseId/outputs/:outputKey',
+        async (request) => {
+          const bytes = Buffer.isBuffer(request.body) ? new Uint8Array(request.body) : new Uint8Array();
+          const extension = request.query.extension ?? extensionOf(request.headers['content-type']);
+          const stored = await context.workers.putOutput(
+            request.workerToken,
+            request.params.leaseId,
+            request.params.outputKey,
+            extension,
+            bytes,
+            request.headers['content-type'],
+          );
+          return { code: 0, data: stored };
+        },
+      );
 
       scope.post<LeaseParams>('/leases/:leaseId/complete', async (request) => {
         const body = parseWorkerBody(completeBodySchema, request.body);
-        return { code: 0, data: await context.workers.complete(request.workerToken, request.params.leaseId, body.result) };
+        return {
+          code: 0,
+          data: await context.workers.complete(request.workerToken, request.params.leaseId, body.result),
+        };
       });
 
       scope.post<LeaseParams>('/leases/:leaseId/fail', async (request) => {
@@ -111,7 +143,10 @@ export async function registerWorkerRoutes(app: FastifyInstance, context: Worker
   );
 }
 
-function withUrls<T extends { inputs: { path: string }[] }>(lease: T, baseUrl: string): T & { inputs: (T['inputs'][number] & { url: string })[] } {
+function withUrls<T extends { inputs: { path: string }[] }>(
+  lease: T,
+  baseUrl: string,
+): T & { inputs: (T['inputs'][number] & { url: string })[] } {
   return { ...lease, inputs: lease.inputs.map((input) => ({ ...input, url: baseUrl + input.path })) };
 }
 

@@ -9,8 +9,18 @@ export const ACCOUNT_USAGE_DEFAULTS = { limit: 50, maxLimit: 200 } as const;
 
 export type UsageEntry = UsageEntryV3;
 
-export async function accountUsage(db: Database, accountId: string, query: { limit?: string; offset?: string }): Promise<UsageEntry[]> {
-  const limit = integerParameter(query.limit, 'limit', ACCOUNT_USAGE_DEFAULTS.limit, 1, ACCOUNT_USAGE_DEFAULTS.maxLimit);
+export async function accountUsage(
+  db: Database,
+  accountId: string,
+  query: { limit?: string; offset?: string },
+): Promise<UsageEntry[]> {
+  const limit = integerParameter(
+    query.limit,
+    'limit',
+    ACCOUNT_USAGE_DEFAULTS.limit,
+    1,
+    ACCOUNT_USAGE_DEFAULTS.maxLimit,
+  );
   const offset = integerParameter(query.offset, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
   const rows = await db
     .selectFrom('tasks')
@@ -37,7 +47,8 @@ function integerParameter(value: string | undefined, name: string, fallback: num
   if (value === undefined || value === '') return fallback;
   const parsed = Number(value);
   if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `an integer of at least ${min}` : `an integer between ${min} and ${max}`;
+    const range =
+      max === Number.MAX_SAFE_INTEGER ? `an integer of at least ${min}` : `an integer between ${min} and ${max}`;
     throw new DomainError('invalidParameter', `${name} must be ${range} (got ${JSON.stringify(value).slice(0, 30)})`);
   }
   return parsed;

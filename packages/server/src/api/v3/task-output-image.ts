@@ -27,16 +27,28 @@ export function taskOutputImageResolver(dependencies: TaskOutputImageDependencie
     async taskOutputImage(taskId, view) {
       const found = await dependencies.tasks.getTask(accountId, taskId).catch(async (error: unknown) => {
         // a V2 image_token sent where /v3 reads a task id: the ids never collide, so use the file
-        if (error instanceof DomainError && error.errorName === 'taskNotFound' && (await dependencies.files.findFile(accountId, taskId))) return undefined;
+        if (
+          error instanceof DomainError &&
+          error.errorName === 'taskNotFound' &&
+          (await dependencies.files.findFile(accountId, taskId))
+        )
+          return undefined;
         throw error;
       });
       if (!found) return taskId.toLowerCase();
       const { task } = found;
       if (task.status !== 'success') {
-        throw new DomainError('originalTaskNotSuccessful', `task ${taskId} has status "${task.status}"; its output can be used as input once it is "success"`);
+        throw new DomainError(
+          'originalTaskNotSuccessful',
+          `task ${taskId} has status "${task.status}"; its output can be used as input once it is "success"`,
+        );
       }
       const key = candidateKeys(view).find((candidate) => task.outputFiles[candidate] !== undefined);
-      if (!key) throw new DomainError('invalidOriginalTask', `task ${taskId} (${task.type}) has no image output to use as an image input`);
+      if (!key)
+        throw new DomainError(
+          'invalidOriginalTask',
+          `task ${taskId} (${task.type}) has no image output to use as an image input`,
+        );
       const fileId = derivedFileId(task.id, key);
       if (await dependencies.files.findFile(accountId, fileId)) return fileId;
       const output = task.outputFiles[key]!;
@@ -55,7 +67,11 @@ export function taskOutputImageResolver(dependencies: TaskOutputImageDependencie
 
 /** A UUID-shaped id from a hash of the task id and output key (name-based, like UUID v5). */
 function derivedFileId(taskId: string, outputKey: string): string {
-  const hex = createHash('sha256').update(`v3-task-output\n${taskId}\n${outputKey}`).digest('hex').slice(0, 32).split('');
+  const hex = createHash('sha256')
+    .update(`v3-task-output\n${taskId}\n${outputKey}`)
+    .digest('hex')
+    .slice(0, 32)
+    .split('');
   hex[12] = '5';
   hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   const text = hex.join('');

@@ -35,9 +35,21 @@ const file = (fileName: string) => ({ fileName, blobKey: `tasks/t/${fileName}`, 
 
 describe('presentTaskV3', () => {
   it('writes the recorded example: ISO times to the second, progress 100 on success, credits as a number', () => {
-    const view = presentTaskV3(task({ outputFiles: { pbr_model: file('pbr_model.glb'), rendered_image: file('rendered_image.webp') } }), signer, 'https://api.test');
-    expect(view).toMatchObject({ status: 'success', progress: 100, credits_consumed: 30, created_at: '2026-04-28T12:00:00Z', completed_at: '2026-04-28T12:01:30Z' });
-    expect(view.output.model_url).toMatch(/^https:\/\/api\.test\/v2\/openapi\/downloads\/.+\/pbr_model\.glb\?expires=\d+&signature=/);
+    const view = presentTaskV3(
+      task({ outputFiles: { pbr_model: file('pbr_model.glb'), rendered_image: file('rendered_image.webp') } }),
+      signer,
+      'https://api.test',
+    );
+    expect(view).toMatchObject({
+      status: 'success',
+      progress: 100,
+      credits_consumed: 30,
+      created_at: '2026-04-28T12:00:00Z',
+      completed_at: '2026-04-28T12:01:30Z',
+    });
+    expect(view.output.model_url).toMatch(
+      /^https:\/\/api\.test\/v2\/openapi\/downloads\/.+\/pbr_model\.glb\?expires=\d+&signature=/,
+    );
     expect(view.output.rendered_image_url).toMatch(/rendered_image\.webp\?/);
     expect(view).not.toHaveProperty('error_code');
     expect(presentTaskV3(task({ status: 'running', finishedAt: null }), signer, '').completed_at).toBeNull();
@@ -48,8 +60,17 @@ describe('presentTaskV3', () => {
     ['expired', 2018, 2018],
     ['failed', 1001, 1001],
   ] as const)('shows %s as failed with error_code %s → %s', (status, storedCode, shownCode) => {
-    const view = presentTaskV3(task({ status, errorCode: storedCode, errorMessage: null, consumedCredits: 0 }), signer, '');
-    expect(view).toMatchObject({ status: 'failed', error_code: shownCode, error_message: expect.any(String), credits_consumed: 0 });
+    const view = presentTaskV3(
+      task({ status, errorCode: storedCode, errorMessage: null, consumedCredits: 0 }),
+      signer,
+      '',
+    );
+    expect(view).toMatchObject({
+      status: 'failed',
+      error_code: shownCode,
+      error_message: expect.any(String),
+      credits_consumed: 0,
+    });
   });
 
   it('keeps cancelled as it is', () => {
@@ -64,23 +85,44 @@ describe('v3OutputOf', () => {
     expect(v3OutputOf({}, { base_model: 'b' })).toEqual({ model_url: 'b' });
   });
 
-  it('keeps the generator\'s summary out of output, and lists a retarget\'s model in model_urls', () => {
-    const view = presentTaskV3(task({ type: 'text_to_image', result: { generation: { subject: 'cat', model_seed: 3 } }, outputFiles: { generated_image: file('generated_image.png') } }), signer, 'https://api.test');
+  it("keeps the generator's summary out of output, and lists a retarget's model in model_urls", () => {
+    const view = presentTaskV3(
+      task({
+        type: 'text_to_image',
+        result: { generation: { subject: 'cat', model_seed: 3 } },
+        outputFiles: { generated_image: file('generated_image.png') },
+      }),
+      signer,
+      'https://api.test',
+    );
     expect(view.output).not.toHaveProperty('generation');
     expect(view.generation).toEqual({ subject: 'cat', model_seed: 3 });
-    const retarget = v3OutputOf({ animations: ['preset:walk'], rig_type: 'biped' }, { model: 'https://api.test/m.glb' }, 'animate_retarget');
-    expect(retarget).toMatchObject({ model_url: 'https://api.test/m.glb', model_urls: ['https://api.test/m.glb'], animations: ['preset:walk'] });
+    const retarget = v3OutputOf(
+      { animations: ['preset:walk'], rig_type: 'biped' },
+      { model: 'https://api.test/m.glb' },
+      'animate_retarget',
+    );
+    expect(retarget).toMatchObject({
+      model_url: 'https://api.test/m.glb',
+      model_urls: ['https://api.test/m.glb'],
+      animations: ['preset:walk'],
+    });
     expect(v3OutputOf({}, { model: 'm' }, 'animate_rig')).not.toHaveProperty('model_urls');
   });
 
   it('renames images and views, and keeps non-file results', () => {
     expect(v3OutputOf({}, { generated_image: 'g' })).toEqual({ generated_image_url: 'g' });
-    expect(v3OutputOf({}, { 'generate_multiview_image.front_view_url': 'f', 'generate_multiview_image.back_view_url': 'k' })).toEqual({
+    expect(
+      v3OutputOf({}, { 'generate_multiview_image.front_view_url': 'f', 'generate_multiview_image.back_view_url': 'k' }),
+    ).toEqual({
       front_view_url: 'f',
       back_view_url: 'k',
       generate_multiview_image: { front_view_url: 'f', back_view_url: 'k' },
     });
-    expect(v3OutputOf({ riggable: false, rig_type: 'quadruped' }, {})).toEqual({ riggable: false, rig_type: 'quadruped' });
+    expect(v3OutputOf({ riggable: false, rig_type: 'quadruped' }, {})).toEqual({
+      riggable: false,
+      rig_type: 'quadruped',
+    });
     expect(v3OutputOf({}, { rendered_video: 'v' })).toEqual({ rendered_video_url: 'v' });
   });
 });

@@ -13,12 +13,24 @@ const EXTENSION_RESULT_KEYS = ['generation'] as const;
 const MODEL_OUTPUT_KEYS = ['pbr_model', 'model', 'base_model'] as const;
 
 /** V2's `banned` and `expired` are `failed` on V3, with the error code that says why. */
-export function v3StatusOf(task: Pick<TaskRecord, 'status' | 'errorCode' | 'errorMessage'>): { status: V3TaskStatus; errorCode: number | null; errorMessage: string | null } {
+export function v3StatusOf(task: Pick<TaskRecord, 'status' | 'errorCode' | 'errorMessage'>): {
+  status: V3TaskStatus;
+  errorCode: number | null;
+  errorMessage: string | null;
+} {
   switch (task.status) {
     case 'banned':
-      return { status: 'failed', errorCode: ERROR_CATALOG.contentPolicyViolation.code, errorMessage: task.errorMessage ?? ERROR_CATALOG.contentPolicyViolation.message };
+      return {
+        status: 'failed',
+        errorCode: ERROR_CATALOG.contentPolicyViolation.code,
+        errorMessage: task.errorMessage ?? ERROR_CATALOG.contentPolicyViolation.message,
+      };
     case 'expired':
-      return { status: 'failed', errorCode: ERROR_CATALOG.startDeadlinePassed.code, errorMessage: task.errorMessage ?? 'The task expired before it could run' };
+      return {
+        status: 'failed',
+        errorCode: ERROR_CATALOG.startDeadlinePassed.code,
+        errorMessage: task.errorMessage ?? 'The task expired before it could run',
+      };
     default:
       return { status: task.status, errorCode: task.errorCode, errorMessage: task.errorMessage };
   }
@@ -26,7 +38,9 @@ export function v3StatusOf(task: Pick<TaskRecord, 'status' | 'errorCode' | 'erro
 
 export function presentTaskV3(task: TaskRecord, signer: DownloadSigner, baseUrl: string): TaskViewV3 {
   const { status, errorCode, errorMessage } = v3StatusOf(task);
-  const urls = Object.fromEntries(Object.entries(task.outputFiles).map(([key, file]) => [key, baseUrl + signer.signPath(task.id, file.fileName)]));
+  const urls = Object.fromEntries(
+    Object.entries(task.outputFiles).map(([key, file]) => [key, baseUrl + signer.signPath(task.id, file.fileName)]),
+  );
   const view: TaskViewV3 = {
     task_id: task.id,
     type: task.type,
@@ -53,7 +67,11 @@ export function presentTaskV3(task: TaskRecord, signer: DownloadSigner, baseUrl:
  * non-file results (riggable, rig_type, ...) as they are. A retarget also lists its model in `model_urls` (one
  * file holds every animation asked for), which the official JS SDK's README reads.
  */
-export function v3OutputOf(result: Record<string, unknown>, urls: Record<string, string>, taskType?: string): Record<string, unknown> {
+export function v3OutputOf(
+  result: Record<string, unknown>,
+  urls: Record<string, string>,
+  taskType?: string,
+): Record<string, unknown> {
   const output: Record<string, unknown> = { ...result };
   for (const key of EXTENSION_RESULT_KEYS) delete output[key];
   const modelKey = MODEL_OUTPUT_KEYS.find((key) => urls[key] !== undefined);

@@ -13,13 +13,22 @@ export interface V3InputResolver {
   taskOutputImage(taskId: string, view?: MultiviewView): Promise<string>;
 }
 
-export async function translateV3Request(operation: V3Operation, body: unknown, resolver: V3InputResolver): Promise<Record<string, unknown>> {
+export async function translateV3Request(
+  operation: V3Operation,
+  body: unknown,
+  resolver: V3InputResolver,
+): Promise<Record<string, unknown>> {
   const endpoint = `/v3/${operation.path}`;
-  if (operation.taskType === null) throw new DomainError('notAvailable', `${endpoint} is not available on this deployment; nothing was charged`);
-  if (!isPlainObject(body)) throw new DomainError('malformedRequest', `The request body must be a JSON object (got ${describeBody(body)})`);
+  if (operation.taskType === null)
+    throw new DomainError('notAvailable', `${endpoint} is not available on this deployment; nothing was charged`);
+  if (!isPlainObject(body))
+    throw new DomainError('malformedRequest', `The request body must be a JSON object (got ${describeBody(body)})`);
   const { input, inputs, model, model_version: modelVersion, type, ...rest } = body;
   if (type !== undefined && type !== operation.taskType) {
-    throw invalid('type', `is decided by the endpoint: ${endpoint} creates ${operation.taskType} tasks (got ${describeInput(type)})`);
+    throw invalid(
+      'type',
+      `is decided by the endpoint: ${endpoint} creates ${operation.taskType} tasks (got ${describeInput(type)})`,
+    );
   }
   const request: Record<string, unknown> = { type: operation.taskType, ...withoutNulls(rest) };
 
@@ -34,7 +43,8 @@ export async function translateV3Request(operation: V3Operation, body: unknown, 
   const context = { operation, endpoint, resolver };
   switch (operation.input) {
     case 'none':
-      if (input !== undefined || inputs !== undefined) throw invalid(input !== undefined ? 'input' : 'inputs', `is not used by ${endpoint}`);
+      if (input !== undefined || inputs !== undefined)
+        throw invalid(input !== undefined ? 'input' : 'inputs', `is not used by ${endpoint}`);
       break;
     case 'image': {
       rejectInputs(inputs, endpoint);
@@ -76,20 +86,27 @@ async function imageSlot(resolver: V3InputResolver, parsed: V3Input, view?: Mult
 }
 
 async function singleImage(context: TranslationContext, field: string, value: unknown): Promise<V2FileObject> {
-  if (value === undefined) throw invalid('input', `is required on ${context.endpoint}: a file_<uuid> token, an http(s) URL or a task id`);
+  if (value === undefined)
+    throw invalid('input', `is required on ${context.endpoint}: a file_<uuid> token, an http(s) URL or a task id`);
   const slot = await imageSlot(context.resolver, parseV3Input(value, field));
   if (Object.keys(slot).length === 0) throw invalid(field, 'must not be empty');
   return slot;
 }
 
-async function applyReferenceImages(context: TranslationContext, input: unknown, inputs: unknown, request: Record<string, unknown>): Promise<void> {
+async function applyReferenceImages(
+  context: TranslationContext,
+  input: unknown,
+  inputs: unknown,
+  request: Record<string, unknown>,
+): Promise<void> {
   const [singleField, single] = oneOf(['input', input], ['file', request.file]);
   const [listField, list] = oneOf(['inputs', inputs], ['files', request.files]);
   delete request.file;
   delete request.files;
   if (single !== undefined) request.file = await singleImage(context, singleField, single);
   if (list !== undefined) {
-    if (!Array.isArray(list)) throw invalid(listField, `must be a list of file tokens, URLs or task ids (got ${describeInput(list)})`);
+    if (!Array.isArray(list))
+      throw invalid(listField, `must be a list of file tokens, URLs or task ids (got ${describeInput(list)})`);
     request.files = await Promise.all(
       list.map(async (value, index) => {
         const slot = await imageSlot(context.resolver, parseV3Input(value, `${listField}[${index}]`));
@@ -103,31 +120,45 @@ async function applyReferenceImages(context: TranslationContext, input: unknown,
 const MULTIVIEW_FORMS =
   'must be view-keyed objects [{"front": ...}, {"back": ...}], 4 positional values [front, left, back, right] ("" for a skipped view), or [{"task_id": ...}]';
 
-async function applyMultiview(context: TranslationContext, input: unknown, inputs: unknown, request: Record<string, unknown>): Promise<void> {
-  const [taskField, v2TaskId] = oneOf(['original_task_id', request.original_task_id], ['original_model_task_id', request.original_model_task_id]);
+async function applyMultiview(
+  context: TranslationContext,
+  input: unknown,
+  inputs: unknown,
+  request: Record<string, unknown>,
+): Promise<void> {
+  const [taskField, v2TaskId] = oneOf(
+    ['original_task_id', request.original_task_id],
+    ['original_model_task_id', request.original_model_task_id],
+  );
   delete request.original_model_task_id;
   delete request.original_task_id;
-  if (v2TaskId !== undefined) request.original_task_id = taskIdOf(parseV3Input(v2TaskId, taskField), taskField, context.endpoint);
+  if (v2TaskId !== undefined)
+    request.original_task_id = taskIdOf(parseV3Input(v2TaskId, taskField), taskField, context.endpoint);
   if (input !== undefined) {
     if (request.original_task_id !== undefined) throw invalid('input', `cannot be combined with ${taskField}`);
     const parsed = parseV3Input(input, 'input');
-    if (parsed.kind !== 'task') throw invalid('input', `takes a multiview image task id on ${context.endpoint}; send the views in inputs`);
+    if (parsed.kind !== 'task')
+      throw invalid('input', `takes a multiview image task id on ${context.endpoint}; send the views in inputs`);
     request.original_task_id = parsed.taskId;
   }
   const [listField, list] = oneOf(['inputs', inputs], ['files', request.files]);
   delete request.files;
   if (list === undefined) {
-    if (request.original_task_id === undefined) throw invalid('inputs', `is required on ${context.endpoint}: the views, front first`);
+    if (request.original_task_id === undefined)
+      throw invalid('inputs', `is required on ${context.endpoint}: the views, front first`);
     return;
   }
   if (!Array.isArray(list) || list.length === 0) throw invalid(listField, MULTIVIEW_FORMS);
   const first = list[0];
   if (list.length === 1 && isPlainObject(first) && first.task_id !== undefined) {
-    if (request.original_task_id !== undefined) throw invalid(listField, `cannot name a task when ${taskField} is given`);
+    if (request.original_task_id !== undefined)
+      throw invalid(listField, `cannot name a task when ${taskField} is given`);
     request.original_task_id = taskIdOf(parseV3Input(first, `${listField}[0]`), `${listField}[0]`, context.endpoint);
     return;
   }
-  const slots = list.every(isViewKeyed) ? await viewKeyedSlots(context, list, listField) : await positionalSlots(context, list, listField);
+  const slots = list.every(isViewKeyed)
+    ? await viewKeyedSlots(context, list, listField)
+    : await positionalSlots(context, list, listField);
   const filled = slots.filter((slot) => Object.keys(slot).length > 0).length;
   if (request.original_task_id === undefined) {
     if (Object.keys(slots[0]!).length === 0) throw invalid(listField, 'must include the front view');
@@ -142,7 +173,11 @@ function isViewKeyed(value: unknown): value is Record<MultiviewView, unknown> {
   return keys.length > 0 && keys.every((key) => (MULTIVIEW_VIEWS as readonly string[]).includes(key));
 }
 
-async function viewKeyedSlots(context: TranslationContext, list: Record<string, unknown>[], field: string): Promise<V2FileObject[]> {
+async function viewKeyedSlots(
+  context: TranslationContext,
+  list: Record<string, unknown>[],
+  field: string,
+): Promise<V2FileObject[]> {
   const byView = new Map<MultiviewView, V2FileObject>();
   for (const [index, entry] of list.entries()) {
     for (const [view, value] of Object.entries(entry) as [MultiviewView, unknown][]) {
@@ -155,19 +190,33 @@ async function viewKeyedSlots(context: TranslationContext, list: Record<string, 
 
 async function positionalSlots(context: TranslationContext, list: unknown[], field: string): Promise<V2FileObject[]> {
   if (list.length !== 4) throw invalid(field, `${MULTIVIEW_FORMS} (got ${list.length} values)`);
-  return Promise.all(list.map((value, index) => imageSlot(context.resolver, parseV3Input(value, `${field}[${index}]`), MULTIVIEW_VIEWS[index])));
+  return Promise.all(
+    list.map((value, index) =>
+      imageSlot(context.resolver, parseV3Input(value, `${field}[${index}]`), MULTIVIEW_VIEWS[index]),
+    ),
+  );
 }
 
 /** models/import takes the token (or STS object) of an uploaded model, nothing else (§6.1). */
 function uploadedModel(input: unknown, v2File: unknown): V2FileObject {
   const [field, value] = oneOf(['input', input], ['file', v2File]);
-  if (value === undefined) throw invalid('input', 'is required: the file_<uuid> token of an uploaded model (POST /v3/files or /v3/files/presign)');
+  if (value === undefined)
+    throw invalid(
+      'input',
+      'is required: the file_<uuid> token of an uploaded model (POST /v3/files or /v3/files/presign)',
+    );
   const parsed = parseV3Input(value, field);
   if (parsed.kind === 'task') {
-    throw invalid(field, `must be the file_<uuid> token of an uploaded model; ${parsed.taskId} reads as a task id on /v3 (a V2 image_token ${parsed.taskId} is file_${parsed.taskId} here)`);
+    throw invalid(
+      field,
+      `must be the file_<uuid> token of an uploaded model; ${parsed.taskId} reads as a task id on /v3 (a V2 image_token ${parsed.taskId} is file_${parsed.taskId} here)`,
+    );
   }
   if (parsed.kind !== 'file' || (parsed.file.file_token === undefined && parsed.file.object === undefined)) {
-    throw invalid(field, 'must be the file_<uuid> token of an uploaded model (POST /v3/files or /v3/files/presign); URLs and task ids are not imported');
+    throw invalid(
+      field,
+      'must be the file_<uuid> token of an uploaded model (POST /v3/files or /v3/files/presign); URLs and task ids are not imported',
+    );
   }
   return parsed.file;
 }
@@ -175,10 +224,13 @@ function uploadedModel(input: unknown, v2File: unknown): V2FileObject {
 function applySourceTask(context: TranslationContext, input: unknown, request: Record<string, unknown>): void {
   const sourceField = context.operation.sourceField!;
   const v2Value = request[sourceField];
-  if (input === undefined && v2Value === undefined) throw invalid('input', `is required on ${context.endpoint}: the id of the task to build on`);
+  if (input === undefined && v2Value === undefined)
+    throw invalid('input', `is required on ${context.endpoint}: the id of the task to build on`);
   const fromInput = input === undefined ? undefined : taskIdOf(parseV3Input(input, 'input'), 'input', context.endpoint);
-  const fromV2 = v2Value === undefined ? undefined : taskIdOf(parseV3Input(v2Value, sourceField), sourceField, context.endpoint);
-  if (fromInput !== undefined && fromV2 !== undefined && fromInput !== fromV2) throw invalid('input', `and ${sourceField} name different tasks; send one of them`);
+  const fromV2 =
+    v2Value === undefined ? undefined : taskIdOf(parseV3Input(v2Value, sourceField), sourceField, context.endpoint);
+  if (fromInput !== undefined && fromV2 !== undefined && fromInput !== fromV2)
+    throw invalid('input', `and ${sourceField} name different tasks; send one of them`);
   request[sourceField] = fromInput ?? fromV2;
 }
 
@@ -195,7 +247,8 @@ function applyTexturePromptFields(request: Record<string, unknown>): void {
   const [textField, text] = oneOf(['text_prompt', request.text_prompt], ['prompt', request.prompt]);
   const { image_prompt: imagePrompt, style_image: styleImage } = request;
   if (text === undefined && imagePrompt === undefined && styleImage === undefined) return;
-  if (request.texture_prompt !== undefined) throw invalid('texture_prompt', `cannot be combined with ${textField}, image_prompt or style_image; send one form`);
+  if (request.texture_prompt !== undefined)
+    throw invalid('texture_prompt', `cannot be combined with ${textField}, image_prompt or style_image; send one form`);
   const texturePrompt: Record<string, unknown> = {};
   if (text !== undefined) texturePrompt.text = text;
   if (imagePrompt !== undefined) texturePrompt.image = imagePrompt;
@@ -221,7 +274,9 @@ async function convertNestedFiles(request: Record<string, unknown>, resolver: V3
   await convert(copy, 'style_image', 'texture_prompt.style_image');
   if (Array.isArray(copy.images)) {
     copy.images = await Promise.all(
-      copy.images.map((value, index) => imageSlot(resolver, parseV3Input(value, `texture_prompt.images[${index}]`), MULTIVIEW_VIEWS[index])),
+      copy.images.map((value, index) =>
+        imageSlot(resolver, parseV3Input(value, `texture_prompt.images[${index}]`), MULTIVIEW_VIEWS[index]),
+      ),
     );
   }
   request.texture_prompt = copy;
@@ -233,7 +288,8 @@ function rejectInputs(inputs: unknown, endpoint: string): void {
 
 /** The V3 name or its V2 equivalent, not both. */
 function oneOf(v3: [string, unknown], v2: [string, unknown]): [string, unknown] {
-  if (v3[1] !== undefined && v2[1] !== undefined) throw invalid(v3[0], `cannot be combined with ${v2[0]}; send one of them`);
+  if (v3[1] !== undefined && v2[1] !== undefined)
+    throw invalid(v3[0], `cannot be combined with ${v2[0]}; send one of them`);
   return v3[1] !== undefined ? v3 : v2;
 }
 

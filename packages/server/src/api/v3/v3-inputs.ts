@@ -36,7 +36,10 @@ export function isTaskId(value: unknown): value is string {
 export function parseV3Input(value: unknown, field: string): V3Input {
   if (typeof value === 'string') return parseInputString(value, field);
   if (isPlainObject(value)) return parseInputObject(value, field);
-  throw invalid(field, `must be a file token, an http(s) URL, a task id or a file object (got ${describeInput(value)})`);
+  throw invalid(
+    field,
+    `must be a file token, an http(s) URL, a task id or a file object (got ${describeInput(value)})`,
+  );
 }
 
 function parseInputString(value: string, field: string): V3Input {
@@ -44,25 +47,32 @@ function parseInputString(value: string, field: string): V3Input {
   if (text === '') return { kind: 'empty' };
   const fileId = fileIdOfToken(text);
   if (fileId) return { kind: 'file', file: { file_token: fileId } };
-  if (/^data:/i.test(text)) throw invalid(field, 'cannot be a data: URI; upload the file with POST /v3/files and pass its file_token');
+  if (/^data:/i.test(text))
+    throw invalid(field, 'cannot be a data: URI; upload the file with POST /v3/files and pass its file_token');
   if (/^https?:\/\//i.test(text)) {
     if (!isHttpUrl(text)) throw invalid(field, `is not a valid http(s) URL (got ${describeInput(value)})`);
     return { kind: 'file', file: { url: text } };
   }
   if (UUID_PATTERN.test(text)) return { kind: 'task', taskId: text.toLowerCase() };
   if (/^task_/i.test(text)) throw invalid(field, 'names a task with a "task_" prefix; task ids are bare UUIDs');
-  throw invalid(field, `must be a file_<uuid> token from POST /v3/files, an http(s) URL or a task id (got ${describeInput(value)})`);
+  throw invalid(
+    field,
+    `must be a file_<uuid> token from POST /v3/files, an http(s) URL or a task id (got ${describeInput(value)})`,
+  );
 }
 
 function parseInputObject(value: Record<string, unknown>, field: string): V3Input {
-  if ('data' in value) throw invalid(field, 'cannot carry base64 "data"; upload the file with POST /v3/files and pass its file_token');
+  if ('data' in value)
+    throw invalid(field, 'cannot carry base64 "data"; upload the file with POST /v3/files and pass its file_token');
   if (value.task_id !== undefined) {
-    if (!isTaskId(value.task_id)) throw invalid(`${field}.task_id`, `must be a task id (a UUID) (got ${describeInput(value.task_id)})`);
+    if (!isTaskId(value.task_id))
+      throw invalid(`${field}.task_id`, `must be a task id (a UUID) (got ${describeInput(value.task_id)})`);
     return { kind: 'task', taskId: value.task_id.toLowerCase() };
   }
   const sources = ['file_token', 'url', 'object'].filter((key) => value[key] !== undefined);
   if (sources.length === 0) return { kind: 'empty' };
-  if (sources.length > 1) throw invalid(field, `must have exactly one of file_token, url or object (got ${sources.join(' and ')})`);
+  if (sources.length > 1)
+    throw invalid(field, `must have exactly one of file_token, url or object (got ${sources.join(' and ')})`);
   const file: V2FileObject = {};
   if (typeof value.type === 'string') file.type = value.type;
   if (value.file_token !== undefined) {
@@ -70,10 +80,15 @@ function parseInputObject(value: Record<string, unknown>, field: string): V3Inpu
     // the official JS SDK (0.1) wraps every input string as {file_token: ...}, task ids included (§6.3)
     if (isTaskId(token)) return { kind: 'task', taskId: token.toLowerCase() };
     const fileId = typeof token === 'string' ? fileIdOfToken(token) : undefined;
-    if (!fileId) throw invalid(`${field}.file_token`, `must be a file_<uuid> token from POST /v3/files or a task id (got ${describeInput(token)})`);
+    if (!fileId)
+      throw invalid(
+        `${field}.file_token`,
+        `must be a file_<uuid> token from POST /v3/files or a task id (got ${describeInput(token)})`,
+      );
     file.file_token = fileId;
   } else if (value.url !== undefined) {
-    if (typeof value.url !== 'string' || !isHttpUrl(value.url)) throw invalid(`${field}.url`, `must be an http(s) URL (got ${describeInput(value.url)})`);
+    if (typeof value.url !== 'string' || !isHttpUrl(value.url))
+      throw invalid(`${field}.url`, `must be an http(s) URL (got ${describeInput(value.url)})`);
     file.url = value.url;
   } else {
     file.object = value.object;

@@ -5,7 +5,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
   const bigint = 'bigint' as const;
 
-  await db.schema.createTable('settings').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute();
+  await db.schema
+    .createTable('settings')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
 
   await db.schema
     .createTable('accounts')
@@ -46,7 +50,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('ledger_entries')
-    .addColumn('id', isPostgres ? 'bigserial' : 'integer', (c) => (isPostgres ? c.primaryKey() : c.primaryKey().autoIncrement()))
+    .addColumn('id', isPostgres ? 'bigserial' : 'integer', (c) =>
+      isPostgres ? c.primaryKey() : c.primaryKey().autoIncrement(),
+    )
     .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
     .addColumn('entry_type', 'text', (c) => c.notNull())
     .addColumn('credits', 'integer', (c) => c.notNull())
@@ -67,7 +73,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', bigint, (c) => c.notNull())
     .addPrimaryKeyConstraint('hold_allocations_pk', ['task_id', 'grant_id'])
     .execute();
-  await db.schema.createIndex('hold_allocations_account_state').on('hold_allocations').columns(['account_id', 'state']).execute();
+  await db.schema
+    .createIndex('hold_allocations_account_state')
+    .on('hold_allocations')
+    .columns(['account_id', 'state'])
+    .execute();
 
   await db.schema
     .createTable('files')
@@ -115,5 +125,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('available_at', bigint, (c) => c.notNull())
     .addColumn('created_at', bigint, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('jobs_status_available').on('jobs').columns(['status', 'available_at', 'created_at']).execute();
+  await db.schema
+    .createIndex('jobs_status_available')
+    .on('jobs')
+    .columns(['status', 'available_at', 'created_at'])
+    .execute();
 }

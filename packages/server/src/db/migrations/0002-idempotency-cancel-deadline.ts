@@ -13,5 +13,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.alterTable('tasks').addColumn('cancel_requested_at', 'bigint').execute();
   await db.schema.alterTable('tasks').addColumn('start_deadline_at', 'bigint').execute();
-  await db.schema.createIndex('tasks_account_created').on('tasks').columns(['account_id', 'created_at', 'id']).execute();
+  await db.schema
+    .createIndex('tasks_account_created')
+    .on('tasks')
+    .columns(['account_id', 'created_at', 'id'])
+    .execute();
 }

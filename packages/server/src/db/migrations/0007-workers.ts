@@ -43,15 +43,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('lease_outputs_created').on('lease_outputs').column('created_at').execute();
 
   // 1 = normal; N = N times the share of dispatches of a normal account while both have queued work
-  await db.schema.alterTable('accounts').addColumn('queue_priority', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable('accounts')
+    .addColumn('queue_priority', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
   // dispatch rank of the account's latest enqueued job (see queue/fair-dispatch-rank.ts)
-  await db.schema.alterTable('accounts').addColumn('queue_rank', 'bigint', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('accounts')
+    .addColumn('queue_rank', 'bigint', (c) => c.notNull().defaultTo(0))
+    .execute();
 
-  await db.schema.alterTable('jobs').addColumn('dispatch_rank', 'bigint', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('jobs')
+    .addColumn('dispatch_rank', 'bigint', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('jobs').addColumn('task_type', 'text').execute();
   await db.schema.alterTable('jobs').addColumn('model_version', 'text').execute();
   // the registered external worker holding the lease (null for in-process runners)
   await db.schema.alterTable('jobs').addColumn('worker_id', 'text').execute();
-  await db.schema.createIndex('jobs_fair_claim').on('jobs').columns(['queue_name', 'status', 'dispatch_rank']).execute();
+  await db.schema
+    .createIndex('jobs_fair_claim')
+    .on('jobs')
+    .columns(['queue_name', 'status', 'dispatch_rank'])
+    .execute();
   await db.schema.createIndex('jobs_lease_owner').on('jobs').column('lease_owner').execute();
 }

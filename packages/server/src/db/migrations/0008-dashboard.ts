@@ -4,14 +4,27 @@ import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('accounts').addColumn('password_hash', 'text').execute();
-  await db.schema.alterTable('accounts').addColumn('is_admin', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable('accounts').addColumn('volume_discount_percent', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('accounts')
+    .addColumn('is_admin', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .alterTable('accounts')
+    .addColumn('volume_discount_percent', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 
   // Every existing row belongs to the API wallet; the Studio wallet starts empty.
   for (const table of ['credit_grants', 'hold_allocations', 'ledger_entries', 'tasks']) {
-    await db.schema.alterTable(table).addColumn('wallet', 'text', (c) => c.notNull().defaultTo('api')).execute();
+    await db.schema
+      .alterTable(table)
+      .addColumn('wallet', 'text', (c) => c.notNull().defaultTo('api'))
+      .execute();
   }
-  await db.schema.createIndex('credit_grants_account_wallet').on('credit_grants').columns(['account_id', 'wallet']).execute();
+  await db.schema
+    .createIndex('credit_grants_account_wallet')
+    .on('credit_grants')
+    .columns(['account_id', 'wallet'])
+    .execute();
 
   await db.schema
     .createTable('web_sessions')
@@ -38,7 +51,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('completed_at', 'bigint')
     .addCheckConstraint('checkout_sessions_credits_positive', sql`credits > 0`)
     .execute();
-  await db.schema.createIndex('checkout_sessions_account').on('checkout_sessions').columns(['account_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('checkout_sessions_account')
+    .on('checkout_sessions')
+    .columns(['account_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('stripe_events')

@@ -9,7 +9,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('accounts').addColumn('email_verified_at', 'bigint').execute();
   // SHA-256 of the client address (an IPv6 address's /64) the web sign-up came from: the per-address throttle counts these
   await db.schema.alterTable('accounts').addColumn('signup_address_hash', 'text').execute();
-  await db.schema.createIndex('accounts_signup_address').on('accounts').columns(['signup_address_hash', 'created_at']).execute();
+  await db.schema
+    .createIndex('accounts_signup_address')
+    .on('accounts')
+    .columns(['signup_address_hash', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('email_tokens')
@@ -30,5 +34,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('address_hash', 'text', (c) => c.notNull())
     .addColumn('failed_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('log_in_failures_address').on('log_in_failures').columns(['address_hash', 'failed_at']).execute();
+  await db.schema
+    .createIndex('log_in_failures_address')
+    .on('log_in_failures')
+    .columns(['address_hash', 'failed_at'])
+    .execute();
 }

@@ -1,6 +1,6 @@
 // convert_model: reads the source task's model, applies the conversion options (@polyforge/geometry convert/apply-convert-options.ts)
 // and writes it in the requested format.
-import { CONVERT_MODEL_DEFAULTS, type TaskRequest } from '@polyforge/protocol';
+import type { TaskRequest } from '@polyforge/protocol';
 import { SUPPORTED_CONVERT_FORMATS, type SupportedConvertFormat } from '@polyforge/geometry/convert/convert-model';
 import type { Engine, EngineInput, EngineResult, EngineSupport } from '../engine.ts';
 import { runSourceModelPipeline } from './source-model-pipeline.ts';
@@ -20,7 +20,10 @@ export class ConvertModelEngine implements Engine {
   supports(request: TaskRequest): EngineSupport {
     const convert = request as ConvertRequest;
     if (!(SUPPORTED_CONVERT_FORMATS as readonly string[]).includes(convert.format)) {
-      return { ok: false, reason: `convert_model to ${convert.format} is not built yet (served formats: ${SUPPORTED_CONVERT_FORMATS.join(', ')})` };
+      return {
+        ok: false,
+        reason: `convert_model to ${convert.format} is not built yet (served formats: ${SUPPORTED_CONVERT_FORMATS.join(', ')})`,
+      };
     }
     return { ok: true };
   }

@@ -11,7 +11,15 @@ import { NoForegroundError } from '@polyforge/geometry/raster/classical-backgrou
 import { decodeImage } from '@polyforge/geometry/raster/decode-image';
 import { editImageColours } from '@polyforge/geometry/raster/edit-image-colours';
 import { EDIT_VOCABULARY_HINT, parseEditPrompt } from '@polyforge/geometry/raster/parse-edit-prompt';
-import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineOutputFile, type EngineResult, type EngineSupport } from '../engine.ts';
+import {
+  EngineFailure,
+  type Engine,
+  type EngineContext,
+  type EngineInput,
+  type EngineOutputFile,
+  type EngineResult,
+  type EngineSupport,
+} from '../engine.ts';
 import { multiviewOutputKey } from './generate-multiview-image-engine.ts';
 
 type EditRequest = Extract<TaskRequest, { type: 'edit_multiview_image' }>;
@@ -27,7 +35,10 @@ export class EditMultiviewImageEngine implements Engine {
   supports(request: TaskRequest): EngineSupport {
     for (const { view, prompt } of (request as EditRequest).prompts) {
       if (parseEditPrompt(prompt).length === 0) {
-        return { ok: false, reason: `the built-in image editor did not understand the ${view} view's prompt "${prompt.slice(0, 80)}"; it understands ${EDIT_VOCABULARY_HINT}` };
+        return {
+          ok: false,
+          reason: `the built-in image editor did not understand the ${view} view's prompt "${prompt.slice(0, 80)}"; it understands ${EDIT_VOCABULARY_HINT}`,
+        };
       }
     }
     return { ok: true };
@@ -42,9 +53,16 @@ export class EditMultiviewImageEngine implements Engine {
     const files: Record<string, EngineOutputFile> = {};
     for (const view of MULTIVIEW_VIEW_NAMES) {
       const source = input.sourceOutputs?.[multiviewOutputKey(view)];
-      if (!source) throw new EngineFailure('inputExpired', `the ${view} view of source task ${request.original_task_id} is no longer available`);
+      if (!source)
+        throw new EngineFailure(
+          'inputExpired',
+          `the ${view} view of source task ${request.original_task_id} is no longer available`,
+        );
       const prompt = request.prompts.find((entry) => entry.view === view)?.prompt;
-      files[multiviewOutputKey(view)] = prompt === undefined ? { bytes: source.bytes, extension: source.format || 'webp', mimeType: `image/${source.format || 'webp'}` } : await this.editView(source.bytes, prompt, view);
+      files[multiviewOutputKey(view)] =
+        prompt === undefined
+          ? { bytes: source.bytes, extension: source.format || 'webp', mimeType: `image/${source.format || 'webp'}` }
+          : await this.editView(source.bytes, prompt, view);
       context.reportProgress(((MULTIVIEW_VIEW_NAMES.indexOf(view) + 1) / MULTIVIEW_VIEW_NAMES.length) * 95);
     }
     return { files };
@@ -57,15 +75,25 @@ export class EditMultiviewImageEngine implements Engine {
     try {
       mask = await this.backgroundRemover.foregroundMask(working);
     } catch (error) {
-      if (error instanceof NoForegroundError) throw new EngineFailure('noForegroundObject', `no object could be separated from the background of the ${view} view`);
+      if (error instanceof NoForegroundError)
+        throw new EngineFailure(
+          'noForegroundObject',
+          `no object could be separated from the background of the ${view} view`,
+        );
       throw error;
     }
     // a soft mask at full size: the working mask's 0/255 values upsampled linearly, so the outline blends
     const binary = Uint8Array.from(mask.data, (inside) => inside * 255);
-    const soft = await sharp(binary, { raw: { width: mask.width, height: mask.height, channels: 1 } }).resize(image.width, image.height, { fit: 'fill', kernel: 'linear' }).extractChannel(0).raw().toBuffer();
+    const soft = await sharp(binary, { raw: { width: mask.width, height: mask.height, channels: 1 } })
+      .resize(image.width, image.height, { fit: 'fill', kernel: 'linear' })
+      .extractChannel(0)
+      .raw()
+      .toBuffer();
     const weights = new Uint8Array(soft.buffer, soft.byteOffset, soft.byteLength);
     const edited = editImageColours(image, weights, parseEditPrompt(prompt));
-    const webp = await sharp(edited.data, { raw: { width: edited.width, height: edited.height, channels: 4 } }).webp({ quality: 92 }).toBuffer();
+    const webp = await sharp(edited.data, { raw: { width: edited.width, height: edited.height, channels: 4 } })
+      .webp({ quality: 92 })
+      .toBuffer();
     return { bytes: new Uint8Array(webp), extension: 'webp', mimeType: 'image/webp' };
   }
 }

@@ -18,11 +18,19 @@ export async function extractImageAsset(bytes: Uint8Array, remover: BackgroundRe
   try {
     mask = await remover.foregroundMask(working);
   } catch (error) {
-    if (error instanceof NoForegroundError) throw new EngineFailure('noForegroundObject', 'no object could be separated from the background of the reference image');
+    if (error instanceof NoForegroundError)
+      throw new EngineFailure(
+        'noForegroundObject',
+        'no object could be separated from the background of the reference image',
+      );
     throw error;
   }
   const binary = Uint8Array.from(mask.data, (inside) => inside * 255);
-  const soft = await sharp(binary, { raw: { width: mask.width, height: mask.height, channels: 1 } }).resize(image.width, image.height, { fit: 'fill', kernel: 'linear' }).extractChannel(0).raw().toBuffer();
+  const soft = await sharp(binary, { raw: { width: mask.width, height: mask.height, channels: 1 } })
+    .resize(image.width, image.height, { fit: 'fill', kernel: 'linear' })
+    .extractChannel(0)
+    .raw()
+    .toBuffer();
   let [minX, minY, maxX, maxY] = [image.width, image.height, -1, -1];
   const rgba = new Uint8Array(image.data);
   for (let y = 0; y < image.height; y++) {
@@ -38,11 +46,23 @@ export async function extractImageAsset(bytes: Uint8Array, remover: BackgroundRe
       }
     }
   }
-  if (maxX < 0) throw new EngineFailure('noForegroundObject', 'no object could be separated from the background of the reference image');
+  if (maxX < 0)
+    throw new EngineFailure(
+      'noForegroundObject',
+      'no object could be separated from the background of the reference image',
+    );
   const margin = Math.round(MARGIN_SHARE * Math.max(maxX - minX, maxY - minY));
   const left = Math.max(0, minX - margin);
   const top = Math.max(0, minY - margin);
-  const region = { left, top, width: Math.min(image.width, maxX + margin + 1) - left, height: Math.min(image.height, maxY + margin + 1) - top };
-  const png = await sharp(rgba, { raw: { width: image.width, height: image.height, channels: 4 } }).extract(region).png().toBuffer();
+  const region = {
+    left,
+    top,
+    width: Math.min(image.width, maxX + margin + 1) - left,
+    height: Math.min(image.height, maxY + margin + 1) - top,
+  };
+  const png = await sharp(rgba, { raw: { width: image.width, height: image.height, channels: 4 } })
+    .extract(region)
+    .png()
+    .toBuffer();
   return { bytes: new Uint8Array(png), extension: 'png', mimeType: 'image/png' };
 }

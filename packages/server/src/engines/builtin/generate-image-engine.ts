@@ -44,11 +44,17 @@ export class GenerateImageEngine implements Engine {
   supports(request: TaskRequest): EngineSupport {
     const generate = request as GenerateImageRequest;
     if (generate.model_version !== EMBEDDED_IMAGE_MODEL_VERSION) {
-      return { ok: false, reason: `generate_image model_version ${generate.model_version} is a third-party image model that this deployment has no provider for (the embedded model is model_version "${EMBEDDED_IMAGE_MODEL_VERSION}")` };
+      return {
+        ok: false,
+        reason: `generate_image model_version ${generate.model_version} is a third-party image model that this deployment has no provider for (the embedded model is model_version "${EMBEDDED_IMAGE_MODEL_VERSION}")`,
+      };
     }
     const template = templateOf(generate);
     if (template !== undefined && !(BUILT_TEMPLATES as readonly string[]).includes(template)) {
-      return { ok: false, reason: `generate_image template "${generate.template}" with model_version ${EMBEDDED_IMAGE_MODEL_VERSION} (built templates: ${BUILT_TEMPLATES.join(', ')})` };
+      return {
+        ok: false,
+        reason: `generate_image template "${generate.template}" with model_version ${EMBEDDED_IMAGE_MODEL_VERSION} (built templates: ${BUILT_TEMPLATES.join(', ')})`,
+      };
     }
     return { ok: true };
   }
@@ -57,15 +63,30 @@ export class GenerateImageEngine implements Engine {
     const generate = request as GenerateImageRequest;
     const images = referenceImageCount(generate);
     const template = templateOf(generate) as BuiltTemplate | undefined;
-    if (generate.sketch_to_render) throw new DomainError('invalidParameter', `sketch_to_render needs an image generator, which model_version ${EMBEDDED_IMAGE_MODEL_VERSION} is not; nothing was charged`);
+    if (generate.sketch_to_render)
+      throw new DomainError(
+        'invalidParameter',
+        `sketch_to_render needs an image generator, which model_version ${EMBEDDED_IMAGE_MODEL_VERSION} is not; nothing was charged`,
+      );
     if (template === 'asset_extraction') {
-      if (images !== 1) throw new DomainError('invalidParameter', `template asset_extraction takes exactly one reference image (file) with model_version ${EMBEDDED_IMAGE_MODEL_VERSION} (got ${images}); nothing was charged`);
+      if (images !== 1)
+        throw new DomainError(
+          'invalidParameter',
+          `template asset_extraction takes exactly one reference image (file) with model_version ${EMBEDDED_IMAGE_MODEL_VERSION} (got ${images}); nothing was charged`,
+        );
       return;
     }
     if (images > 1) {
-      throw new DomainError('invalidParameter', `model_version ${EMBEDDED_IMAGE_MODEL_VERSION} takes at most one reference image, used for its colour (got ${images}); nothing was charged`);
+      throw new DomainError(
+        'invalidParameter',
+        `model_version ${EMBEDDED_IMAGE_MODEL_VERSION} takes at most one reference image, used for its colour (got ${images}); nothing was charged`,
+      );
     }
-    if (generate.prompt === undefined) throw new DomainError('invalidParameter', `prompt is required with model_version ${EMBEDDED_IMAGE_MODEL_VERSION}: it draws the prompt's object; nothing was charged`);
+    if (generate.prompt === undefined)
+      throw new DomainError(
+        'invalidParameter',
+        `prompt is required with model_version ${EMBEDDED_IMAGE_MODEL_VERSION}: it draws the prompt's object; nothing was charged`,
+      );
     assertGeneratablePrompt(generate.prompt);
   }
 
@@ -80,14 +101,24 @@ export class GenerateImageEngine implements Engine {
     if (template === 'asset_extraction') {
       context.reportProgress(10);
       const cutOut = await extractImageAsset(reference!.bytes, this.backgroundRemover);
-      const notes = [`asset_extraction: the main object of the reference image, cut out (background removal: ${this.backgroundRemover.method})`];
+      const notes = [
+        `asset_extraction: the main object of the reference image, cut out (background removal: ${this.backgroundRemover.method})`,
+      ];
       if (request.prompt !== undefined) notes.push('the prompt is not used by asset_extraction on this model');
       return { files: { [GENERATED_IMAGE_OUTPUT_KEY]: cutOut }, result: { template: 'asset_extraction', notes } };
     }
     const tPose = request.t_pose || template === 't_pose';
-    const rendered = await renderPromptImage({ prompt: request.prompt ?? '', tPose, styleImage: reference?.bytes }, context);
-    const notes = [`model_version ${EMBEDDED_IMAGE_MODEL_VERSION} draws the prompt's object from a parametric library and renders it`];
-    if (reference) notes.push('the reference image sets the object\'s colour (its dominant colour); the picture itself is not edited');
+    const rendered = await renderPromptImage(
+      { prompt: request.prompt ?? '', tPose, styleImage: reference?.bytes },
+      context,
+    );
+    const notes = [
+      `model_version ${EMBEDDED_IMAGE_MODEL_VERSION} draws the prompt's object from a parametric library and renders it`,
+    ];
+    if (reference)
+      notes.push(
+        "the reference image sets the object's colour (its dominant colour); the picture itself is not edited",
+      );
     return { ...rendered, result: { ...rendered.result, ...(template ? { template } : {}), notes } };
   }
 }

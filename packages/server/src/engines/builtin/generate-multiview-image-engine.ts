@@ -9,7 +9,15 @@ import { reconstructedModelDocument } from '@polyforge/geometry/multiview/recons
 import { MULTIVIEW_VIEW_NAMES, VIEW_AZIMUTH_DEGREES } from '@polyforge/geometry/multiview/view-frame';
 import { renderPreview } from '@polyforge/geometry/render/render-preview';
 import type { BackgroundRemover } from '../../images/background-remover.ts';
-import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineOutputFile, type EngineResult, type EngineSupport } from '../engine.ts';
+import {
+  EngineFailure,
+  type Engine,
+  type EngineContext,
+  type EngineInput,
+  type EngineOutputFile,
+  type EngineResult,
+  type EngineSupport,
+} from '../engine.ts';
 
 export const MULTIVIEW_IMAGE_SIZE_PIXELS = 512;
 export const MULTIVIEW_BACKGROUND: [number, number, number] = [246, 246, 244];
@@ -45,7 +53,11 @@ export class GenerateMultiviewImageEngine implements Engine {
       gridResolution: GENERATION_DEFAULTS.gridResolution,
       reportProgress: (percent) => context.reportProgress(percent * 0.7),
     });
-    const document = await reconstructedModelDocument(model.mesh, { name: 'model', material: { metallic: 0, roughness: 1 }, sharp });
+    const document = await reconstructedModelDocument(model.mesh, {
+      name: 'model',
+      material: { metallic: 0, roughness: 1 },
+      sharp,
+    });
     const files: Record<string, EngineOutputFile> = {};
     for (const view of MULTIVIEW_VIEW_NAMES) {
       const bytes = await renderPreview(document, {

@@ -5,13 +5,29 @@
 // says what was understood: where the object is, what was left out, and that the mesh is one closed piece.
 import type { TaskRequest } from '@polyforge/protocol';
 import sharp from 'sharp';
-import { describePhotoRefusal, FragmentedModelError, PhotoObjectRefusedError } from '@polyforge/geometry/image-to-model/analyse-photo';
-import { generationSettings, unservedGenerationOption, writeGeneratedModel } from '@polyforge/geometry/image-to-model/generated-model-output';
+import {
+  describePhotoRefusal,
+  FragmentedModelError,
+  PhotoObjectRefusedError,
+} from '@polyforge/geometry/image-to-model/analyse-photo';
+import {
+  generationSettings,
+  unservedGenerationOption,
+  writeGeneratedModel,
+} from '@polyforge/geometry/image-to-model/generated-model-output';
 import { imageToModel } from '@polyforge/geometry/image-to-model/image-to-model';
 import { DomainError } from '../../domain-error.ts';
 import type { BackgroundRemover } from '../../images/background-remover.ts';
 import { PhotoObjectCache } from '../../images/photo-object-cache.ts';
-import { EngineFailure, type Engine, type EngineContext, type EngineInput, type CheckedInputFile, type EngineResult, type EngineSupport } from '../engine.ts';
+import {
+  EngineFailure,
+  type Engine,
+  type EngineContext,
+  type EngineInput,
+  type CheckedInputFile,
+  type EngineResult,
+  type EngineSupport,
+} from '../engine.ts';
 import { previewFiles } from './with-preview.ts';
 
 type ImageToModelRequest = Extract<TaskRequest, { type: 'image_to_model' }>;
@@ -38,7 +54,11 @@ export class ImageToModelEngine implements Engine {
     const image = files[0];
     if (!image || !this.photoObjects.analysesAtCreate) return;
     const object = await this.photoObjects.analyse(image.bytes);
-    if (!object.accepted) throw new DomainError('unclearPhotoObject', `${image.label}: ${describePhotoRefusal(object)}; nothing was charged`);
+    if (!object.accepted)
+      throw new DomainError(
+        'unclearPhotoObject',
+        `${image.label}: ${describePhotoRefusal(object)}; nothing was charged`,
+      );
   }
 
   async run(input: EngineInput, context: EngineContext): Promise<EngineResult> {
@@ -49,15 +69,25 @@ export class ImageToModelEngine implements Engine {
     const photoObject = await this.photoObjects.analyse(image.bytes);
     let model;
     try {
-      model = await imageToModel(image.bytes, { ...settings, photoObject, backgroundRemover: this.backgroundRemover, sharp, reportProgress: (percent) => context.reportProgress(percent * 0.8) });
+      model = await imageToModel(image.bytes, {
+        ...settings,
+        photoObject,
+        backgroundRemover: this.backgroundRemover,
+        sharp,
+        reportProgress: (percent) => context.reportProgress(percent * 0.8),
+      });
     } catch (error) {
-      if (error instanceof PhotoObjectRefusedError || error instanceof FragmentedModelError) throw new EngineFailure('unclearPhotoObject', `${error.message}; the task was not charged`);
+      if (error instanceof PhotoObjectRefusedError || error instanceof FragmentedModelError)
+        throw new EngineFailure('unclearPhotoObject', `${error.message}; the task was not charged`);
       throw error;
     }
     context.reportProgress(85);
     const written = await writeGeneratedModel(model.mesh, request, sharp);
     return {
-      files: { [written.outputKey]: { bytes: written.bytes, extension: written.extension, mimeType: written.mimeType }, ...(await previewFiles(written.document)) },
+      files: {
+        [written.outputKey]: { bytes: written.bytes, extension: written.extension, mimeType: written.mimeType },
+        ...(await previewFiles(written.document)),
+      },
       result: { face_count: written.faceCount, photo_object: model.object },
     };
   }

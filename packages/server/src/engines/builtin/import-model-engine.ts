@@ -23,7 +23,10 @@ export class ImportModelEngine implements Engine {
     const file = input.files[0];
     if (!file) throw new EngineFailure('emptyFile', 'import_model needs one model file');
     if (!IMPORTABLE_FORMATS.has(file.format)) {
-      throw new EngineFailure('unsupportedFileType', `${file.format.toUpperCase()} files cannot be imported yet; use GLB, glTF (embedded), OBJ, STL or FBX`);
+      throw new EngineFailure(
+        'unsupportedFileType',
+        `${file.format.toUpperCase()} files cannot be imported yet; use GLB, glTF (embedded), OBJ, STL or FBX`,
+      );
     }
     const imported = await importModel(file.bytes, file.format as ReadableModelFormat);
     return withPreview(imported.document, {

@@ -10,7 +10,14 @@ import type { TaskRequest } from '@polyforge/protocol';
 import { completeModel } from '@polyforge/geometry/completion/complete-model';
 import { readModel, type ReadableModelFormat } from '@polyforge/geometry/read/read-model';
 import { writeGlb } from '@polyforge/geometry/formats/glb/write-glb';
-import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineResult, type EngineSupport } from '../engine.ts';
+import {
+  EngineFailure,
+  type Engine,
+  type EngineContext,
+  type EngineInput,
+  type EngineResult,
+  type EngineSupport,
+} from '../engine.ts';
 import { withPreview } from './with-preview.ts';
 
 type CompletionRequest = Extract<TaskRequest, { type: 'mesh_completion' }>;

@@ -14,7 +14,14 @@ import { readModel, type ReadableModelFormat } from '@polyforge/geometry/read/re
 import { colourPartsForPreview } from '@polyforge/geometry/segmentation/colour-parts-for-preview';
 import { segmentModel } from '@polyforge/geometry/segmentation/segment-model';
 import { writeGlb } from '@polyforge/geometry/formats/glb/write-glb';
-import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineResult, type EngineSupport } from '../engine.ts';
+import {
+  EngineFailure,
+  type Engine,
+  type EngineContext,
+  type EngineInput,
+  type EngineResult,
+  type EngineSupport,
+} from '../engine.ts';
 import { previewFiles } from './with-preview.ts';
 
 type SegmentationRequest = Extract<TaskRequest, { type: 'mesh_segmentation' }>;
@@ -27,7 +34,10 @@ export class MeshSegmentationEngine implements Engine {
 
   supports(request: TaskRequest): EngineSupport {
     if ((request as SegmentationRequest).ref_image !== undefined) {
-      return { ok: false, reason: 'mesh_segmentation option ref_image is not built yet (segmentation here works from the geometry alone)' };
+      return {
+        ok: false,
+        reason: 'mesh_segmentation option ref_image is not built yet (segmentation here works from the geometry alone)',
+      };
     }
     return { ok: true };
   }
@@ -53,8 +63,15 @@ export class MeshSegmentationEngine implements Engine {
     context.reportProgress(80);
     const bytes = await writeGlb(document);
     return {
-      files: { model: { bytes, extension: 'glb', mimeType: 'model/gltf-binary' }, ...(await previewFiles(colourPartsForPreview(document))) },
-      result: { part_count: report.partCount, part_names: report.partNames, ...(report.partLabels ? { part_labels: report.partLabels } : {}) },
+      files: {
+        model: { bytes, extension: 'glb', mimeType: 'model/gltf-binary' },
+        ...(await previewFiles(colourPartsForPreview(document))),
+      },
+      result: {
+        part_count: report.partCount,
+        part_names: report.partNames,
+        ...(report.partLabels ? { part_labels: report.partLabels } : {}),
+      },
     };
   }
 }

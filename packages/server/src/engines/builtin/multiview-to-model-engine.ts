@@ -5,14 +5,26 @@
 // image_to_model's; an uploaded view without one clear object is refused at create (checkInputs, 2002, free).
 import type { TaskRequest } from '@polyforge/protocol';
 import sharp from 'sharp';
-import { generationSettings, unservedGenerationOption, writeGeneratedModel } from '@polyforge/geometry/image-to-model/generated-model-output';
+import {
+  generationSettings,
+  unservedGenerationOption,
+  writeGeneratedModel,
+} from '@polyforge/geometry/image-to-model/generated-model-output';
 import { multiviewToModel, type MultiviewImage } from '@polyforge/geometry/multiview/multiview-to-model';
 import { MULTIVIEW_VIEW_NAMES } from '@polyforge/geometry/multiview/view-frame';
 import { describePhotoRefusal } from '@polyforge/geometry/image-to-model/analyse-photo';
 import { DomainError } from '../../domain-error.ts';
 import type { BackgroundRemover } from '../../images/background-remover.ts';
 import { PhotoObjectCache } from '../../images/photo-object-cache.ts';
-import { EngineFailure, type CheckedInputFile, type Engine, type EngineContext, type EngineInput, type EngineResult, type EngineSupport } from '../engine.ts';
+import {
+  EngineFailure,
+  type CheckedInputFile,
+  type Engine,
+  type EngineContext,
+  type EngineInput,
+  type EngineResult,
+  type EngineSupport,
+} from '../engine.ts';
 import { previewFiles } from './with-preview.ts';
 
 type MultiviewToModelRequest = Extract<TaskRequest, { type: 'multiview_to_model' }>;
@@ -42,7 +54,10 @@ export class MultiviewToModelEngine implements Engine {
       const object = await this.photoObjects.analyse(file.bytes);
       // a view may show a small object (a far side view); every other reason applies to each view
       if (!object.accepted && object.refusal !== 'tooSmall') {
-        throw new DomainError('unclearPhotoObject', `${file.label}${views[index] ? ` (the ${views[index]} view)` : ''}: ${describePhotoRefusal(object)}; nothing was charged`);
+        throw new DomainError(
+          'unclearPhotoObject',
+          `${file.label}${views[index] ? ` (the ${views[index]} view)` : ''}: ${describePhotoRefusal(object)}; nothing was charged`,
+        );
       }
     }
   }
@@ -50,14 +65,24 @@ export class MultiviewToModelEngine implements Engine {
   async run(input: EngineInput, context: EngineContext): Promise<EngineResult> {
     const request = input.request as MultiviewToModelRequest;
     const images = viewImages(request, input);
-    if (!images.some((image) => image.view === 'front')) throw new EngineFailure('invalidParameter', 'the front view is missing');
-    if (images.length < 2) throw new EngineFailure('invalidParameter', 'multiview_to_model needs the front view and at least one more');
+    if (!images.some((image) => image.view === 'front'))
+      throw new EngineFailure('invalidParameter', 'the front view is missing');
+    if (images.length < 2)
+      throw new EngineFailure('invalidParameter', 'multiview_to_model needs the front view and at least one more');
     const settings = generationSettings(request);
-    const model = await multiviewToModel(images, { ...settings, backgroundRemover: this.backgroundRemover, sharp, reportProgress: (percent) => context.reportProgress(percent * 0.8) });
+    const model = await multiviewToModel(images, {
+      ...settings,
+      backgroundRemover: this.backgroundRemover,
+      sharp,
+      reportProgress: (percent) => context.reportProgress(percent * 0.8),
+    });
     context.reportProgress(85);
     const written = await writeGeneratedModel(model.mesh, request, sharp);
     return {
-      files: { [written.outputKey]: { bytes: written.bytes, extension: written.extension, mimeType: written.mimeType }, ...(await previewFiles(written.document)) },
+      files: {
+        [written.outputKey]: { bytes: written.bytes, extension: written.extension, mimeType: written.mimeType },
+        ...(await previewFiles(written.document)),
+      },
       result: { face_count: written.faceCount },
     };
   }
@@ -81,7 +106,9 @@ function viewImages(request: MultiviewToModelRequest, input: EngineInput): Multi
   }
   let next = 0;
   (request.files ?? []).forEach((slot, index) => {
-    const filled = ['file_token', 'url', 'object'].some((field) => (slot as Record<string, unknown>)[field] !== undefined);
+    const filled = ['file_token', 'url', 'object'].some(
+      (field) => (slot as Record<string, unknown>)[field] !== undefined,
+    );
     if (!filled) return;
     const file = input.files[next++];
     if (file) byView.set(MULTIVIEW_VIEW_NAMES[index], file.bytes);

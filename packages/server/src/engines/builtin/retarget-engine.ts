@@ -18,7 +18,14 @@ import { applyPresetPose, bakePresetAnimation } from '@polyforge/geometry/riggin
 import { presetClip } from '@polyforge/geometry/rigging/animation/preset-library';
 import type { PresetClip } from '@polyforge/geometry/rigging/animation/pose-clip';
 import { readRig } from '@polyforge/geometry/rigging/read-rig';
-import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineResult, type EngineSupport } from '../engine.ts';
+import {
+  EngineFailure,
+  type Engine,
+  type EngineContext,
+  type EngineInput,
+  type EngineResult,
+  type EngineSupport,
+} from '../engine.ts';
 import { previewFiles } from './with-preview.ts';
 
 type RetargetRequest = Extract<TaskRequest, { type: 'animate_retarget' }>;
@@ -29,9 +36,14 @@ export class RetargetEngine implements Engine {
 
   supports(request: TaskRequest): EngineSupport {
     const retarget = request as RetargetRequest;
-    if (retarget.render_video) return { ok: false, reason: 'animate_retarget option render_video (no video renderer here)' };
+    if (retarget.render_video)
+      return { ok: false, reason: 'animate_retarget option render_video (no video renderer here)' };
     if (!retarget.export_with_geometry && retarget.out_format === 'fbx') {
-      return { ok: false, reason: 'animate_retarget with export_with_geometry=false and out_format=fbx (a skeleton without a mesh is written as GLB only)' };
+      return {
+        ok: false,
+        reason:
+          'animate_retarget with export_with_geometry=false and out_format=fbx (a skeleton without a mesh is written as GLB only)',
+      };
     }
     return { ok: true };
   }
@@ -68,7 +80,9 @@ export class RetargetEngine implements Engine {
     if (!request.export_with_geometry) await removeGeometry(document);
     const model = await convertModel(
       document,
-      request.out_format === 'fbx' ? { format: 'FBX', fbxPreset: rig.spec === 'mixamo' ? 'mixamo' : 'blender' } : { format: 'GLB' },
+      request.out_format === 'fbx'
+        ? { format: 'FBX', fbxPreset: rig.spec === 'mixamo' ? 'mixamo' : 'blender' }
+        : { format: 'GLB' },
     );
     return {
       files: { model: { bytes: model.bytes, extension: model.extension, mimeType: model.mimeType }, ...preview },

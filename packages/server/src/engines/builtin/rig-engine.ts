@@ -15,7 +15,14 @@ import { convertModel } from '@polyforge/geometry/convert/convert-model';
 import { readModel } from '@polyforge/geometry/read/read-model';
 import { rigModel } from '@polyforge/geometry/rigging/rig-model';
 import { RIG_TEMPLATE_NAMES, type RigTemplateName } from '@polyforge/geometry/rigging/rig-templates';
-import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineResult, type EngineSupport } from '../engine.ts';
+import {
+  EngineFailure,
+  type Engine,
+  type EngineContext,
+  type EngineInput,
+  type EngineResult,
+  type EngineSupport,
+} from '../engine.ts';
 import { withPreview } from './with-preview.ts';
 
 type RigRequest = Extract<TaskRequest, { type: 'animate_rig' }>;
@@ -27,7 +34,10 @@ export class RigEngine implements Engine {
   supports(request: TaskRequest): EngineSupport {
     const rigType = (request as RigRequest).rig_type;
     if (!(RIG_TEMPLATE_NAMES as readonly string[]).includes(rigType)) {
-      return { ok: false, reason: `animate_rig with rig_type "${rigType}" (the built-in rigger fits ${RIG_TEMPLATE_NAMES.join(' and ')} skeletons)` };
+      return {
+        ok: false,
+        reason: `animate_rig with rig_type "${rigType}" (the built-in rigger fits ${RIG_TEMPLATE_NAMES.join(' and ')} skeletons)`,
+      };
     }
     return { ok: true };
   }
@@ -45,13 +55,23 @@ export class RigEngine implements Engine {
     const requested = request.rig_type as RigTemplateName;
     const rigged = await rigModel(document, { template: requested, spec: request.spec });
     context.reportProgress(80);
-    const model = await convertModel(document, request.out_format === 'fbx' ? { format: 'FBX', fbxPreset: request.spec === 'mixamo' ? 'mixamo' : 'blender' } : { format: 'GLB' });
+    const model = await convertModel(
+      document,
+      request.out_format === 'fbx'
+        ? { format: 'FBX', fbxPreset: request.spec === 'mixamo' ? 'mixamo' : 'blender' }
+        : { format: 'GLB' },
+    );
     const found = rigged.analysis.riggable ? rigged.analysis.rigType : undefined;
-    const notes = found !== undefined && found !== requested && (RIG_TEMPLATE_NAMES as readonly string[]).includes(found)
-      ? [`rigged as the requested ${requested}, but the shape looks like a ${found}: send rig_type "${found}" (what animate_prerigcheck reports) for a ${found} rig`]
-      : [];
+    const notes =
+      found !== undefined && found !== requested && (RIG_TEMPLATE_NAMES as readonly string[]).includes(found)
+        ? [
+            `rigged as the requested ${requested}, but the shape looks like a ${found}: send rig_type "${found}" (what animate_prerigcheck reports) for a ${found} rig`,
+          ]
+        : [];
     if (rigged.staticPropCount > 0) {
-      notes.push(`the pre-rig check rejects the whole model; the character was rigged and ${rigged.staticPropCount} separate part(s) (a base or prop) left static`);
+      notes.push(
+        `the pre-rig check rejects the whole model; the character was rigged and ${rigged.staticPropCount} separate part(s) (a base or prop) left static`,
+      );
     }
     return withPreview(document, {
       files: { model: { bytes: model.bytes, extension: model.extension, mimeType: model.mimeType } },
@@ -60,7 +80,14 @@ export class RigEngine implements Engine {
         spec: request.spec,
         bone_count: rigged.skeleton.joints.length,
         ...(rigged.staticPropCount > 0 ? { static_props: rigged.staticPropCount } : {}),
-        ...(rigged.fallbacks.length + notes.length > 0 ? { notes: [...notes, ...rigged.fallbacks.map((part) => `${part} placed by proportion: the shape did not show it`)] } : {}),
+        ...(rigged.fallbacks.length + notes.length > 0
+          ? {
+              notes: [
+                ...notes,
+                ...rigged.fallbacks.map((part) => `${part} placed by proportion: the shape did not show it`),
+              ],
+            }
+          : {}),
       },
     });
   }

@@ -29,7 +29,12 @@ export class SmartLowPolyEngine implements Engine {
   run(input: EngineInput, context: { reportProgress(percent: number): void }): Promise<EngineResult> {
     const request = input.request as SmartLowPolyRequest;
     const format = request.quad ? 'FBX' : 'GLB';
-    const options = { format, quad: request.quad, face_limit: request.face_limit ?? SMART_LOW_POLY_DEFAULT_FACE_LIMIT, part_names: request.part_names };
+    const options = {
+      format,
+      quad: request.quad,
+      face_limit: request.face_limit ?? SMART_LOW_POLY_DEFAULT_FACE_LIMIT,
+      part_names: request.part_names,
+    };
     return runSourceModelPipeline(input, (percent) => context.reportProgress(percent), options, { format });
   }
 }

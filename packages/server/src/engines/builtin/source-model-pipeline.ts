@@ -1,6 +1,11 @@
 // The pipeline shared by the engines that rework a source task's model (convert_model, highpoly_to_lowpoly):
 // read it, apply the conversion options, write the output format, render its preview.
-import { applyConvertOptions, loadGeometryCodecs, type ConvertOptionsRequest, type GeometryCodecs } from '@polyforge/geometry/convert/apply-convert-options';
+import {
+  applyConvertOptions,
+  loadGeometryCodecs,
+  type ConvertOptionsRequest,
+  type GeometryCodecs,
+} from '@polyforge/geometry/convert/apply-convert-options';
 import { convertModel, type ConvertOptions } from '@polyforge/geometry/convert/convert-model';
 import { readModel } from '@polyforge/geometry/read/read-model';
 import { EngineFailure, type EngineInput, type EngineResult } from '../engine.ts';
@@ -22,9 +27,16 @@ export async function runSourceModelPipeline(
   codecs ??= loadGeometryCodecs();
   const applied = await applyConvertOptions(document, optionsRequest, await codecs);
   reportProgress(70);
-  const converted = await convertModel(document, { ...output, quadFaces: applied.quadFaces, materialMaps: applied.materialMaps });
+  const converted = await convertModel(document, {
+    ...output,
+    quadFaces: applied.quadFaces,
+    materialMaps: applied.materialMaps,
+  });
   return {
-    files: { model: { bytes: converted.bytes, extension: converted.extension, mimeType: converted.mimeType }, ...(await previewFiles(document)) },
+    files: {
+      model: { bytes: converted.bytes, extension: converted.extension, mimeType: converted.mimeType },
+      ...(await previewFiles(document)),
+    },
     // What the options or the format could not keep is named, never dropped silently.
     result: { face_count: applied.faceCount, warnings: [...applied.warnings, ...converted.warnings] },
   };

@@ -43,7 +43,10 @@ export async function renderPromptImage(request: PromptImageRequest, context: En
   );
   context.reportProgress(50);
   const png = await renderStudioImage(document, sharp);
-  return { files: { [GENERATED_IMAGE_OUTPUT_KEY]: { bytes: png, extension: 'png', mimeType: 'image/png' } }, result: { generation: summary } };
+  return {
+    files: { [GENERATED_IMAGE_OUTPUT_KEY]: { bytes: png, extension: 'png', mimeType: 'image/png' } },
+    result: { generation: summary },
+  };
 }
 
 export class TextToImageEngine implements Engine {
@@ -64,6 +67,9 @@ export class TextToImageEngine implements Engine {
 
   run(input: EngineInput, context: EngineContext): Promise<EngineResult> {
     const request = input.request as TaskRequestOf<'text_to_image'>;
-    return renderPromptImage({ prompt: request.prompt, negativePrompt: request.negative_prompt, styleImage: input.files[0]?.bytes }, context);
+    return renderPromptImage(
+      { prompt: request.prompt, negativePrompt: request.negative_prompt, styleImage: input.files[0]?.bytes },
+      context,
+    );
   }
 }

@@ -19,7 +19,11 @@ import { isP1ModelVersion, type TaskRequest, type TaskRequestOf } from '@polyfor
 import { MeshoptEncoder } from 'meshoptimizer';
 import sharp from 'sharp';
 import { DomainError } from '../../domain-error.ts';
-import { applyConvertOptions, loadGeometryCodecs, type GeometryCodecs } from '@polyforge/geometry/convert/apply-convert-options';
+import {
+  applyConvertOptions,
+  loadGeometryCodecs,
+  type GeometryCodecs,
+} from '@polyforge/geometry/convert/apply-convert-options';
 import { convertModel } from '@polyforge/geometry/convert/convert-model';
 import { createGltfIO } from '@polyforge/geometry/read/create-gltf-io';
 import { generationRefusal } from '@polyforge/geometry/generators/generator-catalog';
@@ -69,7 +73,8 @@ export class TextToModelEngine implements Engine {
   supports(request: TaskRequest): EngineSupport {
     const textToModel = request as TextToModelRequest;
     for (const option of UNBUILT_OPTIONS) {
-      if (textToModel[option]) return { ok: false, reason: `text_to_model option ${option}=true is not built on this deployment` };
+      if (textToModel[option])
+        return { ok: false, reason: `text_to_model option ${option}=true is not built on this deployment` };
     }
     return { ok: true };
   }
@@ -87,20 +92,34 @@ export class TextToModelEngine implements Engine {
   async run(input: EngineInput, context: EngineContext): Promise<EngineResult> {
     const request = input.request as TextToModelRequest;
     context.reportProgress(5);
-    const generated = await generateModel(generationRequestOf(request, await dominantColour(input.files[0]?.bytes)), sharp);
+    const generated = await generateModel(
+      generationRequestOf(request, await dominantColour(input.files[0]?.bytes)),
+      sharp,
+    );
     context.reportProgress(60);
     const { document } = generated;
     const quad = Boolean(request.quad);
     const faceLimit = request.face_limit ?? (request.smart_low_poly ? GENERATED_SMART_LOW_POLY_FACE_LIMIT : null);
     codecs ??= loadGeometryCodecs();
-    const applied = await applyConvertOptions(document, { format: quad ? 'FBX' : 'GLB', quad, face_limit: faceLimit }, await codecs);
+    const applied = await applyConvertOptions(
+      document,
+      { format: quad ? 'FBX' : 'GLB', quad, face_limit: faceLimit },
+      await codecs,
+    );
     context.reportProgress(80);
     const preview = await previewFiles(document);
     const model = quad
       ? await convertModel(document, { format: 'FBX', quadFaces: applied.quadFaces })
-      : { bytes: await writeModelGlb(document, request.compress === 'geometry'), extension: 'glb' as const, mimeType: 'model/gltf-binary' };
+      : {
+          bytes: await writeModelGlb(document, request.compress === 'geometry'),
+          extension: 'glb' as const,
+          mimeType: 'model/gltf-binary',
+        };
     const outputKey = !request.texture ? 'base_model' : request.pbr ? 'pbr_model' : 'model';
-    const files: Record<string, EngineOutputFile> = { [outputKey]: { bytes: model.bytes, extension: model.extension, mimeType: model.mimeType }, ...preview };
+    const files: Record<string, EngineOutputFile> = {
+      [outputKey]: { bytes: model.bytes, extension: model.extension, mimeType: model.mimeType },
+      ...preview,
+    };
     return { files, result: { generation: { ...generated.summary, face_count: applied.faceCount } } };
   }
 }

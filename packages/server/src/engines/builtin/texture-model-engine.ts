@@ -21,7 +21,15 @@ import { createGltfIO } from '@polyforge/geometry/read/create-gltf-io';
 import { readModel, type ReadableModelFormat } from '@polyforge/geometry/read/read-model';
 import { textureModel, type TextureSource } from '@polyforge/geometry/texturing/texture-model';
 import { upscaleBaseTextures } from '@polyforge/geometry/texturing/upscale-base-textures';
-import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineOutputFile, type EngineResult, type EngineSupport } from '../engine.ts';
+import {
+  EngineFailure,
+  type Engine,
+  type EngineContext,
+  type EngineInput,
+  type EngineOutputFile,
+  type EngineResult,
+  type EngineSupport,
+} from '../engine.ts';
 import { previewFiles } from './with-preview.ts';
 
 type TextureRequest = Extract<TaskRequest, { type: 'texture_model' }>;
@@ -37,8 +45,13 @@ export class TextureModelEngine implements Engine {
 
   supports(request: TaskRequest): EngineSupport {
     const texture = request as TextureRequest;
-    if (texture.texture_quality === 'extreme') return { ok: false, reason: 'texture_model texture_quality=extreme is not built yet (standard and detailed are)' };
-    if (texture.return_multiview) return { ok: false, reason: 'texture_model option return_multiview is not built yet' };
+    if (texture.texture_quality === 'extreme')
+      return {
+        ok: false,
+        reason: 'texture_model texture_quality=extreme is not built yet (standard and detailed are)',
+      };
+    if (texture.return_multiview)
+      return { ok: false, reason: 'texture_model option return_multiview is not built yet' };
     return { ok: true };
   }
 
@@ -103,7 +116,12 @@ function textureSource(request: TextureRequest, input: EngineInput): TextureSour
     });
     return { kind: 'views', views };
   }
-  if (prompt?.text) return { kind: 'text', text: prompt.text, styleImage: prompt.style_image ? images[images.length - 1]?.bytes : undefined };
+  if (prompt?.text)
+    return {
+      kind: 'text',
+      text: prompt.text,
+      styleImage: prompt.style_image ? images[images.length - 1]?.bytes : undefined,
+    };
   return { kind: 'existing' };
 }
 

@@ -9,7 +9,10 @@ import type { EngineOutputFile, EngineResult } from '../engine.ts';
 export const RENDERED_IMAGE_OUTPUT_KEY = 'rendered_image';
 
 /** `{ rendered_image: <webp> }`, or `{}` when the model has no triangles; spread it into an engine's `files`. */
-export async function previewFiles(document: Document, options?: RenderPreviewOptions): Promise<Record<string, EngineOutputFile>> {
+export async function previewFiles(
+  document: Document,
+  options?: RenderPreviewOptions,
+): Promise<Record<string, EngineOutputFile>> {
   try {
     const bytes = await renderPreview(document, options);
     return { [RENDERED_IMAGE_OUTPUT_KEY]: { bytes, extension: 'webp', mimeType: 'image/webp' } };
@@ -20,6 +23,10 @@ export async function previewFiles(document: Document, options?: RenderPreviewOp
 }
 
 /** The same result with `rendered_image` rendered from `document` (the model the engine wrote) added to its files. */
-export async function withPreview(document: Document, result: EngineResult, options?: RenderPreviewOptions): Promise<EngineResult> {
+export async function withPreview(
+  document: Document,
+  result: EngineResult,
+  options?: RenderPreviewOptions,
+): Promise<EngineResult> {
   return { ...result, files: { ...result.files, ...(await previewFiles(document, options)) } };
 }

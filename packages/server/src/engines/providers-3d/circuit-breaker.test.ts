@@ -10,7 +10,12 @@ describe('CircuitBreaker', () => {
     breaker.recordFailure('500');
     expect(breaker.tryAcquire()).toBe(true);
     breaker.recordFailure('500 again');
-    expect(breaker.snapshot()).toEqual({ state: 'open', consecutiveFailures: 2, retryAtMs: 1000, lastFailure: '500 again' });
+    expect(breaker.snapshot()).toEqual({
+      state: 'open',
+      consecutiveFailures: 2,
+      retryAtMs: 1000,
+      lastFailure: '500 again',
+    });
     expect(breaker.tryAcquire()).toBe(false);
     nowMs = 1000;
     expect(breaker.state).toBe('half_open');

@@ -53,7 +53,8 @@ export class CircuitBreaker {
     this.lastFailure = reason;
     const wasTrial = this.trialInFlight;
     this.trialInFlight = false;
-    if (wasTrial || this.consecutiveFailures >= this.options.failureThreshold) this.openUntilMs = this.now() + this.options.openMs;
+    if (wasTrial || this.consecutiveFailures >= this.options.failureThreshold)
+      this.openUntilMs = this.now() + this.options.openMs;
   }
 
   /** Opens the breaker now, whatever the count (the key was refused, the account is out of credits). */

@@ -13,9 +13,20 @@ export interface FetchProviderOutputOptions {
   allowPrivateAddresses: boolean;
 }
 
-export async function fetchProviderOutput(provider: Provider3dName, displayName: string, url: string, options: FetchProviderOutputOptions, providerTaskId?: string): Promise<Uint8Array> {
+export async function fetchProviderOutput(
+  provider: Provider3dName,
+  displayName: string,
+  url: string,
+  options: FetchProviderOutputOptions,
+  providerTaskId?: string,
+): Promise<Uint8Array> {
   try {
-    const fetched = await fetchImageUrl(url, { maxBytes: options.maxBytes, timeoutMs: options.timeoutMs, maxRedirects: 3, allowPrivateAddresses: options.allowPrivateAddresses });
+    const fetched = await fetchImageUrl(url, {
+      maxBytes: options.maxBytes,
+      timeoutMs: options.timeoutMs,
+      maxRedirects: 3,
+      allowPrivateAddresses: options.allowPrivateAddresses,
+    });
     return fetched.bytes;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;

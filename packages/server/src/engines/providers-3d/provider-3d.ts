@@ -4,7 +4,7 @@ import type { Provider3dName } from '../../config.ts';
 
 export type { Provider3dName };
 
-export type Provider3dTaskType = 'text_to_model' | 'image_to_model' | 'multiview_to_model';
+export type Provider3dTaskType = 'text_to_model' | 'image_to_model' | 'multiview_to_model' | 'texture_model';
 
 export interface Provider3dImage {
   bytes: Uint8Array;
@@ -18,8 +18,10 @@ export interface Provider3dRequest {
   model: string;
   prompt?: string;
   negativePrompt?: string;
-  /** image_to_model: one image; multiview_to_model: the given views, front first */
+  /** image_to_model: one image; multiview_to_model: the given views, front first; texture_model: the texture_prompt images */
   images: Provider3dImage[];
+  /** texture_model: the model to paint, as a glTF binary */
+  sourceModel?: Uint8Array;
   texture: boolean;
   pbr: boolean;
   seed?: number;
@@ -61,7 +63,12 @@ export interface Provider3dRequestShape {
   model: string;
   prompt?: string;
   imageCount: number;
+  /** texture_model: what texture_prompt gives */
+  textureSource?: TextureSourceKind;
 }
+
+/** texture_model's texture_prompt: text (with or without style_image), one image, views, or nothing (re-bake the current look). */
+export type TextureSourceKind = 'text' | 'text_and_style_image' | 'image' | 'views' | 'none';
 
 export type ProviderCostUnit = 'usd' | 'provider_credits' | 'compute_seconds';
 
@@ -82,7 +89,18 @@ export interface Provider3dAdapter {
  * another provider; `auth` and `credits` open the provider's breaker at once (the operator must act); the rest
  * count towards the breaker and move on to the next provider of the route.
  */
-export const PROVIDER_FAILURE_KINDS = ['content', 'auth', 'credits', 'rate_limited', 'unavailable', 'timeout', 'rejected', 'task_failed', 'bad_answer', 'download'] as const;
+export const PROVIDER_FAILURE_KINDS = [
+  'content',
+  'auth',
+  'credits',
+  'rate_limited',
+  'unavailable',
+  'timeout',
+  'rejected',
+  'task_failed',
+  'bad_answer',
+  'download',
+] as const;
 export type ProviderFailureKind = (typeof PROVIDER_FAILURE_KINDS)[number];
 
 export class ProviderFailure extends Error {
@@ -104,7 +122,10 @@ export function dataUriOf(image: Provider3dImage): string {
 }
 
 /** A hosted model's JSON input (fal, Replicate): the route's extra input, then the prompt or images under the model's field names. */
-export function modelInputOf(request: Provider3dRequest, defaults: Required<Provider3dInputFields>): Record<string, unknown> {
+export function modelInputOf(
+  request: Provider3dRequest,
+  defaults: Required<Provider3dInputFields>,
+): Record<string, unknown> {
   const fields = { ...defaults, ...request.inputFields };
   const input: Record<string, unknown> = { ...request.extraInput };
   if (request.taskType === 'text_to_model') {

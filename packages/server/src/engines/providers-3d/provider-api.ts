@@ -1,7 +1,13 @@
 // One hosted 3D provider's HTTP API as the adapters use it: the operator's key, a timeout per request, retries of
 // 429 / 5xx / dropped connections honouring Retry-After (providers/provider-http.ts), bounded answers, and every
 // failure turned into a ProviderFailure whose kind decides failover (provider-3d.ts).
-import { fetchWithRetries, ProviderHttpError, readBytesUpTo, ResponseTooLargeError, sleep } from '../providers/provider-http.ts';
+import {
+  fetchWithRetries,
+  ProviderHttpError,
+  readBytesUpTo,
+  ResponseTooLargeError,
+  sleep,
+} from '../providers/provider-http.ts';
 import { ProviderFailure, type Provider3dName, type ProviderFailureKind } from './provider-3d.ts';
 
 export interface ProviderApiSettings {
@@ -45,7 +51,11 @@ export class ProviderApi {
 
   /** Sends the request with the key and parses a bounded JSON answer; a malformed answer is `bad_answer`. */
   async json<T>(path: string, init: RequestInit, call: ProviderCall): Promise<T> {
-    const response = await this.send(path, { ...init, headers: { Accept: 'application/json', ...(init.headers as Record<string, string>) } }, call);
+    const response = await this.send(
+      path,
+      { ...init, headers: { Accept: 'application/json', ...(init.headers as Record<string, string>) } },
+      call,
+    );
     let bytes: Uint8Array;
     try {
       bytes = await readBytesUpTo(response, MAX_JSON_BYTES);
@@ -57,15 +67,26 @@ export class ProviderApi {
       if (parsed === null || typeof parsed !== 'object') throw new Error('not an object');
       return parsed as T;
     } catch {
-      throw new ProviderFailure(this.provider, 'bad_answer', `${this.displayName} answered ${response.status} with something that is not a JSON object`);
+      throw new ProviderFailure(
+        this.provider,
+        'bad_answer',
+        `${this.displayName} answered ${response.status} with something that is not a JSON object`,
+      );
     }
   }
 
   /** Sends the request and reads a bounded binary answer (a model file). */
-  async bytes(path: string, init: RequestInit, call: ProviderCall): Promise<{ bytes: Uint8Array; contentType: string | null }> {
+  async bytes(
+    path: string,
+    init: RequestInit,
+    call: ProviderCall,
+  ): Promise<{ bytes: Uint8Array; contentType: string | null }> {
     const response = await this.send(path, init, call);
     try {
-      return { bytes: await readBytesUpTo(response, this.settings.maxDownloadBytes), contentType: response.headers.get('content-type') };
+      return {
+        bytes: await readBytesUpTo(response, this.settings.maxDownloadBytes),
+        contentType: response.headers.get('content-type'),
+      };
     } catch (error) {
       throw this.readFailure(error, call.signal, 'model');
     }
@@ -82,7 +103,12 @@ export class ProviderApi {
   }
 
   timedOut(providerTaskId: string | undefined): ProviderFailure {
-    return new ProviderFailure(this.provider, 'timeout', `${this.displayName} did not finish the task within ${Math.round(this.settings.taskTimeoutMs / 1000)} s`, providerTaskId);
+    return new ProviderFailure(
+      this.provider,
+      'timeout',
+      `${this.displayName} did not finish the task within ${Math.round(this.settings.taskTimeoutMs / 1000)} s`,
+      providerTaskId,
+    );
   }
 
   private async send(path: string, init: RequestInit, call: ProviderCall): Promise<Response> {
@@ -118,10 +144,18 @@ export class ProviderApi {
   private readFailure(error: unknown, signal: AbortSignal, what: string): unknown {
     if (signal.aborted) return error;
     if (error instanceof ResponseTooLargeError) {
-      return new ProviderFailure(this.provider, 'bad_answer', `${this.displayName}'s ${what} is larger than ${formatBytes(error.maxBytes)}, the limit`);
+      return new ProviderFailure(
+        this.provider,
+        'bad_answer',
+        `${this.displayName}'s ${what} is larger than ${formatBytes(error.maxBytes)}, the limit`,
+      );
     }
     const timedOut = (error as Error)?.name === 'TimeoutError';
-    return new ProviderFailure(this.provider, timedOut ? 'timeout' : 'unavailable', `${this.displayName}'s ${what} ${timedOut ? 'did not arrive in time' : 'broke off'}`);
+    return new ProviderFailure(
+      this.provider,
+      timedOut ? 'timeout' : 'unavailable',
+      `${this.displayName}'s ${what} ${timedOut ? 'did not arrive in time' : 'broke off'}`,
+    );
   }
 }
 
@@ -134,7 +168,9 @@ export function defaultKindOf(status: number): ProviderFailureKind {
 }
 
 export function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
+  return bytes >= 1024 * 1024
+    ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`
+    : `${Math.round(bytes / 1024)} KB`;
 }
 
 /** The text of an error answer's likely message fields, lower-cased, for keyword checks. */

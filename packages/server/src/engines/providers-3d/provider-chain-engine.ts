@@ -1,20 +1,42 @@
 // text_to_model / image_to_model / multiview_to_model for one of the operator's model_version names (e.g.
-// "meshy-6"), served by hosted 3D providers tried in the route's order: a provider whose breaker is open is
+// "meshy-6"), and texture_model (the source task's model painted anew) where a route sends it to a provider, served by hosted 3D providers tried in the route's order: a provider whose breaker is open is
 // skipped; one that times out, answers 5xx/429, fails the task or returns a bad model is recorded and the next one
 // is tried (the customer's hold is captured once, at success, so a failover never charges twice); a content
 // refusal ends the task `banned` (2008) at once. The model is copied in, checked, finished by our geometry code and given
 // our preview. Options no provider or our code can honour are refused at create (validate).
 import { DomainError } from '../../domain-error.ts';
 import { QUAD_DEFAULT_FACE_LIMIT, type TaskRequest, type TaskRequestOf } from '@polyforge/protocol';
-import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineResult, type EngineSupport, type ProviderCallRecord } from '../engine.ts';
+import {
+  EngineFailure,
+  type Engine,
+  type EngineContext,
+  type EngineInput,
+  type EngineResult,
+  type EngineSupport,
+  type ProviderCallRecord,
+} from '../engine.ts';
 import { detectFileFormat } from '@polyforge/geometry/read/detect-file-format';
 import { MULTIVIEW_VIEW_NAMES } from '@polyforge/geometry/multiview/view-frame';
 import { fetchProviderOutput, type FetchProviderOutputOptions } from './fetch-provider-output.ts';
-import { finishProviderModel, readProviderModel } from './finish-provider-model.ts';
-import { ProviderFailure, type Provider3dAdapter, type Provider3dImage, type Provider3dInputFields, type Provider3dResult, type Provider3dTaskType } from './provider-3d.ts';
+import { finishProviderModel, finishTexturedModel, readProviderModel } from './finish-provider-model.ts';
+import {
+  ProviderFailure,
+  type Provider3dAdapter,
+  type Provider3dImage,
+  type Provider3dInputFields,
+  type Provider3dRequestShape,
+  type Provider3dResult,
+  type Provider3dTaskType,
+  type TextureSourceKind,
+} from './provider-3d.ts';
 import { PROVIDER_QUEUE_PREFIX, type ProviderRuntime } from './provider-runtime.ts';
+import { sourceModelGlb } from './source-model-glb.ts';
 
-type GenerationRequest = TaskRequestOf<'text_to_model'> | TaskRequestOf<'image_to_model'> | TaskRequestOf<'multiview_to_model'>;
+type GenerationRequest =
+  | TaskRequestOf<'text_to_model'>
+  | TaskRequestOf<'image_to_model'>
+  | TaskRequestOf<'multiview_to_model'>
+  | TaskRequestOf<'texture_model'>;
 
 /** What an operator may know a provider model costs, to report provider cost in dollars. */
 export interface ProviderCostRates {
@@ -45,19 +67,68 @@ export interface ProviderChainOptions {
 /** Options our geometry code cannot apply after a provider: refused at create, nothing held. */
 const REFUSED_OPTIONS: { field: string; isSet: (request: Record<string, unknown>) => boolean; why: string }[] = [
   { field: 'style', isSet: (request) => request.style !== undefined, why: 'styles are Tripo model features' },
-  { field: 'style_image', isSet: (request) => request.style_image !== undefined, why: 'styles are Tripo model features' },
-  { field: 'generate_parts', isSet: (request) => request.generate_parts === true, why: 'part generation is a Tripo model feature' },
-  { field: 'geometry_quality', isSet: (request) => request.geometry_quality === 'detailed', why: 'it has one geometry quality' },
-  { field: 'texture_quality', isSet: (request) => request.texture_quality !== undefined && request.texture_quality !== 'standard', why: 'it has one texture quality' },
+  {
+    field: 'style_image',
+    isSet: (request) => request.style_image !== undefined,
+    why: 'styles are Tripo model features',
+  },
+  {
+    field: 'generate_parts',
+    isSet: (request) => request.generate_parts === true,
+    why: 'part generation is a Tripo model feature',
+  },
+  {
+    field: 'geometry_quality',
+    isSet: (request) => request.geometry_quality === 'detailed',
+    why: 'it has one geometry quality',
+  },
+  {
+    field: 'texture_quality',
+    isSet: (request) => request.texture_quality !== undefined && request.texture_quality !== 'standard',
+    why: 'it has one texture quality',
+  },
   { field: 'auto_size', isSet: (request) => request.auto_size === true, why: 'it does not estimate real-world size' },
-  { field: 'orientation', isSet: (request) => request.orientation === 'align_image', why: 'it does not align the model to the image' },
-  { field: 'texture_alignment', isSet: (request) => request.texture_alignment === 'geometry', why: 'it aligns textures to the image only' },
-  { field: 'enable_image_autofix', isSet: (request) => request.enable_image_autofix === true, why: 'it does not retouch the input image' },
-  { field: 'orthographic_projection', isSet: (request) => request.orthographic_projection === true, why: 'it does not take a projection hint' },
+  {
+    field: 'orientation',
+    isSet: (request) => request.orientation === 'align_image',
+    why: 'it does not align the model to the image',
+  },
+  {
+    field: 'texture_alignment',
+    isSet: (request) => request.texture_alignment === 'geometry',
+    why: 'it aligns textures to the image only',
+  },
+  {
+    field: 'enable_image_autofix',
+    isSet: (request) => request.enable_image_autofix === true,
+    why: 'it does not retouch the input image',
+  },
+  {
+    field: 'orthographic_projection',
+    isSet: (request) => request.orthographic_projection === true,
+    why: 'it does not take a projection hint',
+  },
   { field: 'render_video', isSet: (request) => request.render_video === true, why: 'videos are not rendered here' },
-  { field: 'render_sequence', isSet: (request) => request.render_sequence === true, why: 'image sequences are not rendered here' },
-  { field: 'return_multiview', isSet: (request) => request.return_multiview === true, why: 'multiview images are not returned here' },
-  { field: 'check_printable', isSet: (request) => request.check_printable === true, why: 'printability is not checked here' },
+  {
+    field: 'render_sequence',
+    isSet: (request) => request.render_sequence === true,
+    why: 'image sequences are not rendered here',
+  },
+  {
+    field: 'return_multiview',
+    isSet: (request) => request.return_multiview === true,
+    why: 'multiview images are not returned here',
+  },
+  {
+    field: 'check_printable',
+    isSet: (request) => request.check_printable === true,
+    why: 'printability is not checked here',
+  },
+  {
+    field: 'part_names',
+    isSet: (request) => Array.isArray(request.part_names) && request.part_names.length > 0,
+    why: 'it textures the whole model, not named parts',
+  },
 ];
 
 /** face_limit for smart_low_poly when the client gives none (the highpoly_to_lowpoly default). */
@@ -70,7 +141,8 @@ export class ProviderChainEngine implements Engine {
   readonly modelVersions: readonly string[];
 
   constructor(private readonly options: ProviderChainOptions) {
-    if (options.links.length === 0) throw new Error(`model_version ${options.modelVersion}: a provider route needs at least one provider`);
+    if (options.links.length === 0)
+      throw new Error(`model_version ${options.modelVersion}: a provider route needs at least one provider`);
     this.name = `provider:${options.links.map((link) => link.adapter.name).join('>')}`;
     this.taskTypes = options.taskTypes;
     this.modelVersions = [options.modelVersion];
@@ -82,21 +154,36 @@ export class ProviderChainEngine implements Engine {
   }
 
   supports(request: TaskRequest): EngineSupport {
-    if (!this.taskTypes.includes(request.type)) return { ok: false, reason: `model_version ${this.options.modelVersion} does not serve ${request.type}` };
+    if (!this.taskTypes.includes(request.type))
+      return { ok: false, reason: `model_version ${this.options.modelVersion} does not serve ${request.type}` };
     return { ok: true };
   }
 
   validate(request: TaskRequest): void {
     const fields = request as unknown as Record<string, unknown>;
-    const modelVersion = this.options.modelVersion;
+    // a route may name a pattern (or none): messages name the version the client asked for
+    const modelVersion = (request as { model_version?: string }).model_version ?? this.options.modelVersion;
     for (const option of REFUSED_OPTIONS) {
-      if (option.isSet(fields)) throw new DomainError('invalidParameter', `${option.field} cannot be used with model_version ${modelVersion}: ${option.why}; leave it out (nothing was charged)`);
+      if (option.isSet(fields))
+        throw new DomainError(
+          'invalidParameter',
+          `${option.field} cannot be used with model_version ${modelVersion}: ${option.why}; leave it out (nothing was charged)`,
+        );
     }
-    const reasons = this.options.links.map((link) => link.adapter.refusal?.(shapeOf(request as GenerationRequest, link.model)));
-    if (reasons.every((reason) => reason !== undefined)) throw new DomainError('invalidParameter', `model_version ${modelVersion} cannot take this request: ${reasons.join('; ')} (nothing was charged)`);
+    const reasons = this.options.links.map((link) =>
+      link.adapter.refusal?.(shapeOf(request as GenerationRequest, link.model)),
+    );
+    if (reasons.every((reason) => reason !== undefined))
+      throw new DomainError(
+        'invalidParameter',
+        `model_version ${modelVersion} cannot take this request: ${reasons.join('; ')} (nothing was charged)`,
+      );
     const runtime = this.options.runtime;
     if (this.options.links.every((link) => runtime.breaker(link.adapter.name).state === 'open')) {
-      throw new DomainError('serviceUnavailable', `every provider of model_version ${modelVersion} is failing right now (${this.options.links.map((link) => link.adapter.displayName).join(', ')}); try again in a minute, nothing was charged`);
+      throw new DomainError(
+        'serviceUnavailable',
+        `every provider of model_version ${modelVersion} is failing right now (${this.options.links.map((link) => link.adapter.displayName).join(', ')}); try again in a minute, nothing was charged`,
+      );
     }
   }
 
@@ -106,12 +193,18 @@ export class ProviderChainEngine implements Engine {
 
   health(): { degraded: boolean; detail?: string } {
     const degraded = this.options.links.filter((link) => this.options.runtime.isDegraded(link.adapter.name));
-    return degraded.length === 0 ? { degraded: false } : { degraded: true, detail: `${degraded.map((link) => link.adapter.displayName).join(', ')} failing; skipped until a trial request succeeds` };
+    return degraded.length === 0
+      ? { degraded: false }
+      : {
+          degraded: true,
+          detail: `${degraded.map((link) => link.adapter.displayName).join(', ')} failing; skipped until a trial request succeeds`,
+        };
   }
 
   async run(input: EngineInput, context: EngineContext): Promise<EngineResult> {
     const request = input.request as GenerationRequest;
     const images = imagesOf(input);
+    const sourceModel = request.type === 'texture_model' ? await sourceModelGlb(input.sourceModel) : undefined;
     const failures: string[] = [];
     for (const [index, link] of this.options.links.entries()) {
       const refusal = link.adapter.refusal?.(shapeOf(request, link.model));
@@ -120,11 +213,15 @@ export class ProviderChainEngine implements Engine {
         failures.push(`${link.adapter.displayName}: ${refusal}`);
         continue;
       }
-      const outcome = await this.tryLink(link, request, images, input.taskId, context, index === 0);
+      const outcome = await this.tryLink(link, request, { images, sourceModel }, input.taskId, context, index === 0);
       if (outcome.ok) return outcome.result;
       failures.push(`${link.adapter.displayName}: ${outcome.failure.message}`);
       // the task ends `banned` with 2008, as Tripo's own content refusals do; no other provider is asked
-      if (outcome.failure.kind === 'content') throw new DomainError('contentPolicyViolation', `${link.adapter.displayName} refused the input under its content policy: ${outcome.failure.message}`);
+      if (outcome.failure.kind === 'content')
+        throw new DomainError(
+          'contentPolicyViolation',
+          `${link.adapter.displayName} refused the input under its content policy: ${outcome.failure.message}`,
+        );
     }
     throw new EngineFailure('engineFailed', `no 3D provider could make the model (${failures.join('; ')})`);
   }
@@ -132,7 +229,7 @@ export class ProviderChainEngine implements Engine {
   private async tryLink(
     link: ProviderLink,
     request: GenerationRequest,
-    images: Provider3dImage[],
+    { images, sourceModel }: { images: Provider3dImage[]; sourceModel?: Uint8Array },
     taskId: string,
     context: EngineContext,
     /** the route's first provider: the runner reserved its slot when it claimed the job */
@@ -143,19 +240,38 @@ export class ProviderChainEngine implements Engine {
     const breaker = runtime.breaker(provider);
     const record = (call: Omit<ProviderCallRecord, 'provider' | 'providerModel'>) => {
       context.recordProviderCall?.({ provider, providerModel: link.model, ...call });
-      runtime.notify({ provider, model: link.model, outcome: call.outcome, failureKind: call.failureKind as never, durationMs: call.durationMs });
+      runtime.notify({
+        provider,
+        model: link.model,
+        outcome: call.outcome,
+        failureKind: call.failureKind as never,
+        durationMs: call.durationMs,
+      });
     };
     if (!breaker.tryAcquire()) {
       if (primary) runtime.limiter(provider).cancelReservation();
       const snapshot = breaker.snapshot();
-      const failure = new ProviderFailure(provider, 'unavailable', `skipped: its circuit breaker is open after ${snapshot.consecutiveFailures} failures (last: ${snapshot.lastFailure ?? 'unknown'})`);
-      record({ outcome: 'skipped', failureKind: 'unavailable', message: failure.message, startedAtMs: Date.now(), durationMs: 0 });
+      const failure = new ProviderFailure(
+        provider,
+        'unavailable',
+        `skipped: its circuit breaker is open after ${snapshot.consecutiveFailures} failures (last: ${snapshot.lastFailure ?? 'unknown'})`,
+      );
+      record({
+        outcome: 'skipped',
+        failureKind: 'unavailable',
+        message: failure.message,
+        startedAtMs: Date.now(),
+        durationMs: 0,
+      });
       return { ok: false, failure };
     }
-    const release = await runtime.limiter(provider).acquire(context.signal).catch((error: unknown) => {
-      breaker.releaseTrial();
-      throw error;
-    });
+    const release = await runtime
+      .limiter(provider)
+      .acquire(context.signal)
+      .catch((error: unknown) => {
+        breaker.releaseTrial();
+        throw error;
+      });
     const startedAtMs = Date.now();
     let generated: Provider3dResult | undefined;
     try {
@@ -163,9 +279,11 @@ export class ProviderChainEngine implements Engine {
       generated = await link.adapter.generate({
         taskType: request.type,
         model: link.model,
-        prompt: (request as { prompt?: string }).prompt,
+        prompt:
+          request.type === 'texture_model' ? request.texture_prompt?.text : (request as { prompt?: string }).prompt,
         negativePrompt: (request as { negative_prompt?: string }).negative_prompt,
         images,
+        sourceModel,
         texture: request.texture,
         pbr: Boolean(request.pbr),
         seed: request.model_seed,
@@ -176,7 +294,16 @@ export class ProviderChainEngine implements Engine {
         signal: context.signal,
         reportProgress: (percent) => context.reportProgress(Math.min(90, percent * 0.9)),
       });
-      const bytes = 'bytes' in generated.model ? generated.model.bytes : await fetchProviderOutput(provider, link.adapter.displayName, generated.model.url, this.options.download, generated.providerTaskId);
+      const bytes =
+        'bytes' in generated.model
+          ? generated.model.bytes
+          : await fetchProviderOutput(
+              provider,
+              link.adapter.displayName,
+              generated.model.url,
+              this.options.download,
+              generated.providerTaskId,
+            );
       context.reportProgress(92);
       const document = await readProviderModel(bytes, provider, link.adapter.displayName, generated.providerTaskId);
       breaker.recordSuccess();
@@ -189,8 +316,24 @@ export class ProviderChainEngine implements Engine {
         durationMs: Date.now() - startedAtMs,
       });
       release();
-      const finished = await finishProviderModel(document, { texture: request.texture, pbr: Boolean(request.pbr), faceLimit, quad: Boolean(request.quad), compressGeometry: request.compress === 'geometry' });
-      return { ok: true, result: { files: finished.result.files, result: { generation: this.summaryOf(request, generated, finished.appliedHere, finished.faceCount) } } };
+      const compressGeometry = request.compress === 'geometry';
+      const finished =
+        request.type === 'texture_model'
+          ? await finishTexturedModel(document, { pbr: request.pbr, compressGeometry })
+          : await finishProviderModel(document, {
+              texture: request.texture,
+              pbr: Boolean(request.pbr),
+              faceLimit,
+              quad: Boolean(request.quad),
+              compressGeometry,
+            });
+      return {
+        ok: true,
+        result: {
+          files: finished.result.files,
+          result: { generation: this.summaryOf(request, generated, finished.appliedHere, finished.faceCount) },
+        },
+      };
     } catch (error) {
       release();
       const durationMs = Date.now() - startedAtMs;
@@ -219,31 +362,62 @@ export class ProviderChainEngine implements Engine {
   }
 
   /** task.output.generation: what this model_version did with the request, so nothing is silently dropped. */
-  private summaryOf(request: GenerationRequest, generated: Provider3dResult, appliedHere: string[], faceCount: number): Record<string, unknown> {
+  private summaryOf(
+    request: GenerationRequest,
+    generated: Provider3dResult,
+    appliedHere: string[],
+    faceCount: number,
+  ): Record<string, unknown> {
     const ignored: string[] = [];
     if (request.model_seed !== undefined && !generated.honoured.includes('seed')) ignored.push('model_seed');
     if (request.texture_seed !== undefined) ignored.push('texture_seed');
     if ((request as { image_seed?: number }).image_seed !== undefined) ignored.push('image_seed');
-    if ((request as { negative_prompt?: string }).negative_prompt !== undefined && !generated.honoured.includes('negative_prompt')) ignored.push('negative_prompt');
-    return { model_version: this.options.modelVersion, face_count: faceCount, applied_by_polyforge: appliedHere, ...(ignored.length > 0 ? { ignored_options: ignored } : {}) };
+    if (
+      (request as { negative_prompt?: string }).negative_prompt !== undefined &&
+      !generated.honoured.includes('negative_prompt')
+    )
+      ignored.push('negative_prompt');
+    return {
+      model_version: request.model_version ?? this.options.modelVersion,
+      face_count: faceCount,
+      applied_by_polyforge: appliedHere,
+      ...(ignored.length > 0 ? { ignored_options: ignored } : {}),
+    };
   }
 }
 
 /** The failure as the customer reads it in error_msg: the operator's account state is summarised, not echoed. */
 function describeForCustomer(failure: ProviderFailure): ProviderFailure {
-  if (failure.kind === 'auth') return new ProviderFailure(failure.provider, failure.kind, 'the deployment\'s key for it was refused (the operator has to fix it)', failure.providerTaskId);
-  if (failure.kind === 'credits') return new ProviderFailure(failure.provider, failure.kind, 'the deployment\'s account there is out of credits (the operator has to top it up)', failure.providerTaskId);
+  if (failure.kind === 'auth')
+    return new ProviderFailure(
+      failure.provider,
+      failure.kind,
+      "the deployment's key for it was refused (the operator has to fix it)",
+      failure.providerTaskId,
+    );
+  if (failure.kind === 'credits')
+    return new ProviderFailure(
+      failure.provider,
+      failure.kind,
+      "the deployment's account there is out of credits (the operator has to top it up)",
+      failure.providerTaskId,
+    );
   return failure;
 }
 
 function faceLimitOf(request: GenerationRequest): number | undefined {
+  if (request.type === 'texture_model') return undefined;
   if (request.face_limit !== undefined) return request.face_limit;
   if (request.smart_low_poly) return SMART_LOW_POLY_FACE_LIMIT;
   if (request.quad) return QUAD_DEFAULT_FACE_LIMIT;
   return undefined;
 }
 
-function costUsdOf(rates: ProviderCostRates | undefined, reported: Provider3dResult['reportedCost'], succeeded: boolean): number | undefined {
+function costUsdOf(
+  rates: ProviderCostRates | undefined,
+  reported: Provider3dResult['reportedCost'],
+  succeeded: boolean,
+): number | undefined {
   if (reported?.unit === 'usd') return reported.amount;
   if (reported && rates?.usdPerUnit !== undefined) return roundCents(reported.amount * rates.usdPerUnit);
   if (succeeded && rates?.usdPerTask !== undefined) return rates.usdPerTask;
@@ -257,7 +431,8 @@ function roundCents(usd: number): number {
 /** The input images in order: image_to_model's one image; multiview's views front, left, back, right (filled `files` slots over the source task's views). */
 function imagesOf(input: EngineInput): Provider3dImage[] {
   const request = input.request as GenerationRequest;
-  if (request.type !== 'multiview_to_model') return input.files.filter((file) => file.kind === 'image').map((file) => imageOf(file.bytes, file.fileName));
+  if (request.type !== 'multiview_to_model')
+    return input.files.filter((file) => file.kind === 'image').map((file) => imageOf(file.bytes, file.fileName));
   const byView = new Map<string, Provider3dImage>();
   for (const view of MULTIVIEW_VIEW_NAMES) {
     const source = input.sourceOutputs?.[`generate_multiview_image.${view}_view_url`];
@@ -277,12 +452,39 @@ function imageOf(bytes: Uint8Array, fileName: string): Provider3dImage {
 }
 
 function isFilledSlot(slot: unknown): boolean {
-  return ['file_token', 'url', 'object'].some((field) => (slot as Record<string, unknown> | undefined)?.[field] !== undefined);
+  return ['file_token', 'url', 'object'].some(
+    (field) => (slot as Record<string, unknown> | undefined)?.[field] !== undefined,
+  );
 }
 
-function shapeOf(request: GenerationRequest, model: string) {
+function shapeOf(request: GenerationRequest, model: string): Provider3dRequestShape {
+  if (request.type === 'texture_model') {
+    const prompt = request.texture_prompt;
+    const source: TextureSourceKind =
+      prompt?.text !== undefined
+        ? prompt.style_image
+          ? 'text_and_style_image'
+          : 'text'
+        : prompt?.image
+          ? 'image'
+          : prompt?.images
+            ? 'views'
+            : 'none';
+    return {
+      taskType: request.type,
+      model,
+      prompt: prompt?.text,
+      imageCount: source === 'image' ? 1 : 0,
+      textureSource: source,
+    };
+  }
   // with original_task_id the views come from that task (at most four)
-  const views = request.type === 'multiview_to_model' ? (request.original_task_id !== undefined ? 4 : (request.files ?? []).filter(isFilledSlot).length) : 0;
+  const views =
+    request.type === 'multiview_to_model'
+      ? request.original_task_id !== undefined
+        ? 4
+        : (request.files ?? []).filter(isFilledSlot).length
+      : 0;
   const images = request.type === 'image_to_model' ? 1 : views;
   return { taskType: request.type, model, prompt: (request as { prompt?: string }).prompt, imageCount: images };
 }

@@ -37,7 +37,7 @@ describe('ProviderLimiter', () => {
     expect(limiter.hasRoom()).toBe(true);
   });
 
-  it('a reservation taken at claim is what the task\'s acquire gets; a cancelled or lapsed one frees the slot', async () => {
+  it("a reservation taken at claim is what the task's acquire gets; a cancelled or lapsed one frees the slot", async () => {
     let nowMs = 0;
     const limiter = new ProviderLimiter({ maxConcurrent: 1, tasksPerMinute: 100, now: () => nowMs });
     const signal = new AbortController().signal;

@@ -130,11 +130,14 @@ export class ProviderLimiter {
     if (this.windowTimer || this.inFlight >= this.options.maxConcurrent) return;
     const oldest = this.startedAtMs[0];
     if (oldest === undefined) return;
-    this.windowTimer = setTimeout(() => {
-      this.windowTimer = undefined;
-      this.pump();
-      for (const listener of this.releaseListeners) listener();
-    }, Math.max(10, oldest + MINUTE_MS - this.now()));
+    this.windowTimer = setTimeout(
+      () => {
+        this.windowTimer = undefined;
+        this.pump();
+        for (const listener of this.releaseListeners) listener();
+      },
+      Math.max(10, oldest + MINUTE_MS - this.now()),
+    );
     this.windowTimer.unref();
   }
 

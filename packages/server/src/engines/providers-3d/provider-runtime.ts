@@ -49,7 +49,14 @@ export class ProviderRuntime {
 
   register(provider: Provider3dName, limits: ProviderLimits): void {
     if (this.breakers.has(provider)) return;
-    this.breakers.set(provider, new CircuitBreaker({ failureThreshold: this.options.breakerFailures, openMs: this.options.breakerOpenMs, now: this.options.now }));
+    this.breakers.set(
+      provider,
+      new CircuitBreaker({
+        failureThreshold: this.options.breakerFailures,
+        openMs: this.options.breakerOpenMs,
+        now: this.options.now,
+      }),
+    );
     this.limiters.set(provider, new ProviderLimiter({ ...limits, now: this.options.now }));
     this.limits.set(provider, limits);
   }

@@ -4,7 +4,13 @@
 // with the GLB bytes (model/gltf-binary). Errors are JSON {id, name, errors: [...]}: 400 bad_request, 401, 402
 // (out of credits), 403 content_moderation, 413 payload_too_large, 429 rate_limit_exceeded, 500 internal_error.
 import { errorTextOf, ProviderApi, type ProviderApiSettings } from './provider-api.ts';
-import { ProviderFailure, type Provider3dAdapter, type Provider3dRequest, type Provider3dResult, type Provider3dTaskType } from './provider-3d.ts';
+import {
+  ProviderFailure,
+  type Provider3dAdapter,
+  type Provider3dRequest,
+  type Provider3dResult,
+  type Provider3dTaskType,
+} from './provider-3d.ts';
 
 export const STABILITY_MODELS = ['stable-fast-3d', 'stable-point-aware-3d'] as const;
 
@@ -14,12 +20,19 @@ export class StabilityAdapter implements Provider3dAdapter {
   private readonly api: ProviderApi;
 
   constructor(settings: ProviderApiSettings) {
-    this.api = new ProviderApi('stability', this.displayName, settings, { Authorization: `Bearer ${settings.apiKey}` }, (status, body, text) => {
-      const name = (body as { name?: unknown } | undefined)?.name;
-      if (name === 'content_moderation' || (status === 403 && /moderation/.test(errorTextOf(body, text)))) return 'content';
-      if (status === 402 || /insufficient.*credit|payment_required/.test(errorTextOf(body, text))) return 'credits';
-      return undefined;
-    });
+    this.api = new ProviderApi(
+      'stability',
+      this.displayName,
+      settings,
+      { Authorization: `Bearer ${settings.apiKey}` },
+      (status, body, text) => {
+        const name = (body as { name?: unknown } | undefined)?.name;
+        if (name === 'content_moderation' || (status === 403 && /moderation/.test(errorTextOf(body, text))))
+          return 'content';
+        if (status === 402 || /insufficient.*credit|payment_required/.test(errorTextOf(body, text))) return 'credits';
+        return undefined;
+      },
+    );
   }
 
   taskTypesOf(model: string): readonly Provider3dTaskType[] {
@@ -38,7 +51,11 @@ export class StabilityAdapter implements Provider3dAdapter {
     if (takesSeed) form.append('seed', String(request.seed));
     for (const [field, value] of Object.entries(request.extraInput ?? {})) form.set(field, String(value));
     request.reportProgress(10);
-    const answer = await this.api.bytes(`/v2beta/3d/${encodeURIComponent(request.model)}`, { method: 'POST', body: form, headers: { Accept: 'model/gltf-binary, application/json' } }, { signal: request.signal, idempotent: false });
+    const answer = await this.api.bytes(
+      `/v2beta/3d/${encodeURIComponent(request.model)}`,
+      { method: 'POST', body: form, headers: { Accept: 'model/gltf-binary, application/json' } },
+      { signal: request.signal, idempotent: false },
+    );
     if (answer.contentType?.startsWith('application/json')) {
       throw new ProviderFailure('stability', 'bad_answer', 'Stability answered 200 with JSON instead of the model');
     }

@@ -1,7 +1,12 @@
 // OpenAI Images API: POST /v1/images/generations (text only, JSON) or /v1/images/edits (with reference
 // images, multipart `image[]`), answer `data[0].b64_json`.
 import { EngineFailure } from '../engine.ts';
-import { base64Of, PROVIDER_MODELS, type ImageGenerationRequest, type ImageProvider, type ProviderSettings } from './image-provider.ts';
+import {
+  PROVIDER_MODELS,
+  type ImageGenerationRequest,
+  type ImageProvider,
+  type ProviderSettings,
+} from './image-provider.ts';
 import { fetchWithRetries, ProviderHttpError } from './provider-http.ts';
 
 const CONTENT_POLICY_CODES = new Set(['moderation_blocked', 'content_policy_violation']);
@@ -24,28 +29,44 @@ export class OpenAiImageProvider implements ImageProvider {
     let endpoint: string;
     if (request.images.length === 0) {
       endpoint = `${baseUrl}/v1/images/generations`;
-      init = { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ model: request.model, prompt: request.prompt, n: 1 }) };
+      init = {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ model: request.model, prompt: request.prompt, n: 1 }),
+      };
     } else {
       endpoint = `${baseUrl}/v1/images/edits`;
       const form = new FormData();
       form.append('model', request.model);
       form.append('prompt', request.prompt);
       form.append('n', '1');
-      for (const image of request.images) form.append('image[]', new Blob([new Uint8Array(image.bytes)], { type: image.mimeType }), image.fileName);
+      for (const image of request.images)
+        form.append('image[]', new Blob([new Uint8Array(image.bytes)], { type: image.mimeType }), image.fileName);
       init = { method: 'POST', headers, body: form };
     }
     let response: Response;
     try {
-      response = await fetchWithRetries(endpoint, init, { providerName: this.displayName, signal: request.signal, ...this.settings });
+      response = await fetchWithRetries(endpoint, init, {
+        providerName: this.displayName,
+        signal: request.signal,
+        ...this.settings,
+      });
     } catch (error) {
-      const code = (error instanceof ProviderHttpError ? (error.body as { error?: { code?: string } } | undefined)?.error?.code : undefined) ?? '';
-      if (CONTENT_POLICY_CODES.has(code)) throw new EngineFailure('contentPolicyViolation', `${this.displayName} refused the prompt or image under its content policy`);
+      const code =
+        (error instanceof ProviderHttpError
+          ? (error.body as { error?: { code?: string } } | undefined)?.error?.code
+          : undefined) ?? '';
+      if (CONTENT_POLICY_CODES.has(code))
+        throw new EngineFailure(
+          'contentPolicyViolation',
+          `${this.displayName} refused the prompt or image under its content policy`,
+        );
       throw error;
     }
     const body = (await response.json().catch(() => undefined)) as { data?: { b64_json?: string }[] } | undefined;
     const encoded = body?.data?.[0]?.b64_json;
-    if (typeof encoded !== 'string' || encoded.length === 0) throw new EngineFailure('engineFailed', `${this.displayName} answered without an image (no data[0].b64_json)`);
+    if (typeof encoded !== 'string' || encoded.length === 0)
+      throw new EngineFailure('engineFailed', `${this.displayName} answered without an image (no data[0].b64_json)`);
     return new Uint8Array(Buffer.from(encoded, 'base64'));
   }
 }
-

@@ -52,17 +52,31 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 /** Sends the request until it answers 2xx, a non-retryable status, or the attempts run out. */
-export async function fetchWithRetries(url: string, init: RequestInit, options: ProviderHttpOptions): Promise<Response> {
+export async function fetchWithRetries(
+  url: string,
+  init: RequestInit,
+  options: ProviderHttpOptions,
+): Promise<Response> {
   const telemetry = currentProviderTelemetry();
   const provider = providerSlug(options.providerName);
   const operation = (init.method ?? 'GET').toUpperCase();
   const headers = new Headers(init.headers);
   if (telemetry.requestId && !headers.has('x-request-id')) headers.set('x-request-id', telemetry.requestId);
-  const span = telemetry.startCallSpan?.(`${provider} ${operation}`, { 'polyforge.provider': provider, 'http.request.method': operation, 'polyforge.request_id': telemetry.requestId });
+  const span = telemetry.startCallSpan?.(`${provider} ${operation}`, {
+    'polyforge.provider': provider,
+    'http.request.method': operation,
+    'polyforge.request_id': telemetry.requestId,
+  });
   const traceparent = span?.traceparent();
   if (traceparent) headers.set('traceparent', traceparent);
   const record = (startedAtMs: number, status: number, outcome: ProviderCallRecord['outcome']) => {
-    telemetry.recordProviderCall({ provider, operation, durationSeconds: (performance.now() - startedAtMs) / 1000, status, outcome });
+    telemetry.recordProviderCall({
+      provider,
+      operation,
+      durationSeconds: (performance.now() - startedAtMs) / 1000,
+      status,
+      outcome,
+    });
     span?.setAttributes({ 'http.response.status_code': status, 'polyforge.outcome': outcome });
   };
   try {
@@ -93,8 +107,16 @@ async function sendWithRetries(
       record(startedAtMs, response.status, response.ok ? 'success' : 'http_error');
       if (response.ok) return response;
       const bodyText = await readTextUpTo(response, MAX_ERROR_BODY_BYTES).catch(() => '');
-      lastError = new ProviderHttpError(options.providerName, response.status, bodyText, `${options.providerName} answered HTTP ${response.status}${describeBody(bodyText)}`);
-      if (!isRetryableStatus(response.status) || (options.idempotent === false && response.status !== 429 && response.status !== 503)) {
+      lastError = new ProviderHttpError(
+        options.providerName,
+        response.status,
+        bodyText,
+        `${options.providerName} answered HTTP ${response.status}${describeBody(bodyText)}`,
+      );
+      if (
+        !isRetryableStatus(response.status) ||
+        (options.idempotent === false && response.status !== 429 && response.status !== 503)
+      ) {
         throw Object.assign(lastError, { final: true });
       }
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
@@ -113,7 +135,9 @@ async function sendWithRetries(
           options.providerName,
           0,
           '',
-          timedOut ? `${options.providerName} did not answer within ${Math.round(options.timeoutMs / 1000)} s` : `${options.providerName} could not be reached (${(error as Error)?.message ?? error})`,
+          timedOut
+            ? `${options.providerName} did not answer within ${Math.round(options.timeoutMs / 1000)} s`
+            : `${options.providerName} could not be reached (${(error as Error)?.message ?? error})`,
         );
         if (options.idempotent === false && !refused) throw lastError;
       }
@@ -125,7 +149,13 @@ async function sendWithRetries(
 
 /** "OpenAI" → "openai", "the upstream API" → "upstream_api": a bounded metrics label. */
 function providerSlug(providerName: string): string {
-  return providerName.toLowerCase().replace(/^the /, '').replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'provider';
+  return (
+    providerName
+      .toLowerCase()
+      .replace(/^the /, '')
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_|_$/g, '') || 'provider'
+  );
 }
 
 /** The body as text, at most `maxBytes` of it (the rest is not read; the connection is released). */
@@ -204,10 +234,16 @@ export function sleep(milliseconds: number, signal?: AbortSignal): Promise<void>
 function describeBody(bodyText: string): string {
   if (!bodyText) return '';
   try {
-    const body = JSON.parse(bodyText) as { error?: { message?: unknown } | string; message?: unknown; detail?: unknown; errors?: unknown };
+    const body = JSON.parse(bodyText) as {
+      error?: { message?: unknown } | string;
+      message?: unknown;
+      detail?: unknown;
+      errors?: unknown;
+    };
     // OpenAI / Gemini {error: {message}}, BFL / Replicate {detail}, Meshy {message}, Stability {name, errors: [...]}
     const firstError = Array.isArray(body.errors) && typeof body.errors[0] === 'string' ? body.errors[0] : undefined;
-    const message = typeof body.error === 'string' ? body.error : (body.error?.message ?? body.message ?? body.detail ?? firstError);
+    const message =
+      typeof body.error === 'string' ? body.error : (body.error?.message ?? body.message ?? body.detail ?? firstError);
     if (typeof message === 'string' && message) return `: ${message.slice(0, 300)}`;
   } catch {
     // not JSON

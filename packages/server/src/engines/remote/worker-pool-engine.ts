@@ -28,6 +28,9 @@ export class WorkerPoolEngine implements Engine {
   }
 
   async run(): Promise<EngineResult> {
-    throw new EngineFailure('engineFailed', `tasks of worker pool ${this.pool} run on external workers, not in the platform process`);
+    throw new EngineFailure(
+      'engineFailed',
+      `tasks of worker pool ${this.pool} run on external workers, not in the platform process`,
+    );
   }
 }

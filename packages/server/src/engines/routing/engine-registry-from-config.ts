@@ -11,11 +11,19 @@ import { ProviderRuntime } from '../providers-3d/provider-runtime.ts';
 import type { Provider3dSetup } from './provider-3d-routes.ts';
 import { loadRoutingFile, PROVIDER_NAMES, type ProviderName } from './routing-rules.ts';
 
-export function engineRegistryFromConfig(config: Readonly<PlatformConfig>, builtinEngines: readonly Engine[]): EngineRegistry {
+export function engineRegistryFromConfig(
+  config: Readonly<PlatformConfig>,
+  builtinEngines: readonly Engine[],
+): EngineRegistry {
   const providers: Partial<Record<ProviderName, ProviderSettings>> = {};
   for (const name of PROVIDER_NAMES) {
     const provider = config.providers[name];
-    if (provider) providers[name] = { ...provider, timeoutMs: config.providerTimeoutSeconds * 1000, maxAttempts: config.providerMaxAttempts };
+    if (provider)
+      providers[name] = {
+        ...provider,
+        timeoutMs: config.providerTimeoutSeconds * 1000,
+        maxAttempts: config.providerMaxAttempts,
+      };
   }
   const upstream = config.upstream && {
     baseUrl: config.upstream.baseUrl,
@@ -24,7 +32,11 @@ export function engineRegistryFromConfig(config: Readonly<PlatformConfig>, built
     maxAttempts: config.providerMaxAttempts,
     minPollIntervalMs: config.upstream.pollSeconds * 1000,
     taskTimeoutMs: config.upstream.taskTimeoutSeconds * 1000,
-    download: { maxBytes: config.provider3d.maxDownloadBytes, timeoutMs: config.providerTimeoutSeconds * 1000, allowPrivateAddresses: config.provider3d.downloadAllowPrivate },
+    download: {
+      maxBytes: config.provider3d.maxDownloadBytes,
+      timeoutMs: config.providerTimeoutSeconds * 1000,
+      allowPrivateAddresses: config.provider3d.downloadAllowPrivate,
+    },
   };
   return buildEngineRegistry({
     builtinEngines,
@@ -53,7 +65,11 @@ function provider3dSetupOf(config: Readonly<PlatformConfig>): Provider3dSetup {
   return {
     providers,
     runtime: new ProviderRuntime({ breakerFailures: settings.breakerFailures, breakerOpenMs: settings.breakerOpenMs }),
-    download: { maxBytes: settings.maxDownloadBytes, timeoutMs: config.providerTimeoutSeconds * 1000, allowPrivateAddresses: settings.downloadAllowPrivate },
+    download: {
+      maxBytes: settings.maxDownloadBytes,
+      timeoutMs: config.providerTimeoutSeconds * 1000,
+      allowPrivateAddresses: settings.downloadAllowPrivate,
+    },
     prices: loadModelPriceFile(settings.pricesFile),
   };
 }

@@ -20,14 +20,24 @@ const providerLinkSchema = z
     /** extra input fields sent as they are (fal and Replicate model inputs, Stability form fields) */
     input: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
     /** the model's input field names where they differ (fal, Replicate); "name[]" sends one image as a list */
-    input_fields: z.object({ image: z.string().min(1).optional(), images: z.string().min(1).optional(), prompt: z.string().min(1).optional() }).strict().optional(),
+    input_fields: z
+      .object({
+        image: z.string().min(1).optional(),
+        images: z.string().min(1).optional(),
+        prompt: z.string().min(1).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
 export type ProviderLinkRule = z.infer<typeof providerLinkSchema>;
 
 const taskTypeField = z.string().min(1, 'must be a task type such as "text_to_model", or "*"');
-const modelVersionField = z.string().min(1, 'must be a model_version pattern such as "v3.1-*" (omit it to match any)').optional();
+const modelVersionField = z
+  .string()
+  .min(1, 'must be a model_version pattern such as "v3.1-*" (omit it to match any)')
+  .optional();
 const common = {
   task_type: taskTypeField,
   model_version: modelVersionField,
@@ -43,7 +53,9 @@ const routeSchema = z.discriminatedUnion(
       .object({
         ...common,
         engine: z.literal('worker_pool'),
-        pool: z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'must be a pool name of lowercase letters, digits, "_", "." and "-"'),
+        pool: z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'must be a pool name of lowercase letters, digits, "_", "." and "-"'),
       })
       .strict(),
     z
@@ -59,7 +71,9 @@ const routeSchema = z.discriminatedUnion(
       .object({
         ...common,
         engine: z.literal('providers'),
-        providers: z.array(providerLinkSchema, 'must be a list of {provider, model}').min(1, 'must list at least one provider'),
+        providers: z
+          .array(providerLinkSchema, 'must be a list of {provider, model}')
+          .min(1, 'must list at least one provider'),
       })
       .strict(),
     z.object({ ...common, engine: z.literal('upstream') }).strict(),
@@ -104,7 +118,9 @@ export function loadRoutingFile(filePath: string): RoutingRules {
   try {
     document = isJson ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    throw new RoutingConfigError(`routing file ${filePath} is not valid ${isJson ? 'JSON' : 'YAML'}: ${(error as Error).message}`);
+    throw new RoutingConfigError(
+      `routing file ${filePath} is not valid ${isJson ? 'JSON' : 'YAML'}: ${(error as Error).message}`,
+    );
   }
   return parseRoutingRules(document, filePath);
 }
@@ -114,7 +130,8 @@ export function parseRoutingRules(document: unknown, source = 'routing rules'): 
   if (!file.success) throw new RoutingConfigError(`${source}: ${describeIssues(file.error.issues)}`);
   const routes = file.data.routes.map((entry, index) => {
     const parsed = routeSchema.safeParse(entry);
-    if (!parsed.success) throw new RoutingConfigError(`${source}: ${entryName(entry, index)}: ${describeIssues(parsed.error.issues)}`);
+    if (!parsed.success)
+      throw new RoutingConfigError(`${source}: ${entryName(entry, index)}: ${describeIssues(parsed.error.issues)}`);
     return parsed.data;
   });
   return { routes, useDefaults: file.data.defaults ?? true, source };
@@ -130,7 +147,8 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   return issues
     .map((issue) => {
       const field = issue.path.join('.');
-      if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+      if (issue.code === 'unrecognized_keys')
+        return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
       return field ? `${field}: ${issue.message}` : issue.message;
     })
     .join('; ');

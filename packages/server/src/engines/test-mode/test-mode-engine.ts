@@ -27,17 +27,23 @@ export class TestModeEngine implements Engine {
   async run(input: EngineInput): Promise<EngineResult> {
     const request = input.request;
     const rgb = colourOf(request);
-    if (request.type === 'animate_prerigcheck') return { files: {}, result: { riggable: true, rig_type: 'biped', test_mode: true } };
+    if (request.type === 'animate_prerigcheck')
+      return { files: {}, result: { riggable: true, rig_type: 'biped', test_mode: true } };
     if (IMAGE_TASK_TYPES.has(request.type)) return { files: { generated_image: await solidPng(rgb, 256) } };
     if (MULTIVIEW_TASK_TYPES.has(request.type)) {
       const files: Record<string, EngineOutputFile> = {};
-      for (const [index, view] of VIEWS.entries()) files[`generate_multiview_image.${view}_view_url`] = await solidPng(shade(rgb, index), 256);
+      for (const [index, view] of VIEWS.entries())
+        files[`generate_multiview_image.${view}_view_url`] = await solidPng(shade(rgb, index), 256);
       return { files };
     }
     const document = sampleCube(rgb);
     const files: Record<string, EngineOutputFile> = { rendered_image: await solidPng(rgb, 128, 'webp') };
     const format = (request as { format?: string }).format;
-    if (request.type === 'convert_model' && format && (SUPPORTED_CONVERT_FORMATS as readonly string[]).includes(format)) {
+    if (
+      request.type === 'convert_model' &&
+      format &&
+      (SUPPORTED_CONVERT_FORMATS as readonly string[]).includes(format)
+    ) {
       const converted = await convertModel(document, { format: format as (typeof SUPPORTED_CONVERT_FORMATS)[number] });
       files.model = { bytes: converted.bytes, extension: converted.extension, mimeType: converted.mimeType };
     } else {
@@ -56,8 +62,14 @@ function shade([red, green, blue]: [number, number, number], step: number): [num
   return [(red + step * 40) % 256, (green + step * 40) % 256, (blue + step * 40) % 256];
 }
 
-async function solidPng(rgb: [number, number, number], size: number, format: 'png' | 'webp' = 'png'): Promise<EngineOutputFile> {
-  const image = sharp({ create: { width: size, height: size, channels: 3, background: { r: rgb[0], g: rgb[1], b: rgb[2] } } });
+async function solidPng(
+  rgb: [number, number, number],
+  size: number,
+  format: 'png' | 'webp' = 'png',
+): Promise<EngineOutputFile> {
+  const image = sharp({
+    create: { width: size, height: size, channels: 3, background: { r: rgb[0], g: rgb[1], b: rgb[2] } },
+  });
   const bytes = format === 'png' ? await image.png().toBuffer() : await image.webp().toBuffer();
   return { bytes: new Uint8Array(bytes), extension: format, mimeType: `image/${format}` };
 }
@@ -70,16 +82,45 @@ function sampleCube(rgb: [number, number, number]): Document {
   const normals: number[] = [];
   const indices: number[] = [];
   const faces: [number[], number[], number[]][] = [
-    [[1, 0, 0], [0, 1, 0], [0, 0, 1]],
-    [[-1, 0, 0], [0, 0, 1], [0, 1, 0]],
-    [[0, 1, 0], [0, 0, 1], [1, 0, 0]],
-    [[0, -1, 0], [1, 0, 0], [0, 0, 1]],
-    [[0, 0, 1], [1, 0, 0], [0, 1, 0]],
-    [[0, 0, -1], [0, 1, 0], [1, 0, 0]],
+    [
+      [1, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+    ],
+    [
+      [-1, 0, 0],
+      [0, 0, 1],
+      [0, 1, 0],
+    ],
+    [
+      [0, 1, 0],
+      [0, 0, 1],
+      [1, 0, 0],
+    ],
+    [
+      [0, -1, 0],
+      [1, 0, 0],
+      [0, 0, 1],
+    ],
+    [
+      [0, 0, 1],
+      [1, 0, 0],
+      [0, 1, 0],
+    ],
+    [
+      [0, 0, -1],
+      [0, 1, 0],
+      [1, 0, 0],
+    ],
   ];
   for (const [normal, u, v] of faces) {
     const base = positions.length / 3;
-    for (const [su, sv] of [[-1, -1], [1, -1], [1, 1], [-1, 1]]) {
+    for (const [su, sv] of [
+      [-1, -1],
+      [1, -1],
+      [1, 1],
+      [-1, 1],
+    ]) {
       for (let axis = 0; axis < 3; axis += 1) positions.push(0.5 * (normal[axis] + su * u[axis] + sv * v[axis]));
       normals.push(...normal);
     }
@@ -88,8 +129,14 @@ function sampleCube(rgb: [number, number, number]): Document {
   const material = document.createMaterial('sample').setBaseColorFactor([rgb[0] / 255, rgb[1] / 255, rgb[2] / 255, 1]);
   const primitive = document
     .createPrimitive()
-    .setAttribute('POSITION', document.createAccessor().setType('VEC3').setArray(new Float32Array(positions)).setBuffer(buffer))
-    .setAttribute('NORMAL', document.createAccessor().setType('VEC3').setArray(new Float32Array(normals)).setBuffer(buffer))
+    .setAttribute(
+      'POSITION',
+      document.createAccessor().setType('VEC3').setArray(new Float32Array(positions)).setBuffer(buffer),
+    )
+    .setAttribute(
+      'NORMAL',
+      document.createAccessor().setType('VEC3').setArray(new Float32Array(normals)).setBuffer(buffer),
+    )
     .setIndices(document.createAccessor().setType('SCALAR').setArray(new Uint16Array(indices)).setBuffer(buffer))
     .setMaterial(material);
   const mesh = document.createMesh('sample').addPrimitive(primitive);

@@ -49,7 +49,8 @@ export class UpstreamClient {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(bytes)]), fileName);
     const data = await this.call<{ image_token?: string }>('/upload', { method: 'POST', body: form }, signal);
-    if (!data.image_token) throw new UpstreamApiError(200, undefined, 'the upstream upload answered without an image_token');
+    if (!data.image_token)
+      throw new UpstreamApiError(200, undefined, 'the upstream upload answered without an image_token');
     return data.image_token;
   }
 
@@ -57,7 +58,11 @@ export class UpstreamClient {
   async createTask(body: unknown, idempotencyKey: string, signal: AbortSignal): Promise<string> {
     const data = await this.call<{ task_id?: string }>(
       '/task',
-      { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey }, body: JSON.stringify(body) },
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+        body: JSON.stringify(body),
+      },
       signal,
       false,
     );
@@ -84,36 +89,65 @@ export class UpstreamClient {
    */
   async download(url: string, signal: AbortSignal): Promise<{ bytes: Uint8Array; contentType: string | null }> {
     signal.throwIfAborted();
-    const limits = this.settings.download ?? { maxBytes: 200 * 1024 * 1024, timeoutMs: this.settings.timeoutMs, allowPrivateAddresses: false };
+    const limits = this.settings.download ?? {
+      maxBytes: 200 * 1024 * 1024,
+      timeoutMs: this.settings.timeoutMs,
+      allowPrivateAddresses: false,
+    };
     try {
       const fetched = await fetchImageUrl(url, { ...limits, maxRedirects: 3 });
       return { bytes: fetched.bytes, contentType: null };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      throw new EngineFailure('engineFailed', `an output of the upstream task could not be downloaded: ${error.message.replace(/^file url /, '')}`);
+      throw new EngineFailure(
+        'engineFailed',
+        `an output of the upstream task could not be downloaded: ${error.message.replace(/^file url /, '')}`,
+      );
     }
   }
 
   private async call<T>(path: string, init: RequestInit, signal: AbortSignal, idempotent = true): Promise<T> {
-    const headers = { ...(init.headers as Record<string, string> | undefined), Authorization: `Bearer ${this.settings.apiKey}` };
+    const headers = {
+      ...(init.headers as Record<string, string> | undefined),
+      Authorization: `Bearer ${this.settings.apiKey}`,
+    };
     let response: Response;
     try {
-      response = await fetchWithRetries(`${this.settings.baseUrl}${path}`, { ...init, headers }, { ...this.httpOptions(signal), idempotent });
+      response = await fetchWithRetries(
+        `${this.settings.baseUrl}${path}`,
+        { ...init, headers },
+        { ...this.httpOptions(signal), idempotent },
+      );
     } catch (error) {
       if (error instanceof ProviderHttpError && error.status > 0) {
         const body = error.body as { code?: number; message?: string } | undefined;
-        throw new UpstreamApiError(error.status, body?.code, `the upstream API answered HTTP ${error.status}${body?.code !== undefined ? ` (code ${body.code})` : ''}: ${body?.message ?? error.bodyText.slice(0, 200)}`);
+        throw new UpstreamApiError(
+          error.status,
+          body?.code,
+          `the upstream API answered HTTP ${error.status}${body?.code !== undefined ? ` (code ${body.code})` : ''}: ${body?.message ?? error.bodyText.slice(0, 200)}`,
+        );
       }
       throw error;
     }
-    const envelope = (await response.json().catch(() => undefined)) as { code?: number; data?: T; message?: string } | undefined;
+    const envelope = (await response.json().catch(() => undefined)) as
+      { code?: number; data?: T; message?: string } | undefined;
     if (!envelope || envelope.code !== 0 || envelope.data === undefined) {
-      throw new UpstreamApiError(response.status, envelope?.code, `the upstream API answered code ${envelope?.code ?? '?'}: ${envelope?.message ?? 'no data'}`);
+      throw new UpstreamApiError(
+        response.status,
+        envelope?.code,
+        `the upstream API answered code ${envelope?.code ?? '?'}: ${envelope?.message ?? 'no data'}`,
+      );
     }
     return envelope.data;
   }
 
   private httpOptions(signal: AbortSignal): ProviderHttpOptions {
-    return { providerName: 'the upstream API', timeoutMs: this.settings.timeoutMs, maxAttempts: this.settings.maxAttempts, retryBaseMs: this.settings.retryBaseMs, signal };
+    return {
+      providerName: 'the upstream API',
+      timeoutMs: this.settings.timeoutMs,
+      maxAttempts: this.settings.maxAttempts,
+      retryBaseMs: this.settings.retryBaseMs,
+      signal,
+    };
   }
 }

@@ -3,7 +3,14 @@
 // and turns an upstream failure into ours (failed + refunded by the runner).
 import { fileReferencesOf, TASK_TYPES, type TaskRequest } from '@polyforge/protocol';
 import { detectFileFormat } from '@polyforge/geometry/read/detect-file-format';
-import { EngineFailure, type Engine, type EngineContext, type EngineInput, type EngineOutputFile, type EngineResult } from '../engine.ts';
+import {
+  EngineFailure,
+  type Engine,
+  type EngineContext,
+  type EngineInput,
+  type EngineOutputFile,
+  type EngineResult,
+} from '../engine.ts';
 import { sleep } from '../providers/provider-http.ts';
 import { UpstreamApiError, UpstreamClient, type UpstreamSettings, type UpstreamTask } from './upstream-client.ts';
 
@@ -42,7 +49,8 @@ export class UpstreamEngine implements Engine {
         const failure = error.code === 2008 ? 'contentPolicyViolation' : 'engineFailed';
         throw new EngineFailure(failure, `the upstream API refused the task: ${error.message}`);
       }
-      if ((error as { name?: string })?.name === 'ProviderHttpError') throw new EngineFailure('engineFailed', (error as Error).message);
+      if ((error as { name?: string })?.name === 'ProviderHttpError')
+        throw new EngineFailure('engineFailed', (error as Error).message);
       throw error;
     }
   }
@@ -58,10 +66,18 @@ export class UpstreamEngine implements Engine {
     }
     if (typeof body.original_model_task_id === 'string') {
       if (!input.sourceModel) throw new EngineFailure('inputExpired', 'the source model is no longer available');
-      body.original_model_task_id = await this.importSourceModel(input.sourceModel.bytes, input.sourceModel.fileName, signal);
+      body.original_model_task_id = await this.importSourceModel(
+        input.sourceModel.bytes,
+        input.sourceModel.fileName,
+        signal,
+      );
     }
     for (const field of ['draft_model_task_id', 'original_task_id']) {
-      if (typeof body[field] === 'string') throw new EngineFailure('engineFailed', `${field} cannot be forwarded to the upstream API (its source task lives here)`);
+      if (typeof body[field] === 'string')
+        throw new EngineFailure(
+          'engineFailed',
+          `${field} cannot be forwarded to the upstream API (its source task lives here)`,
+        );
     }
     return body;
   }
@@ -70,7 +86,11 @@ export class UpstreamEngine implements Engine {
   private async importSourceModel(bytes: Uint8Array, fileName: string, signal: AbortSignal): Promise<string> {
     const fileToken = await this.client.upload(bytes, fileName, signal);
     const format = fileName.split('.').pop()?.toLowerCase() ?? 'glb';
-    const importTaskId = await this.client.createTask({ type: 'import_model', file: { type: format, file_token: fileToken } }, `polyforge-import-${fileToken}`, signal);
+    const importTaskId = await this.client.createTask(
+      { type: 'import_model', file: { type: format, file_token: fileToken } },
+      `polyforge-import-${fileToken}`,
+      signal,
+    );
     const imported = await this.follow(importTaskId, { signal, reportProgress: () => undefined });
     return imported.task_id;
   }
@@ -86,10 +106,16 @@ export class UpstreamEngine implements Engine {
           const message = `the upstream task ended ${task.status}${task.error_msg ? `: ${task.error_msg}` : ''}`;
           if (task.status === 'banned') throw new EngineFailure('contentPolicyViolation', message);
           // the upstream's own error_code is kept: it is a Tripo-compatible API, so its codes mean what ours do
-          throw task.error_code !== undefined ? EngineFailure.relayed(task.error_code, message) : new EngineFailure('engineFailed', message);
+          throw task.error_code !== undefined
+            ? EngineFailure.relayed(task.error_code, message)
+            : new EngineFailure('engineFailed', message);
         }
         if (typeof task.progress === 'number') context.reportProgress(Math.min(99, task.progress));
-        if (Date.now() > deadlineMs) throw new EngineFailure('engineFailed', `the upstream task did not finish within ${Math.round(this.settings.taskTimeoutMs / 1000)} s`);
+        if (Date.now() > deadlineMs)
+          throw new EngineFailure(
+            'engineFailed',
+            `the upstream task did not finish within ${Math.round(this.settings.taskTimeoutMs / 1000)} s`,
+          );
         // PYSDK's rule: half the announced time left, but never hammer the upstream nor sleep past a minute.
         const leftSeconds = task.running_left_time;
         waitMs = typeof leftSeconds === 'number' && leftSeconds > 0 ? (leftSeconds * 1000) / 2 : waitMs * 1.5;
@@ -111,7 +137,8 @@ export class UpstreamEngine implements Engine {
         files[key] = await this.downloadOutput(value, signal);
       } else if (value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).some(isLink)) {
         for (const [innerKey, innerValue] of Object.entries(value)) {
-          if (OUTPUT_KEY.test(innerKey) && isLink(innerValue)) files[`${key}.${innerKey}`] = await this.downloadOutput(innerValue, signal);
+          if (OUTPUT_KEY.test(innerKey) && isLink(innerValue))
+            files[`${key}.${innerKey}`] = await this.downloadOutput(innerValue, signal);
         }
       } else {
         result[key] = value;
@@ -127,8 +154,13 @@ export class UpstreamEngine implements Engine {
     const { bytes, contentType } = await this.client.download(url, signal);
     const lastSegment = new URL(url).pathname.split('/').pop() ?? '';
     const dot = lastSegment.lastIndexOf('.');
-    const extension = dot > 0 && EXTENSION.test(lastSegment.slice(dot + 1)) ? lastSegment.slice(dot + 1).toLowerCase() : 'bin';
-    return { bytes, extension, mimeType: contentType?.split(';')[0] ?? detectFileFormat(bytes)?.mimeType ?? 'application/octet-stream' };
+    const extension =
+      dot > 0 && EXTENSION.test(lastSegment.slice(dot + 1)) ? lastSegment.slice(dot + 1).toLowerCase() : 'bin';
+    return {
+      bytes,
+      extension,
+      mimeType: contentType?.split(';')[0] ?? detectFileFormat(bytes)?.mimeType ?? 'application/octet-stream',
+    };
   }
 }
 

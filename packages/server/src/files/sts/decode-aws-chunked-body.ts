@@ -23,7 +23,8 @@ export function decodeAwsChunkedBody(body: Uint8Array, maxDecodedBytes: number):
     if (lineEnd < 0) throw new AwsChunkedBodyError('the aws-chunked body ends inside a chunk header');
     const header = buffer.subarray(offset, lineEnd).toString('latin1');
     const sizeText = header.split(';')[0]!.trim();
-    if (!/^[0-9a-fA-F]{1,8}$/.test(sizeText)) throw new AwsChunkedBodyError('an aws-chunked chunk header has no valid size');
+    if (!/^[0-9a-fA-F]{1,8}$/.test(sizeText))
+      throw new AwsChunkedBodyError('an aws-chunked chunk header has no valid size');
     const size = parseInt(sizeText, 16);
     offset = lineEnd + 2;
     if (size === 0) break;
@@ -47,7 +48,8 @@ export function decodeAwsChunkedBody(body: Uint8Array, maxDecodedBytes: number):
   }
   const bytes = new Uint8Array(Buffer.concat(chunks));
   const crc32 = trailers['x-amz-checksum-crc32'];
-  if (crc32 !== undefined && crc32 !== crc32Base64(bytes)) throw new AwsChunkedBodyError('the x-amz-checksum-crc32 trailer does not match the bytes');
+  if (crc32 !== undefined && crc32 !== crc32Base64(bytes))
+    throw new AwsChunkedBodyError('the x-amz-checksum-crc32 trailer does not match the bytes');
   return { bytes, trailers };
 }
 

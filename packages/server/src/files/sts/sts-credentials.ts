@@ -28,7 +28,11 @@ export class StsCredentialSigner {
   issue(scope: StsScope): StsCredentials {
     const payload = Buffer.from(JSON.stringify(scope)).toString('base64url');
     const sessionToken = `${TOKEN_VERSION}.${payload}.${this.mac('token', payload)}`;
-    return { accessKeyId: accessKeyIdOf(scope.uploadId), secretAccessKey: this.secretKeyOf(sessionToken), sessionToken };
+    return {
+      accessKeyId: accessKeyIdOf(scope.uploadId),
+      secretAccessKey: this.secretKeyOf(sessionToken),
+      sessionToken,
+    };
   }
 
   /** The scope and secret key of a session token this deployment issued, or undefined (expiry is the caller's check). */

@@ -38,11 +38,20 @@ export class StsMultipartUploads {
     return `${upload.scope.uploadId}.${randomBytes(12).toString('hex')}`;
   }
 
-  async uploadPart(upload: AuthorisedUpload, multipartId: string, partNumberText: string, bytes: Uint8Array): Promise<{ etag: string }> {
+  async uploadPart(
+    upload: AuthorisedUpload,
+    multipartId: string,
+    partNumberText: string,
+    bytes: Uint8Array,
+  ): Promise<{ etag: string }> {
     this.assertOwnUpload(upload, multipartId);
     const partNumber = Number(partNumberText);
     if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > MAX_PART_NUMBER) {
-      throw new S3ProtocolError('InvalidArgument', 400, `partNumber must be an integer between 1 and ${MAX_PART_NUMBER}`);
+      throw new S3ProtocolError(
+        'InvalidArgument',
+        400,
+        `partNumber must be an integer between 1 and ${MAX_PART_NUMBER}`,
+      );
     }
     await this.assertSlotOpen(upload);
     const { db, blobs, clock, maxUploadBytes } = this.deps;
@@ -56,11 +65,23 @@ export class StsMultipartUploads {
     const etag = md5Hex(bytes);
     const blobKey = `staging/sts/${multipartId}/${partNumber}`;
     await blobs.put(blobKey, bytes);
-    const row = { multipartId, partNumber, uploadId: upload.scope.uploadId, sizeBytes: bytes.byteLength, etag, blobKey, createdAt: clock.nowMs() };
+    const row = {
+      multipartId,
+      partNumber,
+      uploadId: upload.scope.uploadId,
+      sizeBytes: bytes.byteLength,
+      etag,
+      blobKey,
+      createdAt: clock.nowMs(),
+    };
     await db
       .insertInto('stsUploadParts')
       .values(row)
-      .onConflict((conflict) => conflict.columns(['multipartId', 'partNumber']).doUpdateSet({ sizeBytes: row.sizeBytes, etag, createdAt: row.createdAt }))
+      .onConflict((conflict) =>
+        conflict
+          .columns(['multipartId', 'partNumber'])
+          .doUpdateSet({ sizeBytes: row.sizeBytes, etag, createdAt: row.createdAt }),
+      )
       .execute();
     return { etag };
   }
@@ -68,29 +89,46 @@ export class StsMultipartUploads {
   /** CompleteMultipartUpload: the listed parts, in order and with their ETags, become the slot's file. */
   async complete(upload: AuthorisedUpload, multipartId: string, parts: CompletedPart[]): Promise<{ etag: string }> {
     this.assertOwnUpload(upload, multipartId);
-    if (parts.length === 0) throw new S3ProtocolError('MalformedXML', 400, 'CompleteMultipartUpload needs at least one Part');
+    if (parts.length === 0)
+      throw new S3ProtocolError('MalformedXML', 400, 'CompleteMultipartUpload needs at least one Part');
     parts.forEach((part, index) => {
-      if (index > 0 && part.partNumber <= parts[index - 1]!.partNumber) throw new S3ProtocolError('InvalidPartOrder', 400, 'the list of parts was not in ascending order');
+      if (index > 0 && part.partNumber <= parts[index - 1]!.partNumber)
+        throw new S3ProtocolError('InvalidPartOrder', 400, 'the list of parts was not in ascending order');
     });
     const { db, blobs, files, maxUploadBytes } = this.deps;
     const stored = await db.selectFrom('stsUploadParts').selectAll().where('multipartId', '=', multipartId).execute();
-    if (stored.length === 0) throw new S3ProtocolError('NoSuchUpload', 404, 'the specified multipart upload does not exist or was already completed or aborted');
+    if (stored.length === 0)
+      throw new S3ProtocolError(
+        'NoSuchUpload',
+        404,
+        'the specified multipart upload does not exist or was already completed or aborted',
+      );
     const byNumber = new Map(stored.map((row) => [Number(row.partNumber), row]));
     const chosen = parts.map((part) => {
       const row = byNumber.get(part.partNumber);
       if (!row || row.etag !== part.etag.replace(/"/g, '')) {
-        throw new S3ProtocolError('InvalidPart', 400, `part ${part.partNumber} was not uploaded or its ETag does not match`);
+        throw new S3ProtocolError(
+          'InvalidPart',
+          400,
+          `part ${part.partNumber} was not uploaded or its ETag does not match`,
+        );
       }
       return row;
     });
-    if (chosen.reduce((total, row) => total + Number(row.sizeBytes), 0) > maxUploadBytes) throw tooLarge(maxUploadBytes);
+    if (chosen.reduce((total, row) => total + Number(row.sizeBytes), 0) > maxUploadBytes)
+      throw tooLarge(maxUploadBytes);
     const pieces: Uint8Array[] = [];
     for (const row of chosen) {
       const bytes = await blobs.get(row.blobKey);
-      if (!bytes) throw new S3ProtocolError('InvalidPart', 400, `part ${row.partNumber} is no longer stored; upload it again`);
+      if (!bytes)
+        throw new S3ProtocolError('InvalidPart', 400, `part ${row.partNumber} is no longer stored; upload it again`);
       pieces.push(bytes);
     }
-    await files.completePendingUpload(upload.scope.uploadId, upload.secretAccessKey, new Uint8Array(Buffer.concat(pieces)));
+    await files.completePendingUpload(
+      upload.scope.uploadId,
+      upload.secretAccessKey,
+      new Uint8Array(Buffer.concat(pieces)),
+    );
     await this.deleteParts(stored);
     const digest = createHash('md5');
     for (const row of chosen) digest.update(Buffer.from(row.etag, 'hex'));
@@ -100,13 +138,20 @@ export class StsMultipartUploads {
   /** AbortMultipartUpload: its staged parts are deleted (the slot stays open for another try). */
   async abort(upload: AuthorisedUpload, multipartId: string): Promise<void> {
     this.assertOwnUpload(upload, multipartId);
-    await this.deleteParts(await this.deps.db.selectFrom('stsUploadParts').selectAll().where('multipartId', '=', multipartId).execute());
+    await this.deleteParts(
+      await this.deps.db.selectFrom('stsUploadParts').selectAll().where('multipartId', '=', multipartId).execute(),
+    );
   }
 
   /** Deletes the parts of multipart uploads whose credentials expired long ago (bounded). */
   async sweepAbandonedParts(): Promise<number> {
     const cutoff = this.deps.clock.nowMs() - ABANDONED_AFTER_MS;
-    const rows = await this.deps.db.selectFrom('stsUploadParts').selectAll().where('createdAt', '<', cutoff).limit(SWEEP_BATCH).execute();
+    const rows = await this.deps.db
+      .selectFrom('stsUploadParts')
+      .selectAll()
+      .where('createdAt', '<', cutoff)
+      .limit(SWEEP_BATCH)
+      .execute();
     await this.deleteParts(rows);
     return rows.length;
   }
@@ -114,7 +159,11 @@ export class StsMultipartUploads {
   private async deleteParts(rows: { multipartId: string; partNumber: number; blobKey: string }[]): Promise<void> {
     for (const row of rows) {
       await this.deps.blobs.delete(row.blobKey);
-      await this.deps.db.deleteFrom('stsUploadParts').where('multipartId', '=', row.multipartId).where('partNumber', '=', row.partNumber).execute();
+      await this.deps.db
+        .deleteFrom('stsUploadParts')
+        .where('multipartId', '=', row.multipartId)
+        .where('partNumber', '=', row.partNumber)
+        .execute();
     }
   }
 
@@ -126,6 +175,11 @@ export class StsMultipartUploads {
 
   private async assertSlotOpen(upload: AuthorisedUpload): Promise<void> {
     const slot = await this.deps.files.findPendingUpload(upload.scope.accountId, upload.scope.uploadId);
-    if (!slot || slot.completed) throw new S3ProtocolError('AccessDenied', 403, 'this upload was already completed; ask for new credentials with POST /v2/openapi/upload/sts/token');
+    if (!slot || slot.completed)
+      throw new S3ProtocolError(
+        'AccessDenied',
+        403,
+        'this upload was already completed; ask for new credentials with POST /v2/openapi/upload/sts/token',
+      );
   }
 }

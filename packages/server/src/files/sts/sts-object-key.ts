@@ -7,7 +7,8 @@
  */
 export const STS_UPLOAD_BUCKET = 'polyforge_uploads';
 
-const KEY_PATTERN = /^(tcli_[0-9A-Za-z]+)\/(\d{8})\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/input\.([a-z0-9]{1,8})$/;
+const KEY_PATTERN =
+  /^(tcli_[0-9A-Za-z]+)\/(\d{8})\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/input\.([a-z0-9]{1,8})$/;
 
 export function stsObjectKey(clientId: string, dateMs: number, uploadId: string, format: string): string {
   const day = new Date(dateMs).toISOString().slice(0, 10).replace(/-/g, '');

@@ -39,7 +39,14 @@ export function parseSigV4Authorization(header: string | undefined): SigV4Author
   const match = header ? AUTHORIZATION_PATTERN.exec(header.trim()) : null;
   if (!match) return undefined;
   const [, accessKeyId, scopeDate, region, service, signedHeaders, signature] = match as unknown as string[];
-  return { accessKeyId: accessKeyId!, scopeDate: scopeDate!, region: region!, service: service!, signedHeaders: signedHeaders!.split(';'), signature: signature! };
+  return {
+    accessKeyId: accessKeyId!,
+    scopeDate: scopeDate!,
+    region: region!,
+    service: service!,
+    signedHeaders: signedHeaders!.split(';'),
+    signature: signature!,
+  };
 }
 
 /** `20261206T101500Z` → a Date, or undefined. */
@@ -67,7 +74,14 @@ export async function sigV4SignatureMatches(
 ): Promise<boolean> {
   const query = parseQuery(request.rawQuery);
   if (!query) return false;
-  const signer = new SignatureV4({ service: authorization.service, region: authorization.region, credentials, sha256: Sha256, uriEscapePath: false, applyChecksum: false });
+  const signer = new SignatureV4({
+    service: authorization.service,
+    region: authorization.region,
+    credentials,
+    sha256: Sha256,
+    uriEscapePath: false,
+    applyChecksum: false,
+  });
   const expected = Buffer.from(authorization.signature, 'hex');
   for (const origin of origins) {
     const headers: Record<string, string> = {};
@@ -76,13 +90,19 @@ export async function sigV4SignatureMatches(
       if (value === undefined) return false;
       headers[name] = Array.isArray(value) ? value.join(',') : value;
     }
-    const path = origin.pathPrefix && !request.rawPath.startsWith(`${origin.pathPrefix}/`) ? origin.pathPrefix + request.rawPath : request.rawPath;
-    const signed = await signer.sign(new HttpRequest({ method: request.method, protocol: 'https:', hostname: origin.host, path, query, headers }), {
-      signingDate,
-      signingRegion: authorization.region,
-      signingService: authorization.service,
-      signableHeaders: new Set(authorization.signedHeaders),
-    });
+    const path =
+      origin.pathPrefix && !request.rawPath.startsWith(`${origin.pathPrefix}/`)
+        ? origin.pathPrefix + request.rawPath
+        : request.rawPath;
+    const signed = await signer.sign(
+      new HttpRequest({ method: request.method, protocol: 'https:', hostname: origin.host, path, query, headers }),
+      {
+        signingDate,
+        signingRegion: authorization.region,
+        signingService: authorization.service,
+        signableHeaders: new Set(authorization.signedHeaders),
+      },
+    );
     const produced = /Signature=([0-9a-f]{64})$/.exec(String(signed.headers.authorization ?? ''))?.[1];
     if (produced && timingSafeEqual(Buffer.from(produced, 'hex'), expected)) return true;
   }

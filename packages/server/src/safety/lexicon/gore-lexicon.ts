@@ -3,7 +3,22 @@ import type { CategoryLexicon } from './category-lexicon.ts';
 import { NOT_A_PERSON, PERSON } from './people.ts';
 
 /** Before a person word: "a bloody corpse", "a bloodied murdered woman". */
-const BLOODIED = ['bloody', 'bloodied', 'bloodstained', 'blood stained', 'blood soaked', 'bloodsoaked', 'blood covered', 'bleeding', 'mangled', '=murdered', '=slaughtered', '=butchered', '=stabbed', '=tortured'];
+const BLOODIED = [
+  'bloody',
+  'bloodied',
+  'bloodstained',
+  'blood stained',
+  'blood soaked',
+  'bloodsoaked',
+  'blood covered',
+  'bleeding',
+  'mangled',
+  '=murdered',
+  '=slaughtered',
+  '=butchered',
+  '=stabbed',
+  '=tortured',
+];
 
 /** After a person word: "a man covered in blood", "a woman with her throat cut". */
 const WOUNDED = [
@@ -41,7 +56,7 @@ export const GORE_LEXICON: CategoryLexicon = {
   terms: [
     'gore',
     'gory',
-      'disembowel',
+    'disembowel',
     'disemboweled',
     'disembowelled',
     'disembowelment',
@@ -107,15 +122,45 @@ export const GORE_LEXICON: CategoryLexicon = {
     'beaten to death',
     'burned to death',
     'shot dead',
-      'crushed skull',
+    'crushed skull',
     'exposed brain',
     'torture porn',
   ],
   rules: [
     { name: 'a bloodied or murdered person', groups: [BLOODIED, PERSON], window: 1, ordered: true },
     { name: 'a person wounded or killed graphically', groups: [PERSON, WOUNDED], window: 4, ordered: true },
-    { name: 'a person torn apart', groups: [['tearing apart', 'tears apart', 'tore apart', 'ripping apart', 'rips apart', 'ripped apart', 'mauling', 'mauled', 'torn apart', 'disembowelling'], PERSON], window: 3 },
+    {
+      name: 'a person torn apart',
+      groups: [
+        [
+          'tearing apart',
+          'tears apart',
+          'tore apart',
+          'ripping apart',
+          'rips apart',
+          'ripped apart',
+          'mauling',
+          'mauled',
+          'torn apart',
+          'disembowelling',
+        ],
+        PERSON,
+      ],
+      window: 3,
+    },
   ],
   allow: [...NOT_A_PERSON, 'al gore', 'gore tex', 'goretex', 'bloody mary'],
-  fuzzy: ['disemboweled', 'disembowelled', 'dismembered', 'dismemberment', 'decapitated', 'decapitation', 'beheaded', 'beheading', 'mutilated', 'mutilation', 'eviscerated'],
+  fuzzy: [
+    'disemboweled',
+    'disembowelled',
+    'dismembered',
+    'dismemberment',
+    'decapitated',
+    'decapitation',
+    'beheaded',
+    'beheading',
+    'mutilated',
+    'mutilation',
+    'eviscerated',
+  ],
 };

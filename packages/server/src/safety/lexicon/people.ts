@@ -1,7 +1,12 @@
 // Word groups the category lexicons share: who a prompt is about (people, and minors among them).
 
 /** Ages under 18 as users write them: "12 year old", "12 yo", "12yo". */
-const MINOR_AGES = Array.from({ length: 17 }, (_, index) => index + 1).flatMap((age) => [`=${age} year old`, `=${age} years old`, `=${age} yo`, `=${age}yo`]);
+const MINOR_AGES = Array.from({ length: 17 }, (_, index) => index + 1).flatMap((age) => [
+  `=${age} year old`,
+  `=${age} years old`,
+  `=${age} yo`,
+  `=${age}yo`,
+]);
 
 /** Children and teenagers (English and a few common terms of other languages). */
 export const MINOR = [
@@ -97,7 +102,24 @@ export const PERSON = [
 ];
 
 /** A person's body or an intimate part of it. */
-export const INTIMATE_PART = ['=breasts', '=boobs', 'nipple', 'nipples', 'butt', 'buttocks', 'genitals', 'genitalia', 'crotch', 'pussy', 'vagina', 'penis', 'dick', 'cock', '=tits', 'areola'];
+export const INTIMATE_PART = [
+  '=breasts',
+  '=boobs',
+  'nipple',
+  'nipples',
+  'butt',
+  'buttocks',
+  'genitals',
+  'genitalia',
+  'crotch',
+  'pussy',
+  'vagina',
+  'penis',
+  'dick',
+  'cock',
+  '=tits',
+  'areola',
+];
 
 /** Phrases where a person word does not mean a person ("baby dragon", "human skull", "iron man"). */
 export const NOT_A_PERSON = [

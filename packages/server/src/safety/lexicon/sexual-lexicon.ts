@@ -117,8 +117,32 @@ export const SEXUAL_ACTS = [
 ];
 
 /** Anatomical words: sexual unless the text is about anatomy or medicine. */
-export const GENITAL_WORDS = ['penis', 'penises', 'vagina', 'vaginal', 'vulva', 'clitoris', 'genitals', 'genitalia', 'scrotum', 'testicles'];
-const MEDICAL_CONTEXT = ['anatomy', 'anatomical', 'medical', 'medicine', 'biology', 'cross section', 'diagram', 'urology', 'gynecology', 'gynaecology', 'textbook', 'reproductive system'];
+export const GENITAL_WORDS = [
+  'penis',
+  'penises',
+  'vagina',
+  'vaginal',
+  'vulva',
+  'clitoris',
+  'genitals',
+  'genitalia',
+  'scrotum',
+  'testicles',
+];
+const MEDICAL_CONTEXT = [
+  'anatomy',
+  'anatomical',
+  'medical',
+  'medicine',
+  'biology',
+  'cross section',
+  'diagram',
+  'urology',
+  'gynecology',
+  'gynaecology',
+  'textbook',
+  'reproductive system',
+];
 
 export const SEXUAL_LEXICON: CategoryLexicon = {
   category: 'sexual',
@@ -126,8 +150,16 @@ export const SEXUAL_LEXICON: CategoryLexicon = {
   rules: [
     { name: 'genitals outside a medical context', groups: [GENITAL_WORDS], window: Infinity, unless: MEDICAL_CONTEXT },
     { name: 'a person shown naked', groups: [NUDITY, PERSON], window: 5 },
-    { name: 'exposed intimate parts', groups: [['bare', 'exposed', 'showing', 'flashing', 'uncovered', ...NUDITY], INTIMATE_PART], window: 3 },
-    { name: 'a naked body', groups: [NUDITY, ['figure', 'figures', 'pinup', 'pin up', 'selfie', 'photoshoot', 'photo shoot', 'posing']], window: 3 },
+    {
+      name: 'exposed intimate parts',
+      groups: [['bare', 'exposed', 'showing', 'flashing', 'uncovered', ...NUDITY], INTIMATE_PART],
+      window: 3,
+    },
+    {
+      name: 'a naked body',
+      groups: [NUDITY, ['figure', 'figures', 'pinup', 'pin up', 'selfie', 'photoshoot', 'photo shoot', 'posing']],
+      window: 3,
+    },
   ],
   allow: [
     'naked mole rat',
@@ -184,7 +216,22 @@ export const SEXUAL_LEXICON: CategoryLexicon = {
   negativePromptRules: [
     {
       name: 'clothing negated for a person',
-      negative: ['clothes', 'clothing', 'clothed', 'fully clothed', 'dressed', 'censored', 'censorship', 'sfw', 'safe for work', 'underwear', 'bra', 'panties', 'bikini', 'swimsuit'],
+      negative: [
+        'clothes',
+        'clothing',
+        'clothed',
+        'fully clothed',
+        'dressed',
+        'censored',
+        'censorship',
+        'sfw',
+        'safe for work',
+        'underwear',
+        'bra',
+        'panties',
+        'bikini',
+        'swimsuit',
+      ],
       positive: PERSON,
     },
   ],

@@ -3,7 +3,31 @@
 // toys and historical pieces are not refused: a firearm word needs a "real and working" word to count.
 import type { CategoryLexicon } from './category-lexicon.ts';
 
-const FIREARM = ['gun', 'guns', 'pistol', 'handgun', 'rifle', 'firearm', 'firearms', 'receiver', 'glock', 'ar15', 'ar 15', 'ak47', 'ak 47', 'suppressor', 'silencer', 'gun barrel', 'trigger group', 'fire control group', 'machine gun', 'shotgun', 'revolver', 'ammunition', 'bullets'];
+const FIREARM = [
+  'gun',
+  'guns',
+  'pistol',
+  'handgun',
+  'rifle',
+  'firearm',
+  'firearms',
+  'receiver',
+  'glock',
+  'ar15',
+  'ar 15',
+  'ak47',
+  'ak 47',
+  'suppressor',
+  'silencer',
+  'gun barrel',
+  'trigger group',
+  'fire control group',
+  'machine gun',
+  'shotgun',
+  'revolver',
+  'ammunition',
+  'bullets',
+];
 
 /** What makes a firearm request a manufacturing one: it must work, fire, be printed or milled, or be untraceable. */
 const REAL_AND_WORKING = [
@@ -89,13 +113,58 @@ const PROP_MARKERS = [
 ];
 
 /** Things made for a firearm rather than the firearm: "a gun holster" masks "gun" (phrases built below). */
-const ACCESSORIES = ['holster', 'holsters', 'rack', 'mount', 'wall mount', 'display', 'display stand', 'stand', 'keychain', 'key chain', 'case', 'cabinet', 'cleaning kit', 'sling', 'charm', 'pendant', 'ornament', 'cookie cutter', 'bookend', 'trophy', 'lamp', 'scale model', 'shaped'];
+const ACCESSORIES = [
+  'holster',
+  'holsters',
+  'rack',
+  'mount',
+  'wall mount',
+  'display',
+  'display stand',
+  'stand',
+  'keychain',
+  'key chain',
+  'case',
+  'cabinet',
+  'cleaning kit',
+  'sling',
+  'charm',
+  'pendant',
+  'ornament',
+  'cookie cutter',
+  'bookend',
+  'trophy',
+  'lamp',
+  'scale model',
+  'shaped',
+];
 const FIREARM_WORDS = ['gun', 'guns', 'pistol', 'handgun', 'rifle', 'shotgun', 'revolver', 'glock', 'ar15', 'ak47'];
 
 const EXPLOSIVE = ['bomb', 'bombs', 'explosive', 'explosives', 'grenade', 'detonator', 'shrapnel'];
 
 /** Said with a weapon, these make it one built to hurt people. */
-const HARM_INTENT = ['to hurt people', 'to kill people', 'kill people', 'hurt people', 'to kill someone', 'kill someone', 'to kill my', 'to stab', 'to shoot people', 'to murder', 'in a crowd', 'crowded place', 'maximum casualties', 'mass casualties', 'under a car', 'packed with nails', 'nails taped', 'ball bearings', 'to gas people', 'shoot up'];
+const HARM_INTENT = [
+  'to hurt people',
+  'to kill people',
+  'kill people',
+  'hurt people',
+  'to kill someone',
+  'kill someone',
+  'to kill my',
+  'to stab',
+  'to shoot people',
+  'to murder',
+  'in a crowd',
+  'crowded place',
+  'maximum casualties',
+  'mass casualties',
+  'under a car',
+  'packed with nails',
+  'nails taped',
+  'ball bearings',
+  'to gas people',
+  'shoot up',
+];
 
 export const WEAPONS_LEXICON: CategoryLexicon = {
   category: 'weapons',
@@ -151,9 +220,23 @@ export const WEAPONS_LEXICON: CategoryLexicon = {
     'biological weapon',
   ],
   rules: [
-    { name: 'a real, working firearm or firearm part', groups: [FIREARM, REAL_AND_WORKING], window: Infinity, unless: PROP_MARKERS },
-    { name: 'an explosive with instructions or intent', groups: [EXPLOSIVE, [...REAL_AND_WORKING, ...HARM_INTENT]], window: Infinity, unless: PROP_MARKERS },
-    { name: 'a weapon meant to hurt people', groups: [[...FIREARM, ...EXPLOSIVE, 'knife', 'weapon', 'weapons', 'poison', 'gas'], HARM_INTENT], window: Infinity },
+    {
+      name: 'a real, working firearm or firearm part',
+      groups: [FIREARM, REAL_AND_WORKING],
+      window: Infinity,
+      unless: PROP_MARKERS,
+    },
+    {
+      name: 'an explosive with instructions or intent',
+      groups: [EXPLOSIVE, [...REAL_AND_WORKING, ...HARM_INTENT]],
+      window: Infinity,
+      unless: PROP_MARKERS,
+    },
+    {
+      name: 'a weapon meant to hurt people',
+      groups: [[...FIREARM, ...EXPLOSIVE, 'knife', 'weapon', 'weapons', 'poison', 'gas'], HARM_INTENT],
+      window: Infinity,
+    },
   ],
   allow: FIREARM_WORDS.flatMap((firearm) => ACCESSORIES.map((accessory) => `${firearm} ${accessory}`)),
 };

@@ -5,14 +5,25 @@ import { renderPage } from '../layout.ts';
 import { pageCsrfToken } from '../respond.ts';
 import type { WebContext } from '../web-context.ts';
 
-const TITLES: Record<number, string> = { 400: 'That did not work', 401: 'Please log in', 403: 'Not allowed', 404: 'Not found', 429: 'Too many requests' };
+const TITLES: Record<number, string> = {
+  400: 'That did not work',
+  401: 'Please log in',
+  403: 'Not allowed',
+  404: 'Not found',
+  429: 'Too many requests',
+};
 
-export function renderErrorPage(request: FastifyRequest, context: WebContext, statusCode: number, message: string): string {
+export function renderErrorPage(
+  request: FastifyRequest,
+  context: WebContext,
+  statusCode: number,
+  message: string,
+): string {
   const title = TITLES[statusCode] ?? (statusCode >= 500 ? 'Something went wrong on our side' : 'That did not work');
   const body = html`<section class="panel">
-  <p class="error-text">${message}</p>
-  <p><a class="button" href="${request.visitor ? '/dashboard' : '/dashboard/login'}">Back to the dashboard</a></p>
-</section>`;
+    <p class="error-text">${message}</p>
+    <p><a class="button" href="${request.visitor ? '/dashboard' : '/dashboard/login'}">Back to the dashboard</a></p>
+  </section>`;
   return renderPage({
     title,
     section: 'none',

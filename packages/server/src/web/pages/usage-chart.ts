@@ -5,7 +5,16 @@ import { formatCredits, humanTaskType } from '../format.ts';
 import type { UsageBucket } from '../task-history.ts';
 
 /** Colours with at least 3:1 contrast on white (WCAG 1.4.11 for graphics), in a fixed order per type. */
-export const CHART_COLOURS = ['#3b3fd8', '#b5470b', '#1e7a4c', '#a1277a', '#5b6275', '#0b6f8f', '#8a6d00', '#c0283f'] as const;
+export const CHART_COLOURS = [
+  '#3b3fd8',
+  '#b5470b',
+  '#1e7a4c',
+  '#a1277a',
+  '#5b6275',
+  '#0b6f8f',
+  '#8a6d00',
+  '#c0283f',
+] as const;
 
 const WIDTH = 720;
 const HEIGHT = 220;
@@ -32,8 +41,12 @@ export function usageChart(buckets: UsageBucket[], fromMs: number, toMs: number)
   const parts: string[] = [];
   for (const tick of [0, 0.5, 1]) {
     const value = Math.round(maxCredits * tick);
-    parts.push(`<line x1="${PADDING.left}" x2="${WIDTH - PADDING.right}" y1="${y(value)}" y2="${y(value)}" stroke="#d6d8e1"/>`);
-    parts.push(`<text x="${PADDING.left - 6}" y="${y(value) + 4}" text-anchor="end" font-size="11" fill="#4b5066">${value}</text>`);
+    parts.push(
+      `<line x1="${PADDING.left}" x2="${WIDTH - PADDING.right}" y1="${y(value)}" y2="${y(value)}" stroke="#d6d8e1"/>`,
+    );
+    parts.push(
+      `<text x="${PADDING.left - 6}" y="${y(value) + 4}" text-anchor="end" font-size="11" fill="#4b5066">${value}</text>`,
+    );
   }
   days.forEach((day, index) => {
     let stacked = 0;
@@ -46,26 +59,64 @@ export function usageChart(buckets: UsageBucket[], fromMs: number, toMs: number)
       stacked += bucket.credits;
     }
     const labelEvery = Math.ceil(days.length / 8);
-    if (index % labelEvery === 0) parts.push(`<text x="${(x + barWidth / 2).toFixed(1)}" y="${HEIGHT - 8}" text-anchor="middle" font-size="11" fill="#4b5066">${day.slice(5)}</text>`);
+    if (index % labelEvery === 0)
+      parts.push(
+        `<text x="${(x + barWidth / 2).toFixed(1)}" y="${HEIGHT - 8}" text-anchor="middle" font-size="11" fill="#4b5066">${day.slice(5)}</text>`,
+      );
   });
 
-  const totalsByType = types.map((type) => ({ type, credits: buckets.filter((bucket) => bucket.type === type).reduce((sum, bucket) => sum + bucket.credits, 0) }));
+  const totalsByType = types.map((type) => ({
+    type,
+    credits: buckets.filter((bucket) => bucket.type === type).reduce((sum, bucket) => sum + bucket.credits, 0),
+  }));
   return html`<figure class="chart">
-  <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="chart-title" data-testid="usage-chart">
-    <title id="chart-title">Credits used per day by task type, ${days[0]} to ${days[days.length - 1]}: ${total} credits in all</title>
-    ${raw(parts.join(''))}
-  </svg>
-  <figcaption>
-    <ul class="legend">${totalsByType.map(
-      ({ type, credits }) => html`<li><svg width="12" height="12" aria-hidden="true"><rect width="12" height="12" fill="${colourOf(type)}"/></svg> ${humanTaskType(type)}: ${formatCredits(credits)}</li>`,
-    )}</ul>
-  </figcaption>
-  <details><summary>Figures as a table</summary>
-    <div class="table-wrap"><table><caption class="visually-hidden">Credits per day and task type</caption>
-    <thead><tr><th scope="col">Day (UTC)</th><th scope="col">Task type</th><th scope="col">Credits</th></tr></thead>
-    <tbody>${buckets.map((bucket) => html`<tr><td>${bucket.day}</td><td>${humanTaskType(bucket.type)}</td><td>${formatCredits(bucket.credits)}</td></tr>`)}</tbody></table></div>
-  </details>
-</figure>`;
+    <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="chart-title" data-testid="usage-chart">
+      <title id="chart-title">
+        Credits used per day by task type, ${days[0]} to ${days[days.length - 1]}: ${total} credits in all
+      </title>
+      ${raw(parts.join(''))}
+    </svg>
+    <figcaption>
+      <ul class="legend">
+        ${totalsByType.map(
+          ({ type, credits }) =>
+            html`<li>
+              <svg width="12" height="12" aria-hidden="true">
+                <rect width="12" height="12" fill="${colourOf(type)}" />
+              </svg>
+              ${humanTaskType(type)}: ${formatCredits(credits)}
+            </li>`,
+        )}
+      </ul>
+    </figcaption>
+    <details>
+      <summary>Figures as a table</summary>
+      <div class="table-wrap">
+        <table>
+          <caption class="visually-hidden">
+            Credits per day and task type
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Day (UTC)</th>
+              <th scope="col">Task type</th>
+              <th scope="col">Credits</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${buckets.map(
+              (bucket) =>
+                html`<tr>
+                  <td>${bucket.day}</td>
+                  <td>${humanTaskType(bucket.type)}</td>
+                  <td>${formatCredits(bucket.credits)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  </figure>`;
 }
 
 function niceCeiling(value: number): number {

@@ -23,7 +23,8 @@ type ModelParams = { Params: { taskId: string } };
 export function registerStudioRoutes(web: FastifyInstance, context: WebContext): void {
   web.get<{ Querystring: { task?: string; page?: string; q?: string } }>('/studio', async (request, reply) => {
     const requested = request.query.task;
-    if (requested && UUID_PATTERN.test(requested)) return reply.redirect(`/studio/models/${requested.toLowerCase()}`, 303);
+    if (requested && UUID_PATTERN.test(requested))
+      return reply.redirect(`/studio/models/${requested.toLowerCase()}`, 303);
     const accountId = request.visitor!.account.id;
     const search = (request.query.q ?? '').trim().slice(0, MAX_SEARCH_LENGTH);
     const filter: HistoryFilter = { wallet: 'studio', types: MODEL_TASK_TYPES, ...(search ? { search } : {}) };
@@ -50,7 +51,12 @@ export function registerStudioRoutes(web: FastifyInstance, context: WebContext):
     return sendPage(context, request, reply, { title: 'Studio', section: 'studio', body, scripts: ['studio.js'] });
   });
 
-  const modelPage = async (request: FastifyRequest, reply: FastifyReply, taskId: string, failed?: { type: string; message: string; statusCode: number }) => {
+  const modelPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    taskId: string,
+    failed?: { type: string; message: string; statusCode: number },
+  ) => {
     const accountId = request.visitor!.account.id;
     const loaded = UUID_PATTERN.test(taskId) ? await loadOwnTask(context.db, accountId, taskId) : undefined;
     if (!loaded) throw new DomainError('taskNotFound', `task ${taskId} not found`);
@@ -59,9 +65,15 @@ export function registerStudioRoutes(web: FastifyInstance, context: WebContext):
     const chain = [task, ...ancestors];
     const [derived, checks, balance, previews] = await Promise.all([
       derivedFrom(context.db, accountId, task.id),
-      rigChecksOf(context, accountId, chain.map((entry) => entry.id)),
+      rigChecksOf(
+        context,
+        accountId,
+        chain.map((entry) => entry.id),
+      ),
       context.ledger.balance(context.db, accountId, 'studio'),
-      previewTaskIds(context.db, accountId, [{ id: task.id, type: task.type, input: task.input, hasPreview: Boolean(task.outputFiles.rendered_image) }]),
+      previewTaskIds(context.db, accountId, [
+        { id: task.id, type: task.type, input: task.input, hasPreview: Boolean(task.outputFiles.rendered_image) },
+      ]),
     ]);
     const plans: PricedPlan[] = await Promise.all(
       planStudioActions(chain, checks).map(async (plan) => {
@@ -69,7 +81,11 @@ export function registerStudioRoutes(web: FastifyInstance, context: WebContext):
         if (failed?.type === plan.type) priced.error = failed.message;
         if (!plan.target) return priced;
         try {
-          priced.quote = await context.tasks.quoteTask(accountId, studioActionRequest(plan.type, plan.target.id, plan.defaults), { wallet: 'studio' });
+          priced.quote = await context.tasks.quoteTask(
+            accountId,
+            studioActionRequest(plan.type, plan.target.id, plan.defaults),
+            { wallet: 'studio' },
+          );
         } catch (error) {
           priced.quote = { credits: 0, available: false };
           priced.error ??= toWireError(error).body.message;
@@ -77,11 +93,27 @@ export function registerStudioRoutes(web: FastifyInstance, context: WebContext):
         return priced;
       }),
     );
-    const body = studioModelBody({ task, ancestors, derived, plans, balance: balance.balance, csrfToken: pageCsrfToken(context, request, reply), previewTaskId: previews.get(task.id) });
-    return sendPage(context, request, reply, { title: studioModelTitle(task), section: 'studio', body, scripts: ['studio-model.js'] }, failed?.statusCode ?? 200);
+    const body = studioModelBody({
+      task,
+      ancestors,
+      derived,
+      plans,
+      balance: balance.balance,
+      csrfToken: pageCsrfToken(context, request, reply),
+      previewTaskId: previews.get(task.id),
+    });
+    return sendPage(
+      context,
+      request,
+      reply,
+      { title: studioModelTitle(task), section: 'studio', body, scripts: ['studio-model.js'] },
+      failed?.statusCode ?? 200,
+    );
   };
 
-  web.get<ModelParams>('/studio/models/:taskId', async (request, reply) => modelPage(request, reply, request.params.taskId));
+  web.get<ModelParams>('/studio/models/:taskId', async (request, reply) =>
+    modelPage(request, reply, request.params.taskId),
+  );
 
   // A next step, one click: create the task on the model it applies to, then show the new model (a refresh of
   // that page creates nothing). A refusal (no credits, bad option) is shown in the step's card on the model page.
@@ -108,10 +140,17 @@ export function registerStudioRoutes(web: FastifyInstance, context: WebContext):
     return { code: 0, data: await context.tasks.quoteTask(request.visitor!.account.id, body, { wallet: 'studio' }) };
   });
 
-  web.get('/studio/api/balance', json, async (request) => ({ code: 0, data: await context.ledger.balance(context.db, request.visitor!.account.id, 'studio') }));
+  web.get('/studio/api/balance', json, async (request) => ({
+    code: 0,
+    data: await context.ledger.balance(context.db, request.visitor!.account.id, 'studio'),
+  }));
 
   web.post('/studio/api/upload', json, async (request) => {
-    const part = await readUploadPart(request, context.maxUploadBytes, 'uploads are multipart/form-data with one part named "file"');
+    const part = await readUploadPart(
+      request,
+      context.maxUploadBytes,
+      'uploads are multipart/form-data with one part named "file"',
+    );
     const stored = await context.files.saveUpload(request.visitor!.account.id, part.fileName, part.bytes);
     return { code: 0, data: { file_token: stored.id, type: stored.format, kind: stored.kind } };
   });
@@ -122,7 +161,10 @@ export function registerStudioRoutes(web: FastifyInstance, context: WebContext):
   });
 
   web.post('/studio/api/tasks', json, async (request) => {
-    const { task } = await context.tasks.createTask(request.visitor!.account.id, request.body, { wallet: 'studio', requestId: String(request.id) });
+    const { task } = await context.tasks.createTask(request.visitor!.account.id, request.body, {
+      wallet: 'studio',
+      requestId: String(request.id),
+    });
     return { code: 0, data: { task_id: task.id } };
   });
 }

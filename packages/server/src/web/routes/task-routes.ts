@@ -21,7 +21,12 @@ export function registerTaskRoutes(web: FastifyInstance, context: WebContext): v
   /** The task and its wallet; another account's task reads as not found. */
   const loadTask = async (accountId: string, taskId: string) => {
     const row = UUID_PATTERN.test(taskId)
-      ? await context.db.selectFrom('tasks').selectAll().where('id', '=', taskId.toLowerCase()).where('accountId', '=', accountId).executeTakeFirst()
+      ? await context.db
+          .selectFrom('tasks')
+          .selectAll()
+          .where('id', '=', taskId.toLowerCase())
+          .where('accountId', '=', accountId)
+          .executeTakeFirst()
       : undefined;
     if (!row) throw new DomainError('taskNotFound', `task ${taskId} not found`);
     return { task: taskFromRow(row), wallet: row.wallet ?? 'api' };
@@ -30,15 +35,23 @@ export function registerTaskRoutes(web: FastifyInstance, context: WebContext): v
   web.get<TaskParams>('/dashboard/tasks/:taskId', async (request, reply) => {
     const { task, wallet } = await loadTask(request.visitor!.account.id, request.params.taskId);
     const body = taskPageBody(task, wallet, pageCsrfToken(context, request, reply));
-    return sendPage(context, request, reply, { title: `Task: ${humanTaskType(task.type)}`, section: 'history', body, scripts: ['task-page.js'] });
+    return sendPage(context, request, reply, {
+      title: `Task: ${humanTaskType(task.type)}`,
+      section: 'history',
+      body,
+      scripts: ['task-page.js'],
+    });
   });
 
-  web.get<{ Params: { taskId: string; outputKey: string } }>('/dashboard/tasks/:taskId/download/:outputKey', async (request, reply) => {
-    const { task } = await loadTask(request.visitor!.account.id, request.params.taskId);
-    const file = task.outputFiles[request.params.outputKey];
-    if (!file) throw new DomainError('fileNotFound', `this task has no output "${request.params.outputKey}"`);
-    return reply.redirect(context.signer.signPath(task.id, file.fileName), 303);
-  });
+  web.get<{ Params: { taskId: string; outputKey: string } }>(
+    '/dashboard/tasks/:taskId/download/:outputKey',
+    async (request, reply) => {
+      const { task } = await loadTask(request.visitor!.account.id, request.params.taskId);
+      const file = task.outputFiles[request.params.outputKey];
+      if (!file) throw new DomainError('fileNotFound', `this task has no output "${request.params.outputKey}"`);
+      return reply.redirect(context.signer.signPath(task.id, file.fileName), 303);
+    },
+  );
 
   // The task's rendered_image (the WebP still every model task makes, up to 512 px), at most 256 px, for thumbnails
   // and viewer posters. Task outputs never change, so the browser may keep it; only this account's session reads it.
@@ -50,7 +63,10 @@ export function registerTaskRoutes(web: FastifyInstance, context: WebContext): v
     const etag = `"${task.id}-preview"`;
     reply.header('Cache-Control', `private, max-age=${THUMBNAIL_MAX_AGE_SECONDS}`).header('ETag', etag);
     if (request.headers['if-none-match'] === etag) return reply.status(304).send();
-    const small = await sharp(bytes).resize(THUMBNAIL_MAX_PIXELS, THUMBNAIL_MAX_PIXELS, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
+    const small = await sharp(bytes)
+      .resize(THUMBNAIL_MAX_PIXELS, THUMBNAIL_MAX_PIXELS, { fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 80 })
+      .toBuffer();
     return reply.type('image/webp').send(small);
   });
 

@@ -20,6 +20,7 @@ for (const button of document.querySelectorAll('button[data-copy-target]')) {
       selection.addRange(range);
       copied = document.execCommand('copy');
     }
-    if (status) status.textContent = copied ? 'Copied to the clipboard.' : 'Select the text and copy it (Ctrl+C or ⌘C).';
+    if (status)
+      status.textContent = copied ? 'Copied to the clipboard.' : 'Select the text and copy it (Ctrl+C or ⌘C).';
   });
 }

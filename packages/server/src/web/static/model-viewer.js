@@ -130,7 +130,9 @@ export async function mountViewer(container, url, format) {
   container.dataset.state = 'ready';
   container.dataset.triangles = String(Math.round(triangles));
   container.querySelector('.viewer-poster')?.remove();
-  say(`${Math.round(triangles).toLocaleString('en-US')} triangles${animation.clips.length ? ` · ${animation.clips.length} animation${animation.clips.length === 1 ? '' : 's'}` : ''}`);
+  say(
+    `${Math.round(triangles).toLocaleString('en-US')} triangles${animation.clips.length ? ` · ${animation.clips.length} animation${animation.clips.length === 1 ? '' : 's'}` : ''}`,
+  );
 
   return {
     triangles: Math.round(triangles),
@@ -150,7 +152,8 @@ export async function mountViewer(container, url, format) {
     setWireframe(on) {
       model.traverse((node) => {
         if (!node.isMesh) return;
-        for (const material of Array.isArray(node.material) ? node.material : [node.material]) if (material) material.wireframe = on;
+        for (const material of Array.isArray(node.material) ? node.material : [node.material])
+          if (material) material.wireframe = on;
       });
       container.dataset.wireframe = String(on);
       dirty = true;
@@ -187,9 +190,21 @@ function createLighting(renderer, scene, center, radius) {
     return light;
   };
   const presets = {
-    studio: { environment: room, environmentIntensity: 0.9, lights: [directional(1.6, at(3, 5, 4)), new THREE.HemisphereLight(0xffffff, 0x8890a0, room ? 0.4 : 1.8)] },
-    soft: { environment: room, environmentIntensity: 0.4, lights: [new THREE.HemisphereLight(0xf4f6ff, 0x9a9488, room ? 2.6 : 3.2)] },
-    dramatic: { environment: null, environmentIntensity: 0, lights: [directional(4.5, at(-4, 3, 2)), directional(3, at(2, 2, -5)), new THREE.AmbientLight(0x404860, 0.3)] },
+    studio: {
+      environment: room,
+      environmentIntensity: 0.9,
+      lights: [directional(1.6, at(3, 5, 4)), new THREE.HemisphereLight(0xffffff, 0x8890a0, room ? 0.4 : 1.8)],
+    },
+    soft: {
+      environment: room,
+      environmentIntensity: 0.4,
+      lights: [new THREE.HemisphereLight(0xf4f6ff, 0x9a9488, room ? 2.6 : 3.2)],
+    },
+    dramatic: {
+      environment: null,
+      environmentIntensity: 0,
+      lights: [directional(4.5, at(-4, 3, 2)), directional(3, at(2, 2, -5)), new THREE.AmbientLight(0x404860, 0.3)],
+    },
     flat: { environment: null, environmentIntensity: 0, lights: [new THREE.AmbientLight(0xffffff, 3.2)] },
   };
   for (const preset of Object.values(presets)) for (const light of preset.lights) scene.add(light);

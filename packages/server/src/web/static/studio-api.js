@@ -39,7 +39,11 @@ export function describePrice(quote, balance) {
     fragment.append('Not available on this deployment.');
     return { fragment, affordable: false };
   }
-  fragment.append(quote.credits === 0 ? 'Free.' : `${quote.credits.toLocaleString('en-US')} Studio credit${quote.credits === 1 ? '' : 's'}.`);
+  fragment.append(
+    quote.credits === 0
+      ? 'Free.'
+      : `${quote.credits.toLocaleString('en-US')} Studio credit${quote.credits === 1 ? '' : 's'}.`,
+  );
   const affordable = balance === undefined || quote.credits <= balance;
   if (!affordable) {
     fragment.append(` You have ${balance.toLocaleString('en-US')}: `);

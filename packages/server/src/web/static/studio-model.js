@@ -15,7 +15,12 @@ if (summary?.dataset.taskFinal === 'false') {
   const show = (task) => {
     const badge = document.createElement('span');
     badge.className = `badge badge-${task.status}`;
-    badge.textContent = task.status === 'queued' && Number.isInteger(task.queuing_num) ? `queued (position ${task.queuing_num + 1})` : task.status === 'running' ? `running, ${task.progress}%` : task.status;
+    badge.textContent =
+      task.status === 'queued' && Number.isInteger(task.queuing_num)
+        ? `queued (position ${task.queuing_num + 1})`
+        : task.status === 'running'
+          ? `running, ${task.progress}%`
+          : task.status;
     status.replaceChildren(badge);
     const percent = task.status === 'success' ? 100 : task.progress;
     progress.value = percent;

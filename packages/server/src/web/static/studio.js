@@ -44,7 +44,11 @@ const refreshQuote = debounce(async () => {
   const mine = ++generation;
   const request = createRequest();
   if (!request || uploading) {
-    if (!uploading) price.textContent = selectedStart() === 'text_to_model' ? 'Describe a model to see its price.' : 'Choose or drop a file to see the price.';
+    if (!uploading)
+      price.textContent =
+        selectedStart() === 'text_to_model'
+          ? 'Describe a model to see its price.'
+          : 'Choose or drop a file to see the price.';
     button.disabled = true;
     return;
   }
@@ -66,7 +70,8 @@ const refreshQuote = debounce(async () => {
 
 function showStartFields() {
   const start = selectedStart();
-  for (const field of createForm.querySelectorAll('[data-start]')) field.hidden = !field.dataset.start.split(' ').includes(start);
+  for (const field of createForm.querySelectorAll('[data-start]'))
+    field.hidden = !field.dataset.start.split(' ').includes(start);
   clearError();
   refreshQuote();
 }
@@ -74,7 +79,9 @@ function showStartFields() {
 async function upload(file) {
   clearError();
   if (file.size > config.maxUploadBytes) {
-    showError(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; uploads are at most ${Math.floor(config.maxUploadBytes / 1024 / 1024)} MB.`);
+    showError(
+      `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; uploads are at most ${Math.floor(config.maxUploadBytes / 1024 / 1024)} MB.`,
+    );
     return;
   }
   uploading = true;
@@ -91,7 +98,8 @@ async function upload(file) {
     const radio = createForm.querySelector(`#start-${start}`);
     if (radio && !radio.disabled) radio.checked = true;
     fileName.textContent = `${file.name} (${uploaded.kind === 'image' ? 'image' : `${uploaded.type.toUpperCase()} model`}) is ready.`;
-    for (const field of createForm.querySelectorAll('[data-start]')) field.hidden = !field.dataset.start.split(' ').includes(selectedStart());
+    for (const field of createForm.querySelectorAll('[data-start]'))
+      field.hidden = !field.dataset.start.split(' ').includes(selectedStart());
   } catch (error) {
     price.textContent = '';
     fileName.textContent = '';

@@ -6,7 +6,11 @@ if (summary && summary.dataset.taskFinal !== 'true') followTask(summary.dataset.
 const viewer = document.querySelector('.viewer[data-model-url]');
 if (viewer) {
   import('./model-viewer.js')
-    .then(({ mountViewer, wireViewerTools }) => mountViewer(viewer, viewer.dataset.modelUrl, viewer.dataset.format).then((handle) => wireViewerTools(viewer.closest('[data-viewer-panel]'), handle)))
+    .then(({ mountViewer, wireViewerTools }) =>
+      mountViewer(viewer, viewer.dataset.modelUrl, viewer.dataset.format).then((handle) =>
+        wireViewerTools(viewer.closest('[data-viewer-panel]'), handle),
+      ),
+    )
     .catch(() => undefined); // the viewer already says what went wrong
 }
 
@@ -19,7 +23,10 @@ function followTask(taskId) {
   const show = (task) => {
     const badge = document.createElement('span');
     badge.className = `badge badge-${task.status}`;
-    badge.textContent = task.status === 'queued' && Number.isInteger(task.queuing_num) ? `queued (position ${task.queuing_num + 1})` : task.status;
+    badge.textContent =
+      task.status === 'queued' && Number.isInteger(task.queuing_num)
+        ? `queued (position ${task.queuing_num + 1})`
+        : task.status;
     status.replaceChildren(badge);
     const percent = task.status === 'success' ? 100 : task.progress;
     progress.value = percent;

@@ -21,7 +21,10 @@ export function createAnimationPlayer(root, clips) {
   };
   select(0);
   return {
-    clips: clips.map((clip, clipIndex) => ({ name: clip.name || `Animation ${clipIndex + 1}`, durationSeconds: clip.duration })),
+    clips: clips.map((clip, clipIndex) => ({
+      name: clip.name || `Animation ${clipIndex + 1}`,
+      durationSeconds: clip.duration,
+    })),
     get index() {
       return index;
     },

@@ -23,14 +23,19 @@ describe('a client generated from the OpenAPI document', () => {
 
   it('is up to date with the document (regenerate with npm run openapi:client)', async () => {
     const committed = fs.readFileSync(path.join(HERE, 'polyforge-api.ts'), 'utf8');
-    expect(committed === (await generateClientTypes()), 'packages/server/test/openapi/generated-client/polyforge-api.ts is stale: run npm run openapi:client').toBe(true);
+    expect(
+      committed === (await generateClientTypes()),
+      'packages/server/test/openapi/generated-client/polyforge-api.ts is stale: run npm run openapi:client',
+    ).toBe(true);
   });
 
   it('typechecks with tsc, strict', () => {
     const configFile = ts.readConfigFile(path.join(REPOSITORY_ROOT, 'tsconfig.json'), ts.sys.readFile);
     const { options } = ts.parseJsonConfigFileContent(configFile.config, ts.sys, REPOSITORY_ROOT);
     const program = ts.createProgram([path.join(HERE, 'create-poll-download.ts')], { ...options, noEmit: true });
-    const diagnostics = ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    const diagnostics = ts
+      .getPreEmitDiagnostics(program)
+      .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
     expect(diagnostics).toEqual([]);
   });
 
@@ -38,8 +43,15 @@ describe('a client generated from the OpenAPI document', () => {
     const account = await harness.createAccount({ credits: 500 });
     const checked = checkedFetch(await fetchDocument(harness.baseUrl));
     const result = await createPollDownload(harness.baseUrl, account.apiKey, checked.fetch);
-    for (const bytes of [result.v2ModelBytes, result.v3ModelBytes]) expect(new TextDecoder().decode(bytes.subarray(0, 4))).toBe('glTF');
+    for (const bytes of [result.v2ModelBytes, result.v3ModelBytes])
+      expect(new TextDecoder().decode(bytes.subarray(0, 4))).toBe('glTF');
     expect(checked.problems).toEqual([]);
-    expect([...checked.validator.answered.keys()].sort()).toEqual(['createTask', 'downloadOutput', 'getTask', 'v3GenerationTextToModel', 'v3GetTask']);
+    expect([...checked.validator.answered.keys()].sort()).toEqual([
+      'createTask',
+      'downloadOutput',
+      'getTask',
+      'v3GenerationTextToModel',
+      'v3GetTask',
+    ]);
   });
 });
