@@ -31,67 +31,50 @@ const NAVIGATION: { section: Section; label: string; href: string; adminOnly?: b
 ];
 
 export function hiddenCsrf(token: string): Html {
-  return html`<input type="hidden" name="${CSRF_FIELD}" value="${token}" />`;
+  return html`<input type="hidden" name="${CSRF_FIELD}" value="${token}">`;
 }
 
 export function renderPage(options: PageOptions): string {
   const { account, assets } = options;
   const links = NAVIGATION.filter((item) => !item.adminOnly || account?.isAdmin).map(
     (item) =>
-      html`<li>
-        <a
-          href="${item.href}"
-          ${raw(item.section === options.section || (item.section === 'studio' && options.section === 'studio-credits') ? ' aria-current="page"' : '')}
-          >${item.label}</a
-        >
-      </li>`,
+      html`<li><a href="${item.href}"${raw(item.section === options.section || (item.section === 'studio' && options.section === 'studio-credits') ? ' aria-current="page"' : '')}>${item.label}</a></li>`,
   );
   const flash = options.flash
-    ? html`<div class="flash flash-${options.flash.kind}" role="${options.flash.kind === 'error' ? 'alert' : 'status'}">
-        ${options.flash.message}
-      </div>`
+    ? html`<div class="flash flash-${options.flash.kind}" role="${options.flash.kind === 'error' ? 'alert' : 'status'}">${options.flash.message}</div>`
     : '';
   const page = html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="csrf-token" content="${options.csrfToken}" />
-        <title>${options.title} · Polyforge</title>
-        <link rel="icon" href="data:," />
-        ${assets ? html`<link rel="stylesheet" href="${assets.urlOf('app.css')}" />` : ''}
-      </head>
-      <body>
-        <a class="skip-link" href="#main">Skip to content</a>
-        <header class="site-header">
-          <a class="brand" href="${account ? '/dashboard' : '/dashboard/login'}"
-            ><span aria-hidden="true">◆</span> Polyforge</a
-          >
-          ${
-            account
-              ? html`<nav aria-label="Main">
-                    <ul class="nav-links">
-                      ${links}
-                    </ul>
-                  </nav>
-                  <div class="account-menu">
-                    <span class="account-email" title="${account.email}">${account.email}</span>
-                    <form method="post" action="/dashboard/logout">
-                      ${hiddenCsrf(options.csrfToken)}<button type="submit" class="button button-quiet">Log out</button>
-                    </form>
-                  </div>`
-              : ''
-          }
-        </header>
-        <main id="main" tabindex="-1">
-          <h1>${options.title}</h1>
-          ${flash} ${options.body}
-        </main>
-        <footer class="site-footer">
-          <p>Polyforge · API docs: <code>/v2/openapi</code> · Times are UTC.</p>
-        </footer>
-        ${assets ? (options.scripts ?? []).map((script) => html`<script type="module" src="${assets.urlOf(script)}"></script>`) : ''}
-      </body>
-    </html>`;
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="csrf-token" content="${options.csrfToken}">
+<title>${options.title} · Polyforge</title>
+<link rel="icon" href="data:,">
+${assets ? html`<link rel="stylesheet" href="${assets.urlOf('app.css')}">` : ''}
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to content</a>
+<header class="site-header">
+  <a class="brand" href="${account ? '/dashboard' : '/dashboard/login'}"><span aria-hidden="true">◆</span> Polyforge</a>
+  ${
+    account
+      ? html`<nav aria-label="Main"><ul class="nav-links">${links}</ul></nav>
+  <div class="account-menu">
+    <span class="account-email" title="${account.email}">${account.email}</span>
+    <form method="post" action="/dashboard/logout">${hiddenCsrf(options.csrfToken)}<button type="submit" class="button button-quiet">Log out</button></form>
+  </div>`
+      : ''
+  }
+</header>
+<main id="main" tabindex="-1">
+<h1>${options.title}</h1>
+${flash}
+${options.body}
+</main>
+<footer class="site-footer"><p>Polyforge · API docs: <code>/v2/openapi</code> · Times are UTC.</p></footer>
+${assets ? (options.scripts ?? []).map((script) => html`<script type="module" src="${assets.urlOf(script)}"></script>`) : ''}
+</body>
+</html>`;
   return page.text;
 }

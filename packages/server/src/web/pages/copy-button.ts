@@ -3,8 +3,6 @@
 import { html, type Html } from '../html.ts';
 
 export function copyButton(targetId: string, label = 'Copy'): Html {
-  return html`<span class="copy-control"
-    ><button type="button" class="button button-quiet" data-copy-target="${targetId}" hidden>${label}</button>
-    <span class="copy-status" role="status" data-copy-status-for="${targetId}"></span
-  ></span>`;
+  return html`<span class="copy-control"><button type="button" class="button button-quiet" data-copy-target="${targetId}" hidden>${label}</button>
+<span class="copy-status" role="status" data-copy-status-for="${targetId}"></span></span>`;
 }

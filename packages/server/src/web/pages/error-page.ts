@@ -21,9 +21,9 @@ export function renderErrorPage(
 ): string {
   const title = TITLES[statusCode] ?? (statusCode >= 500 ? 'Something went wrong on our side' : 'That did not work');
   const body = html`<section class="panel">
-    <p class="error-text">${message}</p>
-    <p><a class="button" href="${request.visitor ? '/dashboard' : '/dashboard/login'}">Back to the dashboard</a></p>
-  </section>`;
+  <p class="error-text">${message}</p>
+  <p><a class="button" href="${request.visitor ? '/dashboard' : '/dashboard/login'}">Back to the dashboard</a></p>
+</section>`;
   return renderPage({
     title,
     section: 'none',

@@ -30,15 +30,7 @@ export function creditsCell(row: Pick<HistoryRow, 'status' | 'costCredits' | 'co
 /** A decorative thumbnail (the row names the task in text), or an empty frame of the same size. */
 export function thumbnail(previewTaskId: string | undefined, sizePixels = 48): Html {
   return previewTaskId
-    ? html`<img
-        class="thumbnail"
-        src="/dashboard/tasks/${previewTaskId}/thumbnail"
-        alt=""
-        width="${sizePixels}"
-        height="${sizePixels}"
-        loading="lazy"
-        decoding="async"
-      />`
+    ? html`<img class="thumbnail" src="/dashboard/tasks/${previewTaskId}/thumbnail" alt="" width="${sizePixels}" height="${sizePixels}" loading="lazy" decoding="async">`
     : html`<span class="thumbnail thumbnail-empty" aria-hidden="true"></span>`;
 }
 
@@ -56,42 +48,22 @@ export function taskTable(
   previews: Map<string, string> = new Map(),
 ): Html {
   return html`<div class="table-wrap" role="region" aria-label="${caption}" tabindex="0">
-    <table class="task-table">
-      <caption class="visually-hidden">
-        ${caption}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Task</th>
-          <th scope="col">Type</th>
-          <th scope="col">Prompt</th>
-          <th scope="col">Status</th>
-          <th scope="col">Credits</th>
-          <th scope="col">Created</th>
-          <th scope="col">Source</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          (row) =>
-            html`<tr>
-              <td class="task-cell">
-                <a href="/dashboard/tasks/${row.id}"
-                  >${thumbnail(previews.get(row.id))}<code>${row.id.slice(0, 8)}</code></a
-                >${row.isTest ? html` <span class="badge">test</span>` : ''}
-              </td>
-              <td>${humanTaskType(row.type)}</td>
-              <td class="prompt-cell">${shortPrompt(row.prompt)}</td>
-              <td>${statusBadge(row.status)}</td>
-              <td>${creditsCell(row)}</td>
-              <td>${formatTime(row.createdAt)}</td>
-              <td>
-                ${walletBadge(row.wallet)}
-                ${row.wallet === 'api' ? html`<code class="muted" title="client id">${clientId}</code>` : ''}
-              </td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`;
+<table class="task-table">
+  <caption class="visually-hidden">${caption}</caption>
+  <thead><tr><th scope="col">Task</th><th scope="col">Type</th><th scope="col">Prompt</th><th scope="col">Status</th><th scope="col">Credits</th><th scope="col">Created</th><th scope="col">Source</th></tr></thead>
+  <tbody>
+  ${rows.map(
+    (row) => html`<tr>
+    <td class="task-cell"><a href="/dashboard/tasks/${row.id}">${thumbnail(previews.get(row.id))}<code>${row.id.slice(0, 8)}</code></a>${row.isTest ? html` <span class="badge">test</span>` : ''}</td>
+    <td>${humanTaskType(row.type)}</td>
+    <td class="prompt-cell">${shortPrompt(row.prompt)}</td>
+    <td>${statusBadge(row.status)}</td>
+    <td>${creditsCell(row)}</td>
+    <td>${formatTime(row.createdAt)}</td>
+    <td>${walletBadge(row.wallet)} ${row.wallet === 'api' ? html`<code class="muted" title="client id">${clientId}</code>` : ''}</td>
+  </tr>`,
+  )}
+  </tbody>
+</table>
+</div>`;
 }

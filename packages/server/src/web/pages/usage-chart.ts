@@ -70,53 +70,22 @@ export function usageChart(buckets: UsageBucket[], fromMs: number, toMs: number)
     credits: buckets.filter((bucket) => bucket.type === type).reduce((sum, bucket) => sum + bucket.credits, 0),
   }));
   return html`<figure class="chart">
-    <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="chart-title" data-testid="usage-chart">
-      <title id="chart-title">
-        Credits used per day by task type, ${days[0]} to ${days[days.length - 1]}: ${total} credits in all
-      </title>
-      ${raw(parts.join(''))}
-    </svg>
-    <figcaption>
-      <ul class="legend">
-        ${totalsByType.map(
-          ({ type, credits }) =>
-            html`<li>
-              <svg width="12" height="12" aria-hidden="true">
-                <rect width="12" height="12" fill="${colourOf(type)}" />
-              </svg>
-              ${humanTaskType(type)}: ${formatCredits(credits)}
-            </li>`,
-        )}
-      </ul>
-    </figcaption>
-    <details>
-      <summary>Figures as a table</summary>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">
-            Credits per day and task type
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Day (UTC)</th>
-              <th scope="col">Task type</th>
-              <th scope="col">Credits</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${buckets.map(
-              (bucket) =>
-                html`<tr>
-                  <td>${bucket.day}</td>
-                  <td>${humanTaskType(bucket.type)}</td>
-                  <td>${formatCredits(bucket.credits)}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-    </details>
-  </figure>`;
+  <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="chart-title" data-testid="usage-chart">
+    <title id="chart-title">Credits used per day by task type, ${days[0]} to ${days[days.length - 1]}: ${total} credits in all</title>
+    ${raw(parts.join(''))}
+  </svg>
+  <figcaption>
+    <ul class="legend">${totalsByType.map(
+      ({ type, credits }) =>
+        html`<li><svg width="12" height="12" aria-hidden="true"><rect width="12" height="12" fill="${colourOf(type)}"/></svg> ${humanTaskType(type)}: ${formatCredits(credits)}</li>`,
+    )}</ul>
+  </figcaption>
+  <details><summary>Figures as a table</summary>
+    <div class="table-wrap"><table><caption class="visually-hidden">Credits per day and task type</caption>
+    <thead><tr><th scope="col">Day (UTC)</th><th scope="col">Task type</th><th scope="col">Credits</th></tr></thead>
+    <tbody>${buckets.map((bucket) => html`<tr><td>${bucket.day}</td><td>${humanTaskType(bucket.type)}</td><td>${formatCredits(bucket.credits)}</td></tr>`)}</tbody></table></div>
+  </details>
+</figure>`;
 }
 
 function niceCeiling(value: number): number {

@@ -65,32 +65,16 @@ async function walletPage(
   const other: Wallet = wallet === 'api' ? 'studio' : 'api';
   const buy = context.stripe
     ? html`<form method="post" action="/dashboard/billing/checkout" class="form-row">
-        ${hiddenCsrf(csrfToken)}
-        <input type="hidden" name="wallet" value="${wallet}" />
-        <div class="field">
-          <label for="dollars">Amount in US dollars</label>
-          <input
-            id="dollars"
-            name="dollars"
-            type="number"
-            inputmode="numeric"
-            min="${PURCHASE_DOLLARS.min}"
-            max="${PURCHASE_DOLLARS.max}"
-            step="1"
-            value="10"
-            required
-            aria-describedby="dollars-help"
-          />
-          <p id="dollars-help" class="help">$1 = ${CREDITS_PER_DOLLAR} credits. Purchased credits never expire.</p>
-        </div>
-        <button type="submit" class="button">Buy ${label} credits with Stripe</button>
-      </form>`
+    ${hiddenCsrf(csrfToken)}
+    <input type="hidden" name="wallet" value="${wallet}">
+    <div class="field"><label for="dollars">Amount in US dollars</label>
+      <input id="dollars" name="dollars" type="number" inputmode="numeric" min="${PURCHASE_DOLLARS.min}" max="${PURCHASE_DOLLARS.max}" step="1" value="10" required aria-describedby="dollars-help">
+      <p id="dollars-help" class="help">$1 = ${CREDITS_PER_DOLLAR} credits. Purchased credits never expire.</p></div>
+    <button type="submit" class="button">Buy ${label} credits with Stripe</button>
+  </form>`
     : html`<p>Buying credits is not set up on this deployment (the operator has not configured Stripe).</p>
-        <p>
-          An admin grants credits in the <strong>Admin</strong> console (open the account, then “Grant credits”), or on
-          the command line:
-        </p>
-        <pre><code>npx polyforge credits grant --account ${account.id} --credits 1000${wallet === 'studio' ? ' --wallet studio' : ''}</code></pre>`;
+  <p>An admin grants credits in the <strong>Admin</strong> console (open the account, then “Grant credits”), or on the command line:</p>
+  <pre><code>npx polyforge credits grant --account ${account.id} --credits 1000${wallet === 'studio' ? ' --wallet studio' : ''}</code></pre>`;
   const flash =
     request.query.checkout === 'success'
       ? {
@@ -103,108 +87,52 @@ async function walletPage(
         : undefined;
   const walletCheckouts = checkouts.filter((checkout) => checkout.wallet === wallet);
   const body = html`<div class="cards">
-      <section class="card">
-        <h2>Balance</h2>
-        <p class="figure" data-testid="balance">${formatCredits(balance.balance)}</p>
-        <p class="muted">${label} credits you can spend</p>
-      </section>
-      <section class="card">
-        <h2>Frozen</h2>
-        <p class="figure" data-testid="frozen">${formatCredits(balance.frozen)}</p>
-        <p class="muted">held by queued or running tasks; refunded if they fail</p>
-      </section>
-    </div>
-    <p class="note">
-      ${
-        wallet === 'api'
-          ? html`These are the credits of the <strong>API</strong>. Studio has its own wallet and prices (<a
-                href="/studio/credits"
-                >Studio credits</a
-              >); credits never move between the two.`
-          : html`These are the credits of <strong>Studio</strong>, the web app. The API has its own wallet and prices
-              (<a href="/dashboard/billing">API billing</a>); credits never move between the two.`
-      }
-    </p>
-    <section class="panel">
-      <h2>Buy credits</h2>
-      ${buy}
-    </section>
-    <section class="panel">
-      <h2>Grants</h2>
-      ${
-        grants.length === 0
-          ? html`<p class="empty">No ${label} credits yet.</p>`
-          : html`<div class="table-wrap" role="region" aria-label="Credit grants" tabindex="0">
-              <table>
-                <caption class="visually-hidden">
-                  ${label} credit grants
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Granted</th>
-                    <th scope="col">Source</th>
-                    <th scope="col">Credits</th>
-                    <th scope="col">Left</th>
-                    <th scope="col">Expiry</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${grants
-                    .slice()
-                    .reverse()
-                    .map(
-                      (
-                        grant,
-                      ) => html`<tr${grant.expiresAt !== null && grant.expiresAt <= nowMs ? html` class="row-expired"` : ''}>
+  <section class="card"><h2>Balance</h2><p class="figure" data-testid="balance">${formatCredits(balance.balance)}</p><p class="muted">${label} credits you can spend</p></section>
+  <section class="card"><h2>Frozen</h2><p class="figure" data-testid="frozen">${formatCredits(balance.frozen)}</p><p class="muted">held by queued or running tasks; refunded if they fail</p></section>
+</div>
+<p class="note">${
+    wallet === 'api'
+      ? html`These are the credits of the <strong>API</strong>. Studio has its own wallet and prices (<a href="/studio/credits">Studio credits</a>); credits never move between the two.`
+      : html`These are the credits of <strong>Studio</strong>, the web app. The API has its own wallet and prices (<a href="/dashboard/billing">API billing</a>); credits never move between the two.`
+  }</p>
+<section class="panel">
+  <h2>Buy credits</h2>
+  ${buy}
+</section>
+<section class="panel">
+  <h2>Grants</h2>
+  ${
+    grants.length === 0
+      ? html`<p class="empty">No ${label} credits yet.</p>`
+      : html`<div class="table-wrap" role="region" aria-label="Credit grants" tabindex="0"><table>
+  <caption class="visually-hidden">${label} credit grants</caption>
+  <thead><tr><th scope="col">Granted</th><th scope="col">Source</th><th scope="col">Credits</th><th scope="col">Left</th><th scope="col">Expiry</th></tr></thead>
+  <tbody>${grants
+    .slice()
+    .reverse()
+    .map(
+      (grant) => html`<tr${grant.expiresAt !== null && grant.expiresAt <= nowMs ? html` class="row-expired"` : ''}>
     <td>${formatTime(grant.createdAt)}</td><td>${SOURCE_LABELS[grant.source] ?? grant.source}</td>
     <td>${formatCredits(grant.creditsGranted)}</td><td>${formatCredits(grant.creditsRemaining)}</td>
     <td>${grant.source === 'trial' && grant.expiresAt !== null ? html`trial ends ${formatTime(grant.expiresAt)} · ` : ''}${describeExpiry(grant.expiresAt, nowMs)}</td></tr>`,
-                    )}
-                </tbody>
-              </table>
-            </div>`
-      }
-      <p class="muted">Credits that expire are spent first.</p>
-    </section>
-    ${
-      walletCheckouts.length > 0
-        ? html`<section class="panel">
-            <h2>Purchases</h2>
-            <div class="table-wrap" role="region" aria-label="Purchases" tabindex="0">
-              <table>
-                <caption class="visually-hidden">
-                  Purchases
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Started</th>
-                    <th scope="col">Amount</th>
-                    <th scope="col">Credits</th>
-                    <th scope="col">State</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${walletCheckouts.map(
-                    (checkout) =>
-                      html`<tr>
-                        <td>${formatTime(checkout.createdAt)}</td>
-                        <td>$${(checkout.amountCents / 100).toFixed(2)}</td>
-                        <td>${formatCredits(checkout.credits)}</td>
-                        <td>
-                          ${checkout.status === 'completed' ? html`<span class="badge badge-success">credited ${formatTime(checkout.completedAt)}</span>` : html`<span class="badge">awaiting payment</span>`}
-                        </td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>
-          </section>`
-        : ''
-    }
-    <p class="muted">
-      Your account id (for an admin): <code>${account.id}</code> ·
-      <a href="${PAGE_OF[other]}">${WALLET_LABELS[other]} wallet</a>
-    </p>`;
+    )}</tbody></table></div>`
+  }
+  <p class="muted">Credits that expire are spent first.</p>
+</section>
+${
+  walletCheckouts.length > 0
+    ? html`<section class="panel"><h2>Purchases</h2><div class="table-wrap" role="region" aria-label="Purchases" tabindex="0"><table>
+  <caption class="visually-hidden">Purchases</caption>
+  <thead><tr><th scope="col">Started</th><th scope="col">Amount</th><th scope="col">Credits</th><th scope="col">State</th></tr></thead>
+  <tbody>${walletCheckouts.map(
+    (
+      checkout,
+    ) => html`<tr><td>${formatTime(checkout.createdAt)}</td><td>$${(checkout.amountCents / 100).toFixed(2)}</td><td>${formatCredits(checkout.credits)}</td>
+    <td>${checkout.status === 'completed' ? html`<span class="badge badge-success">credited ${formatTime(checkout.completedAt)}</span>` : html`<span class="badge">awaiting payment</span>`}</td></tr>`,
+  )}</tbody></table></div></section>`
+    : ''
+}
+<p class="muted">Your account id (for an admin): <code>${account.id}</code> · <a href="${PAGE_OF[other]}">${WALLET_LABELS[other]} wallet</a></p>`;
   return sendPage(context, request, reply, {
     title: wallet === 'api' ? 'Billing' : 'Studio credits',
     section: wallet === 'api' ? 'billing' : 'studio-credits',

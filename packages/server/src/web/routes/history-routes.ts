@@ -68,74 +68,34 @@ export function registerHistoryRoutes(web: FastifyInstance, context: WebContext)
       return text ? `?${text}` : '';
     };
     const option = (value: string, label: string, selected: string | undefined) =>
-      html`<option value="${value}" ${selected === value ? html` selected` : ''}>${label}</option>`;
+      html`<option value="${value}"${selected === value ? html` selected` : ''}>${label}</option>`;
     const body = html`<section class="panel">
-        <h2>Filter</h2>
-        <form method="get" action="/dashboard/history" class="form-row filters">
-          <div class="field field-search">
-            <label for="filter-search">Search prompts or task id</label
-            ><input
-              id="filter-search"
-              name="q"
-              type="search"
-              maxlength="${MAX_SEARCH_LENGTH}"
-              value="${query.q ?? ''}"
-            />
-          </div>
-          <div class="field">
-            <label for="filter-type">Type</label
-            ><select id="filter-type" name="type">
-              ${option('', 'All types', query.type ?? '')}${TASK_TYPES.map((type) => option(type, humanTaskType(type), query.type))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="filter-status">Status</label
-            ><select id="filter-status" name="status">
-              ${option('', 'All statuses', query.status ?? '')}${TASK_STATUSES.map((status) => option(status, status, query.status))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="filter-wallet">Paid from</label
-            ><select id="filter-wallet" name="wallet">
-              ${option('', 'API and Studio', query.wallet ?? '')}${option('api', 'API', query.wallet)}${option('studio', 'Studio', query.wallet)}
-            </select>
-          </div>
-          <div class="field">
-            <label for="filter-from">From (UTC day)</label
-            ><input id="filter-from" name="from" type="date" value="${query.from ?? ''}" />
-          </div>
-          <div class="field">
-            <label for="filter-to">To (UTC day)</label
-            ><input id="filter-to" name="to" type="date" value="${query.to ?? ''}" />
-          </div>
-          <button type="submit" class="button">Apply</button>
-          <a class="button button-quiet" href="/dashboard/history">Clear</a>
-        </form>
-      </section>
-      <section class="panel">
-        <h2>Credit usage</h2>
-        <p class="muted">
-          ${formatCredits(usedCredits)} credits charged from ${formatDate(chartFromMs)} to
-          ${formatDate(chartToMs - DAY_MS)} (UTC), by the day each task finished.
-        </p>
-        ${usageChart(usage, chartFromMs, chartToMs)}
-      </section>
-      <section class="panel">
-        <div class="panel-heading">
-          <h2>Tasks</h2>
-          <a class="button button-quiet" href="/dashboard/history.csv${keep({ page: undefined })}" download
-            >Export CSV</a
-          >
-        </div>
-        <p class="muted" data-testid="task-count">
-          ${total} task${total === 1 ? '' : 's'}${total > 0 ? `, page ${page} of ${pageCount}` : ''}
-        </p>
-        ${rows.length === 0 ? html`<p class="empty">No tasks match. Tasks created with your API keys and in Studio appear here.</p>` : taskTable(rows, account.clientId, 'Tasks', previews)}
-        <nav class="pagination" aria-label="Pages">
-          ${page > 1 ? html`<a class="button button-quiet" href="/dashboard/history${keep({ page: String(page - 1) })}" rel="prev">Newer</a>` : ''}
-          ${page < pageCount ? html`<a class="button button-quiet" href="/dashboard/history${keep({ page: String(page + 1) })}" rel="next">Older</a>` : ''}
-        </nav>
-      </section>`;
+  <h2>Filter</h2>
+  <form method="get" action="/dashboard/history" class="form-row filters">
+    <div class="field field-search"><label for="filter-search">Search prompts or task id</label><input id="filter-search" name="q" type="search" maxlength="${MAX_SEARCH_LENGTH}" value="${query.q ?? ''}"></div>
+    <div class="field"><label for="filter-type">Type</label><select id="filter-type" name="type">${option('', 'All types', query.type ?? '')}${TASK_TYPES.map((type) => option(type, humanTaskType(type), query.type))}</select></div>
+    <div class="field"><label for="filter-status">Status</label><select id="filter-status" name="status">${option('', 'All statuses', query.status ?? '')}${TASK_STATUSES.map((status) => option(status, status, query.status))}</select></div>
+    <div class="field"><label for="filter-wallet">Paid from</label><select id="filter-wallet" name="wallet">${option('', 'API and Studio', query.wallet ?? '')}${option('api', 'API', query.wallet)}${option('studio', 'Studio', query.wallet)}</select></div>
+    <div class="field"><label for="filter-from">From (UTC day)</label><input id="filter-from" name="from" type="date" value="${query.from ?? ''}"></div>
+    <div class="field"><label for="filter-to">To (UTC day)</label><input id="filter-to" name="to" type="date" value="${query.to ?? ''}"></div>
+    <button type="submit" class="button">Apply</button>
+    <a class="button button-quiet" href="/dashboard/history">Clear</a>
+  </form>
+</section>
+<section class="panel">
+  <h2>Credit usage</h2>
+  <p class="muted">${formatCredits(usedCredits)} credits charged from ${formatDate(chartFromMs)} to ${formatDate(chartToMs - DAY_MS)} (UTC), by the day each task finished.</p>
+  ${usageChart(usage, chartFromMs, chartToMs)}
+</section>
+<section class="panel">
+  <div class="panel-heading"><h2>Tasks</h2><a class="button button-quiet" href="/dashboard/history.csv${keep({ page: undefined })}" download>Export CSV</a></div>
+  <p class="muted" data-testid="task-count">${total} task${total === 1 ? '' : 's'}${total > 0 ? `, page ${page} of ${pageCount}` : ''}</p>
+  ${rows.length === 0 ? html`<p class="empty">No tasks match. Tasks created with your API keys and in Studio appear here.</p>` : taskTable(rows, account.clientId, 'Tasks', previews)}
+  <nav class="pagination" aria-label="Pages">
+    ${page > 1 ? html`<a class="button button-quiet" href="/dashboard/history${keep({ page: String(page - 1) })}" rel="prev">Newer</a>` : ''}
+    ${page < pageCount ? html`<a class="button button-quiet" href="/dashboard/history${keep({ page: String(page + 1) })}" rel="next">Older</a>` : ''}
+  </nav>
+</section>`;
     return sendPage(context, request, reply, { title: 'History', section: 'history', body });
   });
 

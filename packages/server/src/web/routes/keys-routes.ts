@@ -39,101 +39,57 @@ export function registerKeysRoutes(web: FastifyInstance, context: WebContext): v
     const csrfToken = pageCsrfToken(context, request, reply);
     const createdPanel: Html | string = extra.created
       ? html`<section class="panel panel-highlight" aria-labelledby="new-key-heading">
-          <h2 id="new-key-heading">New key “${extra.created.name}”</h2>
-          <p>Copy it now: it is shown <strong>only once</strong> and cannot be recovered (only its hash is stored).</p>
-          <div class="secret-row">
-            <p class="secret"><code id="new-api-key" data-testid="new-api-key">${extra.created.apiKey}</code></p>
-            ${copyButton('new-api-key', 'Copy key')}
-          </div>
-        </section>`
+  <h2 id="new-key-heading">New key “${extra.created.name}”</h2>
+  <p>Copy it now: it is shown <strong>only once</strong> and cannot be recovered (only its hash is stored).</p>
+  <div class="secret-row"><p class="secret"><code id="new-api-key" data-testid="new-api-key">${extra.created.apiKey}</code></p>${copyButton('new-api-key', 'Copy key')}</div>
+</section>`
       : '';
     const rows = keys
       .slice()
       .reverse()
       .map(
-        (key) =>
-          html`<tr>
-            <td>${key.name}</td>
-            <td><code>${key.keyPrefix}…</code></td>
-            <td>${key.mode === 'test' ? html`<span class="badge">test</span>` : 'live'}</td>
-            <td>${formatTime(key.createdAt)}</td>
-            <td>${key.lastUsedAt ? formatTime(key.lastUsedAt) : html`<span class="muted">never</span>`}</td>
-            <td>
-              ${
-                key.revokedAt
-                  ? html`<span class="badge badge-failed">revoked ${formatTime(key.revokedAt)}</span>`
-                  : html`<a
-                      class="button button-danger"
-                      href="${KEYS_PATH}/${key.id}/revoke"
-                      aria-label="Revoke key ${key.name} (${key.keyPrefix})"
-                      >Revoke…</a
-                    >`
-              }
-            </td>
-          </tr>`,
+        (key) => html`<tr>
+  <td>${key.name}</td>
+  <td><code>${key.keyPrefix}…</code></td>
+  <td>${key.mode === 'test' ? html`<span class="badge">test</span>` : 'live'}</td>
+  <td>${formatTime(key.createdAt)}</td>
+  <td>${key.lastUsedAt ? formatTime(key.lastUsedAt) : html`<span class="muted">never</span>`}</td>
+  <td>${
+    key.revokedAt
+      ? html`<span class="badge badge-failed">revoked ${formatTime(key.revokedAt)}</span>`
+      : html`<a class="button button-danger" href="${KEYS_PATH}/${key.id}/revoke" aria-label="Revoke key ${key.name} (${key.keyPrefix})">Revoke…</a>`
+  }</td>
+</tr>`,
       );
     const body = html`${createdPanel}
-      <section class="panel">
-        <h2>Create a key</h2>
-        <form method="post" action="${KEYS_PATH}" class="form-row">
-          ${hiddenCsrf(csrfToken)}
-          <div class="field">
-            <label for="key-name">Name</label
-            ><input
-              id="key-name"
-              name="name"
-              maxlength="${MAX_KEY_NAME_LENGTH}"
-              required
-              placeholder="e.g. production server"
-              value="${extra.name ?? ''}"
-            />
-          </div>
-          <div class="field field-checkbox">
-            <input id="key-test" name="mode" type="checkbox" value="test" /><label for="key-test"
-              >Test mode (<code>tsk_test_…</code>: free sample outputs, never charged)</label
-            >
-          </div>
-          <button type="submit" class="button">Create key</button>
-        </form>
-      </section>
-      <section class="panel">
-        <h2>Your keys</h2>
-        ${
-          keys.length === 0
-            ? html`<p class="empty">No keys yet.</p>`
-            : html`<div class="table-wrap" role="region" aria-label="API keys" tabindex="0">
-                <table>
-                  <caption class="visually-hidden">
-                    API keys
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Name</th>
-                      <th scope="col">Key</th>
-                      <th scope="col">Mode</th>
-                      <th scope="col">Created</th>
-                      <th scope="col">Last used</th>
-                      <th scope="col">State</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${rows}
-                  </tbody>
-                </table>
-              </div>`
-        }
-        <p class="muted">Last use is recorded at most once a minute per key.</p>
-      </section>
-      <section class="panel">
-        <h2>Client ID</h2>
-        <p><code data-testid="client-id">${account.clientId}</code></p>
-        <p class="muted">
-          Your API key and your client ID are not the same. The API key (<code>tsk_…</code>) authenticates requests and
-          is what usage and billing are counted against: send it as <code>Authorization: Bearer tsk_…</code>. The client
-          ID (<code>tcli_…</code>) identifies your application or service; it is not used for authentication, so sending
-          it instead of a key fails with 401.
-        </p>
-      </section>`;
+<section class="panel">
+  <h2>Create a key</h2>
+  <form method="post" action="${KEYS_PATH}" class="form-row">
+    ${hiddenCsrf(csrfToken)}
+    <div class="field"><label for="key-name">Name</label><input id="key-name" name="name" maxlength="${MAX_KEY_NAME_LENGTH}" required placeholder="e.g. production server" value="${extra.name ?? ''}"></div>
+    <div class="field field-checkbox"><input id="key-test" name="mode" type="checkbox" value="test"><label for="key-test">Test mode (<code>tsk_test_…</code>: free sample outputs, never charged)</label></div>
+    <button type="submit" class="button">Create key</button>
+  </form>
+</section>
+<section class="panel">
+  <h2>Your keys</h2>
+  ${
+    keys.length === 0
+      ? html`<p class="empty">No keys yet.</p>`
+      : html`<div class="table-wrap" role="region" aria-label="API keys" tabindex="0"><table>
+  <caption class="visually-hidden">API keys</caption>
+  <thead><tr><th scope="col">Name</th><th scope="col">Key</th><th scope="col">Mode</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col">State</th></tr></thead>
+  <tbody>${rows}</tbody></table></div>`
+  }
+  <p class="muted">Last use is recorded at most once a minute per key.</p>
+</section>
+<section class="panel">
+  <h2>Client ID</h2>
+  <p><code data-testid="client-id">${account.clientId}</code></p>
+  <p class="muted">Your API key and your client ID are not the same. The API key (<code>tsk_…</code>) authenticates requests and is what usage
+  and billing are counted against: send it as <code>Authorization: Bearer tsk_…</code>. The client ID (<code>tcli_…</code>) identifies your
+  application or service; it is not used for authentication, so sending it instead of a key fails with 401.</p>
+</section>`;
     return sendPage(
       context,
       request,
@@ -205,17 +161,15 @@ export function registerKeysRoutes(web: FastifyInstance, context: WebContext): v
     const key = await ownedKey(request);
     if (key.revokedAt !== null) return reply.redirect(`${KEYS_PATH}?revoked=${encodeURIComponent(key.id)}`, 303);
     const body = html`<section class="panel panel-narrow panel-danger" aria-labelledby="revoke-heading">
-      <h2 id="revoke-heading">Revoke “${key.name}” (<code>${key.keyPrefix}…</code>)?</h2>
-      <p>
-        Every request made with this key fails with 401 from the moment you revoke it. This cannot be undone; a revoked
-        key stays in the list so its use can be audited.
-      </p>
-      <form method="post" action="${KEYS_PATH}/${key.id}/revoke" class="form-row">
-        ${hiddenCsrf(pageCsrfToken(context, request, reply))}
-        <button type="submit" class="button button-danger-solid">Revoke key</button>
-        <a class="button button-quiet" href="${KEYS_PATH}">Keep the key</a>
-      </form>
-    </section>`;
+  <h2 id="revoke-heading">Revoke “${key.name}” (<code>${key.keyPrefix}…</code>)?</h2>
+  <p>Every request made with this key fails with 401 from the moment you revoke it. This cannot be undone; a revoked key
+  stays in the list so its use can be audited.</p>
+  <form method="post" action="${KEYS_PATH}/${key.id}/revoke" class="form-row">
+    ${hiddenCsrf(pageCsrfToken(context, request, reply))}
+    <button type="submit" class="button button-danger-solid">Revoke key</button>
+    <a class="button button-quiet" href="${KEYS_PATH}">Keep the key</a>
+  </form>
+</section>`;
     return sendPage(context, request, reply, { title: 'Revoke an API key', section: 'keys', body });
   });
 
