@@ -1,5 +1,6 @@
 import { Document } from '@gltf-transform/core';
 import { MeshoptSimplifier } from 'meshoptimizer';
+import { unzipSync } from 'fflate';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkerPng } from '../../test/fixtures/encode-png.ts';
@@ -14,6 +15,7 @@ import {
 } from '../../test/fixtures/build-fixtures.ts';
 import { validateGlb } from '../../test/fixtures/validate-glb.ts';
 import { applyConvertOptions, type ConvertOptionsRequest, type GeometryCodecs } from './apply-convert-options.ts';
+import { convertModel } from './convert-model.ts';
 import { collectWorldTriangles } from '../mesh/collect-world-triangles.ts';
 import { modelStats } from '../mesh/model-stats.ts';
 import { readModel } from '../read/read-model.ts';
@@ -297,6 +299,60 @@ describe('texture_size and texture_format on a Document', () => {
       width: 128,
       height: 64,
     });
+  });
+
+  it('texture_size reads sizes from the header and leaves every image within the limit as it is (same bytes)', async () => {
+    const document = texturedCubeDocument();
+    const [colour] = document.getRoot().listTextures();
+    const jpeg = new Uint8Array(
+      await sharp({ create: { width: 300, height: 40, channels: 3, background: '#c81e1e' } })
+        .jpeg()
+        .toBuffer(),
+    );
+    const webp = new Uint8Array(
+      await sharp({ create: { width: 40, height: 300, channels: 3, background: '#1ec81e' } })
+        .webp()
+        .toBuffer(),
+    );
+    const mislabelled = new Uint8Array(
+      await sharp({ create: { width: 300, height: 30, channels: 3, background: '#1e1ec8' } })
+        .jpeg()
+        .toBuffer(),
+    );
+    colour.setImage(jpeg).setMimeType('image/jpeg');
+    const sideways = document.createTexture('sideways').setImage(webp).setMimeType('image/webp');
+    const wrongType = document.createTexture('wrong').setImage(mislabelled).setMimeType('image/png');
+    const material = document.getRoot().listMaterials()[0];
+    material.setEmissiveTexture(sideways).setOcclusionTexture(wrongType);
+    await apply(document, { texture_size: 300 });
+    expect(colour.getImage()).toBe(jpeg);
+    expect(sideways.getImage()).toBe(webp);
+    expect(wrongType.getImage()).toBe(mislabelled);
+
+    await apply(document, { texture_size: 150 });
+    for (const [texture, size] of [
+      [colour, { width: 150, height: 20 }],
+      [sideways, { width: 20, height: 150 }],
+      [wrongType, { width: 150, height: 15 }],
+    ] as const) {
+      expect(await sharp(texture.getImage()!).metadata()).toMatchObject(size);
+    }
+  });
+
+  it('passes a JPEG texture into the OBJ zip byte for byte when no size or format change is asked', async () => {
+    const document = texturedCubeDocument();
+    const jpeg = new Uint8Array(
+      await sharp({ create: { width: 64, height: 64, channels: 3, background: '#336699' } })
+        .jpeg({ quality: 77 })
+        .toBuffer(),
+    );
+    document.getRoot().listTextures()[0].setImage(jpeg).setMimeType('image/jpeg');
+    const applied = await applyConvertOptions(document, { format: 'OBJ' }, codecs);
+    const { bytes } = await convertModel(document, { format: 'OBJ', materialMaps: applied.materialMaps });
+    const files = unzipSync(bytes);
+    const images = Object.entries(files).filter(([name]) => name.endsWith('.jpg'));
+    expect(images).toHaveLength(1);
+    expect(Buffer.from(images[0][1]).equals(Buffer.from(jpeg))).toBe(true);
   });
 
   it.each([

@@ -7,7 +7,7 @@
 import zlib from 'node:zlib';
 import type { Document, Primitive } from '@gltf-transform/core';
 import { write3mf } from '../formats/3mf/write-3mf.ts';
-import { writeFbx } from '../formats/fbx/write-fbx.ts';
+import { writeFbxDeflatingAhead } from '../formats/fbx/write-fbx.ts';
 import { writeGlb } from '../formats/glb/write-glb.ts';
 import { writeObjChunks, writeObjFiles } from '../formats/obj/write-obj.ts';
 import { writeStl } from '../formats/stl/write-stl.ts';
@@ -84,18 +84,18 @@ async function writeFormat(
   }
 }
 
-function fbxOutput(
+async function fbxOutput(
   document: Document,
   quadFaces: Map<Primitive, number[][]> | undefined,
   preset: FbxPreset,
   materialMaps?: MaterialMaps,
-): ConvertedModel {
+): Promise<ConvertedModel> {
   const framed = documentForFbxPreset(document, preset, quadFaces);
   const maps =
     materialMaps && framed.document !== document
       ? rekeyMaterialMaps(materialMaps, document, framed.document)
       : materialMaps;
-  const bytes = writeFbx(framed.document, {
+  const bytes = await writeFbxDeflatingAhead(framed.document, {
     quadFaces: framed.quadFaces,
     axes: FBX_PRESETS[preset].axes,
     materialMaps: maps,
@@ -105,8 +105,12 @@ function fbxOutput(
 
 /** zlib level of the OBJ and MTL text: for a 100 MB OBJ, level 1 takes 0.3 s for 21 MB, level 3 0.6 s for 16 MB. */
 const OBJ_TEXT_COMPRESSION_LEVEL = 2;
-/** Pieces of OBJ text handed to the zlib thread pool while the next piece is written. */
-const OBJ_PIECE_BYTES = 4 * 1024 * 1024;
+/**
+ * Pieces of OBJ text handed to the zlib thread pool while the next piece is written. Small enough that a model of
+ * a few MB of text is deflated on both cores and mostly while it is still being written (DamagedHelmet, 2 MB:
+ * 27 ms against 38 ms for one 4 MB piece); each piece starts a fresh window: +0.7 % deflated size there.
+ */
+const OBJ_PIECE_BYTES = 512 * 1024;
 
 async function objOutput(
   document: Document,

@@ -2,7 +2,7 @@
 // neither does (aspect ratio kept, Lanczos 3), re-encoded in its own format; never upscales. Images sharp cannot
 // decode (KTX2, ...) are left alone.
 
-import type { Document } from '@gltf-transform/core';
+import { ImageUtils, type Document } from '@gltf-transform/core';
 import type { Sharp } from '../formats/textures/encode-texture.ts';
 
 export interface ResizeTexturesOptions {
@@ -20,7 +20,8 @@ export async function resizeTextures(document: Document, options: ResizeTextures
     const image = texture.getImage();
     const mimeType = texture.getMimeType();
     if (!image || !REENCODABLE.has(mimeType)) continue;
-    const { width = 0, height = 0 } = await sharp(image).metadata();
+    // The size from the image header (no decode, no thread hop); sharp only for what that cannot read.
+    const [width, height] = headerSize(image, mimeType) ?? (await sizeBySharp(sharp, image));
     if (width <= maxSize && height <= maxSize) continue;
     let pipeline = sharp(image).resize({
       width: maxSize,
@@ -39,4 +40,25 @@ export async function resizeTextures(document: Document, options: ResizeTextures
     resized++;
   }
   return resized;
+}
+
+/** Signatures of the formats whose header is read here; anything else (or mislabelled) goes to sharp. */
+const SIGNATURES: Record<string, number[]> = {
+  'image/png': [0x89, 0x50, 0x4e, 0x47],
+  'image/jpeg': [0xff, 0xd8, 0xff],
+};
+
+function headerSize(image: Uint8Array, mimeType: string): [number, number] | null {
+  const signature = SIGNATURES[mimeType];
+  if (!signature || signature.some((byte, index) => image[index] !== byte)) return null;
+  try {
+    return ImageUtils.getSize(image, mimeType);
+  } catch {
+    return null; // a header it cannot parse: sharp decides
+  }
+}
+
+async function sizeBySharp(sharp: Sharp, image: Uint8Array): Promise<[number, number]> {
+  const { width = 0, height = 0 } = await sharp(image).metadata();
+  return [width, height];
 }

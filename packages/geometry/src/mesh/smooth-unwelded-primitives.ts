@@ -61,8 +61,12 @@ function smoothPrimitive(document: Document, primitive: Primitive, cosineLimit: 
       ny = uz * vx - ux * vz,
       nz = ux * vy - uy * vx;
     const length = Math.hypot(nx, ny, nz) || 1;
-    faceNormals.set([nx, ny, nz], triangle * 3);
-    faceUnits.set([nx / length, ny / length, nz / length], triangle * 3);
+    faceNormals[triangle * 3] = nx;
+    faceNormals[triangle * 3 + 1] = ny;
+    faceNormals[triangle * 3 + 2] = nz;
+    faceUnits[triangle * 3] = nx / length;
+    faceUnits[triangle * 3 + 1] = ny / length;
+    faceUnits[triangle * 3 + 2] = nz / length;
   }
 
   // Triangles around each welded vertex (compressed adjacency).
@@ -97,7 +101,7 @@ function smoothPrimitive(document: Document, primitive: Primitive, cosineLimit: 
   }
   const outputIds = new Map<number, number>();
   const sourceOf: number[] = [];
-  const normals: number[] = [];
+  const normals = new Float32Array(triangleCount * 9);
   const newIndices = new Uint32Array(triangleCount * 3);
   /** smoothing group of each corner, numbered within its welded vertex's fan */
   const cornerGroup = new Uint32Array(triangleCount * 3);
@@ -106,6 +110,8 @@ function smoothPrimitive(document: Document, primitive: Primitive, cosineLimit: 
   // smoothing group (union-find over the fan); each group's normal is its area-weighted face normal sum.
   const cornerNormal = new Float64Array(triangleCount * 9);
   const groupOf: number[] = [];
+  /** Per fan slot: the area-weighted normal sum of the group whose root is that slot. */
+  let sums = new Float64Array(0);
   const find = (index: number): number => {
     while (groupOf[index] !== index) index = groupOf[index] = groupOf[groupOf[index]];
     return index;
@@ -127,25 +133,34 @@ function smoothPrimitive(document: Document, primitive: Primitive, cosineLimit: 
         if (cosine >= cosineLimit) groupOf[find(i)] = find(j);
       }
     }
-    const sums = new Map<number, [number, number, number]>();
+    if (sums.length < count * 3) sums = new Float64Array(count * 6);
+    sums.fill(0, 0, count * 3);
     for (let i = 0; i < count; i++) {
       const triangle = around[first + i],
         root = find(i);
-      const sum = sums.get(root) ?? [0, 0, 0];
-      sum[0] += faceNormals[triangle * 3];
-      sum[1] += faceNormals[triangle * 3 + 1];
-      sum[2] += faceNormals[triangle * 3 + 2];
-      sums.set(root, sum);
+      sums[root * 3] += faceNormals[triangle * 3];
+      sums[root * 3 + 1] += faceNormals[triangle * 3 + 1];
+      sums[root * 3 + 2] += faceNormals[triangle * 3 + 2];
     }
     for (let i = 0; i < count; i++) {
       const triangle = around[first + i];
       const root = find(i);
-      const [x, y, z] = sums.get(root)!;
+      const x = sums[root * 3],
+        y = sums[root * 3 + 1],
+        z = sums[root * 3 + 2];
       const length = Math.hypot(x, y, z);
-      const unit = length > 0 ? [x / length, y / length, z / length] : [0, 1, 0];
       for (let k = 0; k < 3; k++) {
         if (welded.triangles[triangle * 3 + k] !== vertex) continue;
-        cornerNormal.set(unit, (triangle * 3 + k) * 3);
+        const offset = (triangle * 3 + k) * 3;
+        if (length > 0) {
+          cornerNormal[offset] = x / length;
+          cornerNormal[offset + 1] = y / length;
+          cornerNormal[offset + 2] = z / length;
+        } else {
+          cornerNormal[offset] = 0;
+          cornerNormal[offset + 1] = 1;
+          cornerNormal[offset + 2] = 0;
+        }
         cornerGroup[triangle * 3 + k] = root;
       }
     }
@@ -159,7 +174,9 @@ function smoothPrimitive(document: Document, primitive: Primitive, cosineLimit: 
       id = sourceOf.length;
       outputIds.set(key, id);
       sourceOf.push(vertex);
-      normals.push(cornerNormal[corner * 3], cornerNormal[corner * 3 + 1], cornerNormal[corner * 3 + 2]);
+      normals[id * 3] = cornerNormal[corner * 3];
+      normals[id * 3 + 1] = cornerNormal[corner * 3 + 1];
+      normals[id * 3 + 2] = cornerNormal[corner * 3 + 2];
     }
     newIndices[corner] = id;
   }
@@ -170,9 +187,10 @@ function smoothPrimitive(document: Document, primitive: Primitive, cosineLimit: 
     const size = accessor.getElementSize();
     const source = accessor.getArray()!;
     const gathered = new (source.constructor as Float32ArrayConstructor)(sourceOf.length * size);
-    sourceOf.forEach((vertex, index) =>
-      gathered.set(source.subarray(vertex * size, vertex * size + size), index * size),
-    );
+    for (let index = 0; index < sourceOf.length; index++) {
+      for (let component = 0; component < size; component++)
+        gathered[index * size + component] = source[sourceOf[index] * size + component];
+    }
     const replacement = document
       .createAccessor(accessor.getName())
       .setType(accessor.getType())
@@ -184,7 +202,11 @@ function smoothPrimitive(document: Document, primitive: Primitive, cosineLimit: 
   }
   primitive.setAttribute(
     'NORMAL',
-    document.createAccessor('NORMAL').setType('VEC3').setArray(Float32Array.from(normals)).setBuffer(buffer),
+    document
+      .createAccessor('NORMAL')
+      .setType('VEC3')
+      .setArray(normals.slice(0, sourceOf.length * 3))
+      .setBuffer(buffer),
   );
   const oldIndices = primitive.getIndices();
   primitive.setIndices(document.createAccessor('indices').setType('SCALAR').setArray(newIndices).setBuffer(buffer));

@@ -20,20 +20,15 @@ export function weldPositions(
 ): WeldedMesh {
   const vertexCount = Math.floor(positions.length / 3);
   const cell = tolerance ?? Math.max(boundingDiagonal(positions) * 1e-6, 1e-12);
-  const ids = new Map<string, number>();
+  const cells = new CellTable(vertexCount);
   const weldedIdOf = new Uint32Array(vertexCount);
   const kept: number[] = [];
   for (let vertex = 0; vertex < vertexCount; vertex++) {
     const x = positions[vertex * 3],
       y = positions[vertex * 3 + 1],
       z = positions[vertex * 3 + 2];
-    const key = `${Math.round(x / cell)},${Math.round(y / cell)},${Math.round(z / cell)}`;
-    let id = ids.get(key);
-    if (id === undefined) {
-      id = kept.length / 3;
-      ids.set(key, id);
-      kept.push(x, y, z);
-    }
+    const id = cells.idOf(Math.round(x / cell), Math.round(y / cell), Math.round(z / cell), kept.length / 3);
+    if (id === kept.length / 3) kept.push(x, y, z);
     weldedIdOf[vertex] = id;
   }
   const welded = new Uint32Array(triangles.length - (triangles.length % 3));
@@ -52,4 +47,52 @@ export function boundingDiagonal(positions: ArrayLike<number>): number {
     }
   }
   return min[0] === Infinity ? 0 : Math.hypot(max[0] - min[0], max[1] - min[1], max[2] - min[2]);
+}
+
+/**
+ * Grid cell → welded id, an open-addressing hash table over the three cell coordinates (a Map keyed by a string
+ * of them allocated a string per vertex). Coordinates are compared as numbers, NaN equal to NaN and -0 to 0,
+ * as their decimal strings were.
+ */
+class CellTable {
+  private readonly mask: number;
+  /** Per slot, the id stored there; -1 when empty. */
+  private readonly ids: Int32Array;
+  /** Per id, its cell's coordinates. */
+  private readonly coordinates: Float64Array;
+
+  constructor(capacity: number) {
+    let size = 16;
+    while (size < capacity * 1.5) size *= 2;
+    this.mask = size - 1;
+    this.ids = new Int32Array(size).fill(-1);
+    this.coordinates = new Float64Array(capacity * 3);
+  }
+
+  /** The id of the cell (x, y, z); a cell seen for the first time takes `next` (at most `capacity` ids in all). */
+  idOf(x: number, y: number, z: number, next: number): number {
+    const hash = Math.imul(x | 0, 73856093) ^ Math.imul(y | 0, 19349663) ^ Math.imul(z | 0, 83492791);
+    let slot = (hash ^ (hash >>> 15)) & this.mask;
+    for (;;) {
+      const id = this.ids[slot];
+      if (id < 0) {
+        this.ids[slot] = next;
+        this.coordinates[next * 3] = x;
+        this.coordinates[next * 3 + 1] = y;
+        this.coordinates[next * 3 + 2] = z;
+        return next;
+      }
+      if (
+        same(this.coordinates[id * 3], x) &&
+        same(this.coordinates[id * 3 + 1], y) &&
+        same(this.coordinates[id * 3 + 2], z)
+      )
+        return id;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
+function same(a: number, b: number): boolean {
+  return a === b || (a !== a && b !== b);
 }

@@ -1,10 +1,11 @@
 // The operator's view: `polyforge serve` on an empty data dir, and the ops commands against the same data.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliProcess } from '../harness/run-cli-process.ts';
 import { createTestDatabase, type TestDatabase } from '../harness/test-database.ts';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -30,12 +31,8 @@ describe('polyforge ops commands and serve', () => {
     await fs.rm(dataDir, { recursive: true, force: true });
   });
 
-  function polyforge(...args: string[]): { status: number | null; json: any; stderr: string } {
-    const result = spawnSync(process.execPath, [polyforgeBin, ...args], {
-      env: environment,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+  async function polyforge(...args: string[]): Promise<{ status: number | null; json: any; stderr: string }> {
+    const result = await runCliProcess(args, { env: environment });
     const line = result.stdout.trim().split('\n').pop() ?? '';
     let json: unknown;
     try {
@@ -83,17 +80,17 @@ describe('polyforge ops commands and serve', () => {
   });
 
   it('manages accounts, keys, credits and limits with --json output', async () => {
-    const created = polyforge('accounts', 'create', '--email', 'ops@example.com', '--json');
+    const created = await polyforge('accounts', 'create', '--email', 'ops@example.com', '--json');
     expect(created.status).toBe(0);
     expect(created.json.api_key).toMatch(/^tsk_/);
     expect(created.json.client_id).toMatch(/^tcli_[0-9a-f]{32}$/);
     const accountId = created.json.account_id;
 
-    const duplicate = polyforge('accounts', 'create', '--email', 'ops@example.com', '--json');
+    const duplicate = await polyforge('accounts', 'create', '--email', 'ops@example.com', '--json');
     expect(duplicate.status).toBe(1);
     expect(duplicate.json.error).toMatch(/already exists/);
 
-    const granted = polyforge(
+    const granted = await polyforge(
       'credits',
       'grant',
       '--account',
@@ -106,7 +103,7 @@ describe('polyforge ops commands and serve', () => {
     );
     expect(granted.json).toMatchObject({ account_id: accountId, credits: 1000, balance: 1300, frozen: 0 });
 
-    const limited = polyforge('accounts', 'set', '--account', accountId, '--concurrency', '25', '--json');
+    const limited = await polyforge('accounts', 'set', '--account', accountId, '--concurrency', '25', '--json');
     expect(limited.json).toEqual({
       account_id: accountId,
       concurrency_limit: 25,
@@ -114,15 +111,15 @@ describe('polyforge ops commands and serve', () => {
       rate_limit_per_minute: null,
     });
 
-    const key = polyforge('keys', 'create', '--account', accountId, '--name', 'ci', '--json');
+    const key = await polyforge('keys', 'create', '--account', accountId, '--name', 'ci', '--json');
     expect(key.json.api_key).toMatch(/^tsk_/);
-    const revoked = polyforge('keys', 'revoke', '--key', key.json.key_id, '--json');
+    const revoked = await polyforge('keys', 'revoke', '--key', key.json.key_id, '--json');
     expect(revoked.json).toEqual({ key_id: key.json.key_id, revoked: true });
 
-    const shown = polyforge('accounts', 'show', '--account', accountId, '--json');
+    const shown = await polyforge('accounts', 'show', '--account', accountId, '--json');
     expect(shown.json).toMatchObject({ account_id: accountId, balance: 1300, concurrency_limit: 25 });
 
-    const badGrant = polyforge('credits', 'grant', '--account', accountId, '--credits', '-5', '--json');
+    const badGrant = await polyforge('credits', 'grant', '--account', accountId, '--credits', '-5', '--json');
     expect(badGrant.status).toBe(1);
     expect(badGrant.json.error).toMatch(/positive integer/);
   });

@@ -1,17 +1,14 @@
 // The operator's web commands, run as the real `polyforge` program: give the demo account (which has no password)
 // a web log-in, make an account admin, grant Studio credits, set a volume discount.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliProcess } from '../harness/run-cli-process.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createPlatform, type Platform } from '../../src/platform.ts';
 import { createTestDatabase, type TestDatabase } from '../harness/test-database.ts';
 import { WebClient } from './web-client.ts';
-
-const polyforgeBin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../cli/bin/polyforge.js');
 
 describe('web ops commands', () => {
   let dataDir: string;
@@ -39,13 +36,11 @@ describe('web ops commands', () => {
     await fs.rm(dataDir, { recursive: true, force: true });
   });
 
-  function polyforge(args: string[], input?: string): { status: number | null; json: any; stderr: string } {
-    const result = spawnSync(process.execPath, [polyforgeBin, ...args, '--json'], {
-      env: environment,
-      encoding: 'utf8',
-      timeout: 60_000,
-      input,
-    });
+  async function polyforge(
+    args: string[],
+    input?: string,
+  ): Promise<{ status: number | null; json: any; stderr: string }> {
+    const result = await runCliProcess([...args, '--json'], { env: environment, input });
     let json: unknown;
     try {
       json = JSON.parse(result.stdout.trim().split('\n').pop() ?? '');
@@ -59,12 +54,12 @@ describe('web ops commands', () => {
     const browser = new WebClient(baseUrl);
     expect((await browser.logIn('demo@polyforge.local', 'anything at all')).status).toBe(401);
 
-    const generated = polyforge(['accounts', 'set-password', '--account', 'demo@polyforge.local']);
+    const generated = await polyforge(['accounts', 'set-password', '--account', 'demo@polyforge.local']);
     expect(generated.status).toBe(0);
     expect(generated.json.password).toMatch(/^[A-Za-z0-9_-]{20}$/);
     expect((await browser.logIn('demo@polyforge.local', generated.json.password)).status).toBe(303);
 
-    const fromStdin = polyforge(
+    const fromStdin = await polyforge(
       ['accounts', 'set-password', '--account', 'demo@polyforge.local', '--password-stdin'],
       'my own passphrase\n',
     );
@@ -83,19 +78,21 @@ describe('web ops commands', () => {
     const browser = new WebClient(baseUrl);
     expect((await browser.logIn('demo@polyforge.local', 'my own passphrase')).status).toBe(303);
     expect((await browser.get('/dashboard/admin')).status).toBe(403);
-    expect(polyforge(['accounts', 'set-admin', '--account', 'demo@polyforge.local']).json).toMatchObject({
+    expect((await polyforge(['accounts', 'set-admin', '--account', 'demo@polyforge.local'])).json).toMatchObject({
       is_admin: true,
     });
     expect((await browser.get('/dashboard/admin')).status).toBe(200);
 
     expect(
-      polyforge(['credits', 'grant', '--account', demo.id, '--credits', '70', '--wallet', 'studio']).json,
+      (await polyforge(['credits', 'grant', '--account', demo.id, '--credits', '70', '--wallet', 'studio'])).json,
     ).toMatchObject({ wallet: 'studio', balance: 370 }); // the demo account's Studio trial (300) + 70
     expect(await platform.ledger.balance(platform.db, demo.id, 'api')).toEqual({ balance: 300, frozen: 0 });
 
-    expect(polyforge(['accounts', 'set-discount', '--account', demo.id, '--percent', '25']).json).toMatchObject({
-      volume_discount_percent: 25,
-    });
+    expect((await polyforge(['accounts', 'set-discount', '--account', demo.id, '--percent', '25'])).json).toMatchObject(
+      {
+        volume_discount_percent: 25,
+      },
+    );
     expect(
       (
         await platform.db

@@ -3,9 +3,14 @@
 // a fixed header and footer, as documented by Blender's and assimp's readers (A. Gessler, "FBX Binary File
 // Encoding", 2013); the only JS FBX writer on npm (@comfyorg/fbx-exporter-three) works from a three scene and
 // writes triangles only, while convert_model needs quads. Large arrays are zlib-compressed, as the FBX SDK does,
-// with Node's native zlib (1M triangles: 0.8 s against 2.5 s with fflate's JS deflate).
+// with Node's native zlib (1M triangles: 0.8 s against 2.5 s with fflate's JS deflate). Each deflateSync call
+// costs ~0.1 ms of set-up whatever its size, and an animated model repeats many small arrays (the key times of
+// every curve of a clip), so equal arrays are deflated once per file.
 
-import { deflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate, deflateSync } from 'node:zlib';
+
+const deflateAsync = promisify(deflate);
 
 export type FbxProperty =
   | { type: 'C'; value: boolean }
@@ -84,23 +89,57 @@ interface EncodedNode {
 }
 
 export function encodeFbxBinary(nodes: FbxNode[], options: EncodeFbxOptions = {}): Uint8Array {
-  const { version, compressionLevel } = { ...ENCODE_FBX_DEFAULTS, ...options };
+  return encodeWith(nodes, options, new DeflateOnce(options.compressionLevel ?? ENCODE_FBX_DEFAULTS.compressionLevel));
+}
+
+/**
+ * The same bytes as encodeFbxBinary, with the arrays too large to be repeated deflated first, all at once on
+ * the zlib thread pool (a mesh's vertices, indices, normals and UVs on every core instead of one after another).
+ */
+export async function encodeFbxBinaryDeflatingAhead(
+  nodes: FbxNode[],
+  options: EncodeFbxOptions = {},
+): Promise<Uint8Array> {
+  const deflater = new DeflateOnce(options.compressionLevel ?? ENCODE_FBX_DEFAULTS.compressionLevel);
+  if (deflater.level > 0) {
+    const large: ArrayBufferView[] = [];
+    const visit = (node: FbxNode) => {
+      for (const property of node.properties) {
+        if (ArrayBuffer.isView(property.value) && property.type !== 'R' && property.value.byteLength > REUSE_MAX_BYTES)
+          large.push(property.value);
+      }
+      node.children.forEach(visit);
+    };
+    nodes.forEach(visit);
+    await Promise.all(large.map((values) => deflater.deflateAhead(values)));
+  }
+  return encodeWith(nodes, options, deflater);
+}
+
+function encodeWith(nodes: FbxNode[], options: EncodeFbxOptions, deflater: DeflateOnce): Uint8Array {
+  const { version } = { ...ENCODE_FBX_DEFAULTS, ...options };
   const headerBytes = version >= 7500 ? 24 : 12;
   const sentinelBytes = headerBytes + 1;
+  const propertyEncoder = new PropertyEncoder(deflater);
+  const names = new Map<string, Uint8Array>();
   const encode = (node: FbxNode): EncodedNode => {
-    const name = UTF8.encode(node.name);
+    let name = names.get(node.name);
+    if (!name) names.set(node.name, (name = UTF8.encode(node.name)));
     if (name.length > 255) throw new Error(`FBX node name too long: ${node.name}`);
-    const properties = node.properties.map((property) => encodeProperty(property, compressionLevel));
-    const propertyBytes = properties.reduce((sum, bytes) => sum + bytes.length, 0);
-    const children = node.children.map(encode);
+    const properties: Uint8Array[] = new Array(node.properties.length);
+    let propertyBytes = 0;
+    for (let index = 0; index < properties.length; index++) {
+      properties[index] = propertyEncoder.encode(node.properties[index]);
+      propertyBytes += properties[index].length;
+    }
+    const children: EncodedNode[] = new Array(node.children.length);
+    let childBytes = 0;
+    for (let index = 0; index < children.length; index++) {
+      children[index] = encode(node.children[index]);
+      childBytes += children[index].size;
+    }
     const sentinel = children.length > 0 || properties.length === 0;
-    const size =
-      headerBytes +
-      1 +
-      name.length +
-      propertyBytes +
-      children.reduce((sum, child) => sum + child.size, 0) +
-      (sentinel ? sentinelBytes : 0);
+    const size = headerBytes + 1 + name.length + propertyBytes + childBytes + (sentinel ? sentinelBytes : 0);
     return { name, propertyCount: properties.length, properties, propertyBytes, children, sentinel, size };
   };
   const encoded = nodes.map(encode);
@@ -148,50 +187,105 @@ export function encodeFbxBinary(nodes: FbxNode[], options: EncodeFbxOptions = {}
   return bytes;
 }
 
-function encodeProperty(property: FbxProperty, compressionLevel: number): Uint8Array {
-  const typeCode = property.type.charCodeAt(0);
-  const scalar = (size: number, set: (view: DataView) => void) => {
-    const bytes = new Uint8Array(1 + size);
-    bytes[0] = typeCode;
-    set(new DataView(bytes.buffer, 1));
-    return bytes;
-  };
-  switch (property.type) {
-    case 'C':
-      return new Uint8Array([typeCode, property.value ? 1 : 0]);
-    case 'Y':
-      return scalar(2, (view) => view.setInt16(0, property.value, true));
-    case 'I':
-      return scalar(4, (view) => view.setInt32(0, property.value, true));
-    case 'F':
-      return scalar(4, (view) => view.setFloat32(0, property.value, true));
-    case 'D':
-      return scalar(8, (view) => view.setFloat64(0, property.value, true));
-    case 'L':
-      return scalar(8, (view) => view.setBigInt64(0, BigInt(property.value), true));
-    case 'S':
-    case 'R': {
-      const data = property.type === 'S' ? UTF8.encode(property.value) : property.value;
-      const bytes = new Uint8Array(5 + data.length);
-      bytes[0] = typeCode;
-      new DataView(bytes.buffer).setUint32(1, data.length, true);
-      bytes.set(data, 5);
-      return bytes;
-    }
-    default: {
-      // Typed arrays are little-endian on every platform Node runs on.
-      const values = property.value;
-      const raw = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
-      const compress = compressionLevel > 0 && raw.length > 128;
-      const data = compress ? deflateSync(raw, { level: compressionLevel }) : raw;
-      const bytes = new Uint8Array(13 + data.length);
-      bytes[0] = typeCode;
-      const view = new DataView(bytes.buffer);
-      view.setUint32(1, values.length, true);
-      view.setUint32(5, compress ? 1 : 0, true);
-      view.setUint32(9, data.length, true);
-      bytes.set(data, 13);
-      return bytes;
+/** Largest array whose deflated bytes are remembered for reuse: small arrays are the ones that repeat. */
+const REUSE_MAX_BYTES = 64 * 1024;
+
+/**
+ * zlib at one level, with the result for equal small inputs computed once (same bytes as deflating each), and
+ * large arrays possibly deflated ahead, off the main thread.
+ */
+class DeflateOnce {
+  private readonly known = new Map<string, Uint8Array>();
+  private readonly ahead = new Map<ArrayBufferView, Uint8Array>();
+  constructor(readonly level: number) {}
+
+  async deflateAhead(values: ArrayBufferView): Promise<void> {
+    this.ahead.set(values, await deflateAsync(bytesOf(values), { level: this.level }));
+  }
+
+  deflate(values: ArrayBufferView): Uint8Array {
+    const raw = bytesOf(values);
+    if (raw.length > REUSE_MAX_BYTES) return this.ahead.get(values) ?? deflateSync(raw, { level: this.level });
+    const key = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
+    let data = this.known.get(key);
+    if (!data) this.known.set(key, (data = deflateSync(raw, { level: this.level })));
+    return data;
+  }
+}
+
+/**
+ * Property records, with the set-up kept across a file: equal strings (property names, types, flags repeat on
+ * every object) are encoded once, and scalars go through one scratch view instead of a view per value.
+ */
+class PropertyEncoder {
+  private readonly strings = new Map<string, Uint8Array>();
+  private readonly scratch = new Uint8Array(8);
+  private readonly scratchView = new DataView(this.scratch.buffer);
+  constructor(private readonly deflated: DeflateOnce) {}
+
+  /** The returned bytes may be shared between properties: callers copy them, never change them. */
+  encode(property: FbxProperty): Uint8Array {
+    const typeCode = property.type.charCodeAt(0);
+    const view = this.scratchView;
+    switch (property.type) {
+      case 'C':
+        return new Uint8Array([typeCode, property.value ? 1 : 0]);
+      case 'Y':
+        view.setInt16(0, property.value, true);
+        return this.scalar(typeCode, 2);
+      case 'I':
+        view.setInt32(0, property.value, true);
+        return this.scalar(typeCode, 4);
+      case 'F':
+        view.setFloat32(0, property.value, true);
+        return this.scalar(typeCode, 4);
+      case 'D':
+        view.setFloat64(0, property.value, true);
+        return this.scalar(typeCode, 8);
+      case 'L':
+        view.setBigInt64(0, BigInt(property.value), true);
+        return this.scalar(typeCode, 8);
+      case 'S': {
+        let bytes = this.strings.get(property.value);
+        if (!bytes) this.strings.set(property.value, (bytes = lengthPrefixed(typeCode, UTF8.encode(property.value))));
+        return bytes;
+      }
+      case 'R':
+        return lengthPrefixed(typeCode, property.value);
+      default: {
+        const values = property.value;
+        const raw = bytesOf(values);
+        const compress = this.deflated.level > 0 && raw.length > 128;
+        const data = compress ? this.deflated.deflate(values) : raw;
+        const bytes = new Uint8Array(13 + data.length);
+        bytes[0] = typeCode;
+        const header = new DataView(bytes.buffer);
+        header.setUint32(1, values.length, true);
+        header.setUint32(5, compress ? 1 : 0, true);
+        header.setUint32(9, data.length, true);
+        bytes.set(data, 13);
+        return bytes;
+      }
     }
   }
+
+  private scalar(typeCode: number, size: number): Uint8Array {
+    const bytes = new Uint8Array(1 + size);
+    bytes[0] = typeCode;
+    for (let index = 0; index < size; index++) bytes[1 + index] = this.scratch[index];
+    return bytes;
+  }
+}
+
+/** Typed arrays are little-endian on every platform Node runs on: their bytes are FBX's. */
+function bytesOf(values: ArrayBufferView): Uint8Array {
+  return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+}
+
+function lengthPrefixed(typeCode: number, data: Uint8Array): Uint8Array {
+  const bytes = new Uint8Array(5 + data.length);
+  bytes[0] = typeCode;
+  new DataView(bytes.buffer).setUint32(1, data.length, true);
+  bytes.set(data, 5);
+  return bytes;
 }

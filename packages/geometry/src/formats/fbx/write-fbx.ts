@@ -13,7 +13,15 @@
 import type { Document, Material, Primitive, Skin, Texture } from '@gltf-transform/core';
 import { collectWorldTriangles, type WorldPrimitive } from '../../mesh/collect-world-triangles.ts';
 import { FBX_TICKS_PER_SECOND, takeNode, writeAnimations, type WrittenAnimation } from './write-fbx-animation.ts';
-import { encodeFbxBinary, FBX_CREATION_TIME, FBX_FILE_ID, fbx, type FbxNode } from './write-fbx-binary.ts';
+import {
+  encodeFbxBinary,
+  encodeFbxBinaryDeflatingAhead,
+  FBX_CREATION_TIME,
+  FBX_FILE_ID,
+  fbx,
+  type EncodeFbxOptions,
+  type FbxNode,
+} from './write-fbx-binary.ts';
 import { materialNode, textureNode, videoNode } from './write-fbx-material.ts';
 import { modelNode, number, properties70, type FbxObjectSink, type Property70 } from './write-fbx-objects.ts';
 import { listScenePrimitives, type ScenePrimitive } from './write-fbx-scene-primitives.ts';
@@ -62,6 +70,17 @@ interface Part extends ScenePrimitive {
 }
 
 export function writeFbx(document: Document, options: WriteFbxOptions = {}): Uint8Array {
+  const { nodes, encoding } = fbxNodes(document, options);
+  return encodeFbxBinary(nodes, encoding);
+}
+
+/** The same bytes as writeFbx; the large arrays are deflated on the zlib thread pool, side by side. */
+export async function writeFbxDeflatingAhead(document: Document, options: WriteFbxOptions = {}): Promise<Uint8Array> {
+  const { nodes, encoding } = fbxNodes(document, options);
+  return encodeFbxBinaryDeflatingAhead(nodes, encoding);
+}
+
+function fbxNodes(document: Document, options: WriteFbxOptions): { nodes: FbxNode[]; encoding: EncodeFbxOptions } {
   const { quadFaces, embedTextures, version, compressionLevel, axes, materialMaps } = {
     ...WRITE_FBX_DEFAULTS,
     ...options,
@@ -206,8 +225,8 @@ export function writeFbx(document: Document, options: WriteFbxOptions = {}): Uin
 
   const counts = new Map<string, number>([['GlobalSettings', 1]]);
   for (const object of objects) counts.set(object.name, (counts.get(object.name) ?? 0) + 1);
-  return encodeFbxBinary(
-    [
+  return {
+    nodes: [
       headerExtension(version),
       fbx.node('FileId', [fbx.raw(FBX_FILE_ID)]),
       fbx.node('CreationTime', [fbx.string(FBX_CREATION_TIME)]),
@@ -251,8 +270,8 @@ export function writeFbx(document: Document, options: WriteFbxOptions = {}): Uin
         [fbx.node('Current', [fbx.string(animations[0]?.name ?? '')]), ...animations.map(takeNode)],
       ),
     ],
-    { version, compressionLevel },
-  );
+    encoding: { version, compressionLevel },
+  };
 }
 
 /** A skinned node's parts with bind-space positions and normals, and their influences in part order. */
