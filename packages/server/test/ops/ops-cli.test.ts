@@ -3,13 +3,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCliProcess } from '../harness/run-cli-process.ts';
+import { POLYFORGE_BIN, runCliProcess } from '../harness/run-cli-process.ts';
 import { createTestDatabase, type TestDatabase } from '../harness/test-database.ts';
-
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const polyforgeBin = path.join(repositoryRoot, 'packages/cli/bin/polyforge.js');
 
 describe('polyforge ops commands and serve', () => {
   let dataDir: string;
@@ -44,7 +40,7 @@ describe('polyforge ops commands and serve', () => {
   }
 
   async function serve(port: number): Promise<{ output: () => string; stop: () => Promise<void> }> {
-    const child = spawn(process.execPath, [polyforgeBin, 'serve', '--port', String(port)], {
+    const child = spawn(process.execPath, [POLYFORGE_BIN, 'serve', '--port', String(port)], {
       env: { ...environment, HOST: '127.0.0.1' },
     });
     let output = '';

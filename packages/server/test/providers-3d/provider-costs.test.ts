@@ -1,16 +1,11 @@
 // The operator's reckoning: each provider call recorded with its task (provider, model, its task id, outcome,
 // cost), and the per-day report of provider cost against credits earned, from `polyforge providers costs` and the
 // admin page; /dashboard/models lists the deployment's model names with their prices.
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebAccounts } from '../../src/accounts/web-accounts.ts';
+import { runCliProcess } from '../harness/run-cli-process.ts';
 import { uniqueEmail, WebClient } from '../web/web-client.ts';
 import { newClient, runTask, startProviderTestBed, uploadedImage, type ProviderTestBed } from './provider-test-kit.ts';
-
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const polyforgeBin = path.join(repositoryRoot, 'packages/cli/bin/polyforge.js');
 
 describe('provider cost against credits earned', () => {
   let bed: ProviderTestBed;
@@ -72,19 +67,17 @@ describe('provider cost against credits earned', () => {
     );
   });
 
-  it('`polyforge providers costs --json` reports cost against credits earned per day', () => {
+  it('`polyforge providers costs --json` reports cost against credits earned per day', async () => {
     const config = bed.harness.platform.config;
     const databaseUrl =
       config.database.kind === 'postgres' ? config.database.url : `sqlite:${config.database.filePath}`;
-    const result = spawnSync(process.execPath, [polyforgeBin, 'providers', 'costs', '--days', '2', '--json'], {
+    const result = await runCliProcess(['providers', 'costs', '--days', '2', '--json'], {
       env: {
         ...process.env,
         POLYFORGE_DATA_DIR: bed.harness.dataDir,
         DATABASE_URL: databaseUrl,
         POLYFORGE_LOG_LEVEL: 'warn',
       },
-      encoding: 'utf8',
-      timeout: 60_000,
     });
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout.trim().split('\n').pop()!)).toEqual({ days: 2, rows: expectedRows });

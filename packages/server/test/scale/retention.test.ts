@@ -1,9 +1,7 @@
 // Data retention end to end: per-account override and deployment default, tasks reading `expired` with empty
 // outputs, uploads and blobs gone, the ledger untouched, active tasks spared, bounded batches, two sweepers at once.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.ts';
 import type { Database } from '../../src/db/database-schema.ts';
@@ -12,12 +10,12 @@ import { RetentionSweeper } from '../../src/retention/retention-sweeper.ts';
 import { LocalDiskBlobStore } from '../../src/storage/local-disk-blob-store.ts';
 import { texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
 import { apiClient } from '../harness/api-client.ts';
+import { runCliProcess } from '../harness/run-cli-process.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 import { startSharedPlatforms } from './shared-database-platforms.ts';
 
 const HOUR_SECONDS = 3600;
 const DAY_SECONDS = 24 * HOUR_SECONDS;
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 async function ledgerOf(db: Database, accountId: string) {
   const entries = await db
@@ -195,18 +193,25 @@ describe('data retention', () => {
       POLYFORGE_DATA_DIR: harness.dataDir,
       DATABASE_URL: database.kind === 'postgres' ? database.url : `sqlite:${database.filePath}`,
     };
-    const polyforge = (...args: string[]) => {
-      const result = spawnSync(
-        process.execPath,
-        [path.join(repositoryRoot, 'packages/cli/bin/polyforge.js'), ...args, '--json'],
-        { env: environment, encoding: 'utf8', timeout: 60_000 },
-      );
+    const polyforge = async (...args: string[]) => {
+      const result = await runCliProcess([...args, '--json'], { env: environment });
       return JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}');
     };
     expect(
-      polyforge('accounts', 'set', '--account', account.accountId, '--retention-days', '7', '--rate-limit', '600'),
+      await polyforge(
+        'accounts',
+        'set',
+        '--account',
+        account.accountId,
+        '--retention-days',
+        '7',
+        '--rate-limit',
+        '600',
+      ),
     ).toMatchObject({ retention_days: 7, rate_limit_per_minute: 600 });
-    expect(polyforge('accounts', 'set', '--account', account.accountId, '--retention-days', 'default')).toMatchObject({
+    expect(
+      await polyforge('accounts', 'set', '--account', account.accountId, '--retention-days', 'default'),
+    ).toMatchObject({
       retention_days: null,
       rate_limit_per_minute: 600,
     });

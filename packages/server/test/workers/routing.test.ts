@@ -1,8 +1,5 @@
 // Routing: the routing file is checked at boot with messages that name the bad entry; what is served is listed
 // by GET /v2/openapi/capabilities and `polyforge capabilities`; an unserved combination is 2002, uncharged.
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { ConvertModelEngine } from '../../src/engines/builtin/convert-model-engine.ts';
@@ -11,11 +8,9 @@ import { buildEngineRegistry } from '../../src/engines/routing/build-engine-regi
 import { engineRegistryFromConfig } from '../../src/engines/routing/engine-registry-from-config.ts';
 import { parseRoutingRules } from '../../src/engines/routing/routing-rules.ts';
 import { apiClient } from '../harness/api-client.ts';
+import { runCliProcess } from '../harness/run-cli-process.ts';
 import type { TestPlatform } from '../harness/start-test-platform.ts';
 import { startRoutedTestPlatform, workerClient, writeRoutingFile } from './worker-test-kit.ts';
-
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const polyforgeBin = path.join(repositoryRoot, 'packages/cli/bin/polyforge.js');
 
 // a fixed set, so these tests do not depend on which built-in engines exist
 const builtinEngines = () => [new ImportModelEngine(), new ConvertModelEngine()];
@@ -203,9 +198,8 @@ describe('what this deployment serves', () => {
       POLYFORGE_ROUTING_FILE: harness.platform.config.routingFile,
       POLYFORGE_LOG_LEVEL: 'silent',
     };
-    const run = (...args: string[]) =>
-      spawnSync(process.execPath, [polyforgeBin, ...args], { env: environment, encoding: 'utf8', timeout: 60_000 });
-    const created = run(
+    const run = (...args: string[]) => runCliProcess(args, { env: environment });
+    const created = await run(
       'workers',
       'token',
       'create',
@@ -222,11 +216,11 @@ describe('what this deployment serves', () => {
       capabilities: ['example-mesh', 'gpu-large'],
       token: expect.stringMatching(/^pfw_/),
     });
-    const capabilities = run('capabilities');
+    const capabilities = await run('capabilities');
     expect(capabilities.status, capabilities.stderr).toBe(0);
     expect(capabilities.stdout).toMatch(/text_to_model: v3\.1-20260211 → worker_pool:example-mesh/);
     expect(capabilities.stdout).toMatch(/worker pool gpu-large: 0 worker/);
-    const priority = run('accounts', 'priority', '--account', accountId, '--priority', '4', '--json');
+    const priority = await run('accounts', 'priority', '--account', accountId, '--priority', '4', '--json');
     expect(priority.status, priority.stderr).toBe(0);
     expect(JSON.parse(priority.stdout.trim().split('\n').pop() ?? '{}')).toEqual({
       account_id: accountId,
