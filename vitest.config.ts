@@ -1,3 +1,4 @@
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { databaseTestFiles } from './test-support/database-test-files.ts';
 
@@ -12,7 +13,17 @@ const ALL_TEST_FILES = [
 // protocol, pure units) do not touch one and already ran on SQLite. POLYFORGE_TEST_ALL_FILES=1 runs everything.
 const databasePassOnly = Boolean(process.env.TEST_DATABASE_URL) && process.env.POLYFORGE_TEST_ALL_FILES !== '1';
 
+// Workspace packages resolve to their TypeScript sources (the `polyforge-source` export condition), not to dist/: tests never
+// need a build and never run a stale one. The condition is namespaced: some registry packages (eventsource-parser)
+// export their own TypeScript under a plain `source` condition, which Node cannot load. Vitest's own default drops `module` (packages' untranspiled builds).
+const SOURCE_CONDITIONS = [
+  'polyforge-source',
+  ...defaultServerConditions.filter((condition) => condition !== 'module'),
+];
+
 export default defineConfig({
+  resolve: { conditions: SOURCE_CONDITIONS },
+  ssr: { resolve: { conditions: SOURCE_CONDITIONS } },
   test: {
     include: databasePassOnly ? databaseTestFiles(import.meta.dirname) : ALL_TEST_FILES,
     pool: 'forks',

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { texturedCubeGlb } from '@polyforge/geometry/test/fixtures/build-fixtures';
+import { POLYFORGE_NODE_ARGS } from '../test-support/polyforge-cli.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argument = (name: string, fallback: number) => {
@@ -58,7 +59,7 @@ function runLoad(options: autocannon.Options): Promise<autocannon.Result> {
 
 async function cli(environment: Record<string, string>, ...args: string[]): Promise<any> {
   const { child, output } = await startProcess(
-    ['packages/cli/bin/polyforge.js', ...args, '--json'],
+    [...POLYFORGE_NODE_ARGS, ...args, '--json'],
     environment,
     /^\{.*\}$/m,
   ).catch((error) => {
@@ -95,7 +96,7 @@ const base = 'http://127.0.0.1:18080';
 const headers = { Authorization: `Bearer ${account.api_key}` };
 
 // Phase 1: with workers on, import a model: a finished task to read, and the source of the converts.
-let server = await startProcess(['packages/cli/bin/polyforge.js', 'serve'], serverEnvironment, /listening on/);
+let server = await startProcess([...POLYFORGE_NODE_ARGS, 'serve'], serverEnvironment, /listening on/);
 const form = new FormData();
 form.append('file', new Blob([new Uint8Array(await texturedCubeGlb())]), 'cube.glb');
 const upload = await (await fetch(`${base}/v2/openapi/upload`, { method: 'POST', headers, body: form })).json();
@@ -116,7 +117,7 @@ await stop(server.child);
 
 // Phase 2: workers off, so created tasks stay queued and only the API is measured.
 server = await startProcess(
-  ['packages/cli/bin/polyforge.js', 'serve'],
+  [...POLYFORGE_NODE_ARGS, 'serve'],
   { ...serverEnvironment, POLYFORGE_WORKERS: '0' },
   /listening on/,
 );

@@ -4,7 +4,7 @@
 // concurrency limit that never refuses, so each 200 is a real create (price, hold, insert, enqueue). Afterwards
 // the ledger is audited (balance = grants − holds, one hold per task). Prints a table; PostgreSQL runs on the
 // shared server at --database (a fresh database per row, dropped after).
-// Usage: node --import tsx bench/create-scaling.ts [--seconds 8 --connections 32 --database postgres://...]
+// Usage: node --conditions=polyforge-source --import tsx bench/create-scaling.ts [--seconds 8 --connections 32 --database postgres://...]
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 // Benchmark: the dashboard's built assets (web/static-assets.ts): esbuild's bundle time, and each file's size raw,
 // gzip-9 and brotli-11 with brotli's time per file (the page weights themselves are asserted in
-// test/web/dashboard-pages-browser.test.ts). Usage: node --import tsx bench/dashboard-assets.ts
+// test/web/dashboard-pages-browser.test.ts). Usage: node --conditions=polyforge-source --import tsx bench/dashboard-assets.ts
 import { performance } from 'node:perf_hooks';
 import zlib from 'node:zlib';
 import { staticAssets } from '../packages/server/src/web/static-assets.ts';

@@ -1,6 +1,6 @@
 // Benchmark: claim latency of the fair queue with 10,000 jobs of one account queued (plus a few of others),
 // against the plain FIFO claim (oldest job first, the platform's earlier query) on the same rows and index set.
-// Each claim is one transaction, as a worker takes it. Usage: node --import tsx bench/fair-queue-claim.ts
+// Each claim is one transaction, as a worker takes it. Usage: node --conditions=polyforge-source --import tsx bench/fair-queue-claim.ts
 // (DATABASE_URL=postgres://... for PostgreSQL; default: a SQLite file in a temp dir)
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';

@@ -2,7 +2,7 @@
 // while the run SIGKILLs a worker mid-task, SIGKILLs an API process mid-burst, and crash-restarts PostgreSQL.
 // Afterwards every accepted task must be final, no credit frozen, nothing charged twice (ledger audit).
 // The private server is initdb'd into a temp dir on its own port (never the shared one on 5432).
-// Usage: node --import tsx bench/faults.ts [--clients 40 --accounts 10 --seconds 36]
+// Usage: node --conditions=polyforge-source --import tsx bench/faults.ts [--clients 40 --accounts 10 --seconds 36]
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

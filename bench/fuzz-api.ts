@@ -1,6 +1,6 @@
 // Long run of the API fuzzer (packages/server/test/fuzz): requests derived from the OpenAPI document against a real
 // server on SQLite (or PostgreSQL with TEST_DATABASE_URL), then the ledger audit and the heap. Prints a table.
-// Usage: node --import tsx bench/fuzz-api.ts [--requests 10000 --seed 1 --concurrency 6]
+// Usage: node --conditions=polyforge-source --import tsx bench/fuzz-api.ts [--requests 10000 --seed 1 --concurrency 6]
 import { runApiFuzz } from '../packages/server/test/fuzz/fuzz-api.ts';
 
 const argument = (name: string, fallback: number) => {

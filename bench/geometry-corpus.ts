@@ -6,7 +6,7 @@
 // loaded; Blender: start-up and the first use of each importer / exporter add-on excluded), warm-up runs first,
 // then the median. gltfpack is its whole CLI process (wasm start-up included), run with -sa so that it reaches
 // the same face count instead of stopping at its error bound.
-// Usage: node --import tsx bench/geometry-corpus.ts [--convert-only]
+// Usage: node --conditions=polyforge-source --import tsx bench/geometry-corpus.ts [--convert-only]
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,5 +1,5 @@
 // One measured step of bench/geometry.ts, run in its own process so its peak RSS is its own:
-// node --import tsx bench/geometry-step.ts <simplify|obj|fbx|render> <input.glb> <output>
+// node --conditions=polyforge-source --import tsx bench/geometry-step.ts <simplify|obj|fbx|render> <input.glb> <output>
 // Prints one JSON line: seconds (file in → file out, in process), phase timings, maxRssMB, faces.
 import fs from 'node:fs/promises';
 import { applyConvertOptions, loadGeometryCodecs } from '@polyforge/geometry/convert/apply-convert-options';

@@ -1,7 +1,7 @@
 // Benchmark: the built-in geometry engine against gltfpack (npm, wasm) and Blender 3.4 headless on one generated
 // 1M-triangle textured GLB, in one run: simplify to 10k faces, convert to OBJ, convert to FBX, and the preview
 // render. Each of our steps runs in its own process (bench/geometry-step.ts) so its peak RSS is its own.
-// Usage: node --import tsx bench/geometry.ts [--triangles 1000000] [--keep]
+// Usage: node --conditions=polyforge-source --import tsx bench/geometry.ts [--triangles 1000000] [--keep]
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -116,7 +116,15 @@ function timed(
 }
 
 function ours(operation: string, input: string, output: string): Measurement {
-  const run = timed(process.execPath, ['--import', 'tsx', 'bench/geometry-step.ts', operation, input, output]);
+  const run = timed(process.execPath, [
+    '--conditions=polyforge-source',
+    '--import',
+    'tsx',
+    'bench/geometry-step.ts',
+    operation,
+    input,
+    output,
+  ]);
   if (run.status !== 0) throw new Error(`geometry-step ${operation} failed:\n${run.stderr}`);
   const report = JSON.parse(run.stdout.trim().split('\n').pop()!);
   const phases = Object.entries(report.phases as Record<string, number>)

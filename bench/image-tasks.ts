@@ -2,7 +2,7 @@
 // the workers run them (engine.run: decode, background removal, reconstruction, texturing, writing, preview).
 // Reference in the same run: the usual way to texture a reconstructed mesh, a UV unwrap of it with xatlas
 // (watlas, what glTF-Transform's unwrap() uses), against this project's view-projection atlas, on the
-// same mesh. Usage: node --import tsx bench/image-tasks.ts [--runs 3]
+// same mesh. Usage: node --conditions=polyforge-source --import tsx bench/image-tasks.ts [--runs 3]
 import os from 'node:os';
 import sharp from 'sharp';
 import { Document } from '@gltf-transform/core';

@@ -12,9 +12,9 @@ import pg from 'pg';
 import { openDatabase } from '../packages/server/src/db/open-database.ts';
 import { openOpsContext } from '../packages/server/src/ops/ops-context.ts';
 import { auditLedger, type LedgerAudit } from '../packages/server/test/scale/ledger-audit.ts';
+import { POLYFORGE_NODE_ARGS } from '../test-support/polyforge-cli.ts';
 
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const polyforgeBin = path.join(repositoryRoot, 'packages/cli/bin/polyforge.js');
 
 export function argument(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -48,7 +48,7 @@ export function startPolyforge(
   readyPattern: RegExp,
 ): Promise<PolyforgeProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [polyforgeBin, ...args], {
+    const child = spawn(process.execPath, [...POLYFORGE_NODE_ARGS, ...args], {
       cwd: repositoryRoot,
       env: { ...process.env, ...environment },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -80,7 +80,7 @@ export async function stopProcess(process_: PolyforgeProcess, signal: NodeJS.Sig
 
 /** Runs an ops command (`polyforge accounts create ... --json`) and returns its JSON. */
 export function polyforgeJson(environment: Record<string, string>, ...args: string[]): any {
-  const result = spawnSync(process.execPath, [polyforgeBin, ...args, '--json'], {
+  const result = spawnSync(process.execPath, [...POLYFORGE_NODE_ARGS, ...args, '--json'], {
     cwd: repositoryRoot,
     env: { ...process.env, ...environment },
     encoding: 'utf8',

@@ -1,7 +1,7 @@
 // The request-rate limiter's cost on the hot path, measured alone (the HTTP benchmark is too noisy on a shared
 // machine to see it): time per take() for a busy key whose tokens are leased in batches, the database writes that
 // cost, and a one-write-per-request counter (the design not taken) on the same database for comparison.
-// Usage: node --import tsx bench/load-rate-limit.ts [--requests 200000] [--database postgres://...]
+// Usage: node --conditions=polyforge-source --import tsx bench/load-rate-limit.ts [--requests 200000] [--database postgres://...]
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

@@ -2,7 +2,7 @@
 // database, 200 concurrent clients creating and polling real convert_model tasks for 60 s. Checks: zero 5xx, zero
 // lost tasks, every account's balance = grants − captures (ledger audit), no account ever over its concurrency
 // limit (sampled every 200 ms). Prints a table. Not run in CI.
-// Usage: node --import tsx bench/load-test.ts [--seconds 60 --clients 200 --accounts 20 --concurrency 5]
+// Usage: node --conditions=polyforge-source --import tsx bench/load-test.ts [--seconds 60 --clients 200 --accounts 20 --concurrency 5]
 //        [--database postgres://postgres@127.0.0.1:5432/postgres] (a fresh database is created there and dropped)
 import fs from 'node:fs/promises';
 import os from 'node:os';

@@ -1,7 +1,7 @@
 // Benchmark: the offline content check's cost per prompt (normaliser + category lexicons), against obscenity's
 // RegExpMatcher with its English dataset and recommended transformers (the word list the platform used before,
 // and the best-known npm profanity matcher) over the same prompts, in the same run.
-// Usage: node --import tsx bench/moderation.ts [--rounds 20]
+// Usage: node --conditions=polyforge-source --import tsx bench/moderation.ts [--rounds 20]
 import { performance } from 'node:perf_hooks';
 import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
 import { parseTaskRequest } from '../packages/protocol/src/index.ts';

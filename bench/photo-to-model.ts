@@ -5,7 +5,7 @@
 // (2) The whole task as a worker runs it (ImageToModelEngine.run: analysis from the cache, crop, refined mask,
 // inflation, one-piece check, texturing, GLB, preview) for each accepted photo, default options.
 // Photos: the rendered scenes of the tests, and Debian's python3-skimage photographs when installed.
-// Usage: node --import tsx bench/photo-to-model.ts
+// Usage: node --conditions=polyforge-source --import tsx bench/photo-to-model.ts
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

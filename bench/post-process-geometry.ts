@@ -3,7 +3,7 @@
 // way generated models come), and Blender 3.4 headless on the steps it has an equivalent for, in the same run:
 // "Fill Holes" against our completion, "Smart UV Project" against our unwrap. Wall and CPU seconds are both
 // printed: CPU time is what to compare while other work shares the machine.
-// Usage: node --import tsx bench/post-process-geometry.ts [--edge 0.0097] [--keep]
+// Usage: node --conditions=polyforge-source --import tsx bench/post-process-geometry.ts [--edge 0.0097] [--keep]
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';

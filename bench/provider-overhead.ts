@@ -5,7 +5,7 @@
 //   after  = the provider's last answer → our task committed success (download, validate, post-process, preview,
 //            store, capture); the preview render alone is timed on the same model right after each task (the
 //            machine's load drifts), and the goal (under 150 ms) is for before + after less that render
-// Usage: node --import tsx bench/provider-overhead.ts [--tasks 8 --provider-ms 300]
+// Usage: node --conditions=polyforge-source --import tsx bench/provider-overhead.ts [--tasks 8 --provider-ms 300]
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

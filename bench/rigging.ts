@@ -2,7 +2,7 @@
 // character, each as a worker runs it (the engine's run(): read the GLB, work, write the output, render the
 // preview), plus the skin-weight step alone against Blender 3.4's "Armature Deform with Automatic Weights" (the
 // same bone-heat method) on the same mesh with the same fitted skeleton, in the same run.
-// Usage: node --import tsx bench/rigging.ts [--edge 0.0102] [--runs 3]
+// Usage: node --conditions=polyforge-source --import tsx bench/rigging.ts [--edge 0.0102] [--runs 3]
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';

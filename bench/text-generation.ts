@@ -1,7 +1,7 @@
 // Benchmark: seconds per task of the embedded text_to_model / text_to_image engines over the example prompt of
 // every generator category, against Blender 3.4 headless doing the same kind of job in the same run (build a
 // procedural chair from primitives, bake a procedural wood texture, export GLB; render a 768² image).
-// Usage: node --import tsx bench/text-generation.ts [--categories 235] [--every 1] [--skip-blender]
+// Usage: node --conditions=polyforge-source --import tsx bench/text-generation.ts [--categories 235] [--every 1] [--skip-blender]
 // (--every K takes every K-th category: the library is large and the machine is shared.)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';

@@ -1,16 +1,16 @@
 // Benchmark: platform overhead per task through the worker protocol (lease, heartbeat, upload, complete) with
 // no-op workers, against the same four HTTP round trips to a bare hello-world route of the same framework.
 // The server (`polyforge serve --no-workers`) and the bare server run as separate processes; workers run here.
-// Usage: node --import tsx bench/worker-protocol.ts [--tasks 800] [--workers 8]   (DATABASE_URL=postgres://... for PostgreSQL)
+// Usage: node --conditions=polyforge-source --import tsx bench/worker-protocol.ts [--tasks 800] [--workers 8]   (DATABASE_URL=postgres://... for PostgreSQL)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildShape, meshToGlb } from '../packages/worker-sdk/src/examples/parametric-mesh.ts';
+import { POLYFORGE_NODE_ARGS } from '../test-support/polyforge-cli.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const polyforgeBin = path.join(root, 'packages/cli/bin/polyforge.js');
 const argument = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
   return index > 0 ? Number(process.argv[index + 1]) : fallback;
@@ -41,7 +41,7 @@ function startProcess(
 }
 
 function ops(environment: Record<string, string>, ...args: string[]): any {
-  const result = spawnSync(process.execPath, [polyforgeBin, ...args, '--json'], {
+  const result = spawnSync(process.execPath, [...POLYFORGE_NODE_ARGS, ...args, '--json'], {
     cwd: root,
     env: { ...process.env, ...environment },
     encoding: 'utf8',
@@ -139,7 +139,7 @@ const environment = {
   PORT: '0',
 };
 const glb = await meshToGlb(buildShape('box'), [0.5, 0.5, 0.5], 'box');
-const server = await startProcess([polyforgeBin, 'serve', '--no-workers'], environment);
+const server = await startProcess([...POLYFORGE_NODE_ARGS, 'serve', '--no-workers'], environment);
 const bare = await startProcess(['--import', 'tsx', path.join(root, 'bench/bare-fastify-server.ts')], {});
 try {
   const account = ops(

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Launcher: registers the tsx loader so the TypeScript sources run directly, then starts the CLI.
-import { register } from 'tsx/esm/api';
+// Launcher. `#main` is the compiled dist/main.js; under `node --conditions=polyforge-source --import tsx` (the tests and
+// the edit loop) it is src/main.ts, so the sources run without a build.
+import { main } from '#main';
 
-register();
-const { main } = await import('../src/main.ts');
 await main();

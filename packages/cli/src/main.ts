@@ -1,6 +1,7 @@
 // Entry of the `polyforge` program: user commands from this package, operator commands from the server package.
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
+import { CliUsageError } from './cli-usage-error.ts';
 import { formatErrorJson, formatErrorLine } from './format-error.ts';
 import { registerUserCommands } from './user-commands/register-user-commands.ts';
 
@@ -17,9 +18,11 @@ export async function main(argv: readonly string[] = process.argv): Promise<void
   registerUserCommands(program);
   try {
     // User commands skip loading the server (database drivers, geometry): faster, and independent of it.
-    if (!USER_COMMANDS.has(commandNameOf(argv.slice(2)) ?? '')) {
+    const commandName = commandNameOf(argv.slice(2));
+    if (!USER_COMMANDS.has(commandName ?? '')) {
       const registerOpsCommands = await loadOpsCommands();
       if (registerOpsCommands) await registerOpsCommands(program);
+      else if (commandName !== undefined && commandName !== 'help') throw serverNotInstalled(commandName);
     }
     await program.parseAsync(argv as string[]);
   } catch (error) {
@@ -52,6 +55,13 @@ async function loadOpsCommands(): Promise<RegisterCommands | undefined> {
     if (isOpsModuleMissing(error)) return undefined;
     throw error;
   }
+}
+
+function serverNotInstalled(commandName: string): CliUsageError {
+  return new CliUsageError(
+    `"${commandName}" is not a user command (${[...USER_COMMANDS].join(', ')}); the operator commands (serve, ` +
+      'work, accounts, keys, credits, ...) come with the platform: npm install @polyforge/server',
+  );
 }
 
 function isOpsModuleMissing(error: unknown): boolean {

@@ -1,8 +1,6 @@
 // Runs the real `polyforge` program as a child process, the way a user's shell would.
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-export const CLI_PATH = fileURLToPath(new URL('../bin/polyforge.js', import.meta.url));
+import { POLYFORGE_NODE_ARGS } from '../../../test-support/polyforge-cli.ts';
 
 export interface CliResult {
   exitCode: number | null;
@@ -22,7 +20,7 @@ export function runCli(
       POLYFORGE_API_KEY: undefined,
       ...options.env,
     };
-    const child = spawn(process.execPath, [CLI_PATH, ...args], {
+    const child = spawn(process.execPath, [...POLYFORGE_NODE_ARGS, ...args], {
       cwd: options.cwd,
       env: env as NodeJS.ProcessEnv,
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],

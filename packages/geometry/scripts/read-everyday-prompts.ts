@@ -1,7 +1,7 @@
 // Runs every prompt of a prompt set through text_to_model's prompt reader and prints, per prompt, what it became
 // (accepted as which categories, or refused and why), then totals. With a judgement file beside the set
 // (<set>.judged.tsv: prompt, tab, the expected reading) it also counts false refusals and wrong-object acceptances.
-// Usage: node --import tsx packages/geometry/scripts/read-everyday-prompts.ts [prompt-set.txt] [--only-misses]
+// Usage: node --conditions=polyforge-source --import tsx packages/geometry/scripts/read-everyday-prompts.ts [prompt-set.txt] [--only-misses]
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -5,7 +5,6 @@ import { request as httpRequest } from 'node:http';
 import { lstat, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -13,8 +12,8 @@ import type { CallToolResult, Progress } from '@modelcontextprotocol/sdk/types.j
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '../../server/test/harness/start-test-platform.ts';
 import { triangleGlb } from '../../sdk/test/triangle-glb.ts';
+import { POLYFORGE_NODE_ARGS } from '../../../test-support/polyforge-cli.ts';
 
-const CLI_PATH = fileURLToPath(new URL('../../cli/bin/polyforge.js', import.meta.url));
 const GLB_MAGIC = 'glTF';
 
 function textOf(result: CallToolResult): string {
@@ -50,7 +49,7 @@ describe('polyforge mcp', () => {
       outDir = join(scratch, 'out');
       const transport = new StdioClientTransport({
         command: process.execPath,
-        args: [CLI_PATH, 'mcp', '--out-dir', outDir],
+        args: [...POLYFORGE_NODE_ARGS, 'mcp', '--out-dir', outDir],
         env: { PATH: process.env.PATH ?? '', POLYFORGE_BASE_URL: platform.baseUrl, POLYFORGE_API_KEY: apiKey },
         stderr: 'pipe',
       });
@@ -248,7 +247,7 @@ function postWithHost(url: string, host: string): Promise<number> {
 
 /** `polyforge mcp --http --port 0`; the URL is read from its status line on stderr. */
 function spawnHttpServer(outDir: string, env: Record<string, string>): { child: ChildProcess; url: Promise<string> } {
-  const child = spawn(process.execPath, [CLI_PATH, 'mcp', '--http', '--port', '0', '--out-dir', outDir], {
+  const child = spawn(process.execPath, [...POLYFORGE_NODE_ARGS, 'mcp', '--http', '--port', '0', '--out-dir', outDir], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

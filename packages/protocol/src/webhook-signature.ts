@@ -1,7 +1,10 @@
 // The webhook signature scheme (Tripo V3): header `Tripo-Webhook-Signature: t=<unix seconds>,v1=<hex>` where
 // v1 = HMAC-SHA256(secret, "<t>.<raw body>"). Verification rejects stale timestamps, so a captured delivery
-// cannot be replayed later. Shared by the server (signing) and the SDK (verifying).
-import { createHmac, timingSafeEqual } from 'node:crypto';
+// cannot be replayed later. Shared by the server (signing) and the SDK (verifying). The HMAC is @noble/hashes
+// rather than node:crypto so the SDK also runs in browsers and edge runtimes.
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
 export const WEBHOOK_SIGNATURE_HEADER = 'Tripo-Webhook-Signature';
 export const WEBHOOK_TOLERANCE_SECONDS = 300;
@@ -28,14 +31,20 @@ export function verifyWebhookSignature(
   if (Math.abs(nowSeconds - timestamp) > (options.toleranceSeconds ?? WEBHOOK_TOLERANCE_SECONDS)) {
     return { valid: false, reason: 'timestamp outside the tolerance window (possible replay)' };
   }
-  const expected = Buffer.from(hmacHex(secret, timestamp, rawBody));
-  const matches = signatures.some((signature) => {
-    const given = Buffer.from(signature);
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  });
+  const expected = hmacHex(secret, timestamp, rawBody);
+  const matches = signatures.some((signature) => equalInConstantTime(signature, expected));
   return matches ? { valid: true, timestampSeconds: timestamp } : { valid: false, reason: 'signature does not match' };
 }
 
 function hmacHex(secret: string, timestampSeconds: number, rawBody: string): string {
-  return createHmac('sha256', secret).update(`${timestampSeconds}.${rawBody}`).digest('hex');
+  return bytesToHex(hmac(sha256, utf8ToBytes(secret), utf8ToBytes(`${timestampSeconds}.${rawBody}`)));
+}
+
+/** Compares every character whatever the first difference, so the time taken says nothing about the secret. */
+function equalInConstantTime(given: string, expected: string): boolean {
+  if (given.length !== expected.length) return false;
+  let difference = 0;
+  for (let index = 0; index < expected.length; index++)
+    difference |= given.charCodeAt(index) ^ expected.charCodeAt(index);
+  return difference === 0;
 }

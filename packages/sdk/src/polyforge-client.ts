@@ -1,8 +1,6 @@
 // Fetch-based client for the Polyforge (Tripo V2-compatible) API: tasks (create, quote, get, list, cancel, wait,
 // watch live), uploads, downloads, balance and webhook endpoints.
-import { mkdir, writeFile } from 'node:fs/promises';
 import type { CancelTasksResult } from '@polyforge/protocol';
-import { join } from 'node:path';
 import {
   ApiTransport,
   apiErrorFromEnvelope,
@@ -277,6 +275,7 @@ export class PolyforgeClient {
   async downloadOutputs(task: Task, dir: string): Promise<string[]> {
     const outputs = collectOutputUrls(task.output);
     if (outputs.length === 0) return [];
+    const { mkdir, writeFile, join } = await loadNodeFileSystem();
     await mkdir(dir, { recursive: true });
     const paths: string[] = [];
     for (const { key, url } of outputs) {
@@ -331,4 +330,22 @@ function webhookEndpointFrom(data: Record<string, unknown>): WebhookEndpoint {
 
 function timeParameter(value: Date | string | undefined): string | undefined {
   return value instanceof Date ? value.toISOString() : value;
+}
+
+/**
+ * Node's file system, loaded only by `downloadOutputs` (the one method that writes files), so the SDK also bundles
+ * and runs in browsers. The specifiers are variables so bundlers leave them for the runtime to resolve.
+ */
+async function loadNodeFileSystem(): Promise<{
+  mkdir: typeof import('node:fs/promises').mkdir;
+  writeFile: typeof import('node:fs/promises').writeFile;
+  join: typeof import('node:path').join;
+}> {
+  const fsSpecifier = 'node:fs/promises';
+  const pathSpecifier = 'node:path';
+  const [fs, path] = await Promise.all([
+    import(fsSpecifier) as Promise<typeof import('node:fs/promises')>,
+    import(pathSpecifier) as Promise<typeof import('node:path')>,
+  ]);
+  return { mkdir: fs.mkdir, writeFile: fs.writeFile, join: path.join };
 }

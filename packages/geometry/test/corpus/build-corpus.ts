@@ -1,6 +1,6 @@
 // Builds the committed corpus files in this folder from third-party originals (README.md says where each comes
 // from and under which licence). Run once by hand with the originals in one folder:
-//   node --import tsx packages/geometry/test/corpus/build-corpus.ts /path/to/originals
+//   node --conditions=polyforge-source --import tsx packages/geometry/test/corpus/build-corpus.ts /path/to/originals
 // It shrinks what is too large to commit (DamagedHelmet's 2048² textures to 256², the 69k-triangle Stanford bunny
 // to ~3.6k triangles written as an OBJ without normals, the case import must weld and smooth) and packs the
 // small Khronos boxes into self-contained GLBs; the other files are copied unchanged.

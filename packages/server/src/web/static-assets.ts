@@ -11,7 +11,8 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
 export const ASSETS_PREFIX = '/dashboard/assets';
-const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
+// src/web/static from both src/web/ (sources) and dist/web/ (the build): the files ship as they are, unbuilt
+const STATIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/web/static');
 
 /** The files pages name (layout.ts); everything they import is bundled in or split into chunks. */
 export const ASSET_ENTRIES = ['app.css', 'copy-button.js', 'task-page.js', 'studio.js', 'studio-model.js'] as const;

@@ -2,13 +2,9 @@
 // the whole of a CLI's start-up: a test running several in a row stalled its vitest worker for about a minute
 // on a loaded machine, past vitest's own progress RPC).
 import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { POLYFORGE_NODE_ARGS } from '../../../../test-support/polyforge-cli.ts';
 
-export const POLYFORGE_BIN = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../cli/bin/polyforge.js',
-);
+export { POLYFORGE_NODE_ARGS };
 
 export interface CliProcessResult {
   status: number | null;
@@ -21,7 +17,7 @@ export function runCliProcess(
   options: { env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = {},
 ): Promise<CliProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [POLYFORGE_BIN, ...args], { env: options.env, stdio: 'pipe' });
+    const child = spawn(process.execPath, [...POLYFORGE_NODE_ARGS, ...args], { env: options.env, stdio: 'pipe' });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

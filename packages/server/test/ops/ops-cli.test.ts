@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POLYFORGE_BIN, runCliProcess } from '../harness/run-cli-process.ts';
+import { POLYFORGE_NODE_ARGS, runCliProcess } from '../harness/run-cli-process.ts';
 import { createTestDatabase, type TestDatabase } from '../harness/test-database.ts';
 
 describe('polyforge ops commands and serve', () => {
@@ -40,7 +40,7 @@ describe('polyforge ops commands and serve', () => {
   }
 
   async function serve(port: number): Promise<{ output: () => string; stop: () => Promise<void> }> {
-    const child = spawn(process.execPath, [POLYFORGE_BIN, 'serve', '--port', String(port)], {
+    const child = spawn(process.execPath, [...POLYFORGE_NODE_ARGS, 'serve', '--port', String(port)], {
       env: { ...environment, HOST: '127.0.0.1' },
     });
     let output = '';

@@ -6,7 +6,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createPlatform, type Platform } from '../../src/platform.ts';
@@ -14,8 +13,8 @@ import { denseGridDocument, toGlb } from '@polyforge/geometry/test/fixtures/buil
 import { apiClient } from '../harness/api-client.ts';
 import { createTestDatabase, type TestDatabase } from '../harness/test-database.ts';
 import { auditLedger, auditProblems } from './ledger-audit.ts';
+import { POLYFORGE_NODE_ARGS } from '../../../../test-support/polyforge-cli.ts';
 
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const FINAL = ['success', 'failed', 'cancelled', 'banned', 'expired'];
 
 interface Spawned {
@@ -32,7 +31,7 @@ describe('processes killed mid-work', () => {
   const spawned: Spawned[] = [];
 
   function start(args: string[], ready: RegExp): Promise<Spawned> {
-    const child = spawn(process.execPath, [path.join(repositoryRoot, 'packages/cli/bin/polyforge.js'), ...args], {
+    const child = spawn(process.execPath, [...POLYFORGE_NODE_ARGS, ...args], {
       env: { ...process.env, ...environment },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

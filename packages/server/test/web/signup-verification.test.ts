@@ -2,8 +2,6 @@
 // platform sends through nodemailer, the test reads the message and opens its link. Trial credits arrive only
 // then, once; sign-ups per client address are throttled; invite-only and closed deployments refuse the rest.
 import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
@@ -12,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../harness/api-client.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 import { uniqueEmail, WebClient } from './web-client.ts';
+import { POLYFORGE_NODE_ARGS } from '../../../../test-support/polyforge-cli.ts';
 
 interface ReceivedMail {
   to: string;
@@ -130,10 +129,9 @@ describe('invite-only and closed sign-up', () => {
     expect(uninvited.response.status).toBe(403);
 
     const email = uniqueEmail('invited');
-    const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      [path.join(repositoryRoot, 'packages/cli/bin/polyforge.js'), 'accounts', 'invite', '--email', email, '--json'],
+      [...POLYFORGE_NODE_ARGS, 'accounts', 'invite', '--email', email, '--json'],
       {
         env: {
           ...process.env,

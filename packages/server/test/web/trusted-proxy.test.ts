@@ -4,9 +4,7 @@
 // it; a trusted proxy elsewhere leaves the loopback client's headers ignored; values that would trust every hop stop
 // boot.
 import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
@@ -14,6 +12,7 @@ import { createLogger } from '../../src/observability/logger.ts';
 import { apiClient } from '../harness/api-client.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/start-test-platform.ts';
 import { uniqueEmail, WebClient, type WebResponse } from './web-client.ts';
+import { POLYFORGE_NODE_ARGS } from '../../../../test-support/polyforge-cli.ts';
 
 const CLIENT_A = '203.0.113.7';
 const CLIENT_B = '198.51.100.9';
@@ -200,15 +199,10 @@ describe('POLYFORGE_TRUST_PROXY values that stop boot', () => {
   });
 
   it('stops `polyforge serve` with a message naming the setting', async () => {
-    const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-    const run = promisify(execFile)(
-      process.execPath,
-      [path.join(repositoryRoot, 'packages/cli/bin/polyforge.js'), 'serve', '--port', '0'],
-      {
-        env: { ...process.env, POLYFORGE_DATA_DIR: '/tmp/polyforge-config-check', POLYFORGE_TRUST_PROXY: 'true' },
-        timeout: 30_000,
-      },
-    );
+    const run = promisify(execFile)(process.execPath, [...POLYFORGE_NODE_ARGS, 'serve', '--port', '0'], {
+      env: { ...process.env, POLYFORGE_DATA_DIR: '/tmp/polyforge-config-check', POLYFORGE_TRUST_PROXY: 'true' },
+      timeout: 30_000,
+    });
     const failure = await run.then(
       () => undefined,
       (error: { code?: number; stderr?: string }) => error,

@@ -42,7 +42,9 @@ describe('worker SDKs end to end', () => {
 
   function startWorker(kind: 'python' | 'ts', environment: Record<string, string> = {}): WorkerProcess {
     const [command, args] =
-      kind === 'python' ? ['python3', [PYTHON_WORKER]] : [process.execPath, ['--import', 'tsx', TS_WORKER]];
+      kind === 'python'
+        ? ['python3', [PYTHON_WORKER]]
+        : [process.execPath, ['--conditions=polyforge-source', '--import', 'tsx', TS_WORKER]];
     const child = spawn(command, args, {
       cwd: repositoryRoot,
       env: {

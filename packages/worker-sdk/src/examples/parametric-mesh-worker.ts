@@ -1,5 +1,5 @@
 // Example worker: serves text_to_model on a worker pool with the parametric-mesh generator.
-//   POLYFORGE_URL=http://127.0.0.1:8080 POLYFORGE_WORKER_TOKEN=pfw_... node --import tsx parametric-mesh-worker.ts
+//   POLYFORGE_URL=http://127.0.0.1:8080 POLYFORGE_WORKER_TOKEN=pfw_... node --conditions=polyforge-source --import tsx parametric-mesh-worker.ts
 // Optional: POLYFORGE_WORKER_POOLS=example-mesh (comma-separated), POLYFORGE_EXAMPLE_DELAY_SECONDS=0 (simulated
 // inference time, reported as progress).
 import { PolyforgeWorker, TaskError, type LeasedTask, type TaskOutput } from '../index.ts';
