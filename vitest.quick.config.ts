@@ -29,6 +29,7 @@ const SLOW_FILES = [
 ];
 
 export default defineConfig({
+  ...fullSuite,
   test: {
     ...fullSuite.test,
     include: [
