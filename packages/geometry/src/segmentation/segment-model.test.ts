@@ -12,6 +12,7 @@ import {
   smoothFigureMesh,
   uvSphereMesh,
 } from '../../test/fixtures/build-part-fixtures.ts';
+import { humanFigureDocument, quadrupedAnimalDocument } from '../../test/fixtures/build-creatures.ts';
 import { validateGlb } from '../../test/fixtures/validate-glb.ts';
 import { collectWorldTriangles } from '../mesh/collect-world-triangles.ts';
 import { ModelInputError } from '../read/model-input-error.ts';
@@ -20,6 +21,7 @@ import { writeGlb } from '../formats/glb/write-glb.ts';
 import { segmentMesh } from './segment-mesh.ts';
 import { segmentModel } from './segment-model.ts';
 import { weldPositions } from './weld-positions.ts';
+import { readFileSync } from 'node:fs';
 
 type Vec3 = [number, number, number];
 
@@ -194,5 +196,92 @@ describe('segmentModel', () => {
           .addChild(document.createNode('dots').setMesh(document.createMesh().addPrimitive(points))),
       );
     await expect(segmentModel(document)).rejects.toBeInstanceOf(ModelInputError);
+  });
+});
+
+/** Mean triangle centroid and surface area of each part (by node name) of a segmented document. */
+function partPlacements(document: Document): Map<string, { centre: Vec3; area: number }> {
+  const sums = new Map<string, { centre: Vec3; area: number; count: number }>();
+  for (const primitive of collectWorldTriangles(document)) {
+    const entry = sums.get(primitive.nodeName) ?? { centre: [0, 0, 0] as Vec3, area: 0, count: 0 };
+    const { positions: p, indices } = primitive;
+    for (let corner = 0; corner < indices.length; corner += 3) {
+      const [a, b, c] = [indices[corner] * 3, indices[corner + 1] * 3, indices[corner + 2] * 3];
+      for (let axis = 0; axis < 3; axis++) entry.centre[axis] += (p[a + axis] + p[b + axis] + p[c + axis]) / 3;
+      const u = [p[b] - p[a], p[b + 1] - p[a + 1], p[b + 2] - p[a + 2]];
+      const v = [p[c] - p[a], p[c + 1] - p[a + 1], p[c + 2] - p[a + 2]];
+      entry.area += Math.hypot(u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]) / 2;
+      entry.count++;
+    }
+    sums.set(primitive.nodeName, entry);
+  }
+  return new Map(
+    [...sums].map(([name, { centre, area, count }]) => [
+      name,
+      { centre: centre.map((value) => value / count) as Vec3, area },
+    ]),
+  );
+}
+
+/** label (head, left_arm, ...) → where that part sits, from the report's names and labels. */
+function labelledPlacements(document: Document, report: Awaited<ReturnType<typeof segmentModel>>) {
+  const placements = partPlacements(document);
+  return new Map(report.partNames.map((name, index) => [report.partLabels![index]!, placements.get(name)!]));
+}
+
+describe('segmentModel on characters, animals and hard-surface models', () => {
+  beforeAll(() => MeshoptSimplifier.ready);
+
+  it.each(['T', 'A'] as const)(
+    'separates a one-piece human figure in %s pose into head, body, both arms and both legs, each where it belongs',
+    async (pose) => {
+      const document = await humanFigureDocument(pose, { edgeLength: 0.04 });
+      const report = await segmentModel(document, { simplifier: MeshoptSimplifier });
+      expect([...report.partLabels!].sort()).toEqual([
+        'body',
+        'head',
+        'left_arm',
+        'left_leg',
+        'right_arm',
+        'right_leg',
+      ]);
+      const at = labelledPlacements(document, report);
+      const height = (label: string) => at.get(label)!.centre[1];
+      expect(height('head')).toBeGreaterThan(height('body'));
+      for (const leg of ['left_leg', 'right_leg']) expect(height(leg)).toBeLessThan(height('body'));
+      for (const arm of ['left_arm', 'right_arm']) expect(height(arm)).toBeGreaterThan(height('left_leg'));
+      // left and right on opposite sides of the body's midline, arms further out than legs
+      const side = (label: string) => at.get(label)!.centre[0] - at.get('body')!.centre[0];
+      expect(Math.sign(side('left_arm'))).toBe(-Math.sign(side('right_arm')));
+      expect(Math.sign(side('left_leg'))).toBe(Math.sign(side('left_arm')));
+      expect(Math.abs(side('left_arm'))).toBeGreaterThan(Math.abs(side('left_leg')));
+    },
+  );
+
+  it('separates a four-legged animal into head, body, tail and four legs, legs below the body', async () => {
+    const document = await quadrupedAnimalDocument();
+    const report = await segmentModel(document, { simplifier: MeshoptSimplifier });
+    const legs = ['front_left_leg', 'front_right_leg', 'rear_left_leg', 'rear_right_leg'];
+    expect([...report.partLabels!].sort()).toEqual(['body', 'head', 'tail', ...legs].sort());
+    const at = labelledPlacements(document, report);
+    for (const leg of legs) expect(at.get(leg)!.centre[1]).toBeLessThan(at.get('body')!.centre[1]);
+  });
+
+  it('does not shatter a hard-surface model: the DamagedHelmet in a few sizeable parts, fewer for "simple"', async () => {
+    const bytes = new Uint8Array(readFileSync(new URL('../../test/corpus/damaged-helmet.glb', import.meta.url)));
+    const balanced = await readModel(bytes, 'glb');
+    const report = await segmentModel(balanced, { simplifier: MeshoptSimplifier });
+    expect(report.partLabels).toBeUndefined(); // not mistaken for a creature
+    expect(report.partCount).toBeGreaterThanOrEqual(3);
+    expect(report.partCount).toBeLessThanOrEqual(12); // 23 before merging pieces that touch
+    const areas = [...partPlacements(balanced).values()].map(({ area }) => area);
+    const total = areas.reduce((sum, area) => sum + area, 0);
+    for (const area of areas) expect(area / total).toBeGreaterThan(0.015); // no slivers
+
+    const simple = await segmentModel(await readModel(bytes, 'glb'), {
+      simplifier: MeshoptSimplifier,
+      granularity: 'simple',
+    });
+    expect(simple.partCount).toBeLessThan(report.partCount);
   });
 });
