@@ -3,7 +3,7 @@
 import type { CategoryIndex } from './category-index.ts';
 import { NUMBER_WORDS } from './prompt-vocabulary.ts';
 import { isColourWord } from './read-attributes.ts';
-import { isAttributeWord } from './read-noun-phrase.ts';
+import { isAttributeWord } from './attribute-words.ts';
 import { correctSpelling } from './spell-correct.ts';
 import { singular, type PromptToken } from './word-forms.ts';
 

@@ -9,7 +9,7 @@ import {
   type Relation,
 } from './modifier-vocabulary.ts';
 import { FILLER_WORDS } from './prompt-vocabulary.ts';
-import { isAttributeWord } from './read-noun-phrase.ts';
+import { isAttributeWord } from './attribute-words.ts';
 
 export interface Clause {
   relation: Relation | 'main';
