@@ -3,62 +3,28 @@
 // outage is the platform's fault, not the task's: while one is recent, expired leases are left to their holders
 // (who heartbeat again when it ends) instead of being counted as lost attempts, and a finished task's commit is
 // retried until the database is back.
-import { ERROR_CATALOG, fileReferencesOf, type TaskRequest } from '@polyforge/protocol';
-import type { Ledger } from '../billing/ledger.ts';
-import type { Clock } from '../clock.ts';
-import type { Database } from '../db/database-schema.ts';
-import type { EngineRegistry } from '../engines/engine-registry.ts';
-import {
-  EngineFailure,
-  type Engine,
-  type EngineInputFile,
-  type EngineResult,
-  type ProviderCallRecord,
-} from '../engines/engine.ts';
+import { ERROR_CATALOG, type TaskRequest } from '@polyforge/protocol';
+import { EngineFailure, type EngineResult, type ProviderCallRecord } from '../engines/engine.ts';
 import { recordProviderCalls } from './record-provider-calls.ts';
-import { DomainError } from '../domain-error.ts';
-import type { FileStore } from '../files/file-store.ts';
-import { ModelInputError } from '@polyforge/geometry/read/model-input-error';
-import { DEFAULT_QUEUE, type ClaimedJob, type ClaimOptions, type JobQueue } from '../queue/job-queue.ts';
-import type { BlobStore } from '../storage/blob-store.ts';
-import { taskFromRow, type StoredOutputFile, type TaskRecord } from './task-record.ts';
+import { DEFAULT_QUEUE, type ClaimedJob, type ClaimOptions } from '../queue/job-queue.ts';
+import { taskFromRow, type TaskRecord } from './task-record.ts';
 import { finishTask } from './task-transitions.ts';
 import { recordTaskEvent } from '../webhooks/task-event-outbox.ts';
-import type { DatabaseAvailability } from '../db/database-availability.ts';
 import { isDatabaseUnavailable } from '../db/database-availability.ts';
 import { NO_TELEMETRY, runWithProviderTelemetry, type PlatformTelemetry } from '../observability/telemetry.ts';
-import { NO_TRACING, type SpanAttributes, type Tracing } from '../observability/tracing.ts';
+import { NO_TRACING, type SpanAttributes } from '../observability/tracing.ts';
+import type { TaskRunnerDependencies } from './task-runner-dependencies.ts';
+import { expirePastDeadlines, reclaimExpiredLeases } from './reclaim-expired-leases.ts';
+import { resolveTaskInputs } from './resolve-task-inputs.ts';
+import {
+  commitCancelled,
+  commitFailure,
+  commitRetryableFailure,
+  commitSuccess,
+  returnUnstarted,
+} from './commit-task-outcome.ts';
 
-export interface TaskRunnerDependencies {
-  db: Database;
-  clock: Clock;
-  ledger: Ledger;
-  queue: JobQueue;
-  files: FileStore;
-  blobs: BlobStore;
-  engines: EngineRegistry;
-  /** serves every task created with a test-mode key */
-  testModeEngine: Engine;
-  leaseSeconds: number;
-  log: (message: string, details?: Record<string, unknown>) => void;
-  /** this process's record of database outages (shared by its runners and its connection pool) */
-  availability?: DatabaseAvailability;
-  telemetry?: PlatformTelemetry;
-  /** OpenTelemetry: a span per task run, parent of its provider calls' spans */
-  tracing?: Tracing;
-  /** the queues this runner claims from when the caller names none (default: the default queue) */
-  claimQueues?: () => readonly string[];
-  /** set when those queues include provider queues: claims run one at a time and report what they claimed */
-  claimGate?: ClaimGate;
-  /** leave lost leases and start deadlines to the other runners (the provider loops: many, and woken often) */
-  skipReclaim?: boolean;
-}
-
-/** Serialises claims that are limited outside the database (3D provider slots) and reports each claim's queue. */
-export interface ClaimGate {
-  serializeClaim<T>(claim: () => Promise<T>): Promise<T>;
-  claimed(queueName: string): void;
-}
+export type { ClaimGate, TaskRunnerDependencies } from './task-runner-dependencies.ts';
 
 /** How long a finished task's commit is retried while the database is unreachable (then its lease decides). */
 const COMMIT_RETRY_WINDOW_MS = 120_000;
@@ -94,82 +60,11 @@ export class TaskRunner {
 
   /** Ends, unbilled, queued tasks whose start deadline passed before any worker took them. */
   async expirePastDeadlines(): Promise<number> {
-    const { db, queue, ledger, clock } = this.deps;
-    const overdue = await db
-      .selectFrom('tasks')
-      .select(['id'])
-      .where('status', '=', 'queued')
-      .where('startDeadlineAt', 'is not', null)
-      .where('startDeadlineAt', '<', clock.nowMs())
-      .limit(100)
-      .execute();
-    for (const { id } of overdue) {
-      await db.transaction().execute(async (trx) => {
-        if (!(await queue.finishQueued(trx, id))) return;
-        const expired = await finishTask(trx, id, 'queued', 'expired', {
-          errorCode: ERROR_CATALOG.startDeadlinePassed.code,
-          errorMessage: 'the start deadline passed before the task started; nothing was charged',
-          finishedAt: clock.nowMs(),
-        });
-        if (expired) await ledger.release(trx, id, 'start deadline passed');
-      });
-    }
-    return overdue.length;
+    return expirePastDeadlines(this.deps);
   }
 
   async reclaimExpiredLeases(): Promise<number> {
-    const { db, queue, ledger, clock } = this.deps;
-    await this.expirePastDeadlines();
-    // Leases run out during a database outage although their holders live: none could heartbeat. Holders heartbeat
-    // every third of a lease, so one lease after the last failure seen, every live holder has renewed its lease.
-    if (this.deps.availability?.unavailableWithin(this.deps.leaseSeconds * 1000)) return 0;
-    const expired = await queue.expiredLeases(db);
-    for (const job of expired) {
-      await db.transaction().execute(async (trx) => {
-        const [pending] = await trx
-          .selectFrom('tasks')
-          .select(['cancelRequestedAt'])
-          .where('id', '=', job.id)
-          .execute();
-        if (pending?.cancelRequestedAt != null) {
-          // The client cancelled while the lost worker ran it: end it cancelled rather than run it again.
-          if (!(await queue.abandonExpired(trx, job.id))) return;
-          const cancelled = await finishTask(trx, job.id, 'running', 'cancelled', {
-            errorMessage: 'cancelled by the client while running; nothing was charged',
-            finishedAt: clock.nowMs(),
-          });
-          if (cancelled) await ledger.release(trx, job.id, 'cancelled');
-          return;
-        }
-        if (job.attempts < job.maxAttempts) {
-          if (await queue.requeueExpired(trx, job.id)) {
-            await trx
-              .updateTable('tasks')
-              .set({ status: 'queued', progress: 0, startedAt: null })
-              .where('id', '=', job.id)
-              .where('status', '=', 'running')
-              .execute();
-            await recordTaskEvent(trx, job.id, clock.nowMs());
-            this.telemetry.leaseExpired(false);
-            this.deps.log('task requeued after its worker stopped responding', {
-              taskId: job.id,
-              attempts: job.attempts,
-            });
-          }
-        } else if (await queue.abandonExpired(trx, job.id)) {
-          const failed = await finishTask(trx, job.id, 'running', 'failed', {
-            errorCode: ERROR_CATALOG.engineFailed.code,
-            errorMessage: `the worker running this task stopped responding ${job.attempts} times; the task was not charged`,
-            finishedAt: clock.nowMs(),
-          });
-          if (failed) {
-            await ledger.release(trx, job.id, 'worker lost');
-            this.telemetry.leaseExpired(false);
-          }
-        }
-      });
-    }
-    return expired.length;
+    return reclaimExpiredLeases(this.deps);
   }
 
   /**
@@ -274,7 +169,7 @@ export class TaskRunner {
       }
       let resolved;
       try {
-        resolved = await this.resolveInputs(task, request);
+        resolved = await resolveTaskInputs(this.deps, task, request);
       } catch (error) {
         // inputs are read from the database and the blob store: an outage there is the platform's fault, so the
         // task goes back to the queue uncounted once the database answers again (engine errors are judged below)
@@ -349,103 +244,6 @@ export class TaskRunner {
     }
   }
 
-  private async resolveInputs(
-    task: TaskRecord,
-    request: TaskRequest,
-  ): Promise<{
-    files: EngineInputFile[];
-    sourceModel?: EngineInputFile;
-    sourceOutputs?: Record<string, EngineInputFile>;
-  }> {
-    const { files, db, blobs } = this.deps;
-    const inputFiles: EngineInputFile[] = [];
-    for (const reference of fileReferencesOf(request)) {
-      // an image `url` is fetched now, with every input check (a content-policy hit ends the task `banned`)
-      if (reference.url !== undefined && reference.file_token === undefined) {
-        inputFiles.push(await files.fetchReferencedImage(reference.url));
-        continue;
-      }
-      const stored = reference.file_token ? await files.findFile(task.accountId, reference.file_token) : undefined;
-      if (!stored)
-        throw new EngineFailure('inputExpired', `input file ${reference.file_token ?? ''} is no longer available`);
-      inputFiles.push({
-        bytes: await files.readBytes(stored),
-        format: stored.format,
-        kind: stored.kind,
-        fileName: stored.fileName,
-      });
-    }
-    const outputsTaskId = (request as { original_task_id?: string }).original_task_id;
-    if (outputsTaskId)
-      return { files: inputFiles, sourceOutputs: await this.outputsOfTask(task.accountId, outputsTaskId) };
-    const sourceTaskId = (request as { original_model_task_id?: string }).original_model_task_id;
-    if (!sourceTaskId) return { files: inputFiles };
-    const sourceRow = await db
-      .selectFrom('tasks')
-      .selectAll()
-      .where('id', '=', sourceTaskId)
-      .where('accountId', '=', task.accountId)
-      .executeTakeFirst();
-    const sourceFiles = sourceRow ? taskFromRow(sourceRow).outputFiles : {};
-    const sourceFile = sourceModelFileOf(sourceFiles);
-    const bytes = sourceFile ? await blobs.get(sourceFile.blobKey) : undefined;
-    if (!sourceFile || !bytes)
-      throw new EngineFailure('inputExpired', `the model of source task ${sourceTaskId} is no longer available`);
-    const format = sourceFile.fileName.split('.').pop() ?? 'glb';
-    return { files: inputFiles, sourceModel: { bytes, format, kind: 'model', fileName: sourceFile.fileName } };
-  }
-
-  private async outputsOfTask(accountId: string, taskId: string): Promise<Record<string, EngineInputFile>> {
-    const row = await this.deps.db
-      .selectFrom('tasks')
-      .selectAll()
-      .where('id', '=', taskId)
-      .where('accountId', '=', accountId)
-      .executeTakeFirst();
-    const outputs: Record<string, EngineInputFile> = {};
-    for (const [key, file] of Object.entries(row ? taskFromRow(row).outputFiles : {})) {
-      const bytes = await this.deps.blobs.get(file.blobKey);
-      if (!bytes)
-        throw new EngineFailure('inputExpired', `the outputs of source task ${taskId} are no longer available`);
-      const format = file.fileName.split('.').pop() ?? '';
-      outputs[key] = {
-        bytes,
-        format,
-        kind: file.mimeType.startsWith('image/') ? 'image' : 'model',
-        fileName: file.fileName,
-      };
-    }
-    return outputs;
-  }
-
-  /** Stores the outputs, then commits success + capture with the job; false when this runner lost the lease. */
-  async commitSuccess(job: ClaimedJob, task: TaskRecord, result: EngineResult): Promise<boolean> {
-    const { db, blobs, ledger, queue, clock } = this.deps;
-    const outputFiles: Record<string, StoredOutputFile> = {};
-    for (const [outputKey, file] of Object.entries(result.files)) {
-      // Nested outputs use dotted keys (generate_multiview_image.front_view_url); file names stay flat.
-      const fileName = `${outputKey.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}.${file.extension}`;
-      const blobKey = `tasks/${task.id}/${fileName}`;
-      await blobs.put(blobKey, file.bytes);
-      outputFiles[outputKey] = { fileName, blobKey, mimeType: file.mimeType, sizeBytes: file.bytes.byteLength };
-    }
-    const committed = await db.transaction().execute(async (trx) => {
-      if (!(await queue.finish(trx, job.id, this.workerId))) return false;
-      const succeeded = await finishTask(trx, task.id, 'running', 'success', {
-        progress: 100,
-        outputJson: JSON.stringify(outputFiles),
-        resultJson: JSON.stringify(result.result ?? {}),
-        finishedAt: clock.nowMs(),
-      });
-      if (!succeeded) return true;
-      const captured = await ledger.capture(trx, task.id);
-      await trx.updateTable('tasks').set({ consumedCredits: captured }).where('id', '=', task.id).execute();
-      return 'success' as const;
-    });
-    if (committed === 'success') this.finished(task, 'success');
-    return committed !== false;
-  }
-
   /** Whether the client asked to cancel; false while the database cannot say (the commit that follows waits for it). */
   async cancelRequested(taskId: string): Promise<boolean> {
     try {
@@ -484,51 +282,19 @@ export class TaskRunner {
     }
   }
 
-  /** Metrics of a task this runner ended (every commit path, also those the worker protocol drives). */
-  private finished(task: TaskRecord, status: string): void {
-    const engine = task.isTest
-      ? this.deps.testModeEngine.name
-      : (this.deps.engines.find(task.input as TaskRequest)?.engine.name ?? 'none');
-    const nowMs = this.deps.clock.nowMs();
-    const startedAtMs = task.startedAt ?? nowMs;
-    this.telemetry.taskFinished({
-      type: task.type,
-      engine,
-      status,
-      runSeconds: Math.max(0, (nowMs - startedAtMs) / 1000),
-      queueSeconds: Math.max(0, (startedAtMs - task.createdAt) / 1000),
-    });
+  /** Stores the outputs, then commits success + capture with the job; false when this runner lost the lease. */
+  async commitSuccess(job: ClaimedJob, task: TaskRecord, result: EngineResult): Promise<boolean> {
+    return commitSuccess(this.deps, this.workerId, job, task, result);
   }
 
   /** Commits cancelled + release with the job; false when this runner lost the lease. */
   async commitCancelled(job: ClaimedJob, task: TaskRecord): Promise<boolean> {
-    const { db, ledger, queue, clock } = this.deps;
-    const committed = await db.transaction().execute(async (trx) => {
-      if (!(await queue.finish(trx, job.id, this.workerId))) return false;
-      const cancelled = await finishTask(trx, task.id, 'running', 'cancelled', {
-        errorMessage: 'cancelled by the client while running; nothing was charged',
-        finishedAt: clock.nowMs(),
-      });
-      if (cancelled) await ledger.release(trx, task.id, 'cancelled');
-      return cancelled ? ('cancelled' as const) : true;
-    });
-    if (committed === 'cancelled') this.finished(task, 'cancelled');
-    return committed !== false;
+    return commitCancelled(this.deps, this.workerId, job, task);
   }
 
   /** Gives back a task claimed for a worker that went away before receiving it: queued again, no attempt counted. */
   async returnUnstarted(job: ClaimedJob, task: TaskRecord): Promise<void> {
-    const { db, queue, clock } = this.deps;
-    await db.transaction().execute(async (trx) => {
-      if (!(await queue.unclaim(trx, job.id, this.workerId))) return;
-      await trx
-        .updateTable('tasks')
-        .set({ status: 'queued', progress: 0, startedAt: null })
-        .where('id', '=', task.id)
-        .where('status', '=', 'running')
-        .execute();
-      await recordTaskEvent(trx, task.id, clock.nowMs());
-    });
+    return returnUnstarted(this.deps, this.workerId, job, task);
   }
 
   /**
@@ -540,70 +306,11 @@ export class TaskRunner {
     task: TaskRecord,
     error: EngineFailure,
   ): Promise<'queued' | 'failed' | 'lost'> {
-    const { db, queue, clock } = this.deps;
-    if (job.attempts >= job.maxAttempts) return (await this.commitFailure(job, task, error)) ? 'failed' : 'lost';
-    return db.transaction().execute(async (trx) => {
-      if (!(await queue.release(trx, job.id, this.workerId))) return 'lost' as const;
-      await trx
-        .updateTable('tasks')
-        .set({ status: 'queued', progress: 0, startedAt: null })
-        .where('id', '=', task.id)
-        .where('status', '=', 'running')
-        .execute();
-      await recordTaskEvent(trx, task.id, clock.nowMs());
-      this.deps.log('task requeued after a retryable failure', {
-        taskId: task.id,
-        attempts: job.attempts,
-        error: error.message,
-      });
-      return 'queued' as const;
-    });
+    return commitRetryableFailure(this.deps, this.workerId, job, task, error);
   }
 
   /** Commits failed + release with the job; false when this runner lost the lease. */
   async commitFailure(job: ClaimedJob, task: TaskRecord, error: unknown): Promise<boolean> {
-    const { db, ledger, queue, clock } = this.deps;
-    const { errorCode, errorMessage } = describeFailure(error);
-    if (errorCode === ERROR_CATALOG.engineFailed.code) {
-      this.deps.log('engine failed', { taskId: task.id, error: String((error as Error | undefined)?.stack ?? error) });
-    }
-    const committed = await db.transaction().execute(async (trx) => {
-      if (!(await queue.finish(trx, job.id, this.workerId))) return false;
-      // an input found to violate the content policy only now (a fetched `url` image) ends the task `banned`
-      const status = error instanceof DomainError && error.errorName === 'contentPolicyViolation' ? 'banned' : 'failed';
-      const failed = await finishTask(trx, task.id, 'running', status, {
-        errorCode,
-        errorMessage,
-        finishedAt: clock.nowMs(),
-      });
-      if (failed) await ledger.release(trx, task.id, `failed: ${errorCode}`);
-      return failed ? status : true;
-    });
-    if (committed === 'failed' || committed === 'banned') this.finished(task, committed);
-    return committed !== false;
+    return commitFailure(this.deps, this.workerId, job, task, error);
   }
-}
-
-function describeFailure(error: unknown): { errorCode: number; errorMessage: string } {
-  if (error instanceof EngineFailure)
-    return { errorCode: error.errorCode, errorMessage: `${error.message}; the task was not charged` };
-  if (error instanceof ModelInputError)
-    return {
-      errorCode: ERROR_CATALOG.unreadableModel.code,
-      errorMessage: `${error.message}; the task was not charged`,
-    };
-  if (error instanceof DomainError)
-    return {
-      errorCode: ERROR_CATALOG[error.errorName].code,
-      errorMessage: `${error.message}; the task was not charged`,
-    };
-  return {
-    errorCode: ERROR_CATALOG.engineFailed.code,
-    errorMessage: 'the engine failed with an internal error; the task was not charged',
-  };
-}
-
-/** The model a task hands to the tasks built on it: the PBR model, else the model, else the untextured base. */
-export function sourceModelFileOf(outputFiles: Record<string, StoredOutputFile>): StoredOutputFile | undefined {
-  return outputFiles.pbr_model ?? outputFiles.model ?? outputFiles.base_model;
 }

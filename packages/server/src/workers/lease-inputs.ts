@@ -4,7 +4,7 @@ import { fileReferencesOf, type TaskRequest } from '@polyforge/protocol';
 import type { Database } from '../db/database-schema.ts';
 import type { FileStore } from '../files/file-store.ts';
 import { taskFromRow, type TaskRecord } from '../tasks/task-record.ts';
-import { sourceModelFileOf } from '../tasks/task-runner.ts';
+import { sourceModelFileOf } from '../tasks/resolve-task-inputs.ts';
 
 export interface LeaseInput {
   /** "0", "1", ... for the request's files; "source_model" for the model of original_model_task_id */

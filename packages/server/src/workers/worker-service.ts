@@ -4,21 +4,24 @@
 // that lost its lease commits nothing and one lease never reaches another task.
 import { randomBytes } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
-import { workerFailureNameOf, type WorkerLease, type WorkerLeaseInput } from '@polyforge/protocol';
+import { workerFailureNameOf } from '@polyforge/protocol';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database-schema.ts';
 import { DomainError } from '../domain-error.ts';
 import { WORKER_POOL_QUEUE_PREFIX, type EngineRegistry } from '../engines/engine-registry.ts';
 import { EngineFailure, type EngineOutputFile } from '../engines/engine.ts';
 import type { FileStore } from '../files/file-store.ts';
-import { detectFileFormat } from '@polyforge/geometry/read/detect-file-format';
 import { newId } from '../ids.ts';
 import type { ClaimedJob, JobQueue } from '../queue/job-queue.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
-import { taskFromRow, type TaskRecord } from '../tasks/task-record.ts';
+import type { TaskRecord } from '../tasks/task-record.ts';
 import type { TaskRunner } from '../tasks/task-runner.ts';
 import { describeLeaseInputs, type LeaseInput } from './lease-inputs.ts';
+import { checkOutput, dropStagedOutputs, stageOutput, STAGED_OUTPUT_TTL_MS } from './staged-outputs.ts';
+import { leaseLost, leaseViewOf, requireLease, type LeaseView } from './worker-lease.ts';
 import type { WorkerToken } from './worker-token-store.ts';
+
+export type { LeaseView } from './worker-lease.ts';
 
 export interface WorkerServiceDependencies {
   db: Database;
@@ -43,26 +46,8 @@ export interface RegisteredWorker {
   modelVersions: string[] | null;
 }
 
-/** A lease before the route adds each input's absolute `url` (it knows the request's base URL). */
-export type LeaseView = Omit<WorkerLease, 'inputs'> & { inputs: Omit<WorkerLeaseInput, 'url'>[] };
-
-const OUTPUT_KEY = /^[a-z][a-z0-9_]{0,63}(\.[a-z][a-z0-9_]{0,63})?$/;
-const EXTENSION = /^[a-z0-9]{1,8}$/;
 const RECLAIM_INTERVAL_MS = 1000;
 const POLL_FALLBACK_MS = 500;
-const STAGED_OUTPUT_TTL_MS = 24 * 3600 * 1000;
-/** Extensions whose content we can recognise must match it. */
-const CHECKED_EXTENSIONS: Record<string, string> = {
-  glb: 'glb',
-  gltf: 'gltf',
-  png: 'png',
-  jpg: 'jpeg',
-  jpeg: 'jpeg',
-  webp: 'webp',
-  stl: 'stl',
-  obj: 'obj',
-  fbx: 'fbx',
-};
 
 export class WorkerService {
   private lastReclaimMs = -Infinity;
@@ -214,61 +199,9 @@ export class WorkerService {
     bytes: Uint8Array,
     contentType: string | undefined,
   ) {
-    const { db, blobs, clock } = this.deps;
-    if (!OUTPUT_KEY.test(outputKey))
-      throw new DomainError(
-        'invalidParameter',
-        `"${outputKey}" is not an output key (snake_case, e.g. model, pbr_model, generate_multiview_image.front_view_url)`,
-      );
-    const cleanExtension = extension.toLowerCase();
-    if (!EXTENSION.test(cleanExtension))
-      throw new DomainError(
-        'invalidParameter',
-        'the extension query parameter must be 1 to 8 letters or digits, e.g. glb',
-      );
-    if (bytes.byteLength === 0) throw new DomainError('emptyFile', 'the output is empty');
-    if (bytes.byteLength > this.deps.maxOutputBytes)
-      throw new DomainError(
-        'payloadTooLarge',
-        `outputs may be at most ${Math.round(this.deps.maxOutputBytes / 1048576)} MB`,
-      );
-    const expected = CHECKED_EXTENSIONS[cleanExtension];
-    const detected = detectFileFormat(bytes, `${outputKey}.${cleanExtension}`);
-    if (expected && detected?.format !== expected) {
-      throw new DomainError(
-        'unsupportedFileType',
-        `the bytes are not a ${cleanExtension.toUpperCase()} file${detected ? ` (they look like ${detected.format})` : ''}`,
-      );
-    }
+    const checked = checkOutput(outputKey, extension, bytes, this.deps.maxOutputBytes);
     await this.requireLease(token, leaseId);
-    const blobKey = `worker-uploads/${leaseId}/${outputKey.replace(/\./g, '__')}.${cleanExtension}`;
-    await blobs.put(blobKey, bytes);
-    const mimeType =
-      detected?.mimeType ??
-      (contentType && /^[\w.+-]+\/[\w.+-]+$/.test(contentType) ? contentType : 'application/octet-stream');
-    const row = {
-      leaseId,
-      outputKey,
-      blobKey,
-      extension: cleanExtension,
-      mimeType,
-      sizeBytes: bytes.byteLength,
-      createdAt: clock.nowMs(),
-    };
-    await db
-      .insertInto('leaseOutputs')
-      .values(row)
-      .onConflict((conflict) =>
-        conflict.columns(['leaseId', 'outputKey']).doUpdateSet({
-          blobKey,
-          extension: cleanExtension,
-          mimeType,
-          sizeBytes: bytes.byteLength,
-          createdAt: row.createdAt,
-        }),
-      )
-      .execute();
-    return { output_key: outputKey, size_bytes: bytes.byteLength, mime_type: mimeType };
+    return stageOutput(this.deps, leaseId, outputKey, bytes, contentType, checked);
   }
 
   /** Publishes the staged outputs and commits success + capture (or cancelled + release if the client cancelled). */
@@ -367,46 +300,11 @@ export class WorkerService {
     };
   }
 
-  /** The lease, its job and task, if the lease is current and was taken by a worker of this token. */
-  private async requireLease(
+  private requireLease(
     token: WorkerToken,
     leaseId: string,
   ): Promise<{ job: ClaimedJob; task: TaskRecord; workerId: string | null }> {
-    const { db, clock } = this.deps;
-    if (!/^lease_[A-Za-z0-9_-]{32}$/.test(leaseId)) throw leaseLost();
-    // one query: the current lease, taken by a worker of this token, on a running task of a worker pool
-    const row = await db
-      .selectFrom('jobs')
-      .innerJoin('workers', 'workers.id', 'jobs.workerId')
-      .innerJoin('tasks', 'tasks.id', 'jobs.id')
-      .selectAll('tasks')
-      .select([
-        'jobs.attempts as jobAttempts',
-        'jobs.maxAttempts as jobMaxAttempts',
-        'jobs.leaseExpiresAt as jobLeaseExpiresAt',
-        'jobs.workerId as jobWorkerId',
-        'jobs.queueName as jobQueueName',
-      ])
-      .where('jobs.leaseOwner', '=', leaseId)
-      .where('jobs.status', '=', 'leased')
-      .where('workers.tokenId', '=', token.tokenId)
-      .executeTakeFirst();
-    if (
-      !row ||
-      (row.jobLeaseExpiresAt ?? 0) < clock.nowMs() ||
-      row.status !== 'running' ||
-      !row.jobQueueName.startsWith(WORKER_POOL_QUEUE_PREFIX)
-    )
-      throw leaseLost();
-    const { jobAttempts, jobMaxAttempts, jobLeaseExpiresAt, jobWorkerId, jobQueueName: _queueName, ...taskRow } = row;
-    const job: ClaimedJob = {
-      id: row.id,
-      accountId: row.accountId,
-      attempts: jobAttempts,
-      maxAttempts: jobMaxAttempts,
-      leaseExpiresAt: jobLeaseExpiresAt ?? 0,
-    };
-    return { job, task: taskFromRow(taskRow), workerId: jobWorkerId };
+    return requireLease(this.deps.db, this.deps.clock, token, leaseId);
   }
 
   private queuesOf(worker: RegisteredWorker): string[] {
@@ -414,30 +312,8 @@ export class WorkerService {
     return pools.map((pool) => `${WORKER_POOL_QUEUE_PREFIX}${pool}`);
   }
 
-  private async viewOf(leaseId: string, job: ClaimedJob, task: TaskRecord): Promise<LeaseView> {
-    const inputs = await describeLeaseInputs(this.deps.db, this.deps.files, task);
-    const modelVersion = (task.input as { model_version?: unknown }).model_version;
-    return {
-      lease_id: leaseId,
-      task_id: task.id,
-      request_id: task.requestId ?? null,
-      task_type: task.type,
-      model_version: typeof modelVersion === 'string' ? modelVersion : null,
-      attempt: job.attempts,
-      max_attempts: job.maxAttempts,
-      lease_expires_at: job.leaseExpiresAt,
-      lease_seconds: this.deps.leaseSeconds,
-      heartbeat_interval_seconds: Math.max(1, Math.floor(this.deps.leaseSeconds / 3)),
-      request: task.input,
-      inputs: inputs.map((input) => ({
-        name: input.name,
-        kind: input.kind,
-        format: input.format,
-        file_name: input.fileName,
-        size_bytes: input.sizeBytes,
-        path: `/worker/v1/leases/${leaseId}/inputs/${input.name}`,
-      })),
-    };
+  private viewOf(leaseId: string, job: ClaimedJob, task: TaskRecord): Promise<LeaseView> {
+    return leaseViewOf(this.deps.db, this.deps.files, this.deps.leaseSeconds, leaseId, job, task);
   }
 
   /** Lost leases of every queue go back (or fail and refund) here too, so API-only processes serve external workers. */
@@ -457,15 +333,8 @@ export class WorkerService {
   }
 
   /** Deletes a lease's staged outputs (pass their blob keys when already known, to save a read). */
-  private async dropStaged(leaseId: string, knownBlobKeys?: string[]): Promise<void> {
-    const { db, blobs } = this.deps;
-    const blobKeys =
-      knownBlobKeys ??
-      (await db.selectFrom('leaseOutputs').select(['blobKey']).where('leaseId', '=', leaseId).execute()).map(
-        (row) => row.blobKey,
-      );
-    for (const blobKey of blobKeys) await blobs.delete(blobKey).catch(() => undefined);
-    if (blobKeys.length > 0) await db.deleteFrom('leaseOutputs').where('leaseId', '=', leaseId).execute();
+  private dropStaged(leaseId: string, knownBlobKeys?: string[]): Promise<void> {
+    return dropStagedOutputs(this.deps.db, this.deps.blobs, leaseId, knownBlobKeys);
   }
 
   private waitForWork(milliseconds: number, signal?: AbortSignal): Promise<void> {
@@ -494,11 +363,4 @@ export class WorkerService {
       .execute()
       .catch(() => undefined);
   }
-}
-
-function leaseLost(): DomainError {
-  return new DomainError(
-    'workerLeaseLost',
-    'this lease expired, was given to another worker, or its task ended; stop and lease again',
-  );
 }

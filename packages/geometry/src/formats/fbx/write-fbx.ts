@@ -11,7 +11,7 @@
 // only, and convert_model's `quad` option needs polygons of 4 vertices, which FBX stores natively.
 
 import type { Document, Material, Primitive, Skin, Texture } from '@gltf-transform/core';
-import { collectWorldTriangles, type WorldPrimitive } from '../../mesh/collect-world-triangles.ts';
+import { collectWorldTriangles } from '../../mesh/collect-world-triangles.ts';
 import { FBX_TICKS_PER_SECOND, takeNode, writeAnimations, type WrittenAnimation } from './write-fbx-animation.ts';
 import {
   encodeFbxBinary,
@@ -22,9 +22,11 @@ import {
   type EncodeFbxOptions,
   type FbxNode,
 } from './write-fbx-binary.ts';
+import { geometryNode, type MeshPart } from './write-fbx-geometry.ts';
+import { globalSettings, headerExtension } from './write-fbx-header.ts';
 import { materialNode, textureNode, videoNode } from './write-fbx-material.ts';
-import { modelNode, number, properties70, type FbxObjectSink, type Property70 } from './write-fbx-objects.ts';
-import { listScenePrimitives, type ScenePrimitive } from './write-fbx-scene-primitives.ts';
+import { modelNode, properties70, type FbxObjectSink } from './write-fbx-objects.ts';
+import { listScenePrimitives } from './write-fbx-scene-primitives.ts';
 import {
   bindPoseNode,
   bindSpaceAttributes,
@@ -35,7 +37,6 @@ import {
   type FbxArmature,
   type VertexInfluences,
 } from './write-fbx-skin.ts';
-import { weldExactPositions, type WeldKeys } from './write-fbx-weld-positions.ts';
 import type { MapImage, MaterialMaps } from '../textures/split-material-maps.ts';
 import { FBX_PRESETS, type FbxAxes } from './fbx-presets.ts';
 
@@ -64,10 +65,6 @@ export const WRITE_FBX_DEFAULTS: Required<Omit<WriteFbxOptions, 'quadFaces' | 'm
 };
 
 const TEXTURE_EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' };
-
-interface Part extends ScenePrimitive {
-  world: WorldPrimitive;
-}
 
 export function writeFbx(document: Document, options: WriteFbxOptions = {}): Uint8Array {
   const { nodes, encoding } = fbxNodes(document, options);
@@ -165,7 +162,7 @@ function fbxNodes(document: Document, options: WriteFbxOptions): { nodes: FbxNod
   };
 
   // Consecutive primitives of one node become one Model + Geometry with a material per primitive.
-  const groups: Part[][] = [];
+  const groups: MeshPart[][] = [];
   sources.forEach((source, index) => {
     const part = { ...source, world: world[index] };
     const last = groups[groups.length - 1];
@@ -275,7 +272,7 @@ function fbxNodes(document: Document, options: WriteFbxOptions): { nodes: FbxNod
 }
 
 /** A skinned node's parts with bind-space positions and normals, and their influences in part order. */
-function bindSpaceParts(parts: Part[], armature: FbxArmature): { parts: Part[]; influences: VertexInfluences } {
+function bindSpaceParts(parts: MeshPart[], armature: FbxArmature): { parts: MeshPart[]; influences: VertexInfluences } {
   const bound = parts.map((part) => ({ part, ...bindSpaceAttributes(part.primitive, armature) }));
   const width = Math.max(...bound.map(({ influences }) => influences.width));
   const vertexCount = bound.reduce((sum, { positions }) => sum + positions.length / 3, 0);
@@ -298,218 +295,4 @@ function bindSpaceParts(parts: Part[], armature: FbxArmature): { parts: Part[]; 
     parts: bound.map(({ part, positions, normals }) => ({ ...part, world: { ...part.world, positions, normals } })),
     influences,
   };
-}
-
-function geometryNode(
-  id: number,
-  name: string,
-  parts: Part[],
-  materials: Array<Material | null>,
-  quadFaces?: Map<Primitive, number[][]>,
-  weldKeys?: WeldKeys,
-): { node: FbxNode; controlPoint: Uint32Array } {
-  const vertexCount = parts.reduce((sum, part) => sum + part.world.positions.length / 3, 0);
-  const positions = new Float32Array(vertexCount * 3);
-  const hasNormals = parts.every((part) => part.world.normals);
-  const hasUvs = parts.some((part) => part.world.uvs);
-  const normals = hasNormals ? new Float64Array(vertexCount * 3) : undefined;
-  const uvs = hasUvs ? new Float64Array(vertexCount * 2) : undefined;
-  const faceLists = parts.map((part) => quadFaces?.get(part.primitive));
-  const cornerCount = parts.reduce(
-    (sum, part, index) =>
-      sum + (faceLists[index]?.reduce((count, face) => count + face.length, 0) ?? part.world.indices.length),
-    0,
-  );
-  const faceCount = parts.reduce(
-    (sum, part, index) => sum + (faceLists[index]?.length ?? part.world.indices.length / 3),
-    0,
-  );
-  const corners = new Int32Array(cornerCount); // group vertex per corner; becomes UVIndex / NormalsIndex
-  const polygonVertexIndex = new Int32Array(cornerCount);
-  const faceMaterials = new Int32Array(faceCount);
-
-  let vertexBase = 0,
-    corner = 0,
-    face = 0;
-  parts.forEach((part, partIndex) => {
-    const { positions: partPositions, normals: partNormals, uvs: partUvs, indices } = part.world;
-    positions.set(partPositions, vertexBase * 3);
-    if (normals && partNormals)
-      for (let index = 0; index < partNormals.length; index++) normals[vertexBase * 3 + index] = partNormals[index];
-    if (uvs && partUvs) {
-      for (let index = 0; index < partUvs.length; index += 2) {
-        uvs[vertexBase * 2 + index] = partUvs[index];
-        uvs[vertexBase * 2 + index + 1] = 1 - partUvs[index + 1]; // FBX's UV origin is bottom-left
-      }
-    }
-    const materialIndex = materials.indexOf(part.world.material);
-    const faces = faceLists[partIndex];
-    if (faces) {
-      const partVertexCount = partPositions.length / 3;
-      for (const polygon of faces) {
-        if (polygon.length < 3) throw new Error('writeFbx: a face needs at least 3 vertices');
-        for (let k = 0; k < polygon.length; k++) {
-          const vertex = polygon[part.mirrored ? (polygon.length - k) % polygon.length : k];
-          if (!(vertex >= 0 && vertex < partVertexCount))
-            throw new Error(`writeFbx: face vertex ${vertex} out of range`);
-          corners[corner++] = vertexBase + vertex;
-        }
-        polygonVertexIndex[corner - 1] = -1; // marks the polygon's last corner, filled in below
-        faceMaterials[face++] = materialIndex;
-      }
-    } else {
-      for (let index = 0; index < indices.length; index += 3) {
-        corners[corner++] = vertexBase + indices[index];
-        corners[corner++] = vertexBase + indices[index + 1];
-        corners[corner++] = vertexBase + indices[index + 2];
-        polygonVertexIndex[corner - 1] = -1;
-        faceMaterials[face++] = materialIndex;
-      }
-    }
-    vertexBase += partPositions.length / 3;
-  });
-
-  const { points, remap } = weldExactPositions(positions, weldKeys);
-  for (let index = 0; index < cornerCount; index++) {
-    const point = remap[corners[index]];
-    polygonVertexIndex[index] = polygonVertexIndex[index] === -1 ? ~point : point; // last corner: -(index + 1)
-  }
-
-  const layerElements: FbxNode[] = [];
-  const layerTypes: string[] = [];
-  if (normals) {
-    layerTypes.push('LayerElementNormal');
-    layerElements.push(
-      fbx.node(
-        'LayerElementNormal',
-        [fbx.int32(0)],
-        [
-          fbx.node('Version', [fbx.int32(102)]),
-          fbx.node('Name', [fbx.string('')]),
-          fbx.node('MappingInformationType', [fbx.string('ByPolygonVertex')]),
-          fbx.node('ReferenceInformationType', [fbx.string('IndexToDirect')]),
-          fbx.node('Normals', [fbx.float64s(normals)]),
-          fbx.node('NormalsIndex', [fbx.int32s(corners)]),
-        ],
-      ),
-    );
-  }
-  if (uvs) {
-    layerTypes.push('LayerElementUV');
-    layerElements.push(
-      fbx.node(
-        'LayerElementUV',
-        [fbx.int32(0)],
-        [
-          fbx.node('Version', [fbx.int32(101)]),
-          fbx.node('Name', [fbx.string('UVMap')]),
-          fbx.node('MappingInformationType', [fbx.string('ByPolygonVertex')]),
-          fbx.node('ReferenceInformationType', [fbx.string('IndexToDirect')]),
-          fbx.node('UV', [fbx.float64s(uvs)]),
-          fbx.node('UVIndex', [fbx.int32s(corners)]),
-        ],
-      ),
-    );
-  }
-  layerTypes.push('LayerElementMaterial');
-  const allSame = materials.length === 1;
-  layerElements.push(
-    fbx.node(
-      'LayerElementMaterial',
-      [fbx.int32(0)],
-      [
-        fbx.node('Version', [fbx.int32(101)]),
-        fbx.node('Name', [fbx.string('')]),
-        fbx.node('MappingInformationType', [fbx.string(allSame ? 'AllSame' : 'ByPolygon')]),
-        fbx.node('ReferenceInformationType', [fbx.string('IndexToDirect')]),
-        fbx.node('Materials', [fbx.int32s(allSame ? new Int32Array(1) : faceMaterials)]),
-      ],
-    ),
-  );
-
-  const node = fbx.node(
-    'Geometry',
-    [fbx.int64(id), fbx.string(`${name}\x00\x01Geometry`), fbx.string('Mesh')],
-    [
-      fbx.node('Properties70'),
-      fbx.node('GeometryVersion', [fbx.int32(124)]),
-      fbx.node('Vertices', [fbx.float64s(points)]),
-      fbx.node('PolygonVertexIndex', [fbx.int32s(polygonVertexIndex)]),
-      ...layerElements,
-      fbx.node(
-        'Layer',
-        [fbx.int32(0)],
-        [
-          fbx.node('Version', [fbx.int32(100)]),
-          ...layerTypes.map((type) =>
-            fbx.node(
-              'LayerElement',
-              [],
-              [fbx.node('Type', [fbx.string(type)]), fbx.node('TypedIndex', [fbx.int32(0)])],
-            ),
-          ),
-        ],
-      ),
-    ],
-  );
-  return { node, controlPoint: remap };
-}
-
-function headerExtension(version: number): FbxNode {
-  const timeStamp = [
-    ['Version', 1000],
-    ['Year', 1970],
-    ['Month', 1],
-    ['Day', 1],
-    ['Hour', 10],
-    ['Minute', 0],
-    ['Second', 0],
-    ['Millisecond', 0],
-  ] as const;
-  return fbx.node(
-    'FBXHeaderExtension',
-    [],
-    [
-      fbx.node('FBXHeaderVersion', [fbx.int32(1003)]),
-      fbx.node('FBXVersion', [fbx.int32(version)]),
-      fbx.node('EncryptionType', [fbx.int32(0)]),
-      fbx.node(
-        'CreationTimeStamp',
-        [],
-        timeStamp.map(([key, value]) => fbx.node(key, [fbx.int32(value)])),
-      ),
-      fbx.node('Creator', [fbx.string('Polyforge')]),
-    ],
-  );
-}
-
-/** The declared frame (default glTF's: Y up, Z front, X right, metres; UnitScaleFactor counts centimetres). */
-function globalSettings(stopTicks: number, axes: FbxAxes): FbxNode {
-  const integer = (name: string, value: number): Property70 => [name, 'int', 'Integer', '', fbx.int32(value)];
-  const double = (name: string, value: number): Property70 => [name, 'double', 'Number', '', number(value)];
-  return fbx.node(
-    'GlobalSettings',
-    [],
-    [
-      fbx.node('Version', [fbx.int32(1000)]),
-      properties70([
-        integer('UpAxis', axes.upAxis),
-        integer('UpAxisSign', axes.upAxisSign),
-        integer('FrontAxis', axes.frontAxis),
-        integer('FrontAxisSign', axes.frontAxisSign),
-        integer('CoordAxis', axes.coordAxis),
-        integer('CoordAxisSign', axes.coordAxisSign),
-        integer('OriginalUpAxis', axes.upAxis),
-        integer('OriginalUpAxisSign', axes.upAxisSign),
-        double('UnitScaleFactor', axes.unitScaleFactor),
-        double('OriginalUnitScaleFactor', axes.unitScaleFactor),
-        ['AmbientColor', 'ColorRGB', 'Color', '', number(0), number(0), number(0)],
-        ['DefaultCamera', 'KString', '', '', fbx.string('Producer Perspective')],
-        ['TimeMode', 'enum', '', '', fbx.int32(11)],
-        ['TimeSpanStart', 'KTime', 'Time', '', fbx.int64(0)],
-        ['TimeSpanStop', 'KTime', 'Time', '', fbx.int64(stopTicks)],
-        double('CustomFrameRate', -1),
-      ]),
-    ],
-  );
 }

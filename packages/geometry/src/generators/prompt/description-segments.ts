@@ -18,7 +18,8 @@ import {
 } from './modifier-vocabulary.ts';
 import { FILLER_WORDS } from './prompt-vocabulary.ts';
 import { readAttributes, type PromptReading } from './read-attributes.ts';
-import { IGNORE_REASONS, isAttributeWord, looksLikeAdjective } from './read-noun-phrase.ts';
+import { isAttributeWord, looksLikeAdjective } from './attribute-words.ts';
+import { IGNORE_REASONS } from './read-noun-phrase.ts';
 import type { PromptToken } from './word-forms.ts';
 
 export const REASON_NOT_UNDERSTOOD = 'not understood';

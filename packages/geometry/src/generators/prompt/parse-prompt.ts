@@ -19,32 +19,31 @@ import type { GeneratorDefinition, KindModifiers } from '../generator-definition
 import { COLOUR_NAMES } from '../materials/colour-names.ts';
 import { CategoryIndex } from './category-index.ts';
 import {
-  CONNECTORS,
+  CLASSIFIER_NOUNS,
   DETERMINERS,
   PAIR_NOUNS,
-  POSE_WORDS,
   PREAMBLE_WORDS,
   QUANTITY_NOUNS,
-  CLASSIFIER_NOUNS,
-  UNSHOWN_ADJECTIVES,
   type Relation,
 } from './modifier-vocabulary.ts';
 import { nearestCategories } from './nearest-categories.ts';
-import { FILLER_WORDS, NEGATION_WORDS, NUMBER_WORDS, STYLE_WORDS } from './prompt-vocabulary.ts';
+import { FILLER_WORDS, NEGATION_WORDS, STYLE_WORDS } from './prompt-vocabulary.ts';
 import {
   emptyReading,
-  isColourWord,
   isPartWordOf,
   readAttributes,
   readNegativePrompt,
   type PromptReading,
 } from './read-attributes.ts';
-import { IGNORE_REASONS, isAttributeWord, readNounPhrase, type NounPhrase } from './read-noun-phrase.ts';
-import { readDescriptions, reasonFor, setAsideDescriptions } from './description-segments.ts';
+import { IGNORE_REASONS, readNounPhrase, type NounPhrase } from './read-noun-phrase.ts';
+import { readDescriptions, setAsideDescriptions } from './description-segments.ts';
 import { setAsideProductionNotes } from './production-notes.ts';
-import { correctSpelling } from './spell-correct.ts';
 import { promptTokens, singular, type PromptToken } from './word-forms.ts';
 import { lastObjectIndex, placeComponent, Refusal } from './place-component.ts';
+import { prepareTokens } from './prepare-prompt-tokens.ts';
+import { splitClauses, type Clause } from './split-clauses.ts';
+import { refusalFor } from './phrase-refusal.ts';
+import { collectIgnored } from './collect-ignored-words.ts';
 
 export { METAL_COLOUR_WORDS, type ColourReading, type MaterialReading, type PromptReading } from './read-attributes.ts';
 
@@ -77,12 +76,6 @@ export interface PromptUnderstanding {
 export type ParsePromptResult =
   { ok: true; understanding: PromptUnderstanding } | { ok: false; reason: string; nearest: string[] };
 
-interface Clause {
-  relation: Relation | 'main';
-  start: number;
-  end: number;
-}
-
 export class PromptParser {
   readonly index: CategoryIndex;
 
@@ -103,7 +96,7 @@ export class PromptParser {
     const corrections: { from: string; to: string }[] = [];
     const { kept, notes } = setAsideProductionNotes(promptTokens(prompt));
     const { objectTokens: tokens, descriptions } = setAsideDescriptions(
-      this.prepareTokens(kept, corrections),
+      prepareTokens(kept, corrections, this.index),
       (form) => this.index.vocabulary.get(form) === true,
     );
     const words = tokens.map((token) => token.word);
@@ -116,7 +109,7 @@ export class PromptParser {
       if (!DETERMINERS.has(forms[first])) used.add(first);
       first++;
     }
-    const clauses = this.splitClauses(forms, first, used);
+    const clauses = splitClauses(forms, first, used);
     if (clauses.length === 0) throw new Refusal('the prompt names no object', nearestCategories('', [], this.index));
 
     const components: ComponentReading[] = [];
@@ -181,7 +174,7 @@ export class PromptParser {
         continue;
       }
       if (phrase.kind === 'unknown' || phrase.kind === 'ambiguous')
-        throw this.refusalFor(phrase, `${clause.relation} ${phrase.phrase}`);
+        throw refusalFor(phrase, this.index, `${clause.relation} ${phrase.phrase}`);
       if (this.isNegated(forms, clause.start, phrase.start)) {
         // "with no hat": nothing to add
         for (let index = clause.start; index < clause.end; index++) used.add(index);
@@ -208,146 +201,9 @@ export class PromptParser {
     );
     return {
       components,
-      ignored: [...this.collectIgnored(tokens, used, ignoredReasons), ...described, ...notes],
+      ignored: [...collectIgnored(tokens, used, ignoredReasons), ...described, ...notes],
       corrections,
     };
-  }
-
-  /** Spelling corrections, and hyphenated words kept as one adjective unless they are a name, a count or colours. */
-  private prepareTokens(raw: PromptToken[], corrections: { from: string; to: string }[]): PromptToken[] {
-    const tokens: PromptToken[] = [];
-    for (let index = 0; index < raw.length; index++) {
-      const token = raw[index];
-      if (token.hyphenGroup === undefined) {
-        tokens.push(this.corrected(token, corrections));
-        continue;
-      }
-      const group = raw.filter((other) => other.hyphenGroup === token.hyphenGroup);
-      index += group.length - 1;
-      const groupForms = group.map((part) => part.form);
-      const joined = group.map((part) => part.word).join('');
-      const separate = () =>
-        group.map(({ word, form, endsSegment, possessive }) => ({ word, form, endsSegment, possessive }));
-      const { endsSegment, possessive } = group[group.length - 1];
-      if (this.index.lookup(groupForms)) tokens.push(...separate());
-      else if (this.index.lookup([joined]))
-        tokens.push({ word: group.map((part) => part.word).join('-'), form: joined, endsSegment, possessive });
-      else if (
-        /^\d+$/.test(groupForms[0]) ||
-        NUMBER_WORDS[groupForms[0]] !== undefined ||
-        groupForms.every((form) => isColourWord(form) || form === 'and' || form === 'light' || form === 'dark')
-      )
-        tokens.push(...separate());
-      else if (groupForms.length === 2 && isAttributeWord(groupForms[0]) && this.index.lookup([groupForms[1]]))
-        tokens.push(...separate());
-      else
-        tokens.push({
-          word: group.map((part) => part.word).join('-'),
-          form: groupForms.join('-'),
-          endsSegment,
-          possessive,
-        });
-    }
-    return this.joinSplitNames(tokens);
-  }
-
-  private corrected(token: PromptToken, corrections: { from: string; to: string }[]): PromptToken {
-    if (this.index.vocabulary.has(token.form) || this.index.vocabulary.has(token.word)) return token;
-    const correction =
-      correctSpelling(token.word, this.index.vocabulary) ??
-      (token.form !== token.word ? correctSpelling(token.form, this.index.vocabulary) : undefined);
-    if (!correction) return token;
-    corrections.push({ from: token.word, to: correction });
-    return { ...token, word: correction, form: correction, correctedFrom: token.word };
-  }
-
-  /** Two words that are one name written apart ("space ship", "sail boat", "book case") become that name. */
-  private joinSplitNames(tokens: PromptToken[]): PromptToken[] {
-    const joined: PromptToken[] = [];
-    for (let index = 0; index < tokens.length; index++) {
-      const [first, second] = [tokens[index], tokens[index + 1]];
-      if (
-        second &&
-        !first.endsSegment &&
-        /^[a-z]+$/.test(first.word + second.word) &&
-        !this.index.lookup([first.form, second.form])
-      ) {
-        const form = singular(first.word + second.word);
-        if (this.index.lookup([form])) {
-          joined.push({ ...second, word: `${first.word} ${second.word}`, form });
-          index++;
-          continue;
-        }
-      }
-      joined.push(first);
-    }
-    return joined;
-  }
-
-  /** Clauses at connectors; "and" starts a new object only when a noun follows that is not a part of the last one. */
-  private splitClauses(forms: readonly string[], from: number, used: Set<number>): Clause[] {
-    const clauses: Clause[] = [];
-    let current: Clause = { relation: 'main', start: from, end: forms.length };
-    for (let index = from; index < forms.length; index++) {
-      const connector = CONNECTORS.find(([phrase]) => {
-        const parts = phrase.split(' ');
-        return parts.every((part, offset) => forms[index + offset] === part);
-      });
-      if (!connector || (index === current.start && current.relation === 'main')) continue;
-      const [phrase, relation] = connector;
-      const length = phrase.split(' ').length;
-      if (
-        relation === 'and' &&
-        (!this.startsObject(forms, index + length) || !this.hasNoun(forms, current.start, index))
-      )
-        continue;
-      if (
-        (phrase === 'flying' ||
-          phrase === 'floating' ||
-          phrase === 'swimming' ||
-          phrase === 'looking' ||
-          phrase === 'like') &&
-        forms[index + 1] !== undefined &&
-        !['in', 'at', 'over', 'above', 'on', 'through', 'across', 'a', 'an', 'the'].includes(forms[index + 1])
-      )
-        continue;
-      current.end = index;
-      if (current.end > current.start) clauses.push(current);
-      for (let offset = 0; offset < length; offset++) used.add(index + offset);
-      current = { relation, start: index + length, end: forms.length };
-      index += length - 1;
-    }
-    if (current.end > current.start) clauses.push(current);
-    return clauses;
-  }
-
-  /** Whether forms[from, to) hold a noun-like word (so an "and" after them can join a second object). */
-  private hasNoun(forms: readonly string[], from: number, to: number): boolean {
-    for (let index = from; index < to; index++) {
-      const form = forms[index];
-      if (
-        DETERMINERS.has(form) ||
-        FILLER_WORDS.has(form) ||
-        isAttributeWord(form) ||
-        UNSHOWN_ADJECTIVES.has(form) ||
-        POSE_WORDS.has(form) ||
-        PREAMBLE_WORDS.has(form)
-      )
-        continue;
-      return true;
-    }
-    return false;
-  }
-
-  /** Whether the words after an "and" name an object (so the "and" joins objects, not colours or parts). */
-  private startsObject(forms: readonly string[], from: number): boolean {
-    for (let index = from; index < Math.min(forms.length, from + 5); index++) {
-      const form = forms[index];
-      if (DETERMINERS.has(form) || FILLER_WORDS.has(form) || isAttributeWord(form) || UNSHOWN_ADJECTIVES.has(form))
-        continue;
-      return !CONNECTORS.some(([phrase]) => phrase === form);
-    }
-    return false;
   }
 
   private readMainClause(
@@ -399,8 +255,9 @@ export class PromptParser {
       }
     }
     if (phrase.kind !== 'object')
-      throw this.refusalFor(
+      throw refusalFor(
         phrase,
+        this.index,
         tokens
           .slice(clause.start, clause.end)
           .map((token) => token.word)
@@ -486,65 +343,6 @@ export class PromptParser {
       if (!DETERMINERS.has(forms[index]) && !FILLER_WORDS.has(forms[index])) return false;
     }
     return false;
-  }
-
-  private refusalFor(phrase: NounPhrase, text: string): Refusal {
-    switch (phrase.kind) {
-      case 'unknown': {
-        const nearest = nearestCategories(phrase.head, phrase.named, this.index);
-        const named =
-          phrase.named.length > 0
-            ? ` (it can make ${phrase.named.map((definition) => `a ${definition.category}`).join(' and ')}, but a "${phrase.phrase}" is something else)`
-            : '';
-        return new Refusal(
-          `the built-in generator cannot make "${phrase.phrase}": it has no "${phrase.head}"${named}`,
-          nearest,
-        );
-      }
-      case 'ambiguous': {
-        const nearest = nearestCategories(phrase.word, [phrase.head, ...phrase.named], this.index);
-        return new Refusal(
-          `the built-in generator is not sure what a "${phrase.phrase}" is: it can make a ${phrase.head.category}${phrase.named.length > 0 ? ` and a ${phrase.named[0].category}` : ''}, but "${phrase.word}" may change what the object is, so it will not guess`,
-          nearest,
-        );
-      }
-      case 'part':
-        return new Refusal(
-          `"${text}" names a part, not a whole object`,
-          nearestCategories(phrase.head, [], this.index),
-        );
-      case 'scene':
-        return new Refusal(
-          `"${text}" is a setting, not an object (the built-in generator models one object)`,
-          nearestCategories(phrase.head, [], this.index),
-        );
-      default:
-        return new Refusal(`"${text}" names no object`, nearestCategories('', [], this.index));
-    }
-  }
-
-  private collectIgnored(
-    tokens: readonly PromptToken[],
-    used: ReadonlySet<number>,
-    reasons: ReadonlyMap<number, string>,
-  ): IgnoredWords[] {
-    const ignored: IgnoredWords[] = [];
-    let last: { reason: string; index: number } | undefined;
-    for (let index = 0; index < tokens.length; index++) {
-      const { word, form } = tokens[index];
-      if (used.has(index) || DETERMINERS.has(form) || (FILLER_WORDS.has(form) && !reasons.has(index))) continue;
-      const reason = reasons.get(index) ?? reasonFor(form);
-      if (last && last.reason === reason && last.index === index - 1) ignored[ignored.length - 1].words += ` ${word}`;
-      else ignored.push({ words: word, reason });
-      last = { reason, index };
-    }
-    for (const [index, reason] of reasons)
-      if (index < 0)
-        ignored.push({
-          words: reason.replace(/^negative_prompt "([^"]+)".*$/, '$1'),
-          reason: 'negative_prompt: nothing of the kind to leave out',
-        });
-    return ignored;
   }
 }
 

@@ -10,8 +10,7 @@
 // the caller refuses rather than answer with the unqualified object.
 
 import type { GeneratorDefinition, KindModifiers } from '../generator-definition.ts';
-import { COLOUR_MODIFIERS } from '../materials/colour-names.ts';
-import { type CategoryEntry, type CategoryIndex, MAX_PHRASE_WORDS, phraseKey } from './category-index.ts';
+import { type CategoryEntry, type CategoryIndex, MAX_PHRASE_WORDS } from './category-index.ts';
 import {
   COOKING_WORDS,
   DESCRIPTIVE_ADJECTIVES,
@@ -27,23 +26,15 @@ import {
   KIND_MODIFIER_WORDS,
   PAIR_NOUNS,
   POSE_WORDS,
-  PRESENTATION_NOUNS,
   QUANTITY_NOUNS,
   SCENE_NOUNS,
   SETTING_MODIFIERS,
   UNSHOWN_ADJECTIVES,
 } from './modifier-vocabulary.ts';
-import {
-  FILLER_WORDS,
-  INTENSIFIERS,
-  MATERIAL_WORDS,
-  NEGATION_WORDS,
-  NUMBER_WORDS,
-  PROPORTION_WORDS,
-  SIZE_WORDS,
-  STYLE_WORDS,
-} from './prompt-vocabulary.ts';
-import { isColourWord } from './read-attributes.ts';
+import { FILLER_WORDS, NEGATION_WORDS } from './prompt-vocabulary.ts';
+import { isAttributeWord, looksLikeAdjective } from './attribute-words.ts';
+import { makesCompound, nameEndingAt, namedCategories, nameWordsOf, partOf, variantOf } from './category-names.ts';
+import { countsOwnCopies, numberBefore, PAIRED_CATEGORIES } from './phrase-copies.ts';
 import { isEnglishWord } from './spell-correct.ts';
 import type { PromptToken } from './word-forms.ts';
 
@@ -83,31 +74,6 @@ const REASONS = {
 } as const;
 
 export { REASONS as IGNORE_REASONS };
-
-/** Attribute words the attribute reader handles (colours, materials, sizes, styles, numbers, negations). */
-export function isAttributeWord(form: string): boolean {
-  return (
-    isColourWord(form) ||
-    MATERIAL_WORDS[form] !== undefined ||
-    SIZE_WORDS[form] !== undefined ||
-    PROPORTION_WORDS[form] !== undefined ||
-    STYLE_WORDS[form] !== undefined ||
-    COLOUR_MODIFIERS[form] !== undefined ||
-    NUMBER_WORDS[form] !== undefined ||
-    /^\d{1,3}$/.test(form) ||
-    INTENSIFIERS.has(form) ||
-    NEGATION_WORDS.has(form)
-  );
-}
-
-/** Adjective-like by its ending (for words of no vocabulary): "zorbish", "sparkly", "handcrafted", "fire-breathing". */
-export function looksLikeAdjective(form: string): boolean {
-  if (form.includes('-')) return true;
-  return (
-    /(y|ish|ous|ful|less|ic|al|ive|able|ible|ed|ing|en|ese|ian|ary|ant|ent|esque|like|ly)$/.test(form) &&
-    form.length > 3
-  );
-}
 
 function isSkippable(form: string): boolean {
   return DETERMINERS.has(form) || FILLER_WORDS.has(form);
@@ -338,42 +304,6 @@ export function readNounPhrase(
   };
 }
 
-/**
- * Whether the word at `at`, right after a name and with no punctuation between, is the head of a compound that
- * names another thing: a place or thing noun ("a dog park", "a car engine"), not how the model is shown ("side view").
- */
-function makesCompound(tokens: readonly PromptToken[], from: number, at: number, index: CategoryIndex): boolean {
-  const form = tokens[at].form;
-  if (!(SCENE_NOUNS.has(form) || THEME_NOUNS.has(form)) || PRESENTATION_NOUNS.has(form)) return false;
-  return (
-    at > from &&
-    !tokens[at - 1].endsSegment &&
-    nameEndingAt(
-      tokens.map((token) => token.form),
-      from,
-      at - 1,
-      index,
-    ) !== undefined
-  );
-}
-
-/** The longest category name in forms[from..at] that ends at `at`. */
-export function nameEndingAt(
-  forms: readonly string[],
-  from: number,
-  at: number,
-  index: CategoryIndex,
-): { entry: CategoryEntry; length: number } | undefined {
-  for (let length = Math.min(MAX_PHRASE_WORDS, at - from + 1); length >= 1; length--) {
-    const entry = index.lookup(forms.slice(at - length + 1, at + 1));
-    if (entry) return { entry, length };
-  }
-  return undefined;
-}
-
-/** Things that come in pairs: a plural without a number is the pair ("sneakers", "high heels"). */
-const PAIRED_CATEGORIES = new Set(['sneaker', 'boot', 'high heel', 'sandal', 'dice']);
-
 /** Flavour words of food and the colour they show. */
 const FLAVOUR_COLOURS: Readonly<Record<string, string>> = {
   strawberry: 'pink',
@@ -397,67 +327,12 @@ const FLAVOUR_COLOURS: Readonly<Record<string, string>> = {
   honey: 'amber',
 };
 
-const nameWords = new WeakMap<GeneratorDefinition, Set<string>>();
-
-/** Every word of every name of a category ("chess", "piece", "pawn" for chess pieces). */
-function nameWordsOf(definition: GeneratorDefinition): Set<string> {
-  let words = nameWords.get(definition);
-  if (!words) {
-    words = new Set(
-      definition.names.flatMap((name) => phraseKey(typeof name === 'string' ? name : name[0]).split(' ')),
-    );
-    nameWords.set(definition, words);
-  }
-  return words;
-}
-
-function variantOf(definition: GeneratorDefinition, form: string): string | undefined {
-  for (const [variant, words] of Object.entries(definition.variants ?? {})) if (words.includes(form)) return variant;
-  return undefined;
-}
-
-function partOf(definition: GeneratorDefinition, form: string, index: CategoryIndex): boolean {
-  return index.partWords.get(form)?.includes(definition) ?? false;
-}
-
 /** "robot" keeps the kind only of bodies with a mechanical form; toy, baby and statue keep any kind. */
 function kindModifierApplies(modifier: keyof KindModifiers, definition: GeneratorDefinition): boolean {
   if (modifier === 'mechanical') return definition.bodyPlan !== undefined;
   if (modifier === 'baby')
     return definition.family === 'animal' || definition.family === 'creature' || definition.family === 'character';
   return true;
-}
-
-/** A plural name that is also a count word of its own category ("three mushrooms") is a count, not copies. */
-function countsOwnCopies(definition: GeneratorDefinition, form: string): boolean {
-  return Object.values(definition.counts ?? {}).some((count) => count.words.includes(form));
-}
-
-function numberBefore(
-  forms: readonly string[],
-  from: number,
-  at: number,
-): { value: number; index: number } | undefined {
-  for (let position = at - 1; position >= from; position--) {
-    const form = forms[position];
-    if (/^\d{1,3}$/.test(form)) return { value: Number(form), index: position };
-    if (NUMBER_WORDS[form] !== undefined) return { value: NUMBER_WORDS[form], index: position };
-  }
-  return undefined;
-}
-
-function namedCategories(
-  forms: readonly string[],
-  from: number,
-  to: number,
-  index: CategoryIndex,
-): GeneratorDefinition[] {
-  const named: GeneratorDefinition[] = [];
-  for (let position = from; position < to; position++) {
-    const match = nameEndingAt(forms, from, position, index);
-    if (match && !named.includes(match.entry.definition)) named.push(match.entry.definition);
-  }
-  return named;
 }
 
 function phraseText(tokens: readonly PromptToken[], from: number, to: number): string {

@@ -5,7 +5,7 @@
 // refusal ends the task `banned` (2008) at once. The model is copied in, checked, finished by our geometry code and given
 // our preview. Options no provider or our code can honour are refused at create (validate).
 import { DomainError } from '../../domain-error.ts';
-import { QUAD_DEFAULT_FACE_LIMIT, type TaskRequest, type TaskRequestOf } from '@polyforge/protocol';
+import type { TaskRequest } from '@polyforge/protocol';
 import {
   EngineFailure,
   type Engine,
@@ -15,28 +15,20 @@ import {
   type EngineSupport,
   type ProviderCallRecord,
 } from '../engine.ts';
-import { detectFileFormat } from '@polyforge/geometry/read/detect-file-format';
-import { MULTIVIEW_VIEW_NAMES } from '@polyforge/geometry/multiview/view-frame';
 import { fetchProviderOutput, type FetchProviderOutputOptions } from './fetch-provider-output.ts';
 import { finishProviderModel, finishTexturedModel, readProviderModel } from './finish-provider-model.ts';
+import { faceLimitOf, imagesOf, shapeOf, type GenerationRequest } from './generation-request.ts';
 import {
   ProviderFailure,
   type Provider3dAdapter,
   type Provider3dImage,
   type Provider3dInputFields,
-  type Provider3dRequestShape,
   type Provider3dResult,
   type Provider3dTaskType,
-  type TextureSourceKind,
 } from './provider-3d.ts';
 import { PROVIDER_QUEUE_PREFIX, type ProviderRuntime } from './provider-runtime.ts';
+import { REFUSED_OPTIONS } from './refused-provider-options.ts';
 import { sourceModelGlb } from './source-model-glb.ts';
-
-type GenerationRequest =
-  | TaskRequestOf<'text_to_model'>
-  | TaskRequestOf<'image_to_model'>
-  | TaskRequestOf<'multiview_to_model'>
-  | TaskRequestOf<'texture_model'>;
 
 /** What an operator may know a provider model costs, to report provider cost in dollars. */
 export interface ProviderCostRates {
@@ -63,76 +55,6 @@ export interface ProviderChainOptions {
   download: FetchProviderOutputOptions;
   estimatedSeconds?: number;
 }
-
-/** Options our geometry code cannot apply after a provider: refused at create, nothing held. */
-const REFUSED_OPTIONS: { field: string; isSet: (request: Record<string, unknown>) => boolean; why: string }[] = [
-  { field: 'style', isSet: (request) => request.style !== undefined, why: 'styles are Tripo model features' },
-  {
-    field: 'style_image',
-    isSet: (request) => request.style_image !== undefined,
-    why: 'styles are Tripo model features',
-  },
-  {
-    field: 'generate_parts',
-    isSet: (request) => request.generate_parts === true,
-    why: 'part generation is a Tripo model feature',
-  },
-  {
-    field: 'geometry_quality',
-    isSet: (request) => request.geometry_quality === 'detailed',
-    why: 'it has one geometry quality',
-  },
-  {
-    field: 'texture_quality',
-    isSet: (request) => request.texture_quality !== undefined && request.texture_quality !== 'standard',
-    why: 'it has one texture quality',
-  },
-  { field: 'auto_size', isSet: (request) => request.auto_size === true, why: 'it does not estimate real-world size' },
-  {
-    field: 'orientation',
-    isSet: (request) => request.orientation === 'align_image',
-    why: 'it does not align the model to the image',
-  },
-  {
-    field: 'texture_alignment',
-    isSet: (request) => request.texture_alignment === 'geometry',
-    why: 'it aligns textures to the image only',
-  },
-  {
-    field: 'enable_image_autofix',
-    isSet: (request) => request.enable_image_autofix === true,
-    why: 'it does not retouch the input image',
-  },
-  {
-    field: 'orthographic_projection',
-    isSet: (request) => request.orthographic_projection === true,
-    why: 'it does not take a projection hint',
-  },
-  { field: 'render_video', isSet: (request) => request.render_video === true, why: 'videos are not rendered here' },
-  {
-    field: 'render_sequence',
-    isSet: (request) => request.render_sequence === true,
-    why: 'image sequences are not rendered here',
-  },
-  {
-    field: 'return_multiview',
-    isSet: (request) => request.return_multiview === true,
-    why: 'multiview images are not returned here',
-  },
-  {
-    field: 'check_printable',
-    isSet: (request) => request.check_printable === true,
-    why: 'printability is not checked here',
-  },
-  {
-    field: 'part_names',
-    isSet: (request) => Array.isArray(request.part_names) && request.part_names.length > 0,
-    why: 'it textures the whole model, not named parts',
-  },
-];
-
-/** face_limit for smart_low_poly when the client gives none (the highpoly_to_lowpoly default). */
-const SMART_LOW_POLY_FACE_LIMIT = 10_000;
 
 export class ProviderChainEngine implements Engine {
   readonly name: string;
@@ -405,14 +327,6 @@ function describeForCustomer(failure: ProviderFailure): ProviderFailure {
   return failure;
 }
 
-function faceLimitOf(request: GenerationRequest): number | undefined {
-  if (request.type === 'texture_model') return undefined;
-  if (request.face_limit !== undefined) return request.face_limit;
-  if (request.smart_low_poly) return SMART_LOW_POLY_FACE_LIMIT;
-  if (request.quad) return QUAD_DEFAULT_FACE_LIMIT;
-  return undefined;
-}
-
 function costUsdOf(
   rates: ProviderCostRates | undefined,
   reported: Provider3dResult['reportedCost'],
@@ -426,65 +340,4 @@ function costUsdOf(
 
 function roundCents(usd: number): number {
   return Math.round(usd * 10_000) / 10_000;
-}
-
-/** The input images in order: image_to_model's one image; multiview's views front, left, back, right (filled `files` slots over the source task's views). */
-function imagesOf(input: EngineInput): Provider3dImage[] {
-  const request = input.request as GenerationRequest;
-  if (request.type !== 'multiview_to_model')
-    return input.files.filter((file) => file.kind === 'image').map((file) => imageOf(file.bytes, file.fileName));
-  const byView = new Map<string, Provider3dImage>();
-  for (const view of MULTIVIEW_VIEW_NAMES) {
-    const source = input.sourceOutputs?.[`generate_multiview_image.${view}_view_url`];
-    if (source) byView.set(view, imageOf(source.bytes, `${view}.${source.format || 'png'}`));
-  }
-  let next = 0;
-  (request.files ?? []).forEach((slot, index) => {
-    if (!isFilledSlot(slot)) return;
-    const file = input.files[next++];
-    if (file) byView.set(MULTIVIEW_VIEW_NAMES[index]!, imageOf(file.bytes, file.fileName));
-  });
-  return MULTIVIEW_VIEW_NAMES.filter((view) => byView.has(view)).map((view) => byView.get(view)!);
-}
-
-function imageOf(bytes: Uint8Array, fileName: string): Provider3dImage {
-  return { bytes, mimeType: detectFileFormat(bytes)?.mimeType ?? 'application/octet-stream', fileName };
-}
-
-function isFilledSlot(slot: unknown): boolean {
-  return ['file_token', 'url', 'object'].some(
-    (field) => (slot as Record<string, unknown> | undefined)?.[field] !== undefined,
-  );
-}
-
-function shapeOf(request: GenerationRequest, model: string): Provider3dRequestShape {
-  if (request.type === 'texture_model') {
-    const prompt = request.texture_prompt;
-    const source: TextureSourceKind =
-      prompt?.text !== undefined
-        ? prompt.style_image
-          ? 'text_and_style_image'
-          : 'text'
-        : prompt?.image
-          ? 'image'
-          : prompt?.images
-            ? 'views'
-            : 'none';
-    return {
-      taskType: request.type,
-      model,
-      prompt: prompt?.text,
-      imageCount: source === 'image' ? 1 : 0,
-      textureSource: source,
-    };
-  }
-  // with original_task_id the views come from that task (at most four)
-  const views =
-    request.type === 'multiview_to_model'
-      ? request.original_task_id !== undefined
-        ? 4
-        : (request.files ?? []).filter(isFilledSlot).length
-      : 0;
-  const images = request.type === 'image_to_model' ? 1 : views;
-  return { taskType: request.type, model, prompt: (request as { prompt?: string }).prompt, imageCount: images };
 }
