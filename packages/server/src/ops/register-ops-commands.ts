@@ -1,6 +1,6 @@
 // Operator commands: serve, work, accounts, keys, credits. Each prints text, or JSON with --json.
 import type { Command } from 'commander';
-import { loadConfig } from '../config.ts';
+import { loadConfig, type SignupMode } from '../config.ts';
 import { DomainError } from '../domain-error.ts';
 import { createPlatform } from '../platform.ts';
 import { openOpsContext, type OpsContext } from './ops-context.ts';
@@ -40,7 +40,10 @@ export function registerOpsCommands(program: Command): void {
           `  web:       npx polyforge accounts set-password --account ${demo.email}   (then log in to the dashboard)`,
         );
       }
-      banner.push(`Dashboard and Studio: http://127.0.0.1:${config.port}/dashboard (sign up there)`);
+      banner.push(
+        `Dashboard and Studio: http://127.0.0.1:${config.port}/dashboard`,
+        `Sign-up: ${describeSignupMode(config.dashboard.signupMode)}`,
+      );
       if (metricsListener) banner.push(`Prometheus metrics: ${metricsListener.address}/metrics`);
       process.stdout.write(`${banner.join('\n')}\n`);
       shutDownOnSignal(() => platform.close());
@@ -279,4 +282,21 @@ function shutDownOnSignal(close: () => Promise<void>): void {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** The operator sees at every start who can sign up and when trial credits are granted. */
+function describeSignupMode(mode: SignupMode): string {
+  switch (mode) {
+    case 'open':
+      return (
+        'open, trial credits at sign-up without e-mail verification (throttled per address); set ' +
+        'POLYFORGE_SMTP_URL to grant them only to verified addresses, or POLYFORGE_SIGNUP_MODE=invite-only / closed'
+      );
+    case 'verify-email':
+      return 'open, trial credits once the e-mailed link verifies the address';
+    case 'invite-only':
+      return 'by invitation only (polyforge accounts invite)';
+    case 'closed':
+      return 'closed (accounts are made with polyforge accounts create)';
+  }
 }

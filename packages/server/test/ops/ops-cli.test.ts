@@ -63,6 +63,10 @@ describe('polyforge ops commands and serve', () => {
     const first = await serve(18181);
     const apiKey = /API key:\s+(tsk_\S+)/.exec(first.output())?.[1];
     expect(apiKey).toBeDefined();
+    // no SMTP server given: the operator is told that sign-up grants trials without verification, and how to change it
+    expect(first.output()).toMatch(
+      /Sign-up: open, trial credits at sign-up without e-mail verification.*POLYFORGE_SMTP_URL/,
+    );
     const health = await fetch('http://127.0.0.1:18181/health');
     expect(health.status).toBe(200);
     const balance = await fetch('http://127.0.0.1:18181/v2/openapi/user/balance', {
