@@ -15,10 +15,16 @@ export type ReadableModelFormat = (typeof READABLE_MODEL_FORMATS)[number];
 export interface ReadModelOptions {
   /** Models with more triangles than this are refused before they are decoded. */
   maxTriangleCount?: number;
+  /**
+   * GLB and glTF: leave the animations unread, for an output that keeps none (convert/conversion-drops-animation.ts
+   * says when). Skins stay. What was left is recorded for the conversion warnings (unread-animations.ts).
+   */
+  skipAnimations?: boolean;
 }
 
 export const READ_MODEL_DEFAULTS: Required<ReadModelOptions> = {
   maxTriangleCount: 5_000_000,
+  skipAnimations: false,
 };
 
 export async function readModel(
