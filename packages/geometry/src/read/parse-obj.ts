@@ -5,9 +5,9 @@
 // OBJLoader, which this replaces: faces before the first `o`/`g` belong to the object it names, and the current
 // material carries over into the next object.
 //
-// Written by hand: the npm OBJ parsers either un-index the faces (three's OBJLoader, obj-file-parser gives strings)
-// or are unmaintained, and going through OBJLoader cost more than the rest of a conversion (flat normals and
-// default UVs built for every corner, then thrown away, then the corners welded back together).
+// Written by hand: npm's maintained OBJ readers give un-indexed triangles (three's OBJLoader, and loaders.gl's, a
+// port of it that also merges every object into one mesh), and going through OBJLoader cost more than the rest of
+// a conversion (flat normals and default UVs built for every corner, thrown away, then the corners welded back).
 
 import { Color, SRGBColorSpace } from 'three';
 import { ModelInputError } from './model-input-error.ts';
