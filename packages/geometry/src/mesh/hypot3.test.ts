@@ -16,7 +16,7 @@ describe('hypot3', () => {
       if (!Object.is(hypot3(x, y, z), Math.hypot(x, y, z))) mismatches++;
     }
     expect(mismatches).toBe(0);
-    for (const values of [
+    for (const [x, y, z] of [
       [0, 0, 0],
       [-0, -0, -0],
       [Number.NaN, 1, 2],
@@ -24,8 +24,8 @@ describe('hypot3', () => {
       [-Infinity, 0, 0],
       [1e308, 1e308, 1e308],
       [5e-324, 0, 0],
-    ] as const) {
-      expect(Object.is(hypot3(...values), Math.hypot(...values))).toBe(true);
+    ]) {
+      expect(Object.is(hypot3(x, y, z), Math.hypot(x, y, z))).toBe(true);
     }
   });
 });
