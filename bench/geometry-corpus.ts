@@ -1,12 +1,13 @@
 // Benchmark on the real third-party corpus (packages/geometry/test/corpus): convert_model to each format against
-// Blender 3.4 headless doing the same import + export, and decimation against gltfpack at the same face count,
-// with the geometric error of both results measured the same way (mean and max distance from points sampled on
-// the simplified surface to the original surface, as a share of the bounding box diagonal; three-mesh-bvh).
+// Blender 3.4 headless doing the same import + export, and decimation against gltfpack at the same face count and
+// at the same error bound (gltfpack -se E against meshoptimizer with the same target error), with the geometric
+// error of both results measured the same way (mean and max distance from points sampled on the simplified
+// surface to the original surface, as a share of the bounding box diagonal; three-mesh-bvh).
 // Both sides are timed the same way: from the input bytes to the output bytes, in a warm process (ours: codecs
 // loaded; Blender: start-up and the first use of each importer / exporter add-on excluded), warm-up runs first,
 // then the median. gltfpack is its whole CLI process (wasm start-up included), run with -sa so that it reaches
 // the same face count instead of stopping at its error bound.
-// Usage: node --conditions=polyforge-source --import tsx bench/geometry-corpus.ts [--convert-only]
+// Usage: node --conditions=polyforge-source --import tsx bench/geometry-corpus.ts [--convert-only | --decimate-only]
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,11 +17,12 @@ import type { Document } from '@gltf-transform/core';
 import { BufferAttribute, BufferGeometry, Vector3 } from 'three';
 import { MeshBVH } from 'three-mesh-bvh';
 import { applyConvertOptions, loadGeometryCodecs } from '@polyforge/geometry/convert/apply-convert-options';
+import { conversionDropsAnimation } from '@polyforge/geometry/convert/conversion-drops-animation';
 import { convertModel, type SupportedConvertFormat } from '@polyforge/geometry/convert/convert-model';
 import { writeGlb } from '@polyforge/geometry/formats/glb/write-glb';
 import { collectWorldTriangles } from '@polyforge/geometry/mesh/collect-world-triangles';
 import { sceneTriangleCount } from '@polyforge/geometry/mesh/list-primitive-uses';
-import { simplifyToFaceLimit } from '@polyforge/geometry/mesh/simplify-to-face-limit';
+import { simplifyToError, simplifyToFaceLimit } from '@polyforge/geometry/mesh/simplify-to-face-limit';
 import { readModel } from '@polyforge/geometry/read/read-model';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,10 +41,14 @@ const WARM_UP_RUNS = 3;
 /** Blender: one warm-up (loads the add-on) and the median of three, per format. */
 const BLENDER_RUNS = 3;
 const CONVERT_ONLY = process.argv.includes('--convert-only');
+const DECIMATE_ONLY = process.argv.includes('--decimate-only');
+const GLTFPACK = path.join(root, 'node_modules/.bin/gltfpack');
 
-async function load(file: string): Promise<Document> {
+/** Reads a corpus file as the convert_model engine does (animations left unread when the output keeps none). */
+async function load(file: string, format?: SupportedConvertFormat): Promise<Document> {
   const bytes = new Uint8Array(fs.readFileSync(path.join(corpus, file)));
-  return readModel(bytes, file.endsWith('.obj') ? 'obj' : 'glb');
+  const skipAnimations = format !== undefined && conversionDropsAnimation({ format });
+  return readModel(bytes, file.endsWith('.obj') ? 'obj' : 'glb', { skipAnimations });
 }
 
 /** Read + options + write, as the engine does (face_limit off so the whole model is written). */
@@ -50,7 +56,7 @@ async function ourConvert(file: string, format: SupportedConvertFormat, runs = R
   const times: number[] = [];
   for (let run = 0; run < WARM_UP_RUNS + runs; run++) {
     const started = performance.now();
-    const document = await load(file);
+    const document = await load(file, format);
     const applied = await applyConvertOptions(document, { format, face_limit: null }, codecs);
     await convertModel(document, { format, quadFaces: applied.quadFaces, materialMaps: applied.materialMaps });
     if (run >= WARM_UP_RUNS) times.push((performance.now() - started) / 1000);
@@ -175,12 +181,7 @@ async function decimation(file: string, share: number) {
   const packTimes: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     const started = performance.now();
-    const pack = spawnSync(
-      path.join(root, 'node_modules/.bin/gltfpack'),
-      ['-i', input, '-o', output, '-si', String(share), '-sa', '-noq'],
-      { encoding: 'utf8' },
-    );
-    if (pack.status !== 0) throw new Error(`gltfpack failed: ${pack.stderr}`);
+    runGltfpack(['-i', input, '-o', output, '-si', String(share), '-sa', '-noq']);
     packTimes.push((performance.now() - started) / 1000);
   }
   const packed = await readModel(new Uint8Array(fs.readFileSync(output)), 'glb');
@@ -188,6 +189,54 @@ async function decimation(file: string, share: number) {
     before,
     ours: { seconds: median(times), faces: sceneTriangleCount(ours!), error: surfaceError(original, ours!) },
     gltfpack: { seconds: median(packTimes), faces: sceneTriangleCount(packed), error: surfaceError(original, packed) },
+  };
+}
+
+function runGltfpack(args: string[]): void {
+  const pack = spawnSync(GLTFPACK, args, { encoding: 'utf8' });
+  if (pack.status !== 0) throw new Error(`gltfpack failed: ${pack.stderr}`);
+}
+
+/**
+ * At equal error: gltfpack -si 0 -se E (simplify as far as the error bound E allows, positions kept as floats)
+ * against simplifyToError with the same E. gltfpack is timed as a whole process, and also with -si 1 (the same
+ * process with no simplification) so that its fixed cost can be told apart.
+ */
+async function decimationAtError(file: string, targetError: number) {
+  const original = await load(file);
+  const times: number[] = [];
+  let ours: Document | undefined;
+  for (let run = 0; run < WARM_UP_RUNS + RUNS; run++) {
+    const document = await load(file);
+    const started = performance.now();
+    simplifyToError(document, { targetError, simplifier: codecs.simplifier });
+    if (run >= WARM_UP_RUNS) times.push((performance.now() - started) / 1000);
+    ours = document;
+  }
+  const input = path.join(scratch, 'input.glb'),
+    output = path.join(scratch, 'gltfpack.glb');
+  fs.writeFileSync(input, await writeGlb(await load(file)));
+  const timed = (args: string[]) => {
+    const packTimes: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const started = performance.now();
+      runGltfpack(['-i', input, '-o', output, ...args, '-noq']);
+      packTimes.push((performance.now() - started) / 1000);
+    }
+    return median(packTimes);
+  };
+  const fixedSeconds = timed(['-si', '1']);
+  const packSeconds = timed(['-si', '0', '-se', String(targetError)]);
+  const packed = await readModel(new Uint8Array(fs.readFileSync(output)), 'glb');
+  return {
+    before: sceneTriangleCount(original),
+    ours: { seconds: median(times), faces: sceneTriangleCount(ours!), error: surfaceError(original, ours!) },
+    gltfpack: {
+      seconds: packSeconds,
+      fixedSeconds,
+      faces: sceneTriangleCount(packed),
+      error: surfaceError(original, packed),
+    },
   };
 }
 
@@ -203,9 +252,9 @@ console.log(
     .map((value) => value.toFixed(1))
     .join(' ')}, Node ${process.version}\n`,
 );
-console.log('| model | format | ours | Blender 3.4 (import + export) | Blender / ours |');
-console.log('|---|---|---:|---:|---:|');
-for (const model of MODELS) {
+if (!DECIMATE_ONLY) console.log('| model | format | ours | Blender 3.4 (import + export) | Blender / ours |');
+if (!DECIMATE_ONLY) console.log('|---|---|---:|---:|---:|');
+for (const model of DECIMATE_ONLY ? [] : MODELS) {
   const blender = blenderConvert(model.file);
   // Ours gets the same favour as Blender's untimed first run per format: the reader of this model's file type is
   // warm (JIT-compiled) before the first format is timed, not only from the second format on.
@@ -236,6 +285,25 @@ for (const [model, share] of [
     `${format(entry.seconds)}, ${(entry.error.mean * 100).toFixed(3)} % / ${(entry.error.max * 100).toFixed(2)} % (${entry.faces.toLocaleString('en')} faces)`;
   console.log(
     `| ${model.name} | ${result.before.toLocaleString('en')} → ${Math.round(result.before * share).toLocaleString('en')} | ${describe(result.ours)} | ${describe(result.gltfpack)} | ${(result.ours.seconds / result.gltfpack.seconds).toFixed(2)} |`,
+  );
+}
+console.log(
+  '\n| model | error bound | ours: simplifyToError (time, faces, mean / max error) | gltfpack -si 0 -se E -noq (time, faces, mean / max error) | gltfpack -si 1 (no simplification) | ours / gltfpack time |',
+);
+console.log('|---|---:|---|---|---:|---:|');
+for (const [model, targetError] of [
+  [MODELS[0], 0.001],
+  [MODELS[0], 0.01],
+  [MODELS[0], 0.05],
+  [MODELS[2], 0.001],
+  [MODELS[2], 0.01],
+  [MODELS[2], 0.05],
+] as const) {
+  const result = await decimationAtError(model.file, targetError);
+  const describe = (entry: { seconds: number; faces: number; error: { mean: number; max: number } }) =>
+    `${format(entry.seconds)}, ${entry.faces.toLocaleString('en')} faces, ${(entry.error.mean * 100).toFixed(3)} % / ${(entry.error.max * 100).toFixed(2)} %`;
+  console.log(
+    `| ${model.name} (${result.before.toLocaleString('en')} faces) | ${targetError * 100} % | ${describe(result.ours)} | ${describe(result.gltfpack)} | ${format(result.gltfpack.fixedSeconds)} | ${(result.ours.seconds / result.gltfpack.seconds).toFixed(2)} |`,
   );
 }
 fs.rmSync(scratch, { recursive: true, force: true });

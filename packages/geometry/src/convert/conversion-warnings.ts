@@ -4,6 +4,7 @@
 
 import type { Document, Material } from '@gltf-transform/core';
 import type { MaterialMaps } from '../formats/textures/split-material-maps.ts';
+import { unreadAnimationsOf } from '../read/unread-animations.ts';
 
 type Feature =
   | 'textures'
@@ -77,6 +78,12 @@ const NAMES: Record<Feature, string> = {
   severalAnimations: 'several animations',
 };
 
+/** Whether `format` writes no animation at all (neither of skeletons nor of other nodes). */
+export function formatDropsAnimation(format: string): boolean {
+  const losses = LOSSES[format.toUpperCase()];
+  return losses?.skeletalAnimation === true && losses.nodeAnimation === true;
+}
+
 export function listConversionWarnings(document: Document, format: string, materialMaps?: MaterialMaps): string[] {
   const losses = LOSSES[format.toUpperCase()] ?? {};
   const present = presentFeatures(document, materialMaps);
@@ -109,18 +116,27 @@ function presentFeatures(document: Document, materialMaps?: MaterialMaps): Array
   if (primitives.some((primitive) => primitive.listTargets().length > 0)) features.push(['morphTargets', '']);
   const skins = root.listSkins();
   if (skins.length > 0) features.push(['skins', `${skins.length}`]);
-  const joints = new Set(skins.flatMap((skin) => skin.listJoints()));
-  const animations = root.listAnimations();
-  const channels = animations.flatMap((animation) => animation.listChannels());
-  const skeletal = channels.filter((channel) => joints.has(channel.getTargetNode()!)).length;
-  const onNodes = channels.filter((channel) => channel.getTargetNode() && !joints.has(channel.getTargetNode()!)).length;
-  if (skeletal > 0)
-    features.push(['skeletalAnimation', `${animations.length} clip${animations.length === 1 ? '' : 's'}`]);
+  const { clipCount, skeletal, onNodes } = animationCounts(document);
+  if (skeletal > 0) features.push(['skeletalAnimation', `${clipCount} clip${clipCount === 1 ? '' : 's'}`]);
   if (onNodes > 0) features.push(['nodeAnimation', `${onNodes} channel${onNodes === 1 ? '' : 's'}`]);
-  if (skeletal > 0 && animations.length > 1) features.push(['severalAnimations', `${animations.length}`]);
+  if (skeletal > 0 && clipCount > 1) features.push(['severalAnimations', `${clipCount}`]);
   const extensions = new Set(
     materials.flatMap((material: Material) => material.listExtensions().map((extension) => extension.extensionName)),
   );
   if (extensions.size > 0) features.push(['materialExtensions', [...extensions].join(', ')]);
   return features;
+}
+
+/** Clips and channels (on skin joints, on other nodes) in the Document, or left unread by readModel. */
+function animationCounts(document: Document): { clipCount: number; skeletal: number; onNodes: number } {
+  const unread = unreadAnimationsOf(document);
+  if (unread)
+    return { clipCount: unread.clipCount, skeletal: unread.skeletalChannelCount, onNodes: unread.nodeChannelCount };
+  const root = document.getRoot();
+  const joints = new Set(root.listSkins().flatMap((skin) => skin.listJoints()));
+  const animations = root.listAnimations();
+  const channels = animations.flatMap((animation) => animation.listChannels());
+  const skeletal = channels.filter((channel) => joints.has(channel.getTargetNode()!)).length;
+  const onNodes = channels.filter((channel) => channel.getTargetNode() && !joints.has(channel.getTargetNode()!)).length;
+  return { clipCount: animations.length, skeletal, onNodes };
 }

@@ -2,8 +2,10 @@
 // their bind pose: skin references, JOINTS_n/WEIGHTS_n attributes and joint nodes that hold nothing else go.
 
 import type { Document, Node } from '@gltf-transform/core';
+import { forgetUnreadAnimations } from '../read/unread-animations.ts';
 
 export function removeAnimation(document: Document): void {
+  forgetUnreadAnimations(document);
   const root = document.getRoot();
   for (const animation of root.listAnimations()) {
     for (const sampler of animation.listSamplers()) sampler.dispose();

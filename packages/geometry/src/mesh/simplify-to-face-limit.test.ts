@@ -4,7 +4,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { denseGridDocument } from '../../test/fixtures/build-fixtures.ts';
 import { sceneTriangleCount } from './list-primitive-uses.ts';
 import { quadrangulate } from './quadrangulate.ts';
-import { simplifyToFaceLimit } from './simplify-to-face-limit.ts';
+import { simplifyToError, simplifyToFaceLimit } from './simplify-to-face-limit.ts';
 
 beforeAll(() => MeshoptSimplifier.ready);
 
@@ -61,3 +61,21 @@ it('times a 1M-triangle grid decimated to 10k faces (and quad pairing of the res
   expect(report.triangleCountAfter).toBeGreaterThan(9_500);
   expect(simplifySeconds).toBeLessThan(30); // a sanity bound on a loaded 2-core machine, not a benchmark
 }, 60_000);
+
+it('simplifyToError goes as far as the error bound allows: further for a looser bound, never forced to a count', () => {
+  // The grid's waves are 0.1 high on a unit square: 0.0001 keeps most, 0.001 almost none but the locked border.
+  const counts = [0.00001, 0.0001, 0.001].map((targetError) => {
+    const document = denseGridDocument(20_000);
+    const report = simplifyToError(document, { targetError, simplifier: MeshoptSimplifier });
+    expect(sceneTriangleCount(document)).toBe(report.triangleCountAfter);
+    return [report.triangleCountBefore, report.triangleCountAfter];
+  });
+  const before = counts[0][0];
+  expect(counts[0][1]).toBeGreaterThan(counts[1][1]);
+  expect(counts[1][1]).toBeGreaterThan(counts[2][1]);
+  expect(counts[2][1]).toBeGreaterThan(0);
+  expect(counts[0][1]).toBeLessThan(before);
+  // Disjoint triangles: every edge a locked border, so within the bound nothing goes (face-limit mode would force it).
+  const soup = triangleSoup(300);
+  expect(simplifyToError(soup, { targetError: 0.05, simplifier: MeshoptSimplifier }).triangleCountAfter).toBe(300);
+});

@@ -46,6 +46,26 @@ export interface SimplifyReport {
 
 const MODE_TRIANGLES = 4;
 
+export interface SimplifyToErrorOptions extends Omit<SimplifyToFaceLimitOptions, 'faceLimit'> {
+  /** meshoptimizer's error bound, relative to each mesh's extent (0.01 = 1 %), as gltfpack's -se takes it. */
+  targetError: number;
+}
+
+/**
+ * Decimates every triangle primitive of the default scene as far as it goes within `targetError`, with the
+ * welding, attributes and LockBorder of simplifyToFaceLimit and no face target: what gltfpack -si 0 -se E does,
+ * for comparing the two at equal error (bench/geometry-corpus.ts). convert_model uses simplifyToFaceLimit.
+ */
+export function simplifyToError(document: Document, options: SimplifyToErrorOptions): SimplifyReport {
+  const resolved = { ...SIMPLIFY_TO_FACE_LIMIT_DEFAULTS, ...options };
+  const uses = listPrimitiveUses(document);
+  const count = (triangles: (use: (typeof uses)[number]) => number) =>
+    uses.reduce((sum, use) => sum + triangles(use) * use.instanceCount, 0);
+  const before = count((use) => use.triangleCount);
+  const kept = new Map(uses.map((use) => [use, simplifyPrimitive(use.primitive, 0, resolved, options.targetError)]));
+  return { triangleCountBefore: before, triangleCountAfter: count((use) => kept.get(use)!) };
+}
+
 export function simplifyToFaceLimit(document: Document, options: SimplifyToFaceLimitOptions): SimplifyReport {
   const resolved = { ...SIMPLIFY_TO_FACE_LIMIT_DEFAULTS, ...options };
   const faceLimit = Math.max(0, Math.floor(resolved.faceLimit));
@@ -56,20 +76,25 @@ export function simplifyToFaceLimit(document: Document, options: SimplifyToFaceL
   let after = 0;
   for (const { primitive, instanceCount, triangleCount } of uses) {
     const target = Math.floor((faceLimit * triangleCount) / before);
-    const kept = simplifyPrimitiveTo(primitive, target, resolved);
+    const kept = simplifyPrimitive(primitive, target, resolved, 1);
     after += kept * instanceCount;
   }
   return { triangleCountBefore: before, triangleCountAfter: after };
 }
 
-/** Simplifies one primitive to at most `targetTriangles`; returns the triangles it keeps. */
-function simplifyPrimitiveTo(
+/**
+ * Simplifies one primitive to at most `targetTriangles`, or with a `targetError` under 1 as far as that error
+ * allows (the first attempt only, no forcing to a count); returns the triangles it keeps.
+ */
+function simplifyPrimitive(
   primitive: Primitive,
   targetTriangles: number,
   options: Required<Omit<SimplifyToFaceLimitOptions, 'faceLimit'>>,
+  targetError: number,
 ): number {
   if (primitive.getMode() !== MODE_TRIANGLES) convertPrimitiveToTriangles(primitive);
-  if (targetTriangles <= 0) {
+  const errorBound = targetError < 1;
+  if (targetTriangles <= 0 && !errorBound) {
     disposePrimitive(primitive);
     return 0;
   }
@@ -86,6 +111,7 @@ function simplifyPrimitiveTo(
   const attempts: SimplifierFlags[][] = options.lockBorder
     ? [['LockBorder'], [], ['Permissive']]
     : [[], ['Permissive']];
+  if (errorBound) attempts.length = 1;
   let result = indices;
   for (const flags of attempts) {
     [result] = simplifier.simplifyWithAttributes(
@@ -97,7 +123,7 @@ function simplifyPrimitiveTo(
       weights,
       null,
       targetIndexCount,
-      1,
+      targetError,
       flags,
     );
     if (result.length <= targetIndexCount) break;
@@ -105,12 +131,12 @@ function simplifyPrimitiveTo(
   // simplifySloppy ignores topology and usually lands on the target; shrink it if it overshoots.
   for (
     let sloppyTarget = targetIndexCount;
-    result.length > targetIndexCount && sloppyTarget >= 3;
+    !errorBound && result.length > targetIndexCount && sloppyTarget >= 3;
     sloppyTarget = Math.floor((sloppyTarget * 0.8) / 3) * 3
   ) {
     [result] = simplifier.simplifySloppy(indices, positions, 3, null, sloppyTarget, 1);
   }
-  if (result.length > targetIndexCount) result = result.slice(0, targetIndexCount);
+  if (!errorBound && result.length > targetIndexCount) result = result.slice(0, targetIndexCount);
   if (result.length === 0) {
     disposePrimitive(primitive);
     return 0;

@@ -127,10 +127,21 @@ export function quaternionToEulerDegrees(q: ArrayLike<number>, previous?: Vec3):
   }
   const base: Vec3 = [alpha * DEGREES, beta * DEGREES, gamma * DEGREES];
   if (!previous) return base;
-  const flipped: Vec3 = [base[0] + 180, 180 - base[1], base[2] + 180];
-  const near = (angles: Vec3): Vec3 =>
-    angles.map((angle, axis) => angle + 360 * Math.round((previous[axis] - angle) / 360)) as Vec3;
-  const distance = (angles: Vec3) => angles.reduce((sum, angle, axis) => sum + Math.abs(angle - previous[axis]), 0);
-  const [first, second] = [near(base), near(flipped)];
-  return distance(second) < distance(first) ? second : first;
+  // Called per animation key: plain code, no closures (the FBX writer converts every sample of every clip).
+  const first = nearestTurns(base, previous);
+  const second = nearestTurns([base[0] + 180, 180 - base[1], base[2] + 180], previous);
+  return distanceTo(second, previous) < distanceTo(first, previous) ? second : first;
+}
+
+/** The angles moved by whole turns to lie nearest `previous`. */
+function nearestTurns(angles: Vec3, previous: Vec3): Vec3 {
+  return [
+    angles[0] + 360 * Math.round((previous[0] - angles[0]) / 360),
+    angles[1] + 360 * Math.round((previous[1] - angles[1]) / 360),
+    angles[2] + 360 * Math.round((previous[2] - angles[2]) / 360),
+  ];
+}
+
+function distanceTo(angles: Vec3, previous: Vec3): number {
+  return Math.abs(angles[0] - previous[0]) + Math.abs(angles[1] - previous[1]) + Math.abs(angles[2] - previous[2]);
 }

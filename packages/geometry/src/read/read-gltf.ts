@@ -2,11 +2,13 @@
 // pre-flight checks in check-gltf-json.ts. Compression extensions (Draco, meshopt, KTX2/Basis) are decoded on
 // read and dropped, so the Document handed on is plain and any writer can write it.
 
-import type { Document } from '@gltf-transform/core';
+import { GLB_BUFFER, type Document, type JSONDocument } from '@gltf-transform/core';
 import { checkGltfJson } from './check-gltf-json.ts';
-import { createGltfIO } from './create-gltf-io.ts';
+import { sharedGltfIO } from './create-gltf-io.ts';
 import { decodeKtx2Textures } from './decode-ktx2-textures.ts';
+import { dropGltfAnimations } from './drop-gltf-animations.ts';
 import { asModelInputError, ModelInputError } from './model-input-error.ts';
+import { recordUnreadAnimations } from './unread-animations.ts';
 
 const GLB_MAGIC = 0x46546c67; // 'glTF'
 const CHUNK_JSON = 0x4e4f534a;
@@ -14,6 +16,8 @@ const CHUNK_BIN = 0x004e4942;
 
 export interface ReadGltfOptions {
   maxTriangleCount: number;
+  /** Leave the animations (and the accessors only they use) unread; see ReadModelOptions.skipAnimations. */
+  skipAnimations?: boolean;
 }
 
 export async function readGlb(bytes: Uint8Array, options: ReadGltfOptions): Promise<Document> {
@@ -23,8 +27,9 @@ export async function readGlb(bytes: Uint8Array, options: ReadGltfOptions): Prom
     maxTriangleCount: options.maxTriangleCount,
     availableBufferBytes: (index) => (index === 0 ? binByteLength : undefined) ?? dataUriBytesOf(json, index),
   });
-  const io = await createGltfIO();
-  return finishRead(await asModelInputError('The GLB file could not be read', () => io.readBinary(glb)));
+  // The JSON parsed here is handed on as it is (io.readBinary would parse it a second time).
+  const resources = binByteLength === undefined ? {} : { [GLB_BUFFER]: binChunkOf(glb, binByteLength) };
+  return readJsonDocument({ json, resources } as JSONDocument, options, 'The GLB file could not be read');
 }
 
 export async function readGltfJson(bytes: Uint8Array, options: ReadGltfOptions): Promise<Document> {
@@ -38,12 +43,15 @@ export async function readGltfJson(bytes: Uint8Array, options: ReadGltfOptions):
     maxTriangleCount: options.maxTriangleCount,
     availableBufferBytes: (index) => dataUriBytesOf(json, index),
   });
-  const io = await createGltfIO();
-  return finishRead(
-    await asModelInputError('The .gltf file could not be read', () =>
-      io.readJSON({ json: json as never, resources: {} }),
-    ),
-  );
+  return readJsonDocument({ json, resources: {} } as JSONDocument, options, 'The .gltf file could not be read');
+}
+
+async function readJsonDocument(jsonDocument: JSONDocument, options: ReadGltfOptions, failure: string) {
+  const unread = options.skipAnimations ? dropGltfAnimations(jsonDocument.json) : undefined;
+  const io = await sharedGltfIO();
+  const document = await finishRead(await asModelInputError(failure, () => io.readJSON(jsonDocument)));
+  if (unread) recordUnreadAnimations(document, unread);
+  return document;
 }
 
 /** Splits a GLB into its JSON and BIN chunks, checking every length against the bytes we actually have. */
@@ -100,6 +108,13 @@ function dataUriBytesOf(json: unknown, index: number): number | undefined {
   const payload = uri.length - comma - 1;
   const padding = uri.endsWith('==') ? 2 : uri.endsWith('=') ? 1 : 0;
   return Math.floor((payload * 3) / 4) - padding;
+}
+
+/** The BIN chunk's bytes (parseGlbContainer checked that they are there). */
+function binChunkOf(glb: Uint8Array, binByteLength: number): Uint8Array {
+  const jsonByteLength = new DataView(glb.buffer, glb.byteOffset, glb.byteLength).getUint32(12, true);
+  const binStart = 20 + jsonByteLength + 8;
+  return glb.subarray(binStart, binStart + binByteLength);
 }
 
 /** glTF-Transform views the GLB header as a Uint32Array, which needs a 4-byte aligned offset. */

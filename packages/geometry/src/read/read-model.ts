@@ -2,7 +2,6 @@
 // bad input is a ModelInputError with a message for the uploader; work is capped by a triangle budget.
 
 import type { Document } from '@gltf-transform/core';
-import { weld } from '@gltf-transform/functions';
 import { smoothUnweldedPrimitives } from '../mesh/smooth-unwelded-primitives.ts';
 import { asModelInputError, ModelInputError } from './model-input-error.ts';
 import { readFbx } from './read-fbx.ts';
@@ -16,10 +15,16 @@ export type ReadableModelFormat = (typeof READABLE_MODEL_FORMATS)[number];
 export interface ReadModelOptions {
   /** Models with more triangles than this are refused before they are decoded. */
   maxTriangleCount?: number;
+  /**
+   * GLB and glTF: leave the animations unread, for an output that keeps none (convert/conversion-drops-animation.ts
+   * says when). Skins stay. What was left is recorded for the conversion warnings (unread-animations.ts).
+   */
+  skipAnimations?: boolean;
 }
 
 export const READ_MODEL_DEFAULTS: Required<ReadModelOptions> = {
   maxTriangleCount: 5_000_000,
+  skipAnimations: false,
 };
 
 export async function readModel(
@@ -35,9 +40,9 @@ export async function readModel(
     case 'gltf':
       return readGltfJson(bytes, resolved);
     case 'obj':
-      return weldTriangleSoup(readObj(bytes, resolved));
+      return smoothWithoutNormals(readObj(bytes, resolved));
     case 'stl':
-      return weldTriangleSoup(readStl(bytes, resolved));
+      return smoothWithoutNormals(readStl(bytes, resolved));
     case 'fbx':
       return readFbx(bytes, resolved);
     default:
@@ -46,13 +51,14 @@ export async function readModel(
 }
 
 /**
- * OBJ and STL loaders give one vertex per triangle corner. Meshes with normals are welded exactly; meshes without
- * (every STL, OBJ without `vn`) are welded by position and given crease-aware smooth normals, so a scanned model
- * is not faceted and a box keeps its hard edges.
+ * Meshes without normals (every STL, OBJ without `vn`) are welded by position and given crease-aware smooth
+ * normals, so a scanned model is not faceted and a box keeps its hard edges. The OBJ reader already shares the
+ * vertices the file shares (exactly equal ones too), and the smoothing outputs welded vertices, so no weld()
+ * pass follows.
  */
-async function weldTriangleSoup(document: Document): Promise<Document> {
-  return asModelInputError('The model could not be indexed', async () => {
+async function smoothWithoutNormals(document: Document): Promise<Document> {
+  return asModelInputError('The model could not be indexed', () => {
     smoothUnweldedPrimitives(document);
-    return document.transform(weld());
+    return document;
   });
 }

@@ -1,6 +1,6 @@
-// Adapter from a three.js BufferGeometry (what three's OBJLoader / STLLoader produce) to a glTF-Transform Mesh:
-// one primitive per geometry group, UVs flipped to glTF's top-left origin, normals made unit length so the
-// result passes the Khronos validator. The output is non-indexed; read-model.ts welds it afterwards.
+// Adapter from a three.js BufferGeometry (what three's STLLoader produces) to a glTF-Transform Mesh: one
+// primitive per geometry group, UVs flipped to glTF's top-left origin, normals made unit length so the result
+// passes the Khronos validator. The output is non-indexed; read-model.ts welds and smooths it afterwards.
 
 import type { Buffer, Document, Material, Mesh } from '@gltf-transform/core';
 import type { BufferAttribute, BufferGeometry, InterleavedBufferAttribute } from 'three';

@@ -1,9 +1,9 @@
 // Writes a Document as a binary glTF (GLB) with glTF-Transform's NodeIO.
 
 import type { Document } from '@gltf-transform/core';
-import { createGltfIO } from '../../read/create-gltf-io.ts';
+import { sharedGltfIO } from '../../read/create-gltf-io.ts';
 
 export async function writeGlb(document: Document): Promise<Uint8Array> {
-  const io = await createGltfIO();
+  const io = await sharedGltfIO();
   return io.writeBinary(document);
 }

@@ -7,7 +7,20 @@
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
-const deflateRaw = promisify(zlib.deflateRaw);
+const deflateRawOnPool = promisify(zlib.deflateRaw);
+
+/** Below this many bytes a deflate costs less than its round trip to the thread pool (~50 µs and a stream object). */
+const SMALL_DEFLATE_BYTES = 16 * 1024;
+
+/** The same bytes either way; small inputs are deflated in place. */
+function deflateRaw(bytes: Uint8Array, options: zlib.ZlibOptions): Promise<Buffer> {
+  if (bytes.length >= SMALL_DEFLATE_BYTES) return deflateRawOnPool(bytes, options);
+  try {
+    return Promise.resolve(zlib.deflateRawSync(bytes, options));
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
+}
 
 export type ZipEntry =
   | {
