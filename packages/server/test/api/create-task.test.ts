@@ -82,6 +82,21 @@ describe('creating tasks: validation, price, credits, concurrency', () => {
     expect(await taskCount(account.accountId)).toBe(0);
   });
 
+  it('answers a refused create with the V2 envelope plus request_id, the X-Request-Id header', async () => {
+    const account = await platform.createAccount();
+    const client = apiClient(platform.baseUrl, account.apiKey);
+    const generated = await client.createTask({ type: 'make_me_a_sandwich' });
+    expect(generated.status).toBe(400);
+    expect(Object.keys(generated.body).sort()).toEqual(['code', 'message', 'request_id', 'suggestion']);
+    expect(generated.body.request_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(generated.body.request_id).toBe(generated.headers.get('x-request-id'));
+    expect(generated.body.request_id).toBe(generated.headers.get('x-tripo-trace-id'));
+    // a client's own request id is the one the body quotes
+    const own = await client.createTask({ type: 'make_me_a_sandwich' }, { 'X-Request-Id': 'client-refused-0003' });
+    expect(own.headers.get('x-request-id')).toBe('client-refused-0003');
+    expect(own.body.request_id).toBe('client-refused-0003');
+  });
+
   it('says plainly that an unserved task type is not available, and quote still prices it', async () => {
     const account = await platform.createAccount();
     const client = apiClient(platform.baseUrl, account.apiKey);
