@@ -161,7 +161,10 @@ export function envelopeFromText(rawText: string): Envelope {
   return { rawText };
 }
 
-/** V2 `{code, message, suggestion}` and V3 `{code, status: "error", message, suggestion, request_id}` alike. */
+/**
+ * V2 `{code, message, suggestion}` (Polyforge adds `request_id`) and V3 `{code, status: "error", message,
+ * suggestion, request_id}` alike.
+ */
 export function apiErrorFromEnvelope(
   response: Pick<Response, 'status' | 'statusText' | 'ok' | 'headers'>,
   envelope: Envelope,

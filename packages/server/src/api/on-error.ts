@@ -1,7 +1,7 @@
 // The one edge where errors become wire responses: domain errors via the catalog, framework errors mapped
 // to the nearest catalog entry, anything else a 1000 with no stack trace. The envelope follows the surface:
-// V2 `{code, message, suggestion}`, V3 adds `status: "error"` and `request_id` (= the X-Request-Id and
-// X-Tripo-Trace-ID headers, and the reqId of the request's log lines).
+// V2 `{code, message, suggestion, request_id}`, V3 adds `status: "error"`; `request_id` is the X-Request-Id and
+// X-Tripo-Trace-ID headers, and the reqId of the request's log lines.
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
@@ -28,10 +28,11 @@ export function wireErrorNameOf(errorName: ErrorName, surface: ApiSurface): Erro
   return surface === 'v3' ? (V3_ERROR_NAMES[errorName] ?? errorName) : errorName;
 }
 
+/** The status and the body without the request id (sendError adds it; a refused unread request has none). */
 export function toWireError(
   error: unknown,
   surface: ApiSurface = 'v2',
-): { httpStatus: number; body: WireErrorBody; retryAfterSeconds?: number } {
+): { httpStatus: number; body: Omit<WireErrorBody, 'request_id'>; retryAfterSeconds?: number } {
   const classified = classify(error, surface);
   const { detail, retryAfterSeconds } = classified;
   const errorName = wireErrorNameOf(classified.errorName, surface);
@@ -48,10 +49,18 @@ export function sendError(reply: FastifyReply, error: unknown): FastifyReply {
   const surface = surfaceOf(reply.request.url);
   const wire = toWireError(error, surface);
   if (wire.retryAfterSeconds !== undefined) reply.header('Retry-After', String(wire.retryAfterSeconds));
-  // V2's envelope stays the three fields clients parse (tripo-api.md §1); its request id is the X-Request-Id header
+  // V2 clients parse the three fields of tripo-api.md §2 and ignore others: request_id is one more, as on V3
+  const requestId = String(reply.request.id);
   const body: WireErrorBody | V3WireErrorBody =
-    surface === 'v3' ? { ...wire.body, status: 'error', request_id: String(reply.request.id) } : wire.body;
+    surface === 'v3'
+      ? { ...wire.body, status: 'error', request_id: requestId }
+      : { ...wire.body, request_id: requestId };
   return reply.status(wire.httpStatus).type('application/json').send(body);
+}
+
+/** The V2 error body that a request's task event stream (Server-Sent Events, WebSocket) ends with. */
+export function v2ErrorBodyOf(error: unknown, request: FastifyRequest): WireErrorBody {
+  return { ...toWireError(error, 'v2').body, request_id: String(request.id) };
 }
 
 export function onError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
@@ -78,7 +87,8 @@ export const MAX_PATH_PARAMETER_LENGTH = 100;
 
 /**
  * Fastify's `clientErrorHandler`: Node's HTTP parser refused the request (headers over 16 KB, bytes that are not
- * HTTP). There is no request to route, so the answer is written to the socket, in the V2 envelope.
+ * HTTP). There is no request to route, so the answer is written to the socket, in the V2 envelope without a
+ * request id (none was given).
  */
 export function onClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
   if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;

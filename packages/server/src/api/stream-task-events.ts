@@ -6,7 +6,7 @@ import { isFinalStatus } from '@polyforge/protocol';
 import type { DownloadSigner } from '../files/download-signer.ts';
 import type { TaskService } from '../tasks/task-service.ts';
 import { watchTask } from '../tasks/watch-task.ts';
-import { toWireError } from './on-error.ts';
+import { v2ErrorBodyOf } from './on-error.ts';
 import { presentTaskV2 } from './task-view-v2.ts';
 
 export interface TaskEventSource {
@@ -41,7 +41,7 @@ export async function streamTaskEvents(
       );
     }
   } catch (error) {
-    reply.raw.write(`event: error\ndata: ${JSON.stringify(toWireError(error).body)}\n\n`);
+    reply.raw.write(`event: error\ndata: ${JSON.stringify(v2ErrorBodyOf(error, request))}\n\n`);
   }
   reply.raw.end();
 }

@@ -8,6 +8,7 @@ import type { Database } from '../db/database-schema.ts';
 import { DomainError } from '../domain-error.ts';
 import { newId } from '../ids.ts';
 import { preparedNamedQuery, preparedQuery } from '../db/prepared-query.ts';
+import { allocateFromGrants, insufficientCreditsError, planHolds, type HoldPlan } from './hold-plan.ts';
 import { DEFAULT_WALLET, type Wallet } from './wallets.ts';
 
 const spendableCreditsQuery = preparedQuery<{ credits: number }, [string, number, Wallet]>((db, slot) =>
@@ -110,29 +111,6 @@ export interface GrantOptions {
   wallet?: Wallet;
 }
 
-export interface HoldPlan {
-  /** undefined when the hold fits (it is then part of the plan); the insufficientCredits error otherwise */
-  tryHold(taskId: string, credits: number, wallet?: Wallet): Promise<DomainError | undefined>;
-  write(): Promise<void>;
-}
-
-/** Which grants a hold takes from, and how much of each: those that expire first, so trial credits go first. */
-function allocateFromGrants(
-  grants: readonly { id: string; creditsRemaining: number }[],
-  credits: number,
-): { grantId: string; taken: number }[] {
-  const taken: { grantId: string; taken: number }[] = [];
-  let stillNeeded = credits;
-  for (const grant of grants) {
-    if (stillNeeded === 0) break;
-    const amount = Math.min(stillNeeded, grant.creditsRemaining);
-    if (amount <= 0) continue;
-    taken.push({ grantId: grant.id, taken: amount });
-    stillNeeded -= amount;
-  }
-  return taken;
-}
-
 export class Ledger {
   constructor(
     private readonly clock: Clock,
@@ -197,13 +175,7 @@ export class Ledger {
     const nowMs = this.clock.nowMs();
     const grants = await spendableGrantsQuery(trx, accountId, nowMs, wallet);
     const spendable = grants.reduce((sum, grant) => sum + grant.creditsRemaining, 0);
-    if (spendable < credits) {
-      const balanceName = wallet === DEFAULT_WALLET ? 'the balance' : `the ${wallet} wallet's balance`;
-      throw new DomainError(
-        'insufficientCredits',
-        `this task costs ${credits} credits and ${balanceName} is ${spendable}`,
-      );
-    }
+    if (spendable < credits) throw insufficientCreditsError(credits, spendable, wallet);
     for (const { grantId, taken } of allocateFromGrants(grants, credits)) {
       const updated = await takeFromGrantQuery(trx, taken, grantId);
       if (updated.length !== 1)
@@ -215,83 +187,11 @@ export class Ledger {
   }
 
   /**
-   * Holds for many tasks of one account in one go (a batch of creates under the account's lock): read the spendable
-   * grants once, decide each hold in order in memory with the same rule as hold(), then write them all with a few
-   * statements. `tryHold` answers at once whether a task's hold fits; `write` stores what fitted.
+   * Holds for many tasks of one or more accounts in one go (a batch of creates under their accounts' locks): the
+   * same rule as hold(), decided in memory from one read of the grants and written with a few statements.
    */
-  async planHolds(trx: Database, accountId: string): Promise<HoldPlan> {
-    const nowMs = this.clock.nowMs();
-    const grantsByWallet = new Map<Wallet, { id: string; creditsRemaining: number }[]>();
-    const allocations: { taskId: string; grantId: string; taken: number; wallet: Wallet }[] = [];
-    const entries: { taskId: string; credits: number; wallet: Wallet }[] = [];
-    return {
-      tryHold: async (taskId, credits, wallet = DEFAULT_WALLET) => {
-        if (credits === 0) return undefined;
-        let grants = grantsByWallet.get(wallet);
-        if (!grants) {
-          grants = (await spendableGrantsQuery(trx, accountId, nowMs, wallet)).map((grant) => ({
-            id: grant.id,
-            creditsRemaining: grant.creditsRemaining,
-          }));
-          grantsByWallet.set(wallet, grants);
-        }
-        const spendable = grants.reduce((sum, grant) => sum + grant.creditsRemaining, 0);
-        if (spendable < credits) {
-          const balanceName = wallet === DEFAULT_WALLET ? 'the balance' : `the ${wallet} wallet's balance`;
-          return new DomainError(
-            'insufficientCredits',
-            `this task costs ${credits} credits and ${balanceName} is ${spendable}`,
-          );
-        }
-        for (const { grantId, taken } of allocateFromGrants(grants, credits)) {
-          grants.find((grant) => grant.id === grantId)!.creditsRemaining -= taken;
-          allocations.push({ taskId, grantId, taken, wallet });
-        }
-        entries.push({ taskId, credits, wallet });
-        return undefined;
-      },
-      write: async () => {
-        if (entries.length === 0) return;
-        const takenByGrant = new Map<string, number>();
-        for (const allocation of allocations)
-          takenByGrant.set(allocation.grantId, (takenByGrant.get(allocation.grantId) ?? 0) + allocation.taken);
-        for (const [grantId, taken] of takenByGrant) {
-          const updated = await takeFromGrantQuery(trx, taken, grantId);
-          if (updated.length !== 1)
-            throw new DomainError('insufficientCredits', 'the balance changed while holding credits; retry');
-        }
-        await trx
-          .insertInto('holdAllocations')
-          .values(
-            allocations.map((allocation) => ({
-              taskId: allocation.taskId,
-              grantId: allocation.grantId,
-              accountId,
-              credits: allocation.taken,
-              state: 'held',
-              createdAt: nowMs,
-              wallet: allocation.wallet,
-            })),
-          )
-          .execute();
-        await trx
-          .insertInto('ledgerEntries')
-          .values(
-            entries.map((entry) => ({
-              accountId,
-              entryType: 'hold',
-              credits: entry.credits,
-              grantId: null,
-              taskId: entry.taskId,
-              note: null,
-              createdAt: nowMs,
-              wallet: entry.wallet,
-            })),
-          )
-          .execute();
-        for (const entry of entries) this.telemetry.creditsMoved('held', entry.wallet, entry.credits);
-      },
-    };
+  planHolds(trx: Database, accountIds: readonly string[]): Promise<HoldPlan> {
+    return planHolds(trx, accountIds, this.clock.nowMs(), this.telemetry);
   }
 
   /** Turns the task's hold into a charge. Returns the credits captured. */

@@ -137,25 +137,33 @@ export class JobQueue {
   }
 
   /**
-   * Enqueues jobs of one account whose queue state the caller read under its lock (a batch of creates), in order,
-   * with the ranks one enqueueForLockedAccount after another would give them; one insert. Returns the last rank.
+   * Enqueues the jobs of a batch of creates, of one or many accounts whose queue state the caller read under their
+   * locks, in order: each account's jobs get the ranks one enqueueForLockedAccount after another would give them;
+   * one insert. Returns each account's last rank, which the caller stores as its queueRank. A queue's virtual time
+   * is read once per batch: within one account it only moves to ranks at or below the account's own latest rank,
+   * so one read gives the ranks one read per job would; across accounts the batch stands for transactions running
+   * at the same time, which would each have read it before the others committed.
    */
-  async enqueueBatchForLockedAccount(
+  async enqueueForLockedAccounts(
     db: Database,
     jobs: readonly NewJob[],
-    account: AccountQueueState,
-  ): Promise<number> {
+    accounts: ReadonlyMap<string, AccountQueueState>,
+  ): Promise<Map<string, number>> {
     const nowMs = this.clock.nowMs();
     const virtualTimes = new Map<string, number>();
-    let queueRank = Number(account.queueRank);
+    const queueRanks = new Map<string, number>();
     const rows = [];
     for (const job of jobs) {
       const queueName = job.queueName ?? DEFAULT_QUEUE;
-      // a queue's virtual time only moves to ranks at or below the account's own latest rank within the batch, so
-      // reading it once per batch gives the ranks one read per job would
       if (!virtualTimes.has(queueName)) virtualTimes.set(queueName, await virtualTimeOf(db, queueName));
-      const [rank] = nextDispatchRanks({ ...account, queueRank }, virtualTimes.get(queueName)!, 1);
-      queueRank = rank;
+      const account = accounts.get(job.accountId);
+      const queueRank = queueRanks.get(job.accountId) ?? Number(account?.queueRank ?? 0);
+      const [rank] = nextDispatchRanks(
+        { queueRank, queuePriority: account?.queuePriority ?? 1 },
+        virtualTimes.get(queueName)!,
+        1,
+      );
+      queueRanks.set(job.accountId, rank);
       rows.push({
         id: job.id,
         accountId: job.accountId,
@@ -174,7 +182,7 @@ export class JobQueue {
       });
     }
     if (rows.length > 0) await db.insertInto('jobs').values(rows).execute();
-    return queueRank;
+    return queueRanks;
   }
 
   /** Enqueues many jobs of one account in one queue (bulk imports, tests, benchmarks). Call inside a transaction. */

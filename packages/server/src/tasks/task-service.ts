@@ -31,7 +31,7 @@ import { taskFromRow, UUID_PATTERN, type TaskRecord } from './task-record.ts';
 import { TaskReadCache } from './task-read-cache.ts';
 import { insertTask, type NewTaskRow } from './insert-task.ts';
 import { GroupCommit } from '../db/group-commit.ts';
-import { KeyedBatchCommit } from '../db/keyed-batch-commit.ts';
+import { KeyedBatchCommit, type KeyedItem } from '../db/keyed-batch-commit.ts';
 import {
   concurrencyRefusal,
   insertQueuedTaskBatch,
@@ -96,13 +96,8 @@ export class TaskService {
   constructor(private readonly deps: TaskServiceDependencies) {
     this.groupCommit = new GroupCommit(deps.db);
     this.createBatches = isPostgres(deps.db)
-      ? new KeyedBatchCommit(deps.db, (trx, accountId, items: PendingCreate[]) =>
-          insertQueuedTaskBatch(
-            { ledger: deps.ledger, queue: deps.queue, engines: deps.engines },
-            trx,
-            accountId,
-            items,
-          ),
+      ? new KeyedBatchCommit(deps.db, (trx, creates: readonly KeyedItem<PendingCreate>[]) =>
+          insertQueuedTaskBatch({ ledger: deps.ledger, queue: deps.queue, engines: deps.engines }, trx, creates),
         )
       : undefined;
   }
@@ -226,8 +221,9 @@ export class TaskService {
       requestId: options.requestId ?? null,
     };
     try {
-      // PostgreSQL: one account's concurrent creates are batched, one lock and one commit per batch
-      // (create-task-batch.ts); with an idempotency key, or on SQLite (group-commit.ts), a create is its own unit
+      // PostgreSQL: concurrent creates, of one account or many, are batched: one lock per account and one commit
+      // per batch (create-task-batch.ts); with an idempotency key, or on SQLite (group-commit.ts), a create is its
+      // own unit
       if (this.createBatches && idempotencyKey === undefined) await this.createBatches.add(accountId, { row, costOf });
       else
         await this.groupCommit.run(

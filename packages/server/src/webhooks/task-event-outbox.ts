@@ -102,12 +102,21 @@ export async function recordTaskEvent(trx: Database, taskId: string, nowMs: numb
   }
 }
 
-/** The events of a batch of created tasks of one account: one look-up of its endpoints, and usually nothing more. */
+/** The events of a batch of created tasks (of one or many accounts): one look-up of their accounts' endpoints, and usually nothing more. */
 export async function recordCreatedTaskEvents(
   trx: Database,
-  tasks: readonly { id: string; createdAt: number }[],
-  accountId: string,
+  tasks: readonly { id: string; accountId: string; createdAt: number }[],
 ): Promise<void> {
-  if ((await activeEndpointsQuery(trx, accountId)).length === 0) return;
-  for (const task of tasks) await recordTaskEvent(trx, task.id, task.createdAt);
+  if (tasks.length === 0) return;
+  const accountIds = [...new Set(tasks.map((task) => task.accountId))];
+  const withEndpoints = await trx
+    .selectFrom('webhookEndpoints')
+    .select('accountId')
+    .distinct()
+    .where('accountId', 'in', accountIds)
+    .where('disabledAt', 'is', null)
+    .execute();
+  if (withEndpoints.length === 0) return;
+  const listening = new Set(withEndpoints.map((row) => row.accountId));
+  for (const task of tasks) if (listening.has(task.accountId)) await recordTaskEvent(trx, task.id, task.createdAt);
 }

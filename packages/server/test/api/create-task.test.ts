@@ -82,6 +82,21 @@ describe('creating tasks: validation, price, credits, concurrency', () => {
     expect(await taskCount(account.accountId)).toBe(0);
   });
 
+  it('answers a refused create with the V2 envelope plus request_id, the X-Request-Id header', async () => {
+    const account = await platform.createAccount();
+    const client = apiClient(platform.baseUrl, account.apiKey);
+    const generated = await client.createTask({ type: 'make_me_a_sandwich' });
+    expect(generated.status).toBe(400);
+    expect(Object.keys(generated.body).sort()).toEqual(['code', 'message', 'request_id', 'suggestion']);
+    expect(generated.body.request_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(generated.body.request_id).toBe(generated.headers.get('x-request-id'));
+    expect(generated.body.request_id).toBe(generated.headers.get('x-tripo-trace-id'));
+    // a client's own request id is the one the body quotes
+    const own = await client.createTask({ type: 'make_me_a_sandwich' }, { 'X-Request-Id': 'client-refused-0003' });
+    expect(own.headers.get('x-request-id')).toBe('client-refused-0003');
+    expect(own.body.request_id).toBe('client-refused-0003');
+  });
+
   it('says plainly that an unserved task type is not available, and quote still prices it', async () => {
     const account = await platform.createAccount();
     const client = apiClient(platform.baseUrl, account.apiKey);
@@ -193,6 +208,65 @@ describe('creating tasks: validation, price, credits, concurrency', () => {
     expect(responses.filter((response) => response.status === 200)).toHaveLength(2);
     expect(responses.filter((response) => response.status === 403 && response.body.code === 2010)).toHaveLength(18);
     expect((await client.balance()).body.data).toEqual({ balance: 2, frozen: 10 });
+  });
+
+  it('keeps the limit and the balance of each account exact when many accounts create at once', async () => {
+    // each account bound by its limit, its balance, both at once (the limit is judged first), or unable to pay any
+    const plans = [
+      { concurrency: 3, credits: 1000, accepted: 3, overLimit: 7, unpaid: 0 },
+      { concurrency: 100, credits: 12, accepted: 2, overLimit: 0, unpaid: 8 },
+      { concurrency: 5, credits: 20, accepted: 4, overLimit: 0, unpaid: 6 },
+      { concurrency: 4, credits: 20, accepted: 4, overLimit: 6, unpaid: 0 },
+      { concurrency: 1, credits: 4, accepted: 0, overLimit: 0, unpaid: 10 },
+      { concurrency: 7, credits: 1000, accepted: 7, overLimit: 3, unpaid: 0 },
+    ];
+    const accounts = await Promise.all(
+      plans.map(async (plan) => {
+        const account = await platform.createAccount({ credits: plan.credits, concurrency: plan.concurrency });
+        const client = apiClient(platform.baseUrl, account.apiKey);
+        return { account, client, sourceTaskId: await importedModelTask(client) };
+      }),
+    );
+    // ten creates per account, the accounts interleaved, all at once
+    const responses = await Promise.all(
+      Array.from({ length: 10 * plans.length }, (_, index) => {
+        const { client, sourceTaskId } = accounts[index % plans.length];
+        return client
+          .createTask({ type: 'convert_model', format: 'STL', original_model_task_id: sourceTaskId })
+          .then((response) => ({ accountIndex: index % plans.length, response }));
+      }),
+    );
+    for (const [index, plan] of plans.entries()) {
+      const own = responses.filter((each) => each.accountIndex === index).map((each) => each.response);
+      const summary = {
+        accepted: own.filter((response) => response.status === 200).length,
+        overLimit: own.filter((response) => response.status === 429 && response.body.code === 2000).length,
+        unpaid: own.filter((response) => response.status === 403 && response.body.code === 2010).length,
+      };
+      expect(summary, `account ${index}`).toEqual({
+        accepted: plan.accepted,
+        overLimit: plan.overLimit,
+        unpaid: plan.unpaid,
+      });
+      const { account, client } = accounts[index];
+      expect((await client.balance()).body.data, `account ${index}`).toEqual({
+        balance: plan.credits - 5 * plan.accepted,
+        frozen: 5 * plan.accepted,
+      });
+      const accountRow = await platform.platform.db
+        .selectFrom('accounts')
+        .select('activeTasks')
+        .where('id', '=', account.accountId)
+        .executeTakeFirstOrThrow();
+      expect(accountRow.activeTasks, `account ${index}`).toBe(plan.accepted);
+      expect(await taskCount(account.accountId), `account ${index}`).toBe(1 + plan.accepted);
+    }
+    await platform.drainQueue();
+    for (const [index, plan] of plans.entries())
+      expect((await accounts[index].client.balance()).body.data, `account ${index}`).toEqual({
+        balance: plan.credits - 5 * plan.accepted,
+        frozen: 0,
+      });
   });
 
   it('honours a per-account concurrency limit set by the operator', async () => {

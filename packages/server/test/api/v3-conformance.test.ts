@@ -387,10 +387,11 @@ describe('/v3 conformance', () => {
     );
     expectV3Error(await live.send('GET', '/v3/tasks/00000000-0000-4000-8000-000000000000'), 404, 2001);
     expectV3Error(await live.send('GET', '/v3/tasks/task_abc123'), 404, 2001);
-    // the V2 surface keeps its own envelope
+    // the V2 surface keeps its own envelope (no status), with the request id as on V3
     const v2 = await live.send('GET', '/v2/openapi/task/00000000-0000-4000-8000-000000000000');
     expect(v2.status).toBe(404);
-    expect(Object.keys(v2.body).sort()).toEqual(['code', 'message', 'suggestion']);
+    expect(Object.keys(v2.body).sort()).toEqual(['code', 'message', 'request_id', 'suggestion']);
+    expect(v2.body.request_id).toBe(v2.headers.get('x-request-id'));
     expect((await live.send('GET', '/v3/account/balance')).body.data).toEqual({ balance: 100, frozen: 0 });
   });
 });

@@ -132,7 +132,7 @@ describe('the OpenAPI document', () => {
         url: '/v2/openapi/user/balance',
         status: 401,
         contentType: 'application/json',
-        body: { code: 2001, message: 'x', suggestion: '' },
+        body: { code: 2001, message: 'x', suggestion: '', request_id: 'r' },
       }),
     ).not.toEqual([]);
   });

@@ -68,6 +68,47 @@ describe('several processes on one database', () => {
     expect(auditProblems(await auditLedger(shared.instances[0].platform.db), { drained: false })).toEqual([]);
   });
 
+  it('keeps each account exact when many accounts create on both at once, in opposite orders', async () => {
+    // each account bound by its limit, its balance (5 credits a conversion) or both
+    const plans = [
+      { concurrency: 2, credits: 1000, accepted: 2 },
+      { concurrency: 100, credits: 15, accepted: 3 },
+      { concurrency: 3, credits: 1000, accepted: 3 },
+      { concurrency: 3, credits: 10, accepted: 2 },
+      { concurrency: 2, credits: 10, accepted: 2 },
+    ];
+    const accounts = [];
+    for (const plan of plans) {
+      const account = await shared.createAccount({ credits: plan.credits, concurrency: plan.concurrency });
+      accounts.push({ plan, account, source: await importedCube(account.apiKey) });
+    }
+    // the first instance goes through the accounts in id order, the second in reverse: the account locks of the
+    // two instances' batches are still taken in one order, so they wait for each other and never deadlock
+    const byId = [...accounts].sort((a, b) => a.account.accountId.localeCompare(b.account.accountId));
+    const orders = [byId, [...byId].reverse()].slice(0, racing().length);
+    const responses = await Promise.all(
+      Array.from({ length: 8 }).flatMap(() =>
+        orders.flatMap((order, instanceIndex) =>
+          order.map(({ account, source }) =>
+            apiClient(shared.instances[instanceIndex].baseUrl, account.apiKey)
+              .createTask({ type: 'convert_model', format: 'STL', original_model_task_id: source })
+              .then((response) => ({ accountId: account.accountId, status: response.status })),
+          ),
+        ),
+      ),
+    );
+    expect(responses.filter((response) => response.status >= 500)).toEqual([]);
+    for (const { plan, account } of accounts) {
+      const own = responses.filter((response) => response.accountId === account.accountId);
+      expect(own.filter((response) => response.status === 200)).toHaveLength(plan.accepted);
+      expect((await clients(account.apiKey)[0].balance()).body.data).toEqual({
+        balance: plan.credits - 5 * plan.accepted,
+        frozen: 5 * plan.accepted,
+      });
+    }
+    expect(auditProblems(await auditLedger(shared.instances[0].platform.db), { drained: false })).toEqual([]);
+  });
+
   it('runs each task once when both instances claim at the same time', async () => {
     const account = await shared.createAccount({ credits: 1000, concurrency: 50 });
     const source = await importedCube(account.apiKey);

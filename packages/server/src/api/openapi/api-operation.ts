@@ -1,7 +1,13 @@
 // One documented endpoint as the surface files declare it (method, path, auth, body, success, the catalogue
 // errors it can answer), and its conversion to an OpenAPI operation: the errors grouped by HTTP status, each
 // status with the exact codes it may carry, in the envelope of its surface.
-import { ERROR_CATALOG, v3WireErrorBodySchema, wireErrorBodySchema, type ErrorName } from '@polyforge/protocol';
+import {
+  ERROR_CATALOG,
+  unreadRequestErrorBodySchema,
+  v3WireErrorBodySchema,
+  wireErrorBodySchema,
+  type ErrorName,
+} from '@polyforge/protocol';
 import { z } from 'zod';
 import type { ZodOpenApiOperationObject, ZodOpenApiParameters, ZodOpenApiResponsesObject } from 'zod-openapi';
 import type { ApiSurface } from '../on-error.ts';
@@ -128,11 +134,14 @@ function errorResponses(names: ErrorName[], surface: ApiSurface): ZodOpenApiResp
   }
   const responses: ZodOpenApiResponsesObject = {};
   for (const [status, statusNames] of [...byStatus].sort(([a], [b]) => a - b)) {
-    // Node's parser refuses oversized headers before a route (or its surface) is known: always the V2 envelope
+    // Node's parser refuses oversized headers before a route (or its surface, or a request id) is known: always
+    // the V2 envelope, without request_id
     const envelope =
-      surface === 'v3' && status !== ERROR_CATALOG.headersTooLarge.httpStatus
-        ? v3WireErrorBodySchema
-        : wireErrorBodySchema;
+      status === ERROR_CATALOG.headersTooLarge.httpStatus
+        ? unreadRequestErrorBodySchema
+        : surface === 'v3'
+          ? v3WireErrorBodySchema
+          : wireErrorBodySchema;
     const codes = [...new Set(statusNames.map((name) => ERROR_CATALOG[name].code))].sort((a, b) => a - b);
     const lines = statusNames.map((name) => `${ERROR_CATALOG[name].code} ${ERROR_CATALOG[name].message}`);
     const codeSchema = codes.length === 1 ? z.literal(codes[0]!) : z.literal(codes as [number, ...number[]]);

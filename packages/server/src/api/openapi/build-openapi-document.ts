@@ -84,7 +84,7 @@ function createDocumentOf(surface: DocumentSurface): oas31.OpenAPIObject {
       title: SURFACE_TITLES[surface],
       version: '1',
       description:
-        'Generated from the zod schemas the server validates requests with and presents responses with. Errors answer with a non-2xx status and `{code, message, suggestion}` (on /v3 also `status: "error"` and `request_id`); each operation lists the codes it may answer. docs/errors.md describes every code.',
+        'Generated from the zod schemas the server validates requests with and presents responses with. Errors answer with a non-2xx status and `{code, message, suggestion, request_id}` (on /v3 also `status: "error"`; `request_id` equals the X-Request-Id header); each operation lists the codes it may answer. docs/errors.md describes every code.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     components: {

@@ -10,7 +10,7 @@ import { DomainError } from '../../domain-error.ts';
 import { presentTaskV2 } from '../task-view-v2.ts';
 import { streamTaskEvents } from '../stream-task-events.ts';
 import type { ApiContext } from '../api-context.ts';
-import { toWireError } from '../on-error.ts';
+import { v2ErrorBodyOf } from '../on-error.ts';
 
 interface ListQuery {
   status?: string;
@@ -115,7 +115,7 @@ export function registerV2TaskExtraRoutes(app: FastifyInstance, context: ApiCont
           }
           socket.close(1000, 'finalized');
         } catch (error) {
-          socket.send(JSON.stringify(toWireError(error).body));
+          socket.send(JSON.stringify(v2ErrorBodyOf(error, request)));
           socket.close(1008, error instanceof DomainError ? error.errorName : 'error');
         }
       })();

@@ -1656,6 +1656,8 @@ export interface components {
             message: string;
             /** @description How to fix the request */
             suggestion: string;
+            /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+            request_id: string;
         };
     };
     responses: never;
@@ -1716,6 +1718,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -1732,6 +1736,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -1792,6 +1798,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -1808,6 +1816,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -1844,6 +1854,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -1860,6 +1872,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -1892,6 +1906,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -1908,6 +1924,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -1973,6 +1991,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -1989,6 +2009,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2054,6 +2076,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2070,6 +2094,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2135,6 +2161,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2151,6 +2179,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2216,6 +2246,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2232,6 +2264,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2284,6 +2318,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2300,6 +2336,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2339,6 +2377,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2355,6 +2395,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2387,6 +2429,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2403,6 +2447,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2457,6 +2503,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2473,6 +2521,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2489,6 +2539,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2505,6 +2557,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2521,6 +2575,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2537,6 +2593,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2553,6 +2611,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2585,6 +2645,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2601,6 +2663,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2654,6 +2718,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2670,6 +2736,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2686,6 +2754,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2702,6 +2772,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2718,6 +2790,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2750,6 +2824,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2766,6 +2842,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2808,6 +2886,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2824,6 +2904,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2840,6 +2922,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2856,6 +2940,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2888,6 +2974,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2904,6 +2992,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2959,6 +3049,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2975,6 +3067,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -2991,6 +3085,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3023,6 +3119,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3039,6 +3137,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3107,6 +3207,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3123,6 +3225,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3139,6 +3243,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3155,6 +3261,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3187,6 +3295,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3203,6 +3313,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3254,6 +3366,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3270,6 +3384,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3286,6 +3402,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3302,6 +3420,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3318,6 +3438,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3350,6 +3472,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3366,6 +3490,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3404,6 +3530,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3420,6 +3548,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3436,6 +3566,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3452,6 +3584,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3484,6 +3618,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3500,6 +3636,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3536,6 +3674,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3552,6 +3692,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3568,6 +3710,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3584,6 +3728,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3616,6 +3762,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3632,6 +3780,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3688,6 +3838,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3704,6 +3856,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3720,6 +3874,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3736,6 +3892,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3768,6 +3926,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3784,6 +3944,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3840,6 +4002,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3856,6 +4020,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3872,6 +4038,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3888,6 +4056,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3920,6 +4090,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3936,6 +4108,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -3998,6 +4172,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4014,6 +4190,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4030,6 +4208,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4046,6 +4226,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4078,6 +4260,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4094,6 +4278,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4134,6 +4320,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4150,6 +4338,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4182,6 +4372,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4198,6 +4390,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4238,6 +4432,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4254,6 +4450,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4286,6 +4484,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4302,6 +4502,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4388,6 +4590,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4404,6 +4608,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4436,6 +4642,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4452,6 +4660,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4499,6 +4709,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4515,6 +4727,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4547,6 +4761,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4563,6 +4779,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4617,6 +4835,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4633,6 +4853,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4649,6 +4871,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4665,6 +4889,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4697,6 +4923,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4713,6 +4941,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4759,6 +4989,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4775,6 +5007,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4791,6 +5025,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4807,6 +5043,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4839,6 +5077,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4855,6 +5095,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4914,6 +5156,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4930,6 +5174,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4946,6 +5192,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4962,6 +5210,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -4994,6 +5244,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -5010,6 +5262,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -5062,6 +5316,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -5078,6 +5334,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -5094,6 +5352,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -5126,6 +5386,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -5142,6 +5404,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -5244,10 +5508,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -5264,10 +5528,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -5284,10 +5548,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -5304,10 +5568,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -5324,10 +5588,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -5344,10 +5608,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -5364,10 +5628,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -5384,10 +5648,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -5420,10 +5684,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -5440,10 +5704,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -5566,10 +5830,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -5586,10 +5850,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -5606,10 +5870,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -5626,10 +5890,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -5646,10 +5910,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -5666,10 +5930,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -5686,10 +5950,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -5706,10 +5970,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -5742,10 +6006,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -5762,10 +6026,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -5912,10 +6176,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -5932,10 +6196,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -5952,10 +6216,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -5972,10 +6236,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -5992,10 +6256,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6012,10 +6276,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6032,10 +6296,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6052,10 +6316,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6088,10 +6352,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6108,10 +6372,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6172,10 +6436,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6192,10 +6456,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6212,10 +6476,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6232,10 +6496,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6252,10 +6516,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6272,10 +6536,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6292,10 +6556,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6312,10 +6576,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6348,10 +6612,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6368,10 +6632,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6451,10 +6715,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6471,10 +6735,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6491,10 +6755,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6511,10 +6775,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6531,10 +6795,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6551,10 +6815,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6571,10 +6835,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6591,10 +6855,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6627,10 +6891,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6647,10 +6911,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6745,10 +7009,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6765,10 +7029,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6785,10 +7049,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6805,10 +7069,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6825,10 +7089,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6845,10 +7109,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6865,10 +7129,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6885,10 +7149,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6921,10 +7185,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -6941,10 +7205,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7015,10 +7279,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7035,10 +7299,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7055,10 +7319,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7075,10 +7339,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7095,10 +7359,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7115,10 +7379,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7135,10 +7399,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7155,10 +7419,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7191,10 +7455,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7211,10 +7475,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7282,10 +7546,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7302,10 +7566,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7322,10 +7586,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7342,10 +7606,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7362,10 +7626,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7382,10 +7646,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7402,10 +7666,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7422,10 +7686,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7458,10 +7722,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7478,10 +7742,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7544,10 +7808,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7564,10 +7828,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7584,10 +7848,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7604,10 +7868,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7624,10 +7888,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7644,10 +7908,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7664,10 +7928,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7684,10 +7948,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7720,10 +7984,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7740,10 +8004,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7806,10 +8070,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7826,10 +8090,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7846,10 +8110,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7866,10 +8130,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7886,10 +8150,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7906,10 +8170,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7926,10 +8190,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7946,10 +8210,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -7982,10 +8246,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8002,10 +8266,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8120,10 +8384,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8140,10 +8404,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8160,10 +8424,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8180,10 +8444,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8200,10 +8464,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8220,10 +8484,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8240,10 +8504,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8260,10 +8524,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8296,10 +8560,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8316,10 +8580,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8386,10 +8650,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8406,10 +8670,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8426,10 +8690,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8446,10 +8710,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8466,10 +8730,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8486,10 +8750,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8506,10 +8770,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8526,10 +8790,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8562,10 +8826,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8582,10 +8846,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8688,10 +8952,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8708,10 +8972,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8728,10 +8992,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8748,10 +9012,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8768,10 +9032,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8788,10 +9052,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8808,10 +9072,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8828,10 +9092,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8864,10 +9128,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8884,10 +9148,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8950,10 +9214,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8970,10 +9234,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -8990,10 +9254,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9010,10 +9274,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9030,10 +9294,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9050,10 +9314,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9070,10 +9334,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9090,10 +9354,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9126,10 +9390,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9146,10 +9410,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9228,10 +9492,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9248,10 +9512,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9268,10 +9532,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9288,10 +9552,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9308,10 +9572,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9328,10 +9592,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9348,10 +9612,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9368,10 +9632,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9404,10 +9668,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9424,10 +9688,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9504,10 +9768,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9524,10 +9788,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9544,10 +9808,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9564,10 +9828,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9584,10 +9848,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9604,10 +9868,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9624,10 +9888,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9644,10 +9908,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9680,10 +9944,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9700,10 +9964,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9779,10 +10043,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9799,10 +10063,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9819,10 +10083,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9839,10 +10103,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9859,10 +10123,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9879,10 +10143,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9899,10 +10163,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9919,10 +10183,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9955,10 +10219,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -9975,10 +10239,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10039,10 +10303,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10059,10 +10323,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10079,10 +10343,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10099,10 +10363,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10119,10 +10383,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10139,10 +10403,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10159,10 +10423,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10179,10 +10443,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10215,10 +10479,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10235,10 +10499,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10305,10 +10569,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10325,10 +10589,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10345,10 +10609,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10365,10 +10629,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10385,10 +10649,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10405,10 +10669,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10425,10 +10689,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10445,10 +10709,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10481,10 +10745,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10501,10 +10765,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10575,10 +10839,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10595,10 +10859,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10615,10 +10879,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10635,10 +10899,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10655,10 +10919,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10675,10 +10939,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10695,10 +10959,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10715,10 +10979,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10751,10 +11015,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10771,10 +11035,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10819,10 +11083,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10839,10 +11103,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10859,10 +11123,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10879,10 +11143,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10915,10 +11179,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10935,10 +11199,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -10994,10 +11258,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11014,10 +11278,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11034,10 +11298,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11054,10 +11318,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11074,10 +11338,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11110,10 +11374,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11130,10 +11394,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11193,10 +11457,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11213,10 +11477,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11233,10 +11497,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11253,10 +11517,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11273,10 +11537,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11309,10 +11573,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11329,10 +11593,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11391,10 +11655,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11411,10 +11675,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11431,10 +11695,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11451,10 +11715,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11471,10 +11735,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11507,10 +11771,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11527,10 +11791,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11589,10 +11853,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11609,10 +11873,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11629,10 +11893,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11649,10 +11913,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11669,10 +11933,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11705,10 +11969,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11725,10 +11989,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11786,10 +12050,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11806,10 +12070,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11826,10 +12090,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11862,10 +12126,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11882,10 +12146,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11932,10 +12196,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11952,10 +12216,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -11988,10 +12252,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -12008,10 +12272,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -12065,10 +12329,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -12085,10 +12349,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -12105,10 +12369,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -12141,10 +12405,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -12161,10 +12425,10 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
-                        /** @constant */
-                        status: "error";
                         /** @description Equals the X-Tripo-Trace-ID response header */
                         request_id: string;
+                        /** @constant */
+                        status: "error";
                     };
                 };
             };
@@ -12224,6 +12488,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12240,6 +12506,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12256,6 +12524,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12272,6 +12542,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12304,6 +12576,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12320,6 +12594,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12371,6 +12647,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12387,6 +12665,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12403,6 +12683,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12435,6 +12717,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12451,6 +12735,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12495,6 +12781,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12511,6 +12799,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12527,6 +12817,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12559,6 +12851,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12575,6 +12869,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12614,6 +12910,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12630,6 +12928,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12646,6 +12946,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12662,6 +12964,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12694,6 +12998,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12710,6 +13016,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12762,6 +13070,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12778,6 +13088,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12794,6 +13106,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12810,6 +13124,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12842,6 +13158,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12858,6 +13176,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12912,6 +13232,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12928,6 +13250,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12944,6 +13268,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12960,6 +13286,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -12992,6 +13320,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -13008,6 +13338,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -13061,6 +13393,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -13077,6 +13411,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -13093,6 +13429,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -13109,6 +13447,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -13125,6 +13465,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -13157,6 +13499,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -13173,6 +13517,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -13227,6 +13573,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -13243,6 +13591,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -13259,6 +13609,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -13275,6 +13627,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -13307,6 +13661,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
@@ -13323,6 +13679,8 @@ export interface operations {
                         message: string;
                         /** @description How to fix the request */
                         suggestion: string;
+                        /** @description Equals the X-Request-Id (and X-Tripo-Trace-ID) response header: quote it when reporting a problem */
+                        request_id: string;
                     };
                 };
             };
