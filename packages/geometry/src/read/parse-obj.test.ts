@@ -54,6 +54,15 @@ describe('parseObj', () => {
     expect(content.triangleCount).toBe(5);
   });
 
+  it('leaves out fan triangles that name one vertex twice (no area), and still counts them', () => {
+    const content = parse('v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3 1 2 3 1\nf 1 1 2\n');
+    expect(faces(content)[':']).toEqual([
+      ['1//', '2//', '3//'],
+      ['1//', '2//', '3//'],
+    ]);
+    expect(content.triangleCount).toBe(6);
+  });
+
   it('reads corners without vt, without vn, or with neither', () => {
     const content = parse(`${SQUARE}f 1//1 2//1 3//1\nf 1/1 3/3 4/2\nf 1 2 4\n`);
     expect(faces(content)[':']).toEqual([

@@ -228,6 +228,12 @@ class ObjParser {
     const corners = this.currentGroup().corners;
     const face = this.face;
     for (let corner = 1; corner + 1 < cornerCount; corner++) {
+      // A fan triangle that names one vertex twice has no area: it is left out (a degenerate polygon such as
+      // "f 1 2 3 1 2 3 ..." would otherwise add a crease-split vertex per corner when normals are computed).
+      const first = face[0],
+        second = face[corner * 3],
+        third = face[corner * 3 + 3];
+      if (first === second || second === third || first === third) continue;
       corners.push3(face[0], face[1], face[2]);
       corners.push3(face[corner * 3], face[corner * 3 + 1], face[corner * 3 + 2]);
       corners.push3(face[corner * 3 + 3], face[corner * 3 + 4], face[corner * 3 + 5]);
