@@ -10,6 +10,7 @@ import { weldPrimitive } from '@gltf-transform/functions';
 import { hypot3 } from '../mesh/hypot3.ts';
 import { ModelInputError } from './model-input-error.ts';
 import type { ObjContent, ObjGroup } from './parse-obj.ts';
+import { IntegerTripleTable } from '../mesh/integer-triple-table.ts';
 
 export interface BuildObjDocumentOptions {
   /** The material of a `usemtl` name ('' = none: null). */
@@ -120,7 +121,7 @@ function buildPrimitive(
   }
 
   // One vertex per distinct (position, uv, normal) identity, numbered in order of first use.
-  const table = new VertexTable(cornerCount);
+  const table = new IntegerTripleTable(cornerCount);
   const vertexPosition = new Int32Array(cornerCount);
   const vertexUv = new Int32Array(cornerCount);
   const vertexNormal = new Int32Array(cornerCount);
@@ -262,37 +263,4 @@ function firstEqualEntries(values: Float32Array, size: number): Int32Array {
     }
   }
   return firstOf;
-}
-
-/** (position, uv, normal) identity → vertex id: open addressing over the three ids. */
-class VertexTable {
-  private readonly mask: number;
-  private readonly slots: Int32Array;
-  private readonly keys: Int32Array;
-
-  constructor(capacity: number) {
-    let size = 16;
-    while (size < capacity * 2) size *= 2;
-    this.mask = size - 1;
-    this.slots = new Int32Array(size).fill(-1);
-    this.keys = new Int32Array(capacity * 3);
-  }
-
-  /** The id of (position, uv, normal); an identity seen for the first time takes `next`. */
-  idOf(position: number, uv: number, normal: number, next: number): number {
-    const hash = Math.imul(position, 0x9e3779b1) ^ Math.imul(uv + 1, 0x85ebca77) ^ Math.imul(normal + 1, 0xc2b2ae3d);
-    let slot = (hash ^ (hash >>> 15)) & this.mask;
-    for (;;) {
-      const id = this.slots[slot];
-      if (id < 0) {
-        this.slots[slot] = next;
-        this.keys[next * 3] = position;
-        this.keys[next * 3 + 1] = uv;
-        this.keys[next * 3 + 2] = normal;
-        return next;
-      }
-      if (this.keys[id * 3] === position && this.keys[id * 3 + 1] === uv && this.keys[id * 3 + 2] === normal) return id;
-      slot = (slot + 1) & this.mask;
-    }
-  }
 }

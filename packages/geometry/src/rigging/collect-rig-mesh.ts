@@ -7,6 +7,7 @@ import { collectWorldTriangles, type WorldPrimitive } from '../mesh/collect-worl
 import { ModelInputError } from '../read/model-input-error.ts';
 import { listScenePrimitives } from '../formats/fbx/write-fbx-scene-primitives.ts';
 import type { Point3 } from './extract-limb-branches.ts';
+import { IntegerTripleTable } from '../mesh/integer-triple-table.ts';
 
 export interface RigMeshPart {
   node: Node;
@@ -57,7 +58,7 @@ export function collectRigMesh(document: Document): RigMesh {
     Math.hypot(max[0] - min[0], max[1] - min[1], max[2] - min[2]) * WELD_TOLERANCE_SHARE,
     1e-12,
   );
-  const table = new WeldTable(vertexTotal);
+  const table = new IntegerTripleTable(vertexTotal);
   const positions = new Float32Array(vertexTotal * 3);
   let weldedCount = 0;
   const triangles = new Uint32Array(triangleTotal * 3);
@@ -69,7 +70,7 @@ export function collectRigMesh(document: Document): RigMesh {
       const x = primitive.positions[vertex * 3],
         y = primitive.positions[vertex * 3 + 1],
         z = primitive.positions[vertex * 3 + 2];
-      const found = table.findOrInsert(
+      const found = table.idOf(
         Math.round(x / tolerance),
         Math.round(y / tolerance),
         Math.round(z / tolerance),
@@ -104,35 +105,4 @@ export function collectRigMesh(document: Document): RigMesh {
     min,
     max,
   };
-}
-
-/** Open-addressing hash table from quantised (x, y, z) to a vertex id. */
-class WeldTable {
-  private readonly keys: Int32Array;
-  private readonly values: Int32Array;
-  private readonly mask: number;
-
-  constructor(capacity: number) {
-    let size = 16;
-    while (size < capacity * 2) size *= 2;
-    this.mask = size - 1;
-    this.keys = new Int32Array(size * 3);
-    this.values = new Int32Array(size).fill(-1);
-  }
-
-  findOrInsert(x: number, y: number, z: number, value: number): number {
-    let slot = (Math.imul(x | 0, 73856093) ^ Math.imul(y | 0, 19349663) ^ Math.imul(z | 0, 83492791)) & this.mask;
-    for (;;) {
-      const existing = this.values[slot];
-      if (existing === -1) {
-        this.values[slot] = value;
-        this.keys[slot * 3] = x;
-        this.keys[slot * 3 + 1] = y;
-        this.keys[slot * 3 + 2] = z;
-        return value;
-      }
-      if (this.keys[slot * 3] === x && this.keys[slot * 3 + 1] === y && this.keys[slot * 3 + 2] === z) return existing;
-      slot = (slot + 1) & this.mask;
-    }
-  }
 }
