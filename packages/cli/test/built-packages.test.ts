@@ -2,7 +2,7 @@
 // empty folders and run by plain Node (no tsx, no workspace). The platform is the built `polyforge serve`; the
 // SDK alone talks to it from Node and bundles for browsers; the user CLI installs without the server.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -47,7 +47,7 @@ function startBuiltServer(dataDir: string): Promise<Server> {
 
 async function emptyProject(parent: string, name: string): Promise<string> {
   const dir = join(parent, name);
-  await run('mkdir', ['-p', dir]);
+  await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name, private: true, type: 'module' }));
   return dir;
 }
@@ -69,7 +69,7 @@ describe('the built and packed packages', () => {
     workDir = await mkdtemp(join(tmpdir(), 'polyforge-packages-'));
     await run('npm', ['run', 'build'], { cwd: REPOSITORY_ROOT, timeout: 300_000 });
     const packDir = join(workDir, 'packs');
-    await run('mkdir', ['-p', packDir]);
+    await mkdir(packDir, { recursive: true });
     const workspaces = PACKED.flatMap((name) => ['-w', `packages/${name}`]);
     const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', packDir, ...workspaces], {
       cwd: REPOSITORY_ROOT,
